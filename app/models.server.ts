@@ -1,0 +1,15 @@
+// The model functions routes may call. Kept behind a `.server` module so no database code can
+// reach the browser bundle; types may be imported from models/ directly.
+export { getTrust } from "../models/trust/trust.ts";
+export { createSchool, DuplicateSchoolError, findSchoolById, getSchool, listSchools } from "../models/school/school.ts";
+export { createUser, findUserByEmail, getUsers, verifyCredentials } from "../models/user/user.ts";
+export { grantRole, listMembershipsOfTrust } from "../models/membership/membership.ts";
+export { createSession, revokeSession } from "../models/session/session.ts";
+export { getFrameworkVersion, listLatestFrameworkVersions } from "../models/framework/framework.ts";
+export { applicableAreas } from "../models/framework/applicable.ts";
+export {
+  findEvaluationById,
+  listEvaluationsOfSchool,
+  startEvaluation,
+} from "../models/evaluation/evaluation.ts";
+export { can } from "../models/permissions/can.ts";

@@ -1,0 +1,142 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  LiveReload,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesUrl from "./styles/app.css";
+import { CsrfInput } from "./components/csrf-input.tsx";
+import { getSignedIn } from "./utils/auth.server.ts";
+import { csrfToken } from "./utils/csrf.server.ts";
+import { useNonce } from "./utils/nonce.tsx";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Quality marks workspace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [signedIn, csrf] = await Promise.all([getSignedIn(request), csrfToken(request)]);
+  const headers = new Headers();
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  return json(
+    {
+      csrf: csrf.token,
+      user: signedIn
+        ? {
+            name: signedIn.actor.name,
+            isTrustAdmin: signedIn.actor.grants.some((g) => g.role === "trustAdmin"),
+          }
+        : null,
+    },
+    { headers },
+  );
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function Document({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const data = useRootData();
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand">
+        Quality marks
+      </Link>
+      {data?.user ? (
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            <li>
+              <Link to="/home">Schools</Link>
+            </li>
+            {data.user.isTrustAdmin ? (
+              <li>
+                <Link to="/trust">Trust settings</Link>
+              </li>
+            ) : null}
+            <li className="nav-user" aria-label="Signed in as">
+              {data.user.name}
+            </li>
+            <li>
+              <Form method="post" action="/sign-out">
+                <CsrfInput />
+                <button type="submit" className="button-link">
+                  Sign out
+                </button>
+              </Form>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <Document>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <Document>
+      <main id="main" className="page narrow">
+        <h1>{notFound ? "Page not found" : "Something went wrong"}</h1>
+        <p>
+          {notFound
+            ? "This page does not exist, or you do not have access to it."
+            : "Sorry, the page could not be shown. Your saved work is safe. Try again in a moment."}
+        </p>
+        <p>
+          <Link to="/">Go to the start page</Link>
+        </p>
+      </main>
+    </Document>
+  );
+}

@@ -1,0 +1,151 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { scaleOf } from "../../models/framework/applicable.ts";
+import { ROLE_LABELS } from "../../models/permissions/roles.ts";
+import { documentName } from "../../collab/document-name.ts";
+import { colourFor } from "../../collab/context.ts";
+import { useCollabSession, useSaveState, useWarnBeforeLeaving } from "../collab/use-collab-session.ts";
+import { usePresence, type Present } from "../collab/use-presence.ts";
+import { CriterionPanel } from "../components/evaluation/criterion-panel.tsx";
+import { PresenceList } from "../components/evaluation/presence-list.tsx";
+import { SaveIndicator } from "../components/evaluation/save-indicator.tsx";
+import { Progress } from "../components/progress.tsx";
+import { applicableAreas, can, findEvaluationById, findSchoolById, getFrameworkVersion } from "../models.server.ts";
+import { notFound, requireActor } from "../utils/auth.server.ts";
+import { useHydrated } from "../utils/use-hydrated.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.evaluation.title ?? "Evaluation"} · ${data?.school.name ?? ""} · Quality marks` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const evaluation = await findEvaluationById(params.evaluationId ?? "");
+  const resource = evaluation && {
+    type: "evaluation" as const,
+    trustId: evaluation.trustId,
+    schoolId: evaluation.schoolId,
+    validatorIds: evaluation.validatorIds,
+  };
+  if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
+  const [school, version] = await Promise.all([
+    findSchoolById(evaluation.schoolId),
+    getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
+  ]);
+  if (!school || !version) throw notFound();
+  const areas = applicableAreas(version.content, school).filter((a) => evaluation.areaIds.includes(a.id));
+  const grant =
+    actor.grants.find((g) => g.schoolId === school.id) ??
+    actor.grants.find((g) => g.trustId === school.trustId && !g.schoolId);
+  return json({
+    evaluation: { id: evaluation.id, title: evaluation.title, documentName: documentName("evaluation", evaluation.id) },
+    school: { id: school.id, name: school.name },
+    framework: { name: version.content.name, version: version.version },
+    areas: areas.map((area) => ({ ...area, levels: scaleOf(version.content, area).levels })),
+    canWrite: can(actor, "write", resource),
+    me: {
+      userId: actor.userId,
+      name: actor.name,
+      colour: colourFor(actor.userId),
+      role: grant ? ROLE_LABELS[grant.role] : "",
+    },
+    projection: { judged: evaluation.projection.judgedCount, total: evaluation.projection.criteriaCount },
+  });
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Workspace({ data, areaId }: { data: Data; areaId: string }) {
+  const { session, readOnly, refused, closedReason } = useCollabSession(data.evaluation.documentName, data.me.userId);
+  const saveState = useSaveState(session);
+  useWarnBeforeLeaving(session);
+  const present = usePresence(session?.provider ?? null);
+  // The server decides; until it has answered, nobody types.
+  const locked = !data.canWrite || readOnly !== false;
+  const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
+  const criteria = new Map(data.areas.flatMap((a) => a.criteria.map((c) => [c.id, c.code] as const)));
+  const describeFocus = (p: Present) =>
+    p.focus ? `${p.focus.field === "judgement" ? "judging" : `editing the ${p.focus.field === "narrative" ? "narrative" : "evidence notes"} of`} ${criteria.get(p.focus.criterionId) ?? ""}` : null;
+
+  if (refused) {
+    return (
+      <p role="alert" className="form-error">
+        This evaluation could not be opened: you do not have access to it.
+      </p>
+    );
+  }
+  return (
+    <>
+      <div className="workspace-bar">
+        <PresenceList present={present} describeFocus={describeFocus} />
+        {data.canWrite ? <SaveIndicator state={saveState} /> : null}
+      </div>
+      {closedReason ? (
+        <p role="alert" className="form-error">
+          {closedReason} Reconnecting…
+        </p>
+      ) : null}
+      {!data.canWrite ? (
+        <p className="notice" role="note">
+          You are viewing as {data.me.role.toLowerCase()}: read only. Only the school's team can change this evaluation.
+        </p>
+      ) : null}
+      <section aria-labelledby="area-heading">
+        <h2 id="area-heading">{area.title}</h2>
+        <p className="lede">{area.summary}</p>
+        {area.criteria.map((criterion) => (
+          <CriterionPanel
+            key={criterion.id}
+            criterion={criterion}
+            levels={area.levels}
+            provider={session?.provider ?? null}
+            readOnly={locked}
+            me={data.me}
+          />
+        ))}
+      </section>
+    </>
+  );
+}
+
+export default function EvaluationPage() {
+  const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const hydrated = useHydrated();
+  const areaId = params.get("area") ?? data.areas[0]?.id ?? "";
+  return (
+    <div className="page wide">
+      <p className="breadcrumbs">
+        <Link to="/home">Schools</Link> / <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> /
+      </p>
+      <h1>{data.evaluation.title}</h1>
+      <p className="muted">
+        {data.framework.name} (v{data.framework.version})
+      </p>
+      <Progress judged={data.projection.judged} total={data.projection.total} label="Criteria judged (as last saved)" />
+      <div className="evaluation-layout">
+        <nav aria-label="Areas" className="area-nav">
+          <ul>
+            {data.areas.map((a) => (
+              <li key={a.id}>
+                <Link to={`?area=${a.id}`} aria-current={a.id === areaId ? "page" : undefined} preventScrollReset>
+                  {a.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="area-content">
+          {hydrated ? (
+            <Workspace data={data} areaId={areaId} />
+          ) : (
+            <p className="editor-loading" role="status">
+              Loading the evaluation…
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

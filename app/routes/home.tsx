@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ROLE_LABELS } from "../../models/permissions/roles.ts";
+import { Progress } from "../components/progress.tsx";
+import { can, findSchoolById, getTrust, listEvaluationsOfSchool, listSchools } from "../models.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Schools · Quality marks" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const trustIds = [...new Set(actor.grants.map((g) => g.trustId))];
+  const schools = [];
+  for (const trustId of trustIds) {
+    const oversees = actor.grants.some(
+      (g) => g.trustId === trustId && (g.role === "trustAdmin" || g.role === "trustLeader"),
+    );
+    const candidates = oversees
+      ? await listSchools(trustId)
+      : (await Promise.all(actor.grants.filter((g) => g.trustId === trustId && g.schoolId).map((g) => findSchoolById(g.schoolId!))))
+          .filter((s) => s !== null);
+    for (const school of candidates) {
+      if (!can(actor, "read", { type: "school", trustId, schoolId: school.id })) continue;
+      const latest = (await listEvaluationsOfSchool(trustId, school.id))[0] ?? null;
+      schools.push({
+        id: school.id,
+        name: school.name,
+        latest: latest && {
+          title: latest.title,
+          judged: latest.projection.judgedCount,
+          total: latest.projection.criteriaCount,
+        },
+      });
+    }
+  }
+  const trusts = await Promise.all(trustIds.map((id) => getTrust(id)));
+  return json({
+    name: actor.name,
+    roles: [...new Set(actor.grants.map((g) => ROLE_LABELS[g.role]))],
+    trustNames: trusts.filter((t) => t !== null).map((t) => t.name),
+    schools,
+  });
+}
+
+export default function Home() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>Schools</h1>
+      <p className="lede">
+        {data.trustNames.join(", ")} · {data.name} ({data.roles.join(", ")})
+      </p>
+      {data.schools.length === 0 ? (
+        <p>You are not a member of any school yet. Ask your trust's school-improvement lead to add you.</p>
+      ) : (
+        <ul className="card-list">
+          {data.schools.map((school) => (
+            <li key={school.id} className="card">
+              <h2>
+                <Link to={`/schools/${school.id}`}>{school.name}</Link>
+              </h2>
+              {school.latest ? (
+                <>
+                  <p>{school.latest.title}</p>
+                  <Progress judged={school.latest.judged} total={school.latest.total} label={`${school.name}: ${school.latest.title} progress`} />
+                </>
+              ) : (
+                <p className="muted">No self-evaluation started yet.</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { CsrfInput } from "../components/csrf-input.tsx";
+import { FormError, SelectField, TextField } from "../components/field.tsx";
+import { Progress } from "../components/progress.tsx";
+import {
+  can,
+  findSchoolById,
+  getFrameworkVersion,
+  listEvaluationsOfSchool,
+  listLatestFrameworkVersions,
+  startEvaluation,
+} from "../models.server.ts";
+import { notFound, requireActor } from "../utils/auth.server.ts";
+import { requireCsrf } from "../utils/csrf.server.ts";
+import { parseForm } from "../utils/forms.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.school.name ?? "School"} · Quality marks` },
+];
+
+const STATUS_LABELS = {
+  inProgress: "In progress",
+  submitted: "Submitted",
+  validated: "Validated",
+  accredited: "Accredited",
+} as const;
+
+async function loadSchool(request: Request, schoolId: string | undefined) {
+  const actor = await requireActor(request);
+  const school = await findSchoolById(schoolId ?? "");
+  if (!school || !can(actor, "read", { type: "school", trustId: school.trustId, schoolId: school.id })) {
+    throw notFound();
+  }
+  return { actor, school };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, school } = await loadSchool(request, params.schoolId);
+  const [evaluations, frameworks] = await Promise.all([
+    listEvaluationsOfSchool(school.trustId, school.id),
+    listLatestFrameworkVersions(school.trustId),
+  ]);
+  return json({
+    school: { id: school.id, name: school.name },
+    canStart: can(actor, "startEvaluation", { type: "school", trustId: school.trustId, schoolId: school.id }),
+    frameworks: frameworks.map((f) => ({ id: f.id, name: `${f.content.name} (v${f.version})` })),
+    evaluations: evaluations.map((e) => ({
+      id: e.id,
+      title: e.title,
+      status: STATUS_LABELS[e.status],
+      judged: e.projection.judgedCount,
+      total: e.projection.criteriaCount,
+      updatedAt: new Date(e.projection.updatedAt).toISOString(),
+    })),
+  });
+}
+
+const StartEvaluation = z.object({
+  title: z.string().trim().min(3, "Give the evaluation a name of at least 3 characters").max(200, "Keep the name under 200 characters"),
+  frameworkVersionId: z.string().regex(/^[0-9a-f]{24}$/, "Choose a framework"),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, school } = await loadSchool(request, params.schoolId);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  if (!can(actor, "startEvaluation", { type: "school", trustId: school.trustId, schoolId: school.id })) {
+    return json({ errors: {}, formError: "Only the school's leaders can start an evaluation." }, { status: 403 });
+  }
+  const parsed = parseForm(form, StartEvaluation);
+  if (parsed.errors) return json({ errors: parsed.errors, formError: null }, { status: 400 });
+  const version = await getFrameworkVersion(school.trustId, parsed.data.frameworkVersionId);
+  if (!version) {
+    return json({ errors: { frameworkVersionId: "Choose one of the trust's frameworks" }, formError: null }, { status: 400 });
+  }
+  const evaluation = await startEvaluation(school, version, { title: parsed.data.title, createdBy: actor.userId });
+  throw redirect(`/evaluations/${evaluation.id}`);
+}
+
+export default function SchoolPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  const errors: Record<string, string> = result?.errors ?? {};
+  return (
+    <div className="page">
+      <p className="breadcrumbs">
+        <Link to="/home">Schools</Link> /
+      </p>
+      <h1>{data.school.name}</h1>
+      <section aria-labelledby="evaluations-heading">
+        <h2 id="evaluations-heading">Self-evaluations</h2>
+        {data.evaluations.length === 0 ? (
+          <p className="muted">No self-evaluations yet.</p>
+        ) : (
+          <ul className="card-list">
+            {data.evaluations.map((e) => (
+              <li key={e.id} className="card">
+                <h3>
+                  <Link to={`/evaluations/${e.id}`}>{e.title}</Link>
+                </h3>
+                <p>
+                  <span className="badge">{e.status}</span>{" "}
+                  <span className="muted">
+                    Last saved <time dateTime={e.updatedAt}>{new Date(e.updatedAt).toLocaleString("en-GB")}</time>
+                  </span>
+                </p>
+                <Progress judged={e.judged} total={e.total} label={`${e.title} progress`} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {data.canStart ? (
+        <section aria-labelledby="start-heading" className="panel">
+          <h2 id="start-heading">Start a self-evaluation</h2>
+          <Form method="post" className="stack" noValidate>
+            <CsrfInput />
+            <FormError message={result?.formError} />
+            <TextField label="Name" name="title" defaultValue="Self-evaluation 2026–27" required error={errors.title} />
+            <SelectField label="Framework" name="frameworkVersionId" required error={errors.frameworkVersionId}>
+              {data.frameworks.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="button" disabled={submitting}>
+              {submitting ? "Starting…" : "Start evaluation"}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

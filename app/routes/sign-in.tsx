@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { CsrfInput } from "../components/csrf-input.tsx";
+import { FormError, TextField } from "../components/field.tsx";
+import { createSession, verifyCredentials } from "../models.server.ts";
+import { getSignedIn, safeRedirect } from "../utils/auth.server.ts";
+import { requireCsrf } from "../utils/csrf.server.ts";
+import { parseForm } from "../utils/forms.ts";
+import { limitSignIn, resetSignInLimit } from "../utils/rate-limit.server.ts";
+import { sessionCookie } from "../utils/session.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Quality marks" }];
+
+const SignIn = z.object({
+  email: z.string().trim().min(1, "Enter your email address").email("Enter an email address like name@school.org.uk"),
+  password: z.string().min(1, "Enter your password").max(200),
+  redirectTo: z.string().optional(),
+});
+
+// One message for an unknown email and a wrong password: nobody learns who has an account.
+const WRONG = "The email address or password is not right.";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSignedIn(request)) throw redirect("/home");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const parsed = parseForm(form, SignIn);
+  if (parsed.errors) return json({ errors: parsed.errors, formError: null }, { status: 400 });
+  const { email, password } = parsed.data;
+
+  const wait = await limitSignIn(context.clientAddress, email);
+  if (wait) {
+    return json(
+      { errors: {}, formError: `Too many attempts. Try again in ${wait} minute${wait === 1 ? "" : "s"}.` },
+      { status: 429 },
+    );
+  }
+  const user = await verifyCredentials(email, password);
+  if (!user) return json({ errors: {}, formError: WRONG }, { status: 400 });
+
+  await resetSignInLimit(context.clientAddress, email);
+  const { token } = await createSession(user.id, request.headers.get("user-agent") ?? "");
+  throw redirect(safeRedirect(parsed.data.redirectTo ?? null, "/home"), {
+    headers: { "Set-Cookie": await sessionCookie().serialize(token) },
+  });
+}
+
+export default function SignInPage() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const submitting = useNavigation().state === "submitting";
+  const errors: Record<string, string> = result?.errors ?? {};
+  return (
+    <div className="page narrow">
+      <h1>Sign in</h1>
+      <p>Sign in to your trust's quality marks workspace.</p>
+      <Form method="post" className="stack" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <FormError message={result?.formError} />
+        <TextField label="Email address" name="email" type="email" autoComplete="username" required error={errors.email} />
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <button type="submit" className="button" disabled={submitting}>
+          {submitting ? "Signing in…" : "Sign in"}
+        </button>
+      </Form>
+    </div>
+  );
+}

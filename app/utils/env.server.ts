@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+/** Every environment variable the app reads, checked once at start (README lists them). */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  MONGODB_URI: z.string().url().optional(),
+  MONGODB_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]+$/).default("quality-marks"),
+  DATA_DIR: z.string().default("./data"),
+  SESSION_SECRET: z.string().min(32).optional(),
+  COOKIE_SECURE: flag.default(true),
+  SEED_DEMO: flag.default(true),
+  COLLAB_STORE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+  TRUST_PROXY: flag.default(false),
+});
+
+export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
+
+let env: Env | null = null;
+
+// Without SESSION_SECRET, one is made once and kept (0600) beside the data, so sessions
+// survive restarts and nobody has to invent a secret to try the app.
+function persistedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function getEnv(): Env {
+  if (env) return env;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment variables:\n${problems.join("\n")}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  env = {
+    ...parsed.data,
+    DATA_DIR: dataDir,
+    SESSION_SECRET: parsed.data.SESSION_SECRET ?? persistedSecret(dataDir),
+  };
+  return env;
+}

@@ -1,0 +1,47 @@
+import { createCookie } from "@remix-run/node";
+import { loadActor } from "../../models/membership/membership.ts";
+import type { Actor } from "../../models/permissions/roles.ts";
+import { SESSION_IDLE_MS, findSession, type Session } from "../../models/session/session.ts";
+import { getEnv } from "./env.server.ts";
+
+let cookie: ReturnType<typeof createCookie> | null = null;
+
+/** The session cookie: HttpOnly, SameSite=Lax, Secure and `__Host-` unless COOKIE_SECURE=false. */
+export function sessionCookie() {
+  if (cookie) return cookie;
+  const env = getEnv();
+  cookie = createCookie(env.COOKIE_SECURE ? "__Host-qm_session" : "qm_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.COOKIE_SECURE,
+    path: "/",
+    secrets: [env.SESSION_SECRET],
+    maxAge: SESSION_IDLE_MS / 1000,
+  });
+  return cookie;
+}
+
+export async function sessionTokenFrom(cookieHeader: string | null | undefined): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const value = await sessionCookie().parse(cookieHeader);
+  return typeof value === "string" ? value : null;
+}
+
+export interface SignedIn {
+  session: Session;
+  actor: Actor;
+  token: string;
+}
+
+/**
+ * The signed-in person for a Cookie header, or null. Used by every loader and action and by
+ * the collab socket's upgrade, so HTTP and realtime agree on who someone is.
+ */
+export async function signedInFrom(cookieHeader: string | null | undefined): Promise<SignedIn | null> {
+  const token = await sessionTokenFrom(cookieHeader);
+  if (!token) return null;
+  const session = await findSession(token);
+  if (!session) return null;
+  const actor = await loadActor(session.userId);
+  return actor ? { session, actor, token } : null;
+}

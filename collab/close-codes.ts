@@ -1,0 +1,22 @@
+/**
+ * Why the server closed a collaboration socket. Codes 4000–4999 are ours to define; the
+ * browser shows `reason` to the person, so it is written for them.
+ */
+export interface CloseReason {
+  code: number;
+  reason: string;
+}
+
+export const CLOSE = {
+  /** Same as Hocuspocus's Forbidden: used for "not found" too, so the two look alike. */
+  forbidden: { code: 4403, reason: "You do not have access to this document." },
+  malformedMessage: {
+    code: 4400,
+    reason: "The server could not read a message from this browser, so it closed the connection.",
+  },
+  messageTooLarge: {
+    code: 4413,
+    reason: "A change was too large to send in one go, so the server closed the connection.",
+  },
+  crossOrigin: { code: 4401, reason: "Connections are only accepted from this site." },
+} as const satisfies Record<string, CloseReason>;

@@ -1,0 +1,28 @@
+import type { Actor } from "../models/permissions/roles.ts";
+import type { Role } from "../models/permissions/roles.ts";
+
+/** What the collab server knows about a connection: set at the socket's upgrade from its cookie. */
+export interface CollabContext {
+  actor: Actor | null;
+  /** Filled in by authentication, per document: how this person appears to others there. */
+  identity?: PresenceIdentity;
+}
+
+/** The presence identity others see. Stamped by the server; whatever a client claims is replaced. */
+export interface PresenceIdentity {
+  userId: string;
+  name: string;
+  role: Role;
+  roleLabel: string;
+  colour: string;
+  readOnly: boolean;
+}
+
+// Dark enough for white text (≥ 4.5:1) and distinct from one another.
+const PALETTE = ["#1d4ed8", "#b91c1c", "#047857", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4d7c0f"];
+
+export function colourFor(userId: string): string {
+  let hash = 0;
+  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return PALETTE[hash % PALETTE.length];
+}

@@ -1,0 +1,25 @@
+import { findEvaluationById } from "../models/evaluation/evaluation.ts";
+import type { Resource } from "../models/permissions/can.ts";
+import type { DocumentName } from "./document-name.ts";
+
+/**
+ * The resource a document belongs to, as the permission module sees it, or null when there is
+ * none (or its kind is not served yet). Unknown and forbidden are refused alike by the caller.
+ */
+export async function resourceOfDocument(name: DocumentName): Promise<Resource | null> {
+  switch (name.kind) {
+    case "evaluation": {
+      const evaluation = await findEvaluationById(name.id);
+      return evaluation
+        ? {
+            type: "evaluation",
+            trustId: evaluation.trustId,
+            schoolId: evaluation.schoolId,
+            validatorIds: evaluation.validatorIds,
+          }
+        : null;
+    }
+    default:
+      return null;
+  }
+}

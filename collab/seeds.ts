@@ -1,0 +1,20 @@
+import { findEvaluationById } from "../models/evaluation/evaluation.ts";
+import type { DocumentName } from "./document-name.ts";
+import { evaluationSeedUpdate } from "./shapes/evaluation.ts";
+
+/** The initial content of a document that has never been stored, or null for "start empty". */
+export async function seedFor(name: DocumentName): Promise<Uint8Array | null> {
+  switch (name.kind) {
+    case "evaluation": {
+      const evaluation = await findEvaluationById(name.id);
+      if (!evaluation) throw new Error(`No evaluation ${name.id} to seed`);
+      return evaluationSeedUpdate({
+        evaluationId: evaluation.id,
+        frameworkVersionId: evaluation.frameworkVersionId,
+        criterionIds: Object.keys(evaluation.levelsByCriterion),
+      });
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,51 @@
+import * as Y from "yjs";
+
+/**
+ * The shape of an `evaluation.<id>` document, shared by the server (seeding, projection) and
+ * the browser (editors). One judgement per criterion lives in the `judgements` map (last
+ * writer wins, which is what a single choice should do); each criterion's narrative and
+ * evidence notes are TipTap fragments of their own.
+ */
+export const EVALUATION_SHAPE_VERSION = 1;
+
+export const judgementsOf = (doc: Y.Doc) => doc.getMap<string>("judgements");
+export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>("meta");
+export const criterionOrderOf = (doc: Y.Doc) => doc.getArray<string>("criteria");
+export const narrativeField = (criterionId: string) => `narrative.${criterionId}`;
+export const evidenceField = (criterionId: string) => `evidence.${criterionId}`;
+
+export interface EvaluationSeed {
+  evaluationId: string;
+  frameworkVersionId: string;
+  criterionIds: string[];
+}
+
+// Seeding writes as this fixed client with deterministic content: if two server processes (or
+// a restart after a crash) ever seed the same document, they produce the very same Yjs items,
+// and merging identical items is a no-op rather than duplicated content.
+const SEED_CLIENT_ID = 1;
+
+/** The initial state of a new evaluation document, as a Yjs update. Server-side only. */
+export function evaluationSeedUpdate(seed: EvaluationSeed): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = SEED_CLIENT_ID;
+  doc.transact(() => {
+    const meta = metaOf(doc);
+    meta.set("shapeVersion", EVALUATION_SHAPE_VERSION);
+    meta.set("evaluationId", seed.evaluationId);
+    meta.set("frameworkVersionId", seed.frameworkVersionId);
+    criterionOrderOf(doc).push(seed.criterionIds);
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/** Every judgement recorded in the document, by criterion id. */
+export function readJudgements(doc: Y.Doc): Record<string, string> {
+  const out: Record<string, string> = {};
+  judgementsOf(doc).forEach((level, criterionId) => {
+    if (typeof level === "string") out[criterionId] = level;
+  });
+  return out;
+}

@@ -1,0 +1,88 @@
+import { Schema, Types } from "mongoose";
+import { op, defineModel } from "../mongoose.ts";
+
+/**
+ * Durable storage of collaborative documents: every accepted update is appended to a log as
+ * it arrives, and the log is compacted into one snapshot per document. Yjs updates commute
+ * and re-applying one is harmless, so loading is simply "snapshot + every logged update", and
+ * a crash between writing a snapshot and trimming the log loses nothing.
+ */
+interface UpdateDoc {
+  name: string;
+  update: Buffer;
+  createdAt: Date;
+}
+
+interface SnapshotDoc {
+  name: string;
+  state: Buffer;
+  updatedAt: Date;
+}
+
+const updateSchema = new Schema<UpdateDoc>({
+  name: { type: String, required: true, index: true },
+  update: { type: Buffer, required: true },
+  createdAt: { type: Date, default: () => new Date() },
+});
+
+const snapshotSchema = new Schema<SnapshotDoc>({
+  name: { type: String, required: true, unique: true },
+  state: { type: Buffer, required: true },
+  updatedAt: { type: Date, default: () => new Date() },
+});
+
+export const DocumentUpdateModel = defineModel<UpdateDoc>("DocumentUpdate", updateSchema);
+export const DocumentSnapshotModel = defineModel<SnapshotDoc>("DocumentSnapshot", snapshotSchema);
+
+// Lean reads return BSON Binary values, not Buffers: take exactly the stored bytes.
+function toBytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  const binary = value as { buffer: Uint8Array; position: number };
+  return binary.buffer.subarray(0, binary.position);
+}
+
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  updates: { id: string; update: Uint8Array }[];
+}
+
+/** Everything stored for a document: its snapshot (if any) and the updates logged since. */
+export async function loadStoredDocument(name: string): Promise<StoredDocument> {
+  const [snapshot, updates] = await Promise.all([
+    DocumentSnapshotModel.findOne({ name }).lean(),
+    DocumentUpdateModel.find({ name }).sort({ _id: 1 }).lean(),
+  ]);
+  return {
+    snapshot: snapshot ? toBytes(snapshot.state) : null,
+    updates: updates.map((u) => ({ id: u._id.toString(), update: toBytes(u.update) })),
+  };
+}
+
+/** Appends updates to the log in one round trip; resolves when the database has them. */
+export async function appendUpdates(name: string, updates: Uint8Array[]): Promise<string[]> {
+  if (updates.length === 0) return [];
+  const docs = await DocumentUpdateModel.insertMany(
+    updates.map((u) => ({ name, update: Buffer.from(u) })),
+    { ordered: true },
+  );
+  return docs.map((d) => (d._id as Types.ObjectId).toString());
+}
+
+/**
+ * Replaces the snapshot with `state` (which must contain every update in `compactedIds`), then
+ * drops those updates from the log.
+ */
+export async function compactDocument(
+  name: string,
+  state: Uint8Array,
+  compactedIds: string[],
+): Promise<void> {
+  await DocumentSnapshotModel.updateOne(
+    { name },
+    { $set: { state: Buffer.from(state), updatedAt: new Date() } },
+    { upsert: true },
+  );
+  if (compactedIds.length > 0) {
+    await DocumentUpdateModel.deleteMany({ name, _id: op({ $in: compactedIds }) });
+  }
+}

@@ -1,0 +1,22 @@
+import type { School } from "../school/school.ts";
+import type { Area, Criterion, FrameworkContent, Scale } from "./types.ts";
+
+/** The areas that apply to a school: early years and sixth form only where it has them. */
+export function applicableAreas(content: FrameworkContent, school: School): Area[] {
+  return content.areas.filter(
+    (area) =>
+      !area.appliesTo ||
+      (area.appliesTo === "earlyYears" && school.hasEarlyYears) ||
+      (area.appliesTo === "sixthForm" && school.hasSixthForm),
+  );
+}
+
+export function criteriaOf(areas: Area[]): Criterion[] {
+  return areas.flatMap((area) => area.criteria);
+}
+
+export function scaleOf(content: FrameworkContent, area: Area): Scale {
+  const scale = content.scales.find((s) => s.key === area.scaleKey);
+  if (!scale) throw new Error(`Area ${area.id} names unknown scale ${area.scaleKey}`);
+  return scale;
+}

@@ -1,0 +1,80 @@
+import { Schema, Types } from "mongoose";
+import { defineModel } from "../mongoose.ts";
+import type { Actor, Grant, Role } from "../permissions/roles.ts";
+import { ROLES, isSchoolRole } from "../permissions/roles.ts";
+import { getUser } from "../user/user.ts";
+
+export interface Membership {
+  id: string;
+  userId: string;
+  trustId: string;
+  schoolId: string | null;
+  role: Role;
+}
+
+interface MembershipDoc {
+  userId: Types.ObjectId;
+  trustId: Types.ObjectId;
+  schoolId: Types.ObjectId | null;
+  role: Role;
+  createdAt: Date;
+}
+
+const membershipSchema = new Schema<MembershipDoc>({
+  userId: { type: Schema.Types.ObjectId, required: true, index: true },
+  trustId: { type: Schema.Types.ObjectId, required: true, index: true },
+  schoolId: { type: Schema.Types.ObjectId, default: null },
+  role: { type: String, required: true, enum: ROLES },
+  createdAt: { type: Date, default: () => new Date() },
+});
+membershipSchema.index({ userId: 1, trustId: 1, schoolId: 1, role: 1 }, { unique: true });
+
+export const MembershipModel = defineModel<MembershipDoc>("Membership", membershipSchema);
+
+function toMembership(doc: { _id: Types.ObjectId } & MembershipDoc): Membership {
+  return {
+    id: doc._id.toString(),
+    userId: doc.userId.toString(),
+    trustId: doc.trustId.toString(),
+    schoolId: doc.schoolId?.toString() ?? null,
+    role: doc.role,
+  };
+}
+
+/** Grants `role` to a user in a trust (school roles need a school). Idempotent. */
+export async function grantRole(
+  trustId: string,
+  input: { userId: string; role: Role; schoolId?: string | null },
+): Promise<Membership> {
+  const schoolId = isSchoolRole(input.role) ? input.schoolId : null;
+  if (isSchoolRole(input.role) && !schoolId) throw new Error(`${input.role} needs a school`);
+  const filter = { userId: input.userId, trustId, schoolId, role: input.role };
+  const existing = await MembershipModel.findOne(filter).lean();
+  if (existing) return toMembership(existing);
+  const doc = await MembershipModel.create(filter);
+  return toMembership(doc.toObject());
+}
+
+export async function listMembershipsOfUser(userId: string): Promise<Membership[]> {
+  const docs = await MembershipModel.find({ userId }).lean();
+  return docs.map(toMembership);
+}
+
+export async function listMembershipsOfTrust(trustId: string): Promise<Membership[]> {
+  const docs = await MembershipModel.find({ trustId }).lean();
+  return docs.map(toMembership);
+}
+
+function toGrant(m: Membership): Grant {
+  return m.schoolId && isSchoolRole(m.role)
+    ? { role: m.role, trustId: m.trustId, schoolId: m.schoolId }
+    : ({ role: m.role, trustId: m.trustId } as Grant);
+}
+
+/** The signed-in person as the permission module sees them, or null if they no longer exist. */
+export async function loadActor(userId: string): Promise<Actor | null> {
+  const user = await getUser(userId);
+  if (!user) return null;
+  const memberships = await listMembershipsOfUser(userId);
+  return { userId: user.id, name: user.name, grants: memberships.map(toGrant) };
+}

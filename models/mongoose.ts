@@ -1,0 +1,32 @@
+import mongoose, { type Model, type Schema } from "mongoose";
+
+// Filters built from user input must never smuggle operators ({ $ne: ... }) into a query,
+// and a query on a field the schema does not know is a bug, not an empty result.
+mongoose.set("strictQuery", "throw");
+mongoose.set("sanitizeFilter", true);
+
+/** Write concern for decisions and audit records: acknowledged by a majority, journaled. */
+export const DECISION_WRITE = { w: "majority" as const, j: true };
+
+/**
+ * Registers a model once: Remix's dev rebuilds and the server load these modules more than
+ * once in a process, and mongoose refuses to compile a model twice.
+ */
+export function defineModel<T>(name: string, schema: Schema<T>): Model<T> {
+  return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);
+}
+
+/** True when `id` is a well-formed ObjectId string (24 hex characters). */
+export function isObjectId(id: unknown): id is string {
+  return typeof id === "string" && /^[0-9a-f]{24}$/.test(id);
+}
+
+/**
+ * Marks an operator object written by our own code (never by user input) as allowed under
+ * `sanitizeFilter`, e.g. `{ _id: op({ $in: ids }) }`.
+ */
+export function op<T extends object>(operator: T): T {
+  return mongoose.trusted(operator) as T;
+}
+
+export { mongoose };

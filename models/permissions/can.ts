@@ -1,0 +1,67 @@
+import type { Actor, Grant, Role } from "./roles.ts";
+
+/**
+ * The one permission check, used by every Remix loader/action and by the collab server's
+ * authentication. Pure: the caller loads the resource; this only decides.
+ */
+export type Resource =
+  | { type: "trust"; trustId: string }
+  | { type: "school"; trustId: string; schoolId: string }
+  | { type: "evaluation"; trustId: string; schoolId: string; validatorIds?: string[] };
+
+export type Action =
+  | "read"
+  | "write"
+  /** trust: add schools and people */
+  | "manage"
+  /** school: begin a new self-evaluation */
+  | "startEvaluation";
+
+function holds(actor: Actor, predicate: (g: Grant) => boolean): boolean {
+  return actor.grants.some(predicate);
+}
+
+function inTrust(actor: Actor, trustId: string, roles: Role[]): boolean {
+  return holds(actor, (g) => g.trustId === trustId && roles.includes(g.role));
+}
+
+function inSchool(actor: Actor, schoolId: string, roles: Role[]): boolean {
+  return holds(actor, (g) => g.schoolId === schoolId && roles.includes(g.role));
+}
+
+const SCHOOL_TEAM: Role[] = ["schoolLeader", "schoolStaff"];
+const TRUST_OVERSIGHT: Role[] = ["trustAdmin", "trustLeader"];
+
+export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
+  if (!actor) return false;
+  switch (resource.type) {
+    case "trust":
+      if (action === "read") return holds(actor, (g) => g.trustId === resource.trustId);
+      if (action === "manage") return inTrust(actor, resource.trustId, ["trustAdmin"]);
+      return false;
+
+    case "school":
+      if (action === "read") {
+        return (
+          inTrust(actor, resource.trustId, TRUST_OVERSIGHT) ||
+          inSchool(actor, resource.schoolId, SCHOOL_TEAM)
+        );
+      }
+      if (action === "startEvaluation") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
+      return false;
+
+    case "evaluation": {
+      const team = inSchool(actor, resource.schoolId, SCHOOL_TEAM);
+      if (action === "write") return team;
+      if (action === "read") {
+        return (
+          team ||
+          inTrust(actor, resource.trustId, TRUST_OVERSIGHT) ||
+          (inTrust(actor, resource.trustId, ["validator"]) &&
+            (resource.validatorIds ?? []).includes(actor.userId))
+        );
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,9 @@
+// Importing this registers every model, so the server can create their indexes at start.
+import "./trust/trust.ts";
+import "./school/school.ts";
+import "./user/user.ts";
+import "./membership/membership.ts";
+import "./session/session.ts";
+import "./framework/framework.ts";
+import "./evaluation/evaluation.ts";
+import "./document-log/document-log.ts";

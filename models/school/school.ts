@@ -1,0 +1,85 @@
+import { Schema, Types } from "mongoose";
+import { defineModel, isObjectId } from "../mongoose.ts";
+
+export type SchoolPhase = "primary" | "secondary" | "allThrough" | "special";
+
+export interface School {
+  id: string;
+  trustId: string;
+  name: string;
+  /** The school's Unique Reference Number (six or seven digits), if known. */
+  urn: string | null;
+  phase: SchoolPhase;
+  hasEarlyYears: boolean;
+  hasSixthForm: boolean;
+}
+
+interface SchoolDoc {
+  trustId: Types.ObjectId;
+  name: string;
+  urn: string | null;
+  phase: SchoolPhase;
+  hasEarlyYears: boolean;
+  hasSixthForm: boolean;
+  createdAt: Date;
+}
+
+const schoolSchema = new Schema<SchoolDoc>({
+  trustId: { type: Schema.Types.ObjectId, required: true, index: true },
+  name: { type: String, required: true, trim: true, maxlength: 200 },
+  urn: { type: String, default: null },
+  phase: { type: String, required: true, enum: ["primary", "secondary", "allThrough", "special"] },
+  hasEarlyYears: { type: Boolean, default: false },
+  hasSixthForm: { type: Boolean, default: false },
+  createdAt: { type: Date, default: () => new Date() },
+});
+schoolSchema.index({ trustId: 1, name: 1 }, { unique: true });
+
+export const SchoolModel = defineModel<SchoolDoc>("School", schoolSchema);
+
+function toSchool(doc: { _id: Types.ObjectId } & SchoolDoc): School {
+  return {
+    id: doc._id.toString(),
+    trustId: doc.trustId.toString(),
+    name: doc.name,
+    urn: doc.urn,
+    phase: doc.phase,
+    hasEarlyYears: doc.hasEarlyYears,
+    hasSixthForm: doc.hasSixthForm,
+  };
+}
+
+export type NewSchool = Omit<School, "id" | "trustId">;
+
+export class DuplicateSchoolError extends Error {
+  constructor(name: string) {
+    super(`A school called “${name}” is already in this trust.`);
+  }
+}
+
+export async function createSchool(trustId: string, input: NewSchool): Promise<School> {
+  if (await SchoolModel.exists({ trustId, name: input.name })) {
+    throw new DuplicateSchoolError(input.name);
+  }
+  const doc = await SchoolModel.create({ ...input, trustId });
+  return toSchool(doc.toObject());
+}
+
+export async function listSchools(trustId: string): Promise<School[]> {
+  const docs = await SchoolModel.find({ trustId }).sort({ name: 1 }).lean();
+  return docs.map(toSchool);
+}
+
+/** A school of the given trust, or null: a school of another trust is "not found". */
+export async function getSchool(trustId: string, schoolId: string): Promise<School | null> {
+  if (!isObjectId(schoolId)) return null;
+  const doc = await SchoolModel.findOne({ _id: schoolId, trustId }).lean();
+  return doc ? toSchool(doc) : null;
+}
+
+/** Looks a school up by id alone; callers must then check permission on its trust. */
+export async function findSchoolById(schoolId: string): Promise<School | null> {
+  if (!isObjectId(schoolId)) return null;
+  const doc = await SchoolModel.findById(schoolId).lean();
+  return doc ? toSchool(doc) : null;
+}

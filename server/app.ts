@@ -1,0 +1,99 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { createCollabServer, type CollabServer } from "../collab/server.ts";
+import { CLOSE } from "../collab/close-codes.ts";
+import type { Env } from "../app/utils/env.server.ts";
+import { signedInFrom } from "../app/utils/session.server.ts";
+import { cspNonce, isSameOrigin, refuseCrossSite, securityHeaders } from "./security.ts";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+const BUILD_PATH = path.join(PROJECT_ROOT, "build/index.js");
+
+export interface AppServer {
+  server: Server;
+  collab: CollabServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+async function importBuild(): Promise<ServerBuild> {
+  return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
+}
+
+/**
+ * One process, one port: Express serves Remix, and the same HTTP server hands WebSocket
+ * upgrades on /collab to the collab server, authenticated by the same session cookie.
+ */
+export async function startAppServer(env: Env): Promise<AppServer> {
+  const development = env.NODE_ENV === "development";
+  let build = await importBuild();
+  const collab = createCollabServer({ storeDebounceMs: env.COLLAB_STORE_DEBOUNCE_MS });
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", 1);
+  app.use(cspNonce, securityHeaders({ development }), compression(), refuseCrossSite);
+  app.use(
+    "/build",
+    express.static(path.join(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }),
+  );
+  app.use(express.static(path.join(PROJECT_ROOT, "public"), { maxAge: "1h" }));
+  app.get("/healthz", (_req, res) => void res.type("text/plain").send("ok"));
+  app.all(
+    "*",
+    createRequestHandler({
+      build: development ? async () => build : build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? "unknown",
+      }),
+    }),
+  );
+
+  const server = createServer(app);
+  server.on("upgrade", (req, socket, head) => {
+    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (pathname !== "/collab") return void socket.destroy();
+    // Browsers always send Origin on WebSocket handshakes: refuse other sites (CSWSH).
+    if (!isSameOrigin(req)) {
+      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\n${CLOSE.crossOrigin.reason}`);
+      return;
+    }
+    signedInFrom(req.headers.cookie)
+      .then((signedIn) => collab.handleUpgrade(req, socket, head, { actor: signedIn?.actor ?? null }))
+      .catch(() => socket.destroy());
+  });
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
+
+  // Under `remix dev --manual`, reload the rebuilt app and tell the dev server it is live.
+  if (development && process.env.REMIX_DEV_ORIGIN) {
+    const { watch } = await import("node:fs");
+    broadcastDevReady(build);
+    watch(path.dirname(BUILD_PATH), async () => {
+      build = await importBuild();
+      broadcastDevReady(build);
+    });
+  }
+
+  return {
+    server,
+    collab,
+    url,
+    async close() {
+      // Stop taking work, persist what is pending, then let the sockets go.
+      await collab.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

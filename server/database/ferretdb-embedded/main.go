@@ -1,0 +1,68 @@
+// Command ferretdb-embedded runs FerretDB (the MongoDB wire protocol over SQLite) for the app
+// and for the tests. It prints the MongoDB URI on stdout once it is listening, and stops when
+// its parent closes stdin, so it never outlives the Node process that started it, even when
+// that process is killed with SIGKILL.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on (port 0: any free port)")
+	dir := flag.String("sqlite-dir", "data/sqlite", "directory for the SQLite database files")
+	flag.Parse()
+
+	absDir, err := filepath.Abs(*dir)
+	if err != nil {
+		fail(err)
+	}
+	if err := os.MkdirAll(absDir, 0o700); err != nil {
+		fail(err)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	// The parent holds our stdin open for as long as it lives.
+	go func() {
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		stop()
+	}()
+
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	db, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + absDir + "/",
+		Logger:    logger,
+	})
+	if err != nil {
+		fail(err)
+	}
+
+	done := make(chan error, 1)
+	go func() { done <- db.Run(ctx) }()
+
+	// Blocks until the listener is up; the parent waits for this line.
+	fmt.Println(db.MongoDBURI())
+
+	if err := <-done; err != nil {
+		fail(err)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "ferretdb-embedded:", err)
+	os.Exit(1)
+}

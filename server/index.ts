@@ -1,0 +1,45 @@
+// The one entry point: database, demo data, then HTTP + collab on one port.
+import { getEnv } from "../app/utils/env.server.ts";
+import { seedDemo } from "../models/seed/demo.ts";
+import { startAppServer } from "./app.ts";
+import { connectDatabase } from "./database/connect.ts";
+import { DatabaseUnavailableError } from "./database/ferretdb.ts";
+
+async function main() {
+  const env = getEnv();
+  const database = await connectDatabase({
+    mongodbUri: env.MONGODB_URI,
+    dbName: env.MONGODB_DB_NAME,
+    dataDir: env.DATA_DIR,
+  });
+  console.log(database.embedded ? `Database: embedded FerretDB (${env.DATA_DIR})` : "Database: MONGODB_URI");
+  if (env.SEED_DEMO) {
+    const { created } = await seedDemo();
+    if (created) console.log("Demo data created: see README for the sign-ins.");
+  }
+  const app = await startAppServer(env);
+  console.log(`Listening on ${app.url}`);
+
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: saving and stopping…`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      process.exit(0);
+    }
+  }
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseUnavailableError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});
