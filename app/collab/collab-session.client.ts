@@ -1,8 +1,8 @@
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { encodeMessage, parseServerMessage } from "../../collab/stateless.ts";
-import { SaveTracker } from "./save-tracker.ts";
+import { trackDurability } from "./durability.ts";
+import type { SaveTracker } from "./save-tracker.ts";
 
 export interface CollabSession {
   doc: Y.Doc;
@@ -29,10 +29,8 @@ function collabUrl(): string {
  */
 export function openCollabSession(name: string, userId: string, callbacks: CollabCallbacks): CollabSession {
   const doc = new Y.Doc();
-  const tracker = new SaveTracker();
   // Per person, so a shared computer never mixes two people's unsent edits.
   const local = new IndexeddbPersistence(`${name}:${userId}`, doc);
-
   const provider = new HocuspocusProvider({
     url: collabUrl(),
     name,
@@ -40,39 +38,15 @@ export function openCollabSession(name: string, userId: string, callbacks: Colla
     token: "cookie",
     onAuthenticated: ({ scope }) => callbacks.onReadOnly(scope === "readonly"),
     onAuthenticationFailed: ({ reason }) => callbacks.onRefused(reason),
-    onStatus: ({ status }) => tracker.connection(status === "connected"),
-    onSynced: ({ state }) => {
-      if (state) tracker.syncedWithServer();
-    },
     onClose: ({ event }) => callbacks.onClosed(event.code >= 4000 ? event.reason : null),
-    onStateless: ({ payload }) => {
-      const message = parseServerMessage(payload);
-      if (message) tracker.confirmed(message.n);
-    },
   });
-
-  // Registered after the provider's own listener, so an edit is sent before we count it.
-  // Edits restored from IndexedDB count too: the server may not have them yet.
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin !== provider) tracker.localEdit();
-  };
-  doc.on("update", onUpdate);
-
-  // When the server has applied everything we sent, ask it to confirm durability.
-  const onUnsynced = ({ number }: { number: number }) => {
-    if (number === 0 && tracker.hasUnsavedEdits) {
-      provider.sendStateless(encodeMessage({ type: "checkpoint", n: tracker.editCount }));
-    }
-  };
-  provider.on("unsyncedChanges", onUnsynced);
-
+  const durability = trackDurability(provider);
   return {
     doc,
     provider,
-    tracker,
+    tracker: durability.tracker,
     destroy() {
-      doc.off("update", onUpdate);
-      provider.off("unsyncedChanges", onUnsynced);
+      durability.stop();
       provider.destroy();
       void local.destroy();
       doc.destroy();

@@ -31,6 +31,11 @@ export class SaveTracker {
     return this.edits;
   }
 
+  /** How many of this browser's edits the server has confirmed durable. */
+  get durableCount(): number {
+    return this.durable;
+  }
+
   localEdit(): void {
     this.edits += 1;
     this.emit();

@@ -9,7 +9,7 @@ export function Progress({ judged, total, label }: { judged: number; total: numb
         {percent}%
       </progress>
       <span className="progress-text">
-        {judged} of {total} criteria judged ({percent}%)
+        {`${judged} of ${total} criteria judged (${percent}%)`}
       </span>
     </div>
   );

@@ -3,24 +3,25 @@ import type { CollabContext } from "../context.ts";
 
 /**
  * Presence is stamped by the server: whatever name or role a client puts in its awareness
- * state is replaced by the signed-in person's, read-only connections included. Each
- * connection may speak for one awareness client only, so nobody can move or erase another
- * person's cursor.
+ * state is replaced by the signed-in person's, read-only connections included. A connection
+ * may not speak for an awareness client that another connection owns, so nobody can move,
+ * rename or erase someone else's cursor.
  */
 export class IdentityExtension implements Extension {
   extensionName = "identity";
-  private clientOf = new WeakMap<object, number>();
 
-  async beforeHandleAwareness({ states, connection, context }: beforeHandleAwarenessPayload<CollabContext>) {
+  async beforeHandleAwareness({ states, connection, context, document }: beforeHandleAwarenessPayload<CollabContext>) {
     const identity = context?.identity;
     if (!connection || !identity) {
       states.clear();
       return;
     }
+    const ownedElsewhere = new Set<number>();
+    for (const [other, entry] of document.connections) {
+      if (other !== connection) for (const id of entry.clients) ownedElsewhere.add(id);
+    }
     for (const [clientId, state] of states) {
-      const pinned = this.clientOf.get(connection);
-      if (pinned === undefined) this.clientOf.set(connection, clientId);
-      else if (pinned !== clientId) {
+      if (ownedElsewhere.has(clientId)) {
         states.delete(clientId);
         continue;
       }

@@ -1,4 +1,5 @@
-import { Schema, Types } from "mongoose";
+import type { Types } from "mongoose";
+import { Schema } from "mongoose";
 import { op, defineModel } from "../mongoose.ts";
 
 /**

@@ -1,4 +1,5 @@
-import { Schema, Types } from "mongoose";
+import type { Types } from "mongoose";
+import { Schema } from "mongoose";
 import { defineModel, isObjectId } from "../mongoose.ts";
 import { applicableAreas, criteriaOf, scaleOf } from "../framework/applicable.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";

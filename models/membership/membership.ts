@@ -1,4 +1,5 @@
-import { Schema, Types } from "mongoose";
+import type { Types } from "mongoose";
+import { Schema } from "mongoose";
 import { defineModel } from "../mongoose.ts";
 import type { Actor, Grant, Role } from "../permissions/roles.ts";
 import { ROLES, isSchoolRole } from "../permissions/roles.ts";

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { Schema, Types } from "mongoose";
+import type { Types } from "mongoose";
+import { Schema } from "mongoose";
 import { op, defineModel } from "../mongoose.ts";
 
 /** Sessions last a school term's working fortnight without activity, then end. */

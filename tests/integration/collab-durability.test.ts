@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { findEvaluationById } from "../../models/evaluation/evaluation.ts";
+import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { documentName } from "../../collab/document-name.ts";
+import { criterionOrderOf, judgementsOf, metaOf } from "../../collab/shapes/evaluation.ts";
+import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildWorld } from "../support/factories.ts";
+import { spawnServer, startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+const db = useTestDatabase();
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let name: string;
+let cookie: string;
+
+beforeAll(async () => {
+  world = await buildWorld();
+  name = documentName("evaluation", world.evaluation.id);
+  cookie = await cookieFor(world.people.staff.id);
+});
+
+async function openAndSync(url: string): Promise<TestClient> {
+  const client = connectClient(url, name, cookie);
+  await client.synced;
+  return client;
+}
+
+describe("durable evaluation documents", () => {
+  it("seeds initial content on the server once, and writes the projection after a store", async () => {
+    const server = await startTestServer({ storeDebounceMs: 50 });
+    try {
+      const client = await openAndSync(server.url);
+      const criteria = Object.keys(world.evaluation.levelsByCriterion);
+      expect(criterionOrderOf(client.doc).toArray()).toEqual(criteria);
+      expect(metaOf(client.doc).get("evaluationId")).toBe(world.evaluation.id);
+      judgementsOf(client.doc).set(criteria[0], "met");
+      judgementsOf(client.doc).set(criteria[3], "strong");
+      judgementsOf(client.doc).set(criteria[4], "no-such-level");
+      await client.whenSaved();
+      client.destroy();
+      await eventually(async () => (await findEvaluationById(world.evaluation.id))!.projection.judgedCount === 2, 5000, "projection");
+      const record = await findEvaluationById(world.evaluation.id);
+      expect(record!.projection).toMatchObject({
+        judgedCount: 2,
+        criteriaCount: criteria.length,
+        judgements: [
+          { criterionId: criteria[0], level: "met" },
+          { criterionId: criteria[3], level: "strong" },
+        ],
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("keeps every edit across a graceful restart, and compacts the log into a snapshot", async () => {
+    let server = await startTestServer({ storeDebounceMs: 5000 });
+    const client = await openAndSync(server.url);
+    client.doc.getText("restart").insert(0, "typed before the restart");
+    await client.whenSaved();
+    client.destroy();
+    await server.close();
+    const stored = await loadStoredDocument(name);
+    expect(stored.snapshot).not.toBeNull();
+    expect(stored.updates).toHaveLength(0);
+
+    server = await startTestServer();
+    try {
+      const again = await openAndSync(server.url);
+      expect(again.doc.getText("restart").toString()).toBe("typed before the restart");
+      again.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("keeps every edit confirmed durable when the server is killed with SIGKILL at random moments", async () => {
+    const confirmed: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      const server = await spawnServer(db);
+      const client = await openAndSync(server.url);
+      const tokens: string[] = [];
+      const crashAfter = 100 + Math.floor(Math.random() * 600);
+      const started = Date.now();
+      // Type at a brisk human rate until the crash, which lands at an arbitrary moment.
+      const typing = (async () => {
+        while (Date.now() - started < crashAfter) {
+          const token = `[r${round}-${tokens.length}]`;
+          tokens.push(token);
+          client.doc.getText("crash").insert(client.doc.getText("crash").length, token);
+          await new Promise((r) => setTimeout(r, 15 + Math.random() * 30));
+        }
+      })();
+      await new Promise((r) => setTimeout(r, crashAfter));
+      await server.crash();
+      await typing;
+      // Each token is one local edit, in order: the first `durableCount` were confirmed.
+      confirmed.push(...tokens.slice(0, client.tracker.durableCount));
+      client.destroy();
+    }
+    expect(confirmed.length).toBeGreaterThan(0);
+
+    const server = await spawnServer(db);
+    try {
+      const reader = await openAndSync(server.url);
+      const text = reader.doc.getText("crash").toString();
+      const missing = confirmed.filter((token) => !text.includes(token));
+      expect(missing).toEqual([]);
+      reader.destroy();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("duplicates nothing over 20 reload and restart cycles", async () => {
+    const criteria = Object.keys(world.evaluation.levelsByCriterion);
+    for (let cycle = 0; cycle < 20; cycle++) {
+      const server = await startTestServer({ storeDebounceMs: cycle % 2 ? 20 : 5000 });
+      const client = await openAndSync(server.url);
+      client.doc.getText("cycles").insert(client.doc.getText("cycles").length, `<${cycle}>`);
+      // Reload: a second page view of the same person, then the first goes away.
+      const reload = await openAndSync(server.url);
+      await client.whenSaved();
+      client.destroy();
+      reload.destroy();
+      await server.close();
+    }
+    const server = await startTestServer();
+    try {
+      const client = await openAndSync(server.url);
+      expect(client.doc.getText("cycles").toString()).toBe(Array.from({ length: 20 }, (_, i) => `<${i}>`).join(""));
+      expect(criterionOrderOf(client.doc).toArray()).toEqual(criteria);
+      expect(metaOf(client.doc).size).toBe(3);
+      client.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+});

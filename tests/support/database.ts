@@ -1,0 +1,29 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, inject } from "vitest";
+import "../../models/registry.ts";
+import { mongoose } from "../../models/mongoose.ts";
+
+export interface TestDatabase {
+  uri: string;
+  dbName: string;
+}
+
+/**
+ * Connects this test file to its own database on the run's FerretDB (dropped afterwards), so
+ * files running in parallel never see each other's data.
+ */
+export function useTestDatabase(): TestDatabase {
+  const db: TestDatabase = {
+    uri: inject("mongoUri"),
+    dbName: `t_${process.pid}_${randomBytes(4).toString("hex")}`,
+  };
+  beforeAll(async () => {
+    await mongoose.connect(db.uri, { dbName: db.dbName, retryWrites: false });
+    await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+  });
+  afterAll(async () => {
+    await mongoose.connection.dropDatabase();
+    await mongoose.disconnect();
+  });
+  return db;
+}

@@ -1,0 +1,61 @@
+/**
+ * A minimal cookie-keeping HTTP client for integration tests, behaving like a browser on the
+ * app's own origin: it keeps cookies, sends Origin on posts and reads the CSRF token from pages.
+ */
+export class HttpSession {
+  private cookies = new Map<string, string>();
+  csrf = "";
+
+  constructor(readonly baseUrl: string) {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  setCookie(pair: string) {
+    const [name, ...rest] = pair.split("=");
+    this.cookies.set(name, rest.join("="));
+  }
+
+  private remember(response: Response) {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = header.split(";");
+      const [name, ...rest] = pair.split("=");
+      const value = rest.join("=");
+      if (!value || attributes.some((a) => /max-age=0|expires=thu, 01 jan 1970/i.test(a.trim()))) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string): Promise<{ status: number; html: string; location: string | null; response: Response }> {
+    const response = await fetch(this.baseUrl + path, { headers: { cookie: this.cookieHeader }, redirect: "manual" });
+    this.remember(response);
+    const html = await response.text();
+    const token = /name="csrf" value="([^"]+)"/.exec(html);
+    if (token) this.csrf = token[1];
+    return { status: response.status, html, location: response.headers.get("location"), response };
+  }
+
+  async post(
+    path: string,
+    fields: Record<string, string>,
+    options: { csrf?: string | null; origin?: string } = {},
+  ): Promise<{ status: number; html: string; location: string | null; response: Response }> {
+    if (!this.csrf && options.csrf === undefined) await this.get(path);
+    const body = new URLSearchParams(fields);
+    const csrf = options.csrf === undefined ? this.csrf : options.csrf;
+    if (csrf !== null) body.set("csrf", csrf);
+    const response = await fetch(this.baseUrl + path, {
+      method: "POST",
+      body,
+      headers: {
+        cookie: this.cookieHeader,
+        origin: options.origin ?? this.baseUrl,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      redirect: "manual",
+    });
+    this.remember(response);
+    return { status: response.status, html: await response.text(), location: response.headers.get("location"), response };
+  }
+}

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { getEnv } from "../../app/utils/env.server.ts";
+import { PROJECT_ROOT, startAppServer, type AppServer } from "../../server/app.ts";
+import type { TestDatabase } from "./database.ts";
+
+/** The real app (Remix + collab on one port) in this process, on a free port. */
+export async function startTestServer(overrides: { storeDebounceMs?: number } = {}): Promise<AppServer> {
+  return startAppServer({
+    ...getEnv(),
+    PORT: 0,
+    HOST: "127.0.0.1",
+    COLLAB_STORE_DEBOUNCE_MS: overrides.storeDebounceMs ?? 100,
+  });
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** kill -9: no chance to flush anything. */
+  crash(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The real server entry point (server/index.ts) as a child process, for restart and crash tests. */
+export async function spawnServer(db: TestDatabase, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "server/index.ts")], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      MONGODB_URI: db.uri,
+      MONGODB_DB_NAME: db.dbName,
+      SEED_DEMO: "false",
+      COLLAB_STORE_DEBOUNCE_MS: "200",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stderr!.on("data", (d) => (output += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+      const match = /Listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) while starting:\n${output}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    url,
+    child,
+    async crash() {
+      child.kill("SIGKILL");
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

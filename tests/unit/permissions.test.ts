@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { can, type Action, type Resource } from "../../models/permissions/can.ts";
+import type { Actor, Grant, Role } from "../../models/permissions/roles.ts";
+
+const TRUST = "a".repeat(24);
+const OTHER_TRUST = "b".repeat(24);
+const SCHOOL = "c".repeat(24);
+const OTHER_SCHOOL = "d".repeat(24);
+const ME = "e".repeat(24);
+
+function actorWith(role: Role, schoolId = SCHOOL, trustId = TRUST): Actor {
+  const grant = (["schoolLeader", "schoolStaff"].includes(role)
+    ? { role, trustId, schoolId }
+    : { role, trustId }) as Grant;
+  return { userId: ME, name: "Someone", grants: [grant] };
+}
+
+const evaluation = (schoolId: string, validatorIds: string[] = [], trustId = TRUST): Resource => ({
+  type: "evaluation",
+  trustId,
+  schoolId,
+  validatorIds,
+});
+
+// role → [read own school's evaluation, write own, read other school's, write other's]
+const EVALUATION_TABLE: Record<Role, [boolean, boolean, boolean, boolean]> = {
+  trustAdmin: [true, false, true, false],
+  trustLeader: [true, false, true, false],
+  validator: [false, false, false, false],
+  schoolLeader: [true, true, false, false],
+  schoolStaff: [true, true, false, false],
+};
+
+describe("can(): evaluations", () => {
+  for (const [role, [readOwn, writeOwn, readOther, writeOther]] of Object.entries(EVALUATION_TABLE)) {
+    it(`${role}: read own ${readOwn}, write own ${writeOwn}, read other ${readOther}, write other ${writeOther}`, () => {
+      const actor = actorWith(role as Role);
+      expect(can(actor, "read", evaluation(SCHOOL))).toBe(readOwn);
+      expect(can(actor, "write", evaluation(SCHOOL))).toBe(writeOwn);
+      expect(can(actor, "read", evaluation(OTHER_SCHOOL))).toBe(readOther);
+      expect(can(actor, "write", evaluation(OTHER_SCHOOL))).toBe(writeOther);
+    });
+  }
+
+  it("lets an assigned validator read, never write", () => {
+    const validator = actorWith("validator");
+    expect(can(validator, "read", evaluation(OTHER_SCHOOL, [ME]))).toBe(true);
+    expect(can(validator, "write", evaluation(OTHER_SCHOOL, [ME]))).toBe(false);
+  });
+
+  it("gives nothing to roles held in another trust", () => {
+    for (const role of Object.keys(EVALUATION_TABLE) as Role[]) {
+      const outsider = actorWith(role, OTHER_SCHOOL, OTHER_TRUST);
+      expect(can(outsider, "read", evaluation(SCHOOL, [ME]))).toBe(false);
+      expect(can(outsider, "write", evaluation(SCHOOL))).toBe(false);
+    }
+  });
+
+  it("refuses everything to a signed-out visitor", () => {
+    for (const action of ["read", "write", "manage", "startEvaluation"] as Action[]) {
+      expect(can(null, action, evaluation(SCHOOL))).toBe(false);
+      expect(can(null, action, { type: "trust", trustId: TRUST })).toBe(false);
+    }
+  });
+});
+
+describe("can(): schools and trusts", () => {
+  const school: Resource = { type: "school", trustId: TRUST, schoolId: SCHOOL };
+  const otherSchool: Resource = { type: "school", trustId: TRUST, schoolId: OTHER_SCHOOL };
+  const trust: Resource = { type: "trust", trustId: TRUST };
+
+  it.each([
+    ["trustAdmin", true, true, false, true],
+    ["trustLeader", true, true, false, false],
+    ["validator", false, false, false, false],
+    ["schoolLeader", true, false, true, false],
+    ["schoolStaff", true, false, false, false],
+  ] as const)("%s: read own school %s, read other school %s, start evaluation %s, manage trust %s", (role, readOwn, readOther, start, manage) => {
+    const actor = actorWith(role);
+    expect(can(actor, "read", school)).toBe(readOwn);
+    expect(can(actor, "read", otherSchool)).toBe(readOther);
+    expect(can(actor, "startEvaluation", school)).toBe(start);
+    expect(can(actor, "startEvaluation", otherSchool)).toBe(false);
+    expect(can(actor, "manage", trust)).toBe(manage);
+    expect(can(actor, "read", trust)).toBe(true);
+  });
+});
