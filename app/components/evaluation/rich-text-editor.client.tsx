@@ -6,6 +6,27 @@ import StarterKit from "@tiptap/starter-kit";
 import { useEffect } from "react";
 
 /**
+ * Another person's caret with their name. Hidden from assistive technology: it sits inside the
+ * text, and the presence list already says who is where.
+ */
+function renderCaret(user: Record<string, string>): HTMLElement {
+  const caret = document.createElement("span");
+  caret.className = "collaboration-carets__caret";
+  caret.setAttribute("aria-hidden", "true");
+  caret.style.borderColor = user.color;
+  const label = document.createElement("span");
+  label.className = "collaboration-carets__label";
+  label.style.backgroundColor = user.color;
+  label.textContent = user.name;
+  caret.append(label);
+  return caret;
+}
+
+function editorAttributes(label: string, readOnly: boolean): Record<string, string> {
+  return { "aria-label": label, "aria-multiline": "true", "aria-readonly": String(readOnly), role: "textbox", class: "rich-text" };
+}
+
+/**
  * A TipTap editor bound to one fragment of the shared document, with the carets of the other
  * people in it (their names come from the server-stamped presence).
  */
@@ -26,23 +47,21 @@ export default function RichTextEditor(props: {
         // Undo/redo comes from Yjs (per person), not ProseMirror's history.
         StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] } }),
         Collaboration.configure({ document: provider.document, field }),
-        CollaborationCaret.configure({ provider, user: props.user }),
+        CollaborationCaret.configure({ provider, user: props.user, render: renderCaret }),
       ],
       editorProps: {
-        attributes: {
-          "aria-label": props.label,
-          "aria-multiline": "true",
-          "aria-readonly": String(readOnly),
-          role: "textbox",
-          class: "rich-text",
-        },
+        attributes: editorAttributes(props.label, readOnly),
       },
       onFocus: () => props.onFocus?.(),
     },
     [provider, field],
   );
   useEffect(() => {
-    editor?.setEditable(!readOnly);
-  }, [editor, readOnly]);
+    if (!editor) return;
+    // useEditor keeps the options it was created with (its deps are the document only), so the
+    // read-only state reaches assistive technology here too, not only the keyboard.
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: editorAttributes(props.label, readOnly) } });
+    editor.setEditable(!readOnly);
+  }, [editor, readOnly, props.label]);
   return <EditorContent editor={editor} className={`editor${readOnly ? " editor-readonly" : ""}`} />;
 }

@@ -1,0 +1,119 @@
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+} from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { cookieFor } from "./sessions.ts";
+
+// Debian's Chromium: the e2e layer drives a real browser without downloading one.
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+let browser: Browser | null = null;
+let contexts: BrowserContext[] = [];
+let problems: string[] = [];
+let allowedConsole: RegExp[] = [];
+
+/** Lets the current test's pages log browser console errors matching `pattern` (an expected failure). */
+export function allowBrowserConsoleError(pattern: RegExp) {
+  allowedConsole.push(pattern);
+}
+
+function watch(page: Page) {
+  // An uncaught exception in the page is a bug, whatever the test asserts.
+  page.on("pageerror", (error) =>
+    problems.push(`pageerror on ${page.url()}: ${error.stack ?? error.message}`),
+  );
+  // So is an unexpected console.error (the same rule the Node side applies in tests/support/setup.ts).
+  page.on("console", (message: ConsoleMessage) => {
+    if (message.type() !== "error") return;
+    const line = `console.error on ${page.url()}: ${message.text()}`;
+    if (!allowedConsole.some((pattern) => pattern.test(message.text()))) problems.push(line);
+  });
+}
+
+/**
+ * Launches Chromium once for this test file; every context a test opens is closed after it,
+ * and the test fails if any of its pages threw or logged an unexpected console error.
+ */
+export function useBrowser() {
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    browser = null;
+  });
+  beforeEach(() => {
+    problems = [];
+    allowedConsole = [];
+  });
+  afterEach(async () => {
+    const opened = contexts;
+    contexts = [];
+    await Promise.all(opened.map((context) => context.close()));
+    expect(problems, "errors in the browser").toEqual([]);
+  });
+}
+
+/** A fresh browser profile (own cookies, own IndexedDB) whose pages are watched for errors. */
+export async function newContext(): Promise<BrowserContext> {
+  if (!browser) throw new Error("call useBrowser() at the top of the test file");
+  const context = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/London" });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  context.on("page", watch);
+  contexts.push(context);
+  return context;
+}
+
+/** A page in a fresh context, signed out. */
+export async function signedOutPage(): Promise<Page> {
+  const context = await newContext();
+  return context.newPage();
+}
+
+/** A page in a fresh context already signed in as `userId` (the cookie the sign-in action would set). */
+export async function signedInPage(baseUrl: string, userId: string): Promise<Page> {
+  const context = await newContext();
+  const cookie = await cookieFor(userId);
+  const at = cookie.indexOf("=");
+  await context.addCookies([
+    {
+      name: cookie.slice(0, at),
+      value: cookie.slice(at + 1),
+      url: baseUrl,
+      httpOnly: true,
+      sameSite: "Lax",
+    },
+  ]);
+  return context.newPage();
+}
+
+/** Fills and submits the sign-in form the way a person would (the page must be on /sign-in). */
+export async function signInThroughForm(
+  page: Page,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The path and query of the page's current URL, e.g. "/sign-in?redirectTo=%2Fhome". */
+export function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+}
