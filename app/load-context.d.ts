@@ -1,4 +1,5 @@
 import "@remix-run/node";
+import type { CollabAccess } from "../collab/access.ts";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -6,5 +7,7 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's IP address (behind a proxy only with TRUST_PROXY=true). */
     clientAddress: string;
+    /** Live collaborative documents, for actions that read or change them as the server. */
+    collab: CollabAccess;
   }
 }

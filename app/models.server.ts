@@ -13,3 +13,19 @@ export {
   startEvaluation,
 } from "../models/evaluation/evaluation.ts";
 export { can } from "../models/permissions/can.ts";
+export {
+  ConcurrentPublishError,
+  createFramework,
+  findFrameworkById,
+  latestVersionOf,
+  listFrameworks,
+  listVersions,
+  publishVersion,
+} from "../models/framework/framework.ts";
+export { STARTERS, findStarter } from "../models/framework/starters/index.ts";
+export { parseFrameworkFile } from "../models/framework/schema.ts";
+export { completenessProblems } from "../models/framework/completeness.ts";
+export { diffVersions } from "../models/framework/diff.ts";
+export { CycleNameTakenError, ensureCycle, getCycle, listCycles } from "../models/cycle/cycle.ts";
+export { distributeEvaluations, listEvaluationsOfCycle, moveToVersion } from "../models/evaluation/evaluation.ts";
+export { progressOf, CYCLE_STATUS_LABELS } from "../models/cycle/status.ts";

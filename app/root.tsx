@@ -39,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? {
             name: signedIn.actor.name,
             isTrustAdmin: signedIn.actor.grants.some((g) => g.role === "trustAdmin"),
+            oversees: signedIn.actor.grants.some((g) => g.role === "trustAdmin" || g.role === "trustLeader"),
           }
         : null,
     },
@@ -86,6 +87,16 @@ function Header() {
             <li>
               <Link to="/home">Schools</Link>
             </li>
+            {data.user.oversees ? (
+              <>
+                <li>
+                  <Link to="/frameworks">Frameworks</Link>
+                </li>
+                <li>
+                  <Link to="/cycles">Cycles</Link>
+                </li>
+              </>
+            ) : null}
             {data.user.isTrustAdmin ? (
               <li>
                 <Link to="/trust">Trust settings</Link>

@@ -1,4 +1,5 @@
 import { findEvaluationById } from "../models/evaluation/evaluation.ts";
+import { findFrameworkById } from "../models/framework/framework.ts";
 import type { Resource } from "../models/permissions/can.ts";
 import type { DocumentName } from "./document-name.ts";
 
@@ -18,6 +19,10 @@ export async function resourceOfDocument(name: DocumentName): Promise<Resource |
             validatorIds: evaluation.validatorIds,
           }
         : null;
+    }
+    case "framework": {
+      const framework = await findFrameworkById(name.id);
+      return framework ? { type: "framework", trustId: framework.trustId } : null;
     }
     default:
       return null;

@@ -1,4 +1,6 @@
 import { findEvaluationById } from "../models/evaluation/evaluation.ts";
+import { frameworkSeed } from "../models/framework/framework.ts";
+import { frameworkSeedUpdate } from "./shapes/framework.ts";
 import type { DocumentName } from "./document-name.ts";
 import { evaluationSeedUpdate } from "./shapes/evaluation.ts";
 
@@ -13,6 +15,11 @@ export async function seedFor(name: DocumentName): Promise<Uint8Array | null> {
         frameworkVersionId: evaluation.frameworkVersionId,
         criterionIds: Object.keys(evaluation.levelsByCriterion),
       });
+    }
+    case "framework": {
+      const content = await frameworkSeed(name.id);
+      if (!content) throw new Error(`No framework ${name.id} to seed`);
+      return frameworkSeedUpdate(content);
     }
     default:
       return null;

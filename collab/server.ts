@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus } from "@hocuspocus/server";
+import * as Y from "yjs";
+import type { CollabAccess } from "./access.ts";
 import { WebSocketServer, type RawData } from "ws";
 import type { CollabContext } from "./context.ts";
 import { AuthenticationExtension } from "./extensions/authentication.ts";
@@ -16,7 +18,7 @@ export interface CollabOptions {
   storeMaxDebounceMs?: number;
 }
 
-export interface CollabServer {
+export interface CollabServer extends CollabAccess {
   hocuspocus: Hocuspocus<CollabContext>;
   /** Takes over an HTTP upgrade for /collab, as the person `context.actor` (null: signed out). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, context: CollabContext): void;
@@ -74,6 +76,27 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     });
   }
 
+  async function read(name: string): Promise<Y.Doc> {
+    const connection = await hocuspocus.openDirectConnection(name, { actor: null });
+    try {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(connection.document!));
+      return copy;
+    } finally {
+      await connection.disconnect({ unloadImmediately: false });
+    }
+  }
+
+  async function change(name: string, apply: (doc: Y.Doc) => void): Promise<void> {
+    const connection = await hocuspocus.openDirectConnection(name, { actor: null });
+    try {
+      await connection.transact((doc) => apply(doc));
+      await persistence.whenDurable(name);
+    } finally {
+      await connection.disconnect({ unloadImmediately: false });
+    }
+  }
+
   async function close() {
     hocuspocus.flushPendingStores();
     await persistence.flushAll();
@@ -84,5 +107,5 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     wss.close();
   }
 
-  return { hocuspocus, handleUpgrade, close };
+  return { hocuspocus, handleUpgrade, read, change, close };
 }

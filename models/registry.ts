@@ -7,3 +7,4 @@ import "./session/session.ts";
 import "./framework/framework.ts";
 import "./evaluation/evaluation.ts";
 import "./document-log/document-log.ts";
+import "./cycle/cycle.ts";

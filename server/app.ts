@@ -53,6 +53,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? "unknown",
+        collab,
       }),
     }),
   );

@@ -11,7 +11,7 @@ import { CriterionPanel } from "../components/evaluation/criterion-panel.tsx";
 import { PresenceList } from "../components/evaluation/presence-list.tsx";
 import { SaveIndicator } from "../components/evaluation/save-indicator.tsx";
 import { Progress } from "../components/progress.tsx";
-import { applicableAreas, can, findEvaluationById, findSchoolById, getFrameworkVersion } from "../models.server.ts";
+import { applicableAreas, can, findEvaluationById, findSchoolById, getFrameworkVersion, latestVersionOf } from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
@@ -29,9 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     validatorIds: evaluation.validatorIds,
   };
   if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
-  const [school, version] = await Promise.all([
+  const [school, version, latest] = await Promise.all([
     findSchoolById(evaluation.schoolId),
     getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
+    latestVersionOf(evaluation.trustId, evaluation.frameworkId),
   ]);
   if (!school || !version) throw notFound();
   const areas = applicableAreas(version.content, school).filter((a) => evaluation.areaIds.includes(a.id));
@@ -42,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     evaluation: { id: evaluation.id, title: evaluation.title, documentName: documentName("evaluation", evaluation.id) },
     school: { id: school.id, name: school.name },
     framework: { name: version.content.name, version: version.version },
+    newerVersion: latest && latest.version > version.version ? latest.version : null,
+    canUpgrade: can(actor, "upgrade", resource),
     areas: areas.map((area) => ({ ...area, levels: scaleOf(version.content, area).levels })),
     canWrite: can(actor, "write", resource),
     me: {
@@ -123,6 +126,12 @@ export default function EvaluationPage() {
       <p className="muted">
         {data.framework.name} (v{data.framework.version})
       </p>
+      {data.newerVersion ? (
+        <div className="notice upgrade-banner" role="note">
+          <span>{`Version v${data.newerVersion} of this framework has been published. This evaluation uses v${data.framework.version}.`}</span>
+          <Link to={`/evaluations/${data.evaluation.id}/upgrade`}>{data.canUpgrade ? "See what changes and move to it" : "See what changes"}</Link>
+        </div>
+      ) : null}
       <Progress judged={data.projection.judged} total={data.projection.total} label="Criteria judged (as last saved)" />
       <div className="evaluation-layout">
         <nav aria-label="Areas" className="area-nav">

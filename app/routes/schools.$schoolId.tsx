@@ -9,7 +9,10 @@ import {
   can,
   findSchoolById,
   getFrameworkVersion,
+  listCycles,
   listEvaluationsOfSchool,
+  progressOf,
+  CYCLE_STATUS_LABELS,
   listLatestFrameworkVersions,
   startEvaluation,
 } from "../models.server.ts";
@@ -39,10 +42,13 @@ async function loadSchool(request: Request, schoolId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, school } = await loadSchool(request, params.schoolId);
-  const [evaluations, frameworks] = await Promise.all([
+  const [evaluations, frameworks, cycles] = await Promise.all([
     listEvaluationsOfSchool(school.trustId, school.id),
     listLatestFrameworkVersions(school.trustId),
+    listCycles(school.trustId),
   ]);
+  const cycleName = new Map(cycles.map((c) => [c.id, c.name]));
+  const frameworkName = new Map(frameworks.map((f) => [f.frameworkId, f.content.name]));
   return json({
     school: { id: school.id, name: school.name },
     canStart: can(actor, "startEvaluation", { type: "school", trustId: school.trustId, schoolId: school.id }),
@@ -50,7 +56,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     evaluations: evaluations.map((e) => ({
       id: e.id,
       title: e.title,
-      status: STATUS_LABELS[e.status],
+      framework: frameworkName.get(e.frameworkId) ?? "",
+      cycle: e.cycleId ? (cycleName.get(e.cycleId) ?? null) : null,
+      dueDate: e.dueDate?.toISOString() ?? null,
+      overdue: progressOf(e).overdue,
+      status: e.status === "inProgress" ? CYCLE_STATUS_LABELS[progressOf(e).status] : STATUS_LABELS[e.status],
       judged: e.projection.judgedCount,
       total: e.projection.criteriaCount,
       updatedAt: new Date(e.projection.updatedAt).toISOString(),
@@ -102,6 +112,16 @@ export default function SchoolPage() {
                 <h3>
                   <Link to={`/evaluations/${e.id}`}>{e.title}</Link>
                 </h3>
+                <p className="muted">
+                  {e.framework}
+                  {e.cycle ? ` · distributed by the trust in “${e.cycle}”` : ""}
+                </p>
+                {e.dueDate ? (
+                  <p className={e.overdue ? "overdue-flag" : undefined}>
+                    Due {new Date(e.dueDate).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+                    {e.overdue ? " · Overdue" : ""}
+                  </p>
+                ) : null}
                 <p>
                   <span className="badge">{e.status}</span>{" "}
                   <span className="muted">

@@ -75,6 +75,11 @@ export class PersistenceExtension implements Extension {
     this.logs.delete(documentName);
   }
 
+  /** Resolves once every update accepted so far for `documentName` is in the database. */
+  async whenDurable(documentName: string): Promise<void> {
+    await this.logs.get(documentName)?.flush();
+  }
+
   /** Writes every pending update now (used on shutdown). */
   async flushAll(): Promise<void> {
     await Promise.all([...this.logs.values()].map((log) => log.flush()));

@@ -49,3 +49,22 @@ export function readJudgements(doc: Y.Doc): Record<string, string> {
   });
   return out;
 }
+
+/**
+ * Moves the document to a newer framework version: the criteria list follows the new version,
+ * and judgements of criteria that were removed or reworded are cleared (they need a fresh look).
+ * Narrative and evidence of every criterion that still exists carry over untouched.
+ */
+export function applyVersionUpgrade(
+  doc: Y.Doc,
+  upgrade: { frameworkVersionId: string; criterionIds: string[]; clearJudgementsOf: string[] },
+): void {
+  doc.transact(() => {
+    metaOf(doc).set("frameworkVersionId", upgrade.frameworkVersionId);
+    const order = criterionOrderOf(doc);
+    order.delete(0, order.length);
+    order.push(upgrade.criterionIds);
+    const judgements = judgementsOf(doc);
+    for (const id of upgrade.clearJudgementsOf) judgements.delete(id);
+  });
+}

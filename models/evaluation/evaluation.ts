@@ -1,4 +1,4 @@
-import type { Types } from "mongoose";
+import { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { defineModel, isObjectId } from "../mongoose.ts";
 import { applicableAreas, criteriaOf, scaleOf } from "../framework/applicable.ts";
@@ -12,7 +12,11 @@ export interface Evaluation {
   id: string;
   trustId: string;
   schoolId: string;
+  frameworkId: string;
   frameworkVersionId: string;
+  /** The cycle it was distributed in, if any (null: started by the school itself). */
+  cycleId: string | null;
+  dueDate: Date | null;
   title: string;
   status: EvaluationStatus;
   /** Areas of the framework that apply to this school, in order. */
@@ -28,7 +32,12 @@ export interface Evaluation {
 interface EvaluationDoc {
   trustId: Types.ObjectId;
   schoolId: Types.ObjectId;
+  frameworkId: Types.ObjectId;
   frameworkVersionId: Types.ObjectId;
+  cycleId: Types.ObjectId | null;
+  dueDate: Date | null;
+  /** One evaluation per school per cycle: "<cycleId>:<schoolId>", or "own:<id>" otherwise. */
+  slot: string;
   title: string;
   status: EvaluationStatus;
   areaIds: string[];
@@ -43,7 +52,11 @@ interface EvaluationDoc {
 const evaluationSchema = new Schema<EvaluationDoc>({
   trustId: { type: Schema.Types.ObjectId, required: true, index: true },
   schoolId: { type: Schema.Types.ObjectId, required: true, index: true },
+  frameworkId: { type: Schema.Types.ObjectId, required: true },
   frameworkVersionId: { type: Schema.Types.ObjectId, required: true },
+  cycleId: { type: Schema.Types.ObjectId, default: null, index: true },
+  dueDate: { type: Date, default: null },
+  slot: { type: String, required: true, unique: true },
   title: { type: String, required: true, trim: true, maxlength: 200 },
   status: {
     type: String,
@@ -60,6 +73,7 @@ const evaluationSchema = new Schema<EvaluationDoc>({
     judgedCount: { type: Number, default: 0 },
     criteriaCount: { type: Number, default: 0 },
     updatedAt: { type: Date, default: () => new Date() },
+    lastActivityAt: { type: Date, default: null },
   },
 });
 
@@ -72,7 +86,10 @@ function toEvaluation(doc: LeanEvaluation): Evaluation {
     id: doc._id.toString(),
     trustId: doc.trustId.toString(),
     schoolId: doc.schoolId.toString(),
+    frameworkId: doc.frameworkId.toString(),
     frameworkVersionId: doc.frameworkVersionId.toString(),
+    cycleId: doc.cycleId?.toString() ?? null,
+    dueDate: doc.dueDate ?? null,
     title: doc.title,
     status: doc.status,
     areaIds: doc.areaIds,
@@ -85,7 +102,40 @@ function toEvaluation(doc: LeanEvaluation): Evaluation {
       judgedCount: doc.projection?.judgedCount ?? 0,
       criteriaCount: doc.projection?.criteriaCount ?? doc.criteria.length,
       updatedAt: doc.projection?.updatedAt ?? doc.createdAt,
+      lastActivityAt: doc.projection?.lastActivityAt ?? null,
     },
+  };
+}
+
+/** The database record of a new evaluation of `school` against `version`. */
+function newEvaluationDoc(
+  school: School,
+  version: FrameworkVersion,
+  input: { title: string; createdBy: string; cycleId?: string; dueDate?: Date | null },
+) {
+  if (version.trustId !== school.trustId) throw new Error("Framework of another trust");
+  const areas = applicableAreas(version.content, school);
+  const criteria = areas.flatMap((area) =>
+    area.criteria.map((c) => ({
+      criterionId: c.id,
+      levels: scaleOf(version.content, area).levels.map((l) => l.key),
+    })),
+  );
+  const _id = new Types.ObjectId();
+  return {
+    _id,
+    trustId: school.trustId,
+    schoolId: school.id,
+    frameworkId: version.frameworkId,
+    frameworkVersionId: version.id,
+    cycleId: input.cycleId ?? null,
+    dueDate: input.dueDate ?? null,
+    slot: input.cycleId ? `${input.cycleId}:${school.id}` : `own:${_id.toString()}`,
+    title: input.title,
+    areaIds: areas.map((a) => a.id),
+    criteria,
+    createdBy: input.createdBy,
+    projection: { judgements: [], judgedCount: 0, criteriaCount: criteriaOf(areas).length, lastActivityAt: null },
   };
 }
 
@@ -95,25 +145,41 @@ export async function startEvaluation(
   version: FrameworkVersion,
   input: { title: string; createdBy: string },
 ): Promise<Evaluation> {
-  if (version.trustId !== school.trustId) throw new Error("Framework of another trust");
-  const areas = applicableAreas(version.content, school);
-  const criteria = areas.flatMap((area) =>
-    area.criteria.map((c) => ({
-      criterionId: c.id,
-      levels: scaleOf(version.content, area).levels.map((l) => l.key),
-    })),
-  );
-  const doc = await EvaluationModel.create({
-    trustId: school.trustId,
-    schoolId: school.id,
-    frameworkVersionId: version.id,
-    title: input.title,
-    areaIds: areas.map((a) => a.id),
-    criteria,
-    createdBy: input.createdBy,
-    projection: { judgements: [], judgedCount: 0, criteriaCount: criteriaOf(areas).length },
-  });
+  const doc = await EvaluationModel.create(newEvaluationDoc(school, version, input));
   return toEvaluation(doc.toObject());
+}
+
+/**
+ * Creates the cycle's evaluation for each school that has none yet. Safe to repeat and to run
+ * from two places at once: the unique slot per (cycle, school) lets exactly one insert win.
+ * Returns which schools got a new evaluation and which already had one.
+ */
+export async function distributeEvaluations(
+  schools: School[],
+  version: FrameworkVersion,
+  input: { title: string; createdBy: string; cycleId: string; dueDate: Date | null },
+): Promise<{ created: string[]; existing: string[] }> {
+  const docs = schools.map((school) => newEvaluationDoc(school, version, input));
+  const created = new Set<string>();
+  try {
+    const inserted = await EvaluationModel.insertMany(docs, { ordered: false });
+    for (const d of inserted) created.add(String(d.schoolId));
+  } catch (error) {
+    const bulk = error as { code?: number; insertedDocs?: { schoolId: unknown }[]; writeErrors?: { code?: number; err?: { code?: number } }[] };
+    const codes = (bulk.writeErrors ?? []).map((e) => e.code ?? e.err?.code);
+    if (bulk.code !== 11000 && !codes.every((c) => c === 11000)) throw error;
+    for (const d of bulk.insertedDocs ?? []) created.add(String(d.schoolId));
+  }
+  // Re-read rather than trust error details: what exists now is the truth.
+  const present = await EvaluationModel.find({ trustId: version.trustId, cycleId: input.cycleId }, { schoolId: 1 }).lean();
+  const presentIds = new Set(present.map((p) => p.schoolId.toString()));
+  const existing = schools.map((s) => s.id).filter((id) => presentIds.has(id) && !created.has(id));
+  return { created: [...created], existing };
+}
+
+export async function listEvaluationsOfCycle(trustId: string, cycleId: string): Promise<Evaluation[]> {
+  const docs = await EvaluationModel.find({ trustId, cycleId }).lean();
+  return docs.map(toEvaluation);
 }
 
 /**
@@ -140,4 +206,27 @@ export async function saveProjection(
   projection: EvaluationProjection,
 ): Promise<void> {
   await EvaluationModel.updateOne({ _id: evaluationId, trustId }, { $set: { projection } });
+}
+
+/**
+ * Points an evaluation at a newer version of its framework (same framework, same trust); the
+ * areas and criteria it includes are recomputed for the school.
+ */
+export async function moveToVersion(evaluation: Evaluation, school: School, version: FrameworkVersion): Promise<Evaluation> {
+  if (version.frameworkId !== evaluation.frameworkId || version.trustId !== evaluation.trustId) {
+    throw new Error("Not a version of this evaluation's framework");
+  }
+  const fresh = newEvaluationDoc(school, version, { title: evaluation.title, createdBy: evaluation.createdBy });
+  await EvaluationModel.updateOne(
+    { _id: evaluation.id, trustId: evaluation.trustId },
+    {
+      $set: {
+        frameworkVersionId: version.id,
+        areaIds: fresh.areaIds,
+        criteria: fresh.criteria,
+        "projection.criteriaCount": fresh.criteria.length,
+      },
+    },
+  );
+  return (await findEvaluationById(evaluation.id))!;
 }

@@ -7,6 +7,8 @@ export interface EvaluationProjection {
   judgedCount: number;
   criteriaCount: number;
   updatedAt: Date;
+  /** When the team last changed anything (null: not started). */
+  lastActivityAt: Date | null;
 }
 
 /**
@@ -27,6 +29,7 @@ export function buildProjection(
     judgedCount: valid.length,
     criteriaCount: criterionIds.length,
     updatedAt: now,
+    lastActivityAt: now,
   };
 }
 

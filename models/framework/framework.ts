@@ -13,12 +13,27 @@ export interface FrameworkVersion {
   publishedAt: Date;
 }
 
+/** A trust's framework: a live draft (document `framework.<id>`) and its published versions. */
+export interface Framework {
+  id: string;
+  trustId: string;
+  name: string;
+  kind: FrameworkContent["kind"];
+  starterKey: string | null;
+  latestVersion: number;
+  createdAt: Date;
+}
+
 interface FrameworkDoc {
   trustId: Types.ObjectId;
   name: string;
+  kind: FrameworkContent["kind"];
   /** Which starter it came from, if any: makes seeding idempotent. */
   starterKey: string | null;
+  /** What the draft document starts from (starter, import or blank); read once, when seeding. */
+  seed: FrameworkContent;
   latestVersion: number;
+  createdBy: Types.ObjectId | null;
   createdAt: Date;
 }
 
@@ -33,8 +48,11 @@ interface FrameworkVersionDoc {
 const frameworkSchema = new Schema<FrameworkDoc>({
   trustId: { type: Schema.Types.ObjectId, required: true, index: true },
   name: { type: String, required: true },
+  kind: { type: String, required: true, enum: ["qualityMark", "schoolSelfEvaluation", "trustSelfReview"] },
   starterKey: { type: String, default: null },
+  seed: { type: Schema.Types.Mixed, required: true },
   latestVersion: { type: Number, default: 0 },
+  createdBy: { type: Schema.Types.ObjectId, default: null },
   createdAt: { type: Date, default: () => new Date() },
 });
 
@@ -71,6 +89,18 @@ export const FrameworkVersionModel = defineModel<FrameworkVersionDoc>(
   frameworkVersionSchema,
 );
 
+function toFramework(doc: { _id: Types.ObjectId } & Omit<FrameworkDoc, "seed">): Framework {
+  return {
+    id: doc._id.toString(),
+    trustId: doc.trustId.toString(),
+    name: doc.name,
+    kind: doc.kind,
+    starterKey: doc.starterKey,
+    latestVersion: doc.latestVersion,
+    createdAt: doc.createdAt,
+  };
+}
+
 function toVersion(doc: { _id: Types.ObjectId } & FrameworkVersionDoc): FrameworkVersion {
   return {
     id: doc._id.toString(),
@@ -95,7 +125,9 @@ export async function ensureStarterFramework(
     const created = await FrameworkModel.create({
       trustId,
       name: content.name,
+      kind: content.kind,
       starterKey,
+      seed: content,
       latestVersion: 1,
     });
     framework = created.toObject();
@@ -132,4 +164,81 @@ export async function listLatestFrameworkVersions(trustId: string): Promise<Fram
     if (!newest.has(key)) newest.set(key, toVersion(doc));
   }
   return [...newest.values()];
+}
+
+/** Starts a new framework draft for a trust from some content (a starter, an import, a blank). */
+export async function createFramework(
+  trustId: string,
+  input: { content: FrameworkContent; starterKey?: string | null; createdBy: string },
+): Promise<Framework> {
+  const doc = await FrameworkModel.create({
+    trustId,
+    name: input.content.name,
+    kind: input.content.kind,
+    starterKey: input.starterKey ?? null,
+    seed: input.content,
+    latestVersion: 0,
+    createdBy: input.createdBy,
+  });
+  return toFramework(doc.toObject());
+}
+
+export async function findFrameworkById(frameworkId: string): Promise<Framework | null> {
+  if (!isObjectId(frameworkId)) return null;
+  const doc = await FrameworkModel.findById(frameworkId).lean();
+  return doc ? toFramework(doc) : null;
+}
+
+/** The content a draft document is seeded with. */
+export async function frameworkSeed(frameworkId: string): Promise<FrameworkContent | null> {
+  if (!isObjectId(frameworkId)) return null;
+  const doc = await FrameworkModel.findById(frameworkId, { seed: 1 }).lean();
+  return doc?.seed ?? null;
+}
+
+export async function listFrameworks(trustId: string): Promise<Framework[]> {
+  const docs = await FrameworkModel.find({ trustId }, { seed: 0 }).sort({ name: 1 }).lean();
+  return docs.map(toFramework);
+}
+
+export async function listVersions(trustId: string, frameworkId: string): Promise<FrameworkVersion[]> {
+  const docs = await FrameworkVersionModel.find({ trustId, frameworkId }).sort({ version: -1 }).lean();
+  return docs.map(toVersion);
+}
+
+export async function latestVersionOf(trustId: string, frameworkId: string): Promise<FrameworkVersion | null> {
+  const doc = await FrameworkVersionModel.findOne({ trustId, frameworkId }).sort({ version: -1 }).lean();
+  return doc ? toVersion(doc) : null;
+}
+
+export class ConcurrentPublishError extends Error {
+  constructor() {
+    super("Someone else published this framework a moment ago. Check the new version, then publish again.");
+  }
+}
+
+/**
+ * Freezes `content` as the framework's next version (v1, v2, …). Versions are immutable; the
+ * unique (framework, version) index makes two simultaneous publishes yield one version, not two.
+ */
+export async function publishVersion(
+  trustId: string,
+  frameworkId: string,
+  content: FrameworkContent,
+): Promise<FrameworkVersion> {
+  const framework = await FrameworkModel.findOne({ _id: frameworkId, trustId }).lean();
+  if (!framework) throw new Error("No such framework");
+  const latest = await latestVersionOf(trustId, frameworkId);
+  const version = (latest?.version ?? 0) + 1;
+  try {
+    const doc = await FrameworkVersionModel.create({ trustId, frameworkId, version, content });
+    await FrameworkModel.updateOne(
+      { _id: frameworkId, trustId },
+      { $set: { latestVersion: version, name: content.name, kind: content.kind } },
+    );
+    return toVersion(doc.toObject());
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) throw new ConcurrentPublishError();
+    throw error;
+  }
 }

@@ -69,6 +69,13 @@ export type AccreditationRule =
   | { type: "validatorJudgement" }
   | { type: "none"; note: string };
 
+/** An award tier (e.g. Bronze, Silver, Gold), listed lowest first, each with its own rule. */
+export interface AwardTier {
+  id: string;
+  name: string;
+  rule: AccreditationRule;
+}
+
 export interface FrameworkContent {
   name: string;
   description: string;
@@ -76,5 +83,8 @@ export interface FrameworkContent {
   scales: Scale[];
   areas: Area[];
   accreditationRule: AccreditationRule;
+  /** Optional tiers, lowest first; the highest tier whose rule is met is awarded. */
+  awardTiers?: AwardTier[];
+  /** How long an award lasts, in months (quality marks: usually 36). */
   validityMonths: number;
 }

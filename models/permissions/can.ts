@@ -7,7 +7,11 @@ import type { Actor, Grant, Role } from "./roles.ts";
 export type Resource =
   | { type: "trust"; trustId: string }
   | { type: "school"; trustId: string; schoolId: string }
-  | { type: "evaluation"; trustId: string; schoolId: string; validatorIds?: string[] };
+  | { type: "evaluation"; trustId: string; schoolId: string; validatorIds?: string[] }
+  /** A framework of the trust: its live draft and its published versions. */
+  | { type: "framework"; trustId: string }
+  /** A cycle: one framework version distributed to some of the trust's schools. */
+  | { type: "cycle"; trustId: string };
 
 export type Action =
   | "read"
@@ -15,7 +19,13 @@ export type Action =
   /** trust: add schools and people */
   | "manage"
   /** school: begin a new self-evaluation */
-  | "startEvaluation";
+  | "startEvaluation"
+  /** framework: freeze the draft as a new immutable version */
+  | "publish"
+  /** framework: send a published version to schools as a cycle */
+  | "distribute"
+  /** evaluation: move to a newer version of its framework */
+  | "upgrade";
 
 function holds(actor: Actor, predicate: (g: Grant) => boolean): boolean {
   return actor.grants.some(predicate);
@@ -50,9 +60,19 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       if (action === "startEvaluation") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
       return false;
 
+    case "framework":
+    case "cycle":
+      // Trust leaders see everything read-only; only trust admins design and distribute.
+      if (action === "read") return inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
+      if (action === "write" || action === "publish" || action === "distribute" || action === "manage") {
+        return inTrust(actor, resource.trustId, ["trustAdmin"]);
+      }
+      return false;
+
     case "evaluation": {
       const team = inSchool(actor, resource.schoolId, SCHOOL_TEAM);
       if (action === "write") return team;
+      if (action === "upgrade") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
       if (action === "read") {
         return (
           team ||

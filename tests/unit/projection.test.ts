@@ -17,6 +17,7 @@ describe("buildProjection", () => {
       judgedCount: 2,
       criteriaCount: 3,
       updatedAt: NOW,
+      lastActivityAt: NOW,
     });
   });
 

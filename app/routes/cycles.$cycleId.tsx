@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCycle, getFrameworkVersion } from "../models.server.ts";
+import { notFound } from "../utils/auth.server.ts";
+import { cycleRows } from "../utils/cycle-rows.server.ts";
+import { requireTrustAccess } from "../utils/trust.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? "Cycle"} · Quality marks` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { trustId } = await requireTrustAccess(request, "cycle", "read");
+  const cycle = await getCycle(trustId, params.cycleId ?? "");
+  if (!cycle) throw notFound();
+  const [rows, version] = await Promise.all([cycleRows(cycle), getFrameworkVersion(trustId, cycle.frameworkVersionId)]);
+  return json({
+    cycle: { id: cycle.id, name: cycle.name, dueDate: cycle.dueDate?.toISOString() ?? null },
+    framework: version ? `${version.content.name} (v${version.version})` : "",
+    rows,
+  });
+}
+
+const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "—");
+
+export default function CycleOverview() {
+  const data = useLoaderData<typeof loader>();
+  const overdue = data.rows.filter((r) => r.overdue).length;
+  return (
+    <div className="page">
+      <p className="breadcrumbs">
+        <Link to="/cycles">Cycles</Link> /
+      </p>
+      <h1>{data.cycle.name}</h1>
+      <p className="lede">
+        {data.framework} · due {date(data.cycle.dueDate)} · {data.rows.length} schools
+        {overdue ? ` · ${overdue} overdue` : ""}
+      </p>
+      <p>
+        <a href={`/cycles/${data.cycle.id}/export.csv`} download>
+          Download as CSV
+        </a>
+      </p>
+      <table className="table">
+        <caption className="visually-hidden">Progress of each school in this cycle</caption>
+        <thead>
+          <tr>
+            <th scope="col">School</th>
+            <th scope="col">Status</th>
+            <th scope="col">Progress</th>
+            <th scope="col">Last activity</th>
+            <th scope="col">Due</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((r) => (
+            <tr key={r.evaluationId} className={r.overdue ? "row-overdue" : undefined}>
+              <th scope="row">
+                <Link to={`/evaluations/${r.evaluationId}`}>{r.schoolName}</Link>
+              </th>
+              <td>
+                {r.status}
+                {r.overdue ? <strong className="overdue-flag"> · Overdue</strong> : null}
+              </td>
+              <td>
+                <progress max={100} value={r.percent} aria-label={`${r.schoolName} progress`} /> {`${r.percent}%`}
+              </td>
+              <td>{r.lastActivityAt ? new Date(r.lastActivityAt).toLocaleString("en-GB") : "No activity yet"}</td>
+              <td>{date(r.dueDate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listCycles, listEvaluationsOfCycle, progressOf } from "../models.server.ts";
+import { requireTrustAccess } from "../utils/trust.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Cycles · Quality marks" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { trustId } = await requireTrustAccess(request, "cycle", "read");
+  const cycles = await listCycles(trustId);
+  const now = new Date();
+  return json({
+    cycles: await Promise.all(
+      cycles.map(async (c) => {
+        const progress = (await listEvaluationsOfCycle(trustId, c.id)).map((e) => progressOf(e, now));
+        return {
+          id: c.id,
+          name: c.name,
+          dueDate: c.dueDate?.toISOString() ?? null,
+          schools: progress.length,
+          started: progress.filter((p) => p.status !== "notStarted").length,
+          overdue: progress.filter((p) => p.overdue).length,
+        };
+      }),
+    ),
+  });
+}
+
+export default function Cycles() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>Cycles</h1>
+      <p className="lede">
+        Each cycle is one framework version sent to schools. To start one, open a framework and choose “Distribute”.{" "}
+        <Link to="/frameworks">Frameworks</Link>
+      </p>
+      {data.cycles.length === 0 ? (
+        <p className="muted">No cycles yet.</p>
+      ) : (
+        <ul className="card-list">
+          {data.cycles.map((c) => (
+            <li key={c.id} className="card">
+              <h2>
+                <Link to={`/cycles/${c.id}`}>{c.name}</Link>
+              </h2>
+              <p>{`${c.started} of ${c.schools} schools started`}{c.overdue ? ` · ${c.overdue} overdue` : ""}</p>
+              <p className="muted">Due {c.dueDate ? new Date(c.dueDate).toLocaleDateString("en-GB") : "—"}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

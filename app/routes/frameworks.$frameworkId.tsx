@@ -1,0 +1,154 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import designerStyles from "../styles/designer.css";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { documentName } from "../../collab/document-name.ts";
+import { colourFor } from "../../collab/context.ts";
+import { readFramework } from "../../collab/shapes/framework.ts";
+import { CsrfInput } from "../components/csrf-input.tsx";
+import FrameworkDesigner from "../components/framework/designer.client.tsx";
+import {
+  ConcurrentPublishError,
+  can,
+  completenessProblems,
+  findFrameworkById,
+  listVersions,
+  publishVersion,
+} from "../models.server.ts";
+import { notFound, requireActor } from "../utils/auth.server.ts";
+import { requireCsrf } from "../utils/csrf.server.ts";
+import { useHydrated } from "../utils/use-hydrated.ts";
+import type { Problem } from "../../models/framework/completeness.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.framework.name ?? "Framework"} · Frameworks` }];
+
+async function load(request: Request, frameworkId: string | undefined) {
+  const actor = await requireActor(request);
+  const framework = await findFrameworkById(frameworkId ?? "");
+  const resource = framework && { type: "framework" as const, trustId: framework.trustId };
+  if (!framework || !resource || !can(actor, "read", resource)) throw notFound();
+  return { actor, framework, resource };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, framework, resource } = await load(request, params.frameworkId);
+  const versions = await listVersions(framework.trustId, framework.id);
+  return json({
+    framework: { id: framework.id, name: framework.name, documentName: documentName("framework", framework.id) },
+    versions: versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.publishedAt.toISOString(), name: v.content.name })),
+    canEdit: can(actor, "write", resource),
+    canPublish: can(actor, "publish", resource),
+    canDistribute: can(actor, "distribute", resource),
+    me: { userId: actor.userId, name: actor.name, colour: colourFor(actor.userId) },
+  });
+}
+
+type PublishResult = { problems: Problem[]; published: number | null; formError: string | null };
+const reply = (r: Partial<PublishResult>, status = 200) => json<PublishResult>({ problems: [], published: null, formError: null, ...r }, { status });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { framework, actor, resource } = await load(request, params.frameworkId);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  if (!can(actor, "publish", resource)) {
+    return reply({ formError: "Only trust admins can publish." }, 403);
+  }
+  // What is published is what everyone sees in the live draft right now.
+  const content = readFramework(await context.collab.read(documentName("framework", framework.id)));
+  const problems = completenessProblems(content);
+  if (problems.length > 0) return reply({ problems }, 400);
+  try {
+    const version = await publishVersion(framework.trustId, framework.id, content);
+    return reply({ published: version.version });
+  } catch (error) {
+    if (error instanceof ConcurrentPublishError) return reply({ formError: error.message }, 409);
+    throw error;
+  }
+}
+
+export default function FrameworkPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const hydrated = useHydrated();
+  const publishing = useNavigation().state === "submitting";
+  return (
+    <div className="page wide">
+      <p className="breadcrumbs">
+        <Link to="/frameworks">Frameworks</Link> /
+      </p>
+      <h1>{data.framework.name}</h1>
+      <div className="designer-layout">
+        <div className="designer-main">
+          {hydrated ? (
+            <FrameworkDesigner documentName={data.framework.documentName} me={data.me} canEdit={data.canEdit} />
+          ) : (
+            <p className="editor-loading" role="status">
+              Loading the designer…
+            </p>
+          )}
+        </div>
+        <aside className="designer-side" aria-label="Publishing and versions">
+          {data.canPublish ? (
+            <section className="panel stack" aria-labelledby="publish-heading">
+              <h2 id="publish-heading">Publish</h2>
+              <p>{`Publishing freezes the draft as version v${(data.versions[0]?.version ?? 0) + 1}. Evaluations keep the version they started on.`}</p>
+              <Form method="post">
+                <CsrfInput />
+                <button type="submit" className="button" disabled={publishing}>
+                  {publishing ? "Checking…" : "Publish"}
+                </button>
+              </Form>
+              {result?.published ? (
+                <p role="status" className="notice">
+                  {`Published as v${result.published}.`}
+                </p>
+              ) : null}
+              {result?.formError ? (
+                <p role="alert" className="form-error">
+                  {result.formError}
+                </p>
+              ) : null}
+              {result?.problems?.length ? (
+                <div role="alert" className="form-error">
+                  <p>Not published yet. Fix these first:</p>
+                  <ul>
+                    {result.problems.map((p) => (
+                      <li key={`${p.anchor}:${p.message}`}>
+                        <a href={`#${p.anchor}`}>{p.message}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </section>
+          ) : null}
+          <section className="panel" aria-labelledby="versions-heading">
+            <h2 id="versions-heading">Published versions</h2>
+            {data.versions.length === 0 ? (
+              <p className="muted">None yet.</p>
+            ) : (
+              <ul className="plain-list">
+                {data.versions.map((v) => (
+                  <li key={v.id}>
+                    <strong>v{v.version}</strong> · {new Date(v.publishedAt).toLocaleDateString("en-GB")}{" "}
+                    <a href={`/frameworks/${data.framework.id}/versions/${v.version}.json`} download>
+                      Export v{v.version} (JSON)
+                    </a>
+                    {data.canDistribute ? (
+                      <>
+                        {" · "}
+                        <Link to={`/cycles/new?version=${v.id}`}>Distribute v{v.version}</Link>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Cycle } from "../../models/cycle/cycle.ts";
+import { CYCLE_STATUS_LABELS, findSchoolById, listEvaluationsOfCycle, listSchools, progressOf } from "../models.server.ts";
+
+export interface CycleRow {
+  schoolId: string;
+  schoolName: string;
+  evaluationId: string;
+  status: string;
+  percent: number;
+  lastActivityAt: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+}
+
+/** One row per school in the cycle, read from evaluation projections (the overview and its CSV). */
+export async function cycleRows(cycle: Cycle, now = new Date()): Promise<CycleRow[]> {
+  const [evaluations, schools] = await Promise.all([listEvaluationsOfCycle(cycle.trustId, cycle.id), listSchools(cycle.trustId)]);
+  const names = new Map(schools.map((s) => [s.id, s.name]));
+  const rows = await Promise.all(
+    evaluations.map(async (e) => {
+      const progress = progressOf(e, now);
+      return {
+        schoolId: e.schoolId,
+        schoolName: names.get(e.schoolId) ?? (await findSchoolById(e.schoolId))?.name ?? "",
+        evaluationId: e.id,
+        status: progress.status === "inProgress" ? `${CYCLE_STATUS_LABELS.inProgress} ${progress.percent}%` : CYCLE_STATUS_LABELS[progress.status],
+        percent: progress.percent,
+        lastActivityAt: progress.lastActivityAt?.toISOString() ?? null,
+        dueDate: progress.dueDate?.toISOString() ?? null,
+        overdue: progress.overdue,
+      };
+    }),
+  );
+  return rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.schoolName.localeCompare(b.schoolName));
+}
