@@ -10,6 +10,7 @@ import { usePresence, type Present } from "../collab/use-presence.ts";
 import { CriterionPanel } from "../components/evaluation/criterion-panel.tsx";
 import { PresenceList } from "../components/evaluation/presence-list.tsx";
 import { SaveIndicator } from "../components/evaluation/save-indicator.tsx";
+import { SubmissionBar } from "../components/evaluation/submission-bar.tsx";
 import { Progress } from "../components/progress.tsx";
 import { applicableAreas, can, findEvaluationById, findSchoolById, getFrameworkVersion, latestVersionOf } from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
@@ -40,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actor.grants.find((g) => g.schoolId === school.id) ??
     actor.grants.find((g) => g.trustId === school.trustId && !g.schoolId);
   return json({
-    evaluation: { id: evaluation.id, title: evaluation.title, documentName: documentName("evaluation", evaluation.id) },
+    evaluation: { id: evaluation.id, title: evaluation.title, status: evaluation.status, documentName: documentName("evaluation", evaluation.id) },
+    canSubmit: can(actor, "submit", resource),
     school: { id: school.id, name: school.name },
     framework: { name: version.content.name, version: version.version },
     newerVersion: latest && latest.version > version.version ? latest.version : null,
@@ -100,6 +102,7 @@ function Workspace({ data, areaId }: { data: Data; areaId: string }) {
         {area.criteria.map((criterion) => (
           <CriterionPanel
             key={criterion.id}
+            evaluationId={data.evaluation.id}
             criterion={criterion}
             levels={area.levels}
             provider={session?.provider ?? null}
@@ -133,6 +136,7 @@ export default function EvaluationPage() {
         </div>
       ) : null}
       <Progress judged={data.projection.judged} total={data.projection.total} label="Criteria judged (as last saved)" />
+      <SubmissionBar evaluationId={data.evaluation.id} status={data.evaluation.status} canSubmit={data.canSubmit} />
       <div className="evaluation-layout">
         <nav aria-label="Areas" className="area-nav">
           <ul>

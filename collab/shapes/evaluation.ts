@@ -68,3 +68,8 @@ export function applyVersionUpgrade(
     for (const id of upgrade.clearJudgementsOf) judgements.delete(id);
   });
 }
+
+export type Rating = "red" | "amber" | "green";
+/** Red/amber/green per indicator, keyed "<criterionId>/<indicatorId>" (flat, so concurrent first ratings never clash). */
+export const indicatorRatingsOf = (doc: Y.Doc) => doc.getMap<Rating>("indicatorRatings");
+export const ratingKey = (criterionId: string, indicatorId: string) => `${criterionId}/${indicatorId}`;

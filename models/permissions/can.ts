@@ -25,7 +25,9 @@ export type Action =
   /** framework: send a published version to schools as a cycle */
   | "distribute"
   /** evaluation: move to a newer version of its framework */
-  | "upgrade";
+  | "upgrade"
+  /** evaluation: freeze a snapshot and submit it for validation */
+  | "submit";
 
 function holds(actor: Actor, predicate: (g: Grant) => boolean): boolean {
   return actor.grants.some(predicate);
@@ -72,7 +74,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "evaluation": {
       const team = inSchool(actor, resource.schoolId, SCHOOL_TEAM);
       if (action === "write") return team;
-      if (action === "upgrade") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
+      if (action === "upgrade" || action === "submit") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
       if (action === "read") {
         return (
           team ||

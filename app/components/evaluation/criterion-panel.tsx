@@ -2,17 +2,28 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Criterion, ScaleLevel } from "../../../models/framework/types.ts";
 import { evidenceField, narrativeField } from "../../../collab/shapes/evaluation.ts";
 import { setFocus } from "../../collab/use-presence.ts";
+import { CriterionActions } from "./criterion-actions.tsx";
+import { EvidenceItems } from "./evidence-items.tsx";
+import { ForceField } from "./force-field.tsx";
+import { IndicatorRatings } from "./indicator-ratings.tsx";
 import { JudgementPicker } from "./judgement-picker.tsx";
 import RichTextEditor from "./rich-text-editor.client.tsx";
 
-/** One criterion: statement, descriptors at hand, judgement, narrative and evidence notes. */
-export function CriterionPanel(props: {
+/** What every part of a criterion's workspace needs. */
+export interface CriterionWorkspace {
+  evaluationId: string;
   criterion: Criterion;
   levels: ScaleLevel[];
   provider: HocuspocusProvider | null;
   readOnly: boolean;
   me: { userId: string; name: string; colour: string; role: string };
-}) {
+}
+
+/**
+ * One criterion, worked through in the ABACUS order: Judge (with the descriptors and indicators
+ * at hand), Evidence, Analyse (force-field), Plan (actions).
+ */
+export function CriterionPanel(props: CriterionWorkspace) {
   const { criterion: c, levels, provider, readOnly } = props;
   const headingId = `criterion-${c.id}`;
   // The same identity the server stamps on presence, so our own entry matches what others see.
@@ -24,44 +35,35 @@ export function CriterionPanel(props: {
       </h3>
       {c.guidance ? <p className="guidance">{c.guidance}</p> : null}
 
-      <JudgementPicker
-        doc={provider?.document ?? null}
-        criterionId={c.id}
-        code={c.code}
-        levels={levels}
-        descriptors={c.descriptors}
-        readOnly={readOnly}
-        onFocus={() => setFocus(provider, { criterionId: c.id, field: "judgement" })}
-      />
-
-      <details className="descriptors">
-        <summary>What each level looks like</summary>
-        <dl>
-          {levels.map((l) => (
-            <div key={l.key} className="descriptor-row">
-              <dt>
-                <span className="swatch" style={{ backgroundColor: l.colour }} aria-hidden="true" /> {l.label}
-              </dt>
-              <dd>{c.descriptors[l.key]}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
-
-      {c.indicators?.length ? (
-        <div className="indicators">
-          <h4>Indicators</h4>
-          <ul>
-            {c.indicators.map((i) => (
-              <li key={i.id}>{i.text}</li>
+      <section className="stage" aria-labelledby={`${headingId}-judge`}>
+        <h4 id={`${headingId}-judge`} className="stage-heading">
+          <span className="stage-number" aria-hidden="true">1</span> Judge
+        </h4>
+        <JudgementPicker
+          doc={provider?.document ?? null}
+          criterionId={c.id}
+          code={c.code}
+          levels={levels}
+          descriptors={c.descriptors}
+          readOnly={readOnly}
+          onFocus={() => setFocus(provider, { criterionId: c.id, field: "judgement" })}
+        />
+        <details className="descriptors">
+          <summary>What each level looks like</summary>
+          <dl>
+            {levels.map((l) => (
+              <div key={l.key} className="descriptor-row">
+                <dt>
+                  <span className="swatch" style={{ backgroundColor: l.colour }} aria-hidden="true" /> {l.label}
+                </dt>
+                <dd>{c.descriptors[l.key]}</dd>
+              </div>
             ))}
-          </ul>
-        </div>
-      ) : null}
-
-      <div className="fields">
+          </dl>
+        </details>
+        {c.indicators?.length ? <IndicatorRatings {...props} /> : null}
         <div className="field-block">
-          <h4 id={`${headingId}-narrative`}>Narrative: where are we now, and why?</h4>
+          <h5 id={`${headingId}-narrative`}>Narrative: where are we now, and why?</h5>
           {provider ? (
             <RichTextEditor
               provider={provider}
@@ -75,16 +77,22 @@ export function CriterionPanel(props: {
             <p className="editor-loading">Loading the editor…</p>
           )}
         </div>
+      </section>
+
+      <section className="stage" aria-labelledby={`${headingId}-evidence`}>
+        <h4 id={`${headingId}-evidence`} className="stage-heading">
+          <span className="stage-number" aria-hidden="true">2</span> Evidence
+        </h4>
+        <details className="expectations">
+          <summary>Evidence that would show it</summary>
+          <ul>
+            {c.evidenceExpectations.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </details>
         <div className="field-block">
-          <h4>Evidence notes</h4>
-          <details className="expectations">
-            <summary>Evidence that would show it</summary>
-            <ul>
-              {c.evidenceExpectations.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          </details>
+          <h5>Evidence summary</h5>
           {provider ? (
             <RichTextEditor
               provider={provider}
@@ -98,7 +106,22 @@ export function CriterionPanel(props: {
             <p className="editor-loading">Loading the editor…</p>
           )}
         </div>
-      </div>
+        <EvidenceItems {...props} />
+      </section>
+
+      <section className="stage" aria-labelledby={`${headingId}-analyse`}>
+        <h4 id={`${headingId}-analyse`} className="stage-heading">
+          <span className="stage-number" aria-hidden="true">3</span> Analyse: what helps and what hinders?
+        </h4>
+        <ForceField {...props} />
+      </section>
+
+      <section className="stage" aria-labelledby={`${headingId}-plan`}>
+        <h4 id={`${headingId}-plan`} className="stage-heading">
+          <span className="stage-number" aria-hidden="true">4</span> Plan: what will we do?
+        </h4>
+        <CriterionActions {...props} />
+      </section>
     </article>
   );
 }

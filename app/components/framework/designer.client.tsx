@@ -1,4 +1,225 @@
-// Placeholder until the designer is built (see the helper task).
-export default function FrameworkDesigner(_props: { documentName: string; me: { userId: string; name: string; colour: string }; canEdit: boolean }) {
-  return <p>Designer</p>;
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type * as Y from "yjs";
+import { MET_SCALE, areasOf, criteriaOf, detailsOf, levelsOf, tiersOf } from "../../../collab/shapes/framework.ts";
+import { useCollabSession, useSaveState, useWarnBeforeLeaving } from "../../collab/use-collab-session.ts";
+import { usePresence, type Present } from "../../collab/use-presence.ts";
+import { ROLE_LABELS } from "../../../models/permissions/roles.ts";
+import { PresenceList } from "../evaluation/presence-list.tsx";
+import { SaveIndicator } from "../evaluation/save-indicator.tsx";
+import { useRevealAnchors } from "./anchors.ts";
+import { AreasSection } from "./areas-section.tsx";
+import { DesignerContext, type Designer, type DesignerFocus } from "./designer-context.ts";
+import { areaName, criterionCode } from "./designer-ops.ts";
+import { DetailsSection } from "./details-section.tsx";
+import { RuleSection } from "./rule-section.tsx";
+import { ScaleSection } from "./scale-section.tsx";
+import { TiersSection } from "./tiers-section.tsx";
+import { useYStructure } from "./use-y.ts";
+
+interface Me {
+  userId: string;
+  name: string;
+  colour: string;
+  /** Role label as the server stamps it on presence (e.g. "Trust admin"); guessed when absent. */
+  role?: string;
+}
+
+const SECTIONS = ["details", "scale", "rule", "tiers", "areas", "area", "criterion", "tier"];
+
+/** Someone's designer focus from their awareness state (anything else is ignored). */
+function designerFocusOf(p: Present): DesignerFocus | null {
+  const focus = p.focus as unknown as Record<string, unknown> | null;
+  if (!focus || typeof focus.section !== "string" || !SECTIONS.includes(focus.section)) return null;
+  return focus as unknown as DesignerFocus;
+}
+
+function describe(doc: Y.Doc, focus: DesignerFocus | null): string | null {
+  if (!focus) return null;
+  switch (focus.section) {
+    case "details":
+      return "editing the details";
+    case "scale":
+      return "editing the scale";
+    case "rule":
+      return "editing the accreditation rule";
+    case "tiers":
+    case "tier":
+      return "editing the award tiers";
+    case "areas":
+      return "editing the areas";
+    case "area":
+      return areasOf(doc).has(focus.id) ? `editing ${areaName(doc, focus.id)}` : null;
+    case "criterion": {
+      const code = criterionCode(doc, focus.id);
+      return code ? `editing ${code}` : null;
+    }
+  }
+}
+
+/** Whether the provider has synced with the server at least once. */
+function useSynced(provider: HocuspocusProvider | null): boolean {
+  const [synced, setSynced] = useState(false);
+  useEffect(() => {
+    if (!provider) return;
+    const onSynced = ({ state }: { state: boolean }) => state && setSynced(true);
+    if (provider.isSynced) setSynced(true);
+    provider.on("synced", onSynced);
+    return () => {
+      provider.off("synced", onSynced);
+    };
+  }, [provider]);
+  return synced;
+}
+
+/** The sections of the designer, re-drawn when the draft's structure changes (not on typing). */
+function DesignerBody({ doc, synced }: { doc: Y.Doc; synced: boolean }) {
+  useYStructure(detailsOf(doc));
+  useYStructure(levelsOf(doc));
+  useYStructure(areasOf(doc));
+  useYStructure(criteriaOf(doc));
+  useYStructure(tiersOf(doc));
+  if (detailsOf(doc).size === 0) {
+    return (
+      <p className="editor-loading" role="status">
+        {synced ? "This draft is empty." : "Loading the draft…"}
+      </p>
+    );
+  }
+  const usesMet = [...areasOf(doc).values()].some((area) => area.get("scaleKey") === MET_SCALE);
+  return (
+    <>
+      <nav aria-label="Parts of the framework" className="designer-toc">
+        <a href="#details">Details</a>
+        <a href="#scale">Scale</a>
+        <a href="#rule">Accreditation rule</a>
+        <a href="#tiers">Award tiers</a>
+        <a href="#areas">Areas</a>
+      </nav>
+      <DetailsSection />
+      <ScaleSection />
+      <RuleSection usesMet={usesMet} />
+      <TiersSection usesMet={usesMet} />
+      <AreasSection />
+    </>
+  );
+}
+
+/**
+ * The live framework designer: everything in the draft document `framework.<id>`, co-edited by
+ * the trust's admins (text merges character by character; choices are last writer wins).
+ */
+export default function FrameworkDesigner({ documentName, me, canEdit }: { documentName: string; me: Me; canEdit: boolean }) {
+  const { session, readOnly, refused, closedReason } = useCollabSession(documentName, me.userId);
+  const saveState = useSaveState(session);
+  useWarnBeforeLeaving(session);
+  const provider = session?.provider ?? null;
+  const doc = session?.doc ?? null;
+  const present = usePresence(provider);
+  const synced = useSynced(provider);
+  // The server decides; until it has answered, nobody types.
+  const locked = !canEdit || readOnly !== false;
+  const root = useRef<HTMLDivElement>(null);
+
+  const [announcement, setAnnouncement] = useState({ text: "", n: 0 });
+  const announce = useCallback((text: string) => setAnnouncement((a) => ({ text, n: a.n + 1 })), []);
+
+  const [expanded, setExpandedSet] = useState<ReadonlySet<string>>(() => new Set());
+  const isExpanded = useCallback((id: string) => expanded.has(id), [expanded]);
+  const setExpanded = useCallback((id: string, open: boolean) => {
+    setExpandedSet((current) => {
+      if (current.has(id) === open) return current;
+      const next = new Set(current);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
+  // Tell the others where this person is working (only when it changes: focus events are many).
+  const lastFocus = useRef<string>("null");
+  const setFocus = useCallback(
+    (focus: DesignerFocus | null) => {
+      const key = JSON.stringify(focus);
+      if (key === lastFocus.current) return;
+      lastFocus.current = key;
+      provider?.awareness?.setLocalStateField("focus", focus);
+    },
+    [provider],
+  );
+  useEffect(() => {
+    // The server stamps the real identity on what others see; this is how we see ourselves. Only
+    // trust admins may write a framework, and only trust admins and leaders may read one.
+    const role = me.role ?? (canEdit ? ROLE_LABELS.trustAdmin : ROLE_LABELS.trustLeader);
+    provider?.awareness?.setLocalStateField("user", { name: me.name, color: me.colour, userId: me.userId, role, observing: !canEdit });
+    lastFocus.current = "null";
+  }, [provider, me.name, me.colour, me.userId, me.role, canEdit]);
+
+  const peopleAt = useCallback(
+    (id: string) =>
+      present
+        .filter((p) => !p.isMe)
+        .filter((p) => {
+          const focus = designerFocusOf(p);
+          return focus !== null && "id" in focus && focus.id === id;
+        })
+        .map((p) => ({ name: p.name, colour: p.colour })),
+    [present],
+  );
+
+  const designer = useMemo<Designer | null>(
+    () => (doc ? { doc, locked, announce, setFocus, isExpanded, setExpanded, peopleAt } : null),
+    [doc, locked, announce, setFocus, isExpanded, setExpanded, peopleAt],
+  );
+
+  useRevealAnchors(root, doc, isExpanded, (id) => setExpanded(id, true));
+
+  if (refused) {
+    return (
+      <p role="alert" className="form-error">
+        This framework could not be opened: you do not have access to it.
+      </p>
+    );
+  }
+
+  return (
+    <div
+      ref={root}
+      className="designer"
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocus(null);
+      }}
+    >
+      <div className="workspace-bar">
+        <PresenceList present={present} describeFocus={(p) => (doc ? describe(doc, designerFocusOf(p)) : null)} />
+        {canEdit ? <SaveIndicator state={saveState} /> : null}
+      </div>
+      {closedReason ? (
+        <p role="alert" className="form-error">
+          {closedReason} Reconnecting…
+        </p>
+      ) : null}
+      {!canEdit ? (
+        <p className="notice" role="note">
+          You are viewing this framework read only. Only the trust's admins can change it.
+        </p>
+      ) : readOnly === true ? (
+        <p className="notice" role="note">
+          This draft is read only for you at the moment.
+        </p>
+      ) : null}
+      <div className="sr-only" aria-live="polite" aria-atomic="true">
+        <span key={announcement.n}>{announcement.text}</span>
+      </div>
+      {designer ? (
+        <DesignerContext.Provider value={designer}>
+          <DesignerBody doc={designer.doc} synced={synced} />
+        </DesignerContext.Provider>
+      ) : (
+        <p className="editor-loading" role="status">
+          Loading the draft…
+        </p>
+      )}
+    </div>
+  );
 }

@@ -24,17 +24,19 @@ export function diffText(before: string, after: string, caret?: number | null): 
   if (before === after) return null;
   const shorter = Math.min(before.length, after.length);
 
-  // The suffix may not reach left of the caret: what is right of the caret is what was kept.
-  const suffixLimit = caret == null ? shorter : Math.max(0, Math.min(shorter, after.length - caret));
-  let suffix = 0;
-  while (
-    suffix < suffixLimit &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
   let prefix = 0;
-  while (prefix < shorter - suffix && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const samePrefix = (n: number) => before.charCodeAt(n) === after.charCodeAt(n);
+  const sameSuffix = (n: number) => before.charCodeAt(before.length - 1 - n) === after.charCodeAt(after.length - 1 - n);
+  if (caret == null) {
+    while (prefix < shorter && samePrefix(prefix)) prefix++;
+    while (suffix < shorter - prefix && sameSuffix(suffix)) suffix++;
+  } else {
+    // What is right of the caret is what the person kept, so the suffix may not reach past it.
+    const suffixLimit = Math.max(0, Math.min(shorter, after.length - caret));
+    while (suffix < suffixLimit && sameSuffix(suffix)) suffix++;
+    while (prefix < shorter - suffix && samePrefix(prefix)) prefix++;
+  }
 
   // Keep surrogate pairs together: never end the prefix after half of one…
   if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;

@@ -1,0 +1,58 @@
+import { useEffect, useState } from "react";
+import { indicatorRatingsOf, ratingKey, type Rating } from "../../../collab/shapes/evaluation.ts";
+import type { CriterionWorkspace } from "./criterion-panel.tsx";
+
+const RATINGS: { value: Rating; label: string }[] = [
+  { value: "red", label: "Red" },
+  { value: "amber", label: "Amber" },
+  { value: "green", label: "Green" },
+];
+
+/** Red / amber / green for each of the criterion's indicators, live in the document. */
+export function IndicatorRatings({ criterion, provider, readOnly }: CriterionWorkspace) {
+  const doc = provider?.document ?? null;
+  const [ratings, setRatings] = useState<Record<string, Rating>>({});
+  useEffect(() => {
+    if (!doc) return;
+    const map = indicatorRatingsOf(doc);
+    const read = () => {
+      const next: Record<string, Rating> = {};
+      for (const i of criterion.indicators ?? []) {
+        const value = map.get(ratingKey(criterion.id, i.id));
+        if (value) next[i.id] = value;
+      }
+      setRatings(next);
+    };
+    read();
+    map.observe(read);
+    return () => map.unobserve(read);
+  }, [doc, criterion]);
+
+  return (
+    <div className="indicators">
+      <h5>Indicators</h5>
+      <ul className="indicator-list">
+        {criterion.indicators?.map((indicator) => (
+          <li key={indicator.id}>
+            <fieldset className="rag">
+              <legend>{indicator.text}</legend>
+              {RATINGS.map((r) => (
+                <label key={r.value} className={`rag-option rag-${r.value}${ratings[indicator.id] === r.value ? " rag-chosen" : ""}`}>
+                  <input
+                    type="radio"
+                    name={`rag-${criterion.id}-${indicator.id}`}
+                    value={r.value}
+                    checked={ratings[indicator.id] === r.value}
+                    disabled={readOnly || !doc}
+                    onChange={() => doc && indicatorRatingsOf(doc).set(ratingKey(criterion.id, indicator.id), r.value)}
+                  />
+                  {r.label}
+                </label>
+              ))}
+            </fieldset>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

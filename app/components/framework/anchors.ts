@@ -1,0 +1,104 @@
+import type { RefObject } from "react";
+import { useCallback, useEffect, useRef } from "react";
+import type * as Y from "yjs";
+import { criteriaOf } from "../../../collab/shapes/framework.ts";
+
+// Ids of elements that live inside a criterion's editor (hidden while it is collapsed).
+const CRITERION_PREFIXES = ["criterion-", "descriptor-", "statement-", "guidance-", "evidence-"];
+
+/** The criterion whose editor holds the element with this id, if any. */
+export function criterionOfAnchor(doc: Y.Doc, anchor: string): string | null {
+  let best: string | null = null;
+  for (const prefix of CRITERION_PREFIXES) {
+    if (!anchor.startsWith(prefix)) continue;
+    const rest = anchor.slice(prefix.length);
+    for (const id of criteriaOf(doc).keys()) {
+      // Ids and level keys may both contain hyphens: the longest criterion id that fits wins.
+      const fits = prefix === "descriptor-" ? rest.startsWith(`${id}-`) : rest === id;
+      if (fits && (!best || id.length > best.length)) best = id;
+    }
+  }
+  return best;
+}
+
+const isField = (element: Element) => element.matches("input, textarea, select");
+
+/** What to focus for an anchor: the field itself, or the first field of a section. */
+function focusTarget(element: HTMLElement): HTMLElement {
+  if (isField(element)) return element;
+  return (
+    element.querySelector<HTMLElement>("[data-anchor-focus]") ??
+    element.querySelector<HTMLElement>("input:not([type=hidden]), textarea, select") ??
+    element.querySelector<HTMLElement>("button") ??
+    element
+  );
+}
+
+/**
+ * Makes links to designer anchors (the publish panel's problems, "#descriptor-<criterion>-<level>")
+ * land on the field to fix: opens the criterion holding it, scrolls it into view and focuses it.
+ * Works for the URL's hash on arrival (once the draft has loaded) and for every later link.
+ */
+export function useRevealAnchors(
+  root: RefObject<HTMLElement>,
+  doc: Y.Doc | null,
+  isExpanded: (id: string) => boolean,
+  expand: (id: string) => void,
+) {
+  const pending = useRef<{ anchor: string; until: number } | null>(null);
+
+  const tryReveal = useCallback(() => {
+    const wanted = pending.current;
+    if (!wanted || !doc) return;
+    if (Date.now() > wanted.until) {
+      pending.current = null;
+      return;
+    }
+    const criterionId = criterionOfAnchor(doc, wanted.anchor);
+    if (criterionId && !isExpanded(criterionId)) {
+      expand(criterionId); // revealed on the next render
+      return;
+    }
+    const element = document.getElementById(wanted.anchor);
+    if (!element) return;
+    pending.current = null;
+    // Other anchors on the page (a skip link, the publish panel) keep the browser's behaviour.
+    if (!root.current?.contains(element)) return;
+    element.scrollIntoView({ block: "center" });
+    focusTarget(element).focus({ preventScroll: true });
+    element.classList.add("anchor-flash");
+    window.setTimeout(() => element.classList.remove("anchor-flash"), 1600);
+  }, [root, doc, isExpanded, expand]);
+
+  const reveal = useCallback(
+    (anchor: string) => {
+      if (!anchor) return;
+      pending.current = { anchor, until: Date.now() + 10_000 };
+      tryReveal();
+    },
+    [tryReveal],
+  );
+
+  // After every render: the draft may just have loaded, or a criterion just opened.
+  useEffect(() => {
+    tryReveal();
+  });
+
+  useEffect(() => {
+    const fromHash = () => reveal(decodeURIComponent(window.location.hash.slice(1)));
+    // A link to the hash already in the URL fires no hashchange, so follow clicks too.
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.("a[href^='#']");
+      if (!link) return;
+      const anchor = decodeURIComponent(link.getAttribute("href")!.slice(1));
+      window.setTimeout(() => reveal(anchor), 0);
+    };
+    fromHash();
+    window.addEventListener("hashchange", fromHash);
+    document.addEventListener("click", onClick);
+    return () => {
+      window.removeEventListener("hashchange", fromHash);
+      document.removeEventListener("click", onClick);
+    };
+  }, [reveal]);
+}

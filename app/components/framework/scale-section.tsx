@@ -1,0 +1,123 @@
+import type * as Y from "yjs";
+import { detailsOf, levelsOf, ordered, type YItem } from "../../../collab/shapes/framework.ts";
+import { focusSoon, useDesigner } from "./designer-context.ts";
+import { addLevelEverywhere, removeItem } from "./designer-ops.ts";
+import { PlainTextInput } from "./plain-fields.tsx";
+import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
+import { YTextInput, useYText } from "./y-text-field.tsx";
+
+export const MIN_LEVELS = 2;
+export const MAX_LEVELS = 7;
+
+/** Contrast of white text on `hex` (WCAG ratio), or null if it is not a #rrggbb colour. */
+export function contrastWithWhite(hex: string): number | null {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) return null;
+  const [r, g, b] = match.slice(1).map((part) => {
+    const c = parseInt(part, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (luminance + 0.05);
+}
+
+function LevelRow(props: { id: string; level: YItem; index: number; levels: [string, YItem][] }) {
+  const designer = useDesigner();
+  const { id, level, index, levels } = props;
+  const label = level.get("label") as Y.Text | undefined;
+  const name = useYText(label).value.trim() || `level ${index + 1}`;
+  const colour = String(level.get("colour") ?? "#1f5fa8");
+  const contrast = contrastWithWhite(colour);
+  const position = index === 0 ? " (lowest)" : index === levels.length - 1 ? " (highest)" : "";
+  const remove = () => {
+    if (!window.confirm(`Remove the level “${name}”? Descriptors written for it will no longer be shown or published.`)) return;
+    removeItem(designer.doc, levelsOf(designer.doc), id);
+    designer.announce(`Removed ${name}. The scale has ${levels.length - 1} levels.`);
+    focusSoon("add-level");
+  };
+  return (
+    <li className="level-row">
+      <fieldset>
+        <legend>
+          <span className="level-chip" style={{ backgroundColor: colour }}>
+            {name}
+          </span>{" "}
+          Level {index + 1}
+          {position}
+        </legend>
+        <div className="level-fields">
+          <YTextInput label="Label" id={`level-${id}`} ytext={label} readOnly={designer.locked} />
+          <div className="field colour-field">
+            <label htmlFor={`colour-${id}`}>Colour</label>
+            <input
+              id={`colour-${id}`}
+              type="color"
+              value={colour}
+              disabled={designer.locked}
+              aria-describedby={contrast !== null && contrast < 4.5 ? `colour-${id}-warning` : undefined}
+             
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                designer.doc.transact(() => level.set("colour", value));
+              }}
+            />
+          </div>
+          <YTextInput label="One-line meaning" ytext={level.get("meaning") as Y.Text | undefined} readOnly={designer.locked} className="span-all" />
+        </div>
+        {contrast !== null && contrast < 4.5 ? (
+          <p className="hint warning" id={`colour-${id}-warning`}>
+            White text on this colour is hard to read (contrast {contrast.toFixed(1)}:1, needs 4.5:1). Choose a darker colour.
+          </p>
+        ) : null}
+        {designer.locked ? null : (
+          <div className="row-actions">
+            <ReorderControls id={id} name={name} index={index} count={levels.length} onMove={(direction) => moveByOne(designer, levels, id, direction, name)} />
+            <button type="button" className="button-link danger" disabled={levels.length <= MIN_LEVELS} onClick={remove}>
+              Remove level <span className="sr-only">{name}</span>
+            </button>
+          </div>
+        )}
+      </fieldset>
+    </li>
+  );
+}
+
+/** The framework's main scale: 2–7 ordered levels, lowest first. */
+export function ScaleSection() {
+  const designer = useDesigner();
+  const details = detailsOf(designer.doc);
+  const levels = ordered(levelsOf(designer.doc));
+  const add = () => {
+    const id = addLevelEverywhere(designer.doc);
+    designer.announce(`Added level ${levels.length + 1} at the top of the scale.`);
+    focusSoon(`level-${id}`);
+  };
+  return (
+    <section id="scale" className="panel designer-section" aria-labelledby="scale-heading" onFocus={() => designer.setFocus({ section: "scale" })}>
+      <h2 id="scale-heading">Scale</h2>
+      <p className="muted">Levels run from lowest to highest. Areas can use this scale or Met / Not met.</p>
+      <PlainTextInput
+        label="Scale name"
+        id="scale-name"
+        value={String(details.get("scaleName") ?? "")}
+        readOnly={designer.locked}
+        onChange={(value) => designer.doc.transact(() => details.set("scaleName", value))}
+      />
+      <ol className="level-list">
+        {levels.map(([id, level], index) => (
+          <LevelRow key={id} id={id} level={level} index={index} levels={levels} />
+        ))}
+      </ol>
+      {designer.locked ? null : (
+        <div className="section-actions">
+          <button type="button" id="add-level" className="button button-secondary" disabled={levels.length >= MAX_LEVELS} onClick={add}>
+            Add level
+          </button>
+          <span className="hint">
+            {levels.length} of {MAX_LEVELS} levels{levels.length >= MAX_LEVELS ? ": the most a scale can have." : "."}
+          </span>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import type * as Y from "yjs";
+import { addTier, ordered, tiersOf, type YItem } from "../../../collab/shapes/framework.ts";
+import type { AccreditationRule } from "../../../models/framework/types.ts";
+import { focusSoon, useDesigner } from "./designer-context.ts";
+import { removeItem } from "./designer-ops.ts";
+import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
+import { RuleEditor } from "./rule-editor.tsx";
+import { YTextInput, useYText } from "./y-text-field.tsx";
+
+function TierRow(props: { id: string; tier: YItem; index: number; tiers: [string, YItem][]; usesMet: boolean }) {
+  const designer = useDesigner();
+  const { id, tier, index, tiers } = props;
+  const nameText = tier.get("name") as Y.Text | undefined;
+  const name = useYText(nameText).value.trim() || `tier ${index + 1}`;
+  const remove = () => {
+    if (!window.confirm(`Remove the award tier “${name}”?`)) return;
+    removeItem(designer.doc, tiersOf(designer.doc), id);
+    designer.announce(`Removed the award tier ${name}.`);
+    focusSoon("add-tier");
+  };
+  return (
+    <li id={`tier-${id}`} className="tier-row" onFocus={() => designer.setFocus({ section: "tier", id })}>
+      <h3 className="row-heading">
+        <span className="muted">Tier {index + 1}:</span> {name}
+      </h3>
+      <YTextInput label="Tier name" id={`tier-name-${id}`} hint="For example Bronze, Silver or Gold." ytext={nameText} readOnly={designer.locked} />
+      <RuleEditor
+        idPrefix={`tier-${id}-rule`}
+        legend={`When is ${name} awarded?`}
+        rule={tier.get("rule") as AccreditationRule | undefined}
+        allowNone={false}
+        usesMet={props.usesMet}
+        onChange={(rule) => designer.doc.transact(() => tier.set("rule", rule))}
+      />
+      {designer.locked ? null : (
+        <div className="row-actions">
+          <ReorderControls id={id} name={name} index={index} count={tiers.length} onMove={(direction) => moveByOne(designer, tiers, id, direction, name)} />
+          <button type="button" className="button-link danger" onClick={remove}>
+            Remove tier <span className="sr-only">{name}</span>
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Optional award tiers (e.g. Bronze, Silver, Gold), lowest first, each with its own rule. */
+export function TiersSection({ usesMet }: { usesMet: boolean }) {
+  const designer = useDesigner();
+  const tiers = ordered(tiersOf(designer.doc));
+  const add = () => {
+    const id = addTier(designer.doc);
+    designer.announce(`Added award tier ${tiers.length + 1}.`);
+    focusSoon(`tier-name-${id}`);
+  };
+  return (
+    <section id="tiers" className="panel designer-section" aria-labelledby="tiers-heading">
+      <h2 id="tiers-heading">Award tiers</h2>
+      <p className="muted">Optional. List tiers lowest first: a school is awarded the highest tier whose rule it meets.</p>
+      {tiers.length === 0 ? <p>No tiers: the award is simply made or not.</p> : null}
+      <ol className="tier-list">
+        {tiers.map(([id, tier], index) => (
+          <TierRow key={id} id={id} tier={tier} index={index} tiers={tiers} usesMet={usesMet} />
+        ))}
+      </ol>
+      {designer.locked ? null : (
+        <button type="button" id="add-tier" className="button button-secondary" onClick={add}>
+          Add tier
+        </button>
+      )}
+    </section>
+  );
+}

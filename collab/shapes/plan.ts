@@ -1,0 +1,177 @@
+import { generateKeyBetween } from "fractional-indexing";
+import * as Y from "yjs";
+
+/**
+ * Force-fields and actions inside an `evaluation.<id>` document (the Analyse and Plan stages).
+ *
+ * Both are flat Y.Maps keyed by id, each item carrying its criterion id and a fractional
+ * `order` key, so reordering edits one field and concurrent edits inside an item survive it.
+ * Text is Y.Text (merged character by character); choices are plain values.
+ */
+export type ForceSide = "helping" | "hindering";
+export type ActionStatus = "notStarted" | "inProgress" | "done" | "dropped";
+
+export const ACTION_STATUSES: ActionStatus[] = ["notStarted", "inProgress", "done", "dropped"];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  notStarted: "Not started",
+  inProgress: "In progress",
+  done: "Done",
+  dropped: "Dropped",
+};
+
+export const forcesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("forces");
+export const actionsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("actions");
+
+/** A force as plain data. */
+export interface Force {
+  id: string;
+  criterionId: string;
+  side: ForceSide;
+  text: string;
+  /** 1 (weak) to 5 (strong). */
+  strength: number;
+  priority: boolean;
+  inOurControl: boolean;
+  order: string;
+}
+
+/** An action as plain data. */
+export interface PlanAction {
+  id: string;
+  criterionId: string;
+  what: string;
+  /** User id of the owner (a member of the school), or null. */
+  ownerId: string | null;
+  /** ISO date (YYYY-MM-DD), or null. */
+  due: string | null;
+  successMeasure: string;
+  status: ActionStatus;
+  /** Ids of the hindering forces it addresses. */
+  forceIds: string[];
+  order: string;
+}
+
+const textOf = (value: unknown) => (value instanceof Y.Text ? value.toString() : typeof value === "string" ? value : "");
+
+function clampStrength(value: unknown): number {
+  const n = Number(value);
+  return Number.isFinite(n) ? Math.min(5, Math.max(1, Math.round(n))) : 3;
+}
+
+export function readForce(id: string, item: Y.Map<unknown>): Force {
+  return {
+    id,
+    criterionId: String(item.get("criterionId") ?? ""),
+    side: item.get("side") === "hindering" ? "hindering" : "helping",
+    text: textOf(item.get("text")),
+    strength: clampStrength(item.get("strength")),
+    priority: item.get("priority") === true,
+    inOurControl: item.get("inOurControl") === true,
+    order: String(item.get("order") ?? ""),
+  };
+}
+
+export function readAction(id: string, item: Y.Map<unknown>): PlanAction {
+  const status = item.get("status");
+  const forceIds = item.get("forceIds");
+  return {
+    id,
+    criterionId: String(item.get("criterionId") ?? ""),
+    what: textOf(item.get("what")),
+    ownerId: typeof item.get("ownerId") === "string" ? (item.get("ownerId") as string) : null,
+    due: typeof item.get("due") === "string" && /^\d{4}-\d{2}-\d{2}$/.test(item.get("due") as string) ? (item.get("due") as string) : null,
+    successMeasure: textOf(item.get("successMeasure")),
+    status: ACTION_STATUSES.includes(status as ActionStatus) ? (status as ActionStatus) : "notStarted",
+    forceIds: forceIds instanceof Y.Array ? forceIds.toArray().map(String) : [],
+    order: String(item.get("order") ?? ""),
+  };
+}
+
+const byOrder = <T extends { order: string; id: string }>(a: T, b: T) =>
+  a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1;
+
+/** Every force in the document (optionally of one criterion), in order. */
+export function readForces(doc: Y.Doc, criterionId?: string): Force[] {
+  return [...forcesOf(doc).entries()]
+    .map(([id, item]) => readForce(id, item))
+    .filter((f) => !criterionId || f.criterionId === criterionId)
+    .sort(byOrder);
+}
+
+/** Every action in the document (optionally of one criterion), in order. */
+export function readActions(doc: Y.Doc, criterionId?: string): PlanAction[] {
+  return [...actionsOf(doc).entries()]
+    .map(([id, item]) => readAction(id, item))
+    .filter((a) => !criterionId || a.criterionId === criterionId)
+    .sort(byOrder);
+}
+
+function newId(prefix: string) {
+  return `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function after(items: { order: string }[]): string {
+  const last = items.length ? items[items.length - 1].order : null;
+  return generateKeyBetween(last || null, null);
+}
+
+export function addForce(doc: Y.Doc, criterionId: string, side: ForceSide, text = "", strength = 3): string {
+  const id = newId("force");
+  const item = new Y.Map<unknown>();
+  item.set("criterionId", criterionId);
+  item.set("side", side);
+  item.set("text", new Y.Text(text));
+  item.set("strength", strength);
+  item.set("priority", false);
+  item.set("inOurControl", false);
+  item.set("order", after(readForces(doc, criterionId).filter((f) => f.side === side)));
+  forcesOf(doc).set(id, item);
+  return id;
+}
+
+export function addAction(doc: Y.Doc, criterionId: string, what = ""): string {
+  const id = newId("action");
+  const item = new Y.Map<unknown>();
+  item.set("criterionId", criterionId);
+  item.set("what", new Y.Text(what));
+  item.set("ownerId", null);
+  item.set("due", null);
+  item.set("successMeasure", new Y.Text(""));
+  item.set("status", "notStarted");
+  item.set("forceIds", new Y.Array<string>());
+  item.set("order", after(readActions(doc, criterionId)));
+  actionsOf(doc).set(id, item);
+  return id;
+}
+
+/** Removes a force and unlinks it from every action that addressed it. */
+export function removeForce(doc: Y.Doc, forceId: string): void {
+  doc.transact(() => {
+    forcesOf(doc).delete(forceId);
+    for (const item of actionsOf(doc).values()) {
+      const ids = item.get("forceIds");
+      if (!(ids instanceof Y.Array)) continue;
+      for (let i = ids.length - 1; i >= 0; i--) if (ids.get(i) === forceId) ids.delete(i, 1);
+    }
+  });
+}
+
+/** Sums of strengths on each side of a criterion's force-field (or the whole evaluation). */
+export function forceTotals(forces: Pick<Force, "side" | "strength">[]): { helping: number; hindering: number } {
+  return forces.reduce(
+    (sum, f) => ({ ...sum, [f.side]: sum[f.side] + f.strength }),
+    { helping: 0, hindering: 0 },
+  );
+}
+
+/** Count of actions in each status. */
+export function actionCounts(actions: Pick<PlanAction, "status">[]): Record<ActionStatus, number> {
+  const counts: Record<ActionStatus, number> = { notStarted: 0, inProgress: 0, done: 0, dropped: 0 };
+  for (const a of actions) counts[a.status] += 1;
+  return counts;
+}
+
+/** Open (not done or dropped) and past its due date, as of `today` (YYYY-MM-DD). */
+export function isOverdue(action: Pick<PlanAction, "status" | "due">, today: string): boolean {
+  return action.due !== null && action.due < today && (action.status === "notStarted" || action.status === "inProgress");
+}
