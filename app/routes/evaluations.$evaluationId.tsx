@@ -7,6 +7,7 @@ import { documentName } from "../../collab/document-name.ts";
 import { colourFor } from "../../collab/context.ts";
 import { useCollabSession, useSaveState, useWarnBeforeLeaving } from "../collab/use-collab-session.ts";
 import { usePresence, type Present } from "../collab/use-presence.ts";
+import { AreaAbacus } from "../components/evaluation/area-abacus.tsx";
 import { CriterionPanel } from "../components/evaluation/criterion-panel.tsx";
 import { PresenceList } from "../components/evaluation/presence-list.tsx";
 import { SaveIndicator } from "../components/evaluation/save-indicator.tsx";
@@ -99,6 +100,7 @@ function Workspace({ data, areaId }: { data: Data; areaId: string }) {
       <section aria-labelledby="area-heading">
         <h2 id="area-heading">{area.title}</h2>
         <p className="lede">{area.summary}</p>
+        <AreaAbacus doc={session?.provider.document ?? null} criteria={area.criteria} levels={area.levels} readOnly={locked} areaTitle={area.title} />
         {area.criteria.map((criterion) => (
           <CriterionPanel
             key={criterion.id}

@@ -1,0 +1,171 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import type * as Y from "yjs";
+import type { Criterion, ScaleLevel } from "../../../models/framework/types.ts";
+import { indicatorRatingsOf, judgementsOf, ratingKey, type Rating } from "../../../collab/shapes/evaluation.ts";
+
+/** Every criterion's judgement and indicator ratings in an area, live. */
+function useAreaState(doc: Y.Doc | null, criteria: Criterion[]) {
+  const [state, setState] = useState<{ judgements: Record<string, string>; ratings: Record<string, Rating> }>({ judgements: {}, ratings: {} });
+  useEffect(() => {
+    if (!doc) return;
+    const judgements = judgementsOf(doc);
+    const ratings = indicatorRatingsOf(doc);
+    const read = () => {
+      const j: Record<string, string> = {};
+      const r: Record<string, Rating> = {};
+      for (const c of criteria) {
+        const level = judgements.get(c.id);
+        if (level) j[c.id] = level;
+        for (const i of c.indicators ?? []) {
+          const rating = ratings.get(ratingKey(c.id, i.id));
+          if (rating) r[ratingKey(c.id, i.id)] = rating;
+        }
+      }
+      setState({ judgements: j, ratings: r });
+    };
+    read();
+    judgements.observe(read);
+    ratings.observe(read);
+    return () => {
+      judgements.unobserve(read);
+      ratings.unobserve(read);
+    };
+  }, [doc, criteria]);
+  return state;
+}
+
+/**
+ * The overview of an area as an abacus: a row per criterion, the scale's levels across, and a
+ * bead at each row's judgement. Move a bead by dragging it, clicking a level, or with the arrow
+ * keys (it is a slider; position 0 is "not judged"); the descriptor under the bead shows.
+ */
+export function AreaAbacus(props: { doc: Y.Doc | null; criteria: Criterion[]; levels: ScaleLevel[]; readOnly: boolean; areaTitle: string }) {
+  const { doc, criteria, levels, readOnly } = props;
+  const { judgements, ratings } = useAreaState(doc, criteria);
+  const locked = readOnly || !doc;
+  const columns = levels.length + 1;
+
+  function setPosition(criterionId: string, position: number) {
+    if (!doc || locked) return;
+    const clamped = Math.max(0, Math.min(levels.length, position));
+    if (clamped === 0) judgementsOf(doc).delete(criterionId);
+    else judgementsOf(doc).set(criterionId, levels[clamped - 1].key);
+  }
+
+  return (
+    <section className="abacus" aria-label={`Overview of ${props.areaTitle}`}>
+      <div className="abacus-head" style={{ gridTemplateColumns: `minmax(10rem, 16rem) repeat(${columns}, 1fr)` }} aria-hidden="true">
+        <span />
+        <span className="abacus-level">Not judged</span>
+        {levels.map((l) => (
+          <span key={l.key} className="abacus-level">
+            {l.label}
+          </span>
+        ))}
+      </div>
+      {criteria.map((c) => (
+        <AbacusRow
+          key={c.id}
+          criterion={c}
+          levels={levels}
+          level={judgements[c.id] ?? null}
+          ratings={(c.indicators ?? []).map((i) => ({ text: i.text, rating: ratings[ratingKey(c.id, i.id)] ?? null }))}
+          locked={locked}
+          onMove={(position) => setPosition(c.id, position)}
+        />
+      ))}
+    </section>
+  );
+}
+
+function AbacusRow(props: {
+  criterion: Criterion;
+  levels: ScaleLevel[];
+  level: string | null;
+  ratings: { text: string; rating: Rating | null }[];
+  locked: boolean;
+  onMove(position: number): void;
+}) {
+  const { criterion: c, levels, level, locked } = props;
+  const position = level ? levels.findIndex((l) => l.key === level) + 1 : 0;
+  const chosen = position > 0 ? levels[position - 1] : null;
+  const track = useRef<HTMLDivElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const columns = levels.length + 1;
+
+  const positionAt = (clientX: number) => {
+    const rect = track.current!.getBoundingClientRect();
+    return Math.floor(((clientX - rect.left) / rect.width) * columns);
+  };
+
+  function onKeyDown(event: KeyboardEvent) {
+    const moves: Record<string, number> = { ArrowRight: position + 1, ArrowUp: position + 1, ArrowLeft: position - 1, ArrowDown: position - 1, Home: 0, End: levels.length };
+    if (event.key in moves) {
+      event.preventDefault();
+      props.onMove(moves[event.key]);
+    }
+  }
+
+  function onPointerDown(event: PointerEvent<HTMLDivElement>) {
+    if (locked) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    setDragging(true);
+    props.onMove(positionAt(event.clientX));
+  }
+
+  const descriptorId = `abacus-${c.id}-descriptor`;
+  return (
+    <div className="abacus-row" style={{ gridTemplateColumns: `minmax(10rem, 16rem) 1fr` }}>
+      <div className="abacus-label">
+        <a href={`#criterion-${c.id}`}>
+          <span className="code">{c.code}</span> {c.statement.length > 90 ? `${c.statement.slice(0, 88)}…` : c.statement}
+        </a>
+        {props.ratings.length ? (
+          <span className="abacus-rag" aria-label={`Indicators: ${props.ratings.map((r) => `${r.text}: ${r.rating ?? "not rated"}`).join("; ")}`}>
+            {props.ratings.map((r, i) => (
+              <span key={i} className={`rag-dot rag-dot-${r.rating ?? "none"}`} title={`${r.text}: ${r.rating ?? "not rated"}`} />
+            ))}
+          </span>
+        ) : null}
+      </div>
+      <div>
+        <div
+          ref={track}
+          className={`abacus-track${dragging ? " abacus-dragging" : ""}`}
+          style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}
+          onPointerDown={onPointerDown}
+          onPointerMove={(e) => dragging && props.onMove(positionAt(e.clientX))}
+          onPointerUp={() => setDragging(false)}
+          onPointerCancel={() => setDragging(false)}
+        >
+          {Array.from({ length: columns }, (_, i) => (
+            <span key={i} className="abacus-cell" aria-hidden="true" />
+          ))}
+          <span
+            role="slider"
+            tabIndex={locked ? -1 : 0}
+            aria-label={`Judgement for ${c.code}`}
+            aria-valuemin={0}
+            aria-valuemax={levels.length}
+            aria-valuenow={position}
+            aria-valuetext={chosen ? chosen.label : "Not judged"}
+            aria-readonly={locked || undefined}
+            aria-describedby={descriptorId}
+            className="abacus-bead"
+            style={{ left: `calc(${(position + 0.5) * (100 / columns)}% - 0.8rem)`, backgroundColor: chosen?.colour ?? "#6b7280" }}
+            onKeyDown={locked ? undefined : onKeyDown}
+          />
+        </div>
+        <p className="abacus-descriptor" id={descriptorId}>
+          {chosen ? (
+            <>
+              <strong>{chosen.label}:</strong> {c.descriptors[chosen.key]}
+            </>
+          ) : (
+            <span className="muted">Not judged yet.</span>
+          )}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { parseArgs } from "node:util";
+
+/** What one bench run does; every field has a command-line flag of the same name. */
+export interface BenchOptions {
+  /** Documents under load at once. */
+  docs: number;
+  /** Clients connected to each document. */
+  clients: number;
+  /** How many of each document's clients type (the rest only watch); all of them by default. */
+  typists: number;
+  /** Length of the measured window, per system. */
+  seconds: number;
+  /** Typing before the measured window (connections settle, JIT warms up), per system. */
+  warmup: number;
+  /** Each client types one character every minInterval..maxInterval ms (uniform jitter). */
+  minInterval: number;
+  maxInterval: number;
+  /** Also move this client's cursor in awareness with every keystroke, as the editor does. */
+  cursors: boolean;
+  /** Our server's store (compaction + projection) debounce; the production default. */
+  storeDebounce: number;
+  /** How long to wait, after typing stops, for the last edits to arrive and be confirmed. */
+  drainSeconds: number;
+  /** Which systems to run. */
+  systems: ("ours" | "baseline")[];
+  outDir: string;
+}
+
+const HELP = `npm run bench -- [options]
+
+  --docs N             documents under load (default 10)
+  --clients M          clients per document (default 5)
+  --typists K          how many of them type, the others watch (default: all M)
+  --seconds S          measured window per system (default 30)
+  --warmup S           typing before the window, per system (default 5)
+  --min-interval MS    fastest keystroke interval per client (default 150)
+  --max-interval MS    slowest keystroke interval per client (default 250)
+  --cursors            also send a cursor awareness update with every keystroke
+  --store-debounce MS  our server's COLLAB_STORE_DEBOUNCE_MS (default 2000, as in production)
+  --drain S            wait after typing stops for stragglers (default 15)
+  --only ours|baseline run one system only (no ratios)
+  --out DIR            where the JSON goes (default bench-results)
+`;
+
+function positive(name: string, raw: string | undefined, fallback: number, min = 1): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`--${name} must be a number ≥ ${min}, got ${raw}`);
+  return value;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      docs: { type: "string" },
+      clients: { type: "string" },
+      typists: { type: "string" },
+      seconds: { type: "string" },
+      warmup: { type: "string" },
+      "min-interval": { type: "string" },
+      "max-interval": { type: "string" },
+      cursors: { type: "boolean", default: false },
+      "store-debounce": { type: "string" },
+      drain: { type: "string" },
+      only: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const minInterval = positive("min-interval", values["min-interval"], 150);
+  const maxInterval = positive("max-interval", values["max-interval"], 250);
+  if (maxInterval < minInterval) throw new Error("--max-interval must be ≥ --min-interval");
+  const clients = Math.floor(positive("clients", values.clients, 5));
+  if (clients < 2)
+    throw new Error("--clients must be ≥ 2: latency is measured at the other clients");
+  const typists = Math.floor(positive("typists", values.typists, clients));
+  if (typists > clients) throw new Error("--typists must be ≤ --clients");
+  if (values.only && values.only !== "ours" && values.only !== "baseline") {
+    throw new Error("--only must be ours or baseline");
+  }
+  return {
+    docs: Math.floor(positive("docs", values.docs, 10)),
+    clients,
+    typists,
+    seconds: positive("seconds", values.seconds, 30),
+    warmup: positive("warmup", values.warmup, 5, 0),
+    minInterval,
+    maxInterval,
+    cursors: values.cursors ?? false,
+    storeDebounce: positive("store-debounce", values["store-debounce"], 2000, 0),
+    drainSeconds: positive("drain", values.drain, 15, 0),
+    systems: values.only ? [values.only as "ours" | "baseline"] : ["ours", "baseline"],
+    outDir: values.out ?? "bench-results",
+  };
+}

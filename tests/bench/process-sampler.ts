@@ -1,0 +1,78 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+/** CPU and memory of another process over a window, read from /proc (Linux only). */
+export interface ProcessUsage {
+  /** CPU time used in the window / wall time, in % of one core. */
+  cpuPercent: number | null;
+  rssMeanMB: number | null;
+  rssMaxMB: number | null;
+  /** The kernel's high-water mark for the process's whole life (VmHWM). */
+  rssPeakLifetimeMB: number | null;
+}
+
+function clockTicksPerSecond(): number {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+const TICKS = clockTicksPerSecond();
+
+/** utime + stime of `pid`, in seconds. Fields 14 and 15 of /proc/<pid>/stat, after the "(comm)". */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return null;
+  }
+}
+
+function statusKB(pid: number, key: "VmRSS" | "VmHWM"): number | null {
+  try {
+    const match = new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(
+      readFileSync(`/proc/${pid}/status`, "utf8"),
+    );
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts sampling `pid` every `everyMs`; stop() returns the usage over the window. */
+export function sampleProcess(pid: number | undefined, everyMs = 500): { stop(): ProcessUsage } {
+  const none: ProcessUsage = {
+    cpuPercent: null,
+    rssMeanMB: null,
+    rssMaxMB: null,
+    rssPeakLifetimeMB: null,
+  };
+  if (pid === undefined || cpuSeconds(pid) === null) return { stop: () => none };
+  const startedAt = performance.now();
+  const startCpu = cpuSeconds(pid)!;
+  const rss: number[] = [];
+  const take = () => {
+    const kb = statusKB(pid, "VmRSS");
+    if (kb !== null) rss.push(kb / 1024);
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      const endCpu = cpuSeconds(pid);
+      const seconds = (performance.now() - startedAt) / 1000;
+      const hwm = statusKB(pid, "VmHWM");
+      return {
+        cpuPercent: endCpu === null ? null : ((endCpu - startCpu) / seconds) * 100,
+        rssMeanMB: rss.length ? rss.reduce((a, b) => a + b, 0) / rss.length : null,
+        rssMaxMB: rss.length ? Math.max(...rss) : null,
+        rssPeakLifetimeMB: hwm === null ? null : hwm / 1024,
+      };
+    },
+  };
+}

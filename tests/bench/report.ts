@@ -1,0 +1,173 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import path from "node:path";
+import type { BenchOptions } from "./options.ts";
+import type { MachineUsage } from "./machine-sampler.ts";
+import type { ProcessUsage } from "./process-sampler.ts";
+import type { LoadGeneratorUsage } from "./self-sampler.ts";
+import { ratio, type LatencySummary } from "./stats.ts";
+
+export interface SystemResult {
+  name: "ours" | "baseline";
+  label: string;
+  propagation: LatencySummary;
+  durable: LatencySummary | null;
+  /** The same, per slice of the window (by when the edit was made): periodic stalls show here. */
+  overTime: {
+    sliceSeconds: number;
+    propagation: (LatencySummary & { fromSecond: number })[];
+    durable: (LatencySummary & { fromSecond: number })[] | null;
+  };
+  edits: number;
+  editsPerSecond: number;
+  windowSeconds: number;
+  unseenAfterDrain: number;
+  unconfirmedAfterDrain: number | null;
+  processes: Record<string, ProcessUsage>;
+  loadGenerator: LoadGeneratorUsage;
+  machine: MachineUsage;
+  /** CPU the machine spent on anything but this system and the bench, in % of one core. */
+  otherProcessesCpuPercent: number | null;
+}
+
+/** Background CPU (other people's work) above which latencies are not comparable. */
+const BUSY_MACHINE_PERCENT = 25;
+
+/** The issue's targets; reported, never enforced. */
+const TARGETS = { propagationP99Ratio: 1.3, durableP95Ms: 200 };
+
+const ms = (v: number | null | undefined) =>
+  v === null || v === undefined ? "—" : v < 10 ? v.toFixed(2) : v.toFixed(1);
+const num = (v: number | null | undefined, digits = 0) =>
+  v === null || v === undefined ? "—" : v.toFixed(digits);
+
+export function targets(results: SystemResult[]) {
+  const ours = results.find((r) => r.name === "ours");
+  const baseline = results.find((r) => r.name === "baseline");
+  const p99Ratio = ratio(ours?.propagation.p99 ?? null, baseline?.propagation.p99 ?? null);
+  const durableP95 = ours?.durable?.p95 ?? null;
+  return {
+    propagationP99: {
+      target: `ours p99 ≤ ${TARGETS.propagationP99Ratio} × baseline p99`,
+      ratio: p99Ratio,
+      pass: p99Ratio === null ? null : p99Ratio <= TARGETS.propagationP99Ratio,
+    },
+    durableP95: {
+      target: `ours durable p95 ≤ ${TARGETS.durableP95Ms} ms`,
+      ms: durableP95,
+      pass: durableP95 === null ? null : durableP95 <= TARGETS.durableP95Ms,
+    },
+  };
+}
+
+export function printTable(options: BenchOptions, results: SystemResult[]): void {
+  const ours = results.find((r) => r.name === "ours");
+  const baseline = results.find((r) => r.name === "baseline");
+  const both = ours && baseline;
+  const rows: [string, string, string, string][] = [];
+  const add = (label: string, o: string, b: string, r = "") => rows.push([label, o, b, r]);
+  const latency = (label: string, pick: (r: SystemResult) => LatencySummary | null) => {
+    for (const key of ["p50", "p95", "p99", "max"] as const) {
+      const o = ours ? pick(ours)?.[key] : undefined;
+      const b = baseline ? pick(baseline)?.[key] : undefined;
+      const r = both ? ratio(o ?? null, b ?? null) : null;
+      add(`${label} ${key} (ms)`, ms(o), ms(b), r === null ? "" : `${r.toFixed(2)}×`);
+    }
+  };
+  const each = (label: string, pick: (r: SystemResult) => string) =>
+    add(label, ours ? pick(ours) : "—", baseline ? pick(baseline) : "—");
+  const usage = (label: string, process: string) => {
+    each(`${label} CPU (% of one core)`, (r) => num(r.processes[process]?.cpuPercent));
+    each(`${label} RSS mean / max (MB)`, (r) =>
+      r.processes[process]
+        ? `${num(r.processes[process].rssMeanMB)} / ${num(r.processes[process].rssMaxMB)}`
+        : "—",
+    );
+  };
+
+  latency("edit→visible", (r) => r.propagation);
+  each("edit→visible samples", (r) => String(r.propagation.count));
+  const worst = (slices: LatencySummary[] | null | undefined, key: "p95" | "p99") =>
+    slices?.length ? Math.max(...slices.map((slice) => slice[key] ?? 0)) : null;
+  each("edit→visible p99, worst slice (ms)", (r) => ms(worst(r.overTime.propagation, "p99")));
+  latency("edit→durable", (r) => r.durable);
+  each("edit→durable p95, worst slice (ms)", (r) => ms(worst(r.overTime.durable, "p95")));
+  const intended =
+    (options.docs * options.typists * 2000) / (options.minInterval + options.maxInterval);
+  each(
+    `edits made (per s; intended ${intended.toFixed(0)}/s)`,
+    (r) => `${r.edits} (${r.editsPerSecond.toFixed(0)}/s)`,
+  );
+  each(
+    "not seen / not confirmed after drain",
+    (r) => `${r.unseenAfterDrain} / ${r.unconfirmedAfterDrain ?? "—"}`,
+  );
+  usage("server", "server");
+  usage("database", "database");
+  each("load generator CPU (%)", (r) => num(r.loadGenerator.cpuPercent));
+  each("load generator loop delay p99 (ms)", (r) => ms(r.loadGenerator.eventLoopDelayP99Ms));
+  each(
+    "other processes' CPU (% of one core)",
+    (r) => `${num(r.otherProcessesCpuPercent)} of ${r.machine.cores * 100}`,
+  );
+
+  const header: [string, string, string, string] = ["", "ours", "baseline", "ours/baseline"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (row: string[]) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("   ");
+  console.log(
+    `\n${options.docs} docs × ${options.clients} clients` +
+      (options.typists < options.clients ? ` (${options.typists} typing, the rest watching)` : "") +
+      `, one keystroke every ` +
+      `${options.minInterval}–${options.maxInterval} ms each, ${options.seconds} s measured after ${options.warmup} s warm-up` +
+      (options.cursors ? ", cursor awareness on every keystroke" : ""),
+  );
+  console.log(line(header));
+  console.log(widths.map((w) => "─".repeat(w)).join("   "));
+  for (const row of rows) console.log(line(row));
+
+  const t = targets(results);
+  const verdict = (pass: boolean | null) => (pass === null ? "n/a" : pass ? "PASS" : "FAIL");
+  console.log("\nTargets (reported only):");
+  console.log(
+    `  ${t.propagationP99.target}: ` +
+      `${t.propagationP99.ratio === null ? "—" : `${t.propagationP99.ratio.toFixed(2)}×`}  ${verdict(t.propagationP99.pass)}`,
+  );
+  console.log(`  ${t.durableP95.target}: ${ms(t.durableP95.ms)} ms  ${verdict(t.durableP95.pass)}`);
+  for (const r of results) {
+    const { cpuPercent, eventLoopDelayP99Ms } = r.loadGenerator;
+    if (cpuPercent > 90 || eventLoopDelayP99Ms > 50) {
+      console.log(
+        `  note: the load generator fell behind in the ${r.name} run (CPU ${num(cpuPercent)}%, loop delay p99 ` +
+          `${ms(eventLoopDelayP99Ms)} ms): its latencies include client-side queueing.`,
+      );
+    }
+    if ((r.otherProcessesCpuPercent ?? 0) > BUSY_MACHINE_PERCENT) {
+      console.log(
+        `  note: other processes used ${num(r.otherProcessesCpuPercent)}% of a core during the ${r.name} run: ` +
+          `its figures include waiting for a CPU; compare ratios from quiet runs only.`,
+      );
+    }
+  }
+}
+
+/** Writes bench-results/collab-<timestamp>.json and returns its path. */
+export function writeJson(options: BenchOptions, results: SystemResult[], startedAt: Date): string {
+  mkdirSync(options.outDir, { recursive: true });
+  const file = path.join(
+    options.outDir,
+    `collab-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`,
+  );
+  const machine = {
+    node: process.version,
+    platform: process.platform,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryMB: Math.round(totalmem() / 2 ** 20),
+  };
+  writeFileSync(
+    file,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), options, machine, results, targets: targets(results) }, null, 2)}\n`,
+  );
+  return file;
+}

@@ -1,0 +1,28 @@
+import type * as Y from "yjs";
+
+/** One connected client as the load sees it, whichever server it talks to. */
+export interface BenchClient {
+  doc: Y.Doc;
+  /** Publishes this client's cursor (awareness), as the editor does on every keystroke. */
+  moveCursor(index: number): void;
+  /** Our durability handshake; absent for the baseline, which has no such thing. */
+  durability?: {
+    /** Local edits so far (the number of the edit just made, right after making it). */
+    editCount(): number;
+    /** How many of them the server confirmed durable. */
+    durableCount(): number;
+    subscribe(listener: () => void): () => void;
+  };
+  destroy(): void;
+}
+
+/** A server under test with its clients connected and synced, one group per document. */
+export interface RunningSystem {
+  name: "ours" | "baseline";
+  label: string;
+  /** Processes whose CPU and memory we report, e.g. { server: pid, database: pid }. */
+  pids: Record<string, number | undefined>;
+  documents: BenchClient[][];
+  /** Disconnects the clients and stops everything this system started. */
+  stop(): Promise<void>;
+}
