@@ -29,3 +29,16 @@ export { diffVersions } from "../models/framework/diff.ts";
 export { CycleNameTakenError, ensureCycle, getCycle, listCycles } from "../models/cycle/cycle.ts";
 export { distributeEvaluations, listEvaluationsOfCycle, moveToVersion } from "../models/evaluation/evaluation.ts";
 export { progressOf, CYCLE_STATUS_LABELS } from "../models/cycle/status.ts";
+export { evaluationResource } from "../models/evaluation/resource.ts";
+export {
+  InvalidJudgementError,
+  PERSPECTIVES,
+  PERSPECTIVE_LABELS,
+  evaluationIdsContributedBy,
+  inviteContributor,
+  listContributors,
+  listPerspectiveJudgements,
+  recordPerspectiveJudgements,
+  pruneJudgements,
+  removeContributor,
+} from "../models/perspective/perspective.ts";

@@ -1,4 +1,5 @@
 import { findEvaluationById } from "../models/evaluation/evaluation.ts";
+import { evaluationResource } from "../models/evaluation/resource.ts";
 import { findFrameworkById } from "../models/framework/framework.ts";
 import type { Resource } from "../models/permissions/can.ts";
 import type { DocumentName } from "./document-name.ts";
@@ -11,14 +12,7 @@ export async function resourceOfDocument(name: DocumentName): Promise<Resource |
   switch (name.kind) {
     case "evaluation": {
       const evaluation = await findEvaluationById(name.id);
-      return evaluation
-        ? {
-            type: "evaluation",
-            trustId: evaluation.trustId,
-            schoolId: evaluation.schoolId,
-            validatorIds: evaluation.validatorIds,
-          }
-        : null;
+      return evaluation ? evaluationResource(evaluation) : null;
     }
     case "framework": {
       const framework = await findFrameworkById(name.id);

@@ -8,3 +8,4 @@ import "./framework/framework.ts";
 import "./evaluation/evaluation.ts";
 import "./document-log/document-log.ts";
 import "./cycle/cycle.ts";
+import "./perspective/perspective.ts";

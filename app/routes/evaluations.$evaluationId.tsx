@@ -13,7 +13,7 @@ import { PresenceList } from "../components/evaluation/presence-list.tsx";
 import { SaveIndicator } from "../components/evaluation/save-indicator.tsx";
 import { SubmissionBar } from "../components/evaluation/submission-bar.tsx";
 import { Progress } from "../components/progress.tsx";
-import { applicableAreas, can, findEvaluationById, findSchoolById, getFrameworkVersion, latestVersionOf } from "../models.server.ts";
+import { applicableAreas, can, evaluationResource, findEvaluationById, findSchoolById, getFrameworkVersion, latestVersionOf } from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
@@ -24,12 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const evaluation = await findEvaluationById(params.evaluationId ?? "");
-  const resource = evaluation && {
-    type: "evaluation" as const,
-    trustId: evaluation.trustId,
-    schoolId: evaluation.schoolId,
-    validatorIds: evaluation.validatorIds,
-  };
+  const resource = evaluation && (await evaluationResource(evaluation));
   if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
   const [school, version, latest] = await Promise.all([
     findSchoolById(evaluation.schoolId),
@@ -139,6 +134,9 @@ export default function EvaluationPage() {
       ) : null}
       <Progress judged={data.projection.judged} total={data.projection.total} label="Criteria judged (as last saved)" />
       <SubmissionBar evaluationId={data.evaluation.id} status={data.evaluation.status} canSubmit={data.canSubmit} />
+      <nav aria-label="This evaluation" className="evaluation-links">
+        <Link to={`/evaluations/${data.evaluation.id}/perspectives`}>Perspectives</Link>
+      </nav>
       <div className="evaluation-layout">
         <nav aria-label="Areas" className="area-nav">
           <ul>

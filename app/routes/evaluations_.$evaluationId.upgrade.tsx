@@ -7,11 +7,13 @@ import { CsrfInput } from "../components/csrf-input.tsx";
 import {
   can,
   diffVersions,
+  evaluationResource,
   findEvaluationById,
   findSchoolById,
   getFrameworkVersion,
   latestVersionOf,
   moveToVersion,
+  pruneJudgements,
 } from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
@@ -22,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Move to the newer framework v
 async function plan(request: Request, evaluationId: string | undefined) {
   const actor = await requireActor(request);
   const evaluation = await findEvaluationById(evaluationId ?? "");
-  const resource = evaluation && { type: "evaluation" as const, trustId: evaluation.trustId, schoolId: evaluation.schoolId, validatorIds: evaluation.validatorIds };
+  const resource = evaluation && (await evaluationResource(evaluation));
   if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
   const [current, latest, school] = await Promise.all([
     getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
@@ -51,6 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!can(actor, "upgrade", resource)) throw new Response("Only the school's leaders can change the framework version.", { status: 403 });
   if (latest.version <= current.version) throw redirect(`/evaluations/${evaluation.id}`);
   const moved = await moveToVersion(evaluation, school, latest);
+  await pruneJudgements(evaluation.trustId, evaluation.id, Object.keys(moved.levelsByCriterion));
   await context.collab.change(documentName("evaluation", evaluation.id), (doc) =>
     applyVersionUpgrade(doc, {
       frameworkVersionId: latest.id,

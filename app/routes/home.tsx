@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "../../models/permissions/roles.ts";
 import { Progress } from "../components/progress.tsx";
-import { can, findSchoolById, getTrust, listEvaluationsOfSchool, listSchools } from "../models.server.ts";
+import { can, evaluationIdsContributedBy, findEvaluationById, findSchoolById, getTrust, listEvaluationsOfSchool, listSchools } from "../models.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Schools · Quality marks" }];
@@ -35,11 +35,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
   }
   const trusts = await Promise.all(trustIds.map((id) => getTrust(id)));
+  // Evaluations this person was invited to contribute a perspective to (only those).
+  const contributions = [];
+  for (const id of await evaluationIdsContributedBy(actor.userId)) {
+    const evaluation = await findEvaluationById(id);
+    const school = evaluation && (await findSchoolById(evaluation.schoolId));
+    if (evaluation && school) contributions.push({ id: evaluation.id, title: evaluation.title, school: school.name });
+  }
   return json({
     name: actor.name,
     roles: [...new Set(actor.grants.map((g) => ROLE_LABELS[g.role]))],
     trustNames: trusts.filter((t) => t !== null).map((t) => t.name),
     schools,
+    contributions,
   });
 }
 
@@ -48,6 +56,18 @@ export default function Home() {
   return (
     <div className="page">
       <h1>Schools</h1>
+      {data.contributions.length ? (
+        <section aria-labelledby="contributions-heading" className="panel">
+          <h2 id="contributions-heading">Evaluations you contribute to</h2>
+          <ul className="plain-list">
+            {data.contributions.map((c) => (
+              <li key={c.id}>
+                <Link to={`/evaluations/${c.id}/perspectives`}>{`${c.title} · ${c.school}`}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p className="lede">
         {data.trustNames.join(", ")} · {data.name} ({data.roles.join(", ")})
       </p>

@@ -4,7 +4,7 @@ import { defineModel, isObjectId } from "../mongoose.ts";
 import { applicableAreas, criteriaOf, scaleOf } from "../framework/applicable.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
 import type { School } from "../school/school.ts";
-import type { EvaluationProjection } from "./projection.ts";
+import { PROJECTED_ACTION_STATUSES, emptyActionCounts, type EvaluationProjection } from "./projection.ts";
 
 export type EvaluationStatus = "inProgress" | "submitted" | "validated" | "accredited";
 
@@ -14,6 +14,7 @@ export interface Evaluation {
   schoolId: string;
   frameworkId: string;
   frameworkVersionId: string;
+  frameworkKind: "qualityMark" | "schoolSelfEvaluation" | "trustSelfReview" | null;
   /** The cycle it was distributed in, if any (null: started by the school itself). */
   cycleId: string | null;
   dueDate: Date | null;
@@ -34,6 +35,7 @@ interface EvaluationDoc {
   schoolId: Types.ObjectId;
   frameworkId: Types.ObjectId;
   frameworkVersionId: Types.ObjectId;
+  frameworkKind: "qualityMark" | "schoolSelfEvaluation" | "trustSelfReview" | null;
   cycleId: Types.ObjectId | null;
   dueDate: Date | null;
   /** One evaluation per school per cycle: "<cycleId>:<schoolId>", or "own:<id>" otherwise. */
@@ -54,6 +56,7 @@ const evaluationSchema = new Schema<EvaluationDoc>({
   schoolId: { type: Schema.Types.ObjectId, required: true, index: true },
   frameworkId: { type: Schema.Types.ObjectId, required: true },
   frameworkVersionId: { type: Schema.Types.ObjectId, required: true },
+  frameworkKind: { type: String, default: null },
   cycleId: { type: Schema.Types.ObjectId, default: null, index: true },
   dueDate: { type: Date, default: null },
   slot: { type: String, required: true, unique: true },
@@ -74,6 +77,25 @@ const evaluationSchema = new Schema<EvaluationDoc>({
     criteriaCount: { type: Number, default: 0 },
     updatedAt: { type: Date, default: () => new Date() },
     lastActivityAt: { type: Date, default: null },
+    forceTotals: {
+      helping: { type: Number, default: 0 },
+      hindering: { type: Number, default: 0 },
+    },
+    forcesByCriterion: [{ _id: false, criterionId: String, helping: Number, hindering: Number }],
+    actionCounts: Object.fromEntries(PROJECTED_ACTION_STATUSES.map((s) => [s, { type: Number, default: 0 }])),
+    // Flat objects in a list; forceIds is a list inside each (FerretDB takes that, not lists of lists).
+    actions: [
+      {
+        _id: false,
+        id: String,
+        criterionId: String,
+        what: String,
+        ownerId: { type: String, default: null },
+        due: { type: String, default: null },
+        status: { type: String, enum: PROJECTED_ACTION_STATUSES },
+        forceIds: [String],
+      },
+    ],
   },
 });
 
@@ -88,6 +110,7 @@ function toEvaluation(doc: LeanEvaluation): Evaluation {
     schoolId: doc.schoolId.toString(),
     frameworkId: doc.frameworkId.toString(),
     frameworkVersionId: doc.frameworkVersionId.toString(),
+    frameworkKind: doc.frameworkKind ?? null,
     cycleId: doc.cycleId?.toString() ?? null,
     dueDate: doc.dueDate ?? null,
     title: doc.title,
@@ -103,6 +126,13 @@ function toEvaluation(doc: LeanEvaluation): Evaluation {
       criteriaCount: doc.projection?.criteriaCount ?? doc.criteria.length,
       updatedAt: doc.projection?.updatedAt ?? doc.createdAt,
       lastActivityAt: doc.projection?.lastActivityAt ?? null,
+      forceTotals: {
+        helping: doc.projection?.forceTotals?.helping ?? 0,
+        hindering: doc.projection?.forceTotals?.hindering ?? 0,
+      },
+      forcesByCriterion: doc.projection?.forcesByCriterion ?? [],
+      actionCounts: { ...emptyActionCounts(), ...doc.projection?.actionCounts },
+      actions: (doc.projection?.actions ?? []).map((a) => ({ ...a, ownerId: a.ownerId ?? null, due: a.due ?? null, forceIds: a.forceIds ?? [] })),
     },
   };
 }
@@ -128,6 +158,7 @@ function newEvaluationDoc(
     schoolId: school.id,
     frameworkId: version.frameworkId,
     frameworkVersionId: version.id,
+    frameworkKind: version.content.kind,
     cycleId: input.cycleId ?? null,
     dueDate: input.dueDate ?? null,
     slot: input.cycleId ? `${input.cycleId}:${school.id}` : `own:${_id.toString()}`,
@@ -135,7 +166,16 @@ function newEvaluationDoc(
     areaIds: areas.map((a) => a.id),
     criteria,
     createdBy: input.createdBy,
-    projection: { judgements: [], judgedCount: 0, criteriaCount: criteriaOf(areas).length, lastActivityAt: null },
+    projection: {
+      judgements: [],
+      judgedCount: 0,
+      criteriaCount: criteriaOf(areas).length,
+      lastActivityAt: null,
+      forceTotals: { helping: 0, hindering: 0 },
+      forcesByCriterion: [],
+      actionCounts: emptyActionCounts(),
+      actions: [],
+    },
   };
 }
 

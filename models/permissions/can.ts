@@ -7,7 +7,15 @@ import type { Actor, Grant, Role } from "./roles.ts";
 export type Resource =
   | { type: "trust"; trustId: string }
   | { type: "school"; trustId: string; schoolId: string }
-  | { type: "evaluation"; trustId: string; schoolId: string; validatorIds?: string[] }
+  | {
+      type: "evaluation";
+      trustId: string;
+      schoolId: string;
+      validatorIds?: string[];
+      /** People invited to give their own perspective's judgements. */
+      contributorIds?: string[];
+      frameworkKind?: "qualityMark" | "schoolSelfEvaluation" | "trustSelfReview";
+    }
   /** A framework of the trust: its live draft and its published versions. */
   | { type: "framework"; trustId: string }
   /** A cycle: one framework version distributed to some of the trust's schools. */
@@ -27,7 +35,11 @@ export type Action =
   /** evaluation: move to a newer version of its framework */
   | "upgrade"
   /** evaluation: freeze a snapshot and submit it for validation */
-  | "submit";
+  | "submit"
+  /** evaluation: invite contributors, each with a perspective */
+  | "invite"
+  /** evaluation: record one's own perspective's judgements */
+  | "contribute";
 
 function holds(actor: Actor, predicate: (g: Grant) => boolean): boolean {
   return actor.grants.some(predicate);
@@ -75,9 +87,18 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       const team = inSchool(actor, resource.schoolId, SCHOOL_TEAM);
       if (action === "write") return team;
       if (action === "upgrade" || action === "submit") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
+      const contributor = (resource.contributorIds ?? []).includes(actor.userId);
+      if (action === "contribute") return contributor;
+      if (action === "invite") {
+        return (
+          inSchool(actor, resource.schoolId, ["schoolLeader"]) ||
+          (resource.frameworkKind === "trustSelfReview" && inTrust(actor, resource.trustId, ["trustAdmin"]))
+        );
+      }
       if (action === "read") {
         return (
           team ||
+          contributor ||
           inTrust(actor, resource.trustId, TRUST_OVERSIGHT) ||
           (inTrust(actor, resource.trustId, ["validator"]) &&
             (resource.validatorIds ?? []).includes(actor.userId))

@@ -6,7 +6,7 @@ import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 const NOW = new Date("2027-03-01T12:00:00Z");
 function evaluation(over: Partial<Evaluation> & { judged?: number; active?: boolean }): Evaluation {
   return {
-    id: "e", trustId: "t", schoolId: "s", frameworkId: "f", frameworkVersionId: "v", cycleId: "c",
+    id: "e", trustId: "t", schoolId: "s", frameworkId: "f", frameworkVersionId: "v", frameworkKind: "qualityMark", cycleId: "c",
     dueDate: new Date("2027-02-01T23:59:59Z"), title: "x", status: "inProgress", areaIds: [], levelsByCriterion: {},
     validatorIds: [], createdBy: "u", createdAt: NOW,
     projection: { judgements: [], judgedCount: over.judged ?? 0, criteriaCount: 8, updatedAt: NOW, lastActivityAt: over.active ? NOW : null },

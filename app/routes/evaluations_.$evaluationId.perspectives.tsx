@@ -1,0 +1,264 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { scaleOf } from "../../models/framework/applicable.ts";
+import type { Perspective } from "../../models/perspective/perspective.ts";
+import { spreadOf, range } from "../../models/perspective/spread.ts";
+import { CsrfInput } from "../components/csrf-input.tsx";
+import { FormError, SelectField } from "../components/field.tsx";
+import { SpreadChart } from "../components/perspectives/spread-chart.tsx";
+import {
+  InvalidJudgementError,
+  PERSPECTIVES,
+  PERSPECTIVE_LABELS,
+  applicableAreas,
+  can,
+  evaluationResource,
+  findEvaluationById,
+  findSchoolById,
+  getFrameworkVersion,
+  getUsers,
+  inviteContributor,
+  listContributors,
+  listMembershipsOfTrust,
+  listPerspectiveJudgements,
+  recordPerspectiveJudgements,
+  removeContributor,
+} from "../models.server.ts";
+import { notFound, requireActor } from "../utils/auth.server.ts";
+import { requireCsrf } from "../utils/csrf.server.ts";
+import { parseForm } from "../utils/forms.ts";
+
+export const meta: MetaFunction = () => [{ title: "Perspectives · Quality marks" }];
+
+async function load(request: Request, evaluationId: string | undefined) {
+  const actor = await requireActor(request);
+  const evaluation = await findEvaluationById(evaluationId ?? "");
+  const resource = evaluation && (await evaluationResource(evaluation));
+  if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
+  return { actor, evaluation, resource };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, evaluation, resource } = await load(request, params.evaluationId);
+  const [version, school, contributors, judgements, memberships] = await Promise.all([
+    getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
+    findSchoolById(evaluation.schoolId),
+    listContributors(evaluation.trustId, evaluation.id),
+    listPerspectiveJudgements(evaluation.trustId, evaluation.id),
+    listMembershipsOfTrust(evaluation.trustId),
+  ]);
+  if (!version || !school) throw notFound();
+  const canInvite = can(actor, "invite", resource);
+  const people = await getUsers([...new Set([...contributors.map((c) => c.userId), ...(canInvite ? memberships.map((m) => m.userId) : [])])]);
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const perspectiveOf = new Map(contributors.map((c) => [c.userId, c.perspective]));
+  const areas = applicableAreas(version.content, school).filter((a) => evaluation.areaIds.includes(a.id));
+  return json({
+    evaluation: { id: evaluation.id, title: evaluation.title },
+    school: school.name,
+    canInvite,
+    canContribute: can(actor, "contribute", resource),
+    myPerspective: perspectiveOf.get(actor.userId) ?? null,
+    contributors: contributors.map((c) => ({ userId: c.userId, name: nameOf.get(c.userId) ?? "", perspective: PERSPECTIVE_LABELS[c.perspective] })),
+    invitable: canInvite
+      ? people.filter((p) => !perspectiveOf.has(p.id)).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name))
+      : [],
+    perspectives: PERSPECTIVES.map((p) => ({ value: p, label: PERSPECTIVE_LABELS[p] })),
+    areas: areas.map((area) => {
+      const levels = scaleOf(version.content, area).levels;
+      return {
+        id: area.id,
+        title: area.title,
+        levels,
+        criteria: area.criteria.map((c) => {
+          const chosen = judgements.filter((j) => j.criterionId === c.id);
+          return {
+            id: c.id,
+            code: c.code,
+            statement: c.statement,
+            mine: chosen.find((j) => j.userId === actor.userId)?.level ?? "",
+            spread: spreadOf(levels.map((l) => l.key), chosen, (id) => perspectiveOf.get(id) as Perspective | undefined).map((s) => ({
+              level: s.level,
+              count: s.count,
+              who: s.perspectives.map((p) => PERSPECTIVE_LABELS[p]),
+            })),
+            range: range(levels.map((l) => l.key), chosen.map((j) => j.level)),
+            responses: chosen.length,
+          };
+        }),
+      };
+    }),
+  });
+}
+
+const Invite = z.object({
+  userId: z.string().regex(/^[0-9a-f]{24}$/, "Choose a person"),
+  perspective: z.enum(PERSPECTIVES, { message: "Choose a perspective" }),
+});
+
+type Result = { intent: string; errors: Record<string, string>; formError: string | null; done: string | null };
+const reply = (r: Partial<Result> & { intent: string }, status = 200) => json<Result>({ errors: {}, formError: null, done: null, ...r }, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, evaluation, resource } = await load(request, params.evaluationId);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const intent = String(form.get("intent"));
+
+  if (intent === "invite" || intent === "remove") {
+    if (!can(actor, "invite", resource)) return reply({ intent, formError: "Only the school's leaders can invite contributors." }, 403);
+    if (intent === "remove") {
+      await removeContributor(evaluation, String(form.get("userId")));
+      return reply({ intent, done: "Contributor removed." });
+    }
+    const parsed = parseForm(form, Invite);
+    if (parsed.errors) return reply({ intent, errors: parsed.errors }, 400);
+    const members = await listMembershipsOfTrust(evaluation.trustId);
+    if (!members.some((m) => m.userId === parsed.data.userId)) return reply({ intent, errors: { userId: "Choose someone in this trust" } }, 400);
+    await inviteContributor(evaluation, { ...parsed.data, invitedBy: actor.userId });
+    return reply({ intent, done: "Contributor invited." });
+  }
+
+  if (intent === "record") {
+    if (!can(actor, "contribute", resource)) return reply({ intent, formError: "Only invited contributors record perspective judgements." }, 403);
+    const judgements: Record<string, string> = {};
+    for (const [key, value] of form) if (key.startsWith("level.")) judgements[key.slice(6)] = String(value);
+    try {
+      await recordPerspectiveJudgements(evaluation, actor.userId, judgements);
+    } catch (error) {
+      if (error instanceof InvalidJudgementError) return reply({ intent, formError: error.message }, 400);
+      throw error;
+    }
+    return reply({ intent, done: "Your judgements are saved." });
+  }
+  return reply({ intent, formError: "Unknown request." }, 400);
+}
+
+export default function Perspectives() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = result?.intent === "invite" ? result.errors : {};
+  return (
+    <div className="page">
+      <p className="breadcrumbs">
+        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
+      </p>
+      <h1>Perspectives</h1>
+      <p className="lede">
+        {data.school}: each contributor records their own judgement per criterion; the spread shows where views differ, and the team
+        records one agreed judgement on the evaluation.
+      </p>
+      {result?.done ? (
+        <p role="status" className="notice">
+          {result.done}
+        </p>
+      ) : null}
+      <FormError message={result?.formError} />
+
+      <section aria-labelledby="contributors-heading" className="panel">
+        <h2 id="contributors-heading">{`Contributors (${data.contributors.length})`}</h2>
+        {data.contributors.length === 0 ? <p className="muted">Nobody has been invited yet.</p> : null}
+        <ul className="plain-list">
+          {data.contributors.map((c) => (
+            <li key={c.userId}>
+              <strong>{c.name}</strong> · {c.perspective}
+              {data.canInvite ? (
+                <Form method="post" className="inline-form">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="userId" value={c.userId} />
+                  <button type="submit" className="button-link">
+                    Remove {c.name}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {data.canInvite ? (
+          <Form method="post" className="stack" noValidate aria-label="Invite a contributor">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="invite" />
+            <SelectField label="Person" name="userId" defaultValue="" error={errors.userId}>
+              <option value="">Choose a person</option>
+              {data.invitable.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Perspective" name="perspective" defaultValue="" error={errors.perspective}>
+              <option value="">Choose a perspective</option>
+              {data.perspectives.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="button" disabled={busy}>
+              Invite
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <Form method="post" className="stack">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="record" />
+        {data.areas.map((area) => (
+          <section key={area.id} aria-labelledby={`area-${area.id}`}>
+            <h2 id={`area-${area.id}`}>{area.title}</h2>
+            {area.criteria.map((c) => (
+              <article key={c.id} className="criterion" aria-labelledby={`p-${c.id}`}>
+                <h3 id={`p-${c.id}`}>
+                  <span className="code">{c.code}</span> {c.statement}
+                </h3>
+                {data.canContribute ? (
+                  <SelectField label={`Your judgement (${data.myPerspective ? data.perspectives.find((p) => p.value === data.myPerspective)?.label : ""}) for ${c.code}`} name={`level.${c.id}`} defaultValue={c.mine}>
+                    <option value="">Not judged</option>
+                    {area.levels.map((l) => (
+                      <option key={l.key} value={l.key}>
+                        {l.label}
+                      </option>
+                    ))}
+                  </SelectField>
+                ) : null}
+                <div className="spread">
+                  <SpreadChart levels={area.levels} counts={c.spread.map((s) => s.count)} title={`Spread of judgements for ${c.code}`} />
+                  <table className="table spread-table">
+                    <caption>{`${c.responses} response${c.responses === 1 ? "" : "s"}${c.responses > 1 ? `; ${c.range === 0 ? "everyone agrees" : `views span ${c.range + 1} levels`}` : ""}`}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Level</th>
+                        <th scope="col">Contributors</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {c.spread.map((s, i) => (
+                        <tr key={s.level}>
+                          <th scope="row">{area.levels[i].label}</th>
+                          <td>{s.count ? `${s.count} (${s.who.join(", ")})` : "0"}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <p>
+                  <Link to={`/evaluations/${data.evaluation.id}?area=${area.id}#criterion-${c.id}`}>Record the team's agreed judgement for {c.code}</Link>
+                </p>
+              </article>
+            ))}
+          </section>
+        ))}
+        {data.canContribute ? (
+          <button type="submit" className="button" disabled={busy}>
+            Save my judgements
+          </button>
+        ) : null}
+      </Form>
+    </div>
+  );
+}
