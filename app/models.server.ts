@@ -42,3 +42,5 @@ export {
   pruneJudgements,
   removeContributor,
 } from "../models/perspective/perspective.ts";
+export { listAudit, recordAudit, verifyAuditLog } from "../models/audit/audit.ts";
+export { listMembershipsOfUser } from "../models/membership/membership.ts";

@@ -9,3 +9,4 @@ import "./evaluation/evaluation.ts";
 import "./document-log/document-log.ts";
 import "./cycle/cycle.ts";
 import "./perspective/perspective.ts";
+import "./audit/audit.ts";

@@ -4,7 +4,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, TextField } from "../components/field.tsx";
-import { createSession, verifyCredentials } from "../models.server.ts";
+import { createSession, listMembershipsOfUser, recordAudit, verifyCredentials } from "../models.server.ts";
 import { getSignedIn, safeRedirect } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 import { parseForm } from "../utils/forms.ts";
@@ -45,6 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) return json({ errors: {}, formError: WRONG }, { status: 400 });
 
   await resetSignInLimit(context.clientAddress, email);
+  const trusts = [...new Set((await listMembershipsOfUser(user.id)).map((m) => m.trustId))];
+  for (const trustId of trusts.length ? trusts : [null]) {
+    await recordAudit({ trustId, actorId: user.id, action: "signIn", subject: `user:${user.id}`, details: { address: context.clientAddress } });
+  }
   const { token } = await createSession(user.id, request.headers.get("user-agent") ?? "");
   throw redirect(safeRedirect(parsed.data.redirectTo ?? null, "/home"), {
     headers: { "Set-Cookie": await sessionCookie().serialize(token) },

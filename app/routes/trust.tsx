@@ -17,6 +17,7 @@ import {
   grantRole,
   listMembershipsOfTrust,
   listSchools,
+  recordAudit,
 } from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
@@ -89,7 +90,7 @@ const reply = (r: Partial<ActionResult> & { intent: string }, status = 200) =>
   json<ActionResult>({ errors: {}, formError: null, done: null, ...r }, { status });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { trustId } = await requireTrustAdmin(request);
+  const { trustId, actor } = await requireTrustAdmin(request);
   const form = await request.formData();
   await requireCsrf(request, form);
   const intent = String(form.get("intent"));
@@ -122,6 +123,7 @@ export async function action({ request }: ActionFunctionArgs) {
       user = await createUser({ name, email, password });
     }
     await grantRole(trustId, { userId: user.id, role, schoolId });
+    await recordAudit({ trustId, actorId: actor.userId, action: "roleGranted", subject: `user:${user.id}`, details: { role, schoolId } });
     return reply({ intent, done: `${user.name} is now ${ROLE_LABELS[role].toLowerCase()}.` });
   }
 
@@ -180,6 +182,9 @@ export default function TrustSettings() {
 
         <section aria-labelledby="people-heading">
           <h2 id="people-heading">People ({data.people.length})</h2>
+          <p>
+            <a href="/trust/audit">Audit log</a>
+          </p>
           <ul className="plain-list">
             {data.people.map((p) => (
               <li key={p.id}>

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditModel, recordAudit, verifyAuditLog } from "../../models/audit/audit.ts";
+import type { AppServer } from "../../server/app.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { TEST_PASSWORD, buildWorld } from "../support/factories.ts";
+import { HttpSession } from "../support/http.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+import { UserModel } from "../../models/user/user.ts";
+
+useTestDatabase();
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+
+beforeAll(async () => {
+  world = await buildWorld();
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe("audit log", () => {
+  it("records sign-ins and role changes, in one verified chain, even when appended concurrently", async () => {
+    const http = new HttpSession(server.url);
+    const email = (await UserModel.findById(world.people.staff.id).lean())!.email;
+    expect((await http.post("/sign-in", { email, password: TEST_PASSWORD })).status).toBe(302);
+    const admin = new HttpSession(server.url);
+    admin.setCookie(await cookieFor(world.people.trustAdmin.id));
+    await admin.get("/trust");
+    await admin.post("/trust", { intent: "addPerson", name: "Audited Person", email: "audited@test.example", role: "validator", password: "a long first password" });
+    await Promise.all(Array.from({ length: 8 }, (_, i) => recordAudit({ trustId: world.trust.id, actorId: null, action: "test", subject: `n:${i}`, details: { i } })));
+
+    const actions = (await AuditModel.find({ trustId: world.trust.id }).lean()).map((e) => e.action);
+    expect(actions).toContain("signIn");
+    expect(actions).toContain("roleGranted");
+    expect(await verifyAuditLog()).toMatchObject({ problems: [] });
+
+    const page = await admin.get("/trust/audit");
+    expect(page.html).toContain("Verified: all");
+    expect((await admin.get("/trust/audit.csv")).response.headers.get("content-type")).toContain("text/csv");
+    const staff = new HttpSession(server.url);
+    staff.setCookie(await cookieFor(world.people.trustLeader.id));
+    expect((await staff.get("/trust/audit")).status).toBe(404);
+  });
+
+  it("refuses edits through the model, and detects edits or deletions made in the database directly", async () => {
+    const first = await AuditModel.findOne().sort({ seq: 1 }).lean();
+    await expect(AuditModel.updateOne({ _id: first!._id }, { $set: { action: "x" } })).rejects.toThrow(/append-only/);
+    await expect(AuditModel.deleteOne({ _id: first!._id })).rejects.toThrow(/append-only/);
+
+    await AuditModel.collection.updateOne({ _id: first!._id }, { $set: { "details.address": "forged" } });
+    expect((await verifyAuditLog()).problems).toContainEqual({ seq: first!.seq, problem: "altered" });
+    await AuditModel.collection.updateOne({ _id: first!._id }, { $set: { details: first!.details } });
+    expect((await verifyAuditLog()).problems).toEqual([]);
+
+    const last = await AuditModel.findOne().sort({ seq: -1 }).lean();
+    await AuditModel.collection.deleteOne({ _id: last!._id });
+    expect((await verifyAuditLog()).problems).toContainEqual({ seq: last!.seq, problem: "missing" });
+    const admin = new HttpSession(server.url);
+    admin.setCookie(await cookieFor(world.people.trustAdmin.id));
+    expect((await admin.get("/trust/audit")).html).toContain("Verification failed");
+  });
+});
