@@ -44,3 +44,8 @@ export {
 } from "../models/perspective/perspective.ts";
 export { listAudit, recordAudit, verifyAuditLog } from "../models/audit/audit.ts";
 export { listMembershipsOfUser } from "../models/membership/membership.ts";
+export { findValidationOfEvaluation, listValidationsOf, listValidationsOfTrust } from "../models/validation/validation.ts";
+export { listRecordEntries } from "../models/validation/record.ts";
+export { DecisionError, agree, assign, confirm, recordOutcome } from "../models/validation/decisions.ts";
+export { recommend } from "../models/framework/accreditation.ts";
+export { loadActor } from "../models/membership/membership.ts";

@@ -1,6 +1,7 @@
 import { findEvaluationById } from "../models/evaluation/evaluation.ts";
 import { evaluationResource } from "../models/evaluation/resource.ts";
 import { findFrameworkById } from "../models/framework/framework.ts";
+import { findValidationById } from "../models/validation/validation.ts";
 import type { Resource } from "../models/permissions/can.ts";
 import type { DocumentName } from "./document-name.ts";
 
@@ -13,6 +14,12 @@ export async function resourceOfDocument(name: DocumentName): Promise<Resource |
     case "evaluation": {
       const evaluation = await findEvaluationById(name.id);
       return evaluation ? evaluationResource(evaluation) : null;
+    }
+    case "record": {
+      const validation = await findValidationById(name.id);
+      return validation
+        ? { type: "validation", trustId: validation.trustId, schoolId: validation.schoolId, validatorIds: validation.validatorIds }
+        : null;
     }
     case "framework": {
       const framework = await findFrameworkById(name.id);

@@ -1,6 +1,9 @@
 import { findEvaluationById } from "../models/evaluation/evaluation.ts";
 import { frameworkSeed } from "../models/framework/framework.ts";
 import { frameworkSeedUpdate } from "./shapes/framework.ts";
+import { recordSeedUpdate } from "./shapes/record.ts";
+import { findValidationById } from "../models/validation/validation.ts";
+import { listRecordEntries } from "../models/validation/record.ts";
 import type { DocumentName } from "./document-name.ts";
 import { evaluationSeedUpdate } from "./shapes/evaluation.ts";
 
@@ -15,6 +18,11 @@ export async function seedFor(name: DocumentName): Promise<Uint8Array | null> {
         frameworkVersionId: evaluation.frameworkVersionId,
         criterionIds: Object.keys(evaluation.levelsByCriterion),
       });
+    }
+    case "record": {
+      const validation = await findValidationById(name.id);
+      if (!validation) throw new Error(`No validation ${name.id} to seed`);
+      return recordSeedUpdate(await listRecordEntries(validation.trustId, validation.id));
     }
     case "framework": {
       const content = await frameworkSeed(name.id);

@@ -11,7 +11,7 @@ export interface CollabStatus {
 }
 
 /** Opens a collab session for the lifetime of the component (browser only). */
-export function useCollabSession(name: string, userId: string): CollabStatus {
+export function useCollabSession(name: string, userId: string, enabled = true): CollabStatus {
   const [status, setStatus] = useState<CollabStatus>({
     session: null,
     readOnly: null,
@@ -19,6 +19,7 @@ export function useCollabSession(name: string, userId: string): CollabStatus {
     closedReason: null,
   });
   useEffect(() => {
+    if (!enabled) return;
     const session = openCollabSession(name, userId, {
       onReadOnly: (readOnly) => setStatus((s) => ({ ...s, readOnly, closedReason: null })),
       onRefused: (reason) => setStatus((s) => ({ ...s, refused: reason })),
@@ -26,7 +27,7 @@ export function useCollabSession(name: string, userId: string): CollabStatus {
     });
     setStatus((s) => ({ ...s, session }));
     return () => session.destroy();
-  }, [name, userId]);
+  }, [name, userId, enabled]);
   return status;
 }
 

@@ -136,6 +136,7 @@ export default function EvaluationPage() {
       <SubmissionBar evaluationId={data.evaluation.id} status={data.evaluation.status} canSubmit={data.canSubmit} />
       <nav aria-label="This evaluation" className="evaluation-links">
         <Link to={`/evaluations/${data.evaluation.id}/perspectives`}>Perspectives</Link>
+        <Link to={`/evaluations/${data.evaluation.id}/validation`}>Validation</Link>
       </nav>
       <div className="evaluation-layout">
         <nav aria-label="Areas" className="area-nav">

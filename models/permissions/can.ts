@@ -19,7 +19,9 @@ export type Resource =
   /** A framework of the trust: its live draft and its published versions. */
   | { type: "framework"; trustId: string }
   /** A cycle: one framework version distributed to some of the trust's schools. */
-  | { type: "cycle"; trustId: string };
+  | { type: "cycle"; trustId: string }
+  /** The validation of a school's evaluation, and its record (agreed judgements, outcome). */
+  | { type: "validation"; trustId: string; schoolId: string; validatorIds: string[] };
 
 export type Action =
   | "read"
@@ -39,7 +41,13 @@ export type Action =
   /** evaluation: invite contributors, each with a perspective */
   | "invite"
   /** evaluation: record one's own perspective's judgements */
-  | "contribute";
+  | "contribute"
+  /** validation: choose its validators */
+  | "assign"
+  /** validation: set an agreed judgement, or record the outcome (assigned validators) */
+  | "agree"
+  /** validation: confirm an agreed judgement (the school's leaders) */
+  | "confirm";
 
 function holds(actor: Actor, predicate: (g: Grant) => boolean): boolean {
   return actor.grants.some(predicate);
@@ -82,6 +90,18 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
         return inTrust(actor, resource.trustId, ["trustAdmin"]);
       }
       return false;
+
+    case "validation": {
+      const validator = resource.validatorIds.includes(actor.userId) && inTrust(actor, resource.trustId, ["validator"]);
+      if (action === "read") {
+        return validator || inSchool(actor, resource.schoolId, SCHOOL_TEAM) || inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
+      }
+      if (action === "assign") return inTrust(actor, resource.trustId, ["trustAdmin"]);
+      if (action === "agree") return validator && !inSchool(actor, resource.schoolId, SCHOOL_TEAM);
+      if (action === "confirm") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
+      // The record document is written by the server only, after one of the actions above.
+      return false;
+    }
 
     case "evaluation": {
       const team = inSchool(actor, resource.schoolId, SCHOOL_TEAM);

@@ -1,0 +1,13 @@
+// The evidence model functions routes may call (kept apart from models.server.ts so the
+// evidence feature can grow without touching the shared barrel). Server-only.
+export {
+  addEvidenceLink,
+  deleteEvidenceItem,
+  findEvidenceItemById,
+  listEvidenceOfEvaluation,
+  openEvidenceFile,
+  storeEvidenceFile,
+} from "../models/evidence/evidence.ts";
+export { extensionOfContentType, labelOfContentType, MAX_EVIDENCE_BYTES, sniffEvidenceFile } from "../models/evidence/sniff.ts";
+export { checkEvidenceLink } from "../models/evidence/link.ts";
+export { attachmentDisposition, downloadFileName } from "../models/evidence/file-name.ts";

@@ -1,0 +1,87 @@
+import { Schema, type Types } from "mongoose";
+import { defineModel, isObjectId } from "../mongoose.ts";
+
+/**
+ * The validation of one submitted evaluation: who validates it (never staff of the school
+ * itself) and, later, its meeting. Agreed judgements and the outcome live in the append-only
+ * record (record.ts), not here.
+ */
+export interface Validation {
+  id: string;
+  trustId: string;
+  schoolId: string;
+  evaluationId: string;
+  validatorIds: string[];
+  assignedBy: string;
+  createdAt: Date;
+}
+
+interface ValidationDoc {
+  trustId: Types.ObjectId;
+  schoolId: Types.ObjectId;
+  evaluationId: Types.ObjectId;
+  validatorIds: Types.ObjectId[];
+  assignedBy: Types.ObjectId;
+  createdAt: Date;
+}
+
+const validationSchema = new Schema<ValidationDoc>({
+  trustId: { type: Schema.Types.ObjectId, required: true, index: true },
+  schoolId: { type: Schema.Types.ObjectId, required: true },
+  evaluationId: { type: Schema.Types.ObjectId, required: true, unique: true },
+  validatorIds: { type: [Schema.Types.ObjectId], default: [] },
+  assignedBy: { type: Schema.Types.ObjectId, required: true },
+  createdAt: { type: Date, default: () => new Date() },
+});
+
+export const ValidationModel = defineModel<ValidationDoc>("Validation", validationSchema);
+
+function toValidation(doc: { _id: Types.ObjectId } & ValidationDoc): Validation {
+  return {
+    id: doc._id.toString(),
+    trustId: doc.trustId.toString(),
+    schoolId: doc.schoolId.toString(),
+    evaluationId: doc.evaluationId.toString(),
+    validatorIds: doc.validatorIds.map(String),
+    assignedBy: doc.assignedBy.toString(),
+    createdAt: doc.createdAt,
+  };
+}
+
+export async function findValidationById(validationId: string): Promise<Validation | null> {
+  if (!isObjectId(validationId)) return null;
+  const doc = await ValidationModel.findById(validationId).lean();
+  return doc ? toValidation(doc) : null;
+}
+
+export async function findValidationOfEvaluation(trustId: string, evaluationId: string): Promise<Validation | null> {
+  const doc = await ValidationModel.findOne({ trustId, evaluationId }).lean();
+  return doc ? toValidation(doc) : null;
+}
+
+export async function listValidationsOf(validatorId: string): Promise<Validation[]> {
+  const docs = await ValidationModel.find({ validatorIds: validatorId }).sort({ createdAt: -1 }).lean();
+  return docs.map(toValidation);
+}
+
+export async function listValidationsOfTrust(trustId: string): Promise<Validation[]> {
+  const docs = await ValidationModel.find({ trustId }).sort({ createdAt: -1 }).lean();
+  return docs.map(toValidation);
+}
+
+/** Sets who validates an evaluation (creating its validation on first assignment). */
+export async function assignValidators(
+  evaluation: { id: string; trustId: string; schoolId: string },
+  validatorIds: string[],
+  assignedBy: string,
+): Promise<Validation> {
+  await ValidationModel.updateOne(
+    { trustId: evaluation.trustId, evaluationId: evaluation.id },
+    {
+      $set: { validatorIds },
+      $setOnInsert: { schoolId: evaluation.schoolId, assignedBy, createdAt: new Date() },
+    },
+    { upsert: true },
+  );
+  return (await findValidationOfEvaluation(evaluation.trustId, evaluation.id))!;
+}
