@@ -49,3 +49,4 @@ export { listRecordEntries } from "../models/validation/record.ts";
 export { DecisionError, agree, assign, confirm, recordOutcome } from "../models/validation/decisions.ts";
 export { recommend } from "../models/framework/accreditation.ts";
 export { loadActor } from "../models/membership/membership.ts";
+export { findAwardByCode, getAward, inRenewalWindow, listCurrentAwards } from "../models/award/award.ts";

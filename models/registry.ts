@@ -13,3 +13,4 @@ import "./audit/audit.ts";
 import "./validation/validation.ts";
 import "./validation/record.ts";
 import "./evidence/evidence.ts";
+import "./award/award.ts";

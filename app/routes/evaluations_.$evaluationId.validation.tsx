@@ -144,8 +144,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.success) return reply({ intent, field: "result", error: parsed.error.issues[0].message }, 400);
       const state = recordState(await listRecordEntries(validation.trustId, validation.id));
       const recommended = recommend(content, confirmedJudgements(state)).met;
-      await sync(await recordOutcome(validation, { ...parsed.data, by: actor.userId }, { validityMonths: content.validityMonths, recommended, tiers: (content.awardTiers ?? []).map((t) => t.name) }));
-      return reply({ intent, done: "Outcome recorded." });
+      const { entries, award } = await recordOutcome(validation, { ...parsed.data, by: actor.userId }, {
+        validityMonths: content.validityMonths,
+        recommended,
+        tiers: (content.awardTiers ?? []).map((t) => t.name),
+        frameworkId: evaluation.frameworkId,
+        frameworkName: content.name,
+      });
+      await sync(entries);
+      return reply({ intent, done: award ? `Outcome recorded. Certificate code ${award.code}.` : "Outcome recorded." });
     }
   } catch (error) {
     if (error instanceof DecisionError) return reply({ intent, field: error.field, error: error.message }, 400);

@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit/audit.ts";
+import { grantAward, supersedeAwards, type Award } from "../award/award.ts";
 import { EvaluationModel, type Evaluation } from "../evaluation/evaluation.ts";
 import { setEvaluationStatus } from "../evaluation/status.ts";
 import { DECISION_WRITE } from "../mongoose.ts";
@@ -81,8 +82,8 @@ export interface OutcomeInput {
 export async function recordOutcome(
   validation: Validation,
   input: OutcomeInput,
-  context: { validityMonths: number; recommended: boolean | null; tiers: string[] },
-): Promise<RecordEntry[]> {
+  context: { validityMonths: number; recommended: boolean | null; tiers: string[]; frameworkId: string; frameworkName: string },
+): Promise<{ entries: RecordEntry[]; award: Award | null }> {
   let expiryDate: string | null = null;
   if (input.result === "accredited") {
     if (!input.startDate) throw new DecisionError("Give the date the award starts.", "startDate");
@@ -111,6 +112,20 @@ export async function recordOutcome(
   await setEvaluationStatus(validation.trustId, validation.evaluationId, input.result === "accredited" ? "accredited" : "validated", {
     from: ["submitted", "validated", "accredited"],
   });
-  await recordAudit({ trustId: validation.trustId, actorId: input.by, action: "outcomeRecorded", subject: `validation:${validation.id}`, details: { result: input.result, tier: input.tier, expiryDate } });
-  return listRecordEntries(validation.trustId, validation.id);
+  const award =
+    input.result === "accredited"
+      ? await grantAward({
+          trustId: validation.trustId,
+          schoolId: validation.schoolId,
+          evaluationId: validation.evaluationId,
+          validationId: validation.id,
+          frameworkId: context.frameworkId,
+          frameworkName: context.frameworkName,
+          tier: input.tier,
+          startDate: input.startDate!,
+          expiryDate: expiryDate!,
+        })
+      : (await supersedeAwards(validation.id), null);
+  await recordAudit({ trustId: validation.trustId, actorId: input.by, action: "outcomeRecorded", subject: `validation:${validation.id}`, details: { result: input.result, tier: input.tier, expiryDate, award: award?.code ?? null } });
+  return { entries: await listRecordEntries(validation.trustId, validation.id), award };
 }

@@ -1,0 +1,114 @@
+import { randomBytes } from "node:crypto";
+import { Schema, type Types } from "mongoose";
+import { DECISION_WRITE, defineModel, isObjectId } from "../mongoose.ts";
+
+/**
+ * An award: a school accredited against a framework, from a start date to an expiry date, with
+ * a verification code anyone can check. Made when a validator records "accredited"; a later
+ * corrected outcome supersedes it (the validation record keeps the full history).
+ */
+export interface Award {
+  id: string;
+  trustId: string;
+  schoolId: string;
+  evaluationId: string;
+  validationId: string;
+  frameworkId: string;
+  frameworkName: string;
+  tier: string | null;
+  startDate: string;
+  expiryDate: string;
+  code: string;
+  superseded: boolean;
+  createdAt: Date;
+}
+
+type AwardDoc = Omit<Award, "id" | "trustId" | "schoolId" | "evaluationId" | "validationId" | "frameworkId"> & {
+  trustId: Types.ObjectId;
+  schoolId: Types.ObjectId;
+  evaluationId: Types.ObjectId;
+  validationId: Types.ObjectId;
+  frameworkId: Types.ObjectId;
+};
+
+const awardSchema = new Schema<AwardDoc>({
+  trustId: { type: Schema.Types.ObjectId, required: true, index: true },
+  schoolId: { type: Schema.Types.ObjectId, required: true },
+  evaluationId: { type: Schema.Types.ObjectId, required: true },
+  validationId: { type: Schema.Types.ObjectId, required: true, index: true },
+  frameworkId: { type: Schema.Types.ObjectId, required: true },
+  frameworkName: { type: String, required: true },
+  tier: { type: String, default: null },
+  startDate: { type: String, required: true },
+  expiryDate: { type: String, required: true },
+  code: { type: String, required: true, unique: true },
+  superseded: { type: Boolean, default: false },
+  createdAt: { type: Date, default: () => new Date() },
+});
+
+export const AwardModel = defineModel<AwardDoc>("Award", awardSchema);
+
+function toAward(doc: { _id: Types.ObjectId } & AwardDoc): Award {
+  return {
+    ...doc,
+    id: doc._id.toString(),
+    trustId: doc.trustId.toString(),
+    schoolId: doc.schoolId.toString(),
+    evaluationId: doc.evaluationId.toString(),
+    validationId: doc.validationId.toString(),
+    frameworkId: doc.frameworkId.toString(),
+  };
+}
+
+// No 0/O, 1/I/L: codes are read aloud and typed from paper.
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/** A verification code like QM-7KD4-P2XQ-9M3H (60 bits of randomness). */
+export function newVerificationCode(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join("");
+  return `QM-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+export function normaliseCode(input: string): string {
+  const raw = input.toUpperCase().replace(/[^0-9A-Z]/g, "").replace(/^QM/, "");
+  return raw.length === 12 ? `QM-${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}` : "";
+}
+
+/** Makes the award for an accredited outcome, superseding the validation's earlier award. */
+export async function grantAward(input: Omit<Award, "id" | "code" | "superseded" | "createdAt">): Promise<Award> {
+  await AwardModel.updateMany({ validationId: input.validationId, superseded: false }, { $set: { superseded: true } }, { writeConcern: DECISION_WRITE });
+  const doc = await new AwardModel({ ...input, code: newVerificationCode() }).save(DECISION_WRITE);
+  return toAward(doc.toObject());
+}
+
+/** Withdraws the validation's current award (a corrected outcome that is not "accredited"). */
+export async function supersedeAwards(validationId: string): Promise<void> {
+  await AwardModel.updateMany({ validationId, superseded: false }, { $set: { superseded: true } }, { writeConcern: DECISION_WRITE });
+}
+
+export async function findAwardByCode(code: string): Promise<Award | null> {
+  const normalised = normaliseCode(code);
+  if (!normalised) return null;
+  const doc = await AwardModel.findOne({ code: normalised }).lean();
+  return doc ? toAward(doc) : null;
+}
+
+export async function getAward(trustId: string, awardId: string): Promise<Award | null> {
+  if (!isObjectId(awardId)) return null;
+  const doc = await AwardModel.findOne({ _id: awardId, trustId }).lean();
+  return doc ? toAward(doc) : null;
+}
+
+/** The trust's current (not superseded) awards, for the register. */
+export async function listCurrentAwards(trustId: string): Promise<Award[]> {
+  const docs = await AwardModel.find({ trustId, superseded: false }).sort({ expiryDate: 1 }).lean();
+  return docs.map(toAward);
+}
+
+/** In its renewal window: expiring within `months` (default the last 3 months) and not yet expired. */
+export function inRenewalWindow(award: Pick<Award, "expiryDate">, today: string, months = 3): boolean {
+  const [y, m, d] = today.split("-").map(Number);
+  const windowStart = new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
+  return award.expiryDate >= today && award.expiryDate <= windowStart;
+}
