@@ -46,9 +46,13 @@ export function useRevealAnchors(
   expand: (id: string) => void,
 ) {
   const pending = useRef<{ anchor: string; until: number } | null>(null);
+  // The latest values, so listeners registered once never act on a stale render.
+  const latest = useRef({ doc, isExpanded, expand });
+  latest.current = { doc, isExpanded, expand };
 
   const tryReveal = useCallback(() => {
     const wanted = pending.current;
+    const { doc, isExpanded, expand } = latest.current;
     if (!wanted || !doc) return;
     if (Date.now() > wanted.until) {
       pending.current = null;
@@ -68,16 +72,7 @@ export function useRevealAnchors(
     focusTarget(element).focus({ preventScroll: true });
     element.classList.add("anchor-flash");
     window.setTimeout(() => element.classList.remove("anchor-flash"), 1600);
-  }, [root, doc, isExpanded, expand]);
-
-  const reveal = useCallback(
-    (anchor: string) => {
-      if (!anchor) return;
-      pending.current = { anchor, until: Date.now() + 10_000 };
-      tryReveal();
-    },
-    [tryReveal],
-  );
+  }, [root]);
 
   // After every render: the draft may just have loaded, or a criterion just opened.
   useEffect(() => {
@@ -85,20 +80,53 @@ export function useRevealAnchors(
   });
 
   useEffect(() => {
+    const reveal = (anchor: string) => {
+      if (!anchor) return;
+      pending.current = { anchor, until: Date.now() + 10_000 };
+      tryReveal();
+    };
     const fromHash = () => reveal(decodeURIComponent(window.location.hash.slice(1)));
-    // A link to the hash already in the URL fires no hashchange, so follow clicks too.
+    // Links to the designer's anchors (the publish panel's problems) are followed here, without
+    // a navigation: the router would otherwise treat the new hash as a new page and drop the
+    // list of problems the person is working through. The address still shows the anchor.
     const onClick = (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest?.("a[href^='#']");
-      if (!link) return;
-      const anchor = decodeURIComponent(link.getAttribute("href")!.slice(1));
-      window.setTimeout(() => reveal(anchor), 0);
+      if (
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        event.altKey
+      )
+        return;
+      const href = (event.target as Element | null)
+        ?.closest?.("a[href^='#']")
+        ?.getAttribute("href");
+      const anchor = href ? decodeURIComponent(href.slice(1)) : "";
+      const { doc } = latest.current;
+      const element = anchor ? document.getElementById(anchor) : null;
+      const ours =
+        (element && root.current?.contains(element)) || (doc && criterionOfAnchor(doc, anchor));
+      if (!ours) return;
+      event.preventDefault();
+      window.history.replaceState(window.history.state, "", `#${encodeURIComponent(anchor)}`);
+      reveal(anchor);
+    };
+    // Once the person does something else, a jump still waiting (for a draft that has not
+    // loaded, or an item someone removed) must not pull focus away later.
+    const onInteract = () => {
+      pending.current = null;
     };
     fromHash();
     window.addEventListener("hashchange", fromHash);
     document.addEventListener("click", onClick);
+    document.addEventListener("pointerdown", onInteract, true);
+    document.addEventListener("keydown", onInteract, true);
     return () => {
       window.removeEventListener("hashchange", fromHash);
       document.removeEventListener("click", onClick);
+      document.removeEventListener("pointerdown", onInteract, true);
+      document.removeEventListener("keydown", onInteract, true);
     };
-  }, [reveal]);
+  }, [tryReveal]);
 }

@@ -1,12 +1,29 @@
 import { useRef } from "react";
 import type * as Y from "yjs";
-import { MAIN_SCALE, MET_SCALE, addArea, areasOf, detailsOf, ordered, removeArea, type YItem } from "../../../collab/shapes/framework.ts";
+import {
+  MAIN_SCALE,
+  MET_SCALE,
+  addArea,
+  areasOf,
+  detailsOf,
+  ordered,
+  removeArea,
+  type YItem,
+} from "../../../collab/shapes/framework.ts";
 import { CriterionEditor } from "./criterion-editor.tsx";
 import { focusSoon, useDesigner } from "./designer-context.ts";
 import { addCriterionTo, criteriaOfArea, setAreaScale } from "./designer-ops.ts";
 import { PeopleHere } from "./people-here.tsx";
 import { SelectInput } from "./plain-fields.tsx";
-import { DragHandle, ReorderControls, dropCriterion, dropInto, moveByOne, useDropAtEnd, useDropTarget } from "./reorder-controls.tsx";
+import {
+  DragHandle,
+  ReorderControls,
+  dropCriterion,
+  dropInto,
+  moveByOne,
+  useDropAtEnd,
+  useDropTarget,
+} from "./reorder-controls.tsx";
 import { YTextArea, YTextInput, useYText } from "./y-text-field.tsx";
 
 const APPLIES_TO: { value: string; label: string }[] = [
@@ -30,7 +47,9 @@ function AreaEditor(props: { id: string; area: YItem; index: number; areas: [str
     const dragged = areas.find(([key]) => key === draggedId)?.[1].get("title");
     dropInto(designer, areas, draggedId, position, dragged?.toString().trim() || "the area");
   });
-  const end = useDropAtEnd("criterion", (draggedId) => dropCriterion(designer, id, criteria, draggedId, criteria.length));
+  const end = useDropAtEnd("criterion", (draggedId) =>
+    dropCriterion(designer, id, criteria, draggedId, criteria.length),
+  );
 
   const addCriterion = () => {
     const criterionId = addCriterionTo(doc, id);
@@ -58,40 +77,64 @@ function AreaEditor(props: { id: string; area: YItem; index: number; areas: [str
       <div className="area-header">
         {locked ? null : <DragHandle kind="area" id={id} name={name} row={row} />}
         <h3>
-          <span className="muted">{index + 1}.</span> {title || <span className="muted">Untitled area</span>}
+          <span className="muted">{index + 1}.</span>{" "}
+          {title || <span className="muted">Untitled area</span>}
         </h3>
         <PeopleHere id={id} />
-        {locked ? null : <ReorderControls id={id} name={name} index={index} count={areas.length} onMove={(direction) => moveByOne(designer, areas, id, direction, name)} />}
+        {locked ? null : (
+          <ReorderControls
+            id={id}
+            name={name}
+            index={index}
+            count={areas.length}
+            onMove={(direction) => moveByOne(designer, areas, id, direction, name)}
+          />
+        )}
       </div>
       <div className="designer-grid">
-        <YTextInput label="Title" id={`area-title-${id}`} ytext={titleText} readOnly={locked} />
-        <div className="designer-grid nested">
-          <SelectInput
-            label="Scale"
-            value={area.get("scaleKey") === MET_SCALE ? MET_SCALE : MAIN_SCALE}
-            disabled={locked}
-            onChange={(value) => setAreaScale(doc, id, value)}
-          >
-            <option value={MAIN_SCALE}>{scaleName}</option>
-            <option value={MET_SCALE}>Met / Not met</option>
-          </SelectInput>
-          <SelectInput
-            label="Applies to"
-            value={String(area.get("appliesTo") ?? "")}
-            disabled={locked}
-            onChange={(value) => doc.transact(() => area.set("appliesTo", value || null))}
-          >
-            {APPLIES_TO.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </SelectInput>
-        </div>
-        <YTextArea label="Summary" id={`area-summary-${id}`} ytext={area.get("summary") as Y.Text | undefined} readOnly={locked} rows={2} className="span-2" />
+        <YTextInput
+          label="Title"
+          id={`area-title-${id}`}
+          ytext={titleText}
+          readOnly={locked}
+          className="span-2"
+        />
+        <SelectInput
+          label="Scale"
+          value={area.get("scaleKey") === MET_SCALE ? MET_SCALE : MAIN_SCALE}
+          disabled={locked}
+          onChange={(value) => setAreaScale(doc, id, value)}
+        >
+          <option value={MAIN_SCALE}>{scaleName}</option>
+          <option value={MET_SCALE}>Met / Not met</option>
+        </SelectInput>
+        <SelectInput
+          label="Applies to"
+          value={String(area.get("appliesTo") ?? "")}
+          disabled={locked}
+          onChange={(value) => doc.transact(() => area.set("appliesTo", value || null))}
+        >
+          {APPLIES_TO.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </SelectInput>
+        <YTextArea
+          label="Summary"
+          id={`area-summary-${id}`}
+          ytext={area.get("summary") as Y.Text | undefined}
+          readOnly={locked}
+          rows={2}
+          className="span-2"
+        />
       </div>
 
-      <ol className={`criteria-list${end.over ? " drop-end" : ""}`} aria-label={`Criteria of ${name}`} {...(locked ? {} : end.dropProps)}>
+      <ol
+        className={`criteria-list${end.over ? " drop-end" : ""}`}
+        aria-label={`Criteria of ${name}`}
+        {...(locked ? {} : end.dropProps)}
+      >
         {criteria.map(([criterionId, criterion], n) => (
           <CriterionEditor
             key={criterionId}
@@ -109,7 +152,12 @@ function AreaEditor(props: { id: string; area: YItem; index: number; areas: [str
       {criteria.length === 0 ? <p className="muted">No criteria yet.</p> : null}
       {locked ? null : (
         <div className="area-actions">
-          <button type="button" id={`add-criterion-${id}`} className="button button-secondary" onClick={addCriterion}>
+          <button
+            type="button"
+            id={`add-criterion-${id}`}
+            className="button button-secondary"
+            onClick={addCriterion}
+          >
             Add criterion <span className="sr-only">to {name}</span>
           </button>
           <button type="button" className="button-link danger" onClick={remove}>
@@ -135,10 +183,13 @@ export function AreasSection() {
       <div className="section-heading">
         <h2 id="areas-heading">Areas</h2>
         <p className="muted">
-          {areas.length} {areas.length === 1 ? "area" : "areas"}. Reorder with the arrow buttons or by dragging ⠿; open a criterion to edit it.
+          {areas.length} {areas.length === 1 ? "area" : "areas"}. Reorder with the arrow buttons or
+          by dragging ⠿; open a criterion to edit it.
         </p>
       </div>
-      {areas.length === 0 ? <p className="panel">No areas yet. Add one to start writing criteria.</p> : null}
+      {areas.length === 0 ? (
+        <p className="panel">No areas yet. Add one to start writing criteria.</p>
+      ) : null}
       <ol className="area-list">
         {areas.map(([id, area], index) => (
           <AreaEditor key={id} id={id} area={area} index={index} areas={areas} />

@@ -2,11 +2,24 @@ import { useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { criteriaOf, type YItem } from "../../../collab/shapes/framework.ts";
 import { focusSoon, useDesigner } from "./designer-context.ts";
-import { areaName, criterionCode, ensureDescriptors, levelsForScale, moveCriterionToArea, removeItem } from "./designer-ops.ts";
+import {
+  areaName,
+  criterionCode,
+  ensureDescriptors,
+  levelsForScale,
+  moveCriterionToArea,
+  removeItem,
+} from "./designer-ops.ts";
 import { IndicatorsEditor } from "./indicators-editor.tsx";
 import { LiveOption, LiveText } from "./plain-fields.tsx";
 import { PeopleHere } from "./people-here.tsx";
-import { DragHandle, ReorderControls, dropCriterion, moveByOne, useDropTarget } from "./reorder-controls.tsx";
+import {
+  DragHandle,
+  ReorderControls,
+  dropCriterion,
+  moveByOne,
+  useDropTarget,
+} from "./reorder-controls.tsx";
 import { useYDeep } from "./use-y.ts";
 import { YTextArea, YTextSpan } from "./y-text-field.tsx";
 
@@ -63,7 +76,9 @@ export function CriterionEditor(props: {
     if (!destination) return;
     moveCriterionToArea(doc, id, destination);
     setDestination("");
-    designer.announce(`Moved criterion ${code} to ${areaName(doc, destination)}, as ${criterionCode(doc, id)}.`);
+    designer.announce(
+      `Moved criterion ${code} to ${areaName(doc, destination)}, as ${criterionCode(doc, id)}.`,
+    );
     focusSoon(toggleId(id));
   };
   const descriptors = criterion.get("descriptors") as Y.Map<Y.Text> | undefined;
@@ -83,9 +98,15 @@ export function CriterionEditor(props: {
       <div className="criterion-summary">
         {locked ? null : <DragHandle kind="criterion" id={id} name={name} row={row} />}
         <h4 className="criterion-title">
-          <span className="code">{code}</span> <YTextSpan ytext={statement} fallback="(no statement yet)" />
+          <span className="code">{code}</span>{" "}
+          <YTextSpan ytext={statement} fallback="(no statement yet)" />
         </h4>
-        <span className="criterion-progress">{progressOf(criterion, levels.map((l) => l.key))}</span>
+        <span className="criterion-progress">
+          {progressOf(
+            criterion,
+            levels.map((l) => l.key),
+          )}
+        </span>
         <PeopleHere id={id} />
         <span className="criterion-actions">
           <button
@@ -96,15 +117,36 @@ export function CriterionEditor(props: {
             aria-controls={`criterion-body-${id}`}
             onClick={() => designer.setExpanded(id, !open)}
           >
-            {open ? "Close" : locked ? "View" : "Edit"} <span className="sr-only">criterion {code}</span>
+            {open ? "Close" : locked ? "View" : "Edit"}{" "}
+            <span className="sr-only">criterion {code}</span>
           </button>
-          {locked ? null : <ReorderControls id={id} name={name} index={index} count={siblings.length} onMove={(direction) => moveByOne(designer, siblings, id, direction, name)} />}
+          {locked ? null : (
+            <ReorderControls
+              id={id}
+              name={name}
+              index={index}
+              count={siblings.length}
+              onMove={(direction) => moveByOne(designer, siblings, id, direction, name)}
+            />
+          )}
         </span>
       </div>
 
       {open ? (
-        <div className="criterion-body" id={`criterion-body-${id}`} role="group" aria-label={`Criterion ${code}`}>
-          <YTextArea label="Statement" id={`statement-${id}`} hint="A statement of good practice." ytext={statement} readOnly={locked} rows={2} />
+        <div
+          className="criterion-body"
+          id={`criterion-body-${id}`}
+          role="group"
+          aria-label={`Criterion ${code}`}
+        >
+          <YTextArea
+            label="Statement"
+            id={`statement-${id}`}
+            hint="A statement of good practice."
+            ytext={statement}
+            readOnly={locked}
+            rows={2}
+          />
           <YTextArea
             label="Guidance"
             id={`guidance-${id}`}
@@ -121,7 +163,12 @@ export function CriterionEditor(props: {
                 id={`descriptor-${id}-${level.key}`}
                 label={
                   <>
-                    <span className="swatch" style={{ backgroundColor: level.colour }} aria-hidden="true" /> What “
+                    <span
+                      className="swatch"
+                      style={{ backgroundColor: level.colour }}
+                      aria-hidden="true"
+                    />{" "}
+                    What “
                     <LiveText ytext={level.label} fallback={`Level ${i + 1}`} />” looks like
                   </>
                 }
@@ -146,16 +193,30 @@ export function CriterionEditor(props: {
                 <div className="move-to-area">
                   <div className="field">
                     <label htmlFor={`move-to-${id}`}>Move to another area</label>
-                    <select id={`move-to-${id}`} value={destination} onChange={(event) => setDestination(event.currentTarget.value)}>
+                    <select
+                      id={`move-to-${id}`}
+                      value={destination}
+                      onChange={(event) => setDestination(event.currentTarget.value)}
+                    >
                       <option value="">Choose an area</option>
                       {areas.map(([other, otherArea], n) =>
                         other === areaId ? null : (
-                          <LiveOption key={other} value={other} label={otherArea.get("title") as Y.Text | undefined} fallback={`Area ${n + 1}`} />
+                          <LiveOption
+                            key={other}
+                            value={other}
+                            label={otherArea.get("title") as Y.Text | undefined}
+                            fallback={`Area ${n + 1}`}
+                          />
                         ),
                       )}
                     </select>
                   </div>
-                  <button type="button" className="button button-secondary" disabled={!destination} onClick={moveToArea}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={!destination}
+                    onClick={moveToArea}
+                  >
                     Move <span className="sr-only">criterion {code}</span>
                   </button>
                 </div>

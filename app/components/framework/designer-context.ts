@@ -41,7 +41,9 @@ export function focusSoon(id: string, fallbackId?: string, tries = 10): void {
       element.focus();
       return;
     }
-    const fallback = fallbackId ? (document.getElementById(fallbackId) as HTMLElement | null) : null;
+    const fallback = fallbackId
+      ? (document.getElementById(fallbackId) as HTMLElement | null)
+      : null;
     if (element && fallback && !(fallback as HTMLButtonElement).disabled) {
       fallback.focus();
       return;

@@ -38,7 +38,8 @@ export function levelsForScale(doc: Y.Doc, scaleKey: unknown): LevelRef[] {
   }));
 }
 
-export const textOf = (label: Y.Text | string | undefined) => (label instanceof Y.Text ? label.toString() : label ?? "");
+export const textOf = (label: Y.Text | string | undefined) =>
+  label instanceof Y.Text ? label.toString() : (label ?? "");
 
 export function criteriaOfArea(doc: Y.Doc, areaId: string): [string, YItem][] {
   return ordered(criteriaOf(doc), (c) => c.get("areaId") === areaId);
@@ -54,7 +55,9 @@ export function ensureDescriptors(doc: Y.Doc, criterionId: string): boolean {
   const area = criterion && areasOf(doc).get(String(criterion.get("areaId")));
   const descriptors = criterion?.get("descriptors");
   if (!area || !(descriptors instanceof Y.Map)) return false;
-  const missing = levelsForScale(doc, area.get("scaleKey")).filter((l) => !(descriptors.get(l.key) instanceof Y.Text));
+  const missing = levelsForScale(doc, area.get("scaleKey")).filter(
+    (l) => !(descriptors.get(l.key) instanceof Y.Text),
+  );
   if (missing.length === 0) return false;
   doc.transact(() => {
     for (const level of missing) descriptors.set(level.key, new Y.Text());
@@ -94,7 +97,12 @@ export function setAreaScale(doc: Y.Doc, areaId: string, scaleKey: string): void
  * Moves a criterion into another area at `index` among that area's criteria (the end when
  * omitted). Its text goes with it: only its area and order change.
  */
-export function moveCriterionToArea(doc: Y.Doc, criterionId: string, areaId: string, index?: number): void {
+export function moveCriterionToArea(
+  doc: Y.Doc,
+  criterionId: string,
+  areaId: string,
+  index?: number,
+): void {
   const criterion = criteriaOf(doc).get(criterionId);
   if (!criterion) return;
   const siblings = criteriaOfArea(doc, areaId).filter(([id]) => id !== criterionId);
@@ -102,7 +110,10 @@ export function moveCriterionToArea(doc: Y.Doc, criterionId: string, areaId: str
   const before = (siblings[at - 1]?.[1].get("order") as string | undefined) ?? null;
   const after = (siblings[at]?.[1].get("order") as string | undefined) ?? null;
   // Two concurrent inserts may share a key; never let that throw (as the shape's own moves do).
-  const order = before !== null && after !== null && before >= after ? generateKeyBetween(before, null) : generateKeyBetween(before, after);
+  const order =
+    before !== null && after !== null && before >= after
+      ? generateKeyBetween(before, null)
+      : generateKeyBetween(before, after);
   doc.transact(() => {
     criterion.set("areaId", areaId);
     criterion.set("order", order);

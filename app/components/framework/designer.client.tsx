@@ -1,8 +1,19 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
-import { MET_SCALE, areasOf, criteriaOf, detailsOf, levelsOf, tiersOf } from "../../../collab/shapes/framework.ts";
-import { useCollabSession, useSaveState, useWarnBeforeLeaving } from "../../collab/use-collab-session.ts";
+import {
+  MET_SCALE,
+  areasOf,
+  criteriaOf,
+  detailsOf,
+  levelsOf,
+  tiersOf,
+} from "../../../collab/shapes/framework.ts";
+import {
+  useCollabSession,
+  useSaveState,
+  useWarnBeforeLeaving,
+} from "../../collab/use-collab-session.ts";
 import { usePresence, type Present } from "../../collab/use-presence.ts";
 import { ROLE_LABELS } from "../../../models/permissions/roles.ts";
 import { PresenceList } from "../evaluation/presence-list.tsx";
@@ -109,7 +120,15 @@ function DesignerBody({ doc, synced }: { doc: Y.Doc; synced: boolean }) {
  * The live framework designer: everything in the draft document `framework.<id>`, co-edited by
  * the trust's admins (text merges character by character; choices are last writer wins).
  */
-export default function FrameworkDesigner({ documentName, me, canEdit }: { documentName: string; me: Me; canEdit: boolean }) {
+export default function FrameworkDesigner({
+  documentName,
+  me,
+  canEdit,
+}: {
+  documentName: string;
+  me: Me;
+  canEdit: boolean;
+}) {
   const { session, readOnly, refused, closedReason } = useCollabSession(documentName, me.userId);
   const saveState = useSaveState(session);
   useWarnBeforeLeaving(session);
@@ -122,7 +141,10 @@ export default function FrameworkDesigner({ documentName, me, canEdit }: { docum
   const root = useRef<HTMLDivElement>(null);
 
   const [announcement, setAnnouncement] = useState({ text: "", n: 0 });
-  const announce = useCallback((text: string) => setAnnouncement((a) => ({ text, n: a.n + 1 })), []);
+  const announce = useCallback(
+    (text: string) => setAnnouncement((a) => ({ text, n: a.n + 1 })),
+    [],
+  );
 
   const [expanded, setExpandedSet] = useState<ReadonlySet<string>>(() => new Set());
   const isExpanded = useCallback((id: string) => expanded.has(id), [expanded]);
@@ -151,7 +173,13 @@ export default function FrameworkDesigner({ documentName, me, canEdit }: { docum
     // The server stamps the real identity on what others see; this is how we see ourselves. Only
     // trust admins may write a framework, and only trust admins and leaders may read one.
     const role = me.role ?? (canEdit ? ROLE_LABELS.trustAdmin : ROLE_LABELS.trustLeader);
-    provider?.awareness?.setLocalStateField("user", { name: me.name, color: me.colour, userId: me.userId, role, observing: !canEdit });
+    provider?.awareness?.setLocalStateField("user", {
+      name: me.name,
+      color: me.colour,
+      userId: me.userId,
+      role,
+      observing: !canEdit,
+    });
     lastFocus.current = "null";
   }, [provider, me.name, me.colour, me.userId, me.role, canEdit]);
 
@@ -191,7 +219,10 @@ export default function FrameworkDesigner({ documentName, me, canEdit }: { docum
       }}
     >
       <div className="workspace-bar">
-        <PresenceList present={present} describeFocus={(p) => (doc ? describe(doc, designerFocusOf(p)) : null)} />
+        <PresenceList
+          present={present}
+          describeFocus={(p) => (doc ? describe(doc, designerFocusOf(p)) : null)}
+        />
         {canEdit ? <SaveIndicator state={saveState} /> : null}
       </div>
       {closedReason ? (

@@ -39,7 +39,13 @@ export function DetailsSection() {
           onFocus={onFocus}
           className="span-2"
         />
-        <SelectInput label="Kind" value={kind} disabled={designer.locked} onFocus={onFocus} onChange={(value) => designer.doc.transact(() => details.set("kind", value))}>
+        <SelectInput
+          label="Kind"
+          value={kind}
+          disabled={designer.locked}
+          onFocus={onFocus}
+          onChange={(value) => designer.doc.transact(() => details.set("kind", value))}
+        >
           {Object.entries(KIND_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}

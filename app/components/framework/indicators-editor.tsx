@@ -6,7 +6,15 @@ import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
 import { YTextInput } from "./y-text-field.tsx";
 
 /** A criterion's indicators: short statements evaluators rate red, amber or green. */
-export function IndicatorsEditor({ criterionId, criterion, code }: { criterionId: string; criterion: YItem; code: string }) {
+export function IndicatorsEditor({
+  criterionId,
+  criterion,
+  code,
+}: {
+  criterionId: string;
+  criterion: YItem;
+  code: string;
+}) {
   const designer = useDesigner();
   const indicators = criterion.get("indicators") as Y.Map<YItem> | undefined;
   const list = indicators ? ordered(indicators) : [];
@@ -19,17 +27,31 @@ export function IndicatorsEditor({ criterionId, criterion, code }: { criterionId
   return (
     <fieldset className="indicators-editor">
       <legend>Indicators</legend>
-      <p className="hint">Optional: a few short statements evaluators rate red, amber or green, to keep judgements consistent.</p>
+      <p className="hint">
+        Optional: a few short statements evaluators rate red, amber or green, to keep judgements
+        consistent.
+      </p>
       {list.length ? (
         <ol className="indicator-list">
           {list.map(([id, indicator], index) => {
             const name = `indicator ${index + 1} of ${code}`;
             return (
               <li key={id} className="indicator-row">
-                <YTextInput label={`Indicator ${index + 1}`} id={`indicator-${id}`} ytext={indicator.get("text") as Y.Text | undefined} readOnly={designer.locked} />
+                <YTextInput
+                  label={`Indicator ${index + 1}`}
+                  id={`indicator-${id}`}
+                  ytext={indicator.get("text") as Y.Text | undefined}
+                  readOnly={designer.locked}
+                />
                 {designer.locked ? null : (
                   <div className="row-actions">
-                    <ReorderControls id={id} name={name} index={index} count={list.length} onMove={(direction) => moveByOne(designer, list, id, direction, name)} />
+                    <ReorderControls
+                      id={id}
+                      name={name}
+                      index={index}
+                      count={list.length}
+                      onMove={(direction) => moveByOne(designer, list, id, direction, name)}
+                    />
                     <button
                       type="button"
                       className="button-link danger"
@@ -52,7 +74,12 @@ export function IndicatorsEditor({ criterionId, criterion, code }: { criterionId
         <p className="muted">No indicators.</p>
       )}
       {designer.locked ? null : (
-        <button type="button" id={`add-indicator-${criterionId}`} className="button button-secondary" onClick={add}>
+        <button
+          type="button"
+          id={`add-indicator-${criterionId}`}
+          className="button button-secondary"
+          onClick={add}
+        >
           Add indicator <span className="sr-only">to {code}</span>
         </button>
       )}

@@ -6,9 +6,17 @@ export function PeopleHere({ id }: { id: string }) {
   if (people.length === 0) return null;
   const names = people.map((p) => p.name).join(", ");
   return (
-    <span className="people-here" title={`${names} ${people.length === 1 ? "is" : "are"} working here`}>
+    <span
+      className="people-here"
+      title={`${names} ${people.length === 1 ? "is" : "are"} working here`}
+    >
       {people.map((p) => (
-        <span key={p.name} className="people-dot" style={{ backgroundColor: p.colour }} aria-hidden="true" />
+        <span
+          key={p.name}
+          className="people-dot"
+          style={{ backgroundColor: p.colour }}
+          aria-hidden="true"
+        />
       ))}
       <span className="sr-only">
         {names} {people.length === 1 ? "is" : "are"} working here

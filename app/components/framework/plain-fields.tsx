@@ -41,7 +41,9 @@ export function NumberInput(props: {
   const valid = (n: number) => Number.isInteger(n) && n >= props.min && n <= props.max;
   const invalid = draft !== "" && !valid(Number(draft));
   return (
-    <div className={`field${invalid ? " field-invalid" : ""}${props.className ? ` ${props.className}` : ""}`}>
+    <div
+      className={`field${invalid ? " field-invalid" : ""}${props.className ? ` ${props.className}` : ""}`}
+    >
       <label htmlFor={id}>{props.label}</label>
       <Hint id={`${id}-hint`} hint={props.hint} />
       <input
@@ -54,7 +56,11 @@ export function NumberInput(props: {
         value={draft}
         readOnly={props.readOnly}
         aria-invalid={invalid || undefined}
-        aria-describedby={[props.hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [props.hint ? `${id}-hint` : null, invalid ? `${id}-error` : null]
+            .filter(Boolean)
+            .join(" ") || undefined
+        }
         onFocus={() => {
           setEditing(true);
           props.onFocus?.();
@@ -129,7 +135,8 @@ export function PlainTextInput(props: {
     readOnly: props.readOnly,
     "aria-describedby": props.hint ? `${id}-hint` : undefined,
     onFocus: props.onFocus,
-    onChange: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => props.onChange(event.currentTarget.value),
+    onChange: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
+      props.onChange(event.currentTarget.value),
   };
   return (
     <div className={`field${props.readOnly ? " y-field-readonly" : ""}`}>
@@ -141,14 +148,32 @@ export function PlainTextInput(props: {
 }
 
 /** An <option> whose text is a live Y.Text (a level label, an area title). */
-export function LiveOption({ value, label, fallback }: { value: string; label: Y.Text | string | undefined; fallback: string }) {
+export function LiveOption({
+  value,
+  label,
+  fallback,
+}: {
+  value: string;
+  label: Y.Text | string | undefined;
+  fallback: string;
+}) {
   // <option> takes plain text only, so read the live string here.
   const live = useYText(label instanceof Y.Text ? label : null).value;
-  const text = (label instanceof Y.Text ? live : label ?? "").trim();
+  const text = (label instanceof Y.Text ? live : (label ?? "")).trim();
   return <option value={value}>{text || fallback}</option>;
 }
 
 /** Live text of a Y.Text or a fixed string. */
-export function LiveText({ ytext, fallback }: { ytext: Y.Text | string | undefined; fallback: string }) {
-  return ytext instanceof Y.Text ? <YTextSpan ytext={ytext} fallback={fallback} /> : <>{ytext || fallback}</>;
+export function LiveText({
+  ytext,
+  fallback,
+}: {
+  ytext: Y.Text | string | undefined;
+  fallback: string;
+}) {
+  return ytext instanceof Y.Text ? (
+    <YTextSpan ytext={ytext} fallback={fallback} />
+  ) : (
+    <>{ytext || fallback}</>
+  );
 }

@@ -5,13 +5,20 @@ import { focusSoon, type Designer } from "./designer-context.ts";
 import { areaName, criterionCode, moveCriterionToArea } from "./designer-ops.ts";
 
 /** Ids of an item's move buttons, so focus can follow the item after a move. */
-export const moveButtonId = (itemId: string, direction: -1 | 1) => `move-${direction < 0 ? "up" : "down"}-${itemId}`;
+export const moveButtonId = (itemId: string, direction: -1 | 1) =>
+  `move-${direction < 0 ? "up" : "down"}-${itemId}`;
 
 /**
  * Moves an item one place by keyboard (or click), says where it went, and keeps focus on the
  * moved item's button (or its other button once it reaches an end).
  */
-export function moveByOne(designer: Designer, siblings: [string, YItem][], id: string, direction: -1 | 1, name: string): void {
+export function moveByOne(
+  designer: Designer,
+  siblings: [string, YItem][],
+  id: string,
+  direction: -1 | 1,
+  name: string,
+): void {
   const from = siblings.findIndex(([key]) => key === id);
   let moved = false;
   designer.doc.transact(() => {
@@ -26,15 +33,35 @@ export function moveByOne(designer: Designer, siblings: [string, YItem][], id: s
  * "Move up" / "Move down" buttons for one item of an ordered list. `name` is what the item is
  * called (e.g. "Inclusion"), giving the buttons names like "Move Inclusion up".
  */
-export function ReorderControls(props: { id: string; name: string; index: number; count: number; onMove(direction: -1 | 1): void }) {
+export function ReorderControls(props: {
+  id: string;
+  name: string;
+  index: number;
+  count: number;
+  onMove(direction: -1 | 1): void;
+}) {
   const { id, name, index, count, onMove } = props;
   return (
     <span className="reorder" role="group" aria-label={`Order of ${name}`}>
-      <button type="button" id={moveButtonId(id, -1)} className="icon-button" disabled={index === 0} onClick={() => onMove(-1)} title={`Move ${name} up`}>
+      <button
+        type="button"
+        id={moveButtonId(id, -1)}
+        className="icon-button"
+        disabled={index === 0}
+        onClick={() => onMove(-1)}
+        title={`Move ${name} up`}
+      >
         <span aria-hidden="true">↑</span>
         <span className="sr-only">Move {name} up</span>
       </button>
-      <button type="button" id={moveButtonId(id, 1)} className="icon-button" disabled={index >= count - 1} onClick={() => onMove(1)} title={`Move ${name} down`}>
+      <button
+        type="button"
+        id={moveButtonId(id, 1)}
+        className="icon-button"
+        disabled={index >= count - 1}
+        onClick={() => onMove(1)}
+        title={`Move ${name} down`}
+      >
         <span aria-hidden="true">↓</span>
         <span className="sr-only">Move {name} down</span>
       </button>
@@ -51,7 +78,12 @@ export type DragKind = "area" | "criterion";
 let dragging: { kind: DragKind; id: string } | null = null;
 
 /** A grip to drag a row by. Hidden from assistive technology: the move buttons do the same. */
-export function DragHandle(props: { kind: DragKind; id: string; name: string; row: RefObject<HTMLElement> }) {
+export function DragHandle(props: {
+  kind: DragKind;
+  id: string;
+  name: string;
+  row: RefObject<HTMLElement>;
+}) {
   return (
     <span
       className="drag-handle"
@@ -82,7 +114,11 @@ type DropSide = "before" | "after" | null;
  * before it, on its bottom half after it. `onDrop(id, position)` gets the position the item
  * should take among the list as it is now drawn (0 = first).
  */
-export function useDropTarget(kind: DragKind, index: number, onDrop: (draggedId: string, position: number) => void) {
+export function useDropTarget(
+  kind: DragKind,
+  index: number,
+  onDrop: (draggedId: string, position: number) => void,
+) {
   const [side, setSide] = useState<DropSide>(null);
   const sideOf = (event: DragEvent<HTMLElement>): DropSide => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -147,7 +183,13 @@ export function useDropAtEnd(kind: DragKind, onDrop: (draggedId: string) => void
  * Moves `id` so it lands at `position` in the list as drawn (`siblings`, which includes it when
  * it is already in this list) and says so.
  */
-export function dropInto(designer: Designer, siblings: [string, YItem][], id: string, position: number, name: string): void {
+export function dropInto(
+  designer: Designer,
+  siblings: [string, YItem][],
+  id: string,
+  position: number,
+  name: string,
+): void {
   const from = siblings.findIndex(([key]) => key === id);
   // moveTo counts positions among the others, so a move down skips the item's old place.
   const index = from >= 0 && from < position ? position - 1 : position;
@@ -160,12 +202,20 @@ export function dropInto(designer: Designer, siblings: [string, YItem][], id: st
  * Drops a criterion at `position` among an area's criteria (`siblings`): a reorder within its
  * own area, or a move into this one from another.
  */
-export function dropCriterion(designer: Designer, areaId: string, siblings: [string, YItem][], id: string, position: number): void {
+export function dropCriterion(
+  designer: Designer,
+  areaId: string,
+  siblings: [string, YItem][],
+  id: string,
+  position: number,
+): void {
   const code = criterionCode(designer.doc, id);
   if (siblings.some(([key]) => key === id)) {
     dropInto(designer, siblings, id, position, `criterion ${code}`);
     return;
   }
   moveCriterionToArea(designer.doc, id, areaId, position);
-  designer.announce(`Moved criterion ${code} to ${areaName(designer.doc, areaId)}, as ${criterionCode(designer.doc, id)}.`);
+  designer.announce(
+    `Moved criterion ${code} to ${areaName(designer.doc, areaId)}, as ${criterionCode(designer.doc, id)}.`,
+  );
 }

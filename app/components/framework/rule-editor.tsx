@@ -21,7 +21,13 @@ function defaultLevel(levels: [string, YItem][]): string {
 }
 
 /** The rule in plain English, following level labels as they are typed. */
-function RuleSentence({ rule, usesMet }: { rule: AccreditationRule | undefined; usesMet: boolean }) {
+function RuleSentence({
+  rule,
+  usesMet,
+}: {
+  rule: AccreditationRule | undefined;
+  usesMet: boolean;
+}) {
   const { doc } = useDesigner();
   useYDeep(levelsOf(doc));
   const labelOf = (key: string) => {
@@ -54,11 +60,14 @@ export function RuleEditor(props: {
   const locked = designer.locked;
   const type: RuleType = rule?.type ?? "validatorJudgement";
   // Tiers are awards, so "no award" is offered only for the framework's own rule.
-  const types = (Object.keys(TYPE_LABELS) as RuleType[]).filter((t) => t !== "none" || props.allowNone || type === "none");
+  const types = (Object.keys(TYPE_LABELS) as RuleType[]).filter(
+    (t) => t !== "none" || props.allowNone || type === "none",
+  );
 
   const choose = (next: RuleType) => {
     if (next === type) return;
-    if (next === "minimumLevels") onChange({ type: "minimumLevels", everyCriterionAtLeast: defaultLevel(levels) });
+    if (next === "minimumLevels")
+      onChange({ type: "minimumLevels", everyCriterionAtLeast: defaultLevel(levels) });
     else if (next === "none") onChange({ type: "none", note: "" });
     else onChange({ type: "validatorJudgement" });
   };
@@ -72,7 +81,12 @@ export function RuleEditor(props: {
     <>
       {levels.some(([key]) => key === chosen) ? null : <option value="">{placeholder}</option>}
       {levels.map(([key, level], i) => (
-        <LiveOption key={key} value={key} label={level.get("label") as Y.Text | undefined} fallback={`Level ${i + 1}`} />
+        <LiveOption
+          key={key}
+          value={key}
+          label={level.get("label") as Y.Text | undefined}
+          fallback={`Level ${i + 1}`}
+        />
       ))}
     </>
   );
@@ -83,7 +97,14 @@ export function RuleEditor(props: {
         <legend>{props.legend}</legend>
         {types.map((t) => (
           <label key={t} className="choice">
-            <input type="radio" name={`${idPrefix}-type`} value={t} checked={type === t} disabled={locked} onChange={() => choose(t)} />
+            <input
+              type="radio"
+              name={`${idPrefix}-type`}
+              value={t}
+              checked={type === t}
+              disabled={locked}
+              onChange={() => choose(t)}
+            />
             <span>{TYPE_LABELS[t]}</span>
           </label>
         ))}
@@ -107,7 +128,11 @@ export function RuleEditor(props: {
               disabled={locked}
               onChange={(event) => {
                 const on = event.currentTarget.checked;
-                update({ atLeast: on ? { count: 1, level: levels[levels.length - 1]?.[0] ?? "" } : undefined });
+                update({
+                  atLeast: on
+                    ? { count: 1, level: levels[levels.length - 1]?.[0] ?? "" }
+                    : undefined,
+                });
               }}
             />
             <span>And some criteria at a higher level</span>
@@ -121,14 +146,18 @@ export function RuleEditor(props: {
                 min={1}
                 max={999}
                 readOnly={locked}
-                onCommit={(count) => update({ atLeast: { level: rule.atLeast?.level ?? "", count } })}
+                onCommit={(count) =>
+                  update({ atLeast: { level: rule.atLeast?.level ?? "", count } })
+                }
               />
               <SelectInput
                 id={`${idPrefix}-higher`}
                 label="at level"
                 value={rule.atLeast.level}
                 disabled={locked}
-                onChange={(level) => update({ atLeast: { count: rule.atLeast?.count ?? 1, level } })}
+                onChange={(level) =>
+                  update({ atLeast: { count: rule.atLeast?.count ?? 1, level } })
+                }
               >
                 {levelOptions("Choose a level", rule.atLeast.level)}
               </SelectInput>

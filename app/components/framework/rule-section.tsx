@@ -9,7 +9,12 @@ export function RuleSection({ usesMet }: { usesMet: boolean }) {
   const details = detailsOf(designer.doc);
   const kind = details.get("kind");
   return (
-    <section id="rule" className="panel designer-section" aria-labelledby="rule-heading" onFocus={() => designer.setFocus({ section: "rule" })}>
+    <section
+      id="rule"
+      className="panel designer-section"
+      aria-labelledby="rule-heading"
+      onFocus={() => designer.setFocus({ section: "rule" })}
+    >
       <h2 id="rule-heading">Accreditation rule</h2>
       <p className="muted">
         {kind === "qualityMark"

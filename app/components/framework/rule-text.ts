@@ -4,8 +4,13 @@ import type { AccreditationRule } from "../../../models/framework/types.ts";
  * An accreditation rule in one plain-English sentence, as a school would read it.
  * `labelOf` names a level of the main scale; `usesMet` says whether some area is Met / Not met.
  */
-export function describeRule(rule: AccreditationRule | undefined, labelOf: (key: string) => string | undefined, usesMet: boolean): string {
-  if (!rule || rule.type === "validatorJudgement") return "The validator's overall judgement decides whether the award is made.";
+export function describeRule(
+  rule: AccreditationRule | undefined,
+  labelOf: (key: string) => string | undefined,
+  usesMet: boolean,
+): string {
+  if (!rule || rule.type === "validatorJudgement")
+    return "The validator's overall judgement decides whether the award is made.";
   if (rule.type === "none") {
     const note = rule.note?.trim();
     return `No award is made: this framework is for self-evaluation only.${note ? ` ${note}` : ""}`;

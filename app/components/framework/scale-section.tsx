@@ -30,7 +30,12 @@ function LevelRow(props: { id: string; level: YItem; index: number; levels: [str
   const contrast = contrastWithWhite(colour);
   const position = index === 0 ? " (lowest)" : index === levels.length - 1 ? " (highest)" : "";
   const remove = () => {
-    if (!window.confirm(`Remove the level “${name}”? Descriptors written for it will no longer be shown or published.`)) return;
+    if (
+      !window.confirm(
+        `Remove the level “${name}”? Descriptors written for it will no longer be shown or published.`,
+      )
+    )
+      return;
     removeItem(designer.doc, levelsOf(designer.doc), id);
     designer.announce(`Removed ${name}. The scale has ${levels.length - 1} levels.`);
     focusSoon("add-level");
@@ -54,25 +59,43 @@ function LevelRow(props: { id: string; level: YItem; index: number; levels: [str
               type="color"
               value={colour}
               disabled={designer.locked}
-              aria-describedby={contrast !== null && contrast < 4.5 ? `colour-${id}-warning` : undefined}
-             
+              aria-describedby={
+                contrast !== null && contrast < 4.5 ? `colour-${id}-warning` : undefined
+              }
               onChange={(event) => {
                 const value = event.currentTarget.value;
                 designer.doc.transact(() => level.set("colour", value));
               }}
             />
           </div>
-          <YTextInput label="One-line meaning" ytext={level.get("meaning") as Y.Text | undefined} readOnly={designer.locked} className="span-all" />
+          <YTextInput
+            label="One-line meaning"
+            ytext={level.get("meaning") as Y.Text | undefined}
+            readOnly={designer.locked}
+            className="span-all"
+          />
         </div>
         {contrast !== null && contrast < 4.5 ? (
           <p className="hint warning" id={`colour-${id}-warning`}>
-            White text on this colour is hard to read (contrast {contrast.toFixed(1)}:1, needs 4.5:1). Choose a darker colour.
+            White text on this colour is hard to read (contrast {contrast.toFixed(1)}:1, needs
+            4.5:1). Choose a darker colour.
           </p>
         ) : null}
         {designer.locked ? null : (
           <div className="row-actions">
-            <ReorderControls id={id} name={name} index={index} count={levels.length} onMove={(direction) => moveByOne(designer, levels, id, direction, name)} />
-            <button type="button" className="button-link danger" disabled={levels.length <= MIN_LEVELS} onClick={remove}>
+            <ReorderControls
+              id={id}
+              name={name}
+              index={index}
+              count={levels.length}
+              onMove={(direction) => moveByOne(designer, levels, id, direction, name)}
+            />
+            <button
+              type="button"
+              className="button-link danger"
+              disabled={levels.length <= MIN_LEVELS}
+              onClick={remove}
+            >
               Remove level <span className="sr-only">{name}</span>
             </button>
           </div>
@@ -93,9 +116,16 @@ export function ScaleSection() {
     focusSoon(`level-${id}`);
   };
   return (
-    <section id="scale" className="panel designer-section" aria-labelledby="scale-heading" onFocus={() => designer.setFocus({ section: "scale" })}>
+    <section
+      id="scale"
+      className="panel designer-section"
+      aria-labelledby="scale-heading"
+      onFocus={() => designer.setFocus({ section: "scale" })}
+    >
       <h2 id="scale-heading">Scale</h2>
-      <p className="muted">Levels run from lowest to highest. Areas can use this scale or Met / Not met.</p>
+      <p className="muted">
+        Levels run from lowest to highest. Areas can use this scale or Met / Not met.
+      </p>
       <PlainTextInput
         label="Scale name"
         id="scale-name"
@@ -110,11 +140,18 @@ export function ScaleSection() {
       </ol>
       {designer.locked ? null : (
         <div className="section-actions">
-          <button type="button" id="add-level" className="button button-secondary" disabled={levels.length >= MAX_LEVELS} onClick={add}>
+          <button
+            type="button"
+            id="add-level"
+            className="button button-secondary"
+            disabled={levels.length >= MAX_LEVELS}
+            onClick={add}
+          >
             Add level
           </button>
           <span className="hint">
-            {levels.length} of {MAX_LEVELS} levels{levels.length >= MAX_LEVELS ? ": the most a scale can have." : "."}
+            {levels.length} of {MAX_LEVELS} levels
+            {levels.length >= MAX_LEVELS ? ": the most a scale can have." : "."}
           </span>
         </div>
       )}

@@ -27,7 +27,8 @@ export function diffText(before: string, after: string, caret?: number | null): 
   let prefix = 0;
   let suffix = 0;
   const samePrefix = (n: number) => before.charCodeAt(n) === after.charCodeAt(n);
-  const sameSuffix = (n: number) => before.charCodeAt(before.length - 1 - n) === after.charCodeAt(after.length - 1 - n);
+  const sameSuffix = (n: number) =>
+    before.charCodeAt(before.length - 1 - n) === after.charCodeAt(after.length - 1 - n);
   if (caret == null) {
     while (prefix < shorter && samePrefix(prefix)) prefix++;
     while (suffix < shorter - prefix && sameSuffix(suffix)) suffix++;

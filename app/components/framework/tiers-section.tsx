@@ -7,7 +7,13 @@ import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
 import { RuleEditor } from "./rule-editor.tsx";
 import { YTextInput, useYText } from "./y-text-field.tsx";
 
-function TierRow(props: { id: string; tier: YItem; index: number; tiers: [string, YItem][]; usesMet: boolean }) {
+function TierRow(props: {
+  id: string;
+  tier: YItem;
+  index: number;
+  tiers: [string, YItem][];
+  usesMet: boolean;
+}) {
   const designer = useDesigner();
   const { id, tier, index, tiers } = props;
   const nameText = tier.get("name") as Y.Text | undefined;
@@ -19,11 +25,21 @@ function TierRow(props: { id: string; tier: YItem; index: number; tiers: [string
     focusSoon("add-tier");
   };
   return (
-    <li id={`tier-${id}`} className="tier-row" onFocus={() => designer.setFocus({ section: "tier", id })}>
+    <li
+      id={`tier-${id}`}
+      className="tier-row"
+      onFocus={() => designer.setFocus({ section: "tier", id })}
+    >
       <h3 className="row-heading">
         <span className="muted">Tier {index + 1}:</span> {name}
       </h3>
-      <YTextInput label="Tier name" id={`tier-name-${id}`} hint="For example Bronze, Silver or Gold." ytext={nameText} readOnly={designer.locked} />
+      <YTextInput
+        label="Tier name"
+        id={`tier-name-${id}`}
+        hint="For example Bronze, Silver or Gold."
+        ytext={nameText}
+        readOnly={designer.locked}
+      />
       <RuleEditor
         idPrefix={`tier-${id}-rule`}
         legend={`When is ${name} awarded?`}
@@ -34,7 +50,13 @@ function TierRow(props: { id: string; tier: YItem; index: number; tiers: [string
       />
       {designer.locked ? null : (
         <div className="row-actions">
-          <ReorderControls id={id} name={name} index={index} count={tiers.length} onMove={(direction) => moveByOne(designer, tiers, id, direction, name)} />
+          <ReorderControls
+            id={id}
+            name={name}
+            index={index}
+            count={tiers.length}
+            onMove={(direction) => moveByOne(designer, tiers, id, direction, name)}
+          />
           <button type="button" className="button-link danger" onClick={remove}>
             Remove tier <span className="sr-only">{name}</span>
           </button>
@@ -56,7 +78,9 @@ export function TiersSection({ usesMet }: { usesMet: boolean }) {
   return (
     <section id="tiers" className="panel designer-section" aria-labelledby="tiers-heading">
       <h2 id="tiers-heading">Award tiers</h2>
-      <p className="muted">Optional. List tiers lowest first: a school is awarded the highest tier whose rule it meets.</p>
+      <p className="muted">
+        Optional. List tiers lowest first: a school is awarded the highest tier whose rule it meets.
+      </p>
       {tiers.length === 0 ? <p>No tiers: the award is simply made or not.</p> : null}
       <ol className="tier-list">
         {tiers.map(([id, tier], index) => (

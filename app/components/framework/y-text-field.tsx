@@ -37,12 +37,20 @@ export function useYText(ytext: Y.Text | null | undefined, field?: RefObject<Tex
           focused && element.selectionStart !== null
             ? {
                 start: transformOffset(element.selectionStart, event.delta as TextDelta),
-                end: transformOffset(element.selectionEnd ?? element.selectionStart, event.delta as TextDelta),
+                end: transformOffset(
+                  element.selectionEnd ?? element.selectionStart,
+                  event.delta as TextDelta,
+                ),
                 direction: element.selectionDirection ?? "none",
               }
             : null;
         element.value = next;
-        if (saved) element.setSelectionRange(Math.min(saved.start, next.length), Math.min(saved.end, next.length), saved.direction);
+        if (saved)
+          element.setSelectionRange(
+            Math.min(saved.start, next.length),
+            Math.min(saved.end, next.length),
+            saved.direction,
+          );
       }
       setValue(next);
     };
@@ -84,7 +92,18 @@ export interface YTextFieldProps {
 }
 
 /** A labelled <input> or <textarea> bound to a Y.Text (see useYText). */
-export function YTextField({ label, id, ytext, readOnly, multiline = false, hint, onFocus, rows = 3, className, placeholder }: YTextFieldProps) {
+export function YTextField({
+  label,
+  id,
+  ytext,
+  readOnly,
+  multiline = false,
+  hint,
+  onFocus,
+  rows = 3,
+  className,
+  placeholder,
+}: YTextFieldProps) {
   const generated = useId();
   const controlId = id ?? generated;
   const hintId = `${controlId}-hint`;
@@ -102,17 +121,24 @@ export function YTextField({ label, id, ytext, readOnly, multiline = false, hint
     onFocus,
     placeholder,
     spellCheck: true,
-    onChange: (event: { currentTarget: TextControl }) => update(event.currentTarget.value, event.currentTarget.selectionEnd),
+    onChange: (event: { currentTarget: TextControl }) =>
+      update(event.currentTarget.value, event.currentTarget.selectionEnd),
   };
   return (
-    <div className={`field y-field${locked ? " y-field-readonly" : ""}${className ? ` ${className}` : ""}`}>
+    <div
+      className={`field y-field${locked ? " y-field-readonly" : ""}${className ? ` ${className}` : ""}`}
+    >
       <label htmlFor={controlId}>{label}</label>
       {hint ? (
         <p className="hint" id={hintId}>
           {hint}
         </p>
       ) : null}
-      {multiline ? <textarea ref={areaRef} rows={rows} {...common} /> : <input ref={inputRef} type="text" {...common} />}
+      {multiline ? (
+        <textarea ref={areaRef} rows={rows} {...common} />
+      ) : (
+        <input ref={inputRef} type="text" {...common} />
+      )}
     </div>
   );
 }
@@ -126,7 +152,13 @@ export function YTextArea(props: Omit<YTextFieldProps, "multiline">) {
 }
 
 /** The live string of a Y.Text, for headings and labels that show what someone is typing. */
-export function YTextSpan({ ytext, fallback = "" }: { ytext: Y.Text | null | undefined; fallback?: string }) {
+export function YTextSpan({
+  ytext,
+  fallback = "",
+}: {
+  ytext: Y.Text | null | undefined;
+  fallback?: string;
+}) {
   const { value } = useYText(ytext);
   return <>{value.trim() || fallback}</>;
 }
