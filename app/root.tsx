@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             name: signedIn.actor.name,
             isTrustAdmin: signedIn.actor.grants.some((g) => g.role === "trustAdmin"),
             oversees: signedIn.actor.grants.some((g) => g.role === "trustAdmin" || g.role === "trustLeader"),
+            validates: signedIn.actor.grants.some((g) => g.role === "validator" || g.role === "trustAdmin" || g.role === "trustLeader"),
           }
         : null,
     },
@@ -96,6 +97,11 @@ function Header() {
                   <Link to="/cycles">Cycles</Link>
                 </li>
               </>
+            ) : null}
+            {data.user.validates ? (
+              <li>
+                <Link to="/validations">Validations</Link>
+              </li>
             ) : null}
             {data.user.isTrustAdmin ? (
               <li>
