@@ -50,3 +50,4 @@ export { DecisionError, agree, assign, confirm, recordOutcome } from "../models/
 export { recommend } from "../models/framework/accreditation.ts";
 export { loadActor } from "../models/membership/membership.ts";
 export { findAwardByCode, getAward, inRenewalWindow, listCurrentAwards } from "../models/award/award.ts";
+export { actionsOwnedBy, listActionOwners, listEvaluationsWithActionsOf } from "../models/evaluation/actions.ts";

@@ -88,6 +88,9 @@ function Header() {
             <li>
               <Link to="/home">Schools</Link>
             </li>
+            <li>
+              <Link to="/my-actions">My actions</Link>
+            </li>
             {data.user.oversees ? (
               <>
                 <li>

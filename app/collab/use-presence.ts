@@ -4,7 +4,7 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 /** Where someone is working: set on focus, shown beside their name. */
 export interface Focus {
   criterionId: string;
-  field: "judgement" | "narrative" | "evidence";
+  field: "judgement" | "narrative" | "evidence" | "forces" | "actions";
 }
 
 export interface Present {

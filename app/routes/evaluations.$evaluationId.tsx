@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: actor.name,
       colour: colourFor(actor.userId),
       role: grant ? ROLE_LABELS[grant.role] : "",
+      observing: !can(actor, "write", resource),
     },
     projection: { judged: evaluation.projection.judgedCount, total: evaluation.projection.criteriaCount },
   });
@@ -66,8 +67,15 @@ function Workspace({ data, areaId }: { data: Data; areaId: string }) {
   const locked = !data.canWrite || readOnly !== false;
   const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
   const criteria = new Map(data.areas.flatMap((a) => a.criteria.map((c) => [c.id, c.code] as const)));
+  const FOCUS_WORDS: Record<string, string> = {
+    judgement: "judging",
+    narrative: "editing the narrative of",
+    evidence: "editing the evidence of",
+    forces: "analysing the force-field of",
+    actions: "planning actions for",
+  };
   const describeFocus = (p: Present) =>
-    p.focus ? `${p.focus.field === "judgement" ? "judging" : `editing the ${p.focus.field === "narrative" ? "narrative" : "evidence notes"} of`} ${criteria.get(p.focus.criterionId) ?? ""}` : null;
+    p.focus ? `${FOCUS_WORDS[p.focus.field] ?? "working on"} ${criteria.get(p.focus.criterionId) ?? ""}` : null;
 
   if (refused) {
     return (
@@ -135,6 +143,7 @@ export default function EvaluationPage() {
       <Progress judged={data.projection.judged} total={data.projection.total} label="Criteria judged (as last saved)" />
       <SubmissionBar evaluationId={data.evaluation.id} status={data.evaluation.status} canSubmit={data.canSubmit} />
       <nav aria-label="This evaluation" className="evaluation-links">
+        <Link to={`/evaluations/${data.evaluation.id}/actions`}>Action plan</Link>
         <Link to={`/evaluations/${data.evaluation.id}/perspectives`}>Perspectives</Link>
         <Link to={`/evaluations/${data.evaluation.id}/validation`}>Validation</Link>
       </nav>

@@ -1,6 +1,67 @@
+import { useState } from "react";
+import { addAction, isOverdue } from "../../../collab/shapes/plan.ts";
+import { ActionRow, actionInputId, actionName } from "../plan/action-row.tsx";
+import { focusSoon, removeAction } from "../plan/plan-ops.ts";
+import { localToday, useActions, useForces, useMembers } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 
-/** Placeholder: being built. */
-export function CriterionActions(_props: CriterionWorkspace) {
-  return null;
+/**
+ * The Plan stage of a criterion: its actions, each with an owner from the school, a due date,
+ * how impact will be judged, a status, and the hindering factors it should weaken. Live in the
+ * evaluation's document; overdue actions say so in words, not only in colour.
+ */
+export function CriterionActions({ evaluationId, criterion, provider, readOnly }: CriterionWorkspace) {
+  const doc = provider?.document ?? null;
+  const actions = useActions(doc, criterion.id);
+  const hindering = useForces(doc, criterion.id).filter((f) => f.side === "hindering");
+  const members = useMembers(evaluationId);
+  const [announcement, setAnnouncement] = useState("");
+  const today = localToday();
+  const locked = readOnly || !doc;
+  const addId = `add-action-${criterion.id}`;
+
+  return (
+    <div className="plan-actions" role="group" aria-label={`Actions for ${criterion.code}`}>
+      {actions.length ? (
+        <ol className="plan-action-list">
+          {actions.map((action, index) => (
+            <ActionRow
+              key={action.id}
+              doc={doc}
+              action={action}
+              index={index}
+              hindering={hindering}
+              members={members}
+              overdue={isOverdue(action, today)}
+              readOnly={readOnly}
+              onRemove={() => {
+                if (!doc) return;
+                removeAction(doc, action.id);
+                setAnnouncement(`Removed ${actionName(index).toLowerCase()}${action.what.trim() ? `: ${action.what.trim()}` : ""}.`);
+                focusSoon([addId]);
+              }}
+            />
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">No actions yet.</p>
+      )}
+      {locked ? null : (
+        <button
+          type="button"
+          id={addId}
+          className="plan-add"
+          onClick={() => {
+            if (!doc) return;
+            focusSoon([actionInputId(addAction(doc, criterion.id))]);
+          }}
+        >
+          <span aria-hidden="true">+ </span>Add an action
+        </button>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
 }

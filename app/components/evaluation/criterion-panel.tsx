@@ -16,7 +16,7 @@ export interface CriterionWorkspace {
   levels: ScaleLevel[];
   provider: HocuspocusProvider | null;
   readOnly: boolean;
-  me: { userId: string; name: string; colour: string; role: string };
+  me: { userId: string; name: string; colour: string; role: string; observing: boolean };
 }
 
 /**
@@ -27,7 +27,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
   const { criterion: c, levels, provider, readOnly } = props;
   const headingId = `criterion-${c.id}`;
   // The same identity the server stamps on presence, so our own entry matches what others see.
-  const user = { name: props.me.name, color: props.me.colour, userId: props.me.userId, role: props.me.role, observing: readOnly };
+  const user = { name: props.me.name, color: props.me.colour, userId: props.me.userId, role: props.me.role, observing: props.me.observing };
   return (
     <article className="criterion" aria-labelledby={headingId}>
       <h3 id={headingId}>

@@ -1,6 +1,101 @@
+import { useState } from "react";
+import { addForce, removeForce, type Force, type ForceSide } from "../../../collab/shapes/plan.ts";
+import { ForceRow, SIDE_LABELS, forceInputId, forceName, moveButtonId } from "../plan/force-row.tsx";
+import { dropPosition } from "../plan/drag.ts";
+import { focusSoon, moveForce } from "../plan/plan-ops.ts";
+import { useForces } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
+import { ForceFieldDiagram } from "./force-field-diagram.tsx";
 
-/** Placeholder: being built. */
-export function ForceField(_props: CriterionWorkspace) {
-  return null;
+const SIDES: ForceSide[] = ["helping", "hindering"];
+const HINTS: Record<ForceSide, string> = {
+  helping: "What drives improvement here: people, practice, resources.",
+  hindering: "What holds it back. Weakening a hindering factor usually pays more than adding a helping one.",
+};
+const addButtonId = (criterionId: string, side: ForceSide) => `add-${side}-${criterionId}`;
+
+/**
+ * The Analyse stage of a criterion: its force-field, edited live in the evaluation's document
+ * by everyone at once (helping factors on the left, hindering on the right) and drawn beside.
+ */
+export function ForceField({ criterion, provider, readOnly }: CriterionWorkspace) {
+  const doc = provider?.document ?? null;
+  const forces = useForces(doc, criterion.id);
+  const [announcement, setAnnouncement] = useState("");
+  const locked = readOnly || !doc;
+
+  const sideOf = (side: ForceSide) => forces.filter((f) => f.side === side);
+
+  const move = (side: ForceSide, forceId: string, position: number) => {
+    if (!doc) return;
+    const list = sideOf(side);
+    const from = list.findIndex((f) => f.id === forceId);
+    if (!moveForce(doc, criterion.id, side, forceId, position)) return;
+    const to = Math.max(0, Math.min(list.length - 1, position));
+    setAnnouncement(`Moved ${forceName(side, from).toLowerCase()} to position ${to + 1} of ${list.length}.`);
+    const direction = to < from ? -1 : 1;
+    focusSoon([moveButtonId(forceId, direction), moveButtonId(forceId, direction === -1 ? 1 : -1)]);
+  };
+
+  const add = (side: ForceSide) => {
+    if (!doc) return;
+    const id = addForce(doc, criterion.id, side);
+    focusSoon([forceInputId(id)]);
+  };
+
+  const remove = (force: Force, index: number) => {
+    if (!doc) return;
+    removeForce(doc, force.id);
+    setAnnouncement(`Removed ${forceName(force.side, index).toLowerCase()}${force.text.trim() ? `: ${force.text.trim()}` : ""}.`);
+    focusSoon([addButtonId(criterion.id, force.side)]);
+  };
+
+  return (
+    <div className="force-field" role="group" aria-label={`Force-field for ${criterion.code}`}>
+      <ForceFieldDiagram code={criterion.code} forces={forces} />
+      <div className="ff-columns">
+        {SIDES.map((side) => {
+          const list = sideOf(side);
+          const headingId = `ff-${side}-${criterion.id}`;
+          const dragList = `${criterion.id}/${side}`;
+          return (
+            <section key={side} className={`ff-column ff-column-${side}`} aria-labelledby={headingId}>
+              <h5 id={headingId}>
+                {SIDE_LABELS[side]} factors <span className="ff-column-total">(total {list.reduce((t, f) => t + f.strength, 0)})</span>
+              </h5>
+              <p className="hint">{HINTS[side]}</p>
+              {list.length ? (
+                <ol className="ff-list">
+                  {list.map((force, index) => (
+                    <ForceRow
+                      key={force.id}
+                      doc={doc}
+                      force={force}
+                      index={index}
+                      count={list.length}
+                      list={dragList}
+                      readOnly={readOnly}
+                      onMove={(id, position) => move(side, id, position)}
+                      onDrop={(id, slot) => move(side, id, dropPosition(list.findIndex((f) => f.id === id), slot))}
+                      onRemove={() => remove(force, index)}
+                    />
+                  ))}
+                </ol>
+              ) : (
+                <p className="muted ff-none">No {side} factors yet.</p>
+              )}
+              {locked ? null : (
+                <button type="button" id={addButtonId(criterion.id, side)} className="plan-add" onClick={() => add(side)}>
+                  <span aria-hidden="true">+ </span>Add a {side} factor
+                </button>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
 }

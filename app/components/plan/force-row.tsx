@@ -1,0 +1,133 @@
+import { useRef } from "react";
+import type * as Y from "yjs";
+import type { Force, ForceSide } from "../../../collab/shapes/plan.ts";
+import { YTextInput } from "../framework/y-text-field.tsx";
+import { dragHandleProps, useDropTarget } from "./drag.ts";
+import { forceText, setForceField } from "./plan-ops.ts";
+
+export const SIDE_LABELS: Record<ForceSide, string> = { helping: "Helping", hindering: "Hindering" };
+
+const STRENGTHS: { value: number; label: string }[] = [
+  { value: 1, label: "1 (weak)" },
+  { value: 2, label: "2" },
+  { value: 3, label: "3 (moderate)" },
+  { value: 4, label: "4" },
+  { value: 5, label: "5 (strong)" },
+];
+
+/** "Helping factor 2": how a force is named in labels, buttons and announcements. */
+export const forceName = (side: ForceSide, index: number) => `${SIDE_LABELS[side]} factor ${index + 1}`;
+export const forceInputId = (forceId: string) => `force-${forceId}-text`;
+export const moveButtonId = (forceId: string, direction: -1 | 1) => `force-${forceId}-move-${direction < 0 ? "up" : "down"}`;
+
+export interface ForceRowProps {
+  doc: Y.Doc | null;
+  force: Force;
+  index: number;
+  count: number;
+  /** Names the list the row belongs to (criterion and side), for drag and drop. */
+  list: string;
+  readOnly: boolean;
+  /** Moves a force to `position` (its index once moved). */
+  onMove(forceId: string, position: number): void;
+  /** A force dragged here was dropped at `slot` (a gap in the list as drawn, 0 = before the first). */
+  onDrop(forceId: string, slot: number): void;
+  onRemove(forceId: string): void;
+}
+
+/** One factor of a force-field: its text, strength, flags, and the controls to move or remove it. */
+export function ForceRow({ doc, force, index, count, list, readOnly, onMove, onDrop, onRemove }: ForceRowProps) {
+  const name = forceName(force.side, index);
+  const row = useRef<HTMLLIElement>(null);
+  const { dropSide, dropProps } = useDropTarget(list, index, onDrop);
+  const locked = readOnly || !doc;
+  const classes = ["ff-force", `ff-force-${force.side}`, force.priority ? "ff-force-priority" : "", dropSide ? `plan-drop-${dropSide}` : ""];
+  return (
+    <li ref={row} className={classes.filter(Boolean).join(" ")} {...(locked ? {} : dropProps)}>
+      <div role="group" aria-label={name} className="ff-force-body">
+        <div className="ff-force-text">
+          {locked ? null : (
+            <span className="plan-grip" aria-hidden="true" title={`Drag to move ${name.toLowerCase()}`} {...dragHandleProps(list, force.id, () => row.current)}>
+              ⠿
+            </span>
+          )}
+          <YTextInput
+            label={
+              <>
+                {name}
+                {force.priority ? <span className="ff-priority-tag" aria-hidden="true"> ★ Priority</span> : null}
+              </>
+            }
+            id={forceInputId(force.id)}
+            ytext={forceText(doc, force.id)}
+            readOnly={locked}
+            placeholder={force.side === "helping" ? "What helps us here?" : "What holds us back?"}
+          />
+        </div>
+        <div className="ff-force-choices">
+          <label className="ff-strength">
+            <span>Strength</span>
+            <select
+              value={force.strength}
+              disabled={locked}
+              onChange={(event) => doc && setForceField(doc, force.id, "strength", Number(event.currentTarget.value))}
+            >
+              {STRENGTHS.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={force.priority}
+              disabled={locked}
+              onChange={(event) => doc && setForceField(doc, force.id, "priority", event.currentTarget.checked)}
+            />
+            Priority
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={force.inOurControl}
+              disabled={locked}
+              onChange={(event) => doc && setForceField(doc, force.id, "inOurControl", event.currentTarget.checked)}
+            />
+            In our control
+          </label>
+          {locked ? null : (
+            <span className="plan-tools">
+              <button
+                type="button"
+                id={moveButtonId(force.id, -1)}
+                className="plan-icon-button"
+                disabled={index === 0}
+                onClick={() => onMove(force.id, index - 1)}
+                title={`Move ${name.toLowerCase()} up`}
+              >
+                <span aria-hidden="true">↑</span>
+                <span className="visually-hidden">Move {name.toLowerCase()} up</span>
+              </button>
+              <button
+                type="button"
+                id={moveButtonId(force.id, 1)}
+                className="plan-icon-button"
+                disabled={index >= count - 1}
+                onClick={() => onMove(force.id, index + 1)}
+                title={`Move ${name.toLowerCase()} down`}
+              >
+                <span aria-hidden="true">↓</span>
+                <span className="visually-hidden">Move {name.toLowerCase()} down</span>
+              </button>
+              <button type="button" className="plan-remove" onClick={() => onRemove(force.id)}>
+                Remove<span className="visually-hidden"> {name.toLowerCase()}</span>
+              </button>
+            </span>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

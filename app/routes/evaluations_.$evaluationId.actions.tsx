@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ACTION_STATUSES, ACTION_STATUS_LABELS } from "../../collab/shapes/plan.ts";
+import { criterionHref, filterRows, parsePlanQuery, sortRows, todayInEngland } from "../components/plan/action-plan.ts";
+import { actionPlanOf } from "../components/plan/action-rows.server.ts";
+import { ActionFilters, DueCell, SortHeader, StatusCell } from "../components/plan/action-table.tsx";
+import { can, evaluationResource, findEvaluationById, findSchoolById } from "../models.server.ts";
+import { notFound, requireActor } from "../utils/auth.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Action plan · ${data?.evaluation.title ?? "Evaluation"} · Quality marks` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const evaluation = await findEvaluationById(params.evaluationId ?? "");
+  if (!evaluation || !can(actor, "read", await evaluationResource(evaluation))) throw notFound();
+  const query = parsePlanQuery(new URL(request.url).searchParams);
+  const [school, plan] = await Promise.all([findSchoolById(evaluation.schoolId), actionPlanOf(evaluation, todayInEngland())]);
+  return json({
+    evaluation: { id: evaluation.id, title: evaluation.title },
+    school: { id: evaluation.schoolId, name: school?.name ?? "" },
+    savedAt: evaluation.projection.updatedAt.toISOString(),
+    counts: evaluation.projection.actionCounts ?? null,
+    total: plan.rows.length,
+    overdue: plan.rows.filter((r) => r.overdue).length,
+    owners: plan.owners,
+    query,
+    rows: sortRows(filterRows(plan.rows, query), query.sort, query.dir),
+  });
+}
+
+export default function ActionPlan() {
+  const data = useLoaderData<typeof loader>();
+  const { query, rows } = data;
+  const filtered = Boolean(query.owner || query.status);
+  return (
+    <div className="page wide">
+      <p className="breadcrumbs">
+        <Link to="/home">Schools</Link> / <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> /{" "}
+        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
+      </p>
+      <h1>Action plan</h1>
+      <p className="lede">
+        Every action in {data.evaluation.title}, as last saved{" "}
+        {new Date(data.savedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}.
+      </p>
+      {data.counts ? (
+        <ul className="plan-counts" aria-label="Actions by status">
+          {ACTION_STATUSES.map((s) => (
+            <li key={s}>
+              <strong>{data.counts![s]}</strong> {ACTION_STATUS_LABELS[s].toLowerCase()}
+            </li>
+          ))}
+          {data.overdue ? (
+            <li className="plan-counts-overdue">
+              <strong>{data.overdue}</strong> overdue
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <ActionFilters query={query} owners={data.owners} />
+      {data.total === 0 ? (
+        <p className="notice">
+          No actions yet. Plan them in the evaluation, criterion by criterion, against the hindering factors of each force-field.
+        </p>
+      ) : (
+        <table className="table plan-table">
+          <caption className="visually-hidden">
+            {filtered ? `Actions matching the filter: ${rows.length} of ${data.total}` : `All ${data.total} actions`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col">Action</th>
+              <SortHeader query={query} column="owner">
+                Owner
+              </SortHeader>
+              <SortHeader query={query} column="due">
+                Due
+              </SortHeader>
+              <SortHeader query={query} column="status">
+                Status
+              </SortHeader>
+              <th scope="col">Addresses</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className={r.overdue ? "row-overdue" : undefined}>
+                <td>
+                  <Link to={criterionHref(r)} title={r.criterionStatement}>
+                    {r.criterionCode || "—"}
+                  </Link>
+                </td>
+                <th scope="row">{r.what.trim() || <span className="muted">Not described yet</span>}</th>
+                <td>{r.ownerName ?? <span className="muted">No owner yet</span>}</td>
+                <DueCell due={r.due} />
+                <StatusCell row={r} />
+                <td>{r.forceCount ? `${r.forceCount} hindering factor${r.forceCount === 1 ? "" : "s"}` : <span className="muted">None linked</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data.total > 0 && rows.length === 0 ? <p>No actions match this filter.</p> : null}
+    </div>
+  );
+}

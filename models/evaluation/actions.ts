@@ -1,0 +1,39 @@
+import { op } from "../mongoose.ts";
+import { MembershipModel } from "../membership/membership.ts";
+import { SCHOOL_ROLES } from "../permissions/roles.ts";
+import { getUsers } from "../user/user.ts";
+import { EvaluationModel, findEvaluationById, type Evaluation } from "./evaluation.ts";
+import type { ProjectedAction } from "./projection.ts";
+
+/** Someone who may own an action: a member of the school's team. */
+export interface ActionOwner {
+  id: string;
+  name: string;
+}
+
+/** The school's leaders and staff, by name: the people an action of its evaluations can be given to. */
+export async function listActionOwners(trustId: string, schoolId: string): Promise<ActionOwner[]> {
+  const memberships = await MembershipModel.find(
+    { trustId, schoolId, role: op({ $in: [...SCHOOL_ROLES] }) },
+    { userId: 1 },
+  ).lean();
+  const users = await getUsers([...new Set(memberships.map((m) => m.userId.toString()))]);
+  return users.map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The trust's evaluations whose projection has at least one action owned by `ownerId`, newest
+ * first. The caller decides which of them the person may read.
+ */
+export async function listEvaluationsWithActionsOf(trustId: string, ownerId: string): Promise<Evaluation[]> {
+  const found = await EvaluationModel.find({ trustId, "projection.actions.ownerId": ownerId }, { _id: 1 })
+    .sort({ createdAt: -1 })
+    .lean();
+  const evaluations = await Promise.all(found.map((d) => findEvaluationById(d._id.toString())));
+  return evaluations.filter((e): e is Evaluation => e !== null);
+}
+
+/** The actions of an evaluation's projection owned by `ownerId`. */
+export function actionsOwnedBy(evaluation: Evaluation, ownerId: string): ProjectedAction[] {
+  return (evaluation.projection.actions ?? []).filter((a) => a.ownerId === ownerId);
+}
