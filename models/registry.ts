@@ -14,3 +14,4 @@ import "./validation/validation.ts";
 import "./validation/record.ts";
 import "./evidence/evidence.ts";
 import "./award/award.ts";
+import "./snapshot/snapshot.ts";

@@ -1,0 +1,58 @@
+import { useHydrated } from "../../utils/use-hydrated.ts";
+import TrendCharts from "./trend-chart.client.tsx";
+import type { TrendArea, TrendView } from "./view.ts";
+
+/** The text alternative of an area's charts: criteria down the side, cycles across. */
+function TrendTable({ area, points }: { area: TrendArea; points: TrendView["points"] }) {
+  return (
+    <table className="table trend-table">
+      <caption className="visually-hidden">{`Judgements in ${area.title}, cycle by cycle`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Criterion</th>
+          {points.map((p, i) => (
+            <th scope="col" key={i}>
+              {p.label}
+              <div className="muted">{`${p.date}, ${p.source === "submission" ? "as submitted" : "as last saved"}`}</div>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {area.criteria.map((c) => (
+          <tr key={c.id}>
+            <th scope="row">
+              <span className="code">{c.code}</span> {c.statement}
+            </th>
+            {c.values.map((value, i) => (
+              <td key={i}>{value === null ? <span className="muted">Not judged</span> : area.levels[value].label}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Each criterion's judgement across this school's cycles of the framework, area by area: a
+ * chart per criterion (drawn in the browser) and the same figures as a table.
+ */
+export function JudgementTrend({ trend }: { trend: TrendView }) {
+  const hydrated = useHydrated();
+  if (trend.points.length === 0) return <p className="muted">No judgements recorded yet.</p>;
+  return (
+    <>
+      {trend.areas.map((area) => (
+        <section key={area.id} className="trend-area" aria-labelledby={`trend-${area.id}`}>
+          <h3 id={`trend-${area.id}`}>{area.title}</h3>
+          {hydrated ? <TrendCharts area={area} points={trend.points} /> : null}
+          <details className="trend-details">
+            <summary>{`${area.title} as a table`}</summary>
+            <TrendTable area={area} points={trend.points} />
+          </details>
+        </section>
+      ))}
+    </>
+  );
+}

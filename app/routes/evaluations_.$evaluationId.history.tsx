@@ -1,0 +1,196 @@
+import type { AppLoadContext, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { documentName } from "../../collab/document-name.ts";
+import type { Evaluation } from "../../models/evaluation/evaluation.ts";
+import { scaleOf } from "../../models/framework/applicable.ts";
+import type { EvaluationState } from "../../models/snapshot/compare.ts";
+import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
+import { ComparisonResult } from "../components/history/comparison-view.tsx";
+import historyStyles from "../components/history/history.css";
+import { JudgementTrend } from "../components/history/judgement-trend.tsx";
+import { CompareForm, SnapshotTimeline } from "../components/history/snapshot-timeline.tsx";
+import { viewOfComparison, type CriterionRef, type TrendView } from "../components/history/view.ts";
+import {
+  compareEvaluations,
+  evaluationStateFromUpdate,
+  getSnapshot,
+  judgementTrend,
+  listSnapshotsOfEvaluation,
+  readEvaluationState,
+  SNAPSHOT_KIND_LABELS,
+} from "../history.server.ts";
+import { applicableAreas, can, findEvaluationById, findSchoolById, getFrameworkVersion, getUsers } from "../models.server.ts";
+import { notFound, requireActor } from "../utils/auth.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `History and comparison · ${data?.evaluation.title ?? "Evaluation"} · Quality marks` },
+];
+
+const NOW = "now";
+const moment = z.union([z.literal(NOW), z.string().regex(/^[0-9a-f]{24}$/)]);
+const compareQuery = z.object({ a: moment.optional(), b: moment.optional() });
+
+// Dates are written on the server, in the trust's own time zone, so server and browser agree.
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
+
+const STATUS_LABELS: Record<Evaluation["status"], string> = {
+  inProgress: "In progress",
+  submitted: "Submitted for validation",
+  validated: "Validated",
+  accredited: "Accredited",
+};
+
+const resourceOf = (e: Evaluation) => ({ type: "evaluation" as const, trustId: e.trustId, schoolId: e.schoolId, validatorIds: e.validatorIds });
+
+const momentLabel = (s: SnapshotSummary) => `${s.kind === "submission" ? "Submitted" : "Validated"} ${dateTime.format(s.createdAt)}`;
+
+/** The evaluation at one moment: a snapshot's frozen state, or the live document now. */
+async function stateAt(
+  choice: string,
+  evaluation: Evaluation,
+  snapshots: SnapshotSummary[],
+  collab: AppLoadContext["collab"],
+): Promise<{ state: EvaluationState; levels: Record<string, string[]>; label: string } | null> {
+  if (choice === NOW) {
+    const doc = await collab.read(documentName("evaluation", evaluation.id));
+    try {
+      return { state: readEvaluationState(doc), levels: evaluation.levelsByCriterion, label: "Now (live)" };
+    } finally {
+      doc.destroy();
+    }
+  }
+  const summary = snapshots.find((s) => s.id === choice);
+  const snapshot = summary && (await getSnapshot(evaluation.trustId, evaluation.id, summary.id));
+  if (!snapshot) return null;
+  return { state: evaluationStateFromUpdate(snapshot.state), levels: snapshot.levelsByCriterion, label: momentLabel(snapshot) };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const evaluation = await findEvaluationById(params.evaluationId ?? "");
+  if (!evaluation || !can(actor, "read", resourceOf(evaluation))) throw notFound();
+  const [school, version, snapshots, trend] = await Promise.all([
+    findSchoolById(evaluation.schoolId),
+    getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
+    listSnapshotsOfEvaluation(evaluation.trustId, evaluation.id),
+    judgementTrend(evaluation.trustId, evaluation.schoolId, evaluation.frameworkId, (e) => can(actor, "read", resourceOf(e))),
+  ]);
+  if (!school || !version) throw notFound();
+  const people = new Map((await getUsers([...new Set(snapshots.map((s) => s.createdBy))])).map((u) => [u.id, u.name]));
+
+  // Criteria and level labels as the evaluation's framework version words them.
+  const areas = applicableAreas(version.content, school)
+    .filter((a) => evaluation.areaIds.includes(a.id))
+    .map((area) => ({ area, levels: scaleOf(version.content, area).levels }));
+  const criteria = new Map(areas.flatMap(({ area }) => area.criteria.map((c) => [c.id, { id: c.id, code: c.code, statement: c.statement }])));
+  const levelsOf = new Map(areas.flatMap(({ area, levels }) => area.criteria.map((c) => [c.id, levels])));
+  const anyLevel = new Map(version.content.scales.flatMap((s) => s.levels.map((l) => [l.key, l.label])));
+  const criterionOf = (id: string): CriterionRef => criteria.get(id) ?? { id, code: id, statement: "(no longer in the framework)" };
+  const levelLabel = (criterionId: string, key: string) =>
+    levelsOf.get(criterionId)?.find((l) => l.key === key)?.label ?? anyLevel.get(key) ?? key;
+
+  // The comparison: by default, the latest snapshot against now.
+  const url = new URL(request.url);
+  const query = compareQuery.safeParse({ a: url.searchParams.get("a") ?? undefined, b: url.searchParams.get("b") ?? undefined });
+  const from = (query.success && query.data.a) || snapshots[0]?.id || NOW;
+  const to = (query.success && query.data.b) || NOW;
+  let comparison = null;
+  let compareError: string | null = query.success ? null : "Choose two moments from the lists.";
+  if (snapshots.length > 0 && !compareError) {
+    const a = await stateAt(from, evaluation, snapshots, context.collab);
+    const b = from === to ? a : await stateAt(to, evaluation, snapshots, context.collab);
+    if (!a || !b) {
+      compareError = "That snapshot is not part of this evaluation.";
+    } else {
+      const levels = { ...evaluation.levelsByCriterion, ...a.levels, ...b.levels };
+      comparison = viewOfComparison(compareEvaluations(a.state, b.state, levels), { from: a.label, to: b.label }, criterionOf, levelLabel);
+    }
+  }
+
+  const trendView: TrendView = {
+    points: trend.map((p) => ({ label: p.title, date: dateOnly.format(p.date), source: p.source, current: p.evaluationId === evaluation.id })),
+    areas: areas.map(({ area, levels }) => ({
+      id: area.id,
+      title: area.title,
+      levels: levels.map((l) => ({ key: l.key, label: l.label, colour: l.colour })),
+      criteria: area.criteria.map((c) => ({
+        id: c.id,
+        code: c.code,
+        statement: c.statement,
+        values: trend.map((p) => {
+          const index = levels.findIndex((l) => l.key === p.judgements[c.id]);
+          return index >= 0 ? index : null;
+        }),
+      })),
+    })),
+  };
+
+  return json({
+    evaluation: { id: evaluation.id, title: evaluation.title, status: STATUS_LABELS[evaluation.status] },
+    school: { id: school.id, name: school.name },
+    framework: version.content.name,
+    snapshots: snapshots.map((s) => ({
+      id: s.id,
+      kind: SNAPSHOT_KIND_LABELS[s.kind],
+      by: people.get(s.createdBy) ?? "someone no longer listed",
+      at: dateTime.format(s.createdAt),
+      atIso: s.createdAt.toISOString(),
+      judged: s.projection.judgedCount,
+      total: s.projection.criteriaCount,
+    })),
+    choices: [{ value: NOW, label: "Now (live)" }, ...snapshots.map((s) => ({ value: s.id, label: momentLabel(s) }))],
+    from,
+    to,
+    comparison,
+    compareError,
+    trend: trendView,
+  });
+}
+
+export default function EvaluationHistory() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="page wide">
+      <p className="breadcrumbs">
+        <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> / <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
+      </p>
+      <h1>History and comparison</h1>
+      <p>
+        Status: <span className="badge">{data.evaluation.status}</span>
+      </p>
+      <p className="lede">
+        Each submission keeps a snapshot of the whole evaluation. Compare any two, or a snapshot with the evaluation as it is now.
+      </p>
+      <div className="history-layout">
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Snapshots</h2>
+          <SnapshotTimeline snapshots={data.snapshots} />
+        </section>
+        <section aria-labelledby="compare-heading">
+          <h2 id="compare-heading">Compare</h2>
+          {data.snapshots.length === 0 ? (
+            <p className="muted">Once the evaluation has been submitted, you can compare it with later work here.</p>
+          ) : (
+            <CompareForm choices={data.choices} from={data.from} to={data.to} />
+          )}
+          {data.compareError ? (
+            <p className="form-error" role="alert">
+              {data.compareError}
+            </p>
+          ) : null}
+          {data.comparison ? <ComparisonResult comparison={data.comparison} /> : null}
+        </section>
+      </div>
+      <section aria-labelledby="trend-heading">
+        <h2 id="trend-heading">Judgements across cycles</h2>
+        <p className="muted">{`Each criterion's judgement in this school's evaluations against ${data.framework}: as submitted, or as last saved where not yet submitted.`}</p>
+        <JudgementTrend trend={data.trend} />
+      </section>
+    </div>
+  );
+}

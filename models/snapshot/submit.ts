@@ -1,0 +1,43 @@
+import type { Evaluation } from "../evaluation/evaluation.ts";
+import { buildProjection, type PlanContent } from "../evaluation/projection.ts";
+import { SUBMITTABLE_STATUSES, setEvaluationStatus } from "../evaluation/status.ts";
+import { createSnapshot, type SnapshotSummary } from "./snapshot.ts";
+
+export class NotSubmittableError extends Error {
+  constructor() {
+    super("This evaluation has already been validated: it can no longer be submitted.");
+  }
+}
+
+/**
+ * Submits an evaluation for validation: freezes the document's current state (and the
+ * projection derived from it) as a snapshot, then marks the evaluation Submitted. The snapshot
+ * is written first, so an evaluation is never Submitted without one.
+ */
+export async function submitEvaluation(
+  evaluation: Evaluation,
+  input: { state: Uint8Array; judgements: Record<string, string>; plan: PlanContent; submittedBy: string },
+  now = new Date(),
+): Promise<SnapshotSummary> {
+  if (!SUBMITTABLE_STATUSES.includes(evaluation.status)) throw new NotSubmittableError();
+  // Built from the document itself: the stored projection may lag the last few edits.
+  const projection = {
+    ...buildProjection(input.judgements, evaluation.levelsByCriterion, now, input.plan),
+    lastActivityAt: evaluation.projection.lastActivityAt,
+  };
+  const snapshot = await createSnapshot({
+    trustId: evaluation.trustId,
+    schoolId: evaluation.schoolId,
+    evaluationId: evaluation.id,
+    kind: "submission",
+    state: input.state,
+    frameworkVersionId: evaluation.frameworkVersionId,
+    projection,
+    judgements: input.judgements,
+    levelsByCriterion: evaluation.levelsByCriterion,
+    createdBy: input.submittedBy,
+  });
+  const moved = await setEvaluationStatus(evaluation.trustId, evaluation.id, "submitted", { from: SUBMITTABLE_STATUSES });
+  if (!moved) throw new NotSubmittableError();
+  return snapshot;
+}

@@ -1,0 +1,90 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppServer } from "../../server/app.ts";
+import { signedInPage, useBrowser } from "../support/browser.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildWorld } from "../support/factories.ts";
+import { startTestServer } from "../support/server.ts";
+
+useTestDatabase();
+useBrowser();
+
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+
+beforeAll(async () => {
+  world = await buildWorld();
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const judgement = (page: Page, code: string, level: string) =>
+  page.getByRole("group", { name: `Judgement for ${code}` }).getByRole("radio", { name: level });
+const saved = (page: Page) => page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor({ timeout: 5000 });
+
+/** Judges a criterion the way a person would, once the server has let the page write. */
+async function judge(page: Page, code: string, level: string) {
+  await expect.poll(() => judgement(page, code, level).isEnabled(), { timeout: 10_000 }).toBe(true);
+  await judgement(page, code, level).check();
+}
+
+describe("submitting for validation and comparing with the live evaluation", () => {
+  it("freezes the submission; later judgements show as moved up and moved down against it", async () => {
+    const page = await signedInPage(server.url, world.people.schoolLeader.id);
+    await page.goto(`${server.url}/evaluations/${world.evaluation.id}?area=inclusion`);
+    await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+    await judge(page, "2.1", "Expected standard");
+    await judge(page, "2.2", "Strong standard");
+    await saved(page);
+
+    // Submitting asks first, and can be called off.
+    const submission = page.getByRole("region", { name: "Submission" });
+    await submission.getByText("In progress").waitFor();
+    await page.getByRole("button", { name: "Submit for validation" }).click();
+    const dialog = page.getByRole("dialog", { name: "Submit this evaluation for validation?" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("button", { name: "Submit for validation" }).click();
+    await dialog.getByRole("button", { name: "Submit now" }).click();
+    await page.getByRole("status").filter({ hasText: "Submitted for validation. A snapshot" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("area")).toBe("inclusion");
+    await dialog.waitFor({ state: "hidden" });
+    await submission.getByText("Submitted for validation", { exact: true }).waitFor();
+
+    // The team carries on in the live document.
+    await judge(page, "2.1", "Strong standard");
+    await judge(page, "2.2", "Needs attention");
+    await saved(page);
+
+    await page.getByRole("link", { name: "History and comparison" }).click();
+    await page.getByRole("heading", { level: 1, name: "History and comparison" }).waitFor();
+    const timeline = page.getByRole("region", { name: "Snapshots" });
+    await timeline.getByRole("listitem").filter({ hasText: "Submitted for validation by Sam Leader" }).waitFor();
+    expect(await timeline.getByRole("listitem").count()).toBe(1);
+
+    // Compare the submission with now, as chosen in the form.
+    const from = page.getByLabel("From", { exact: true });
+    const to = page.getByLabel("To", { exact: true });
+    await from.selectOption({ label: (await from.locator("option").filter({ hasText: /^Submitted / }).first().textContent())! });
+    await to.selectOption({ label: "Now (live)" });
+    await page.getByRole("button", { name: "Compare" }).click();
+    await page.waitForURL(/[?&]b=now/);
+
+    const movedUp = page.getByRole("region", { name: "Moved up (1)" });
+    const movedDown = page.getByRole("region", { name: "Moved down (1)" });
+    await movedUp.getByRole("listitem").filter({ hasText: "2.1" }).filter({ hasText: "Expected standard → Strong standard" }).waitFor();
+    await movedDown.getByRole("listitem").filter({ hasText: "2.2" }).filter({ hasText: "Strong standard → Needs attention" }).waitFor();
+    await page.getByRole("region", { name: "Newly judged (0)" }).waitFor();
+
+    // The chart of each criterion across cycles, with its table.
+    const trend = page.getByRole("region", { name: "Judgements across cycles" });
+    await trend.getByRole("img", { name: /^2\.1 across cycles/ }).waitFor();
+    await trend.getByText("Inclusion as a table").click();
+    const row = trend.getByRole("row").filter({ hasText: "2.1" });
+    await row.getByRole("cell", { name: "Expected standard" }).waitFor();
+  });
+});
