@@ -2,8 +2,9 @@ import { op } from "../mongoose.ts";
 import { MembershipModel } from "../membership/membership.ts";
 import { SCHOOL_ROLES } from "../permissions/roles.ts";
 import { getUsers } from "../user/user.ts";
-import { EvaluationModel, findEvaluationById, type Evaluation } from "./evaluation.ts";
+import { findEvaluationById, type Evaluation } from "./evaluation.ts";
 import type { ProjectedAction } from "./projection.ts";
+import { evaluationIdsWithActionsOf } from "./projection-store.ts";
 
 /** Someone who may own an action: a member of the school's team. */
 export interface ActionOwner {
@@ -26,11 +27,9 @@ export async function listActionOwners(trustId: string, schoolId: string): Promi
  * first. The caller decides which of them the person may read.
  */
 export async function listEvaluationsWithActionsOf(trustId: string, ownerId: string): Promise<Evaluation[]> {
-  const found = await EvaluationModel.find({ trustId, "projection.actions.ownerId": ownerId }, { _id: 1 })
-    .sort({ createdAt: -1 })
-    .lean();
-  const evaluations = await Promise.all(found.map((d) => findEvaluationById(d._id.toString())));
-  return evaluations.filter((e): e is Evaluation => e !== null);
+  const ids = await evaluationIdsWithActionsOf(trustId, ownerId);
+  const evaluations = await Promise.all(ids.map((id) => findEvaluationById(id)));
+  return evaluations.filter((e): e is Evaluation => e !== null).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
 /** The actions of an evaluation's projection owned by `ownerId`. */

@@ -1,10 +1,11 @@
 import { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { defineModel, isObjectId } from "../mongoose.ts";
-import { applicableAreas, criteriaOf, scaleOf } from "../framework/applicable.ts";
+import { applicableAreas, scaleOf } from "../framework/applicable.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
 import type { School } from "../school/school.ts";
-import { PROJECTED_ACTION_STATUSES, emptyActionCounts, type EvaluationProjection } from "./projection.ts";
+import { emptyActionCounts, type EvaluationProjection } from "./projection.ts";
+import { projectionsOf, setCriteriaCount, type StoredProjection } from "./projection-store.ts";
 
 export type EvaluationStatus = "inProgress" | "submitted" | "validated" | "accredited";
 
@@ -48,7 +49,6 @@ interface EvaluationDoc {
   validatorIds: Types.ObjectId[];
   createdBy: Types.ObjectId;
   createdAt: Date;
-  projection: EvaluationProjection;
 }
 
 const evaluationSchema = new Schema<EvaluationDoc>({
@@ -71,39 +71,20 @@ const evaluationSchema = new Schema<EvaluationDoc>({
   validatorIds: { type: [Schema.Types.ObjectId], default: [] },
   createdBy: { type: Schema.Types.ObjectId, required: true },
   createdAt: { type: Date, default: () => new Date() },
-  projection: {
-    judgements: [{ _id: false, criterionId: String, level: String }],
-    judgedCount: { type: Number, default: 0 },
-    criteriaCount: { type: Number, default: 0 },
-    updatedAt: { type: Date, default: () => new Date() },
-    lastActivityAt: { type: Date, default: null },
-    forceTotals: {
-      helping: { type: Number, default: 0 },
-      hindering: { type: Number, default: 0 },
-    },
-    forcesByCriterion: [{ _id: false, criterionId: String, helping: Number, hindering: Number }],
-    actionCounts: Object.fromEntries(PROJECTED_ACTION_STATUSES.map((s) => [s, { type: Number, default: 0 }])),
-    // Flat objects in a list; forceIds is a list inside each (FerretDB takes that, not lists of lists).
-    actions: [
-      {
-        _id: false,
-        id: String,
-        criterionId: String,
-        what: String,
-        ownerId: { type: String, default: null },
-        due: { type: String, default: null },
-        status: { type: String, enum: PROJECTED_ACTION_STATUSES },
-        forceIds: [String],
-      },
-    ],
-  },
 });
 
 export const EvaluationModel = defineModel<EvaluationDoc>("Evaluation", evaluationSchema);
 
 type LeanEvaluation = { _id: Types.ObjectId } & EvaluationDoc;
 
-function toEvaluation(doc: LeanEvaluation): Evaluation {
+/** Evaluations with their projections (kept in their own collection: see projection-store.ts). */
+async function withProjections(docs: LeanEvaluation[]): Promise<Evaluation[]> {
+  const projections = await projectionsOf(docs.map((d) => d._id.toString()));
+  return docs.map((d) => toEvaluation(d, projections.get(d._id.toString())));
+}
+
+function toEvaluation(doc: LeanEvaluation, stored: StoredProjection | undefined): Evaluation {
+  const projection = stored;
   return {
     id: doc._id.toString(),
     trustId: doc.trustId.toString(),
@@ -121,18 +102,18 @@ function toEvaluation(doc: LeanEvaluation): Evaluation {
     createdBy: doc.createdBy.toString(),
     createdAt: doc.createdAt,
     projection: {
-      judgements: doc.projection?.judgements ?? [],
-      judgedCount: doc.projection?.judgedCount ?? 0,
-      criteriaCount: doc.projection?.criteriaCount ?? doc.criteria.length,
-      updatedAt: doc.projection?.updatedAt ?? doc.createdAt,
-      lastActivityAt: doc.projection?.lastActivityAt ?? null,
+      judgements: projection?.judgements ?? [],
+      judgedCount: projection?.judgedCount ?? 0,
+      criteriaCount: projection?.criteriaCount ?? doc.criteria.length,
+      updatedAt: projection?.updatedAt ?? doc.createdAt,
+      lastActivityAt: projection?.lastActivityAt ?? null,
       forceTotals: {
-        helping: doc.projection?.forceTotals?.helping ?? 0,
-        hindering: doc.projection?.forceTotals?.hindering ?? 0,
+        helping: projection?.forceTotals?.helping ?? 0,
+        hindering: projection?.forceTotals?.hindering ?? 0,
       },
-      forcesByCriterion: doc.projection?.forcesByCriterion ?? [],
-      actionCounts: { ...emptyActionCounts(), ...doc.projection?.actionCounts },
-      actions: (doc.projection?.actions ?? []).map((a) => ({ ...a, ownerId: a.ownerId ?? null, due: a.due ?? null, forceIds: a.forceIds ?? [] })),
+      forcesByCriterion: projection?.forcesByCriterion ?? [],
+      actionCounts: { ...emptyActionCounts(), ...projection?.actionCounts },
+      actions: (projection?.actions ?? []).map((a) => ({ ...a, ownerId: a.ownerId ?? null, due: a.due ?? null, forceIds: a.forceIds ?? [] })),
     },
   };
 }
@@ -166,16 +147,6 @@ function newEvaluationDoc(
     areaIds: areas.map((a) => a.id),
     criteria,
     createdBy: input.createdBy,
-    projection: {
-      judgements: [],
-      judgedCount: 0,
-      criteriaCount: criteriaOf(areas).length,
-      lastActivityAt: null,
-      forceTotals: { helping: 0, hindering: 0 },
-      forcesByCriterion: [],
-      actionCounts: emptyActionCounts(),
-      actions: [],
-    },
   };
 }
 
@@ -186,7 +157,7 @@ export async function startEvaluation(
   input: { title: string; createdBy: string },
 ): Promise<Evaluation> {
   const doc = await EvaluationModel.create(newEvaluationDoc(school, version, input));
-  return toEvaluation(doc.toObject());
+  return toEvaluation(doc.toObject(), undefined);
 }
 
 /**
@@ -218,8 +189,7 @@ export async function distributeEvaluations(
 }
 
 export async function listEvaluationsOfCycle(trustId: string, cycleId: string): Promise<Evaluation[]> {
-  const docs = await EvaluationModel.find({ trustId, cycleId }).lean();
-  return docs.map(toEvaluation);
+  return withProjections(await EvaluationModel.find({ trustId, cycleId }).lean());
 }
 
 /**
@@ -229,24 +199,17 @@ export async function listEvaluationsOfCycle(trustId: string, cycleId: string): 
 export async function findEvaluationById(evaluationId: string): Promise<Evaluation | null> {
   if (!isObjectId(evaluationId)) return null;
   const doc = await EvaluationModel.findById(evaluationId).lean();
-  return doc ? toEvaluation(doc) : null;
+  return doc ? (await withProjections([doc]))[0] : null;
 }
 
 export async function listEvaluationsOfSchool(
   trustId: string,
   schoolId: string,
 ): Promise<Evaluation[]> {
-  const docs = await EvaluationModel.find({ trustId, schoolId }).sort({ createdAt: -1 }).lean();
-  return docs.map(toEvaluation);
+  return withProjections(await EvaluationModel.find({ trustId, schoolId }).sort({ createdAt: -1 }).lean());
 }
 
-export async function saveProjection(
-  trustId: string,
-  evaluationId: string,
-  projection: EvaluationProjection,
-): Promise<void> {
-  await EvaluationModel.updateOne({ _id: evaluationId, trustId }, { $set: { projection } });
-}
+export { saveProjection } from "./projection-store.ts";
 
 /**
  * Points an evaluation at a newer version of its framework (same framework, same trust); the
@@ -264,9 +227,9 @@ export async function moveToVersion(evaluation: Evaluation, school: School, vers
         frameworkVersionId: version.id,
         areaIds: fresh.areaIds,
         criteria: fresh.criteria,
-        "projection.criteriaCount": fresh.criteria.length,
       },
     },
   );
+  await setCriteriaCount(evaluation.id, fresh.criteria.length);
   return (await findEvaluationById(evaluation.id))!;
 }

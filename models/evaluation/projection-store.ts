@@ -1,0 +1,78 @@
+import { Schema, type Types } from "mongoose";
+import { defineModel, op } from "../mongoose.ts";
+import { PROJECTED_ACTION_STATUSES, type EvaluationProjection } from "./projection.ts";
+
+/**
+ * Projections live in their own collection, one document per evaluation (same _id), because
+ * FerretDB v1 rewrites a whole document on every update: a projection written after each store
+ * and a status or validator change arriving at the same moment would overwrite each other if
+ * they shared a record (docs/decisions/005-projection-collection.md).
+ */
+export type StoredProjection = Partial<EvaluationProjection>;
+
+interface ProjectionDoc extends EvaluationProjection {
+  _id: Types.ObjectId;
+  trustId: Types.ObjectId;
+}
+
+const projectionSchema = new Schema<ProjectionDoc>({
+  _id: { type: Schema.Types.ObjectId, required: true },
+  trustId: { type: Schema.Types.ObjectId, required: true, index: true },
+  judgements: [{ _id: false, criterionId: String, level: String }],
+  judgedCount: { type: Number, default: 0 },
+  criteriaCount: { type: Number, default: 0 },
+  updatedAt: { type: Date, default: () => new Date() },
+  lastActivityAt: { type: Date, default: null },
+  forceTotals: {
+    helping: { type: Number, default: 0 },
+    hindering: { type: Number, default: 0 },
+  },
+  forcesByCriterion: [{ _id: false, criterionId: String, helping: Number, hindering: Number }],
+  actionCounts: Object.fromEntries(PROJECTED_ACTION_STATUSES.map((s) => [s, { type: Number, default: 0 }])),
+  // Flat objects in a list; forceIds is a list inside each (FerretDB takes that, not lists of lists).
+  actions: [
+    {
+      _id: false,
+      id: String,
+      criterionId: String,
+      what: String,
+      ownerId: { type: String, default: null },
+      due: { type: String, default: null },
+      status: { type: String, enum: PROJECTED_ACTION_STATUSES },
+      forceIds: [String],
+    },
+  ],
+});
+projectionSchema.index({ "actions.ownerId": 1 });
+
+export const ProjectionModel = defineModel<ProjectionDoc>("EvaluationProjection", projectionSchema);
+
+/** Replaces an evaluation's projection (only the collab server's store writes it). */
+export async function saveProjection(trustId: string, evaluationId: string, projection: EvaluationProjection): Promise<void> {
+  const write = () => ProjectionModel.replaceOne({ _id: evaluationId }, { ...projection, _id: evaluationId, trustId }, { upsert: true });
+  try {
+    await write();
+  } catch (error) {
+    // Two first writes raced to insert: the loser now finds the document and replaces it.
+    if ((error as { code?: number }).code !== 11000) throw error;
+    await write();
+  }
+}
+
+/** The stored projections of some evaluations, by evaluation id. */
+export async function projectionsOf(evaluationIds: string[]): Promise<Map<string, StoredProjection>> {
+  if (evaluationIds.length === 0) return new Map();
+  const docs = await ProjectionModel.find({ _id: op({ $in: evaluationIds }) }).lean();
+  return new Map(docs.map(({ _id, trustId: _trust, ...projection }) => [_id.toString(), projection as StoredProjection]));
+}
+
+/** Keeps the criteria count right straight after a version move (the next store rewrites it all). */
+export async function setCriteriaCount(evaluationId: string, criteriaCount: number): Promise<void> {
+  await ProjectionModel.updateOne({ _id: evaluationId }, { $set: { criteriaCount } });
+}
+
+/** Evaluations of a trust whose projection has an action owned by `ownerId`. */
+export async function evaluationIdsWithActionsOf(trustId: string, ownerId: string): Promise<string[]> {
+  const docs = await ProjectionModel.find({ trustId, "actions.ownerId": ownerId }, { _id: 1 }).lean();
+  return docs.map((d) => d._id.toString());
+}
