@@ -99,6 +99,9 @@ function Header() {
                 <li>
                   <Link to="/cycles">Cycles</Link>
                 </li>
+                <li>
+                  <Link to="/register">Register</Link>
+                </li>
               </>
             ) : null}
             {data.user.validates ? (
@@ -124,7 +127,15 @@ function Header() {
             </li>
           </ul>
         </nav>
-      ) : null}
+      ) : (
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            <li>
+              <Link to="/verify">Check a certificate</Link>
+            </li>
+          </ul>
+        </nav>
+      )}
     </header>
   );
 }

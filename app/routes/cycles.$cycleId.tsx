@@ -5,6 +5,7 @@ import { getCycle, getFrameworkVersion } from "../models.server.ts";
 import { notFound } from "../utils/auth.server.ts";
 import { cycleRows } from "../utils/cycle-rows.server.ts";
 import { requireTrustAccess } from "../utils/trust.server.ts";
+import { formatDay, formatMoment } from "../utils/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? "Cycle"} · Quality marks` }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "—");
+const date = (iso: string | null) => formatDay(iso, "short");
 
 export default function CycleOverview() {
   const data = useLoaderData<typeof loader>();
@@ -64,7 +65,7 @@ export default function CycleOverview() {
               <td>
                 <progress max={100} value={r.percent} aria-label={`${r.schoolName} progress`} /> {`${r.percent}%`}
               </td>
-              <td>{r.lastActivityAt ? new Date(r.lastActivityAt).toLocaleString("en-GB") : "No activity yet"}</td>
+              <td>{r.lastActivityAt ? formatMoment(r.lastActivityAt) : "No activity yet"}</td>
               <td>{date(r.dueDate)}</td>
             </tr>
           ))}

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listCycles, listEvaluationsOfCycle, progressOf } from "../models.server.ts";
 import { requireTrustAccess } from "../utils/trust.server.ts";
+import { formatDay } from "../utils/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Cycles · Quality marks" }];
 
@@ -46,7 +47,7 @@ export default function Cycles() {
                 <Link to={`/cycles/${c.id}`}>{c.name}</Link>
               </h2>
               <p>{`${c.started} of ${c.schools} schools started`}{c.overdue ? ` · ${c.overdue} overdue` : ""}</p>
-              <p className="muted">Due {c.dueDate ? new Date(c.dueDate).toLocaleDateString("en-GB") : "—"}</p>
+              <p className="muted">Due {formatDay(c.dueDate)}</p>
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { actionPlanOf } from "../components/plan/action-rows.server.ts";
 import { ActionFilters, DueCell, SortHeader, StatusCell } from "../components/plan/action-table.tsx";
 import { can, evaluationResource, findEvaluationById, findSchoolById } from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
+import { formatMoment } from "../utils/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Action plan · ${data?.evaluation.title ?? "Evaluation"} · Quality marks` },
@@ -44,7 +45,7 @@ export default function ActionPlan() {
       <h1>Action plan</h1>
       <p className="lede">
         Every action in {data.evaluation.title}, as last saved{" "}
-        {new Date(data.savedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}.
+        {formatMoment(data.savedAt)}.
       </p>
       {data.counts ? (
         <ul className="plan-counts" aria-label="Actions by status">

@@ -19,6 +19,7 @@ import { notFound, requireActor } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 import type { Problem } from "../../models/framework/completeness.ts";
+import { formatDay } from "../utils/dates.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
 
@@ -132,7 +133,7 @@ export default function FrameworkPage() {
               <ul className="plain-list">
                 {data.versions.map((v) => (
                   <li key={v.id}>
-                    <strong>v{v.version}</strong> · {new Date(v.publishedAt).toLocaleDateString("en-GB")}{" "}
+                    <strong>v{v.version}</strong> · {formatDay(v.publishedAt)}{" "}
                     <a href={`/frameworks/${data.framework.id}/versions/${v.version}.json`} download>
                       Export v{v.version} (JSON)
                     </a>

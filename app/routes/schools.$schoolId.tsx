@@ -19,6 +19,7 @@ import {
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 import { parseForm } from "../utils/forms.ts";
+import { formatDay, formatMoment } from "../utils/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.school.name ?? "School"} · Quality marks` },
@@ -118,14 +119,14 @@ export default function SchoolPage() {
                 </p>
                 {e.dueDate ? (
                   <p className={e.overdue ? "overdue-flag" : undefined}>
-                    Due {new Date(e.dueDate).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+                    Due {formatDay(e.dueDate)}
                     {e.overdue ? " · Overdue" : ""}
                   </p>
                 ) : null}
                 <p>
                   <span className="badge">{e.status}</span>{" "}
                   <span className="muted">
-                    Last saved <time dateTime={e.updatedAt}>{new Date(e.updatedAt).toLocaleString("en-GB")}</time>
+                    Last saved <time dateTime={e.updatedAt}>{formatMoment(e.updatedAt)}</time>
                   </span>
                 </p>
                 <Progress judged={e.judged} total={e.total} label={`${e.title} progress`} />

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAudit, verifyAuditLog } from "../models.server.ts";
 import { requireAuditAccess } from "../utils/audit.server.ts";
+import { formatMoment } from "../utils/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Quality marks" }];
 
@@ -50,7 +51,7 @@ export default function AuditLog() {
           {data.entries.map((e) => (
             <tr key={e.seq}>
               <td>{e.seq}</td>
-              <td>{new Date(e.at).toLocaleString("en-GB")}</td>
+              <td>{formatMoment(e.at)}</td>
               <td>{e.action}</td>
               <td>{e.subject}</td>
               <td>{e.actorId ?? "system"}</td>

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Schema, type Types } from "mongoose";
 import { DECISION_WRITE, defineModel, isObjectId } from "../mongoose.ts";
+import { expiryFrom as addMonths } from "../validation/record-state.ts";
 
 /**
  * An award: a school accredited against a framework, from a start date to an expiry date, with
@@ -71,7 +72,9 @@ export function newVerificationCode(): string {
 }
 
 export function normaliseCode(input: string): string {
-  const raw = input.toUpperCase().replace(/[^0-9A-Z]/g, "").replace(/^QM/, "");
+  const compact = input.toUpperCase().replace(/[^0-9A-Z]/g, "");
+  // The prefix is optional when typing; a bare 12-character code may itself start with QM.
+  const raw = compact.length === 14 && compact.startsWith("QM") ? compact.slice(2) : compact;
   return raw.length === 12 ? `QM-${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}` : "";
 }
 
@@ -108,7 +111,7 @@ export async function listCurrentAwards(trustId: string): Promise<Award[]> {
 
 /** In its renewal window: expiring within `months` (default the last 3 months) and not yet expired. */
 export function inRenewalWindow(award: Pick<Award, "expiryDate">, today: string, months = 3): boolean {
-  const [y, m, d] = today.split("-").map(Number);
-  const windowStart = new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
-  return award.expiryDate >= today && award.expiryDate <= windowStart;
+  // Same calendar arithmetic as the award's expiry (clamped at month ends).
+  const windowEnd = addMonths(today, months);
+  return award.expiryDate >= today && award.expiryDate <= windowEnd;
 }

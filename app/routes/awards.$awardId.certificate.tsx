@@ -1,0 +1,90 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { certificateOf, findReadableAward, longDate, mayRenew, todayInEngland } from "../award.server.ts";
+import { CertificateView } from "../components/award/certificate-view.tsx";
+import { RenewForm } from "../components/award/renew-form.tsx";
+import { StandingBadge } from "../components/award/standing-badge.tsx";
+import { can } from "../models.server.ts";
+import certificateStyles from "../styles/certificate.css";
+import { notFound, requireActor } from "../utils/auth.server.ts";
+import { useHydrated } from "../utils/use-hydrated.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: certificateStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.certificate.markName}: ${data.certificate.schoolName} · Certificate` : "Certificate · Quality marks" },
+];
+
+/** The printable certificate, for the school's team and the trust's admins and leaders. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const award = await findReadableAward(actor, params.awardId ?? "");
+  if (!award) throw notFound();
+  const { certificate, standing } = await certificateOf(award, new URL(request.url).origin, todayInEngland());
+  return json(
+    {
+      awardId: award.id,
+      schoolId: award.schoolId,
+      standing,
+      certificate: {
+        ...certificate,
+        issuedAt: undefined,
+        startLabel: longDate(certificate.startDate),
+        expiryLabel: longDate(certificate.expiryDate),
+      },
+      canRenew: mayRenew(actor, award) && standing !== "superseded",
+      seesRegister: can(actor, "read", { type: "cycle", trustId: award.trustId }),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+const NOTICES = {
+  renewalDue: "This award is in its renewal window: it expires within three months.",
+  expired: "This award has expired. The certificate is kept as a record.",
+  superseded: "This award has been superseded by a later award or a corrected outcome. The certificate is kept as a record.",
+} as const;
+
+export default function CertificatePage() {
+  const data = useLoaderData<typeof loader>();
+  const hydrated = useHydrated();
+  const { certificate, standing } = data;
+  return (
+    <div className="page certificate-page">
+      <div className="certificate-tools">
+        <p className="breadcrumbs">
+          {data.seesRegister ? <Link to="/register">Register</Link> : <Link to={`/schools/${data.schoolId}`}>{certificate.schoolName}</Link>} /
+        </p>
+        <p>
+          Status: <StandingBadge standing={standing} />
+        </p>
+        {standing !== "current" ? (
+          <p className={standing === "renewalDue" ? "notice renewal-notice" : "notice"} role="status">
+            {NOTICES[standing]}
+          </p>
+        ) : null}
+        <ul className="certificate-actions">
+          {hydrated ? (
+            <li>
+              <button type="button" className="button" onClick={() => window.print()}>
+                Print
+              </button>
+            </li>
+          ) : null}
+          <li>
+            <a href={`/awards/${data.awardId}/certificate.pdf`} download>
+              Download PDF
+            </a>
+          </li>
+          {data.canRenew ? (
+            <li>
+              <RenewForm awardId={data.awardId} />
+            </li>
+          ) : null}
+        </ul>
+      </div>
+      <CertificateView certificate={certificate} />
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { longDate, registerOf, todayInEngland } from "../award.server.ts";
+import { RenewForm } from "../components/award/renew-form.tsx";
+import { StandingBadge } from "../components/award/standing-badge.tsx";
+import { can, getTrust } from "../models.server.ts";
+import certificateStyles from "../styles/certificate.css";
+import { requireTrustAccess } from "../utils/trust.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: certificateStyles }];
+
+export const meta: MetaFunction = () => [{ title: "Register · Quality marks" }];
+
+/** The trust's register: each school's latest award for each mark, soonest expiry first. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor, trustId } = await requireTrustAccess(request, "cycle", "read");
+  const mark = new URL(request.url).searchParams.get("mark") ?? "";
+  const [rows, trust] = await Promise.all([registerOf(trustId, todayInEngland()), getTrust(trustId)]);
+  const marks = new Map(rows.map((r) => [r.award.frameworkId, r.award.frameworkName]));
+  const shown = rows.filter((r) => !mark || r.award.frameworkId === mark);
+  return json({
+    trustName: trust?.name ?? "",
+    mark: marks.has(mark) ? mark : "",
+    marks: [...marks].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    canRenew: can(actor, "manage", { type: "trust", trustId }),
+    renewalDue: shown.filter((r) => r.standing === "renewalDue").length,
+    expired: shown.filter((r) => r.standing === "expired").length,
+    rows: shown.map(({ award, schoolName, standing }) => ({
+      id: award.id,
+      schoolId: award.schoolId,
+      schoolName,
+      markName: award.frameworkName,
+      tier: award.tier,
+      startDate: award.startDate,
+      startLabel: longDate(award.startDate),
+      expiryDate: award.expiryDate,
+      expiryLabel: longDate(award.expiryDate),
+      standing,
+    })),
+  });
+}
+
+const ROW_CLASS = { renewalDue: "row-renewal-due", expired: "row-expired", current: undefined, superseded: undefined } as const;
+
+export default function Register() {
+  const data = useLoaderData<typeof loader>();
+  const csv = data.mark ? `/register.csv?mark=${encodeURIComponent(data.mark)}` : "/register.csv";
+  return (
+    <div className="page wide">
+      <h1>Register</h1>
+      <p className="lede">
+        {data.trustName}: the current award of each school for each quality mark. Awards in their renewal window (the last three
+        months before expiry) are flagged.
+      </p>
+      {data.marks.length > 0 ? (
+        <Form method="get" className="register-filter">
+          <div className="field">
+            <label htmlFor="register-mark">Mark</label>
+            <select id="register-mark" name="mark" defaultValue={data.mark}>
+              <option value="">All marks</option>
+              {data.marks.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button">
+            Show
+          </button>
+        </Form>
+      ) : null}
+      {data.rows.length === 0 ? (
+        <p className="notice">
+          {data.mark
+            ? "No school holds this mark."
+            : "No awards yet. A school appears here once a validator records the outcome “accredited”."}
+        </p>
+      ) : (
+        <>
+          <p role="status">
+            {`${data.rows.length} ${data.rows.length === 1 ? "award" : "awards"}`}
+            {data.renewalDue ? ` · ${data.renewalDue} renewal due` : ""}
+            {data.expired ? ` · ${data.expired} expired` : ""}
+            {" · "}
+            <a href={csv} download>
+              Download as CSV
+            </a>
+          </p>
+          <table className="table register-table">
+            <caption className="visually-hidden">Awards, soonest expiry first</caption>
+            <thead>
+              <tr>
+                <th scope="col">School</th>
+                <th scope="col">Mark</th>
+                <th scope="col">Tier</th>
+                <th scope="col">Awarded</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Status</th>
+                <th scope="col">Certificate</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.id} className={ROW_CLASS[r.standing]}>
+                  <th scope="row">
+                    <Link to={`/schools/${r.schoolId}`}>{r.schoolName}</Link>
+                  </th>
+                  <td>{r.markName}</td>
+                  <td>{r.tier ?? "—"}</td>
+                  <td>
+                    <time dateTime={r.startDate}>{r.startLabel}</time>
+                  </td>
+                  <td>
+                    <time dateTime={r.expiryDate}>{r.expiryLabel}</time>
+                  </td>
+                  <td>
+                    <StandingBadge standing={r.standing} />
+                    {data.canRenew && (r.standing === "renewalDue" || r.standing === "expired") ? (
+                      <RenewForm awardId={r.id} label={`Start renewal: ${r.schoolName}, ${r.markName}`} />
+                    ) : null}
+                  </td>
+                  <td>
+                    <Link to={`/awards/${r.id}/certificate`} aria-label={`Certificate: ${r.schoolName}, ${r.markName}`}>
+                      View
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}

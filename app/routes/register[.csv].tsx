@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { registerOf, todayInEngland } from "../award.server.ts";
+import { STANDING_LABELS } from "../components/award/standing.ts";
+import { toCsv } from "../utils/csv.server.ts";
+import { requireTrustAccess } from "../utils/trust.server.ts";
+
+/** The register as CSV (optionally one mark): one row per school and mark. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { trustId } = await requireTrustAccess(request, "cycle", "read");
+  const mark = new URL(request.url).searchParams.get("mark") ?? "";
+  const rows = (await registerOf(trustId, todayInEngland())).filter((r) => !mark || r.award.frameworkId === mark);
+  const csv = toCsv(
+    ["School", "Mark", "Tier", "Awarded", "Expires", "Status", "Verification code"],
+    rows.map(({ award, schoolName, standing }) => [schoolName, award.frameworkName, award.tier, award.startDate, award.expiryDate, STANDING_LABELS[standing], award.code]),
+  );
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="register.csv"',
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

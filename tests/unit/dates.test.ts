@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { formatDay, formatMoment } from "../../app/utils/dates.ts";
+
+describe("dates", () => {
+  it("shows a due date as its calendar day, whatever the UK clock says", () => {
+    // Stored as the end of the day in UTC: in British Summer Time that is already the next day.
+    expect(formatDay("2027-07-16T23:59:59Z")).toBe("16 July 2027");
+    expect(formatDay("2027-07-16T23:59:59Z", "short")).toBe("16 Jul 2027");
+    expect(formatDay(null)).toBe("—");
+  });
+  it("shows moments in UK time, summer and winter", () => {
+    expect(formatMoment("2027-07-16T08:05:00Z")).toBe("16 Jul 2027, 09:05");
+    expect(formatMoment("2027-01-16T08:05:00Z")).toBe("16 Jan 2027, 08:05");
+  });
+});
