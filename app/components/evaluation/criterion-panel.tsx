@@ -3,6 +3,7 @@ import type { Criterion, ScaleLevel } from "../../../models/framework/types.ts";
 import { evidenceField, narrativeField } from "../../../collab/shapes/evaluation.ts";
 import { setFocus } from "../../collab/use-presence.ts";
 import { CriterionActions } from "./criterion-actions.tsx";
+import { CriterionDiscussion } from "./criterion-discussion.tsx";
 import { EvidenceItems } from "./evidence-items.tsx";
 import { ForceField } from "./force-field.tsx";
 import { IndicatorRatings } from "./indicator-ratings.tsx";
@@ -122,6 +123,8 @@ export function CriterionPanel(props: CriterionWorkspace) {
         </h4>
         <CriterionActions {...props} />
       </section>
+
+      <CriterionDiscussion {...props} />
     </article>
   );
 }
