@@ -7,6 +7,8 @@ import { syncRecord } from "../../collab/shapes/record.ts";
 import { scaleOf } from "../../models/framework/applicable.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";
 import { canValidate } from "../../models/validation/eligibility.ts";
+// Pure: the page evaluates the rule live over the record as it changes.
+import { recommend } from "../../models/framework/accreditation.ts";
 import { confirmedJudgements, recordState, type RecordEntry } from "../../models/validation/record-state.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField, TextField } from "../components/field.tsx";
@@ -27,7 +29,6 @@ import {
   listMembershipsOfTrust,
   listRecordEntries,
   loadActor,
-  recommend,
   recordOutcome,
 } from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
@@ -72,7 +73,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }),
     );
   }
-  const names = new Map((await getUsers([...new Set(entries.map((e) => e.by))])).map((u) => [u.id, u.name]));
+  // Everyone in the trust who could appear in the record, so live entries show names too.
+  const people = await listMembershipsOfTrust(evaluation.trustId);
+  const names = new Map((await getUsers([...new Set([...entries.map((e) => e.by), ...people.map((m) => m.userId)])])).map((u) => [u.id, u.name]));
   return json({
     evaluation: { id: evaluation.id, title: evaluation.title, status: evaluation.status },
     school: school.name,
