@@ -112,3 +112,35 @@ describe("validation", () => {
     expect((await other.get(path)).status).toBe(404);
   });
 });
+
+describe("an outcome against a quality mark's rule", () => {
+  it("needs a reason where it differs from the recommendation, and only validators record it", async () => {
+    const { ensureStarterFramework } = await import("../../models/framework/framework.ts");
+    const { inclusionExcellence } = await import("../../models/framework/starters/quality-marks.ts");
+    const { startEvaluation } = await import("../../models/evaluation/evaluation.ts");
+    const { assign } = await import("../../models/validation/decisions.ts");
+    const { loadActor } = await import("../../models/membership/membership.ts");
+    const version = await ensureStarterFramework(world.trust.id, "inclusion-excellence", inclusionExcellence);
+    const evaluation = await startEvaluation(world.school, version, { title: "Inclusion Excellence", createdBy: world.people.schoolLeader.id });
+    await setEvaluationStatus(world.trust.id, evaluation.id, "submitted", { from: ["inProgress"] });
+    const validatorActor = (await loadActor(world.people.validator.id))!;
+    await assign((await findEvaluationById(evaluation.id))!, [{ userId: validatorActor.userId, name: validatorActor.name, grants: validatorActor.grants }], world.people.trustAdmin.id);
+    const markPath = `/evaluations/${evaluation.id}/validation`;
+    const http = async (userId: string) => {
+      const session = new HttpSession(server.url);
+      session.setCookie(await cookieFor(userId));
+      await session.get(markPath);
+      return session;
+    };
+    const staff = await http(world.people.staff.id);
+    expect((await staff.post(markPath, { intent: "outcome", result: "accredited", startDate: "2027-01-15", reason: "We think so" })).status).toBe(403);
+    const validator = await http(world.people.validator.id);
+    // Nothing is agreed yet, so the rule recommends "not yet": accrediting needs a reason.
+    const differs = await validator.post(markPath, { intent: "outcome", result: "accredited", startDate: "2027-01-15" });
+    expect(differs.status).toBe(400);
+    expect(differs.html).toContain("differs from the recommendation");
+    const ok = await validator.post(markPath, { intent: "outcome", result: "accredited", startDate: "2027-01-15", tier: "Bronze", reason: "Strong evidence seen in the meeting" });
+    expect(ok.html).toContain("from 2027-01-15 to 2030-01-15");
+    expect(ok.html).toContain("Certificate code QM-");
+  });
+});
