@@ -1,7 +1,16 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", ".tools/**", "data/**", "node_modules/**", "bench-results/**"] },
+  {
+    ignores: [
+      "build/**",
+      "public/build/**",
+      ".tools/**",
+      "data/**",
+      "node_modules/**",
+      "bench-results/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -9,9 +18,14 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "mongoose", message: "Only models/ and server/ talk to the database." }] },
+        {
+          paths: [{ name: "mongoose", message: "Only models/ and server/ talk to the database." }],
+        },
       ],
     },
   },
-  { files: ["models/**", "server/**", "tests/**", "collab/**"], rules: { "no-restricted-imports": "off" } },
+  {
+    files: ["models/**", "server/**", "tests/**", "collab/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
 );

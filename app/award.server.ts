@@ -4,7 +4,13 @@
 import type { CollabAccess } from "../collab/access.ts";
 import { documentName } from "../collab/document-name.ts";
 import { copyForRenewal } from "../collab/shapes/renewal.ts";
-import { findAwardByCode, getAward, inRenewalWindow, listCurrentAwards, type Award } from "../models/award/award.ts";
+import {
+  findAwardByCode,
+  getAward,
+  inRenewalWindow,
+  listCurrentAwards,
+  type Award,
+} from "../models/award/award.ts";
 import { longDate, renderCertificatePdf, type Certificate } from "../models/award/pdf.ts";
 import type { Actor } from "../models/permissions/roles.ts";
 import type { AwardStanding } from "./components/award/standing.ts";
@@ -28,11 +34,18 @@ export type { Award, Certificate };
 
 /** Today's date in England (YYYY-MM-DD): an award expiring "today" is still valid until midnight there. */
 export function todayInEngland(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
-const sameMark = (a: Award, b: Award) => a.schoolId === b.schoolId && a.frameworkId === b.frameworkId;
-const newer = (a: Award, b: Award) => a.startDate > b.startDate || (a.startDate === b.startDate && a.createdAt > b.createdAt);
+const sameMark = (a: Award, b: Award) =>
+  a.schoolId === b.schoolId && a.frameworkId === b.frameworkId;
+const newer = (a: Award, b: Award) =>
+  a.startDate > b.startDate || (a.startDate === b.startDate && a.createdAt > b.createdAt);
 
 /**
  * Where `award` stands on `today`, given the trust's current awards: superseded once a later
@@ -41,7 +54,9 @@ const newer = (a: Award, b: Award) => a.startDate > b.startDate || (a.startDate 
  */
 export function standingOf(award: Award, trustAwards: Award[], today: string): AwardStanding {
   if (award.superseded) return "superseded";
-  const later = trustAwards.filter((other) => other.id !== award.id && sameMark(other, award) && newer(other, award));
+  const later = trustAwards.filter(
+    (other) => other.id !== award.id && sameMark(other, award) && newer(other, award),
+  );
   if (later.some((other) => other.startDate <= today)) return "superseded";
   if (award.expiryDate < today) return "expired";
   if (later.length === 0 && inRenewalWindow(award, today)) return "renewalDue";
@@ -77,7 +92,8 @@ export async function registerOf(trustId: string, today: string) {
 export async function findReadableAward(actor: Actor, awardId: string): Promise<Award | null> {
   for (const trustId of new Set(actor.grants.map((g) => g.trustId))) {
     const award = await getAward(trustId, awardId);
-    if (award && can(actor, "read", { type: "school", trustId, schoolId: award.schoolId })) return award;
+    if (award && can(actor, "read", { type: "school", trustId, schoolId: award.schoolId }))
+      return award;
   }
   return null;
 }
@@ -85,14 +101,25 @@ export async function findReadableAward(actor: Actor, awardId: string): Promise<
 /** The school's leaders and the trust's admins may start the next cycle from an award. */
 export function mayRenew(actor: Actor, award: Award): boolean {
   return (
-    can(actor, "startEvaluation", { type: "school", trustId: award.trustId, schoolId: award.schoolId }) ||
-    can(actor, "manage", { type: "trust", trustId: award.trustId })
+    can(actor, "startEvaluation", {
+      type: "school",
+      trustId: award.trustId,
+      schoolId: award.schoolId,
+    }) || can(actor, "manage", { type: "trust", trustId: award.trustId })
   );
 }
 
 /** The certificate's facts and the award's standing today. */
-export async function certificateOf(award: Award, origin: string, today: string): Promise<{ certificate: Certificate; standing: AwardStanding }> {
-  const [trust, school, trustAwards] = await Promise.all([getTrust(award.trustId), getSchool(award.trustId, award.schoolId), listCurrentAwards(award.trustId)]);
+export async function certificateOf(
+  award: Award,
+  origin: string,
+  today: string,
+): Promise<{ certificate: Certificate; standing: AwardStanding }> {
+  const [trust, school, trustAwards] = await Promise.all([
+    getTrust(award.trustId),
+    getSchool(award.trustId, award.schoolId),
+    listCurrentAwards(award.trustId),
+  ]);
   const certificate: Certificate = {
     trustName: trust?.name ?? "",
     schoolName: school?.name ?? "",
@@ -114,13 +141,18 @@ export class RenewalError extends Error {}
  * latest published version, pre-filled from the evaluation that earned the award. Pressing it
  * twice leads back to the renewal already under way rather than making a second one.
  */
-export async function startRenewal(award: Award, actor: Actor, collab: CollabAccess): Promise<{ evaluationId: string; resumed: boolean }> {
+export async function startRenewal(
+  award: Award,
+  actor: Actor,
+  collab: CollabAccess,
+): Promise<{ evaluationId: string; resumed: boolean }> {
   const [school, latest, previous] = await Promise.all([
     getSchool(award.trustId, award.schoolId),
     latestVersionOf(award.trustId, award.frameworkId),
     findEvaluationById(award.evaluationId),
   ]);
-  if (!school || !latest) throw new RenewalError("This award's school or framework no longer exists.");
+  if (!school || !latest)
+    throw new RenewalError("This award's school or framework no longer exists.");
   const title = `${latest.content.name} renewal ${award.expiryDate.slice(0, 4)}`;
   const underWay = (await listEvaluationsOfSchool(award.trustId, award.schoolId)).find(
     (e) => e.frameworkId === award.frameworkId && e.title === title && e.status === "inProgress",
@@ -130,12 +162,17 @@ export async function startRenewal(award: Award, actor: Actor, collab: CollabAcc
   const evaluation = await startEvaluation(school, latest, { title, createdBy: actor.userId });
   if (previous && previous.trustId === award.trustId && previous.schoolId === award.schoolId) {
     const before = await getFrameworkVersion(award.trustId, previous.frameworkVersionId);
-    const reworded = before ? diffVersions(before.content, latest.content).reworded.map((c) => c.id) : [];
+    const reworded = before
+      ? diffVersions(before.content, latest.content).reworded.map((c) => c.id)
+      : [];
     const old = await collab.read(documentName("evaluation", previous.id));
     try {
       // change() loads the new document first, so the copy lands on top of its seed.
       await collab.change(documentName("evaluation", evaluation.id), (doc) => {
-        copyForRenewal(old, doc, { levelsByCriterion: evaluation.levelsByCriterion, freshJudgementOf: reworded });
+        copyForRenewal(old, doc, {
+          levelsByCriterion: evaluation.levelsByCriterion,
+          freshJudgementOf: reworded,
+        });
       });
     } finally {
       old.destroy();

@@ -8,6 +8,11 @@ export {
   openEvidenceFile,
   storeEvidenceFile,
 } from "../models/evidence/evidence.ts";
-export { extensionOfContentType, labelOfContentType, MAX_EVIDENCE_BYTES, sniffEvidenceFile } from "../models/evidence/sniff.ts";
+export {
+  extensionOfContentType,
+  labelOfContentType,
+  MAX_EVIDENCE_BYTES,
+  sniffEvidenceFile,
+} from "../models/evidence/sniff.ts";
 export { checkEvidenceLink } from "../models/evidence/link.ts";
 export { attachmentDisposition, downloadFileName } from "../models/evidence/file-name.ts";

@@ -1,7 +1,13 @@
 // The model functions routes may call. Kept behind a `.server` module so no database code can
 // reach the browser bundle; types may be imported from models/ directly.
 export { getTrust } from "../models/trust/trust.ts";
-export { createSchool, DuplicateSchoolError, findSchoolById, getSchool, listSchools } from "../models/school/school.ts";
+export {
+  createSchool,
+  DuplicateSchoolError,
+  findSchoolById,
+  getSchool,
+  listSchools,
+} from "../models/school/school.ts";
 export { createUser, findUserByEmail, getUsers, verifyCredentials } from "../models/user/user.ts";
 export { grantRole, listMembershipsOfTrust } from "../models/membership/membership.ts";
 export { createSession, revokeSession } from "../models/session/session.ts";
@@ -27,7 +33,11 @@ export { parseFrameworkFile } from "../models/framework/schema.ts";
 export { completenessProblems } from "../models/framework/completeness.ts";
 export { diffVersions } from "../models/framework/diff.ts";
 export { CycleNameTakenError, ensureCycle, getCycle, listCycles } from "../models/cycle/cycle.ts";
-export { distributeEvaluations, listEvaluationsOfCycle, moveToVersion } from "../models/evaluation/evaluation.ts";
+export {
+  distributeEvaluations,
+  listEvaluationsOfCycle,
+  moveToVersion,
+} from "../models/evaluation/evaluation.ts";
 export { progressOf, CYCLE_STATUS_LABELS } from "../models/cycle/status.ts";
 export { evaluationResource } from "../models/evaluation/resource.ts";
 export {
@@ -44,10 +54,29 @@ export {
 } from "../models/perspective/perspective.ts";
 export { listAudit, recordAudit, verifyAuditLog } from "../models/audit/audit.ts";
 export { listMembershipsOfUser } from "../models/membership/membership.ts";
-export { findValidationOfEvaluation, listValidationsOf, listValidationsOfTrust } from "../models/validation/validation.ts";
+export {
+  findValidationOfEvaluation,
+  listValidationsOf,
+  listValidationsOfTrust,
+} from "../models/validation/validation.ts";
 export { listRecordEntries } from "../models/validation/record.ts";
-export { DecisionError, agree, assign, confirm, recordOutcome } from "../models/validation/decisions.ts";
+export {
+  DecisionError,
+  agree,
+  assign,
+  confirm,
+  recordOutcome,
+} from "../models/validation/decisions.ts";
 export { recommend } from "../models/framework/accreditation.ts";
 export { loadActor } from "../models/membership/membership.ts";
-export { findAwardByCode, getAward, inRenewalWindow, listCurrentAwards } from "../models/award/award.ts";
-export { actionsOwnedBy, listActionOwners, listEvaluationsWithActionsOf } from "../models/evaluation/actions.ts";
+export {
+  findAwardByCode,
+  getAward,
+  inRenewalWindow,
+  listCurrentAwards,
+} from "../models/award/award.ts";
+export {
+  actionsOwnedBy,
+  listActionOwners,
+  listEvaluationsWithActionsOf,
+} from "../models/evaluation/actions.ts";

@@ -39,8 +39,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? {
             name: signedIn.actor.name,
             isTrustAdmin: signedIn.actor.grants.some((g) => g.role === "trustAdmin"),
-            oversees: signedIn.actor.grants.some((g) => g.role === "trustAdmin" || g.role === "trustLeader"),
-            validates: signedIn.actor.grants.some((g) => g.role === "validator" || g.role === "trustAdmin" || g.role === "trustLeader"),
+            oversees: signedIn.actor.grants.some(
+              (g) => g.role === "trustAdmin" || g.role === "trustLeader",
+            ),
+            validates: signedIn.actor.grants.some(
+              (g) => g.role === "validator" || g.role === "trustAdmin" || g.role === "trustLeader",
+            ),
           }
         : null,
     },

@@ -19,7 +19,16 @@ export interface PresenceIdentity {
 }
 
 // Dark enough for white text (≥ 4.5:1) and distinct from one another.
-const PALETTE = ["#1d4ed8", "#b91c1c", "#047857", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4d7c0f"];
+const PALETTE = [
+  "#1d4ed8",
+  "#b91c1c",
+  "#047857",
+  "#7c3aed",
+  "#b45309",
+  "#0e7490",
+  "#be185d",
+  "#4d7c0f",
+];
 
 export function colourFor(userId: string): string {
   let hash = 0;

@@ -55,7 +55,8 @@ export function inspectMessage(data: Uint8Array): CloseReason | null {
         checkAwareness(decoder);
         break;
       case STATELESS:
-        if (decoding.readVarString(decoder).length > MAX_STATELESS_CHARS) return CLOSE.messageTooLarge;
+        if (decoding.readVarString(decoder).length > MAX_STATELESS_CHARS)
+          return CLOSE.messageTooLarge;
         break;
       case AUTH:
       case QUERY_AWARENESS:

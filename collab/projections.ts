@@ -8,7 +8,12 @@ import { readActions, readForces } from "./shapes/plan.ts";
 /** The force-fields and actions of an evaluation document, as the projection takes them. */
 export function readPlan(doc: Y.Doc): PlanContent {
   return {
-    forces: readForces(doc).map(({ id, criterionId, side, strength }) => ({ id, criterionId, side, strength })),
+    forces: readForces(doc).map(({ id, criterionId, side, strength }) => ({
+      id,
+      criterionId,
+      side,
+      strength,
+    })),
     actions: readActions(doc).map(({ id, criterionId, what, ownerId, due, status, forceIds }) => ({
       id,
       criterionId,
@@ -26,6 +31,11 @@ export async function writeProjection(name: DocumentName, doc: Y.Doc): Promise<v
   if (name.kind !== "evaluation") return;
   const evaluation = await findEvaluationById(name.id);
   if (!evaluation) return;
-  const projection = buildProjection(readJudgements(doc), evaluation.levelsByCriterion, new Date(), readPlan(doc));
+  const projection = buildProjection(
+    readJudgements(doc),
+    evaluation.levelsByCriterion,
+    new Date(),
+    readPlan(doc),
+  );
   await saveProjection(evaluation.trustId, evaluation.id, projection);
 }

@@ -57,7 +57,12 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   // Slightly above our own limit, so our clearer close reason wins for near misses.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES + 64 * 1024 });
 
-  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, context: CollabContext) {
+  function handleUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    context: CollabContext,
+  ) {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const client = hocuspocus.handleConnection(ws, toRequest(req), context);
       let closing = false;

@@ -20,7 +20,9 @@ function isCount(n: unknown): n is number {
 export function parseClientMessage(payload: string): ClientMessage | null {
   try {
     const data = JSON.parse(payload) as Record<string, unknown>;
-    return data?.type === "checkpoint" && isCount(data.n) ? { type: "checkpoint", n: data.n } : null;
+    return data?.type === "checkpoint" && isCount(data.n)
+      ? { type: "checkpoint", n: data.n }
+      : null;
   } catch {
     return null;
   }

@@ -64,11 +64,15 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     if (pathname !== "/collab") return void socket.destroy();
     // Browsers always send Origin on WebSocket handshakes: refuse other sites (CSWSH).
     if (!isSameOrigin(req)) {
-      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\n${CLOSE.crossOrigin.reason}`);
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\n${CLOSE.crossOrigin.reason}`,
+      );
       return;
     }
     signedInFrom(req.headers.cookie)
-      .then((signedIn) => collab.handleUpgrade(req, socket, head, { actor: signedIn?.actor ?? null }))
+      .then((signedIn) =>
+        collab.handleUpgrade(req, socket, head, { actor: signedIn?.actor ?? null }),
+      )
       .catch(() => socket.destroy());
   });
 

@@ -4,7 +4,11 @@ import { verifyAuditLog } from "../models/audit/audit.ts";
 import { connectDatabase } from "./database/connect.ts";
 
 const env = getEnv();
-const database = await connectDatabase({ mongodbUri: env.MONGODB_URI, dbName: env.MONGODB_DB_NAME, dataDir: env.DATA_DIR });
+const database = await connectDatabase({
+  mongodbUri: env.MONGODB_URI,
+  dbName: env.MONGODB_DB_NAME,
+  dataDir: env.DATA_DIR,
+});
 try {
   const { entries, problems } = await verifyAuditLog();
   if (problems.length === 0) {

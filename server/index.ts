@@ -12,7 +12,9 @@ async function main() {
     dbName: env.MONGODB_DB_NAME,
     dataDir: env.DATA_DIR,
   });
-  console.log(database.embedded ? `Database: embedded FerretDB (${env.DATA_DIR})` : "Database: MONGODB_URI");
+  console.log(
+    database.embedded ? `Database: embedded FerretDB (${env.DATA_DIR})` : "Database: MONGODB_URI",
+  );
   if (env.SEED_DEMO) {
     const { created } = await seedDemo();
     if (created) console.log("Demo data created: see README for the sign-ins.");

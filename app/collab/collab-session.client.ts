@@ -27,7 +27,11 @@ function collabUrl(): string {
  * authenticates), a local IndexedDB copy for offline work, and the durability handshake that
  * drives the save indicator.
  */
-export function openCollabSession(name: string, userId: string, callbacks: CollabCallbacks): CollabSession {
+export function openCollabSession(
+  name: string,
+  userId: string,
+  callbacks: CollabCallbacks,
+): CollabSession {
   const doc = new Y.Doc();
   // Per person, so a shared computer never mixes two people's unsent edits.
   const local = new IndexeddbPersistence(`${name}:${userId}`, doc);

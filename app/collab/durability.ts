@@ -7,7 +7,10 @@ import { SaveTracker } from "./save-tracker.ts";
  * asks the server to confirm them once it has applied everything sent, and records what it
  * confirms. Works with any provider, in the browser and in Node tests alike.
  */
-export function trackDurability(provider: HocuspocusProvider): { tracker: SaveTracker; stop(): void } {
+export function trackDurability(provider: HocuspocusProvider): {
+  tracker: SaveTracker;
+  stop(): void;
+} {
   const tracker = new SaveTracker();
   const doc = provider.document;
 

@@ -40,9 +40,14 @@ export function usePresence(provider: HocuspocusProvider | null): Present[] {
           isMe: clientId === awareness.clientID,
         };
         const previous = byUser.get(entry.userId);
-        if (!previous || (entry.focus && !previous.focus) || entry.isMe) byUser.set(entry.userId, { ...entry, isMe: entry.isMe || Boolean(previous?.isMe) });
+        if (!previous || (entry.focus && !previous.focus) || entry.isMe)
+          byUser.set(entry.userId, { ...entry, isMe: entry.isMe || Boolean(previous?.isMe) });
       });
-      setPresent([...byUser.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name)));
+      setPresent(
+        [...byUser.values()].sort(
+          (a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name),
+        ),
+      );
     };
     read();
     awareness.on("change", read);

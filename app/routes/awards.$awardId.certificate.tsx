@@ -1,7 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { certificateOf, findReadableAward, longDate, mayRenew, todayInEngland } from "../award.server.ts";
+import {
+  certificateOf,
+  findReadableAward,
+  longDate,
+  mayRenew,
+  todayInEngland,
+} from "../award.server.ts";
 import { CertificateView } from "../components/award/certificate-view.tsx";
 import { RenewForm } from "../components/award/renew-form.tsx";
 import { StandingBadge } from "../components/award/standing-badge.tsx";
@@ -13,7 +19,11 @@ import { useHydrated } from "../utils/use-hydrated.ts";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: certificateStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.certificate.markName}: ${data.certificate.schoolName} · Certificate` : "Certificate · Quality marks" },
+  {
+    title: data
+      ? `${data.certificate.markName}: ${data.certificate.schoolName} · Certificate`
+      : "Certificate · Quality marks",
+  },
 ];
 
 /** The printable certificate, for the school's team and the trust's admins and leaders. */
@@ -21,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const award = await findReadableAward(actor, params.awardId ?? "");
   if (!award) throw notFound();
-  const { certificate, standing } = await certificateOf(award, new URL(request.url).origin, todayInEngland());
+  const { certificate, standing } = await certificateOf(
+    award,
+    new URL(request.url).origin,
+    todayInEngland(),
+  );
   return json(
     {
       awardId: award.id,
@@ -43,7 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const NOTICES = {
   renewalDue: "This award is in its renewal window: it expires within three months.",
   expired: "This award has expired. The certificate is kept as a record.",
-  superseded: "This award has been superseded by a later award or a corrected outcome. The certificate is kept as a record.",
+  superseded:
+    "This award has been superseded by a later award or a corrected outcome. The certificate is kept as a record.",
 } as const;
 
 export default function CertificatePage() {
@@ -54,13 +69,21 @@ export default function CertificatePage() {
     <div className="page certificate-page">
       <div className="certificate-tools">
         <p className="breadcrumbs">
-          {data.seesRegister ? <Link to="/register">Register</Link> : <Link to={`/schools/${data.schoolId}`}>{certificate.schoolName}</Link>} /
+          {data.seesRegister ? (
+            <Link to="/register">Register</Link>
+          ) : (
+            <Link to={`/schools/${data.schoolId}`}>{certificate.schoolName}</Link>
+          )}{" "}
+          /
         </p>
         <p>
           Status: <StandingBadge standing={standing} />
         </p>
         {standing !== "current" ? (
-          <p className={standing === "renewalDue" ? "notice renewal-notice" : "notice"} role="status">
+          <p
+            className={standing === "renewalDue" ? "notice renewal-notice" : "notice"}
+            role="status"
+          >
             {NOTICES[standing]}
           </p>
         ) : null}

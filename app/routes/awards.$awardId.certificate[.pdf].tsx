@@ -1,5 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attachmentDisposition, certificateOf, findReadableAward, renderCertificatePdf, todayInEngland } from "../award.server.ts";
+import {
+  attachmentDisposition,
+  certificateOf,
+  findReadableAward,
+  renderCertificatePdf,
+  todayInEngland,
+} from "../award.server.ts";
 import { getSignedIn, notFound } from "../utils/auth.server.ts";
 
 /**
@@ -17,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(pdf, {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": attachmentDisposition(`${certificate.markName} certificate - ${certificate.schoolName}.pdf`),
+      "Content-Disposition": attachmentDisposition(
+        `${certificate.markName} certificate - ${certificate.schoolName}.pdf`,
+      ),
       "Content-Length": String(pdf.byteLength),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",

@@ -18,8 +18,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireCsrf(request, await request.formData());
   const award = await findReadableAward(actor, params.awardId ?? "");
   if (!award) throw notFound();
-  if (!mayRenew(actor, award)) throw new Response("Only the school's leaders and the trust's admins can start a renewal.", { status: 403 });
-  if (award.superseded) throw new Response("This award has been superseded: renew from the later one.", { status: 409 });
+  if (!mayRenew(actor, award))
+    throw new Response("Only the school's leaders and the trust's admins can start a renewal.", {
+      status: 403,
+    });
+  if (award.superseded)
+    throw new Response("This award has been superseded: renew from the later one.", {
+      status: 409,
+    });
   const renewal = await startRenewal(award, actor, context.collab).catch((error: unknown) => {
     throw error instanceof RenewalError ? new Response(error.message, { status: 409 }) : error;
   });

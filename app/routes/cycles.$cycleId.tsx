@@ -7,13 +7,18 @@ import { cycleRows } from "../utils/cycle-rows.server.ts";
 import { requireTrustAccess } from "../utils/trust.server.ts";
 import { formatDay, formatMoment } from "../utils/dates.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? "Cycle"} · Quality marks` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.cycle.name ?? "Cycle"} · Quality marks` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { trustId } = await requireTrustAccess(request, "cycle", "read");
   const cycle = await getCycle(trustId, params.cycleId ?? "");
   if (!cycle) throw notFound();
-  const [rows, version] = await Promise.all([cycleRows(cycle), getFrameworkVersion(trustId, cycle.frameworkVersionId)]);
+  const [rows, version] = await Promise.all([
+    cycleRows(cycle),
+    getFrameworkVersion(trustId, cycle.frameworkVersionId),
+  ]);
   return json({
     cycle: { id: cycle.id, name: cycle.name, dueDate: cycle.dueDate?.toISOString() ?? null },
     framework: version ? `${version.content.name} (v${version.version})` : "",
@@ -63,7 +68,8 @@ export default function CycleOverview() {
                 {r.overdue ? <strong className="overdue-flag"> · Overdue</strong> : null}
               </td>
               <td>
-                <progress max={100} value={r.percent} aria-label={`${r.schoolName} progress`} /> {`${r.percent}%`}
+                <progress max={100} value={r.percent} aria-label={`${r.schoolName} progress`} />{" "}
+                {`${r.percent}%`}
               </td>
               <td>{r.lastActivityAt ? formatMoment(r.lastActivityAt) : "No activity yet"}</td>
               <td>{date(r.dueDate)}</td>

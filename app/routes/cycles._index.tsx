@@ -14,7 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     cycles: await Promise.all(
       cycles.map(async (c) => {
-        const progress = (await listEvaluationsOfCycle(trustId, c.id)).map((e) => progressOf(e, now));
+        const progress = (await listEvaluationsOfCycle(trustId, c.id)).map((e) =>
+          progressOf(e, now),
+        );
         return {
           id: c.id,
           name: c.name,
@@ -34,8 +36,8 @@ export default function Cycles() {
     <div className="page">
       <h1>Cycles</h1>
       <p className="lede">
-        Each cycle is one framework version sent to schools. To start one, open a framework and choose “Distribute”.{" "}
-        <Link to="/frameworks">Frameworks</Link>
+        Each cycle is one framework version sent to schools. To start one, open a framework and
+        choose “Distribute”. <Link to="/frameworks">Frameworks</Link>
       </p>
       {data.cycles.length === 0 ? (
         <p className="muted">No cycles yet.</p>
@@ -46,7 +48,10 @@ export default function Cycles() {
               <h2>
                 <Link to={`/cycles/${c.id}`}>{c.name}</Link>
               </h2>
-              <p>{`${c.started} of ${c.schools} schools started`}{c.overdue ? ` · ${c.overdue} overdue` : ""}</p>
+              <p>
+                {`${c.started} of ${c.schools} schools started`}
+                {c.overdue ? ` · ${c.overdue} overdue` : ""}
+              </p>
               <p className="muted">Due {formatDay(c.dueDate)}</p>
             </li>
           ))}

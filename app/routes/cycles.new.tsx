@@ -5,7 +5,13 @@ import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, TextField } from "../components/field.tsx";
-import { CycleNameTakenError, distributeEvaluations, ensureCycle, getFrameworkVersion, listSchools } from "../models.server.ts";
+import {
+  CycleNameTakenError,
+  distributeEvaluations,
+  ensureCycle,
+  getFrameworkVersion,
+  listSchools,
+} from "../models.server.ts";
 import { notFound } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 import { parseForm } from "../utils/forms.ts";
@@ -20,7 +26,10 @@ function academicYear(now = new Date()) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { trustId } = await requireTrustAccess(request, "framework", "distribute");
-  const version = await getFrameworkVersion(trustId, new URL(request.url).searchParams.get("version") ?? "");
+  const version = await getFrameworkVersion(
+    trustId,
+    new URL(request.url).searchParams.get("version") ?? "",
+  );
   if (!version) throw notFound();
   const schools = await listSchools(trustId);
   return json({
@@ -32,12 +41,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const Distribute = z.object({
   versionId: z.string().regex(/^[0-9a-f]{24}$/),
-  name: z.string().trim().min(3, "Name the cycle (at least 3 characters)").max(200, "Keep the name under 200 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(3, "Name the cycle (at least 3 characters)")
+    .max(200, "Keep the name under 200 characters"),
   dueDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the date evaluations are due")
     .transform((v) => new Date(`${v}T23:59:59Z`))
-    .refine((d) => !Number.isNaN(d.getTime()) && d.getTime() > Date.now() - 24 * 3600_000, "The due date must not be in the past"),
+    .refine(
+      (d) => !Number.isNaN(d.getTime()) && d.getTime() > Date.now() - 24 * 3600_000,
+      "The due date must not be in the past",
+    ),
 });
 
 export type DistributeResult = {
@@ -48,7 +64,10 @@ export type DistributeResult = {
   existing: string[];
 };
 const reply = (r: Partial<DistributeResult>, status = 200) =>
-  json<DistributeResult>({ errors: {}, formError: null, cycleId: null, created: [], existing: [], ...r }, { status });
+  json<DistributeResult>(
+    { errors: {}, formError: null, cycleId: null, created: [], existing: [], ...r },
+    { status },
+  );
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, trustId } = await requireTrustAccess(request, "framework", "distribute");
@@ -64,9 +83,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!version) return reply({ formError: "That framework version no longer exists." }, 400);
   const all = await listSchools(trustId);
   const chosen = all.filter((s) => schoolIds.includes(s.id));
-  if (chosen.length !== new Set(schoolIds).size) return reply({ errors: { schoolId: "Choose schools of this trust only" } }, 400);
+  if (chosen.length !== new Set(schoolIds).size)
+    return reply({ errors: { schoolId: "Choose schools of this trust only" } }, 400);
   try {
-    const { cycle } = await ensureCycle(version, { name: parsed.data.name, dueDate: parsed.data.dueDate, createdBy: actor.userId });
+    const { cycle } = await ensureCycle(version, {
+      name: parsed.data.name,
+      dueDate: parsed.data.dueDate,
+      createdBy: actor.userId,
+    });
     const result = await distributeEvaluations(chosen, version, {
       title: cycle.name,
       createdBy: actor.userId,
@@ -74,9 +98,14 @@ export async function action({ request }: ActionFunctionArgs) {
       dueDate: cycle.dueDate,
     });
     const nameOf = (id: string) => all.find((s) => s.id === id)?.name ?? id;
-    return reply({ cycleId: cycle.id, created: result.created.map(nameOf), existing: result.existing.map(nameOf) });
+    return reply({
+      cycleId: cycle.id,
+      created: result.created.map(nameOf),
+      existing: result.existing.map(nameOf),
+    });
   } catch (error) {
-    if (error instanceof CycleNameTakenError) return reply({ errors: { name: error.message } }, 400);
+    if (error instanceof CycleNameTakenError)
+      return reply({ errors: { name: error.message } }, 400);
     throw error;
   }
 }
@@ -96,18 +125,39 @@ export default function DistributePage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const schoolIds = form.getAll("schoolId").map(String);
-    const batches = schoolIds.length === 0 ? [[]] : Array.from({ length: Math.ceil(schoolIds.length / BATCH) }, (_, i) => schoolIds.slice(i * BATCH, (i + 1) * BATCH));
-    const total: DistributeResult = { errors: {}, formError: null, cycleId: null, created: [], existing: [] };
+    const batches =
+      schoolIds.length === 0
+        ? [[]]
+        : Array.from({ length: Math.ceil(schoolIds.length / BATCH) }, (_, i) =>
+            schoolIds.slice(i * BATCH, (i + 1) * BATCH),
+          );
+    const total: DistributeResult = {
+      errors: {},
+      formError: null,
+      cycleId: null,
+      created: [],
+      existing: [],
+    };
     setResult(null);
     setProgress({ done: 0, total: schoolIds.length });
     for (const batch of batches) {
       const body = new FormData();
-      for (const key of ["csrf", "versionId", "name", "dueDate"]) body.set(key, String(form.get(key) ?? ""));
+      for (const key of ["csrf", "versionId", "name", "dueDate"])
+        body.set(key, String(form.get(key) ?? ""));
       for (const id of batch) body.append("schoolId", id);
-      const response = await fetch(`${window.location.pathname}${window.location.search}&_data=routes%2Fcycles.new`, { method: "POST", body });
+      const response = await fetch(
+        `${window.location.pathname}${window.location.search}&_data=routes%2Fcycles.new`,
+        { method: "POST", body },
+      );
       const part = (await response.json()) as DistributeResult;
       if (!response.ok) {
-        setResult({ ...total, errors: part.errors ?? {}, formError: part.formError ?? (response.ok ? null : "Distribution stopped. Try again: nothing is duplicated.") });
+        setResult({
+          ...total,
+          errors: part.errors ?? {},
+          formError:
+            part.formError ??
+            (response.ok ? null : "Distribution stopped. Try again: nothing is duplicated."),
+        });
         setProgress(null);
         return;
       }
@@ -119,7 +169,9 @@ export default function DistributePage() {
     setResult(total);
   }
 
-  const [selected, setSelected] = useState<Set<string>>(() => new Set(data.schools.map((s) => s.id)));
+  const [selected, setSelected] = useState<Set<string>>(
+    () => new Set(data.schools.map((s) => s.id)),
+  );
   const all = selected.size === data.schools.length;
   const toggle = (id: string) =>
     setSelected((current) => {
@@ -140,22 +192,46 @@ export default function DistributePage() {
         <CsrfInput />
         <input type="hidden" name="versionId" value={data.version.id} />
         <FormError message={shown?.formError} />
-        <TextField label="Cycle name" name="name" defaultValue={data.defaultName} required error={shown?.errors.name} />
-        <TextField label="Due date" name="dueDate" type="date" required error={shown?.errors.dueDate} />
-        <fieldset className="school-picker" aria-describedby={shown?.errors.schoolId ? "school-error" : undefined}>
+        <TextField
+          label="Cycle name"
+          name="name"
+          defaultValue={data.defaultName}
+          required
+          error={shown?.errors.name}
+        />
+        <TextField
+          label="Due date"
+          name="dueDate"
+          type="date"
+          required
+          error={shown?.errors.dueDate}
+        />
+        <fieldset
+          className="school-picker"
+          aria-describedby={shown?.errors.schoolId ? "school-error" : undefined}
+        >
           <legend>Schools</legend>
           <label className="checkbox">
             <input
               type="checkbox"
               checked={all}
-              onChange={(e) => setSelected(new Set(e.target.checked ? data.schools.map((s) => s.id) : []))}
+              onChange={(e) =>
+                setSelected(new Set(e.target.checked ? data.schools.map((s) => s.id) : []))
+              }
             />{" "}
             All schools ({data.schools.length})
           </label>
           <div className="school-list">
             {data.schools.map((s) => (
               <label key={s.id} className="checkbox">
-                <input type="checkbox" name="schoolId" value={s.id} checked={selected.has(s.id)} onChange={() => toggle(s.id)} /> {s.name}
+                <input
+                  type="checkbox"
+                  name="schoolId"
+                  value={s.id}
+                  checked={selected.has(s.id)}
+                  onChange={() => toggle(s.id)}
+                />{" "}
+                {s.name}
               </label>
             ))}
           </div>
@@ -179,7 +255,9 @@ export default function DistributePage() {
         <div role="status" className="notice">
           <p>
             {shown.created.length} new evaluation{shown.created.length === 1 ? "" : "s"} created.
-            {shown.existing.length ? ` ${shown.existing.length} school${shown.existing.length === 1 ? "" : "s"} already had one: ${shown.existing.join(", ")}.` : ""}
+            {shown.existing.length
+              ? ` ${shown.existing.length} school${shown.existing.length === 1 ? "" : "s"} already had one: ${shown.existing.join(", ")}.`
+              : ""}
           </p>
           <p>
             <Link to={`/cycles/${shown.cycleId}`}>See who has started</Link>

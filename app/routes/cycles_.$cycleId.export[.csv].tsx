@@ -13,10 +13,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rows = await cycleRows(cycle);
   const csv = toCsv(
     ["School", "Status", "Progress (%)", "Last activity", "Due date", "Overdue"],
-    rows.map((r) => [r.schoolName, r.status, r.percent, r.lastActivityAt, r.dueDate?.slice(0, 10) ?? null, r.overdue ? "yes" : "no"]),
+    rows.map((r) => [
+      r.schoolName,
+      r.status,
+      r.percent,
+      r.lastActivityAt,
+      r.dueDate?.slice(0, 10) ?? null,
+      r.overdue ? "yes" : "no",
+    ]),
   );
-  const slug = cycle.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "cycle";
+  const slug =
+    cycle.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "cycle";
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${slug}.csv"` },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${slug}.csv"`,
+    },
   });
 }

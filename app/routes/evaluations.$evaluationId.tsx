@@ -5,7 +5,11 @@ import { scaleOf } from "../../models/framework/applicable.ts";
 import { ROLE_LABELS } from "../../models/permissions/roles.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { colourFor } from "../../collab/context.ts";
-import { useCollabSession, useSaveState, useWarnBeforeLeaving } from "../collab/use-collab-session.ts";
+import {
+  useCollabSession,
+  useSaveState,
+  useWarnBeforeLeaving,
+} from "../collab/use-collab-session.ts";
 import { usePresence, type Present } from "../collab/use-presence.ts";
 import { AreaAbacus } from "../components/evaluation/area-abacus.tsx";
 import { CriterionPanel } from "../components/evaluation/criterion-panel.tsx";
@@ -13,12 +17,22 @@ import { PresenceList } from "../components/evaluation/presence-list.tsx";
 import { SaveIndicator } from "../components/evaluation/save-indicator.tsx";
 import { SubmissionBar } from "../components/evaluation/submission-bar.tsx";
 import { Progress } from "../components/progress.tsx";
-import { applicableAreas, can, evaluationResource, findEvaluationById, findSchoolById, getFrameworkVersion, latestVersionOf } from "../models.server.ts";
+import {
+  applicableAreas,
+  can,
+  evaluationResource,
+  findEvaluationById,
+  findSchoolById,
+  getFrameworkVersion,
+  latestVersionOf,
+} from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.evaluation.title ?? "Evaluation"} · ${data?.school.name ?? ""} · Quality marks` },
+  {
+    title: `${data?.evaluation.title ?? "Evaluation"} · ${data?.school.name ?? ""} · Quality marks`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,12 +46,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     latestVersionOf(evaluation.trustId, evaluation.frameworkId),
   ]);
   if (!school || !version) throw notFound();
-  const areas = applicableAreas(version.content, school).filter((a) => evaluation.areaIds.includes(a.id));
+  const areas = applicableAreas(version.content, school).filter((a) =>
+    evaluation.areaIds.includes(a.id),
+  );
   const grant =
     actor.grants.find((g) => g.schoolId === school.id) ??
     actor.grants.find((g) => g.trustId === school.trustId && !g.schoolId);
   return json({
-    evaluation: { id: evaluation.id, title: evaluation.title, status: evaluation.status, documentName: documentName("evaluation", evaluation.id) },
+    evaluation: {
+      id: evaluation.id,
+      title: evaluation.title,
+      status: evaluation.status,
+      documentName: documentName("evaluation", evaluation.id),
+    },
     canSubmit: can(actor, "submit", resource),
     school: { id: school.id, name: school.name },
     framework: { name: version.content.name, version: version.version },
@@ -52,21 +73,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: grant ? ROLE_LABELS[grant.role] : "",
       observing: !can(actor, "write", resource),
     },
-    projection: { judged: evaluation.projection.judgedCount, total: evaluation.projection.criteriaCount },
+    projection: {
+      judged: evaluation.projection.judgedCount,
+      total: evaluation.projection.criteriaCount,
+    },
   });
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function Workspace({ data, areaId }: { data: Data; areaId: string }) {
-  const { session, readOnly, refused, closedReason } = useCollabSession(data.evaluation.documentName, data.me.userId);
+  const { session, readOnly, refused, closedReason } = useCollabSession(
+    data.evaluation.documentName,
+    data.me.userId,
+  );
   const saveState = useSaveState(session);
   useWarnBeforeLeaving(session);
   const present = usePresence(session?.provider ?? null);
   // The server decides; until it has answered, nobody types.
   const locked = !data.canWrite || readOnly !== false;
   const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
-  const criteria = new Map(data.areas.flatMap((a) => a.criteria.map((c) => [c.id, c.code] as const)));
+  const criteria = new Map(
+    data.areas.flatMap((a) => a.criteria.map((c) => [c.id, c.code] as const)),
+  );
   const FOCUS_WORDS: Record<string, string> = {
     judgement: "judging",
     narrative: "editing the narrative of",
@@ -75,7 +104,9 @@ function Workspace({ data, areaId }: { data: Data; areaId: string }) {
     actions: "planning actions for",
   };
   const describeFocus = (p: Present) =>
-    p.focus ? `${FOCUS_WORDS[p.focus.field] ?? "working on"} ${criteria.get(p.focus.criterionId) ?? ""}` : null;
+    p.focus
+      ? `${FOCUS_WORDS[p.focus.field] ?? "working on"} ${criteria.get(p.focus.criterionId) ?? ""}`
+      : null;
 
   if (refused) {
     return (
@@ -97,13 +128,20 @@ function Workspace({ data, areaId }: { data: Data; areaId: string }) {
       ) : null}
       {!data.canWrite ? (
         <p className="notice" role="note">
-          You are viewing as {data.me.role.toLowerCase()}: read only. Only the school's team can change this evaluation.
+          You are viewing as {data.me.role.toLowerCase()}: read only. Only the school's team can
+          change this evaluation.
         </p>
       ) : null}
       <section aria-labelledby="area-heading">
         <h2 id="area-heading">{area.title}</h2>
         <p className="lede">{area.summary}</p>
-        <AreaAbacus doc={session?.provider.document ?? null} criteria={area.criteria} levels={area.levels} readOnly={locked} areaTitle={area.title} />
+        <AreaAbacus
+          doc={session?.provider.document ?? null}
+          criteria={area.criteria}
+          levels={area.levels}
+          readOnly={locked}
+          areaTitle={area.title}
+        />
         {area.criteria.map((criterion) => (
           <CriterionPanel
             key={criterion.id}
@@ -128,7 +166,8 @@ export default function EvaluationPage() {
   return (
     <div className="page wide">
       <p className="breadcrumbs">
-        <Link to="/home">Schools</Link> / <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> /
+        <Link to="/home">Schools</Link> /{" "}
+        <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> /
       </p>
       <h1>{data.evaluation.title}</h1>
       <p className="muted">
@@ -137,11 +176,21 @@ export default function EvaluationPage() {
       {data.newerVersion ? (
         <div className="notice upgrade-banner" role="note">
           <span>{`Version v${data.newerVersion} of this framework has been published. This evaluation uses v${data.framework.version}.`}</span>
-          <Link to={`/evaluations/${data.evaluation.id}/upgrade`}>{data.canUpgrade ? "See what changes and move to it" : "See what changes"}</Link>
+          <Link to={`/evaluations/${data.evaluation.id}/upgrade`}>
+            {data.canUpgrade ? "See what changes and move to it" : "See what changes"}
+          </Link>
         </div>
       ) : null}
-      <Progress judged={data.projection.judged} total={data.projection.total} label="Criteria judged (as last saved)" />
-      <SubmissionBar evaluationId={data.evaluation.id} status={data.evaluation.status} canSubmit={data.canSubmit} />
+      <Progress
+        judged={data.projection.judged}
+        total={data.projection.total}
+        label="Criteria judged (as last saved)"
+      />
+      <SubmissionBar
+        evaluationId={data.evaluation.id}
+        status={data.evaluation.status}
+        canSubmit={data.canSubmit}
+      />
       <nav aria-label="This evaluation" className="evaluation-links">
         <Link to={`/evaluations/${data.evaluation.id}/actions`}>Action plan</Link>
         <Link to={`/evaluations/${data.evaluation.id}/perspectives`}>Perspectives</Link>
@@ -152,7 +201,11 @@ export default function EvaluationPage() {
           <ul>
             {data.areas.map((a) => (
               <li key={a.id}>
-                <Link to={`?area=${a.id}`} aria-current={a.id === areaId ? "page" : undefined} preventScrollReset>
+                <Link
+                  to={`?area=${a.id}`}
+                  aria-current={a.id === areaId ? "page" : undefined}
+                  preventScrollReset
+                >
                   {a.title}
                 </Link>
               </li>

@@ -2,9 +2,20 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from "../../collab/shapes/plan.ts";
-import { criterionHref, filterRows, parsePlanQuery, sortRows, todayInEngland } from "../components/plan/action-plan.ts";
+import {
+  criterionHref,
+  filterRows,
+  parsePlanQuery,
+  sortRows,
+  todayInEngland,
+} from "../components/plan/action-plan.ts";
 import { actionPlanOf } from "../components/plan/action-rows.server.ts";
-import { ActionFilters, DueCell, SortHeader, StatusCell } from "../components/plan/action-table.tsx";
+import {
+  ActionFilters,
+  DueCell,
+  SortHeader,
+  StatusCell,
+} from "../components/plan/action-table.tsx";
 import { can, evaluationResource, findEvaluationById, findSchoolById } from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { formatMoment } from "../utils/dates.ts";
@@ -18,7 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const evaluation = await findEvaluationById(params.evaluationId ?? "");
   if (!evaluation || !can(actor, "read", await evaluationResource(evaluation))) throw notFound();
   const query = parsePlanQuery(new URL(request.url).searchParams);
-  const [school, plan] = await Promise.all([findSchoolById(evaluation.schoolId), actionPlanOf(evaluation, todayInEngland())]);
+  const [school, plan] = await Promise.all([
+    findSchoolById(evaluation.schoolId),
+    actionPlanOf(evaluation, todayInEngland()),
+  ]);
   return json({
     evaluation: { id: evaluation.id, title: evaluation.title },
     school: { id: evaluation.schoolId, name: school?.name ?? "" },
@@ -39,13 +53,13 @@ export default function ActionPlan() {
   return (
     <div className="page wide">
       <p className="breadcrumbs">
-        <Link to="/home">Schools</Link> / <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> /{" "}
+        <Link to="/home">Schools</Link> /{" "}
+        <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> /{" "}
         <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
       </p>
       <h1>Action plan</h1>
       <p className="lede">
-        Every action in {data.evaluation.title}, as last saved{" "}
-        {formatMoment(data.savedAt)}.
+        Every action in {data.evaluation.title}, as last saved {formatMoment(data.savedAt)}.
       </p>
       {data.counts ? (
         <ul className="plan-counts" aria-label="Actions by status">
@@ -64,12 +78,15 @@ export default function ActionPlan() {
       <ActionFilters query={query} owners={data.owners} />
       {data.total === 0 ? (
         <p className="notice">
-          No actions yet. Plan them in the evaluation, criterion by criterion, against the hindering factors of each force-field.
+          No actions yet. Plan them in the evaluation, criterion by criterion, against the hindering
+          factors of each force-field.
         </p>
       ) : (
         <table className="table plan-table">
           <caption className="visually-hidden">
-            {filtered ? `Actions matching the filter: ${rows.length} of ${data.total}` : `All ${data.total} actions`}
+            {filtered
+              ? `Actions matching the filter: ${rows.length} of ${data.total}`
+              : `All ${data.total} actions`}
           </caption>
           <thead>
             <tr>
@@ -95,11 +112,19 @@ export default function ActionPlan() {
                     {r.criterionCode || "—"}
                   </Link>
                 </td>
-                <th scope="row">{r.what.trim() || <span className="muted">Not described yet</span>}</th>
+                <th scope="row">
+                  {r.what.trim() || <span className="muted">Not described yet</span>}
+                </th>
                 <td>{r.ownerName ?? <span className="muted">No owner yet</span>}</td>
                 <DueCell due={r.due} />
                 <StatusCell row={r} />
-                <td>{r.forceCount ? `${r.forceCount} hindering factor${r.forceCount === 1 ? "" : "s"}` : <span className="muted">None linked</span>}</td>
+                <td>
+                  {r.forceCount ? (
+                    `${r.forceCount} hindering factor${r.forceCount === 1 ? "" : "s"}`
+                  ) : (
+                    <span className="muted">None linked</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -66,7 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(data, { headers: { "Cache-Control": "private, no-store" } });
 }
 
-const TOO_LARGE = "This file is larger than 20 MB. Make it smaller (for example, save a PDF at a lower image quality, or split it) and try again.";
+const TOO_LARGE =
+  "This file is larger than 20 MB. Make it smaller (for example, save a PDF at a lower image quality, or split it) and try again.";
 const TEXT_FIELD_LIMIT = 16 * 1024;
 
 class ExtraFileError extends Error {}
@@ -92,9 +93,13 @@ const uploadFields = z.object({
 });
 
 type Evaluation = NonNullable<Awaited<ReturnType<typeof findEvaluationById>>>;
-type Uploaded = { refused: Response } | { refused: null; item: EvidenceItem; duplicate: boolean; criterionId: string | null };
+type Uploaded =
+  | { refused: Response }
+  | { refused: null; item: EvidenceItem; duplicate: boolean; criterionId: string | null };
 
-const refuse = (status: number, body: object, headers?: HeadersInit): Uploaded => ({ refused: json({ intent: "upload", ...body }, { status, headers }) });
+const refuse = (status: number, body: object, headers?: HeadersInit): Uploaded => ({
+  refused: json({ intent: "upload", ...body }, { status, headers }),
+});
 
 /** Receives, checks and stores one uploaded file; nothing is stored unless every check passes. */
 async function upload(request: Request, evaluation: Evaluation, userId: string): Promise<Uploaded> {
@@ -104,10 +109,18 @@ async function upload(request: Request, evaluation: Evaluation, userId: string):
   } catch (error) {
     // The rest of the body is not read: close the connection rather than reuse it.
     if (error instanceof MaxPartSizeExceededError) {
-      const body = error.field === "file" ? { errors: { file: TOO_LARGE } } : { formError: "Part of the form was too long." };
+      const body =
+        error.field === "file"
+          ? { errors: { file: TOO_LARGE } }
+          : { formError: "Part of the form was too long." };
       return refuse(413, body, { Connection: "close" });
     }
-    if (error instanceof ExtraFileError) return refuse(400, { errors: { file: "Upload one file at a time." } }, { Connection: "close" });
+    if (error instanceof ExtraFileError)
+      return refuse(
+        400,
+        { errors: { file: "Upload one file at a time." } },
+        { Connection: "close" },
+      );
     // A malformed or interrupted upload: nothing was stored.
     return refuse(400, { errors: { file: "The file did not arrive complete. Try again." } });
   }
@@ -118,7 +131,8 @@ async function upload(request: Request, evaluation: Evaluation, userId: string):
     return refuse(400, { formError: "This criterion is not part of the evaluation." });
   }
   const file = form.get("file");
-  if (!(file instanceof File) || (file.size === 0 && !file.name)) return refuse(400, { errors: { file: "Choose a file to upload." } });
+  if (!(file instanceof File) || (file.size === 0 && !file.name))
+    return refuse(400, { errors: { file: "Choose a file to upload." } });
   const bytes = new Uint8Array(await file.arrayBuffer());
   const verdict = await sniffEvidenceFile(bytes, file.name);
   if (!verdict.ok) return refuse(415, { errors: { file: verdict.reason } });
@@ -146,7 +160,10 @@ const deleteFields = z.object({ itemId: z.string().regex(/^[0-9a-f]{24}$/) });
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, evaluation, canWrite } = await evaluationFor(request, params.evaluationId);
   if (!canWrite) {
-    return json({ formError: "Only the school's team can change this evaluation's evidence." }, { status: 403 });
+    return json(
+      { formError: "Only the school's team can change this evaluation's evidence." },
+      { status: 403 },
+    );
   }
   const name = documentName("evaluation", evaluation.id);
 
@@ -154,9 +171,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const stored = await upload(request, evaluation, actor.userId);
     if (stored.refused) return stored.refused;
     const { item, duplicate, criterionId } = stored;
-    if (criterionId) await context.collab.change(name, (doc) => attachEvidence(doc, criterionId, item.id));
+    if (criterionId)
+      await context.collab.change(name, (doc) => attachEvidence(doc, criterionId, item.id));
     const [listed] = await listItems([item]);
-    return json({ ok: true, intent: "upload", item: listed, duplicate }, { status: duplicate ? 200 : 201 });
+    return json(
+      { ok: true, intent: "upload", item: listed, duplicate },
+      { status: duplicate ? 200 : 201 },
+    );
   }
 
   const form = await request.formData();
@@ -168,17 +189,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.data) return json({ intent, errors: parsed.errors }, { status: 400 });
     const criterionId = parsed.data.criterionId || null;
     if (criterionId && !(criterionId in evaluation.levelsByCriterion)) {
-      return json({ intent, formError: "This criterion is not part of the evaluation." }, { status: 400 });
+      return json(
+        { intent, formError: "This criterion is not part of the evaluation." },
+        { status: 400 },
+      );
     }
-    const item = await addEvidenceLink(evaluation, { uploadedBy: actor.userId, url: parsed.data.url, title: parsed.data.title });
-    if (criterionId) await context.collab.change(name, (doc) => attachEvidence(doc, criterionId, item.id));
+    const item = await addEvidenceLink(evaluation, {
+      uploadedBy: actor.userId,
+      url: parsed.data.url,
+      title: parsed.data.title,
+    });
+    if (criterionId)
+      await context.collab.change(name, (doc) => attachEvidence(doc, criterionId, item.id));
     const [listed] = await listItems([item]);
     return json({ ok: true, intent, item: listed }, { status: 201 });
   }
 
   if (intent === "delete") {
     const parsed = parseForm(form, deleteFields);
-    if (!parsed.data || !(await deleteEvidenceItem(evaluation.trustId, evaluation.id, parsed.data.itemId))) {
+    if (
+      !parsed.data ||
+      !(await deleteEvidenceItem(evaluation.trustId, evaluation.id, parsed.data.itemId))
+    ) {
       return json({ intent, formError: "That evidence is no longer here." }, { status: 404 });
     }
     const { itemId } = parsed.data;

@@ -1,4 +1,9 @@
-import type { AppLoadContext, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  AppLoadContext,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -21,7 +26,14 @@ import {
   readEvaluationState,
   SNAPSHOT_KIND_LABELS,
 } from "../history.server.ts";
-import { applicableAreas, can, findEvaluationById, findSchoolById, getFrameworkVersion, getUsers } from "../models.server.ts";
+import {
+  applicableAreas,
+  can,
+  findEvaluationById,
+  findSchoolById,
+  getFrameworkVersion,
+  getUsers,
+} from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStyles }];
@@ -35,8 +47,15 @@ const moment = z.union([z.literal(NOW), z.string().regex(/^[0-9a-f]{24}$/)]);
 const compareQuery = z.object({ a: moment.optional(), b: moment.optional() });
 
 // Dates are written on the server, in the trust's own time zone, so server and browser agree.
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "Europe/London",
+});
+const dateOnly = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeZone: "Europe/London",
+});
 
 const STATUS_LABELS: Record<Evaluation["status"], string> = {
   inProgress: "In progress",
@@ -45,9 +64,15 @@ const STATUS_LABELS: Record<Evaluation["status"], string> = {
   accredited: "Accredited",
 };
 
-const resourceOf = (e: Evaluation) => ({ type: "evaluation" as const, trustId: e.trustId, schoolId: e.schoolId, validatorIds: e.validatorIds });
+const resourceOf = (e: Evaluation) => ({
+  type: "evaluation" as const,
+  trustId: e.trustId,
+  schoolId: e.schoolId,
+  validatorIds: e.validatorIds,
+});
 
-const momentLabel = (s: SnapshotSummary) => `${s.kind === "submission" ? "Submitted" : "Validated"} ${dateTime.format(s.createdAt)}`;
+const momentLabel = (s: SnapshotSummary) =>
+  `${s.kind === "submission" ? "Submitted" : "Validated"} ${dateTime.format(s.createdAt)}`;
 
 /** The evaluation at one moment: a snapshot's frozen state, or the live document now. */
 async function stateAt(
@@ -59,7 +84,11 @@ async function stateAt(
   if (choice === NOW) {
     const doc = await collab.read(documentName("evaluation", evaluation.id));
     try {
-      return { state: readEvaluationState(doc), levels: evaluation.levelsByCriterion, label: "Now (live)" };
+      return {
+        state: readEvaluationState(doc),
+        levels: evaluation.levelsByCriterion,
+        label: "Now (live)",
+      };
     } finally {
       doc.destroy();
     }
@@ -67,7 +96,11 @@ async function stateAt(
   const summary = snapshots.find((s) => s.id === choice);
   const snapshot = summary && (await getSnapshot(evaluation.trustId, evaluation.id, summary.id));
   if (!snapshot) return null;
-  return { state: evaluationStateFromUpdate(snapshot.state), levels: snapshot.levelsByCriterion, label: momentLabel(snapshot) };
+  return {
+    state: evaluationStateFromUpdate(snapshot.state),
+    levels: snapshot.levelsByCriterion,
+    label: momentLabel(snapshot),
+  };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -78,25 +111,41 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     findSchoolById(evaluation.schoolId),
     getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
     listSnapshotsOfEvaluation(evaluation.trustId, evaluation.id),
-    judgementTrend(evaluation.trustId, evaluation.schoolId, evaluation.frameworkId, (e) => can(actor, "read", resourceOf(e))),
+    judgementTrend(evaluation.trustId, evaluation.schoolId, evaluation.frameworkId, (e) =>
+      can(actor, "read", resourceOf(e)),
+    ),
   ]);
   if (!school || !version) throw notFound();
-  const people = new Map((await getUsers([...new Set(snapshots.map((s) => s.createdBy))])).map((u) => [u.id, u.name]));
+  const people = new Map(
+    (await getUsers([...new Set(snapshots.map((s) => s.createdBy))])).map((u) => [u.id, u.name]),
+  );
 
   // Criteria and level labels as the evaluation's framework version words them.
   const areas = applicableAreas(version.content, school)
     .filter((a) => evaluation.areaIds.includes(a.id))
     .map((area) => ({ area, levels: scaleOf(version.content, area).levels }));
-  const criteria = new Map(areas.flatMap(({ area }) => area.criteria.map((c) => [c.id, { id: c.id, code: c.code, statement: c.statement }])));
-  const levelsOf = new Map(areas.flatMap(({ area, levels }) => area.criteria.map((c) => [c.id, levels])));
-  const anyLevel = new Map(version.content.scales.flatMap((s) => s.levels.map((l) => [l.key, l.label])));
-  const criterionOf = (id: string): CriterionRef => criteria.get(id) ?? { id, code: id, statement: "(no longer in the framework)" };
+  const criteria = new Map(
+    areas.flatMap(({ area }) =>
+      area.criteria.map((c) => [c.id, { id: c.id, code: c.code, statement: c.statement }]),
+    ),
+  );
+  const levelsOf = new Map(
+    areas.flatMap(({ area, levels }) => area.criteria.map((c) => [c.id, levels])),
+  );
+  const anyLevel = new Map(
+    version.content.scales.flatMap((s) => s.levels.map((l) => [l.key, l.label])),
+  );
+  const criterionOf = (id: string): CriterionRef =>
+    criteria.get(id) ?? { id, code: id, statement: "(no longer in the framework)" };
   const levelLabel = (criterionId: string, key: string) =>
     levelsOf.get(criterionId)?.find((l) => l.key === key)?.label ?? anyLevel.get(key) ?? key;
 
   // The comparison: by default, the latest snapshot against now.
   const url = new URL(request.url);
-  const query = compareQuery.safeParse({ a: url.searchParams.get("a") ?? undefined, b: url.searchParams.get("b") ?? undefined });
+  const query = compareQuery.safeParse({
+    a: url.searchParams.get("a") ?? undefined,
+    b: url.searchParams.get("b") ?? undefined,
+  });
   const from = (query.success && query.data.a) || snapshots[0]?.id || NOW;
   const to = (query.success && query.data.b) || NOW;
   let comparison = null;
@@ -108,12 +157,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       compareError = "That snapshot is not part of this evaluation.";
     } else {
       const levels = { ...evaluation.levelsByCriterion, ...a.levels, ...b.levels };
-      comparison = viewOfComparison(compareEvaluations(a.state, b.state, levels), { from: a.label, to: b.label }, criterionOf, levelLabel);
+      comparison = viewOfComparison(
+        compareEvaluations(a.state, b.state, levels),
+        { from: a.label, to: b.label },
+        criterionOf,
+        levelLabel,
+      );
     }
   }
 
   const trendView: TrendView = {
-    points: trend.map((p) => ({ label: p.title, date: dateOnly.format(p.date), source: p.source, current: p.evaluationId === evaluation.id })),
+    points: trend.map((p) => ({
+      label: p.title,
+      date: dateOnly.format(p.date),
+      source: p.source,
+      current: p.evaluationId === evaluation.id,
+    })),
     areas: areas.map(({ area, levels }) => ({
       id: area.id,
       title: area.title,
@@ -131,7 +190,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 
   return json({
-    evaluation: { id: evaluation.id, title: evaluation.title, status: STATUS_LABELS[evaluation.status] },
+    evaluation: {
+      id: evaluation.id,
+      title: evaluation.title,
+      status: STATUS_LABELS[evaluation.status],
+    },
     school: { id: school.id, name: school.name },
     framework: version.content.name,
     snapshots: snapshots.map((s) => ({
@@ -143,7 +206,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       judged: s.projection.judgedCount,
       total: s.projection.criteriaCount,
     })),
-    choices: [{ value: NOW, label: "Now (live)" }, ...snapshots.map((s) => ({ value: s.id, label: momentLabel(s) }))],
+    choices: [
+      { value: NOW, label: "Now (live)" },
+      ...snapshots.map((s) => ({ value: s.id, label: momentLabel(s) })),
+    ],
     from,
     to,
     comparison,
@@ -157,14 +223,16 @@ export default function EvaluationHistory() {
   return (
     <div className="page wide">
       <p className="breadcrumbs">
-        <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> / <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
+        <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> /{" "}
+        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
       </p>
       <h1>History and comparison</h1>
       <p>
         Status: <span className="badge">{data.evaluation.status}</span>
       </p>
       <p className="lede">
-        Each submission keeps a snapshot of the whole evaluation. Compare any two, or a snapshot with the evaluation as it is now.
+        Each submission keeps a snapshot of the whole evaluation. Compare any two, or a snapshot
+        with the evaluation as it is now.
       </p>
       <div className="history-layout">
         <section aria-labelledby="timeline-heading">
@@ -174,7 +242,9 @@ export default function EvaluationHistory() {
         <section aria-labelledby="compare-heading">
           <h2 id="compare-heading">Compare</h2>
           {data.snapshots.length === 0 ? (
-            <p className="muted">Once the evaluation has been submitted, you can compare it with later work here.</p>
+            <p className="muted">
+              Once the evaluation has been submitted, you can compare it with later work here.
+            </p>
           ) : (
             <CompareForm choices={data.choices} from={data.from} to={data.to} />
           )}

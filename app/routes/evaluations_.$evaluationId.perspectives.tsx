@@ -51,19 +51,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!version || !school) throw notFound();
   const canInvite = can(actor, "invite", resource);
-  const people = await getUsers([...new Set([...contributors.map((c) => c.userId), ...(canInvite ? memberships.map((m) => m.userId) : [])])]);
+  const people = await getUsers([
+    ...new Set([
+      ...contributors.map((c) => c.userId),
+      ...(canInvite ? memberships.map((m) => m.userId) : []),
+    ]),
+  ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const perspectiveOf = new Map(contributors.map((c) => [c.userId, c.perspective]));
-  const areas = applicableAreas(version.content, school).filter((a) => evaluation.areaIds.includes(a.id));
+  const areas = applicableAreas(version.content, school).filter((a) =>
+    evaluation.areaIds.includes(a.id),
+  );
   return json({
     evaluation: { id: evaluation.id, title: evaluation.title },
     school: school.name,
     canInvite,
     canContribute: can(actor, "contribute", resource),
     myPerspective: perspectiveOf.get(actor.userId) ?? null,
-    contributors: contributors.map((c) => ({ userId: c.userId, name: nameOf.get(c.userId) ?? "", perspective: PERSPECTIVE_LABELS[c.perspective] })),
+    contributors: contributors.map((c) => ({
+      userId: c.userId,
+      name: nameOf.get(c.userId) ?? "",
+      perspective: PERSPECTIVE_LABELS[c.perspective],
+    })),
     invitable: canInvite
-      ? people.filter((p) => !perspectiveOf.has(p.id)).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name))
+      ? people
+          .filter((p) => !perspectiveOf.has(p.id))
+          .map((p) => ({ id: p.id, name: p.name }))
+          .sort((a, b) => a.name.localeCompare(b.name))
       : [],
     perspectives: PERSPECTIVES.map((p) => ({ value: p, label: PERSPECTIVE_LABELS[p] })),
     areas: areas.map((area) => {
@@ -79,12 +93,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             code: c.code,
             statement: c.statement,
             mine: chosen.find((j) => j.userId === actor.userId)?.level ?? "",
-            spread: spreadOf(levels.map((l) => l.key), chosen, (id) => perspectiveOf.get(id) as Perspective | undefined).map((s) => ({
+            spread: spreadOf(
+              levels.map((l) => l.key),
+              chosen,
+              (id) => perspectiveOf.get(id) as Perspective | undefined,
+            ).map((s) => ({
               level: s.level,
               count: s.count,
               who: s.perspectives.map((p) => PERSPECTIVE_LABELS[p]),
             })),
-            range: range(levels.map((l) => l.key), chosen.map((j) => j.level)),
+            range: range(
+              levels.map((l) => l.key),
+              chosen.map((j) => j.level),
+            ),
             responses: chosen.length,
           };
         }),
@@ -98,8 +119,14 @@ const Invite = z.object({
   perspective: z.enum(PERSPECTIVES, { message: "Choose a perspective" }),
 });
 
-type Result = { intent: string; errors: Record<string, string>; formError: string | null; done: string | null };
-const reply = (r: Partial<Result> & { intent: string }, status = 200) => json<Result>({ errors: {}, formError: null, done: null, ...r }, { status });
+type Result = {
+  intent: string;
+  errors: Record<string, string>;
+  formError: string | null;
+  done: string | null;
+};
+const reply = (r: Partial<Result> & { intent: string }, status = 200) =>
+  json<Result>({ errors: {}, formError: null, done: null, ...r }, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, evaluation, resource } = await load(request, params.evaluationId);
@@ -108,7 +135,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent"));
 
   if (intent === "invite" || intent === "remove") {
-    if (!can(actor, "invite", resource)) return reply({ intent, formError: "Only the school's leaders can invite contributors." }, 403);
+    if (!can(actor, "invite", resource))
+      return reply(
+        { intent, formError: "Only the school's leaders can invite contributors." },
+        403,
+      );
     if (intent === "remove") {
       await removeContributor(evaluation, String(form.get("userId")));
       return reply({ intent, done: "Contributor removed." });
@@ -116,19 +147,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(form, Invite);
     if (parsed.errors) return reply({ intent, errors: parsed.errors }, 400);
     const members = await listMembershipsOfTrust(evaluation.trustId);
-    if (!members.some((m) => m.userId === parsed.data.userId)) return reply({ intent, errors: { userId: "Choose someone in this trust" } }, 400);
+    if (!members.some((m) => m.userId === parsed.data.userId))
+      return reply({ intent, errors: { userId: "Choose someone in this trust" } }, 400);
     await inviteContributor(evaluation, { ...parsed.data, invitedBy: actor.userId });
     return reply({ intent, done: "Contributor invited." });
   }
 
   if (intent === "record") {
-    if (!can(actor, "contribute", resource)) return reply({ intent, formError: "Only invited contributors record perspective judgements." }, 403);
+    if (!can(actor, "contribute", resource))
+      return reply(
+        { intent, formError: "Only invited contributors record perspective judgements." },
+        403,
+      );
     const judgements: Record<string, string> = {};
-    for (const [key, value] of form) if (key.startsWith("level.")) judgements[key.slice(6)] = String(value);
+    for (const [key, value] of form)
+      if (key.startsWith("level.")) judgements[key.slice(6)] = String(value);
     try {
       await recordPerspectiveJudgements(evaluation, actor.userId, judgements);
     } catch (error) {
-      if (error instanceof InvalidJudgementError) return reply({ intent, formError: error.message }, 400);
+      if (error instanceof InvalidJudgementError)
+        return reply({ intent, formError: error.message }, 400);
       throw error;
     }
     return reply({ intent, done: "Your judgements are saved." });
@@ -148,8 +186,8 @@ export default function Perspectives() {
       </p>
       <h1>Perspectives</h1>
       <p className="lede">
-        {data.school}: each contributor records their own judgement per criterion; the spread shows where views differ, and the team
-        records one agreed judgement on the evaluation.
+        {data.school}: each contributor records their own judgement per criterion; the spread shows
+        where views differ, and the team records one agreed judgement on the evaluation.
       </p>
       {result?.done ? (
         <p role="status" className="notice">
@@ -160,7 +198,9 @@ export default function Perspectives() {
 
       <section aria-labelledby="contributors-heading" className="panel">
         <h2 id="contributors-heading">{`Contributors (${data.contributors.length})`}</h2>
-        {data.contributors.length === 0 ? <p className="muted">Nobody has been invited yet.</p> : null}
+        {data.contributors.length === 0 ? (
+          <p className="muted">Nobody has been invited yet.</p>
+        ) : null}
         <ul className="plain-list">
           {data.contributors.map((c) => (
             <li key={c.userId}>
@@ -190,7 +230,12 @@ export default function Perspectives() {
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Perspective" name="perspective" defaultValue="" error={errors.perspective}>
+            <SelectField
+              label="Perspective"
+              name="perspective"
+              defaultValue=""
+              error={errors.perspective}
+            >
               <option value="">Choose a perspective</option>
               {data.perspectives.map((p) => (
                 <option key={p.value} value={p.value}>
@@ -217,7 +262,11 @@ export default function Perspectives() {
                   <span className="code">{c.code}</span> {c.statement}
                 </h3>
                 {data.canContribute ? (
-                  <SelectField label={`Your judgement (${data.myPerspective ? data.perspectives.find((p) => p.value === data.myPerspective)?.label : ""}) for ${c.code}`} name={`level.${c.id}`} defaultValue={c.mine}>
+                  <SelectField
+                    label={`Your judgement (${data.myPerspective ? data.perspectives.find((p) => p.value === data.myPerspective)?.label : ""}) for ${c.code}`}
+                    name={`level.${c.id}`}
+                    defaultValue={c.mine}
+                  >
                     <option value="">Not judged</option>
                     {area.levels.map((l) => (
                       <option key={l.key} value={l.key}>
@@ -227,7 +276,11 @@ export default function Perspectives() {
                   </SelectField>
                 ) : null}
                 <div className="spread">
-                  <SpreadChart levels={area.levels} counts={c.spread.map((s) => s.count)} title={`Spread of judgements for ${c.code}`} />
+                  <SpreadChart
+                    levels={area.levels}
+                    counts={c.spread.map((s) => s.count)}
+                    title={`Spread of judgements for ${c.code}`}
+                  />
                   <table className="table spread-table">
                     <caption>{`${c.responses} response${c.responses === 1 ? "" : "s"}${c.responses > 1 ? `; ${c.range === 0 ? "everyone agrees" : `views span ${c.range + 1} levels`}` : ""}`}</caption>
                     <thead>
@@ -247,7 +300,9 @@ export default function Perspectives() {
                   </table>
                 </div>
                 <p>
-                  <Link to={`/evaluations/${data.evaluation.id}?area=${area.id}#criterion-${c.id}`}>Record the team's agreed judgement for {c.code}</Link>
+                  <Link to={`/evaluations/${data.evaluation.id}?area=${area.id}#criterion-${c.id}`}>
+                    Record the team's agreed judgement for {c.code}
+                  </Link>
                 </p>
               </article>
             ))}

@@ -10,7 +10,13 @@ import { notFound, requireActor } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 
 // Where to come back to: the area that was open (an area id, never a URL).
-const backTo = z.object({ area: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined) });
+const backTo = z.object({
+  area: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional()
+    .catch(undefined),
+});
 
 /**
  * POST only: a school leader submits the evaluation for validation. The live document (its
@@ -22,10 +28,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const { area } = backTo.parse({ area: form.get("area") ?? undefined });
   const evaluation = await findEvaluationById(params.evaluationId ?? "");
-  const resource = evaluation && { type: "evaluation" as const, trustId: evaluation.trustId, schoolId: evaluation.schoolId, validatorIds: evaluation.validatorIds };
+  const resource = evaluation && {
+    type: "evaluation" as const,
+    trustId: evaluation.trustId,
+    schoolId: evaluation.schoolId,
+    validatorIds: evaluation.validatorIds,
+  };
   if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
   if (!can(actor, "submit", resource)) {
-    return json({ formError: "Only the school's leaders can submit this evaluation for validation." }, { status: 403 });
+    return json(
+      { formError: "Only the school's leaders can submit this evaluation for validation." },
+      { status: 403 },
+    );
   }
   const doc = await context.collab.read(documentName("evaluation", evaluation.id));
   try {
@@ -36,7 +50,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       submittedBy: actor.userId,
     });
   } catch (error) {
-    if (error instanceof NotSubmittableError) return json({ formError: error.message }, { status: 409 });
+    if (error instanceof NotSubmittableError)
+      return json({ formError: error.message }, { status: 409 });
     throw error;
   } finally {
     doc.destroy();

@@ -18,7 +18,9 @@ import {
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Move to the newer framework version · Quality marks" }];
+export const meta: MetaFunction = () => [
+  { title: "Move to the newer framework version · Quality marks" },
+];
 
 /** The evaluation, its current and newest framework versions, and what would change. */
 async function plan(request: Request, evaluationId: string | undefined) {
@@ -32,11 +34,22 @@ async function plan(request: Request, evaluationId: string | undefined) {
     findSchoolById(evaluation.schoolId),
   ]);
   if (!current || !latest || !school) throw notFound();
-  return { actor, evaluation, resource, current, latest, school, diff: diffVersions(current.content, latest.content) };
+  return {
+    actor,
+    evaluation,
+    resource,
+    current,
+    latest,
+    school,
+    diff: diffVersions(current.content, latest.content),
+  };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, evaluation, resource, current, latest, diff } = await plan(request, params.evaluationId);
+  const { actor, evaluation, resource, current, latest, diff } = await plan(
+    request,
+    params.evaluationId,
+  );
   return json({
     evaluation: { id: evaluation.id, title: evaluation.title },
     current: current.version,
@@ -48,9 +61,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, evaluation, resource, current, latest, school, diff } = await plan(request, params.evaluationId);
+  const { actor, evaluation, resource, current, latest, school, diff } = await plan(
+    request,
+    params.evaluationId,
+  );
   await requireCsrf(request, await request.formData());
-  if (!can(actor, "upgrade", resource)) throw new Response("Only the school's leaders can change the framework version.", { status: 403 });
+  if (!can(actor, "upgrade", resource))
+    throw new Response("Only the school's leaders can change the framework version.", {
+      status: 403,
+    });
   if (latest.version <= current.version) throw redirect(`/evaluations/${evaluation.id}`);
   const moved = await moveToVersion(evaluation, school, latest);
   await pruneJudgements(evaluation.trustId, evaluation.id, Object.keys(moved.levelsByCriterion));
@@ -64,7 +83,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw redirect(`/evaluations/${evaluation.id}`);
 }
 
-function ChangeList({ title, items, empty }: { title: string; items: { id: string; code: string; statement: string; before?: string }[]; empty: string }) {
+function ChangeList({
+  title,
+  items,
+  empty,
+}: {
+  title: string;
+  items: { id: string; code: string; statement: string; before?: string }[];
+  empty: string;
+}) {
   return (
     <section aria-labelledby={`${title}-heading`}>
       <h2 id={`${title}-heading`}>{`${title} (${items.length})`}</h2>
@@ -75,7 +102,9 @@ function ChangeList({ title, items, empty }: { title: string; items: { id: strin
           {items.map((c) => (
             <li key={c.id}>
               <strong>{c.code}</strong> {c.statement}
-              {c.before && c.before !== c.statement ? <p className="muted">Was: {c.before}</p> : null}
+              {c.before && c.before !== c.statement ? (
+                <p className="muted">Was: {c.before}</p>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -100,8 +129,9 @@ export default function UpgradePreview() {
       ) : (
         <>
           <p className="lede">
-            Judgements, narrative and evidence of the {data.diff.unchanged.length} unchanged criteria carry over. Reworded criteria keep
-            their narrative and evidence, but their judgement is cleared for a fresh look. Removed criteria leave the evaluation.
+            Judgements, narrative and evidence of the {data.diff.unchanged.length} unchanged
+            criteria carry over. Reworded criteria keep their narrative and evidence, but their
+            judgement is cleared for a fresh look. Removed criteria leave the evaluation.
           </p>
           <ChangeList title="Added" items={data.diff.added} empty="No criteria added." />
           <ChangeList title="Reworded" items={data.diff.reworded} empty="No criteria reworded." />
@@ -114,7 +144,9 @@ export default function UpgradePreview() {
               </button>
             </Form>
           ) : (
-            <p className="notice">Only the school's leaders can move the evaluation to the new version.</p>
+            <p className="notice">
+              Only the school's leaders can move the evaluation to the new version.
+            </p>
           )}
         </>
       )}

@@ -29,7 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     can(signedIn.actor, "read", await evaluationResource(evaluation));
   if (!allowed || !item.contentType) throw notFound();
 
-  const fileName = downloadFileName(item.fileName ?? item.title, extensionOfContentType(item.contentType));
+  const fileName = downloadFileName(
+    item.fileName ?? item.title,
+    extensionOfContentType(item.contentType),
+  );
   const headers = new Headers({
     "Content-Type": item.contentType,
     "Content-Disposition": attachmentDisposition(fileName),

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import designerStyles from "../styles/designer.css";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -23,7 +28,9 @@ import { formatDay } from "../utils/dates.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.framework.name ?? "Framework"} · Frameworks` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.framework.name ?? "Framework"} · Frameworks` },
+];
 
 async function load(request: Request, frameworkId: string | undefined) {
   const actor = await requireActor(request);
@@ -37,8 +44,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, framework, resource } = await load(request, params.frameworkId);
   const versions = await listVersions(framework.trustId, framework.id);
   return json({
-    framework: { id: framework.id, name: framework.name, documentName: documentName("framework", framework.id) },
-    versions: versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.publishedAt.toISOString(), name: v.content.name })),
+    framework: {
+      id: framework.id,
+      name: framework.name,
+      documentName: documentName("framework", framework.id),
+    },
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      publishedAt: v.publishedAt.toISOString(),
+      name: v.content.name,
+    })),
     canEdit: can(actor, "write", resource),
     canPublish: can(actor, "publish", resource),
     canDistribute: can(actor, "distribute", resource),
@@ -47,7 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type PublishResult = { problems: Problem[]; published: number | null; formError: string | null };
-const reply = (r: Partial<PublishResult>, status = 200) => json<PublishResult>({ problems: [], published: null, formError: null, ...r }, { status });
+const reply = (r: Partial<PublishResult>, status = 200) =>
+  json<PublishResult>({ problems: [], published: null, formError: null, ...r }, { status });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { framework, actor, resource } = await load(request, params.frameworkId);
@@ -83,7 +100,11 @@ export default function FrameworkPage() {
       <div className="designer-layout">
         <div className="designer-main">
           {hydrated ? (
-            <FrameworkDesigner documentName={data.framework.documentName} me={data.me} canEdit={data.canEdit} />
+            <FrameworkDesigner
+              documentName={data.framework.documentName}
+              me={data.me}
+              canEdit={data.canEdit}
+            />
           ) : (
             <p className="editor-loading" role="status">
               Loading the designer…
@@ -134,7 +155,10 @@ export default function FrameworkPage() {
                 {data.versions.map((v) => (
                   <li key={v.id}>
                     <strong>v{v.version}</strong> · {formatDay(v.publishedAt)}{" "}
-                    <a href={`/frameworks/${data.framework.id}/versions/${v.version}.json`} download>
+                    <a
+                      href={`/frameworks/${data.framework.id}/versions/${v.version}.json`}
+                      download
+                    >
                       Export v{v.version} (JSON)
                     </a>
                     {data.canDistribute ? (

@@ -6,11 +6,26 @@ import { notFound, requireActor } from "../utils/auth.server.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const framework = await findFrameworkById(params.frameworkId ?? "");
-  if (!framework || !can(actor, "read", { type: "framework", trustId: framework.trustId })) throw notFound();
-  const version = (await listVersions(framework.trustId, framework.id)).find((v) => String(v.version) === params.version);
+  if (!framework || !can(actor, "read", { type: "framework", trustId: framework.trustId }))
+    throw notFound();
+  const version = (await listVersions(framework.trustId, framework.id)).find(
+    (v) => String(v.version) === params.version,
+  );
   if (!version) throw notFound();
-  const slug = version.content.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  const body = JSON.stringify({ format: "quality-marks.framework", formatVersion: 1, version: version.version, content: version.content }, null, 2);
+  const slug = version.content.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  const body = JSON.stringify(
+    {
+      format: "quality-marks.framework",
+      formatVersion: 1,
+      version: version.version,
+      content: version.content,
+    },
+    null,
+    2,
+  );
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -3,7 +3,15 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "../../models/permissions/roles.ts";
 import { Progress } from "../components/progress.tsx";
-import { can, evaluationIdsContributedBy, findEvaluationById, findSchoolById, getTrust, listEvaluationsOfSchool, listSchools } from "../models.server.ts";
+import {
+  can,
+  evaluationIdsContributedBy,
+  findEvaluationById,
+  findSchoolById,
+  getTrust,
+  listEvaluationsOfSchool,
+  listSchools,
+} from "../models.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Schools · Quality marks" }];
@@ -18,8 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     );
     const candidates = oversees
       ? await listSchools(trustId)
-      : (await Promise.all(actor.grants.filter((g) => g.trustId === trustId && g.schoolId).map((g) => findSchoolById(g.schoolId!))))
-          .filter((s) => s !== null);
+      : (
+          await Promise.all(
+            actor.grants
+              .filter((g) => g.trustId === trustId && g.schoolId)
+              .map((g) => findSchoolById(g.schoolId!)),
+          )
+        ).filter((s) => s !== null);
     for (const school of candidates) {
       if (!can(actor, "read", { type: "school", trustId, schoolId: school.id })) continue;
       const latest = (await listEvaluationsOfSchool(trustId, school.id))[0] ?? null;
@@ -40,7 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (const id of await evaluationIdsContributedBy(actor.userId)) {
     const evaluation = await findEvaluationById(id);
     const school = evaluation && (await findSchoolById(evaluation.schoolId));
-    if (evaluation && school) contributions.push({ id: evaluation.id, title: evaluation.title, school: school.name });
+    if (evaluation && school)
+      contributions.push({ id: evaluation.id, title: evaluation.title, school: school.name });
   }
   return json({
     name: actor.name,
@@ -72,7 +86,10 @@ export default function Home() {
         {data.trustNames.join(", ")} · {data.name} ({data.roles.join(", ")})
       </p>
       {data.schools.length === 0 ? (
-        <p>You are not a member of any school yet. Ask your trust's school-improvement lead to add you.</p>
+        <p>
+          You are not a member of any school yet. Ask your trust's school-improvement lead to add
+          you.
+        </p>
       ) : (
         <ul className="card-list">
           {data.schools.map((school) => (
@@ -83,7 +100,11 @@ export default function Home() {
               {school.latest ? (
                 <>
                   <p>{school.latest.title}</p>
-                  <Progress judged={school.latest.judged} total={school.latest.total} label={`${school.name}: ${school.latest.title} progress`} />
+                  <Progress
+                    judged={school.latest.judged}
+                    total={school.latest.total}
+                    label={`${school.name}: ${school.latest.title} progress`}
+                  />
                 </>
               ) : (
                 <p className="muted">No self-evaluation started yet.</p>

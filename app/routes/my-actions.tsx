@@ -1,9 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { criterionHref, filterRows, parsePlanQuery, sortRows, todayInEngland } from "../components/plan/action-plan.ts";
+import {
+  criterionHref,
+  filterRows,
+  parsePlanQuery,
+  sortRows,
+  todayInEngland,
+} from "../components/plan/action-plan.ts";
 import { actionsOwnedByActor } from "../components/plan/action-rows.server.ts";
-import { ActionFilters, DueCell, SortHeader, StatusCell } from "../components/plan/action-table.tsx";
+import {
+  ActionFilters,
+  DueCell,
+  SortHeader,
+  StatusCell,
+} from "../components/plan/action-table.tsx";
 import { requireActor } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "My actions · Quality marks" }];
@@ -16,14 +27,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const all = await actionsOwnedByActor(actor, todayInEngland());
   // Unless sorted otherwise: overdue first, then open actions by due date, then the rest.
   const byUrgency = sortRows(all, "due", "asc").sort(
-    (a, b) => Number(b.overdue) - Number(a.overdue) || Number(OPEN.has(b.status)) - Number(OPEN.has(a.status)),
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      Number(OPEN.has(b.status)) - Number(OPEN.has(a.status)),
   );
   return json({
     query,
     total: all.length,
     open: all.filter((r) => OPEN.has(r.status)).length,
     overdue: all.filter((r) => r.overdue).length,
-    rows: sortRows(filterRows(query.sort ? all : byUrgency, { owner: "", status: query.status }), query.sort, query.dir),
+    rows: sortRows(
+      filterRows(query.sort ? all : byUrgency, { owner: "", status: query.status }),
+      query.sort,
+      query.dir,
+    ),
   });
 }
 
@@ -57,8 +74,13 @@ export default function MyActions() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.evaluationId}/${r.id}`} className={r.overdue ? "row-overdue" : undefined}>
-                <th scope="row">{r.what.trim() || <span className="muted">Not described yet</span>}</th>
+              <tr
+                key={`${r.evaluationId}/${r.id}`}
+                className={r.overdue ? "row-overdue" : undefined}
+              >
+                <th scope="row">
+                  {r.what.trim() || <span className="muted">Not described yet</span>}
+                </th>
                 <td>
                   <Link to={`/evaluations/${r.evaluationId}/actions`}>{r.evaluationTitle}</Link>
                   <span className="muted"> · {r.schoolName}</span>

@@ -16,13 +16,18 @@ export const meta: MetaFunction = () => [{ title: "Register · Quality marks" }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, trustId } = await requireTrustAccess(request, "cycle", "read");
   const mark = new URL(request.url).searchParams.get("mark") ?? "";
-  const [rows, trust] = await Promise.all([registerOf(trustId, todayInEngland()), getTrust(trustId)]);
+  const [rows, trust] = await Promise.all([
+    registerOf(trustId, todayInEngland()),
+    getTrust(trustId),
+  ]);
   const marks = new Map(rows.map((r) => [r.award.frameworkId, r.award.frameworkName]));
   const shown = rows.filter((r) => !mark || r.award.frameworkId === mark);
   return json({
     trustName: trust?.name ?? "",
     mark: marks.has(mark) ? mark : "",
-    marks: [...marks].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    marks: [...marks]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     canRenew: can(actor, "manage", { type: "trust", trustId }),
     renewalDue: shown.filter((r) => r.standing === "renewalDue").length,
     expired: shown.filter((r) => r.standing === "expired").length,
@@ -41,7 +46,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const ROW_CLASS = { renewalDue: "row-renewal-due", expired: "row-expired", current: undefined, superseded: undefined } as const;
+const ROW_CLASS = {
+  renewalDue: "row-renewal-due",
+  expired: "row-expired",
+  current: undefined,
+  superseded: undefined,
+} as const;
 
 export default function Register() {
   const data = useLoaderData<typeof loader>();
@@ -50,8 +60,8 @@ export default function Register() {
     <div className="page wide">
       <h1>Register</h1>
       <p className="lede">
-        {data.trustName}: the current award of each school for each quality mark. Awards in their renewal window (the last three
-        months before expiry) are flagged.
+        {data.trustName}: the current award of each school for each quality mark. Awards in their
+        renewal window (the last three months before expiry) are flagged.
       </p>
       {data.marks.length > 0 ? (
         <Form method="get" className="register-filter">
@@ -118,11 +128,17 @@ export default function Register() {
                   <td>
                     <StandingBadge standing={r.standing} />
                     {data.canRenew && (r.standing === "renewalDue" || r.standing === "expired") ? (
-                      <RenewForm awardId={r.id} label={`Start renewal: ${r.schoolName}, ${r.markName}`} />
+                      <RenewForm
+                        awardId={r.id}
+                        label={`Start renewal: ${r.schoolName}, ${r.markName}`}
+                      />
                     ) : null}
                   </td>
                   <td>
-                    <Link to={`/awards/${r.id}/certificate`} aria-label={`Certificate: ${r.schoolName}, ${r.markName}`}>
+                    <Link
+                      to={`/awards/${r.id}/certificate`}
+                      aria-label={`Certificate: ${r.schoolName}, ${r.markName}`}
+                    >
                       View
                     </Link>
                   </td>

@@ -8,10 +8,20 @@ import { requireTrustAccess } from "../utils/trust.server.ts";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { trustId } = await requireTrustAccess(request, "cycle", "read");
   const mark = new URL(request.url).searchParams.get("mark") ?? "";
-  const rows = (await registerOf(trustId, todayInEngland())).filter((r) => !mark || r.award.frameworkId === mark);
+  const rows = (await registerOf(trustId, todayInEngland())).filter(
+    (r) => !mark || r.award.frameworkId === mark,
+  );
   const csv = toCsv(
     ["School", "Mark", "Tier", "Awarded", "Expires", "Status", "Verification code"],
-    rows.map(({ award, schoolName, standing }) => [schoolName, award.frameworkName, award.tier, award.startDate, award.expiryDate, STANDING_LABELS[standing], award.code]),
+    rows.map(({ award, schoolName, standing }) => [
+      schoolName,
+      award.frameworkName,
+      award.tier,
+      award.startDate,
+      award.expiryDate,
+      STANDING_LABELS[standing],
+      award.code,
+    ]),
   );
   return new Response(csv, {
     headers: {

@@ -35,7 +35,10 @@ const STATUS_LABELS = {
 async function loadSchool(request: Request, schoolId: string | undefined) {
   const actor = await requireActor(request);
   const school = await findSchoolById(schoolId ?? "");
-  if (!school || !can(actor, "read", { type: "school", trustId: school.trustId, schoolId: school.id })) {
+  if (
+    !school ||
+    !can(actor, "read", { type: "school", trustId: school.trustId, schoolId: school.id })
+  ) {
     throw notFound();
   }
   return { actor, school };
@@ -52,7 +55,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const frameworkName = new Map(frameworks.map((f) => [f.frameworkId, f.content.name]));
   return json({
     school: { id: school.id, name: school.name },
-    canStart: can(actor, "startEvaluation", { type: "school", trustId: school.trustId, schoolId: school.id }),
+    canStart: can(actor, "startEvaluation", {
+      type: "school",
+      trustId: school.trustId,
+      schoolId: school.id,
+    }),
     frameworks: frameworks.map((f) => ({ id: f.id, name: `${f.content.name} (v${f.version})` })),
     evaluations: evaluations.map((e) => ({
       id: e.id,
@@ -61,7 +68,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cycle: e.cycleId ? (cycleName.get(e.cycleId) ?? null) : null,
       dueDate: e.dueDate?.toISOString() ?? null,
       overdue: progressOf(e).overdue,
-      status: e.status === "inProgress" ? CYCLE_STATUS_LABELS[progressOf(e).status] : STATUS_LABELS[e.status],
+      status:
+        e.status === "inProgress"
+          ? CYCLE_STATUS_LABELS[progressOf(e).status]
+          : STATUS_LABELS[e.status],
       judged: e.projection.judgedCount,
       total: e.projection.criteriaCount,
       updatedAt: new Date(e.projection.updatedAt).toISOString(),
@@ -70,7 +80,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const StartEvaluation = z.object({
-  title: z.string().trim().min(3, "Give the evaluation a name of at least 3 characters").max(200, "Keep the name under 200 characters"),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the evaluation a name of at least 3 characters")
+    .max(200, "Keep the name under 200 characters"),
   frameworkVersionId: z.string().regex(/^[0-9a-f]{24}$/, "Choose a framework"),
 });
 
@@ -78,16 +92,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, school } = await loadSchool(request, params.schoolId);
   const form = await request.formData();
   await requireCsrf(request, form);
-  if (!can(actor, "startEvaluation", { type: "school", trustId: school.trustId, schoolId: school.id })) {
-    return json({ errors: {}, formError: "Only the school's leaders can start an evaluation." }, { status: 403 });
+  if (
+    !can(actor, "startEvaluation", { type: "school", trustId: school.trustId, schoolId: school.id })
+  ) {
+    return json(
+      { errors: {}, formError: "Only the school's leaders can start an evaluation." },
+      { status: 403 },
+    );
   }
   const parsed = parseForm(form, StartEvaluation);
   if (parsed.errors) return json({ errors: parsed.errors, formError: null }, { status: 400 });
   const version = await getFrameworkVersion(school.trustId, parsed.data.frameworkVersionId);
   if (!version) {
-    return json({ errors: { frameworkVersionId: "Choose one of the trust's frameworks" }, formError: null }, { status: 400 });
+    return json(
+      { errors: { frameworkVersionId: "Choose one of the trust's frameworks" }, formError: null },
+      { status: 400 },
+    );
   }
-  const evaluation = await startEvaluation(school, version, { title: parsed.data.title, createdBy: actor.userId });
+  const evaluation = await startEvaluation(school, version, {
+    title: parsed.data.title,
+    createdBy: actor.userId,
+  });
   throw redirect(`/evaluations/${evaluation.id}`);
 }
 
@@ -141,8 +166,19 @@ export default function SchoolPage() {
           <Form method="post" className="stack" noValidate>
             <CsrfInput />
             <FormError message={result?.formError} />
-            <TextField label="Name" name="title" defaultValue="Self-evaluation 2026–27" required error={errors.title} />
-            <SelectField label="Framework" name="frameworkVersionId" required error={errors.frameworkVersionId}>
+            <TextField
+              label="Name"
+              name="title"
+              defaultValue="Self-evaluation 2026–27"
+              required
+              error={errors.title}
+            />
+            <SelectField
+              label="Framework"
+              name="frameworkVersionId"
+              required
+              error={errors.frameworkVersionId}
+            >
               {data.frameworks.map((f) => (
                 <option key={f.id} value={f.id}>
                   {f.name}

@@ -4,7 +4,12 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, TextField } from "../components/field.tsx";
-import { createSession, listMembershipsOfUser, recordAudit, verifyCredentials } from "../models.server.ts";
+import {
+  createSession,
+  listMembershipsOfUser,
+  recordAudit,
+  verifyCredentials,
+} from "../models.server.ts";
 import { getSignedIn, safeRedirect } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 import { parseForm } from "../utils/forms.ts";
@@ -14,7 +19,11 @@ import { sessionCookie } from "../utils/session.server.ts";
 export const meta: MetaFunction = () => [{ title: "Sign in · Quality marks" }];
 
 const SignIn = z.object({
-  email: z.string().trim().min(1, "Enter your email address").email("Enter an email address like name@school.org.uk"),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address")
+    .email("Enter an email address like name@school.org.uk"),
   password: z.string().min(1, "Enter your password").max(200),
   redirectTo: z.string().optional(),
 });
@@ -37,7 +46,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const wait = await limitSignIn(context.clientAddress, email);
   if (wait) {
     return json(
-      { errors: {}, formError: `Too many attempts. Try again in ${wait} minute${wait === 1 ? "" : "s"}.` },
+      {
+        errors: {},
+        formError: `Too many attempts. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`,
+      },
       { status: 429 },
     );
   }
@@ -47,7 +59,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await resetSignInLimit(context.clientAddress, email);
   const trusts = [...new Set((await listMembershipsOfUser(user.id)).map((m) => m.trustId))];
   for (const trustId of trusts.length ? trusts : [null]) {
-    await recordAudit({ trustId, actorId: user.id, action: "signIn", subject: `user:${user.id}`, details: { address: context.clientAddress } });
+    await recordAudit({
+      trustId,
+      actorId: user.id,
+      action: "signIn",
+      subject: `user:${user.id}`,
+      details: { address: context.clientAddress },
+    });
   }
   const { token } = await createSession(user.id, request.headers.get("user-agent") ?? "");
   throw redirect(safeRedirect(parsed.data.redirectTo ?? null, "/home"), {
@@ -68,8 +86,22 @@ export default function SignInPage() {
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <FormError message={result?.formError} />
-        <TextField label="Email address" name="email" type="email" autoComplete="username" required error={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <TextField
+          label="Email address"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          error={errors.email}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? "Signing in…" : "Sign in"}
         </button>

@@ -51,7 +51,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         email: u.email,
         roles: memberships
           .filter((m) => m.userId === u.id)
-          .map((m) => `${ROLE_LABELS[m.role]}${m.schoolId ? ` · ${schoolName.get(m.schoolId) ?? ""}` : ""}`),
+          .map(
+            (m) =>
+              `${ROLE_LABELS[m.role]}${m.schoolId ? ` · ${schoolName.get(m.schoolId) ?? ""}` : ""}`,
+          ),
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   });
@@ -60,7 +63,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const checkbox = z.preprocess((v) => v === "on", z.boolean());
 
 const AddSchool = z.object({
-  name: z.string().trim().min(2, "Enter the school's name").max(200, "Keep the name under 200 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Enter the school's name")
+    .max(200, "Keep the name under 200 characters"),
   urn: z
     .string()
     .trim()
@@ -73,7 +80,11 @@ const AddSchool = z.object({
 
 const AddPerson = z
   .object({
-    name: z.string().trim().min(2, "Enter the person's full name").max(120, "Keep the name under 120 characters"),
+    name: z
+      .string()
+      .trim()
+      .min(2, "Enter the person's full name")
+      .max(120, "Keep the name under 120 characters"),
     email: z.string().trim().email("Enter an email address like name@school.org.uk"),
     role: z.enum(ROLES, { message: "Choose a role" }),
     schoolId: z.string().optional(),
@@ -81,11 +92,20 @@ const AddPerson = z
   })
   .superRefine((v, ctx) => {
     if (isSchoolRole(v.role) && !v.schoolId) {
-      ctx.addIssue({ code: "custom", path: ["schoolId"], message: "Choose the school for this role" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["schoolId"],
+        message: "Choose the school for this role",
+      });
     }
   });
 
-type ActionResult = { intent: string; errors: Record<string, string>; formError: string | null; done: string | null };
+type ActionResult = {
+  intent: string;
+  errors: Record<string, string>;
+  formError: string | null;
+  done: string | null;
+};
 const reply = (r: Partial<ActionResult> & { intent: string }, status = 200) =>
   json<ActionResult>({ errors: {}, formError: null, done: null, ...r }, { status });
 
@@ -102,7 +122,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const school = await createSchool(trustId, parsed.data);
       return reply({ intent, done: `${school.name} was added.` });
     } catch (error) {
-      if (error instanceof DuplicateSchoolError) return reply({ intent, errors: { name: error.message } }, 400);
+      if (error instanceof DuplicateSchoolError)
+        return reply({ intent, errors: { name: error.message } }, 400);
       throw error;
     }
   }
@@ -118,12 +139,21 @@ export async function action({ request }: ActionFunctionArgs) {
     let user = await findUserByEmail(email);
     if (!user) {
       if (!password || password.length < 12) {
-        return reply({ intent, errors: { password: "Give a first password of at least 12 characters" } }, 400);
+        return reply(
+          { intent, errors: { password: "Give a first password of at least 12 characters" } },
+          400,
+        );
       }
       user = await createUser({ name, email, password });
     }
     await grantRole(trustId, { userId: user.id, role, schoolId });
-    await recordAudit({ trustId, actorId: actor.userId, action: "roleGranted", subject: `user:${user.id}`, details: { role, schoolId } });
+    await recordAudit({
+      trustId,
+      actorId: actor.userId,
+      action: "roleGranted",
+      subject: `user:${user.id}`,
+      details: { role, schoolId },
+    });
     return reply({ intent, done: `${user.name} is now ${ROLE_LABELS[role].toLowerCase()}.` });
   }
 
@@ -156,7 +186,12 @@ export default function TrustSettings() {
               </li>
             ))}
           </ul>
-          <Form method="post" className="stack panel" noValidate aria-labelledby="add-school-heading">
+          <Form
+            method="post"
+            className="stack panel"
+            noValidate
+            aria-labelledby="add-school-heading"
+          >
             <h3 id="add-school-heading">Add a school</h3>
             <CsrfInput />
             <input type="hidden" name="intent" value="addSchool" />
@@ -194,13 +229,24 @@ export default function TrustSettings() {
               </li>
             ))}
           </ul>
-          <Form method="post" className="stack panel" noValidate aria-labelledby="add-person-heading">
+          <Form
+            method="post"
+            className="stack panel"
+            noValidate
+            aria-labelledby="add-person-heading"
+          >
             <h3 id="add-person-heading">Add a person</h3>
             <CsrfInput />
             <input type="hidden" name="intent" value="addPerson" />
             <FormError message={result?.intent === "addPerson" ? result.formError : null} />
             <TextField label="Full name" name="name" required error={person.name} />
-            <TextField label="Email address" name="email" type="email" required error={person.email} />
+            <TextField
+              label="Email address"
+              name="email"
+              type="email"
+              required
+              error={person.email}
+            />
             <SelectField label="Role" name="role" error={person.role} defaultValue="schoolStaff">
               {ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -208,7 +254,12 @@ export default function TrustSettings() {
                 </option>
               ))}
             </SelectField>
-            <SelectField label="School (for school roles)" name="schoolId" error={person.schoolId} defaultValue="">
+            <SelectField
+              label="School (for school roles)"
+              name="schoolId"
+              error={person.schoolId}
+              defaultValue=""
+            >
               <option value="">— None —</option>
               {data.schools.map((s) => (
                 <option key={s.id} value={s.id}>

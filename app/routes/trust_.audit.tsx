@@ -12,7 +12,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [entries, verification] = await Promise.all([listAudit(trustId), verifyAuditLog()]);
   return json({
     verification: { entries: verification.entries, problems: verification.problems },
-    entries: entries.map((e) => ({ ...e, at: e.at.toISOString(), details: JSON.stringify(e.details) })),
+    entries: entries.map((e) => ({
+      ...e,
+      at: e.at.toISOString(),
+      details: JSON.stringify(e.details),
+    })),
   });
 }
 

@@ -9,9 +9,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const entries = await listAudit(trustId, 100_000);
   const csv = toCsv(
     ["Sequence", "At", "Action", "Subject", "Actor", "Details", "Previous hash", "Hash"],
-    entries.map((e) => [e.seq, e.at.toISOString(), e.action, e.subject, e.actorId, JSON.stringify(e.details), e.prevHash, e.hash]),
+    entries.map((e) => [
+      e.seq,
+      e.at.toISOString(),
+      e.action,
+      e.subject,
+      e.actorId,
+      JSON.stringify(e.details),
+      e.prevHash,
+      e.hash,
+    ]),
   );
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="audit-log.csv"' },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="audit-log.csv"',
+    },
   });
 }

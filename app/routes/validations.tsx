@@ -1,7 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { findEvaluationById, findSchoolById, listValidationsOf, listValidationsOfTrust } from "../models.server.ts";
+import {
+  findEvaluationById,
+  findSchoolById,
+  listValidationsOf,
+  listValidationsOfTrust,
+} from "../models.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Validations · Quality marks" }];
@@ -9,28 +14,54 @@ export const meta: MetaFunction = () => [{ title: "Validations · Quality marks"
 /** "My validations" for validators; every validation of the trust for trust admins and leaders. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const oversight = actor.grants.filter((g) => g.role === "trustAdmin" || g.role === "trustLeader").map((g) => g.trustId);
+  const oversight = actor.grants
+    .filter((g) => g.role === "trustAdmin" || g.role === "trustLeader")
+    .map((g) => g.trustId);
   const mine = await listValidationsOf(actor.userId);
-  const trustWide = (await Promise.all([...new Set(oversight)].map((t) => listValidationsOfTrust(t)))).flat();
+  const trustWide = (
+    await Promise.all([...new Set(oversight)].map((t) => listValidationsOfTrust(t)))
+  ).flat();
   const describe = async (v: (typeof mine)[number]) => {
-    const [evaluation, school] = await Promise.all([findEvaluationById(v.evaluationId), findSchoolById(v.schoolId)]);
-    return { id: v.id, evaluationId: v.evaluationId, title: evaluation?.title ?? "", status: evaluation?.status ?? "", school: school?.name ?? "" };
+    const [evaluation, school] = await Promise.all([
+      findEvaluationById(v.evaluationId),
+      findSchoolById(v.schoolId),
+    ]);
+    return {
+      id: v.id,
+      evaluationId: v.evaluationId,
+      title: evaluation?.title ?? "",
+      status: evaluation?.status ?? "",
+      school: school?.name ?? "",
+    };
   };
   return json({
     mine: await Promise.all(mine.map(describe)),
-    trustWide: await Promise.all(trustWide.filter((v) => !mine.some((m) => m.id === v.id)).map(describe)),
+    trustWide: await Promise.all(
+      trustWide.filter((v) => !mine.some((m) => m.id === v.id)).map(describe),
+    ),
   });
 }
 
-const STATUS = { inProgress: "In progress", submitted: "Submitted", validated: "Validated", accredited: "Accredited" } as Record<string, string>;
+const STATUS = {
+  inProgress: "In progress",
+  submitted: "Submitted",
+  validated: "Validated",
+  accredited: "Accredited",
+} as Record<string, string>;
 
-function List({ items }: { items: { id: string; evaluationId: string; title: string; status: string; school: string }[] }) {
+function List({
+  items,
+}: {
+  items: { id: string; evaluationId: string; title: string; status: string; school: string }[];
+}) {
   return (
     <ul className="card-list">
       {items.map((v) => (
         <li key={v.id} className="card">
           <h3>
-            <Link to={`/evaluations/${v.evaluationId}/validation`}>{`${v.school}: ${v.title}`}</Link>
+            <Link
+              to={`/evaluations/${v.evaluationId}/validation`}
+            >{`${v.school}: ${v.title}`}</Link>
           </h3>
           <span className="badge">{STATUS[v.status] ?? v.status}</span>
         </li>
@@ -46,7 +77,11 @@ export default function Validations() {
       <h1>Validations</h1>
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">My validations</h2>
-        {data.mine.length ? <List items={data.mine} /> : <p className="muted">No evaluation is assigned to you.</p>}
+        {data.mine.length ? (
+          <List items={data.mine} />
+        ) : (
+          <p className="muted">No evaluation is assigned to you.</p>
+        )}
       </section>
       {data.trustWide.length ? (
         <section aria-labelledby="all-heading">

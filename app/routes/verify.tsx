@@ -27,7 +27,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const code = (url.searchParams.get("code") ?? "").trim();
   if (!code) return json({ code, result: null }, { headers: HEADERS });
   const wait = await limitVerification(context.clientAddress);
-  if (wait !== null) return json({ code, result: { kind: "limited" as const, minutes: wait } }, { status: 429, headers: HEADERS });
+  if (wait !== null)
+    return json(
+      { code, result: { kind: "limited" as const, minutes: wait } },
+      { status: 429, headers: HEADERS },
+    );
   const award = code.length <= MAX_CODE_INPUT ? await findAwardByCode(code) : null;
   if (!award) return json({ code, result: { kind: "none" as const } }, { headers: HEADERS });
   const { certificate, standing } = await certificateOf(award, url.origin, todayInEngland());
@@ -52,20 +56,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
-type Valid = Extract<NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["result"]>, { kind: "valid" }>;
+type Valid = Extract<
+  NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["result"]>,
+  { kind: "valid" }
+>;
 
 const STANDING_TEXT: Record<Valid["standing"], (r: Valid) => string> = {
   current: (r) => `Valid until ${r.expiryLabel}.`,
   expired: (r) => `It expired on ${r.expiryLabel} and is no longer a current award.`,
-  superseded: () => "A later award or a corrected outcome replaced it. Ask the school for its current certificate.",
+  superseded: () =>
+    "A later award or a corrected outcome replaced it. Ask the school for its current certificate.",
 };
 
 function ValidCertificate({ result }: { result: Valid }) {
   return (
     <section className={`verify-result verify-${result.standing}`} aria-labelledby="verify-heading">
-      <h2 id="verify-heading">{result.standing === "current" ? "This certificate is genuine and current" : "This certificate is genuine"}</h2>
+      <h2 id="verify-heading">
+        {result.standing === "current"
+          ? "This certificate is genuine and current"
+          : "This certificate is genuine"}
+      </h2>
       <p className="verify-standing">
-        <strong>{STANDING_LABELS[result.standing]}.</strong> {STANDING_TEXT[result.standing](result)}
+        <strong>{STANDING_LABELS[result.standing]}.</strong>{" "}
+        {STANDING_TEXT[result.standing](result)}
       </p>
       <dl className="verify-facts">
         <dt>School</dt>
@@ -99,7 +112,10 @@ export default function Verify() {
   return (
     <div className="page verify-page">
       <h1>Check a certificate</h1>
-      <p className="lede">Every certificate carries a verification code, like QM-7KD4-P2XQ-9M3H. Enter it to see what the certificate was awarded for and whether it is still current.</p>
+      <p className="lede">
+        Every certificate carries a verification code, like QM-7KD4-P2XQ-9M3H. Enter it to see what
+        the certificate was awarded for and whether it is still current.
+      </p>
       <Form method="get" className="verify-form">
         <div className="field">
           <label htmlFor="verify-code">Enter a certificate code</label>
@@ -123,7 +139,10 @@ export default function Verify() {
       {result?.kind === "none" ? (
         <section className="verify-result verify-none" aria-labelledby="verify-heading">
           <h2 id="verify-heading">No certificate has this code</h2>
-          <p>Check the code against the certificate: it starts with QM and has three groups of four letters and digits.</p>
+          <p>
+            Check the code against the certificate: it starts with QM and has three groups of four
+            letters and digits.
+          </p>
         </section>
       ) : null}
       {result?.kind === "limited" ? (

@@ -25,9 +25,12 @@ function csrfCookie() {
 }
 
 /** The token for this browser, and a Set-Cookie header when it had none yet. */
-export async function csrfToken(request: Request): Promise<{ token: string; setCookie: string | null }> {
+export async function csrfToken(
+  request: Request,
+): Promise<{ token: string; setCookie: string | null }> {
   const existing = await csrfCookie().parse(request.headers.get("Cookie"));
-  if (typeof existing === "string" && existing.length > 0) return { token: existing, setCookie: null };
+  if (typeof existing === "string" && existing.length > 0)
+    return { token: existing, setCookie: null };
   const token = randomBytes(24).toString("base64url");
   return { token, setCookie: await csrfCookie().serialize(token) };
 }

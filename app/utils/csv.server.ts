@@ -8,6 +8,8 @@ function neutralise(value: string): string {
 
 /** A CSV file (UTF-8 with BOM, so Excel shows accents and dashes) from a header and rows. */
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const cells = rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutralise(cell) : (cell ?? ""))));
+  const cells = rows.map((row) =>
+    row.map((cell) => (typeof cell === "string" ? neutralise(cell) : (cell ?? ""))),
+  );
   return `\uFEFF${stringify([header, ...cells])}`;
 }

@@ -1,5 +1,11 @@
 import type { Cycle } from "../../models/cycle/cycle.ts";
-import { CYCLE_STATUS_LABELS, findSchoolById, listEvaluationsOfCycle, listSchools, progressOf } from "../models.server.ts";
+import {
+  CYCLE_STATUS_LABELS,
+  findSchoolById,
+  listEvaluationsOfCycle,
+  listSchools,
+  progressOf,
+} from "../models.server.ts";
 
 export interface CycleRow {
   schoolId: string;
@@ -14,7 +20,10 @@ export interface CycleRow {
 
 /** One row per school in the cycle, read from evaluation projections (the overview and its CSV). */
 export async function cycleRows(cycle: Cycle, now = new Date()): Promise<CycleRow[]> {
-  const [evaluations, schools] = await Promise.all([listEvaluationsOfCycle(cycle.trustId, cycle.id), listSchools(cycle.trustId)]);
+  const [evaluations, schools] = await Promise.all([
+    listEvaluationsOfCycle(cycle.trustId, cycle.id),
+    listSchools(cycle.trustId),
+  ]);
   const names = new Map(schools.map((s) => [s.id, s.name]));
   const rows = await Promise.all(
     evaluations.map(async (e) => {
@@ -23,7 +32,10 @@ export async function cycleRows(cycle: Cycle, now = new Date()): Promise<CycleRo
         schoolId: e.schoolId,
         schoolName: names.get(e.schoolId) ?? (await findSchoolById(e.schoolId))?.name ?? "",
         evaluationId: e.id,
-        status: progress.status === "inProgress" ? `${CYCLE_STATUS_LABELS.inProgress} ${progress.percent}%` : CYCLE_STATUS_LABELS[progress.status],
+        status:
+          progress.status === "inProgress"
+            ? `${CYCLE_STATUS_LABELS.inProgress} ${progress.percent}%`
+            : CYCLE_STATUS_LABELS[progress.status],
         percent: progress.percent,
         lastActivityAt: progress.lastActivityAt?.toISOString() ?? null,
         dueDate: progress.dueDate?.toISOString() ?? null,
@@ -31,5 +43,7 @@ export async function cycleRows(cycle: Cycle, now = new Date()): Promise<CycleRo
       };
     }),
   );
-  return rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.schoolName.localeCompare(b.schoolName));
+  return rows.sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || a.schoolName.localeCompare(b.schoolName),
+  );
 }

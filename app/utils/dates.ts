@@ -2,7 +2,20 @@
  * Dates as people in English schools read them, identical on the server and in the browser
  * (so hydration never disagrees): numbers come from Intl in a fixed time zone, words from us.
  */
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 function partsOf(value: Date | string, timeZone: string) {
   const parts = new Intl.DateTimeFormat("en-GB", {
@@ -15,11 +28,20 @@ function partsOf(value: Date | string, timeZone: string) {
     hourCycle: "h23",
   }).formatToParts(new Date(value));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+  };
 }
 
 /** A calendar day, e.g. "16 July 2027" (short: "16 Jul 2027"). Date-only values are UTC. */
-export function formatDay(value: Date | string | null | undefined, style: "long" | "short" = "long"): string {
+export function formatDay(
+  value: Date | string | null | undefined,
+  style: "long" | "short" = "long",
+): string {
   if (!value) return "—";
   const { year, month, day } = partsOf(value, "UTC");
   const name = MONTHS[month - 1];

@@ -3,9 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const flag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 /** Every environment variable the app reads, checked once at start (README lists them). */
 const schema = z.object({
@@ -13,7 +11,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
   MONGODB_URI: z.string().url().optional(),
-  MONGODB_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]+$/).default("quality-marks"),
+  MONGODB_DB_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("quality-marks"),
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(32).optional(),
   COOKIE_SECURE: flag.default(true),

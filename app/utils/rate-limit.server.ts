@@ -1,8 +1,16 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 // Per address and email: slows guessing one account; per address: slows spraying many.
-const perAccount = new RateLimiterMemory({ keyPrefix: "sign-in-account", points: 5, duration: 15 * 60 });
-const perAddress = new RateLimiterMemory({ keyPrefix: "sign-in-address", points: 50, duration: 15 * 60 });
+const perAccount = new RateLimiterMemory({
+  keyPrefix: "sign-in-account",
+  points: 5,
+  duration: 15 * 60,
+});
+const perAddress = new RateLimiterMemory({
+  keyPrefix: "sign-in-address",
+  points: 50,
+  duration: 15 * 60,
+});
 
 /**
  * Counts a sign-in attempt; returns the minutes to wait when over the limit, else null.

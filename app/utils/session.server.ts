@@ -21,7 +21,9 @@ export function sessionCookie() {
   return cookie;
 }
 
-export async function sessionTokenFrom(cookieHeader: string | null | undefined): Promise<string | null> {
+export async function sessionTokenFrom(
+  cookieHeader: string | null | undefined,
+): Promise<string | null> {
   if (!cookieHeader) return null;
   const value = await sessionCookie().parse(cookieHeader);
   return typeof value === "string" ? value : null;
@@ -37,7 +39,9 @@ export interface SignedIn {
  * The signed-in person for a Cookie header, or null. Used by every loader and action and by
  * the collab socket's upgrade, so HTTP and realtime agree on who someone is.
  */
-export async function signedInFrom(cookieHeader: string | null | undefined): Promise<SignedIn | null> {
+export async function signedInFrom(
+  cookieHeader: string | null | undefined,
+): Promise<SignedIn | null> {
   const token = await sessionTokenFrom(cookieHeader);
   if (!token) return null;
   const session = await findSession(token);

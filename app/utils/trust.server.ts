@@ -13,7 +13,9 @@ export async function requireTrustAccess(
   action: Action,
 ): Promise<{ actor: Actor; trustId: string }> {
   const actor = await requireActor(request);
-  const trustId = actor.grants.map((g) => g.trustId).find((id) => can(actor, action, { type: resource, trustId: id }));
+  const trustId = actor.grants
+    .map((g) => g.trustId)
+    .find((id) => can(actor, action, { type: resource, trustId: id }));
   if (!trustId) throw notFound();
   return { actor, trustId };
 }

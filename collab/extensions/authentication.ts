@@ -23,7 +23,11 @@ function roleFor(actor: Actor, resource: Resource): Role {
 export class AuthenticationExtension implements Extension {
   extensionName = "authentication";
 
-  async onAuthenticate({ documentName, context, connectionConfig }: onAuthenticatePayload<CollabContext>) {
+  async onAuthenticate({
+    documentName,
+    context,
+    connectionConfig,
+  }: onAuthenticatePayload<CollabContext>) {
     const actor = context.actor;
     const name = parseDocumentName(documentName);
     const resource = actor && name ? await resourceOfDocument(name) : null;

@@ -10,7 +10,12 @@ import type { CollabContext } from "../context.ts";
 export class IdentityExtension implements Extension {
   extensionName = "identity";
 
-  async beforeHandleAwareness({ states, connection, context, document }: beforeHandleAwarenessPayload<CollabContext>) {
+  async beforeHandleAwareness({
+    states,
+    connection,
+    context,
+    document,
+  }: beforeHandleAwarenessPayload<CollabContext>) {
     const identity = context?.identity;
     if (!connection || !identity) {
       states.clear();

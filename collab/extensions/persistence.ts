@@ -14,7 +14,11 @@ import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
 
 function isFromRedis(origin: unknown): boolean {
-  return typeof origin === "object" && origin !== null && (origin as { source?: string }).source === "redis";
+  return (
+    typeof origin === "object" &&
+    origin !== null &&
+    (origin as { source?: string }).source === "redis"
+  );
 }
 
 /**

@@ -72,4 +72,5 @@ export function applyVersionUpgrade(
 export type Rating = "red" | "amber" | "green";
 /** Red/amber/green per indicator, keyed "<criterionId>/<indicatorId>" (flat, so concurrent first ratings never clash). */
 export const indicatorRatingsOf = (doc: Y.Doc) => doc.getMap<Rating>("indicatorRatings");
-export const ratingKey = (criterionId: string, indicatorId: string) => `${criterionId}/${indicatorId}`;
+export const ratingKey = (criterionId: string, indicatorId: string) =>
+  `${criterionId}/${indicatorId}`;

@@ -53,6 +53,7 @@ export function criteriaOfEvidence(doc: Y.Doc, itemId: string): string[] {
 export function forgetEvidence(doc: Y.Doc, itemId: string): void {
   const map = evidenceAttachmentsOf(doc);
   doc.transact(() => {
-    for (const criterionId of criteriaOfEvidence(doc, itemId)) map.delete(attachmentKey(criterionId, itemId));
+    for (const criterionId of criteriaOfEvidence(doc, itemId))
+      map.delete(attachmentKey(criterionId, itemId));
   });
 }

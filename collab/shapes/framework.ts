@@ -35,8 +35,18 @@ const METS: Scale = {
   key: MET_SCALE,
   name: "Met / Not met",
   levels: [
-    { key: "not-met", label: "Not met", colour: "#b3261e", meaning: "Something essential is missing and needs putting right now." },
-    { key: "met", label: "Met", colour: "#1b6b4a", meaning: "Everything essential is in place and working." },
+    {
+      key: "not-met",
+      label: "Not met",
+      colour: "#b3261e",
+      meaning: "Something essential is missing and needs putting right now.",
+    },
+    {
+      key: "met",
+      label: "Met",
+      colour: "#1b6b4a",
+      meaning: "Everything essential is in place and working.",
+    },
   ],
 };
 
@@ -50,7 +60,10 @@ function str(item: YItem, key: string): string {
 }
 
 /** Items of a collection in order (ties broken by id, so every client agrees). */
-export function ordered(collection: Y.Map<YItem>, filter: (item: YItem) => boolean = () => true): [string, YItem][] {
+export function ordered(
+  collection: Y.Map<YItem>,
+  filter: (item: YItem) => boolean = () => true,
+): [string, YItem][] {
   return [...collection.entries()]
     .filter(([, item]) => filter(item))
     .sort(([a, x], [b, y]) => {
@@ -71,7 +84,9 @@ function criterionItem(c: Criterion, areaId: string, order: string): YItem {
   for (const [level, d] of Object.entries(c.descriptors)) descriptors.set(level, text(d));
   const indicators = new Y.Map<YItem>();
   const keys = generateNKeysBetween(null, null, c.indicators?.length ?? 0);
-  c.indicators?.forEach((i, n) => indicators.set(i.id, item({ order: keys[n], text: text(i.text) })));
+  c.indicators?.forEach((i, n) =>
+    indicators.set(i.id, item({ order: keys[n], text: text(i.text) })),
+  );
   return item({
     areaId,
     order,
@@ -95,21 +110,38 @@ export function writeFramework(doc: Y.Doc, content: FrameworkContent): void {
     details.set("scaleName", main.name);
     details.set("rule", content.accreditationRule);
     const levelKeys = generateNKeysBetween(null, null, main.levels.length);
-    main.levels.forEach((l, i) => levelsOf(doc).set(l.key, item({ order: levelKeys[i], label: text(l.label), colour: l.colour, meaning: text(l.meaning) })));
+    main.levels.forEach((l, i) =>
+      levelsOf(doc).set(
+        l.key,
+        item({
+          order: levelKeys[i],
+          label: text(l.label),
+          colour: l.colour,
+          meaning: text(l.meaning),
+        }),
+      ),
+    );
     const areaKeys = generateNKeysBetween(null, null, content.areas.length);
     content.areas.forEach((area, i) => {
-      areasOf(doc).set(area.id, item({
-        order: areaKeys[i],
-        title: text(area.title),
-        summary: text(area.summary),
-        scaleKey: area.scaleKey === main.key ? MAIN_SCALE : MET_SCALE,
-        appliesTo: area.appliesTo ?? null,
-      }));
+      areasOf(doc).set(
+        area.id,
+        item({
+          order: areaKeys[i],
+          title: text(area.title),
+          summary: text(area.summary),
+          scaleKey: area.scaleKey === main.key ? MAIN_SCALE : MET_SCALE,
+          appliesTo: area.appliesTo ?? null,
+        }),
+      );
       const keys = generateNKeysBetween(null, null, area.criteria.length);
-      area.criteria.forEach((c, n) => criteriaOf(doc).set(c.id, criterionItem(c, area.id, keys[n])));
+      area.criteria.forEach((c, n) =>
+        criteriaOf(doc).set(c.id, criterionItem(c, area.id, keys[n])),
+      );
     });
     const tierKeys = generateNKeysBetween(null, null, content.awardTiers?.length ?? 0);
-    content.awardTiers?.forEach((t, i) => tiersOf(doc).set(t.id, item({ order: tierKeys[i], name: text(t.name), rule: t.rule })));
+    content.awardTiers?.forEach((t, i) =>
+      tiersOf(doc).set(t.id, item({ order: tierKeys[i], name: text(t.name), rule: t.rule })),
+    );
   });
 }
 
@@ -147,24 +179,30 @@ export function readFramework(doc: Y.Doc): FrameworkContent {
   const areaEntries = ordered(areasOf(doc));
   const usesMet = areaEntries.some(([, a]) => a.get("scaleKey") === MET_SCALE);
   const areas: Area[] = areaEntries.map(([areaId, a], ai) => {
-    const criteria = ordered(criteriaOf(doc), (c) => c.get("areaId") === areaId).map(([id, c], ci): Criterion => {
-      const descriptors: Record<string, string> = {};
-      const scale = a.get("scaleKey") === MET_SCALE ? METS : main;
-      const ds = c.get("descriptors") as Y.Map<Y.Text> | undefined;
-      for (const level of scale.levels) descriptors[level.key] = ds?.get(level.key)?.toString().trim() ?? "";
-      const indicators = ordered((c.get("indicators") as Y.Map<YItem> | undefined) ?? new Y.Map())
-        .map(([iid, i]) => ({ id: iid, text: str(i, "text").trim() }))
-        .filter((i) => i.text);
-      return {
-        id,
-        code: `${ai + 1}.${ci + 1}`,
-        statement: str(c, "statement").trim(),
-        guidance: str(c, "guidance").trim() || undefined,
-        descriptors,
-        evidenceExpectations: str(c, "evidence").split("\n").map((l) => l.trim()).filter(Boolean),
-        indicators: indicators.length ? indicators : undefined,
-      };
-    });
+    const criteria = ordered(criteriaOf(doc), (c) => c.get("areaId") === areaId).map(
+      ([id, c], ci): Criterion => {
+        const descriptors: Record<string, string> = {};
+        const scale = a.get("scaleKey") === MET_SCALE ? METS : main;
+        const ds = c.get("descriptors") as Y.Map<Y.Text> | undefined;
+        for (const level of scale.levels)
+          descriptors[level.key] = ds?.get(level.key)?.toString().trim() ?? "";
+        const indicators = ordered((c.get("indicators") as Y.Map<YItem> | undefined) ?? new Y.Map())
+          .map(([iid, i]) => ({ id: iid, text: str(i, "text").trim() }))
+          .filter((i) => i.text);
+        return {
+          id,
+          code: `${ai + 1}.${ci + 1}`,
+          statement: str(c, "statement").trim(),
+          guidance: str(c, "guidance").trim() || undefined,
+          descriptors,
+          evidenceExpectations: str(c, "evidence")
+            .split("\n")
+            .map((l) => l.trim())
+            .filter(Boolean),
+          indicators: indicators.length ? indicators : undefined,
+        };
+      },
+    );
     const appliesTo = a.get("appliesTo");
     return {
       id: areaId,
@@ -175,7 +213,11 @@ export function readFramework(doc: Y.Doc): FrameworkContent {
       criteria,
     };
   });
-  const tiers: AwardTier[] = ordered(tiersOf(doc)).map(([id, t]) => ({ id, name: str(t, "name").trim(), rule: t.get("rule") as AccreditationRule }));
+  const tiers: AwardTier[] = ordered(tiersOf(doc)).map(([id, t]) => ({
+    id,
+    name: str(t, "name").trim(),
+    rule: t.get("rule") as AccreditationRule,
+  }));
   return {
     name: detailText("name").trim(),
     description: detailText("description").trim(),
@@ -196,7 +238,9 @@ export function newId(prefix: string): string {
 
 // Two people inserting at once can give two items the same key; never let that throw.
 function between(before: string | null, after: string | null): string {
-  return before !== null && after !== null && before >= after ? generateKeyBetween(before, null) : generateKeyBetween(before, after);
+  return before !== null && after !== null && before >= after
+    ? generateKeyBetween(before, null)
+    : generateKeyBetween(before, after);
 }
 
 function lastOrder(entries: [string, YItem][]): string | null {
@@ -205,35 +249,71 @@ function lastOrder(entries: [string, YItem][]): string | null {
 
 export function addLevel(doc: Y.Doc): string {
   const id = newId("level");
-  levelsOf(doc).set(id, item({ order: generateKeyBetween(lastOrder(ordered(levelsOf(doc))), null), label: text(""), colour: "#1f5fa8", meaning: text("") }));
+  levelsOf(doc).set(
+    id,
+    item({
+      order: generateKeyBetween(lastOrder(ordered(levelsOf(doc))), null),
+      label: text(""),
+      colour: "#1f5fa8",
+      meaning: text(""),
+    }),
+  );
   return id;
 }
 
 export function addArea(doc: Y.Doc): string {
   const id = newId("area");
-  areasOf(doc).set(id, item({ order: generateKeyBetween(lastOrder(ordered(areasOf(doc))), null), title: text(""), summary: text(""), scaleKey: MAIN_SCALE, appliesTo: null }));
+  areasOf(doc).set(
+    id,
+    item({
+      order: generateKeyBetween(lastOrder(ordered(areasOf(doc))), null),
+      title: text(""),
+      summary: text(""),
+      scaleKey: MAIN_SCALE,
+      appliesTo: null,
+    }),
+  );
   return id;
 }
 
 export function addCriterion(doc: Y.Doc, areaId: string): string {
   const id = newId("criterion");
   const siblings = ordered(criteriaOf(doc), (c) => c.get("areaId") === areaId);
-  criteriaOf(doc).set(id, criterionItem({ id, code: "", statement: "", descriptors: {}, evidenceExpectations: [] }, areaId, generateKeyBetween(lastOrder(siblings), null)));
+  criteriaOf(doc).set(
+    id,
+    criterionItem(
+      { id, code: "", statement: "", descriptors: {}, evidenceExpectations: [] },
+      areaId,
+      generateKeyBetween(lastOrder(siblings), null),
+    ),
+  );
   return id;
 }
 
 export function addIndicator(doc: Y.Doc, criterionId: string): string | null {
-  const indicators = criteriaOf(doc).get(criterionId)?.get("indicators") as Y.Map<YItem> | undefined;
+  const indicators = criteriaOf(doc).get(criterionId)?.get("indicators") as
+    | Y.Map<YItem>
+    | undefined;
   if (!indicators) return null;
   const id = newId("indicator");
-  indicators.set(id, item({ order: generateKeyBetween(lastOrder(ordered(indicators)), null), text: text("") }));
+  indicators.set(
+    id,
+    item({ order: generateKeyBetween(lastOrder(ordered(indicators)), null), text: text("") }),
+  );
   return id;
 }
 
 export function addTier(doc: Y.Doc): string {
   const id = newId("tier");
   const firstLevel = ordered(levelsOf(doc))[0]?.[0] ?? "";
-  tiersOf(doc).set(id, item({ order: generateKeyBetween(lastOrder(ordered(tiersOf(doc))), null), name: text(""), rule: { type: "minimumLevels", everyCriterionAtLeast: firstLevel } }));
+  tiersOf(doc).set(
+    id,
+    item({
+      order: generateKeyBetween(lastOrder(ordered(tiersOf(doc))), null),
+      name: text(""),
+      rule: { type: "minimumLevels", everyCriterionAtLeast: firstLevel },
+    }),
+  );
   return id;
 }
 
@@ -265,7 +345,8 @@ export function moveTo(siblings: [string, YItem][], id: string, index: number): 
 
 export function removeArea(doc: Y.Doc, areaId: string): void {
   doc.transact(() => {
-    for (const [id, c] of criteriaOf(doc).entries()) if (c.get("areaId") === areaId) criteriaOf(doc).delete(id);
+    for (const [id, c] of criteriaOf(doc).entries())
+      if (c.get("areaId") === areaId) criteriaOf(doc).delete(id);
     areasOf(doc).delete(areaId);
   });
 }

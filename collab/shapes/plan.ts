@@ -51,7 +51,8 @@ export interface PlanAction {
   order: string;
 }
 
-const textOf = (value: unknown) => (value instanceof Y.Text ? value.toString() : typeof value === "string" ? value : "");
+const textOf = (value: unknown) =>
+  value instanceof Y.Text ? value.toString() : typeof value === "string" ? value : "";
 
 function clampStrength(value: unknown): number {
   const n = Number(value);
@@ -79,9 +80,14 @@ export function readAction(id: string, item: Y.Map<unknown>): PlanAction {
     criterionId: String(item.get("criterionId") ?? ""),
     what: textOf(item.get("what")),
     ownerId: typeof item.get("ownerId") === "string" ? (item.get("ownerId") as string) : null,
-    due: typeof item.get("due") === "string" && /^\d{4}-\d{2}-\d{2}$/.test(item.get("due") as string) ? (item.get("due") as string) : null,
+    due:
+      typeof item.get("due") === "string" && /^\d{4}-\d{2}-\d{2}$/.test(item.get("due") as string)
+        ? (item.get("due") as string)
+        : null,
     successMeasure: textOf(item.get("successMeasure")),
-    status: ACTION_STATUSES.includes(status as ActionStatus) ? (status as ActionStatus) : "notStarted",
+    status: ACTION_STATUSES.includes(status as ActionStatus)
+      ? (status as ActionStatus)
+      : "notStarted",
     forceIds: forceIds instanceof Y.Array ? forceIds.toArray().map(String) : [],
     order: String(item.get("order") ?? ""),
   };
@@ -115,7 +121,13 @@ function after(items: { order: string }[]): string {
   return generateKeyBetween(last || null, null);
 }
 
-export function addForce(doc: Y.Doc, criterionId: string, side: ForceSide, text = "", strength = 3): string {
+export function addForce(
+  doc: Y.Doc,
+  criterionId: string,
+  side: ForceSide,
+  text = "",
+  strength = 3,
+): string {
   const id = newId("force");
   const item = new Y.Map<unknown>();
   item.set("criterionId", criterionId);
@@ -157,21 +169,33 @@ export function removeForce(doc: Y.Doc, forceId: string): void {
 }
 
 /** Sums of strengths on each side of a criterion's force-field (or the whole evaluation). */
-export function forceTotals(forces: Pick<Force, "side" | "strength">[]): { helping: number; hindering: number } {
-  return forces.reduce(
-    (sum, f) => ({ ...sum, [f.side]: sum[f.side] + f.strength }),
-    { helping: 0, hindering: 0 },
-  );
+export function forceTotals(forces: Pick<Force, "side" | "strength">[]): {
+  helping: number;
+  hindering: number;
+} {
+  return forces.reduce((sum, f) => ({ ...sum, [f.side]: sum[f.side] + f.strength }), {
+    helping: 0,
+    hindering: 0,
+  });
 }
 
 /** Count of actions in each status. */
 export function actionCounts(actions: Pick<PlanAction, "status">[]): Record<ActionStatus, number> {
-  const counts: Record<ActionStatus, number> = { notStarted: 0, inProgress: 0, done: 0, dropped: 0 };
+  const counts: Record<ActionStatus, number> = {
+    notStarted: 0,
+    inProgress: 0,
+    done: 0,
+    dropped: 0,
+  };
   for (const a of actions) counts[a.status] += 1;
   return counts;
 }
 
 /** Open (not done or dropped) and past its due date, as of `today` (YYYY-MM-DD). */
 export function isOverdue(action: Pick<PlanAction, "status" | "due">, today: string): boolean {
-  return action.due !== null && action.due < today && (action.status === "notStarted" || action.status === "inProgress");
+  return (
+    action.due !== null &&
+    action.due < today &&
+    (action.status === "notStarted" || action.status === "inProgress")
+  );
 }

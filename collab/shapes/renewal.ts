@@ -26,7 +26,10 @@ export interface RenewalCopied {
 function copyFragment(from: Y.XmlFragment, to: Y.XmlFragment): boolean {
   if (from.length === 0 || to.length > 0) return false;
   // TipTap writes elements and text only; a hook (a foreign node type) has nothing to carry.
-  to.insert(0, from.toArray().flatMap((node) => (node instanceof Y.XmlHook ? [] : [node.clone()])));
+  to.insert(
+    0,
+    from.toArray().flatMap((node) => (node instanceof Y.XmlHook ? [] : [node.clone()])),
+  );
   return true;
 }
 
@@ -48,18 +51,25 @@ function cloneItem(item: Y.Map<unknown>, keptForceIds: Set<string>): Y.Map<unkno
 export function copyForRenewal(from: Y.Doc, to: Y.Doc, scope: RenewalScope): RenewalCopied {
   const copied: RenewalCopied = { judgements: 0, fragments: 0, forces: 0, actions: 0 };
   const fresh = new Set(scope.freshJudgementOf ?? []);
-  const carried = (criterionId: unknown) => typeof criterionId === "string" && Object.hasOwn(scope.levelsByCriterion, criterionId);
+  const carried = (criterionId: unknown) =>
+    typeof criterionId === "string" && Object.hasOwn(scope.levelsByCriterion, criterionId);
   to.transact(() => {
     const oldJudgements = judgementsOf(from);
     const newJudgements = judgementsOf(to);
     for (const [criterionId, levels] of Object.entries(scope.levelsByCriterion)) {
       const level = oldJudgements.get(criterionId);
-      if (typeof level === "string" && levels.includes(level) && !fresh.has(criterionId) && !newJudgements.has(criterionId)) {
+      if (
+        typeof level === "string" &&
+        levels.includes(level) &&
+        !fresh.has(criterionId) &&
+        !newJudgements.has(criterionId)
+      ) {
         newJudgements.set(criterionId, level);
         copied.judgements += 1;
       }
       for (const field of [narrativeField(criterionId), evidenceField(criterionId)]) {
-        if (copyFragment(from.getXmlFragment(field), to.getXmlFragment(field))) copied.fragments += 1;
+        if (copyFragment(from.getXmlFragment(field), to.getXmlFragment(field)))
+          copied.fragments += 1;
       }
     }
 

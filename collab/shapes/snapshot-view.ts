@@ -11,8 +11,19 @@ import { readActions, readForces } from "./plan.ts";
 export function readEvaluationState(doc: Y.Doc): EvaluationState {
   return {
     judgements: readJudgements(doc),
-    forces: readForces(doc).map(({ id, criterionId, side, text, strength }) => ({ id, criterionId, side, text, strength })),
-    actions: readActions(doc).map(({ id, criterionId, what, status }) => ({ id, criterionId, what, status })),
+    forces: readForces(doc).map(({ id, criterionId, side, text, strength }) => ({
+      id,
+      criterionId,
+      side,
+      text,
+      strength,
+    })),
+    actions: readActions(doc).map(({ id, criterionId, what, status }) => ({
+      id,
+      criterionId,
+      what,
+      status,
+    })),
   };
 }
 

@@ -1,6 +1,13 @@
 import { Schema } from "mongoose";
 import { DECISION_WRITE, defineModel } from "../mongoose.ts";
-import { GENESIS, hashEntry, verifyChain, type AuditFacts, type ChainProblem, type ChainedEntry } from "./chain.ts";
+import {
+  GENESIS,
+  hashEntry,
+  verifyChain,
+  type AuditFacts,
+  type ChainProblem,
+  type ChainedEntry,
+} from "./chain.ts";
 
 /**
  * The append-only, hash-chained audit log of decisions and security events (assignments,
@@ -27,7 +34,16 @@ const auditSchema = new Schema<AuditDoc>({
 const refuse = function () {
   throw new Error("The audit log is append-only.");
 };
-for (const operation of ["updateOne", "updateMany", "findOneAndUpdate", "replaceOne", "findOneAndReplace", "deleteOne", "deleteMany", "findOneAndDelete"] as const) {
+for (const operation of [
+  "updateOne",
+  "updateMany",
+  "findOneAndUpdate",
+  "replaceOne",
+  "findOneAndReplace",
+  "deleteOne",
+  "deleteMany",
+  "findOneAndDelete",
+] as const) {
   auditSchema.pre(operation, refuse);
 }
 
@@ -35,7 +51,10 @@ export const AuditModel = defineModel<AuditDoc>("AuditEntry", auditSchema);
 
 // The highest sequence number ever issued, kept apart from the entries, so that removing the
 // newest entries is detected too (the chain alone cannot show a cut-off tail).
-const auditHeadSchema = new Schema<{ _id: string; seq: number }>({ _id: { type: String }, seq: { type: Number, default: 0 } });
+const auditHeadSchema = new Schema<{ _id: string; seq: number }>({
+  _id: { type: String },
+  seq: { type: Number, default: 0 },
+});
 export const AuditHeadModel = defineModel("AuditHead", auditHeadSchema);
 
 function toEntry(doc: AuditDoc): ChainedEntry {
@@ -53,7 +72,9 @@ function toEntry(doc: AuditDoc): ChainedEntry {
 }
 
 /** Appends one entry (written with majority, journaled) and returns it. */
-export async function recordAudit(facts: Omit<AuditFacts, "at"> & { at?: Date }): Promise<ChainedEntry> {
+export async function recordAudit(
+  facts: Omit<AuditFacts, "at"> & { at?: Date },
+): Promise<ChainedEntry> {
   const full: AuditFacts = { ...facts, at: facts.at ?? new Date() };
   for (let attempt = 0; attempt < 20; attempt++) {
     const last = await AuditModel.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
@@ -62,7 +83,11 @@ export async function recordAudit(facts: Omit<AuditFacts, "at"> & { at?: Date })
     const entry: ChainedEntry = { ...full, seq, prevHash, hash: hashEntry(seq, prevHash, full) };
     try {
       await new AuditModel(entry).save(DECISION_WRITE);
-      await AuditHeadModel.updateOne({ _id: "head" }, { $max: { seq } }, { upsert: true, ...DECISION_WRITE });
+      await AuditHeadModel.updateOne(
+        { _id: "head" },
+        { $max: { seq } },
+        { upsert: true, ...DECISION_WRITE },
+      );
       return entry;
     } catch (error) {
       // Someone else took this sequence number: go again on top of their entry.
@@ -86,6 +111,7 @@ export async function verifyAuditLog(): Promise<{ entries: number; problems: Cha
   const problems = verifyChain(entries);
   const head = await AuditHeadModel.findById("head").lean();
   const lastSeq = entries.at(-1)?.seq ?? 0;
-  for (let seq = lastSeq + 1; seq <= (head?.seq ?? 0); seq++) problems.push({ seq, problem: "missing" });
+  for (let seq = lastSeq + 1; seq <= (head?.seq ?? 0); seq++)
+    problems.push({ seq, problem: "missing" });
   return { entries: entries.length, problems };
 }

@@ -35,7 +35,9 @@ function canonical(value: unknown): string {
 /** The hash of an entry: its sequence number, facts and the previous entry's hash. */
 export function hashEntry(seq: number, prevHash: string, facts: AuditFacts): string {
   const { trustId, actorId, action, subject, details, at } = facts;
-  return createHash("sha256").update(canonical({ seq, prevHash, trustId, actorId, action, subject, details, at })).digest("hex");
+  return createHash("sha256")
+    .update(canonical({ seq, prevHash, trustId, actorId, action, subject, details, at }))
+    .digest("hex");
 }
 
 export interface ChainProblem {
@@ -54,7 +56,8 @@ export function verifyChain(entries: ChainedEntry[]): ChainProblem[] {
   for (const entry of entries) {
     while (entry.seq > expectedSeq) problems.push({ seq: expectedSeq++, problem: "missing" });
     if (entry.prevHash !== prevHash) problems.push({ seq: entry.seq, problem: "broken link" });
-    if (hashEntry(entry.seq, entry.prevHash, entry) !== entry.hash) problems.push({ seq: entry.seq, problem: "altered" });
+    if (hashEntry(entry.seq, entry.prevHash, entry) !== entry.hash)
+      problems.push({ seq: entry.seq, problem: "altered" });
     prevHash = entry.hash;
     expectedSeq = entry.seq + 1;
   }

@@ -24,7 +24,10 @@ export interface Award {
   createdAt: Date;
 }
 
-type AwardDoc = Omit<Award, "id" | "trustId" | "schoolId" | "evaluationId" | "validationId" | "frameworkId"> & {
+type AwardDoc = Omit<
+  Award,
+  "id" | "trustId" | "schoolId" | "evaluationId" | "validationId" | "frameworkId"
+> & {
   trustId: Types.ObjectId;
   schoolId: Types.ObjectId;
   evaluationId: Types.ObjectId;
@@ -79,15 +82,25 @@ export function normaliseCode(input: string): string {
 }
 
 /** Makes the award for an accredited outcome, superseding the validation's earlier award. */
-export async function grantAward(input: Omit<Award, "id" | "code" | "superseded" | "createdAt">): Promise<Award> {
-  await AwardModel.updateMany({ validationId: input.validationId, superseded: false }, { $set: { superseded: true } }, { writeConcern: DECISION_WRITE });
+export async function grantAward(
+  input: Omit<Award, "id" | "code" | "superseded" | "createdAt">,
+): Promise<Award> {
+  await AwardModel.updateMany(
+    { validationId: input.validationId, superseded: false },
+    { $set: { superseded: true } },
+    { writeConcern: DECISION_WRITE },
+  );
   const doc = await new AwardModel({ ...input, code: newVerificationCode() }).save(DECISION_WRITE);
   return toAward(doc.toObject());
 }
 
 /** Withdraws the validation's current award (a corrected outcome that is not "accredited"). */
 export async function supersedeAwards(validationId: string): Promise<void> {
-  await AwardModel.updateMany({ validationId, superseded: false }, { $set: { superseded: true } }, { writeConcern: DECISION_WRITE });
+  await AwardModel.updateMany(
+    { validationId, superseded: false },
+    { $set: { superseded: true } },
+    { writeConcern: DECISION_WRITE },
+  );
 }
 
 export async function findAwardByCode(code: string): Promise<Award | null> {
@@ -110,7 +123,11 @@ export async function listCurrentAwards(trustId: string): Promise<Award[]> {
 }
 
 /** In its renewal window: expiring within `months` (default the last 3 months) and not yet expired. */
-export function inRenewalWindow(award: Pick<Award, "expiryDate">, today: string, months = 3): boolean {
+export function inRenewalWindow(
+  award: Pick<Award, "expiryDate">,
+  today: string,
+  months = 3,
+): boolean {
   // Same calendar arithmetic as the award's expiry (clamped at month ends).
   const windowEnd = addMonths(today, months);
   return award.expiryDate >= today && award.expiryDate <= windowEnd;

@@ -15,7 +15,20 @@ export interface Certificate {
   issuedAt: Date;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "2027-01-15" → "15 January 2027" (the date itself, with no time zone to shift it). */
 export function longDate(iso: string): string {
@@ -27,11 +40,28 @@ export function longDate(iso: string): string {
 
 // Letters the standard fonts lack but that read fine without their accent or as a neighbour.
 const SUBSTITUTES: Record<string, string> = {
-  "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
-  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
-  "\u2032": "'", "\u2033": '"', "\u201b": "'", "\u201f": '"',
-  "\u0141": "L", "\u0142": "l", "\u0110": "D", "\u0111": "d", "\u0131": "i",
-  "\u00df": "ss", "\u2264": "<=", "\u2265": ">=", "\u2192": "->",
+  "\u00a0": " ",
+  "\u2007": " ",
+  "\u2009": " ",
+  "\u202f": " ",
+  "\u200b": "",
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2212": "-",
+  "\u2032": "'",
+  "\u2033": '"',
+  "\u201b": "'",
+  "\u201f": '"',
+  "\u0141": "L",
+  "\u0142": "l",
+  "\u0110": "D",
+  "\u0111": "d",
+  "\u0131": "i",
+  "\u00df": "ss",
+  "\u2264": "<=",
+  "\u2265": ">=",
+  "\u2192": "->",
 };
 
 /**
@@ -50,7 +80,12 @@ export function sanitiseForFont(text: string, supported: ReadonlySet<number>): s
     else {
       const bare = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
       // An unknown letter or digit still holds its place; an emoji or symbol just goes.
-      out += bare && [...bare].every((c) => supported.has(c.codePointAt(0)!)) ? bare : /[\p{L}\p{N}]/u.test(ch) ? "?" : "";
+      out +=
+        bare && [...bare].every((c) => supported.has(c.codePointAt(0)!))
+          ? bare
+          : /[\p{L}\p{N}]/u.test(ch)
+            ? "?"
+            : "";
     }
   }
   return out.replace(/\s+/g, " ").trim();
@@ -67,7 +102,13 @@ const MUTED = rgb(0.29, 0.333, 0.38);
 const BRAND = rgb(0.122, 0.306, 0.475);
 
 /** Largest size (down to `min`) at which `text` fits `width` on one line, else wrapped lines at `min`. */
-function fit(text: string, font: PDFFont, max: number, min: number, width: number): { size: number; lines: string[] } {
+function fit(
+  text: string,
+  font: PDFFont,
+  max: number,
+  min: number,
+  width: number,
+): { size: number; lines: string[] } {
   for (let size = max; size >= min; size -= 1) {
     if (font.widthOfTextAtSize(text, size) <= width) return { size, lines: [text] };
   }
@@ -85,13 +126,25 @@ function fit(text: string, font: PDFFont, max: number, min: number, width: numbe
 }
 
 /** Draws `text` centred on the page at `y` (its baseline); returns the y below it. */
-function centred(page: PDFPage, text: string, y: number, font: PDFFont, options: { max: number; min?: number; colour?: ReturnType<typeof rgb> }): number {
+function centred(
+  page: PDFPage,
+  text: string,
+  y: number,
+  font: PDFFont,
+  options: { max: number; min?: number; colour?: ReturnType<typeof rgb> },
+): number {
   const width = page.getWidth() - 160;
   const { size, lines } = fit(text, font, options.max, options.min ?? options.max, width);
   let at = y;
   for (const line of lines) {
     const lineWidth = font.widthOfTextAtSize(line, size);
-    page.drawText(line, { x: (page.getWidth() - lineWidth) / 2, y: at, size, font, color: options.colour ?? INK });
+    page.drawText(line, {
+      x: (page.getWidth() - lineWidth) / 2,
+      y: at,
+      size,
+      font,
+      color: options.colour ?? INK,
+    });
     at -= size * 1.25;
   }
   return at;
@@ -121,22 +174,60 @@ export async function renderCertificatePdf(certificate: Certificate): Promise<Ui
 
   const page = pdf.addPage([841.89, 595.28]);
   const { width, height } = page.getSize();
-  page.drawRectangle({ x: 24, y: 24, width: width - 48, height: height - 48, borderColor: BRAND, borderWidth: 3 });
-  page.drawRectangle({ x: 34, y: 34, width: width - 68, height: height - 68, borderColor: BRAND, borderWidth: 0.75 });
+  page.drawRectangle({
+    x: 24,
+    y: 24,
+    width: width - 48,
+    height: height - 48,
+    borderColor: BRAND,
+    borderWidth: 3,
+  });
+  page.drawRectangle({
+    x: 34,
+    y: 34,
+    width: width - 68,
+    height: height - 68,
+    borderColor: BRAND,
+    borderWidth: 0.75,
+  });
 
   let y = height - 100;
-  y = centred(page, clean(certificate.trustName), y, fonts.bold, { max: 20, min: 12, colour: BRAND }) - 18;
+  y =
+    centred(page, clean(certificate.trustName), y, fonts.bold, {
+      max: 20,
+      min: 12,
+      colour: BRAND,
+    }) - 18;
   y = centred(page, "Certificate of accreditation", y, fonts.regular, { max: 30 }) - 22;
   y = centred(page, "This certifies that", y, fonts.italic, { max: 14, colour: MUTED }) - 14;
   y = centred(page, clean(certificate.schoolName), y, fonts.bold, { max: 32, min: 16 }) - 10;
-  y = centred(page, "has been accredited with the", y, fonts.italic, { max: 14, colour: MUTED }) - 14;
-  y = centred(page, clean(certificate.markName), y, fonts.bold, { max: 26, min: 14, colour: BRAND }) - 6;
-  if (certificate.tier) y = centred(page, `${clean(certificate.tier)} tier`, y, fonts.regular, { max: 18, min: 12 }) - 6;
-  centred(page, `Awarded ${longDate(certificate.startDate)}. Valid until ${longDate(certificate.expiryDate)}.`, y - 8, fonts.regular, { max: 14 });
+  y =
+    centred(page, "has been accredited with the", y, fonts.italic, { max: 14, colour: MUTED }) - 14;
+  y =
+    centred(page, clean(certificate.markName), y, fonts.bold, { max: 26, min: 14, colour: BRAND }) -
+    6;
+  if (certificate.tier)
+    y =
+      centred(page, `${clean(certificate.tier)} tier`, y, fonts.regular, { max: 18, min: 12 }) - 6;
+  centred(
+    page,
+    `Awarded ${longDate(certificate.startDate)}. Valid until ${longDate(certificate.expiryDate)}.`,
+    y - 8,
+    fonts.regular,
+    { max: 14 },
+  );
 
   const footer = 70;
-  centred(page, `Verification code: ${clean(certificate.code)}`, footer + 22, fonts.bold, { max: 12 });
-  centred(page, `Check this certificate at ${clean(certificate.verifyUrl)}`, footer, fonts.regular, { max: 10, min: 7, colour: MUTED });
+  centred(page, `Verification code: ${clean(certificate.code)}`, footer + 22, fonts.bold, {
+    max: 12,
+  });
+  centred(
+    page,
+    `Check this certificate at ${clean(certificate.verifyUrl)}`,
+    footer,
+    fonts.regular,
+    { max: 10, min: 7, colour: MUTED },
+  );
 
   return pdf.save();
 }

@@ -52,7 +52,12 @@ function toCycle(doc: { _id: Types.ObjectId } & CycleDoc): Cycle {
 }
 
 export function cycleNameKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[\u2010-\u2015]/g, "-").replace(/\s+/g, " ").trim();
+  return name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export class CycleNameTakenError extends Error {
@@ -91,7 +96,8 @@ export async function ensureCycle(
     existing = await find();
   }
   if (!existing) throw new Error("Cycle vanished");
-  if (existing.frameworkVersionId.toString() !== version.id) throw new CycleNameTakenError(existing.name);
+  if (existing.frameworkVersionId.toString() !== version.id)
+    throw new CycleNameTakenError(existing.name);
   return { cycle: toCycle(existing), created };
 }
 

@@ -24,7 +24,11 @@ export interface SchoolProgress {
 export function progressOf(evaluation: Evaluation, now = new Date()): SchoolProgress {
   const lastActivityAt = evaluation.projection.lastActivityAt;
   const status: CycleStatus =
-    evaluation.status === "inProgress" ? (lastActivityAt ? "inProgress" : "notStarted") : evaluation.status;
+    evaluation.status === "inProgress"
+      ? lastActivityAt
+        ? "inProgress"
+        : "notStarted"
+      : evaluation.status;
   const open = status === "notStarted" || status === "inProgress";
   return {
     status,

@@ -19,17 +19,24 @@ export async function listActionOwners(trustId: string, schoolId: string): Promi
     { userId: 1 },
   ).lean();
   const users = await getUsers([...new Set(memberships.map((m) => m.userId.toString()))]);
-  return users.map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name));
+  return users
+    .map((u) => ({ id: u.id, name: u.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**
  * The trust's evaluations whose projection has at least one action owned by `ownerId`, newest
  * first. The caller decides which of them the person may read.
  */
-export async function listEvaluationsWithActionsOf(trustId: string, ownerId: string): Promise<Evaluation[]> {
+export async function listEvaluationsWithActionsOf(
+  trustId: string,
+  ownerId: string,
+): Promise<Evaluation[]> {
   const ids = await evaluationIdsWithActionsOf(trustId, ownerId);
   const evaluations = await Promise.all(ids.map((id) => findEvaluationById(id)));
-  return evaluations.filter((e): e is Evaluation => e !== null).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  return evaluations
+    .filter((e): e is Evaluation => e !== null)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
 /** The actions of an evaluation's projection owned by `ownerId`. */

@@ -113,7 +113,12 @@ function toEvaluation(doc: LeanEvaluation, stored: StoredProjection | undefined)
       },
       forcesByCriterion: projection?.forcesByCriterion ?? [],
       actionCounts: { ...emptyActionCounts(), ...projection?.actionCounts },
-      actions: (projection?.actions ?? []).map((a) => ({ ...a, ownerId: a.ownerId ?? null, due: a.due ?? null, forceIds: a.forceIds ?? [] })),
+      actions: (projection?.actions ?? []).map((a) => ({
+        ...a,
+        ownerId: a.ownerId ?? null,
+        due: a.due ?? null,
+        forceIds: a.forceIds ?? [],
+      })),
     },
   };
 }
@@ -176,19 +181,29 @@ export async function distributeEvaluations(
     const inserted = await EvaluationModel.insertMany(docs, { ordered: false });
     for (const d of inserted) created.add(String(d.schoolId));
   } catch (error) {
-    const bulk = error as { code?: number; insertedDocs?: { schoolId: unknown }[]; writeErrors?: { code?: number; err?: { code?: number } }[] };
+    const bulk = error as {
+      code?: number;
+      insertedDocs?: { schoolId: unknown }[];
+      writeErrors?: { code?: number; err?: { code?: number } }[];
+    };
     const codes = (bulk.writeErrors ?? []).map((e) => e.code ?? e.err?.code);
     if (bulk.code !== 11000 && !codes.every((c) => c === 11000)) throw error;
     for (const d of bulk.insertedDocs ?? []) created.add(String(d.schoolId));
   }
   // Re-read rather than trust error details: what exists now is the truth.
-  const present = await EvaluationModel.find({ trustId: version.trustId, cycleId: input.cycleId }, { schoolId: 1 }).lean();
+  const present = await EvaluationModel.find(
+    { trustId: version.trustId, cycleId: input.cycleId },
+    { schoolId: 1 },
+  ).lean();
   const presentIds = new Set(present.map((p) => p.schoolId.toString()));
   const existing = schools.map((s) => s.id).filter((id) => presentIds.has(id) && !created.has(id));
   return { created: [...created], existing };
 }
 
-export async function listEvaluationsOfCycle(trustId: string, cycleId: string): Promise<Evaluation[]> {
+export async function listEvaluationsOfCycle(
+  trustId: string,
+  cycleId: string,
+): Promise<Evaluation[]> {
   return withProjections(await EvaluationModel.find({ trustId, cycleId }).lean());
 }
 
@@ -206,7 +221,9 @@ export async function listEvaluationsOfSchool(
   trustId: string,
   schoolId: string,
 ): Promise<Evaluation[]> {
-  return withProjections(await EvaluationModel.find({ trustId, schoolId }).sort({ createdAt: -1 }).lean());
+  return withProjections(
+    await EvaluationModel.find({ trustId, schoolId }).sort({ createdAt: -1 }).lean(),
+  );
 }
 
 export { saveProjection } from "./projection-store.ts";
@@ -215,11 +232,18 @@ export { saveProjection } from "./projection-store.ts";
  * Points an evaluation at a newer version of its framework (same framework, same trust); the
  * areas and criteria it includes are recomputed for the school.
  */
-export async function moveToVersion(evaluation: Evaluation, school: School, version: FrameworkVersion): Promise<Evaluation> {
+export async function moveToVersion(
+  evaluation: Evaluation,
+  school: School,
+  version: FrameworkVersion,
+): Promise<Evaluation> {
   if (version.frameworkId !== evaluation.frameworkId || version.trustId !== evaluation.trustId) {
     throw new Error("Not a version of this evaluation's framework");
   }
-  const fresh = newEvaluationDoc(school, version, { title: evaluation.title, createdBy: evaluation.createdBy });
+  const fresh = newEvaluationDoc(school, version, {
+    title: evaluation.title,
+    createdBy: evaluation.createdBy,
+  });
   await EvaluationModel.updateOne(
     { _id: evaluation.id, trustId: evaluation.trustId },
     {

@@ -28,7 +28,9 @@ const projectionSchema = new Schema<ProjectionDoc>({
     hindering: { type: Number, default: 0 },
   },
   forcesByCriterion: [{ _id: false, criterionId: String, helping: Number, hindering: Number }],
-  actionCounts: Object.fromEntries(PROJECTED_ACTION_STATUSES.map((s) => [s, { type: Number, default: 0 }])),
+  actionCounts: Object.fromEntries(
+    PROJECTED_ACTION_STATUSES.map((s) => [s, { type: Number, default: 0 }]),
+  ),
   // Flat objects in a list; forceIds is a list inside each (FerretDB takes that, not lists of lists).
   actions: [
     {
@@ -48,8 +50,17 @@ projectionSchema.index({ "actions.ownerId": 1 });
 export const ProjectionModel = defineModel<ProjectionDoc>("EvaluationProjection", projectionSchema);
 
 /** Replaces an evaluation's projection (only the collab server's store writes it). */
-export async function saveProjection(trustId: string, evaluationId: string, projection: EvaluationProjection): Promise<void> {
-  const write = () => ProjectionModel.replaceOne({ _id: evaluationId }, { ...projection, _id: evaluationId, trustId }, { upsert: true });
+export async function saveProjection(
+  trustId: string,
+  evaluationId: string,
+  projection: EvaluationProjection,
+): Promise<void> {
+  const write = () =>
+    ProjectionModel.replaceOne(
+      { _id: evaluationId },
+      { ...projection, _id: evaluationId, trustId },
+      { upsert: true },
+    );
   try {
     await write();
   } catch (error) {
@@ -60,10 +71,17 @@ export async function saveProjection(trustId: string, evaluationId: string, proj
 }
 
 /** The stored projections of some evaluations, by evaluation id. */
-export async function projectionsOf(evaluationIds: string[]): Promise<Map<string, StoredProjection>> {
+export async function projectionsOf(
+  evaluationIds: string[],
+): Promise<Map<string, StoredProjection>> {
   if (evaluationIds.length === 0) return new Map();
   const docs = await ProjectionModel.find({ _id: op({ $in: evaluationIds }) }).lean();
-  return new Map(docs.map(({ _id, trustId: _trust, ...projection }) => [_id.toString(), projection as StoredProjection]));
+  return new Map(
+    docs.map(({ _id, trustId: _trust, ...projection }) => [
+      _id.toString(),
+      projection as StoredProjection,
+    ]),
+  );
 }
 
 /** Keeps the criteria count right straight after a version move (the next store rewrites it all). */
@@ -72,7 +90,13 @@ export async function setCriteriaCount(evaluationId: string, criteriaCount: numb
 }
 
 /** Evaluations of a trust whose projection has an action owned by `ownerId`. */
-export async function evaluationIdsWithActionsOf(trustId: string, ownerId: string): Promise<string[]> {
-  const docs = await ProjectionModel.find({ trustId, "actions.ownerId": ownerId }, { _id: 1 }).lean();
+export async function evaluationIdsWithActionsOf(
+  trustId: string,
+  ownerId: string,
+): Promise<string[]> {
+  const docs = await ProjectionModel.find(
+    { trustId, "actions.ownerId": ownerId },
+    { _id: 1 },
+  ).lean();
   return docs.map((d) => d._id.toString());
 }

@@ -98,7 +98,9 @@ export function buildProjection(
     overall[f.side] += f.strength;
     byCriterion.set(f.criterionId, totals);
   }
-  const hindering = new Map(forces.filter((f) => f.side === "hindering").map((f) => [f.id, f.criterionId]));
+  const hindering = new Map(
+    forces.filter((f) => f.side === "hindering").map((f) => [f.id, f.criterionId]),
+  );
 
   const actions = plan.actions
     .filter((a) => position.has(a.criterionId))

@@ -108,14 +108,23 @@ function cleanTitle(title: string | null | undefined, fallback: string): string 
 }
 
 /** Every evidence item of an evaluation, oldest first. */
-export async function listEvidenceOfEvaluation(trustId: string, evaluationId: string): Promise<EvidenceItem[]> {
+export async function listEvidenceOfEvaluation(
+  trustId: string,
+  evaluationId: string,
+): Promise<EvidenceItem[]> {
   if (!isObjectId(trustId) || !isObjectId(evaluationId)) return [];
-  const docs = await EvidenceItemModel.find({ trustId, evaluationId }).sort({ createdAt: 1, _id: 1 }).lean();
+  const docs = await EvidenceItemModel.find({ trustId, evaluationId })
+    .sort({ createdAt: 1, _id: 1 })
+    .lean();
   return docs.map(toItem);
 }
 
 /** One item of an evaluation, or null. */
-export async function getEvidenceItem(trustId: string, evaluationId: string, itemId: string): Promise<EvidenceItem | null> {
+export async function getEvidenceItem(
+  trustId: string,
+  evaluationId: string,
+  itemId: string,
+): Promise<EvidenceItem | null> {
   if (!isObjectId(trustId) || !isObjectId(evaluationId) || !isObjectId(itemId)) return null;
   const doc = await EvidenceItemModel.findOne({ _id: itemId, trustId, evaluationId }).lean();
   return doc ? toItem(doc) : null;
@@ -139,10 +148,18 @@ export async function findEvidenceItemById(itemId: string): Promise<EvidenceItem
  */
 export async function storeEvidenceFile(
   evaluation: EvidenceOwner,
-  input: { uploadedBy: string; fileName: string; title?: string | null; bytes: Uint8Array; contentType: string },
+  input: {
+    uploadedBy: string;
+    fileName: string;
+    title?: string | null;
+    bytes: Uint8Array;
+    contentType: string;
+  },
 ): Promise<{ item: EvidenceItem; duplicate: boolean }> {
-  if (!ACCEPTED_CONTENT_TYPES.has(input.contentType)) throw new Error(`Not an accepted evidence type: ${input.contentType}`);
-  if (input.bytes.length === 0 || input.bytes.length > MAX_EVIDENCE_BYTES) throw new Error("Evidence file size out of range");
+  if (!ACCEPTED_CONTENT_TYPES.has(input.contentType))
+    throw new Error(`Not an accepted evidence type: ${input.contentType}`);
+  if (input.bytes.length === 0 || input.bytes.length > MAX_EVIDENCE_BYTES)
+    throw new Error("Evidence file size out of range");
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const existing = await EvidenceItemModel.findOne({
     trustId: evaluation.trustId,
@@ -158,7 +175,12 @@ export async function storeEvidenceFile(
   await putFile(fileId, input.bytes, {
     fileName,
     contentType: input.contentType,
-    metadata: { trustId: evaluation.trustId, evaluationId: evaluation.id, itemId: _id.toString(), sha256 },
+    metadata: {
+      trustId: evaluation.trustId,
+      evaluationId: evaluation.id,
+      itemId: _id.toString(),
+      sha256,
+    },
   });
   try {
     const doc = await EvidenceItemModel.create({
@@ -202,7 +224,11 @@ export async function addEvidenceLink(
 }
 
 /** Removes an item and its file; false when it is not an item of that evaluation. */
-export async function deleteEvidenceItem(trustId: string, evaluationId: string, itemId: string): Promise<boolean> {
+export async function deleteEvidenceItem(
+  trustId: string,
+  evaluationId: string,
+  itemId: string,
+): Promise<boolean> {
   const item = await getEvidenceItem(trustId, evaluationId, itemId);
   if (!item) return false;
   await EvidenceItemModel.deleteOne({ _id: itemId, trustId, evaluationId });

@@ -14,19 +14,31 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u206
  */
 export function sanitiseFileName(raw: string, fallback = "evidence"): string {
   const base = raw.split(/[/\\]/).pop() ?? "";
-  let name = base.normalize("NFC").replace(UNSAFE, "").replace(/\s+/g, " ").trim().replace(/^[.\s]+/, "").replace(/[.\s]+$/, "");
+  let name = base
+    .normalize("NFC")
+    .replace(UNSAFE, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^[.\s]+/, "")
+    .replace(/[.\s]+$/, "");
   if (!name) return fallback;
   const chars = [...name];
   if (chars.length > MAX_FILE_NAME_LENGTH) {
     const ext = extensionOf(name);
     const keep = ext ? `.${ext}` : "";
-    name = chars.slice(0, MAX_FILE_NAME_LENGTH - keep.length).join("").trimEnd() + keep;
+    name =
+      chars
+        .slice(0, MAX_FILE_NAME_LENGTH - keep.length)
+        .join("")
+        .trimEnd() + keep;
   }
   return name;
 }
 
 const FILE_EXTENSIONS = new Set(
-  "pdf png jpg jpeg gif webp bmp tif tiff heic doc docx docm xls xlsx xlsm ppt pptx pptm odt ods odp rtf txt csv htm html svg xml zip exe msi".split(" "),
+  "pdf png jpg jpeg gif webp bmp tif tiff heic doc docx docm xls xlsx xlsm ppt pptx pptm odt ods odp rtf txt csv htm html svg xml zip exe msi".split(
+    " ",
+  ),
 );
 
 /**
@@ -56,7 +68,15 @@ export function titleFromFileName(name: string): string {
  */
 export function attachmentDisposition(fileName: string): string {
   const safe = sanitiseFileName(fileName);
-  const ascii = safe.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\;%]/g, "").trim() || "evidence";
-  const encoded = encodeURIComponent(safe).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const ascii =
+    safe
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\;%]/g, "")
+      .trim() || "evidence";
+  const encoded = encodeURIComponent(safe).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -51,6 +51,10 @@ export async function deleteFile(fileId: ObjectId): Promise<void> {
     await bucket().delete(fileId);
   } catch (error) {
     // The driver removes stray chunks first, then reports a missing entry: nothing is left.
-    if (!(error instanceof mongoose.mongo.MongoRuntimeError) || !/File not found/i.test(error.message)) throw error;
+    if (
+      !(error instanceof mongoose.mongo.MongoRuntimeError) ||
+      !/File not found/i.test(error.message)
+    )
+      throw error;
   }
 }

@@ -11,7 +11,8 @@ export type LinkCheck = { ok: true; url: string } | { ok: false; reason: string 
 export function checkEvidenceLink(raw: string): LinkCheck {
   const text = raw.trim();
   if (!text) return { ok: false, reason: "Enter the web address of the evidence." };
-  if (text.length > MAX_LINK_LENGTH) return { ok: false, reason: `A link can be at most ${MAX_LINK_LENGTH} characters.` };
+  if (text.length > MAX_LINK_LENGTH)
+    return { ok: false, reason: `A link can be at most ${MAX_LINK_LENGTH} characters.` };
   let url: URL;
   try {
     url = new URL(text);
@@ -19,11 +20,19 @@ export function checkEvidenceLink(raw: string): LinkCheck {
     return { ok: false, reason: "Enter a full web address starting with https:// (or http://)." };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return { ok: false, reason: `Only web links (https:// or http://) can be added, not ${url.protocol.replace(/:$/, "")}: links.` };
+    return {
+      ok: false,
+      reason: `Only web links (https:// or http://) can be added, not ${url.protocol.replace(/:$/, "")}: links.`,
+    };
   }
-  if (!url.hostname) return { ok: false, reason: "Enter a full web address starting with https:// (or http://)." };
+  if (!url.hostname)
+    return { ok: false, reason: "Enter a full web address starting with https:// (or http://)." };
   if (url.username || url.password) {
-    return { ok: false, reason: "Remove the user name or password from the link: everyone who can read the evaluation would see it." };
+    return {
+      ok: false,
+      reason:
+        "Remove the user name or password from the link: everyone who can read the evaluation would see it.",
+    };
   }
   return { ok: true, url: url.href };
 }

@@ -56,14 +56,31 @@ const SIMPLE: Record<string, AcceptedType> = {
  * and the container really holds that application's main stream.
  */
 const LEGACY_OFFICE: Record<string, AcceptedType & { streams: string[] }> = {
-  doc: { contentType: "application/msword", ext: "doc", label: "Word (97–2003)", streams: ["WordDocument"] },
-  xls: { contentType: "application/vnd.ms-excel", ext: "xls", label: "Excel (97–2003)", streams: ["Workbook", "Book"] },
-  ppt: { contentType: "application/vnd.ms-powerpoint", ext: "ppt", label: "PowerPoint (97–2003)", streams: ["PowerPoint Document"] },
+  doc: {
+    contentType: "application/msword",
+    ext: "doc",
+    label: "Word (97–2003)",
+    streams: ["WordDocument"],
+  },
+  xls: {
+    contentType: "application/vnd.ms-excel",
+    ext: "xls",
+    label: "Excel (97–2003)",
+    streams: ["Workbook", "Book"],
+  },
+  ppt: {
+    contentType: "application/vnd.ms-powerpoint",
+    ext: "ppt",
+    label: "PowerPoint (97–2003)",
+    streams: ["PowerPoint Document"],
+  },
 };
 
 /** Every content type a stored evidence file may have. */
 export const ACCEPTED_CONTENT_TYPES: ReadonlySet<string> = new Set(
-  [...Object.values(OOXML), ...Object.values(SIMPLE), ...Object.values(LEGACY_OFFICE)].map((t) => t.contentType),
+  [...Object.values(OOXML), ...Object.values(SIMPLE), ...Object.values(LEGACY_OFFICE)].map(
+    (t) => t.contentType,
+  ),
 );
 
 /** What a refused file is, by the extension file-type reports, and what to do instead. */
@@ -88,8 +105,14 @@ const REFUSED: Record<string, Refused> = {
   dmg: { what: "a macOS disk image" },
   iso: { what: "a disk image" },
   zip: { what: "a ZIP archive", advice: "Upload the documents inside it one at a time." },
-  rar: { what: "a compressed archive (RAR)", advice: "Upload the documents inside it one at a time." },
-  "7z": { what: "a compressed archive (7z)", advice: "Upload the documents inside it one at a time." },
+  rar: {
+    what: "a compressed archive (RAR)",
+    advice: "Upload the documents inside it one at a time.",
+  },
+  "7z": {
+    what: "a compressed archive (7z)",
+    advice: "Upload the documents inside it one at a time.",
+  },
   gz: { what: "a compressed archive (gzip)" },
   bz2: { what: "a compressed archive (bzip2)" },
   xz: { what: "a compressed archive (xz)" },
@@ -97,7 +120,10 @@ const REFUSED: Record<string, Refused> = {
   cab: { what: "a Windows cabinet archive" },
   gif: { what: "a GIF image", advice: AS_IMAGE },
   webp: { what: "a WebP image", advice: AS_IMAGE },
-  heic: { what: "a HEIC photo", advice: "Save it as JPEG (most phones can share photos as JPEG) and upload that." },
+  heic: {
+    what: "a HEIC photo",
+    advice: "Save it as JPEG (most phones can share photos as JPEG) and upload that.",
+  },
   avif: { what: "an AVIF image", advice: AS_IMAGE },
   bmp: { what: "a BMP image", advice: AS_IMAGE },
   tif: { what: "a TIFF image", advice: AS_IMAGE },
@@ -105,7 +131,10 @@ const REFUSED: Record<string, Refused> = {
   rtf: { what: "a Rich Text file", advice: "Save it as Word or PDF and upload that." },
   odt: { what: "an OpenDocument text file", advice: "Save it as Word or PDF and upload that." },
   ods: { what: "an OpenDocument spreadsheet", advice: "Save it as Excel or PDF and upload that." },
-  odp: { what: "an OpenDocument presentation", advice: "Save it as PowerPoint or PDF and upload that." },
+  odp: {
+    what: "an OpenDocument presentation",
+    advice: "Save it as PowerPoint or PDF and upload that.",
+  },
   ps: { what: "a PostScript file", advice: "Save it as PDF and upload that." },
   eps: { what: "a PostScript file", advice: "Save it as PDF and upload that." },
   xml: { what: "an XML file" },
@@ -115,16 +144,33 @@ const REFUSED: Record<string, Refused> = {
 const MACROS = /macroenabled/i;
 
 function refusedAs(ext: string, mime: string): Refused {
-  if (MACROS.test(mime)) return { what: "an Office file with macros", advice: "Macros can run code: save it without macros (as .docx, .xlsx or .pptx) and upload that." };
+  if (MACROS.test(mime))
+    return {
+      what: "an Office file with macros",
+      advice:
+        "Macros can run code: save it without macros (as .docx, .xlsx or .pptx) and upload that.",
+    };
   if (REFUSED[ext]) return REFUSED[ext];
   if (mime.startsWith("video/")) return { what: `a video (${ext})` };
   if (mime.startsWith("audio/")) return { what: `an audio file (${ext})` };
   if (mime.startsWith("font/")) return { what: `a font (${ext})` };
-  if (mime.startsWith("image/")) return { what: `an image in ${ext.toUpperCase()} format`, advice: AS_IMAGE };
+  if (mime.startsWith("image/"))
+    return { what: `an image in ${ext.toUpperCase()} format`, advice: AS_IMAGE };
   return { what: `a ${ext.toUpperCase()} file (${mime})` };
 }
 
-const ACCEPTED_EXTENSIONS = new Set(["pdf", "png", "jpg", "jpeg", "doc", "docx", "xls", "xlsx", "ppt", "pptx"]);
+const ACCEPTED_EXTENSIONS = new Set([
+  "pdf",
+  "png",
+  "jpg",
+  "jpeg",
+  "doc",
+  "docx",
+  "xls",
+  "xlsx",
+  "ppt",
+  "pptx",
+]);
 
 /** The extension a file name claims, lower case, or "" when it has none. */
 export function extensionOf(name: string): string {
@@ -140,7 +186,8 @@ function disguise(name: string): string {
 
 // ---- byte searches -------------------------------------------------------------------------
 
-const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const asBuffer = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** Markup a browser would run or render: HTML, SVG, script, or server-side PHP. */
 const MARKUP = /<(?:script|html|svg|iframe|body|\?php)[\s>/]|<!doctype\s+html/i;
@@ -162,17 +209,31 @@ const ZIP_METHODS = new Set([0, 8, 9, 12, 14, 93, 95, 98, 99]);
  */
 function containsZip(bytes: Uint8Array, from: number): boolean {
   const buf = asBuffer(bytes);
-  for (let at = buf.indexOf(LOCAL_HEADER, from); at !== -1; at = buf.indexOf(LOCAL_HEADER, at + 1)) {
+  for (
+    let at = buf.indexOf(LOCAL_HEADER, from);
+    at !== -1;
+    at = buf.indexOf(LOCAL_HEADER, at + 1)
+  ) {
     if (at + 30 > buf.length) break;
     const version = buf.readUInt16LE(at + 4);
     const method = buf.readUInt16LE(at + 8);
     const nameLength = buf.readUInt16LE(at + 26);
-    if (version <= 100 && ZIP_METHODS.has(method) && nameLength >= 1 && nameLength <= 1024 && at + 30 + nameLength <= buf.length) {
+    if (
+      version <= 100 &&
+      ZIP_METHODS.has(method) &&
+      nameLength >= 1 &&
+      nameLength <= 1024 &&
+      at + 30 + nameLength <= buf.length
+    ) {
       return true;
     }
   }
   const tailStart = Math.max(from, buf.length - (22 + 0xffff));
-  for (let at = buf.lastIndexOf(END_OF_CENTRAL_DIRECTORY); at >= tailStart; at = buf.lastIndexOf(END_OF_CENTRAL_DIRECTORY, at - 1)) {
+  for (
+    let at = buf.lastIndexOf(END_OF_CENTRAL_DIRECTORY);
+    at >= tailStart;
+    at = buf.lastIndexOf(END_OF_CENTRAL_DIRECTORY, at - 1)
+  ) {
     if (at + 22 <= buf.length && at + 22 + buf.readUInt16LE(at + 20) === buf.length) return true;
     if (at === 0) break;
   }
@@ -199,7 +260,7 @@ function cfbHasStream(bytes: Uint8Array, names: string[]): boolean {
 function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   let control = 0;
-  for (const b of sample) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20)) control++;
+  for (const b of sample) if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20)) control++;
   return control === 0;
 }
 
@@ -213,16 +274,23 @@ const ACCEPT_HINT = `Upload ${ACCEPTED_DESCRIPTION}.`;
  */
 export async function sniffEvidenceFile(bytes: Uint8Array, fileName: string): Promise<SniffResult> {
   if (bytes.length === 0) return { ok: false, reason: "This file is empty." };
-  if (bytes.length > MAX_EVIDENCE_BYTES) return { ok: false, reason: "This file is larger than 20 MB." };
+  if (bytes.length > MAX_EVIDENCE_BYTES)
+    return { ok: false, reason: "This file is larger than 20 MB." };
 
   const detected = await fileTypeFromBuffer(bytes);
   // An SVG image or XHTML page starting with an XML declaration is markup first of all.
   if (!detected || (detected.ext === "xml" && containsMarkup(bytes, 4096))) {
     if (containsMarkup(bytes, 1024)) {
-      return { ok: false, reason: `This is a web page or script (HTML or SVG), not a document${disguise(fileName)}. ${ACCEPT_HINT}` };
+      return {
+        ok: false,
+        reason: `This is a web page or script (HTML or SVG), not a document${disguise(fileName)}. ${ACCEPT_HINT}`,
+      };
     }
     if (looksLikeText(bytes)) {
-      return { ok: false, reason: `This is a plain text file (such as TXT or CSV). Save it as Word, Excel or PDF and upload that.` };
+      return {
+        ok: false,
+        reason: `This is a plain text file (such as TXT or CSV). Save it as Word, Excel or PDF and upload that.`,
+      };
     }
     return { ok: false, reason: `We could not tell what kind of file this is. ${ACCEPT_HINT}` };
   }
@@ -263,7 +331,11 @@ export async function sniffEvidenceFile(bytes: Uint8Array, fileName: string): Pr
       reason: `This ${accepted.label} also contains web page or script code (HTML, SVG or PHP), which a browser could run. Export or save it again and upload the new copy.`,
     };
   }
-  if (!isImage && accepted.contentType !== "application/pdf" && asBuffer(bytes).subarray(0, 1024).includes("%PDF-")) {
+  if (
+    !isImage &&
+    accepted.contentType !== "application/pdf" &&
+    asBuffer(bytes).subarray(0, 1024).includes("%PDF-")
+  ) {
     return {
       ok: false,
       reason: `This ${accepted.label} file also starts like a PDF, so it can be opened as two different documents. Save it again and upload the new copy.`,

@@ -26,7 +26,8 @@ export function evaluateRule(
   content: FrameworkContent,
   judgements: Record<string, string>,
 ): RuleResult {
-  if (rule.type === "validatorJudgement") return { met: null, reasons: ["The validator's overall judgement decides."] };
+  if (rule.type === "validatorJudgement")
+    return { met: null, reasons: ["The validator's overall judgement decides."] };
   if (rule.type === "none") return { met: null, reasons: [rule.note] };
   const main = mainScale(content)!;
   const levels = main.levels.map((l) => l.key);
@@ -44,18 +45,26 @@ export function evaluateRule(
         continue;
       }
       const r = rank(levels, judged);
-      if (r < floor) reasons.push(`${criterion.code} is ${judged ? `at ${label(judged)}` : "not judged"}; it must be at least ${label(rule.everyCriterionAtLeast)}.`);
+      if (r < floor)
+        reasons.push(
+          `${criterion.code} is ${judged ? `at ${label(judged)}` : "not judged"}; it must be at least ${label(rule.everyCriterionAtLeast)}.`,
+        );
       if (rule.atLeast && r >= rank(levels, rule.atLeast.level)) atOrAbove++;
     }
   }
   if (rule.atLeast && atOrAbove < rule.atLeast.count) {
-    reasons.push(`${atOrAbove} of the required ${rule.atLeast.count} criteria are at ${label(rule.atLeast.level)} or above.`);
+    reasons.push(
+      `${atOrAbove} of the required ${rule.atLeast.count} criteria are at ${label(rule.atLeast.level)} or above.`,
+    );
   }
   return { met: reasons.length === 0, reasons };
 }
 
 /** The framework's recommendation: its accreditation rule, and the highest tier met. */
-export function recommend(content: FrameworkContent, judgements: Record<string, string>): Recommendation {
+export function recommend(
+  content: FrameworkContent,
+  judgements: Record<string, string>,
+): Recommendation {
   const result = evaluateRule(content.accreditationRule, content, judgements);
   let tier: Recommendation["tier"] = null;
   for (const t of content.awardTiers ?? []) {

@@ -18,7 +18,23 @@ export function emptyFramework(): FrameworkContent {
         ],
       },
     ],
-    areas: [{ id: "area-1", title: "", summary: "", scaleKey: "scale", criteria: [{ id: "criterion-1", code: "1.1", statement: "", descriptors: {}, evidenceExpectations: [] }] }],
+    areas: [
+      {
+        id: "area-1",
+        title: "",
+        summary: "",
+        scaleKey: "scale",
+        criteria: [
+          {
+            id: "criterion-1",
+            code: "1.1",
+            statement: "",
+            descriptors: {},
+            evidenceExpectations: [],
+          },
+        ],
+      },
+    ],
     accreditationRule: { type: "minimumLevels", everyCriterionAtLeast: "secure" },
     validityMonths: 36,
   };

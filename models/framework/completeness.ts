@@ -7,7 +7,12 @@ export interface Problem {
   anchor: string;
 }
 
-function ruleProblems(rule: AccreditationRule, scale: Scale | undefined, where: string, anchor: string): Problem[] {
+function ruleProblems(
+  rule: AccreditationRule,
+  scale: Scale | undefined,
+  where: string,
+  anchor: string,
+): Problem[] {
   if (rule.type !== "minimumLevels") return [];
   const levels = scale?.levels.map((l) => l.key) ?? [];
   const problems: Problem[] = [];
@@ -15,9 +20,16 @@ function ruleProblems(rule: AccreditationRule, scale: Scale | undefined, where: 
     problems.push({ message: `${where}: choose the level every criterion must reach.`, anchor });
   }
   if (rule.atLeast) {
-    if (!levels.includes(rule.atLeast.level)) problems.push({ message: `${where}: choose the higher level some criteria must reach.`, anchor });
+    if (!levels.includes(rule.atLeast.level))
+      problems.push({
+        message: `${where}: choose the higher level some criteria must reach.`,
+        anchor,
+      });
     if (!Number.isInteger(rule.atLeast.count) || rule.atLeast.count < 1) {
-      problems.push({ message: `${where}: the number of criteria must be a whole number of at least 1.`, anchor });
+      problems.push({
+        message: `${where}: the number of criteria must be a whole number of at least 1.`,
+        anchor,
+      });
     }
   }
   return problems;
@@ -35,27 +47,45 @@ export function mainScale(content: FrameworkContent): Scale | undefined {
  */
 export function completenessProblems(content: FrameworkContent): Problem[] {
   const problems: Problem[] = [];
-  if (!content.name.trim()) problems.push({ message: "Give the framework a name.", anchor: "framework-name" });
+  if (!content.name.trim())
+    problems.push({ message: "Give the framework a name.", anchor: "framework-name" });
   if (!(content.validityMonths >= 1 && content.validityMonths <= 120)) {
-    problems.push({ message: "Set how long an award lasts: 1 to 120 months.", anchor: "framework-validity" });
+    problems.push({
+      message: "Set how long an award lasts: 1 to 120 months.",
+      anchor: "framework-validity",
+    });
   }
   for (const scale of content.scales) {
     if (scale.levels.length < 2 || scale.levels.length > 7) {
       problems.push({ message: `The scale “${scale.name}” needs 2 to 7 levels.`, anchor: "scale" });
     }
     scale.levels.forEach((level, i) => {
-      if (!level.label.trim()) problems.push({ message: `Level ${i + 1} of the scale needs a label.`, anchor: `level-${level.key}` });
+      if (!level.label.trim())
+        problems.push({
+          message: `Level ${i + 1} of the scale needs a label.`,
+          anchor: `level-${level.key}`,
+        });
     });
   }
-  if (content.areas.length === 0) problems.push({ message: "Add at least one area.", anchor: "areas" });
+  if (content.areas.length === 0)
+    problems.push({ message: "Add at least one area.", anchor: "areas" });
   content.areas.forEach((area, a) => {
     const areaName = area.title.trim() || `Area ${a + 1}`;
-    if (!area.title.trim()) problems.push({ message: `Area ${a + 1} needs a title.`, anchor: `area-${area.id}` });
-    if (area.criteria.length === 0) problems.push({ message: `${areaName} needs at least one criterion.`, anchor: `area-${area.id}` });
+    if (!area.title.trim())
+      problems.push({ message: `Area ${a + 1} needs a title.`, anchor: `area-${area.id}` });
+    if (area.criteria.length === 0)
+      problems.push({
+        message: `${areaName} needs at least one criterion.`,
+        anchor: `area-${area.id}`,
+      });
     const scale = content.scales.find((s) => s.key === area.scaleKey);
     area.criteria.forEach((criterion, c) => {
       const name = `${areaName}, criterion ${a + 1}.${c + 1}`;
-      if (!criterion.statement.trim()) problems.push({ message: `${name} needs a statement.`, anchor: `criterion-${criterion.id}` });
+      if (!criterion.statement.trim())
+        problems.push({
+          message: `${name} needs a statement.`,
+          anchor: `criterion-${criterion.id}`,
+        });
       for (const level of scale?.levels ?? []) {
         if (!criterion.descriptors[level.key]?.trim()) {
           problems.push({
@@ -68,12 +98,23 @@ export function completenessProblems(content: FrameworkContent): Problem[] {
   });
   const rule = content.accreditationRule;
   if (rule.type === "none" && content.kind === "qualityMark") {
-    problems.push({ message: "State the accreditation rule: a quality mark needs one.", anchor: "rule" });
+    problems.push({
+      message: "State the accreditation rule: a quality mark needs one.",
+      anchor: "rule",
+    });
   }
   problems.push(...ruleProblems(rule, mainScale(content), "Accreditation rule", "rule"));
   for (const tier of content.awardTiers ?? []) {
-    if (!tier.name.trim()) problems.push({ message: "Every award tier needs a name.", anchor: `tier-${tier.id}` });
-    problems.push(...ruleProblems(tier.rule, mainScale(content), `Tier “${tier.name || "unnamed"}”`, `tier-${tier.id}`));
+    if (!tier.name.trim())
+      problems.push({ message: "Every award tier needs a name.", anchor: `tier-${tier.id}` });
+    problems.push(
+      ...ruleProblems(
+        tier.rule,
+        mainScale(content),
+        `Tier “${tier.name || "unnamed"}”`,
+        `tier-${tier.id}`,
+      ),
+    );
   }
   return problems;
 }

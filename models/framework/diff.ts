@@ -19,12 +19,15 @@ export interface VersionDiff {
 
 function index(content: FrameworkContent): Map<string, { criterion: Criterion; scaleKey: string }> {
   const map = new Map<string, { criterion: Criterion; scaleKey: string }>();
-  for (const area of content.areas) for (const c of area.criteria) map.set(c.id, { criterion: c, scaleKey: area.scaleKey });
+  for (const area of content.areas)
+    for (const c of area.criteria) map.set(c.id, { criterion: c, scaleKey: area.scaleKey });
   return map;
 }
 
 function levelsOf(content: FrameworkContent, scaleKey: string): string {
-  return JSON.stringify(content.scales.find((s) => s.key === scaleKey)?.levels.map((l) => l.key) ?? []);
+  return JSON.stringify(
+    content.scales.find((s) => s.key === scaleKey)?.levels.map((l) => l.key) ?? [],
+  );
 }
 
 /**
@@ -34,7 +37,13 @@ function levelsOf(content: FrameworkContent, scaleKey: string): string {
 export function diffVersions(from: FrameworkContent, to: FrameworkContent): VersionDiff {
   const before = index(from);
   const after = index(to);
-  const diff: VersionDiff = { added: [], removed: [], reworded: [], unchanged: [], scaleChanged: false };
+  const diff: VersionDiff = {
+    added: [],
+    removed: [],
+    reworded: [],
+    unchanged: [],
+    scaleChanged: false,
+  };
   for (const [id, { criterion, scaleKey }] of after) {
     const old = before.get(id);
     const change = { id, code: criterion.code, statement: criterion.statement };
@@ -52,7 +61,8 @@ export function diffVersions(from: FrameworkContent, to: FrameworkContent): Vers
     else diff.unchanged.push(id);
   }
   for (const [id, { criterion }] of before) {
-    if (!after.has(id)) diff.removed.push({ id, code: criterion.code, statement: criterion.statement });
+    if (!after.has(id))
+      diff.removed.push({ id, code: criterion.code, statement: criterion.statement });
   }
   return diff;
 }

@@ -48,7 +48,11 @@ interface FrameworkVersionDoc {
 const frameworkSchema = new Schema<FrameworkDoc>({
   trustId: { type: Schema.Types.ObjectId, required: true, index: true },
   name: { type: String, required: true },
-  kind: { type: String, required: true, enum: ["qualityMark", "schoolSelfEvaluation", "trustSelfReview"] },
+  kind: {
+    type: String,
+    required: true,
+    enum: ["qualityMark", "schoolSelfEvaluation", "trustSelfReview"],
+  },
   starterKey: { type: String, default: null },
   seed: { type: Schema.Types.Mixed, required: true },
   latestVersion: { type: Number, default: 0 },
@@ -201,19 +205,31 @@ export async function listFrameworks(trustId: string): Promise<Framework[]> {
   return docs.map(toFramework);
 }
 
-export async function listVersions(trustId: string, frameworkId: string): Promise<FrameworkVersion[]> {
-  const docs = await FrameworkVersionModel.find({ trustId, frameworkId }).sort({ version: -1 }).lean();
+export async function listVersions(
+  trustId: string,
+  frameworkId: string,
+): Promise<FrameworkVersion[]> {
+  const docs = await FrameworkVersionModel.find({ trustId, frameworkId })
+    .sort({ version: -1 })
+    .lean();
   return docs.map(toVersion);
 }
 
-export async function latestVersionOf(trustId: string, frameworkId: string): Promise<FrameworkVersion | null> {
-  const doc = await FrameworkVersionModel.findOne({ trustId, frameworkId }).sort({ version: -1 }).lean();
+export async function latestVersionOf(
+  trustId: string,
+  frameworkId: string,
+): Promise<FrameworkVersion | null> {
+  const doc = await FrameworkVersionModel.findOne({ trustId, frameworkId })
+    .sort({ version: -1 })
+    .lean();
   return doc ? toVersion(doc) : null;
 }
 
 export class ConcurrentPublishError extends Error {
   constructor() {
-    super("Someone else published this framework a moment ago. Check the new version, then publish again.");
+    super(
+      "Someone else published this framework a moment ago. Check the new version, then publish again.",
+    );
   }
 }
 

@@ -3,7 +3,9 @@ import type { FrameworkContent } from "./types.ts";
 
 // The shape of a framework as exported and imported (JSON). Limits keep a file from being a
 // denial of service; they are well above any real framework.
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "use lower-case letters, digits and hyphens (max 60)");
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "use lower-case letters, digits and hyphens (max 60)");
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour like #1f5fa8");
 
@@ -19,7 +21,11 @@ const rule = z.discriminatedUnion("type", [
 ]);
 
 const level = z.object({ key: id, label: text(60), colour, meaning: text(300) });
-const scale = z.object({ key: id, name: text(100), levels: z.array(level).min(2, "at least 2 levels").max(7, "at most 7 levels") });
+const scale = z.object({
+  key: id,
+  name: text(100),
+  levels: z.array(level).min(2, "at least 2 levels").max(7, "at most 7 levels"),
+});
 
 const criterion = z.object({
   id,
@@ -28,7 +34,10 @@ const criterion = z.object({
   guidance: text(2000).optional(),
   descriptors: z.record(id, text(2000)),
   evidenceExpectations: z.array(text(500)).max(30),
-  indicators: z.array(z.object({ id, text: text(300) })).max(20).optional(),
+  indicators: z
+    .array(z.object({ id, text: text(300) }))
+    .max(20)
+    .optional(),
 });
 
 const area = z.object({
@@ -48,16 +57,29 @@ export const frameworkContentSchema = z
     scales: z.array(scale).min(1).max(4),
     areas: z.array(area).max(40),
     accreditationRule: rule,
-    awardTiers: z.array(z.object({ id, name: text(60), rule })).max(6).optional(),
+    awardTiers: z
+      .array(z.object({ id, name: text(60), rule }))
+      .max(6)
+      .optional(),
     validityMonths: z.number().int().min(1).max(120),
   })
   .superRefine((content, ctx) => {
     const scaleKeys = new Set(content.scales.map((s) => s.key));
     const ids = new Set<string>();
     content.areas.forEach((a, i) => {
-      if (!scaleKeys.has(a.scaleKey)) ctx.addIssue({ code: "custom", path: ["areas", i, "scaleKey"], message: "names no scale of this framework" });
+      if (!scaleKeys.has(a.scaleKey))
+        ctx.addIssue({
+          code: "custom",
+          path: ["areas", i, "scaleKey"],
+          message: "names no scale of this framework",
+        });
       a.criteria.forEach((c, j) => {
-        if (ids.has(c.id)) ctx.addIssue({ code: "custom", path: ["areas", i, "criteria", j, "id"], message: "is used by another criterion" });
+        if (ids.has(c.id))
+          ctx.addIssue({
+            code: "custom",
+            path: ["areas", i, "criteria", j, "id"],
+            message: "is used by another criterion",
+          });
         ids.add(c.id);
       });
     });
@@ -70,11 +92,23 @@ export interface ImportError {
 }
 
 function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), "") || "(file)";
+  return (
+    path.reduce<string>(
+      (out, part) =>
+        typeof part === "number"
+          ? `${out}[${part}]`
+          : out
+            ? `${out}.${String(part)}`
+            : String(part),
+      "",
+    ) || "(file)"
+  );
 }
 
 /** Parses an exported framework file: the content, or every problem with its path. */
-export function parseFrameworkFile(json: string): { content: FrameworkContent; errors: null } | { content: null; errors: ImportError[] } {
+export function parseFrameworkFile(
+  json: string,
+): { content: FrameworkContent; errors: null } | { content: null; errors: ImportError[] } {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -82,11 +116,17 @@ export function parseFrameworkFile(json: string): { content: FrameworkContent; e
     return { content: null, errors: [{ path: "(file)", message: "is not valid JSON" }] };
   }
   // Exports wrap the content with a little metadata; accept both.
-  const body = data && typeof data === "object" && "content" in data ? (data as { content: unknown }).content : data;
+  const body =
+    data && typeof data === "object" && "content" in data
+      ? (data as { content: unknown }).content
+      : data;
   const result = frameworkContentSchema.safeParse(body);
   if (result.success) return { content: result.data, errors: null };
   return {
     content: null,
-    errors: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    errors: result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.message,
+    })),
   };
 }

@@ -21,7 +21,11 @@ export type Resource =
   /** A cycle: one framework version distributed to some of the trust's schools. */
   | { type: "cycle"; trustId: string }
   /** The validation of a school's evaluation, and its record (agreed judgements, outcome). */
-  | { type: "validation"; trustId: string; schoolId: string; validatorIds: string[] };
+  | { type: "validation"; trustId: string; schoolId: string; validatorIds: string[] }
+  /** A validation's meeting: its schedule and its live document (minutes, whiteboard). */
+  | { type: "meeting"; trustId: string; schoolId: string; validatorIds: string[] }
+  /** The comment threads on an evaluation (`discussion.<evaluationId>`). */
+  | { type: "discussion"; trustId: string; schoolId: string; validatorIds: string[] };
 
 export type Action =
   | "read"
@@ -47,7 +51,9 @@ export type Action =
   /** validation: set an agreed judgement, or record the outcome (assigned validators) */
   | "agree"
   /** validation: confirm an agreed judgement (the school's leaders) */
-  | "confirm";
+  | "confirm"
+  /** meeting: set its date, video link and agenda, and record provisional judgements (assigned validators) */
+  | "schedule";
 
 function holds(actor: Actor, predicate: (g: Grant) => boolean): boolean {
   return actor.grants.some(predicate);
@@ -100,6 +106,28 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       if (action === "agree") return validator && !inSchool(actor, resource.schoolId, SCHOOL_TEAM);
       if (action === "confirm") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
       // The record document is written by the server only, after one of the actions above.
+      return false;
+    }
+
+    case "meeting": {
+      const validator = resource.validatorIds.includes(actor.userId) && inTrust(actor, resource.trustId, ["validator"]);
+      const team = inSchool(actor, resource.schoolId, SCHOOL_TEAM);
+      // Trust leaders and admins may join any meeting, but only as observers (read, never write).
+      if (action === "read") return validator || team || inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
+      if (action === "write") return validator || team;
+      if (action === "schedule") return validator && !team;
+      return false;
+    }
+
+    case "discussion": {
+      // Validators comment here, so they never need write access to the school's evaluation.
+      // Invited contributors give their perspective on the evaluation only.
+      const writer =
+        inSchool(actor, resource.schoolId, SCHOOL_TEAM) ||
+        (inTrust(actor, resource.trustId, ["validator"]) && resource.validatorIds.includes(actor.userId)) ||
+        inTrust(actor, resource.trustId, ["trustAdmin"]);
+      if (action === "write") return writer;
+      if (action === "read") return writer || inTrust(actor, resource.trustId, ["trustLeader"]);
       return false;
     }
 

@@ -3,7 +3,13 @@ import type { Evaluation } from "../evaluation/evaluation.ts";
 import { defineModel, op } from "../mongoose.ts";
 
 /** The perspectives a trust self-review (or any evaluation) can collect (shared/DOMAIN.md). */
-export const PERSPECTIVES = ["executiveLeader", "schoolLeader", "centralTeam", "trustee", "widerVoice"] as const;
+export const PERSPECTIVES = [
+  "executiveLeader",
+  "schoolLeader",
+  "centralTeam",
+  "trustee",
+  "widerVoice",
+] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
 export const PERSPECTIVE_LABELS: Record<Perspective, string> = {
   executiveLeader: "Executive leader",
@@ -64,7 +70,10 @@ const judgementSchema = new Schema<JudgementDoc>({
 judgementSchema.index({ evaluationId: 1, userId: 1, criterionId: 1 }, { unique: true });
 
 export const ContributorModel = defineModel<ContributorDoc>("Contributor", contributorSchema);
-export const PerspectiveJudgementModel = defineModel<JudgementDoc>("PerspectiveJudgement", judgementSchema);
+export const PerspectiveJudgementModel = defineModel<JudgementDoc>(
+  "PerspectiveJudgement",
+  judgementSchema,
+);
 
 /** Invites (or re-assigns the perspective of) a contributor. Idempotent per person. */
 export async function inviteContributor(
@@ -73,20 +82,45 @@ export async function inviteContributor(
 ): Promise<void> {
   await ContributorModel.updateOne(
     { evaluationId: evaluation.id, userId: input.userId },
-    { $set: { perspective: input.perspective }, $setOnInsert: { trustId: evaluation.trustId, invitedBy: input.invitedBy, createdAt: new Date() } },
+    {
+      $set: { perspective: input.perspective },
+      $setOnInsert: {
+        trustId: evaluation.trustId,
+        invitedBy: input.invitedBy,
+        createdAt: new Date(),
+      },
+    },
     { upsert: true },
   );
 }
 
 /** Removes a contributor and the judgements they recorded. */
-export async function removeContributor(evaluation: Pick<Evaluation, "id" | "trustId">, userId: string): Promise<void> {
-  await ContributorModel.deleteOne({ trustId: evaluation.trustId, evaluationId: evaluation.id, userId });
-  await PerspectiveJudgementModel.deleteMany({ trustId: evaluation.trustId, evaluationId: evaluation.id, userId });
+export async function removeContributor(
+  evaluation: Pick<Evaluation, "id" | "trustId">,
+  userId: string,
+): Promise<void> {
+  await ContributorModel.deleteOne({
+    trustId: evaluation.trustId,
+    evaluationId: evaluation.id,
+    userId,
+  });
+  await PerspectiveJudgementModel.deleteMany({
+    trustId: evaluation.trustId,
+    evaluationId: evaluation.id,
+    userId,
+  });
 }
 
-export async function listContributors(trustId: string, evaluationId: string): Promise<Contributor[]> {
+export async function listContributors(
+  trustId: string,
+  evaluationId: string,
+): Promise<Contributor[]> {
   const docs = await ContributorModel.find({ trustId, evaluationId }).sort({ createdAt: 1 }).lean();
-  return docs.map((d) => ({ userId: d.userId.toString(), perspective: d.perspective, invitedAt: d.createdAt }));
+  return docs.map((d) => ({
+    userId: d.userId.toString(),
+    perspective: d.perspective,
+    invitedAt: d.createdAt,
+  }));
 }
 
 /** Ids of the people invited to contribute to an evaluation (used by the permission check). */
@@ -121,16 +155,36 @@ export async function recordPerspectiveJudgements(
   for (const [criterionId, level] of Object.entries(judgements)) {
     const key = { trustId: evaluation.trustId, evaluationId: evaluation.id, userId, criterionId };
     if (level === "") await PerspectiveJudgementModel.deleteOne(key);
-    else await PerspectiveJudgementModel.updateOne(key, { $set: { level, updatedAt: new Date() } }, { upsert: true });
+    else
+      await PerspectiveJudgementModel.updateOne(
+        key,
+        { $set: { level, updatedAt: new Date() } },
+        { upsert: true },
+      );
   }
 }
 
-export async function listPerspectiveJudgements(trustId: string, evaluationId: string): Promise<PerspectiveJudgement[]> {
+export async function listPerspectiveJudgements(
+  trustId: string,
+  evaluationId: string,
+): Promise<PerspectiveJudgement[]> {
   const docs = await PerspectiveJudgementModel.find({ trustId, evaluationId }).lean();
-  return docs.map((d) => ({ userId: d.userId.toString(), criterionId: d.criterionId, level: d.level }));
+  return docs.map((d) => ({
+    userId: d.userId.toString(),
+    criterionId: d.criterionId,
+    level: d.level,
+  }));
 }
 
 /** Removes judgements of criteria an evaluation no longer includes (after a version move). */
-export async function pruneJudgements(trustId: string, evaluationId: string, criterionIds: string[]): Promise<void> {
-  await PerspectiveJudgementModel.deleteMany({ trustId, evaluationId, criterionId: op({ $nin: criterionIds }) });
+export async function pruneJudgements(
+  trustId: string,
+  evaluationId: string,
+  criterionIds: string[],
+): Promise<void> {
+  await PerspectiveJudgementModel.deleteMany({
+    trustId,
+    evaluationId,
+    criterionId: op({ $nin: criterionIds }),
+  });
 }

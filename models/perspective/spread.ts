@@ -21,7 +21,9 @@ export function spreadOf(
     return {
       level,
       count: chosen.length,
-      perspectives: chosen.map((j) => perspectiveOf(j.userId)).filter((p): p is Perspective => p !== undefined),
+      perspectives: chosen
+        .map((j) => perspectiveOf(j.userId))
+        .filter((p): p is Perspective => p !== undefined),
     };
   });
 }

@@ -12,10 +12,34 @@ export const DEMO_TRUST = { name: "Riverside Learning Trust", slug: "riverside" 
 export const STARTER_KEY = "ofsted-2025-self-evaluation";
 
 const SCHOOLS: NewSchool[] = [
-  { name: "Riverside Primary Academy", urn: "140001", phase: "primary", hasEarlyYears: true, hasSixthForm: false },
-  { name: "Hillcrest Primary School", urn: "140002", phase: "primary", hasEarlyYears: true, hasSixthForm: false },
-  { name: "Oakfield Academy", urn: "140003", phase: "secondary", hasEarlyYears: false, hasSixthForm: true },
-  { name: "Meadowbank School", urn: "140004", phase: "allThrough", hasEarlyYears: true, hasSixthForm: true },
+  {
+    name: "Riverside Primary Academy",
+    urn: "140001",
+    phase: "primary",
+    hasEarlyYears: true,
+    hasSixthForm: false,
+  },
+  {
+    name: "Hillcrest Primary School",
+    urn: "140002",
+    phase: "primary",
+    hasEarlyYears: true,
+    hasSixthForm: false,
+  },
+  {
+    name: "Oakfield Academy",
+    urn: "140003",
+    phase: "secondary",
+    hasEarlyYears: false,
+    hasSixthForm: true,
+  },
+  {
+    name: "Meadowbank School",
+    urn: "140004",
+    phase: "allThrough",
+    hasEarlyYears: true,
+    hasSixthForm: true,
+  },
 ];
 
 /** The demo sign-ins (also listed in the README). `school` indexes SCHOOLS. */
@@ -25,7 +49,12 @@ export const DEMO_PEOPLE: { name: string; email: string; role: Role; school?: nu
   { name: "Helen Wright", email: "validator@riverside.example", role: "validator" },
   { name: "Sam Taylor", email: "head@riverside-primary.example", role: "schoolLeader", school: 0 },
   { name: "Alex Morgan", email: "senco@riverside-primary.example", role: "schoolStaff", school: 0 },
-  { name: "Chris Evans", email: "english@riverside-primary.example", role: "schoolStaff", school: 0 },
+  {
+    name: "Chris Evans",
+    email: "english@riverside-primary.example",
+    role: "schoolStaff",
+    school: 0,
+  },
   { name: "Jordan Lee", email: "head@hillcrest.example", role: "schoolLeader", school: 1 },
 ];
 
@@ -54,7 +83,10 @@ export async function seedDemo(): Promise<{ trustId: string; created: boolean }>
   const riverside = schools[0];
   if ((await listEvaluationsOfSchool(trust.id, riverside.id)).length === 0) {
     const head = (await findUserByEmail(DEMO_PEOPLE[3].email))!;
-    await startEvaluation(riverside, version, { title: "Self-evaluation 2026–27", createdBy: head.id });
+    await startEvaluation(riverside, version, {
+      title: "Self-evaluation 2026–27",
+      createdBy: head.id,
+    });
   }
   return { trustId: trust.id, created: !existing };
 }

@@ -67,7 +67,8 @@ function placeOf(levels: string[] | undefined, level: string | undefined): numbe
   return index >= 0 ? index : null;
 }
 
-const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
+const byId = <T extends { id: string }>(items: T[]) =>
+  new Map(items.map((item) => [item.id, item]));
 
 /**
  * Compares `before` with `after`. `levelsByCriterion` lists, for each criterion compared, its
@@ -79,7 +80,13 @@ export function compareEvaluations(
   after: EvaluationState,
   levelsByCriterion: Record<string, string[]>,
 ): Comparison {
-  const judgements: Comparison["judgements"] = { movedUp: [], movedDown: [], newlyJudged: [], cleared: [], unchanged: 0 };
+  const judgements: Comparison["judgements"] = {
+    movedUp: [],
+    movedDown: [],
+    newlyJudged: [],
+    cleared: [],
+    unchanged: 0,
+  };
   for (const [criterionId, levels] of Object.entries(levelsByCriterion)) {
     const from = placeOf(levels, before.judgements[criterionId]);
     const to = placeOf(levels, after.judgements[criterionId]);
@@ -121,7 +128,16 @@ export function compareEvaluations(
 /** True when nothing the comparison looks at changed. */
 export function isUnchanged(comparison: Comparison): boolean {
   const { judgements: j, forces: f, actions: a } = comparison;
-  return [j.movedUp, j.movedDown, j.newlyJudged, j.cleared, f.added, f.removed, a.completed, a.added, a.dropped, a.removed].every(
-    (list) => list.length === 0,
-  );
+  return [
+    j.movedUp,
+    j.movedDown,
+    j.newlyJudged,
+    j.cleared,
+    f.added,
+    f.removed,
+    a.completed,
+    a.added,
+    a.dropped,
+    a.removed,
+  ].every((list) => list.length === 0);
 }

@@ -76,7 +76,16 @@ export class SnapshotImmutableError extends Error {
 const refuse = function () {
   throw new SnapshotImmutableError();
 };
-for (const op of ["updateOne", "updateMany", "findOneAndUpdate", "replaceOne", "findOneAndReplace", "deleteOne", "deleteMany", "findOneAndDelete"] as const) {
+for (const op of [
+  "updateOne",
+  "updateMany",
+  "findOneAndUpdate",
+  "replaceOne",
+  "findOneAndReplace",
+  "deleteOne",
+  "deleteMany",
+  "findOneAndDelete",
+] as const) {
   snapshotSchema.pre(op, refuse);
 }
 snapshotSchema.pre(["updateOne", "deleteOne"], { document: true, query: false }, refuse);
@@ -86,7 +95,10 @@ snapshotSchema.pre("save", function () {
 snapshotSchema.pre("bulkWrite", refuse);
 snapshotSchema.index({ evaluationId: 1, createdAt: -1 });
 
-export const EvaluationSnapshotModel = defineModel<SnapshotDoc>("EvaluationSnapshot", snapshotSchema);
+export const EvaluationSnapshotModel = defineModel<SnapshotDoc>(
+  "EvaluationSnapshot",
+  snapshotSchema,
+);
 
 // Lean reads return BSON Binary values, not Buffers: take exactly the stored bytes.
 function toBytes(value: unknown): Uint8Array {
@@ -105,9 +117,15 @@ function toSummary(doc: LeanSnapshot): SnapshotSummary {
     evaluationId: doc.evaluationId.toString(),
     kind: doc.kind,
     frameworkVersionId: doc.frameworkVersionId.toString(),
-    projection: { ...doc.projection, judgements: doc.projection.judgements ?? [], lastActivityAt: doc.projection.lastActivityAt ?? null },
+    projection: {
+      ...doc.projection,
+      judgements: doc.projection.judgements ?? [],
+      lastActivityAt: doc.projection.lastActivityAt ?? null,
+    },
     judgements: doc.judgements ?? [],
-    levelsByCriterion: Object.fromEntries((doc.criteria ?? []).map((c) => [c.criterionId, c.levels])),
+    levelsByCriterion: Object.fromEntries(
+      (doc.criteria ?? []).map((c) => [c.criterionId, c.levels]),
+    ),
     createdBy: doc.createdBy.toString(),
     createdAt: doc.createdAt,
   };
@@ -138,8 +156,14 @@ export async function createSnapshot(input: NewSnapshot): Promise<SnapshotSummar
         state: Buffer.from(input.state),
         frameworkVersionId: input.frameworkVersionId,
         projection: input.projection,
-        judgements: Object.entries(input.judgements).map(([criterionId, level]) => ({ criterionId, level })),
-        criteria: Object.entries(input.levelsByCriterion).map(([criterionId, levels]) => ({ criterionId, levels })),
+        judgements: Object.entries(input.judgements).map(([criterionId, level]) => ({
+          criterionId,
+          level,
+        })),
+        criteria: Object.entries(input.levelsByCriterion).map(([criterionId, levels]) => ({
+          criterionId,
+          levels,
+        })),
         createdBy: input.createdBy,
       },
     ],
@@ -149,22 +173,41 @@ export async function createSnapshot(input: NewSnapshot): Promise<SnapshotSummar
 }
 
 /** An evaluation's snapshots, newest first, without their document state. */
-export async function listSnapshotsOfEvaluation(trustId: string, evaluationId: string): Promise<SnapshotSummary[]> {
+export async function listSnapshotsOfEvaluation(
+  trustId: string,
+  evaluationId: string,
+): Promise<SnapshotSummary[]> {
   if (!isObjectId(evaluationId)) return [];
-  const docs = await EvaluationSnapshotModel.find({ trustId, evaluationId }, { state: 0 }).sort({ createdAt: -1, _id: -1 }).lean();
+  const docs = await EvaluationSnapshotModel.find({ trustId, evaluationId }, { state: 0 })
+    .sort({ createdAt: -1, _id: -1 })
+    .lean();
   return docs.map(toSummary);
 }
 
 /** A school's snapshots of one kind (every evaluation), oldest first, without their state. */
-export async function listSnapshotsOfSchool(trustId: string, schoolId: string, kind: SnapshotKind): Promise<SnapshotSummary[]> {
-  const docs = await EvaluationSnapshotModel.find({ trustId, schoolId, kind }, { state: 0 }).sort({ createdAt: 1, _id: 1 }).lean();
+export async function listSnapshotsOfSchool(
+  trustId: string,
+  schoolId: string,
+  kind: SnapshotKind,
+): Promise<SnapshotSummary[]> {
+  const docs = await EvaluationSnapshotModel.find({ trustId, schoolId, kind }, { state: 0 })
+    .sort({ createdAt: 1, _id: 1 })
+    .lean();
   return docs.map(toSummary);
 }
 
 /** One snapshot of an evaluation, with its document state. */
-export async function getSnapshot(trustId: string, evaluationId: string, snapshotId: string): Promise<EvaluationSnapshot | null> {
+export async function getSnapshot(
+  trustId: string,
+  evaluationId: string,
+  snapshotId: string,
+): Promise<EvaluationSnapshot | null> {
   if (!isObjectId(snapshotId) || !isObjectId(evaluationId)) return null;
-  const doc = await EvaluationSnapshotModel.findOne({ _id: snapshotId, trustId, evaluationId }).lean();
+  const doc = await EvaluationSnapshotModel.findOne({
+    _id: snapshotId,
+    trustId,
+    evaluationId,
+  }).lean();
   if (!doc) return null;
   return { ...toSummary(doc), state: toBytes(doc.state) };
 }

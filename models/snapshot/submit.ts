@@ -16,7 +16,12 @@ export class NotSubmittableError extends Error {
  */
 export async function submitEvaluation(
   evaluation: Evaluation,
-  input: { state: Uint8Array; judgements: Record<string, string>; plan: PlanContent; submittedBy: string },
+  input: {
+    state: Uint8Array;
+    judgements: Record<string, string>;
+    plan: PlanContent;
+    submittedBy: string;
+  },
   now = new Date(),
 ): Promise<SnapshotSummary> {
   if (!SUBMITTABLE_STATUSES.includes(evaluation.status)) throw new NotSubmittableError();
@@ -37,7 +42,9 @@ export async function submitEvaluation(
     levelsByCriterion: evaluation.levelsByCriterion,
     createdBy: input.submittedBy,
   });
-  const moved = await setEvaluationStatus(evaluation.trustId, evaluation.id, "submitted", { from: SUBMITTABLE_STATUSES });
+  const moved = await setEvaluationStatus(evaluation.trustId, evaluation.id, "submitted", {
+    from: SUBMITTABLE_STATUSES,
+  });
   if (!moved) throw new NotSubmittableError();
   return snapshot;
 }

@@ -20,7 +20,10 @@ const asRecord = (list: { criterionId: string; level: string }[]) =>
  * Each evaluation's place on the trend, oldest first: its latest submission when it has one
  * (what the school stood by), otherwise its judgements as last saved. Pure.
  */
-export function buildTrend(evaluations: Evaluation[], submissions: SnapshotSummary[]): TrendPoint[] {
+export function buildTrend(
+  evaluations: Evaluation[],
+  submissions: SnapshotSummary[],
+): TrendPoint[] {
   const latest = new Map<string, SnapshotSummary>();
   for (const s of submissions) {
     const seen = latest.get(s.evaluationId);
@@ -30,8 +33,20 @@ export function buildTrend(evaluations: Evaluation[], submissions: SnapshotSumma
     .map((e): TrendPoint => {
       const snapshot = latest.get(e.id);
       return snapshot
-        ? { evaluationId: e.id, title: e.title, date: snapshot.createdAt, source: "submission", judgements: asRecord(snapshot.projection.judgements) }
-        : { evaluationId: e.id, title: e.title, date: e.projection.lastActivityAt ?? e.createdAt, source: "saved", judgements: asRecord(e.projection.judgements) };
+        ? {
+            evaluationId: e.id,
+            title: e.title,
+            date: snapshot.createdAt,
+            source: "submission",
+            judgements: asRecord(snapshot.projection.judgements),
+          }
+        : {
+            evaluationId: e.id,
+            title: e.title,
+            date: e.projection.lastActivityAt ?? e.createdAt,
+            source: "saved",
+            judgements: asRecord(e.projection.judgements),
+          };
     })
     .sort((a, b) => a.date.getTime() - b.date.getTime());
 }

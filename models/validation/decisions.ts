@@ -27,16 +27,28 @@ export async function assign(
   candidates: { userId: string; name: string; grants: Grant[] }[],
   assignedBy: string,
 ): Promise<Validation> {
-  if (evaluation.status === "inProgress") throw new DecisionError("Only a submitted evaluation can be validated.");
-  if (candidates.length === 0) throw new DecisionError("Choose at least one validator.", "validatorIds");
+  if (evaluation.status === "inProgress")
+    throw new DecisionError("Only a submitted evaluation can be validated.");
+  if (candidates.length === 0)
+    throw new DecisionError("Choose at least one validator.", "validatorIds");
   for (const c of candidates) {
     const check = canValidate(c.grants, { id: evaluation.schoolId, trustId: evaluation.trustId });
     if (!check.ok) throw new DecisionError(`${c.name} ${check.reason}.`, "validatorIds");
   }
   const ids = candidates.map((c) => c.userId);
   const validation = await assignValidators(evaluation, ids, assignedBy);
-  await EvaluationModel.updateOne({ _id: evaluation.id, trustId: evaluation.trustId }, { $set: { validatorIds: ids } }, { writeConcern: DECISION_WRITE });
-  await recordAudit({ trustId: evaluation.trustId, actorId: assignedBy, action: "validatorsAssigned", subject: `evaluation:${evaluation.id}`, details: { validators: ids.join(",") } });
+  await EvaluationModel.updateOne(
+    { _id: evaluation.id, trustId: evaluation.trustId },
+    { $set: { validatorIds: ids } },
+    { writeConcern: DECISION_WRITE },
+  );
+  await recordAudit({
+    trustId: evaluation.trustId,
+    actorId: assignedBy,
+    action: "validatorsAssigned",
+    subject: `evaluation:${evaluation.id}`,
+    details: { validators: ids.join(",") },
+  });
   return validation;
 }
 
@@ -45,21 +57,52 @@ export async function agree(
   validation: Validation,
   input: { criterionId: string; level: string; rationale: string; by: string; levels: string[] },
 ): Promise<RecordEntry[]> {
-  if (!input.levels.includes(input.level)) throw new DecisionError("Choose a level of this criterion's scale.", "level");
-  if (input.rationale.trim().length < 5) throw new DecisionError("Give a short rationale (at least a few words).", "rationale");
-  await appendRecordEntry(validation.trustId, validation.id, { kind: "agreed", criterionId: input.criterionId, level: input.level, rationale: input.rationale.trim(), by: input.by });
-  await recordAudit({ trustId: validation.trustId, actorId: input.by, action: "judgementAgreed", subject: `validation:${validation.id}`, details: { criterionId: input.criterionId, level: input.level } });
+  if (!input.levels.includes(input.level))
+    throw new DecisionError("Choose a level of this criterion's scale.", "level");
+  if (input.rationale.trim().length < 5)
+    throw new DecisionError("Give a short rationale (at least a few words).", "rationale");
+  await appendRecordEntry(validation.trustId, validation.id, {
+    kind: "agreed",
+    criterionId: input.criterionId,
+    level: input.level,
+    rationale: input.rationale.trim(),
+    by: input.by,
+  });
+  await recordAudit({
+    trustId: validation.trustId,
+    actorId: input.by,
+    action: "judgementAgreed",
+    subject: `validation:${validation.id}`,
+    details: { criterionId: input.criterionId, level: input.level },
+  });
   return listRecordEntries(validation.trustId, validation.id);
 }
 
 /** The school's leader confirms the current agreement on a criterion. */
-export async function confirm(validation: Validation, input: { criterionId: string; agreedSeq: number; by: string }): Promise<RecordEntry[]> {
+export async function confirm(
+  validation: Validation,
+  input: { criterionId: string; agreedSeq: number; by: string },
+): Promise<RecordEntry[]> {
   const state = recordState(await listRecordEntries(validation.trustId, validation.id));
   const agreed = state.agreed[input.criterionId];
-  if (!agreed || agreed.agreedSeq !== input.agreedSeq) throw new DecisionError("That agreement has changed since you opened the page: check the new one and confirm again.");
+  if (!agreed || agreed.agreedSeq !== input.agreedSeq)
+    throw new DecisionError(
+      "That agreement has changed since you opened the page: check the new one and confirm again.",
+    );
   if (agreed.confirmedBy) throw new DecisionError("Already confirmed.");
-  await appendRecordEntry(validation.trustId, validation.id, { kind: "confirmed", criterionId: input.criterionId, agreedSeq: input.agreedSeq, by: input.by });
-  await recordAudit({ trustId: validation.trustId, actorId: input.by, action: "judgementConfirmed", subject: `validation:${validation.id}`, details: { criterionId: input.criterionId, agreedSeq: input.agreedSeq } });
+  await appendRecordEntry(validation.trustId, validation.id, {
+    kind: "confirmed",
+    criterionId: input.criterionId,
+    agreedSeq: input.agreedSeq,
+    by: input.by,
+  });
+  await recordAudit({
+    trustId: validation.trustId,
+    actorId: input.by,
+    action: "judgementConfirmed",
+    subject: `validation:${validation.id}`,
+    details: { criterionId: input.criterionId, agreedSeq: input.agreedSeq },
+  });
   return listRecordEntries(validation.trustId, validation.id);
 }
 
@@ -82,21 +125,32 @@ export interface OutcomeInput {
 export async function recordOutcome(
   validation: Validation,
   input: OutcomeInput,
-  context: { validityMonths: number; recommended: boolean | null; tiers: string[]; frameworkId: string; frameworkName: string },
+  context: {
+    validityMonths: number;
+    recommended: boolean | null;
+    tiers: string[];
+    frameworkId: string;
+    frameworkName: string;
+  },
 ): Promise<{ entries: RecordEntry[]; award: Award | null }> {
   let expiryDate: string | null = null;
   if (input.result === "accredited") {
     if (!input.startDate) throw new DecisionError("Give the date the award starts.", "startDate");
-    if (input.tier && !context.tiers.includes(input.tier)) throw new DecisionError("Choose one of the framework's tiers.", "tier");
+    if (input.tier && !context.tiers.includes(input.tier))
+      throw new DecisionError("Choose one of the framework's tiers.", "tier");
     expiryDate = expiryFrom(input.startDate, context.validityMonths);
   }
-  if (input.result === "notYetAccredited" && input.mustImprove.trim().length < 5) throw new DecisionError("Say what must improve.", "mustImprove");
+  if (input.result === "notYetAccredited" && input.mustImprove.trim().length < 5)
+    throw new DecisionError("Say what must improve.", "mustImprove");
   if (input.result === "deferred") {
-    if (input.conditions.trim().length < 5) throw new DecisionError("State the conditions.", "conditions");
+    if (input.conditions.trim().length < 5)
+      throw new DecisionError("State the conditions.", "conditions");
     if (!input.reviewDate) throw new DecisionError("Give a review date.", "reviewDate");
   }
-  const differs = context.recommended !== null && context.recommended !== (input.result === "accredited");
-  if (differs && input.reason.trim().length < 5) throw new DecisionError("This differs from the recommendation: give the reason.", "reason");
+  const differs =
+    context.recommended !== null && context.recommended !== (input.result === "accredited");
+  if (differs && input.reason.trim().length < 5)
+    throw new DecisionError("This differs from the recommendation: give the reason.", "reason");
   await appendRecordEntry(validation.trustId, validation.id, {
     kind: "outcome",
     result: input.result,
@@ -109,9 +163,14 @@ export async function recordOutcome(
     reason: input.reason.trim(),
     by: input.by,
   });
-  await setEvaluationStatus(validation.trustId, validation.evaluationId, input.result === "accredited" ? "accredited" : "validated", {
-    from: ["submitted", "validated", "accredited"],
-  });
+  await setEvaluationStatus(
+    validation.trustId,
+    validation.evaluationId,
+    input.result === "accredited" ? "accredited" : "validated",
+    {
+      from: ["submitted", "validated", "accredited"],
+    },
+  );
   const award =
     input.result === "accredited"
       ? await grantAward({
@@ -126,6 +185,12 @@ export async function recordOutcome(
           expiryDate: expiryDate!,
         })
       : (await supersedeAwards(validation.id), null);
-  await recordAudit({ trustId: validation.trustId, actorId: input.by, action: "outcomeRecorded", subject: `validation:${validation.id}`, details: { result: input.result, tier: input.tier, expiryDate, award: award?.code ?? null } });
+  await recordAudit({
+    trustId: validation.trustId,
+    actorId: input.by,
+    action: "outcomeRecorded",
+    subject: `validation:${validation.id}`,
+    details: { result: input.result, tier: input.tier, expiryDate, award: award?.code ?? null },
+  });
   return { entries: await listRecordEntries(validation.trustId, validation.id), award };
 }

@@ -14,7 +14,14 @@ export type RecordEntry =
       by: string;
       at: string;
     }
-  | { seq: number; kind: "confirmed"; criterionId: string; agreedSeq: number; by: string; at: string }
+  | {
+      seq: number;
+      kind: "confirmed";
+      criterionId: string;
+      agreedSeq: number;
+      by: string;
+      at: string;
+    }
   | {
       seq: number;
       kind: "outcome";
@@ -61,7 +68,12 @@ export function recordState(entries: RecordEntry[]): RecordState {
         agreedSeq: entry.seq,
         agreedBy: entry.by,
         confirmedBy: null,
-        history: previous ? [...previous.history, { level: previous.level, rationale: previous.rationale, seq: previous.agreedSeq }] : [],
+        history: previous
+          ? [
+              ...previous.history,
+              { level: previous.level, rationale: previous.rationale, seq: previous.agreedSeq },
+            ]
+          : [],
       };
     } else if (entry.kind === "confirmed") {
       const agreed = state.agreed[entry.criterionId];
@@ -87,7 +99,9 @@ export function confirmedJudgements(state: RecordState): Record<string, string> 
 export function expiryFrom(startDate: string, months: number): string {
   const [y, m, d] = startDate.split("-").map(Number);
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   target.setUTCDate(Math.min(d, lastDay));
   return target.toISOString().slice(0, 10);
 }

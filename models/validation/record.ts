@@ -7,7 +7,11 @@ import type { RecordEntry } from "./record-state.ts";
  * Written only by server actions, with majority/journaled writes; mirrored into the
  * server-owned `record.<validationId>` document so everyone in the meeting sees it live.
  */
-type EntryDoc = Omit<RecordEntry, "seq"> & { seq: number; validationId: Types.ObjectId; trustId: Types.ObjectId };
+type EntryDoc = Omit<RecordEntry, "seq"> & {
+  seq: number;
+  validationId: Types.ObjectId;
+  trustId: Types.ObjectId;
+};
 
 const entrySchema = new Schema<EntryDoc>(
   {
@@ -24,7 +28,16 @@ entrySchema.index({ validationId: 1, seq: 1 }, { unique: true });
 const refuse = function () {
   throw new Error("The validation record is append-only: record a correction as a new entry.");
 };
-for (const operation of ["updateOne", "updateMany", "findOneAndUpdate", "replaceOne", "findOneAndReplace", "deleteOne", "deleteMany", "findOneAndDelete"] as const) {
+for (const operation of [
+  "updateOne",
+  "updateMany",
+  "findOneAndUpdate",
+  "replaceOne",
+  "findOneAndReplace",
+  "deleteOne",
+  "deleteMany",
+  "findOneAndDelete",
+] as const) {
   entrySchema.pre(operation, refuse);
 }
 
@@ -39,18 +52,35 @@ function toEntry(doc: Record<string, unknown>): RecordEntry {
   return entry as unknown as RecordEntry;
 }
 
-export async function listRecordEntries(trustId: string, validationId: string): Promise<RecordEntry[]> {
+export async function listRecordEntries(
+  trustId: string,
+  validationId: string,
+): Promise<RecordEntry[]> {
   const docs = await RecordEntryModel.find({ trustId, validationId }).sort({ seq: 1 }).lean();
   return docs.map((d) => toEntry(d as unknown as Record<string, unknown>));
 }
 
-type NewEntry = RecordEntry extends infer E ? (E extends RecordEntry ? Omit<E, "seq" | "at"> : never) : never;
+type NewEntry = RecordEntry extends infer E
+  ? E extends RecordEntry
+    ? Omit<E, "seq" | "at">
+    : never
+  : never;
 
 /** Appends an entry with the next sequence number (retrying if someone else took it). */
-export async function appendRecordEntry(trustId: string, validationId: string, entry: NewEntry): Promise<RecordEntry> {
+export async function appendRecordEntry(
+  trustId: string,
+  validationId: string,
+  entry: NewEntry,
+): Promise<RecordEntry> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const last = await RecordEntryModel.findOne({ validationId }, { seq: 1 }).sort({ seq: -1 }).lean();
-    const full = { ...entry, seq: (last?.seq ?? 0) + 1, at: new Date().toISOString() } as RecordEntry;
+    const last = await RecordEntryModel.findOne({ validationId }, { seq: 1 })
+      .sort({ seq: -1 })
+      .lean();
+    const full = {
+      ...entry,
+      seq: (last?.seq ?? 0) + 1,
+      at: new Date().toISOString(),
+    } as RecordEntry;
     try {
       await new RecordEntryModel({ ...full, validationId, trustId }).save(DECISION_WRITE);
       return full;

@@ -54,13 +54,18 @@ export async function findValidationById(validationId: string): Promise<Validati
   return doc ? toValidation(doc) : null;
 }
 
-export async function findValidationOfEvaluation(trustId: string, evaluationId: string): Promise<Validation | null> {
+export async function findValidationOfEvaluation(
+  trustId: string,
+  evaluationId: string,
+): Promise<Validation | null> {
   const doc = await ValidationModel.findOne({ trustId, evaluationId }).lean();
   return doc ? toValidation(doc) : null;
 }
 
 export async function listValidationsOf(validatorId: string): Promise<Validation[]> {
-  const docs = await ValidationModel.find({ validatorIds: validatorId }).sort({ createdAt: -1 }).lean();
+  const docs = await ValidationModel.find({ validatorIds: validatorId })
+    .sort({ createdAt: -1 })
+    .lean();
   return docs.map(toValidation);
 }
 

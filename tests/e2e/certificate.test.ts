@@ -46,19 +46,35 @@ describe("a school's certificate", () => {
     await page.getByRole("heading", { level: 1, name: "Register" }).waitFor();
     const row = page.getByRole("row", { name: new RegExp(world.school.name) });
     await row.getByRole("cell", { name: "Current" }).waitFor();
-    await row.getByRole("link", { name: `Certificate: ${world.school.name}, Inclusion Excellence` }).click();
+    await row
+      .getByRole("link", { name: `Certificate: ${world.school.name}, Inclusion Excellence` })
+      .click();
 
     const certificate = page.getByRole("article", { name: "Certificate of accreditation" });
     await certificate.getByText(world.school.name).waitFor();
     await certificate.getByText("15 January 2028").waitFor();
     await page.getByRole("button", { name: "Print" }).waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
-    expect(download.suggestedFilename()).toBe(`Inclusion Excellence certificate - ${world.school.name}.pdf`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download PDF" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      `Inclusion Excellence certificate - ${world.school.name}.pdf`,
+    );
     const pdf = await readFile((await download.path())!);
-    const text = (await run("/usr/bin/pdftotext", [(await download.path())!, "-"])).stdout.replace(/\s+/g, " ");
+    const text = (await run("/usr/bin/pdftotext", [(await download.path())!, "-"])).stdout.replace(
+      /\s+/g,
+      " ",
+    );
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    for (const expected of [world.school.name, "Inclusion Excellence", longDate(award.startDate), longDate(award.expiryDate), award.code]) {
+    for (const expected of [
+      world.school.name,
+      "Inclusion Excellence",
+      longDate(award.startDate),
+      longDate(award.expiryDate),
+      award.code,
+    ]) {
       expect(text, expected).toContain(expected);
     }
 
@@ -67,11 +83,15 @@ describe("a school's certificate", () => {
     await publicPage.goto(`${server.url}/verify`);
     await publicPage.getByLabel("Enter a certificate code").fill(award.code.toLowerCase());
     await publicPage.getByRole("button", { name: "Check" }).click();
-    const result = publicPage.getByRole("region", { name: "This certificate is genuine and current" });
+    const result = publicPage.getByRole("region", {
+      name: "This certificate is genuine and current",
+    });
     await result.getByText(world.school.name).waitFor();
     await result.getByText("Inclusion Excellence").waitFor();
 
-    await publicPage.getByLabel("Enter a certificate code").fill(award.code.slice(0, -1) + (award.code.endsWith("Z") ? "Y" : "Z"));
+    await publicPage
+      .getByLabel("Enter a certificate code")
+      .fill(award.code.slice(0, -1) + (award.code.endsWith("Z") ? "Y" : "Z"));
     await publicPage.getByRole("button", { name: "Check" }).click();
     await publicPage.getByRole("heading", { name: "No certificate has this code" }).waitFor();
     expect(await publicPage.getByText(world.school.name).count()).toBe(0);

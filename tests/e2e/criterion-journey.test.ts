@@ -58,47 +58,87 @@ describe("one criterion through Judge → Evidence → Analyse → Plan", () => 
   it("takes at most 20 actions and 60 seconds", async () => {
     const page = await signedInPage(server.url, world.people.staff.id);
     await page.goto(`${server.url}/evaluations/${world.evaluation.id}`);
-    await page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     const started = Date.now();
     const me = counter(page);
 
-    await me.click(page.getByRole("navigation", { name: "Areas" }).getByRole("link", { name: "Inclusion" }));
+    await me.click(
+      page.getByRole("navigation", { name: "Areas" }).getByRole("link", { name: "Inclusion" }),
+    );
     const criterion = page.getByRole("article", { name: /^2\.1 / });
 
     // Judge
-    await me.click(criterion.getByRole("group", { name: "Judgement for 2.1" }).getByRole("radio", { name: "Strong standard" }));
+    await me.click(
+      criterion
+        .getByRole("group", { name: "Judgement for 2.1" })
+        .getByRole("radio", { name: "Strong standard" }),
+    );
     // Evidence: one file
     await me.click(criterion.getByText("Add evidence to 2.1"));
-    await me.pick(criterion.getByLabel("Upload a file"), { name: "send-register.pdf", mimeType: "application/pdf", buffer: pdf() });
+    await me.pick(criterion.getByLabel("Upload a file"), {
+      name: "send-register.pdf",
+      mimeType: "application/pdf",
+      buffer: pdf(),
+    });
     await me.click(criterion.getByRole("button", { name: "Upload", exact: true }));
     await criterion.getByRole("status").filter({ hasText: "attached it to 2.1" }).waitFor();
     // Analyse: two forces
     const field = page.getByRole("group", { name: "Force-field for 2.1" });
     await me.click(field.getByRole("button", { name: "Add a helping factor" }));
-    await me.type(field.getByRole("group", { name: "Helping factor 1", exact: true }).getByRole("textbox"), "Experienced SENCO");
+    await me.type(
+      field.getByRole("group", { name: "Helping factor 1", exact: true }).getByRole("textbox"),
+      "Experienced SENCO",
+    );
     await me.click(field.getByRole("button", { name: "Add a hindering factor" }));
-    await me.type(field.getByRole("group", { name: "Hindering factor 1", exact: true }).getByRole("textbox"), "Late referrals from Year 1");
+    await me.type(
+      field.getByRole("group", { name: "Hindering factor 1", exact: true }).getByRole("textbox"),
+      "Late referrals from Year 1",
+    );
     // Plan: one action, linked to the hindering factor
     const actions = page.getByRole("group", { name: "Actions for 2.1" });
     await me.click(actions.getByRole("button", { name: "Add an action" }));
-    await me.type(actions.getByRole("textbox", { name: "What will we do?" }), "Train Year 1 staff in early screening");
+    await me.type(
+      actions.getByRole("textbox", { name: "What will we do?" }),
+      "Train Year 1 staff in early screening",
+    );
     await me.choose(actions.getByRole("combobox", { name: "Owner" }), "Sam Leader");
     await me.fill(actions.getByLabel("Due date"), "2027-03-31");
     await me.click(actions.getByRole("checkbox", { name: "Late referrals from Year 1" }));
-    await me.type(actions.getByRole("textbox", { name: "How will we judge impact?" }), "Referrals made within a term of entry");
-    await page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+    await me.type(
+      actions.getByRole("textbox", { name: "How will we judge impact?" }),
+      "Referrals made within a term of entry",
+    );
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     const seconds = (Date.now() - started) / 1000;
     console.log(`Criterion journey: ${me.count} actions, ${seconds.toFixed(1)} s`);
     expect(me.count).toBeLessThanOrEqual(20);
     expect(seconds).toBeLessThanOrEqual(60);
 
     // Everything reached the database's projection (after the next store).
-    await eventually(async () => {
-      const e = await findEvaluationById(world.evaluation.id);
-      return e!.projection.judgements.some((j) => j.criterionId === "incl-1" && j.level === "strong") && (e!.projection.actions ?? []).length === 1;
-    }, 10_000, "projection");
+    await eventually(
+      async () => {
+        const e = await findEvaluationById(world.evaluation.id);
+        return (
+          e!.projection.judgements.some(
+            (j) => j.criterionId === "incl-1" && j.level === "strong",
+          ) && (e!.projection.actions ?? []).length === 1
+        );
+      },
+      10_000,
+      "projection",
+    );
     const evaluation = (await findEvaluationById(world.evaluation.id))!;
-    expect(evaluation.projection.actions![0]).toMatchObject({ ownerId: world.people.schoolLeader.id, due: "2027-03-31", forceIds: [expect.any(String)] });
+    expect(evaluation.projection.actions![0]).toMatchObject({
+      ownerId: world.people.schoolLeader.id,
+      due: "2027-03-31",
+      forceIds: [expect.any(String)],
+    });
     expect(evaluation.projection.forceTotals).toEqual({ helping: 3, hindering: 3 });
   });
 });

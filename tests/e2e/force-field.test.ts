@@ -28,26 +28,45 @@ async function openEvaluation(userId: string): Promise<Page> {
   return page;
 }
 
-const forceField = (page: Page, code: string) => page.getByRole("group", { name: `Force-field for ${code}` });
-const factor = (page: Page, code: string, name: string) => forceField(page, code).getByRole("group", { name, exact: true });
+const forceField = (page: Page, code: string) =>
+  page.getByRole("group", { name: `Force-field for ${code}` });
+const factor = (page: Page, code: string, name: string) =>
+  forceField(page, code).getByRole("group", { name, exact: true });
 const diagram = (page: Page, code: string) => forceField(page, code).getByRole("img");
-const actions = (page: Page, code: string) => page.getByRole("group", { name: `Actions for ${code}` });
-const saved = (page: Page) => page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor({ timeout: 5000 });
+const actions = (page: Page, code: string) =>
+  page.getByRole("group", { name: `Actions for ${code}` });
+const saved = (page: Page) =>
+  page
+    .getByRole("status")
+    .filter({ hasText: /^Saved$/ })
+    .waitFor({ timeout: 5000 });
 
 /** The diagram's accessible name, as both people should hear it. */
 const summary = (helping: number, hindering: number) =>
   `Force-field diagram for 2.1. Helping total ${helping}, hindering total ${hindering}.`;
 
-async function expectBoth(pages: Page[], read: (page: Page) => Promise<unknown>, expected: unknown) {
-  for (const page of pages) await expect.poll(() => read(page), { timeout: 3000 }).toEqual(expected);
+async function expectBoth(
+  pages: Page[],
+  read: (page: Page) => Promise<unknown>,
+  expected: unknown,
+) {
+  for (const page of pages)
+    await expect.poll(() => read(page), { timeout: 3000 }).toEqual(expected);
 }
 
 describe("the force-field in the browser", () => {
   it("lets two of the school's team build one force-field together, the diagram and totals following live", async () => {
-    const [alex, chris] = await Promise.all([openEvaluation(world.people.staff.id), openEvaluation(world.people.staff2.id)]);
+    const [alex, chris] = await Promise.all([
+      openEvaluation(world.people.staff.id),
+      openEvaluation(world.people.staff2.id),
+    ]);
     const both = [alex, chris];
     // The add buttons appear once the server has said we may write.
-    await Promise.all(both.map((p) => forceField(p, "2.1").getByRole("button", { name: "Add a helping factor" }).waitFor()));
+    await Promise.all(
+      both.map((p) =>
+        forceField(p, "2.1").getByRole("button", { name: "Add a helping factor" }).waitFor(),
+      ),
+    );
     await expectBoth(both, (p) => diagram(p, "2.1").getAttribute("aria-label"), summary(0, 0));
 
     // Alex adds a helping factor and types it; Chris sees it appear, then adds a hindering one.
@@ -55,39 +74,87 @@ describe("the force-field in the browser", () => {
     await alex.keyboard.type("Strong SENCO leadership");
     await forceField(chris, "2.1").getByRole("button", { name: "Add a hindering factor" }).click();
     await chris.keyboard.type("Staff turnover");
-    await factor(chris, "2.1", "Hindering factor 1").getByRole("combobox", { name: "Strength" }).selectOption("4");
-    await expectBoth(both, (p) => factor(p, "2.1", "Helping factor 1").getByRole("textbox", { name: "Helping factor 1" }).inputValue(), "Strong SENCO leadership");
-    await expectBoth(both, (p) => factor(p, "2.1", "Hindering factor 1").getByRole("textbox").inputValue(), "Staff turnover");
+    await factor(chris, "2.1", "Hindering factor 1")
+      .getByRole("combobox", { name: "Strength" })
+      .selectOption("4");
+    await expectBoth(
+      both,
+      (p) =>
+        factor(p, "2.1", "Helping factor 1")
+          .getByRole("textbox", { name: "Helping factor 1" })
+          .inputValue(),
+      "Strong SENCO leadership",
+    );
+    await expectBoth(
+      both,
+      (p) => factor(p, "2.1", "Hindering factor 1").getByRole("textbox").inputValue(),
+      "Staff turnover",
+    );
     await expectBoth(both, (p) => diagram(p, "2.1").getAttribute("aria-label"), summary(3, 4));
 
     // Both type into the same factor; their words merge rather than overwrite each other.
     await factor(chris, "2.1", "Helping factor 1").getByRole("textbox").click();
     await chris.keyboard.press("End");
     await chris.keyboard.type(" with protected time");
-    await expectBoth(both, (p) => factor(p, "2.1", "Helping factor 1").getByRole("textbox").inputValue(), "Strong SENCO leadership with protected time");
+    await expectBoth(
+      both,
+      (p) => factor(p, "2.1", "Helping factor 1").getByRole("textbox").inputValue(),
+      "Strong SENCO leadership with protected time",
+    );
     await factor(alex, "2.1", "Helping factor 1").getByRole("textbox").click();
     await alex.keyboard.press("Home");
     await alex.keyboard.type("Very ");
-    await expectBoth(both, (p) => factor(p, "2.1", "Helping factor 1").getByRole("textbox").inputValue(), "Very Strong SENCO leadership with protected time");
+    await expectBoth(
+      both,
+      (p) => factor(p, "2.1", "Helping factor 1").getByRole("textbox").inputValue(),
+      "Very Strong SENCO leadership with protected time",
+    );
 
     // Strength, priority and control flags, seen by the other person, drawn and tabulated.
-    await factor(alex, "2.1", "Helping factor 1").getByRole("combobox", { name: "Strength" }).selectOption("5");
-    await factor(alex, "2.1", "Helping factor 1").getByRole("checkbox", { name: "Priority" }).check();
-    await factor(chris, "2.1", "Hindering factor 1").getByRole("checkbox", { name: "In our control" }).check();
+    await factor(alex, "2.1", "Helping factor 1")
+      .getByRole("combobox", { name: "Strength" })
+      .selectOption("5");
+    await factor(alex, "2.1", "Helping factor 1")
+      .getByRole("checkbox", { name: "Priority" })
+      .check();
+    await factor(chris, "2.1", "Hindering factor 1")
+      .getByRole("checkbox", { name: "In our control" })
+      .check();
     await expectBoth(both, (p) => diagram(p, "2.1").getAttribute("aria-label"), summary(5, 4));
-    await expectBoth(both, (p) => factor(p, "2.1", "Helping factor 1").getByRole("checkbox", { name: "Priority" }).isChecked(), true);
-    await expectBoth(both, (p) => forceField(p, "2.1").getByText("Helping total 5", { exact: true }).count(), 1);
+    await expectBoth(
+      both,
+      (p) =>
+        factor(p, "2.1", "Helping factor 1")
+          .getByRole("checkbox", { name: "Priority" })
+          .isChecked(),
+      true,
+    );
+    await expectBoth(
+      both,
+      (p) => forceField(p, "2.1").getByText("Helping total 5", { exact: true }).count(),
+      1,
+    );
     const table = forceField(chris, "2.1").getByRole("table", { name: "Forces for 2.1" });
-    await expect.poll(() => table.getByRole("row", { name: /Very Strong SENCO leadership/ }).textContent()).toContain("5 of 5Yes");
+    await expect
+      .poll(() => table.getByRole("row", { name: /Very Strong SENCO leadership/ }).textContent())
+      .toContain("5 of 5Yes");
 
     // A second helping factor, moved up by keyboard: both lists follow.
     await forceField(chris, "2.1").getByRole("button", { name: "Add a helping factor" }).click();
     await chris.keyboard.type("Governor for SEND");
     await expectBoth(both, (p) => diagram(p, "2.1").getAttribute("aria-label"), summary(8, 4));
-    await forceField(chris, "2.1").getByRole("button", { name: "Move helping factor 2 up" }).click();
-    await expectBoth(both, (p) => factor(p, "2.1", "Helping factor 1").getByRole("textbox").inputValue(), "Governor for SEND");
+    await forceField(chris, "2.1")
+      .getByRole("button", { name: "Move helping factor 2 up" })
+      .click();
+    await expectBoth(
+      both,
+      (p) => factor(p, "2.1", "Helping factor 1").getByRole("textbox").inputValue(),
+      "Governor for SEND",
+    );
     // Focus stays with the moved factor (now first, so on its other button).
-    expect(await chris.evaluate(() => document.activeElement?.textContent)).toContain("Move helping factor 1 down");
+    expect(await chris.evaluate(() => document.activeElement?.textContent)).toContain(
+      "Move helping factor 1 down",
+    );
 
     // And back again by dragging it below the other one.
     const below = factor(alex, "2.1", "Helping factor 2");
@@ -95,34 +162,56 @@ describe("the force-field in the browser", () => {
     await forceField(alex, "2.1")
       .getByTitle("Drag to move helping factor 1")
       .dragTo(below, { targetPosition: { x: 20, y: box.height - 8 } });
-    await expectBoth(both, (p) => factor(p, "2.1", "Helping factor 2").getByRole("textbox").inputValue(), "Governor for SEND");
+    await expectBoth(
+      both,
+      (p) => factor(p, "2.1", "Helping factor 2").getByRole("textbox").inputValue(),
+      "Governor for SEND",
+    );
 
     // Removing a factor takes its arrow out of the diagram for everyone.
-    await factor(alex, "2.1", "Helping factor 2").getByRole("button", { name: "Remove helping factor 2" }).click();
+    await factor(alex, "2.1", "Helping factor 2")
+      .getByRole("button", { name: "Remove helping factor 2" })
+      .click();
     await expectBoth(both, (p) => diagram(p, "2.1").getAttribute("aria-label"), summary(5, 4));
     await saved(alex);
     await saved(chris);
   });
 
   it("links an action to the hindering factor it addresses, and the action plan shows it", async () => {
-    const [alex, chris] = await Promise.all([openEvaluation(world.people.staff.id), openEvaluation(world.people.staff2.id)]);
+    const [alex, chris] = await Promise.all([
+      openEvaluation(world.people.staff.id),
+      openEvaluation(world.people.staff2.id),
+    ]);
     await actions(alex, "2.1").getByRole("button", { name: "Add an action" }).waitFor();
     await actions(alex, "2.1").getByRole("button", { name: "Add an action" }).click();
     await alex.keyboard.type("Induction on SEND plans for new staff");
     const action = actions(alex, "2.1").getByRole("group", { name: "Action 1" });
     await action.getByRole("combobox", { name: "Owner" }).selectOption({ label: "Alex Staff" });
     await action.getByLabel("Due date").fill("2021-09-01");
-    await action.getByRole("textbox", { name: "How will we judge impact?" }).fill("Every new starter has reviewed a plan by half term");
-    await action.getByRole("group", { name: "Hindering factors it addresses" }).getByRole("checkbox", { name: "Staff turnover" }).check();
+    await action
+      .getByRole("textbox", { name: "How will we judge impact?" })
+      .fill("Every new starter has reviewed a plan by half term");
+    await action
+      .getByRole("group", { name: "Hindering factors it addresses" })
+      .getByRole("checkbox", { name: "Staff turnover" })
+      .check();
 
     // Chris sees the whole action, linked, and that it is overdue (in words).
     const seen = actions(chris, "2.1").getByRole("group", { name: "Action 1" });
-    await expect.poll(() => seen.getByRole("textbox", { name: "What will we do?" }).inputValue()).toBe("Induction on SEND plans for new staff");
-    await expect.poll(() => seen.getByRole("checkbox", { name: "Staff turnover" }).isChecked()).toBe(true);
-    await expect.poll(() => seen.getByRole("combobox", { name: "Owner" }).inputValue()).toBe(world.people.staff.id);
+    await expect
+      .poll(() => seen.getByRole("textbox", { name: "What will we do?" }).inputValue())
+      .toBe("Induction on SEND plans for new staff");
+    await expect
+      .poll(() => seen.getByRole("checkbox", { name: "Staff turnover" }).isChecked())
+      .toBe(true);
+    await expect
+      .poll(() => seen.getByRole("combobox", { name: "Owner" }).inputValue())
+      .toBe(world.people.staff.id);
     await seen.getByText("Overdue", { exact: true }).waitFor();
     await seen.getByRole("combobox", { name: "Status" }).selectOption({ label: "In progress" });
-    await expect.poll(() => action.getByRole("combobox", { name: "Status" }).inputValue()).toBe("inProgress");
+    await expect
+      .poll(() => action.getByRole("combobox", { name: "Status" }).inputValue())
+      .toBe("inProgress");
     await saved(alex);
     await saved(chris);
 
@@ -141,17 +230,31 @@ describe("the force-field in the browser", () => {
     expect(await row.textContent()).toContain("Overdue");
     expect(await row.textContent()).toContain("Alex Staff");
     await alex.getByRole("link", { name: "Due" }).click();
-    await expect.poll(() => alex.getByRole("columnheader", { name: "Due" }).getAttribute("aria-sort")).toBe("ascending");
+    await expect
+      .poll(() => alex.getByRole("columnheader", { name: "Due" }).getAttribute("aria-sort"))
+      .toBe("ascending");
     expect(alex.url()).toContain("sort=due");
   });
 
   it("shows a trust leader the force-field read only", async () => {
     const leader = await openEvaluation(world.people.trustLeader.id);
-    await expect.poll(() => diagram(leader, "2.1").getAttribute("aria-label"), { timeout: 5000 }).toBe(summary(5, 4));
+    await expect
+      .poll(() => diagram(leader, "2.1").getAttribute("aria-label"), { timeout: 5000 })
+      .toBe(summary(5, 4));
     await leader.getByRole("note").filter({ hasText: "read only" }).waitFor();
-    expect(await forceField(leader, "2.1").getByRole("button", { name: "Add a helping factor" }).count()).toBe(0);
-    expect(await factor(leader, "2.1", "Helping factor 1").getByRole("combobox", { name: "Strength" }).isDisabled()).toBe(true);
-    expect(await factor(leader, "2.1", "Helping factor 1").getByRole("textbox").isEditable()).toBe(false);
-    expect(await actions(leader, "2.1").getByRole("checkbox", { name: "Staff turnover" }).isDisabled()).toBe(true);
+    expect(
+      await forceField(leader, "2.1").getByRole("button", { name: "Add a helping factor" }).count(),
+    ).toBe(0);
+    expect(
+      await factor(leader, "2.1", "Helping factor 1")
+        .getByRole("combobox", { name: "Strength" })
+        .isDisabled(),
+    ).toBe(true);
+    expect(await factor(leader, "2.1", "Helping factor 1").getByRole("textbox").isEditable()).toBe(
+      false,
+    );
+    expect(
+      await actions(leader, "2.1").getByRole("checkbox", { name: "Staff turnover" }).isDisabled(),
+    ).toBe(true);
   });
 });

@@ -45,24 +45,40 @@ function counter(page: Page) {
 
 describe("from a starter to a distributed quality mark", () => {
   it("takes a trust admin at most 15 actions, and the school leader then sees the evaluation", async () => {
-    const schools = [world.school, world.otherSchool, await buildSchool(world.trust, { name: "Zephyr Academy" })];
+    const schools = [
+      world.school,
+      world.otherSchool,
+      await buildSchool(world.trust, { name: "Zephyr Academy" }),
+    ];
     const zephyrLeader = await buildUser("schoolLeader", world.trust, schools[2], "Zara Leader");
     const page = await signedInPage(server.url, world.people.trustAdmin.id);
     const started = Date.now();
     await page.goto(`${server.url}/home`);
     const admin = counter(page);
 
-    await admin.click(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Frameworks" }));
+    await admin.click(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Frameworks" }),
+    );
     // "Inclusion Excellence" is the starter offered first for a new quality mark.
-    expect(await page.getByRole("combobox", { name: "Start from" }).inputValue()).toBe("inclusion-excellence");
+    expect(await page.getByRole("combobox", { name: "Start from" }).inputValue()).toBe(
+      "inclusion-excellence",
+    );
     await admin.click(page.getByRole("button", { name: "Create and open the designer" }));
     await page.getByRole("heading", { level: 2, name: "Areas" }).waitFor();
-    await page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
 
     await admin.click(page.getByRole("button", { name: "Edit criterion 1.1" }));
-    const descriptor = page.getByRole("group", { name: "Criterion 1.1", exact: true }).getByRole("textbox", { name: "What “Leading” looks like" });
+    const descriptor = page
+      .getByRole("group", { name: "Criterion 1.1", exact: true })
+      .getByRole("textbox", { name: "What “Leading” looks like" });
     await admin.type(descriptor, " Our trust's SENCO network meets every half term.");
-    await page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
 
     await admin.click(page.getByRole("button", { name: "Publish" }));
     await page.getByRole("status").filter({ hasText: "Published as v1." }).waitFor();
@@ -70,7 +86,8 @@ describe("from a starter to a distributed quality mark", () => {
 
     await admin.fill(page.getByRole("textbox", { name: "Due date" }), "2027-07-16");
     await admin.click(page.getByRole("checkbox", { name: /^All schools/ }));
-    for (const school of schools) await admin.click(page.getByRole("checkbox", { name: school.name }));
+    for (const school of schools)
+      await admin.click(page.getByRole("checkbox", { name: school.name }));
     await admin.click(page.getByRole("button", { name: "Distribute" }));
     await page.getByRole("status").filter({ hasText: "3 new evaluations created." }).waitFor();
     const seconds = (Date.now() - started) / 1000;

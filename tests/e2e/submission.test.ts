@@ -23,7 +23,11 @@ afterAll(async () => {
 
 const judgement = (page: Page, code: string, level: string) =>
   page.getByRole("group", { name: `Judgement for ${code}` }).getByRole("radio", { name: level });
-const saved = (page: Page) => page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor({ timeout: 5000 });
+const saved = (page: Page) =>
+  page
+    .getByRole("status")
+    .filter({ hasText: /^Saved$/ })
+    .waitFor({ timeout: 5000 });
 
 /** Judges a criterion the way a person would, once the server has let the page write. */
 async function judge(page: Page, code: string, level: string) {
@@ -50,7 +54,10 @@ describe("submitting for validation and comparing with the live evaluation", () 
     await dialog.waitFor({ state: "hidden" });
     await page.getByRole("button", { name: "Submit for validation" }).click();
     await dialog.getByRole("button", { name: "Submit now" }).click();
-    await page.getByRole("status").filter({ hasText: "Submitted for validation. A snapshot" }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Submitted for validation. A snapshot" })
+      .waitFor();
     expect(new URL(page.url()).searchParams.get("area")).toBe("inclusion");
     await dialog.waitFor({ state: "hidden" });
     await submission.getByText("Submitted for validation", { exact: true }).waitFor();
@@ -63,21 +70,38 @@ describe("submitting for validation and comparing with the live evaluation", () 
     await page.getByRole("link", { name: "History and comparison" }).click();
     await page.getByRole("heading", { level: 1, name: "History and comparison" }).waitFor();
     const timeline = page.getByRole("region", { name: "Snapshots" });
-    await timeline.getByRole("listitem").filter({ hasText: "Submitted for validation by Sam Leader" }).waitFor();
+    await timeline
+      .getByRole("listitem")
+      .filter({ hasText: "Submitted for validation by Sam Leader" })
+      .waitFor();
     expect(await timeline.getByRole("listitem").count()).toBe(1);
 
     // Compare the submission with now, as chosen in the form.
     const from = page.getByLabel("From", { exact: true });
     const to = page.getByLabel("To", { exact: true });
-    await from.selectOption({ label: (await from.locator("option").filter({ hasText: /^Submitted / }).first().textContent())! });
+    await from.selectOption({
+      label: (await from
+        .locator("option")
+        .filter({ hasText: /^Submitted / })
+        .first()
+        .textContent())!,
+    });
     await to.selectOption({ label: "Now (live)" });
     await page.getByRole("button", { name: "Compare" }).click();
     await page.waitForURL(/[?&]b=now/);
 
     const movedUp = page.getByRole("region", { name: "Moved up (1)" });
     const movedDown = page.getByRole("region", { name: "Moved down (1)" });
-    await movedUp.getByRole("listitem").filter({ hasText: "2.1" }).filter({ hasText: "Expected standard → Strong standard" }).waitFor();
-    await movedDown.getByRole("listitem").filter({ hasText: "2.2" }).filter({ hasText: "Strong standard → Needs attention" }).waitFor();
+    await movedUp
+      .getByRole("listitem")
+      .filter({ hasText: "2.1" })
+      .filter({ hasText: "Expected standard → Strong standard" })
+      .waitFor();
+    await movedDown
+      .getByRole("listitem")
+      .filter({ hasText: "2.2" })
+      .filter({ hasText: "Strong standard → Needs attention" })
+      .waitFor();
     await page.getByRole("region", { name: "Newly judged (0)" }).waitFor();
 
     // The chart of each criterion across cycles, with its table.

@@ -21,9 +21,15 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 beforeAll(async () => {
   world = await buildWorld();
   server = await startTestServer();
-  await setEvaluationStatus(world.trust.id, world.evaluation.id, "submitted", { from: ["inProgress"] });
+  await setEvaluationStatus(world.trust.id, world.evaluation.id, "submitted", {
+    from: ["inProgress"],
+  });
   const validator = (await loadActor(world.people.validator.id))!;
-  await assign((await findEvaluationById(world.evaluation.id))!, [{ userId: validator.userId, name: validator.name, grants: validator.grants }], world.people.trustAdmin.id);
+  await assign(
+    (await findEvaluationById(world.evaluation.id))!,
+    [{ userId: validator.userId, name: validator.name, grants: validator.grants }],
+    world.people.trustAdmin.id,
+  );
 });
 afterAll(async () => {
   await server?.close();
@@ -50,7 +56,12 @@ function counter() {
   };
 }
 
-const row = (page: Page, code: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${code.replace(".", "\\.")} `) }) });
+const row = (page: Page, code: string) =>
+  page
+    .getByRole("row")
+    .filter({
+      has: page.getByRole("rowheader", { name: new RegExp(`^${code.replace(".", "\\.")} `) }),
+    });
 
 describe("agreeing a judgement and recording the outcome, with the school and an observer watching", () => {
   it("takes the validator 3 actions to agree and 3 to record; everyone sees it live; the certificate PDF holds the facts", async () => {
@@ -61,24 +72,40 @@ describe("agreeing a judgement and recording the outcome, with the school and an
       signedInPage(server.url, world.people.trustLeader.id),
     ]);
     await Promise.all([validator, leader, observer].map((p) => p.goto(path)));
-    await Promise.all([validator, leader, observer].map((p) => p.getByRole("heading", { level: 2, name: "Judgements" }).waitFor()));
+    await Promise.all(
+      [validator, leader, observer].map((p) =>
+        p.getByRole("heading", { level: 2, name: "Judgements" }).waitFor(),
+      ),
+    );
 
     const agree = counter();
     const started = Date.now();
-    await agree.choose(validator.getByRole("combobox", { name: "Agreed level for 2.1" }), "Strong standard");
-    await agree.fill(validator.getByRole("textbox", { name: "Rationale for 2.1" }), "Consistent screening seen in every class");
+    await agree.choose(
+      validator.getByRole("combobox", { name: "Agreed level for 2.1" }),
+      "Strong standard",
+    );
+    await agree.fill(
+      validator.getByRole("textbox", { name: "Rationale for 2.1" }),
+      "Consistent screening seen in every class",
+    );
     await agree.click(validator.getByRole("button", { name: "Agree 2.1" }));
-    console.log(`Agree one judgement: ${agree.count} actions, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `Agree one judgement: ${agree.count} actions, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(agree.count).toBeLessThanOrEqual(3);
 
     // The school leader and the observer see it live, without reloading.
     for (const page of [leader, observer]) {
-      await row(page, "2.1").getByText("Consistent screening seen in every class").waitFor({ timeout: 2000 });
+      await row(page, "2.1")
+        .getByText("Consistent screening seen in every class")
+        .waitFor({ timeout: 2000 });
     }
     expect(await observer.getByRole("button", { name: "Confirm 2.1" }).count()).toBe(0);
     expect(await observer.getByRole("button", { name: "Agree 2.1" }).count()).toBe(0);
     await leader.getByRole("button", { name: "Confirm 2.1" }).click();
-    await row(observer, "2.1").getByText(/Confirmed by Sam Leader/).waitFor({ timeout: 2000 });
+    await row(observer, "2.1")
+      .getByText(/Confirmed by Sam Leader/)
+      .waitFor({ timeout: 2000 });
 
     const outcome = counter();
     await outcome.choose(validator.getByRole("combobox", { name: "Outcome" }), "Accredited");
@@ -87,11 +114,17 @@ describe("agreeing a judgement and recording the outcome, with the school and an
     console.log(`Record the outcome: ${outcome.count} actions`);
     expect(outcome.count).toBeLessThanOrEqual(4);
     for (const page of [leader, observer]) {
-      await page.getByRole("status").filter({ hasText: /Accredited.*from 2027-01-15 to 2028-01-15/ }).waitFor({ timeout: 2000 });
+      await page
+        .getByRole("status")
+        .filter({ hasText: /Accredited.*from 2027-01-15 to 2028-01-15/ })
+        .waitFor({ timeout: 2000 });
     }
 
     // The certificate: page and PDF.
-    const code = (await validator.getByRole("status").filter({ hasText: "Certificate code" }).textContent())!.match(/QM-[A-Z0-9-]+/)![0];
+    const code = (await validator
+      .getByRole("status")
+      .filter({ hasText: "Certificate code" })
+      .textContent())!.match(/QM-[A-Z0-9-]+/)![0];
     const verify = await observer.goto(`${server.url}/verify?code=${code}`);
     expect(verify?.status()).toBe(200);
     await observer.getByText(world.school.name).first().waitFor();
@@ -100,7 +133,10 @@ describe("agreeing a judgement and recording the outcome, with the school and an
     const { AwardModel } = await import("../../models/award/award.ts");
     const award = (await AwardModel.findOne({ code }).lean())!;
     await awardPage.goto(`${server.url}/awards/${award._id}/certificate`);
-    const [download] = await Promise.all([awardPage.waitForEvent("download"), awardPage.getByRole("link", { name: /Download PDF/ }).click()]);
+    const [download] = await Promise.all([
+      awardPage.waitForEvent("download"),
+      awardPage.getByRole("link", { name: /Download PDF/ }).click(),
+    ]);
     const file = await download.path();
     const { stdout } = await promisify(execFile)("/usr/bin/pdftotext", [file!, "-"]);
     expect(stdout).toContain(world.school.name);

@@ -26,17 +26,37 @@ describe("audit log", () => {
     const admin = new HttpSession(server.url);
     admin.setCookie(await cookieFor(world.people.trustAdmin.id));
     await admin.get("/trust");
-    await admin.post("/trust", { intent: "addPerson", name: "Audited Person", email: "audited@test.example", role: "validator", password: "a long first password" });
-    await Promise.all(Array.from({ length: 8 }, (_, i) => recordAudit({ trustId: world.trust.id, actorId: null, action: "test", subject: `n:${i}`, details: { i } })));
+    await admin.post("/trust", {
+      intent: "addPerson",
+      name: "Audited Person",
+      email: "audited@test.example",
+      role: "validator",
+      password: "a long first password",
+    });
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        recordAudit({
+          trustId: world.trust.id,
+          actorId: null,
+          action: "test",
+          subject: `n:${i}`,
+          details: { i },
+        }),
+      ),
+    );
 
-    const actions = (await AuditModel.find({ trustId: world.trust.id }).lean()).map((e) => e.action);
+    const actions = (await AuditModel.find({ trustId: world.trust.id }).lean()).map(
+      (e) => e.action,
+    );
     expect(actions).toContain("signIn");
     expect(actions).toContain("roleGranted");
     expect(await verifyAuditLog()).toMatchObject({ problems: [] });
 
     const page = await admin.get("/trust/audit");
     expect(page.html).toContain("Verified: all");
-    expect((await admin.get("/trust/audit.csv")).response.headers.get("content-type")).toContain("text/csv");
+    expect((await admin.get("/trust/audit.csv")).response.headers.get("content-type")).toContain(
+      "text/csv",
+    );
     const staff = new HttpSession(server.url);
     staff.setCookie(await cookieFor(world.people.trustLeader.id));
     expect((await staff.get("/trust/audit")).status).toBe(404);
@@ -44,17 +64,31 @@ describe("audit log", () => {
 
   it("refuses edits through the model, and detects edits or deletions made in the database directly", async () => {
     const first = await AuditModel.findOne().sort({ seq: 1 }).lean();
-    await expect(AuditModel.updateOne({ _id: first!._id }, { $set: { action: "x" } })).rejects.toThrow(/append-only/);
+    await expect(
+      AuditModel.updateOne({ _id: first!._id }, { $set: { action: "x" } }),
+    ).rejects.toThrow(/append-only/);
     await expect(AuditModel.deleteOne({ _id: first!._id })).rejects.toThrow(/append-only/);
 
-    await AuditModel.collection.updateOne({ _id: first!._id }, { $set: { "details.address": "forged" } });
-    expect((await verifyAuditLog()).problems).toContainEqual({ seq: first!.seq, problem: "altered" });
-    await AuditModel.collection.updateOne({ _id: first!._id }, { $set: { details: first!.details } });
+    await AuditModel.collection.updateOne(
+      { _id: first!._id },
+      { $set: { "details.address": "forged" } },
+    );
+    expect((await verifyAuditLog()).problems).toContainEqual({
+      seq: first!.seq,
+      problem: "altered",
+    });
+    await AuditModel.collection.updateOne(
+      { _id: first!._id },
+      { $set: { details: first!.details } },
+    );
     expect((await verifyAuditLog()).problems).toEqual([]);
 
     const last = await AuditModel.findOne().sort({ seq: -1 }).lean();
     await AuditModel.collection.deleteOne({ _id: last!._id });
-    expect((await verifyAuditLog()).problems).toContainEqual({ seq: last!.seq, problem: "missing" });
+    expect((await verifyAuditLog()).problems).toContainEqual({
+      seq: last!.seq,
+      problem: "missing",
+    });
     const admin = new HttpSession(server.url);
     admin.setCookie(await cookieFor(world.people.trustAdmin.id));
     expect((await admin.get("/trust/audit")).html).toContain("Verification failed");

@@ -11,7 +11,11 @@ import { AuditModel } from "../../models/audit/audit.ts";
 import { grantAward, type Award } from "../../models/award/award.ts";
 import { longDate } from "../../models/award/pdf.ts";
 import { findEvaluationById } from "../../models/evaluation/evaluation.ts";
-import { getFrameworkVersion, publishVersion, type FrameworkVersion } from "../../models/framework/framework.ts";
+import {
+  getFrameworkVersion,
+  publishVersion,
+  type FrameworkVersion,
+} from "../../models/framework/framework.ts";
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -42,7 +46,12 @@ async function as(userId: string | null) {
   return http;
 }
 
-function award(schoolId: string, startDate: string, expiryDate: string, overrides: Partial<Parameters<typeof grantAward>[0]> = {}) {
+function award(
+  schoolId: string,
+  startDate: string,
+  expiryDate: string,
+  overrides: Partial<Parameters<typeof grantAward>[0]> = {},
+) {
   return grantAward({
     trustId: world.trust.id,
     schoolId,
@@ -69,7 +78,11 @@ beforeAll(async () => {
   expiredSchoolName = expiredSchool.name;
   // Expires in about six weeks: inside the 3-month renewal window.
   dueSoon = await award(world.school.id, monthsFromToday(-34, -14), monthsFromToday(1, 14));
-  current = await award(world.otherSchool.id, monthsFromToday(-6), monthsFromToday(30), { tier: null, frameworkId: new Types.ObjectId().toString(), frameworkName: "Personal Development Mark" });
+  current = await award(world.otherSchool.id, monthsFromToday(-6), monthsFromToday(30), {
+    tier: null,
+    frameworkId: new Types.ObjectId().toString(),
+    frameworkName: "Personal Development Mark",
+  });
   expired = await award(expiredSchool.id, monthsFromToday(-40), monthsFromToday(-4));
   server = await startTestServer();
 });
@@ -100,42 +113,85 @@ describe("the register", () => {
     expect(filtered.html).not.toContain(world.school.name);
     const all = await admin.get("/register");
     expect(rowOf(all.html, world.school.name)).toContain("Start renewal");
-    const csv = await fetch(`${server.url}/register.csv`, { headers: { cookie: (await cookieFor(world.people.trustAdmin.id)) } });
+    const csv = await fetch(`${server.url}/register.csv`, {
+      headers: { cookie: await cookieFor(world.people.trustAdmin.id) },
+    });
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment/);
     const text = await csv.text();
-    expect(text).toContain(`${world.school.name},Inclusion Excellence,Gold,${dueSoon.startDate},${dueSoon.expiryDate},Renewal due,${dueSoon.code}`);
+    expect(text).toContain(
+      `${world.school.name},Inclusion Excellence,Gold,${dueSoon.startDate},${dueSoon.expiryDate},Renewal due,${dueSoon.code}`,
+    );
     expect((await (await as(world.people.schoolLeader.id)).get("/register")).status).toBe(404);
   });
 });
 
 describe("certificates", () => {
   it("show the printable certificate to the school's team and the trust, and nobody else", async () => {
-    for (const person of [world.people.schoolLeader, world.people.staff, world.people.trustLeader]) {
+    for (const person of [
+      world.people.schoolLeader,
+      world.people.staff,
+      world.people.trustLeader,
+    ]) {
       const { status, html } = await (await as(person.id)).get(`/awards/${dueSoon.id}/certificate`);
       expect(status, person.name).toBe(200);
       expect(html).toContain(world.school.name);
       expect(html).toContain(dueSoon.code);
       expect(html).toContain(longDate(dueSoon.startDate));
     }
-    expect((await (await as(world.people.otherStaff.id)).get(`/awards/${dueSoon.id}/certificate`)).status).toBe(404);
-    expect((await (await as(world.people.validator.id)).get(`/awards/${dueSoon.id}/certificate`)).status).toBe(404);
-    expect((await (await as(world.people.schoolLeader.id)).get(`/awards/${new Types.ObjectId().toString()}/certificate`)).status).toBe(404);
-    expect((await (await as(null)).get(`/awards/${dueSoon.id}/certificate`)).location).toMatch(/^\/sign-in/);
+    expect(
+      (await (await as(world.people.otherStaff.id)).get(`/awards/${dueSoon.id}/certificate`))
+        .status,
+    ).toBe(404);
+    expect(
+      (await (await as(world.people.validator.id)).get(`/awards/${dueSoon.id}/certificate`)).status,
+    ).toBe(404);
+    expect(
+      (
+        await (
+          await as(world.people.schoolLeader.id)
+        ).get(`/awards/${new Types.ObjectId().toString()}/certificate`)
+      ).status,
+    ).toBe(404);
+    expect((await (await as(null)).get(`/awards/${dueSoon.id}/certificate`)).location).toMatch(
+      /^\/sign-in/,
+    );
   });
 
   it("download as a PDF holding the school, the mark, the dates and the code", async () => {
-    const { response } = await (await as(world.people.schoolLeader.id)).get(`/awards/${dueSoon.id}/certificate.pdf`);
+    const { response } = await (
+      await as(world.people.schoolLeader.id)
+    ).get(`/awards/${dueSoon.id}/certificate.pdf`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="Inclusion Excellence certificate - School [0-9a-f]+\.pdf"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="Inclusion Excellence certificate - School [0-9a-f]+\.pdf"/,
+    );
     // HttpSession read the body as text: fetch again for the bytes.
-    const bytes = Buffer.from(await (await fetch(`${server.url}/awards/${dueSoon.id}/certificate.pdf`, { headers: { cookie: await cookieFor(world.people.trustLeader.id) } })).arrayBuffer());
+    const bytes = Buffer.from(
+      await (
+        await fetch(`${server.url}/awards/${dueSoon.id}/certificate.pdf`, {
+          headers: { cookie: await cookieFor(world.people.trustLeader.id) },
+        })
+      ).arrayBuffer(),
+    );
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     const text = await pdfText(bytes);
-    for (const expected of [world.trust.name, world.school.name, "Inclusion Excellence", "Gold tier", longDate(dueSoon.startDate), longDate(dueSoon.expiryDate), dueSoon.code, `/verify?code=${dueSoon.code}`]) {
+    for (const expected of [
+      world.trust.name,
+      world.school.name,
+      "Inclusion Excellence",
+      "Gold tier",
+      longDate(dueSoon.startDate),
+      longDate(dueSoon.expiryDate),
+      dueSoon.code,
+      `/verify?code=${dueSoon.code}`,
+    ]) {
       expect(text, expected).toContain(expected);
     }
-    expect((await (await as(world.people.otherStaff.id)).get(`/awards/${dueSoon.id}/certificate.pdf`)).status).toBe(404);
+    expect(
+      (await (await as(world.people.otherStaff.id)).get(`/awards/${dueSoon.id}/certificate.pdf`))
+        .status,
+    ).toBe(404);
     expect((await (await as(null)).get(`/awards/${dueSoon.id}/certificate.pdf`)).status).toBe(404);
   });
 });
@@ -152,19 +208,35 @@ describe("the public verification page", () => {
     const typed = dueSoon.code.toLowerCase().replaceAll("-", " ");
     const { status, html } = await anyone.get(`/verify?code=${encodeURIComponent(typed)}`);
     expect(status).toBe(200);
-    for (const expected of [world.trust.name, world.school.name, "Inclusion Excellence", "Gold", longDate(dueSoon.startDate), longDate(dueSoon.expiryDate), "Current"]) {
+    for (const expected of [
+      world.trust.name,
+      world.school.name,
+      "Inclusion Excellence",
+      "Gold",
+      longDate(dueSoon.startDate),
+      longDate(dueSoon.expiryDate),
+      "Current",
+    ]) {
       expect(html, expected).toContain(expected);
     }
     // Renewal timing is the trust's business, not the public's.
     expect(html).not.toContain("Renewal due");
-    expect((await anyone.get(`/verify?code=${expired.code}`)).html).toContain(`It expired on ${longDate(expired.expiryDate)}`);
+    expect((await anyone.get(`/verify?code=${expired.code}`)).html).toContain(
+      `It expired on ${longDate(expired.expiryDate)}`,
+    );
   });
 
   it("says only 'No certificate has this code' for forged, altered or junk codes", async () => {
     const anyone = await as(null);
     const last = dueSoon.code.at(-1)!;
     const altered = dueSoon.code.slice(0, -1) + (last === "Z" ? "Y" : "Z");
-    for (const code of [altered, "QM-2345-6789-ABCD", "hello", "x".repeat(500), `${dueSoon.code}X`]) {
+    for (const code of [
+      altered,
+      "QM-2345-6789-ABCD",
+      "hello",
+      "x".repeat(500),
+      `${dueSoon.code}X`,
+    ]) {
       const { status, html } = await anyone.get(`/verify?code=${encodeURIComponent(code)}`);
       expect(status, code).toBe(200);
       expect(html, code).toContain("No certificate has this code");
@@ -179,8 +251,27 @@ describe("the public verification page", () => {
   it("shows a corrected outcome's earlier award as superseded", async () => {
     const first = await award(world.otherSchool.id, monthsFromToday(-2), monthsFromToday(34));
     // A corrected outcome of the same validation: a new award, the first one superseded.
-    const { trustId, schoolId, evaluationId, validationId, frameworkId, frameworkName, startDate, expiryDate } = first;
-    await grantAward({ trustId, schoolId, evaluationId, validationId, frameworkId, frameworkName, startDate, expiryDate, tier: "Silver" });
+    const {
+      trustId,
+      schoolId,
+      evaluationId,
+      validationId,
+      frameworkId,
+      frameworkName,
+      startDate,
+      expiryDate,
+    } = first;
+    await grantAward({
+      trustId,
+      schoolId,
+      evaluationId,
+      validationId,
+      frameworkId,
+      frameworkName,
+      startDate,
+      expiryDate,
+      tier: "Silver",
+    });
     const { html } = await (await as(null)).get(`/verify?code=${first.code}`);
     expect(html).toContain("Superseded");
     expect(html).toContain("This certificate is genuine");
@@ -190,9 +281,16 @@ describe("the public verification page", () => {
 describe("starting a renewal", () => {
   it("creates the next evaluation on the latest version, pre-filled from the last one", async () => {
     const criteria = Object.keys(world.evaluation.levelsByCriterion);
-    const [kept, removed] = [criteria.find((c) => world.evaluation.levelsByCriterion[c].includes("strong"))!, criteria.at(-1)!];
+    const [kept, removed] = [
+      criteria.find((c) => world.evaluation.levelsByCriterion[c].includes("strong"))!,
+      criteria.at(-1)!,
+    ];
     const leaderCookie = await cookieFor(world.people.schoolLeader.id);
-    const last = connectClient(server.url, documentName("evaluation", world.evaluation.id), leaderCookie);
+    const last = connectClient(
+      server.url,
+      documentName("evaluation", world.evaluation.id),
+      leaderCookie,
+    );
     await last.synced;
     last.doc.transact(() => {
       judgementsOf(last.doc).set(kept, "strong");
@@ -230,18 +328,37 @@ describe("starting a renewal", () => {
     const client = connectClient(server.url, documentName("evaluation", newId), leaderCookie);
     expect(await client.authenticated).toBe("read-write");
     await client.synced;
-    await eventually(() => judgementsOf(client.doc).get(kept) === "strong", 5000, "judgement carried over");
-    expect(client.doc.getXmlFragment(narrativeField(kept)).toString()).toContain("Every pupil's needs are known and met.");
+    await eventually(
+      () => judgementsOf(client.doc).get(kept) === "strong",
+      5000,
+      "judgement carried over",
+    );
+    expect(client.doc.getXmlFragment(narrativeField(kept)).toString()).toContain(
+      "Every pupil's needs are known and met.",
+    );
     expect(readForces(client.doc, kept).map((f) => f.text)).toEqual(["Staff turnover"]);
     expect(judgementsOf(client.doc).has(removed)).toBe(false);
     client.destroy();
     // The copied judgement counts in the overviews, like any edit.
-    await eventually(async () => (await findEvaluationById(newId))!.projection.judgedCount === 1, 5000, "projection of the renewal");
-    const audit = await AuditModel.findOne({ action: "renewalStarted", subject: `evaluation:${newId}` }).lean();
-    expect(audit?.details).toMatchObject({ award: dueSoon.code, from: world.evaluation.id, frameworkVersion: 2 });
+    await eventually(
+      async () => (await findEvaluationById(newId))!.projection.judgedCount === 1,
+      5000,
+      "projection of the renewal",
+    );
+    const audit = await AuditModel.findOne({
+      action: "renewalStarted",
+      subject: `evaluation:${newId}`,
+    }).lean();
+    expect(audit?.details).toMatchObject({
+      award: dueSoon.code,
+      from: world.evaluation.id,
+      frameworkVersion: 2,
+    });
 
     // Pressing it again opens the renewal under way instead of starting a second one.
-    expect((await leader.post(`/awards/${dueSoon.id}/renew`, {})).location).toBe(`/evaluations/${newId}`);
+    expect((await leader.post(`/awards/${dueSoon.id}/renew`, {})).location).toBe(
+      `/evaluations/${newId}`,
+    );
     // Trust admins may start renewals too; other schools' staff cannot even see the award.
     const outsider = await as(world.people.otherStaff.id);
     await outsider.get("/verify");
@@ -269,11 +386,15 @@ describe("verification lookups", () => {
     const anyone = await as(null);
     let limited: { status: number; html: string } | null = null;
     for (let i = 0; i < 40 && !limited; i++) {
-      const reply = await anyone.get(`/verify?code=QM-2345-6789-${String(1000 + i).replace(/[01]/g, "2")}`);
+      const reply = await anyone.get(
+        `/verify?code=QM-2345-6789-${String(1000 + i).replace(/[01]/g, "2")}`,
+      );
       if (reply.status === 429) limited = reply;
       else expect(reply.status).toBe(200);
     }
-    expect(limited?.html).toMatch(/Too many checks from your network\. Try again in \d+ minutes?\./);
+    expect(limited?.html).toMatch(
+      /Too many checks from your network\. Try again in \d+ minutes?\./,
+    );
     expect(limited?.html).not.toContain("No certificate has this code");
   });
 });

@@ -39,7 +39,11 @@ describe("durable evaluation documents", () => {
       judgementsOf(client.doc).set(criteria[4], "no-such-level");
       await client.whenSaved();
       client.destroy();
-      await eventually(async () => (await findEvaluationById(world.evaluation.id))!.projection.judgedCount === 2, 5000, "projection");
+      await eventually(
+        async () => (await findEvaluationById(world.evaluation.id))!.projection.judgedCount === 2,
+        5000,
+        "projection",
+      );
       const record = await findEvaluationById(world.evaluation.id);
       expect(record!.projection).toMatchObject({
         judgedCount: 2,
@@ -129,7 +133,9 @@ describe("durable evaluation documents", () => {
     const server = await startTestServer();
     try {
       const client = await openAndSync(server.url);
-      expect(client.doc.getText("cycles").toString()).toBe(Array.from({ length: 20 }, (_, i) => `<${i}>`).join(""));
+      expect(client.doc.getText("cycles").toString()).toBe(
+        Array.from({ length: 20 }, (_, i) => `<${i}>`).join(""),
+      );
       expect(criterionOrderOf(client.doc).toArray()).toEqual(criteria);
       expect(metaOf(client.doc).size).toBe(3);
       client.destroy();

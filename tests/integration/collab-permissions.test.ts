@@ -51,7 +51,13 @@ describe("evaluation document over /collab", () => {
     a.doc.getText("scratch").insert(0, "Alpha ");
     b.doc.getText("scratch").insert(0, "Beta ");
     judgementsOf(a.doc).set("incl-1", "strong");
-    await eventually(() => a.doc.getText("scratch").toString() === b.doc.getText("scratch").toString() && a.doc.getText("scratch").length === 11, 5000, "convergence");
+    await eventually(
+      () =>
+        a.doc.getText("scratch").toString() === b.doc.getText("scratch").toString() &&
+        a.doc.getText("scratch").length === 11,
+      5000,
+      "convergence",
+    );
     await eventually(() => judgementsOf(b.doc).get("incl-1") === "strong", 5000, "judgement");
     await Promise.all([a.whenSaved(), b.whenSaved()]);
   });
@@ -59,7 +65,10 @@ describe("evaluation document over /collab", () => {
   it("opens the document read-only for trust leaders and admins, and refuses their updates", async () => {
     const writer = await clientAs(world.people.staff.id);
     await writer.synced;
-    for (const reader of [await clientAs(world.people.trustLeader.id), await clientAs(world.people.trustAdmin.id)]) {
+    for (const reader of [
+      await clientAs(world.people.trustLeader.id),
+      await clientAs(world.people.trustAdmin.id),
+    ]) {
       expect(await reader.authenticated).toBe("readonly");
       await reader.synced;
       reader.doc.getText("forged").insert(0, "should never arrive");
@@ -78,16 +87,27 @@ describe("evaluation document over /collab", () => {
   it("refuses staff of another school, validators not assigned, and signed-out users alike", async () => {
     for (const userId of [world.people.otherStaff.id, world.people.validator.id, null]) {
       const client = await clientAs(userId);
-      await expect(client.authenticated).rejects.toThrow("You do not have access to this document.");
+      await expect(client.authenticated).rejects.toThrow(
+        "You do not have access to this document.",
+      );
       expect(client.doc.getMap("meta").size).toBe(0);
     }
   });
 
   it("answers unknown and malformed document names exactly like forbidden ones", async () => {
-    const names = ["evaluation.0123456789abcdef01234567", "evaluation.nothex", "evaluation", "../etc/passwd", `EVALUATION.${world.evaluation.id}`, `record.${world.evaluation.id}`];
+    const names = [
+      "evaluation.0123456789abcdef01234567",
+      "evaluation.nothex",
+      "evaluation",
+      "../etc/passwd",
+      `EVALUATION.${world.evaluation.id}`,
+      `record.${world.evaluation.id}`,
+    ];
     for (const doc of names) {
       const client = await clientAs(world.people.staff.id, doc);
-      await expect(client.authenticated).rejects.toThrow("You do not have access to this document.");
+      await expect(client.authenticated).rejects.toThrow(
+        "You do not have access to this document.",
+      );
     }
   });
 
@@ -95,23 +115,44 @@ describe("evaluation document over /collab", () => {
     const liar = await clientAs(world.people.staff.id);
     const watcher = await clientAs(world.people.trustLeader.id);
     await Promise.all([liar.synced, watcher.synced]);
-    liar.provider.awareness!.setLocalStateField("user", { name: "The Headteacher", role: "Trust admin", userId: "x" });
-    await eventually(() => {
-      const state = watcher.provider.awareness!.getStates().get(liar.doc.clientID);
-      return state?.user?.name === "Alex Staff";
-    }, 5000, "stamped presence");
+    liar.provider.awareness!.setLocalStateField("user", {
+      name: "The Headteacher",
+      role: "Trust admin",
+      userId: "x",
+    });
+    await eventually(
+      () => {
+        const state = watcher.provider.awareness!.getStates().get(liar.doc.clientID);
+        return state?.user?.name === "Alex Staff";
+      },
+      5000,
+      "stamped presence",
+    );
     const state = watcher.provider.awareness!.getStates().get(liar.doc.clientID)!;
-    expect(state.user).toMatchObject({ name: "Alex Staff", role: "School staff", userId: world.people.staff.id, observing: false });
+    expect(state.user).toMatchObject({
+      name: "Alex Staff",
+      role: "School staff",
+      userId: world.people.staff.id,
+      observing: false,
+    });
     // Read-only people appear too, marked as observing.
     watcher.provider.awareness!.setLocalStateField("user", { name: "Someone else" });
-    await eventually(() => liar.provider.awareness!.getStates().get(watcher.doc.clientID)?.user?.name === "David Leader");
-    expect(liar.provider.awareness!.getStates().get(watcher.doc.clientID)!.user.observing).toBe(true);
+    await eventually(
+      () =>
+        liar.provider.awareness!.getStates().get(watcher.doc.clientID)?.user?.name ===
+        "David Leader",
+    );
+    expect(liar.provider.awareness!.getStates().get(watcher.doc.clientID)!.user.observing).toBe(
+      true,
+    );
   });
 });
 
 describe("bad collab messages", () => {
   async function rawSocket(cookie: string) {
-    const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab`, { headers: { cookie, origin: server.url } });
+    const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab`, {
+      headers: { cookie, origin: server.url },
+    });
     await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
     const closed = new Promise<{ code: number; reason: string }>((resolve) =>
       ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })),
@@ -125,8 +166,17 @@ describe("bad collab messages", () => {
     const { ws, closed } = await rawSocket(await cookieFor(world.people.staff.id));
     // A document name then a sync "update" whose payload is not a Yjs update.
     const nameBytes = Buffer.from(name);
-    ws.send(Buffer.concat([Buffer.from([nameBytes.length]), nameBytes, Buffer.from([0, 2, 5, 255, 255, 255, 255, 255])]));
-    expect(await closed).toEqual({ code: 4400, reason: expect.stringContaining("could not read a message") });
+    ws.send(
+      Buffer.concat([
+        Buffer.from([nameBytes.length]),
+        nameBytes,
+        Buffer.from([0, 2, 5, 255, 255, 255, 255, 255]),
+      ]),
+    );
+    expect(await closed).toEqual({
+      code: 4400,
+      reason: expect.stringContaining("could not read a message"),
+    });
     bystander.doc.getText("after-bad").insert(0, "still fine");
     await bystander.whenSaved();
   });
@@ -147,7 +197,9 @@ describe("bad collab messages", () => {
     const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab`, {
       headers: { cookie: await cookieFor(world.people.staff.id), origin: "https://evil.example" },
     });
-    const status = await new Promise<number>((resolve) => ws.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)));
+    const status = await new Promise<number>((resolve) =>
+      ws.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)),
+    );
     expect(status).toBe(403);
   });
 });

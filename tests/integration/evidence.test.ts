@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
-import { attachEvidence, attachedItemIds, evidenceAttachmentsOf } from "../../collab/shapes/evidence.ts";
+import {
+  attachEvidence,
+  attachedItemIds,
+  evidenceAttachmentsOf,
+} from "../../collab/shapes/evidence.ts";
 import "../../models/evidence/evidence.ts";
 import { mongoose } from "../../models/mongoose.ts";
 import { MAX_EVIDENCE_BYTES } from "../../models/evidence/sniff.ts";
@@ -43,7 +47,12 @@ async function as(userId: string) {
 const evidencePath = () => `/evaluations/${world.evaluation.id}/evidence`;
 
 /** Posts one file the way the browser's upload form does (multipart, with the CSRF token). */
-async function upload(http: HttpSession, file: Buffer, name: string, fields: Record<string, string> = {}) {
+async function upload(
+  http: HttpSession,
+  file: Buffer,
+  name: string,
+  fields: Record<string, string> = {},
+) {
   const form = new FormData();
   form.set("csrf", http.csrf);
   form.set("criterionId", criteria[0]);
@@ -56,7 +65,13 @@ async function upload(http: HttpSession, file: Buffer, name: string, fields: Rec
     redirect: "manual",
   });
   const text = await response.text();
-  let data: { ok?: boolean; item?: EvidenceListItem; duplicate?: boolean; errors?: Record<string, string>; formError?: string } = {};
+  let data: {
+    ok?: boolean;
+    item?: EvidenceListItem;
+    duplicate?: boolean;
+    errors?: Record<string, string>;
+    formError?: string;
+  } = {};
   try {
     data = JSON.parse(text);
   } catch {
@@ -87,11 +102,19 @@ async function download(http: HttpSession | null, itemId: string) {
     headers: http ? { cookie: http.cookieHeader } : {},
     redirect: "manual",
   });
-  return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 async function clientAs(userId: string) {
-  const client = connectClient(server.url, documentName("evaluation", world.evaluation.id), await cookieFor(userId));
+  const client = connectClient(
+    server.url,
+    documentName("evaluation", world.evaluation.id),
+    await cookieFor(userId),
+  );
   clients.push(client);
   await client.synced;
   return client;
@@ -121,9 +144,19 @@ describe("uploading evidence", () => {
     const watcher = await clientAs(world.people.staff2.id);
     const result = await upload(staff, file, "Attendance report 2026.pdf");
     expect(result.status).toBe(201);
-    expect(result.data.item).toMatchObject({ kind: "file", title: "Attendance report 2026", typeLabel: "PDF", size: file.length, addedBy: "Alex Staff" });
+    expect(result.data.item).toMatchObject({
+      kind: "file",
+      title: "Attendance report 2026",
+      typeLabel: "PDF",
+      size: file.length,
+      addedBy: "Alex Staff",
+    });
     item = result.data.item!;
-    await eventually(() => attachedItemIds(watcher.doc, criteria[0]).includes(item.id), 5000, "live attachment");
+    await eventually(
+      () => attachedItemIds(watcher.doc, criteria[0]).includes(item.id),
+      5000,
+      "live attachment",
+    );
     expect((await list(staff)).map((i) => i.id)).toContain(item.id);
   });
 
@@ -165,7 +198,11 @@ describe("uploading evidence", () => {
 
   it("refuses wrong types, renamed programs and polyglots with the reason, storing nothing", async () => {
     const cases: [Buffer, string, RegExp][] = [
-      [windowsProgram(), "report.pdf", /Windows program \(exe\), not a document, even though its name ends in \.pdf/],
+      [
+        windowsProgram(),
+        "report.pdf",
+        /Windows program \(exe\), not a document, even though its name ends in \.pdf/,
+      ],
       [webPage(), "photo.png", /web page or script/],
       [jpegZipPolyglot(), "holiday.jpg", /ZIP archive hidden inside/],
       [pdfZipPolyglot(), "report.pdf", /ZIP archive hidden inside/],
@@ -210,7 +247,11 @@ describe("uploading evidence", () => {
   it("is a 404 to download for another school's staff, unassigned validators and signed-out people, like a missing item", async () => {
     const missing = await download(staff, "0123456789abcdef01234567");
     expect(missing.status).toBe(404);
-    for (const person of [await as(world.people.otherStaff.id), await as(world.people.validator.id), null]) {
+    for (const person of [
+      await as(world.people.otherStaff.id),
+      await as(world.people.validator.id),
+      null,
+    ]) {
       const got = await download(person, item.id);
       expect(got.status).toBe(404);
       expect(got.body.equals(missing.body)).toBe(true);
@@ -232,17 +273,37 @@ describe("links as evidence", () => {
   it("accepts http(s) links and attaches them; refuses javascript: and ftp: with a field error", async () => {
     const staff = await as(world.people.staff.id);
     const before = await stored();
-    for (const url of ["javascript:alert(document.cookie)", "ftp://files.example/policy.pdf", "not a link"]) {
-      const refused = await staff.post(evidencePath(), { intent: "addLink", url, title: "Bad", criterionId: criteria[0] });
+    for (const url of [
+      "javascript:alert(document.cookie)",
+      "ftp://files.example/policy.pdf",
+      "not a link",
+    ]) {
+      const refused = await staff.post(evidencePath(), {
+        intent: "addLink",
+        url,
+        title: "Bad",
+        criterionId: criteria[0],
+      });
       expect(refused.status, url).toBe(400);
       expect(JSON.parse(refused.html).errors.url, url).toMatch(/web (links|address)/);
     }
     expect(await stored()).toEqual(before);
 
-    const added = await staff.post(evidencePath(), { intent: "addLink", url: "https://example.org/ofsted-report", title: "Inspection report", criterionId: criteria[0] });
+    const added = await staff.post(evidencePath(), {
+      intent: "addLink",
+      url: "https://example.org/ofsted-report",
+      title: "Inspection report",
+      criterionId: criteria[0],
+    });
     expect(added.status).toBe(201);
     const link = JSON.parse(added.html).item as EvidenceListItem;
-    expect(link).toMatchObject({ kind: "link", url: "https://example.org/ofsted-report", title: "Inspection report", typeLabel: "Link", downloadUrl: null });
+    expect(link).toMatchObject({
+      kind: "link",
+      url: "https://example.org/ofsted-report",
+      title: "Inspection report",
+      typeLabel: "Link",
+      downloadUrl: null,
+    });
     expect((await download(staff, link.id)).status).toBe(404);
   });
 });
@@ -256,10 +317,16 @@ describe("one item, several criteria", () => {
 
     const editor = await clientAs(world.people.staff.id);
     const reader = await clientAs(world.people.trustLeader.id);
-    await eventually(() => attachedItemIds(editor.doc, criteria[0]).includes(itemId), 5000, "first attachment");
+    await eventually(
+      () => attachedItemIds(editor.doc, criteria[0]).includes(itemId),
+      5000,
+      "first attachment",
+    );
     attachEvidence(editor.doc, criteria[1], itemId);
     await eventually(
-      () => attachedItemIds(reader.doc, criteria[0]).includes(itemId) && attachedItemIds(reader.doc, criteria[1]).includes(itemId),
+      () =>
+        attachedItemIds(reader.doc, criteria[0]).includes(itemId) &&
+        attachedItemIds(reader.doc, criteria[1]).includes(itemId),
       5000,
       "attached to both criteria",
     );
@@ -291,8 +358,16 @@ describe("one item, several criteria", () => {
 
     const deleted = await staff.post(evidencePath(), { intent: "delete", itemId });
     expect(deleted.status).toBe(200);
-    expect(await stored()).toEqual({ files: before.files - 1, chunks: before.chunks - 1, items: before.items - 1 });
-    await eventually(() => ![...evidenceAttachmentsOf(watcher.doc).keys()].some((k) => k.endsWith(`/${itemId}`)), 5000, "attachments gone");
+    expect(await stored()).toEqual({
+      files: before.files - 1,
+      chunks: before.chunks - 1,
+      items: before.items - 1,
+    });
+    await eventually(
+      () => ![...evidenceAttachmentsOf(watcher.doc).keys()].some((k) => k.endsWith(`/${itemId}`)),
+      5000,
+      "attachments gone",
+    );
     expect((await download(staff, itemId)).status).toBe(404);
   });
 });

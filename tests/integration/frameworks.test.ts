@@ -4,7 +4,11 @@ import { documentName } from "../../collab/document-name.ts";
 import { criteriaOf, detailsOf } from "../../collab/shapes/framework.ts";
 import { judgementsOf } from "../../collab/shapes/evaluation.ts";
 import { EvaluationModel, findEvaluationById } from "../../models/evaluation/evaluation.ts";
-import { FrameworkModel, FrameworkVersionModel, listVersions } from "../../models/framework/framework.ts";
+import {
+  FrameworkModel,
+  FrameworkVersionModel,
+  listVersions,
+} from "../../models/framework/framework.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
 import { CycleModel } from "../../models/cycle/cycle.ts";
 import type { AppServer } from "../../server/app.ts";
@@ -27,7 +31,11 @@ async function as(userId: string) {
 }
 
 async function draftClient(userId: string, frameworkId: string) {
-  const client = connectClient(server.url, documentName("framework", frameworkId), await cookieFor(userId));
+  const client = connectClient(
+    server.url,
+    documentName("framework", frameworkId),
+    await cookieFor(userId),
+  );
   clients.push(client);
   await client.synced;
   return client;
@@ -54,7 +62,9 @@ afterAll(async () => {
 describe("designing and publishing", () => {
   it("lets only trust admins create frameworks; leaders read; school staff see nothing", async () => {
     const frameworkId = await createFromStarter();
-    expect((await (await as(world.people.trustLeader.id)).get(`/frameworks/${frameworkId}`)).status).toBe(200);
+    expect(
+      (await (await as(world.people.trustLeader.id)).get(`/frameworks/${frameworkId}`)).status,
+    ).toBe(200);
     expect((await (await as(world.people.trustLeader.id)).get("/frameworks")).status).toBe(200);
     for (const person of [world.people.schoolLeader, world.people.staff, world.people.validator]) {
       expect((await (await as(person.id)).get(`/frameworks/${frameworkId}`)).status).toBe(404);
@@ -63,7 +73,9 @@ describe("designing and publishing", () => {
     const leader = await as(world.people.trustLeader.id);
     await leader.get("/frameworks");
     const count = await FrameworkModel.countDocuments();
-    expect((await leader.post("/frameworks", { starter: "inclusion-excellence" })).status).toBe(404);
+    expect((await leader.post("/frameworks", { starter: "inclusion-excellence" })).status).toBe(
+      404,
+    );
     expect(await FrameworkModel.countDocuments()).toBe(count);
   });
 
@@ -75,20 +87,32 @@ describe("designing and publishing", () => {
     (detailsOf(a.doc).get("name") as Y.Text).insert(0, "Riverside ");
     (detailsOf(leader.doc).get("name") as Y.Text).insert(0, "Forged ");
     await a.whenSaved();
-    await eventually(() => (detailsOf(leader.doc).get("name") as Y.Text).toString().includes("Riverside"), 5000, "admin's edit at the leader");
+    await eventually(
+      () => (detailsOf(leader.doc).get("name") as Y.Text).toString().includes("Riverside"),
+      5000,
+      "admin's edit at the leader",
+    );
     expect((detailsOf(a.doc).get("name") as Y.Text).toString()).not.toContain("Forged");
-    const staff = connectClient(server.url, documentName("framework", frameworkId), await cookieFor(world.people.staff.id));
+    const staff = connectClient(
+      server.url,
+      documentName("framework", frameworkId),
+      await cookieFor(world.people.staff.id),
+    );
     clients.push(staff);
     await expect(staff.authenticated).rejects.toThrow("You do not have access");
     const reread = await draftClient(world.people.trustAdmin.id, frameworkId);
-    expect((detailsOf(reread.doc).get("name") as Y.Text).toString()).toBe(`Riverside ${inclusionExcellence.name}`);
+    expect((detailsOf(reread.doc).get("name") as Y.Text).toString()).toBe(
+      `Riverside ${inclusionExcellence.name}`,
+    );
   });
 
   it("refuses to publish an incomplete draft, listing each problem with a link; then publishes v1 and v2", async () => {
     const frameworkId = await createFromStarter();
     const admin = await draftClient(world.people.trustAdmin.id, frameworkId);
     const criterionId = inclusionExcellence.areas[0].criteria[0].id;
-    const descriptor = (criteriaOf(admin.doc).get(criterionId)!.get("descriptors") as Y.Map<Y.Text>).get("leading")!;
+    const descriptor = (
+      criteriaOf(admin.doc).get(criterionId)!.get("descriptors") as Y.Map<Y.Text>
+    ).get("leading")!;
     descriptor.delete(0, descriptor.length);
     await admin.whenSaved();
 
@@ -109,7 +133,9 @@ describe("designing and publishing", () => {
     const versions = await listVersions(world.trust.id, frameworkId);
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     // v1 is untouched by later edits to the draft.
-    expect(versions[1].content.areas[0].criteria[0].statement).toBe(inclusionExcellence.areas[0].criteria[0].statement);
+    expect(versions[1].content.areas[0].criteria[0].statement).toBe(
+      inclusionExcellence.areas[0].criteria[0].statement,
+    );
     expect(versions[0].content.areas[0].criteria[0].statement.startsWith("Reworded: ")).toBe(true);
 
     const leader = await as(world.people.trustLeader.id);
@@ -127,7 +153,9 @@ describe("import and export", () => {
     await http.post(`/frameworks/${frameworkId}`, {});
     const exported = await http.get(`/frameworks/${frameworkId}/versions/1.json`);
     expect(exported.status).toBe(200);
-    expect(exported.response.headers.get("content-disposition")).toMatch(/attachment; filename=".*-v1\.json"/);
+    expect(exported.response.headers.get("content-disposition")).toMatch(
+      /attachment; filename=".*-v1\.json"/,
+    );
     const count = await FrameworkModel.countDocuments();
 
     const form = new FormData();
@@ -135,7 +163,12 @@ describe("import and export", () => {
     form.set("csrf", http.csrf);
     form.set("intent", "import");
     form.set("file", new File([exported.html], "mark.json", { type: "application/json" }));
-    const imported = await fetch(`${server.url}/frameworks`, { method: "POST", body: form, headers: { cookie: http.cookieHeader, origin: server.url }, redirect: "manual" });
+    const imported = await fetch(`${server.url}/frameworks`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: http.cookieHeader, origin: server.url },
+      redirect: "manual",
+    });
     expect(imported.status).toBe(302);
     expect(await FrameworkModel.countDocuments()).toBe(count + 1);
   });
@@ -143,21 +176,34 @@ describe("import and export", () => {
   it("refuses an invalid file with the path of each bad field, creating nothing", async () => {
     const http = await as(world.people.trustAdmin.id);
     await http.get("/frameworks");
-    const bad = structuredClone(inclusionExcellence) as unknown as Record<string, unknown> & { areas: { criteria: Record<string, unknown>[]; scaleKey: string }[] };
+    const bad = structuredClone(inclusionExcellence) as unknown as Record<string, unknown> & {
+      areas: { criteria: Record<string, unknown>[]; scaleKey: string }[];
+    };
     bad.validityMonths = 0;
     bad.areas[1].scaleKey = "nope";
     bad.areas[0].criteria[1].statement = 42;
     const count = await FrameworkModel.countDocuments();
     for (const [file, expected] of [
       [JSON.stringify(bad), ["validityMonths", "areas[0].criteria[1].statement"]],
-      [JSON.stringify({ ...inclusionExcellence, areas: [{ ...inclusionExcellence.areas[0], scaleKey: "nope" }] }), ["areas[0].scaleKey"]],
+      [
+        JSON.stringify({
+          ...inclusionExcellence,
+          areas: [{ ...inclusionExcellence.areas[0], scaleKey: "nope" }],
+        }),
+        ["areas[0].scaleKey"],
+      ],
       ["{ not json", ["(file)"]],
     ] as const) {
       const form = new FormData();
       form.set("csrf", http.csrf);
       form.set("intent", "import");
       form.set("file", new File([file], "bad.json", { type: "application/json" }));
-      const response = await fetch(`${server.url}/frameworks`, { method: "POST", body: form, headers: { cookie: http.cookieHeader, origin: server.url }, redirect: "manual" });
+      const response = await fetch(`${server.url}/frameworks`, {
+        method: "POST",
+        body: form,
+        headers: { cookie: http.cookieHeader, origin: server.url },
+        redirect: "manual",
+      });
       expect(response.status).toBe(400);
       const html = await response.text();
       for (const path of expected) expect(html).toContain(`<code>${path}</code>`);
@@ -185,7 +231,15 @@ describe("distribution", () => {
     const post = (a: HttpSession, ids: string[]) => {
       const body = new URLSearchParams({ ...fields, csrf: a.csrf });
       for (const id of ids) body.append("schoolId", id);
-      return fetch(`${server.url}/cycles/new?version=${versionId}&_data=routes%2Fcycles.new`, { method: "POST", body, headers: { cookie: a.cookieHeader, origin: server.url, "content-type": "application/x-www-form-urlencoded" } });
+      return fetch(`${server.url}/cycles/new?version=${versionId}&_data=routes%2Fcycles.new`, {
+        method: "POST",
+        body,
+        headers: {
+          cookie: a.cookieHeader,
+          origin: server.url,
+          "content-type": "application/x-www-form-urlencoded",
+        },
+      });
     };
     const results = await Promise.all([post(admins[0], schoolIds), post(admins[1], schoolIds)]);
     const bodies = await Promise.all(results.map((r) => r.json()));
@@ -203,7 +257,9 @@ describe("distribution", () => {
     expect(await EvaluationModel.countDocuments({ cycleId })).toBe(5);
 
     // The school's leader sees it; the overview and CSV list every school.
-    const school = await (await as(world.people.schoolLeader.id)).get(`/schools/${world.school.id}`);
+    const school = await (
+      await as(world.people.schoolLeader.id)
+    ).get(`/schools/${world.school.id}`);
     expect(school.html).toContain("Inclusion Excellence 2026–27");
     const overview = await (await as(world.people.trustLeader.id)).get(`/cycles/${cycleId}`);
     expect(overview.status).toBe(200);
@@ -219,7 +275,11 @@ describe("distribution", () => {
     const admin = await as(world.people.trustAdmin.id);
     await admin.get(`/cycles/new?version=${versionId}`);
     const before = await EvaluationModel.countDocuments();
-    const bad = await admin.post(`/cycles/new?version=${versionId}`, { versionId, name: "x", dueDate: "2001-01-01" });
+    const bad = await admin.post(`/cycles/new?version=${versionId}`, {
+      versionId,
+      name: "x",
+      dueDate: "2001-01-01",
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain("at least 3 characters");
     expect(bad.html).toContain("must not be in the past");
@@ -239,16 +299,25 @@ describe("moving an evaluation to a newer version", () => {
     const [v1] = await listVersions(world.trust.id, frameworkId);
     const leader = await as(world.people.schoolLeader.id);
     await leader.get(`/schools/${world.school.id}`);
-    const started = await leader.post(`/schools/${world.school.id}`, { title: "Inclusion review", frameworkVersionId: v1.id });
+    const started = await leader.post(`/schools/${world.school.id}`, {
+      title: "Inclusion review",
+      frameworkVersionId: v1.id,
+    });
     const evaluationId = started.location!.split("/").pop()!;
     const [kept, reworded] = inclusionExcellence.areas[0].criteria;
 
-    const staff = connectClient(server.url, documentName("evaluation", evaluationId), await cookieFor(world.people.staff.id));
+    const staff = connectClient(
+      server.url,
+      documentName("evaluation", evaluationId),
+      await cookieFor(world.people.staff.id),
+    );
     clients.push(staff);
     await staff.synced;
     judgementsOf(staff.doc).set(kept.id, "secure");
     judgementsOf(staff.doc).set(reworded.id, "leading");
-    staff.doc.getXmlFragment(`narrative.${reworded.id}`).insert(0, [new Y.XmlText("Our story so far")]);
+    staff.doc
+      .getXmlFragment(`narrative.${reworded.id}`)
+      .insert(0, [new Y.XmlText("Our story so far")]);
     await staff.whenSaved();
 
     const draft = await draftClient(world.people.trustAdmin.id, frameworkId);
@@ -262,12 +331,21 @@ describe("moving an evaluation to a newer version", () => {
     expect(preview.html).toContain("Reworded (1)");
     expect(preview.html).toContain(`Newly: ${reworded.statement}`);
 
-    expect((await (await as(world.people.staff.id)).post(`/evaluations/${evaluationId}/upgrade`, {})).status).toBe(403);
+    expect(
+      (await (await as(world.people.staff.id)).post(`/evaluations/${evaluationId}/upgrade`, {}))
+        .status,
+    ).toBe(403);
     const moved = await leader.post(`/evaluations/${evaluationId}/upgrade`, {});
     expect(moved.status).toBe(302);
-    await eventually(() => judgementsOf(staff.doc).get(reworded.id) === undefined, 5000, "reworded judgement cleared");
+    await eventually(
+      () => judgementsOf(staff.doc).get(reworded.id) === undefined,
+      5000,
+      "reworded judgement cleared",
+    );
     expect(judgementsOf(staff.doc).get(kept.id)).toBe("secure");
-    expect(staff.doc.getXmlFragment(`narrative.${reworded.id}`).toString()).toContain("Our story so far");
+    expect(staff.doc.getXmlFragment(`narrative.${reworded.id}`).toString()).toContain(
+      "Our story so far",
+    );
     const record = await findEvaluationById(evaluationId);
     expect(record!.frameworkVersionId).not.toBe(v1.id);
   });

@@ -25,8 +25,14 @@ describe("signing in and out", () => {
   it("gives the same answer for an unknown email and a wrong password, and no session", async () => {
     const http = new HttpSession(server.url);
     const sessionsBefore = await SessionModel.countDocuments();
-    const unknown = await http.post("/sign-in", { email: "nobody@test.example", password: "whatever it is" });
-    const wrong = await http.post("/sign-in", { email: await emailOf(world.people.staff.id), password: "not the password" });
+    const unknown = await http.post("/sign-in", {
+      email: "nobody@test.example",
+      password: "whatever it is",
+    });
+    const wrong = await http.post("/sign-in", {
+      email: await emailOf(world.people.staff.id),
+      password: "not the password",
+    });
     for (const response of [unknown, wrong]) {
       expect(response.status).toBe(400);
       expect(response.html).toContain("The email address or password is not right.");
@@ -45,7 +51,10 @@ describe("signing in and out", () => {
 
   it("signs in with a server-side session in an HttpOnly, SameSite=Lax cookie, and signs out for good", async () => {
     const http = new HttpSession(server.url);
-    const signIn = await http.post("/sign-in", { email: await emailOf(world.people.staff.id), password: TEST_PASSWORD });
+    const signIn = await http.post("/sign-in", {
+      email: await emailOf(world.people.staff.id),
+      password: TEST_PASSWORD,
+    });
     expect(signIn.status).toBe(302);
     expect(signIn.location).toBe("/home");
     const cookie = signIn.response.headers.getSetCookie().find((c) => c.startsWith("qm_session="))!;
@@ -58,7 +67,10 @@ describe("signing in and out", () => {
     const out = await http.post("/sign-out", {});
     expect(out.location).toBe("/sign-in");
     // The old cookie, even if copied before signing out, no longer signs anyone in.
-    const replay = await fetch(`${server.url}/home`, { headers: { cookie: stolen }, redirect: "manual" });
+    const replay = await fetch(`${server.url}/home`, {
+      headers: { cookie: stolen },
+      redirect: "manual",
+    });
     expect(replay.status).toBe(302);
     expect(replay.headers.get("location")).toMatch(/^\/sign-in/);
   });
@@ -67,7 +79,8 @@ describe("signing in and out", () => {
     const http = new HttpSession(server.url);
     const email = await emailOf(world.people.trustLeader.id);
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await http.post("/sign-in", { email, password: "wrong guess" })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await http.post("/sign-in", { email, password: "wrong guess" })).status);
     expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
     expect(statuses[5]).toBe(429);
     const blocked = await http.post("/sign-in", { email, password: TEST_PASSWORD });
@@ -81,9 +94,21 @@ describe("CSRF", () => {
     const http = new HttpSession(server.url);
     const email = await emailOf(world.people.staff2.id);
     await http.get("/sign-in");
-    expect((await http.post("/sign-in", { email, password: TEST_PASSWORD }, { csrf: null })).status).toBe(403);
-    expect((await http.post("/sign-in", { email, password: TEST_PASSWORD }, { csrf: "forged" })).status).toBe(403);
-    expect((await http.post("/sign-in", { email, password: TEST_PASSWORD }, { origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (await http.post("/sign-in", { email, password: TEST_PASSWORD }, { csrf: null })).status,
+    ).toBe(403);
+    expect(
+      (await http.post("/sign-in", { email, password: TEST_PASSWORD }, { csrf: "forged" })).status,
+    ).toBe(403);
+    expect(
+      (
+        await http.post(
+          "/sign-in",
+          { email, password: TEST_PASSWORD },
+          { origin: "https://evil.example" },
+        )
+      ).status,
+    ).toBe(403);
     expect((await http.post("/sign-in", { email, password: TEST_PASSWORD })).status).toBe(302);
   });
 });

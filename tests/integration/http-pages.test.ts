@@ -45,14 +45,17 @@ describe("the evaluation page", () => {
     const malformed = await other.get(`/evaluations/not-an-id`);
     expect([forbidden.status, missing.status, malformed.status]).toEqual([404, 404, 404]);
     expect(forbidden.html).not.toContain(world.evaluation.title);
-    const strip = (html: string) => html.replace(/nonce="[^"]+"/g, "").replace(/"csrf":"[^"]+"|value="[^"]{20,}"/g, "");
+    const strip = (html: string) =>
+      html.replace(/nonce="[^"]+"/g, "").replace(/"csrf":"[^"]+"|value="[^"]{20,}"/g, "");
     expect(strip(forbidden.html)).toBe(strip(missing.html));
   });
 
   it("sends signed-out visitors to sign in, and back afterwards", async () => {
     const response = await new HttpSession(server.url).get(`/evaluations/${world.evaluation.id}`);
     expect(response.status).toBe(302);
-    expect(response.location).toBe(`/sign-in?redirectTo=${encodeURIComponent(`/evaluations/${world.evaluation.id}`)}`);
+    expect(response.location).toBe(
+      `/sign-in?redirectTo=${encodeURIComponent(`/evaluations/${world.evaluation.id}`)}`,
+    );
   });
 });
 
@@ -66,7 +69,8 @@ describe("the school page", () => {
 
   it("lets a school leader start an evaluation, and nobody else", async () => {
     await buildStarterFramework(world.trust);
-    const version = (await import("../../models/framework/framework.ts")).listLatestFrameworkVersions;
+    const version = (await import("../../models/framework/framework.ts"))
+      .listLatestFrameworkVersions;
     const [framework] = await version(world.trust.id);
     const path = `/schools/${world.school.id}`;
     const before = await EvaluationModel.countDocuments({ schoolId: world.school.id });
@@ -81,27 +85,43 @@ describe("the school page", () => {
     const invalid = await leader.post(path, { title: "x", frameworkVersionId: framework.id });
     expect(invalid.status).toBe(400);
     expect(invalid.html).toContain("at least 3 characters");
-    const otherTrust = await leader.post(path, { title: "Valid title", frameworkVersionId: "0123456789abcdef01234567" });
+    const otherTrust = await leader.post(path, {
+      title: "Valid title",
+      frameworkVersionId: "0123456789abcdef01234567",
+    });
     expect(otherTrust.status).toBe(400);
     expect(await EvaluationModel.countDocuments({ schoolId: world.school.id })).toBe(before);
 
-    const started = await leader.post(path, { title: "Spring review 2027", frameworkVersionId: framework.id });
+    const started = await leader.post(path, {
+      title: "Spring review 2027",
+      frameworkVersionId: framework.id,
+    });
     expect(started.status).toBe(302);
     expect(started.location).toMatch(/^\/evaluations\/[0-9a-f]{24}$/);
     expect(await EvaluationModel.countDocuments({ schoolId: world.school.id })).toBe(before + 1);
   });
 
   it("is a 404 for another school's staff", async () => {
-    expect((await (await as(world.people.otherStaff.id)).get(`/schools/${world.school.id}`)).status).toBe(404);
+    expect(
+      (await (await as(world.people.otherStaff.id)).get(`/schools/${world.school.id}`)).status,
+    ).toBe(404);
   });
 });
 
 describe("trust settings", () => {
   it("are only for trust admins", async () => {
-    for (const person of [world.people.trustLeader, world.people.schoolLeader, world.people.validator]) {
+    for (const person of [
+      world.people.trustLeader,
+      world.people.schoolLeader,
+      world.people.validator,
+    ]) {
       const http = await as(person.id);
       expect((await http.get("/trust")).status).toBe(404);
-      const post = await http.post("/trust", { intent: "addSchool", name: "Intruder School", phase: "primary" }, { csrf: "x" });
+      const post = await http.post(
+        "/trust",
+        { intent: "addSchool", name: "Intruder School", phase: "primary" },
+        { csrf: "x" },
+      );
       expect([403, 404]).toContain(post.status);
     }
     expect(await SchoolModel.countDocuments({ name: "Intruder School" })).toBe(0);
@@ -110,21 +130,41 @@ describe("trust settings", () => {
   it("adds a school, with field errors and nothing changed on bad input", async () => {
     const admin = await as(world.people.trustAdmin.id);
     await admin.get("/trust");
-    const bad = await admin.post("/trust", { intent: "addSchool", name: "", urn: "12ab", phase: "nursery" });
+    const bad = await admin.post("/trust", {
+      intent: "addSchool",
+      name: "",
+      urn: "12ab",
+      phase: "nursery",
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain("Enter the school&#x27;s name");
     expect(bad.html).toContain("A URN is six or seven digits");
     expect(bad.html).toContain("Choose a phase");
     const count = await SchoolModel.countDocuments({ trustId: world.trust.id });
 
-    const ok = await admin.post("/trust", { intent: "addSchool", name: "Brookside Academy", urn: "123456", phase: "secondary", hasSixthForm: "on" });
+    const ok = await admin.post("/trust", {
+      intent: "addSchool",
+      name: "Brookside Academy",
+      urn: "123456",
+      phase: "secondary",
+      hasSixthForm: "on",
+    });
     expect(ok.status).toBe(200);
     expect(ok.html).toContain("Brookside Academy was added.");
     const school = await SchoolModel.findOne({ name: "Brookside Academy" }).lean();
-    expect(school).toMatchObject({ urn: "123456", phase: "secondary", hasSixthForm: true, hasEarlyYears: false });
+    expect(school).toMatchObject({
+      urn: "123456",
+      phase: "secondary",
+      hasSixthForm: true,
+      hasEarlyYears: false,
+    });
     expect(await SchoolModel.countDocuments({ trustId: world.trust.id })).toBe(count + 1);
 
-    const duplicate = await admin.post("/trust", { intent: "addSchool", name: "Brookside Academy", phase: "secondary" });
+    const duplicate = await admin.post("/trust", {
+      intent: "addSchool",
+      name: "Brookside Academy",
+      phase: "secondary",
+    });
     expect(duplicate.status).toBe(400);
     expect(await SchoolModel.countDocuments({ trustId: world.trust.id })).toBe(count + 1);
   });
@@ -132,17 +172,43 @@ describe("trust settings", () => {
   it("adds a person with a role, checking the school belongs to the trust", async () => {
     const admin = await as(world.people.trustAdmin.id);
     await admin.get("/trust");
-    const noSchool = await admin.post("/trust", { intent: "addPerson", name: "New Teacher", email: "new.teacher@test.example", role: "schoolStaff", password: "a long first password" });
+    const noSchool = await admin.post("/trust", {
+      intent: "addPerson",
+      name: "New Teacher",
+      email: "new.teacher@test.example",
+      role: "schoolStaff",
+      password: "a long first password",
+    });
     expect(noSchool.status).toBe(400);
     expect(noSchool.html).toContain("Choose the school for this role");
-    const shortPassword = await admin.post("/trust", { intent: "addPerson", name: "New Teacher", email: "new.teacher@test.example", role: "schoolStaff", schoolId: world.school.id, password: "short" });
+    const shortPassword = await admin.post("/trust", {
+      intent: "addPerson",
+      name: "New Teacher",
+      email: "new.teacher@test.example",
+      role: "schoolStaff",
+      schoolId: world.school.id,
+      password: "short",
+    });
     expect(shortPassword.status).toBe(400);
     expect(await UserModel.countDocuments({ email: "new.teacher@test.example" })).toBe(0);
 
-    const ok = await admin.post("/trust", { intent: "addPerson", name: "New Teacher", email: "New.Teacher@test.example", role: "schoolStaff", schoolId: world.school.id, password: "a long first password" });
+    const ok = await admin.post("/trust", {
+      intent: "addPerson",
+      name: "New Teacher",
+      email: "New.Teacher@test.example",
+      role: "schoolStaff",
+      schoolId: world.school.id,
+      password: "a long first password",
+    });
     expect(ok.status).toBe(200);
     const user = await UserModel.findOne({ email: "new.teacher@test.example" }).lean();
     expect(user?.name).toBe("New Teacher");
-    expect(await MembershipModel.countDocuments({ userId: user!._id, role: "schoolStaff", schoolId: world.school.id })).toBe(1);
+    expect(
+      await MembershipModel.countDocuments({
+        userId: user!._id,
+        role: "schoolStaff",
+        schoolId: world.school.id,
+      }),
+    ).toBe(1);
   });
 });

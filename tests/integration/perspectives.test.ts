@@ -31,12 +31,28 @@ afterAll(() => server.close());
 describe("perspectives", () => {
   it("lets a school leader invite contributors; staff cannot", async () => {
     const staff = await as(world.people.staff.id);
-    expect((await staff.post(path, { intent: "invite", userId: world.people.otherStaff.id, perspective: "widerVoice" })).status).toBe(403);
+    expect(
+      (
+        await staff.post(path, {
+          intent: "invite",
+          userId: world.people.otherStaff.id,
+          perspective: "widerVoice",
+        })
+      ).status,
+    ).toBe(403);
     const leader = await as(world.people.schoolLeader.id);
-    const bad = await leader.post(path, { intent: "invite", userId: world.people.otherStaff.id, perspective: "king" });
+    const bad = await leader.post(path, {
+      intent: "invite",
+      userId: world.people.otherStaff.id,
+      perspective: "king",
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain("Choose a perspective");
-    const ok = await leader.post(path, { intent: "invite", userId: world.people.otherStaff.id, perspective: "widerVoice" });
+    const ok = await leader.post(path, {
+      intent: "invite",
+      userId: world.people.otherStaff.id,
+      perspective: "widerVoice",
+    });
     expect(ok.html).toContain("Contributor invited.");
     expect(ok.html).toContain("Jordan Other");
   });
@@ -48,17 +64,32 @@ describe("perspectives", () => {
     const home = await contributor.get("/home");
     expect(home.html).toContain("Evaluations you contribute to");
 
-    const client = connectClient(server.url, documentName("evaluation", world.evaluation.id), await cookieFor(world.people.otherStaff.id));
+    const client = connectClient(
+      server.url,
+      documentName("evaluation", world.evaluation.id),
+      await cookieFor(world.people.otherStaff.id),
+    );
     expect(await client.authenticated).toBe("readonly");
     client.destroy();
 
-    const [first, second] = Object.entries(world.evaluation.levelsByCriterion).filter(([, levels]) => levels.length === 5).map(([id]) => id);
-    const bad = await contributor.post(path, { intent: "record", [`level.${first}`]: "not-a-level" });
+    const [first, second] = Object.entries(world.evaluation.levelsByCriterion)
+      .filter(([, levels]) => levels.length === 5)
+      .map(([id]) => id);
+    const bad = await contributor.post(path, {
+      intent: "record",
+      [`level.${first}`]: "not-a-level",
+    });
     expect(bad.status).toBe(400);
     expect(await PerspectiveJudgementModel.countDocuments()).toBe(0);
-    const saved = await contributor.post(path, { intent: "record", [`level.${first}`]: "strong", [`level.${second}`]: "expected" });
+    const saved = await contributor.post(path, {
+      intent: "record",
+      [`level.${first}`]: "strong",
+      [`level.${second}`]: "expected",
+    });
     expect(saved.html).toContain("Your judgements are saved.");
-    expect(await PerspectiveJudgementModel.countDocuments({ evaluationId: world.evaluation.id })).toBe(2);
+    expect(
+      await PerspectiveJudgementModel.countDocuments({ evaluationId: world.evaluation.id }),
+    ).toBe(2);
   });
 
   it("shows the team the spread; people who were not invited cannot record", async () => {
@@ -66,8 +97,12 @@ describe("perspectives", () => {
     const page = await staff.get(path);
     expect(page.html).toContain("1 (Wider voice)");
     expect(page.html).toContain("<svg");
-    const first = Object.entries(world.evaluation.levelsByCriterion).find(([, levels]) => levels.length === 5)![0];
-    expect((await staff.post(path, { intent: "record", [`level.${first}`]: "strong" })).status).toBe(403);
+    const first = Object.entries(world.evaluation.levelsByCriterion).find(
+      ([, levels]) => levels.length === 5,
+    )![0];
+    expect(
+      (await staff.post(path, { intent: "record", [`level.${first}`]: "strong" })).status,
+    ).toBe(403);
     const stranger = new HttpSession(server.url);
     stranger.setCookie(await cookieFor(world.people.validator.id));
     expect((await stranger.get(path)).status).toBe(404);

@@ -24,7 +24,11 @@ async function as(userId: string) {
 }
 
 async function openAs(userId: string): Promise<TestClient> {
-  const client = connectClient(server.url, documentName("evaluation", world.evaluation.id), await cookieFor(userId));
+  const client = connectClient(
+    server.url,
+    documentName("evaluation", world.evaluation.id),
+    await cookieFor(userId),
+  );
   await client.synced;
   return client;
 }
@@ -57,7 +61,11 @@ describe("force-fields and actions in the projection", () => {
     addForce(chris.doc, first, "helping", "Governor for SEND", 4);
     const time = addForce(alex.doc, first, "hindering", "No time for plan reviews", 3);
     const gone = addForce(alex.doc, second, "hindering", "Removed again", 2);
-    await eventually(() => chris.doc.getMap("forces").size === 5, 5000, "forces reach the other client");
+    await eventually(
+      () => chris.doc.getMap("forces").size === 5,
+      5000,
+      "forces reach the other client",
+    );
 
     const induction = addAction(alex.doc, first, "Induction for new staff on SEND plans");
     setAction(alex.doc, induction, { ownerId: staff.id, due: "2020-01-15", status: "inProgress" });
@@ -77,23 +85,54 @@ describe("force-fields and actions in the projection", () => {
     alex.destroy();
     chris.destroy();
     await eventually(
-      async () => ((await findEvaluationById(world.evaluation.id))!.projection.actions ?? []).length === 4,
+      async () =>
+        ((await findEvaluationById(world.evaluation.id))!.projection.actions ?? []).length === 4,
       5000,
       "projection of the actions",
     );
     const { projection } = (await findEvaluationById(world.evaluation.id))!;
     expect(projection.forceTotals).toEqual({ helping: 9, hindering: 7 });
-    expect(projection.forcesByCriterion).toEqual([{ criterionId: first, helping: 9, hindering: 7 }]);
+    expect(projection.forcesByCriterion).toEqual([
+      { criterionId: first, helping: 9, hindering: 7 },
+    ]);
     expect(projection.actionCounts).toEqual({ notStarted: 2, inProgress: 1, done: 1, dropped: 0 });
     expect(projection.actions).toEqual(
       expect.arrayContaining([
-        { id: induction, criterionId: first, what: "Induction for new staff on SEND plans", ownerId: staff.id, due: "2020-01-15", status: "inProgress", forceIds: [turnover] },
-        { id: reviews, criterionId: first, what: "Protected time for termly plan reviews", ownerId: schoolLeader.id, due: "2099-07-01", status: "notStarted", forceIds: [time] },
-        { id: audit, criterionId: second, what: "Audit of reasonable adjustments", ownerId: null, due: "2020-02-01", status: "done", forceIds: [] },
+        {
+          id: induction,
+          criterionId: first,
+          what: "Induction for new staff on SEND plans",
+          ownerId: staff.id,
+          due: "2020-01-15",
+          status: "inProgress",
+          forceIds: [turnover],
+        },
+        {
+          id: reviews,
+          criterionId: first,
+          what: "Protected time for termly plan reviews",
+          ownerId: schoolLeader.id,
+          due: "2099-07-01",
+          status: "notStarted",
+          forceIds: [time],
+        },
+        {
+          id: audit,
+          criterionId: second,
+          what: "Audit of reasonable adjustments",
+          ownerId: null,
+          due: "2020-02-01",
+          status: "done",
+          forceIds: [],
+        },
       ]),
     );
     // The judgement fields are still there, as before.
-    expect(projection).toMatchObject({ judgements: [], judgedCount: 0, criteriaCount: criteria.length });
+    expect(projection).toMatchObject({
+      judgements: [],
+      judgedCount: 0,
+      criteriaCount: criteria.length,
+    });
     expect(projection.lastActivityAt).not.toBeNull();
   });
 
@@ -103,19 +142,37 @@ describe("force-fields and actions in the projection", () => {
     const page = await staff.get(path);
     expect(page.status).toBe(200);
     expect(page.html).toContain("Action plan");
-    for (const text of ["Induction for new staff on SEND plans", "Protected time for termly plan reviews", "Audit of reasonable adjustments", "Alex Staff", "Sam Leader"]) {
+    for (const text of [
+      "Induction for new staff on SEND plans",
+      "Protected time for termly plan reviews",
+      "Audit of reasonable adjustments",
+      "Alex Staff",
+      "Sam Leader",
+    ]) {
       expect(page.html).toContain(text);
     }
     // Only the open action past its date is overdue (the done one is not), and it says so in words.
     expect(page.html.match(/> Overdue</g)).toHaveLength(1);
 
     const byDue = await staff.get(`${path}?sort=due&dir=asc`);
-    const [induction, audit, reviews] = positions(byDue.html, "Induction for new", "Audit of reasonable", "Protected time for");
+    const [induction, audit, reviews] = positions(
+      byDue.html,
+      "Induction for new",
+      "Audit of reasonable",
+      "Protected time for",
+    );
     expect(induction).toBeLessThan(audit);
     expect(audit).toBeLessThan(reviews);
-    expect(byDue.html).toMatch(/<th scope="col" aria-sort="ascending"><a [^>]*href="[^"]*\/actions\?sort=due&amp;dir=desc"/);
+    expect(byDue.html).toMatch(
+      /<th scope="col" aria-sort="ascending"><a [^>]*href="[^"]*\/actions\?sort=due&amp;dir=desc"/,
+    );
     const byDueDesc = await staff.get(`${path}?sort=due&dir=desc`);
-    const [induction2, , reviews2] = positions(byDueDesc.html, "Induction for new", "Audit of reasonable", "Protected time for");
+    const [induction2, , reviews2] = positions(
+      byDueDesc.html,
+      "Induction for new",
+      "Audit of reasonable",
+      "Protected time for",
+    );
     expect(reviews2).toBeLessThan(induction2);
     expect(byDueDesc.html).toContain('aria-sort="descending"');
 

@@ -26,9 +26,18 @@ describe("demo data", () => {
     const first = await seedDemo();
     expect(first.created).toBe(true);
     const after = await counts();
-    expect(after).toEqual({ trusts: 1, schools: 4, users: DEMO_PEOPLE.length, memberships: DEMO_PEOPLE.length, versions: 1, evaluations: 1 });
+    expect(after).toEqual({
+      trusts: 1,
+      schools: 4,
+      users: DEMO_PEOPLE.length,
+      memberships: DEMO_PEOPLE.length,
+      versions: 1,
+      evaluations: 1,
+    });
     const roles = new Set((await MembershipModel.find().lean()).map((m) => m.role));
-    expect(roles).toEqual(new Set(["trustAdmin", "trustLeader", "validator", "schoolLeader", "schoolStaff"]));
+    expect(roles).toEqual(
+      new Set(["trustAdmin", "trustLeader", "validator", "schoolLeader", "schoolStaff"]),
+    );
 
     expect((await seedDemo()).created).toBe(false);
     await seedDemo();
@@ -47,9 +56,15 @@ describe("published framework versions", () => {
   it("cannot be changed or deleted", async () => {
     const version = await FrameworkVersionModel.findOne().lean();
     const id = version!._id;
-    await expect(FrameworkVersionModel.updateOne({ _id: id }, { $set: { version: 99 } })).rejects.toThrow(/immutable/);
-    await expect(FrameworkVersionModel.findOneAndUpdate({ _id: id }, { $set: { "content.name": "Changed" } })).rejects.toThrow(/immutable/);
-    await expect(FrameworkVersionModel.replaceOne({ _id: id }, { version: 2 })).rejects.toThrow(/immutable/);
+    await expect(
+      FrameworkVersionModel.updateOne({ _id: id }, { $set: { version: 99 } }),
+    ).rejects.toThrow(/immutable/);
+    await expect(
+      FrameworkVersionModel.findOneAndUpdate({ _id: id }, { $set: { "content.name": "Changed" } }),
+    ).rejects.toThrow(/immutable/);
+    await expect(FrameworkVersionModel.replaceOne({ _id: id }, { version: 2 })).rejects.toThrow(
+      /immutable/,
+    );
     await expect(FrameworkVersionModel.deleteOne({ _id: id })).rejects.toThrow(/immutable/);
     await expect(FrameworkVersionModel.deleteMany({})).rejects.toThrow(/immutable/);
     const reread = await getFrameworkVersion(version!.trustId.toString(), id.toString());

@@ -4,11 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
 import { judgementsOf } from "../../collab/shapes/evaluation.ts";
-import { actionsOf, addAction, addForce, readActions, readForces } from "../../collab/shapes/plan.ts";
+import {
+  actionsOf,
+  addAction,
+  addForce,
+  readActions,
+  readForces,
+} from "../../collab/shapes/plan.ts";
 import { findEvaluationById, saveProjection } from "../../models/evaluation/evaluation.ts";
 import { buildProjection } from "../../models/evaluation/projection.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
-import { EvaluationSnapshotModel, getSnapshot, listSnapshotsOfEvaluation, type SnapshotSummary } from "../../models/snapshot/snapshot.ts";
+import {
+  EvaluationSnapshotModel,
+  getSnapshot,
+  listSnapshotsOfEvaluation,
+  type SnapshotSummary,
+} from "../../models/snapshot/snapshot.ts";
 import { PROJECT_ROOT, type AppServer } from "../../server/app.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -117,7 +128,10 @@ describe("submitting an evaluation for validation", () => {
       ],
     });
     // The plan's part of the projection too: force totals and action statuses.
-    expect(submitted.projection).toMatchObject({ forceTotals: { helping: 0, hindering: 4 }, actionCounts: { notStarted: 1, done: 0 } });
+    expect(submitted.projection).toMatchObject({
+      forceTotals: { helping: 0, hindering: 4 },
+      actionCounts: { notStarted: 1, done: 0 },
+    });
     expect(submitted.judgements).toEqual([
       { criterionId: "incl-1", level: "expected" },
       { criterionId: "incl-2", level: "strong" },
@@ -128,8 +142,12 @@ describe("submitting an evaluation for validation", () => {
     const full = await getSnapshot(world.trust.id, world.evaluation.id, submitted.id);
     const frozen = docOf(full!.state);
     expect(judgementsOf(frozen).toJSON()).toEqual({ "incl-1": "expected", "incl-2": "strong" });
-    expect(readForces(frozen).map((f) => [f.id, f.text, f.strength])).toEqual([[forceId, "Staff turnover", 4]]);
-    expect(readActions(frozen).map((a) => [a.id, a.what, a.status])).toEqual([[actionId, "Induct new teaching assistants", "notStarted"]]);
+    expect(readForces(frozen).map((f) => [f.id, f.text, f.strength])).toEqual([
+      [forceId, "Staff turnover", 4],
+    ]);
+    expect(readActions(frozen).map((a) => [a.id, a.what, a.status])).toEqual([
+      [actionId, "Induct new teaching assistants", "notStarted"],
+    ]);
     expect(Y.encodeStateVector(frozen)).toEqual(Y.encodeStateVector(staff.doc));
 
     expect((await findEvaluationById(world.evaluation.id))!.status).toBe("submitted");
@@ -148,10 +166,19 @@ describe("submitting an evaluation for validation", () => {
     staff.doc.getText("after").insert(0, "written after submission");
     await staff.whenSaved();
     // Wait for the store (compaction and projection) to have run as well.
-    await eventually(async () => (await findEvaluationById(world.evaluation.id))!.projection.judgements.some((j) => j.level === "needs-attention"), 5000, "projection");
+    await eventually(
+      async () =>
+        (await findEvaluationById(world.evaluation.id))!.projection.judgements.some(
+          (j) => j.level === "needs-attention",
+        ),
+      5000,
+      "projection",
+    );
 
     expect(await rawSnapshot(submitted.id)).toBe(before);
-    const frozen = docOf((await getSnapshot(world.trust.id, world.evaluation.id, submitted.id))!.state);
+    const frozen = docOf(
+      (await getSnapshot(world.trust.id, world.evaluation.id, submitted.id))!.state,
+    );
     expect(judgementsOf(frozen).get("incl-1")).toBe("expected");
     expect(frozen.getText("after").toString()).toBe("");
 
@@ -169,20 +196,29 @@ describe("submitting an evaluation for validation", () => {
     const again = await (await as(world.people.schoolLeader.id)).post(submitPath(), {});
     expect(again.status).toBe(302);
     const snapshots = await listSnapshotsOfEvaluation(world.trust.id, world.evaluation.id);
-    expect(snapshots.map((s) => s.id)).toEqual([expect.not.stringMatching(submitted.id), submitted.id]);
+    expect(snapshots.map((s) => s.id)).toEqual([
+      expect.not.stringMatching(submitted.id),
+      submitted.id,
+    ]);
     expect(snapshots[0].judgements).toContainEqual({ criterionId: "incl-1", level: "strong" });
     expect(await rawSnapshot(submitted.id)).toBe(before);
   });
 
   it("refuses a submission once the evaluation has been validated (409)", async () => {
-    expect(await setEvaluationStatus(world.trust.id, world.evaluation.id, "validated", { from: ["submitted"] })).toBe(true);
+    expect(
+      await setEvaluationStatus(world.trust.id, world.evaluation.id, "validated", {
+        from: ["submitted"],
+      }),
+    ).toBe(true);
     try {
       const refused = await (await as(world.people.schoolLeader.id)).post(submitPath(), {});
       expect(refused.status).toBe(409);
       expect((await findEvaluationById(world.evaluation.id))!.status).toBe("validated");
       expect(await listSnapshotsOfEvaluation(world.trust.id, world.evaluation.id)).toHaveLength(2);
     } finally {
-      await setEvaluationStatus(world.trust.id, world.evaluation.id, "submitted", { from: ["validated"] });
+      await setEvaluationStatus(world.trust.id, world.evaluation.id, "submitted", {
+        from: ["validated"],
+      });
     }
   });
 });
@@ -199,17 +235,36 @@ describe("snapshots are immutable", () => {
 
   it("refuses every update, replace and delete through the model", async () => {
     const attempts: [string, () => Promise<unknown>][] = [
-      ["updateOne", () => EvaluationSnapshotModel.updateOne({ _id: id }, { $set: { kind: "validation" } })],
-      ["updateMany", () => EvaluationSnapshotModel.updateMany({}, { $set: { kind: "validation" } })],
-      ["findOneAndUpdate", () => EvaluationSnapshotModel.findOneAndUpdate({ _id: id }, { $set: { kind: "validation" } })],
-      ["findByIdAndUpdate", () => EvaluationSnapshotModel.findByIdAndUpdate(id, { $set: { state: Buffer.from([0]) } })],
+      [
+        "updateOne",
+        () => EvaluationSnapshotModel.updateOne({ _id: id }, { $set: { kind: "validation" } }),
+      ],
+      [
+        "updateMany",
+        () => EvaluationSnapshotModel.updateMany({}, { $set: { kind: "validation" } }),
+      ],
+      [
+        "findOneAndUpdate",
+        () =>
+          EvaluationSnapshotModel.findOneAndUpdate({ _id: id }, { $set: { kind: "validation" } }),
+      ],
+      [
+        "findByIdAndUpdate",
+        () => EvaluationSnapshotModel.findByIdAndUpdate(id, { $set: { state: Buffer.from([0]) } }),
+      ],
       ["replaceOne", () => EvaluationSnapshotModel.replaceOne({ _id: id }, { kind: "validation" })],
-      ["findOneAndReplace", () => EvaluationSnapshotModel.findOneAndReplace({ _id: id }, { kind: "validation" })],
+      [
+        "findOneAndReplace",
+        () => EvaluationSnapshotModel.findOneAndReplace({ _id: id }, { kind: "validation" }),
+      ],
       ["deleteOne", () => EvaluationSnapshotModel.deleteOne({ _id: id })],
       ["deleteMany", () => EvaluationSnapshotModel.deleteMany({})],
       ["findOneAndDelete", () => EvaluationSnapshotModel.findOneAndDelete({ _id: id })],
       ["findByIdAndDelete", () => EvaluationSnapshotModel.findByIdAndDelete(id)],
-      ["bulkWrite", () => EvaluationSnapshotModel.bulkWrite([{ deleteOne: { filter: { _id: id } } }])],
+      [
+        "bulkWrite",
+        () => EvaluationSnapshotModel.bulkWrite([{ deleteOne: { filter: { _id: id } } }]),
+      ],
       [
         "document save",
         async () => {
@@ -219,7 +274,11 @@ describe("snapshots are immutable", () => {
         },
       ],
       ["document deleteOne", async () => (await EvaluationSnapshotModel.findById(id))!.deleteOne()],
-      ["document updateOne", async () => (await EvaluationSnapshotModel.findById(id))!.updateOne({ $set: { kind: "validation" } })],
+      [
+        "document updateOne",
+        async () =>
+          (await EvaluationSnapshotModel.findById(id))!.updateOne({ $set: { kind: "validation" } }),
+      ],
     ];
     for (const [what, attempt] of attempts) {
       await expect(attempt(), what).rejects.toThrow("Evaluation snapshots are immutable.");
@@ -230,11 +289,18 @@ describe("snapshots are immutable", () => {
   it("offers no route that changes one: the history page takes no posts", async () => {
     const leader = await as(world.people.schoolLeader.id);
     for (const path of [historyPath(), `${historyPath()}?a=${id}&b=now`]) {
-      const response = await leader.post(path, { kind: "validation", snapshotId: id, _action: "delete" });
+      const response = await leader.post(path, {
+        kind: "validation",
+        snapshotId: id,
+        _action: "delete",
+      });
       expect(response.status).toBe(405);
     }
     for (const method of ["PUT", "PATCH", "DELETE"]) {
-      const response = await fetch(server.url + historyPath(), { method, headers: { cookie: leader.cookieHeader, origin: server.url } });
+      const response = await fetch(server.url + historyPath(), {
+        method,
+        headers: { cookie: leader.cookieHeader, origin: server.url },
+      });
       expect(response.status, method).toBe(405);
     }
     // The submit route only ever adds a new snapshot; a GET does nothing.
@@ -243,9 +309,16 @@ describe("snapshots are immutable", () => {
   });
 
   it("offers no socket that reaches one: no collab document name stands for a snapshot", async () => {
-    for (const doc of [`snapshot.${id}`, `evaluation.${id}`, `evaluationSnapshot.${id}`, `record.${id}`]) {
+    for (const doc of [
+      `snapshot.${id}`,
+      `evaluation.${id}`,
+      `evaluationSnapshot.${id}`,
+      `record.${id}`,
+    ]) {
       const client = await clientAs(world.people.schoolLeader.id, doc);
-      await expect(client.authenticated, doc).rejects.toThrow("You do not have access to this document.");
+      await expect(client.authenticated, doc).rejects.toThrow(
+        "You do not have access to this document.",
+      );
     }
     expect(await rawSnapshot(id)).toBe(before);
   });
@@ -278,7 +351,9 @@ describe("the history page", () => {
   });
 
   it("refuses a snapshot of another evaluation in the comparison", async () => {
-    const page = await (await as(world.people.staff.id)).get(`${historyPath()}?a=0123456789abcdef01234567&b=now`);
+    const page = await (
+      await as(world.people.staff.id)
+    ).get(`${historyPath()}?a=0123456789abcdef01234567&b=now`);
     expect(page.status).toBe(200);
     expect(page.html).toContain("That snapshot is not part of this evaluation.");
   });
@@ -290,9 +365,13 @@ describe("the Submitted status", () => {
     const evaluation = await buildEvaluation(world.school, world.people.schoolLeader, world.trust);
     const projection = buildProjection({ "incl-1": "expected" }, evaluation.levelsByCriterion);
     for (let round = 0; round < 10; round++) {
-      await setEvaluationStatus(world.trust.id, evaluation.id, "inProgress", { from: ["submitted"] });
+      await setEvaluationStatus(world.trust.id, evaluation.id, "inProgress", {
+        from: ["submitted"],
+      });
       const [moved] = await Promise.all([
-        setEvaluationStatus(world.trust.id, evaluation.id, "submitted", { from: ["inProgress", "submitted"] }),
+        setEvaluationStatus(world.trust.id, evaluation.id, "submitted", {
+          from: ["inProgress", "submitted"],
+        }),
         ...[0, 1, 2].map(() => saveProjection(world.trust.id, evaluation.id, projection)),
       ]);
       expect(moved).toBe(true);

@@ -37,53 +37,134 @@ afterAll(() => server.close());
 describe("validation", () => {
   it("assigns validators only to a submitted evaluation, never someone from the school itself", async () => {
     const admin = await as(world.people.trustAdmin.id);
-    expect((await admin.post(path, { intent: "assign", validatorIds: world.people.validator.id })).status).toBe(400);
-    await setEvaluationStatus(world.trust.id, world.evaluation.id, "submitted", { from: ["inProgress"] });
+    expect(
+      (await admin.post(path, { intent: "assign", validatorIds: world.people.validator.id }))
+        .status,
+    ).toBe(400);
+    await setEvaluationStatus(world.trust.id, world.evaluation.id, "submitted", {
+      from: ["inProgress"],
+    });
     // The school's own leader also holds the validator role: still refused for this school.
     await grantRole(world.trust.id, { userId: world.people.schoolLeader.id, role: "validator" });
-    const own = await admin.post(path, { intent: "assign", validatorIds: world.people.schoolLeader.id });
+    const own = await admin.post(path, {
+      intent: "assign",
+      validatorIds: world.people.schoolLeader.id,
+    });
     expect(own.status).toBe(400);
     expect(own.html).toContain("nobody validates their own school");
-    expect((await (await as(world.people.trustLeader.id)).post(path, { intent: "assign", validatorIds: world.people.validator.id })).status).toBe(403);
-    const ok = await admin.post(path, { intent: "assign", validatorIds: world.people.validator.id });
+    expect(
+      (
+        await (
+          await as(world.people.trustLeader.id)
+        ).post(path, { intent: "assign", validatorIds: world.people.validator.id })
+      ).status,
+    ).toBe(403);
+    const ok = await admin.post(path, {
+      intent: "assign",
+      validatorIds: world.people.validator.id,
+    });
     expect(ok.html).toContain("Validators assigned.");
-    expect((await findEvaluationById(world.evaluation.id))!.validatorIds).toEqual([world.people.validator.id]);
+    expect((await findEvaluationById(world.evaluation.id))!.validatorIds).toEqual([
+      world.people.validator.id,
+    ]);
     // The validator can now read the evaluation, never write it.
-    const client = connectClient(server.url, documentName("evaluation", world.evaluation.id), await cookieFor(world.people.validator.id));
+    const client = connectClient(
+      server.url,
+      documentName("evaluation", world.evaluation.id),
+      await cookieFor(world.people.validator.id),
+    );
     expect(await client.authenticated).toBe("readonly");
     client.destroy();
   });
 
   it("lets the validator agree, the school leader confirm, and everyone see the record live; nobody writes it directly", async () => {
     const validation = (await findValidationOfEvaluation(world.trust.id, world.evaluation.id))!;
-    const watcher = connectClient(server.url, documentName("record", validation.id), await cookieFor(world.people.trustLeader.id));
-    const leaderClient = connectClient(server.url, documentName("record", validation.id), await cookieFor(world.people.schoolLeader.id));
+    const watcher = connectClient(
+      server.url,
+      documentName("record", validation.id),
+      await cookieFor(world.people.trustLeader.id),
+    );
+    const leaderClient = connectClient(
+      server.url,
+      documentName("record", validation.id),
+      await cookieFor(world.people.schoolLeader.id),
+    );
     expect(await watcher.authenticated).toBe("readonly");
     expect(await leaderClient.authenticated).toBe("readonly");
     await Promise.all([watcher.synced, leaderClient.synced]);
-    recordEntriesOf(leaderClient.doc).push([{ seq: 99, kind: "confirmed", criterionId: "x", agreedSeq: 1, by: "forged", at: "" }]);
+    recordEntriesOf(leaderClient.doc).push([
+      { seq: 99, kind: "confirmed", criterionId: "x", agreedSeq: 1, by: "forged", at: "" },
+    ]);
 
-    const criterion = Object.entries(world.evaluation.levelsByCriterion).find(([, l]) => l.length === 5)![0];
+    const criterion = Object.entries(world.evaluation.levelsByCriterion).find(
+      ([, l]) => l.length === 5,
+    )![0];
     const staff = await as(world.people.staff.id);
-    expect((await staff.post(path, { intent: "agree", criterionId: criterion, level: "strong", rationale: "Strong practice seen" })).status).toBe(403);
+    expect(
+      (
+        await staff.post(path, {
+          intent: "agree",
+          criterionId: criterion,
+          level: "strong",
+          rationale: "Strong practice seen",
+        })
+      ).status,
+    ).toBe(403);
     const validator = await as(world.people.validator.id);
-    const noRationale = await validator.post(path, { intent: "agree", criterionId: criterion, level: "strong", rationale: "" });
+    const noRationale = await validator.post(path, {
+      intent: "agree",
+      criterionId: criterion,
+      level: "strong",
+      rationale: "",
+    });
     expect(noRationale.status).toBe(400);
-    expect((await validator.post(path, { intent: "agree", criterionId: criterion, level: "strong", rationale: "Consistent across classes" })).status).toBe(200);
-    await eventually(() => readRecord(watcher.doc).some((e) => e.kind === "agreed"), 1000, "agreed entry live within a second");
+    expect(
+      (
+        await validator.post(path, {
+          intent: "agree",
+          criterionId: criterion,
+          level: "strong",
+          rationale: "Consistent across classes",
+        })
+      ).status,
+    ).toBe(200);
+    await eventually(
+      () => readRecord(watcher.doc).some((e) => e.kind === "agreed"),
+      1000,
+      "agreed entry live within a second",
+    );
 
     const leader = await as(world.people.schoolLeader.id);
-    expect((await validator.post(path, { intent: "confirm", criterionId: criterion, agreedSeq: "1" })).status).toBe(403);
-    expect((await leader.post(path, { intent: "confirm", criterionId: criterion, agreedSeq: "1" })).html).toContain("Confirmed.");
-    await eventually(() => readRecord(watcher.doc).some((e) => e.kind === "confirmed" && e.by === world.people.schoolLeader.id), 1000, "confirmation live");
+    expect(
+      (await validator.post(path, { intent: "confirm", criterionId: criterion, agreedSeq: "1" }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await leader.post(path, { intent: "confirm", criterionId: criterion, agreedSeq: "1" })).html,
+    ).toContain("Confirmed.");
+    await eventually(
+      () =>
+        readRecord(watcher.doc).some(
+          (e) => e.kind === "confirmed" && e.by === world.people.schoolLeader.id,
+        ),
+      1000,
+      "confirmation live",
+    );
     expect(readRecord(watcher.doc).some((e) => e.by === "forged")).toBe(false);
 
     // A correction is a new entry: the history stays.
-    await validator.post(path, { intent: "agree", criterionId: criterion, level: "expected", rationale: "On reflection, not yet consistent" });
+    await validator.post(path, {
+      intent: "agree",
+      criterionId: criterion,
+      level: "expected",
+      rationale: "On reflection, not yet consistent",
+    });
     const page = await leader.get(path);
     expect(page.html).toContain("Earlier: Strong standard");
     expect(await RecordEntryModel.countDocuments({ validationId: validation.id })).toBe(3);
-    await expect(RecordEntryModel.updateOne({ validationId: validation.id }, { $set: { level: "x" } })).rejects.toThrow(/append-only/);
+    await expect(
+      RecordEntryModel.updateOne({ validationId: validation.id }, { $set: { level: "x" } }),
+    ).rejects.toThrow(/append-only/);
     watcher.destroy();
     leaderClient.destroy();
   });
@@ -93,17 +174,34 @@ describe("validation", () => {
     const notYet = await validator.post(path, { intent: "outcome", result: "notYetAccredited" });
     expect(notYet.status).toBe(400);
     expect(notYet.html).toContain("Say what must improve.");
-    const deferred = await validator.post(path, { intent: "outcome", result: "deferred", conditions: "Attendance plan in place" });
+    const deferred = await validator.post(path, {
+      intent: "outcome",
+      result: "deferred",
+      conditions: "Attendance plan in place",
+    });
     expect(deferred.html).toContain("Give a review date.");
     const noStart = await validator.post(path, { intent: "outcome", result: "accredited" });
     expect(noStart.html).toContain("Give the date the award starts.");
     expect((await findEvaluationById(world.evaluation.id))!.status).toBe("submitted");
-    const ok = await validator.post(path, { intent: "outcome", result: "accredited", startDate: "2027-01-15" });
+    const ok = await validator.post(path, {
+      intent: "outcome",
+      result: "accredited",
+      startDate: "2027-01-15",
+    });
     expect(ok.html).toContain("Outcome recorded.");
     expect(ok.html).toContain("from 2027-01-15 to 2028-01-15");
     expect((await findEvaluationById(world.evaluation.id))!.status).toBe("accredited");
-    const actions = (await AuditModel.find({ trustId: world.trust.id }).lean()).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["validatorsAssigned", "judgementAgreed", "judgementConfirmed", "outcomeRecorded"]));
+    const actions = (await AuditModel.find({ trustId: world.trust.id }).lean()).map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "validatorsAssigned",
+        "judgementAgreed",
+        "judgementConfirmed",
+        "outcomeRecorded",
+      ]),
+    );
   });
 
   it("is a 404 to staff of another school", async () => {
@@ -116,15 +214,28 @@ describe("validation", () => {
 describe("an outcome against a quality mark's rule", () => {
   it("needs a reason where it differs from the recommendation, and only validators record it", async () => {
     const { ensureStarterFramework } = await import("../../models/framework/framework.ts");
-    const { inclusionExcellence } = await import("../../models/framework/starters/quality-marks.ts");
+    const { inclusionExcellence } = await import(
+      "../../models/framework/starters/quality-marks.ts"
+    );
     const { startEvaluation } = await import("../../models/evaluation/evaluation.ts");
     const { assign } = await import("../../models/validation/decisions.ts");
     const { loadActor } = await import("../../models/membership/membership.ts");
-    const version = await ensureStarterFramework(world.trust.id, "inclusion-excellence", inclusionExcellence);
-    const evaluation = await startEvaluation(world.school, version, { title: "Inclusion Excellence", createdBy: world.people.schoolLeader.id });
+    const version = await ensureStarterFramework(
+      world.trust.id,
+      "inclusion-excellence",
+      inclusionExcellence,
+    );
+    const evaluation = await startEvaluation(world.school, version, {
+      title: "Inclusion Excellence",
+      createdBy: world.people.schoolLeader.id,
+    });
     await setEvaluationStatus(world.trust.id, evaluation.id, "submitted", { from: ["inProgress"] });
     const validatorActor = (await loadActor(world.people.validator.id))!;
-    await assign((await findEvaluationById(evaluation.id))!, [{ userId: validatorActor.userId, name: validatorActor.name, grants: validatorActor.grants }], world.people.trustAdmin.id);
+    await assign(
+      (await findEvaluationById(evaluation.id))!,
+      [{ userId: validatorActor.userId, name: validatorActor.name, grants: validatorActor.grants }],
+      world.people.trustAdmin.id,
+    );
     const markPath = `/evaluations/${evaluation.id}/validation`;
     const http = async (userId: string) => {
       const session = new HttpSession(server.url);
@@ -133,13 +244,32 @@ describe("an outcome against a quality mark's rule", () => {
       return session;
     };
     const staff = await http(world.people.staff.id);
-    expect((await staff.post(markPath, { intent: "outcome", result: "accredited", startDate: "2027-01-15", reason: "We think so" })).status).toBe(403);
+    expect(
+      (
+        await staff.post(markPath, {
+          intent: "outcome",
+          result: "accredited",
+          startDate: "2027-01-15",
+          reason: "We think so",
+        })
+      ).status,
+    ).toBe(403);
     const validator = await http(world.people.validator.id);
     // Nothing is agreed yet, so the rule recommends "not yet": accrediting needs a reason.
-    const differs = await validator.post(markPath, { intent: "outcome", result: "accredited", startDate: "2027-01-15" });
+    const differs = await validator.post(markPath, {
+      intent: "outcome",
+      result: "accredited",
+      startDate: "2027-01-15",
+    });
     expect(differs.status).toBe(400);
     expect(differs.html).toContain("differs from the recommendation");
-    const ok = await validator.post(markPath, { intent: "outcome", result: "accredited", startDate: "2027-01-15", tier: "Bronze", reason: "Strong evidence seen in the meeting" });
+    const ok = await validator.post(markPath, {
+      intent: "outcome",
+      result: "accredited",
+      startDate: "2027-01-15",
+      tier: "Bronze",
+      reason: "Strong evidence seen in the meeting",
+    });
     expect(ok.html).toContain("from 2027-01-15 to 2030-01-15");
     expect(ok.html).toContain("Certificate code QM-");
   });

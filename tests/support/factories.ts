@@ -16,7 +16,10 @@ export async function buildTrust(name = `Test Trust ${unique()}`): Promise<Trust
   return createTrust({ name, slug: `trust-${unique()}` });
 }
 
-export async function buildSchool(trust: Trust, overrides: Partial<NewSchool> = {}): Promise<School> {
+export async function buildSchool(
+  trust: Trust,
+  overrides: Partial<NewSchool> = {},
+): Promise<School> {
   return createSchool(trust.id, {
     name: `School ${unique()}`,
     urn: null,
@@ -34,7 +37,11 @@ export async function buildUser(
   school?: School,
   name = `Person ${unique()}`,
 ): Promise<User> {
-  const user = await createUser({ name, email: `${unique()}@test.example`, password: TEST_PASSWORD });
+  const user = await createUser({
+    name,
+    email: `${unique()}@test.example`,
+    password: TEST_PASSWORD,
+  });
   await grantRole(trust.id, { userId: user.id, role, schoolId: school?.id ?? null });
   return user;
 }
@@ -43,9 +50,16 @@ export async function buildStarterFramework(trust: Trust): Promise<FrameworkVers
   return ensureStarterFramework(trust.id, "ofsted-2025-self-evaluation", ofsted2025SelfEvaluation);
 }
 
-export async function buildEvaluation(school: School, createdBy: User, trust: Trust): Promise<Evaluation> {
+export async function buildEvaluation(
+  school: School,
+  createdBy: User,
+  trust: Trust,
+): Promise<Evaluation> {
   const version = await buildStarterFramework(trust);
-  return startEvaluation(school, version, { title: `Evaluation ${unique()}`, createdBy: createdBy.id });
+  return startEvaluation(school, version, {
+    title: `Evaluation ${unique()}`,
+    createdBy: createdBy.id,
+  });
 }
 
 /** A trust with two schools, one person per role, and an evaluation at the first school. */

@@ -22,13 +22,19 @@ export class HttpSession {
       const [pair, ...attributes] = header.split(";");
       const [name, ...rest] = pair.split("=");
       const value = rest.join("=");
-      if (!value || attributes.some((a) => /max-age=0|expires=thu, 01 jan 1970/i.test(a.trim()))) this.cookies.delete(name);
+      if (!value || attributes.some((a) => /max-age=0|expires=thu, 01 jan 1970/i.test(a.trim())))
+        this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
   }
 
-  async get(path: string): Promise<{ status: number; html: string; location: string | null; response: Response }> {
-    const response = await fetch(this.baseUrl + path, { headers: { cookie: this.cookieHeader }, redirect: "manual" });
+  async get(
+    path: string,
+  ): Promise<{ status: number; html: string; location: string | null; response: Response }> {
+    const response = await fetch(this.baseUrl + path, {
+      headers: { cookie: this.cookieHeader },
+      redirect: "manual",
+    });
     this.remember(response);
     const html = await response.text();
     const token = /name="csrf" value="([^"]+)"/.exec(html);
@@ -56,6 +62,11 @@ export class HttpSession {
       redirect: "manual",
     });
     this.remember(response);
-    return { status: response.status, html: await response.text(), location: response.headers.get("location"), response };
+    return {
+      status: response.status,
+      html: await response.text(),
+      location: response.headers.get("location"),
+      response,
+    };
   }
 }

@@ -5,7 +5,9 @@ import { PROJECT_ROOT, startAppServer, type AppServer } from "../../server/app.t
 import type { TestDatabase } from "./database.ts";
 
 /** The real app (Remix + collab on one port) in this process, on a free port. */
-export async function startTestServer(overrides: { storeDebounceMs?: number } = {}): Promise<AppServer> {
+export async function startTestServer(
+  overrides: { storeDebounceMs?: number } = {},
+): Promise<AppServer> {
   return startAppServer({
     ...getEnv(),
     PORT: 0,
@@ -23,22 +25,29 @@ export interface ServerProcess {
 }
 
 /** The real server entry point (server/index.ts) as a child process, for restart and crash tests. */
-export async function spawnServer(db: TestDatabase, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "server/index.ts")], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      MONGODB_URI: db.uri,
-      MONGODB_DB_NAME: db.dbName,
-      SEED_DEMO: "false",
-      COLLAB_STORE_DEBOUNCE_MS: "200",
-      ...extraEnv,
+export async function spawnServer(
+  db: TestDatabase,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(PROJECT_ROOT, "server/index.ts")],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: "0",
+        HOST: "127.0.0.1",
+        MONGODB_URI: db.uri,
+        MONGODB_DB_NAME: db.dbName,
+        SEED_DEMO: "false",
+        COLLAB_STORE_DEBOUNCE_MS: "200",
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let output = "";
   child.stderr!.on("data", (d) => (output += d));
   const url = await new Promise<string>((resolve, reject) => {

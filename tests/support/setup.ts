@@ -23,7 +23,9 @@ beforeEach(() => {
 afterEach(() => {
   const calls: unknown[][] = spy?.mock.calls ?? [];
   const unexpected = calls
-    .map((args) => args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(" "))
+    .map((args) =>
+      args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(" "),
+    )
     .filter((line) => !allowed.some((pattern) => pattern.test(line)));
   spy?.mockRestore();
   expect(unexpected, "unexpected console.error").toEqual([]);

@@ -5,7 +5,14 @@ function chain(n: number): ChainedEntry[] {
   const out: ChainedEntry[] = [];
   let prev = GENESIS;
   for (let seq = 1; seq <= n; seq++) {
-    const facts = { trustId: "t", actorId: "u", action: "signIn", subject: `user:${seq}`, details: { n: seq }, at: new Date(Date.UTC(2026, 10, seq)) };
+    const facts = {
+      trustId: "t",
+      actorId: "u",
+      action: "signIn",
+      subject: `user:${seq}`,
+      details: { n: seq },
+      at: new Date(Date.UTC(2026, 10, seq)),
+    };
     const hash = hashEntry(seq, prev, facts);
     out.push({ ...facts, seq, prevHash: prev, hash });
     prev = hash;
@@ -38,8 +45,24 @@ describe("audit chain", () => {
   });
   it("hashes the same facts the same way whatever their key order", () => {
     const at = new Date();
-    expect(hashEntry(1, GENESIS, { trustId: "t", actorId: null, action: "a", subject: "s", details: { b: 1, a: 2 }, at })).toBe(
-      hashEntry(1, GENESIS, { subject: "s", action: "a", actorId: null, trustId: "t", at, details: { a: 2, b: 1 } }),
+    expect(
+      hashEntry(1, GENESIS, {
+        trustId: "t",
+        actorId: null,
+        action: "a",
+        subject: "s",
+        details: { b: 1, a: 2 },
+        at,
+      }),
+    ).toBe(
+      hashEntry(1, GENESIS, {
+        subject: "s",
+        action: "a",
+        actorId: null,
+        trustId: "t",
+        at,
+        details: { a: 2, b: 1 },
+      }),
     );
   });
 });

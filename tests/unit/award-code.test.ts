@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { standingOf } from "../../app/award.server.ts";
-import { findAwardByCode, inRenewalWindow, newVerificationCode, normaliseCode, type Award } from "../../models/award/award.ts";
+import {
+  findAwardByCode,
+  inRenewalWindow,
+  newVerificationCode,
+  normaliseCode,
+  type Award,
+} from "../../models/award/award.ts";
 import { longDate, sanitiseForFont } from "../../models/award/pdf.ts";
 
 const FORMAT = /^QM-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
@@ -15,7 +21,14 @@ describe("verification codes", () => {
 
   it("are recognised however a person types them", () => {
     const code = "QM-7KD4-P2XQ-9M3H";
-    for (const typed of ["qm-7kd4-p2xq-9m3h", " QM 7KD4 P2XQ 9M3H ", "7KD4-P2XQ-9M3H", "7kd4p2xq9m3h", "QM–7KD4–P2XQ–9M3H", "QM.7KD4.P2XQ.9M3H"]) {
+    for (const typed of [
+      "qm-7kd4-p2xq-9m3h",
+      " QM 7KD4 P2XQ 9M3H ",
+      "7KD4-P2XQ-9M3H",
+      "7kd4p2xq9m3h",
+      "QM–7KD4–P2XQ–9M3H",
+      "QM.7KD4.P2XQ.9M3H",
+    ]) {
       expect(normaliseCode(typed), typed).toBe(code);
     }
     const fresh = newVerificationCode();
@@ -24,7 +37,16 @@ describe("verification codes", () => {
   });
 
   it("refuses wrong lengths and junk, so they never reach the database", async () => {
-    for (const forged of ["", "QM", "QM-7KD4-P2XQ-9M3", "QM-7KD4-P2XQ-9M3HX", "QM-7KD4-P2XQ-9M3H-7KD4", "7KD4-P2XQ", "<script>", "QM-😀😀😀😀-P2XQ-9M3H"]) {
+    for (const forged of [
+      "",
+      "QM",
+      "QM-7KD4-P2XQ-9M3",
+      "QM-7KD4-P2XQ-9M3HX",
+      "QM-7KD4-P2XQ-9M3H-7KD4",
+      "7KD4-P2XQ",
+      "<script>",
+      "QM-😀😀😀😀-P2XQ-9M3H",
+    ]) {
       expect(normaliseCode(forged), forged).toBe("");
       // No database is connected in unit tests: a lookup that tried one would hang, not return.
       expect(await findAwardByCode(forged), forged).toBeNull();
@@ -48,12 +70,19 @@ describe("what a certificate states", () => {
   });
 
   it("keeps every character the PDF font has and degrades the rest, never failing", () => {
-    const winAnsi = new Set([...Array.from({ length: 95 }, (_, i) => 32 + i), ..."–—‘’“”…€£éèçñüöÀÉŠŽœ".split("").map((c) => c.codePointAt(0)!)]);
-    expect(sanitiseForFont("St Mary’s C of E – “Outstanding” £5 …", winAnsi)).toBe("St Mary’s C of E – “Outstanding” £5 …");
+    const winAnsi = new Set([
+      ...Array.from({ length: 95 }, (_, i) => 32 + i),
+      ..."–—‘’“”…€£éèçñüöÀÉŠŽœ".split("").map((c) => c.codePointAt(0)!),
+    ]);
+    expect(sanitiseForFont("St Mary’s C of E – “Outstanding” £5 …", winAnsi)).toBe(
+      "St Mary’s C of E – “Outstanding” £5 …",
+    );
     expect(sanitiseForFont("Łódź Ślęża Academy", winAnsi)).toBe("Lodz Sleza Academy");
     expect(sanitiseForFont("Rainbow 🌈 School 👩‍🏫", winAnsi)).toBe("Rainbow School");
     expect(sanitiseForFont("Ἀθῆναι Academy", winAnsi)).toBe("?????? Academy");
-    expect(sanitiseForFont("Line\nbreak\ttab\u0000null\u00a0nbsp", winAnsi)).toBe("Line break tab null nbsp");
+    expect(sanitiseForFont("Line\nbreak\ttab\u0000null\u00a0nbsp", winAnsi)).toBe(
+      "Line break tab null nbsp",
+    );
     expect(sanitiseForFont("Ａｃａｄｅｍｙ ﬁeld", winAnsi)).toBe("Academy field");
   });
 });
@@ -86,7 +115,12 @@ describe("an award's standing", () => {
 
   it("is superseded by a corrected outcome, or once the school's next award for the mark has started", () => {
     expect(standingOf(award({ superseded: true }), [], "2025-01-01")).toBe("superseded");
-    const next = award({ id: "a2", startDate: "2027-02-01", expiryDate: "2030-02-01", createdAt: new Date("2027-01-20") });
+    const next = award({
+      id: "a2",
+      startDate: "2027-02-01",
+      expiryDate: "2030-02-01",
+      createdAt: new Date("2027-01-20"),
+    });
     expect(standingOf(award(), [award(), next], "2027-01-25")).toBe("current");
     expect(standingOf(award(), [award(), next], "2027-02-01")).toBe("superseded");
     expect(standingOf(next, [award(), next], "2027-02-01")).toBe("current");

@@ -4,9 +4,12 @@ import { documentName, parseDocumentName } from "../../collab/document-name.ts";
 const ID = "0123456789abcdef01234567";
 
 describe("parseDocumentName", () => {
-  it.each(["evaluation", "discussion", "meeting", "record", "workspace", "framework"])("accepts %s.<id>", (kind) => {
-    expect(parseDocumentName(`${kind}.${ID}`)).toEqual({ kind, id: ID });
-  });
+  it.each(["evaluation", "discussion", "meeting", "record", "workspace", "framework"])(
+    "accepts %s.<id>",
+    (kind) => {
+      expect(parseDocumentName(`${kind}.${ID}`)).toEqual({ kind, id: ID });
+    },
+  );
 
   it.each([
     "",

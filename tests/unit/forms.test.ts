@@ -4,7 +4,10 @@ import { safeRedirect } from "../../app/utils/auth.server.ts";
 import { parseForm } from "../../app/utils/forms.ts";
 
 describe("parseForm", () => {
-  const schema = z.object({ name: z.string().min(2, "Too short"), age: z.coerce.number().int("Whole years") });
+  const schema = z.object({
+    name: z.string().min(2, "Too short"),
+    age: z.coerce.number().int("Whole years"),
+  });
   it("returns typed data", () => {
     const form = new FormData();
     form.set("name", "Sam");
@@ -15,7 +18,10 @@ describe("parseForm", () => {
     const form = new FormData();
     form.set("name", "S");
     form.set("age", "4.5");
-    expect(parseForm(form, schema)).toEqual({ data: null, errors: { name: "Too short", age: "Whole years" } });
+    expect(parseForm(form, schema)).toEqual({
+      data: null,
+      errors: { name: "Too short", age: "Whole years" },
+    });
   });
 });
 

@@ -9,11 +9,13 @@ import type { FrameworkContent } from "../../models/framework/types.ts";
 
 const clone = (c: FrameworkContent): FrameworkContent => structuredClone(c);
 const allCriteria = (c: FrameworkContent) => c.areas.flatMap((a) => a.criteria);
-const judgeAll = (c: FrameworkContent, level: string) => Object.fromEntries(allCriteria(c).map((x) => [x.id, level]));
+const judgeAll = (c: FrameworkContent, level: string) =>
+  Object.fromEntries(allCriteria(c).map((x) => [x.id, level]));
 
 describe("completenessProblems", () => {
   it("passes every starter", () => {
-    for (const starter of STARTERS) expect(completenessProblems(starter.content), starter.key).toEqual([]);
+    for (const starter of STARTERS)
+      expect(completenessProblems(starter.content), starter.key).toEqual([]);
   });
 
   it("names each missing descriptor with a link to it", () => {
@@ -22,7 +24,10 @@ describe("completenessProblems", () => {
     criterion.descriptors.leading = "  ";
     delete criterion.descriptors.emerging;
     const problems = completenessProblems(c);
-    expect(problems.map((p) => p.anchor)).toEqual([`descriptor-${criterion.id}-emerging`, `descriptor-${criterion.id}-leading`]);
+    expect(problems.map((p) => p.anchor)).toEqual([
+      `descriptor-${criterion.id}-emerging`,
+      `descriptor-${criterion.id}-leading`,
+    ]);
     expect(problems[0].message).toContain("“Emerging”");
   });
 
@@ -32,9 +37,13 @@ describe("completenessProblems", () => {
     c.name = " ";
     c.scales[0].levels[0].label = "";
     const anchors = completenessProblems(c).map((p) => p.anchor);
-    expect(anchors).toEqual(expect.arrayContaining(["rule", "framework-name", `level-${c.scales[0].levels[0].key}`]));
+    expect(anchors).toEqual(
+      expect.arrayContaining(["rule", "framework-name", `level-${c.scales[0].levels[0].key}`]),
+    );
     const tooMany = clone(inclusionExcellence);
-    tooMany.scales[0].levels.push(...tooMany.scales[0].levels.map((l) => ({ ...l, key: `${l.key}-2` })));
+    tooMany.scales[0].levels.push(
+      ...tooMany.scales[0].levels.map((l) => ({ ...l, key: `${l.key}-2` })),
+    );
     expect(completenessProblems(tooMany).some((p) => p.anchor === "scale")).toBe(true);
   });
 
@@ -49,12 +58,22 @@ describe("completenessProblems", () => {
 });
 
 describe("accreditation rules", () => {
-  const mark: FrameworkContent = { ...clone(inclusionExcellence), accreditationRule: { type: "minimumLevels", everyCriterionAtLeast: "secure", atLeast: { count: 2, level: "leading" } } };
+  const mark: FrameworkContent = {
+    ...clone(inclusionExcellence),
+    accreditationRule: {
+      type: "minimumLevels",
+      everyCriterionAtLeast: "secure",
+      atLeast: { count: 2, level: "leading" },
+    },
+  };
   const ids = allCriteria(mark).map((c) => c.id);
 
   it("is met when every criterion is at least the level and enough are higher", () => {
     const judgements = { ...judgeAll(mark, "secure"), [ids[0]]: "leading", [ids[1]]: "leading" };
-    expect(evaluateRule(mark.accreditationRule, mark, judgements)).toEqual({ met: true, reasons: [] });
+    expect(evaluateRule(mark.accreditationRule, mark, judgements)).toEqual({
+      met: true,
+      reasons: [],
+    });
   });
 
   it("says which criteria fall short, and how many are missing at the higher level", () => {
@@ -73,9 +92,17 @@ describe("accreditation rules", () => {
     const tiered = clone(inclusionExcellence);
     expect(recommend(tiered, judgeAll(tiered, "developing")).tier?.name).toBe("Bronze");
     expect(recommend(tiered, judgeAll(tiered, "secure")).tier?.name).toBe("Silver");
-    const gold = { ...judgeAll(tiered, "secure"), [ids[0]]: "leading", [ids[1]]: "leading", [ids[2]]: "leading" };
+    const gold = {
+      ...judgeAll(tiered, "secure"),
+      [ids[0]]: "leading",
+      [ids[1]]: "leading",
+      [ids[2]]: "leading",
+    };
     expect(recommend(tiered, gold)).toMatchObject({ met: true, tier: { name: "Gold" } });
-    expect(recommend(tiered, judgeAll(tiered, "emerging"))).toMatchObject({ met: false, tier: null });
+    expect(recommend(tiered, judgeAll(tiered, "emerging"))).toMatchObject({
+      met: false,
+      tier: null,
+    });
   });
 
   it("requires Met on Met / Not met areas", () => {
@@ -85,7 +112,9 @@ describe("accreditation rules", () => {
     for (const c of ofsted.areas[0].criteria) judgements[c.id] = "met";
     expect(evaluateRule(ofsted.accreditationRule, ofsted, judgements).met).toBe(true);
     judgements[ofsted.areas[0].criteria[0].id] = "not-met";
-    expect(evaluateRule(ofsted.accreditationRule, ofsted, judgements).reasons).toEqual(["1.1 must be Met."]);
+    expect(evaluateRule(ofsted.accreditationRule, ofsted, judgements).reasons).toEqual([
+      "1.1 must be Met.",
+    ]);
   });
 
   it("leaves it to the validator when the rule says so", () => {
@@ -101,18 +130,28 @@ describe("diffVersions", () => {
     second.statement = `${second.statement} Reworded.`;
     third.descriptors.secure = "A new description of secure practice.";
     after.areas[0].criteria = after.areas[0].criteria.filter((c) => c.id !== first.id);
-    after.areas[0].criteria.push({ id: "ie-new", code: "1.9", statement: "A new criterion", descriptors: {}, evidenceExpectations: [] });
+    after.areas[0].criteria.push({
+      id: "ie-new",
+      code: "1.9",
+      statement: "A new criterion",
+      descriptors: {},
+      evidenceExpectations: [],
+    });
     const diff = diffVersions(before, after);
     expect(diff.added.map((c) => c.id)).toEqual(["ie-new"]);
     expect(diff.removed.map((c) => c.id)).toEqual([first.id]);
     expect(diff.reworded.map((c) => c.id).sort()).toEqual([second.id, third.id].sort());
-    expect(diff.reworded.find((c) => c.id === second.id)?.before).toBe(allCriteria(before)[1].statement);
+    expect(diff.reworded.find((c) => c.id === second.id)?.before).toBe(
+      allCriteria(before)[1].statement,
+    );
     expect(diff.unchanged).toHaveLength(allCriteria(before).length - 3);
   });
 
   it("treats every criterion as reworded when the scale's levels change", () => {
     const after = clone(inclusionExcellence);
     after.scales[0].levels.pop();
-    expect(diffVersions(inclusionExcellence, after).reworded).toHaveLength(allCriteria(after).length);
+    expect(diffVersions(inclusionExcellence, after).reworded).toHaveLength(
+      allCriteria(after).length,
+    );
   });
 });

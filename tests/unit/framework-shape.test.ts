@@ -33,7 +33,9 @@ describe("framework draft documents", () => {
       descriptors: inclusionExcellence.areas[0].criteria[0].descriptors,
       evidenceExpectations: inclusionExcellence.areas[0].criteria[0].evidenceExpectations,
     });
-    expect(back.scales[0].levels.map((l) => l.key)).toEqual(inclusionExcellence.scales[0].levels.map((l) => l.key));
+    expect(back.scales[0].levels.map((l) => l.key)).toEqual(
+      inclusionExcellence.scales[0].levels.map((l) => l.key),
+    );
     expect(back.awardTiers?.map((t) => t.name)).toEqual(["Bronze", "Silver", "Gold"]);
     expect(back.accreditationRule).toEqual(inclusionExcellence.accreditationRule);
   });
@@ -75,7 +77,10 @@ describe("framework draft documents", () => {
     expect(ordered(areasOf(doc)).map(([id]) => id)).toEqual([ids[2], ids[0], ids[1]]);
     const area = addArea(doc);
     const criterion = addCriterion(doc, area);
-    expect(readFramework(doc).areas.at(-1)).toMatchObject({ id: area, criteria: [{ id: criterion, code: "4.1" }] });
+    expect(readFramework(doc).areas.at(-1)).toMatchObject({
+      id: area,
+      criteria: [{ id: criterion, code: "4.1" }],
+    });
     removeArea(doc, area);
     expect(criteriaOf(doc).has(criterion)).toBe(false);
     expect(move(ordered(areasOf(doc)), ids[2], -1)).toBe(false);

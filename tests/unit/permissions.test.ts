@@ -9,9 +9,9 @@ const OTHER_SCHOOL = "d".repeat(24);
 const ME = "e".repeat(24);
 
 function actorWith(role: Role, schoolId = SCHOOL, trustId = TRUST): Actor {
-  const grant = (["schoolLeader", "schoolStaff"].includes(role)
-    ? { role, trustId, schoolId }
-    : { role, trustId }) as Grant;
+  const grant = (
+    ["schoolLeader", "schoolStaff"].includes(role) ? { role, trustId, schoolId } : { role, trustId }
+  ) as Grant;
   return { userId: ME, name: "Someone", grants: [grant] };
 }
 
@@ -32,7 +32,9 @@ const EVALUATION_TABLE: Record<Role, [boolean, boolean, boolean, boolean]> = {
 };
 
 describe("can(): evaluations", () => {
-  for (const [role, [readOwn, writeOwn, readOther, writeOther]] of Object.entries(EVALUATION_TABLE)) {
+  for (const [role, [readOwn, writeOwn, readOther, writeOther]] of Object.entries(
+    EVALUATION_TABLE,
+  )) {
     it(`${role}: read own ${readOwn}, write own ${writeOwn}, read other ${readOther}, write other ${writeOther}`, () => {
       const actor = actorWith(role as Role);
       expect(can(actor, "read", evaluation(SCHOOL))).toBe(readOwn);
@@ -75,13 +77,16 @@ describe("can(): schools and trusts", () => {
     ["validator", false, false, false, false],
     ["schoolLeader", true, false, true, false],
     ["schoolStaff", true, false, false, false],
-  ] as const)("%s: read own school %s, read other school %s, start evaluation %s, manage trust %s", (role, readOwn, readOther, start, manage) => {
-    const actor = actorWith(role);
-    expect(can(actor, "read", school)).toBe(readOwn);
-    expect(can(actor, "read", otherSchool)).toBe(readOther);
-    expect(can(actor, "startEvaluation", school)).toBe(start);
-    expect(can(actor, "startEvaluation", otherSchool)).toBe(false);
-    expect(can(actor, "manage", trust)).toBe(manage);
-    expect(can(actor, "read", trust)).toBe(true);
-  });
+  ] as const)(
+    "%s: read own school %s, read other school %s, start evaluation %s, manage trust %s",
+    (role, readOwn, readOther, start, manage) => {
+      const actor = actorWith(role);
+      expect(can(actor, "read", school)).toBe(readOwn);
+      expect(can(actor, "read", otherSchool)).toBe(readOther);
+      expect(can(actor, "startEvaluation", school)).toBe(start);
+      expect(can(actor, "startEvaluation", otherSchool)).toBe(false);
+      expect(can(actor, "manage", trust)).toBe(manage);
+      expect(can(actor, "read", trust)).toBe(true);
+    },
+  );
 });

@@ -35,18 +35,41 @@ describe("spreadOf", () => {
 describe("can(): perspectives", () => {
   const T = "t".repeat(24);
   const S = "s".repeat(24);
-  const actor = (grants: Actor["grants"], userId = "u".repeat(24)): Actor => ({ userId, name: "x", grants });
-  const evaluation = (over: object = {}) => ({ type: "evaluation" as const, trustId: T, schoolId: S, contributorIds: ["c".repeat(24)], ...over });
+  const actor = (grants: Actor["grants"], userId = "u".repeat(24)): Actor => ({
+    userId,
+    name: "x",
+    grants,
+  });
+  const evaluation = (over: object = {}) => ({
+    type: "evaluation" as const,
+    trustId: T,
+    schoolId: S,
+    contributorIds: ["c".repeat(24)],
+    ...over,
+  });
 
   it("lets the school's leaders invite; trust admins only for a trust self-review", () => {
-    expect(can(actor([{ role: "schoolLeader", trustId: T, schoolId: S }]), "invite", evaluation())).toBe(true);
-    expect(can(actor([{ role: "schoolStaff", trustId: T, schoolId: S }]), "invite", evaluation())).toBe(false);
+    expect(
+      can(actor([{ role: "schoolLeader", trustId: T, schoolId: S }]), "invite", evaluation()),
+    ).toBe(true);
+    expect(
+      can(actor([{ role: "schoolStaff", trustId: T, schoolId: S }]), "invite", evaluation()),
+    ).toBe(false);
     expect(can(actor([{ role: "trustAdmin", trustId: T }]), "invite", evaluation())).toBe(false);
-    expect(can(actor([{ role: "trustAdmin", trustId: T }]), "invite", evaluation({ frameworkKind: "trustSelfReview" }))).toBe(true);
+    expect(
+      can(
+        actor([{ role: "trustAdmin", trustId: T }]),
+        "invite",
+        evaluation({ frameworkKind: "trustSelfReview" }),
+      ),
+    ).toBe(true);
   });
 
   it("lets invited contributors read and contribute, but not write the document", () => {
-    const contributor = actor([{ role: "schoolStaff", trustId: T, schoolId: "o".repeat(24) }], "c".repeat(24));
+    const contributor = actor(
+      [{ role: "schoolStaff", trustId: T, schoolId: "o".repeat(24) }],
+      "c".repeat(24),
+    );
     expect(can(contributor, "read", evaluation())).toBe(true);
     expect(can(contributor, "contribute", evaluation())).toBe(true);
     expect(can(contributor, "write", evaluation())).toBe(false);

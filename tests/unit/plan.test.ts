@@ -53,17 +53,26 @@ describe("force totals", () => {
   });
 
   it("says the totals in the diagram's accessible name", () => {
-    expect(diagramSummary("2.1", [
-      { side: "helping", strength: 5 },
-      { side: "helping", strength: 4 },
-      { side: "hindering", strength: 7 },
-    ])).toBe("Force-field diagram for 2.1. Helping total 9, hindering total 7.");
+    expect(
+      diagramSummary("2.1", [
+        { side: "helping", strength: 5 },
+        { side: "helping", strength: 4 },
+        { side: "hindering", strength: 7 },
+      ]),
+    ).toBe("Force-field diagram for 2.1. Helping total 9, hindering total 7.");
   });
 });
 
 describe("action counts and overdue", () => {
   it("counts actions in each status", () => {
-    expect(actionCounts([{ status: "done" }, { status: "notStarted" }, { status: "done" }, { status: "dropped" }])).toEqual({
+    expect(
+      actionCounts([
+        { status: "done" },
+        { status: "notStarted" },
+        { status: "done" },
+        { status: "dropped" },
+      ]),
+    ).toEqual({
       notStarted: 1,
       inProgress: 0,
       done: 2,
@@ -186,11 +195,24 @@ describe("the action plan table", () => {
   });
 
   it("reads its query string forgivingly and links each heading to the next sort", () => {
-    const query = parsePlanQuery(new URLSearchParams("sort=due&dir=sideways&status=finished&owner=u1"));
+    const query = parsePlanQuery(
+      new URLSearchParams("sort=due&dir=sideways&status=finished&owner=u1"),
+    );
     expect(query).toEqual({ sort: "due", dir: "asc", owner: "u1", status: "" });
-    expect(sortControl(query, "due")).toEqual({ href: "?sort=due&dir=desc&owner=u1", ariaSort: "ascending" });
-    expect(sortControl(query, "owner")).toEqual({ href: "?sort=owner&dir=asc&owner=u1", ariaSort: undefined });
-    expect(parsePlanQuery(new URLSearchParams(""))).toEqual({ sort: null, dir: "asc", owner: "", status: "" });
+    expect(sortControl(query, "due")).toEqual({
+      href: "?sort=due&dir=desc&owner=u1",
+      ariaSort: "ascending",
+    });
+    expect(sortControl(query, "owner")).toEqual({
+      href: "?sort=owner&dir=asc&owner=u1",
+      ariaSort: undefined,
+    });
+    expect(parsePlanQuery(new URLSearchParams(""))).toEqual({
+      sort: null,
+      dir: "asc",
+      owner: "",
+      status: "",
+    });
   });
 
   it("takes today's date in England", () => {

@@ -1,8 +1,25 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { MAX_ACTION_TEXT, buildProjection, progressPercent, truncate } from "../../models/evaluation/projection.ts";
-import { evaluationSeedUpdate, judgementsOf, readJudgements, criterionOrderOf } from "../../collab/shapes/evaluation.ts";
-import { actionsOf, addAction, addForce, forceTotals, forcesOf, readForces } from "../../collab/shapes/plan.ts";
+import {
+  MAX_ACTION_TEXT,
+  buildProjection,
+  progressPercent,
+  truncate,
+} from "../../models/evaluation/projection.ts";
+import {
+  evaluationSeedUpdate,
+  judgementsOf,
+  readJudgements,
+  criterionOrderOf,
+} from "../../collab/shapes/evaluation.ts";
+import {
+  actionsOf,
+  addAction,
+  addForce,
+  forceTotals,
+  forcesOf,
+  readForces,
+} from "../../collab/shapes/plan.ts";
 import { linkForce } from "../../app/components/plan/plan-ops.ts";
 import { readPlan } from "../../collab/projections.ts";
 
@@ -29,14 +46,25 @@ describe("buildProjection", () => {
   });
 
   it("ignores criteria the evaluation does not include and levels their scale lacks", () => {
-    const p = buildProjection({ "sg-1": "strong", "lg-9": "met", "incl-1": "exceptional" }, LEVELS, NOW);
+    const p = buildProjection(
+      { "sg-1": "strong", "lg-9": "met", "incl-1": "exceptional" },
+      LEVELS,
+      NOW,
+    );
     expect(p.judgements).toEqual([{ criterionId: "incl-1", level: "exceptional" }]);
     expect(p.judgedCount).toBe(1);
   });
 
   it("reads judgements straight from an evaluation document", () => {
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, evaluationSeedUpdate({ evaluationId: "e".repeat(24), frameworkVersionId: "f".repeat(24), criterionIds: Object.keys(LEVELS) }));
+    Y.applyUpdate(
+      doc,
+      evaluationSeedUpdate({
+        evaluationId: "e".repeat(24),
+        frameworkVersionId: "f".repeat(24),
+        criterionIds: Object.keys(LEVELS),
+      }),
+    );
     judgementsOf(doc).set("incl-1", "expected");
     judgementsOf(doc).set("incl-1", "strong");
     expect(readJudgements(doc)).toEqual({ "incl-1": "strong" });
@@ -52,7 +80,14 @@ describe("buildProjection", () => {
 describe("buildProjection: force-fields and actions", () => {
   function planned() {
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, evaluationSeedUpdate({ evaluationId: "e".repeat(24), frameworkVersionId: "f".repeat(24), criterionIds: Object.keys(LEVELS) }));
+    Y.applyUpdate(
+      doc,
+      evaluationSeedUpdate({
+        evaluationId: "e".repeat(24),
+        frameworkVersionId: "f".repeat(24),
+        criterionIds: Object.keys(LEVELS),
+      }),
+    );
     addForce(doc, "incl-2", "helping", "Strong SENCO leadership", 5);
     addForce(doc, "incl-2", "helping", "Governor for SEND", 4);
     const turnover = addForce(doc, "incl-2", "hindering", "Staff turnover", 3);
@@ -90,8 +125,24 @@ describe("buildProjection: force-fields and actions", () => {
     const { doc, induction, first, turnover, time } = planned();
     const p = buildProjection(readJudgements(doc), LEVELS, NOW, readPlan(doc));
     expect(p.actions).toEqual([
-      { id: first, criterionId: "incl-1", what: expect.any(String), ownerId: null, due: null, status: "done", forceIds: [] },
-      { id: induction, criterionId: "incl-2", what: "Induction for new staff", ownerId: "u1", due: "2027-03-01", status: "inProgress", forceIds: [turnover, time] },
+      {
+        id: first,
+        criterionId: "incl-1",
+        what: expect.any(String),
+        ownerId: null,
+        due: null,
+        status: "done",
+        forceIds: [],
+      },
+      {
+        id: induction,
+        criterionId: "incl-2",
+        what: "Induction for new staff",
+        ownerId: "u1",
+        due: "2027-03-01",
+        status: "inProgress",
+        forceIds: [turnover, time],
+      },
     ]);
     expect(p.actions[0].what).toHaveLength(MAX_ACTION_TEXT);
     expect(p.actions[0].what.endsWith("…")).toBe(true);
@@ -102,7 +153,13 @@ describe("buildProjection: force-fields and actions", () => {
     const { doc } = planned();
     judgementsOf(doc).set("incl-2", "strong");
     const p = buildProjection(readJudgements(doc), LEVELS, NOW, readPlan(doc));
-    expect(p).toMatchObject({ judgements: [{ criterionId: "incl-2", level: "strong" }], judgedCount: 1, criteriaCount: 3, updatedAt: NOW, lastActivityAt: NOW });
+    expect(p).toMatchObject({
+      judgements: [{ criterionId: "incl-2", level: "strong" }],
+      judgedCount: 1,
+      criteriaCount: 3,
+      updatedAt: NOW,
+      lastActivityAt: NOW,
+    });
   });
 
   it("never cuts an emoji in half when it shortens text", () => {
@@ -117,7 +174,11 @@ describe("buildProjection: force-fields and actions", () => {
 
 describe("evaluationSeedUpdate", () => {
   it("is deterministic, so seeding twice never duplicates content", () => {
-    const seed = { evaluationId: "e".repeat(24), frameworkVersionId: "f".repeat(24), criterionIds: ["a", "b"] };
+    const seed = {
+      evaluationId: "e".repeat(24),
+      frameworkVersionId: "f".repeat(24),
+      criterionIds: ["a", "b"],
+    };
     const doc = new Y.Doc();
     Y.applyUpdate(doc, evaluationSeedUpdate(seed));
     Y.applyUpdate(doc, evaluationSeedUpdate(seed));

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { evidenceField, judgementsOf, narrativeField } from "../../collab/shapes/evaluation.ts";
-import { addAction, addForce, actionsOf, readActions, readForces } from "../../collab/shapes/plan.ts";
+import {
+  addAction,
+  addForce,
+  actionsOf,
+  readActions,
+  readForces,
+} from "../../collab/shapes/plan.ts";
 import { copyForRenewal } from "../../collab/shapes/renewal.ts";
 
 function paragraph(doc: Y.Doc, field: string, text: string) {
@@ -51,10 +57,14 @@ describe("copying the last cycle into a renewal", () => {
     const copied = copyForRenewal(old.doc, renewal, scope);
 
     expect(judgementsOf(renewal).toJSON()).toEqual({ kept: "strong" });
-    expect(renewal.getXmlFragment(narrativeField("kept")).toString()).toBe("<paragraph><bold>Inclusion is led well</bold></paragraph>");
+    expect(renewal.getXmlFragment(narrativeField("kept")).toString()).toBe(
+      "<paragraph><bold>Inclusion is led well</bold></paragraph>",
+    );
     expect(renewal.getXmlFragment(evidenceField("kept")).toString()).toContain("SEND audit 2024");
     // Reworded: its text carries over, its judgement waits for a fresh look.
-    expect(renewal.getXmlFragment(narrativeField("reworded")).toString()).toContain("Curriculum mapped");
+    expect(renewal.getXmlFragment(narrativeField("reworded")).toString()).toContain(
+      "Curriculum mapped",
+    );
     expect(renewal.getXmlFragment(narrativeField("removed")).length).toBe(0);
 
     expect(readForces(renewal).map((f) => [f.id, f.text, f.strength])).toEqual([
@@ -73,7 +83,9 @@ describe("copying the last cycle into a renewal", () => {
     const renewal = new Y.Doc();
     copyForRenewal(old.doc, renewal, scope);
     renewal.getXmlFragment(narrativeField("kept")).delete(0, 1);
-    expect(old.doc.getXmlFragment(narrativeField("kept")).toString()).toContain("Inclusion is led well");
+    expect(old.doc.getXmlFragment(narrativeField("kept")).toString()).toContain(
+      "Inclusion is led well",
+    );
     expect(Y.encodeStateVector(old.doc)).toEqual(before);
   });
 
@@ -82,7 +94,12 @@ describe("copying the last cycle into a renewal", () => {
     const renewal = new Y.Doc();
     copyForRenewal(old.doc, renewal, scope);
     judgementsOf(renewal).set("kept", "expected");
-    expect(copyForRenewal(old.doc, renewal, scope)).toEqual({ judgements: 0, fragments: 0, forces: 0, actions: 0 });
+    expect(copyForRenewal(old.doc, renewal, scope)).toEqual({
+      judgements: 0,
+      fragments: 0,
+      forces: 0,
+      actions: 0,
+    });
     expect(judgementsOf(renewal).get("kept")).toBe("expected");
     expect(renewal.getXmlFragment(narrativeField("kept")).length).toBe(1);
   });
@@ -93,7 +110,9 @@ describe("copying the last cycle into a renewal", () => {
     copyForRenewal(old.doc, renewal, scope);
     const browser = new Y.Doc();
     Y.applyUpdate(browser, Y.encodeStateAsUpdate(renewal));
-    expect(browser.getXmlFragment(narrativeField("kept")).toString()).toContain("Inclusion is led well");
+    expect(browser.getXmlFragment(narrativeField("kept")).toString()).toContain(
+      "Inclusion is led well",
+    );
     expect(readActions(browser)[0].forceIds).toEqual([old.hindering]);
   });
 });

@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { judgementsOf } from "../../collab/shapes/evaluation.ts";
 import { actionsOf, addAction, addForce, removeForce } from "../../collab/shapes/plan.ts";
-import { evaluationStateFromUpdate, readEvaluationState } from "../../collab/shapes/snapshot-view.ts";
-import { compareEvaluations, isUnchanged, type EvaluationState } from "../../models/snapshot/compare.ts";
+import {
+  evaluationStateFromUpdate,
+  readEvaluationState,
+} from "../../collab/shapes/snapshot-view.ts";
+import {
+  compareEvaluations,
+  isUnchanged,
+  type EvaluationState,
+} from "../../models/snapshot/compare.ts";
 import { buildTrend } from "../../models/snapshot/trend.ts";
 import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
@@ -16,22 +23,50 @@ const empty = (): EvaluationState => ({ judgements: {}, forces: [], actions: [] 
 
 describe("comparing two moments of an evaluation", () => {
   it("sorts judgements into moved up, moved down, newly judged and cleared, in framework order", () => {
-    const before = { ...empty(), judgements: { "c-1": "expected", "c-2": "strong", "c-3": "needs", "c-4": "expected", safe: "not-met" } };
-    const after = { ...empty(), judgements: { "c-1": "exceptional", "c-2": "needs", "c-4": "expected", "c-5": "urgent", safe: "met" } };
+    const before = {
+      ...empty(),
+      judgements: {
+        "c-1": "expected",
+        "c-2": "strong",
+        "c-3": "needs",
+        "c-4": "expected",
+        safe: "not-met",
+      },
+    };
+    const after = {
+      ...empty(),
+      judgements: {
+        "c-1": "exceptional",
+        "c-2": "needs",
+        "c-4": "expected",
+        "c-5": "urgent",
+        safe: "met",
+      },
+    };
     const { judgements } = compareEvaluations(before, after, LEVELS);
     expect(judgements.movedUp).toEqual([
       { criterionId: "c-1", from: "expected", to: "exceptional", steps: 2 },
       { criterionId: "safe", from: "not-met", to: "met", steps: 1 },
     ]);
-    expect(judgements.movedDown).toEqual([{ criterionId: "c-2", from: "strong", to: "needs", steps: -2 }]);
-    expect(judgements.newlyJudged).toEqual([{ criterionId: "c-5", from: null, to: "urgent", steps: 0 }]);
+    expect(judgements.movedDown).toEqual([
+      { criterionId: "c-2", from: "strong", to: "needs", steps: -2 },
+    ]);
+    expect(judgements.newlyJudged).toEqual([
+      { criterionId: "c-5", from: null, to: "urgent", steps: 0 },
+    ]);
     expect(judgements.cleared).toEqual([{ criterionId: "c-3", from: "needs", to: null, steps: 0 }]);
     expect(judgements.unchanged).toBe(1);
   });
 
   it("treats levels a scale does not have, and criteria not compared, as not judged", () => {
-    const before = { ...empty(), judgements: { "c-1": "gold", "c-2": "strong", removed: "strong" } };
-    const after = { ...empty(), judgements: { "c-1": "strong", "c-2": "bogus", removed: "urgent" } };
+    const before = {
+      ...empty(),
+      judgements: { "c-1": "gold", "c-2": "strong", removed: "strong" },
+    };
+    const after = {
+      ...empty(),
+      judgements: { "c-1": "strong", "c-2": "bogus", removed: "urgent" },
+    };
     const { judgements } = compareEvaluations(before, after, LEVELS);
     expect(judgements.newlyJudged.map((m) => m.criterionId)).toEqual(["c-1"]);
     expect(judgements.cleared.map((m) => m.criterionId)).toEqual(["c-2"]);
@@ -39,23 +74,51 @@ describe("comparing two moments of an evaluation", () => {
   });
 
   it("finds forces added and removed by id, with their text", () => {
-    const force = (id: string, text: string) => ({ id, criterionId: "c-1", side: "helping" as const, text, strength: 3 });
-    const before = { ...empty(), forces: [force("f-1", "Strong SENCO"), force("f-2", "Staff turnover")] };
-    const after = { ...empty(), forces: [force("f-2", "Staff turnover, reworded"), force("f-3", "New tutoring")] };
+    const force = (id: string, text: string) => ({
+      id,
+      criterionId: "c-1",
+      side: "helping" as const,
+      text,
+      strength: 3,
+    });
+    const before = {
+      ...empty(),
+      forces: [force("f-1", "Strong SENCO"), force("f-2", "Staff turnover")],
+    };
+    const after = {
+      ...empty(),
+      forces: [force("f-2", "Staff turnover, reworded"), force("f-3", "New tutoring")],
+    };
     const { forces } = compareEvaluations(before, after, LEVELS);
     expect(forces.added).toEqual([force("f-3", "New tutoring")]);
     expect(forces.removed).toEqual([force("f-1", "Strong SENCO")]);
   });
 
   it("finds actions completed, added, dropped and removed", () => {
-    const action = (id: string, status: "notStarted" | "inProgress" | "done" | "dropped") => ({ id, criterionId: "c-2", what: `Do ${id}`, status });
+    const action = (id: string, status: "notStarted" | "inProgress" | "done" | "dropped") => ({
+      id,
+      criterionId: "c-2",
+      what: `Do ${id}`,
+      status,
+    });
     const before = {
       ...empty(),
-      actions: [action("a-1", "inProgress"), action("a-2", "done"), action("a-3", "notStarted"), action("a-4", "notStarted")],
+      actions: [
+        action("a-1", "inProgress"),
+        action("a-2", "done"),
+        action("a-3", "notStarted"),
+        action("a-4", "notStarted"),
+      ],
     };
     const after = {
       ...empty(),
-      actions: [action("a-1", "done"), action("a-2", "done"), action("a-3", "dropped"), action("a-5", "notStarted"), action("a-6", "done")],
+      actions: [
+        action("a-1", "done"),
+        action("a-2", "done"),
+        action("a-3", "dropped"),
+        action("a-5", "notStarted"),
+        action("a-6", "done"),
+      ],
     };
     const { actions } = compareEvaluations(before, after, LEVELS);
     expect(actions.completed.map((a) => a.id)).toEqual(["a-1", "a-6"]);
@@ -93,36 +156,66 @@ describe("reading the compared state from an evaluation document", () => {
     const comparison = compareEvaluations(before, readEvaluationState(live), LEVELS);
     expect(comparison.judgements.movedUp.map((m) => m.criterionId)).toEqual(["c-1"]);
     expect(comparison.judgements.movedDown.map((m) => m.criterionId)).toEqual(["c-2"]);
-    expect(comparison.forces.removed).toEqual([{ id: gone, criterionId: "c-1", side: "hindering", text: "Staff turnover", strength: 2 }]);
+    expect(comparison.forces.removed).toEqual([
+      { id: gone, criterionId: "c-1", side: "hindering", text: "Staff turnover", strength: 2 },
+    ]);
     expect(comparison.forces.added.map((f) => f.text)).toEqual(["Tutoring"]);
-    expect(comparison.actions.completed).toEqual([{ id: plan, criterionId: "c-1", what: "Train new staff", status: "done" }]);
+    expect(comparison.actions.completed).toEqual([
+      { id: plan, criterionId: "c-1", what: "Train new staff", status: "done" },
+    ]);
     // The frozen bytes still read as they were.
-    expect(evaluationStateFromUpdate(frozen).judgements).toEqual({ "c-1": "expected", "c-2": "strong" });
+    expect(evaluationStateFromUpdate(frozen).judgements).toEqual({
+      "c-1": "expected",
+      "c-2": "strong",
+    });
   });
 });
 
 describe("the trend of judgements across cycles", () => {
-  const evaluation = (id: string, createdAt: string, judgements: Record<string, string>, lastActivityAt: string | null = null) =>
+  const evaluation = (
+    id: string,
+    createdAt: string,
+    judgements: Record<string, string>,
+    lastActivityAt: string | null = null,
+  ) =>
     ({
       id,
       title: `Evaluation ${id}`,
       createdAt: new Date(createdAt),
       projection: {
-        judgements: Object.entries(judgements).map(([criterionId, level]) => ({ criterionId, level })),
+        judgements: Object.entries(judgements).map(([criterionId, level]) => ({
+          criterionId,
+          level,
+        })),
         lastActivityAt: lastActivityAt ? new Date(lastActivityAt) : null,
       },
     }) as unknown as Evaluation;
-  const submission = (evaluationId: string, createdAt: string, judgements: Record<string, string>) =>
+  const submission = (
+    evaluationId: string,
+    createdAt: string,
+    judgements: Record<string, string>,
+  ) =>
     ({
       evaluationId,
       createdAt: new Date(createdAt),
-      projection: { judgements: Object.entries(judgements).map(([criterionId, level]) => ({ criterionId, level })) },
+      projection: {
+        judgements: Object.entries(judgements).map(([criterionId, level]) => ({
+          criterionId,
+          level,
+        })),
+      },
     }) as unknown as SnapshotSummary;
 
   it("takes each evaluation's latest submission, or its saved judgements when never submitted, oldest first", () => {
     const points = buildTrend(
-      [evaluation("e-2", "2026-01-10", { "c-1": "strong" }, "2026-02-01"), evaluation("e-1", "2025-01-10", { "c-1": "exceptional" })],
-      [submission("e-1", "2025-03-01", { "c-1": "needs" }), submission("e-1", "2025-04-01", { "c-1": "expected" })],
+      [
+        evaluation("e-2", "2026-01-10", { "c-1": "strong" }, "2026-02-01"),
+        evaluation("e-1", "2025-01-10", { "c-1": "exceptional" }),
+      ],
+      [
+        submission("e-1", "2025-03-01", { "c-1": "needs" }),
+        submission("e-1", "2025-04-01", { "c-1": "expected" }),
+      ],
     );
     expect(points.map((p) => [p.evaluationId, p.source, p.judgements["c-1"]])).toEqual([
       ["e-1", "submission", "expected"],

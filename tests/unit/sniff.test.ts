@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, downloadFileName, sanitiseFileName, titleFromFileName } from "../../models/evidence/file-name.ts";
+import {
+  attachmentDisposition,
+  downloadFileName,
+  sanitiseFileName,
+  titleFromFileName,
+} from "../../models/evidence/file-name.ts";
 import { checkEvidenceLink } from "../../models/evidence/link.ts";
 import { MAX_EVIDENCE_BYTES, sniffEvidenceFile } from "../../models/evidence/sniff.ts";
 import {
@@ -54,12 +59,20 @@ describe("evidence files accepted, typed by their contents", () => {
   });
 
   it("older Office files only with their own name and their application's stream", async () => {
-    expect((await accepted(compoundFile("WordDocument"), "policy.doc")).contentType).toBe("application/msword");
-    expect((await accepted(compoundFile("Workbook"), "tracker.xls")).contentType).toBe("application/vnd.ms-excel");
-    expect((await accepted(compoundFile("PowerPoint Document"), "inset.ppt")).contentType).toBe("application/vnd.ms-powerpoint");
+    expect((await accepted(compoundFile("WordDocument"), "policy.doc")).contentType).toBe(
+      "application/msword",
+    );
+    expect((await accepted(compoundFile("Workbook"), "tracker.xls")).contentType).toBe(
+      "application/vnd.ms-excel",
+    );
+    expect((await accepted(compoundFile("PowerPoint Document"), "inset.ppt")).contentType).toBe(
+      "application/vnd.ms-powerpoint",
+    );
     expect(await refusal(compoundFile("WordDocument"), "policy.msi")).toMatch(/compound file/);
     // An installer (or anything else in a compound file) renamed .doc has no WordDocument stream.
-    expect(await refusal(compoundFile("SummaryInformation"), "setup.doc")).toMatch(/not a Word, Excel or PowerPoint document we can recognise/);
+    expect(await refusal(compoundFile("SummaryInformation"), "setup.doc")).toMatch(
+      /not a Word, Excel or PowerPoint document we can recognise/,
+    );
     expect(await refusal(compoundFile("Workbook"), "renamed.doc")).toMatch(/compound file/);
   });
 });
@@ -67,7 +80,9 @@ describe("evidence files accepted, typed by their contents", () => {
 describe("evidence files refused, saying why", () => {
   it("a Windows program renamed .pdf", async () => {
     const reason = await refusal(windowsProgram(), "report.pdf");
-    expect(reason).toMatch(/^This is a Windows program \(exe\), not a document, even though its name ends in \.pdf\./);
+    expect(reason).toMatch(
+      /^This is a Windows program \(exe\), not a document, even though its name ends in \.pdf\./,
+    );
   });
 
   it("a Linux program renamed .docx", async () => {
@@ -75,23 +90,33 @@ describe("evidence files refused, saying why", () => {
   });
 
   it("a web page renamed .png", async () => {
-    expect(await refusal(webPage(), "photo.png")).toMatch(/^This is a web page or script \(HTML or SVG\), not a document, even though its name ends in \.png/);
+    expect(await refusal(webPage(), "photo.png")).toMatch(
+      /^This is a web page or script \(HTML or SVG\), not a document, even though its name ends in \.png/,
+    );
   });
 
   it("an SVG image with script, even with an XML declaration", async () => {
-    const svg = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const svg = Buffer.from(
+      '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    );
     expect(await refusal(svg, "logo.png")).toMatch(/web page or script \(HTML or SVG\)/);
   });
 
   it("a plain ZIP archive, and a macro-enabled Word file", async () => {
     expect(await refusal(zip({ "notes.txt": "hello" }), "evidence.zip")).toMatch(/ZIP archive/);
-    expect(await refusal(docm(), "plan.docx")).toMatch(/^This is an Office file with macros.*Macros can run code/);
+    expect(await refusal(docm(), "plan.docx")).toMatch(
+      /^This is an Office file with macros.*Macros can run code/,
+    );
   });
 
   it("plain text, empty files and unknown bytes", async () => {
-    expect(await refusal(Buffer.from("year,attendance\n7,96.1\n"), "data.csv")).toMatch(/plain text/);
+    expect(await refusal(Buffer.from("year,attendance\n7,96.1\n"), "data.csv")).toMatch(
+      /plain text/,
+    );
     expect(await refusal(Buffer.alloc(0), "empty.pdf")).toMatch(/empty/);
-    expect(await refusal(Buffer.from([0x01, 0x02, 0x03, 0x00, 0xff, 0x10]), "mystery.pdf")).toMatch(/could not tell/);
+    expect(await refusal(Buffer.from([0x01, 0x02, 0x03, 0x00, 0xff, 0x10]), "mystery.pdf")).toMatch(
+      /could not tell/,
+    );
   });
 
   it("anything over 20 MB", async () => {
@@ -102,7 +127,9 @@ describe("evidence files refused, saying why", () => {
 
 describe("polyglots refused", () => {
   it("a JPEG with a ZIP archive appended", async () => {
-    expect(await refusal(jpegZipPolyglot(), "holiday.jpg")).toMatch(/JPEG image also has a ZIP archive hidden inside/);
+    expect(await refusal(jpegZipPolyglot(), "holiday.jpg")).toMatch(
+      /JPEG image also has a ZIP archive hidden inside/,
+    );
   });
 
   it("a PDF with a ZIP archive appended", async () => {
@@ -110,19 +137,30 @@ describe("polyglots refused", () => {
   });
 
   it("a PNG carrying HTML and script", async () => {
-    expect(await refusal(pngHtmlPolyglot(), "chart.png")).toMatch(/PNG image also contains web page or script code/);
+    expect(await refusal(pngHtmlPolyglot(), "chart.png")).toMatch(
+      /PNG image also contains web page or script code/,
+    );
   });
 
   it("a PDF that is also a web page", async () => {
-    expect(await refusal(pdfHtmlPolyglot(), "report.pdf")).toMatch(/PDF also contains web page or script code/);
+    expect(await refusal(pdfHtmlPolyglot(), "report.pdf")).toMatch(
+      /PDF also contains web page or script code/,
+    );
   });
 
   it("a Word file that also starts like a PDF", async () => {
-    expect(await refusal(docxPdfPolyglot(), "plan.docx")).toMatch(/Word file also starts like a PDF/);
+    expect(await refusal(docxPdfPolyglot(), "plan.docx")).toMatch(
+      /Word file also starts like a PDF/,
+    );
   });
 
   it("but not a JPEG whose compressed data happens to contain the ZIP signature", async () => {
-    const lookalike = Buffer.concat([jpeg(32), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xee, 0xdd]), Buffer.alloc(40, 0x11), Buffer.from([0xff, 0xd9])]);
+    const lookalike = Buffer.concat([
+      jpeg(32),
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xee, 0xdd]),
+      Buffer.alloc(40, 0x11),
+      Buffer.from([0xff, 0xd9]),
+    ]);
     expect((await accepted(lookalike, "photo.jpg")).contentType).toBe("image/jpeg");
   });
 });
@@ -152,7 +190,7 @@ describe("file names", () => {
   });
 
   it("Content-Disposition always says attachment, with an exact UTF-8 name and an ASCII fallback", () => {
-    expect(attachmentDisposition("Élève \"report\"; 50%.pdf")).toBe(
+    expect(attachmentDisposition('Élève "report"; 50%.pdf')).toBe(
       `attachment; filename="Eleve report 50.pdf"; filename*=UTF-8''%C3%89l%C3%A8ve%20%22report%22%3B%2050%25.pdf`,
     );
     expect(attachmentDisposition("a\r\nContent-Type: text/html.pdf")).not.toMatch(/[\r\n]/);
@@ -161,12 +199,21 @@ describe("file names", () => {
 
 describe("links", () => {
   it("accepts http and https", () => {
-    expect(checkEvidenceLink(" https://example.org/policy ")).toEqual({ ok: true, url: "https://example.org/policy" });
+    expect(checkEvidenceLink(" https://example.org/policy ")).toEqual({
+      ok: true,
+      url: "https://example.org/policy",
+    });
     expect(checkEvidenceLink("http://intranet.example/x").ok).toBe(true);
   });
 
   it("refuses other schemes, bare words and embedded credentials", () => {
-    for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "ftp://files.example/x", "data:text/html,<script>", "file:///etc/passwd"]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JAVASCRIPT:alert(1)",
+      "ftp://files.example/x",
+      "data:text/html,<script>",
+      "file:///etc/passwd",
+    ]) {
       const result = checkEvidenceLink(url);
       expect(result.ok, url).toBe(false);
       if (!result.ok) expect(result.reason).toMatch(/Only web links/);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { canValidate } from "../../models/validation/eligibility.ts";
-import { confirmedJudgements, expiryFrom, recordState, type RecordEntry } from "../../models/validation/record-state.ts";
+import {
+  confirmedJudgements,
+  expiryFrom,
+  recordState,
+  type RecordEntry,
+} from "../../models/validation/record-state.ts";
 
 const at = "2027-01-01T10:00:00Z";
 
@@ -14,7 +19,11 @@ describe("recordState", () => {
       { seq: 5, kind: "confirmed", criterionId: "b", agreedSeq: 4, by: "h", at },
     ];
     const state = recordState(entries);
-    expect(state.agreed.a).toMatchObject({ level: "expected", confirmedBy: null, history: [{ level: "strong", seq: 1 }] });
+    expect(state.agreed.a).toMatchObject({
+      level: "expected",
+      confirmedBy: null,
+      history: [{ level: "strong", seq: 1 }],
+    });
     expect(state.agreed.b.confirmedBy).toBe("h");
     // Only confirmed agreements count towards the rule.
     expect(confirmedJudgements(state)).toEqual({ b: "met" });
@@ -31,7 +40,20 @@ describe("recordState", () => {
 
   it("keeps corrected outcomes in the history", () => {
     const outcome = (seq: number, result: "accredited" | "deferred") =>
-      ({ seq, kind: "outcome", result, tier: null, startDate: null, expiryDate: null, mustImprove: "", conditions: "", reviewDate: null, reason: "", by: "v", at }) as const;
+      ({
+        seq,
+        kind: "outcome",
+        result,
+        tier: null,
+        startDate: null,
+        expiryDate: null,
+        mustImprove: "",
+        conditions: "",
+        reviewDate: null,
+        reason: "",
+        by: "v",
+        at,
+      }) as const;
     const state = recordState([outcome(1, "deferred"), outcome(2, "accredited")]);
     expect(state.outcome?.result).toBe("accredited");
     expect(state.outcomeHistory.map((o) => o.result)).toEqual(["deferred"]);
@@ -51,6 +73,14 @@ describe("canValidate", () => {
   it("needs the validator role in the school's trust, and no post at the school", () => {
     expect(canValidate([{ role: "validator", trustId: "t1" }], school)).toEqual({ ok: true });
     expect(canValidate([{ role: "validator", trustId: "t2" }], school).ok).toBe(false);
-    expect(canValidate([{ role: "validator", trustId: "t1" }, { role: "schoolLeader", trustId: "t1", schoolId: "s1" }], school)).toMatchObject({ ok: false, reason: expect.stringContaining("own school") });
+    expect(
+      canValidate(
+        [
+          { role: "validator", trustId: "t1" },
+          { role: "schoolLeader", trustId: "t1", schoolId: "s1" },
+        ],
+        school,
+      ),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining("own school") });
   });
 });

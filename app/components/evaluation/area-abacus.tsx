@@ -1,11 +1,19 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import type * as Y from "yjs";
 import type { Criterion, ScaleLevel } from "../../../models/framework/types.ts";
-import { indicatorRatingsOf, judgementsOf, ratingKey, type Rating } from "../../../collab/shapes/evaluation.ts";
+import {
+  indicatorRatingsOf,
+  judgementsOf,
+  ratingKey,
+  type Rating,
+} from "../../../collab/shapes/evaluation.ts";
 
 /** Every criterion's judgement and indicator ratings in an area, live. */
 function useAreaState(doc: Y.Doc | null, criteria: Criterion[]) {
-  const [state, setState] = useState<{ judgements: Record<string, string>; ratings: Record<string, Rating> }>({ judgements: {}, ratings: {} });
+  const [state, setState] = useState<{
+    judgements: Record<string, string>;
+    ratings: Record<string, Rating>;
+  }>({ judgements: {}, ratings: {} });
   useEffect(() => {
     if (!doc) return;
     const judgements = judgementsOf(doc);
@@ -39,7 +47,13 @@ function useAreaState(doc: Y.Doc | null, criteria: Criterion[]) {
  * bead at each row's judgement. Move a bead by dragging it, clicking a level, or with the arrow
  * keys (it is a slider; position 0 is "not judged"); the descriptor under the bead shows.
  */
-export function AreaAbacus(props: { doc: Y.Doc | null; criteria: Criterion[]; levels: ScaleLevel[]; readOnly: boolean; areaTitle: string }) {
+export function AreaAbacus(props: {
+  doc: Y.Doc | null;
+  criteria: Criterion[];
+  levels: ScaleLevel[];
+  readOnly: boolean;
+  areaTitle: string;
+}) {
   const { doc, criteria, levels, readOnly } = props;
   const { judgements, ratings } = useAreaState(doc, criteria);
   const locked = readOnly || !doc;
@@ -54,7 +68,11 @@ export function AreaAbacus(props: { doc: Y.Doc | null; criteria: Criterion[]; le
 
   return (
     <section className="abacus" aria-label={`Overview of ${props.areaTitle}`}>
-      <div className="abacus-head" style={{ gridTemplateColumns: `minmax(10rem, 16rem) repeat(${columns}, 1fr)` }} aria-hidden="true">
+      <div
+        className="abacus-head"
+        style={{ gridTemplateColumns: `minmax(10rem, 16rem) repeat(${columns}, 1fr)` }}
+        aria-hidden="true"
+      >
         <span />
         <span className="abacus-level">Not judged</span>
         {levels.map((l) => (
@@ -69,7 +87,10 @@ export function AreaAbacus(props: { doc: Y.Doc | null; criteria: Criterion[]; le
           criterion={c}
           levels={levels}
           level={judgements[c.id] ?? null}
-          ratings={(c.indicators ?? []).map((i) => ({ text: i.text, rating: ratings[ratingKey(c.id, i.id)] ?? null }))}
+          ratings={(c.indicators ?? []).map((i) => ({
+            text: i.text,
+            rating: ratings[ratingKey(c.id, i.id)] ?? null,
+          }))}
           locked={locked}
           onMove={(position) => setPosition(c.id, position)}
         />
@@ -99,7 +120,14 @@ function AbacusRow(props: {
   };
 
   function onKeyDown(event: KeyboardEvent) {
-    const moves: Record<string, number> = { ArrowRight: position + 1, ArrowUp: position + 1, ArrowLeft: position - 1, ArrowDown: position - 1, Home: 0, End: levels.length };
+    const moves: Record<string, number> = {
+      ArrowRight: position + 1,
+      ArrowUp: position + 1,
+      ArrowLeft: position - 1,
+      ArrowDown: position - 1,
+      Home: 0,
+      End: levels.length,
+    };
     if (event.key in moves) {
       event.preventDefault();
       props.onMove(moves[event.key]);
@@ -118,12 +146,20 @@ function AbacusRow(props: {
     <div className="abacus-row" style={{ gridTemplateColumns: `minmax(10rem, 16rem) 1fr` }}>
       <div className="abacus-label">
         <a href={`#criterion-${c.id}`}>
-          <span className="code">{c.code}</span> {c.statement.length > 90 ? `${c.statement.slice(0, 88)}…` : c.statement}
+          <span className="code">{c.code}</span>{" "}
+          {c.statement.length > 90 ? `${c.statement.slice(0, 88)}…` : c.statement}
         </a>
         {props.ratings.length ? (
-          <span className="abacus-rag" aria-label={`Indicators: ${props.ratings.map((r) => `${r.text}: ${r.rating ?? "not rated"}`).join("; ")}`}>
+          <span
+            className="abacus-rag"
+            aria-label={`Indicators: ${props.ratings.map((r) => `${r.text}: ${r.rating ?? "not rated"}`).join("; ")}`}
+          >
             {props.ratings.map((r, i) => (
-              <span key={i} className={`rag-dot rag-dot-${r.rating ?? "none"}`} title={`${r.text}: ${r.rating ?? "not rated"}`} />
+              <span
+                key={i}
+                className={`rag-dot rag-dot-${r.rating ?? "none"}`}
+                title={`${r.text}: ${r.rating ?? "not rated"}`}
+              />
             ))}
           </span>
         ) : null}
@@ -152,7 +188,10 @@ function AbacusRow(props: {
             aria-readonly={locked || undefined}
             aria-describedby={descriptorId}
             className="abacus-bead"
-            style={{ left: `calc(${(position + 0.5) * (100 / columns)}% - 0.8rem)`, backgroundColor: chosen?.colour ?? "#6b7280" }}
+            style={{
+              left: `calc(${(position + 0.5) * (100 / columns)}% - 0.8rem)`,
+              backgroundColor: chosen?.colour ?? "#6b7280",
+            }}
             onKeyDown={locked ? undefined : onKeyDown}
           />
         </div>

@@ -10,7 +10,12 @@ import type { CriterionWorkspace } from "./criterion-panel.tsx";
  * how impact will be judged, a status, and the hindering factors it should weaken. Live in the
  * evaluation's document; overdue actions say so in words, not only in colour.
  */
-export function CriterionActions({ evaluationId, criterion, provider, readOnly }: CriterionWorkspace) {
+export function CriterionActions({
+  evaluationId,
+  criterion,
+  provider,
+  readOnly,
+}: CriterionWorkspace) {
   const doc = provider?.document ?? null;
   const actions = useActions(doc, criterion.id);
   const hindering = useForces(doc, criterion.id).filter((f) => f.side === "hindering");
@@ -37,7 +42,9 @@ export function CriterionActions({ evaluationId, criterion, provider, readOnly }
               onRemove={() => {
                 if (!doc) return;
                 removeAction(doc, action.id);
-                setAnnouncement(`Removed ${actionName(index).toLowerCase()}${action.what.trim() ? `: ${action.what.trim()}` : ""}.`);
+                setAnnouncement(
+                  `Removed ${actionName(index).toLowerCase()}${action.what.trim() ? `: ${action.what.trim()}` : ""}.`,
+                );
                 focusSoon([addId]);
               }}
             />

@@ -28,7 +28,13 @@ export function CriterionPanel(props: CriterionWorkspace) {
   const { criterion: c, levels, provider, readOnly } = props;
   const headingId = `criterion-${c.id}`;
   // The same identity the server stamps on presence, so our own entry matches what others see.
-  const user = { name: props.me.name, color: props.me.colour, userId: props.me.userId, role: props.me.role, observing: props.me.observing };
+  const user = {
+    name: props.me.name,
+    color: props.me.colour,
+    userId: props.me.userId,
+    role: props.me.role,
+    observing: props.me.observing,
+  };
   return (
     <article className="criterion" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -38,7 +44,10 @@ export function CriterionPanel(props: CriterionWorkspace) {
 
       <section className="stage" aria-labelledby={`${headingId}-judge`}>
         <h4 id={`${headingId}-judge`} className="stage-heading">
-          <span className="stage-number" aria-hidden="true">1</span> Judge
+          <span className="stage-number" aria-hidden="true">
+            1
+          </span>{" "}
+          Judge
         </h4>
         <JudgementPicker
           doc={provider?.document ?? null}
@@ -55,7 +64,12 @@ export function CriterionPanel(props: CriterionWorkspace) {
             {levels.map((l) => (
               <div key={l.key} className="descriptor-row">
                 <dt>
-                  <span className="swatch" style={{ backgroundColor: l.colour }} aria-hidden="true" /> {l.label}
+                  <span
+                    className="swatch"
+                    style={{ backgroundColor: l.colour }}
+                    aria-hidden="true"
+                  />{" "}
+                  {l.label}
                 </dt>
                 <dd>{c.descriptors[l.key]}</dd>
               </div>
@@ -82,7 +96,10 @@ export function CriterionPanel(props: CriterionWorkspace) {
 
       <section className="stage" aria-labelledby={`${headingId}-evidence`}>
         <h4 id={`${headingId}-evidence`} className="stage-heading">
-          <span className="stage-number" aria-hidden="true">2</span> Evidence
+          <span className="stage-number" aria-hidden="true">
+            2
+          </span>{" "}
+          Evidence
         </h4>
         <details className="expectations">
           <summary>Evidence that would show it</summary>
@@ -112,14 +129,20 @@ export function CriterionPanel(props: CriterionWorkspace) {
 
       <section className="stage" aria-labelledby={`${headingId}-analyse`}>
         <h4 id={`${headingId}-analyse`} className="stage-heading">
-          <span className="stage-number" aria-hidden="true">3</span> Analyse: what helps and what hinders?
+          <span className="stage-number" aria-hidden="true">
+            3
+          </span>{" "}
+          Analyse: what helps and what hinders?
         </h4>
         <ForceField {...props} />
       </section>
 
       <section className="stage" aria-labelledby={`${headingId}-plan`}>
         <h4 id={`${headingId}-plan`} className="stage-heading">
-          <span className="stage-number" aria-hidden="true">4</span> Plan: what will we do?
+          <span className="stage-number" aria-hidden="true">
+            4
+          </span>{" "}
+          Plan: what will we do?
         </h4>
         <CriterionActions {...props} />
       </section>

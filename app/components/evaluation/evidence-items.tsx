@@ -42,9 +42,23 @@ export function EvidenceItems({ evaluationId, criterion, provider, readOnly }: C
         <details className="evidence-add">
           <summary>Add evidence to {criterion.code}</summary>
           <div className="fields evidence-forms" style={{ alignItems: "start" }}>
-            <UploadForm evaluationId={evaluationId} criterionId={criterion.id} code={criterion.code} maxBytes={data.maxBytes} onUploaded={refresh} />
-            <LinkForm evaluationId={evaluationId} criterionId={criterion.id} code={criterion.code} />
-            <AttachExisting code={criterion.code} available={available} onAttach={(id) => doc && attachEvidence(doc, criterion.id, id)} />
+            <UploadForm
+              evaluationId={evaluationId}
+              criterionId={criterion.id}
+              code={criterion.code}
+              maxBytes={data.maxBytes}
+              onUploaded={refresh}
+            />
+            <LinkForm
+              evaluationId={evaluationId}
+              criterionId={criterion.id}
+              code={criterion.code}
+            />
+            <AttachExisting
+              code={criterion.code}
+              available={available}
+              onAttach={(id) => doc && attachEvidence(doc, criterion.id, id)}
+            />
           </div>
         </details>
       )}

@@ -10,7 +10,8 @@ const TOP = 34;
 const BOTTOM = 40;
 const LABEL_CHARACTERS = 36;
 
-const clip = (text: string) => (text.length > LABEL_CHARACTERS ? `${text.slice(0, LABEL_CHARACTERS - 1)}…` : text);
+const clip = (text: string) =>
+  text.length > LABEL_CHARACTERS ? `${text.slice(0, LABEL_CHARACTERS - 1)}…` : text;
 
 /** The sentence a screen reader hears for the whole diagram. */
 export function diagramSummary(code: string, forces: Pick<Force, "side" | "strength">[]): string {
@@ -29,12 +30,25 @@ function Arrow({ force, row }: { force: Force; row: number }) {
   const label = `${force.priority ? "★ " : ""}${clip(force.text.trim() || "(not described yet)")}`;
   return (
     <g className={`ffd-arrow ffd-${force.side}${force.priority ? " ffd-priority" : ""}`}>
-      <text className="ffd-label" x={helping ? CENTRE - GAP - 4 : CENTRE + GAP + 4} y={y - 10} textAnchor={helping ? "end" : "start"}>
+      <text
+        className="ffd-label"
+        x={helping ? CENTRE - GAP - 4 : CENTRE + GAP + 4}
+        y={y - 10}
+        textAnchor={helping ? "end" : "start"}
+      >
         {label}
       </text>
       <line x1={tail} y1={y} x2={head - pointing * 12} y2={y} className="ffd-shaft" />
-      <polygon points={`${head},${y} ${head - pointing * 14},${y - 8} ${head - pointing * 14},${y + 8}`} className="ffd-head" />
-      <text className="ffd-strength" x={tail - pointing * 6} y={y + 5} textAnchor={helping ? "end" : "start"}>
+      <polygon
+        points={`${head},${y} ${head - pointing * 14},${y - 8} ${head - pointing * 14},${y + 8}`}
+        className="ffd-head"
+      />
+      <text
+        className="ffd-strength"
+        x={tail - pointing * 6}
+        y={y + 5}
+        textAnchor={helping ? "end" : "start"}
+      >
         {force.strength}
       </text>
     </g>

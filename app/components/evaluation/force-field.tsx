@@ -1,6 +1,12 @@
 import { useState } from "react";
 import { addForce, removeForce, type Force, type ForceSide } from "../../../collab/shapes/plan.ts";
-import { ForceRow, SIDE_LABELS, forceInputId, forceName, moveButtonId } from "../plan/force-row.tsx";
+import {
+  ForceRow,
+  SIDE_LABELS,
+  forceInputId,
+  forceName,
+  moveButtonId,
+} from "../plan/force-row.tsx";
 import { dropPosition } from "../plan/drag.ts";
 import { focusSoon, moveForce } from "../plan/plan-ops.ts";
 import { useForces } from "../plan/use-plan.ts";
@@ -10,7 +16,8 @@ import { ForceFieldDiagram } from "./force-field-diagram.tsx";
 const SIDES: ForceSide[] = ["helping", "hindering"];
 const HINTS: Record<ForceSide, string> = {
   helping: "What drives improvement here: people, practice, resources.",
-  hindering: "What holds it back. Weakening a hindering factor usually pays more than adding a helping one.",
+  hindering:
+    "What holds it back. Weakening a hindering factor usually pays more than adding a helping one.",
 };
 const addButtonId = (criterionId: string, side: ForceSide) => `add-${side}-${criterionId}`;
 
@@ -32,7 +39,9 @@ export function ForceField({ criterion, provider, readOnly }: CriterionWorkspace
     const from = list.findIndex((f) => f.id === forceId);
     if (!moveForce(doc, criterion.id, side, forceId, position)) return;
     const to = Math.max(0, Math.min(list.length - 1, position));
-    setAnnouncement(`Moved ${forceName(side, from).toLowerCase()} to position ${to + 1} of ${list.length}.`);
+    setAnnouncement(
+      `Moved ${forceName(side, from).toLowerCase()} to position ${to + 1} of ${list.length}.`,
+    );
     const direction = to < from ? -1 : 1;
     focusSoon([moveButtonId(forceId, direction), moveButtonId(forceId, direction === -1 ? 1 : -1)]);
   };
@@ -46,7 +55,9 @@ export function ForceField({ criterion, provider, readOnly }: CriterionWorkspace
   const remove = (force: Force, index: number) => {
     if (!doc) return;
     removeForce(doc, force.id);
-    setAnnouncement(`Removed ${forceName(force.side, index).toLowerCase()}${force.text.trim() ? `: ${force.text.trim()}` : ""}.`);
+    setAnnouncement(
+      `Removed ${forceName(force.side, index).toLowerCase()}${force.text.trim() ? `: ${force.text.trim()}` : ""}.`,
+    );
     focusSoon([addButtonId(criterion.id, force.side)]);
   };
 
@@ -59,9 +70,16 @@ export function ForceField({ criterion, provider, readOnly }: CriterionWorkspace
           const headingId = `ff-${side}-${criterion.id}`;
           const dragList = `${criterion.id}/${side}`;
           return (
-            <section key={side} className={`ff-column ff-column-${side}`} aria-labelledby={headingId}>
+            <section
+              key={side}
+              className={`ff-column ff-column-${side}`}
+              aria-labelledby={headingId}
+            >
               <h5 id={headingId}>
-                {SIDE_LABELS[side]} factors <span className="ff-column-total">(total {list.reduce((t, f) => t + f.strength, 0)})</span>
+                {SIDE_LABELS[side]} factors{" "}
+                <span className="ff-column-total">
+                  (total {list.reduce((t, f) => t + f.strength, 0)})
+                </span>
               </h5>
               <p className="hint">{HINTS[side]}</p>
               {list.length ? (
@@ -76,7 +94,16 @@ export function ForceField({ criterion, provider, readOnly }: CriterionWorkspace
                       list={dragList}
                       readOnly={readOnly}
                       onMove={(id, position) => move(side, id, position)}
-                      onDrop={(id, slot) => move(side, id, dropPosition(list.findIndex((f) => f.id === id), slot))}
+                      onDrop={(id, slot) =>
+                        move(
+                          side,
+                          id,
+                          dropPosition(
+                            list.findIndex((f) => f.id === id),
+                            slot,
+                          ),
+                        )
+                      }
                       onRemove={() => remove(force, index)}
                     />
                   ))}
@@ -85,7 +112,12 @@ export function ForceField({ criterion, provider, readOnly }: CriterionWorkspace
                 <p className="muted ff-none">No {side} factors yet.</p>
               )}
               {locked ? null : (
-                <button type="button" id={addButtonId(criterion.id, side)} className="plan-add" onClick={() => add(side)}>
+                <button
+                  type="button"
+                  id={addButtonId(criterion.id, side)}
+                  className="plan-add"
+                  onClick={() => add(side)}
+                >
                   <span aria-hidden="true">+ </span>Add a {side} factor
                 </button>
               )}

@@ -37,14 +37,20 @@ export function IndicatorRatings({ criterion, provider, readOnly }: CriterionWor
             <fieldset className="rag">
               <legend>{indicator.text}</legend>
               {RATINGS.map((r) => (
-                <label key={r.value} className={`rag-option rag-${r.value}${ratings[indicator.id] === r.value ? " rag-chosen" : ""}`}>
+                <label
+                  key={r.value}
+                  className={`rag-option rag-${r.value}${ratings[indicator.id] === r.value ? " rag-chosen" : ""}`}
+                >
                   <input
                     type="radio"
                     name={`rag-${criterion.id}-${indicator.id}`}
                     value={r.value}
                     checked={ratings[indicator.id] === r.value}
                     disabled={readOnly || !doc}
-                    onChange={() => doc && indicatorRatingsOf(doc).set(ratingKey(criterion.id, indicator.id), r.value)}
+                    onChange={() =>
+                      doc &&
+                      indicatorRatingsOf(doc).set(ratingKey(criterion.id, indicator.id), r.value)
+                    }
                   />
                   {r.label}
                 </label>

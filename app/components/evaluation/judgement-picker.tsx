@@ -40,7 +40,11 @@ export function JudgementPicker(props: {
       <legend>Judgement for {props.code}</legend>
       <div className="levels">
         {levels.map((l) => (
-          <label key={l.key} className={`level${l.key === level ? " level-chosen" : ""}`} style={{ "--level-colour": l.colour } as React.CSSProperties}>
+          <label
+            key={l.key}
+            className={`level${l.key === level ? " level-chosen" : ""}`}
+            style={{ "--level-colour": l.colour } as React.CSSProperties}
+          >
             <input
               type="radio"
               name={name}
@@ -60,7 +64,9 @@ export function JudgementPicker(props: {
             <strong>{chosen.label}:</strong> {descriptors[chosen.key]}
           </>
         ) : (
-          <span className="muted">Not judged yet. Read the descriptors below and choose the best fit.</span>
+          <span className="muted">
+            Not judged yet. Read the descriptors below and choose the best fit.
+          </span>
         )}
       </p>
     </fieldset>

@@ -10,7 +10,13 @@ function initials(name: string) {
 }
 
 /** Who is on the page, and where. */
-export function PresenceList({ present, describeFocus }: { present: Present[]; describeFocus: (p: Present) => string | null }) {
+export function PresenceList({
+  present,
+  describeFocus,
+}: {
+  present: Present[];
+  describeFocus: (p: Present) => string | null;
+}) {
   return (
     <section aria-label="People on this page" className="presence">
       <ul className="presence-list">

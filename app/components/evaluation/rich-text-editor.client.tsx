@@ -4,6 +4,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect } from "react";
+import { registerEditor } from "../discussion/editor-registry.ts";
 
 /**
  * Another person's caret with their name. Hidden from assistive technology: it sits inside the
@@ -56,6 +57,8 @@ export default function RichTextEditor(props: {
     },
     [provider, field],
   );
+  // So comments can anchor to the text selected in this editor.
+  useEffect(() => (editor ? registerEditor(field, editor) : undefined), [editor, field]);
   useEffect(() => {
     if (!editor) return;
     // useEditor keeps the options it was created with (its deps are the document only), so the

@@ -13,14 +13,33 @@ const STATUS_LABELS: Record<string, string> = {
 const SUBMITTABLE = ["inProgress", "submitted"];
 
 // Layout only; colours and type come from the shared stylesheet's classes.
-const BAR = { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "0.75rem 1.5rem", margin: "0.75rem 0" } as const;
-const DIALOG = { maxWidth: "34rem", border: "1px solid var(--line)", borderRadius: "8px", padding: "1.25rem 1.5rem" } as const;
+const BAR = {
+  display: "flex",
+  flexWrap: "wrap",
+  alignItems: "center",
+  gap: "0.75rem 1.5rem",
+  margin: "0.75rem 0",
+} as const;
+const DIALOG = {
+  maxWidth: "34rem",
+  border: "1px solid var(--line)",
+  borderRadius: "8px",
+  padding: "1.25rem 1.5rem",
+} as const;
 
 /**
  * Where the evaluation stands, the school leader's "Submit for validation" (with a confirm
  * step: it freezes a snapshot everyone will see), and the way to its history.
  */
-export function SubmissionBar({ evaluationId, status, canSubmit }: { evaluationId: string; status: string; canSubmit: boolean }) {
+export function SubmissionBar({
+  evaluationId,
+  status,
+  canSubmit,
+}: {
+  evaluationId: string;
+  status: string;
+  canSubmit: boolean;
+}) {
   const fetcher = useFetcher<{ formError?: string }>();
   const dialog = useRef<HTMLDialogElement>(null);
   const [params] = useSearchParams();
@@ -33,7 +52,8 @@ export function SubmissionBar({ evaluationId, status, canSubmit }: { evaluationI
     if (fetcher.state === "idle") dialog.current?.close();
   }, [fetcher.state]);
 
-  const submitLabel = status === "submitted" ? "Submit again for validation" : "Submit for validation";
+  const submitLabel =
+    status === "submitted" ? "Submit again for validation" : "Submit for validation";
   return (
     <section className="submission-bar" aria-label="Submission" style={BAR}>
       <p className="submission-status" style={{ margin: 0 }}>
@@ -42,24 +62,47 @@ export function SubmissionBar({ evaluationId, status, canSubmit }: { evaluationI
       <Link to={`/evaluations/${evaluationId}/history`}>History and comparison</Link>
       {canSubmit && SUBMITTABLE.includes(status) ? (
         <>
-          <button type="button" className="button" onClick={() => dialog.current?.showModal()} disabled={busy}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => dialog.current?.showModal()}
+            disabled={busy}
+          >
             {submitLabel}
           </button>
-          <dialog ref={dialog} className="confirm-dialog" style={DIALOG} aria-labelledby="submit-dialog-title" aria-describedby="submit-dialog-text">
-            <h2 id="submit-dialog-title" style={{ marginTop: 0 }}>Submit this evaluation for validation?</h2>
+          <dialog
+            ref={dialog}
+            className="confirm-dialog"
+            style={DIALOG}
+            aria-labelledby="submit-dialog-title"
+            aria-describedby="submit-dialog-text"
+          >
+            <h2 id="submit-dialog-title" style={{ marginTop: 0 }}>
+              Submit this evaluation for validation?
+            </h2>
             <p id="submit-dialog-text">
-              Every judgement, note, force and action is kept exactly as it is now, as a snapshot the validator will review. Your team can
-              keep working afterwards; later changes do not alter what was submitted.
+              Every judgement, note, force and action is kept exactly as it is now, as a snapshot
+              the validator will review. Your team can keep working afterwards; later changes do not
+              alter what was submitted.
             </p>
             <fetcher.Form method="post" action={`/evaluations/${evaluationId}/submit`}>
               <CsrfInput />
               {/* Back to the area being worked on, once submitted. */}
-              {params.get("area") ? <input type="hidden" name="area" value={params.get("area") ?? ""} /> : null}
-              <div className="dialog-buttons" style={{ display: "flex", gap: "1.25rem", alignItems: "center" }}>
+              {params.get("area") ? (
+                <input type="hidden" name="area" value={params.get("area") ?? ""} />
+              ) : null}
+              <div
+                className="dialog-buttons"
+                style={{ display: "flex", gap: "1.25rem", alignItems: "center" }}
+              >
                 <button type="submit" className="button" disabled={busy}>
                   {busy ? "Submitting…" : "Submit now"}
                 </button>
-                <button type="button" className="button-link" onClick={() => dialog.current?.close()}>
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => dialog.current?.close()}
+                >
                   Cancel
                 </button>
               </div>

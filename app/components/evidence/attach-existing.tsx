@@ -5,7 +5,11 @@ import type { EvidenceListItem } from "./types.ts";
  * "Attach existing evidence": any other item of this evaluation, so one file or link serves
  * several criteria without being uploaded again.
  */
-export function AttachExisting(props: { code: string; available: EvidenceListItem[]; onAttach: (itemId: string) => void }) {
+export function AttachExisting(props: {
+  code: string;
+  available: EvidenceListItem[];
+  onAttach: (itemId: string) => void;
+}) {
   const id = useId();
   const [chosen, setChosen] = useState("");
   if (props.available.length === 0) return null;
@@ -26,7 +30,12 @@ export function AttachExisting(props: { code: string; available: EvidenceListIte
         <p className="hint" id={`${id}-hint`}>
           Evidence already added to other criteria of this evaluation.
         </p>
-        <select id={id} aria-describedby={`${id}-hint`} value={value} onChange={(e) => setChosen(e.target.value)}>
+        <select
+          id={id}
+          aria-describedby={`${id}-hint`}
+          value={value}
+          onChange={(e) => setChosen(e.target.value)}
+        >
           <option value="">Choose evidence…</option>
           {props.available.map((item) => (
             <option key={item.id} value={item.id}>
@@ -35,7 +44,12 @@ export function AttachExisting(props: { code: string; available: EvidenceListIte
           ))}
         </select>
       </div>
-      <button type="submit" className="button" disabled={!value} aria-label={`Attach the chosen evidence to ${props.code}`}>
+      <button
+        type="submit"
+        className="button"
+        disabled={!value}
+        aria-label={`Attach the chosen evidence to ${props.code}`}
+      >
         Attach
       </button>
     </form>

@@ -1,8 +1,19 @@
 import { useFetcher } from "@remix-run/react";
 import { CsrfInput } from "../csrf-input.tsx";
-import { evidenceRoute, formatSize, type EvidenceActionData, type EvidenceListItem } from "./types.ts";
+import {
+  evidenceRoute,
+  formatSize,
+  type EvidenceActionData,
+  type EvidenceListItem,
+} from "./types.ts";
 
-const ROW_STYLE = { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "baseline", gap: "0.25rem 1rem" } as const;
+const ROW_STYLE = {
+  display: "flex",
+  flexWrap: "wrap",
+  justifyContent: "space-between",
+  alignItems: "baseline",
+  gap: "0.25rem 1rem",
+} as const;
 
 function hostOf(url: string): string {
   try {
@@ -12,7 +23,15 @@ function hostOf(url: string): string {
   }
 }
 
-function DeleteButton({ evaluationId, item, uses }: { evaluationId: string; item: EvidenceListItem; uses: number }) {
+function DeleteButton({
+  evaluationId,
+  item,
+  uses,
+}: {
+  evaluationId: string;
+  item: EvidenceListItem;
+  uses: number;
+}) {
   const fetcher = useFetcher<EvidenceActionData>();
   const busy = fetcher.state !== "idle";
   return (
@@ -21,14 +40,22 @@ function DeleteButton({ evaluationId, item, uses }: { evaluationId: string; item
       action={evidenceRoute(evaluationId)}
       className="inline-form"
       onSubmit={(event) => {
-        const where = uses > 1 ? ` It supports ${uses} criteria and will be removed from all of them.` : "";
-        if (!window.confirm(`Delete “${item.title}” from this evaluation?${where}`)) event.preventDefault();
+        const where =
+          uses > 1 ? ` It supports ${uses} criteria and will be removed from all of them.` : "";
+        if (!window.confirm(`Delete “${item.title}” from this evaluation?${where}`))
+          event.preventDefault();
       }}
     >
       <CsrfInput />
       <input type="hidden" name="intent" value="delete" />
       <input type="hidden" name="itemId" value={item.id} />
-      <button type="submit" className="button-link danger-link" style={{ color: "var(--danger)" }} disabled={busy} aria-label={`Delete ${item.title} from the evaluation`}>
+      <button
+        type="submit"
+        className="button-link danger-link"
+        style={{ color: "var(--danger)" }}
+        disabled={busy}
+        aria-label={`Delete ${item.title} from the evaluation`}
+      >
         {busy ? "Deleting…" : "Delete"}
       </button>
     </fetcher.Form>
@@ -73,7 +100,12 @@ export function EvidenceList(props: {
             </div>
             {props.readOnly ? null : (
               <div className="evidence-item-actions" style={{ display: "flex", gap: "1rem" }}>
-                <button type="button" className="button-link" onClick={() => props.onDetach(item.id)} aria-label={`Detach ${item.title} from ${props.code}`}>
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => props.onDetach(item.id)}
+                  aria-label={`Detach ${item.title} from ${props.code}`}
+                >
                   Detach
                 </button>
                 <DeleteButton evaluationId={props.evaluationId} item={item} uses={uses} />

@@ -18,13 +18,38 @@ export function LinkForm(props: { evaluationId: string; criterionId: string; cod
   }, [added]);
 
   return (
-    <fetcher.Form method="post" action={evidenceRoute(props.evaluationId)} ref={form} className="evidence-form" noValidate>
-      <fieldset className="evidence-fieldset" style={{ border: 0, padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: "0.5rem" }}>
+    <fetcher.Form
+      method="post"
+      action={evidenceRoute(props.evaluationId)}
+      ref={form}
+      className="evidence-form"
+      noValidate
+    >
+      <fieldset
+        className="evidence-fieldset"
+        style={{
+          border: 0,
+          padding: 0,
+          margin: 0,
+          display: "flex",
+          flexDirection: "column",
+          gap: "0.5rem",
+        }}
+      >
         <legend style={{ fontWeight: 600, padding: 0, marginBottom: "0.3rem" }}>Add a link</legend>
         <CsrfInput />
         <input type="hidden" name="intent" value="addLink" />
         <input type="hidden" name="criterionId" value={props.criterionId} />
-        <TextField label="Web address" name="url" type="url" inputMode="url" placeholder="https://" autoComplete="off" error={errors.url} required />
+        <TextField
+          label="Web address"
+          name="url"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          autoComplete="off"
+          error={errors.url}
+          required
+        />
         <TextField label="Title (optional)" name="title" maxLength={200} error={errors.title} />
         <FormError message={result && !result.ok ? result.formError : null} />
         <button type="submit" className="button" disabled={busy}>

@@ -18,8 +18,10 @@ function send(url: string, body: FormData, onProgress: (loaded: number, total: n
     xhr.open("POST", url);
     xhr.responseType = "json";
     xhr.setRequestHeader("Accept", "application/json");
-    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : 0);
-    xhr.onload = () => resolve({ status: xhr.status, data: xhr.response as EvidenceActionData | null });
+    xhr.upload.onprogress = (event) =>
+      onProgress(event.loaded, event.lengthComputable ? event.total : 0);
+    xhr.onload = () =>
+      resolve({ status: xhr.status, data: xhr.response as EvidenceActionData | null });
     xhr.onerror = () => resolve({ status: 0, data: null });
     xhr.send(body);
   });
@@ -28,7 +30,8 @@ function send(url: string, body: FormData, onProgress: (loaded: number, total: n
 function refusalOf(status: number, data: EvidenceActionData | null): string {
   if (data && !data.ok) return data.errors?.file ?? data.formError ?? "The file was not accepted.";
   if (status === 413) return "This file is larger than 20 MB.";
-  if (status === 0) return "The upload did not reach the server. Check your connection and try again.";
+  if (status === 0)
+    return "The upload did not reach the server. Check your connection and try again.";
   return "The upload failed. Try again.";
 }
 
@@ -37,7 +40,13 @@ function refusalOf(status: number, data: EvidenceActionData | null): string {
  * attached to the criterion for everyone. Shows progress while it goes, and the reason next to
  * the field if it is refused.
  */
-export function UploadForm(props: { evaluationId: string; criterionId: string; code: string; maxBytes: number; onUploaded: () => void }) {
+export function UploadForm(props: {
+  evaluationId: string;
+  criterionId: string;
+  code: string;
+  maxBytes: number;
+  onUploaded: () => void;
+}) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<UploadState>({ phase: "idle" });
@@ -49,12 +58,19 @@ export function UploadForm(props: { evaluationId: string; criterionId: string; c
     if (!file) return setState({ phase: "refused", reason: "Choose a file to upload." });
     // Refused here without sending 20 MB for nothing; the server checks again anyway.
     if (file.size > props.maxBytes) {
-      return setState({ phase: "refused", reason: `This file is larger than 20 MB (it is ${formatSize(file.size)}). Make it smaller or split it, then try again.` });
+      return setState({
+        phase: "refused",
+        reason: `This file is larger than 20 MB (it is ${formatSize(file.size)}). Make it smaller or split it, then try again.`,
+      });
     }
     const body = new FormData(event.currentTarget);
     setState({ phase: "uploading", name: file.name, loaded: 0, total: file.size });
     const { status, data } = await send(evidenceRoute(props.evaluationId), body, (loaded, total) =>
-      setState(loaded >= total && total > 0 ? { phase: "checking", name: file.name } : { phase: "uploading", name: file.name, loaded, total: total || file.size }),
+      setState(
+        loaded >= total && total > 0
+          ? { phase: "checking", name: file.name }
+          : { phase: "uploading", name: file.name, loaded, total: total || file.size },
+      ),
     );
     if (data?.ok && data.item) {
       setState({
@@ -72,7 +88,15 @@ export function UploadForm(props: { evaluationId: string; criterionId: string; c
 
   const error = state.phase === "refused" ? state.reason : null;
   return (
-    <form method="post" encType="multipart/form-data" action={evidenceRoute(props.evaluationId)} onSubmit={onSubmit} className="evidence-form" aria-busy={busy} style={FORM_STYLE}>
+    <form
+      method="post"
+      encType="multipart/form-data"
+      action={evidenceRoute(props.evaluationId)}
+      onSubmit={onSubmit}
+      className="evidence-form"
+      aria-busy={busy}
+      style={FORM_STYLE}
+    >
       <CsrfInput />
       <input type="hidden" name="criterionId" value={props.criterionId} />
       <div className={`field${error ? " field-invalid" : ""}`}>
@@ -103,7 +127,11 @@ export function UploadForm(props: { evaluationId: string; criterionId: string; c
       <div role="status" className="upload-status">
         {state.phase === "uploading" ? (
           <>
-            <progress value={state.loaded} max={state.total || 1} aria-label={`Uploading ${state.name}`} />{" "}
+            <progress
+              value={state.loaded}
+              max={state.total || 1}
+              aria-label={`Uploading ${state.name}`}
+            />{" "}
             <span>
               Uploading {state.name}: {formatSize(state.loaded)} of {formatSize(state.total)}
             </span>

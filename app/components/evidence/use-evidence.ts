@@ -1,7 +1,11 @@
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import type * as Y from "yjs";
-import { attachedItemIds, evidenceAttachmentsOf, parseAttachmentKey } from "../../../collab/shapes/evidence.ts";
+import {
+  attachedItemIds,
+  evidenceAttachmentsOf,
+  parseAttachmentKey,
+} from "../../../collab/shapes/evidence.ts";
 import { evidenceRoute, type EvidenceListData } from "./types.ts";
 
 // Every criterion panel of the page shares one fetcher (by key) and so one list; a burst of
@@ -29,7 +33,10 @@ export function useEvidenceList(evaluationId: string, doc: Y.Doc | null) {
   const key = `evidence:${evaluationId}`;
   const fetcher = useFetcher<EvidenceListData>({ key });
   const { load } = fetcher;
-  const refresh = useCallback(() => scheduleLoad(key, () => load(evidenceRoute(evaluationId))), [key, load, evaluationId]);
+  const refresh = useCallback(
+    () => scheduleLoad(key, () => load(evidenceRoute(evaluationId))),
+    [key, load, evaluationId],
+  );
 
   useEffect(() => {
     refresh();

@@ -10,7 +10,17 @@ function Criterion({ criterion }: { criterion: CriterionRef }) {
 }
 
 /** One kind of change: a heading with its count, then the changes (or "None"). */
-function ChangeList<T>({ id, title, items, render }: { id: string; title: string; items: T[]; render: (item: T) => ReactNode }) {
+function ChangeList<T>({
+  id,
+  title,
+  items,
+  render,
+}: {
+  id: string;
+  title: string;
+  items: T[];
+  render: (item: T) => ReactNode;
+}) {
   return (
     <section className="change-list" aria-labelledby={id}>
       <h5 id={id}>{`${title} (${items.length})`}</h5>
@@ -23,11 +33,16 @@ function ChangeList<T>({ id, title, items, render }: { id: string; title: string
   );
 }
 
-const places = (steps: number) => `${Math.abs(steps)} ${Math.abs(steps) === 1 ? "place" : "places"}`;
+const places = (steps: number) =>
+  `${Math.abs(steps)} ${Math.abs(steps) === 1 ? "place" : "places"}`;
 
 function Move({ move }: { move: MoveView }) {
   const detail =
-    move.from && move.to ? `${move.from} → ${move.to} (${move.steps > 0 ? "up" : "down"} ${places(move.steps)})` : move.to ? `Now ${move.to}` : `Was ${move.from}`;
+    move.from && move.to
+      ? `${move.from} → ${move.to} (${move.steps > 0 ? "up" : "down"} ${places(move.steps)})`
+      : move.to
+        ? `Now ${move.to}`
+        : `Was ${move.from}`;
   return (
     <li>
       <Criterion criterion={move.criterion} />
@@ -52,7 +67,9 @@ function ActionItem({ action }: { action: ActionView }) {
   return (
     <li>
       <Criterion criterion={action.criterion} />
-      <div className="change-detail">{action.what || <span className="muted">(no description)</span>}</div>
+      <div className="change-detail">
+        {action.what || <span className="muted">(no description)</span>}
+      </div>
     </li>
   );
 }
@@ -69,22 +86,62 @@ export function ComparisonResult({ comparison: c }: { comparison: ComparisonView
         <section aria-labelledby="judgement-changes">
           <h4 id="judgement-changes">Judgements</h4>
           <ChangeList id="moved-up" title="Moved up" items={c.judgements.movedUp} render={move} />
-          <ChangeList id="moved-down" title="Moved down" items={c.judgements.movedDown} render={move} />
-          <ChangeList id="newly-judged" title="Newly judged" items={c.judgements.newlyJudged} render={move} />
+          <ChangeList
+            id="moved-down"
+            title="Moved down"
+            items={c.judgements.movedDown}
+            render={move}
+          />
+          <ChangeList
+            id="newly-judged"
+            title="Newly judged"
+            items={c.judgements.newlyJudged}
+            render={move}
+          />
           <ChangeList id="cleared" title="Cleared" items={c.judgements.cleared} render={move} />
           <p className="muted">{`${c.judgements.unchanged} ${c.judgements.unchanged === 1 ? "judgement" : "judgements"} unchanged.`}</p>
         </section>
         <section aria-labelledby="force-changes">
           <h4 id="force-changes">Force-field</h4>
-          <ChangeList id="forces-added" title="Forces added" items={c.forces.added} render={force} />
-          <ChangeList id="forces-removed" title="Forces removed" items={c.forces.removed} render={force} />
+          <ChangeList
+            id="forces-added"
+            title="Forces added"
+            items={c.forces.added}
+            render={force}
+          />
+          <ChangeList
+            id="forces-removed"
+            title="Forces removed"
+            items={c.forces.removed}
+            render={force}
+          />
         </section>
         <section aria-labelledby="action-changes">
           <h4 id="action-changes">Actions</h4>
-          <ChangeList id="actions-completed" title="Actions completed" items={c.actions.completed} render={action} />
-          <ChangeList id="actions-added" title="Actions added" items={c.actions.added} render={action} />
-          <ChangeList id="actions-dropped" title="Actions dropped" items={c.actions.dropped} render={action} />
-          <ChangeList id="actions-removed" title="Actions removed from the plan" items={c.actions.removed} render={action} />
+          <ChangeList
+            id="actions-completed"
+            title="Actions completed"
+            items={c.actions.completed}
+            render={action}
+          />
+          <ChangeList
+            id="actions-added"
+            title="Actions added"
+            items={c.actions.added}
+            render={action}
+          />
+          <ChangeList
+            id="actions-dropped"
+            title="Actions dropped"
+            items={c.actions.dropped}
+            render={action}
+          />
+          <ChangeList
+            id="actions-removed"
+            title="Actions removed from the plan"
+            items={c.actions.removed}
+            render={action}
+          />
         </section>
       </div>
     </section>

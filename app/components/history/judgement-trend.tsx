@@ -25,7 +25,13 @@ function TrendTable({ area, points }: { area: TrendArea; points: TrendView["poin
               <span className="code">{c.code}</span> {c.statement}
             </th>
             {c.values.map((value, i) => (
-              <td key={i}>{value === null ? <span className="muted">Not judged</span> : area.levels[value].label}</td>
+              <td key={i}>
+                {value === null ? (
+                  <span className="muted">Not judged</span>
+                ) : (
+                  area.levels[value].label
+                )}
+              </td>
             ))}
           </tr>
         ))}

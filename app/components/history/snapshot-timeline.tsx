@@ -4,7 +4,11 @@ import type { SnapshotView } from "./view.ts";
 /** Every snapshot of the evaluation, newest first: what kind, who, when, how far judged. */
 export function SnapshotTimeline({ snapshots }: { snapshots: SnapshotView[] }) {
   if (snapshots.length === 0) {
-    return <p className="muted">Nothing has been submitted yet. Each submission keeps a snapshot of the evaluation here.</p>;
+    return (
+      <p className="muted">
+        Nothing has been submitted yet. Each submission keeps a snapshot of the evaluation here.
+      </p>
+    );
   }
   return (
     <ol className="timeline" reversed>
@@ -19,7 +23,15 @@ export function SnapshotTimeline({ snapshots }: { snapshots: SnapshotView[] }) {
 }
 
 /** Choose two moments (snapshots or the live evaluation) to compare. A GET form: shareable. */
-export function CompareForm({ choices, from, to }: { choices: { value: string; label: string }[]; from: string; to: string }) {
+export function CompareForm({
+  choices,
+  from,
+  to,
+}: {
+  choices: { value: string; label: string }[];
+  from: string;
+  to: string;
+}) {
   return (
     <Form method="get" className="compare-form" preventScrollReset>
       <div className="field">

@@ -15,9 +15,19 @@ function describe(criterion: TrendCriterion, area: TrendArea, points: TrendView[
 }
 
 /** One criterion's judgement across cycles: levels up the side, cycles along the bottom. */
-function CriterionChart({ area, criterion, points }: { area: TrendArea; criterion: TrendCriterion; points: TrendView["points"] }) {
+function CriterionChart({
+  area,
+  criterion,
+  points,
+}: {
+  area: TrendArea;
+  criterion: TrendCriterion;
+  points: TrendView["points"];
+}) {
   const data = criterion.values
-    .map((value, i) => (value === null ? null : { x: i + 1, y: value, colour: area.levels[value].colour }))
+    .map((value, i) =>
+      value === null ? null : { x: i + 1, y: value, colour: area.levels[value].colour },
+    )
     .filter((d): d is { x: number; y: number; colour: string } => d !== null);
   const top = area.levels.length - 1;
   return (
@@ -27,7 +37,12 @@ function CriterionChart({ area, criterion, points }: { area: TrendArea; criterio
       padding={{ top: 12, bottom: 40, left: 128, right: 20 }}
       domain={{ x: [0.5, points.length + 0.5], y: [0, Math.max(top, 1)] }}
       domainPadding={{ y: 10 }}
-      containerComponent={<VictoryContainer title={`${criterion.code} across cycles`} desc={describe(criterion, area, points)} />}
+      containerComponent={
+        <VictoryContainer
+          title={`${criterion.code} across cycles`}
+          desc={describe(criterion, area, points)}
+        />
+      }
     >
       <VictoryAxis
         tickValues={points.map((_, i) => i + 1)}
@@ -38,27 +53,46 @@ function CriterionChart({ area, criterion, points }: { area: TrendArea; criterio
         dependentAxis
         tickValues={area.levels.map((_, i) => i)}
         tickFormat={(t: number) => area.levels[t]?.label ?? ""}
-        style={{ tickLabels: { ...AXIS_TEXT, padding: 6 }, grid: GRID, axis: { stroke: "#c9d1d9" } }}
+        style={{
+          tickLabels: { ...AXIS_TEXT, padding: 6 },
+          grid: GRID,
+          axis: { stroke: "#c9d1d9" },
+        }}
       />
-      {data.length > 1 ? <VictoryLine data={data} style={{ data: { stroke: "#1f4e79", strokeWidth: 2 } }} /> : null}
+      {data.length > 1 ? (
+        <VictoryLine data={data} style={{ data: { stroke: "#1f4e79", strokeWidth: 2 } }} />
+      ) : null}
       <VictoryScatter
         data={data}
         size={6}
-        style={{ data: { fill: ({ datum }) => (datum as { colour: string }).colour, stroke: "#ffffff", strokeWidth: 1.5 } }}
+        style={{
+          data: {
+            fill: ({ datum }) => (datum as { colour: string }).colour,
+            stroke: "#ffffff",
+            strokeWidth: 1.5,
+          },
+        }}
       />
     </VictoryChart>
   );
 }
 
 /** Small multiples: one chart per criterion of the area. */
-export default function TrendCharts({ area, points }: { area: TrendArea; points: TrendView["points"] }) {
+export default function TrendCharts({
+  area,
+  points,
+}: {
+  area: TrendArea;
+  points: TrendView["points"];
+}) {
   return (
     <ul className="trend-grid">
       {area.criteria.map((criterion) => (
         <li key={criterion.id} className="trend-cell">
           <figure>
             <figcaption>
-              <span className="code">{criterion.code}</span> <span className="trend-statement">{criterion.statement}</span>
+              <span className="code">{criterion.code}</span>{" "}
+              <span className="trend-statement">{criterion.statement}</span>
             </figcaption>
             <CriterionChart area={area} criterion={criterion} points={points} />
           </figure>

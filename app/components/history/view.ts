@@ -35,9 +35,20 @@ export interface ActionView {
 export interface ComparisonView {
   from: string;
   to: string;
-  judgements: { movedUp: MoveView[]; movedDown: MoveView[]; newlyJudged: MoveView[]; cleared: MoveView[]; unchanged: number };
+  judgements: {
+    movedUp: MoveView[];
+    movedDown: MoveView[];
+    newlyJudged: MoveView[];
+    cleared: MoveView[];
+    unchanged: number;
+  };
   forces: { added: ForceView[]; removed: ForceView[] };
-  actions: { completed: ActionView[]; added: ActionView[]; dropped: ActionView[]; removed: ActionView[] };
+  actions: {
+    completed: ActionView[];
+    added: ActionView[];
+    dropped: ActionView[];
+    removed: ActionView[];
+  };
 }
 
 export interface SnapshotView {
@@ -93,7 +104,11 @@ export function viewOfComparison(
     text: f.text,
     strength: f.strength,
   });
-  const action = (a: Comparison["actions"]["added"][number]): ActionView => ({ id: a.id, criterion: criterionOf(a.criterionId), what: a.what });
+  const action = (a: Comparison["actions"]["added"][number]): ActionView => ({
+    id: a.id,
+    criterion: criterionOf(a.criterionId),
+    what: a.what,
+  });
   const { judgements: j, forces: f, actions: a } = comparison;
   return {
     ...labels,

@@ -48,10 +48,14 @@ export function parsePlanQuery(params: URLSearchParams): PlanQuery {
   });
 }
 
-export function filterRows<T extends Pick<ActionPlanRow, "ownerId" | "status">>(rows: T[], query: Pick<PlanQuery, "owner" | "status">): T[] {
+export function filterRows<T extends Pick<ActionPlanRow, "ownerId" | "status">>(
+  rows: T[],
+  query: Pick<PlanQuery, "owner" | "status">,
+): T[] {
   return rows.filter(
     (r) =>
-      (query.owner === "" || (query.owner === "none" ? r.ownerId === null : r.ownerId === query.owner)) &&
+      (query.owner === "" ||
+        (query.owner === "none" ? r.ownerId === null : r.ownerId === query.owner)) &&
       (query.status === "" || r.status === query.status),
   );
 }
@@ -67,7 +71,11 @@ function compareBlankLast(a: string | null, b: string | null, sign: number): num
 }
 
 /** Sorts rows by a column (a stable sort: ties keep the plan's own order). */
-export function sortRows<T extends Sortable>(rows: T[], sort: SortKey | null, dir: SortDirection): T[] {
+export function sortRows<T extends Sortable>(
+  rows: T[],
+  sort: SortKey | null,
+  dir: SortDirection,
+): T[] {
   if (!sort) return rows;
   const sign = dir === "asc" ? 1 : -1;
   const compare = (a: T, b: T): number => {
@@ -77,14 +85,20 @@ export function sortRows<T extends Sortable>(rows: T[], sort: SortKey | null, di
       case "due":
         return compareBlankLast(a.due, b.due, sign);
       case "status":
-        return sign * (ACTION_STATUSES.indexOf(a.status) - ACTION_STATUSES.indexOf(b.status)) || compareBlankLast(a.due, b.due, 1);
+        return (
+          sign * (ACTION_STATUSES.indexOf(a.status) - ACTION_STATUSES.indexOf(b.status)) ||
+          compareBlankLast(a.due, b.due, 1)
+        );
     }
   };
   return [...rows].sort(compare);
 }
 
 /** The link a column heading sorts by, and its aria-sort: a second click reverses the order. */
-export function sortControl(query: PlanQuery, key: SortKey): { href: string; ariaSort: "ascending" | "descending" | undefined } {
+export function sortControl(
+  query: PlanQuery,
+  key: SortKey,
+): { href: string; ariaSort: "ascending" | "descending" | undefined } {
   const current = query.sort === key;
   const params = new URLSearchParams();
   params.set("sort", key);
@@ -98,11 +112,18 @@ export function sortControl(query: PlanQuery, key: SortKey): { href: string; ari
 }
 
 /** Where a row's criterion is worked on in the evaluation. */
-export function criterionHref(row: Pick<ActionPlanRow, "evaluationId" | "areaId" | "criterionId">): string {
+export function criterionHref(
+  row: Pick<ActionPlanRow, "evaluationId" | "areaId" | "criterionId">,
+): string {
   return `/evaluations/${row.evaluationId}${row.areaId ? `?area=${encodeURIComponent(row.areaId)}` : ""}#criterion-${row.criterionId}`;
 }
 
 /** Today as YYYY-MM-DD where the schools are (the server's clock may run in another zone). */
 export function todayInEngland(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }

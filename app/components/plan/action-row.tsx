@@ -1,6 +1,12 @@
 import { useEffect, useId, useState } from "react";
 import type * as Y from "yjs";
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus, type Force, type PlanAction } from "../../../collab/shapes/plan.ts";
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  type ActionStatus,
+  type Force,
+  type PlanAction,
+} from "../../../collab/shapes/plan.ts";
 import { YTextArea, YTextInput } from "../framework/y-text-field.tsx";
 import { forceName } from "./force-row.tsx";
 import { actionText, linkForce, setActionField } from "./plan-ops.ts";
@@ -12,15 +18,29 @@ export const actionInputId = (actionId: string) => `action-${actionId}-what`;
 /** "3 Mar 2027" from YYYY-MM-DD, read as a calendar date (no time zone shifts). */
 export function formatDue(due: string): string {
   const [y, m, d] = due.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 // A date is written to the document once it is a real one: Chrome's date field passes through
 // years like 0002 and 0020 while someone types 2027, which nobody else should see.
-const isSettledDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && Number(value.slice(0, 4)) >= 1900;
+const isSettledDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && Number(value.slice(0, 4)) >= 1900;
 
 /** A date field that keeps what is being typed locally and writes each settled date. */
-function DueDate({ value, disabled, onChange }: { value: string | null; disabled: boolean; onChange(next: string | null): void }) {
+function DueDate({
+  value,
+  disabled,
+  onChange,
+}: {
+  value: string | null;
+  disabled: boolean;
+  onChange(next: string | null): void;
+}) {
   const id = useId();
   const [draft, setDraft] = useState(value ?? "");
   useEffect(() => setDraft(value ?? ""), [value]);
@@ -56,7 +76,16 @@ export interface ActionRowProps {
 }
 
 /** One action of a criterion's plan: what, who, by when, how impact is judged, where it stands, what it addresses. */
-export function ActionRow({ doc, action, index, hindering, members, overdue, readOnly, onRemove }: ActionRowProps) {
+export function ActionRow({
+  doc,
+  action,
+  index,
+  hindering,
+  members,
+  overdue,
+  readOnly,
+  onRemove,
+}: ActionRowProps) {
   const name = actionName(index);
   const ownerId = useId();
   const statusId = useId();
@@ -64,7 +93,9 @@ export function ActionRow({ doc, action, index, hindering, members, overdue, rea
   const known = members?.some((m) => m.id === action.ownerId) ?? false;
   const linked = new Set(action.forceIds);
   return (
-    <li className={`plan-action plan-action-${action.status}${overdue ? " plan-action-overdue" : ""}`}>
+    <li
+      className={`plan-action plan-action-${action.status}${overdue ? " plan-action-overdue" : ""}`}
+    >
       <fieldset className="plan-action-body">
         <legend>{name}</legend>
         {overdue && action.due ? (
@@ -73,7 +104,12 @@ export function ActionRow({ doc, action, index, hindering, members, overdue, rea
             <strong>Overdue</strong>: was due {formatDue(action.due)}
           </p>
         ) : null}
-        <YTextInput label="What will we do?" id={actionInputId(action.id)} ytext={actionText(doc, action.id, "what")} readOnly={locked} />
+        <YTextInput
+          label="What will we do?"
+          id={actionInputId(action.id)}
+          ytext={actionText(doc, action.id, "what")}
+          readOnly={locked}
+        />
         <div className="plan-action-grid">
           <div className="field">
             <label htmlFor={ownerId}>Owner</label>
@@ -81,10 +117,16 @@ export function ActionRow({ doc, action, index, hindering, members, overdue, rea
               id={ownerId}
               value={action.ownerId ?? ""}
               disabled={locked}
-              onChange={(event) => doc && setActionField(doc, action.id, "ownerId", event.currentTarget.value || null)}
+              onChange={(event) =>
+                doc && setActionField(doc, action.id, "ownerId", event.currentTarget.value || null)
+              }
             >
               <option value="">No owner yet</option>
-              {action.ownerId && !known ? <option value={action.ownerId}>{members ? "Someone no longer in the school" : "Loading…"}</option> : null}
+              {action.ownerId && !known ? (
+                <option value={action.ownerId}>
+                  {members ? "Someone no longer in the school" : "Loading…"}
+                </option>
+              ) : null}
               {(members ?? []).map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
@@ -92,14 +134,21 @@ export function ActionRow({ doc, action, index, hindering, members, overdue, rea
               ))}
             </select>
           </div>
-          <DueDate value={action.due} disabled={locked} onChange={(due) => doc && setActionField(doc, action.id, "due", due)} />
+          <DueDate
+            value={action.due}
+            disabled={locked}
+            onChange={(due) => doc && setActionField(doc, action.id, "due", due)}
+          />
           <div className="field">
             <label htmlFor={statusId}>Status</label>
             <select
               id={statusId}
               value={action.status}
               disabled={locked}
-              onChange={(event) => doc && setActionField(doc, action.id, "status", event.currentTarget.value as ActionStatus)}
+              onChange={(event) =>
+                doc &&
+                setActionField(doc, action.id, "status", event.currentTarget.value as ActionStatus)
+              }
             >
               {ACTION_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -109,7 +158,12 @@ export function ActionRow({ doc, action, index, hindering, members, overdue, rea
             </select>
           </div>
         </div>
-        <YTextArea label="How will we judge impact?" ytext={actionText(doc, action.id, "successMeasure")} readOnly={locked} rows={2} />
+        <YTextArea
+          label="How will we judge impact?"
+          ytext={actionText(doc, action.id, "successMeasure")}
+          readOnly={locked}
+          rows={2}
+        />
         <fieldset className="plan-addresses">
           <legend>Hindering factors it addresses</legend>
           {hindering.length ? (
@@ -121,7 +175,9 @@ export function ActionRow({ doc, action, index, hindering, members, overdue, rea
                       type="checkbox"
                       checked={linked.has(force.id)}
                       disabled={locked}
-                      onChange={(event) => doc && linkForce(doc, action.id, force.id, event.currentTarget.checked)}
+                      onChange={(event) =>
+                        doc && linkForce(doc, action.id, force.id, event.currentTarget.checked)
+                      }
                     />
                     {force.text.trim() || `${forceName("hindering", i)} (not described yet)`}
                   </label>
@@ -129,7 +185,10 @@ export function ActionRow({ doc, action, index, hindering, members, overdue, rea
               ))}
             </ul>
           ) : (
-            <p className="hint">Add hindering factors to the force-field above, then tick the ones this action should weaken.</p>
+            <p className="hint">
+              Add hindering factors to the force-field above, then tick the ones this action should
+              weaken.
+            </p>
           )}
         </fieldset>
         {locked ? null : (

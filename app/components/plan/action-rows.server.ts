@@ -3,8 +3,18 @@ import type { ProjectedAction } from "../../../models/evaluation/projection.ts";
 import type { Actor } from "../../../models/permissions/roles.ts";
 // These three belong in app/models.server.ts (not this feature's file to edit); this module is
 // server-only, so they never reach the browser either way.
-import { actionsOwnedBy, listActionOwners, listEvaluationsWithActionsOf } from "../../models.server.ts";
-import { can, evaluationResource, findSchoolById, getFrameworkVersion, getUsers } from "../../models.server.ts";
+import {
+  actionsOwnedBy,
+  listActionOwners,
+  listEvaluationsWithActionsOf,
+} from "../../models.server.ts";
+import {
+  can,
+  evaluationResource,
+  findSchoolById,
+  getFrameworkVersion,
+  getUsers,
+} from "../../models.server.ts";
 import { isOverdue } from "../../../collab/shapes/plan.ts";
 import type { ActionPlanRow } from "./action-plan.ts";
 
@@ -13,12 +23,27 @@ export { listActionOwners };
 type CriterionInfo = { code: string; statement: string; areaId: string };
 
 /** Criterion codes and statements of a framework version, by criterion id. */
-async function criteriaOfVersion(trustId: string, versionId: string): Promise<Map<string, CriterionInfo>> {
+async function criteriaOfVersion(
+  trustId: string,
+  versionId: string,
+): Promise<Map<string, CriterionInfo>> {
   const version = await getFrameworkVersion(trustId, versionId);
-  return new Map((version?.content.areas ?? []).flatMap((a) => a.criteria.map((c) => [c.id, { code: c.code, statement: c.statement, areaId: a.id }] as const)));
+  return new Map(
+    (version?.content.areas ?? []).flatMap((a) =>
+      a.criteria.map(
+        (c) => [c.id, { code: c.code, statement: c.statement, areaId: a.id }] as const,
+      ),
+    ),
+  );
 }
 
-function toRow(evaluationId: string, action: ProjectedAction, criteria: Map<string, CriterionInfo>, names: Map<string, string>, today: string): ActionPlanRow {
+function toRow(
+  evaluationId: string,
+  action: ProjectedAction,
+  criteria: Map<string, CriterionInfo>,
+  names: Map<string, string>,
+  today: string,
+): ActionPlanRow {
   const criterion = criteria.get(action.criterionId);
   return {
     id: action.id,
@@ -29,7 +54,9 @@ function toRow(evaluationId: string, action: ProjectedAction, criteria: Map<stri
     areaId: criterion?.areaId ?? null,
     what: action.what,
     ownerId: action.ownerId,
-    ownerName: action.ownerId ? (names.get(action.ownerId) ?? "Someone no longer in the school") : null,
+    ownerName: action.ownerId
+      ? (names.get(action.ownerId) ?? "Someone no longer in the school")
+      : null,
     due: action.due,
     status: action.status,
     overdue: isOverdue(action, today),
@@ -48,7 +75,11 @@ export async function actionPlanOf(evaluation: Evaluation, today: string) {
     listActionOwners(evaluation.trustId, evaluation.schoolId),
   ]);
   const names = new Map(members.map((m) => [m.id, m.name]));
-  const missing = [...new Set(actions.map((a) => a.ownerId).filter((id): id is string => id !== null && !names.has(id)))];
+  const missing = [
+    ...new Set(
+      actions.map((a) => a.ownerId).filter((id): id is string => id !== null && !names.has(id)),
+    ),
+  ];
   const former = missing.length ? await getUsers(missing) : [];
   for (const u of former) names.set(u.id, u.name);
   const owners = [...members, ...former.map((u) => ({ id: u.id, name: u.name }))];
@@ -63,9 +94,15 @@ export interface MyActionRow extends ActionPlanRow {
 /** Every action owned by the signed-in person, in the evaluations they may read, from projections. */
 export async function actionsOwnedByActor(actor: Actor, today: string): Promise<MyActionRow[]> {
   const trustIds = [...new Set(actor.grants.map((g) => g.trustId))];
-  const found = (await Promise.all(trustIds.map((trustId) => listEvaluationsWithActionsOf(trustId, actor.userId)))).flat();
+  const found = (
+    await Promise.all(
+      trustIds.map((trustId) => listEvaluationsWithActionsOf(trustId, actor.userId)),
+    )
+  ).flat();
   const readable = (
-    await Promise.all(found.map(async (e) => ((can(actor, "read", await evaluationResource(e))) ? e : null)))
+    await Promise.all(
+      found.map(async (e) => (can(actor, "read", await evaluationResource(e)) ? e : null)),
+    )
   ).filter((e): e is Evaluation => e !== null);
   const names = new Map([[actor.userId, actor.name]]);
   const rows = await Promise.all(

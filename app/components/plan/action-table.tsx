@@ -4,7 +4,15 @@ import { formatDue } from "./action-row.tsx";
 import { sortControl, type ActionPlanRow, type PlanQuery, type SortKey } from "./action-plan.ts";
 
 /** A column heading that sorts the table by its column (a link, so it works without JavaScript). */
-export function SortHeader({ query, column, children }: { query: PlanQuery; column: SortKey; children: string }) {
+export function SortHeader({
+  query,
+  column,
+  children,
+}: {
+  query: PlanQuery;
+  column: SortKey;
+  children: string;
+}) {
   const { href, ariaSort } = sortControl(query, column);
   return (
     <th scope="col" aria-sort={ariaSort}>
@@ -32,13 +40,28 @@ export function StatusCell({ row }: { row: Pick<ActionPlanRow, "status" | "overd
 }
 
 export function DueCell({ due }: { due: string | null }) {
-  return <td>{due ? <time dateTime={due}>{formatDue(due)}</time> : <span className="muted">No date</span>}</td>;
+  return (
+    <td>
+      {due ? <time dateTime={due}>{formatDue(due)}</time> : <span className="muted">No date</span>}
+    </td>
+  );
 }
 
 /** Filters by owner and status (a GET form: the filtered table has its own address). */
-export function ActionFilters({ query, owners }: { query: PlanQuery; owners: { id: string; name: string }[] | null }) {
+export function ActionFilters({
+  query,
+  owners,
+}: {
+  query: PlanQuery;
+  owners: { id: string; name: string }[] | null;
+}) {
   return (
-    <Form method="get" className="plan-filters" preventScrollReset key={`${query.owner}/${query.status}`}>
+    <Form
+      method="get"
+      className="plan-filters"
+      preventScrollReset
+      key={`${query.owner}/${query.status}`}
+    >
       {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.sort ? <input type="hidden" name="dir" value={query.dir} /> : null}
       {owners ? (

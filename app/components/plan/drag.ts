@@ -39,7 +39,11 @@ export type DropSide = "before" | "after" | null;
  * item before it, on its bottom half after it. `onDrop(id, slot)` gets the gap it was dropped
  * in, in the list as drawn (0 = before the first row; see dropPosition).
  */
-export function useDropTarget(list: string, index: number, onDrop: (id: string, slot: number) => void) {
+export function useDropTarget(
+  list: string,
+  index: number,
+  onDrop: (id: string, slot: number) => void,
+) {
   const [side, setSide] = useState<DropSide>(null);
   const sideOf = (event: DragEvent<HTMLElement>): DropSide => {
     const box = event.currentTarget.getBoundingClientRect();

@@ -5,7 +5,10 @@ import { YTextInput } from "../framework/y-text-field.tsx";
 import { dragHandleProps, useDropTarget } from "./drag.ts";
 import { forceText, setForceField } from "./plan-ops.ts";
 
-export const SIDE_LABELS: Record<ForceSide, string> = { helping: "Helping", hindering: "Hindering" };
+export const SIDE_LABELS: Record<ForceSide, string> = {
+  helping: "Helping",
+  hindering: "Hindering",
+};
 
 const STRENGTHS: { value: number; label: string }[] = [
   { value: 1, label: "1 (weak)" },
@@ -16,9 +19,11 @@ const STRENGTHS: { value: number; label: string }[] = [
 ];
 
 /** "Helping factor 2": how a force is named in labels, buttons and announcements. */
-export const forceName = (side: ForceSide, index: number) => `${SIDE_LABELS[side]} factor ${index + 1}`;
+export const forceName = (side: ForceSide, index: number) =>
+  `${SIDE_LABELS[side]} factor ${index + 1}`;
 export const forceInputId = (forceId: string) => `force-${forceId}-text`;
-export const moveButtonId = (forceId: string, direction: -1 | 1) => `force-${forceId}-move-${direction < 0 ? "up" : "down"}`;
+export const moveButtonId = (forceId: string, direction: -1 | 1) =>
+  `force-${forceId}-move-${direction < 0 ? "up" : "down"}`;
 
 export interface ForceRowProps {
   doc: Y.Doc | null;
@@ -36,18 +41,38 @@ export interface ForceRowProps {
 }
 
 /** One factor of a force-field: its text, strength, flags, and the controls to move or remove it. */
-export function ForceRow({ doc, force, index, count, list, readOnly, onMove, onDrop, onRemove }: ForceRowProps) {
+export function ForceRow({
+  doc,
+  force,
+  index,
+  count,
+  list,
+  readOnly,
+  onMove,
+  onDrop,
+  onRemove,
+}: ForceRowProps) {
   const name = forceName(force.side, index);
   const row = useRef<HTMLLIElement>(null);
   const { dropSide, dropProps } = useDropTarget(list, index, onDrop);
   const locked = readOnly || !doc;
-  const classes = ["ff-force", `ff-force-${force.side}`, force.priority ? "ff-force-priority" : "", dropSide ? `plan-drop-${dropSide}` : ""];
+  const classes = [
+    "ff-force",
+    `ff-force-${force.side}`,
+    force.priority ? "ff-force-priority" : "",
+    dropSide ? `plan-drop-${dropSide}` : "",
+  ];
   return (
     <li ref={row} className={classes.filter(Boolean).join(" ")} {...(locked ? {} : dropProps)}>
       <div role="group" aria-label={name} className="ff-force-body">
         <div className="ff-force-text">
           {locked ? null : (
-            <span className="plan-grip" aria-hidden="true" title={`Drag to move ${name.toLowerCase()}`} {...dragHandleProps(list, force.id, () => row.current)}>
+            <span
+              className="plan-grip"
+              aria-hidden="true"
+              title={`Drag to move ${name.toLowerCase()}`}
+              {...dragHandleProps(list, force.id, () => row.current)}
+            >
               ⠿
             </span>
           )}
@@ -55,7 +80,12 @@ export function ForceRow({ doc, force, index, count, list, readOnly, onMove, onD
             label={
               <>
                 {name}
-                {force.priority ? <span className="ff-priority-tag" aria-hidden="true"> ★ Priority</span> : null}
+                {force.priority ? (
+                  <span className="ff-priority-tag" aria-hidden="true">
+                    {" "}
+                    ★ Priority
+                  </span>
+                ) : null}
               </>
             }
             id={forceInputId(force.id)}
@@ -70,7 +100,9 @@ export function ForceRow({ doc, force, index, count, list, readOnly, onMove, onD
             <select
               value={force.strength}
               disabled={locked}
-              onChange={(event) => doc && setForceField(doc, force.id, "strength", Number(event.currentTarget.value))}
+              onChange={(event) =>
+                doc && setForceField(doc, force.id, "strength", Number(event.currentTarget.value))
+              }
             >
               {STRENGTHS.map((s) => (
                 <option key={s.value} value={s.value}>
@@ -84,7 +116,9 @@ export function ForceRow({ doc, force, index, count, list, readOnly, onMove, onD
               type="checkbox"
               checked={force.priority}
               disabled={locked}
-              onChange={(event) => doc && setForceField(doc, force.id, "priority", event.currentTarget.checked)}
+              onChange={(event) =>
+                doc && setForceField(doc, force.id, "priority", event.currentTarget.checked)
+              }
             />
             Priority
           </label>
@@ -93,7 +127,9 @@ export function ForceRow({ doc, force, index, count, list, readOnly, onMove, onD
               type="checkbox"
               checked={force.inOurControl}
               disabled={locked}
-              onChange={(event) => doc && setForceField(doc, force.id, "inOurControl", event.currentTarget.checked)}
+              onChange={(event) =>
+                doc && setForceField(doc, force.id, "inOurControl", event.currentTarget.checked)
+              }
             />
             In our control
           </label>

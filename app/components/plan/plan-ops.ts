@@ -31,7 +31,11 @@ export function reorder(
       if (before !== null && after !== null && before >= after) throw new Error("tied keys");
       map.get(id)?.set("order", generateKeyBetween(before, after));
     } catch {
-      const ordered = [...others.slice(0, at).map((s) => s.id), id, ...others.slice(at).map((s) => s.id)];
+      const ordered = [
+        ...others.slice(0, at).map((s) => s.id),
+        id,
+        ...others.slice(at).map((s) => s.id),
+      ];
       const keys = generateNKeysBetween(null, null, ordered.length);
       ordered.forEach((key, i) => map.get(key)?.set("order", keys[i]));
     }
@@ -40,17 +44,33 @@ export function reorder(
 }
 
 /** Moves a force to `position` among the forces on its side of its criterion's force-field. */
-export function moveForce(doc: Y.Doc, criterionId: string, side: ForceSide, forceId: string, position: number): boolean {
+export function moveForce(
+  doc: Y.Doc,
+  criterionId: string,
+  side: ForceSide,
+  forceId: string,
+  position: number,
+): boolean {
   const siblings = readForces(doc, criterionId).filter((f) => f.side === side);
   return reorder(doc, forcesOf(doc), siblings, forceId, position);
 }
 
 /** Sets one plain field (strength, a flag, owner, due date, status) of a force or an action. */
-export function setForceField(doc: Y.Doc, forceId: string, field: "strength" | "priority" | "inOurControl", value: number | boolean): void {
+export function setForceField(
+  doc: Y.Doc,
+  forceId: string,
+  field: "strength" | "priority" | "inOurControl",
+  value: number | boolean,
+): void {
   forcesOf(doc).get(forceId)?.set(field, value);
 }
 
-export function setActionField(doc: Y.Doc, actionId: string, field: "ownerId" | "due" | "status", value: string | null): void {
+export function setActionField(
+  doc: Y.Doc,
+  actionId: string,
+  field: "ownerId" | "due" | "status",
+  value: string | null,
+): void {
   actionsOf(doc).get(actionId)?.set(field, value);
 }
 
@@ -83,7 +103,11 @@ export function forceText(doc: Y.Doc | null, forceId: string): Y.Text | null {
   return text instanceof Y.Text ? text : null;
 }
 
-export function actionText(doc: Y.Doc | null, actionId: string, field: "what" | "successMeasure"): Y.Text | null {
+export function actionText(
+  doc: Y.Doc | null,
+  actionId: string,
+  field: "what" | "successMeasure",
+): Y.Text | null {
   const text = doc ? actionsOf(doc).get(actionId)?.get(field) : null;
   return text instanceof Y.Text ? text : null;
 }

@@ -1,6 +1,13 @@
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
-import { actionsOf, forcesOf, readActions, readForces, type Force, type PlanAction } from "../../../collab/shapes/plan.ts";
+import {
+  actionsOf,
+  forcesOf,
+  readActions,
+  readForces,
+  type Force,
+  type PlanAction,
+} from "../../../collab/shapes/plan.ts";
 
 /**
  * A value read from part of the document, kept current by observing it deeply. Every criterion
@@ -29,12 +36,20 @@ function useLiveReading<T>(type: Y.AbstractType<unknown> | null, read: () => T, 
 
 /** The criterion's forces (both sides), in order, live. */
 export function useForces(doc: Y.Doc | null, criterionId: string): Force[] {
-  return useLiveReading(doc ? (forcesOf(doc) as Y.AbstractType<unknown>) : null, () => (doc ? readForces(doc, criterionId) : []), criterionId);
+  return useLiveReading(
+    doc ? (forcesOf(doc) as Y.AbstractType<unknown>) : null,
+    () => (doc ? readForces(doc, criterionId) : []),
+    criterionId,
+  );
 }
 
 /** The criterion's actions, in order, live. */
 export function useActions(doc: Y.Doc | null, criterionId: string): PlanAction[] {
-  return useLiveReading(doc ? (actionsOf(doc) as Y.AbstractType<unknown>) : null, () => (doc ? readActions(doc, criterionId) : []), criterionId);
+  return useLiveReading(
+    doc ? (actionsOf(doc) as Y.AbstractType<unknown>) : null,
+    () => (doc ? readActions(doc, criterionId) : []),
+    criterionId,
+  );
 }
 
 /** Someone an action can be given to. */
@@ -49,7 +64,9 @@ const membersOf = new Map<string, Promise<Member[]>>();
 function loadMembers(evaluationId: string): Promise<Member[]> {
   let pending = membersOf.get(evaluationId);
   if (!pending) {
-    pending = fetch(`/evaluations/${evaluationId}/members`, { headers: { Accept: "application/json" } }).then((response) => {
+    pending = fetch(`/evaluations/${evaluationId}/members`, {
+      headers: { Accept: "application/json" },
+    }).then((response) => {
       if (!response.ok) throw new Error(`members: ${response.status}`);
       return response.json() as Promise<Member[]>;
     });

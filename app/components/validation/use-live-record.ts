@@ -7,7 +7,11 @@ import { useCollabSession } from "../../collab/use-collab-session.ts";
  * The validation record as everyone in the meeting sees it: the server-owned `record.<id>`
  * document (read-only for every client), falling back to what the page was rendered with.
  */
-export function useLiveRecord(documentName: string | null, userId: string, initial: RecordEntry[]): RecordEntry[] {
+export function useLiveRecord(
+  documentName: string | null,
+  userId: string,
+  initial: RecordEntry[],
+): RecordEntry[] {
   const { session } = useCollabSession(documentName ?? "", userId, documentName !== null);
   const [entries, setEntries] = useState(initial);
   useEffect(() => setEntries(initial), [initial]);
