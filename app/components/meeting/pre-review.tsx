@@ -1,0 +1,91 @@
+import { useFetcher } from "@remix-run/react";
+import { CsrfInput } from "../csrf-input.tsx";
+import { SCHEDULE_FORM_ID } from "./schedule-form.tsx";
+import { labelOf, type CriterionRow, type Provisional } from "./types.ts";
+
+function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: string | null }) {
+  const fetcher = useFetcher<{ error?: string | null }>();
+  const error = fetcher.data?.error;
+  return (
+    <fetcher.Form method="post" className="provisional-form">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="provisional" />
+      <input type="hidden" name="criterionId" value={criterion.id} />
+      <label>
+        <span className="visually-hidden">{`Provisional judgement for ${criterion.code}`}</span>
+        <select name="level" defaultValue={mine ?? ""} aria-invalid={error ? true : undefined}>
+          <option value="">Not judged</option>
+          {criterion.levels.map((l) => (
+            <option key={l.key} value={l.key}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button button-small" disabled={fetcher.state !== "idle"}>
+        {`Save ${criterion.code}`}
+      </button>
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
+/**
+ * The validator's pre-review: for every criterion, the school's judgement, their own
+ * provisional judgement (and their colleagues'), and whether it goes on the agenda.
+ */
+export function PreReview(props: {
+  criteria: CriterionRow[];
+  provisional: Provisional[];
+  me: string;
+  agendaDefaults: string[];
+  names: Record<string, string>;
+}) {
+  const agenda = new Set(props.agendaDefaults);
+  return (
+    <section aria-labelledby="pre-review-heading" className="pre-review">
+      <h2 id="pre-review-heading">Pre-review and agenda</h2>
+      <p className="muted">The school sees provisional judgements from the start of the meeting.</p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            <th scope="col">School's judgement</th>
+            <th scope="col">Your provisional judgement</th>
+            <th scope="col">On the agenda</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.criteria.map((c) => {
+            const mine = props.provisional.find((p) => p.criterionId === c.id && p.validatorId === props.me)?.level ?? null;
+            const others = props.provisional.filter((p) => p.criterionId === c.id && p.validatorId !== props.me);
+            return (
+              <tr key={c.id}>
+                <th scope="row">
+                  <span className="code">{c.code}</span> {c.statement}
+                </th>
+                <td>{labelOf(c.levels, c.schoolJudgement)}</td>
+                <td>
+                  <ProvisionalCell criterion={c} mine={mine} />
+                  {others.map((o) => (
+                    <p key={o.validatorId} className="muted">{`${props.names[o.validatorId] ?? "Another validator"}: ${labelOf(c.levels, o.level)}`}</p>
+                  ))}
+                </td>
+                <td>
+                  <label className="checkbox">
+                    <input type="checkbox" form={SCHEDULE_FORM_ID} name="agendaCriterionIds" value={c.id} defaultChecked={agenda.has(c.id)} />
+                    <span className="visually-hidden">{`${c.code} on the agenda`}</span>
+                  </label>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

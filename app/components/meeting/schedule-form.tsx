@@ -1,0 +1,50 @@
+import { Form } from "@remix-run/react";
+import { CsrfInput } from "../csrf-input.tsx";
+import { FormError, TextField } from "../field.tsx";
+
+export const SCHEDULE_FORM_ID = "schedule-form";
+
+/**
+ * The validator's schedule: date and time (UK time), the video call's link, and the agenda,
+ * whose checkboxes sit beside each criterion in the pre-review table (they belong to this
+ * form through their `form` attribute).
+ */
+export function ScheduleForm(props: {
+  defaults: { scheduledAt: string; videoLink: string };
+  errors: Record<string, string> | null;
+  busy: boolean;
+  scheduled: boolean;
+}) {
+  return (
+    <Form method="post" id={SCHEDULE_FORM_ID} className="panel stack meeting-schedule" aria-labelledby="schedule-heading" noValidate>
+      <h2 id="schedule-heading">{props.scheduled ? "Reschedule the meeting" : "Schedule the meeting"}</h2>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="schedule" />
+      <FormError message={props.errors?.form} />
+      <TextField
+        label="Date and time (UK time)"
+        name="scheduledAt"
+        type="datetime-local"
+        defaultValue={props.defaults.scheduledAt}
+        error={props.errors?.scheduledAt}
+        required
+      />
+      <TextField
+        label="Video call link"
+        name="videoLink"
+        type="url"
+        inputMode="url"
+        placeholder="https://"
+        defaultValue={props.defaults.videoLink}
+        error={props.errors?.videoLink}
+        hint="The address everyone joins the call at. It must start with https://."
+        required
+      />
+      <p className="hint">Choose the agenda in the table below: by default, the criteria where your provisional judgement differs from the school's.</p>
+      <FormError message={props.errors?.agendaCriterionIds} />
+      <button type="submit" className="button" disabled={props.busy}>
+        Save the schedule
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,18 @@
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { Tldraw } from "tldraw";
+import { useYjsTldrawStore } from "./use-yjs-tldraw-store.client.ts";
+
+/** The meeting's shared whiteboard (tldraw), with everyone's cursors; observers only watch. */
+export default function Whiteboard(props: {
+  provider: HocuspocusProvider;
+  readOnly: boolean;
+  user: { userId: string; name: string; colour: string };
+}) {
+  const store = useYjsTldrawStore(props);
+  if (store.status !== "synced-remote") return <p className="muted">Loading the whiteboard…</p>;
+  return (
+    <div className="whiteboard-canvas">
+      <Tldraw store={store} />
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import tldrawStyles from "tldraw/tldraw.css";
+import { recordState, type RecordEntry } from "../../models/validation/record-state.ts";
+import { AgendaItemView } from "../components/meeting/agenda-item.tsx";
+import { LiveMeeting } from "../components/meeting/live-meeting.tsx";
+import {
+  InvalidProvisionalJudgementError,
+  ScheduleInput,
+  loadMeeting,
+  meetingPageData,
+  recordProvisionalJudgement,
+  saveMeetingSchedule,
+} from "../components/meeting/meeting.server.ts";
+import { PreReview } from "../components/meeting/pre-review.tsx";
+import { ScheduleForm } from "../components/meeting/schedule-form.tsx";
+import type { AgendaItem, CriterionRow, Provisional } from "../components/meeting/types.ts";
+import { useLiveRecord } from "../components/validation/use-live-record.ts";
+import { can } from "../models.server.ts";
+import meetingStyles from "../styles/meeting.css";
+import { requireActor } from "../utils/auth.server.ts";
+import { requireCsrf } from "../utils/csrf.server.ts";
+import { formatMoment } from "../utils/dates.ts";
+import { parseForm } from "../utils/forms.ts";
+import { useHydrated } from "../utils/use-hydrated.ts";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: tldrawStyles },
+  { rel: "stylesheet", href: meetingStyles },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Validation meeting · ${data?.school.name ?? ""} · Quality marks` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return json(await meetingPageData(actor, params.validationId, context.collab));
+}
+
+type Result = { intent: string; errors: Record<string, string> | null; error: string | null; done: string | null };
+const reply = (r: Partial<Result> & { intent: string }, status = 200) => json<Result>({ errors: null, error: null, done: null, ...r }, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const { validation, resource, evaluation, criterionIds } = await loadMeeting(actor, params.validationId);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const intent = String(form.get("intent"));
+  if (intent !== "schedule" && intent !== "provisional") return reply({ intent, error: "Unknown request." }, 400);
+  if (!can(actor, "schedule", resource)) {
+    return reply({ intent, error: "Only the assigned validators schedule the meeting and record provisional judgements." }, 403);
+  }
+  if (intent === "schedule") {
+    const fields = new FormData();
+    for (const key of ["scheduledAt", "videoLink"]) fields.set(key, String(form.get(key) ?? ""));
+    const parsed = parseForm(fields, ScheduleInput.omit({ agendaCriterionIds: true }));
+    if (parsed.errors) return reply({ intent, errors: parsed.errors }, 400);
+    const agendaCriterionIds = form.getAll("agendaCriterionIds").map(String);
+    await saveMeetingSchedule(validation, { ...parsed.data, agendaCriterionIds }, criterionIds, actor.userId);
+    return reply({ intent, done: "The meeting is scheduled." });
+  }
+  try {
+    const criterionId = String(form.get("criterionId") ?? "");
+    await recordProvisionalJudgement(
+      validation,
+      { validatorId: actor.userId, criterionId, level: String(form.get("level") ?? "") },
+      evaluation.levelsByCriterion[criterionId],
+    );
+    return reply({ intent, done: "Provisional judgement saved." });
+  } catch (error) {
+    if (error instanceof InvalidProvisionalJudgementError) return reply({ intent, error: error.message }, 400);
+    throw error;
+  }
+}
+
+export default function MeetingPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const hydrated = useHydrated();
+  const entries = useLiveRecord(hydrated ? data.recordDocument : null, data.me.userId, data.entries as RecordEntry[]);
+  const agreed = recordState(entries).agreed;
+  const provisional = data.provisional as Provisional[];
+  const scheduleResult = result?.intent === "schedule" ? result : null;
+  const agenda = (
+    <section aria-labelledby="agenda-heading" className="meeting-agenda">
+      <h2 id="agenda-heading">Agenda</h2>
+      {data.agenda.length ? (
+        data.agenda.map((item) => (
+          <AgendaItemView
+            key={item.id}
+            item={item as AgendaItem}
+            evaluationId={data.evaluation.id}
+            provisional={provisional.filter((p) => p.criterionId === item.id)}
+            agreed={agreed[item.id]}
+            names={data.names}
+            provisionalHidden={!data.provisionalVisible}
+          />
+        ))
+      ) : (
+        <p className="muted">Nothing is on the agenda yet.</p>
+      )}
+      <p>
+        <Link to={`/evaluations/${data.evaluation.id}/validation`}>Agree and confirm judgements on the validation page</Link>
+      </p>
+    </section>
+  );
+  return (
+    <div className="page wide meeting-page">
+      <p className="breadcrumbs">
+        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /{" "}
+        <Link to={`/evaluations/${data.evaluation.id}/validation`}>Validation</Link> /
+      </p>
+      <h1>{`Validation meeting: ${data.school.name}`}</h1>
+      {data.schedule ? (
+        <p className="meeting-when">
+          <span>{`${data.started ? "Started" : "Starts"} ${formatMoment(data.schedule.scheduledAt)} (UK time)`}</span>{" "}
+          <a href={data.schedule.videoLink} target="_blank" rel="noopener noreferrer">
+            Join the video call
+          </a>
+        </p>
+      ) : (
+        <p className="muted">The meeting has not been scheduled yet.</p>
+      )}
+      {result?.done ? (
+        <p role="status" className="notice">
+          {result.done}
+        </p>
+      ) : null}
+      {result?.error ? (
+        <p role="alert" className="form-error">
+          {result.error}
+        </p>
+      ) : null}
+
+      {data.canSchedule && data.scheduleDefaults ? (
+        <>
+          <ScheduleForm defaults={data.scheduleDefaults} errors={scheduleResult?.errors ?? null} busy={busy} scheduled={data.schedule !== null} />
+          <PreReview
+            criteria={data.criteria as CriterionRow[]}
+            provisional={provisional}
+            me={data.me.userId}
+            agendaDefaults={data.scheduleDefaults.agendaCriterionIds}
+            names={data.names}
+          />
+        </>
+      ) : null}
+
+      {hydrated ? (
+        <LiveMeeting documentName={data.meetingDocument} me={data.me} canWrite={data.canWrite}>
+          {agenda}
+        </LiveMeeting>
+      ) : (
+        <>
+          {agenda}
+          <p className="editor-loading" role="status">
+            Loading the meeting…
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

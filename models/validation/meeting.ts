@@ -1,0 +1,175 @@
+import { Schema, type Types } from "mongoose";
+import { z } from "zod";
+import { defineModel, isObjectId } from "../mongoose.ts";
+
+/**
+ * The validation meeting's schedule: when, where (a video call) and which criteria are on the
+ * agenda. Kept in its own collection, one document per validation (same _id), never on the
+ * Validation record: FerretDB v1 rewrites whole documents, so a schedule saved while validators
+ * are reassigned would lose one of the two (docs/decisions/005-projection-collection.md).
+ * The live part of the meeting (minutes, whiteboard) is the `meeting.<validationId>` document.
+ */
+export interface MeetingSchedule {
+  validationId: string;
+  trustId: string;
+  scheduledAt: Date;
+  videoLink: string;
+  agendaCriterionIds: string[];
+  scheduledBy: string;
+  updatedAt: Date;
+}
+
+function londonOffsetMinutes(at: Date): number {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    hourCycle: "h23",
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+  return Math.round((asUtc - Math.floor(at.getTime() / 60000) * 60000) / 60000);
+}
+
+/**
+ * A `datetime-local` value ("2026-03-02T10:00") read as UK time, as everyone in an English
+ * trust means it, whatever the server's or the browser's zone; null when it is not one.
+ */
+export function fromLondonLocal(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number);
+  const guess = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  if (guess.getUTCMonth() !== mo - 1 || guess.getUTCDate() !== d || h > 23 || mi > 59) return null;
+  const first = new Date(guess.getTime() - londonOffsetMinutes(guess) * 60000);
+  return new Date(guess.getTime() - londonOffsetMinutes(first) * 60000);
+}
+
+/** The `datetime-local` value (UK time) of a moment, for a form's default. */
+export function toLondonLocal(at: Date): string {
+  const local = new Date(at.getTime() + londonOffsetMinutes(at) * 60000);
+  return local.toISOString().slice(0, 16);
+}
+
+/** What a validator submits to schedule (or reschedule) the meeting. */
+export const ScheduleInput = z.object({
+  scheduledAt: z
+    .string({ message: "Choose the date and time" })
+    .transform((value, ctx) => {
+      const at = fromLondonLocal(value);
+      if (!at) {
+        ctx.addIssue({ code: "custom", message: "Choose the date and time" });
+        return z.NEVER;
+      }
+      return at;
+    }),
+  videoLink: z
+    .string()
+    .trim()
+    .max(2000, "The link is too long")
+    .url("Enter the video call's address")
+    .refine((v) => /^https:\/\//i.test(v), "The video call link must start with https://"),
+  agendaCriterionIds: z.array(z.string().min(1).max(200)).max(500),
+});
+export type ScheduleInput = z.infer<typeof ScheduleInput>;
+
+interface MeetingDoc {
+  _id: Types.ObjectId;
+  trustId: Types.ObjectId;
+  scheduledAt: Date;
+  videoLink: string;
+  agendaCriterionIds: string[];
+  scheduledBy: Types.ObjectId;
+  updatedAt: Date;
+}
+
+const meetingSchema = new Schema<MeetingDoc>(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    trustId: { type: Schema.Types.ObjectId, required: true, index: true },
+    scheduledAt: { type: Date, required: true },
+    videoLink: { type: String, required: true },
+    agendaCriterionIds: { type: [String], default: [] },
+    scheduledBy: { type: Schema.Types.ObjectId, required: true },
+    updatedAt: { type: Date, default: () => new Date() },
+  },
+  { collection: "meetings" },
+);
+
+export const MeetingModel = defineModel<MeetingDoc>("Meeting", meetingSchema);
+
+function toSchedule(doc: MeetingDoc): MeetingSchedule {
+  return {
+    validationId: doc._id.toString(),
+    trustId: doc.trustId.toString(),
+    scheduledAt: doc.scheduledAt,
+    videoLink: doc.videoLink,
+    agendaCriterionIds: [...doc.agendaCriterionIds],
+    scheduledBy: doc.scheduledBy.toString(),
+    updatedAt: doc.updatedAt,
+  };
+}
+
+/** The meeting of a validation, or null while it is not scheduled. */
+export async function findMeetingSchedule(trustId: string, validationId: string): Promise<MeetingSchedule | null> {
+  if (!isObjectId(validationId)) return null;
+  const doc = await MeetingModel.findOne({ _id: validationId, trustId }).lean();
+  return doc ? toSchedule(doc as MeetingDoc) : null;
+}
+
+/**
+ * Schedules or reschedules a validation's meeting. The agenda keeps only criteria the
+ * evaluation includes (`criterionIds`), in the evaluation's order.
+ */
+export async function saveMeetingSchedule(
+  validation: { id: string; trustId: string },
+  input: ScheduleInput,
+  criterionIds: string[],
+  scheduledBy: string,
+): Promise<MeetingSchedule> {
+  const chosen = new Set(input.agendaCriterionIds);
+  const agenda = criterionIds.filter((id) => chosen.has(id));
+  const write = () =>
+    MeetingModel.replaceOne(
+      { _id: validation.id },
+      {
+        _id: validation.id,
+        trustId: validation.trustId,
+        scheduledAt: input.scheduledAt,
+        videoLink: input.videoLink,
+        agendaCriterionIds: agenda,
+        scheduledBy,
+        updatedAt: new Date(),
+      },
+      { upsert: true },
+    );
+  try {
+    await write();
+  } catch (error) {
+    // Two first schedules raced to insert: the loser replaces the winner's (last one wins).
+    if ((error as { code?: number }).code !== 11000) throw error;
+    await write();
+  }
+  return (await findMeetingSchedule(validation.trustId, validation.id))!;
+}
+
+/** True once the meeting's start time has come. */
+export function meetingHasStarted(schedule: Pick<MeetingSchedule, "scheduledAt"> | null, now = new Date()): boolean {
+  return schedule !== null && schedule.scheduledAt.getTime() <= now.getTime();
+}
+
+/**
+ * The default agenda: criteria where the school's judgement and a validator's provisional
+ * judgement differ (a criterion nobody provisionally judged is not a difference yet).
+ */
+export function defaultAgenda(
+  criterionIds: string[],
+  schoolJudgements: Record<string, string | undefined>,
+  provisional: { criterionId: string; level: string }[],
+): string[] {
+  const differs = new Set(provisional.filter((p) => p.level !== schoolJudgements[p.criterionId]).map((p) => p.criterionId));
+  return criterionIds.filter((id) => differs.has(id));
+}

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { documentName } from "../../collab/document-name.ts";
+import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
+import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { findMeetingSchedule, toLondonLocal } from "../../models/validation/meeting.ts";
+import { assignValidators, type Validation } from "../../models/validation/validation.ts";
+import type { AppServer } from "../../server/app.ts";
+import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildWorld } from "../support/factories.ts";
+import { HttpSession } from "../support/http.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+useTestDatabase();
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let validation: Validation;
+let path: string;
+let name: string;
+const clients: TestClient[] = [];
+
+async function clientAs(userId: string) {
+  const client = connectClient(server.url, name, await cookieFor(userId));
+  clients.push(client);
+  return client;
+}
+
+async function as(userId: string) {
+  const http = new HttpSession(server.url);
+  http.setCookie(await cookieFor(userId));
+  await http.get(path);
+  return http;
+}
+
+/** Posts a form with repeated fields (the agenda's checkboxes), like a browser does. */
+async function postForm(http: HttpSession, fields: [string, string][]) {
+  const body = new URLSearchParams([...fields, ["csrf", http.csrf]]);
+  const response = await fetch(server.url + path, {
+    method: "POST",
+    body,
+    headers: { cookie: http.cookieHeader, origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
+  return { status: response.status, html: await response.text() };
+}
+
+/** The text of the minutes (a TipTap fragment: paragraphs of text). */
+function minutesText(doc: Y.Doc): string {
+  return doc
+    .getXmlFragment("minutes")
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map(String).join("") : String(node)))
+    .join("\n");
+}
+
+function addParagraph(doc: Y.Doc, text: string) {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  const fragment = doc.getXmlFragment("minutes");
+  fragment.insert(fragment.length, [paragraph]);
+}
+
+function storedMinutes(stored: Awaited<ReturnType<typeof loadStoredDocument>>): string {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u.update);
+  return minutesText(doc) + "\n" + doc.getText("forged").toString();
+}
+
+beforeAll(async () => {
+  world = await buildWorld();
+  validation = await assignValidators(world.evaluation, [world.people.validator.id], world.people.trustAdmin.id);
+  await EvaluationModel.updateOne({ _id: world.evaluation.id }, { $set: { validatorIds: [world.people.validator.id] } });
+  server = await startTestServer();
+  path = `/validations/${validation.id}/meeting`;
+  name = documentName("meeting", validation.id);
+});
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server.close();
+});
+
+describe("the validation meeting document", () => {
+  it("lets the validator and the school leader co-edit the minutes live, and stores them", async () => {
+    const validator = await clientAs(world.people.validator.id);
+    const leader = await clientAs(world.people.schoolLeader.id);
+    expect(await validator.authenticated).toBe("read-write");
+    expect(await leader.authenticated).toBe("read-write");
+    await Promise.all([validator.synced, leader.synced]);
+    addParagraph(validator.doc, "Safeguarding: agreed to look at the records");
+    await eventually(() => minutesText(leader.doc).includes("Safeguarding"), 2000, "validator's minutes reach the leader");
+    addParagraph(leader.doc, "The school will share its audit");
+    await eventually(() => minutesText(validator.doc).includes("audit"), 2000, "leader's minutes reach the validator");
+    await Promise.all([validator.whenSaved(), leader.whenSaved()]);
+    const stored = storedMinutes(await loadStoredDocument(name));
+    expect(stored).toContain("Safeguarding");
+    expect(stored).toContain("audit");
+  });
+
+  it("lets trust leaders and admins observe read-only: present, observing, with their real name, and changing nothing", async () => {
+    const participant = await clientAs(world.people.validator.id);
+    await participant.synced;
+    const stateless: string[] = [];
+    participant.provider.on("stateless", ({ payload }: { payload: string }) => stateless.push(payload));
+
+    for (const observerId of [world.people.trustLeader.id, world.people.trustAdmin.id]) {
+      const observer = await clientAs(observerId);
+      expect(await observer.authenticated).toBe("readonly");
+      await observer.synced;
+      // It sees the minutes…
+      expect(minutesText(observer.doc)).toContain("Safeguarding");
+      // …but what it sends changes nothing, anywhere.
+      addParagraph(observer.doc, "Forged minute");
+      observer.doc.getText("forged").insert(0, "should never arrive");
+      observer.doc.getMap("whiteboard").set("shape:forged", { id: "shape:forged", typeName: "shape" });
+      observer.provider.sendStateless(JSON.stringify({ type: "checkpoint", n: 999 }));
+      observer.provider.sendStateless("observer says hello");
+      // It claims to be someone else, a participant.
+      observer.provider.awareness!.setLocalStateField("user", { name: "The Headteacher", role: "School leader", userId: world.people.schoolLeader.id, observing: false });
+      await eventually(() => participant.provider.awareness!.getStates().get(observer.doc.clientID)?.user !== undefined, 2000, "observer's presence arrives");
+      const user = participant.provider.awareness!.getStates().get(observer.doc.clientID)!.user;
+      expect(user.observing).toBe(true);
+      expect(user.userId).toBe(observerId);
+      expect(user.name).toBe(observerId === world.people.trustLeader.id ? "David Leader" : "Priya Admin");
+      expect(user.role).toBe(observerId === world.people.trustLeader.id ? "Trust leader" : "Trust admin");
+    }
+
+    // A participant's later edit arrives everywhere; the observers' never do, nor are they stored.
+    addParagraph(participant.doc, "After the observers");
+    await participant.whenSaved();
+    const late = await clientAs(world.people.staff.id);
+    await late.synced;
+    await eventually(() => minutesText(late.doc).includes("After the observers"), 2000, "participant's edit");
+    expect(minutesText(late.doc)).not.toContain("Forged");
+    expect(late.doc.getText("forged").toString()).toBe("");
+    expect(late.doc.getMap("whiteboard").has("shape:forged")).toBe(false);
+    expect(minutesText(participant.doc)).not.toContain("Forged");
+    expect(storedMinutes(await loadStoredDocument(name))).not.toMatch(/Forged|should never arrive/);
+    expect(stateless.some((p) => p.includes("hello") || p.includes("999"))).toBe(false);
+  });
+
+  it("refuses other schools' staff and validators not assigned", async () => {
+    const outsider = await clientAs(world.people.otherStaff.id);
+    await expect(outsider.authenticated).rejects.toThrow("You do not have access to this document.");
+  });
+});
+
+describe("scheduling and provisional judgements", () => {
+  const criterionId = () => Object.entries(world.evaluation.levelsByCriterion).find(([, l]) => l.length >= 2)![0];
+
+  it("lets only the assigned validators schedule, with an https video link", async () => {
+    const staff = await as(world.people.staff.id);
+    const soon = toLondonLocal(new Date(Date.now() + 7 * 24 * 3600_000));
+    const refused = await postForm(staff, [["intent", "schedule"], ["scheduledAt", soon], ["videoLink", "https://meet.example.org/abc"]]);
+    expect(refused.status).toBe(403);
+    const leader = await as(world.people.trustLeader.id);
+    expect((await postForm(leader, [["intent", "schedule"], ["scheduledAt", soon], ["videoLink", "https://meet.example.org/abc"]])).status).toBe(403);
+    expect(await findMeetingSchedule(world.trust.id, validation.id)).toBeNull();
+
+    const validator = await as(world.people.validator.id);
+    const insecure = await postForm(validator, [["intent", "schedule"], ["scheduledAt", soon], ["videoLink", "http://meet.example.org/abc"]]);
+    expect(insecure.status).toBe(400);
+    expect(insecure.html).toContain("must start with https://");
+  });
+
+  it("shows the school provisional judgements only once the meeting has started; validators and trust leaders always", async () => {
+    const criterion = criterionId();
+    const level = world.evaluation.levelsByCriterion[criterion][1];
+    const validator = await as(world.people.validator.id);
+    const staffHttp = await as(world.people.staff.id);
+    expect((await postForm(staffHttp, [["intent", "provisional"], ["criterionId", criterion], ["level", level]])).status).toBe(403);
+    expect((await postForm(validator, [["intent", "provisional"], ["criterionId", criterion], ["level", "not-a-level"]])).status).toBe(400);
+    expect((await postForm(validator, [["intent", "provisional"], ["criterionId", criterion], ["level", level]])).status).toBe(200);
+
+    // The default agenda: where the validator's provisional judgement differs from the school's.
+    const page = await validator.get(path);
+    const boxes = page.html.match(/<input[^>]*name="agendaCriterionIds"[^>]*>/g) ?? [];
+    expect(boxes.find((b) => b.includes(`value="${criterion}"`))).toContain('checked=""');
+    expect(boxes.filter((b) => b.includes('checked=""'))).toHaveLength(1);
+
+    const marker = `{"validatorId":"${world.people.validator.id}","criterionId":"${criterion}","level":"${level}"}`;
+    const nextWeek = toLondonLocal(new Date(Date.now() + 7 * 24 * 3600_000));
+    const scheduled = await postForm(validator, [["intent", "schedule"], ["scheduledAt", nextWeek], ["videoLink", "https://meet.example.org/abc"], ["agendaCriterionIds", criterion], ["agendaCriterionIds", "not-a-criterion"]]);
+    expect(scheduled.status).toBe(200);
+    const schedule = (await findMeetingSchedule(world.trust.id, validation.id))!;
+    expect(schedule.agendaCriterionIds).toEqual([criterion]);
+    expect(schedule.videoLink).toBe("https://meet.example.org/abc");
+
+    const schoolLeader = await as(world.people.schoolLeader.id);
+    const before = await schoolLeader.get(path);
+    expect(before.status).toBe(200);
+    expect(before.html).toContain("Shown when the meeting starts");
+    expect(before.html).not.toContain(marker);
+    expect((await (await as(world.people.trustLeader.id)).get(path)).html).toContain(marker);
+    expect((await validator.get(path)).html).toContain(marker);
+
+    // The meeting starts (rescheduled to a moment ago): now the school sees them too.
+    const started = toLondonLocal(new Date(Date.now() - 60_000));
+    expect((await postForm(validator, [["intent", "schedule"], ["scheduledAt", started], ["videoLink", "https://meet.example.org/abc"], ["agendaCriterionIds", criterion]])).status).toBe(200);
+    const after = await schoolLeader.get(path);
+    expect(after.html).toContain(marker);
+    expect(after.html).not.toContain("Shown when the meeting starts");
+    expect(after.html).toContain("Join the video call");
+  });
+
+  it("answers people without access with a 404, like a missing meeting", async () => {
+    const outsider = new HttpSession(server.url);
+    outsider.setCookie(await cookieFor(world.people.otherStaff.id));
+    expect((await outsider.get(path)).status).toBe(404);
+    expect((await outsider.get(`/validations/${"0".repeat(24)}/meeting`)).status).toBe(404);
+  });
+});
