@@ -74,13 +74,15 @@ function readThread(id: string, map: Y.Map<unknown>): Thread | null {
   return {
     id,
     criterionId,
-    anchor: anchor && typeof anchor === "object" && "start" in anchor && "end" in anchor ? anchor : null,
+    anchor:
+      anchor && typeof anchor === "object" && "start" in anchor && "end" in anchor ? anchor : null,
     quote: String(map.get("quote") ?? ""),
     createdBy: String(map.get("createdBy") ?? ""),
     createdByName: String(map.get("createdByName") ?? ""),
     createdAt: Number(map.get("createdAt") ?? 0),
     resolved: map.get("resolved") === true,
-    resolvedBy: typeof map.get("resolvedBy") === "string" ? (map.get("resolvedBy") as string) : null,
+    resolvedBy:
+      typeof map.get("resolvedBy") === "string" ? (map.get("resolvedBy") as string) : null,
   };
 }
 
@@ -107,7 +109,8 @@ export function listThreads(doc: Y.Doc, criterionId?: string): Thread[] {
   threadsOf(doc).forEach((map, id) => {
     if (!(map instanceof Y.Map)) return;
     const thread = readThread(id, map);
-    if (thread && (criterionId === undefined || thread.criterionId === criterionId)) out.push(thread);
+    if (thread && (criterionId === undefined || thread.criterionId === criterionId))
+      out.push(thread);
   });
   return out.sort(byTimeThenId);
 }
@@ -134,7 +137,13 @@ function commentCounts(doc: Y.Doc): Map<string, number> {
 }
 
 /** Adds one comment to a thread; returns its id, or null when the body is empty. */
-export function reply(doc: Y.Doc, threadId: string, body: string, author: Author, now = Date.now()): string | null {
+export function reply(
+  doc: Y.Doc,
+  threadId: string,
+  body: string,
+  author: Author,
+  now = Date.now(),
+): string | null {
   const text = cleanBody(body);
   if (!text || !threadsOf(doc).has(threadId)) return null;
   const id = newId();
@@ -147,7 +156,10 @@ export function reply(doc: Y.Doc, threadId: string, body: string, author: Author
     comment.set("createdAt", now);
     commentsOf(doc).set(id, comment);
     // One's own comment is never unread.
-    readMarksOf(doc).set(readMarkKey(author.userId, threadId), commentCounts(doc).get(threadId) ?? 0);
+    readMarksOf(doc).set(
+      readMarkKey(author.userId, threadId),
+      commentCounts(doc).get(threadId) ?? 0,
+    );
   });
   return id;
 }
@@ -201,7 +213,8 @@ export function readMark(doc: Y.Doc, userId: string, threadId: string): number {
 /** Records that the person has seen every comment of the thread so far (no write if nothing changed). */
 export function markRead(doc: Y.Doc, userId: string, threadId: string): void {
   const count = listComments(doc, threadId).length;
-  if (readMark(doc, userId, threadId) !== count) readMarksOf(doc).set(readMarkKey(userId, threadId), count);
+  if (readMark(doc, userId, threadId) !== count)
+    readMarksOf(doc).set(readMarkKey(userId, threadId), count);
 }
 
 /**
@@ -273,7 +286,10 @@ function isInside(type: Y.AbstractType<unknown>, fragment: Y.XmlFragment): boole
  * (its start and end), orphaned (every anchored character was deleted, or its paragraph was),
  * or pending (that part of the document has not arrived yet).
  */
-export function resolveAnchor(thread: Pick<Thread, "anchor" | "quote">, fragment: Y.XmlFragment): AnchorState {
+export function resolveAnchor(
+  thread: Pick<Thread, "anchor" | "quote">,
+  fragment: Y.XmlFragment,
+): AnchorState {
   if (!thread.anchor) return { status: "none" };
   const doc = fragment.doc;
   if (!doc) return { status: "pending" };

@@ -74,6 +74,33 @@ describe("the validation meeting in the browser", () => {
       await page.getByRole("region", { name: "Whiteboard" }).locator(".tl-container").first().waitFor();
     }
 
+    // The validator draws a rectangle; the others see it. The observer's attempt reaches nobody.
+    const canvas = (page: Page) => page.getByRole("region", { name: "Whiteboard" }).locator(".tl-container").first();
+    const shapes = (page: Page) => page.getByRole("region", { name: "Whiteboard" }).locator(".tl-shape");
+    async function drawRectangle(page: Page) {
+      await canvas(page).scrollIntoViewIfNeeded();
+      const box = (await canvas(page).boundingBox())!;
+      await canvas(page).click({ position: { x: box.width / 2, y: box.height / 2 } });
+      await page.keyboard.press("r");
+      await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2 - 40);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, { steps: 5 });
+      await page.mouse.up();
+    }
+    await drawRectangle(validator);
+    await expect.poll(() => shapes(validator).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => shapes(leader).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => shapes(observer).count(), { timeout: 10_000 }).toBe(1);
+    await drawRectangle(observer);
+    await validator.waitForTimeout(500);
+    expect(await shapes(leader).count()).toBe(1);
+    expect(await shapes(validator).count()).toBe(1);
+    // Everyone sees the validator's cursor, named as the server knows them.
+    await canvas(validator).scrollIntoViewIfNeeded();
+    const box = (await canvas(validator).boundingBox())!;
+    await validator.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
+    await expect.poll(() => leader.getByRole("region", { name: "Whiteboard" }).getByText("Helen Validator").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
     // A judgement is agreed on the validation page; everyone in the meeting sees it live.
     const agreeing = await validator.context().newPage();
     await agreeing.goto(`${server.url}/evaluations/${world.evaluation.id}/validation`);

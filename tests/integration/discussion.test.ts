@@ -8,7 +8,7 @@ import { assignValidators } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
+import { buildUser, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
@@ -62,13 +62,27 @@ describe("discussion document over /collab", () => {
       { criterionId: "crit-1", body: "Which evidence shows this?" },
       { userId: world.people.validator.id, name: "Helen Validator" },
     )!;
-    await eventually(() => listThreads(staff.doc, "crit-1").length === 1, 5000, "thread reaches staff");
-    reply(staff.doc, threadId, "The reading audit, see evidence 3.", { userId: world.people.staff.id, name: "Alex Staff" });
-    await eventually(() => listComments(validator.doc, threadId).length === 2, 5000, "reply reaches validator");
+    await eventually(
+      () => listThreads(staff.doc, "crit-1").length === 1,
+      5000,
+      "thread reaches staff",
+    );
+    reply(staff.doc, threadId, "The reading audit, see evidence 3.", {
+      userId: world.people.staff.id,
+      name: "Alex Staff",
+    });
+    await eventually(
+      () => listComments(validator.doc, threadId).length === 2,
+      5000,
+      "reply reaches validator",
+    );
     await Promise.all([staff.whenSaved(), validator.whenSaved()]);
 
     const stored = await storedDoc(discussion);
-    expect(listComments(stored, threadId).map((c) => c.authorName)).toEqual(["Helen Validator", "Alex Staff"]);
+    expect(listComments(stored, threadId).map((c) => c.authorName)).toEqual([
+      "Helen Validator",
+      "Alex Staff",
+    ]);
   });
 
   it("lets a trust admin comment too", async () => {
@@ -83,9 +97,17 @@ describe("discussion document over /collab", () => {
     await Promise.all([staff.synced, leader.synced]);
     await eventually(() => listThreads(leader.doc).length === 1, 5000, "leader reads the threads");
 
-    startThread(leader.doc, { criterionId: "crit-1", body: "A forged comment" }, { userId: world.people.trustLeader.id, name: "David Leader" });
+    startThread(
+      leader.doc,
+      { criterionId: "crit-1", body: "A forged comment" },
+      { userId: world.people.trustLeader.id, name: "David Leader" },
+    );
     // The honest writer's later comment arrives; the leader's never does, nor is it stored.
-    startThread(staff.doc, { criterionId: "crit-2", body: "Marker" }, { userId: world.people.staff2.id, name: "Chris Staff" });
+    startThread(
+      staff.doc,
+      { criterionId: "crit-2", body: "Marker" },
+      { userId: world.people.staff2.id, name: "Chris Staff" },
+    );
     await staff.whenSaved();
     const late = await clientAs(world.people.schoolLeader.id);
     await late.synced;
@@ -110,12 +132,13 @@ describe("discussion document over /collab", () => {
     expect(stored.getText("forged-by-validator").toString()).toBe("");
   });
 
-  it("refuses another school's staff, invited-nobody validators, and signed-out users", async () => {
-    const { buildUser } = await import("../support/factories.ts");
+  it("refuses another school's staff, validators not assigned, and signed-out users", async () => {
     const stranger = await buildUser("validator", world.trust, undefined, "Unassigned Validator");
     for (const userId of [world.people.otherStaff.id, stranger.id, null]) {
       const client = await clientAs(userId);
-      await expect(client.authenticated).rejects.toThrow("You do not have access to this document.");
+      await expect(client.authenticated).rejects.toThrow(
+        "You do not have access to this document.",
+      );
       expect(threadsSize(client.doc)).toBe(0);
     }
   });

@@ -9,7 +9,9 @@ const OTHER_SCHOOL = "d".repeat(24);
 const ME = "e".repeat(24);
 
 function actorWith(role: Role, schoolId = SCHOOL, trustId = TRUST): Actor {
-  const grant = (["schoolLeader", "schoolStaff"].includes(role) ? { role, trustId, schoolId } : { role, trustId }) as Grant;
+  const grant = (
+    ["schoolLeader", "schoolStaff"].includes(role) ? { role, trustId, schoolId } : { role, trustId }
+  ) as Grant;
   return { userId: ME, name: "Someone", grants: [grant] };
 }
 
@@ -41,7 +43,14 @@ describe("can(): discussions", () => {
   it("lets a validator comment without being able to write the evaluation itself", () => {
     const validator = actorWith("validator");
     expect(can(validator, "write", discussion([ME]))).toBe(true);
-    expect(can(validator, "write", { type: "evaluation", trustId: TRUST, schoolId: SCHOOL, validatorIds: [ME] })).toBe(false);
+    expect(
+      can(validator, "write", {
+        type: "evaluation",
+        trustId: TRUST,
+        schoolId: SCHOOL,
+        validatorIds: [ME],
+      }),
+    ).toBe(false);
   });
 
   it("gives validators nothing until they are assigned", () => {

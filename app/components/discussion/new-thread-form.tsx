@@ -1,6 +1,11 @@
 import { useRef, useState } from "react";
 import type * as Y from "yjs";
-import { MAX_COMMENT_LENGTH, startThread, type Anchor, type Author } from "../../../collab/shapes/discussion.ts";
+import {
+  MAX_COMMENT_LENGTH,
+  startThread,
+  type Anchor,
+  type Author,
+} from "../../../collab/shapes/discussion.ts";
 import { editorFor } from "./editor-registry.ts";
 import { selectedPassage } from "./selection-anchor.client.ts";
 
@@ -9,7 +14,13 @@ import { selectedPassage } from "./selection-anchor.client.ts";
  * The passage is taken when "Comment on selected text" is pressed (typing in the box would
  * otherwise take the selection away), then the comment is written and posted.
  */
-export function NewThreadForm(props: { doc: Y.Doc; criterionId: string; code: string; narrativeField: string; me: Author }) {
+export function NewThreadForm(props: {
+  doc: Y.Doc;
+  criterionId: string;
+  code: string;
+  narrativeField: string;
+  me: Author;
+}) {
   const { doc, criterionId, code, me } = props;
   const [draft, setDraft] = useState("");
   const [passage, setPassage] = useState<{ anchor: Anchor; quote: string } | null>(null);
@@ -23,7 +34,11 @@ export function NewThreadForm(props: { doc: Y.Doc; criterionId: string; code: st
       box.current?.focus();
       return;
     }
-    startThread(doc, { criterionId, anchor: passage?.anchor ?? null, quote: passage?.quote ?? "", body: draft }, me);
+    startThread(
+      doc,
+      { criterionId, anchor: passage?.anchor ?? null, quote: passage?.quote ?? "", body: draft },
+      me,
+    );
     setDraft("");
     setPassage(null);
     setProblem(null);
@@ -55,7 +70,9 @@ export function NewThreadForm(props: { doc: Y.Doc; criterionId: string; code: st
           <blockquote>{passage.quote}</blockquote>
         </figure>
       ) : null}
-      <label htmlFor={id}>{passage ? `Comment on the passage in ${code}` : `New comment on ${code}`}</label>
+      <label htmlFor={id}>
+        {passage ? `Comment on the passage in ${code}` : `New comment on ${code}`}
+      </label>
       <textarea
         id={id}
         ref={box}

@@ -1,18 +1,34 @@
 import type { Editor } from "@tiptap/core";
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { anchorOf, MAX_QUOTE_LENGTH, type Anchor } from "../../../collab/shapes/discussion.ts";
 
 function bindingOf(editor: Editor) {
   const binding = ySyncPluginKey.getState(editor.state)?.binding;
-  return binding?.type && binding.mapping ? (binding as { type: Y.XmlFragment; mapping: Parameters<typeof absolutePositionToRelativePosition>[2] }) : null;
+  return binding?.type && binding.mapping
+    ? (binding as {
+        type: Y.XmlFragment;
+        mapping: Parameters<typeof absolutePositionToRelativePosition>[2];
+      })
+    : null;
 }
 
 /** The selection's range in the editor, preferring the page's selection (read-only editors keep no state selection). */
 function selectedRange(editor: Editor): { from: number; to: number } {
   const selection = window.getSelection();
   const dom = editor.view.dom;
-  if (selection && !selection.isCollapsed && selection.anchorNode && selection.focusNode && dom.contains(selection.anchorNode) && dom.contains(selection.focusNode)) {
+  if (
+    selection &&
+    !selection.isCollapsed &&
+    selection.anchorNode &&
+    selection.focusNode &&
+    dom.contains(selection.anchorNode) &&
+    dom.contains(selection.focusNode)
+  ) {
     const a = editor.view.posAtDOM(selection.anchorNode, selection.anchorOffset);
     const b = editor.view.posAtDOM(selection.focusNode, selection.focusOffset);
     return { from: Math.min(a, b), to: Math.max(a, b) };
@@ -30,8 +46,16 @@ export function selectedPassage(editor: Editor): { anchor: Anchor; quote: string
   const { from, to } = selectedRange(editor);
   const quote = editor.state.doc.textBetween(from, to, "\n").trim();
   if (from >= to || !quote) return null;
-  const start = absolutePositionToRelativePosition(from, binding.type, binding.mapping) as Y.RelativePosition;
-  const end = absolutePositionToRelativePosition(to, binding.type, binding.mapping) as Y.RelativePosition;
+  const start = absolutePositionToRelativePosition(
+    from,
+    binding.type,
+    binding.mapping,
+  ) as Y.RelativePosition;
+  const end = absolutePositionToRelativePosition(
+    to,
+    binding.type,
+    binding.mapping,
+  ) as Y.RelativePosition;
   return { anchor: anchorOf(start, end), quote: quote.slice(0, MAX_QUOTE_LENGTH) };
 }
 
@@ -41,7 +65,12 @@ export function showPassage(editor: Editor, anchor: Anchor): boolean {
   const doc = binding?.type.doc;
   if (!binding || !doc) return false;
   const at = (json: unknown) =>
-    relativePositionToAbsolutePosition(doc, binding.type, Y.createRelativePositionFromJSON(json), binding.mapping);
+    relativePositionToAbsolutePosition(
+      doc,
+      binding.type,
+      Y.createRelativePositionFromJSON(json),
+      binding.mapping,
+    );
   const from = at(anchor.start);
   const to = at(anchor.end);
   if (from === null || to === null || from >= to) return false;

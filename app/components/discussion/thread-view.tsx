@@ -12,7 +12,8 @@ import {
 import { editorFor } from "./editor-registry.ts";
 import { showPassage } from "./selection-anchor.client.ts";
 
-const when = (ms: number) => new Date(ms).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const when = (ms: number) =>
+  new Date(ms).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 /** One thread: the passage it is about, its comments, a reply box, and Resolve / Reopen. */
 export function ThreadView(props: {
@@ -39,11 +40,15 @@ export function ThreadView(props: {
 
   function show() {
     const editor = editorFor(props.narrativeField);
-    if (!editor || !thread.anchor || !showPassage(editor, thread.anchor)) setNotice("That passage can no longer be found in the narrative.");
+    if (!editor || !thread.anchor || !showPassage(editor, thread.anchor))
+      setNotice("That passage can no longer be found in the narrative.");
   }
 
   return (
-    <article className={`thread${thread.resolved ? " thread-resolved" : ""}`} aria-labelledby={headingId}>
+    <article
+      className={`thread${thread.resolved ? " thread-resolved" : ""}`}
+      aria-labelledby={headingId}
+    >
       <h6 id={headingId} className="thread-heading">
         {thread.anchor ? "On a passage" : "On the criterion"}, started by {thread.createdByName}
         {thread.resolved ? " (resolved)" : ""}
@@ -68,7 +73,8 @@ export function ThreadView(props: {
         {comments.map((c, i) => (
           <li key={c.id} className={i >= firstNew ? "comment comment-new" : "comment"}>
             <p className="comment-meta">
-              <strong>{c.authorName}</strong> <time dateTime={new Date(c.createdAt).toISOString()}>{when(c.createdAt)}</time>
+              <strong>{c.authorName}</strong>{" "}
+              <time dateTime={new Date(c.createdAt).toISOString()}>{when(c.createdAt)}</time>
             </p>
             <p className="comment-body" style={{ whiteSpace: "pre-wrap" }}>
               {c.body}

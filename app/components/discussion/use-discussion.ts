@@ -82,7 +82,13 @@ export function useDiscussion(evaluationId: string, userId: string): Discussion 
     () => entry?.version ?? -1,
     () => -1,
   );
-  return { doc: entry?.session.doc ?? null, readOnly: entry?.readOnly !== false, refused: entry?.refused ?? null, ready: entry != null && entry.readOnly !== null, version };
+  return {
+    doc: entry?.session.doc ?? null,
+    readOnly: entry?.readOnly !== false,
+    refused: entry?.refused ?? null,
+    ready: entry != null && entry.readOnly !== null,
+    version,
+  };
 }
 
 /** A counter that changes with every update of `doc` (while `active`), to re-derive views from it. */

@@ -29,12 +29,23 @@ export function CriterionDiscussion(props: CriterionWorkspace) {
   const field = narrativeField(criterion.id);
   // Anchors are re-resolved as the narrative changes, only while the threads are on screen.
   const evaluationVersion = useDocVersion(provider?.document ?? null, open);
-  const author: Author = useMemo(() => ({ userId: me.userId, name: me.name }), [me.userId, me.name]);
+  const author: Author = useMemo(
+    () => ({ userId: me.userId, name: me.name }),
+    [me.userId, me.name],
+  );
 
   const view = useMemo(() => {
     if (!doc) return null;
-    const threads = listThreads(doc, criterion.id).map((thread) => ({ thread, comments: listComments(doc, thread.id) }));
-    const unread = unreadByThread(doc, me.userId, criterion.id, readOnly ? localMarks.get : undefined);
+    const threads = listThreads(doc, criterion.id).map((thread) => ({
+      thread,
+      comments: listComments(doc, thread.id),
+    }));
+    const unread = unreadByThread(
+      doc,
+      me.userId,
+      criterion.id,
+      readOnly ? localMarks.get : undefined,
+    );
     return { threads, unread };
     // version: the discussion changed; localMarks.get: the browser's read marks changed.
   }, [doc, version, criterion.id, me.userId, readOnly, localMarks.get]);
@@ -87,7 +98,9 @@ export function CriterionDiscussion(props: CriterionWorkspace) {
         Comments ({commentCount}
         {unreadCount ? `, ${unreadCount} unread` : ""})
       </summary>
-      {ongoing.length === 0 && resolved.length === 0 ? <p>No comments on {criterion.code} yet.</p> : null}
+      {ongoing.length === 0 && resolved.length === 0 ? (
+        <p>No comments on {criterion.code} yet.</p>
+      ) : null}
       {ongoing.map(threadView)}
       {resolved.length ? (
         <details className="discussion-resolved">
@@ -96,9 +109,17 @@ export function CriterionDiscussion(props: CriterionWorkspace) {
         </details>
       ) : null}
       {readOnly ? (
-        ready ? <p className="discussion-readonly">You can read these comments but not add to them.</p> : null
+        ready ? (
+          <p className="discussion-readonly">You can read these comments but not add to them.</p>
+        ) : null
       ) : (
-        <NewThreadForm doc={doc} criterionId={criterion.id} code={criterion.code} narrativeField={field} me={author} />
+        <NewThreadForm
+          doc={doc}
+          criterionId={criterion.id}
+          code={criterion.code}
+          narrativeField={field}
+          me={author}
+        />
       )}
     </details>
   );
