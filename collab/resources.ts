@@ -19,20 +19,35 @@ export async function resourceOfDocument(name: DocumentName): Promise<Resource |
       // A discussion belongs to the evaluation of the same id.
       const evaluation = await findEvaluationById(name.id);
       return evaluation
-        ? { type: "discussion", trustId: evaluation.trustId, schoolId: evaluation.schoolId, validatorIds: evaluation.validatorIds ?? [] }
+        ? {
+            type: "discussion",
+            trustId: evaluation.trustId,
+            schoolId: evaluation.schoolId,
+            validatorIds: evaluation.validatorIds ?? [],
+          }
         : null;
     }
     case "record": {
       const validation = await findValidationById(name.id);
       return validation
-        ? { type: "validation", trustId: validation.trustId, schoolId: validation.schoolId, validatorIds: validation.validatorIds }
+        ? {
+            type: "validation",
+            trustId: validation.trustId,
+            schoolId: validation.schoolId,
+            validatorIds: validation.validatorIds,
+          }
         : null;
     }
     case "meeting": {
       // A meeting's id is its validation's id; the people are the validation's.
       const validation = await findValidationById(name.id);
       return validation
-        ? { type: "meeting", trustId: validation.trustId, schoolId: validation.schoolId, validatorIds: validation.validatorIds }
+        ? {
+            type: "meeting",
+            trustId: validation.trustId,
+            schoolId: validation.schoolId,
+            validatorIds: validation.validatorIds,
+          }
         : null;
     }
     case "framework": {

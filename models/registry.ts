@@ -15,3 +15,5 @@ import "./validation/record.ts";
 import "./evidence/evidence.ts";
 import "./award/award.ts";
 import "./snapshot/snapshot.ts";
+import "./validation/meeting.ts";
+import "./validation/provisional.ts";

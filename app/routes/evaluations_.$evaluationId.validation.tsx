@@ -327,6 +327,11 @@ export default function ValidationPage() {
       ) : (
         <>
           <p>{`Validators: ${data.validation.validatorIds.map(name).join(", ")}`}</p>
+          <p>
+            <Link to={`/validations/${data.validation.id}/meeting`}>
+              Open the validation meeting
+            </Link>
+          </p>
           <section aria-labelledby="agreed-heading">
             <h2 id="agreed-heading">Judgements</h2>
             <FormError message={errorFor("agree") ?? errorFor("confirm")} />

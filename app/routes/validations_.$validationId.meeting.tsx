@@ -1,9 +1,16 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import tldrawStyles from "tldraw/tldraw.css";
 import { recordState, type RecordEntry } from "../../models/validation/record-state.ts";
 import { AgendaItemView } from "../components/meeting/agenda-item.tsx";
+import { useAgendaThreads } from "../components/meeting/agenda-threads.tsx";
 import { LiveMeeting } from "../components/meeting/live-meeting.tsx";
 import {
   InvalidProvisionalJudgementError,
@@ -30,25 +37,44 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: meetingStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Validation meeting · ${data?.school.name ?? ""} · Quality marks` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Validation meeting · ${data?.school.name ?? ""} · Quality marks` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return json(await meetingPageData(actor, params.validationId, context.collab));
 }
 
-type Result = { intent: string; errors: Record<string, string> | null; error: string | null; done: string | null };
-const reply = (r: Partial<Result> & { intent: string }, status = 200) => json<Result>({ errors: null, error: null, done: null, ...r }, { status });
+type Result = {
+  intent: string;
+  errors: Record<string, string> | null;
+  error: string | null;
+  done: string | null;
+};
+const reply = (r: Partial<Result> & { intent: string }, status = 200) =>
+  json<Result>({ errors: null, error: null, done: null, ...r }, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const { validation, resource, evaluation, criterionIds } = await loadMeeting(actor, params.validationId);
+  const { validation, resource, evaluation, criterionIds } = await loadMeeting(
+    actor,
+    params.validationId,
+  );
   const form = await request.formData();
   await requireCsrf(request, form);
   const intent = String(form.get("intent"));
-  if (intent !== "schedule" && intent !== "provisional") return reply({ intent, error: "Unknown request." }, 400);
+  if (intent !== "schedule" && intent !== "provisional")
+    return reply({ intent, error: "Unknown request." }, 400);
   if (!can(actor, "schedule", resource)) {
-    return reply({ intent, error: "Only the assigned validators schedule the meeting and record provisional judgements." }, 403);
+    return reply(
+      {
+        intent,
+        error:
+          "Only the assigned validators schedule the meeting and record provisional judgements.",
+      },
+      403,
+    );
   }
   if (intent === "schedule") {
     const fields = new FormData();
@@ -56,7 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(fields, ScheduleInput.omit({ agendaCriterionIds: true }));
     if (parsed.errors) return reply({ intent, errors: parsed.errors }, 400);
     const agendaCriterionIds = form.getAll("agendaCriterionIds").map(String);
-    await saveMeetingSchedule(validation, { ...parsed.data, agendaCriterionIds }, criterionIds, actor.userId);
+    await saveMeetingSchedule(
+      validation,
+      { ...parsed.data, agendaCriterionIds },
+      criterionIds,
+      actor.userId,
+    );
     return reply({ intent, done: "The meeting is scheduled." });
   }
   try {
@@ -68,9 +99,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return reply({ intent, done: "Provisional judgement saved." });
   } catch (error) {
-    if (error instanceof InvalidProvisionalJudgementError) return reply({ intent, error: error.message }, 400);
+    if (error instanceof InvalidProvisionalJudgementError)
+      return reply({ intent, error: error.message }, 400);
     throw error;
   }
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The agenda with each item's comment threads (browser only: they live in discussion.<id>). */
+function LiveAgenda(props: {
+  data: Data;
+  render: (threadsFor: (item: AgendaItem) => ReactNode) => ReactNode;
+}) {
+  const threadsFor = useAgendaThreads(
+    props.data.evaluationDocument,
+    props.data.evaluation.id,
+    props.data.me,
+  );
+  return <>{props.render(threadsFor)}</>;
 }
 
 export default function MeetingPage() {
@@ -78,11 +125,15 @@ export default function MeetingPage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const hydrated = useHydrated();
-  const entries = useLiveRecord(hydrated ? data.recordDocument : null, data.me.userId, data.entries as RecordEntry[]);
+  const entries = useLiveRecord(
+    hydrated ? data.recordDocument : null,
+    data.me.userId,
+    data.entries as RecordEntry[],
+  );
   const agreed = recordState(entries).agreed;
   const provisional = data.provisional as Provisional[];
   const scheduleResult = result?.intent === "schedule" ? result : null;
-  const agenda = (
+  const agenda = (threadsFor?: (item: AgendaItem) => ReactNode) => (
     <section aria-labelledby="agenda-heading" className="meeting-agenda">
       <h2 id="agenda-heading">Agenda</h2>
       {data.agenda.length ? (
@@ -95,13 +146,16 @@ export default function MeetingPage() {
             agreed={agreed[item.id]}
             names={data.names}
             provisionalHidden={!data.provisionalVisible}
+            threads={threadsFor?.(item as AgendaItem)}
           />
         ))
       ) : (
         <p className="muted">Nothing is on the agenda yet.</p>
       )}
       <p>
-        <Link to={`/evaluations/${data.evaluation.id}/validation`}>Agree and confirm judgements on the validation page</Link>
+        <Link to={`/evaluations/${data.evaluation.id}/validation`}>
+          Agree and confirm judgements on the validation page
+        </Link>
       </p>
     </section>
   );
@@ -135,7 +189,12 @@ export default function MeetingPage() {
 
       {data.canSchedule && data.scheduleDefaults ? (
         <>
-          <ScheduleForm defaults={data.scheduleDefaults} errors={scheduleResult?.errors ?? null} busy={busy} scheduled={data.schedule !== null} />
+          <ScheduleForm
+            defaults={data.scheduleDefaults}
+            errors={scheduleResult?.errors ?? null}
+            busy={busy}
+            scheduled={data.schedule !== null}
+          />
           <PreReview
             criteria={data.criteria as CriterionRow[]}
             provisional={provisional}
@@ -148,11 +207,11 @@ export default function MeetingPage() {
 
       {hydrated ? (
         <LiveMeeting documentName={data.meetingDocument} me={data.me} canWrite={data.canWrite}>
-          {agenda}
+          <LiveAgenda data={data} render={agenda} />
         </LiveMeeting>
       ) : (
         <>
-          {agenda}
+          {agenda()}
           <p className="editor-loading" role="status">
             Loading the meeting…
           </p>

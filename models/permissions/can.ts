@@ -92,15 +92,26 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "cycle":
       // Trust leaders see everything read-only; only trust admins design and distribute.
       if (action === "read") return inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
-      if (action === "write" || action === "publish" || action === "distribute" || action === "manage") {
+      if (
+        action === "write" ||
+        action === "publish" ||
+        action === "distribute" ||
+        action === "manage"
+      ) {
         return inTrust(actor, resource.trustId, ["trustAdmin"]);
       }
       return false;
 
     case "validation": {
-      const validator = resource.validatorIds.includes(actor.userId) && inTrust(actor, resource.trustId, ["validator"]);
+      const validator =
+        resource.validatorIds.includes(actor.userId) &&
+        inTrust(actor, resource.trustId, ["validator"]);
       if (action === "read") {
-        return validator || inSchool(actor, resource.schoolId, SCHOOL_TEAM) || inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
+        return (
+          validator ||
+          inSchool(actor, resource.schoolId, SCHOOL_TEAM) ||
+          inTrust(actor, resource.trustId, TRUST_OVERSIGHT)
+        );
       }
       if (action === "assign") return inTrust(actor, resource.trustId, ["trustAdmin"]);
       if (action === "agree") return validator && !inSchool(actor, resource.schoolId, SCHOOL_TEAM);
@@ -110,10 +121,13 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     }
 
     case "meeting": {
-      const validator = resource.validatorIds.includes(actor.userId) && inTrust(actor, resource.trustId, ["validator"]);
+      const validator =
+        resource.validatorIds.includes(actor.userId) &&
+        inTrust(actor, resource.trustId, ["validator"]);
       const team = inSchool(actor, resource.schoolId, SCHOOL_TEAM);
       // Trust leaders and admins may join any meeting, but only as observers (read, never write).
-      if (action === "read") return validator || team || inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
+      if (action === "read")
+        return validator || team || inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
       if (action === "write") return validator || team;
       if (action === "schedule") return validator && !team;
       return false;
@@ -124,7 +138,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       // Invited contributors give their perspective on the evaluation only.
       const writer =
         inSchool(actor, resource.schoolId, SCHOOL_TEAM) ||
-        (inTrust(actor, resource.trustId, ["validator"]) && resource.validatorIds.includes(actor.userId)) ||
+        (inTrust(actor, resource.trustId, ["validator"]) &&
+          resource.validatorIds.includes(actor.userId)) ||
         inTrust(actor, resource.trustId, ["trustAdmin"]);
       if (action === "write") return writer;
       if (action === "read") return writer || inTrust(actor, resource.trustId, ["trustLeader"]);
@@ -134,13 +149,15 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "evaluation": {
       const team = inSchool(actor, resource.schoolId, SCHOOL_TEAM);
       if (action === "write") return team;
-      if (action === "upgrade" || action === "submit") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
+      if (action === "upgrade" || action === "submit")
+        return inSchool(actor, resource.schoolId, ["schoolLeader"]);
       const contributor = (resource.contributorIds ?? []).includes(actor.userId);
       if (action === "contribute") return contributor;
       if (action === "invite") {
         return (
           inSchool(actor, resource.schoolId, ["schoolLeader"]) ||
-          (resource.frameworkKind === "trustSelfReview" && inTrust(actor, resource.trustId, ["trustAdmin"]))
+          (resource.frameworkKind === "trustSelfReview" &&
+            inTrust(actor, resource.trustId, ["trustAdmin"]))
         );
       }
       if (action === "read") {

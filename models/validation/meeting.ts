@@ -56,16 +56,14 @@ export function toLondonLocal(at: Date): string {
 
 /** What a validator submits to schedule (or reschedule) the meeting. */
 export const ScheduleInput = z.object({
-  scheduledAt: z
-    .string({ message: "Choose the date and time" })
-    .transform((value, ctx) => {
-      const at = fromLondonLocal(value);
-      if (!at) {
-        ctx.addIssue({ code: "custom", message: "Choose the date and time" });
-        return z.NEVER;
-      }
-      return at;
-    }),
+  scheduledAt: z.string({ message: "Choose the date and time" }).transform((value, ctx) => {
+    const at = fromLondonLocal(value);
+    if (!at) {
+      ctx.addIssue({ code: "custom", message: "Choose the date and time" });
+      return z.NEVER;
+    }
+    return at;
+  }),
   videoLink: z
     .string()
     .trim()
@@ -114,7 +112,10 @@ function toSchedule(doc: MeetingDoc): MeetingSchedule {
 }
 
 /** The meeting of a validation, or null while it is not scheduled. */
-export async function findMeetingSchedule(trustId: string, validationId: string): Promise<MeetingSchedule | null> {
+export async function findMeetingSchedule(
+  trustId: string,
+  validationId: string,
+): Promise<MeetingSchedule | null> {
   if (!isObjectId(validationId)) return null;
   const doc = await MeetingModel.findOne({ _id: validationId, trustId }).lean();
   return doc ? toSchedule(doc as MeetingDoc) : null;
@@ -157,7 +158,10 @@ export async function saveMeetingSchedule(
 }
 
 /** True once the meeting's start time has come. */
-export function meetingHasStarted(schedule: Pick<MeetingSchedule, "scheduledAt"> | null, now = new Date()): boolean {
+export function meetingHasStarted(
+  schedule: Pick<MeetingSchedule, "scheduledAt"> | null,
+  now = new Date(),
+): boolean {
   return schedule !== null && schedule.scheduledAt.getTime() <= now.getTime();
 }
 
@@ -170,6 +174,10 @@ export function defaultAgenda(
   schoolJudgements: Record<string, string | undefined>,
   provisional: { criterionId: string; level: string }[],
 ): string[] {
-  const differs = new Set(provisional.filter((p) => p.level !== schoolJudgements[p.criterionId]).map((p) => p.criterionId));
+  const differs = new Set(
+    provisional
+      .filter((p) => p.level !== schoolJudgements[p.criterionId])
+      .map((p) => p.criterionId),
+  );
   return criterionIds.filter((id) => differs.has(id));
 }

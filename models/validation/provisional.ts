@@ -36,7 +36,10 @@ const provisionalSchema = new Schema<ProvisionalDoc>(
 );
 provisionalSchema.index({ validationId: 1, validatorId: 1, criterionId: 1 }, { unique: true });
 
-export const ProvisionalJudgementModel = defineModel<ProvisionalDoc>("ProvisionalJudgement", provisionalSchema);
+export const ProvisionalJudgementModel = defineModel<ProvisionalDoc>(
+  "ProvisionalJudgement",
+  provisionalSchema,
+);
 
 export class InvalidProvisionalJudgementError extends Error {}
 
@@ -44,13 +47,21 @@ export class InvalidProvisionalJudgementError extends Error {}
  * Who may see provisional judgements: validators and trust oversight always; the school only
  * once the meeting has started (so the school's self-evaluation is not steered by them).
  */
-export function canSeeProvisional(viewer: { school: boolean; validatorOrOversight: boolean }, meetingStarted: boolean): boolean {
+export function canSeeProvisional(
+  viewer: { school: boolean; validatorOrOversight: boolean },
+  meetingStarted: boolean,
+): boolean {
   return viewer.validatorOrOversight || (viewer.school && meetingStarted);
 }
 
-export async function listProvisionalJudgements(trustId: string, validationId: string): Promise<ProvisionalJudgement[]> {
+export async function listProvisionalJudgements(
+  trustId: string,
+  validationId: string,
+): Promise<ProvisionalJudgement[]> {
   if (!isObjectId(validationId)) return [];
-  const docs = await ProvisionalJudgementModel.find({ trustId, validationId }).sort({ criterionId: 1 }).lean();
+  const docs = await ProvisionalJudgementModel.find({ trustId, validationId })
+    .sort({ criterionId: 1 })
+    .lean();
   return docs.map((d) => ({
     validationId: d.validationId.toString(),
     validatorId: d.validatorId.toString(),
@@ -69,15 +80,26 @@ export async function recordProvisionalJudgement(
   input: { validatorId: string; criterionId: string; level: string },
   levels: string[] | undefined,
 ): Promise<void> {
-  if (!levels) throw new InvalidProvisionalJudgementError("That criterion is not in this evaluation.");
-  const key = { validationId: validation.id, trustId: validation.trustId, validatorId: input.validatorId, criterionId: input.criterionId };
+  if (!levels)
+    throw new InvalidProvisionalJudgementError("That criterion is not in this evaluation.");
+  const key = {
+    validationId: validation.id,
+    trustId: validation.trustId,
+    validatorId: input.validatorId,
+    criterionId: input.criterionId,
+  };
   if (input.level === "") {
     await ProvisionalJudgementModel.deleteOne(key);
     return;
   }
-  if (!levels.includes(input.level)) throw new InvalidProvisionalJudgementError("Choose one of the criterion's levels.");
+  if (!levels.includes(input.level))
+    throw new InvalidProvisionalJudgementError("Choose one of the criterion's levels.");
   const write = () =>
-    ProvisionalJudgementModel.updateOne(key, { $set: { level: input.level, updatedAt: new Date() } }, { upsert: true });
+    ProvisionalJudgementModel.updateOne(
+      key,
+      { $set: { level: input.level, updatedAt: new Date() } },
+      { upsert: true },
+    );
   try {
     await write();
   } catch (error) {

@@ -19,12 +19,23 @@ let criterion: string;
 
 beforeAll(async () => {
   world = await buildWorld();
-  const validation = await assignValidators(world.evaluation, [world.people.validator.id], world.people.trustAdmin.id);
-  await EvaluationModel.updateOne({ _id: world.evaluation.id }, { $set: { validatorIds: [world.people.validator.id] } });
+  const validation = await assignValidators(
+    world.evaluation,
+    [world.people.validator.id],
+    world.people.trustAdmin.id,
+  );
+  await EvaluationModel.updateOne(
+    { _id: world.evaluation.id },
+    { $set: { validatorIds: [world.people.validator.id] } },
+  );
   criterion = "sg-1";
   await saveMeetingSchedule(
     validation,
-    { scheduledAt: new Date(Date.now() - 60_000), videoLink: "https://meet.example.org/validation", agendaCriterionIds: [criterion] },
+    {
+      scheduledAt: new Date(Date.now() - 60_000),
+      videoLink: "https://meet.example.org/validation",
+      agendaCriterionIds: [criterion],
+    },
     Object.keys(world.evaluation.levelsByCriterion),
     world.people.validator.id,
   );
@@ -54,29 +65,47 @@ describe("the validation meeting in the browser", () => {
 
     for (const page of [leader, validator, observer]) {
       const people = presence(page);
-      await expect.poll(() => people.getByText("Sam Leader").count(), { timeout: 10_000 }).toBeGreaterThan(0);
-      await expect.poll(() => people.getByText("Helen Validator").count(), { timeout: 10_000 }).toBeGreaterThan(0);
-      await expect.poll(() => people.getByText("David Leader").count(), { timeout: 10_000 }).toBeGreaterThan(0);
-      await expect.poll(() => people.getByText(/Trust leader · observing/).count(), { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(() => people.getByText("Sam Leader").count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      await expect
+        .poll(() => people.getByText("Helen Validator").count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      await expect
+        .poll(() => people.getByText("David Leader").count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      await expect
+        .poll(() => people.getByText(/Trust leader · observing/).count(), { timeout: 10_000 })
+        .toBe(1);
     }
 
     // The validator and the school write the minutes; the observer cannot type in them.
     await expect.poll(() => minutes(validator).isEditable(), { timeout: 10_000 }).toBe(true);
     await minutes(validator).click();
     await validator.keyboard.type("We looked at the safeguarding records together.");
-    await expect.poll(() => minutes(leader).textContent(), { timeout: 10_000 }).toContain("safeguarding records");
-    await expect.poll(() => minutes(observer).textContent(), { timeout: 10_000 }).toContain("safeguarding records");
+    await expect
+      .poll(() => minutes(leader).textContent(), { timeout: 10_000 })
+      .toContain("safeguarding records");
+    await expect
+      .poll(() => minutes(observer).textContent(), { timeout: 10_000 })
+      .toContain("safeguarding records");
     expect(await minutes(observer).getAttribute("aria-readonly")).toBe("true");
     expect(await minutes(observer).isEditable()).toBe(false);
 
     // The whiteboard is there for everyone.
     for (const page of [leader, validator, observer]) {
-      await page.getByRole("region", { name: "Whiteboard" }).locator(".tl-container").first().waitFor();
+      await page
+        .getByRole("region", { name: "Whiteboard" })
+        .locator(".tl-container")
+        .first()
+        .waitFor();
     }
 
     // The validator draws a rectangle; the others see it. The observer's attempt reaches nobody.
-    const canvas = (page: Page) => page.getByRole("region", { name: "Whiteboard" }).locator(".tl-container").first();
-    const shapes = (page: Page) => page.getByRole("region", { name: "Whiteboard" }).locator(".tl-shape");
+    const canvas = (page: Page) =>
+      page.getByRole("region", { name: "Whiteboard" }).locator(".tl-container").first();
+    const shapes = (page: Page) =>
+      page.getByRole("region", { name: "Whiteboard" }).locator(".tl-shape");
     async function drawRectangle(page: Page) {
       await canvas(page).scrollIntoViewIfNeeded();
       const box = (await canvas(page).boundingBox())!;
@@ -99,17 +128,32 @@ describe("the validation meeting in the browser", () => {
     await canvas(validator).scrollIntoViewIfNeeded();
     const box = (await canvas(validator).boundingBox())!;
     await validator.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
-    await expect.poll(() => leader.getByRole("region", { name: "Whiteboard" }).getByText("Helen Validator").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          leader.getByRole("region", { name: "Whiteboard" }).getByText("Helen Validator").count(),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
+
+    // Each agenda item carries its comment threads.
+    for (const page of [leader, validator, observer]) {
+      await page.getByRole("article").first().getByText(/^Comments \(/).waitFor();
+    }
 
     // A judgement is agreed on the validation page; everyone in the meeting sees it live.
     const agreeing = await validator.context().newPage();
     await agreeing.goto(`${server.url}/evaluations/${world.evaluation.id}/validation`);
     const code = await leader.getByRole("article").first().locator(".code").textContent();
     await agreeing.getByLabel(`Agreed level for ${code}`).selectOption({ index: 2 });
-    await agreeing.getByLabel(`Rationale for ${code}`).fill("Records are thorough and checked termly");
+    await agreeing
+      .getByLabel(`Rationale for ${code}`)
+      .fill("Records are thorough and checked termly");
     await agreeing.getByRole("button", { name: `Agree ${code}` }).click();
     for (const page of [leader, validator, observer]) {
-      await expect.poll(() => page.getByRole("article").first().textContent(), { timeout: 10_000 }).toContain("Records are thorough and checked termly");
+      await expect
+        .poll(() => page.getByRole("article").first().textContent(), { timeout: 10_000 })
+        .toContain("Records are thorough and checked termly");
     }
   });
 });

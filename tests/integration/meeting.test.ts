@@ -40,7 +40,11 @@ async function postForm(http: HttpSession, fields: [string, string][]) {
   const response = await fetch(server.url + path, {
     method: "POST",
     body,
-    headers: { cookie: http.cookieHeader, origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      cookie: http.cookieHeader,
+      origin: server.url,
+      "content-type": "application/x-www-form-urlencoded",
+    },
     redirect: "manual",
   });
   return { status: response.status, html: await response.text() };
@@ -51,7 +55,9 @@ function minutesText(doc: Y.Doc): string {
   return doc
     .getXmlFragment("minutes")
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map(String).join("") : String(node)))
+    .map((node) =>
+      node instanceof Y.XmlElement ? node.toArray().map(String).join("") : String(node),
+    )
     .join("\n");
 }
 
@@ -71,8 +77,15 @@ function storedMinutes(stored: Awaited<ReturnType<typeof loadStoredDocument>>): 
 
 beforeAll(async () => {
   world = await buildWorld();
-  validation = await assignValidators(world.evaluation, [world.people.validator.id], world.people.trustAdmin.id);
-  await EvaluationModel.updateOne({ _id: world.evaluation.id }, { $set: { validatorIds: [world.people.validator.id] } });
+  validation = await assignValidators(
+    world.evaluation,
+    [world.people.validator.id],
+    world.people.trustAdmin.id,
+  );
+  await EvaluationModel.updateOne(
+    { _id: world.evaluation.id },
+    { $set: { validatorIds: [world.people.validator.id] } },
+  );
   server = await startTestServer();
   path = `/validations/${validation.id}/meeting`;
   name = documentName("meeting", validation.id);
@@ -90,9 +103,17 @@ describe("the validation meeting document", () => {
     expect(await leader.authenticated).toBe("read-write");
     await Promise.all([validator.synced, leader.synced]);
     addParagraph(validator.doc, "Safeguarding: agreed to look at the records");
-    await eventually(() => minutesText(leader.doc).includes("Safeguarding"), 2000, "validator's minutes reach the leader");
+    await eventually(
+      () => minutesText(leader.doc).includes("Safeguarding"),
+      2000,
+      "validator's minutes reach the leader",
+    );
     addParagraph(leader.doc, "The school will share its audit");
-    await eventually(() => minutesText(validator.doc).includes("audit"), 2000, "leader's minutes reach the validator");
+    await eventually(
+      () => minutesText(validator.doc).includes("audit"),
+      2000,
+      "leader's minutes reach the validator",
+    );
     await Promise.all([validator.whenSaved(), leader.whenSaved()]);
     const stored = storedMinutes(await loadStoredDocument(name));
     expect(stored).toContain("Safeguarding");
@@ -103,7 +124,9 @@ describe("the validation meeting document", () => {
     const participant = await clientAs(world.people.validator.id);
     await participant.synced;
     const stateless: string[] = [];
-    participant.provider.on("stateless", ({ payload }: { payload: string }) => stateless.push(payload));
+    participant.provider.on("stateless", ({ payload }: { payload: string }) =>
+      stateless.push(payload),
+    );
 
     for (const observerId of [world.people.trustLeader.id, world.people.trustAdmin.id]) {
       const observer = await clientAs(observerId);
@@ -114,17 +137,34 @@ describe("the validation meeting document", () => {
       // …but what it sends changes nothing, anywhere.
       addParagraph(observer.doc, "Forged minute");
       observer.doc.getText("forged").insert(0, "should never arrive");
-      observer.doc.getMap("whiteboard").set("shape:forged", { id: "shape:forged", typeName: "shape" });
+      observer.doc
+        .getMap("whiteboard")
+        .set("shape:forged", { id: "shape:forged", typeName: "shape" });
       observer.provider.sendStateless(JSON.stringify({ type: "checkpoint", n: 999 }));
       observer.provider.sendStateless("observer says hello");
       // It claims to be someone else, a participant.
-      observer.provider.awareness!.setLocalStateField("user", { name: "The Headteacher", role: "School leader", userId: world.people.schoolLeader.id, observing: false });
-      await eventually(() => participant.provider.awareness!.getStates().get(observer.doc.clientID)?.user !== undefined, 2000, "observer's presence arrives");
+      observer.provider.awareness!.setLocalStateField("user", {
+        name: "The Headteacher",
+        role: "School leader",
+        userId: world.people.schoolLeader.id,
+        observing: false,
+      });
+      await eventually(
+        () =>
+          participant.provider.awareness!.getStates().get(observer.doc.clientID)?.user !==
+          undefined,
+        2000,
+        "observer's presence arrives",
+      );
       const user = participant.provider.awareness!.getStates().get(observer.doc.clientID)!.user;
       expect(user.observing).toBe(true);
       expect(user.userId).toBe(observerId);
-      expect(user.name).toBe(observerId === world.people.trustLeader.id ? "David Leader" : "Priya Admin");
-      expect(user.role).toBe(observerId === world.people.trustLeader.id ? "Trust leader" : "Trust admin");
+      expect(user.name).toBe(
+        observerId === world.people.trustLeader.id ? "David Leader" : "Priya Admin",
+      );
+      expect(user.role).toBe(
+        observerId === world.people.trustLeader.id ? "Trust leader" : "Trust admin",
+      );
     }
 
     // A participant's later edit arrives everywhere; the observers' never do, nor are they stored.
@@ -132,7 +172,11 @@ describe("the validation meeting document", () => {
     await participant.whenSaved();
     const late = await clientAs(world.people.staff.id);
     await late.synced;
-    await eventually(() => minutesText(late.doc).includes("After the observers"), 2000, "participant's edit");
+    await eventually(
+      () => minutesText(late.doc).includes("After the observers"),
+      2000,
+      "participant's edit",
+    );
     expect(minutesText(late.doc)).not.toContain("Forged");
     expect(late.doc.getText("forged").toString()).toBe("");
     expect(late.doc.getMap("whiteboard").has("shape:forged")).toBe(false);
@@ -143,24 +187,43 @@ describe("the validation meeting document", () => {
 
   it("refuses other schools' staff and validators not assigned", async () => {
     const outsider = await clientAs(world.people.otherStaff.id);
-    await expect(outsider.authenticated).rejects.toThrow("You do not have access to this document.");
+    await expect(outsider.authenticated).rejects.toThrow(
+      "You do not have access to this document.",
+    );
   });
 });
 
 describe("scheduling and provisional judgements", () => {
-  const criterionId = () => Object.entries(world.evaluation.levelsByCriterion).find(([, l]) => l.length >= 2)![0];
+  const criterionId = () =>
+    Object.entries(world.evaluation.levelsByCriterion).find(([, l]) => l.length >= 2)![0];
 
   it("lets only the assigned validators schedule, with an https video link", async () => {
     const staff = await as(world.people.staff.id);
     const soon = toLondonLocal(new Date(Date.now() + 7 * 24 * 3600_000));
-    const refused = await postForm(staff, [["intent", "schedule"], ["scheduledAt", soon], ["videoLink", "https://meet.example.org/abc"]]);
+    const refused = await postForm(staff, [
+      ["intent", "schedule"],
+      ["scheduledAt", soon],
+      ["videoLink", "https://meet.example.org/abc"],
+    ]);
     expect(refused.status).toBe(403);
     const leader = await as(world.people.trustLeader.id);
-    expect((await postForm(leader, [["intent", "schedule"], ["scheduledAt", soon], ["videoLink", "https://meet.example.org/abc"]])).status).toBe(403);
+    expect(
+      (
+        await postForm(leader, [
+          ["intent", "schedule"],
+          ["scheduledAt", soon],
+          ["videoLink", "https://meet.example.org/abc"],
+        ])
+      ).status,
+    ).toBe(403);
     expect(await findMeetingSchedule(world.trust.id, validation.id)).toBeNull();
 
     const validator = await as(world.people.validator.id);
-    const insecure = await postForm(validator, [["intent", "schedule"], ["scheduledAt", soon], ["videoLink", "http://meet.example.org/abc"]]);
+    const insecure = await postForm(validator, [
+      ["intent", "schedule"],
+      ["scheduledAt", soon],
+      ["videoLink", "http://meet.example.org/abc"],
+    ]);
     expect(insecure.status).toBe(400);
     expect(insecure.html).toContain("must start with https://");
   });
@@ -170,9 +233,33 @@ describe("scheduling and provisional judgements", () => {
     const level = world.evaluation.levelsByCriterion[criterion][1];
     const validator = await as(world.people.validator.id);
     const staffHttp = await as(world.people.staff.id);
-    expect((await postForm(staffHttp, [["intent", "provisional"], ["criterionId", criterion], ["level", level]])).status).toBe(403);
-    expect((await postForm(validator, [["intent", "provisional"], ["criterionId", criterion], ["level", "not-a-level"]])).status).toBe(400);
-    expect((await postForm(validator, [["intent", "provisional"], ["criterionId", criterion], ["level", level]])).status).toBe(200);
+    expect(
+      (
+        await postForm(staffHttp, [
+          ["intent", "provisional"],
+          ["criterionId", criterion],
+          ["level", level],
+        ])
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await postForm(validator, [
+          ["intent", "provisional"],
+          ["criterionId", criterion],
+          ["level", "not-a-level"],
+        ])
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await postForm(validator, [
+          ["intent", "provisional"],
+          ["criterionId", criterion],
+          ["level", level],
+        ])
+      ).status,
+    ).toBe(200);
 
     // The default agenda: where the validator's provisional judgement differs from the school's.
     const page = await validator.get(path);
@@ -182,7 +269,13 @@ describe("scheduling and provisional judgements", () => {
 
     const marker = `{"validatorId":"${world.people.validator.id}","criterionId":"${criterion}","level":"${level}"}`;
     const nextWeek = toLondonLocal(new Date(Date.now() + 7 * 24 * 3600_000));
-    const scheduled = await postForm(validator, [["intent", "schedule"], ["scheduledAt", nextWeek], ["videoLink", "https://meet.example.org/abc"], ["agendaCriterionIds", criterion], ["agendaCriterionIds", "not-a-criterion"]]);
+    const scheduled = await postForm(validator, [
+      ["intent", "schedule"],
+      ["scheduledAt", nextWeek],
+      ["videoLink", "https://meet.example.org/abc"],
+      ["agendaCriterionIds", criterion],
+      ["agendaCriterionIds", "not-a-criterion"],
+    ]);
     expect(scheduled.status).toBe(200);
     const schedule = (await findMeetingSchedule(world.trust.id, validation.id))!;
     expect(schedule.agendaCriterionIds).toEqual([criterion]);
@@ -198,7 +291,16 @@ describe("scheduling and provisional judgements", () => {
 
     // The meeting starts (rescheduled to a moment ago): now the school sees them too.
     const started = toLondonLocal(new Date(Date.now() - 60_000));
-    expect((await postForm(validator, [["intent", "schedule"], ["scheduledAt", started], ["videoLink", "https://meet.example.org/abc"], ["agendaCriterionIds", criterion]])).status).toBe(200);
+    expect(
+      (
+        await postForm(validator, [
+          ["intent", "schedule"],
+          ["scheduledAt", started],
+          ["videoLink", "https://meet.example.org/abc"],
+          ["agendaCriterionIds", criterion],
+        ])
+      ).status,
+    ).toBe(200);
     const after = await schoolLeader.get(path);
     expect(after.html).toContain(marker);
     expect(after.html).not.toContain("Shown when the meeting starts");

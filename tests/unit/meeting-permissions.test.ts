@@ -11,11 +11,18 @@ const OTHER_SCHOOL = "d".repeat(24);
 const ME = "e".repeat(24);
 
 function actorWith(role: Role, schoolId = SCHOOL, trustId = TRUST): Actor {
-  const grant = (["schoolLeader", "schoolStaff"].includes(role) ? { role, trustId, schoolId } : { role, trustId }) as Grant;
+  const grant = (
+    ["schoolLeader", "schoolStaff"].includes(role) ? { role, trustId, schoolId } : { role, trustId }
+  ) as Grant;
   return { userId: ME, name: "Someone", grants: [grant] };
 }
 
-const meeting = (validatorIds: string[] = [ME], schoolId = SCHOOL, trustId = TRUST): Resource => ({ type: "meeting", trustId, schoolId, validatorIds });
+const meeting = (validatorIds: string[] = [ME], schoolId = SCHOOL, trustId = TRUST): Resource => ({
+  type: "meeting",
+  trustId,
+  schoolId,
+  validatorIds,
+});
 
 // role → [read, write, schedule] for a meeting of their own school (validators: assigned)
 const TABLE: Record<Role, [boolean, boolean, boolean]> = {
@@ -77,7 +84,14 @@ describe("can(): meetings", () => {
   });
 
   it("does not let a school member who is also assigned as validator schedule their own school's meeting", () => {
-    const both: Actor = { userId: ME, name: "Both", grants: [{ role: "validator", trustId: TRUST }, { role: "schoolLeader", trustId: TRUST, schoolId: SCHOOL }] };
+    const both: Actor = {
+      userId: ME,
+      name: "Both",
+      grants: [
+        { role: "validator", trustId: TRUST },
+        { role: "schoolLeader", trustId: TRUST, schoolId: SCHOOL },
+      ],
+    };
     expect(can(both, "schedule", meeting())).toBe(false);
   });
 });
@@ -88,7 +102,12 @@ describe("provisional judgements and the agenda", () => {
   it("shows the school provisional judgements only from the meeting's start", () => {
     const school = { school: true, validatorOrOversight: false };
     expect(canSeeProvisional(school, meetingHasStarted(null, start))).toBe(false);
-    expect(canSeeProvisional(school, meetingHasStarted({ scheduledAt: start }, new Date("2026-03-02T09:59:59Z")))).toBe(false);
+    expect(
+      canSeeProvisional(
+        school,
+        meetingHasStarted({ scheduledAt: start }, new Date("2026-03-02T09:59:59Z")),
+      ),
+    ).toBe(false);
     expect(canSeeProvisional(school, meetingHasStarted({ scheduledAt: start }, start))).toBe(true);
   });
 

@@ -24,7 +24,13 @@ function renderCaret(user: Record<string, string>): HTMLElement {
 }
 
 function editorAttributes(label: string, readOnly: boolean): Record<string, string> {
-  return { "aria-label": label, "aria-multiline": "true", "aria-readonly": String(readOnly), role: "textbox", class: "rich-text" };
+  return {
+    "aria-label": label,
+    "aria-multiline": "true",
+    "aria-readonly": String(readOnly),
+    role: "textbox",
+    class: "rich-text",
+  };
 }
 
 /**
@@ -63,8 +69,15 @@ export default function RichTextEditor(props: {
     if (!editor) return;
     // useEditor keeps the options it was created with (its deps are the document only), so the
     // read-only state reaches assistive technology here too, not only the keyboard.
-    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: editorAttributes(props.label, readOnly) } });
+    editor.setOptions({
+      editorProps: {
+        ...editor.options.editorProps,
+        attributes: editorAttributes(props.label, readOnly),
+      },
+    });
     editor.setEditable(!readOnly);
   }, [editor, readOnly, props.label]);
-  return <EditorContent editor={editor} className={`editor${readOnly ? " editor-readonly" : ""}`} />;
+  return (
+    <EditorContent editor={editor} className={`editor${readOnly ? " editor-readonly" : ""}`} />
+  );
 }

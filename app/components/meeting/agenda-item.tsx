@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { RecordState } from "../../../models/validation/record-state.ts";
 import { labelOf, type AgendaItem, type Provisional } from "./types.ts";
 
@@ -14,6 +15,8 @@ export function AgendaItemView(props: {
   agreed: RecordState["agreed"][string] | undefined;
   names: Record<string, string>;
   provisionalHidden: boolean;
+  /** The criterion's comment threads, once the page is live (a link to them until then). */
+  threads?: ReactNode;
 }) {
   const { item, provisional, agreed } = props;
   const headingId = `agenda-${item.id}`;
@@ -35,7 +38,12 @@ export function AgendaItemView(props: {
             {props.provisionalHidden
               ? "Shown when the meeting starts"
               : provisional.length
-                ? provisional.map((p) => `${labelOf(item.levels, p.level)} (${props.names[p.validatorId] ?? "validator"})`).join("; ")
+                ? provisional
+                    .map(
+                      (p) =>
+                        `${labelOf(item.levels, p.level)} (${props.names[p.validatorId] ?? "validator"})`,
+                    )
+                    .join("; ")
                 : "Not judged"}
           </dd>
         </div>
@@ -46,7 +54,11 @@ export function AgendaItemView(props: {
               <>
                 <strong>{labelOf(item.levels, agreed.level)}</strong>
                 {agreed.rationale ? ` · ${agreed.rationale}` : ""}
-                <span className="muted">{agreed.confirmedBy ? ` · confirmed by ${props.names[agreed.confirmedBy] ?? "the school"}` : " · awaiting the school's confirmation"}</span>
+                <span className="muted">
+                  {agreed.confirmedBy
+                    ? ` · confirmed by ${props.names[agreed.confirmedBy] ?? "the school"}`
+                    : " · awaiting the school's confirmation"}
+                </span>
               </>
             ) : (
               <span className="muted">Not agreed yet</span>
@@ -58,11 +70,15 @@ export function AgendaItemView(props: {
         <summary>Descriptors</summary>
         <ul className="descriptor-list">
           {item.levels.map((l) => {
-            const marks = [l.key === item.schoolJudgement ? "school" : null, validatorLevels.has(l.key) && !props.provisionalHidden ? "validator" : null].filter(Boolean);
+            const marks = [
+              l.key === item.schoolJudgement ? "school" : null,
+              validatorLevels.has(l.key) && !props.provisionalHidden ? "validator" : null,
+            ].filter(Boolean);
             return (
               <li key={l.key} className={marks.length ? "descriptor-marked" : undefined}>
                 <strong>{l.label}</strong>
-                {marks.length ? <span className="muted">{` (${marks.join(" and ")})`}</span> : null}: {item.descriptors[l.key] ?? "—"}
+                {marks.length ? <span className="muted">{` (${marks.join(" and ")})`}</span> : null}
+                : {item.descriptors[l.key] ?? "—"}
               </li>
             );
           })}
@@ -90,9 +106,13 @@ export function AgendaItemView(props: {
           <p className="muted">No evidence attached.</p>
         )}
       </div>
-      <p>
-        <Link to={`/evaluations/${props.evaluationId}?area=${item.areaId}#criterion-${item.id}`}>{`Comment threads on ${item.code}`}</Link>
-      </p>
+      {props.threads ?? (
+        <p>
+          <Link to={`/evaluations/${props.evaluationId}?area=${item.areaId}#criterion-${item.id}`}>
+            {`Comment threads on ${item.code}`}
+          </Link>
+        </p>
+      )}
     </article>
   );
 }

@@ -1,5 +1,9 @@
 import type { ReactNode } from "react";
-import { useCollabSession, useSaveState, useWarnBeforeLeaving } from "../../collab/use-collab-session.ts";
+import {
+  useCollabSession,
+  useSaveState,
+  useWarnBeforeLeaving,
+} from "../../collab/use-collab-session.ts";
 import { usePresence } from "../../collab/use-presence.ts";
 import { PresenceList } from "../evaluation/presence-list.tsx";
 import RichTextEditor from "../evaluation/rich-text-editor.client.tsx";
@@ -20,9 +24,17 @@ export interface MeetingMe {
  * whiteboard, all in the `meeting.<validationId>` document. The server decides who may write;
  * until it has answered, nobody types, and observers never do.
  */
-export function LiveMeeting(props: { documentName: string; me: MeetingMe; canWrite: boolean; children?: ReactNode }) {
+export function LiveMeeting(props: {
+  documentName: string;
+  me: MeetingMe;
+  canWrite: boolean;
+  children?: ReactNode;
+}) {
   const { me } = props;
-  const { session, readOnly, refused, closedReason } = useCollabSession(props.documentName, me.userId);
+  const { session, readOnly, refused, closedReason } = useCollabSession(
+    props.documentName,
+    me.userId,
+  );
   const saveState = useSaveState(session);
   useWarnBeforeLeaving(session);
   const present = usePresence(session?.provider ?? null);
@@ -60,7 +72,13 @@ export function LiveMeeting(props: { documentName: string; me: MeetingMe; canWri
             field={MINUTES_FIELD}
             label="Minutes"
             readOnly={locked}
-            user={{ name: me.name, color: me.colour, userId: me.userId, role: me.role, observing: me.observing }}
+            user={{
+              name: me.name,
+              color: me.colour,
+              userId: me.userId,
+              role: me.role,
+              observing: me.observing,
+            }}
           />
         ) : (
           <p className="editor-loading" role="status">
@@ -71,7 +89,11 @@ export function LiveMeeting(props: { documentName: string; me: MeetingMe; canWri
       <section aria-labelledby="whiteboard-heading" className="meeting-whiteboard">
         <h2 id="whiteboard-heading">Whiteboard</h2>
         {provider && readOnly !== null ? (
-          <Whiteboard provider={provider} readOnly={locked} user={{ userId: me.userId, name: me.name, colour: me.colour }} />
+          <Whiteboard
+            provider={provider}
+            readOnly={locked}
+            user={{ userId: me.userId, name: me.name, colour: me.colour }}
+          />
         ) : (
           <p className="editor-loading" role="status">
             Connecting…

@@ -61,8 +61,12 @@ export function PreReview(props: {
         </thead>
         <tbody>
           {props.criteria.map((c) => {
-            const mine = props.provisional.find((p) => p.criterionId === c.id && p.validatorId === props.me)?.level ?? null;
-            const others = props.provisional.filter((p) => p.criterionId === c.id && p.validatorId !== props.me);
+            const mine =
+              props.provisional.find((p) => p.criterionId === c.id && p.validatorId === props.me)
+                ?.level ?? null;
+            const others = props.provisional.filter(
+              (p) => p.criterionId === c.id && p.validatorId !== props.me,
+            );
             return (
               <tr key={c.id}>
                 <th scope="row">
@@ -72,12 +76,21 @@ export function PreReview(props: {
                 <td>
                   <ProvisionalCell criterion={c} mine={mine} />
                   {others.map((o) => (
-                    <p key={o.validatorId} className="muted">{`${props.names[o.validatorId] ?? "Another validator"}: ${labelOf(c.levels, o.level)}`}</p>
+                    <p
+                      key={o.validatorId}
+                      className="muted"
+                    >{`${props.names[o.validatorId] ?? "Another validator"}: ${labelOf(c.levels, o.level)}`}</p>
                   ))}
                 </td>
                 <td>
                   <label className="checkbox">
-                    <input type="checkbox" form={SCHEDULE_FORM_ID} name="agendaCriterionIds" value={c.id} defaultChecked={agenda.has(c.id)} />
+                    <input
+                      type="checkbox"
+                      form={SCHEDULE_FORM_ID}
+                      name="agendaCriterionIds"
+                      value={c.id}
+                      defaultChecked={agenda.has(c.id)}
+                    />
                     <span className="visually-hidden">{`${c.code} on the agenda`}</span>
                   </label>
                 </td>

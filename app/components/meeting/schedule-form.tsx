@@ -16,8 +16,16 @@ export function ScheduleForm(props: {
   scheduled: boolean;
 }) {
   return (
-    <Form method="post" id={SCHEDULE_FORM_ID} className="panel stack meeting-schedule" aria-labelledby="schedule-heading" noValidate>
-      <h2 id="schedule-heading">{props.scheduled ? "Reschedule the meeting" : "Schedule the meeting"}</h2>
+    <Form
+      method="post"
+      id={SCHEDULE_FORM_ID}
+      className="panel stack meeting-schedule"
+      aria-labelledby="schedule-heading"
+      noValidate
+    >
+      <h2 id="schedule-heading">
+        {props.scheduled ? "Reschedule the meeting" : "Schedule the meeting"}
+      </h2>
       <CsrfInput />
       <input type="hidden" name="intent" value="schedule" />
       <FormError message={props.errors?.form} />
@@ -40,7 +48,10 @@ export function ScheduleForm(props: {
         hint="The address everyone joins the call at. It must start with https://."
         required
       />
-      <p className="hint">Choose the agenda in the table below: by default, the criteria where your provisional judgement differs from the school's.</p>
+      <p className="hint">
+        Choose the agenda in the table below: by default, the criteria where your provisional
+        judgement differs from the school's.
+      </p>
       <FormError message={props.errors?.agendaCriterionIds} />
       <button type="submit" className="button" disabled={props.busy}>
         Save the schedule

@@ -48,5 +48,7 @@ export const WHITEBOARD_ASSET_URLS: TLUiAssetUrlOverrides = {
   icons: Object.fromEntries(iconTypes.map((name) => [name, `${iconSprite}#${name}`])),
   translations: { en: iconSprite },
   // Embeds are turned off on the whiteboard; tldraw still preloads their icons, so point them here.
-  embedIcons: Object.fromEntries(DEFAULT_EMBED_DEFINITIONS.map((embed) => [embed.type, iconSprite])),
+  embedIcons: Object.fromEntries(
+    DEFAULT_EMBED_DEFINITIONS.map((embed) => [embed.type, iconSprite]),
+  ),
 };

@@ -105,7 +105,8 @@ export function useYjsTldrawStore({
             ({ changes }) => {
               doc.transact(() => {
                 for (const record of Object.values(changes.added)) records.set(record.id, record);
-                for (const [, record] of Object.values(changes.updated)) records.set(record.id, record);
+                for (const [, record] of Object.values(changes.updated))
+                  records.set(record.id, record);
                 for (const record of Object.values(changes.removed)) records.delete(record.id);
                 if (!sameSchema(meta.get("schema"), ours)) meta.set("schema", ours);
               }, LOCAL);
@@ -118,7 +119,14 @@ export function useYjsTldrawStore({
       // Presence: my cursor and selection into awareness; everyone else's into the store.
       const awareness = provider.awareness;
       if (awareness) {
-        const $user = atom<TLUser>("user", { id: `user:${userId}`, typeName: "user", name, color: colour, imageUrl: "", meta: {} } as TLUser);
+        const $user = atom<TLUser>("user", {
+          id: `user:${userId}`,
+          typeName: "user",
+          name,
+          color: colour,
+          imageUrl: "",
+          meta: {},
+        } as TLUser);
         const presence = createPresenceStateDerivation($user)(store);
         cleanups.push(
           react("whiteboard presence", () => {
@@ -130,13 +138,26 @@ export function useYjsTldrawStore({
           awareness.getStates().forEach((state, clientId) => {
             if (clientId === awareness.clientID) return;
             const claimed = state.whiteboard as TLInstancePresence | null | undefined;
-            const stamped = state.user as { userId?: string; name?: string; color?: string } | undefined;
+            const stamped = state.user as
+              | { userId?: string; name?: string; color?: string }
+              | undefined;
             if (!claimed || typeof claimed !== "object" || !stamped?.userId) return;
             const id = InstancePresenceRecordType.createId(String(clientId));
             // Who it is comes from the server's stamp, never from the client's own record.
-            wanted.set(id, { ...claimed, id, typeName: "instance_presence", userId: `user:${stamped.userId}` as TLInstancePresence["userId"], userName: String(stamped.name ?? ""), color: String(stamped.color ?? "#444") });
+            wanted.set(id, {
+              ...claimed,
+              id,
+              typeName: "instance_presence",
+              userId: `user:${stamped.userId}` as TLInstancePresence["userId"],
+              userName: String(stamped.name ?? ""),
+              color: String(stamped.color ?? "#444"),
+            });
           });
-          const stale = store.query.records("instance_presence").get().filter((p) => !wanted.has(p.id)).map((p) => p.id);
+          const stale = store.query
+            .records("instance_presence")
+            .get()
+            .filter((p) => !wanted.has(p.id))
+            .map((p) => p.id);
           store.mergeRemoteChanges(() => {
             if (stale.length) store.remove(stale);
             for (const record of wanted.values()) {
@@ -156,7 +177,8 @@ export function useYjsTldrawStore({
         });
       }
 
-      const onStatus = ({ status: s }: { status: string }) => status.set(s === "connected" ? "online" : "offline");
+      const onStatus = ({ status: s }: { status: string }) =>
+        status.set(s === "connected" ? "online" : "offline");
       provider.on("status", onStatus);
       cleanups.push(() => provider.off("status", onStatus));
       setResult({ status: "synced-remote", connectionStatus: "online", store });
