@@ -1,6 +1,7 @@
 import { Schema, type Types } from "mongoose";
 import { z } from "zod";
 import { defineModel, isObjectId } from "../mongoose.ts";
+import { recordAudit } from "../audit/audit.ts";
 
 /**
  * The validation meeting's schedule: when, where (a video call) and which criteria are on the
@@ -154,6 +155,13 @@ export async function saveMeetingSchedule(
     if ((error as { code?: number }).code !== 11000) throw error;
     await write();
   }
+  await recordAudit({
+    trustId: validation.trustId,
+    actorId: scheduledBy,
+    action: "meetingScheduled",
+    subject: `validation:${validation.id}`,
+    details: { scheduledAt: input.scheduledAt.toISOString(), agendaItems: agenda.length },
+  });
   return (await findMeetingSchedule(validation.trustId, validation.id))!;
 }
 
