@@ -8,6 +8,7 @@ import {
   type ChainProblem,
   type ChainedEntry,
 } from "./chain.ts";
+import { makeAppendOnly } from "../immutable.ts";
 
 /**
  * The append-only, hash-chained audit log of decisions and security events (assignments,
@@ -31,21 +32,7 @@ const auditSchema = new Schema<AuditDoc>({
 });
 
 // Nothing in the app changes or removes an entry; verification catches anything else that does.
-const refuse = function () {
-  throw new Error("The audit log is append-only.");
-};
-for (const operation of [
-  "updateOne",
-  "updateMany",
-  "findOneAndUpdate",
-  "replaceOne",
-  "findOneAndReplace",
-  "deleteOne",
-  "deleteMany",
-  "findOneAndDelete",
-] as const) {
-  auditSchema.pre(operation, refuse);
-}
+makeAppendOnly(auditSchema, () => new Error("The audit log is append-only."));
 
 export const AuditModel = defineModel<AuditDoc>("AuditEntry", auditSchema);
 

@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { defineModel, isObjectId } from "../mongoose.ts";
 import type { FrameworkContent } from "./types.ts";
+import { makeAppendOnly } from "../immutable.ts";
 
 /** A published, immutable version of a trust's framework. */
 export interface FrameworkVersion {
@@ -71,21 +72,10 @@ const frameworkVersionSchema = new Schema<FrameworkVersionDoc>({
 frameworkVersionSchema.index({ frameworkId: 1, version: 1 }, { unique: true });
 
 // A published version is a record schools were judged against: no route may change it.
-const refuseChange = function () {
-  throw new Error("Published framework versions are immutable.");
-};
-for (const op of [
-  "updateOne",
-  "updateMany",
-  "findOneAndUpdate",
-  "replaceOne",
-  "findOneAndReplace",
-  "deleteOne",
-  "deleteMany",
-  "findOneAndDelete",
-] as const) {
-  frameworkVersionSchema.pre(op, refuseChange);
-}
+makeAppendOnly(
+  frameworkVersionSchema,
+  () => new Error("Published framework versions are immutable."),
+);
 
 export const FrameworkModel = defineModel<FrameworkDoc>("Framework", frameworkSchema);
 export const FrameworkVersionModel = defineModel<FrameworkVersionDoc>(

@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { DECISION_WRITE, defineModel, isObjectId } from "../mongoose.ts";
 import type { EvaluationProjection } from "../evaluation/projection.ts";
+import { makeAppendOnly } from "../immutable.ts";
 
 /**
  * A cycle snapshot: an immutable copy of a whole evaluation at one moment (a submission now; a
@@ -73,26 +74,7 @@ export class SnapshotImmutableError extends Error {
     super("Evaluation snapshots are immutable.");
   }
 }
-const refuse = function () {
-  throw new SnapshotImmutableError();
-};
-for (const op of [
-  "updateOne",
-  "updateMany",
-  "findOneAndUpdate",
-  "replaceOne",
-  "findOneAndReplace",
-  "deleteOne",
-  "deleteMany",
-  "findOneAndDelete",
-] as const) {
-  snapshotSchema.pre(op, refuse);
-}
-snapshotSchema.pre(["updateOne", "deleteOne"], { document: true, query: false }, refuse);
-snapshotSchema.pre("save", function () {
-  if (!this.isNew) throw new SnapshotImmutableError();
-});
-snapshotSchema.pre("bulkWrite", refuse);
+makeAppendOnly(snapshotSchema, () => new SnapshotImmutableError());
 snapshotSchema.index({ evaluationId: 1, createdAt: -1 });
 
 export const EvaluationSnapshotModel = defineModel<SnapshotDoc>(

@@ -1,6 +1,7 @@
 import { Schema, type Types } from "mongoose";
 import { DECISION_WRITE, defineModel } from "../mongoose.ts";
 import type { RecordEntry } from "./record-state.ts";
+import { makeAppendOnly } from "../immutable.ts";
 
 /**
  * The validation record, stored as append-only entries (a unique sequence per validation).
@@ -25,21 +26,10 @@ const entrySchema = new Schema<EntryDoc>(
   { strict: false },
 );
 entrySchema.index({ validationId: 1, seq: 1 }, { unique: true });
-const refuse = function () {
-  throw new Error("The validation record is append-only: record a correction as a new entry.");
-};
-for (const operation of [
-  "updateOne",
-  "updateMany",
-  "findOneAndUpdate",
-  "replaceOne",
-  "findOneAndReplace",
-  "deleteOne",
-  "deleteMany",
-  "findOneAndDelete",
-] as const) {
-  entrySchema.pre(operation, refuse);
-}
+makeAppendOnly(
+  entrySchema,
+  () => new Error("The validation record is append-only: record a correction as a new entry."),
+);
 
 export const RecordEntryModel = defineModel<EntryDoc>("ValidationRecordEntry", entrySchema);
 
