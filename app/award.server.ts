@@ -27,20 +27,12 @@ import {
   recordAudit,
   startEvaluation,
 } from "./models.server.ts";
+import { todayInEngland } from "../models/dates.ts";
+export { todayInEngland };
 
 export { findAwardByCode, listCurrentAwards, longDate, renderCertificatePdf };
 export { attachmentDisposition } from "../models/evidence/file-name.ts";
 export type { Award, Certificate };
-
-/** Today's date in England (YYYY-MM-DD): an award expiring "today" is still valid until midnight there. */
-export function todayInEngland(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
 
 const sameMark = (a: Award, b: Award) =>
   a.schoolId === b.schoolId && a.frameworkId === b.frameworkId;

@@ -5,7 +5,7 @@ import { getCycle, getFrameworkVersion } from "../models.server.ts";
 import { notFound } from "../utils/auth.server.ts";
 import { cycleRows } from "../utils/cycle-rows.server.ts";
 import { requireTrustAccess } from "../utils/trust.server.ts";
-import { formatDay, formatMoment } from "../utils/dates.ts";
+import { formatDay, formatMoment } from "../../models/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.cycle.name ?? "Cycle"} · Quality marks` },

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listCycles, listEvaluationsOfCycle, progressOf } from "../models.server.ts";
 import { requireTrustAccess } from "../utils/trust.server.ts";
-import { formatDay } from "../utils/dates.ts";
+import { formatDay } from "../../models/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Cycles · Quality marks" }];
 

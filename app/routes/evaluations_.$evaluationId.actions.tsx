@@ -18,7 +18,7 @@ import {
 } from "../components/plan/action-table.tsx";
 import { can, evaluationResource, findEvaluationById, findSchoolById } from "../models.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
-import { formatMoment } from "../utils/dates.ts";
+import { formatMoment } from "../../models/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Action plan · ${data?.evaluation.title ?? "Evaluation"} · Quality marks` },

@@ -24,7 +24,7 @@ import { notFound, requireActor } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 import type { Problem } from "../../models/framework/completeness.ts";
-import { formatDay } from "../utils/dates.ts";
+import { formatDay } from "../../models/dates.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
 

@@ -19,7 +19,7 @@ import {
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 import { parseForm } from "../utils/forms.ts";
-import { formatDay, formatMoment } from "../utils/dates.ts";
+import { formatDay, formatMoment } from "../../models/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.school.name ?? "School"} · Quality marks` },

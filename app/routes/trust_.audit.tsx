@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAudit, verifyAuditLog } from "../models.server.ts";
 import { requireAuditAccess } from "../utils/audit.server.ts";
-import { formatMoment } from "../utils/dates.ts";
+import { formatMoment } from "../../models/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Quality marks" }];
 

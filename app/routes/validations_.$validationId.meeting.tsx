@@ -28,7 +28,7 @@ import { can } from "../models.server.ts";
 import meetingStyles from "../styles/meeting.css";
 import { requireActor } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
-import { formatMoment } from "../utils/dates.ts";
+import { formatMoment } from "../../models/dates.ts";
 import { parseForm } from "../utils/forms.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 

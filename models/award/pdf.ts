@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { formatDay } from "../dates.ts";
 
 /** What a certificate states: the facts of one award, ready to print. */
 export interface Certificate {
@@ -15,27 +16,9 @@ export interface Certificate {
   issuedAt: Date;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2027-01-15" → "15 January 2027" (the date itself, with no time zone to shift it). */
+/** "2027-01-15" → "15 January 2027" (a calendar day: no time zone shifts it). */
 export function longDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  const [, y, m, d] = match;
-  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDay(iso) : iso;
 }
 
 // Letters the standard fonts lack but that read fine without their accent or as a neighbour.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatMoment } from "../../app/utils/dates.ts";
+import { formatDay, formatMoment } from "../../models/dates.ts";
 
 describe("dates", () => {
   it("shows a due date as its calendar day, whatever the UK clock says", () => {

@@ -13,7 +13,7 @@ import {
   removeForce,
 } from "../../collab/shapes/plan.ts";
 import { linkForce, moveForce, removeAction } from "../../app/components/plan/plan-ops.ts";
-import { dropPosition } from "../../app/components/plan/drag.ts";
+import { dropPosition } from "../../app/components/reorder/drag.ts";
 import { diagramSummary } from "../../app/components/evaluation/force-field-diagram.tsx";
 import {
   filterRows,

@@ -7,7 +7,7 @@ import {
   forceName,
   moveButtonId,
 } from "../plan/force-row.tsx";
-import { dropPosition } from "../plan/drag.ts";
+import { dropPosition } from "../reorder/drag.ts";
 import { focusSoon, moveForce } from "../plan/plan-ops.ts";
 import { useForces } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";

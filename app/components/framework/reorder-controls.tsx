@@ -1,5 +1,5 @@
-import type { DragEvent, RefObject } from "react";
-import { useState } from "react";
+import type { RefObject } from "react";
+import { dragHandleProps, dropPosition } from "../reorder/drag.ts";
 import { move, moveTo, type YItem } from "../../../collab/shapes/framework.ts";
 import { focusSoon, type Designer } from "./designer-context.ts";
 import { areaName, criterionCode, moveCriterionToArea } from "./designer-ops.ts";
@@ -72,10 +72,7 @@ export function ReorderControls(props: {
 // ——— Drag and drop (a pointer convenience; every move is also possible by keyboard) ———
 
 export type DragKind = "area" | "criterion";
-
-// One drag at a time in a page, so a module-level note of what is being dragged is enough
-// (dataTransfer cannot be read during dragover).
-let dragging: { kind: DragKind; id: string } | null = null;
+export { useDropAtEnd, useDropTarget } from "../reorder/drag.ts";
 
 /** A grip to drag a row by. Hidden from assistive technology: the move buttons do the same. */
 export function DragHandle(props: {
@@ -87,96 +84,13 @@ export function DragHandle(props: {
   return (
     <span
       className="drag-handle"
-      draggable
       aria-hidden="true"
       title={`Drag to move ${props.name}`}
-      onDragStart={(event) => {
-        dragging = { kind: props.kind, id: props.id };
-        event.dataTransfer.effectAllowed = "move";
-        event.dataTransfer.setData("text/plain", props.name);
-        if (props.row.current) event.dataTransfer.setDragImage(props.row.current, 24, 24);
-        props.row.current?.classList.add("is-dragging");
-      }}
-      onDragEnd={() => {
-        props.row.current?.classList.remove("is-dragging");
-        dragging = null;
-      }}
+      {...dragHandleProps(props.kind, props.id, () => props.row.current, { label: props.name })}
     >
       ⠿
     </span>
   );
-}
-
-type DropSide = "before" | "after" | null;
-
-/**
- * Makes a row a drop target for dragged items of `kind`: dropping on its top half puts the item
- * before it, on its bottom half after it. `onDrop(id, position)` gets the position the item
- * should take among the list as it is now drawn (0 = first).
- */
-export function useDropTarget(
-  kind: DragKind,
-  index: number,
-  onDrop: (draggedId: string, position: number) => void,
-) {
-  const [side, setSide] = useState<DropSide>(null);
-  const sideOf = (event: DragEvent<HTMLElement>): DropSide => {
-    const box = event.currentTarget.getBoundingClientRect();
-    return event.clientY < box.top + box.height / 2 ? "before" : "after";
-  };
-  return {
-    dropSide: side,
-    dropProps: {
-      onDragOver(event: DragEvent<HTMLElement>) {
-        if (dragging?.kind !== kind) return;
-        event.preventDefault();
-        event.stopPropagation();
-        event.dataTransfer.dropEffect = "move";
-        const next = sideOf(event);
-        if (next !== side) setSide(next);
-      },
-      onDragLeave(event: DragEvent<HTMLElement>) {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setSide(null);
-      },
-      onDrop(event: DragEvent<HTMLElement>) {
-        if (dragging?.kind !== kind) return;
-        event.preventDefault();
-        event.stopPropagation();
-        const id = dragging.id;
-        const position = sideOf(event) === "before" ? index : index + 1;
-        setSide(null);
-        dragging = null;
-        onDrop(id, position);
-      },
-    },
-  };
-}
-
-/** A list's empty space as a drop target: dropping there puts the item last. */
-export function useDropAtEnd(kind: DragKind, onDrop: (draggedId: string) => void) {
-  const [over, setOver] = useState(false);
-  return {
-    over,
-    dropProps: {
-      onDragOver(event: DragEvent<HTMLElement>) {
-        if (dragging?.kind !== kind) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = "move";
-        if (!over) setOver(true);
-      },
-      onDragLeave(event: DragEvent<HTMLElement>) {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
-      },
-      onDrop(event: DragEvent<HTMLElement>) {
-        if (dragging?.kind !== kind) return;
-        event.preventDefault();
-        const id = dragging.id;
-        setOver(false);
-        dragging = null;
-        onDrop(id);
-      },
-    },
-  };
 }
 
 /**
@@ -192,7 +106,7 @@ export function dropInto(
 ): void {
   const from = siblings.findIndex(([key]) => key === id);
   // moveTo counts positions among the others, so a move down skips the item's old place.
-  const index = from >= 0 && from < position ? position - 1 : position;
+  const index = dropPosition(from, position);
   if (from === index) return;
   designer.doc.transact(() => moveTo(siblings, id, index));
   designer.announce(`Moved ${name} to position ${index + 1} of ${siblings.length}`);

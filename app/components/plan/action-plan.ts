@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ACTION_STATUSES, type ActionStatus } from "../../../collab/shapes/plan.ts";
+import { todayInEngland } from "../../../models/dates.ts";
+export { todayInEngland };
 
 /**
  * Sorting and filtering of an action plan table (the evaluation's action plan and "My
@@ -116,14 +118,4 @@ export function criterionHref(
   row: Pick<ActionPlanRow, "evaluationId" | "areaId" | "criterionId">,
 ): string {
   return `/evaluations/${row.evaluationId}${row.areaId ? `?area=${encodeURIComponent(row.areaId)}` : ""}#criterion-${row.criterionId}`;
-}
-
-/** Today as YYYY-MM-DD where the schools are (the server's clock may run in another zone). */
-export function todayInEngland(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
 }

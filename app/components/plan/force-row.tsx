@@ -2,7 +2,7 @@ import { useRef } from "react";
 import type * as Y from "yjs";
 import type { Force, ForceSide } from "../../../collab/shapes/plan.ts";
 import { YTextInput } from "../framework/y-text-field.tsx";
-import { dragHandleProps, useDropTarget } from "./drag.ts";
+import { dragHandleProps, useDropTarget } from "../reorder/drag.ts";
 import { forceText, setForceField } from "./plan-ops.ts";
 
 export const SIDE_LABELS: Record<ForceSide, string> = {
@@ -71,7 +71,9 @@ export function ForceRow({
               className="plan-grip"
               aria-hidden="true"
               title={`Drag to move ${name.toLowerCase()}`}
-              {...dragHandleProps(list, force.id, () => row.current)}
+              {...dragHandleProps(list, force.id, () => row.current, {
+                draggingClass: "plan-dragging",
+              })}
             >
               ⠿
             </span>

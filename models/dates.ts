@@ -54,3 +54,9 @@ export function formatMoment(value: Date | string | null | undefined): string {
   const { year, month, day, hour, minute } = partsOf(value, "Europe/London");
   return `${day} ${MONTHS[month - 1].slice(0, 3)} ${year}, ${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
+
+/** Today's date in England as YYYY-MM-DD (the server's clock may run in another zone). */
+export function todayInEngland(now = new Date()): string {
+  const { year, month, day } = partsOf(now, "Europe/London");
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
