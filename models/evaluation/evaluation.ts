@@ -207,13 +207,13 @@ export async function listEvaluationsOfCycle(
   return withProjections(await EvaluationModel.find({ trustId, cycleId }).lean());
 }
 
-/**
- * Finds an evaluation by id alone. The caller must check `can(actor, ..., evaluation)` before
- * revealing anything: the collab server and the evaluation page only know the id.
- */
-export async function findEvaluationById(evaluationId: string): Promise<Evaluation | null> {
-  if (!isObjectId(evaluationId)) return null;
-  const doc = await EvaluationModel.findById(evaluationId).lean();
+/** An evaluation of the given trust, or null (one of another trust is "not found"). */
+export async function getEvaluation(
+  trustId: string,
+  evaluationId: string,
+): Promise<Evaluation | null> {
+  if (!isObjectId(trustId) || !isObjectId(evaluationId)) return null;
+  const doc = await EvaluationModel.findOne({ _id: evaluationId, trustId }).lean();
   return doc ? (await withProjections([doc]))[0] : null;
 }
 
@@ -256,4 +256,11 @@ export async function moveToVersion(
   );
   await setCriteriaCount(evaluation.id, fresh.criteria.length);
   return (await findEvaluationById(evaluation.id))!;
+}
+
+/** @deprecated Unscoped: being replaced by loadEvaluation (models/permissions/loaders.ts). */
+export async function findEvaluationById(evaluationId: string): Promise<Evaluation | null> {
+  if (!isObjectId(evaluationId)) return null;
+  const doc = await EvaluationModel.findById(evaluationId).lean();
+  return doc ? (await withProjections([doc]))[0] : null;
 }

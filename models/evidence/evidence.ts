@@ -130,13 +130,13 @@ export async function getEvidenceItem(
   return doc ? toItem(doc) : null;
 }
 
-/**
- * Finds an item by id alone, for a download link that carries nothing else. The caller must
- * check that the person may read the item's evaluation before revealing anything about it.
- */
-export async function findEvidenceItemById(itemId: string): Promise<EvidenceItem | null> {
-  if (!isObjectId(itemId)) return null;
-  const doc = await EvidenceItemModel.findById(itemId).lean();
+/** An item of the given trust by its id alone (a download link carries nothing else), or null. */
+export async function findEvidenceItemOfTrust(
+  trustId: string,
+  itemId: string,
+): Promise<EvidenceItem | null> {
+  if (!isObjectId(trustId) || !isObjectId(itemId)) return null;
+  const doc = await EvidenceItemModel.findOne({ _id: itemId, trustId }).lean();
   return doc ? toItem(doc) : null;
 }
 
@@ -240,4 +240,11 @@ export async function deleteEvidenceItem(
 export function openEvidenceFile(item: EvidenceItem): Readable {
   if (item.kind !== "file" || !item.fileId) throw new Error("Not a file item");
   return openFile(new Types.ObjectId(item.fileId));
+}
+
+/** @deprecated Unscoped: being replaced by findEvidenceItemOfTrust. */
+export async function findEvidenceItemById(itemId: string): Promise<EvidenceItem | null> {
+  if (!isObjectId(itemId)) return null;
+  const doc = await EvidenceItemModel.findById(itemId).lean();
+  return doc ? toItem(doc) : null;
 }

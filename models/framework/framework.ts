@@ -177,9 +177,13 @@ export async function createFramework(
   return toFramework(doc.toObject());
 }
 
-export async function findFrameworkById(frameworkId: string): Promise<Framework | null> {
-  if (!isObjectId(frameworkId)) return null;
-  const doc = await FrameworkModel.findById(frameworkId).lean();
+/** A framework of the given trust, or null. */
+export async function getFramework(
+  trustId: string,
+  frameworkId: string,
+): Promise<Framework | null> {
+  if (!isObjectId(trustId) || !isObjectId(frameworkId)) return null;
+  const doc = await FrameworkModel.findOne({ _id: frameworkId, trustId }).lean();
   return doc ? toFramework(doc) : null;
 }
 
@@ -247,4 +251,11 @@ export async function publishVersion(
     if ((error as { code?: number }).code === 11000) throw new ConcurrentPublishError();
     throw error;
   }
+}
+
+/** @deprecated Unscoped: being replaced by getFramework(trustId, id) and loadFramework. */
+export async function findFrameworkById(frameworkId: string): Promise<Framework | null> {
+  if (!isObjectId(frameworkId)) return null;
+  const doc = await FrameworkModel.findById(frameworkId).lean();
+  return doc ? toFramework(doc) : null;
 }

@@ -1,10 +1,12 @@
 import type { Actor, Grant, Role } from "./roles.ts";
 
 /**
- * The one permission check, used by every Remix loader/action and by the collab server's
- * authentication. Pure: the caller loads the resource; this only decides.
+ * The one permission check, used by every Remix loader/action (through the loaders in
+ * loaders.ts and the commands in server/commands) and by the collab server's authentication.
+ * Pure: a loader builds the resource; this only decides. No role is compared anywhere else.
  */
 export type Resource =
+  /** The trust itself: its people and settings (manage), everything of it (oversee). */
   | { type: "trust"; trustId: string }
   | { type: "school"; trustId: string; schoolId: string }
   | {
@@ -23,15 +25,28 @@ export type Resource =
   /** The validation of a school's evaluation, and its record (agreed judgements, outcome). */
   | { type: "validation"; trustId: string; schoolId: string; validatorIds: string[] }
   /** A validation's meeting: its schedule and its live document (minutes, whiteboard). */
-  | { type: "meeting"; trustId: string; schoolId: string; validatorIds: string[] }
+  | {
+      type: "meeting";
+      trustId: string;
+      schoolId: string;
+      validatorIds: string[];
+      /** Whether the meeting has begun (the school sees provisional judgements from then). */
+      started?: boolean;
+    }
   /** The comment threads on an evaluation (`discussion.<evaluationId>`). */
-  | { type: "discussion"; trustId: string; schoolId: string; validatorIds: string[] };
+  | { type: "discussion"; trustId: string; schoolId: string; validatorIds: string[] }
+  /** A school's award (and its certificate). */
+  | { type: "award"; trustId: string; schoolId: string };
 
 export type Action =
   | "read"
   | "write"
-  /** trust: add schools and people */
+  /** trust: add schools and people, change roles, read the audit log */
   | "manage"
+  /** trust: see every school, framework, cycle, validation and the register (read-only) */
+  | "oversee"
+  /** trust: hold the validator role there (the "my validations" list) */
+  | "validate"
   /** school: begin a new self-evaluation */
   | "startEvaluation"
   /** framework: freeze the draft as a new immutable version */
@@ -53,7 +68,11 @@ export type Action =
   /** validation: confirm an agreed judgement (the school's leaders) */
   | "confirm"
   /** meeting: set its date, video link and agenda, and record provisional judgements (assigned validators) */
-  | "schedule";
+  | "schedule"
+  /** meeting: see the validators' provisional judgements */
+  | "readProvisional"
+  /** award: start the next cycle from it */
+  | "renew";
 
 function holds(actor: Actor, predicate: (g: Grant) => boolean): boolean {
   return actor.grants.some(predicate);
@@ -70,12 +89,24 @@ function inSchool(actor: Actor, schoolId: string, roles: Role[]): boolean {
 const SCHOOL_TEAM: Role[] = ["schoolLeader", "schoolStaff"];
 const TRUST_OVERSIGHT: Role[] = ["trustAdmin", "trustLeader"];
 
+function assignedValidator(
+  actor: Actor,
+  resource: { trustId: string; validatorIds?: string[] },
+): boolean {
+  return (
+    (resource.validatorIds ?? []).includes(actor.userId) &&
+    inTrust(actor, resource.trustId, ["validator"])
+  );
+}
+
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
   if (!actor) return false;
   switch (resource.type) {
     case "trust":
       if (action === "read") return holds(actor, (g) => g.trustId === resource.trustId);
       if (action === "manage") return inTrust(actor, resource.trustId, ["trustAdmin"]);
+      if (action === "oversee") return inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
+      if (action === "validate") return inTrust(actor, resource.trustId, ["validator"]);
       return false;
 
     case "school":
@@ -86,6 +117,21 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
         );
       }
       if (action === "startEvaluation") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
+      return false;
+
+    case "award":
+      if (action === "read") {
+        return (
+          inTrust(actor, resource.trustId, TRUST_OVERSIGHT) ||
+          inSchool(actor, resource.schoolId, SCHOOL_TEAM)
+        );
+      }
+      if (action === "renew") {
+        return (
+          inSchool(actor, resource.schoolId, ["schoolLeader"]) ||
+          inTrust(actor, resource.trustId, ["trustAdmin"])
+        );
+      }
       return false;
 
     case "framework":
@@ -103,9 +149,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return false;
 
     case "validation": {
-      const validator =
-        resource.validatorIds.includes(actor.userId) &&
-        inTrust(actor, resource.trustId, ["validator"]);
+      const validator = assignedValidator(actor, resource);
       if (action === "read") {
         return (
           validator ||
@@ -121,15 +165,16 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     }
 
     case "meeting": {
-      const validator =
-        resource.validatorIds.includes(actor.userId) &&
-        inTrust(actor, resource.trustId, ["validator"]);
+      const validator = assignedValidator(actor, resource);
       const team = inSchool(actor, resource.schoolId, SCHOOL_TEAM);
+      const oversight = inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
       // Trust leaders and admins may join any meeting, but only as observers (read, never write).
-      if (action === "read")
-        return validator || team || inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
+      if (action === "read") return validator || team || oversight;
       if (action === "write") return validator || team;
       if (action === "schedule") return validator && !team;
+      // Provisional judgements must not steer the school's own judgement before the meeting.
+      if (action === "readProvisional")
+        return (validator && !team) || oversight || (team && resource.started === true);
       return false;
     }
 
@@ -138,8 +183,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       // Invited contributors give their perspective on the evaluation only.
       const writer =
         inSchool(actor, resource.schoolId, SCHOOL_TEAM) ||
-        (inTrust(actor, resource.trustId, ["validator"]) &&
-          resource.validatorIds.includes(actor.userId)) ||
+        assignedValidator(actor, resource) ||
         inTrust(actor, resource.trustId, ["trustAdmin"]);
       if (action === "write") return writer;
       if (action === "read") return writer || inTrust(actor, resource.trustId, ["trustLeader"]);
@@ -165,11 +209,77 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
           team ||
           contributor ||
           inTrust(actor, resource.trustId, TRUST_OVERSIGHT) ||
-          (inTrust(actor, resource.trustId, ["validator"]) &&
-            (resource.validatorIds ?? []).includes(actor.userId))
+          assignedValidator(actor, resource)
         );
       }
       return false;
     }
   }
 }
+
+/** The trusts in which the person holds any role, in a stable order. */
+export function trustIdsOf(actor: Actor): string[] {
+  return [...new Set(actor.grants.map((g) => g.trustId))];
+}
+
+/** The first trust of the person's where they may `action` the trust itself, or null. */
+export function trustWhere(actor: Actor, action: Action): string | null {
+  return (
+    trustIdsOf(actor).find((trustId) => can(actor, action, { type: "trust", trustId })) ?? null
+  );
+}
+
+/**
+ * The role a person acts in for a resource, shown beside their name in presence and lists: the
+ * most specific one they hold there (their school's role before a trust-wide one).
+ */
+export function roleAt(actor: Actor, resource: Resource): Role | null {
+  const schoolId = "schoolId" in resource ? resource.schoolId : undefined;
+  const atSchool = schoolId ? actor.grants.find((g) => g.schoolId === schoolId) : undefined;
+  const inTheTrust = actor.grants.find((g) => g.trustId === resource.trustId && !g.schoolId);
+  return (atSchool ?? inTheTrust)?.role ?? null;
+}
+
+/** What the main navigation offers a person: derived from `can`, never from role names. */
+export function navigationOf(actor: Actor) {
+  return {
+    /** Frameworks, cycles and the register. */
+    oversees: trustWhere(actor, "oversee") !== null,
+    /** The validations list (assigned ones, or all for oversight). */
+    validates: trustWhere(actor, "validate") !== null || trustWhere(actor, "oversee") !== null,
+    /** Trust settings and the audit log. */
+    manages: trustWhere(actor, "manage") !== null,
+  };
+}
+
+/** Whether a person may be assigned to validate an evaluation of `school`. */
+export function eligibleToValidate(
+  grants: Grant[],
+  school: { id: string; trustId: string },
+): { ok: true } | { ok: false; reason: string } {
+  if (!grants.some((g) => g.role === "validator" && g.trustId === school.trustId)) {
+    return { ok: false, reason: "is not a validator in this trust" };
+  }
+  if (grants.some((g) => g.schoolId === school.id)) {
+    return { ok: false, reason: "works at this school, and nobody validates their own school" };
+  }
+  return { ok: true };
+}
+
+/** Who may do `action`, in words, for the message a refused person reads. */
+export const WHO_MAY: Partial<Record<Action, string>> = {
+  write: "Only the people working on this can change it.",
+  manage: "Only the trust's admins can do this.",
+  startEvaluation: "Only the school's leaders can start an evaluation.",
+  publish: "Only the trust's admins can publish a framework.",
+  distribute: "Only the trust's admins can distribute a framework.",
+  upgrade: "Only the school's leaders can move this evaluation to a newer version.",
+  submit: "Only the school's leaders can submit this evaluation for validation.",
+  invite: "Only the school's leaders can invite contributors.",
+  contribute: "Only invited contributors can record a perspective's judgements.",
+  assign: "Only the trust's admins assign validators.",
+  agree: "Only the assigned validators agree judgements and record the outcome.",
+  confirm: "Only the school's leaders confirm agreed judgements.",
+  schedule: "Only the assigned validators schedule the meeting and record provisional judgements.",
+  renew: "Only the school's leaders and the trust's admins can start a renewal.",
+};

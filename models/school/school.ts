@@ -78,7 +78,7 @@ export async function getSchool(trustId: string, schoolId: string): Promise<Scho
   return doc ? toSchool(doc) : null;
 }
 
-/** Looks a school up by id alone; callers must then check permission on its trust. */
+/** @deprecated Unscoped: being replaced by getSchool(trustId, id) and loadSchool. */
 export async function findSchoolById(schoolId: string): Promise<School | null> {
   if (!isObjectId(schoolId)) return null;
   const doc = await SchoolModel.findById(schoolId).lean();

@@ -48,9 +48,13 @@ function toValidation(doc: { _id: Types.ObjectId } & ValidationDoc): Validation 
   };
 }
 
-export async function findValidationById(validationId: string): Promise<Validation | null> {
-  if (!isObjectId(validationId)) return null;
-  const doc = await ValidationModel.findById(validationId).lean();
+/** A validation of the given trust, or null. */
+export async function getValidation(
+  trustId: string,
+  validationId: string,
+): Promise<Validation | null> {
+  if (!isObjectId(trustId) || !isObjectId(validationId)) return null;
+  const doc = await ValidationModel.findOne({ _id: validationId, trustId }).lean();
   return doc ? toValidation(doc) : null;
 }
 
@@ -89,4 +93,11 @@ export async function assignValidators(
     { upsert: true },
   );
   return (await findValidationOfEvaluation(evaluation.trustId, evaluation.id))!;
+}
+
+/** @deprecated Unscoped: being replaced by getValidation(trustId, id) and loadValidation. */
+export async function findValidationById(validationId: string): Promise<Validation | null> {
+  if (!isObjectId(validationId)) return null;
+  const doc = await ValidationModel.findById(validationId).lean();
+  return doc ? toValidation(doc) : null;
 }

@@ -1,0 +1,217 @@
+import { getAward, type Award } from "../award/award.ts";
+import { getCycle, type Cycle } from "../cycle/cycle.ts";
+import { NotFoundError, ForbiddenError } from "../errors.ts";
+import { getEvaluation, type Evaluation } from "../evaluation/evaluation.ts";
+import { getFramework, type Framework } from "../framework/framework.ts";
+import { contributorIdsOf } from "../perspective/perspective.ts";
+import { getSchool, type School } from "../school/school.ts";
+import {
+  findMeetingSchedule,
+  meetingHasStarted,
+  type MeetingSchedule,
+} from "../validation/meeting.ts";
+import {
+  findValidationOfEvaluation,
+  getValidation,
+  type Validation,
+} from "../validation/validation.ts";
+import { WHO_MAY, can, trustIdsOf, type Action, type Resource } from "./can.ts";
+import type { Actor } from "./roles.ts";
+
+/**
+ * One loader per kind of thing a person can ask for by id. Each looks the record up only in the
+ * trusts the person belongs to (so an id of another trust is simply not found), builds the
+ * resource the policy decides on, and checks `action`: someone who may not even read it gets
+ * NotFoundError (a 404, the same as a missing id); someone who may read it but not do `action`
+ * gets ForbiddenError with a message saying who may. Routes, commands and the collab server all
+ * load through here, so a check cannot be forgotten.
+ */
+
+type Of<T extends Resource["type"]> = Extract<Resource, { type: T }>;
+
+function authorise(actor: Actor, action: Action, resource: Resource): void {
+  if (!can(actor, "read", resource)) throw new NotFoundError();
+  if (action !== "read" && !can(actor, action, resource)) {
+    throw new ForbiddenError(WHO_MAY[action] ?? "You cannot do this here.");
+  }
+}
+
+/** The first record found in the person's trusts. */
+async function inTrustsOf<T>(
+  actor: Actor,
+  find: (trustId: string) => Promise<T | null>,
+): Promise<T> {
+  for (const trustId of trustIdsOf(actor)) {
+    const found = await find(trustId);
+    if (found) return found;
+  }
+  throw new NotFoundError();
+}
+
+// ---- resources, built in one place per kind -------------------------------------------------
+
+export async function evaluationResource(evaluation: Evaluation): Promise<Of<"evaluation">> {
+  return {
+    type: "evaluation",
+    trustId: evaluation.trustId,
+    schoolId: evaluation.schoolId,
+    validatorIds: evaluation.validatorIds,
+    contributorIds: await contributorIdsOf(evaluation.id),
+    frameworkKind: evaluation.frameworkKind ?? undefined,
+  };
+}
+
+export function discussionResource(evaluation: Evaluation): Of<"discussion"> {
+  return {
+    type: "discussion",
+    trustId: evaluation.trustId,
+    schoolId: evaluation.schoolId,
+    validatorIds: evaluation.validatorIds,
+  };
+}
+
+export function validationResource(validation: Validation): Of<"validation"> {
+  return {
+    type: "validation",
+    trustId: validation.trustId,
+    schoolId: validation.schoolId,
+    validatorIds: validation.validatorIds,
+  };
+}
+
+export function meetingResource(
+  validation: Validation,
+  schedule: MeetingSchedule | null,
+  now = new Date(),
+): Of<"meeting"> {
+  return {
+    type: "meeting",
+    trustId: validation.trustId,
+    schoolId: validation.schoolId,
+    validatorIds: validation.validatorIds,
+    started: meetingHasStarted(schedule, now),
+  };
+}
+
+export const schoolResource = (school: School): Of<"school"> => ({
+  type: "school",
+  trustId: school.trustId,
+  schoolId: school.id,
+});
+
+export const awardResource = (award: Award): Of<"award"> => ({
+  type: "award",
+  trustId: award.trustId,
+  schoolId: award.schoolId,
+});
+
+// ---- loaders ----------------------------------------------------------------------------------
+
+export async function loadEvaluation(actor: Actor, evaluationId: string, action: Action = "read") {
+  const evaluation = await inTrustsOf(actor, (trustId) => getEvaluation(trustId, evaluationId));
+  const resource = await evaluationResource(evaluation);
+  authorise(actor, action, resource);
+  return { evaluation, resource };
+}
+
+/** The comment threads of an evaluation (`discussion.<evaluationId>`). */
+export async function loadDiscussion(actor: Actor, evaluationId: string, action: Action = "read") {
+  const evaluation = await inTrustsOf(actor, (trustId) => getEvaluation(trustId, evaluationId));
+  const resource = discussionResource(evaluation);
+  authorise(actor, action, resource);
+  return { evaluation, resource };
+}
+
+/** A validation and its record (`record.<validationId>`). */
+export async function loadValidation(actor: Actor, validationId: string, action: Action = "read") {
+  const validation = await inTrustsOf(actor, (trustId) => getValidation(trustId, validationId));
+  const resource = validationResource(validation);
+  authorise(actor, action, resource);
+  return { validation, resource };
+}
+
+/**
+ * The validation of an evaluation, for the evaluation's validation page: the evaluation must be
+ * readable; the validation may not exist yet (null), and then only `assign` can be asked of it.
+ */
+export async function loadValidationOfEvaluation(
+  actor: Actor,
+  evaluationId: string,
+  action: Action = "read",
+) {
+  const { evaluation } = await loadEvaluation(actor, evaluationId);
+  const validation = await findValidationOfEvaluation(evaluation.trustId, evaluation.id);
+  const resource: Of<"validation"> = validation
+    ? validationResource(validation)
+    : {
+        type: "validation",
+        trustId: evaluation.trustId,
+        schoolId: evaluation.schoolId,
+        validatorIds: [],
+      };
+  authorise(actor, action, resource);
+  return { evaluation, validation, resource };
+}
+
+/** A validation's meeting (`meeting.<validationId>`), with its schedule. */
+export async function loadMeeting(actor: Actor, validationId: string, action: Action = "read") {
+  const validation = await inTrustsOf(actor, (trustId) => getValidation(trustId, validationId));
+  const schedule = await findMeetingSchedule(validation.trustId, validation.id);
+  const resource = meetingResource(validation, schedule);
+  authorise(actor, action, resource);
+  return { validation, schedule, resource };
+}
+
+/** A framework, its live draft (`framework.<id>`) and its versions. */
+export async function loadFramework(actor: Actor, frameworkId: string, action: Action = "read") {
+  const framework: Framework = await inTrustsOf(actor, (trustId) =>
+    getFramework(trustId, frameworkId),
+  );
+  const resource: Of<"framework"> = { type: "framework", trustId: framework.trustId };
+  authorise(actor, action, resource);
+  return { framework, resource };
+}
+
+export async function loadCycle(actor: Actor, cycleId: string, action: Action = "read") {
+  const cycle: Cycle = await inTrustsOf(actor, (trustId) => getCycle(trustId, cycleId));
+  const resource: Of<"cycle"> = { type: "cycle", trustId: cycle.trustId };
+  authorise(actor, action, resource);
+  return { cycle, resource };
+}
+
+export async function loadSchool(actor: Actor, schoolId: string, action: Action = "read") {
+  const school = await inTrustsOf(actor, (trustId) => getSchool(trustId, schoolId));
+  const resource = schoolResource(school);
+  authorise(actor, action, resource);
+  return { school, resource };
+}
+
+export async function loadAward(actor: Actor, awardId: string, action: Action = "read") {
+  const award = await inTrustsOf(actor, (trustId) => getAward(trustId, awardId));
+  const resource = awardResource(award);
+  authorise(actor, action, resource);
+  return { award, resource };
+}
+
+/**
+ * The trust where the person may `action` it (manage, oversee, validate), for trust-wide pages;
+ * NotFoundError for everyone else, so those pages look missing to them.
+ */
+export function loadTrustWhere(actor: Actor, action: Action): { trustId: string } {
+  const trustId = trustIdsOf(actor).find((id) =>
+    can(actor, action, { type: "trust", trustId: id }),
+  );
+  if (!trustId) throw new NotFoundError();
+  return { trustId };
+}
+
+/** The trust where the person may `action` its frameworks or cycles (read, write, distribute…). */
+export function loadTrustFor(
+  actor: Actor,
+  kind: "framework" | "cycle",
+  action: Action,
+): { trustId: string } {
+  const trustId = trustIdsOf(actor).find((id) => can(actor, action, { type: kind, trustId: id }));
+  if (!trustId) throw new NotFoundError();
+  return { trustId };
+}
