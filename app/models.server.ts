@@ -60,13 +60,6 @@ export {
   listValidationsOfTrust,
 } from "../models/validation/validation.ts";
 export { listRecordEntries } from "../models/validation/record.ts";
-export {
-  DecisionError,
-  agree,
-  assign,
-  confirm,
-  recordOutcome,
-} from "../models/validation/decisions.ts";
 export { recommend } from "../models/framework/accreditation.ts";
 export { loadActor } from "../models/membership/membership.ts";
 export {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { findReadableAward, mayRenew, RenewalError, startRenewal } from "../award.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { StartRenewalInput, startRenewal } from "../validation.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { parseInput, readForm, run } from "../utils/command.server.ts";
 
 /** Nothing to show here: the button lives on the certificate page and the register. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -15,19 +15,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  await requireCsrf(request, await request.formData());
-  const award = await findReadableAward(actor, params.awardId ?? "");
-  if (!award) throw notFound();
-  if (!mayRenew(actor, award))
-    throw new Response("Only the school's leaders and the trust's admins can start a renewal.", {
-      status: 403,
-    });
-  if (award.superseded)
-    throw new Response("This award has been superseded: renew from the later one.", {
-      status: 409,
-    });
-  const renewal = await startRenewal(award, actor, context.collab).catch((error: unknown) => {
-    throw error instanceof RenewalError ? new Response(error.message, { status: 409 }) : error;
-  });
-  throw redirect(`/evaluations/${renewal.evaluationId}`);
+  const form = await readForm(request);
+  const input = parseInput(form, StartRenewalInput, { extra: { awardId: params.awardId ?? "" } });
+  const done = await run(() => startRenewal({ actor, collab: context.collab }, input));
+  if (done instanceof Response) return done;
+  throw redirect(`/evaluations/${done.evaluationId}`);
 }

@@ -18,15 +18,15 @@ import { SaveIndicator } from "../components/evaluation/save-indicator.tsx";
 import { SubmissionBar } from "../components/evaluation/submission-bar.tsx";
 import { Progress } from "../components/progress.tsx";
 import {
-  applicableAreas,
   can,
-  evaluationResource,
-  findEvaluationById,
-  findSchoolById,
-  getFrameworkVersion,
+  frameworkOfEvaluation,
+  latestSubmissionId,
   latestVersionOf,
-} from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
+  loadEvaluation,
+  roleAt,
+} from "../evaluation.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { orNotFound } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -37,21 +37,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const evaluation = await findEvaluationById(params.evaluationId ?? "");
-  const resource = evaluation && (await evaluationResource(evaluation));
-  if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
-  const [school, version, latest] = await Promise.all([
-    findSchoolById(evaluation.schoolId),
-    getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
-    latestVersionOf(evaluation.trustId, evaluation.frameworkId),
-  ]);
-  if (!school || !version) throw notFound();
-  const areas = applicableAreas(version.content, school).filter((a) =>
-    evaluation.areaIds.includes(a.id),
+  const { evaluation, resource } = await orNotFound(
+    loadEvaluation(actor, params.evaluationId ?? ""),
   );
-  const grant =
-    actor.grants.find((g) => g.schoolId === school.id) ??
-    actor.grants.find((g) => g.trustId === school.trustId && !g.schoolId);
+  const [{ school, version, content }, latest, latestSubmission] = await Promise.all([
+    orNotFound(frameworkOfEvaluation(evaluation)),
+    latestVersionOf(evaluation.trustId, evaluation.frameworkId),
+    latestSubmissionId(evaluation),
+  ]);
+  const role = roleAt(actor, resource);
+  const canWrite = can(actor, "write", resource);
   return json({
     evaluation: {
       id: evaluation.id,
@@ -60,18 +55,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       documentName: documentName("evaluation", evaluation.id),
     },
     canSubmit: can(actor, "submit", resource),
+    latestSubmissionId: latestSubmission,
     school: { id: school.id, name: school.name },
     framework: { name: version.content.name, version: version.version },
     newerVersion: latest && latest.version > version.version ? latest.version : null,
     canUpgrade: can(actor, "upgrade", resource),
-    areas: areas.map((area) => ({ ...area, levels: scaleOf(version.content, area).levels })),
-    canWrite: can(actor, "write", resource),
+    areas: content.areas.map((area) => ({ ...area, levels: scaleOf(content, area).levels })),
+    canWrite,
     me: {
       userId: actor.userId,
       name: actor.name,
       colour: colourFor(actor.userId),
-      role: grant ? ROLE_LABELS[grant.role] : "",
-      observing: !can(actor, "write", resource),
+      role: role ? ROLE_LABELS[role] : "",
+      observing: !canWrite,
     },
     projection: {
       judged: evaluation.projection.judgedCount,
@@ -190,6 +186,7 @@ export default function EvaluationPage() {
         evaluationId={data.evaluation.id}
         status={data.evaluation.status}
         canSubmit={data.canSubmit}
+        latestSubmissionId={data.latestSubmissionId}
       />
       <nav aria-label="This evaluation" className="evaluation-links">
         <Link to={`/evaluations/${data.evaluation.id}/actions`}>Action plan</Link>

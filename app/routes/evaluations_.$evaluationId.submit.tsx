@@ -1,16 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import * as Y from "yjs";
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { documentName } from "../../collab/document-name.ts";
-import { readJudgements } from "../../collab/shapes/evaluation.ts";
-import { NotSubmittableError, readPlan, submitEvaluation } from "../history.server.ts";
-import { can, findEvaluationById } from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { SubmitEvaluationInput, submitEvaluation } from "../validation.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { parseInput, readForm, run } from "../utils/command.server.ts";
 
 // Where to come back to: the area that was open (an area id, never a URL).
-const backTo = z.object({
+const BackTo = z.object({
   area: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
@@ -24,40 +20,15 @@ const backTo = z.object({
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const form = await request.formData();
-  await requireCsrf(request, form);
-  const { area } = backTo.parse({ area: form.get("area") ?? undefined });
-  const evaluation = await findEvaluationById(params.evaluationId ?? "");
-  const resource = evaluation && {
-    type: "evaluation" as const,
-    trustId: evaluation.trustId,
-    schoolId: evaluation.schoolId,
-    validatorIds: evaluation.validatorIds,
-  };
-  if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
-  if (!can(actor, "submit", resource)) {
-    return json(
-      { formError: "Only the school's leaders can submit this evaluation for validation." },
-      { status: 403 },
-    );
-  }
-  const doc = await context.collab.read(documentName("evaluation", evaluation.id));
-  try {
-    await submitEvaluation(evaluation, {
-      state: Y.encodeStateAsUpdate(doc),
-      judgements: readJudgements(doc),
-      plan: readPlan(doc),
-      submittedBy: actor.userId,
-    });
-  } catch (error) {
-    if (error instanceof NotSubmittableError)
-      return json({ formError: error.message }, { status: 409 });
-    throw error;
-  } finally {
-    doc.destroy();
-  }
+  const form = await readForm(request);
+  const { area } = BackTo.parse({ area: form.get("area") ?? undefined });
+  const input = parseInput(form, SubmitEvaluationInput, {
+    extra: { evaluationId: params.evaluationId ?? "" },
+  });
+  const done = await run(() => submitEvaluation({ actor, collab: context.collab }, input));
+  if (done instanceof Response) return done;
   const search = new URLSearchParams(area ? { area, submitted: "1" } : { submitted: "1" });
-  return redirect(`/evaluations/${evaluation.id}?${search}`);
+  return redirect(`/evaluations/${input.evaluationId}?${search}`);
 }
 
 export async function loader() {

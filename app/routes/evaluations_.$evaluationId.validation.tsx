@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { documentName } from "../../collab/document-name.ts";
-import { syncRecord } from "../../collab/shapes/record.ts";
 import { scaleOf } from "../../models/framework/applicable.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";
-import { canValidate } from "../../models/validation/eligibility.ts";
 // Pure: the page evaluates the rule live over the record as it changes.
 import { recommend } from "../../models/framework/accreditation.ts";
+import { OUTCOME_LABELS } from "../../models/validation/outcome.ts";
 import {
   confirmedJudgements,
   recordState,
@@ -18,86 +16,45 @@ import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField, TextField } from "../components/field.tsx";
 import { useLiveRecord } from "../components/validation/use-live-record.ts";
 import {
-  DecisionError,
-  agree,
-  applicableAreas,
-  assign,
+  AgreeJudgementInput,
+  AssignValidatorsInput,
+  ConfirmJudgementInput,
+  RecordOutcomeInput,
+  agreeJudgement,
+  assignValidators,
   can,
-  confirm,
-  evaluationResource,
-  findEvaluationById,
-  findSchoolById,
-  findValidationOfEvaluation,
-  getFrameworkVersion,
+  confirmJudgement,
+  frameworkOfEvaluation,
   getUsers,
   listMembershipsOfTrust,
   listRecordEntries,
-  loadActor,
+  loadValidationOfEvaluation,
+  outcomesFor,
   recordOutcome,
-} from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+  validatorCandidates,
+} from "../validation.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import {
+  failed,
+  orNotFound,
+  parseInput,
+  readForm,
+  run,
+  type ActionResult,
+} from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
 export const meta: MetaFunction = () => [{ title: "Validation · Quality marks" }];
 
-const RESULT_LABELS = {
-  accredited: "Accredited",
-  notYetAccredited: "Not yet accredited",
-  deferred: "Deferred",
-} as const;
-
-async function load(request: Request, evaluationId: string | undefined) {
-  const actor = await requireActor(request);
-  const evaluation = await findEvaluationById(evaluationId ?? "");
-  const resource = evaluation && (await evaluationResource(evaluation));
-  if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
-  const [school, version, validation] = await Promise.all([
-    findSchoolById(evaluation.schoolId),
-    getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
-    findValidationOfEvaluation(evaluation.trustId, evaluation.id),
-  ]);
-  if (!school || !version) throw notFound();
-  const areas = applicableAreas(version.content, school).filter((a) =>
-    evaluation.areaIds.includes(a.id),
-  );
-  // The rule is judged over the criteria this school's evaluation includes.
-  const content: FrameworkContent = { ...version.content, areas };
-  const validationResource = {
-    type: "validation" as const,
-    trustId: evaluation.trustId,
-    schoolId: evaluation.schoolId,
-    validatorIds: validation?.validatorIds ?? [],
-  };
-  return { actor, evaluation, school, content, validation, validationResource };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, evaluation, school, content, validation, validationResource } = await load(
-    request,
-    params.evaluationId,
+  const actor = await requireActor(request);
+  const { evaluation, validation, resource } = await orNotFound(
+    loadValidationOfEvaluation(actor, params.evaluationId ?? ""),
   );
+  const { school, content } = await orNotFound(frameworkOfEvaluation(evaluation));
   const entries = validation ? await listRecordEntries(validation.trustId, validation.id) : [];
-  const canAssign = can(actor, "assign", validationResource);
-  let candidates: { id: string; name: string; eligible: boolean; reason: string | null }[] = [];
-  if (canAssign) {
-    const memberships = await listMembershipsOfTrust(evaluation.trustId);
-    const ids = [
-      ...new Set(memberships.filter((m) => m.role === "validator").map((m) => m.userId)),
-    ];
-    const users = await getUsers(ids);
-    candidates = await Promise.all(
-      users.map(async (u) => {
-        const check = canValidate((await loadActor(u.id))?.grants ?? [], school);
-        return {
-          id: u.id,
-          name: u.name,
-          eligible: check.ok,
-          reason: check.ok ? null : check.reason,
-        };
-      }),
-    );
-  }
+  const canAssign = can(actor, "assign", resource);
+  const candidates = canAssign ? await validatorCandidates(school) : [];
   // Everyone in the trust who could appear in the record, so live entries show names too.
   const people = await listMembershipsOfTrust(evaluation.trustId);
   const names = new Map(
@@ -116,10 +73,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     names: Object.fromEntries(names),
     me: actor.userId,
     canAssign,
-    canAgree: validation ? can(actor, "agree", validationResource) : false,
-    canConfirm: validation ? can(actor, "confirm", validationResource) : false,
+    canAgree: validation ? can(actor, "agree", resource) : false,
+    canConfirm: validation ? can(actor, "confirm", resource) : false,
     candidates,
     validityMonths: content.validityMonths,
+    outcomes: outcomesFor(content),
     tiers: (content.awardTiers ?? []).map((t) => ({ id: t.id, name: t.name })),
     schoolJudgements: Object.fromEntries(
       evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
@@ -140,129 +98,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const Agree = z.object({
-  criterionId: z.string().min(1),
-  level: z.string().min(1, "Choose a level"),
-  rationale: z.string().max(2000),
-});
-const Outcome = z.object({
-  result: z.enum(["accredited", "notYetAccredited", "deferred"], { message: "Choose the outcome" }),
-  tier: z
-    .string()
-    .optional()
-    .transform((v) => v || null),
-  startDate: z
-    .string()
-    .optional()
-    .transform((v) => v || null),
-  mustImprove: z.string().max(4000).default(""),
-  conditions: z.string().max(4000).default(""),
-  reviewDate: z
-    .string()
-    .optional()
-    .transform((v) => v || null),
-  reason: z.string().max(4000).default(""),
-});
-
-type Result = { intent: string; field: string | null; error: string | null; done: string | null };
-const reply = (r: Partial<Result> & { intent: string }, status = 200) =>
-  json<Result>({ field: null, error: null, done: null, ...r }, { status });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, evaluation, content, validation, validationResource } = await load(
-    request,
-    params.evaluationId,
-  );
-  const form = await request.formData();
-  await requireCsrf(request, form);
-  const intent = String(form.get("intent"));
-  const sync = async (entries: RecordEntry[]) => {
-    await context.collab.change(documentName("record", validation!.id), (doc) =>
-      syncRecord(doc, entries),
-    );
-  };
-  try {
-    if (intent === "assign") {
-      if (!can(actor, "assign", validationResource))
-        return reply({ intent, error: "Only trust admins assign validators." }, 403);
-      const ids = form.getAll("validatorIds").map(String);
-      const people = await Promise.all(ids.map(async (id) => ({ id, actor: await loadActor(id) })));
-      await assign(
-        evaluation,
-        people
-          .filter((p) => p.actor)
-          .map((p) => ({ userId: p.id, name: p.actor!.name, grants: p.actor!.grants })),
-        actor.userId,
-      );
-      return reply({ intent, done: "Validators assigned." });
-    }
-    if (!validation) return reply({ intent, error: "No validator is assigned yet." }, 400);
-    if (intent === "agree") {
-      if (!can(actor, "agree", validationResource))
-        return reply({ intent, error: "Only the assigned validators agree judgements." }, 403);
-      const data = Agree.parse(Object.fromEntries(form));
-      await sync(
-        await agree(validation, {
-          ...data,
-          by: actor.userId,
-          levels: evaluation.levelsByCriterion[data.criterionId] ?? [],
-        }),
-      );
-      return reply({ intent, done: "Agreed judgement recorded." });
-    }
-    if (intent === "confirm") {
-      if (!can(actor, "confirm", validationResource))
-        return reply(
-          { intent, error: "Only the school's leaders confirm agreed judgements." },
-          403,
-        );
-      await sync(
-        await confirm(validation, {
-          criterionId: String(form.get("criterionId")),
-          agreedSeq: Number(form.get("agreedSeq")),
-          by: actor.userId,
-        }),
-      );
-      return reply({ intent, done: "Confirmed." });
-    }
-    if (intent === "outcome") {
-      if (!can(actor, "agree", validationResource))
-        return reply({ intent, error: "Only the assigned validators record the outcome." }, 403);
-      const parsed = Outcome.safeParse(Object.fromEntries(form));
-      if (!parsed.success)
-        return reply({ intent, field: "result", error: parsed.error.issues[0].message }, 400);
-      const state = recordState(await listRecordEntries(validation.trustId, validation.id));
-      const recommended = recommend(content, confirmedJudgements(state)).met;
-      const { entries, award } = await recordOutcome(
-        validation,
-        { ...parsed.data, by: actor.userId },
-        {
-          validityMonths: content.validityMonths,
-          recommended,
-          tiers: (content.awardTiers ?? []).map((t) => t.name),
-          frameworkId: evaluation.frameworkId,
-          frameworkName: content.name,
-        },
-      );
-      await sync(entries);
-      return reply({
-        intent,
-        done: award ? `Outcome recorded. Certificate code ${award.code}.` : "Outcome recorded.",
-      });
-    }
-  } catch (error) {
-    if (error instanceof DecisionError)
-      return reply({ intent, field: error.field, error: error.message }, 400);
-    if (error instanceof z.ZodError)
-      return reply({ intent, field: "level", error: error.issues[0].message }, 400);
-    throw error;
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const ctx = { actor, collab: context.collab };
+  const evaluationId = params.evaluationId ?? "";
+  if (intent === "assign") {
+    const input = parseInput(form, AssignValidatorsInput, {
+      extra: { evaluationId },
+      lists: ["validatorIds"],
+      intent,
+    });
+    const done = await run(() => assignValidators(ctx, input), intent);
+    return done instanceof Response ? done : json({ intent, done: "Validators assigned." });
   }
-  return reply({ intent, error: "Unknown request." }, 400);
+  // The other decisions are about the evaluation's validation, whose id the form does not choose.
+  const { validation } = await orNotFound(loadValidationOfEvaluation(actor, evaluationId));
+  if (!validation) return failed({ intent, formError: "No validator is assigned yet." }, 400);
+  const extra = { validationId: validation.id };
+  if (intent === "agree") {
+    const input = parseInput(form, AgreeJudgementInput, { extra, intent });
+    const done = await run(() => agreeJudgement(ctx, input), intent);
+    return done instanceof Response ? done : json({ intent, done: "Agreed judgement recorded." });
+  }
+  if (intent === "confirm") {
+    const input = parseInput(form, ConfirmJudgementInput, { extra, intent });
+    const done = await run(() => confirmJudgement(ctx, input), intent);
+    return done instanceof Response ? done : json({ intent, done: "Confirmed." });
+  }
+  if (intent === "outcome") {
+    const input = parseInput(form, RecordOutcomeInput, { extra, intent });
+    const done = await run(() => recordOutcome(ctx, input), intent);
+    if (done instanceof Response) return done;
+    return json({
+      intent,
+      done: done.award
+        ? `Outcome recorded. Certificate code ${done.award.code}.`
+        : "Outcome recorded.",
+    });
+  }
+  return failed({ intent, formError: "Unknown request." }, 400);
 }
 
 export default function ValidationPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<ActionResult>();
   const busy = useNavigation().state === "submitting";
   const hydrated = useHydrated();
   const entries = useLiveRecord(
@@ -273,8 +154,13 @@ export default function ValidationPage() {
   const state = recordState(entries);
   const recommendation = recommend(data.content as FrameworkContent, confirmedJudgements(state));
   const name = (id: string) => data.names[id] ?? "someone";
-  const errorFor = (intent: string, field?: string) =>
-    result?.intent === intent && (!field || result.field === field) ? result.error : null;
+  // A form's own error, or the first error of one of its fields (shown at the form's top).
+  const errorFor = (intent: string) =>
+    result?.intent === intent
+      ? (result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? null)
+      : null;
+  const fieldError = (intent: string, field: string) =>
+    result?.intent === intent ? (result.fieldErrors?.[field] ?? null) : null;
   return (
     <div className="page wide">
       <p className="breadcrumbs">
@@ -395,6 +281,11 @@ export default function ValidationPage() {
                                 <CsrfInput />
                                 <input type="hidden" name="intent" value="agree" />
                                 <input type="hidden" name="criterionId" value={c.id} />
+                                <input
+                                  type="hidden"
+                                  name="basedOn"
+                                  value={agreed?.agreedSeq ?? 0}
+                                />
                                 <SelectField
                                   label={`Agreed level for ${c.code}`}
                                   name="level"
@@ -441,7 +332,7 @@ export default function ValidationPage() {
             ) : null}
             {state.outcome ? (
               <div role="status" className="notice">
-                <strong>{RESULT_LABELS[state.outcome.result]}</strong>
+                <strong>{OUTCOME_LABELS[state.outcome.result]}</strong>
                 {state.outcome.tier ? ` · ${state.outcome.tier}` : ""}
                 {state.outcome.startDate
                   ? ` · from ${state.outcome.startDate} to ${state.outcome.expiryDate}`
@@ -458,12 +349,18 @@ export default function ValidationPage() {
               <Form method="post" className="stack" noValidate>
                 <CsrfInput />
                 <input type="hidden" name="intent" value="outcome" />
-                <FormError message={errorFor("outcome")} />
-                <SelectField label="Outcome" name="result" defaultValue="">
+                <input type="hidden" name="basedOn" value={state.outcome?.seq ?? 0} />
+                <FormError message={result?.intent === "outcome" ? result.formError : null} />
+                <SelectField
+                  label="Outcome"
+                  name="result"
+                  defaultValue=""
+                  error={fieldError("outcome", "result")}
+                >
                   <option value="">Choose</option>
-                  {Object.entries(RESULT_LABELS).map(([k, v]) => (
+                  {data.outcomes.map((k) => (
                     <option key={k} value={k}>
-                      {v}
+                      {OUTCOME_LABELS[k]}
                     </option>
                   ))}
                 </SelectField>
@@ -472,6 +369,7 @@ export default function ValidationPage() {
                     label="Tier"
                     name="tier"
                     defaultValue={recommendation.tier?.name ?? ""}
+                    error={fieldError("outcome", "tier")}
                   >
                     <option value="">None</option>
                     {data.tiers.map((t) => (
@@ -481,18 +379,39 @@ export default function ValidationPage() {
                     ))}
                   </SelectField>
                 ) : null}
+                {data.outcomes.includes("accredited") ? (
+                  <>
+                    <TextField
+                      label={`Award starts (valid ${data.validityMonths} months)`}
+                      name="startDate"
+                      type="date"
+                      error={fieldError("outcome", "startDate")}
+                    />
+                    <TextField
+                      label="What must improve (not yet accredited)"
+                      name="mustImprove"
+                      error={fieldError("outcome", "mustImprove")}
+                    />
+                  </>
+                ) : null}
                 <TextField
-                  label={`Award starts (valid ${data.validityMonths} months)`}
-                  name="startDate"
+                  label="Conditions (deferred)"
+                  name="conditions"
+                  error={fieldError("outcome", "conditions")}
+                />
+                <TextField
+                  label="Review date (deferred)"
+                  name="reviewDate"
                   type="date"
+                  error={fieldError("outcome", "reviewDate")}
                 />
-                <TextField label="What must improve (not yet accredited)" name="mustImprove" />
-                <TextField label="Conditions (deferred)" name="conditions" />
-                <TextField label="Review date (deferred)" name="reviewDate" type="date" />
-                <TextField
-                  label="Reason (required where it differs from the recommendation)"
-                  name="reason"
-                />
+                {data.outcomes.includes("accredited") ? (
+                  <TextField
+                    label="Reason (required where it differs from the recommendation)"
+                    name="reason"
+                    error={fieldError("outcome", "reason")}
+                  />
+                ) : null}
                 <button type="submit" className="button" disabled={busy}>
                   Record the outcome
                 </button>

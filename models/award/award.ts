@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Schema, type Types } from "mongoose";
-import { DECISION_WRITE, defineModel, isObjectId } from "../mongoose.ts";
+import { isDuplicateKey } from "../errors.ts";
+import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
 import { expiryFrom as addMonths } from "../validation/record-state.ts";
 
 /**
@@ -24,16 +25,22 @@ export interface Award {
   createdAt: Date;
 }
 
+/** The outcome an award is made for: the validation record entry that said "accredited". */
+interface AwardKey {
+  outcomeSeq: number;
+}
+
 type AwardDoc = Omit<
   Award,
   "id" | "trustId" | "schoolId" | "evaluationId" | "validationId" | "frameworkId"
-> & {
-  trustId: Types.ObjectId;
-  schoolId: Types.ObjectId;
-  evaluationId: Types.ObjectId;
-  validationId: Types.ObjectId;
-  frameworkId: Types.ObjectId;
-};
+> &
+  Partial<AwardKey> & {
+    trustId: Types.ObjectId;
+    schoolId: Types.ObjectId;
+    evaluationId: Types.ObjectId;
+    validationId: Types.ObjectId;
+    frameworkId: Types.ObjectId;
+  };
 
 const awardSchema = new Schema<AwardDoc>({
   trustId: { type: Schema.Types.ObjectId, required: true, index: true },
@@ -47,14 +54,19 @@ const awardSchema = new Schema<AwardDoc>({
   expiryDate: { type: String, required: true },
   code: { type: String, required: true, unique: true },
   superseded: { type: Boolean, default: false },
+  outcomeSeq: { type: Number },
   createdAt: { type: Date, default: () => new Date() },
 });
+// One award per recorded outcome, however many requests record it (sparse: older awards have none).
+awardSchema.index({ validationId: 1, outcomeSeq: 1 }, { unique: true, sparse: true });
 
 export const AwardModel = defineModel<AwardDoc>("Award", awardSchema);
 
 function toAward(doc: { _id: Types.ObjectId } & AwardDoc): Award {
+  const { outcomeSeq, ...rest } = doc;
+  void outcomeSeq;
   return {
-    ...doc,
+    ...rest,
     id: doc._id.toString(),
     trustId: doc.trustId.toString(),
     schoolId: doc.schoolId.toString(),
@@ -81,17 +93,39 @@ export function normaliseCode(input: string): string {
   return raw.length === 12 ? `QM-${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}` : "";
 }
 
-/** Makes the award for an accredited outcome, superseding the validation's earlier award. */
-export async function grantAward(
-  input: Omit<Award, "id" | "code" | "superseded" | "createdAt">,
+/**
+ * The award for an accredited outcome (the record entry `outcomeSeq` of the validation), made
+ * once: a second call, in parallel or later, returns the same award and code. Any earlier award
+ * of the validation is superseded by it.
+ */
+export async function ensureAward(
+  input: Omit<Award, "id" | "code" | "superseded" | "createdAt"> & AwardKey,
 ): Promise<Award> {
+  let award: Award;
+  try {
+    const doc = await new AwardModel({ ...input, code: newVerificationCode() }).save(
+      DECISION_WRITE,
+    );
+    award = toAward(doc.toObject());
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const doc = await AwardModel.findOne({
+      validationId: input.validationId,
+      outcomeSeq: input.outcomeSeq,
+    }).lean();
+    if (!doc) throw error;
+    award = toAward(doc);
+  }
   await AwardModel.updateMany(
-    { validationId: input.validationId, superseded: false },
+    {
+      validationId: input.validationId,
+      superseded: false,
+      _id: op({ $ne: award.id }),
+    },
     { $set: { superseded: true } },
     { writeConcern: DECISION_WRITE },
   );
-  const doc = await new AwardModel({ ...input, code: newVerificationCode() }).save(DECISION_WRITE);
-  return toAward(doc.toObject());
+  return award;
 }
 
 /** Withdraws the validation's current award (a corrected outcome that is not "accredited"). */

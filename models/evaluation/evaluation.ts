@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { Schema } from "mongoose";
+import { isDuplicateKey } from "../errors.ts";
 import { defineModel, isObjectId } from "../mongoose.ts";
 import { applicableAreas, scaleOf } from "../framework/applicable.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
@@ -127,7 +128,13 @@ function toEvaluation(doc: LeanEvaluation, stored: StoredProjection | undefined)
 function newEvaluationDoc(
   school: School,
   version: FrameworkVersion,
-  input: { title: string; createdBy: string; cycleId?: string; dueDate?: Date | null },
+  input: {
+    title: string;
+    createdBy: string;
+    cycleId?: string;
+    dueDate?: Date | null;
+    slot?: string;
+  },
 ) {
   if (version.trustId !== school.trustId) throw new Error("Framework of another trust");
   const areas = applicableAreas(version.content, school);
@@ -147,7 +154,7 @@ function newEvaluationDoc(
     frameworkKind: version.content.kind,
     cycleId: input.cycleId ?? null,
     dueDate: input.dueDate ?? null,
-    slot: input.cycleId ? `${input.cycleId}:${school.id}` : `own:${_id.toString()}`,
+    slot: input.slot ?? (input.cycleId ? `${input.cycleId}:${school.id}` : `own:${_id.toString()}`),
     title: input.title,
     areaIds: areas.map((a) => a.id),
     criteria,
@@ -163,6 +170,26 @@ export async function startEvaluation(
 ): Promise<Evaluation> {
   const doc = await EvaluationModel.create(newEvaluationDoc(school, version, input));
   return toEvaluation(doc.toObject(), undefined);
+}
+
+/**
+ * Starts the one evaluation that may exist for `slot` (e.g. the renewal of an award): the first
+ * request creates it, every other (in parallel or later) gets the same one with `created: false`.
+ */
+export async function startEvaluationOnce(
+  school: School,
+  version: FrameworkVersion,
+  input: { title: string; createdBy: string; slot: string },
+): Promise<{ evaluation: Evaluation; created: boolean }> {
+  try {
+    const doc = await EvaluationModel.create(newEvaluationDoc(school, version, input));
+    return { evaluation: toEvaluation(doc.toObject(), undefined), created: true };
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const doc = await EvaluationModel.findOne({ trustId: school.trustId, slot: input.slot }).lean();
+    if (!doc) throw error;
+    return { evaluation: (await withProjections([doc]))[0], created: false };
+  }
 }
 
 /**

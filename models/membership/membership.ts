@@ -61,8 +61,9 @@ export async function listMembershipsOfUser(userId: string): Promise<Membership[
   return docs.map(toMembership);
 }
 
-export async function listMembershipsOfTrust(trustId: string): Promise<Membership[]> {
-  const docs = await MembershipModel.find({ trustId }).lean();
+/** The trust's memberships, or only those of one role (e.g. its validators). */
+export async function listMembershipsOfTrust(trustId: string, role?: Role): Promise<Membership[]> {
+  const docs = await MembershipModel.find(role ? { trustId, role } : { trustId }).lean();
   return docs.map(toMembership);
 }
 

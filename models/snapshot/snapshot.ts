@@ -3,6 +3,7 @@ import { Schema } from "mongoose";
 import { DECISION_WRITE, defineModel, isObjectId } from "../mongoose.ts";
 import type { EvaluationProjection } from "../evaluation/projection.ts";
 import { makeAppendOnly } from "../immutable.ts";
+import { isDuplicateKey } from "../errors.ts";
 
 /**
  * A cycle snapshot: an immutable copy of a whole evaluation at one moment (a submission now; a
@@ -50,6 +51,8 @@ interface SnapshotDoc {
   criteria: { criterionId: string; levels: string[] }[];
   createdBy: Types.ObjectId;
   createdAt: Date;
+  /** What this snapshot was taken over (see createSnapshot); unique per evaluation. */
+  guard?: string;
 }
 
 const snapshotSchema = new Schema<SnapshotDoc>({
@@ -65,7 +68,10 @@ const snapshotSchema = new Schema<SnapshotDoc>({
   criteria: [{ _id: false, criterionId: String, levels: [String] }],
   createdBy: { type: Schema.Types.ObjectId, required: true },
   createdAt: { type: Date, default: () => new Date() },
+  guard: { type: String },
 });
+// One snapshot per decision (sparse: snapshots taken before guards existed have none).
+snapshotSchema.index({ evaluationId: 1, guard: 1 }, { unique: true, sparse: true });
 
 // A snapshot is what the school submitted: once written, nothing may change or remove it.
 // Every mongoose path that could is refused here (query, document and bulk middleware).
@@ -124,10 +130,34 @@ export interface NewSnapshot {
   judgements: Record<string, string>;
   levelsByCriterion: Record<string, string[]>;
   createdBy: string;
+  /**
+   * What the snapshot is taken over, e.g. "submission after <previous snapshot id>": one snapshot
+   * per guard exists, so a double-click or parallel requests freeze one snapshot.
+   */
+  guard: string;
 }
 
-/** Writes a snapshot, acknowledged by a majority and journaled (it records a decision). */
-export async function createSnapshot(input: NewSnapshot): Promise<SnapshotSummary> {
+/**
+ * Writes a snapshot, acknowledged by a majority and journaled (it records a decision), once per
+ * guard: when one with the same guard exists, that one is returned with `created: false`.
+ */
+export async function createSnapshot(
+  input: NewSnapshot,
+): Promise<{ snapshot: SnapshotSummary; created: boolean }> {
+  try {
+    return { snapshot: await insertSnapshot(input), created: true };
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const doc = await EvaluationSnapshotModel.findOne(
+      { trustId: input.trustId, evaluationId: input.evaluationId, guard: input.guard },
+      { state: 0 },
+    ).lean();
+    if (!doc) throw error;
+    return { snapshot: toSummary(doc), created: false };
+  }
+}
+
+async function insertSnapshot(input: NewSnapshot): Promise<SnapshotSummary> {
   const [doc] = await EvaluationSnapshotModel.create(
     [
       {
@@ -147,6 +177,7 @@ export async function createSnapshot(input: NewSnapshot): Promise<SnapshotSummar
           levels,
         })),
         createdBy: input.createdBy,
+        guard: input.guard,
       },
     ],
     { ...DECISION_WRITE },

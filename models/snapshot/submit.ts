@@ -1,18 +1,27 @@
 import type { Evaluation } from "../evaluation/evaluation.ts";
 import { buildProjection, type PlanContent } from "../evaluation/projection.ts";
 import { SUBMITTABLE_STATUSES, setEvaluationStatus } from "../evaluation/status.ts";
-import { createSnapshot, type SnapshotSummary } from "./snapshot.ts";
+import { ConflictError } from "../errors.ts";
+import { createSnapshot, listSnapshotsOfEvaluation, type SnapshotSummary } from "./snapshot.ts";
 
-export class NotSubmittableError extends Error {
+export class NotSubmittableError extends ConflictError {
   constructor() {
     super("This evaluation has already been validated: it can no longer be submitted.");
   }
 }
 
+/** The latest submission snapshot's id, or "none": what the next submission is taken over. */
+export async function latestSubmissionId(evaluation: Evaluation): Promise<string> {
+  const snapshots = await listSnapshotsOfEvaluation(evaluation.trustId, evaluation.id);
+  return snapshots.find((s) => s.kind === "submission")?.id ?? "none";
+}
+
 /**
  * Submits an evaluation for validation: freezes the document's current state (and the
  * projection derived from it) as a snapshot, then marks the evaluation Submitted. The snapshot
- * is written first, so an evaluation is never Submitted without one.
+ * is written first, so an evaluation is never Submitted without one. `after` is the submission
+ * the person saw as the latest (from the page): one snapshot is taken after it, however many
+ * times the request arrives; a resubmission from a fresh page is a new one.
  */
 export async function submitEvaluation(
   evaluation: Evaluation,
@@ -21,16 +30,17 @@ export async function submitEvaluation(
     judgements: Record<string, string>;
     plan: PlanContent;
     submittedBy: string;
+    after: string;
   },
   now = new Date(),
-): Promise<SnapshotSummary> {
+): Promise<{ snapshot: SnapshotSummary; created: boolean }> {
   if (!SUBMITTABLE_STATUSES.includes(evaluation.status)) throw new NotSubmittableError();
   // Built from the document itself: the stored projection may lag the last few edits.
   const projection = {
     ...buildProjection(input.judgements, evaluation.levelsByCriterion, now, input.plan),
     lastActivityAt: evaluation.projection.lastActivityAt,
   };
-  const snapshot = await createSnapshot({
+  const result = await createSnapshot({
     trustId: evaluation.trustId,
     schoolId: evaluation.schoolId,
     evaluationId: evaluation.id,
@@ -41,10 +51,11 @@ export async function submitEvaluation(
     judgements: input.judgements,
     levelsByCriterion: evaluation.levelsByCriterion,
     createdBy: input.submittedBy,
+    guard: `submission after ${input.after}`,
   });
   const moved = await setEvaluationStatus(evaluation.trustId, evaluation.id, "submitted", {
     from: SUBMITTABLE_STATUSES,
   });
   if (!moved) throw new NotSubmittableError();
-  return snapshot;
+  return result;
 }

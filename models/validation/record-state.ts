@@ -2,7 +2,8 @@
  * The validation record as an append-only list of entries, and what it currently says. A
  * correction is a new entry; nothing is ever edited, so the history stays visible.
  */
-export type OutcomeResult = "accredited" | "notYetAccredited" | "deferred";
+/** "validated" is the outcome of a self-evaluation framework, which has no award to give. */
+export type OutcomeResult = "accredited" | "notYetAccredited" | "deferred" | "validated";
 
 export type RecordEntry =
   | {

@@ -2,6 +2,7 @@ import { Schema, type Types } from "mongoose";
 import { DECISION_WRITE, defineModel } from "../mongoose.ts";
 import type { RecordEntry } from "./record-state.ts";
 import { makeAppendOnly } from "../immutable.ts";
+import { isDuplicateKey } from "../errors.ts";
 
 /**
  * The validation record, stored as append-only entries (a unique sequence per validation).
@@ -12,6 +13,8 @@ type EntryDoc = Omit<RecordEntry, "seq"> & {
   seq: number;
   validationId: Types.ObjectId;
   trustId: Types.ObjectId;
+  /** What this entry decides over (see appendRecordEntry); unique per validation. */
+  guard?: string;
 };
 
 const entrySchema = new Schema<EntryDoc>(
@@ -22,10 +25,13 @@ const entrySchema = new Schema<EntryDoc>(
     kind: { type: String, required: true, enum: ["agreed", "confirmed", "outcome"] },
     by: { type: String, required: true },
     at: { type: String, required: true },
+    guard: { type: String },
   },
   { strict: false },
 );
 entrySchema.index({ validationId: 1, seq: 1 }, { unique: true });
+// Sparse: entries written before guards existed have none and stay as they are.
+entrySchema.index({ validationId: 1, guard: 1 }, { unique: true, sparse: true });
 makeAppendOnly(
   entrySchema,
   () => new Error("The validation record is append-only: record a correction as a new entry."),
@@ -34,11 +40,12 @@ makeAppendOnly(
 export const RecordEntryModel = defineModel<EntryDoc>("ValidationRecordEntry", entrySchema);
 
 function toEntry(doc: Record<string, unknown>): RecordEntry {
-  const { _id, __v, validationId, trustId, ...entry } = doc;
+  const { _id, __v, validationId, trustId, guard, ...entry } = doc;
   void _id;
   void __v;
   void validationId;
   void trustId;
+  void guard;
   return entry as unknown as RecordEntry;
 }
 
@@ -56,12 +63,19 @@ type NewEntry = RecordEntry extends infer E
     : never
   : never;
 
-/** Appends an entry with the next sequence number (retrying if someone else took it). */
+/**
+ * Appends an entry with the next sequence number, once per `guard`. The guard names the state the
+ * decision was taken over (e.g. "outcome after entry 7", "confirm agreement 12 of 2.1"), and a
+ * unique key lets one entry per guard exist, so a double-click, a retry or 20 parallel requests
+ * make one entry: the others get the entry that won (`created: false`) and the caller decides
+ * whether it is the same decision or a conflicting one.
+ */
 export async function appendRecordEntry(
   trustId: string,
   validationId: string,
   entry: NewEntry,
-): Promise<RecordEntry> {
+  guard: string,
+): Promise<{ entry: RecordEntry; created: boolean }> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const last = await RecordEntryModel.findOne({ validationId }, { seq: 1 })
       .sort({ seq: -1 })
@@ -72,10 +86,14 @@ export async function appendRecordEntry(
       at: new Date().toISOString(),
     } as RecordEntry;
     try {
-      await new RecordEntryModel({ ...full, validationId, trustId }).save(DECISION_WRITE);
-      return full;
+      await new RecordEntryModel({ ...full, validationId, trustId, guard }).save(DECISION_WRITE);
+      return { entry: full, created: true };
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
+      // Either someone took this sequence number (go again) or this very decision was taken.
+      const taken = await RecordEntryModel.findOne({ validationId, guard }).lean();
+      if (taken)
+        return { entry: toEntry(taken as unknown as Record<string, unknown>), created: false };
     }
   }
   throw new Error("Could not append to the validation record: too much contention.");

@@ -1,4 +1,5 @@
 import { Schema, type Types } from "mongoose";
+import { isDuplicateKey } from "../errors.ts";
 import { defineModel, isObjectId } from "../mongoose.ts";
 
 /**
@@ -78,20 +79,32 @@ export async function listValidationsOfTrust(trustId: string): Promise<Validatio
   return docs.map(toValidation);
 }
 
-/** Sets who validates an evaluation (creating its validation on first assignment). */
+/**
+ * Sets who validates an evaluation, creating its validation on first assignment. One validation
+ * per evaluation (a unique key): two admins assigning at once end with one, holding the last
+ * choice.
+ */
 export async function assignValidators(
   evaluation: { id: string; trustId: string; schoolId: string },
   validatorIds: string[],
   assignedBy: string,
 ): Promise<Validation> {
-  await ValidationModel.updateOne(
-    { trustId: evaluation.trustId, evaluationId: evaluation.id },
-    {
-      $set: { validatorIds },
-      $setOnInsert: { schoolId: evaluation.schoolId, assignedBy, createdAt: new Date() },
-    },
-    { upsert: true },
-  );
+  const write = () =>
+    ValidationModel.updateOne(
+      { trustId: evaluation.trustId, evaluationId: evaluation.id },
+      {
+        $set: { validatorIds },
+        $setOnInsert: { schoolId: evaluation.schoolId, assignedBy, createdAt: new Date() },
+      },
+      { upsert: true },
+    );
+  try {
+    await write();
+  } catch (error) {
+    // Another request inserted it first: now it exists, so this is a plain update.
+    if (!isDuplicateKey(error)) throw error;
+    await write();
+  }
   return (await findValidationOfEvaluation(evaluation.trustId, evaluation.id))!;
 }
 

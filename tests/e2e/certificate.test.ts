@@ -3,12 +3,12 @@ import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { grantAward, type Award } from "../../models/award/award.ts";
+import type { Award } from "../../models/award/award.ts";
 import { longDate } from "../../models/award/pdf.ts";
 import type { AppServer } from "../../server/app.ts";
 import { signedInPage, signedOutPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
+import { buildAward, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
 
 useTestDatabase();
@@ -21,7 +21,7 @@ let award: Award;
 
 beforeAll(async () => {
   world = await buildWorld();
-  award = await grantAward({
+  award = await buildAward({
     trustId: world.trust.id,
     schoolId: world.school.id,
     evaluationId: world.evaluation.id,

@@ -138,7 +138,11 @@ describe("the validation meeting in the browser", () => {
 
     // Each agenda item carries its comment threads.
     for (const page of [leader, validator, observer]) {
-      await page.getByRole("article").first().getByText(/^Comments \(/).waitFor();
+      await page
+        .getByRole("article")
+        .first()
+        .getByText(/^Comments \(/)
+        .waitFor();
     }
 
     // A judgement is agreed on the validation page; everyone in the meeting sees it live.

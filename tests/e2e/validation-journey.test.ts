@@ -3,13 +3,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
-import { assign } from "../../models/validation/decisions.ts";
-import { loadActor } from "../../models/membership/membership.ts";
-import { findEvaluationById } from "../../models/evaluation/evaluation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
+import { buildValidation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
 
 useTestDatabase();
@@ -24,12 +21,7 @@ beforeAll(async () => {
   await setEvaluationStatus(world.trust.id, world.evaluation.id, "submitted", {
     from: ["inProgress"],
   });
-  const validator = (await loadActor(world.people.validator.id))!;
-  await assign(
-    (await findEvaluationById(world.evaluation.id))!,
-    [{ userId: validator.userId, name: validator.name, grants: validator.grants }],
-    world.people.trustAdmin.id,
-  );
+  await buildValidation(world.evaluation, [world.people.validator.id], world.people.trustAdmin.id);
 });
 afterAll(async () => {
   await server?.close();
@@ -57,11 +49,9 @@ function counter() {
 }
 
 const row = (page: Page, code: string) =>
-  page
-    .getByRole("row")
-    .filter({
-      has: page.getByRole("rowheader", { name: new RegExp(`^${code.replace(".", "\\.")} `) }),
-    });
+  page.getByRole("row").filter({
+    has: page.getByRole("rowheader", { name: new RegExp(`^${code.replace(".", "\\.")} `) }),
+  });
 
 describe("agreeing a judgement and recording the outcome, with the school and an observer watching", () => {
   it("takes the validator 3 actions to agree and 3 to record; everyone sees it live; the certificate PDF holds the facts", async () => {

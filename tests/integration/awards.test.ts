@@ -8,7 +8,7 @@ import { documentName } from "../../collab/document-name.ts";
 import { judgementsOf, narrativeField } from "../../collab/shapes/evaluation.ts";
 import { addForce, readForces } from "../../collab/shapes/plan.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
-import { grantAward, type Award } from "../../models/award/award.ts";
+import type { Award } from "../../models/award/award.ts";
 import { longDate } from "../../models/award/pdf.ts";
 import { findEvaluationById } from "../../models/evaluation/evaluation.ts";
 import {
@@ -19,7 +19,7 @@ import {
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildSchool, buildUser, buildWorld } from "../support/factories.ts";
+import { buildAward, buildSchool, buildUser, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -50,9 +50,9 @@ function award(
   schoolId: string,
   startDate: string,
   expiryDate: string,
-  overrides: Partial<Parameters<typeof grantAward>[0]> = {},
+  overrides: Partial<Parameters<typeof buildAward>[0]> = {},
 ) {
-  return grantAward({
+  return buildAward({
     trustId: world.trust.id,
     schoolId,
     evaluationId: world.evaluation.id,
@@ -261,7 +261,7 @@ describe("the public verification page", () => {
       startDate,
       expiryDate,
     } = first;
-    await grantAward({
+    await buildAward({
       trustId,
       schoolId,
       evaluationId,

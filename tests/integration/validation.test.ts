@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
 import { readRecord, recordEntriesOf } from "../../collab/shapes/record.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
+import { AwardModel } from "../../models/award/award.ts";
 import { findEvaluationById } from "../../models/evaluation/evaluation.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
 import { grantRole } from "../../models/membership/membership.ts";
@@ -10,7 +11,7 @@ import { findValidationOfEvaluation } from "../../models/validation/validation.t
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
+import { buildValidation, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -169,28 +170,35 @@ describe("validation", () => {
     leaderClient.destroy();
   });
 
-  it("records the outcome with dates from the framework's validity, refusing incomplete outcomes", async () => {
+  it("validates a self-evaluation, which can never be accredited nor make a certificate", async () => {
     const validator = await as(world.people.validator.id);
-    const notYet = await validator.post(path, { intent: "outcome", result: "notYetAccredited" });
-    expect(notYet.status).toBe(400);
-    expect(notYet.html).toContain("Say what must improve.");
+    const page = await validator.get(path);
+    expect(page.html).toContain(">Validated</option>");
+    expect(page.html).not.toContain(">Accredited</option>");
+    for (const result of ["accredited", "notYetAccredited"]) {
+      const refused = await validator.post(path, {
+        intent: "outcome",
+        result,
+        startDate: "2027-01-15",
+        mustImprove: "Attendance of disadvantaged pupils",
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.html).toContain("it is validated, not accredited");
+    }
     const deferred = await validator.post(path, {
       intent: "outcome",
       result: "deferred",
       conditions: "Attendance plan in place",
     });
+    expect(deferred.status).toBe(400);
     expect(deferred.html).toContain("Give a review date.");
-    const noStart = await validator.post(path, { intent: "outcome", result: "accredited" });
-    expect(noStart.html).toContain("Give the date the award starts.");
     expect((await findEvaluationById(world.evaluation.id))!.status).toBe("submitted");
-    const ok = await validator.post(path, {
-      intent: "outcome",
-      result: "accredited",
-      startDate: "2027-01-15",
-    });
+    const ok = await validator.post(path, { intent: "outcome", result: "validated" });
+    expect(ok.status).toBe(200);
     expect(ok.html).toContain("Outcome recorded.");
-    expect(ok.html).toContain("from 2027-01-15 to 2028-01-15");
-    expect((await findEvaluationById(world.evaluation.id))!.status).toBe("accredited");
+    expect(ok.html).not.toContain("Certificate code");
+    expect((await findEvaluationById(world.evaluation.id))!.status).toBe("validated");
+    expect(await AwardModel.countDocuments({ evaluationId: world.evaluation.id })).toBe(0);
     const actions = (await AuditModel.find({ trustId: world.trust.id }).lean()).map(
       (e) => e.action,
     );
@@ -218,8 +226,6 @@ describe("an outcome against a quality mark's rule", () => {
       "../../models/framework/starters/quality-marks.ts"
     );
     const { startEvaluation } = await import("../../models/evaluation/evaluation.ts");
-    const { assign } = await import("../../models/validation/decisions.ts");
-    const { loadActor } = await import("../../models/membership/membership.ts");
     const version = await ensureStarterFramework(
       world.trust.id,
       "inclusion-excellence",
@@ -230,12 +236,7 @@ describe("an outcome against a quality mark's rule", () => {
       createdBy: world.people.schoolLeader.id,
     });
     await setEvaluationStatus(world.trust.id, evaluation.id, "submitted", { from: ["inProgress"] });
-    const validatorActor = (await loadActor(world.people.validator.id))!;
-    await assign(
-      (await findEvaluationById(evaluation.id))!,
-      [{ userId: validatorActor.userId, name: validatorActor.name, grants: validatorActor.grants }],
-      world.people.trustAdmin.id,
-    );
+    await buildValidation(evaluation, [world.people.validator.id], world.people.trustAdmin.id);
     const markPath = `/evaluations/${evaluation.id}/validation`;
     const http = async (userId: string) => {
       const session = new HttpSession(server.url);
@@ -263,6 +264,14 @@ describe("an outcome against a quality mark's rule", () => {
     });
     expect(differs.status).toBe(400);
     expect(differs.html).toContain("differs from the recommendation");
+    const notYet = await validator.post(markPath, {
+      intent: "outcome",
+      result: "notYetAccredited",
+    });
+    expect(notYet.status).toBe(400);
+    expect(notYet.html).toContain("Say what must improve.");
+    const noStart = await validator.post(markPath, { intent: "outcome", result: "accredited" });
+    expect(noStart.html).toContain("Give the date the award starts.");
     const ok = await validator.post(markPath, {
       intent: "outcome",
       result: "accredited",

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { ensureAward, type Award } from "../../models/award/award.ts";
+import { setValidatorsOfEvaluation } from "../../models/evaluation/validators.ts";
+import { assignValidators } from "../../models/validation/validation.ts";
 import { startEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
 import { ensureStarterFramework, type FrameworkVersion } from "../../models/framework/framework.ts";
 import { ofsted2025SelfEvaluation } from "../../models/framework/starters/ofsted-2025.ts";
@@ -78,4 +81,24 @@ export async function buildWorld() {
   };
   const evaluation = await buildEvaluation(school, people.schoolLeader, trust);
   return { trust, school, otherSchool, people, evaluation };
+}
+
+/** A validation of `evaluation` with these validators assigned (as a trust admin would). */
+export async function buildValidation(
+  evaluation: Evaluation,
+  validatorIds: string[],
+  assignedBy: string,
+) {
+  const validation = await assignValidators(evaluation, validatorIds, assignedBy);
+  await setValidatorsOfEvaluation(evaluation, validatorIds);
+  return validation;
+}
+
+let outcomeSeq = 1000;
+
+/** An award, as an accredited outcome makes one (each call stands for a new outcome entry). */
+export async function buildAward(
+  input: Omit<Parameters<typeof ensureAward>[0], "outcomeSeq">,
+): Promise<Award> {
+  return ensureAward({ ...input, outcomeSeq: outcomeSeq++ });
 }

@@ -1,20 +1,21 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
 import { CsrfInput } from "../csrf-input.tsx";
+import { FormError } from "../field.tsx";
 
 /**
  * "Start renewal": posts to the award's renewal route, which starts the next cycle's evaluation
- * pre-filled from the last one and opens it.
+ * pre-filled from the last one and opens it (a redirect); a refusal shows beside the button.
  */
 export function RenewForm({ awardId, label }: { awardId: string; label?: string }) {
-  const navigation = useNavigation();
-  const action = `/awards/${awardId}/renew`;
-  const busy = navigation.state !== "idle" && navigation.formAction === action;
+  const fetcher = useFetcher<{ formError?: string | null }>();
+  const busy = fetcher.state !== "idle";
   return (
-    <Form method="post" action={action} className="renew-form">
+    <fetcher.Form method="post" action={`/awards/${awardId}/renew`} className="renew-form">
       <CsrfInput />
+      <FormError message={fetcher.state === "idle" ? fetcher.data?.formError : null} />
       <button type="submit" className="button" disabled={busy} aria-label={label}>
         {busy ? "Starting…" : "Start renewal"}
       </button>
-    </Form>
+    </fetcher.Form>
   );
 }

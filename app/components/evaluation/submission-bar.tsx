@@ -35,10 +35,13 @@ export function SubmissionBar({
   evaluationId,
   status,
   canSubmit,
+  latestSubmissionId,
 }: {
   evaluationId: string;
   status: string;
   canSubmit: boolean;
+  /** The latest submission this page knows of: a retry of this very submission makes no second. */
+  latestSubmissionId: string;
 }) {
   const fetcher = useFetcher<{ formError?: string }>();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -87,6 +90,7 @@ export function SubmissionBar({
             </p>
             <fetcher.Form method="post" action={`/evaluations/${evaluationId}/submit`}>
               <CsrfInput />
+              <input type="hidden" name="basedOn" value={latestSubmissionId} />
               {/* Back to the area being worked on, once submitted. */}
               {params.get("area") ? (
                 <input type="hidden" name="area" value={params.get("area") ?? ""} />

@@ -1,0 +1,7 @@
+// What the evaluation pages' loaders call: the loaders (which check permission) and the
+// queries the pages show. Server-only, so no database code reaches the browser bundle.
+export { can, roleAt } from "../models/permissions/can.ts";
+export { loadEvaluation } from "../models/permissions/loaders.ts";
+export { frameworkOfEvaluation } from "../models/evaluation/framework-of.ts";
+export { latestVersionOf } from "../models/framework/framework.ts";
+export { latestSubmissionId } from "../models/snapshot/submit.ts";

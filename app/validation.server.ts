@@ -1,0 +1,20 @@
+// What the validation and meeting routes call: commands (server/commands) and the queries
+// their pages show. Server-only, so no database code reaches the browser bundle.
+export { AgreeJudgementInput, agreeJudgement } from "../server/commands/agree-judgement.ts";
+export { AssignValidatorsInput, assignValidators } from "../server/commands/assign-validators.ts";
+export { ConfirmJudgementInput, confirmJudgement } from "../server/commands/confirm-judgement.ts";
+export { RecordOutcomeInput, recordOutcome } from "../server/commands/record-outcome.ts";
+export { SubmitEvaluationInput, submitEvaluation } from "../server/commands/submit-evaluation.ts";
+export { StartRenewalInput, startRenewal } from "../server/commands/start-renewal.ts";
+export { can } from "../models/permissions/can.ts";
+export {
+  loadAward,
+  loadEvaluation,
+  loadValidationOfEvaluation,
+} from "../models/permissions/loaders.ts";
+export { frameworkOfEvaluation } from "../models/evaluation/framework-of.ts";
+export { outcomesFor } from "../models/validation/outcome.ts";
+export { validatorCandidates } from "../models/validation/candidates.ts";
+export { listMembershipsOfTrust } from "../models/membership/membership.ts";
+export { listRecordEntries } from "../models/validation/record.ts";
+export { getUsers } from "../models/user/user.ts";

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { recordAudit } from "../../models/audit/audit.ts";
+import { ConflictError, InvalidInputError, NotFoundError } from "../../models/errors.ts";
+import { getEvaluation } from "../../models/evaluation/evaluation.ts";
+import { levelsOfCriterion } from "../../models/evaluation/framework-of.ts";
+import { basedOn, contentKey, objectId } from "../../models/input.ts";
+import { loadValidation } from "../../models/permissions/loaders.ts";
+import { appendRecordEntry, listRecordEntries } from "../../models/validation/record.ts";
+import { recordState } from "../../models/validation/record-state.ts";
+import type { CommandContext } from "./context.ts";
+import { mirrorRecord } from "./mirror-record.ts";
+
+export const AgreeJudgementInput = z.object({
+  validationId: objectId(),
+  criterionId: contentKey("Choose a criterion of this evaluation."),
+  level: z.string().min(1, "Choose a level").max(64),
+  rationale: z
+    .string()
+    .trim()
+    .min(5, "Give a short rationale (at least a few words).")
+    .max(2000, "Keep the rationale under 2,000 characters."),
+  /** The agreement on this criterion the validator saw (its sequence number; 0: none yet). */
+  basedOn: basedOn(),
+});
+export type AgreeJudgementInput = z.infer<typeof AgreeJudgementInput>;
+
+/**
+ * An assigned validator agrees the judgement of one criterion, with a rationale; a later one is
+ * a correction. Taken once over the agreement it corrects: a double-click or a retry records
+ * one entry, and an agreement made over one the validator did not see is refused (409).
+ */
+export async function agreeJudgement(
+  ctx: CommandContext,
+  input: AgreeJudgementInput,
+): Promise<{ created: boolean }> {
+  const { validation } = await loadValidation(ctx.actor, input.validationId, "agree");
+  const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
+  if (!evaluation) throw new NotFoundError();
+  const levels = levelsOfCriterion(evaluation, input.criterionId);
+  if (!levels) throw new InvalidInputError("Choose a criterion of this evaluation.", "criterionId");
+  if (!levels.includes(input.level))
+    throw new InvalidInputError("Choose a level of this criterion's scale.", "level");
+
+  const state = recordState(await listRecordEntries(validation.trustId, validation.id));
+  const current = Object.hasOwn(state.agreed, input.criterionId)
+    ? state.agreed[input.criterionId]
+    : null;
+  const currentSeq = String(current?.agreedSeq ?? 0);
+  const after = input.basedOn ?? currentSeq;
+  const same = (e: { level: string; rationale: string }) =>
+    e.level === input.level && e.rationale === input.rationale;
+  if (after !== currentSeq) {
+    // Someone agreed this criterion since the page was loaded: unless it is this very decision
+    // arriving twice, the validator must look at the newer agreement first.
+    if (current && same(current)) return { created: false };
+    throw new ConflictError(
+      "This judgement was agreed again while you were deciding: check the new agreement and try again.",
+    );
+  }
+  if (current && same(current)) return { created: false };
+
+  const { entry, created } = await appendRecordEntry(
+    validation.trustId,
+    validation.id,
+    {
+      kind: "agreed",
+      criterionId: input.criterionId,
+      level: input.level,
+      rationale: input.rationale,
+      by: ctx.actor.userId,
+    },
+    `agreed ${input.criterionId} after ${after}`,
+  );
+  if (!created && !(entry.kind === "agreed" && same(entry))) {
+    throw new ConflictError(
+      "This judgement was agreed again while you were deciding: check the new agreement and try again.",
+    );
+  }
+  if (created) {
+    await recordAudit({
+      trustId: validation.trustId,
+      actorId: ctx.actor.userId,
+      action: "judgementAgreed",
+      subject: `validation:${validation.id}`,
+      details: { criterionId: input.criterionId, level: input.level },
+    });
+  }
+  await mirrorRecord(ctx.collab, validation);
+  return { created };
+}

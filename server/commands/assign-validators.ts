@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { recordAudit } from "../../models/audit/audit.ts";
+import { InvalidInputError } from "../../models/errors.ts";
+import { setValidatorsOfEvaluation } from "../../models/evaluation/validators.ts";
+import { objectId } from "../../models/input.ts";
+import { loadActor } from "../../models/membership/membership.ts";
+import { eligibleToValidate } from "../../models/permissions/can.ts";
+import { loadValidationOfEvaluation } from "../../models/permissions/loaders.ts";
+import {
+  assignValidators as storeValidators,
+  type Validation,
+} from "../../models/validation/validation.ts";
+import type { CommandContext } from "./context.ts";
+
+export const AssignValidatorsInput = z.object({
+  evaluationId: objectId(),
+  validatorIds: z
+    .array(objectId("Choose validators from the list."))
+    .max(10, "Choose at most 10 validators."),
+});
+export type AssignValidatorsInput = z.infer<typeof AssignValidatorsInput>;
+
+/**
+ * A trust admin chooses who validates a submitted evaluation. Each must hold the validator role
+ * in the trust and must not work at the school. Setting the same people again changes nothing.
+ */
+export async function assignValidators(
+  ctx: CommandContext,
+  input: AssignValidatorsInput,
+): Promise<Validation> {
+  const { evaluation, validation: before } = await loadValidationOfEvaluation(
+    ctx.actor,
+    input.evaluationId,
+    "assign",
+  );
+  if (evaluation.status === "inProgress")
+    throw new InvalidInputError("Only a submitted evaluation can be validated.");
+  const ids = [...new Set(input.validatorIds)];
+  if (ids.length === 0)
+    throw new InvalidInputError("Choose at least one validator.", "validatorIds");
+  const school = { id: evaluation.schoolId, trustId: evaluation.trustId };
+  for (const id of ids) {
+    const person = await loadActor(id);
+    if (!person) throw new InvalidInputError("Choose validators from the list.", "validatorIds");
+    const check = eligibleToValidate(person.grants, school);
+    if (!check.ok) throw new InvalidInputError(`${person.name} ${check.reason}.`, "validatorIds");
+  }
+  const validation = await storeValidators(evaluation, ids, ctx.actor.userId);
+  await setValidatorsOfEvaluation(evaluation, ids);
+  const previous = before?.validatorIds ?? [];
+  const changed = previous.length !== ids.length || previous.some((id) => !ids.includes(id));
+  if (changed) {
+    await recordAudit({
+      trustId: evaluation.trustId,
+      actorId: ctx.actor.userId,
+      action: "validatorsAssigned",
+      subject: `evaluation:${evaluation.id}`,
+      details: { validators: ids.join(",") },
+    });
+  }
+  return validation;
+}

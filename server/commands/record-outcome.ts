@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { recordAudit } from "../../models/audit/audit.ts";
+import { ensureAward, supersedeAwards, type Award } from "../../models/award/award.ts";
+import { ConflictError, NotFoundError } from "../../models/errors.ts";
+import { getEvaluation } from "../../models/evaluation/evaluation.ts";
+import { frameworkOfEvaluation } from "../../models/evaluation/framework-of.ts";
+import { setEvaluationStatus } from "../../models/evaluation/status.ts";
+import { recommend } from "../../models/framework/accreditation.ts";
+import { basedOn, objectId, optionalDate } from "../../models/input.ts";
+import { loadValidation } from "../../models/permissions/loaders.ts";
+import { checkOutcome, sameOutcome, type OutcomeFields } from "../../models/validation/outcome.ts";
+import { appendRecordEntry, listRecordEntries } from "../../models/validation/record.ts";
+import {
+  confirmedJudgements,
+  recordState,
+  type RecordEntry,
+} from "../../models/validation/record-state.ts";
+import type { Validation } from "../../models/validation/validation.ts";
+import type { CommandContext } from "./context.ts";
+import { mirrorRecord } from "./mirror-record.ts";
+
+const text = z.string().max(4000, "Keep this under 4,000 characters.").default("");
+
+export const RecordOutcomeInput = z.object({
+  validationId: objectId(),
+  result: z.enum(["accredited", "notYetAccredited", "deferred", "validated"], {
+    message: "Choose the outcome",
+  }),
+  tier: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => v || null),
+  startDate: optionalDate(),
+  mustImprove: text,
+  conditions: text,
+  reviewDate: optionalDate(),
+  reason: text,
+  /** The outcome the validator saw as the latest (its sequence number; 0: none yet). */
+  basedOn: basedOn(),
+});
+export type RecordOutcomeInput = z.infer<typeof RecordOutcomeInput>;
+
+type OutcomeEntry = Extract<RecordEntry, { kind: "outcome" }>;
+
+const CHANGED =
+  "Another outcome was recorded while you were deciding: check it, then record yours as a correction.";
+
+/**
+ * An assigned validator records the outcome (or a correction of it). Once per outcome it
+ * corrects: 20 identical requests record one entry, make one award with one certificate code,
+ * and move the evaluation once. An outcome taken over one the validator did not see is refused.
+ */
+export async function recordOutcome(
+  ctx: CommandContext,
+  input: RecordOutcomeInput,
+): Promise<{ created: boolean; award: Award | null }> {
+  const { validation } = await loadValidation(ctx.actor, input.validationId, "agree");
+  const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
+  if (!evaluation) throw new NotFoundError();
+  const { content } = await frameworkOfEvaluation(evaluation);
+  const state = recordState(await listRecordEntries(validation.trustId, validation.id));
+  const fields = checkOutcome(input, {
+    content,
+    recommended: recommend(content, confirmedJudgements(state)).met,
+  });
+
+  const current = state.outcome;
+  const currentSeq = String(current?.seq ?? 0);
+  const after = input.basedOn ?? currentSeq;
+  if (current && sameOutcome(current, fields)) {
+    // The same decision again (a double-click, a retry): make sure what follows from it is done.
+    const award = await followUp(validation, evaluation.frameworkId, content.name, current);
+    return { created: false, award };
+  }
+  if (after !== currentSeq) throw new ConflictError(CHANGED);
+
+  const { entry, created } = await appendRecordEntry(
+    validation.trustId,
+    validation.id,
+    { kind: "outcome", ...fields, by: ctx.actor.userId },
+    `outcome after ${after}`,
+  );
+  if (entry.kind !== "outcome" || (!created && !sameOutcome(entry, fields)))
+    throw new ConflictError(CHANGED);
+  const award = await followUp(validation, evaluation.frameworkId, content.name, entry);
+  if (created) {
+    await recordAudit({
+      trustId: validation.trustId,
+      actorId: ctx.actor.userId,
+      action: "outcomeRecorded",
+      subject: `validation:${validation.id}`,
+      details: {
+        result: entry.result,
+        tier: entry.tier,
+        expiryDate: entry.expiryDate,
+        award: award?.code ?? null,
+      },
+    });
+  }
+  await mirrorRecord(ctx.collab, validation);
+  return { created, award };
+}
+
+/**
+ * What follows from an outcome: the evaluation's status, and its award (made once per outcome
+ * entry) or the withdrawal of an earlier one. Safe to repeat; does nothing for an outcome that a
+ * later correction has replaced.
+ */
+async function followUp(
+  validation: Validation,
+  frameworkId: string,
+  frameworkName: string,
+  outcome: OutcomeEntry & OutcomeFields,
+): Promise<Award | null> {
+  const latest = recordState(await listRecordEntries(validation.trustId, validation.id)).outcome;
+  if (latest?.seq !== outcome.seq) return null;
+  await setEvaluationStatus(
+    validation.trustId,
+    validation.evaluationId,
+    outcome.result === "accredited" ? "accredited" : "validated",
+    { from: ["submitted", "validated", "accredited"] },
+  );
+  if (outcome.result !== "accredited") {
+    await supersedeAwards(validation.id);
+    return null;
+  }
+  return ensureAward({
+    trustId: validation.trustId,
+    schoolId: validation.schoolId,
+    evaluationId: validation.evaluationId,
+    validationId: validation.id,
+    frameworkId,
+    frameworkName,
+    tier: outcome.tier,
+    startDate: outcome.startDate!,
+    expiryDate: outcome.expiryDate!,
+    outcomeSeq: outcome.seq,
+  });
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { documentName } from "../../collab/document-name.ts";
+import { copyForRenewal } from "../../collab/shapes/renewal.ts";
+import { recordAudit } from "../../models/audit/audit.ts";
+import { ConflictError } from "../../models/errors.ts";
+import { getEvaluation, startEvaluationOnce } from "../../models/evaluation/evaluation.ts";
+import { diffVersions } from "../../models/framework/diff.ts";
+import { getFrameworkVersion, latestVersionOf } from "../../models/framework/framework.ts";
+import { objectId } from "../../models/input.ts";
+import { loadAward } from "../../models/permissions/loaders.ts";
+import { getSchool } from "../../models/school/school.ts";
+import type { CommandContext } from "./context.ts";
+
+export const StartRenewalInput = z.object({ awardId: objectId() });
+export type StartRenewalInput = z.infer<typeof StartRenewalInput>;
+
+/**
+ * "Start renewal" from an award: a new evaluation of the school against the framework's latest
+ * published version, pre-filled from the evaluation that earned the award. One renewal per
+ * award (a unique slot): pressing it twice, or twenty requests at once, lead to the same one.
+ */
+export async function startRenewal(
+  ctx: CommandContext,
+  input: StartRenewalInput,
+): Promise<{ evaluationId: string; resumed: boolean }> {
+  const { award } = await loadAward(ctx.actor, input.awardId, "renew");
+  if (award.superseded)
+    throw new ConflictError("This award has been superseded: renew from the later one.");
+  const [school, latest, previous] = await Promise.all([
+    getSchool(award.trustId, award.schoolId),
+    latestVersionOf(award.trustId, award.frameworkId),
+    getEvaluation(award.trustId, award.evaluationId),
+  ]);
+  if (!school || !latest)
+    throw new ConflictError("This award's school or framework no longer exists.");
+  const { evaluation, created } = await startEvaluationOnce(school, latest, {
+    title: `${latest.content.name} renewal ${award.expiryDate.slice(0, 4)}`,
+    createdBy: ctx.actor.userId,
+    slot: `renewal:${award.id}`,
+  });
+  if (!created) return { evaluationId: evaluation.id, resumed: true };
+
+  if (previous && previous.schoolId === award.schoolId) {
+    const before = await getFrameworkVersion(award.trustId, previous.frameworkVersionId);
+    const reworded = before
+      ? diffVersions(before.content, latest.content).reworded.map((c) => c.id)
+      : [];
+    const old = await ctx.collab.read(documentName("evaluation", previous.id));
+    try {
+      // change() loads the new document first, so the copy lands on top of its seed.
+      await ctx.collab.change(documentName("evaluation", evaluation.id), (doc) => {
+        copyForRenewal(old, doc, {
+          levelsByCriterion: evaluation.levelsByCriterion,
+          freshJudgementOf: reworded,
+        });
+      });
+    } finally {
+      old.destroy();
+    }
+  }
+  await recordAudit({
+    trustId: award.trustId,
+    actorId: ctx.actor.userId,
+    action: "renewalStarted",
+    subject: `evaluation:${evaluation.id}`,
+    details: { award: award.code, from: previous?.id ?? null, frameworkVersion: latest.version },
+  });
+  return { evaluationId: evaluation.id, resumed: false };
+}

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AwardModel } from "../../models/award/award.ts";
+import { EvaluationModel, startEvaluation } from "../../models/evaluation/evaluation.ts";
+import { setEvaluationStatus } from "../../models/evaluation/status.ts";
+import { ensureStarterFramework } from "../../models/framework/framework.ts";
+import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
+import { EvaluationSnapshotModel } from "../../models/snapshot/snapshot.ts";
+import { RecordEntryModel } from "../../models/validation/record.ts";
+import { ValidationModel } from "../../models/validation/validation.ts";
+import type { AppServer } from "../../server/app.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildValidation, buildWorld } from "../support/factories.ts";
+import { HttpSession } from "../support/http.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+// Decisions that must happen once happen once: a double-click, a retry or 20 identical requests
+// in parallel (as an attacker sent them) leave one outcome, one award, one snapshot, one renewal.
+useTestDatabase();
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+const PARALLEL = 20;
+
+async function as(userId: string, path: string) {
+  const http = new HttpSession(server.url);
+  http.setCookie(await cookieFor(userId));
+  await http.get(path);
+  return http;
+}
+
+/** The same request, PARALLEL times at once; the statuses that came back. */
+async function inParallel(http: HttpSession, path: string, fields: Record<string, string>) {
+  const answers = await Promise.all(
+    Array.from({ length: PARALLEL }, () => http.post(path, fields)),
+  );
+  return answers.map((a) => a.status);
+}
+
+async function qualityMarkEvaluation(title: string) {
+  const version = await ensureStarterFramework(
+    world.trust.id,
+    "inclusion-excellence",
+    inclusionExcellence,
+  );
+  const evaluation = await startEvaluation(world.school, version, {
+    title,
+    createdBy: world.people.schoolLeader.id,
+  });
+  await setEvaluationStatus(world.trust.id, evaluation.id, "submitted", { from: ["inProgress"] });
+  const validation = await buildValidation(
+    evaluation,
+    [world.people.validator.id],
+    world.people.trustAdmin.id,
+  );
+  return { evaluation, validation, path: `/evaluations/${evaluation.id}/validation` };
+}
+
+beforeAll(async () => {
+  world = await buildWorld();
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe("once-only decisions under 20 parallel identical requests", () => {
+  it("records one outcome, one award and one certificate code; renewal starts once", async () => {
+    const { evaluation, validation, path } = await qualityMarkEvaluation("Mark A");
+    const validator = await as(world.people.validator.id, path);
+    const statuses = await inParallel(validator, path, {
+      intent: "outcome",
+      result: "accredited",
+      startDate: "2027-01-15",
+      reason: "Strong evidence seen in the meeting",
+      basedOn: "0",
+    });
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(
+      await RecordEntryModel.countDocuments({ validationId: validation.id, kind: "outcome" }),
+    ).toBe(1);
+    const awards = await AwardModel.find({ validationId: validation.id }).lean();
+    expect(awards).toHaveLength(1);
+    // Only that one code verifies publicly.
+    const visitor = new HttpSession(server.url);
+    const verify = await visitor.get(`/verify?code=${awards[0].code}`);
+    expect(verify.html).toContain("This certificate is genuine");
+    expect((await EvaluationModel.findById(evaluation.id).lean())!.status).toBe("accredited");
+
+    // A later retry of the same form (the page still shows "no outcome yet") changes nothing.
+    const retry = await validator.post(path, {
+      intent: "outcome",
+      result: "accredited",
+      startDate: "2027-01-15",
+      reason: "Strong evidence seen in the meeting",
+      basedOn: "0",
+    });
+    expect(retry.status).toBe(200);
+    expect(await AwardModel.countDocuments({ validationId: validation.id })).toBe(1);
+
+    // A different outcome taken over the same stale page is a conflict, not a silent correction.
+    const stale = await validator.post(path, {
+      intent: "outcome",
+      result: "notYetAccredited",
+      mustImprove: "Consistency across classes",
+      reason: "On reflection",
+      basedOn: "0",
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.html).toContain("Another outcome was recorded while you were deciding");
+
+    const renewPath = `/awards/${awards[0]._id.toString()}/renew`;
+    const leader = await as(
+      world.people.schoolLeader.id,
+      `/awards/${awards[0]._id.toString()}/certificate`,
+    );
+    const before = await EvaluationModel.countDocuments({ schoolId: world.school.id });
+    const renewals = await inParallel(leader, renewPath, {});
+    expect(renewals.every((s) => s === 302 || s === 204)).toBe(true);
+    expect(await EvaluationModel.countDocuments({ schoolId: world.school.id })).toBe(before + 1);
+  });
+
+  it("agrees a judgement once and confirms it once", async () => {
+    const { evaluation, validation, path } = await qualityMarkEvaluation("Mark B");
+    const criterionId = Object.keys(evaluation.levelsByCriterion)[0];
+    const level = evaluation.levelsByCriterion[criterionId][1];
+    const validator = await as(world.people.validator.id, path);
+    const agreed = await inParallel(validator, path, {
+      intent: "agree",
+      criterionId,
+      level,
+      rationale: "Seen in the books and the pupil voice",
+      basedOn: "0",
+    });
+    expect(agreed.every((s) => s === 200)).toBe(true);
+    const entries = await RecordEntryModel.find({ validationId: validation.id }).lean();
+    expect(entries.filter((e) => e.kind === "agreed")).toHaveLength(1);
+
+    const leader = await as(world.people.schoolLeader.id, path);
+    const confirmed = await inParallel(leader, path, {
+      intent: "confirm",
+      criterionId,
+      agreedSeq: String(entries[0].seq),
+    });
+    expect(confirmed.every((s) => s === 200)).toBe(true);
+    expect(
+      await RecordEntryModel.countDocuments({ validationId: validation.id, kind: "confirmed" }),
+    ).toBe(1);
+  });
+
+  it("freezes one snapshot per submission", async () => {
+    const evaluation = await startEvaluation(
+      world.school,
+      await ensureStarterFramework(world.trust.id, "inclusion-excellence", inclusionExcellence),
+      { title: "Mark C", createdBy: world.people.schoolLeader.id },
+    );
+    const page = `/evaluations/${evaluation.id}`;
+    const leader = await as(world.people.schoolLeader.id, page);
+    const statuses = await inParallel(leader, `${page}/submit`, { basedOn: "none" });
+    expect(statuses.every((s) => s === 302 || s === 204)).toBe(true);
+    expect(await EvaluationSnapshotModel.countDocuments({ evaluationId: evaluation.id })).toBe(1);
+    // Submitting again from a fresh page (which knows of that submission) is a resubmission.
+    const latest = (await EvaluationSnapshotModel.findOne({ evaluationId: evaluation.id }).lean())!;
+    await leader.post(`${page}/submit`, { basedOn: latest._id.toString() });
+    expect(await EvaluationSnapshotModel.countDocuments({ evaluationId: evaluation.id })).toBe(2);
+  });
+
+  it("assigns validators into one validation", async () => {
+    const evaluation = await startEvaluation(
+      world.school,
+      await ensureStarterFramework(world.trust.id, "inclusion-excellence", inclusionExcellence),
+      { title: "Mark D", createdBy: world.people.schoolLeader.id },
+    );
+    await setEvaluationStatus(world.trust.id, evaluation.id, "submitted", { from: ["inProgress"] });
+    const path = `/evaluations/${evaluation.id}/validation`;
+    const admin = await as(world.people.trustAdmin.id, path);
+    const statuses = await inParallel(admin, path, {
+      intent: "assign",
+      validatorIds: world.people.validator.id,
+    });
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(await ValidationModel.countDocuments({ evaluationId: evaluation.id })).toBe(1);
+  });
+});
