@@ -18,3 +18,8 @@ export { validatorCandidates } from "../models/validation/candidates.ts";
 export { listMembershipsOfTrust } from "../models/membership/membership.ts";
 export { listRecordEntries } from "../models/validation/record.ts";
 export { getUsers } from "../models/user/user.ts";
+export { ScheduleMeetingInput, scheduleMeeting } from "../server/commands/schedule-meeting.ts";
+export {
+  ProvisionalJudgementInput,
+  recordProvisionalJudgement,
+} from "../server/commands/record-provisional-judgement.ts";

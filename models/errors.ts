@@ -49,3 +49,11 @@ export function isDuplicateKey(error: unknown): boolean {
   if (e.code === 11000) return true;
   return (e.writeErrors ?? []).some((w) => (w.code ?? w.err?.code) === 11000);
 }
+
+/** Several fields are wrong (400): each field's first problem, to show next to it. */
+export class InvalidFieldsError extends InvalidInputError {
+  constructor(readonly fieldErrors: Record<string, string>) {
+    super(Object.values(fieldErrors)[0] ?? "Check the form.", Object.keys(fieldErrors)[0]);
+    this.name = "InvalidFieldsError";
+  }
+}

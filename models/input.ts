@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 /**
@@ -36,3 +37,14 @@ export const basedOn = () =>
         .regex(/^[0-9a-f]{24}$|^\d{1,9}$|^none$/, "Reload the page and try again.")
         .optional(),
     );
+
+/**
+ * A fresh id for one showing of a form that creates something: sent back with the form, it lets
+ * the server create the thing once however many times the form arrives (double-click, retry).
+ */
+export function newRequestId(): string {
+  return randomBytes(12).toString("hex");
+}
+
+/** The hidden field that carries a form's request id. */
+export const requestId = () => z.string().regex(/^[0-9a-f]{24}$/, "Reload the page and try again.");

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { StartRenewalInput, startRenewal } from "../validation.server.ts";
+import { startRenewal } from "../validation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
-import { parseInput, readForm, run } from "../utils/command.server.ts";
+import { fieldsOf, readForm, run } from "../utils/command.server.ts";
 
 /** Nothing to show here: the button lives on the certificate page and the register. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -16,7 +16,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
-  const input = parseInput(form, StartRenewalInput, { extra: { awardId: params.awardId ?? "" } });
+  const input = fieldsOf(form, { extra: { awardId: params.awardId ?? "" } });
   const done = await run(() => startRenewal({ actor, collab: context.collab }, input));
   if (done instanceof Response) return done;
   throw redirect(`/evaluations/${done.evaluationId}`);

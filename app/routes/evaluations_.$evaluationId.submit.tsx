@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { SubmitEvaluationInput, submitEvaluation } from "../validation.server.ts";
+import { submitEvaluation } from "../validation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
-import { parseInput, readForm, run } from "../utils/command.server.ts";
+import { fieldsOf, readForm, run } from "../utils/command.server.ts";
 
 // Where to come back to: the area that was open (an area id, never a URL).
 const BackTo = z.object({
@@ -22,7 +22,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
   const { area } = BackTo.parse({ area: form.get("area") ?? undefined });
-  const input = parseInput(form, SubmitEvaluationInput, {
+  const input = fieldsOf(form, {
     extra: { evaluationId: params.evaluationId ?? "" },
   });
   const done = await run(() => submitEvaluation({ actor, collab: context.collab }, input));

@@ -16,10 +16,6 @@ import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField, TextField } from "../components/field.tsx";
 import { useLiveRecord } from "../components/validation/use-live-record.ts";
 import {
-  AgreeJudgementInput,
-  AssignValidatorsInput,
-  ConfirmJudgementInput,
-  RecordOutcomeInput,
   agreeJudgement,
   assignValidators,
   can,
@@ -37,7 +33,7 @@ import { requireActor } from "../utils/auth.server.ts";
 import {
   failed,
   orNotFound,
-  parseInput,
+  fieldsOf,
   readForm,
   run,
   type ActionResult,
@@ -105,11 +101,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = { actor, collab: context.collab };
   const evaluationId = params.evaluationId ?? "";
   if (intent === "assign") {
-    const input = parseInput(form, AssignValidatorsInput, {
-      extra: { evaluationId },
-      lists: ["validatorIds"],
-      intent,
-    });
+    const input = fieldsOf(form, { extra: { evaluationId }, lists: ["validatorIds"] });
     const done = await run(() => assignValidators(ctx, input), intent);
     return done instanceof Response ? done : json({ intent, done: "Validators assigned." });
   }
@@ -118,17 +110,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!validation) return failed({ intent, formError: "No validator is assigned yet." }, 400);
   const extra = { validationId: validation.id };
   if (intent === "agree") {
-    const input = parseInput(form, AgreeJudgementInput, { extra, intent });
+    const input = fieldsOf(form, { extra });
     const done = await run(() => agreeJudgement(ctx, input), intent);
     return done instanceof Response ? done : json({ intent, done: "Agreed judgement recorded." });
   }
   if (intent === "confirm") {
-    const input = parseInput(form, ConfirmJudgementInput, { extra, intent });
+    const input = fieldsOf(form, { extra });
     const done = await run(() => confirmJudgement(ctx, input), intent);
     return done instanceof Response ? done : json({ intent, done: "Confirmed." });
   }
   if (intent === "outcome") {
-    const input = parseInput(form, RecordOutcomeInput, { extra, intent });
+    const input = fieldsOf(form, { extra });
     const done = await run(() => recordOutcome(ctx, input), intent);
     if (done instanceof Response) return done;
     return json({

@@ -9,19 +9,17 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { documentName } from "../../collab/document-name.ts";
 import { colourFor } from "../../collab/context.ts";
-import { readFramework } from "../../collab/shapes/framework.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import FrameworkDesigner from "../components/framework/designer.client.tsx";
 import {
-  ConcurrentPublishError,
+  IncompleteFrameworkError,
   can,
-  completenessProblems,
-  findFrameworkById,
   listVersions,
-  publishVersion,
-} from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+  loadFramework,
+  publishFramework,
+} from "../framework.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { orNotFound, fieldsOf, readForm, refusal } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 import type { Problem } from "../../models/framework/completeness.ts";
 import { formatDay } from "../../models/dates.ts";
@@ -32,16 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.framework.name ?? "Framework"} · Frameworks` },
 ];
 
-async function load(request: Request, frameworkId: string | undefined) {
-  const actor = await requireActor(request);
-  const framework = await findFrameworkById(frameworkId ?? "");
-  const resource = framework && { type: "framework" as const, trustId: framework.trustId };
-  if (!framework || !resource || !can(actor, "read", resource)) throw notFound();
-  return { actor, framework, resource };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, framework, resource } = await load(request, params.frameworkId);
+  const actor = await requireActor(request);
+  const { framework, resource } = await orNotFound(loadFramework(actor, params.frameworkId ?? ""));
   const versions = await listVersions(framework.trustId, framework.id);
   return json({
     framework: {
@@ -67,28 +58,23 @@ const reply = (r: Partial<PublishResult>, status = 200) =>
   json<PublishResult>({ problems: [], published: null, formError: null, ...r }, { status });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { framework, actor, resource } = await load(request, params.frameworkId);
-  const form = await request.formData();
-  await requireCsrf(request, form);
-  if (!can(actor, "publish", resource)) {
-    return reply({ formError: "Only trust admins can publish." }, 403);
-  }
-  // What is published is what everyone sees in the live draft right now.
-  const content = readFramework(await context.collab.read(documentName("framework", framework.id)));
-  const problems = completenessProblems(content);
-  if (problems.length > 0) return reply({ problems }, 400);
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  const input = fieldsOf(form, {
+    extra: { frameworkId: params.frameworkId ?? "" },
+  });
   try {
-    const version = await publishVersion(framework.trustId, framework.id, content);
+    const { version } = await publishFramework({ actor, collab: context.collab }, input);
     return reply({ published: version.version });
   } catch (error) {
-    if (error instanceof ConcurrentPublishError) return reply({ formError: error.message }, 409);
-    throw error;
+    if (error instanceof IncompleteFrameworkError) return reply({ problems: error.problems }, 400);
+    return refusal(error);
   }
 }
 
 export default function FrameworkPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<Partial<PublishResult>>();
   const hydrated = useHydrated();
   const publishing = useNavigation().state === "submitting";
   return (

@@ -1,26 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  redirect,
-  unstable_parseMultipartFormData,
-  unstable_createMemoryUploadHandler,
-} from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField } from "../components/field.tsx";
 import {
+  ImportRefusedError,
+  STARTERS,
   can,
   createFramework,
-  findStarter,
+  importFramework,
   listFrameworks,
-  STARTERS,
-  parseFrameworkFile,
-} from "../models.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
-import { parseForm } from "../utils/forms.ts";
-import { requireTrustAccess } from "../utils/trust.server.ts";
-import { emptyFramework } from "../../models/framework/blank.ts";
+  loadTrustFor,
+  newRequestId,
+} from "../framework.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import {
+  orNotFound,
+  fieldsOf,
+  readForm,
+  refusal,
+  type ActionResult,
+} from "../utils/command.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Frameworks · Quality marks" }];
 
@@ -32,10 +32,12 @@ const KIND_LABELS = {
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, trustId } = await requireTrustAccess(request, "framework", "read");
+  const actor = await requireActor(request);
+  const { trustId } = await orNotFound(loadTrustFor(actor, "framework", "read"));
   const frameworks = await listFrameworks(trustId);
   return json({
     canDesign: can(actor, "write", { type: "framework", trustId }),
+    requestId: newRequestId(),
     frameworks: frameworks.map((f) => ({
       id: f.id,
       name: f.name,
@@ -46,67 +48,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const FromStarter = z.object({
-  starter: z.string().min(1, "Choose a starter, or a blank framework"),
-});
+type Result = ActionResult & { importErrors?: { path: string; message: string }[] };
 
-type Result = {
-  errors: Record<string, string>;
-  importErrors: { path: string; message: string }[];
-  formError: string | null;
-};
-const reply = (r: Partial<Result>, status: number) =>
-  json<Result>({ errors: {}, importErrors: [], formError: null, ...r }, { status });
-
-export async function action({ request }: ActionFunctionArgs) {
-  const { actor, trustId } = await requireTrustAccess(request, "framework", "write");
-  const isUpload = request.headers.get("content-type")?.startsWith("multipart/form-data");
-  const form = isUpload
-    ? await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-      ).catch(() => null)
-    : await request.formData();
-  if (!form)
-    return reply({ importErrors: [{ path: "(file)", message: "is larger than 2 MB" }] }, 413);
-  await requireCsrf(request, form);
-
-  if (form.get("intent") === "import") {
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0)
-      return reply(
-        {
-          importErrors: [{ path: "(file)", message: "choose a framework file (.json) to import" }],
-        },
-        400,
-      );
-    const parsed = parseFrameworkFile(await file.text());
-    if (parsed.errors) return reply({ importErrors: parsed.errors }, 400);
-    const framework = await createFramework(trustId, {
-      content: parsed.content,
-      createdBy: actor.userId,
-    });
-    throw redirect(`/frameworks/${framework.id}`);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const ctx = { actor, collab: context.collab };
+  const form = await readForm(request, { maxFileBytes: MAX_IMPORT_BYTES });
+  try {
+    if (form.get("intent") === "import") {
+      const file = form.get("file");
+      const input = fieldsOf(form, {
+        extra: { text: file instanceof File ? await file.text() : "" },
+      });
+      const framework = await importFramework(ctx, input);
+      return redirect(`/frameworks/${framework.id}`);
+    }
+    const input = fieldsOf(form);
+    const framework = await createFramework(ctx, input);
+    return redirect(`/frameworks/${framework.id}`);
+  } catch (error) {
+    if (error instanceof ImportRefusedError)
+      return json<Result>({ importErrors: error.problems }, { status: 400 });
+    return refusal(error);
   }
-
-  const parsed = parseForm(form, FromStarter);
-  if (parsed.errors) return reply({ errors: parsed.errors }, 400);
-  const starter =
-    parsed.data.starter === "blank"
-      ? { key: null, content: emptyFramework() }
-      : findStarter(parsed.data.starter);
-  if (!starter) return reply({ errors: { starter: "Choose one of the starters listed" } }, 400);
-  const framework = await createFramework(trustId, {
-    content: starter.content,
-    starterKey: starter.key,
-    createdBy: actor.userId,
-  });
-  throw redirect(`/frameworks/${framework.id}`);
 }
 
 export default function Frameworks() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<Result>();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="page">
@@ -145,11 +114,12 @@ export default function Frameworks() {
           <Form method="post" className="stack panel" aria-labelledby="new-heading" noValidate>
             <h2 id="new-heading">New framework</h2>
             <CsrfInput />
+            <input type="hidden" name="requestId" value={data.requestId} />
             <SelectField
               label="Start from"
               name="starter"
               defaultValue={data.starters[1]?.key ?? "blank"}
-              error={result?.errors?.starter}
+              error={result?.fieldErrors?.starter}
             >
               {data.starters.map((s) => (
                 <option key={s.key} value={s.key}>
@@ -170,6 +140,7 @@ export default function Frameworks() {
           >
             <h2 id="import-heading">Import a framework</h2>
             <CsrfInput />
+            <input type="hidden" name="requestId" value={data.requestId} />
             <input type="hidden" name="intent" value="import" />
             <div className="field">
               <label htmlFor="import-file">Framework file (.json, exported from this app)</label>

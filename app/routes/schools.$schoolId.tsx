@@ -1,24 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField, TextField } from "../components/field.tsx";
 import { Progress } from "../components/progress.tsx";
 import {
   can,
-  findSchoolById,
-  getFrameworkVersion,
   listCycles,
   listEvaluationsOfSchool,
   progressOf,
   CYCLE_STATUS_LABELS,
   listLatestFrameworkVersions,
+  loadSchool,
+  newRequestId,
   startEvaluation,
-} from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
-import { parseForm } from "../utils/forms.ts";
+} from "../school.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { orNotFound, fieldsOf, readForm, run, type ActionResult } from "../utils/command.server.ts";
 import { formatDay, formatMoment } from "../../models/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -32,20 +30,9 @@ const STATUS_LABELS = {
   accredited: "Accredited",
 } as const;
 
-async function loadSchool(request: Request, schoolId: string | undefined) {
-  const actor = await requireActor(request);
-  const school = await findSchoolById(schoolId ?? "");
-  if (
-    !school ||
-    !can(actor, "read", { type: "school", trustId: school.trustId, schoolId: school.id })
-  ) {
-    throw notFound();
-  }
-  return { actor, school };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, school } = await loadSchool(request, params.schoolId);
+  const actor = await requireActor(request);
+  const { school, resource } = await orNotFound(loadSchool(actor, params.schoolId ?? ""));
   const [evaluations, frameworks, cycles] = await Promise.all([
     listEvaluationsOfSchool(school.trustId, school.id),
     listLatestFrameworkVersions(school.trustId),
@@ -55,11 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const frameworkName = new Map(frameworks.map((f) => [f.frameworkId, f.content.name]));
   return json({
     school: { id: school.id, name: school.name },
-    canStart: can(actor, "startEvaluation", {
-      type: "school",
-      trustId: school.trustId,
-      schoolId: school.id,
-    }),
+    canStart: can(actor, "startEvaluation", resource),
+    requestId: newRequestId(),
     frameworks: frameworks.map((f) => ({ id: f.id, name: `${f.content.name} (v${f.version})` })),
     evaluations: evaluations.map((e) => ({
       id: e.id,
@@ -79,48 +63,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const StartEvaluation = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(3, "Give the evaluation a name of at least 3 characters")
-    .max(200, "Keep the name under 200 characters"),
-  frameworkVersionId: z.string().regex(/^[0-9a-f]{24}$/, "Choose a framework"),
-});
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, school } = await loadSchool(request, params.schoolId);
-  const form = await request.formData();
-  await requireCsrf(request, form);
-  if (
-    !can(actor, "startEvaluation", { type: "school", trustId: school.trustId, schoolId: school.id })
-  ) {
-    return json(
-      { errors: {}, formError: "Only the school's leaders can start an evaluation." },
-      { status: 403 },
-    );
-  }
-  const parsed = parseForm(form, StartEvaluation);
-  if (parsed.errors) return json({ errors: parsed.errors, formError: null }, { status: 400 });
-  const version = await getFrameworkVersion(school.trustId, parsed.data.frameworkVersionId);
-  if (!version) {
-    return json(
-      { errors: { frameworkVersionId: "Choose one of the trust's frameworks" }, formError: null },
-      { status: 400 },
-    );
-  }
-  const evaluation = await startEvaluation(school, version, {
-    title: parsed.data.title,
-    createdBy: actor.userId,
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  const input = fieldsOf(form, {
+    extra: { schoolId: params.schoolId ?? "" },
   });
-  throw redirect(`/evaluations/${evaluation.id}`);
+  const done = await run(() => startEvaluation({ actor, collab: context.collab }, input));
+  if (done instanceof Response) return done;
+  throw redirect(`/evaluations/${done.evaluation.id}`);
 }
 
 export default function SchoolPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<ActionResult>();
   const submitting = useNavigation().state === "submitting";
-  const errors: Record<string, string> = result?.errors ?? {};
+  const errors: Record<string, string> = result?.fieldErrors ?? {};
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -165,6 +123,7 @@ export default function SchoolPage() {
           <h2 id="start-heading">Start a self-evaluation</h2>
           <Form method="post" className="stack" noValidate>
             <CsrfInput />
+            <input type="hidden" name="requestId" value={data.requestId} />
             <FormError message={result?.formError} />
             <TextField
               label="Name"

@@ -12,24 +12,23 @@ import { recordState, type RecordEntry } from "../../models/validation/record-st
 import { AgendaItemView } from "../components/meeting/agenda-item.tsx";
 import { useAgendaThreads } from "../components/meeting/agenda-threads.tsx";
 import { LiveMeeting } from "../components/meeting/live-meeting.tsx";
-import {
-  InvalidProvisionalJudgementError,
-  ScheduleInput,
-  loadMeeting,
-  meetingPageData,
-  recordProvisionalJudgement,
-  saveMeetingSchedule,
-} from "../components/meeting/meeting.server.ts";
+import { meetingPageData } from "../components/meeting/meeting.server.ts";
 import { PreReview } from "../components/meeting/pre-review.tsx";
 import { ScheduleForm } from "../components/meeting/schedule-form.tsx";
 import type { AgendaItem, CriterionRow, Provisional } from "../components/meeting/types.ts";
 import { useLiveRecord } from "../components/validation/use-live-record.ts";
-import { can } from "../models.server.ts";
+import { recordProvisionalJudgement, scheduleMeeting } from "../validation.server.ts";
 import meetingStyles from "../styles/meeting.css";
 import { requireActor } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import {
+  failed,
+  orNotFound,
+  fieldsOf,
+  readForm,
+  run,
+  type ActionResult,
+} from "../utils/command.server.ts";
 import { formatMoment } from "../../models/dates.ts";
-import { parseForm } from "../utils/forms.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
 export const links: LinksFunction = () => [
@@ -43,66 +42,29 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return json(await meetingPageData(actor, params.validationId, context.collab));
+  return json(await orNotFound(meetingPageData(actor, params.validationId ?? "", context.collab)));
 }
 
-type Result = {
-  intent: string;
-  errors: Record<string, string> | null;
-  error: string | null;
-  done: string | null;
-};
-const reply = (r: Partial<Result> & { intent: string }, status = 200) =>
-  json<Result>({ errors: null, error: null, done: null, ...r }, { status });
-
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const { validation, resource, evaluation, criterionIds } = await loadMeeting(
-    actor,
-    params.validationId,
-  );
-  const form = await request.formData();
-  await requireCsrf(request, form);
-  const intent = String(form.get("intent"));
-  if (intent !== "schedule" && intent !== "provisional")
-    return reply({ intent, error: "Unknown request." }, 400);
-  if (!can(actor, "schedule", resource)) {
-    return reply(
-      {
-        intent,
-        error:
-          "Only the assigned validators schedule the meeting and record provisional judgements.",
-      },
-      403,
-    );
-  }
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const ctx = { actor, collab: context.collab };
+  const extra = { validationId: params.validationId ?? "" };
   if (intent === "schedule") {
-    const fields = new FormData();
-    for (const key of ["scheduledAt", "videoLink"]) fields.set(key, String(form.get(key) ?? ""));
-    const parsed = parseForm(fields, ScheduleInput.omit({ agendaCriterionIds: true }));
-    if (parsed.errors) return reply({ intent, errors: parsed.errors }, 400);
-    const agendaCriterionIds = form.getAll("agendaCriterionIds").map(String);
-    await saveMeetingSchedule(
-      validation,
-      { ...parsed.data, agendaCriterionIds },
-      criterionIds,
-      actor.userId,
-    );
-    return reply({ intent, done: "The meeting is scheduled." });
+    const input = fieldsOf(form, {
+      extra,
+      lists: ["agendaCriterionIds"],
+    });
+    const done = await run(() => scheduleMeeting(ctx, input), intent);
+    return done instanceof Response ? done : json({ intent, done: "The meeting is scheduled." });
   }
-  try {
-    const criterionId = String(form.get("criterionId") ?? "");
-    await recordProvisionalJudgement(
-      validation,
-      { validatorId: actor.userId, criterionId, level: String(form.get("level") ?? "") },
-      evaluation.levelsByCriterion[criterionId],
-    );
-    return reply({ intent, done: "Provisional judgement saved." });
-  } catch (error) {
-    if (error instanceof InvalidProvisionalJudgementError)
-      return reply({ intent, error: error.message }, 400);
-    throw error;
+  if (intent === "provisional") {
+    const input = fieldsOf(form, { extra });
+    const done = await run(() => recordProvisionalJudgement(ctx, input), intent);
+    return done instanceof Response ? done : json({ intent, done: "Provisional judgement saved." });
   }
+  return failed({ intent, formError: "Unknown request." }, 400);
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -122,7 +84,7 @@ function LiveAgenda(props: {
 
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<ActionResult>();
   const busy = useNavigation().state === "submitting";
   const hydrated = useHydrated();
   const entries = useLiveRecord(
@@ -181,9 +143,9 @@ export default function MeetingPage() {
           {result.done}
         </p>
       ) : null}
-      {result?.error ? (
+      {result?.formError && result.intent !== "schedule" ? (
         <p role="alert" className="form-error">
-          {result.error}
+          {result.formError}
         </p>
       ) : null}
 
@@ -191,7 +153,11 @@ export default function MeetingPage() {
         <>
           <ScheduleForm
             defaults={data.scheduleDefaults}
-            errors={scheduleResult?.errors ?? null}
+            errors={
+              scheduleResult
+                ? { ...scheduleResult.fieldErrors, form: scheduleResult.formError ?? undefined }
+                : null
+            }
             busy={busy}
             scheduled={data.schedule !== null}
           />

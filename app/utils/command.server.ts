@@ -1,8 +1,12 @@
-import { json } from "@remix-run/node";
-import type { z } from "zod";
+import {
+  json,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import {
   ConflictError,
   ForbiddenError,
+  InvalidFieldsError,
   InvalidInputError,
   NotFoundError,
 } from "../../models/errors.ts";
@@ -32,56 +36,62 @@ const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b
 
 /**
  * The submitted form, after the CSRF check. Anything that is not a form (JSON, plain text, a
- * broken body) is answered 400 with a message, never a 500.
+ * broken body) is answered 400 with a message, never a 500. A form with a file is read into
+ * memory only up to `maxFileBytes` (413 beyond).
  */
-export async function readForm(request: Request, intent?: string): Promise<FormData> {
+export async function readForm(
+  request: Request,
+  options: { intent?: string; maxFileBytes?: number } = {},
+): Promise<FormData> {
+  const { intent, maxFileBytes } = options;
   const type = request.headers.get("content-type") ?? "";
   if (!FORM_TYPES.test(type)) {
     throw failed({ intent, formError: "This page only accepts its own forms." }, 400);
   }
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
-    throw failed({ intent, formError: "The form did not arrive complete. Try again." }, 400);
+    form =
+      maxFileBytes && /^multipart\/form-data/i.test(type)
+        ? await unstable_parseMultipartFormData(
+            request,
+            unstable_createMemoryUploadHandler({ maxPartSize: maxFileBytes }),
+          )
+        : await request.formData();
+  } catch (error) {
+    const tooLarge =
+      error instanceof Error && /exceeded|too large|maxPartSize/i.test(error.message);
+    throw failed(
+      {
+        intent,
+        formError: tooLarge
+          ? `The file is larger than ${Math.round((maxFileBytes ?? 0) / 1024 / 1024)} MB.`
+          : "The form did not arrive complete. Try again.",
+      },
+      tooLarge ? 413 : 400,
+    );
   }
   await requireCsrf(request, form);
   return form;
 }
 
 /**
- * A form's fields as a plain object for a zod schema: the first value of each field, and every
- * value of the fields named in `lists`. Built on a null-prototype object, so a field called
- * `__proto__` or `constructor` is just a field.
+ * A form's fields as a plain object for a command: the first value of each field, every value
+ * of the fields named in `lists`, and `extra` (what the URL says: route params), which the form
+ * cannot override. Built on a null-prototype object, so a field called `__proto__` or
+ * `constructor` is just a field.
  */
-export function formFields(form: FormData, lists: string[] = []): Record<string, unknown> {
+export function fieldsOf(
+  form: FormData,
+  options: { extra?: Record<string, unknown>; lists?: string[] } = {},
+): Record<string, unknown> {
+  const lists = options.lists ?? [];
   const fields: Record<string, unknown> = Object.create(null);
   for (const [key, value] of form) {
     if (lists.includes(key)) continue;
     if (!Object.hasOwn(fields, key)) fields[key] = value;
   }
   for (const key of lists) fields[key] = form.getAll(key).map(String);
-  return fields;
-}
-
-/**
- * Parses a form with a command's input schema; a 400 with the first error of each field
- * otherwise. `extra` adds what the URL says (route params), which the form cannot override.
- */
-export function parseInput<S extends z.ZodType>(
-  form: FormData,
-  schema: S,
-  options: { extra?: Record<string, unknown>; lists?: string[]; intent?: string } = {},
-): z.infer<S> {
-  const fields = { ...formFields(form, options.lists), ...options.extra };
-  const result = schema.safeParse(fields);
-  if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    fieldErrors[key] ??= issue.message;
-  }
-  throw failed({ intent: options.intent, fieldErrors, formError: null }, 400);
+  return Object.assign(fields, options.extra);
 }
 
 /**
@@ -92,6 +102,10 @@ export function refusal(error: unknown, intent?: string): Response {
   if (error instanceof Response) throw error;
   if (error instanceof NotFoundError) throw notFound();
   if (error instanceof ForbiddenError) return failed({ intent, formError: error.message }, 403);
+  if (error instanceof InvalidFieldsError) {
+    const { form, ...fieldErrors } = error.fieldErrors;
+    return failed({ intent, formError: form ?? null, fieldErrors }, 400);
+  }
   if (error instanceof InvalidInputError) {
     return error.field === "form"
       ? failed({ intent, formError: error.message }, 400)

@@ -1,19 +1,10 @@
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
-import { can } from "../../models/permissions/can.ts";
-import { ROLE_LABELS, type Actor, type Role } from "../../models/permissions/roles.ts";
+import { can, roleAt } from "../../models/permissions/can.ts";
+import { ROLE_LABELS } from "../../models/permissions/roles.ts";
 import { CLOSE } from "../close-codes.ts";
 import { colourFor, type CollabContext, type PresenceIdentity } from "../context.ts";
 import { parseDocumentName } from "../document-name.ts";
-import { resourceOfDocument } from "../resources.ts";
-import type { Resource } from "../../models/permissions/can.ts";
-
-/** The role a person acts in for a resource: the most specific one they hold there. */
-function roleFor(actor: Actor, resource: Resource): Role {
-  const schoolId = "schoolId" in resource ? resource.schoolId : undefined;
-  const atSchool = actor.grants.find((g) => schoolId && g.schoolId === schoolId);
-  const inTrust = actor.grants.find((g) => g.trustId === resource.trustId && !g.schoolId);
-  return (atSchool ?? inTrust ?? actor.grants[0]).role;
-}
+import { readableResourceOf } from "../resources.ts";
 
 /**
  * Decides, for every document a socket asks for, whether this person may read it and whether
@@ -30,13 +21,11 @@ export class AuthenticationExtension implements Extension {
   }: onAuthenticatePayload<CollabContext>) {
     const actor = context.actor;
     const name = parseDocumentName(documentName);
-    const resource = actor && name ? await resourceOfDocument(name) : null;
-    if (!actor || !resource || !can(actor, "read", resource)) {
-      throw { ...CLOSE.forbidden };
-    }
+    const resource = actor && name ? await readableResourceOf(actor, name) : null;
+    if (!actor || !resource) throw { ...CLOSE.forbidden };
     const readOnly = !can(actor, "write", resource);
     connectionConfig.readOnly = readOnly;
-    const role = roleFor(actor, resource);
+    const role = roleAt(actor, resource) ?? actor.grants[0].role;
     const identity: PresenceIdentity = {
       userId: actor.userId,
       name: actor.name,

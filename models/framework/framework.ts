@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
+import { isDuplicateKey } from "../errors.ts";
 import { defineModel, isObjectId } from "../mongoose.ts";
 import type { FrameworkContent } from "./types.ts";
 import { makeAppendOnly } from "../immutable.ts";
@@ -36,6 +37,8 @@ interface FrameworkDoc {
   latestVersion: number;
   createdBy: Types.ObjectId | null;
   createdAt: Date;
+  /** The form showing that created it: the same form sent twice creates one framework. */
+  requestId?: string;
 }
 
 interface FrameworkVersionDoc {
@@ -59,7 +62,9 @@ const frameworkSchema = new Schema<FrameworkDoc>({
   latestVersion: { type: Number, default: 0 },
   createdBy: { type: Schema.Types.ObjectId, default: null },
   createdAt: { type: Date, default: () => new Date() },
+  requestId: { type: String },
 });
+frameworkSchema.index({ trustId: 1, requestId: 1 }, { unique: true, sparse: true });
 
 const frameworkVersionSchema = new Schema<FrameworkVersionDoc>({
   trustId: { type: Schema.Types.ObjectId, required: true, index: true },
@@ -163,18 +168,31 @@ export async function listLatestFrameworkVersions(trustId: string): Promise<Fram
 /** Starts a new framework draft for a trust from some content (a starter, an import, a blank). */
 export async function createFramework(
   trustId: string,
-  input: { content: FrameworkContent; starterKey?: string | null; createdBy: string },
-): Promise<Framework> {
-  const doc = await FrameworkModel.create({
-    trustId,
-    name: input.content.name,
-    kind: input.content.kind,
-    starterKey: input.starterKey ?? null,
-    seed: input.content,
-    latestVersion: 0,
-    createdBy: input.createdBy,
-  });
-  return toFramework(doc.toObject());
+  input: {
+    content: FrameworkContent;
+    starterKey?: string | null;
+    createdBy: string;
+    requestId?: string;
+  },
+): Promise<{ framework: Framework; created: boolean }> {
+  try {
+    const doc = await FrameworkModel.create({
+      trustId,
+      name: input.content.name,
+      kind: input.content.kind,
+      starterKey: input.starterKey ?? null,
+      seed: input.content,
+      latestVersion: 0,
+      createdBy: input.createdBy,
+      requestId: input.requestId,
+    });
+    return { framework: toFramework(doc.toObject()), created: true };
+  } catch (error) {
+    if (!input.requestId || !isDuplicateKey(error)) throw error;
+    const doc = await FrameworkModel.findOne({ trustId, requestId: input.requestId }).lean();
+    if (!doc) throw error;
+    return { framework: toFramework(doc), created: false };
+  }
 }
 
 /** A framework of the given trust, or null. */
@@ -248,7 +266,7 @@ export async function publishVersion(
     );
     return toVersion(doc.toObject());
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw new ConcurrentPublishError();
+    if (isDuplicateKey(error)) throw new ConcurrentPublishError();
     throw error;
   }
 }

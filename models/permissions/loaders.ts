@@ -197,7 +197,7 @@ export async function loadAward(actor: Actor, awardId: string, action: Action = 
  * The trust where the person may `action` it (manage, oversee, validate), for trust-wide pages;
  * NotFoundError for everyone else, so those pages look missing to them.
  */
-export function loadTrustWhere(actor: Actor, action: Action): { trustId: string } {
+export async function loadTrustWhere(actor: Actor, action: Action): Promise<{ trustId: string }> {
   const trustId = trustIdsOf(actor).find((id) =>
     can(actor, action, { type: "trust", trustId: id }),
   );
@@ -206,11 +206,11 @@ export function loadTrustWhere(actor: Actor, action: Action): { trustId: string 
 }
 
 /** The trust where the person may `action` its frameworks or cycles (read, write, distribute…). */
-export function loadTrustFor(
+export async function loadTrustFor(
   actor: Actor,
   kind: "framework" | "cycle",
   action: Action,
-): { trustId: string } {
+): Promise<{ trustId: string }> {
   const trustId = trustIdsOf(actor).find((id) => can(actor, action, { type: kind, trustId: id }));
   if (!trustId) throw new NotFoundError();
   return { trustId };

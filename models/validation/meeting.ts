@@ -1,7 +1,6 @@
 import { Schema, type Types } from "mongoose";
 import { z } from "zod";
 import { defineModel, isObjectId } from "../mongoose.ts";
-import { recordAudit } from "../audit/audit.ts";
 
 /**
  * The validation meeting's schedule: when, where (a video call) and which criteria are on the
@@ -71,7 +70,7 @@ export const ScheduleInput = z.object({
     .max(2000, "The link is too long")
     .url("Enter the video call's address")
     .refine((v) => /^https:\/\//i.test(v), "The video call link must start with https://"),
-  agendaCriterionIds: z.array(z.string().min(1).max(200)).max(500),
+  agendaCriterionIds: z.array(z.string().min(1).max(200)).max(500).default([]),
 });
 export type ScheduleInput = z.infer<typeof ScheduleInput>;
 
@@ -155,13 +154,6 @@ export async function saveMeetingSchedule(
     if ((error as { code?: number }).code !== 11000) throw error;
     await write();
   }
-  await recordAudit({
-    trustId: validation.trustId,
-    actorId: scheduledBy,
-    action: "meetingScheduled",
-    subject: `validation:${validation.id}`,
-    details: { scheduledAt: input.scheduledAt.toISOString(), agendaItems: agenda.length },
-  });
   return (await findMeetingSchedule(validation.trustId, validation.id))!;
 }
 

@@ -43,17 +43,6 @@ export const ProvisionalJudgementModel = defineModel<ProvisionalDoc>(
 
 export class InvalidProvisionalJudgementError extends Error {}
 
-/**
- * Who may see provisional judgements: validators and trust oversight always; the school only
- * once the meeting has started (so the school's self-evaluation is not steered by them).
- */
-export function canSeeProvisional(
-  viewer: { school: boolean; validatorOrOversight: boolean },
-  meetingStarted: boolean,
-): boolean {
-  return viewer.validatorOrOversight || (viewer.school && meetingStarted);
-}
-
 export async function listProvisionalJudgements(
   trustId: string,
   validationId: string,

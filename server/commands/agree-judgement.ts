@@ -8,6 +8,7 @@ import { loadValidation } from "../../models/permissions/loaders.ts";
 import { appendRecordEntry, listRecordEntries } from "../../models/validation/record.ts";
 import { recordState } from "../../models/validation/record-state.ts";
 import type { CommandContext } from "./context.ts";
+import { idIn, parse, type Raw } from "./input.ts";
 import { mirrorRecord } from "./mirror-record.ts";
 
 export const AgreeJudgementInput = z.object({
@@ -31,9 +32,10 @@ export type AgreeJudgementInput = z.infer<typeof AgreeJudgementInput>;
  */
 export async function agreeJudgement(
   ctx: CommandContext,
-  input: AgreeJudgementInput,
+  raw: Raw<typeof AgreeJudgementInput>,
 ): Promise<{ created: boolean }> {
-  const { validation } = await loadValidation(ctx.actor, input.validationId, "agree");
+  const { validation } = await loadValidation(ctx.actor, idIn(raw, "validationId"), "agree");
+  const input = parse(AgreeJudgementInput, raw);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
   const levels = levelsOfCriterion(evaluation, input.criterionId);

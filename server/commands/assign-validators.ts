@@ -11,6 +11,7 @@ import {
   type Validation,
 } from "../../models/validation/validation.ts";
 import type { CommandContext } from "./context.ts";
+import { idIn, parse, type Raw } from "./input.ts";
 
 export const AssignValidatorsInput = z.object({
   evaluationId: objectId(),
@@ -26,13 +27,14 @@ export type AssignValidatorsInput = z.infer<typeof AssignValidatorsInput>;
  */
 export async function assignValidators(
   ctx: CommandContext,
-  input: AssignValidatorsInput,
+  raw: Raw<typeof AssignValidatorsInput>,
 ): Promise<Validation> {
   const { evaluation, validation: before } = await loadValidationOfEvaluation(
     ctx.actor,
-    input.evaluationId,
+    idIn(raw, "evaluationId"),
     "assign",
   );
+  const input = parse(AssignValidatorsInput, raw);
   if (evaluation.status === "inProgress")
     throw new InvalidInputError("Only a submitted evaluation can be validated.");
   const ids = [...new Set(input.validatorIds)];

@@ -6,6 +6,7 @@ import { loadValidation } from "../../models/permissions/loaders.ts";
 import { appendRecordEntry, listRecordEntries } from "../../models/validation/record.ts";
 import { recordState } from "../../models/validation/record-state.ts";
 import type { CommandContext } from "./context.ts";
+import { idIn, parse, type Raw } from "./input.ts";
 import { mirrorRecord } from "./mirror-record.ts";
 
 export const ConfirmJudgementInput = z.object({
@@ -26,9 +27,10 @@ const CHANGED =
  */
 export async function confirmJudgement(
   ctx: CommandContext,
-  input: ConfirmJudgementInput,
+  raw: Raw<typeof ConfirmJudgementInput>,
 ): Promise<{ created: boolean }> {
-  const { validation } = await loadValidation(ctx.actor, input.validationId, "confirm");
+  const { validation } = await loadValidation(ctx.actor, idIn(raw, "validationId"), "confirm");
+  const input = parse(ConfirmJudgementInput, raw);
   const state = recordState(await listRecordEntries(validation.trustId, validation.id));
   const agreed = Object.hasOwn(state.agreed, input.criterionId)
     ? state.agreed[input.criterionId]

@@ -17,6 +17,7 @@ import {
 } from "../../models/validation/record-state.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { CommandContext } from "./context.ts";
+import { idIn, parse, type Raw } from "./input.ts";
 import { mirrorRecord } from "./mirror-record.ts";
 
 const text = z.string().max(4000, "Keep this under 4,000 characters.").default("");
@@ -53,9 +54,10 @@ const CHANGED =
  */
 export async function recordOutcome(
   ctx: CommandContext,
-  input: RecordOutcomeInput,
+  raw: Raw<typeof RecordOutcomeInput>,
 ): Promise<{ created: boolean; award: Award | null }> {
-  const { validation } = await loadValidation(ctx.actor, input.validationId, "agree");
+  const { validation } = await loadValidation(ctx.actor, idIn(raw, "validationId"), "agree");
+  const input = parse(RecordOutcomeInput, raw);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
   const { content } = await frameworkOfEvaluation(evaluation);

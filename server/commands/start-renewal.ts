@@ -10,6 +10,7 @@ import { objectId } from "../../models/input.ts";
 import { loadAward } from "../../models/permissions/loaders.ts";
 import { getSchool } from "../../models/school/school.ts";
 import type { CommandContext } from "./context.ts";
+import { idIn, type Raw } from "./input.ts";
 
 export const StartRenewalInput = z.object({ awardId: objectId() });
 export type StartRenewalInput = z.infer<typeof StartRenewalInput>;
@@ -21,9 +22,9 @@ export type StartRenewalInput = z.infer<typeof StartRenewalInput>;
  */
 export async function startRenewal(
   ctx: CommandContext,
-  input: StartRenewalInput,
+  raw: Raw<typeof StartRenewalInput>,
 ): Promise<{ evaluationId: string; resumed: boolean }> {
-  const { award } = await loadAward(ctx.actor, input.awardId, "renew");
+  const { award } = await loadAward(ctx.actor, idIn(raw, "awardId"), "renew");
   if (award.superseded)
     throw new ConflictError("This award has been superseded: renew from the later one.");
   const [school, latest, previous] = await Promise.all([

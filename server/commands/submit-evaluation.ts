@@ -9,6 +9,7 @@ import { loadEvaluation } from "../../models/permissions/loaders.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
 import { latestSubmissionId, submitEvaluation as submit } from "../../models/snapshot/submit.ts";
 import type { CommandContext } from "./context.ts";
+import { idIn, parse, type Raw } from "./input.ts";
 
 export const SubmitEvaluationInput = z.object({
   evaluationId: objectId(),
@@ -24,9 +25,10 @@ export type SubmitEvaluationInput = z.infer<typeof SubmitEvaluationInput>;
  */
 export async function submitEvaluation(
   ctx: CommandContext,
-  input: SubmitEvaluationInput,
+  raw: Raw<typeof SubmitEvaluationInput>,
 ): Promise<{ snapshot: SnapshotSummary; created: boolean }> {
-  const { evaluation } = await loadEvaluation(ctx.actor, input.evaluationId, "submit");
+  const { evaluation } = await loadEvaluation(ctx.actor, idIn(raw, "evaluationId"), "submit");
+  const input = parse(SubmitEvaluationInput, raw);
   const after = input.basedOn ?? (await latestSubmissionId(evaluation));
   const doc = await ctx.collab.read(documentName("evaluation", evaluation.id));
   try {

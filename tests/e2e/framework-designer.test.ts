@@ -23,10 +23,10 @@ const [firstArea, secondArea, thirdArea] = starter.content.areas.map((a) => a.ti
 beforeAll(async () => {
   world = await buildWorld();
   secondAdmin = await buildUser("trustAdmin", world.trust, undefined, "Rita Admin");
-  framework = await createFramework(world.trust.id, {
+  ({ framework } = await createFramework(world.trust.id, {
     content: starter.content,
     createdBy: world.people.trustAdmin.id,
-  });
+  }));
   server = await startTestServer();
 });
 

@@ -161,6 +161,7 @@ describe("import and export", () => {
     const form = new FormData();
     await http.get("/frameworks");
     form.set("csrf", http.csrf);
+    form.set("requestId", http.requestId);
     form.set("intent", "import");
     form.set("file", new File([exported.html], "mark.json", { type: "application/json" }));
     const imported = await fetch(`${server.url}/frameworks`, {
@@ -196,6 +197,7 @@ describe("import and export", () => {
     ] as const) {
       const form = new FormData();
       form.set("csrf", http.csrf);
+      form.set("requestId", http.requestId);
       form.set("intent", "import");
       form.set("file", new File([file], "bad.json", { type: "application/json" }));
       const response = await fetch(`${server.url}/frameworks`, {

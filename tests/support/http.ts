@@ -5,6 +5,8 @@
 export class HttpSession {
   private cookies = new Map<string, string>();
   csrf = "";
+  /** The last page's form request id (a hidden field forms that create something carry). */
+  requestId = "";
 
   constructor(readonly baseUrl: string) {}
 
@@ -39,6 +41,8 @@ export class HttpSession {
     const html = await response.text();
     const token = /name="csrf" value="([^"]+)"/.exec(html);
     if (token) this.csrf = token[1];
+    const request = /name="requestId" value="([^"]+)"/.exec(html);
+    if (request) this.requestId = request[1];
     return { status: response.status, html, location: response.headers.get("location"), response };
   }
 
@@ -51,6 +55,8 @@ export class HttpSession {
     const body = new URLSearchParams(fields);
     const csrf = options.csrf === undefined ? this.csrf : options.csrf;
     if (csrf !== null) body.set("csrf", csrf);
+    // Like a browser, send the form's hidden request id along (unless the test sets its own).
+    if (this.requestId && !body.has("requestId")) body.set("requestId", this.requestId);
     const response = await fetch(this.baseUrl + path, {
       method: "POST",
       body,

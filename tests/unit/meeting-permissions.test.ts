@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { can, type Resource } from "../../models/permissions/can.ts";
 import type { Actor, Grant, Role } from "../../models/permissions/roles.ts";
 import { defaultAgenda, meetingHasStarted } from "../../models/validation/meeting.ts";
-import { canSeeProvisional } from "../../models/validation/provisional.ts";
 
 const TRUST = "a".repeat(24);
 const OTHER_TRUST = "b".repeat(24);
@@ -99,21 +98,34 @@ describe("can(): meetings", () => {
 describe("provisional judgements and the agenda", () => {
   const start = new Date("2026-03-02T10:00:00Z");
 
-  it("shows the school provisional judgements only from the meeting's start", () => {
-    const school = { school: true, validatorOrOversight: false };
-    expect(canSeeProvisional(school, meetingHasStarted(null, start))).toBe(false);
-    expect(
-      canSeeProvisional(
-        school,
-        meetingHasStarted({ scheduledAt: start }, new Date("2026-03-02T09:59:59Z")),
-      ),
-    ).toBe(false);
-    expect(canSeeProvisional(school, meetingHasStarted({ scheduledAt: start }, start))).toBe(true);
+  const atMeeting = (now: Date, scheduledAt: Date | null): Resource => ({
+    type: "meeting",
+    trustId: TRUST,
+    schoolId: SCHOOL,
+    validatorIds: [ME],
+    started: meetingHasStarted(scheduledAt ? { scheduledAt } : null, now),
   });
 
-  it("always shows them to validators and trust oversight", () => {
-    expect(canSeeProvisional({ school: false, validatorOrOversight: true }, false)).toBe(true);
-    expect(canSeeProvisional({ school: false, validatorOrOversight: false }, true)).toBe(false);
+  it("shows the school provisional judgements only from the meeting's start", () => {
+    for (const role of ["schoolLeader", "schoolStaff"] as Role[]) {
+      const person = actorWith(role);
+      expect(can(person, "readProvisional", atMeeting(start, null))).toBe(false);
+      expect(
+        can(person, "readProvisional", atMeeting(new Date("2026-03-02T09:59:59Z"), start)),
+      ).toBe(false);
+      expect(can(person, "readProvisional", atMeeting(start, start))).toBe(true);
+    }
+  });
+
+  it("always shows them to the assigned validators and trust oversight, never to others", () => {
+    const before = atMeeting(start, null);
+    expect(can(actorWith("validator"), "readProvisional", before)).toBe(true);
+    expect(can(actorWith("trustAdmin"), "readProvisional", before)).toBe(true);
+    expect(can(actorWith("trustLeader"), "readProvisional", before)).toBe(true);
+    const unassigned = { ...actorWith("validator"), userId: "f".repeat(24) };
+    expect(can(unassigned, "readProvisional", atMeeting(start, start))).toBe(false);
+    const otherSchool = actorWith("schoolStaff", OTHER_SCHOOL);
+    expect(can(otherSchool, "readProvisional", atMeeting(start, start))).toBe(false);
   });
 
   it("puts on the agenda, in order, the criteria where a provisional judgement differs from the school's", () => {

@@ -1,66 +1,35 @@
-// What the meeting routes call (kept apart from models.server.ts so the meeting feature can
-// grow without touching the shared barrel), and the loading both of them share. Server-only.
+// What the meeting route's loader gathers for the page. Server-only.
 import type { CollabAccess } from "../../../collab/access.ts";
+import { colourFor } from "../../../collab/context.ts";
 import { documentName } from "../../../collab/document-name.ts";
 import { attachedItemIds } from "../../../collab/shapes/evidence.ts";
+import { NotFoundError } from "../../../models/errors.ts";
+import { getEvaluation } from "../../../models/evaluation/evaluation.ts";
+import { frameworkOfEvaluation } from "../../../models/evaluation/framework-of.ts";
 import { listEvidenceOfEvaluation } from "../../../models/evidence/evidence.ts";
-import type { Resource } from "../../../models/permissions/can.ts";
+import { scaleOf } from "../../../models/framework/applicable.ts";
+import { can, roleAt } from "../../../models/permissions/can.ts";
+import { loadMeeting } from "../../../models/permissions/loaders.ts";
 import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
+import { getUsers } from "../../../models/user/user.ts";
 import {
   defaultAgenda,
-  findMeetingSchedule,
   meetingHasStarted,
   toLondonLocal,
 } from "../../../models/validation/meeting.ts";
-import {
-  canSeeProvisional,
-  listProvisionalJudgements,
-} from "../../../models/validation/provisional.ts";
-import { findValidationById } from "../../../models/validation/validation.ts";
-import { scaleOf } from "../../../models/framework/applicable.ts";
-import { colourFor } from "../../../collab/context.ts";
-import {
-  applicableAreas,
-  can,
-  findEvaluationById,
-  findSchoolById,
-  getFrameworkVersion,
-  getUsers,
-  listRecordEntries,
-} from "../../models.server.ts";
-import { notFound } from "../../utils/auth.server.ts";
+import { listProvisionalJudgements } from "../../../models/validation/provisional.ts";
+import { listRecordEntries } from "../../../models/validation/record.ts";
 
-export { ScheduleInput, saveMeetingSchedule } from "../../../models/validation/meeting.ts";
-export {
-  InvalidProvisionalJudgementError,
-  recordProvisionalJudgement,
-} from "../../../models/validation/provisional.ts";
-
-/** The validation, its evaluation and the framework's criteria as this school's evaluation has them. */
-export async function loadMeeting(actor: Actor, validationId: string | undefined) {
-  const validation = await findValidationById(validationId ?? "");
-  if (!validation) throw notFound();
-  const resource: Resource = {
-    type: "meeting",
-    trustId: validation.trustId,
-    schoolId: validation.schoolId,
-    validatorIds: validation.validatorIds,
-  };
-  if (!can(actor, "read", resource)) throw notFound();
-  const evaluation = await findEvaluationById(validation.evaluationId);
-  if (!evaluation) throw notFound();
-  const [school, version, schedule] = await Promise.all([
-    findSchoolById(evaluation.schoolId),
-    getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
-    findMeetingSchedule(validation.trustId, validation.id),
-  ]);
-  if (!school || !version) throw notFound();
-  const areas = applicableAreas(version.content, school)
-    .filter((a) => evaluation.areaIds.includes(a.id))
-    .map((a) => ({ ...a, levels: scaleOf(version.content, a).levels }));
+/** The meeting, its evaluation and the framework's criteria as this school's evaluation has them. */
+async function loadMeetingPage(actor: Actor, validationId: string) {
+  const { validation, schedule, resource } = await loadMeeting(actor, validationId);
+  const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
+  if (!evaluation) throw new NotFoundError();
+  const { school, content } = await frameworkOfEvaluation(evaluation);
+  const areas = content.areas.map((a) => ({ ...a, levels: scaleOf(content, a).levels }));
   const criterionIds = areas
     .flatMap((a) => a.criteria.map((c) => c.id))
-    .filter((id) => id in evaluation.levelsByCriterion);
+    .filter((id) => Object.hasOwn(evaluation.levelsByCriterion, id));
   const schoolJudgements: Record<string, string> = Object.fromEntries(
     evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
   );
@@ -76,36 +45,9 @@ export async function loadMeeting(actor: Actor, validationId: string | undefined
   };
 }
 
-/** Provisional judgements as this person may see them: none for the school before the meeting starts. */
-export async function visibleProvisional(
-  actor: Actor,
-  meeting: Awaited<ReturnType<typeof loadMeeting>>,
-  now = new Date(),
-) {
-  const { resource, validation, schedule } = meeting;
-  if (resource.type !== "meeting") return { visible: false, judgements: [] };
-  const validatorOrOversight =
-    can(actor, "schedule", resource) ||
-    actor.grants.some(
-      (g) =>
-        g.trustId === resource.trustId && (g.role === "trustAdmin" || g.role === "trustLeader"),
-    );
-  const school = actor.grants.some((g) => g.schoolId === resource.schoolId);
-  if (!canSeeProvisional({ school, validatorOrOversight }, meetingHasStarted(schedule, now)))
-    return { visible: false, judgements: [] };
-  return {
-    visible: true,
-    judgements: await listProvisionalJudgements(validation.trustId, validation.id),
-  };
-}
-
 /** Everything the live meeting page shows, for this person. */
-export async function meetingPageData(
-  actor: Actor,
-  validationId: string | undefined,
-  collab: CollabAccess,
-) {
-  const meeting = await loadMeeting(actor, validationId);
+export async function meetingPageData(actor: Actor, validationId: string, collab: CollabAccess) {
+  const meeting = await loadMeetingPage(actor, validationId);
   const {
     validation,
     resource,
@@ -116,13 +58,10 @@ export async function meetingPageData(
     schoolJudgements,
     schedule,
   } = meeting;
-  const [
-    { visible: provisionalVisible, judgements: provisional },
-    entries,
-    evidence,
-    evaluationDoc,
-  ] = await Promise.all([
-    visibleProvisional(actor, meeting),
+  // Provisional judgements must not steer the school before the meeting starts (the policy says).
+  const provisionalVisible = can(actor, "readProvisional", resource);
+  const [provisional, entries, evidence, evaluationDoc] = await Promise.all([
+    provisionalVisible ? listProvisionalJudgements(validation.trustId, validation.id) : [],
     listRecordEntries(validation.trustId, validation.id),
     listEvidenceOfEvaluation(evaluation.trustId, evaluation.id),
     collab.read(documentName("evaluation", evaluation.id)),
@@ -132,9 +71,7 @@ export async function meetingPageData(
   const people = await getUsers([
     ...new Set([...validation.validatorIds, ...entries.map((e) => e.by)]),
   ]);
-  const grant =
-    actor.grants.find((g) => g.schoolId === school.id) ??
-    actor.grants.find((g) => g.trustId === school.trustId && !g.schoolId);
+  const role = roleAt(actor, resource);
   const canWrite = can(actor, "write", resource);
   const canSchedule = can(actor, "schedule", resource);
   try {
@@ -180,7 +117,7 @@ export async function meetingPageData(
         userId: actor.userId,
         name: actor.name,
         colour: colourFor(actor.userId),
-        role: grant ? ROLE_LABELS[grant.role] : "",
+        role: role ? ROLE_LABELS[role] : "",
         observing: !canWrite,
       },
       names: Object.fromEntries(people.map((u) => [u.id, u.name])),

@@ -11,7 +11,7 @@ export const SCHEDULE_FORM_ID = "schedule-form";
  */
 export function ScheduleForm(props: {
   defaults: { scheduledAt: string; videoLink: string };
-  errors: Record<string, string> | null;
+  errors: Record<string, string | undefined> | null;
   busy: boolean;
   scheduled: boolean;
 }) {

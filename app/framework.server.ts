@@ -1,0 +1,19 @@
+// What the framework and cycle routes call: commands and the queries their pages show.
+// Server-only, so no database code reaches the browser bundle.
+export { can } from "../models/permissions/can.ts";
+export { loadFramework, loadTrustFor, loadCycle } from "../models/permissions/loaders.ts";
+export { listFrameworks, listVersions } from "../models/framework/framework.ts";
+export { STARTERS } from "../models/framework/starters/index.ts";
+export {
+  IncompleteFrameworkError,
+  PublishFrameworkInput,
+  publishFramework,
+} from "../server/commands/publish-framework.ts";
+export {
+  CreateFrameworkInput,
+  ImportFrameworkInput,
+  ImportRefusedError,
+  createFramework,
+  importFramework,
+} from "../server/commands/create-framework.ts";
+export { newRequestId } from "../models/input.ts";

@@ -1,0 +1,66 @@
+import { isDeepStrictEqual } from "node:util";
+import { z } from "zod";
+import { documentName } from "../../collab/document-name.ts";
+import { readFramework } from "../../collab/shapes/framework.ts";
+import { recordAudit } from "../../models/audit/audit.ts";
+import { ConflictError, InvalidInputError } from "../../models/errors.ts";
+import { completenessProblems, type Problem } from "../../models/framework/completeness.ts";
+import {
+  ConcurrentPublishError,
+  latestVersionOf,
+  publishVersion,
+  type FrameworkVersion,
+} from "../../models/framework/framework.ts";
+import { objectId } from "../../models/input.ts";
+import { loadFramework } from "../../models/permissions/loaders.ts";
+import type { CommandContext } from "./context.ts";
+import { idIn, type Raw } from "./input.ts";
+
+export const PublishFrameworkInput = z.object({ frameworkId: objectId() });
+export type PublishFrameworkInput = z.infer<typeof PublishFrameworkInput>;
+
+/** The draft is not ready: each problem links to the field to fix. */
+export class IncompleteFrameworkError extends InvalidInputError {
+  constructor(readonly problems: Problem[]) {
+    super("The framework is not ready to publish.");
+  }
+}
+
+/**
+ * A trust admin publishes the live draft, exactly as everyone sees it now, as the next immutable
+ * version. Publishing a draft identical to the latest version (a double-click, two admins at
+ * once) makes no second version: the latest is returned with `created: false`.
+ */
+export async function publishFramework(
+  ctx: CommandContext,
+  raw: Raw<typeof PublishFrameworkInput>,
+): Promise<{ version: FrameworkVersion; created: boolean }> {
+  const { framework } = await loadFramework(ctx.actor, idIn(raw, "frameworkId"), "publish");
+  const content = readFramework(await ctx.collab.read(documentName("framework", framework.id)));
+  const problems = completenessProblems(content);
+  if (problems.length > 0) throw new IncompleteFrameworkError(problems);
+  // Compared as stored: the database keeps no undefined fields.
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  const unchanged = async () => {
+    const latest = await latestVersionOf(framework.trustId, framework.id);
+    return latest && isDeepStrictEqual(plain(latest.content), plain(content)) ? latest : null;
+  };
+  const same = await unchanged();
+  if (same) return { version: same, created: false };
+  try {
+    const version = await publishVersion(framework.trustId, framework.id, content);
+    await recordAudit({
+      trustId: framework.trustId,
+      actorId: ctx.actor.userId,
+      action: "frameworkPublished",
+      subject: `framework:${framework.id}`,
+      details: { version: version.version, name: content.name },
+    });
+    return { version, created: true };
+  } catch (error) {
+    if (!(error instanceof ConcurrentPublishError)) throw error;
+    const published = await unchanged();
+    if (published) return { version: published, created: false };
+    throw new ConflictError(error.message);
+  }
+}

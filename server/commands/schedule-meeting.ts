@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import { recordAudit } from "../../models/audit/audit.ts";
+import { NotFoundError } from "../../models/errors.ts";
+import { getEvaluation } from "../../models/evaluation/evaluation.ts";
+import { objectId } from "../../models/input.ts";
+import { loadMeeting } from "../../models/permissions/loaders.ts";
+import {
+  ScheduleInput,
+  saveMeetingSchedule,
+  type MeetingSchedule,
+} from "../../models/validation/meeting.ts";
+import type { CommandContext } from "./context.ts";
+import { idIn, parse, type Raw } from "./input.ts";
+
+export const ScheduleMeetingInput = ScheduleInput.extend({ validationId: objectId() });
+export type ScheduleMeetingInput = z.infer<typeof ScheduleMeetingInput>;
+
+/**
+ * An assigned validator schedules (or reschedules) the validation meeting: when, the video call
+ * link, and the agenda (criteria of this evaluation, in its order). Saving the same schedule
+ * twice leaves one schedule.
+ */
+export async function scheduleMeeting(
+  ctx: CommandContext,
+  raw: Raw<typeof ScheduleMeetingInput>,
+): Promise<MeetingSchedule> {
+  const { validation } = await loadMeeting(ctx.actor, idIn(raw, "validationId"), "schedule");
+  const input = parse(ScheduleMeetingInput, raw);
+  const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
+  if (!evaluation) throw new NotFoundError();
+  const schedule = await saveMeetingSchedule(
+    validation,
+    input,
+    Object.keys(evaluation.levelsByCriterion),
+    ctx.actor.userId,
+  );
+  await recordAudit({
+    trustId: validation.trustId,
+    actorId: ctx.actor.userId,
+    action: "meetingScheduled",
+    subject: `validation:${validation.id}`,
+    details: {
+      scheduledAt: schedule.scheduledAt.toISOString(),
+      agendaItems: schedule.agendaCriterionIds.length,
+    },
+  });
+  return schedule;
+}
