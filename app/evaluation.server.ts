@@ -5,3 +5,4 @@ export { loadEvaluation } from "../models/permissions/loaders.ts";
 export { frameworkOfEvaluation } from "../models/evaluation/framework-of.ts";
 export { latestVersionOf } from "../models/framework/framework.ts";
 export { latestSubmissionId } from "../models/snapshot/submit.ts";
+export { upgradeEvaluation, upgradePlan } from "../server/commands/upgrade-evaluation.ts";

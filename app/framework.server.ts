@@ -17,3 +17,10 @@ export {
   importFramework,
 } from "../server/commands/create-framework.ts";
 export { newRequestId } from "../models/input.ts";
+export { getFrameworkVersion } from "../models/framework/framework.ts";
+export { listSchools } from "../models/school/school.ts";
+export {
+  DistributeFrameworkInput,
+  distributeFramework,
+  type Distribution,
+} from "../server/commands/distribute-framework.ts";

@@ -2,20 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, TextField } from "../components/field.tsx";
 import {
-  CycleNameTakenError,
-  distributeEvaluations,
-  ensureCycle,
+  distributeFramework,
   getFrameworkVersion,
   listSchools,
-} from "../models.server.ts";
-import { notFound } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
-import { parseForm } from "../utils/forms.ts";
-import { requireTrustAccess } from "../utils/trust.server.ts";
+  loadTrustFor,
+  type Distribution,
+} from "../framework.server.ts";
+import { notFound, requireActor } from "../utils/auth.server.ts";
+import { fieldsOf, orNotFound, readForm, run, type ActionResult } from "../utils/command.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Distribute a framework · Quality marks" }];
 
@@ -25,7 +22,8 @@ function academicYear(now = new Date()) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { trustId } = await requireTrustAccess(request, "framework", "distribute");
+  const actor = await requireActor(request);
+  const { trustId } = await orNotFound(loadTrustFor(actor, "framework", "distribute"));
   const version = await getFrameworkVersion(
     trustId,
     new URL(request.url).searchParams.get("version") ?? "",
@@ -39,82 +37,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const Distribute = z.object({
-  versionId: z.string().regex(/^[0-9a-f]{24}$/),
-  name: z
-    .string()
-    .trim()
-    .min(3, "Name the cycle (at least 3 characters)")
-    .max(200, "Keep the name under 200 characters"),
-  dueDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the date evaluations are due")
-    .transform((v) => new Date(`${v}T23:59:59Z`))
-    .refine(
-      (d) => !Number.isNaN(d.getTime()) && d.getTime() > Date.now() - 24 * 3600_000,
-      "The due date must not be in the past",
-    ),
-});
+export type DistributeResult = ActionResult & Partial<Distribution>;
 
-export type DistributeResult = {
-  errors: Record<string, string>;
-  formError: string | null;
-  cycleId: string | null;
-  created: string[];
-  existing: string[];
-};
-const reply = (r: Partial<DistributeResult>, status = 200) =>
-  json<DistributeResult>(
-    { errors: {}, formError: null, cycleId: null, created: [], existing: [], ...r },
-    { status },
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  const done = await run(() =>
+    distributeFramework({ actor, collab: context.collab }, fieldsOf(form, { lists: ["schoolId"] })),
   );
-
-export async function action({ request }: ActionFunctionArgs) {
-  const { actor, trustId } = await requireTrustAccess(request, "framework", "distribute");
-  const form = await request.formData();
-  await requireCsrf(request, form);
-  const parsed = parseForm(form, Distribute);
-  const schoolIds = form.getAll("schoolId").map(String);
-  const errors = { ...(parsed.errors ?? {}) };
-  if (schoolIds.length === 0) errors.schoolId = "Choose at least one school";
-  if (!parsed.data || Object.keys(errors).length) return reply({ errors }, 400);
-
-  const version = await getFrameworkVersion(trustId, parsed.data.versionId);
-  if (!version) return reply({ formError: "That framework version no longer exists." }, 400);
-  const all = await listSchools(trustId);
-  const chosen = all.filter((s) => schoolIds.includes(s.id));
-  if (chosen.length !== new Set(schoolIds).size)
-    return reply({ errors: { schoolId: "Choose schools of this trust only" } }, 400);
-  try {
-    const { cycle } = await ensureCycle(version, {
-      name: parsed.data.name,
-      dueDate: parsed.data.dueDate,
-      createdBy: actor.userId,
-    });
-    const result = await distributeEvaluations(chosen, version, {
-      title: cycle.name,
-      createdBy: actor.userId,
-      cycleId: cycle.id,
-      dueDate: cycle.dueDate,
-    });
-    const nameOf = (id: string) => all.find((s) => s.id === id)?.name ?? id;
-    return reply({
-      cycleId: cycle.id,
-      created: result.created.map(nameOf),
-      existing: result.existing.map(nameOf),
-    });
-  } catch (error) {
-    if (error instanceof CycleNameTakenError)
-      return reply({ errors: { name: error.message } }, 400);
-    throw error;
-  }
+  return done instanceof Response ? done : json<DistributeResult>(done);
 }
 
 const BATCH = 25;
 
 export default function DistributePage() {
   const data = useLoaderData<typeof loader>();
-  const serverResult = useActionData<typeof action>();
+  const serverResult = useActionData<DistributeResult>();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<DistributeResult | null>(null);
   const shown = result ?? serverResult ?? null;
@@ -131,13 +69,7 @@ export default function DistributePage() {
         : Array.from({ length: Math.ceil(schoolIds.length / BATCH) }, (_, i) =>
             schoolIds.slice(i * BATCH, (i + 1) * BATCH),
           );
-    const total: DistributeResult = {
-      errors: {},
-      formError: null,
-      cycleId: null,
-      created: [],
-      existing: [],
-    };
+    const total: DistributeResult = { created: [], existing: [] };
     setResult(null);
     setProgress({ done: 0, total: schoolIds.length });
     for (const batch of batches) {
@@ -153,7 +85,7 @@ export default function DistributePage() {
       if (!response.ok) {
         setResult({
           ...total,
-          errors: part.errors ?? {},
+          fieldErrors: part.fieldErrors ?? {},
           formError:
             part.formError ??
             (response.ok ? null : "Distribution stopped. Try again: nothing is duplicated."),
@@ -162,8 +94,8 @@ export default function DistributePage() {
         return;
       }
       total.cycleId = part.cycleId;
-      total.created.push(...part.created);
-      total.existing.push(...part.existing);
+      total.created!.push(...(part.created ?? []));
+      total.existing!.push(...(part.existing ?? []));
       setProgress((p) => p && { ...p, done: p.done + batch.length });
     }
     setResult(total);
@@ -197,18 +129,18 @@ export default function DistributePage() {
           name="name"
           defaultValue={data.defaultName}
           required
-          error={shown?.errors.name}
+          error={shown?.fieldErrors?.name}
         />
         <TextField
           label="Due date"
           name="dueDate"
           type="date"
           required
-          error={shown?.errors.dueDate}
+          error={shown?.fieldErrors?.dueDate}
         />
         <fieldset
           className="school-picker"
-          aria-describedby={shown?.errors.schoolId ? "school-error" : undefined}
+          aria-describedby={shown?.fieldErrors?.schoolId ? "school-error" : undefined}
         >
           <legend>Schools</legend>
           <label className="checkbox">
@@ -235,9 +167,9 @@ export default function DistributePage() {
               </label>
             ))}
           </div>
-          {shown?.errors.schoolId ? (
+          {shown?.fieldErrors?.schoolId ? (
             <p className="field-error" id="school-error">
-              {shown.errors.schoolId}
+              {shown.fieldErrors?.schoolId}
             </p>
           ) : null}
         </fieldset>
@@ -251,7 +183,7 @@ export default function DistributePage() {
           <span className="progress-text">{`${progress.done} of ${progress.total} schools done`}</span>
         </div>
       ) : null}
-      {shown?.cycleId ? (
+      {shown?.cycleId && shown.created && shown.existing ? (
         <div role="status" className="notice">
           <p>
             {shown.created.length} new evaluation{shown.created.length === 1 ? "" : "s"} created.

@@ -1,59 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { documentName } from "../../collab/document-name.ts";
-import { applyVersionUpgrade } from "../../collab/shapes/evaluation.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
-import {
-  can,
-  diffVersions,
-  evaluationResource,
-  findEvaluationById,
-  findSchoolById,
-  getFrameworkVersion,
-  latestVersionOf,
-  moveToVersion,
-  pruneJudgements,
-} from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { can, upgradeEvaluation, upgradePlan } from "../evaluation.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { fieldsOf, orNotFound, readForm, run } from "../utils/command.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Move to the newer framework version · Quality marks" },
 ];
 
-/** The evaluation, its current and newest framework versions, and what would change. */
-async function plan(request: Request, evaluationId: string | undefined) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const evaluation = await findEvaluationById(evaluationId ?? "");
-  const resource = evaluation && (await evaluationResource(evaluation));
-  if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
-  const [current, latest, school] = await Promise.all([
-    getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
-    latestVersionOf(evaluation.trustId, evaluation.frameworkId),
-    findSchoolById(evaluation.schoolId),
-  ]);
-  if (!current || !latest || !school) throw notFound();
-  return {
-    actor,
-    evaluation,
-    resource,
-    current,
-    latest,
-    school,
-    diff: diffVersions(current.content, latest.content),
-  };
-}
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, evaluation, resource, current, latest, diff } = await plan(
-    request,
-    params.evaluationId,
+  const { evaluation, resource, current, latest, diff } = await orNotFound(
+    upgradePlan({ actor, collab: context.collab }, params.evaluationId ?? ""),
   );
   return json({
     evaluation: { id: evaluation.id, title: evaluation.title },
     current: current.version,
     latest: latest.version,
+    latestId: latest.id,
     upToDate: latest.version <= current.version,
     canUpgrade: can(actor, "upgrade", resource),
     diff,
@@ -61,26 +27,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, evaluation, resource, current, latest, school, diff } = await plan(
-    request,
-    params.evaluationId,
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  const evaluationId = params.evaluationId ?? "";
+  const done = await run(() =>
+    upgradeEvaluation(
+      { actor, collab: context.collab },
+      fieldsOf(form, { extra: { evaluationId } }),
+    ),
   );
-  await requireCsrf(request, await request.formData());
-  if (!can(actor, "upgrade", resource))
-    throw new Response("Only the school's leaders can change the framework version.", {
-      status: 403,
-    });
-  if (latest.version <= current.version) throw redirect(`/evaluations/${evaluation.id}`);
-  const moved = await moveToVersion(evaluation, school, latest);
-  await pruneJudgements(evaluation.trustId, evaluation.id, Object.keys(moved.levelsByCriterion));
-  await context.collab.change(documentName("evaluation", evaluation.id), (doc) =>
-    applyVersionUpgrade(doc, {
-      frameworkVersionId: latest.id,
-      criterionIds: Object.keys(moved.levelsByCriterion),
-      clearJudgementsOf: [...diff.removed, ...diff.reworded].map((c) => c.id),
-    }),
-  );
-  throw redirect(`/evaluations/${evaluation.id}`);
+  if (done instanceof Response) return done;
+  throw redirect(`/evaluations/${evaluationId}`);
 }
 
 function ChangeList({
@@ -139,6 +96,7 @@ export default function UpgradePreview() {
           {data.canUpgrade ? (
             <Form method="post">
               <CsrfInput />
+              <input type="hidden" name="versionId" value={data.latestId} />
               <button type="submit" className="button" disabled={busy}>
                 {busy ? "Moving…" : `Move to v${data.latest}`}
               </button>

@@ -333,11 +333,17 @@ describe("moving an evaluation to a newer version", () => {
     expect(preview.html).toContain("Reworded (1)");
     expect(preview.html).toContain(`Newly: ${reworded.statement}`);
 
+    const [, v2] = await listVersions(world.trust.id, frameworkId).then((v) =>
+      [...v].sort((a, b) => a.version - b.version),
+    );
     expect(
-      (await (await as(world.people.staff.id)).post(`/evaluations/${evaluationId}/upgrade`, {}))
-        .status,
+      (
+        await (
+          await as(world.people.staff.id)
+        ).post(`/evaluations/${evaluationId}/upgrade`, { versionId: v2.id })
+      ).status,
     ).toBe(403);
-    const moved = await leader.post(`/evaluations/${evaluationId}/upgrade`, {});
+    const moved = await leader.post(`/evaluations/${evaluationId}/upgrade`, { versionId: v2.id });
     expect(moved.status).toBe(302);
     await eventually(
       () => judgementsOf(staff.doc).get(reworded.id) === undefined,
