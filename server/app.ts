@@ -38,7 +38,8 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
-  app.use(cspNonce, securityHeaders({ development }), compression(), refuseCrossSite);
+  const originPolicy = { trustProxy: env.TRUST_PROXY };
+  app.use(cspNonce, securityHeaders({ development }), compression(), refuseCrossSite(originPolicy));
   app.use(
     "/build",
     express.static(path.join(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }),
@@ -63,7 +64,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
     if (pathname !== "/collab") return void socket.destroy();
     // Browsers always send Origin on WebSocket handshakes: refuse other sites (CSWSH).
-    if (!isSameOrigin(req)) {
+    if (!isSameOrigin(req, originPolicy)) {
       socket.end(
         `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\n${CLOSE.crossOrigin.reason}`,
       );
