@@ -20,6 +20,7 @@ import { CsrfInput } from "./components/csrf-input.tsx";
 import { getSignedIn } from "./utils/auth.server.ts";
 import { csrfToken } from "./utils/csrf.server.ts";
 import { useNonce } from "./utils/nonce.tsx";
+import { UNAVAILABLE } from "./utils/unavailable.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -158,18 +159,33 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const { title, message } =
+    status === 404
+      ? {
+          title: "Page not found",
+          message: "This page does not exist, or you do not have access to it.",
+        }
+      : status === 503
+        ? UNAVAILABLE
+        : {
+            title: "Something went wrong",
+            message:
+              "Sorry, the page could not be shown. Your saved work is safe. Try again in a moment.",
+          };
   return (
     <Document>
       <main id="main" className="page narrow">
-        <h1>{notFound ? "Page not found" : "Something went wrong"}</h1>
+        <h1>{title}</h1>
+        <p>{message}</p>
         <p>
-          {notFound
-            ? "This page does not exist, or you do not have access to it."
-            : "Sorry, the page could not be shown. Your saved work is safe. Try again in a moment."}
-        </p>
-        <p>
-          <Link to="/">Go to the start page</Link>
+          {status === 503 ? (
+            <>
+              <a href="">Try again</a> or <Link to="/">go to the start page</Link>
+            </>
+          ) : (
+            <Link to="/">Go to the start page</Link>
+          )}
         </p>
       </main>
     </Document>

@@ -10,7 +10,13 @@ import { createCollabServer, type CollabServer } from "../collab/server.ts";
 import { CLOSE } from "../collab/close-codes.ts";
 import type { Env } from "../app/utils/env.server.ts";
 import { signedInFrom } from "../app/utils/session.server.ts";
+import {
+  databaseAnswers,
+  isDatabaseUnavailable,
+  reportDatabaseUnavailable,
+} from "../models/database-health.ts";
 import { cspNonce, isSameOrigin, refuseCrossSite, securityHeaders } from "./security.ts";
+import { answerUnavailableDatabase, unavailableUpgrade } from "./unavailable.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD_PATH = path.join(PROJECT_ROOT, "build/index.js");
@@ -23,8 +29,12 @@ export interface AppServer {
 }
 
 async function importBuild(): Promise<ServerBuild> {
-  return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
+  const build = (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
+  return answerUnavailableDatabase(build);
 }
+
+/** /readyz answers within this, whatever the database does (load balancers time out at ~1 s). */
+const READY_PROBE_MS = 800;
 
 /**
  * One process, one port: Express serves Remix, and the same HTTP server hands WebSocket
@@ -38,13 +48,23 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
-  app.use(cspNonce, securityHeaders({ development }), compression(), refuseCrossSite);
+  const originPolicy = { trustProxy: env.TRUST_PROXY };
+  app.use(cspNonce, securityHeaders({ development }), compression(), refuseCrossSite(originPolicy));
   app.use(
     "/build",
     express.static(path.join(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(path.join(PROJECT_ROOT, "public"), { maxAge: "1h" }));
+  // Liveness: the process serves HTTP. Readiness: and the database answers a ping in time.
   app.get("/healthz", (_req, res) => void res.type("text/plain").send("ok"));
+  app.get("/readyz", async (_req, res) => {
+    const ready = await databaseAnswers(READY_PROBE_MS);
+    res
+      .status(ready ? 200 : 503)
+      .type("text/plain")
+      .set("Cache-Control", "no-store")
+      .send(ready ? "ready" : "The database is not responding.");
+  });
   app.all(
     "*",
     createRequestHandler({
@@ -63,7 +83,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
     if (pathname !== "/collab") return void socket.destroy();
     // Browsers always send Origin on WebSocket handshakes: refuse other sites (CSWSH).
-    if (!isSameOrigin(req)) {
+    if (!isSameOrigin(req, originPolicy)) {
       socket.end(
         `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\n${CLOSE.crossOrigin.reason}`,
       );
@@ -73,7 +93,12 @@ export async function startAppServer(env: Env): Promise<AppServer> {
       .then((signedIn) =>
         collab.handleUpgrade(req, socket, head, { actor: signedIn?.actor ?? null }),
       )
-      .catch(() => socket.destroy());
+      .catch((error: unknown) => {
+        // The browser's provider reconnects with back-off, so a stall ends by itself.
+        if (!isDatabaseUnavailable(error)) return void socket.destroy();
+        reportDatabaseUnavailable(error);
+        socket.end(unavailableUpgrade());
+      });
   });
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));

@@ -8,6 +8,7 @@ const database = await connectDatabase({
   mongodbUri: env.MONGODB_URI,
   dbName: env.MONGODB_DB_NAME,
   dataDir: env.DATA_DIR,
+  timeoutMs: env.DATABASE_TIMEOUT_MS,
 });
 try {
   const { entries, problems } = await verifyAuditLog();

@@ -11,6 +11,7 @@ async function main() {
     mongodbUri: env.MONGODB_URI,
     dbName: env.MONGODB_DB_NAME,
     dataDir: env.DATA_DIR,
+    timeoutMs: env.DATABASE_TIMEOUT_MS,
   });
   console.log(
     database.embedded ? `Database: embedded FerretDB (${env.DATA_DIR})` : "Database: MONGODB_URI",

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 
@@ -37,13 +38,52 @@ export function securityHeaders(options: { development: boolean }) {
   });
 }
 
-/** True when a browser request's Origin (if it sent one) is this very site. */
-export function isSameOrigin(req: Pick<IncomingMessage, "headers">): boolean {
+export interface OriginPolicy {
+  /** TRUST_PROXY: one proxy in front of us sets X-Forwarded-Host and X-Forwarded-Proto. */
+  trustProxy: boolean;
+}
+
+// With one trusted proxy, the last value is the one it set; earlier ones came from the client.
+function lastValue(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header.at(-1) : header;
+  const last = value?.split(",").at(-1)?.trim();
+  return last || undefined;
+}
+
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * This server's own origin (scheme, host and port) as the browser sees it: the Host header
+ * and whether the connection is TLS, or what the one trusted proxy says when TRUST_PROXY is on.
+ * Null when the request does not say enough to tell.
+ */
+export function ownOrigin(
+  req: Pick<IncomingMessage, "headers" | "socket">,
+  policy: OriginPolicy,
+): string | null {
+  const forwardedHost = policy.trustProxy ? lastValue(req.headers["x-forwarded-host"]) : undefined;
+  const forwardedProto = policy.trustProxy
+    ? lastValue(req.headers["x-forwarded-proto"])?.toLowerCase()
+    : undefined;
+  const host = forwardedHost ?? req.headers.host;
+  const scheme = forwardedProto ?? ((req.socket as TLSSocket).encrypted ? "https" : "http");
+  if (!host || !HOST.test(host) || (scheme !== "http" && scheme !== "https")) return null;
+  return new URL(`${scheme}://${host}`).origin;
+}
+
+/**
+ * True when a browser request's Origin (if it sent one) is this very site: the same scheme,
+ * host and port. X-Forwarded-* count only behind a trusted proxy; anyone can send them.
+ */
+export function isSameOrigin(
+  req: Pick<IncomingMessage, "headers" | "socket">,
+  policy: OriginPolicy,
+): boolean {
   const origin = req.headers.origin;
-  if (!origin) return true;
-  const host = req.headers["x-forwarded-host"] ?? req.headers.host;
+  if (origin === undefined) return true;
+  const own = ownOrigin(req, policy);
   try {
-    return new URL(origin).host === host;
+    return own !== null && new URL(origin).origin === own;
   } catch {
     return false;
   }
@@ -52,7 +92,9 @@ export function isSameOrigin(req: Pick<IncomingMessage, "headers">): boolean {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** First CSRF layer: unsafe requests from another site are refused before Remix sees them. */
-export function refuseCrossSite(req: Request, res: Response, next: NextFunction) {
-  if (SAFE_METHODS.has(req.method) || isSameOrigin(req)) return next();
-  res.status(403).type("text/plain").send("Cross-site requests are not accepted.");
+export function refuseCrossSite(policy: OriginPolicy) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method) || isSameOrigin(req, policy)) return next();
+    res.status(403).type("text/plain").send("Cross-site requests are not accepted.");
+  };
 }

@@ -3,7 +3,6 @@ import {
   json,
   MaxPartSizeExceededError,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { z } from "zod";
 import { documentName } from "../../collab/document-name.ts";
@@ -24,6 +23,7 @@ import { can, evaluationResource, findEvaluationById, getUsers } from "../models
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 import { parseForm } from "../utils/forms.ts";
+import { parseMultipartForm } from "../utils/multipart.server.ts";
 
 /**
  * The evidence of one evaluation, as JSON for its criterion panels (loader), and the changes to
@@ -105,7 +105,7 @@ const refuse = (status: number, body: object, headers?: HeadersInit): Uploaded =
 async function upload(request: Request, evaluation: Evaluation, userId: string): Promise<Uploaded> {
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, evidenceUploadHandler());
+    form = await parseMultipartForm(request, evidenceUploadHandler());
   } catch (error) {
     // The rest of the body is not read: close the connection rather than reuse it.
     if (error instanceof MaxPartSizeExceededError) {

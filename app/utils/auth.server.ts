@@ -2,6 +2,8 @@ import { redirect } from "@remix-run/node";
 import type { Actor } from "../../models/permissions/roles.ts";
 import { signedInFrom, type SignedIn } from "./session.server.ts";
 
+export { safeRedirect } from "./safe-redirect.ts";
+
 export async function getSignedIn(request: Request): Promise<SignedIn | null> {
   return signedInFrom(request.headers.get("Cookie"));
 }
@@ -21,17 +23,4 @@ export async function requireActor(request: Request): Promise<Actor> {
  */
 export function notFound(): Response {
   return new Response("Not found", { status: 404, statusText: "Not Found" });
-}
-
-/** A redirect target that stays on this site (open-redirect safe). */
-export function safeRedirect(to: FormDataEntryValue | string | null, fallback = "/"): string {
-  if (
-    typeof to !== "string" ||
-    !to.startsWith("/") ||
-    to.startsWith("//") ||
-    to.startsWith("/\\")
-  ) {
-    return fallback;
-  }
-  return to;
 }

@@ -21,6 +21,7 @@ const schema = z.object({
   SEED_DEMO: flag.default(true),
   COLLAB_STORE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
   TRUST_PROXY: flag.default(false),
+  DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
 });
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };

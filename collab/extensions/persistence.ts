@@ -7,11 +7,19 @@ import type {
   onStoreDocumentPayload,
 } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
 import { appendUpdates, loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { parseDocumentName } from "../document-name.ts";
 import { DurableLog } from "../durable-log.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
+
+// The log retries every half second until the database answers again (clients meanwhile show
+// "Saving…"): a stall is one line in the log, not two a second per open document.
+function logWriteError(error: unknown) {
+  if (isDatabaseUnavailable(error)) reportDatabaseUnavailable(error);
+  else console.error(error);
+}
 
 function isFromRedis(origin: unknown): boolean {
   return (
@@ -53,7 +61,11 @@ export class PersistenceExtension implements Extension {
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
-    const log = new DurableLog(documentName, this.loggedOnLoad.get(documentName) ?? []);
+    const log = new DurableLog(
+      documentName,
+      this.loggedOnLoad.get(documentName) ?? [],
+      logWriteError,
+    );
     this.loggedOnLoad.delete(documentName);
     this.logs.set(documentName, log);
     // Synchronous, so an update is queued before any later message on its socket is handled.

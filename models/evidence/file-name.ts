@@ -9,14 +9,18 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u206
 
 /**
  * A file name safe to show and to offer as a download name: no folders, no control or
- * direction-changing characters, no leading dots, collapsed spaces, at most
- * MAX_FILE_NAME_LENGTH characters. Never empty.
+ * direction-changing characters, "<" and ">" as "(" and ")", no leading dots, collapsed
+ * spaces, at most MAX_FILE_NAME_LENGTH characters. Never empty.
  */
 export function sanitiseFileName(raw: string, fallback = "evidence"): string {
   const base = raw.split(/[/\\]/).pop() ?? "";
   let name = base
     .normalize("NFC")
     .replace(UNSAFE, "")
+    // People write "Year 5 <draft>.docx"; Windows cannot save a file with < or > in its name,
+    // and brackets read the same wherever the name is shown or downloaded.
+    .replace(/</g, "(")
+    .replace(/>/g, ")")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^[.\s]+/, "")

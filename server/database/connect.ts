@@ -10,6 +10,26 @@ export interface Database {
 }
 
 /**
+ * How long the driver may wait at each stage of an operation before it gives up: finding the
+ * server, getting a pooled connection, opening one, and hearing back on it (silence on the
+ * socket). Each stage fails on its own clock, and reads are not retried, so a stalled database
+ * costs a request about `timeoutMs`, not minutes. (The driver's single `timeoutMS` for the
+ * whole operation is a no-op since mongodb 7.8; see docs/decisions/007.)
+ */
+export function databaseOptions(timeoutMs: number) {
+  return {
+    serverSelectionTimeoutMS: timeoutMs,
+    waitQueueTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+    socketTimeoutMS: timeoutMs,
+    // A read retried after a timeout waits as long again; the person retries instead, told so.
+    retryReads: false,
+    // FerretDB v1 has no retryable writes; MongoDB works either way.
+    retryWrites: false,
+  };
+}
+
+/**
  * Connects mongoose to MONGODB_URI, or to an embedded FerretDB whose files live under
  * `dataDir` when no URI is given.
  */
@@ -17,18 +37,14 @@ export async function connectDatabase(options: {
   mongodbUri?: string;
   dbName: string;
   dataDir: string;
+  timeoutMs: number;
 }): Promise<Database> {
   const embedded = options.mongodbUri
     ? null
     : await startFerretDB({ sqliteDir: path.join(options.dataDir, "sqlite") });
   const uri = options.mongodbUri ?? embedded!.uri;
   try {
-    await mongoose.connect(uri, {
-      dbName: options.dbName,
-      serverSelectionTimeoutMS: 10_000,
-      // FerretDB v1 has no retryable writes; MongoDB works either way.
-      retryWrites: false,
-    });
+    await mongoose.connect(uri, { dbName: options.dbName, ...databaseOptions(options.timeoutMs) });
     // Unique indexes must exist before anything is written (seeding relies on them).
     await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
   } catch (error) {

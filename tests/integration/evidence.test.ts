@@ -182,6 +182,30 @@ describe("uploading evidence", () => {
     expect(got.headers.get("content-disposition")).toContain(`filename="chart.png"`);
   });
 
+  it("accepts names with < > ; and =, storing < > as brackets, and downloads them under a safe name", async () => {
+    const cases: [string, string, string][] = [
+      [
+        "Year 5 <draft>.pdf",
+        "Year 5 (draft)",
+        `attachment; filename="Year 5 (draft).pdf"; filename*=UTF-8''Year%205%20%28draft%29.pdf`,
+      ],
+      [
+        "Minutes; term 2 = final.pdf",
+        "Minutes; term 2 = final",
+        `attachment; filename="Minutes term 2 = final.pdf"; filename*=UTF-8''Minutes%3B%20term%202%20%3D%20final.pdf`,
+      ],
+    ];
+    for (const [name, title, disposition] of cases) {
+      const result = await upload(staff, pdf(name), name);
+      expect(result.status, JSON.stringify(result.data)).toBe(201);
+      expect(result.data.item).toMatchObject({ title, fileName: `${title}.pdf` });
+      expect((await list(staff)).find((i) => i.id === result.data.item!.id)?.title).toBe(title);
+      const got = await download(staff, result.data.item!.id);
+      expect(got.status).toBe(200);
+      expect(got.headers.get("content-disposition")).toBe(disposition);
+    }
+  });
+
   it("accepts a Word document (recognised inside its ZIP)", async () => {
     const result = await upload(staff, docx(), "SEND policy.docx");
     expect(result.status).toBe(201);

@@ -75,6 +75,27 @@ describe("signing in and out", () => {
     expect(replay.headers.get("location")).toMatch(/^\/sign-in/);
   });
 
+  it("after signing in, goes back only to a page of this site (open-redirect safe)", async () => {
+    const email = await emailOf(world.people.staff2.id);
+    const cases: [string, string][] = [
+      // The browser drops the tab: "//evil.example/phish", another site.
+      ["%2F%09%2Fevil.example%2Fphish", "/home"],
+      ["%2F%5Cevil.example", "/home"],
+      ["https%3A%2F%2Fevil.example", "/home"],
+      ["%2Fevaluations%2Fabc%3Farea%3Dx%23c", "/evaluations/abc?area=x#c"],
+    ];
+    for (const [query, expected] of cases) {
+      const http = new HttpSession(server.url);
+      const page = await http.get(`/sign-in?redirectTo=${query}`);
+      // What the sign-in form will post back, exactly as the page carries it.
+      const redirectTo = /name="redirectTo" value="([^"]*)"/.exec(page.html)![1];
+      expect(redirectTo).toBe(decodeURIComponent(query));
+      const signIn = await http.post("/sign-in", { email, password: TEST_PASSWORD, redirectTo });
+      expect(signIn.status).toBe(302);
+      expect(signIn.location).toBe(expected);
+    }
+  });
+
   it("limits repeated sign-in attempts for one account", async () => {
     const http = new HttpSession(server.url);
     const email = await emailOf(world.people.trustLeader.id);

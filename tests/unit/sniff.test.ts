@@ -173,6 +173,8 @@ describe("file names", () => {
     expect(sanitiseFileName("line\r\nbreak\u0000.pdf")).toBe("linebreak.pdf");
     expect(sanitiseFileName("...hidden")).toBe("hidden");
     expect(sanitiseFileName("   ")).toBe("evidence");
+    expect(sanitiseFileName("Year 5 <draft>.docx")).toBe("Year 5 (draft).docx");
+    expect(sanitiseFileName("<<b>>.pdf")).toBe("((b)).pdf");
     const long = sanitiseFileName(`${"a".repeat(300)}.docx`);
     expect(long).toHaveLength(120);
     expect(long.endsWith(".docx")).toBe(true);
@@ -194,6 +196,9 @@ describe("file names", () => {
       `attachment; filename="Eleve report 50.pdf"; filename*=UTF-8''%C3%89l%C3%A8ve%20%22report%22%3B%2050%25.pdf`,
     );
     expect(attachmentDisposition("a\r\nContent-Type: text/html.pdf")).not.toMatch(/[\r\n]/);
+    expect(attachmentDisposition("Year 5 <draft>; v2=final.docx")).toBe(
+      `attachment; filename="Year 5 (draft) v2=final.docx"; filename*=UTF-8''Year%205%20%28draft%29%3B%20v2%3Dfinal.docx`,
+    );
   });
 });
 

@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { UNAVAILABLE } from "../../app/utils/unavailable.ts";
+import { documentName } from "../../collab/document-name.ts";
+import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import "../../models/registry.ts";
+import { mongoose } from "../../models/mongoose.ts";
+import { UserModel } from "../../models/user/user.ts";
+import { startFerretDB, type RunningFerretDB } from "../../server/database/ferretdb.ts";
+import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
+import { TEST_PASSWORD, buildWorld } from "../support/factories.ts";
+import { HttpSession } from "../support/http.ts";
+import { spawnServer, type ServerProcess } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+// This file stalls its database with SIGSTOP, so it has one of its own: the run's shared
+// FerretDB must keep answering the other files.
+let dir: string;
+let ferret: RunningFerretDB;
+let server: ServerProcess;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let cookie: string;
+let email: string;
+let signInPage: HttpSession;
+let editor: TestClient;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "qm-stall-"));
+  ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
+  const db = { uri: ferret.uri, dbName: "stall" };
+  await mongoose.connect(db.uri, { dbName: db.dbName, retryWrites: false });
+  await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+  world = await buildWorld();
+  cookie = await cookieFor(world.people.staff.id);
+  email = (await UserModel.findById(world.people.staff2.id).lean())!.email;
+  // The real entry point with its default database timeouts (DATABASE_TIMEOUT_MS).
+  server = await spawnServer(db);
+});
+
+afterAll(async () => {
+  ferret?.child.kill("SIGCONT");
+  editor?.destroy();
+  await server?.stop();
+  await mongoose.disconnect();
+  await ferret?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs `request` and how long it took, in ms. */
+async function timed<T>(request: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await request();
+  return [result, performance.now() - start];
+}
+
+async function page(url: string) {
+  const response = await fetch(server.url + url, {
+    headers: { cookie, accept: "text/html" },
+    redirect: "manual",
+  });
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+function signIn() {
+  return signInPage.post("/sign-in", { email, password: TEST_PASSWORD });
+}
+
+/** The HTTP status of a signed-in /collab handshake: 101 when taken. */
+function handshake(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab`, {
+      headers: { cookie, origin: server.url },
+    });
+    ws.once("upgrade", (res) => {
+      resolve(res.statusCode ?? 0);
+      ws.close();
+    });
+    ws.once("unexpected-response", (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+    });
+    ws.once("error", reject);
+  });
+}
+
+describe("a stalled database", () => {
+  it("works normally before the stall", async () => {
+    expect((await page("/home")).status).toBe(200);
+    expect((await page("/readyz")).status).toBe(200);
+    signInPage = new HttpSession(server.url);
+    await signInPage.get("/sign-in");
+    editor = connectClient(server.url, documentName("evaluation", world.evaluation.id), cookie);
+    await editor.synced;
+  });
+
+  it("answers 503 with a message within seconds while it stalls, and never claims an edit is saved", async () => {
+    ferret.child.kill("SIGSTOP");
+    editor.doc.getText("stall").insert(0, "typed while the database stalled");
+
+    const [[document, documentMs], [post, postMs], [data, dataMs], [ready, readyMs], [ws, wsMs]] =
+      await Promise.all([
+        timed(() => page("/home")),
+        timed(signIn),
+        timed(() => page("/home?_data=routes%2Fhome")),
+        timed(() => page("/readyz")),
+        timed(handshake),
+      ]);
+
+    // A page: the error page, with the message, as HTML.
+    expect(document.status).toBe(503);
+    expect(document.headers.get("content-type")).toMatch(/text\/html/);
+    expect(document.text).toContain(UNAVAILABLE.message);
+    expect(documentMs).toBeLessThan(5000);
+    // A form post (sign-in): the same page.
+    expect(post.status).toBe(503);
+    expect(post.html).toContain(UNAVAILABLE.message);
+    expect(postMs).toBeLessThan(5000);
+    // A data request: the message as JSON, with Retry-After.
+    expect(data.status).toBe(503);
+    expect(JSON.parse(data.text)).toMatchObject({ formError: UNAVAILABLE.message });
+    expect(data.headers.get("retry-after")).toBe("5");
+    expect(dataMs).toBeLessThan(5000);
+    // Readiness says so within a second.
+    expect(ready.status).toBe(503);
+    expect(readyMs).toBeLessThan(1000);
+    // The collaboration socket is refused rather than left hanging.
+    expect(ws).toBe(503);
+    expect(wsMs).toBeLessThan(5000);
+    // The edit typed meanwhile is still "Saving…": nothing confirmed what the database lacks.
+    expect(editor.tracker.hasUnsavedEdits).toBe(true);
+  });
+
+  it("recovers by itself when the database answers again, and saves the edit typed meanwhile", async () => {
+    ferret.child.kill("SIGCONT");
+    await eventually(
+      async () => (await page("/home").catch(() => ({ status: 0 }))).status === 200,
+      15_000,
+      "pages to work again",
+    );
+    await editor.whenSaved(15_000);
+    const stored = await loadStoredDocument(documentName("evaluation", world.evaluation.id));
+    const saved = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(saved, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(saved, update);
+    expect(saved.getText("stall").toString()).toBe("typed while the database stalled");
+
+    const post = await signIn();
+    expect(post.status).toBe(302);
+    expect(post.location).toBe("/home");
+    expect((await page("/home?_data=routes%2Fhome")).status).toBe(200);
+    expect((await page("/readyz")).status).toBe(200);
+    expect(await handshake()).toBe(101);
+  });
+});
