@@ -21,6 +21,7 @@ import { failed, parseInput, readForm, run, type ActionResult } from "../utils/c
 import { limitSecondFactor, resetSecondFactorLimit } from "../utils/second-factor-limit.server.ts";
 import { sessionFrom, type SessionState } from "../utils/session.server.ts";
 import { finishSignIn } from "../utils/sign-in.server.ts";
+import { revealOnce, takeRevealed } from "../components/second-factor/reveal.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Two-factor sign-in · Quality marks" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -43,10 +44,22 @@ async function mayUse(request: Request): Promise<SessionState> {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const state = await mayUse(request);
-  return json({ page: await setUpPage(state.actor), mustEnrol: state.stage === "enrol" });
+  const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/home");
+  // Just set up: the recovery codes, this once.
+  const revealed = await takeRevealed(request, state.actor.userId);
+  if (revealed) {
+    return json(
+      { recoveryCodes: revealed.codes, next, page: null, mustEnrol: false },
+      { headers: { "Set-Cookie": revealed.clear } },
+    );
+  }
+  return json({
+    recoveryCodes: null,
+    next,
+    page: await setUpPage(state.actor),
+    mustEnrol: state.stage === "enrol",
+  });
 }
-
-type EnrolResult = ActionResult & { recoveryCodes?: string[]; next?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const state = await mayUse(request);
@@ -72,18 +85,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { userAgent: request.headers.get("user-agent") ?? "", address: context.clientAddress },
     state.stage === "enrol" ? "enrolled" : null,
   );
-  return json<EnrolResult>(
-    {
-      recoveryCodes: result.recoveryCodes,
-      next: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/home"),
-    },
-    { headers: { "Set-Cookie": cookie } },
-  );
+  // Post, redirect, get: the codes travel in a sealed cookie the next page clears.
+  const headers = new Headers({ "Set-Cookie": cookie });
+  headers.append("Set-Cookie", await revealOnce(state.actor.userId, result.recoveryCodes));
+  throw redirect(new URL(request.url).pathname + new URL(request.url).search, { headers });
 }
 
 export default function TwoFactor() {
-  const { page, mustEnrol } = useLoaderData<typeof loader>();
-  const result = useActionData<EnrolResult>();
+  const { page, mustEnrol, recoveryCodes, next } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
   const [params] = useSearchParams();
   const query = params.get("redirectTo")
     ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}`
@@ -91,23 +101,23 @@ export default function TwoFactor() {
   return (
     <div className="page narrow">
       <h1>Two-factor sign-in</h1>
-      {result?.recoveryCodes ? (
-        <RecoveryCodes codes={result.recoveryCodes} next={result.next ?? "/home"} />
-      ) : page.kind === "on" ? (
+      {recoveryCodes ? (
+        <RecoveryCodes codes={recoveryCodes} next={next} />
+      ) : page?.kind === "on" ? (
         <section className="stack">
           <p role="status" className="notice">
             Two-factor sign-in is on (set up {formatMoment(page.enrolledAt)}).
           </p>
           <p>
-            {page.recoveryCodesLeft} of {page.of} recovery codes are left. If you lose your phone,
-            sign in with a recovery code, then ask your trust's admin to reset your two-factor
-            sign-in so you can set up a new phone.
+            {`${page.recoveryCodesLeft} of ${page.of} recovery codes are left.`} If you lose your
+            phone, sign in with a recovery code, then ask your trust's admin to reset your
+            two-factor sign-in so you can set up a new phone.
           </p>
           <p>
             <Link to="/home">Back to your schools</Link>
           </p>
         </section>
-      ) : (
+      ) : page ? (
         <>
           {mustEnrol ? (
             <p className="notice">
@@ -131,7 +141,7 @@ export default function TwoFactor() {
           />
           {mustEnrol ? <SignOutButton /> : null}
         </>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,11 @@ export class HttpSession {
   private cookies = new Map<string, string>();
   csrf = "";
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request (e.g. X-Forwarded-For, to act from another address). */
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -32,7 +36,7 @@ export class HttpSession {
     path: string,
   ): Promise<{ status: number; html: string; location: string | null; response: Response }> {
     const response = await fetch(this.baseUrl + path, {
-      headers: { cookie: this.cookieHeader },
+      headers: { ...this.headers, cookie: this.cookieHeader },
       redirect: "manual",
     });
     this.remember(response);
@@ -55,6 +59,7 @@ export class HttpSession {
       method: "POST",
       body,
       headers: {
+        ...this.headers,
         cookie: this.cookieHeader,
         origin: options.origin ?? this.baseUrl,
         "content-type": "application/x-www-form-urlencoded",
