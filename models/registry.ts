@@ -17,3 +17,4 @@ import "./award/award.ts";
 import "./snapshot/snapshot.ts";
 import "./validation/meeting.ts";
 import "./validation/provisional.ts";
+import "./second-factor/second-factor.ts";

@@ -1,6 +1,8 @@
 // The one entry point: database, demo data, then HTTP + collab on one port.
 import { getEnv } from "../app/utils/env.server.ts";
+import { secondFactorKey } from "../app/utils/second-factor-key.server.ts";
 import { seedDemo } from "../models/seed/demo.ts";
+import { printDemoSecondFactors } from "./demo-start.ts";
 import { startAppServer } from "./app.ts";
 import { connectDatabase } from "./database/connect.ts";
 import { DatabaseUnavailableError } from "./database/ferretdb.ts";
@@ -17,8 +19,9 @@ async function main() {
     database.embedded ? `Database: embedded FerretDB (${env.DATA_DIR})` : "Database: MONGODB_URI",
   );
   if (env.SEED_DEMO) {
-    const { created } = await seedDemo();
+    const { created } = await seedDemo({ secondFactorKey: secondFactorKey() });
     if (created) console.log("Demo data created: see README for the sign-ins.");
+    if (env.NODE_ENV === "development") await printDemoSecondFactors();
   }
   const app = await startAppServer(env);
   console.log(`Listening on ${app.url}`);

@@ -4,17 +4,13 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, TextField } from "../components/field.tsx";
-import {
-  createSession,
-  listMembershipsOfUser,
-  recordAudit,
-  verifyCredentials,
-} from "../models.server.ts";
-import { getSignedIn, safeRedirect } from "../utils/auth.server.ts";
+import { verifyCredentials } from "../models.server.ts";
+import { signInStepPath } from "../utils/auth.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 import { parseForm } from "../utils/forms.ts";
 import { limitSignIn, resetSignInLimit } from "../utils/rate-limit.server.ts";
-import { sessionCookie } from "../utils/session.server.ts";
+import { sessionFrom } from "../utils/session.server.ts";
+import { startSignIn } from "../utils/sign-in.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Quality marks" }];
 
@@ -32,7 +28,13 @@ const SignIn = z.object({
 const WRONG = "The email address or password is not right.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getSignedIn(request)) throw redirect("/home");
+  // Signed in already, or half-way: straight to where they were going, or the step still due.
+  const state = await sessionFrom(request.headers.get("Cookie"));
+  if (state?.stage === "complete") throw redirect("/home");
+  if (state) {
+    const back = new URL(request.url).searchParams.get("redirectTo") ?? "/home";
+    throw redirect(signInStepPath(state.stage, back));
+  }
   return null;
 }
 
@@ -57,19 +59,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) return json({ errors: {}, formError: WRONG }, { status: 400 });
 
   await resetSignInLimit(context.clientAddress, email);
-  const trusts = [...new Set((await listMembershipsOfUser(user.id)).map((m) => m.trustId))];
-  for (const trustId of trusts.length ? trusts : [null]) {
-    await recordAudit({
-      trustId,
-      actorId: user.id,
-      action: "signIn",
-      subject: `user:${user.id}`,
-      details: { address: context.clientAddress },
-    });
-  }
-  const { token } = await createSession(user.id, request.headers.get("user-agent") ?? "");
-  throw redirect(safeRedirect(parsed.data.redirectTo ?? null, "/home"), {
-    headers: { "Set-Cookie": await sessionCookie().serialize(token) },
+  throw await startSignIn(user.id, {
+    userAgent: request.headers.get("user-agent") ?? "",
+    address: context.clientAddress,
+    redirectTo: parsed.data.redirectTo ?? null,
   });
 }
 

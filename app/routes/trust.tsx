@@ -5,6 +5,8 @@ import { z } from "zod";
 import { ROLE_LABELS, ROLES, isSchoolRole } from "../../models/permissions/roles.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField, TextField } from "../components/field.tsx";
+import { SecondFactorReset } from "../components/second-factor/reset-link.tsx";
+import { peopleWithSecondFactor } from "../components/second-factor/people.server.ts";
 import {
   DuplicateSchoolError,
   can,
@@ -40,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listMembershipsOfTrust(trustId),
   ]);
   const users = await getUsers([...new Set(memberships.map((m) => m.userId))]);
+  const withSecondFactor = await peopleWithSecondFactor(users.map((u) => u.id));
   const schoolName = new Map(schools.map((s) => [s.id, s.name]));
   return json({
     trustName: trust?.name ?? "",
@@ -49,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: u.id,
         name: u.name,
         email: u.email,
+        secondFactor: withSecondFactor.has(u.id),
         roles: memberships
           .filter((m) => m.userId === u.id)
           .map(
@@ -226,6 +230,8 @@ export default function TrustSettings() {
                 <strong>{p.name}</strong> <span className="muted">{p.email}</span>
                 <br />
                 <span className="muted">{p.roles.join("; ")}</span>
+                <br />
+                <SecondFactorReset person={p} />
               </li>
             ))}
           </ul>

@@ -1,21 +1,27 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAudit, verifyAuditLog } from "../models.server.ts";
+import { auditRows } from "../components/audit/audit-rows.server.ts";
+import styles from "../styles/audit.css";
 import { requireAuditAccess } from "../utils/audit.server.ts";
 import { formatMoment } from "../../models/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Quality marks" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { trustId } = await requireAuditAccess(request);
   const [entries, verification] = await Promise.all([listAudit(trustId), verifyAuditLog()]);
+  const rows = await auditRows(trustId, entries);
   return json({
     verification: { entries: verification.entries, problems: verification.problems },
-    entries: entries.map((e) => ({
-      ...e,
-      at: e.at.toISOString(),
-      details: JSON.stringify(e.details),
+    entries: rows.map(({ entry, sentence, about }) => ({
+      seq: entry.seq,
+      at: entry.at.toISOString(),
+      sentence,
+      about,
+      facts: JSON.stringify({ action: entry.action, subject: entry.subject, ...entry.details }),
     })),
   });
 }
@@ -37,35 +43,47 @@ export default function AuditLog() {
       <p>
         <a href="/trust/audit.csv" download>
           Export as CSV
-        </a>
+        </a>{" "}
+        <span className="muted">(with the ids and hashes, to check the chain elsewhere)</span>
       </p>
-      <table className="table">
-        <caption className="visually-hidden">Audit entries, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">When</th>
-            <th scope="col">Action</th>
-            <th scope="col">Subject</th>
-            <th scope="col">By</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.entries.map((e) => (
-            <tr key={e.seq}>
-              <td>{e.seq}</td>
-              <td>{formatMoment(e.at)}</td>
-              <td>{e.action}</td>
-              <td>{e.subject}</td>
-              <td>{e.actorId ?? "system"}</td>
-              <td>
-                <code>{e.details}</code>
-              </td>
+      {/* On a phone the table scrolls inside this box; the page itself never scrolls sideways. */}
+      <div className="audit-box" role="region" aria-label="Audit entries" tabIndex={0}>
+        <table className="table audit-table">
+          <caption className="visually-hidden">Audit entries, newest first</caption>
+          <colgroup>
+            <col className="audit-seq" />
+            <col className="audit-when" />
+            <col />
+            <col className="audit-about" />
+            <col className="audit-facts" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">When</th>
+              <th scope="col">What happened</th>
+              <th scope="col">About</th>
+              <th scope="col">Recorded facts</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.entries.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td>{formatMoment(e.at)}</td>
+                <td>{e.sentence}</td>
+                <td>{e.about}</td>
+                <td>
+                  <details>
+                    <summary>Facts</summary>
+                    <code className="audit-json">{e.facts}</code>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -1,17 +1,36 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listAudit } from "../models.server.ts";
+import { auditRows } from "../components/audit/audit-rows.server.ts";
 import { toCsv } from "../utils/csv.server.ts";
 import { requireAuditAccess } from "../utils/audit.server.ts";
 
-/** The trust's audit entries as CSV, with each entry's chain hashes so it can be re-verified. */
+/**
+ * The trust's audit entries as CSV: each as a sentence with names, and with its raw facts and
+ * chain hashes so it can be re-verified.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { trustId } = await requireAuditAccess(request);
-  const entries = await listAudit(trustId, 100_000);
+  const rows = await auditRows(trustId, await listAudit(trustId, 100_000));
   const csv = toCsv(
-    ["Sequence", "At", "Action", "Subject", "Actor", "Details", "Previous hash", "Hash"],
-    entries.map((e) => [
+    [
+      "Sequence",
+      "At",
+      "What happened",
+      "About",
+      "By",
+      "Action",
+      "Subject",
+      "Actor",
+      "Details",
+      "Previous hash",
+      "Hash",
+    ],
+    rows.map(({ entry: e, sentence, about, by }) => [
       e.seq,
       e.at.toISOString(),
+      sentence,
+      about,
+      by,
       e.action,
       e.subject,
       e.actorId,

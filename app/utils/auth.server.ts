@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import type { Actor } from "../../models/permissions/roles.ts";
-import { signedInFrom, type SignedIn } from "./session.server.ts";
+import type { SignInStage } from "../../models/permissions/second-factor.ts";
+import { sessionFrom, signedInFrom, type SignedIn } from "./session.server.ts";
 
 export { safeRedirect } from "./safe-redirect.ts";
 
@@ -8,13 +9,23 @@ export async function getSignedIn(request: Request): Promise<SignedIn | null> {
   return signedInFrom(request.headers.get("Cookie"));
 }
 
-/** The signed-in person, or a redirect to sign in that comes back here afterwards. */
+/** The page that finishes signing in from `stage`, coming back to `back` afterwards. */
+export function signInStepPath(stage: Exclude<SignInStage, "complete"> | null, back: string) {
+  const query = back && back !== "/home" ? `?redirectTo=${encodeURIComponent(back)}` : "";
+  if (stage === "secondFactor") return `/sign-in/code${query}`;
+  if (stage === "enrol") return `/account/two-factor${query}`;
+  return `/sign-in${back ? `?redirectTo=${encodeURIComponent(back)}` : ""}`;
+}
+
+/**
+ * The signed-in person, or a redirect that comes back here afterwards: to sign in, or to the
+ * step still due (a code, or setting up a second factor) for a session that is not complete.
+ */
 export async function requireActor(request: Request): Promise<Actor> {
-  const signedIn = await getSignedIn(request);
-  if (signedIn) return signedIn.actor;
+  const state = await sessionFrom(request.headers.get("Cookie"));
+  if (state?.stage === "complete") return state.actor;
   const url = new URL(request.url);
-  const back = `${url.pathname}${url.search}`;
-  throw redirect(`/sign-in?redirectTo=${encodeURIComponent(back)}`);
+  throw redirect(signInStepPath(state?.stage ?? null, `${url.pathname}${url.search}`));
 }
 
 /**

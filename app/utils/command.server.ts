@@ -12,6 +12,7 @@ import {
 } from "../../models/errors.ts";
 import { notFound } from "./auth.server.ts";
 import { requireCsrf } from "./csrf.server.ts";
+import type { z } from "zod";
 import type { FieldErrors } from "./forms.ts";
 
 /**
@@ -92,6 +93,27 @@ export function fieldsOf(
   }
   for (const key of lists) fields[key] = form.getAll(key).map(String);
   return Object.assign(fields, options.extra);
+}
+
+/**
+ * Parses a form with a schema before anything else, answering 400 with the first error of each
+ * field otherwise. Only for forms that come before there is anyone to check (signing in, the
+ * second step of signing in); commands on someone's behalf parse after their loader has checked
+ * who is asking (server/commands/input.ts).
+ */
+export function parseInput<S extends z.ZodType>(
+  form: FormData,
+  schema: S,
+  options: { extra?: Record<string, unknown>; lists?: string[]; intent?: string } = {},
+): z.infer<S> {
+  const result = schema.safeParse(fieldsOf(form, options));
+  if (result.success) return result.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    fieldErrors[key] ??= issue.message;
+  }
+  throw failed({ intent: options.intent, fieldErrors, formError: null }, 400);
 }
 
 /**

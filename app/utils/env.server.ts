@@ -17,6 +17,8 @@ const schema = z.object({
     .default("quality-marks"),
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(32).optional(),
+  /** Encrypts second-factor secrets; derived from SESSION_SECRET when absent (ADR 008). */
+  SECOND_FACTOR_KEY: z.string().min(32).optional(),
   COOKIE_SECURE: flag.default(true),
   SEED_DEMO: flag.default(true),
   COLLAB_STORE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),

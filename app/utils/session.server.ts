@@ -1,6 +1,8 @@
 import { createCookie } from "@remix-run/node";
 import { loadActor } from "../../models/membership/membership.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
+import { signInStage, type SignInStage } from "../../models/permissions/second-factor.ts";
+import { hasSecondFactor } from "../../models/second-factor/second-factor.ts";
 import { SESSION_IDLE_MS, findSession, type Session } from "../../models/session/session.ts";
 import { getEnv } from "./env.server.ts";
 
@@ -35,17 +37,43 @@ export interface SignedIn {
   token: string;
 }
 
+/** A session at any stage of signing in (see `signInStage` in models/permissions/). */
+export interface SessionState extends SignedIn {
+  stage: SignInStage;
+}
+
 /**
- * The signed-in person for a Cookie header, or null. Used by every loader and action and by
+ * The session for a Cookie header and how far it has got through signing in, or null. The one
+ * place the stage is worked out; only the sign-in steps themselves look at unfinished sessions.
+ */
+export async function sessionFrom(
+  cookieHeader: string | null | undefined,
+): Promise<SessionState | null> {
+  const token = await sessionTokenFrom(cookieHeader);
+  if (!token) return null;
+  const session = await findSession(token);
+  if (!session) return null;
+  const [actor, hasFactor] = await Promise.all([
+    loadActor(session.userId),
+    hasSecondFactor(session.userId),
+  ]);
+  if (!actor) return null;
+  const stage = signInStage(actor, {
+    hasSecondFactor: hasFactor,
+    passedSecondFactor: session.secondFactorAt !== null,
+  });
+  return { session, actor, token, stage };
+}
+
+/**
+ * The signed-in person for a Cookie header, or null: a session still waiting for its second
+ * factor (or for one to be set up) counts as nobody. Used by every loader and action and by
  * the collab socket's upgrade, so HTTP and realtime agree on who someone is.
  */
 export async function signedInFrom(
   cookieHeader: string | null | undefined,
 ): Promise<SignedIn | null> {
-  const token = await sessionTokenFrom(cookieHeader);
-  if (!token) return null;
-  const session = await findSession(token);
-  if (!session) return null;
-  const actor = await loadActor(session.userId);
-  return actor ? { session, actor, token } : null;
+  const state = await sessionFrom(cookieHeader);
+  if (!state || state.stage !== "complete") return null;
+  return { session: state.session, actor: state.actor, token: state.token };
 }

@@ -1,7 +1,10 @@
 import { startEvaluation, listEvaluationsOfSchool } from "../evaluation/evaluation.ts";
 import { ensureStarterFramework } from "../framework/framework.ts";
 import { ofsted2025SelfEvaluation } from "../framework/starters/ofsted-2025.ts";
-import { grantRole } from "../membership/membership.ts";
+import { grantRole, loadActor } from "../membership/membership.ts";
+import { requiresSecondFactor } from "../permissions/second-factor.ts";
+import { enrolWithSecret } from "../second-factor/second-factor.ts";
+import { newTotpSecret } from "../second-factor/totp.ts";
 import type { Role } from "../permissions/roles.ts";
 import { createSchool, listSchools, type NewSchool } from "../school/school.ts";
 import { createTrust, findTrustBySlug } from "../trust/trust.ts";
@@ -59,10 +62,14 @@ export const DEMO_PEOPLE: { name: string; email: string; role: Role; school?: nu
 ];
 
 /**
- * Creates the demo trust, its schools, people, starter framework and one evaluation.
- * Idempotent: running it again changes nothing.
+ * Creates the demo trust, its schools, people, starter framework and one evaluation, and a
+ * second factor (a random secret of this installation) for each demo person whose role
+ * requires one: `npm run demo:codes` prints their current codes. Idempotent: running it again
+ * changes nothing. `secondFactorKey` seals the secrets (app/utils/second-factor-key.server.ts).
  */
-export async function seedDemo(): Promise<{ trustId: string; created: boolean }> {
+export async function seedDemo(options: {
+  secondFactorKey: Buffer;
+}): Promise<{ trustId: string; created: boolean }> {
   const existing = await findTrustBySlug(DEMO_TRUST.slug);
   const trust = existing ?? (await createTrust(DEMO_TRUST));
   const present = new Map((await listSchools(trust.id)).map((s) => [s.name, s]));
@@ -78,6 +85,9 @@ export async function seedDemo(): Promise<{ trustId: string; created: boolean }>
       (await createUser({ name: person.name, email: person.email, password: DEMO_PASSWORD }));
     const schoolId = person.school === undefined ? null : schools[person.school].id;
     await grantRole(trust.id, { userId: user.id, role: person.role, schoolId });
+    const actor = await loadActor(user.id);
+    if (actor && requiresSecondFactor(actor))
+      await enrolWithSecret(options.secondFactorKey, user.id, newTotpSecret());
   }
 
   const riverside = schools[0];

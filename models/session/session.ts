@@ -12,6 +12,11 @@ export interface Session {
   /** Per-session secret that forms must echo back (CSRF). */
   csrfToken: string;
   expiresAt: Date;
+  /**
+   * When this session passed the second factor (null: password only). A session never gains
+   * it later: passing the second step starts a new session (a new token) and ends this one.
+   */
+  secondFactorAt: Date | null;
 }
 
 interface SessionDoc {
@@ -22,6 +27,7 @@ interface SessionDoc {
   expiresAt: Date;
   revokedAt: Date | null;
   userAgent: string;
+  secondFactorAt: Date | null;
 }
 
 const sessionSchema = new Schema<SessionDoc>({
@@ -32,6 +38,7 @@ const sessionSchema = new Schema<SessionDoc>({
   expiresAt: { type: Date, required: true },
   revokedAt: { type: Date, default: null },
   userAgent: { type: String, default: "" },
+  secondFactorAt: { type: Date, default: null },
 });
 
 export const SessionModel = defineModel<SessionDoc>("Session", sessionSchema);
@@ -47,6 +54,7 @@ function toSession(doc: { _id: Types.ObjectId } & SessionDoc): Session {
     userId: doc.userId.toString(),
     csrfToken: doc.csrfToken,
     expiresAt: doc.expiresAt,
+    secondFactorAt: doc.secondFactorAt ?? null,
   };
 }
 
@@ -54,6 +62,7 @@ function toSession(doc: { _id: Types.ObjectId } & SessionDoc): Session {
 export async function createSession(
   userId: string,
   userAgent = "",
+  options: { secondFactorAt?: Date | null } = {},
 ): Promise<{ token: string; session: Session }> {
   const token = randomBytes(32).toString("base64url");
   const doc = await SessionModel.create({
@@ -62,6 +71,7 @@ export async function createSession(
     csrfToken: randomBytes(24).toString("base64url"),
     expiresAt: new Date(Date.now() + SESSION_IDLE_MS),
     userAgent: userAgent.slice(0, 300),
+    secondFactorAt: options.secondFactorAt ?? null,
   });
   // FerretDB v1 has no TTL indexes: expired sessions are swept when new ones start.
   await SessionModel.deleteMany({ expiresAt: op({ $lt: new Date() }) });

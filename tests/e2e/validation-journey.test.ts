@@ -2,7 +2,10 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
+import { startEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
+import { ensureStarterFramework } from "../../models/framework/framework.ts";
+import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
 import type { AppServer } from "../../server/app.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -14,14 +17,25 @@ useBrowser();
 
 let server: AppServer;
 let world: Awaited<ReturnType<typeof buildWorld>>;
+let evaluation: Evaluation;
 
+// A quality mark: its validation can end in an award (a self-evaluation's cannot).
 beforeAll(async () => {
   world = await buildWorld();
   server = await startTestServer();
-  await setEvaluationStatus(world.trust.id, world.evaluation.id, "submitted", {
+  const version = await ensureStarterFramework(
+    world.trust.id,
+    "inclusion-excellence",
+    inclusionExcellence,
+  );
+  evaluation = await startEvaluation(world.school, version, {
+    title: "Inclusion Excellence 2026–27",
+    createdBy: world.people.schoolLeader.id,
+  });
+  await setEvaluationStatus(world.trust.id, evaluation.id, "submitted", {
     from: ["inProgress"],
   });
-  await buildValidation(world.evaluation, [world.people.validator.id], world.people.trustAdmin.id);
+  await buildValidation(evaluation, [world.people.validator.id], world.people.trustAdmin.id);
 });
 afterAll(async () => {
   await server?.close();
@@ -55,7 +69,7 @@ const row = (page: Page, code: string) =>
 
 describe("agreeing a judgement and recording the outcome, with the school and an observer watching", () => {
   it("takes the validator 3 actions to agree and 3 to record; everyone sees it live; the certificate PDF holds the facts", async () => {
-    const path = `${server.url}/evaluations/${world.evaluation.id}/validation`;
+    const path = `${server.url}/evaluations/${evaluation.id}/validation`;
     const [validator, leader, observer] = await Promise.all([
       signedInPage(server.url, world.people.validator.id),
       signedInPage(server.url, world.people.schoolLeader.id),
@@ -72,7 +86,7 @@ describe("agreeing a judgement and recording the outcome, with the school and an
     const started = Date.now();
     await agree.choose(
       validator.getByRole("combobox", { name: "Agreed level for 2.1" }),
-      "Strong standard",
+      "Leading",
     );
     await agree.fill(
       validator.getByRole("textbox", { name: "Rationale for 2.1" }),
@@ -100,13 +114,18 @@ describe("agreeing a judgement and recording the outcome, with the school and an
     const outcome = counter();
     await outcome.choose(validator.getByRole("combobox", { name: "Outcome" }), "Accredited");
     await outcome.fill(validator.getByLabel(/^Award starts/), "2027-01-15");
+    // One criterion agreed of seven: the rule recommends "not yet", so accrediting needs a reason.
+    await outcome.fill(
+      validator.getByLabel(/^Reason/),
+      "The remaining criteria were seen in the meeting",
+    );
     await outcome.click(validator.getByRole("button", { name: "Record the outcome" }));
     console.log(`Record the outcome: ${outcome.count} actions`);
     expect(outcome.count).toBeLessThanOrEqual(4);
     for (const page of [leader, observer]) {
       await page
         .getByRole("status")
-        .filter({ hasText: /Accredited.*from 2027-01-15 to 2028-01-15/ })
+        .filter({ hasText: /Accredited.*from 2027-01-15 to 2030-01-15/ })
         .waitFor({ timeout: 2000 });
     }
 
@@ -130,8 +149,8 @@ describe("agreeing a judgement and recording the outcome, with the school and an
     const file = await download.path();
     const { stdout } = await promisify(execFile)("/usr/bin/pdftotext", [file!, "-"]);
     expect(stdout).toContain(world.school.name);
-    expect(stdout).toContain("School self-evaluation");
+    expect(stdout).toContain("Inclusion Excellence");
     expect(stdout).toContain("15 January 2027");
-    expect(stdout).toContain("15 January 2028");
+    expect(stdout).toContain("15 January 2030");
   });
 });

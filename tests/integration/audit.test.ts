@@ -62,6 +62,26 @@ describe("audit log", () => {
     expect((await staff.get("/trust/audit")).status).toBe(404);
   });
 
+  it("reads in plain English: names, not ids, on the page and in the CSV (which keeps the ids and hashes)", async () => {
+    const admin = new HttpSession(server.url);
+    admin.setCookie(await cookieFor(world.people.trustAdmin.id));
+    const page = await admin.get("/trust/audit");
+    expect(page.html).toContain("Alex Staff signed in");
+    expect(page.html).toContain("Priya Admin gave Audited Person the role of validator");
+    expect(page.html).toContain("What happened");
+    // Ids appear only among the recorded facts, never as who did it.
+    expect(page.html).not.toContain(`<td>${world.people.staff.id}</td>`);
+
+    const csv = (await admin.get("/trust/audit.csv")).html;
+    const [header, ...lines] = csv.trim().split("\n");
+    expect(header).toContain(
+      "What happened,About,By,Action,Subject,Actor,Details,Previous hash,Hash",
+    );
+    const signIn = lines.find((line) => line.includes("Alex Staff signed in"));
+    expect(signIn).toContain(`user:${world.people.staff.id}`);
+    expect(signIn).toMatch(/,[0-9a-f]{64},[0-9a-f]{64}$/);
+  });
+
   it("refuses edits through the model, and detects edits or deletions made in the database directly", async () => {
     const first = await AuditModel.findOne().sort({ seq: 1 }).lean();
     await expect(

@@ -7,6 +7,11 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "../../models/seed/demo.ts"
 import { TrustModel } from "../../models/trust/trust.ts";
 import { UserModel, verifyCredentials } from "../../models/user/user.ts";
 import { useTestDatabase } from "../support/database.ts";
+import { secondFactorKey } from "../../app/utils/second-factor-key.server.ts";
+import { demoSecondFactors } from "../../models/seed/demo-codes.ts";
+import { enrolWithSecret, hasSecondFactor } from "../../models/second-factor/second-factor.ts";
+import { newTotpSecret } from "../../models/second-factor/totp.ts";
+import { buildTrust, buildUser } from "../support/factories.ts";
 
 useTestDatabase();
 
@@ -23,7 +28,7 @@ async function counts() {
 
 describe("demo data", () => {
   it("creates a trust with 4 schools and one named person per role, once", async () => {
-    const first = await seedDemo();
+    const first = await seedDemo({ secondFactorKey: secondFactorKey() });
     expect(first.created).toBe(true);
     const after = await counts();
     expect(after).toEqual({
@@ -39,8 +44,8 @@ describe("demo data", () => {
       new Set(["trustAdmin", "trustLeader", "validator", "schoolLeader", "schoolStaff"]),
     );
 
-    expect((await seedDemo()).created).toBe(false);
-    await seedDemo();
+    expect((await seedDemo({ secondFactorKey: secondFactorKey() })).created).toBe(false);
+    await seedDemo({ secondFactorKey: secondFactorKey() });
     expect(await counts()).toEqual(after);
   });
 
@@ -49,6 +54,26 @@ describe("demo data", () => {
     expect(user?.name).toBe(DEMO_PEOPLE[0].name);
     const stored = await UserModel.findOne({ email: DEMO_PEOPLE[0].email }).lean();
     expect(stored!.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe("demo second factors", () => {
+  it("gives the demo admin, leader and validator a factor, and lists the demo accounts' secrets only", async () => {
+    const key = secondFactorKey();
+    for (const person of DEMO_PEOPLE) {
+      const user = await UserModel.findOne({ email: person.email }).lean();
+      expect(await hasSecondFactor(user!._id.toString()), person.email).toBe(
+        ["trustAdmin", "trustLeader", "validator"].includes(person.role),
+      );
+    }
+    // A real account with a factor, in another trust, is never listed.
+    const other = await buildUser("trustAdmin", await buildTrust());
+    await enrolWithSecret(key, other.id, newTotpSecret());
+    const listed = await demoSecondFactors(key);
+    expect(listed.map((p) => p.email).sort()).toEqual(
+      ["admin@riverside.example", "leader@riverside.example", "validator@riverside.example"].sort(),
+    );
+    expect(listed.every((p) => /^[A-Z2-7]{32}$/.test(p.secret))).toBe(true);
   });
 });
 

@@ -6,6 +6,8 @@ import {
   type Page,
 } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { findUserByEmail } from "../../models/user/user.ts";
+import { freshCodeFor } from "./second-factor.ts";
 import { cookieFor } from "./sessions.ts";
 
 // Debian's Chromium: the e2e layer drives a real browser without downloading one.
@@ -110,6 +112,27 @@ export async function signInThroughForm(
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * Signs in through the form, and when the app asks for the second step, types the code the
+ * person's authenticator app would show (computed from their stored secret). For trust admins,
+ * leaders and validators, who must use a second factor.
+ */
+export async function signInWithCode(page: Page, email: string, password: string): Promise<void> {
+  await signInThroughForm(page, email, password);
+  await page.waitForURL((url) => url.pathname !== "/sign-in");
+  if (new URL(page.url()).pathname !== "/sign-in/code") return;
+  const user = await findUserByEmail(email);
+  if (!user) throw new Error(`no user ${email}`);
+  await enterSecondFactorCode(page, user.id);
+}
+
+/** On the code page: types a fresh code from the person's stored secret and continues. */
+export async function enterSecondFactorCode(page: Page, userId: string): Promise<void> {
+  await page.getByLabel("Code", { exact: true }).fill(await freshCodeFor(userId));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL((url) => url.pathname !== "/sign-in/code");
 }
 
 /** The path and query of the page's current URL, e.g. "/sign-in?redirectTo=%2Fhome". */

@@ -8,7 +8,11 @@ export class HttpSession {
   /** The last page's form request id (a hidden field forms that create something carry). */
   requestId = "";
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request (e.g. X-Forwarded-For, to act from another address). */
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -34,7 +38,7 @@ export class HttpSession {
     path: string,
   ): Promise<{ status: number; html: string; location: string | null; response: Response }> {
     const response = await fetch(this.baseUrl + path, {
-      headers: { cookie: this.cookieHeader },
+      headers: { ...this.headers, cookie: this.cookieHeader },
       redirect: "manual",
     });
     this.remember(response);
@@ -61,6 +65,7 @@ export class HttpSession {
       method: "POST",
       body,
       headers: {
+        ...this.headers,
         cookie: this.cookieHeader,
         origin: options.origin ?? this.baseUrl,
         "content-type": "application/x-www-form-urlencoded",

@@ -1,15 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { getEnv } from "../../app/utils/env.server.ts";
+import { getEnv, type Env } from "../../app/utils/env.server.ts";
 import { PROJECT_ROOT, startAppServer, type AppServer } from "../../server/app.ts";
 import type { TestDatabase } from "./database.ts";
 
 /** The real app (Remix + collab on one port) in this process, on a free port. */
 export async function startTestServer(
-  overrides: { storeDebounceMs?: number; trustProxy?: boolean } = {},
+  overrides: { storeDebounceMs?: number; trustProxy?: boolean; env?: Partial<Env> } = {},
 ): Promise<AppServer> {
   return startAppServer({
     ...getEnv(),
+    ...overrides.env,
     PORT: 0,
     HOST: "127.0.0.1",
     COLLAB_STORE_DEBOUNCE_MS: overrides.storeDebounceMs ?? 100,

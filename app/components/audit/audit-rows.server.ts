@@ -1,0 +1,25 @@
+// The audit log as people read it, for the page and the CSV (kept apart from models.server.ts so
+// this feature does not touch the shared barrel). Server-only.
+import type { ChainedEntry } from "../../../models/audit/chain.ts";
+import { auditNames } from "../../../models/audit/names.ts";
+import { auditSentence, auditSubject } from "../../../models/audit/sentences.ts";
+
+export interface AuditRow {
+  entry: ChainedEntry;
+  /** e.g. "Helen Wright agreed 2.1 at Needs attention". */
+  sentence: string;
+  /** e.g. "Riverside Primary Academy · Self-evaluation 2026–27", or a person's name. */
+  about: string;
+  /** Who acted, by name ("System" when nobody did). */
+  by: string;
+}
+
+export async function auditRows(trustId: string, entries: ChainedEntry[]): Promise<AuditRow[]> {
+  const names = await auditNames(trustId, entries);
+  return entries.map((entry) => ({
+    entry,
+    sentence: auditSentence(entry, names),
+    about: auditSubject(entry, names),
+    by: entry.actorId ? (names.people[entry.actorId] ?? "Someone no longer here") : "System",
+  }));
+}

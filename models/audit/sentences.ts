@@ -1,0 +1,194 @@
+import { formatDay, formatMoment } from "../dates.ts";
+import { ROLE_LABELS, type Role } from "../permissions/roles.ts";
+import type { AuditFacts } from "./chain.ts";
+
+/**
+ * Each audit entry as a sentence a trust admin can read ("Helen Wright agreed 2.1 at Needs
+ * attention"), and what it was about in names rather than ids. Pure: the names are looked up
+ * beforehand (names.ts) and handed in. Every action recorded anywhere must have a sentence
+ * here (a unit test finds the recorded names in the code).
+ */
+
+/** The names an entry may mention, keyed by id; anything missing reads as "someone" or similar. */
+export interface AuditNames {
+  people: Record<string, string>;
+  schools: Record<string, string>;
+  evaluations: Record<string, { title: string; schoolId: string }>;
+  validations: Record<string, { evaluationId: string }>;
+  /** Per evaluation: criterion id → its code (e.g. "2.1"). */
+  criteria: Record<string, Record<string, string>>;
+  /** Per evaluation: level key → its label (e.g. "Needs attention"). */
+  levels: Record<string, Record<string, string>>;
+}
+
+export const NO_NAMES: AuditNames = {
+  people: {},
+  schools: {},
+  evaluations: {},
+  validations: {},
+  criteria: {},
+  levels: {},
+};
+
+export type AuditEntryFacts = Pick<AuditFacts, "actorId" | "action" | "subject" | "details">;
+
+/** What a subject refers to: its kind and id ("evaluation:<id>"). */
+export function parseSubject(subject: string): { kind: string; id: string } {
+  const at = subject.indexOf(":");
+  return at < 0
+    ? { kind: subject, id: "" }
+    : { kind: subject.slice(0, at), id: subject.slice(at + 1) };
+}
+
+/** Reads an entry's facts with its names at hand. */
+class Reading {
+  constructor(
+    readonly entry: AuditEntryFacts,
+    readonly names: AuditNames,
+  ) {}
+
+  person(id: unknown, fallback = "someone"): string {
+    return (typeof id === "string" && this.names.people[id]) || fallback;
+  }
+
+  get actor(): string {
+    return this.entry.actorId ? this.person(this.entry.actorId) : "The system";
+  }
+
+  /** The person a `user:<id>` subject names. */
+  get subjectPerson(): string {
+    const { kind, id } = parseSubject(this.entry.subject);
+    return kind === "user" ? this.person(id) : "someone";
+  }
+
+  /** The evaluation a subject refers to, directly or through its validation. */
+  get evaluationId(): string | null {
+    const { kind, id } = parseSubject(this.entry.subject);
+    if (kind === "evaluation") return id;
+    if (kind === "validation") return this.names.validations[id]?.evaluationId ?? null;
+    return null;
+  }
+
+  detail(key: string): string | number | boolean | null {
+    return this.entry.details[key] ?? null;
+  }
+
+  text(key: string): string {
+    const value = this.detail(key);
+    return value === null ? "" : String(value);
+  }
+
+  criterion(criterionId: string): string {
+    const evaluationId = this.evaluationId;
+    return (evaluationId && this.names.criteria[evaluationId]?.[criterionId]) || criterionId;
+  }
+
+  level(levelKey: string): string {
+    const evaluationId = this.evaluationId;
+    return (evaluationId && this.names.levels[evaluationId]?.[levelKey]) || levelKey;
+  }
+
+  school(schoolId: unknown): string | null {
+    return typeof schoolId === "string" ? (this.names.schools[schoolId] ?? null) : null;
+  }
+}
+
+const OUTCOMES: Record<string, string> = {
+  accredited: "accredited",
+  notYetAccredited: "not yet accredited",
+  deferred: "deferred",
+  validated: "validated",
+};
+
+const SECOND_STEPS: Record<string, string> = {
+  none: "",
+  code: " with a code from their authenticator app",
+  recoveryCode: " with a recovery code",
+  enrolled: ", setting up two-factor sign-in on the way",
+};
+
+function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role]?.toLowerCase() ?? role;
+}
+
+function listOf(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? "nobody";
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+const SENTENCES = {
+  signIn: (r: Reading) => `${r.actor} signed in${SECOND_STEPS[r.text("secondFactor")] ?? ""}`,
+  roleGranted: (r: Reading) => {
+    const school = r.school(r.detail("schoolId"));
+    return `${r.actor} gave ${r.subjectPerson} the role of ${roleLabel(r.text("role") as Role)}${school ? ` at ${school}` : ""}`;
+  },
+  validatorsAssigned: (r: Reading) => {
+    const ids = r.text("validators").split(",").filter(Boolean);
+    return `${r.actor} assigned ${listOf(ids.map((id) => r.person(id)))} to validate this evaluation`;
+  },
+  judgementAgreed: (r: Reading) =>
+    `${r.actor} agreed ${r.criterion(r.text("criterionId"))} at ${r.level(r.text("level"))}`,
+  judgementConfirmed: (r: Reading) =>
+    `${r.actor} confirmed the agreed judgement on ${r.criterion(r.text("criterionId"))}`,
+  outcomeRecorded: (r: Reading) => {
+    const result = OUTCOMES[r.text("result")] ?? r.text("result");
+    const tier = r.text("tier");
+    const expiry = r.text("expiryDate");
+    return `${r.actor} recorded the outcome: ${result}${tier ? ` (${tier})` : ""}${expiry ? `, until ${formatDay(expiry)}` : ""}`;
+  },
+  meetingScheduled: (r: Reading) => {
+    const items = Number(r.detail("agendaItems") ?? 0);
+    return `${r.actor} scheduled the validation meeting for ${formatMoment(r.text("scheduledAt"))}, with ${items} agenda item${items === 1 ? "" : "s"}`;
+  },
+  renewalStarted: (r: Reading) => `${r.actor} started the renewal of award ${r.text("award")}`,
+  evaluationStarted: (r: Reading) => `${r.actor} started the evaluation “${r.text("title")}”`,
+  evaluationSubmitted: (r: Reading) => `${r.actor} submitted the evaluation for validation`,
+  evaluationUpgraded: (r: Reading) =>
+    `${r.actor} moved the evaluation from version ${r.text("from")} to version ${r.text("to")} of its framework`,
+  frameworkCreated: (r: Reading) => `${r.actor} created the framework “${r.text("name")}”`,
+  frameworkPublished: (r: Reading) =>
+    `${r.actor} published version ${r.text("version")} of “${r.text("name")}”`,
+  frameworkDistributed: (r: Reading) => {
+    const schools = Number(r.detail("schools") ?? 0);
+    return `${r.actor} distributed version ${r.text("version")} to ${schools} school${schools === 1 ? "" : "s"}`;
+  },
+  secondFactorEnrolled: (r: Reading) => `${r.actor} set up two-factor sign-in`,
+  secondFactorFailed: (r: Reading) => {
+    const what = r.detail("method") === "recoveryCode" ? "recovery code" : "two-factor code";
+    return r.detail("reason") === "used"
+      ? `An already used ${what} was entered for ${r.subjectPerson}`
+      : `A wrong ${what} was entered for ${r.subjectPerson}`;
+  },
+  secondFactorReset: (r: Reading) => `${r.actor} reset ${r.subjectPerson}'s two-factor sign-in`,
+} satisfies Record<string, (r: Reading) => string>;
+
+export type AuditAction = keyof typeof SENTENCES;
+/** Every action name the app records, each with its sentence. */
+export const AUDIT_ACTIONS = Object.keys(SENTENCES) as AuditAction[];
+
+export function hasSentence(action: string): action is AuditAction {
+  return Object.hasOwn(SENTENCES, action);
+}
+
+/** The entry as one plain-English sentence. */
+export function auditSentence(entry: AuditEntryFacts, names: AuditNames): string {
+  const reading = new Reading(entry, names);
+  const sentence = hasSentence(entry.action)
+    ? SENTENCES[entry.action](reading)
+    : `${reading.actor} did “${entry.action}”`;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+/** What the entry was about, in names: a person, or a school and its evaluation. */
+export function auditSubject(entry: AuditEntryFacts, names: AuditNames): string {
+  const reading = new Reading(entry, names);
+  const { kind } = parseSubject(entry.subject);
+  if (kind === "user") return reading.subjectPerson;
+  const evaluationId = reading.evaluationId;
+  const evaluation = evaluationId ? names.evaluations[evaluationId] : undefined;
+  if (evaluation) {
+    const school = names.schools[evaluation.schoolId];
+    return school ? `${school} · ${evaluation.title}` : evaluation.title;
+  }
+  return entry.subject;
+}

@@ -1,0 +1,281 @@
+import type { Types } from "mongoose";
+import { Schema } from "mongoose";
+import { ConflictError, InvalidInputError, isDuplicateKey } from "../errors.ts";
+import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
+import { checkCode, type SecondFactorMethod } from "./check.ts";
+import { hashRecoveryCode, newRecoveryCodes } from "./recovery-codes.ts";
+import { openSecret, sealSecret } from "./secret-box.ts";
+import { matchCode, newTotpSecret } from "./totp.ts";
+
+/**
+ * A person's second factor (TOTP, RFC 6238) and their single-use recovery codes. Three
+ * collections, each written by inserts and deletes only (FerretDB v1 rewrites whole documents
+ * on update, ADR 005), with unique keys as the guards:
+ * - SecondFactor: one per person (unique userId), created when they prove a first code;
+ * - SecondFactorEnrolment: the secret shown on the set-up page until then (unique userId, so a
+ *   reload shows the same QR code the app may already have scanned);
+ * - SecondFactorUse: one per accepted use (unique key): a code's time step or a recovery code's
+ *   hash, so a code works once, however many requests race with it.
+ */
+interface SecondFactorDoc {
+  userId: Types.ObjectId;
+  sealedSecret: string;
+  recoveryCodeHashes: string[];
+  enrolledAt: Date;
+}
+
+interface EnrolmentDoc {
+  userId: Types.ObjectId;
+  sealedSecret: string;
+  startedAt: Date;
+}
+
+interface UseDoc {
+  key: string;
+  userId: Types.ObjectId;
+  method: SecondFactorMethod;
+  at: Date;
+}
+
+const factorSchema = new Schema<SecondFactorDoc>({
+  userId: { type: Schema.Types.ObjectId, required: true, unique: true },
+  sealedSecret: { type: String, required: true },
+  recoveryCodeHashes: { type: [String], default: [] },
+  enrolledAt: { type: Date, required: true },
+});
+const enrolmentSchema = new Schema<EnrolmentDoc>({
+  userId: { type: Schema.Types.ObjectId, required: true, unique: true },
+  sealedSecret: { type: String, required: true },
+  startedAt: { type: Date, required: true },
+});
+const useSchema = new Schema<UseDoc>({
+  key: { type: String, required: true, unique: true },
+  userId: { type: Schema.Types.ObjectId, required: true, index: true },
+  method: { type: String, required: true, enum: ["code", "recoveryCode"] },
+  at: { type: Date, required: true },
+});
+
+export const SecondFactorModel = defineModel<SecondFactorDoc>("SecondFactor", factorSchema);
+export const EnrolmentModel = defineModel<EnrolmentDoc>("SecondFactorEnrolment", enrolmentSchema);
+export const SecondFactorUseModel = defineModel<UseDoc>("SecondFactorUse", useSchema);
+
+/** A set-up page left open longer than this shows a new secret. */
+const ENROLMENT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** Used app-code steps are kept a little past the drift window, then swept. */
+const CODE_USE_KEPT_MS = 10 * 60 * 1000;
+
+export interface SecondFactorStatus {
+  enrolledAt: Date;
+  recoveryCodesLeft: number;
+}
+
+export async function hasSecondFactor(userId: string): Promise<boolean> {
+  if (!isObjectId(userId)) return false;
+  return (await SecondFactorModel.exists({ userId })) !== null;
+}
+
+/** Which of these people have a second factor (for the trust's people list). */
+export async function peopleWithSecondFactor(userIds: string[]): Promise<Set<string>> {
+  const docs = await SecondFactorModel.find(
+    { userId: op({ $in: userIds.filter(isObjectId) }) },
+    { userId: 1 },
+  ).lean();
+  return new Set(docs.map((d) => d.userId.toString()));
+}
+
+export async function secondFactorStatus(userId: string): Promise<SecondFactorStatus | null> {
+  if (!isObjectId(userId)) return null;
+  const factor = await SecondFactorModel.findOne({ userId }).lean();
+  if (!factor) return null;
+  const used = await SecondFactorUseModel.countDocuments({ userId, method: "recoveryCode" });
+  return {
+    enrolledAt: factor.enrolledAt,
+    recoveryCodesLeft: Math.max(0, factor.recoveryCodeHashes.length - used),
+  };
+}
+
+/** Claims one use; false when it was claimed before (a replay). */
+async function claimUse(
+  key: string,
+  userId: string,
+  method: SecondFactorMethod,
+  at: Date,
+): Promise<boolean> {
+  // FerretDB v1 has no TTL indexes: old app-code steps are swept as new ones are claimed.
+  await SecondFactorUseModel.deleteMany({
+    method: "code",
+    at: op({ $lt: new Date(at.getTime() - CODE_USE_KEPT_MS) }),
+  });
+  try {
+    await SecondFactorUseModel.create([{ key, userId, method, at }], DECISION_WRITE);
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * The secret the set-up page shows: the one already started (so a reload keeps the QR code the
+ * app may have scanned), or a new one. Null when the person already has a factor.
+ */
+export async function enrolmentSecret(
+  key: Buffer,
+  userId: string,
+  now = new Date(),
+): Promise<string | null> {
+  if (await hasSecondFactor(userId)) return null;
+  const existing = await EnrolmentModel.findOne({ userId }).lean();
+  if (existing && now.getTime() - existing.startedAt.getTime() < ENROLMENT_LIFETIME_MS) {
+    try {
+      return openSecret(key, userId, existing.sealedSecret);
+    } catch {
+      // Sealed under an earlier key (the server secret changed): start again.
+    }
+  }
+  if (existing) await EnrolmentModel.deleteOne({ _id: existing._id });
+  const secret = newTotpSecret();
+  try {
+    await EnrolmentModel.create({
+      userId,
+      sealedSecret: sealSecret(key, userId, secret),
+      startedAt: now,
+    });
+    return secret;
+  } catch (error) {
+    // Two tabs opened the page at once: both show the one that was stored.
+    if (!isDuplicateKey(error)) throw error;
+    const stored = await EnrolmentModel.findOne({ userId }).lean();
+    return stored ? openSecret(key, userId, stored.sealedSecret) : secret;
+  }
+}
+
+async function insertFactor(
+  key: Buffer,
+  userId: string,
+  secret: string,
+  now: Date,
+): Promise<string[]> {
+  const recoveryCodes = newRecoveryCodes();
+  try {
+    await SecondFactorModel.create(
+      [
+        {
+          userId,
+          sealedSecret: sealSecret(key, userId, secret),
+          recoveryCodeHashes: recoveryCodes.map((code) => hashRecoveryCode(userId, code)),
+          enrolledAt: now,
+        },
+      ],
+      DECISION_WRITE,
+    );
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new ConflictError("Two-factor sign-in is already set up.");
+    throw error;
+  }
+  return recoveryCodes;
+}
+
+/**
+ * Turns the factor on once the person proves their app makes the right codes: stores the
+ * secret and returns the recovery codes, in plain text this once only.
+ */
+export async function completeEnrolment(
+  key: Buffer,
+  userId: string,
+  code: string,
+  now = new Date(),
+): Promise<{ recoveryCodes: string[] }> {
+  if (await hasSecondFactor(userId))
+    throw new ConflictError("Two-factor sign-in is already set up.");
+  const pending = await EnrolmentModel.findOne({ userId }).lean();
+  let secret: string | null = null;
+  try {
+    secret = pending ? openSecret(key, userId, pending.sealedSecret) : null;
+  } catch {
+    secret = null;
+  }
+  if (!secret)
+    throw new InvalidInputError("This set-up page has expired. Reload it to get a new QR code.");
+  const step = matchCode(secret, code, now);
+  if (step === null)
+    throw new InvalidInputError(
+      "That code is not right. Enter the 6-digit code your app shows now.",
+      "code",
+    );
+  const recoveryCodes = await insertFactor(key, userId, secret, now);
+  await claimUse(`code:${userId}:${step}`, userId, "code", now);
+  await EnrolmentModel.deleteMany({ userId });
+  return { recoveryCodes };
+}
+
+/** Enrols a factor with a known secret (the demo accounts; tests). Does nothing if one exists. */
+export async function enrolWithSecret(
+  key: Buffer,
+  userId: string,
+  secret: string,
+  now = new Date(),
+): Promise<{ recoveryCodes: string[] } | null> {
+  if (await hasSecondFactor(userId)) return null;
+  try {
+    return { recoveryCodes: await insertFactor(key, userId, secret, now) };
+  } catch (error) {
+    if (error instanceof ConflictError) return null;
+    throw error;
+  }
+}
+
+/** The stored secret in plain text, or null (no factor, or sealed under another key). */
+export async function secondFactorSecret(key: Buffer, userId: string): Promise<string | null> {
+  if (!isObjectId(userId)) return null;
+  const factor = await SecondFactorModel.findOne({ userId }).lean();
+  if (!factor) return null;
+  try {
+    return openSecret(key, userId, factor.sealedSecret);
+  } catch {
+    return null;
+  }
+}
+
+export type SecondFactorUse =
+  | { ok: true; method: SecondFactorMethod }
+  | { ok: false; method: SecondFactorMethod | null; reason: "wrong" | "used" | "none" };
+
+/**
+ * Checks a code (from the app, or a recovery code) and, when it is right, claims its use so
+ * it never works again. The outcome says which it was, for the message and the audit log.
+ */
+export async function useSecondFactor(
+  key: Buffer,
+  userId: string,
+  input: string,
+  now = new Date(),
+): Promise<SecondFactorUse> {
+  const factor = isObjectId(userId) ? await SecondFactorModel.findOne({ userId }).lean() : null;
+  if (!factor) return { ok: false, method: null, reason: "none" };
+  let secret: string | null;
+  try {
+    secret = openSecret(key, userId, factor.sealedSecret);
+  } catch {
+    // The server secret changed since enrolment: only recovery codes (hashes) still work.
+    secret = null;
+  }
+  const check = checkCode(
+    { userId, secret, recoveryCodeHashes: factor.recoveryCodeHashes },
+    input,
+    now,
+  );
+  if (!check.ok) return { ok: false, method: check.method, reason: "wrong" };
+  return (await claimUse(check.useKey, userId, check.method, now))
+    ? { ok: true, method: check.method }
+    : { ok: false, method: check.method, reason: "used" };
+}
+
+/** Removes the factor, any set-up in progress and the record of used codes. */
+export async function removeSecondFactor(userId: string): Promise<{ removed: boolean }> {
+  if (!isObjectId(userId)) return { removed: false };
+  const { deletedCount } = await SecondFactorModel.deleteMany({ userId });
+  await EnrolmentModel.deleteMany({ userId });
+  await SecondFactorUseModel.deleteMany({ userId });
+  return { removed: deletedCount > 0 };
+}

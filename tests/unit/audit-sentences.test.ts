@@ -1,0 +1,208 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  AUDIT_ACTIONS,
+  auditSentence,
+  auditSubject,
+  hasSentence,
+  type AuditNames,
+} from "../../models/audit/sentences.ts";
+
+const PRIYA = "a".repeat(24);
+const HELEN = "b".repeat(24);
+const JORDAN = "c".repeat(24);
+const SAM = "d".repeat(24);
+const SCHOOL = "e".repeat(24);
+const EVALUATION = "f".repeat(24);
+const VALIDATION = "1".repeat(24);
+
+const NAMES: AuditNames = {
+  people: {
+    [PRIYA]: "Priya Shah",
+    [HELEN]: "Helen Wright",
+    [JORDAN]: "Jordan Lee",
+    [SAM]: "Sam Taylor",
+  },
+  schools: { [SCHOOL]: "Riverside Primary Academy" },
+  evaluations: { [EVALUATION]: { title: "Self-evaluation 2026–27", schoolId: SCHOOL } },
+  validations: { [VALIDATION]: { evaluationId: EVALUATION } },
+  criteria: { [EVALUATION]: { "incl-1": "2.1" } },
+  levels: { [EVALUATION]: { needsAttention: "Needs attention" } },
+};
+
+type Details = Record<string, string | number | boolean | null>;
+const entry = (actorId: string | null, action: string, subject: string, details: Details = {}) => ({
+  actorId,
+  action,
+  subject,
+  details,
+});
+
+// One example per recorded action, as an admin should read it.
+const EXAMPLES: [ReturnType<typeof entry>, string][] = [
+  [
+    entry(HELEN, "signIn", `user:${HELEN}`, { address: "::1", secondFactor: "code" }),
+    "Helen Wright signed in with a code from their authenticator app",
+  ],
+  [
+    entry(SAM, "signIn", `user:${SAM}`, { address: "::1", secondFactor: "none" }),
+    "Sam Taylor signed in",
+  ],
+  [
+    entry(PRIYA, "roleGranted", `user:${JORDAN}`, { role: "schoolLeader", schoolId: SCHOOL }),
+    "Priya Shah gave Jordan Lee the role of school leader at Riverside Primary Academy",
+  ],
+  [
+    entry(PRIYA, "validatorsAssigned", `evaluation:${EVALUATION}`, {
+      validators: `${HELEN},${JORDAN}`,
+    }),
+    "Priya Shah assigned Helen Wright and Jordan Lee to validate this evaluation",
+  ],
+  [
+    entry(HELEN, "judgementAgreed", `validation:${VALIDATION}`, {
+      criterionId: "incl-1",
+      level: "needsAttention",
+    }),
+    "Helen Wright agreed 2.1 at Needs attention",
+  ],
+  [
+    entry(SAM, "judgementConfirmed", `validation:${VALIDATION}`, {
+      criterionId: "incl-1",
+      agreedSeq: 3,
+    }),
+    "Sam Taylor confirmed the agreed judgement on 2.1",
+  ],
+  [
+    entry(HELEN, "outcomeRecorded", `validation:${VALIDATION}`, {
+      result: "accredited",
+      tier: "Gold",
+      expiryDate: "2029-08-31",
+      award: "QM-1",
+    }),
+    "Helen Wright recorded the outcome: accredited (Gold), until 31 August 2029",
+  ],
+  [
+    entry(HELEN, "meetingScheduled", `validation:${VALIDATION}`, {
+      scheduledAt: "2027-01-12T10:30:00.000Z",
+      agendaItems: 4,
+    }),
+    "Helen Wright scheduled the validation meeting for 12 Jan 2027, 10:30, with 4 agenda items",
+  ],
+  [
+    entry(SAM, "renewalStarted", `evaluation:${EVALUATION}`, {
+      award: "QM-7K2P",
+      from: null,
+      frameworkVersion: 2,
+    }),
+    "Sam Taylor started the renewal of award QM-7K2P",
+  ],
+  [
+    entry(SAM, "evaluationStarted", `evaluation:${EVALUATION}`, { title: "Reading review" }),
+    "Sam Taylor started the evaluation “Reading review”",
+  ],
+  [
+    entry(SAM, "evaluationSubmitted", `evaluation:${EVALUATION}`, { snapshot: "s1" }),
+    "Sam Taylor submitted the evaluation for validation",
+  ],
+  [
+    entry(SAM, "evaluationUpgraded", `evaluation:${EVALUATION}`, { from: 1, to: 2 }),
+    "Sam Taylor moved the evaluation from version 1 to version 2 of its framework",
+  ],
+  [
+    entry(PRIYA, "frameworkCreated", "framework:f1", { name: "Inclusion Excellence" }),
+    "Priya Shah created the framework “Inclusion Excellence”",
+  ],
+  [
+    entry(PRIYA, "frameworkPublished", "framework:f1", {
+      version: 2,
+      name: "Inclusion Excellence",
+    }),
+    "Priya Shah published version 2 of “Inclusion Excellence”",
+  ],
+  [
+    entry(PRIYA, "frameworkDistributed", "cycle:c1", { version: 2, schools: 1 }),
+    "Priya Shah distributed version 2 to 1 school",
+  ],
+  [entry(HELEN, "secondFactorEnrolled", `user:${HELEN}`), "Helen Wright set up two-factor sign-in"],
+  [
+    entry(HELEN, "secondFactorFailed", `user:${HELEN}`, { reason: "wrong", method: "code" }),
+    "A wrong two-factor code was entered for Helen Wright",
+  ],
+  [
+    entry(HELEN, "secondFactorFailed", `user:${HELEN}`, { reason: "used", method: "recoveryCode" }),
+    "An already used recovery code was entered for Helen Wright",
+  ],
+  [
+    entry(PRIYA, "secondFactorReset", `user:${JORDAN}`, { hadFactor: true, sessionsEnded: 2 }),
+    "Priya Shah reset Jordan Lee's two-factor sign-in",
+  ],
+];
+
+describe("audit entries in plain English", () => {
+  for (const [facts, sentence] of EXAMPLES) {
+    it(`${facts.action}: "${sentence}"`, () => {
+      expect(auditSentence(facts, NAMES)).toBe(sentence);
+    });
+  }
+
+  it("has an example above for every action it knows", () => {
+    expect(new Set(EXAMPLES.map(([facts]) => facts.action))).toEqual(new Set(AUDIT_ACTIONS));
+  });
+
+  it("names what an entry is about: a person, or the school and evaluation (also through a validation)", () => {
+    expect(auditSubject(entry(PRIYA, "secondFactorReset", `user:${JORDAN}`), NAMES)).toBe(
+      "Jordan Lee",
+    );
+    const about = "Riverside Primary Academy · Self-evaluation 2026–27";
+    expect(auditSubject(entry(HELEN, "judgementAgreed", `validation:${VALIDATION}`), NAMES)).toBe(
+      about,
+    );
+    expect(auditSubject(entry(SAM, "renewalStarted", `evaluation:${EVALUATION}`), NAMES)).toBe(
+      about,
+    );
+    expect(auditSubject(entry(null, "signIn", "something:else"), NAMES)).toBe("something:else");
+  });
+
+  it("still reads when names are missing (a person removed, an unknown action)", () => {
+    const unknown = "9".repeat(24);
+    expect(auditSentence(entry(unknown, "secondFactorReset", `user:${unknown}`), NAMES)).toBe(
+      "Someone reset someone's two-factor sign-in",
+    );
+    expect(auditSentence(entry(null, "somethingNew", "x:1"), NAMES)).toBe(
+      "The system did “somethingNew”",
+    );
+  });
+});
+
+// Every action name recorded anywhere in the code (recordAudit, recordAuditOfPerson, or the
+// sign-in steps' helper) must have a sentence: find them in the source.
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "node_modules" ? [] : sourceFiles(full);
+    return /\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
+describe("every recorded audit action", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const recorded = new Set<string>();
+  for (const dir of ["app", "models", "server", "collab"]) {
+    for (const file of sourceFiles(path.join(root, dir))) {
+      const text = readFileSync(file, "utf8");
+      if (!/recordAudit|recordAuditOfPerson/.test(text)) continue;
+      for (const match of text.matchAll(/\baction:\s*"(\w+)"/g)) recorded.add(match[1]);
+    }
+  }
+
+  it("is found in the code (the scan works)", () => {
+    expect(recorded.size).toBeGreaterThanOrEqual(10);
+    for (const known of ["signIn", "roleGranted", "judgementAgreed", "secondFactorReset"])
+      expect(recorded).toContain(known);
+  });
+
+  it("has a sentence", () => {
+    expect([...recorded].filter((action) => !hasSentence(action))).toEqual([]);
+  });
+});
