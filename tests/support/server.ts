@@ -6,13 +6,14 @@ import type { TestDatabase } from "./database.ts";
 
 /** The real app (Remix + collab on one port) in this process, on a free port. */
 export async function startTestServer(
-  overrides: { storeDebounceMs?: number } = {},
+  overrides: { storeDebounceMs?: number; sessionSweepMs?: number } = {},
 ): Promise<AppServer> {
   return startAppServer({
     ...getEnv(),
     PORT: 0,
     HOST: "127.0.0.1",
     COLLAB_STORE_DEBOUNCE_MS: overrides.storeDebounceMs ?? 100,
+    COLLAB_SESSION_SWEEP_MS: overrides.sessionSweepMs ?? 30_000,
   });
 }
 
