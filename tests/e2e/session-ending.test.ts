@@ -86,4 +86,43 @@ describe("a session that ends", () => {
     expect(await second.getByText("Your session has ended.").count()).toBe(0);
     await whenWritable(second, "2.1");
   });
+
+  it("keeps what was typed but not yet sent, and sends it once the person is back", async () => {
+    const first = await signedInPage(server.url, world.people.staff.id);
+    const second = await first.context().newPage();
+    // Hold what the second tab sends over /collab until told otherwise: an edit that has not
+    // reached the server when the session ends.
+    let holding = false;
+    await second.routeWebSocket(/\/collab$/, (socket) => {
+      const toServer = socket.connectToServer();
+      socket.onMessage((message) => {
+        if (!holding) toServer.send(message);
+      });
+    });
+    const colleague = await signedInPage(server.url, world.people.staff2.id);
+    await Promise.all([openEvaluation(second), openEvaluation(colleague)]);
+    await whenWritable(second, "2.3");
+    holding = true;
+    await narrative(second, "2.3").click();
+    await second.keyboard.type("Not sent before the session ended.");
+    await second.getByRole("status").filter({ hasText: "Saving…" }).waitFor();
+
+    await first.goto(`${server.url}/home`);
+    await first.getByRole("button", { name: "Sign out" }).click();
+    const notice = second.getByRole("alert").filter({ hasText: "Your session has ended." });
+    await notice.waitFor({ timeout: 5000 });
+    holding = false;
+
+    // Leaving to sign in again does not stop to warn about unsaved edits: they are kept here.
+    second.on("dialog", (dialog) => {
+      throw new Error(`asked "${dialog.message()}" on the way to sign in again`);
+    });
+    await notice.getByRole("link", { name: "Sign in again" }).click();
+    await second.waitForURL((url) => url.pathname === "/sign-in");
+    await signInThroughForm(second, world.people.staff.email, TEST_PASSWORD);
+    await second.waitForURL((url) => `${url.pathname}${url.search}` === evaluationPath);
+    await expect
+      .poll(() => narrative(colleague, "2.3").textContent(), { timeout: 10_000 })
+      .toContain("Not sent before the session ended.");
+  });
 });
