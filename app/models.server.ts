@@ -8,7 +8,13 @@ export {
   getSchool,
   listSchools,
 } from "../models/school/school.ts";
-export { createUser, findUserByEmail, getUsers, verifyCredentials } from "../models/user/user.ts";
+export {
+  createUser,
+  findUserByEmail,
+  getUser,
+  getUsers,
+  verifyCredentials,
+} from "../models/user/user.ts";
 export { grantRole, listMembershipsOfTrust } from "../models/membership/membership.ts";
 export { createSession, revokeSession } from "../models/session/session.ts";
 export { getFrameworkVersion, listLatestFrameworkVersions } from "../models/framework/framework.ts";

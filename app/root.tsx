@@ -17,6 +17,7 @@ import {
 import type { ReactNode } from "react";
 import stylesUrl from "./styles/app.css";
 import { CsrfInput } from "./components/csrf-input.tsx";
+import { SessionEndedNotice } from "./components/session-ended-notice.tsx";
 import { getSignedIn } from "./utils/auth.server.ts";
 import { csrfToken } from "./utils/csrf.server.ts";
 import { useNonce } from "./utils/nonce.tsx";
@@ -120,7 +121,7 @@ function Header() {
               </li>
             ) : null}
             <li className="nav-user" aria-label="Signed in as">
-              {data.user.name}
+              <Link to="/account">{data.user.name}</Link>
             </li>
             <li>
               <Form method="post" action="/sign-out">
@@ -151,6 +152,7 @@ export default function App() {
     <Document>
       <Header />
       <main id="main" tabIndex={-1}>
+        <SessionEndedNotice />
         <Outlet />
       </main>
     </Document>

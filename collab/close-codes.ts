@@ -19,4 +19,14 @@ export const CLOSE = {
     reason: "A change was too large to send in one go, so the server closed the connection.",
   },
   crossOrigin: { code: 4401, reason: "Connections are only accepted from this site." },
+  /**
+   * The session behind the socket ended (signed out, password changed, signed out everywhere
+   * by a trust admin, expired). The browser stops reconnecting and offers to sign in again.
+   */
+  sessionEnded: { code: 4402, reason: "Your session has ended. Sign in again." },
+  /**
+   * What the person may do with an open document changed (a role removed, a contributor or
+   * validator taken off). The browser reconnects and is let in read-only, read-write, or not.
+   */
+  accessChanged: { code: 4409, reason: "Your access to this document has changed." },
 } as const satisfies Record<string, CloseReason>;

@@ -1,9 +1,20 @@
-import type { Actor } from "../models/permissions/roles.ts";
 import type { Role } from "../models/permissions/roles.ts";
 
-/** What the collab server knows about a connection: set at the socket's upgrade from its cookie. */
+/** Who a socket's cookie named when it opened: a claim the server re-checks, never a fact. */
+export interface SocketOwner {
+  sessionId: string;
+  userId: string;
+}
+
+/** What the collab server knows about a connection. */
 export interface CollabContext {
-  actor: Actor | null;
+  /** The socket it came on (collab/open-sockets.ts); null for the server's own connections. */
+  socketId: string | null;
+  /**
+   * The session the socket's cookie named at the upgrade (null: signed out). Every document
+   * opened on the socket reloads this session and the person's grants from the database.
+   */
+  owner: SocketOwner | null;
   /** Filled in by authentication, per document: how this person appears to others there. */
   identity?: PresenceIdentity;
 }

@@ -1,34 +1,41 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus } from "@hocuspocus/server";
+import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import type { CollabAccess } from "./access.ts";
-import { WebSocketServer, type RawData } from "ws";
-import type { CollabContext } from "./context.ts";
+import { recheckAccess } from "./access-recheck.ts";
+import type { CollabContext, SocketOwner } from "./context.ts";
 import { AuthenticationExtension } from "./extensions/authentication.ts";
 import { IdentityExtension } from "./extensions/identity.ts";
 import { PersistenceExtension } from "./extensions/persistence.ts";
 import { ProjectionExtension } from "./extensions/projection.ts";
-import { MAX_MESSAGE_BYTES, inspectMessage } from "./message-guard.ts";
-import { CLOSE } from "./close-codes.ts";
+import { MAX_MESSAGE_BYTES } from "./message-guard.ts";
+import { OpenSockets } from "./open-sockets.ts";
+import { endSessions } from "./session-ending.ts";
+import { startSessionSweep } from "./session-sweep.ts";
+import { serveSocket } from "./socket.ts";
 
 export interface CollabOptions {
   /** How long after the last edit a document is compacted and its projection written. */
   storeDebounceMs?: number;
   storeMaxDebounceMs?: number;
+  /** How often open sockets' sessions are checked for expiry (collab/session-sweep.ts). */
+  sessionSweepMs?: number;
 }
 
 export interface CollabServer extends CollabAccess {
   hocuspocus: Hocuspocus<CollabContext>;
-  /** Takes over an HTTP upgrade for /collab, as the person `context.actor` (null: signed out). */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, context: CollabContext): void;
+  /** Takes over an HTTP upgrade for /collab, for the session its cookie named (null: none). */
+  handleUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    owner: SocketOwner | null,
+  ): void;
   /** Persists everything pending and closes every connection. */
   close(): Promise<void>;
-}
-
-function toBytes(data: RawData): Uint8Array {
-  const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 function toRequest(req: IncomingMessage): Request {
@@ -40,6 +47,9 @@ function toRequest(req: IncomingMessage): Request {
 }
 
 export function createCollabServer(options: CollabOptions = {}): CollabServer {
+  // Every open socket of this process, by session and by person: how ending a session or
+  // changing a permission reaches the sockets it concerns.
+  const sockets = new OpenSockets();
   const persistence = new PersistenceExtension();
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: "collab",
@@ -48,7 +58,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     maxDebounce: options.storeMaxDebounceMs ?? 10000,
     // Order matters: who you are and what you may do, then how you appear, then storage.
     extensions: [
-      new AuthenticationExtension(),
+      new AuthenticationExtension(sockets),
       new IdentityExtension(),
       persistence,
       new ProjectionExtension(),
@@ -56,33 +66,28 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   });
   // Slightly above our own limit, so our clearer close reason wins for near misses.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES + 64 * 1024 });
+  // Sessions that end without anyone saying so (expiry) still close their sockets.
+  const stopSweep = startSessionSweep(sockets, options.sessionSweepMs ?? 30_000);
 
   function handleUpgrade(
     req: IncomingMessage,
     socket: Duplex,
     head: Buffer,
-    context: CollabContext,
+    owner: SocketOwner | null,
   ) {
     wss.handleUpgrade(req, socket, head, (ws) => {
+      const id = randomUUID();
+      const context: CollabContext = { socketId: id, owner };
       const client = hocuspocus.handleConnection(ws, toRequest(req), context);
-      let closing = false;
-      ws.on("message", (data, isBinary) => {
-        if (closing) return;
-        const problem = isBinary ? inspectMessage(toBytes(data)) : CLOSE.malformedMessage;
-        if (problem) {
-          closing = true;
-          ws.close(problem.code, problem.reason);
-          return;
-        }
-        client.handleMessage(toBytes(data));
-      });
-      ws.on("close", (code, reason) => client.handleClose({ code, reason: reason.toString() }));
-      ws.on("error", () => ws.terminate());
+      serveSocket({ id, owner, ws, client, sockets });
     });
   }
 
+  // The server's own connections (Remix actions) belong to no socket and no person.
+  const asServer: CollabContext = { socketId: null, owner: null };
+
   async function read(name: string): Promise<Y.Doc> {
-    const connection = await hocuspocus.openDirectConnection(name, { actor: null });
+    const connection = await hocuspocus.openDirectConnection(name, asServer);
     try {
       const copy = new Y.Doc();
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(connection.document!));
@@ -93,7 +98,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   }
 
   async function change(name: string, apply: (doc: Y.Doc) => void): Promise<void> {
-    const connection = await hocuspocus.openDirectConnection(name, { actor: null });
+    const connection = await hocuspocus.openDirectConnection(name, asServer);
     try {
       await connection.transact((doc) => apply(doc));
       await persistence.whenDurable(name);
@@ -103,6 +108,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   }
 
   async function close() {
+    stopSweep();
     hocuspocus.flushPendingStores();
     await persistence.flushAll();
     // Let the stores started above (compaction, projection) finish before sockets go.
@@ -112,5 +118,15 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     wss.close();
   }
 
-  return { hocuspocus, handleUpgrade, read, change, close };
+  return {
+    hocuspocus,
+    handleUpgrade,
+    read,
+    change,
+    // In one process these act on its own sockets; with several, each call is to be published
+    // to every process (Redis pub/sub) and each applies it to the sockets it holds.
+    endSessions: async (target) => void endSessions(sockets, target),
+    recheckAccess: (userIds) => recheckAccess(hocuspocus, sockets, userIds),
+    close,
+  };
 }

@@ -2,6 +2,7 @@
 import "./trust/trust.ts";
 import "./school/school.ts";
 import "./user/user.ts";
+import "./user/password-change.ts";
 import "./membership/membership.ts";
 import "./session/session.ts";
 import "./framework/framework.ts";

@@ -43,7 +43,10 @@ const READY_PROBE_MS = 800;
 export async function startAppServer(env: Env): Promise<AppServer> {
   const development = env.NODE_ENV === "development";
   let build = await importBuild();
-  const collab = createCollabServer({ storeDebounceMs: env.COLLAB_STORE_DEBOUNCE_MS });
+  const collab = createCollabServer({
+    storeDebounceMs: env.COLLAB_STORE_DEBOUNCE_MS,
+    sessionSweepMs: env.COLLAB_SESSION_SWEEP_MS,
+  });
 
   const app = express();
   app.disable("x-powered-by");
@@ -89,9 +92,16 @@ export async function startAppServer(env: Env): Promise<AppServer> {
       );
       return;
     }
+    // Only the session is handed over: the collab server asks again, for every document, whether
+    // it is still live and what its person may do now (collab/extensions/authentication.ts).
     signedInFrom(req.headers.cookie)
       .then((signedIn) =>
-        collab.handleUpgrade(req, socket, head, { actor: signedIn?.actor ?? null }),
+        collab.handleUpgrade(
+          req,
+          socket,
+          head,
+          signedIn ? { sessionId: signedIn.session.id, userId: signedIn.session.userId } : null,
+        ),
       )
       .catch((error: unknown) => {
         // The browser's provider reconnects with back-off, so a stall ends by itself.

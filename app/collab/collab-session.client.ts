@@ -1,8 +1,10 @@
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
+import { CLOSE } from "../../collab/close-codes.ts";
 import { trackDurability } from "./durability.ts";
 import type { SaveTracker } from "./save-tracker.ts";
+import { forgetSession, markSessionEnded } from "./session-ended.ts";
 
 export interface CollabSession {
   doc: Y.Doc;
@@ -15,6 +17,8 @@ export interface CollabCallbacks {
   onReadOnly(readOnly: boolean): void;
   onRefused(reason: string): void;
   onClosed(reason: string | null): void;
+  /** The person's session ended: the document is now read-only here, for good. */
+  onSessionEnded?(): void;
 }
 
 function collabUrl(): string {
@@ -35,14 +39,33 @@ export function openCollabSession(
   const doc = new Y.Doc();
   // Per person, so a shared computer never mixes two people's unsent edits.
   const local = new IndexeddbPersistence(`${name}:${userId}`, doc);
+  let ended = false;
+  const marker = {};
+  // The server closed the socket because the session ended (or refused it for that reason).
+  // Reconnecting would only be refused, so stop; lock the editors; keep the local copy, so
+  // whatever was typed and not yet sent reaches the server once the person signs in again.
+  const endSession = () => {
+    if (ended) return;
+    ended = true;
+    provider.configuration.websocketProvider.disconnect();
+    callbacks.onReadOnly(true);
+    callbacks.onSessionEnded?.();
+    markSessionEnded(marker);
+  };
   const provider = new HocuspocusProvider({
     url: collabUrl(),
     name,
     document: doc,
     token: "cookie",
-    onAuthenticated: ({ scope }) => callbacks.onReadOnly(scope === "readonly"),
-    onAuthenticationFailed: ({ reason }) => callbacks.onRefused(reason),
-    onClose: ({ event }) => callbacks.onClosed(event.code >= 4000 ? event.reason : null),
+    onAuthenticated: ({ scope }) => {
+      if (!ended) callbacks.onReadOnly(scope === "readonly");
+    },
+    onAuthenticationFailed: ({ reason }) =>
+      reason === CLOSE.sessionEnded.reason ? endSession() : callbacks.onRefused(reason),
+    onClose: ({ event }) => {
+      if (event.code === CLOSE.sessionEnded.code) return endSession();
+      if (!ended) callbacks.onClosed(event.code >= 4000 ? event.reason : null);
+    },
   });
   const durability = trackDurability(provider);
   return {
@@ -50,6 +73,7 @@ export function openCollabSession(
     provider,
     tracker: durability.tracker,
     destroy() {
+      forgetSession(marker);
       durability.stop();
       provider.destroy();
       void local.destroy();

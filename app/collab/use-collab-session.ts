@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import type { CollabSession } from "./collab-session.client.ts";
 import { openCollabSession } from "./collab-session.client.ts";
 import type { SaveState } from "./save-tracker.ts";
+import { sessionHasEnded } from "./session-ended.ts";
 
 export interface CollabStatus {
   session: CollabSession | null;
@@ -39,12 +40,16 @@ export function useSaveState(session: CollabSession | null): SaveState {
   );
 }
 
-/** Warns before leaving the page while some edit is not yet confirmed durable. */
+/**
+ * Warns before leaving the page while some edit is not yet confirmed durable. Not once the
+ * session has ended: then leaving (to sign in again) is the way to get those edits saved, and
+ * the browser's local copy keeps them meanwhile.
+ */
 export function useWarnBeforeLeaving(session: CollabSession | null) {
   useEffect(() => {
     if (!session) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!session.tracker.hasUnsavedEdits) return;
+      if (!session.tracker.hasUnsavedEdits || sessionHasEnded()) return;
       event.preventDefault();
       event.returnValue = "";
     };

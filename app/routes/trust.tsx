@@ -7,6 +7,8 @@ import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField, TextField } from "../components/field.tsx";
 import { SecondFactorReset } from "../components/second-factor/reset-link.tsx";
 import { peopleWithSecondFactor } from "../components/second-factor/people.server.ts";
+import { PersonControls } from "../components/trust/person-controls.tsx";
+import { personControlAction } from "../components/trust/person-controls.server.ts";
 import {
   DuplicateSchoolError,
   can,
@@ -44,6 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const users = await getUsers([...new Set(memberships.map((m) => m.userId))]);
   const withSecondFactor = await peopleWithSecondFactor(users.map((u) => u.id));
   const schoolName = new Map(schools.map((s) => [s.id, s.name]));
+  const labelOf = (m: (typeof memberships)[number]) =>
+    `${ROLE_LABELS[m.role]}${m.schoolId ? ` · ${schoolName.get(m.schoolId) ?? ""}` : ""}`;
   return json({
     trustName: trust?.name ?? "",
     schools: schools.map((s) => ({ id: s.id, name: s.name, phase: s.phase, urn: s.urn })),
@@ -53,12 +57,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: u.name,
         email: u.email,
         secondFactor: withSecondFactor.has(u.id),
-        roles: memberships
+        memberships: memberships
           .filter((m) => m.userId === u.id)
-          .map(
-            (m) =>
-              `${ROLE_LABELS[m.role]}${m.schoolId ? ` · ${schoolName.get(m.schoolId) ?? ""}` : ""}`,
-          ),
+          .map((m) => ({ id: m.id, label: labelOf(m) })),
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   });
@@ -113,11 +114,15 @@ type ActionResult = {
 const reply = (r: Partial<ActionResult> & { intent: string }, status = 200) =>
   json<ActionResult>({ errors: {}, formError: null, done: null, ...r }, { status });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { trustId, actor } = await requireTrustAdmin(request);
   const form = await request.formData();
   await requireCsrf(request, form);
   const intent = String(form.get("intent"));
+
+  // Remove a role, sign out everywhere: components/trust/person-controls.tsx.
+  const personControl = await personControlAction(form, { actor, collab: context.collab });
+  if (personControl) return personControl;
 
   if (intent === "addSchool") {
     const parsed = parseForm(form, AddSchool);
@@ -228,9 +233,7 @@ export default function TrustSettings() {
             {data.people.map((p) => (
               <li key={p.id}>
                 <strong>{p.name}</strong> <span className="muted">{p.email}</span>
-                <br />
-                <span className="muted">{p.roles.join("; ")}</span>
-                <br />
+                <PersonControls person={p} outcome={result} />
                 <SecondFactorReset person={p} />
               </li>
             ))}

@@ -22,6 +22,7 @@ const schema = z.object({
   COOKIE_SECURE: flag.default(true),
   SEED_DEMO: flag.default(true),
   COLLAB_STORE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+  COLLAB_SESSION_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
   TRUST_PROXY: flag.default(false),
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
 });

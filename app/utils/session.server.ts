@@ -1,8 +1,7 @@
 import { createCookie } from "@remix-run/node";
-import { loadActor } from "../../models/membership/membership.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
-import { signInStage, type SignInStage } from "../../models/permissions/second-factor.ts";
-import { hasSecondFactor } from "../../models/second-factor/second-factor.ts";
+import type { SignInStage } from "../../models/permissions/second-factor.ts";
+import { sessionPerson } from "../../models/session/sign-in-stage.ts";
 import { SESSION_IDLE_MS, findSession, type Session } from "../../models/session/session.ts";
 import { getEnv } from "./env.server.ts";
 
@@ -53,16 +52,8 @@ export async function sessionFrom(
   if (!token) return null;
   const session = await findSession(token);
   if (!session) return null;
-  const [actor, hasFactor] = await Promise.all([
-    loadActor(session.userId),
-    hasSecondFactor(session.userId),
-  ]);
-  if (!actor) return null;
-  const stage = signInStage(actor, {
-    hasSecondFactor: hasFactor,
-    passedSecondFactor: session.secondFactorAt !== null,
-  });
-  return { session, actor, token, stage };
+  const person = await sessionPerson(session);
+  return person ? { session, token, ...person } : null;
 }
 
 /**

@@ -1,39 +1,66 @@
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
-import { can, roleAt } from "../../models/permissions/can.ts";
-import { ROLE_LABELS } from "../../models/permissions/roles.ts";
+import { roleAt } from "../../models/permissions/can.ts";
+import { ROLE_LABELS, type Actor } from "../../models/permissions/roles.ts";
 import { CLOSE } from "../close-codes.ts";
 import { colourFor, type CollabContext, type PresenceIdentity } from "../context.ts";
-import { parseDocumentName } from "../document-name.ts";
-import { readableResourceOf } from "../resources.ts";
+import { currentActor } from "../current-actor.ts";
+import { accessTo, type DocumentAccess } from "../document-access.ts";
+import type { OpenSocket, OpenSockets } from "../open-sockets.ts";
+
+function identityOf(actor: Actor, access: DocumentAccess): PresenceIdentity {
+  const role = roleAt(actor, access.resource) ?? actor.grants[0].role;
+  return {
+    userId: actor.userId,
+    name: actor.name,
+    role,
+    roleLabel: ROLE_LABELS[role],
+    colour: colourFor(actor.userId),
+    readOnly: !access.write,
+  };
+}
 
 /**
  * Decides, for every document a socket asks for, whether this person may read it and whether
- * they may write it, with the same `can` the HTTP routes use. Malformed names, missing
- * documents and forbidden ones are refused with one and the same answer.
+ * they may write it. Nothing from the socket's upgrade is trusted: the session is looked up
+ * again (still live?) and the person's grants reloaded, then the document's record is loaded
+ * and checked with the same loaders and `can` as the HTTP routes. Malformed names, missing
+ * documents and forbidden ones are refused with one and the same answer; a socket whose
+ * session has ended is told so, and closed.
  */
 export class AuthenticationExtension implements Extension {
   extensionName = "authentication";
+
+  constructor(private readonly sockets: OpenSockets) {}
 
   async onAuthenticate({
     documentName,
     context,
     connectionConfig,
   }: onAuthenticatePayload<CollabContext>) {
-    const actor = context.actor;
-    const name = parseDocumentName(documentName);
-    const resource = actor && name ? await readableResourceOf(actor, name) : null;
-    if (!actor || !resource) throw { ...CLOSE.forbidden };
-    const readOnly = !can(actor, "write", resource);
-    connectionConfig.readOnly = readOnly;
-    const role = roleAt(actor, resource) ?? actor.grants[0].role;
-    const identity: PresenceIdentity = {
-      userId: actor.userId,
-      name: actor.name,
-      role,
-      roleLabel: ROLE_LABELS[role],
-      colour: colourFor(actor.userId),
-      readOnly,
-    };
-    return { identity };
+    const socket = this.sockets.get(context.socketId);
+    if (!socket || socket.closing) throw { ...CLOSE.forbidden };
+    // If the person's access is re-checked while this runs, the grants read here may be the old
+    // ones: decide again until a decision was made with nothing changing underneath it.
+    for (;;) {
+      const epoch = socket.accessEpoch;
+      const decision = await this.decide(socket, documentName);
+      if (socket.closing) throw { ...CLOSE.forbidden };
+      if (socket.accessEpoch !== epoch) continue;
+      const { actor, access } = decision;
+      connectionConfig.readOnly = !access.write;
+      return { identity: identityOf(actor, access) };
+    }
+  }
+
+  private async decide(socket: OpenSocket, documentName: string) {
+    const actor = await currentActor(socket.owner);
+    if (!actor && socket.owner) {
+      // Signed out, revoked or expired since the socket opened: every document on it goes.
+      setImmediate(() => socket.close(CLOSE.sessionEnded));
+      throw { ...CLOSE.sessionEnded };
+    }
+    const access = actor ? await accessTo(actor, documentName) : null;
+    if (!actor || !access) throw { ...CLOSE.forbidden };
+    return { actor, access };
   }
 }

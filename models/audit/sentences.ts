@@ -122,6 +122,18 @@ const SENTENCES = {
     const school = r.school(r.detail("schoolId"));
     return `${r.actor} gave ${r.subjectPerson} the role of ${roleLabel(r.text("role") as Role)}${school ? ` at ${school}` : ""}`;
   },
+  roleRemoved: (r: Reading) => {
+    const school = r.school(r.detail("schoolId"));
+    return `${r.actor} removed ${r.subjectPerson}'s role of ${roleLabel(r.text("role") as Role)}${school ? ` at ${school}` : ""}`;
+  },
+  passwordChanged: (r: Reading) => {
+    const ended = Number(r.detail("otherSessionsEnded") ?? 0);
+    return `${r.actor} changed their password${ended ? `, signing out ${ended} other session${ended === 1 ? "" : "s"}` : ""}`;
+  },
+  sessionsRevoked: (r: Reading) => {
+    const ended = Number(r.detail("sessionsEnded") ?? 0);
+    return `${r.actor} signed ${r.subjectPerson} out everywhere (${ended} session${ended === 1 ? "" : "s"})`;
+  },
   validatorsAssigned: (r: Reading) => {
     const ids = r.text("validators").split(",").filter(Boolean);
     return `${r.actor} assigned ${listOf(ids.map((id) => r.person(id)))} to validate this evaluation`;

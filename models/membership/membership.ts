@@ -1,6 +1,6 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
-import { defineModel } from "../mongoose.ts";
+import { defineModel, isObjectId } from "../mongoose.ts";
 import type { Actor, Grant, Role } from "../permissions/roles.ts";
 import { ROLES, isSchoolRole } from "../permissions/roles.ts";
 import { getUser } from "../user/user.ts";
@@ -65,6 +65,26 @@ export async function listMembershipsOfUser(userId: string): Promise<Membership[
 export async function listMembershipsOfTrust(trustId: string, role?: Role): Promise<Membership[]> {
   const docs = await MembershipModel.find(role ? { trustId, role } : { trustId }).lean();
   return docs.map(toMembership);
+}
+
+/** One role of a person in this trust, or null (an id of another trust is simply not found). */
+export async function getMembership(
+  trustId: string,
+  membershipId: string,
+): Promise<Membership | null> {
+  if (!isObjectId(trustId) || !isObjectId(membershipId)) return null;
+  const doc = await MembershipModel.findOne({ _id: membershipId, trustId }).lean();
+  return doc ? toMembership(doc) : null;
+}
+
+/**
+ * Takes one role away. True if this call removed it; false if it was already gone (a second,
+ * simultaneous removal of the same role), so only one caller acts on the removal.
+ */
+export async function removeMembership(trustId: string, membershipId: string): Promise<boolean> {
+  if (!isObjectId(trustId) || !isObjectId(membershipId)) return false;
+  const result = await MembershipModel.deleteOne({ _id: membershipId, trustId });
+  return result.deletedCount === 1;
 }
 
 function toGrant(m: Membership): Grant {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
-import { op, defineModel } from "../mongoose.ts";
+import { op, defineModel, isObjectId } from "../mongoose.ts";
 
 /** Sessions last a school term's working fortnight without activity, then end. */
 export const SESSION_IDLE_MS = 14 * 24 * 60 * 60 * 1000;
@@ -90,11 +90,53 @@ export async function revokeSession(token: string): Promise<void> {
   await SessionModel.updateOne({ tokenHash: hashToken(token) }, { revokedAt: new Date() });
 }
 
-/** Signs a person out everywhere (e.g. after a role is removed or a password reset). */
-export async function revokeSessionsOfUser(userId: string): Promise<number> {
-  const result = await SessionModel.updateMany(
-    { userId, revokedAt: null },
+/**
+ * Signs a person out everywhere (a trust admin's "sign out everywhere", a role removed), or
+ * everywhere but `except` (the session that changed the password). Returns how many ended.
+ */
+export async function revokeSessionsOfUser(
+  userId: string,
+  options: { except?: string } = {},
+): Promise<number> {
+  if (!isObjectId(userId)) return 0;
+  const keep = options.except && isObjectId(options.except) ? options.except : null;
+  const filter = keep
+    ? { userId, revokedAt: null, _id: op({ $ne: keep }) }
+    : { userId, revokedAt: null };
+  const result = await SessionModel.updateMany(filter, { revokedAt: new Date() });
+  return result.modifiedCount;
+}
+
+/** Ends one of a person's sessions (signing out). Ending an ended session changes nothing. */
+export async function revokeSessionOf(userId: string, sessionId: string): Promise<void> {
+  if (!isObjectId(userId) || !isObjectId(sessionId)) return;
+  await SessionModel.updateOne(
+    { _id: sessionId, userId, revokedAt: null },
     { revokedAt: new Date() },
   );
-  return result.modifiedCount;
+}
+
+function isLive(doc: Pick<SessionDoc, "revokedAt" | "expiresAt">): boolean {
+  return !doc.revokedAt && doc.expiresAt.getTime() >= Date.now();
+}
+
+/**
+ * The session with this id if it is still live (not revoked, not expired), else null. The
+ * collab server keeps a socket's session id (never its token) and asks this before trusting it.
+ */
+export async function findLiveSession(sessionId: string): Promise<Session | null> {
+  if (!isObjectId(sessionId)) return null;
+  const doc = await SessionModel.findById(sessionId).lean();
+  return doc && isLive(doc) ? toSession(doc) : null;
+}
+
+/** Which of these sessions are still live: one query for all the sockets a process holds. */
+export async function liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
+  const ids = [...new Set(sessionIds.filter(isObjectId))];
+  if (ids.length === 0) return new Set();
+  const docs = await SessionModel.find(
+    { _id: op({ $in: ids }) },
+    { revokedAt: 1, expiresAt: 1 },
+  ).lean();
+  return new Set(docs.filter(isLive).map((doc) => doc._id.toString()));
 }

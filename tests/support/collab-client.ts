@@ -14,6 +14,12 @@ export interface TestClient {
   /** Resolves once every local edit so far is confirmed durable by the server. */
   whenSaved(timeoutMs?: number): Promise<void>;
   closeEvents: { code: number; reason: string }[];
+  /** Every answer to authentication, in order (reconnections authenticate again). */
+  authEvents: string[];
+  /** The shared socket, to open more documents on it (`alsoOpen`). */
+  socket: HocuspocusProviderWebsocket;
+  /** Opens another document on the same socket; resolves with its scope or rejects with the refusal. */
+  alsoOpen(name: string): { doc: Y.Doc; authenticated: Promise<string> };
   destroy(): void;
 }
 
@@ -27,6 +33,8 @@ export function connectClient(baseUrl: string, name: string, cookie: string | nu
   }
   const doc = new Y.Doc();
   const closeEvents: { code: number; reason: string }[] = [];
+  const authEvents: string[] = [];
+  const extraProviders: HocuspocusProvider[] = [];
   let resolveAuth!: (scope: string) => void;
   let rejectAuth!: (reason: Error) => void;
   const authenticated = new Promise<string>((resolve, reject) => {
@@ -46,8 +54,14 @@ export function connectClient(baseUrl: string, name: string, cookie: string | nu
     name,
     document: doc,
     token: "cookie",
-    onAuthenticated: ({ scope }) => resolveAuth(scope),
-    onAuthenticationFailed: ({ reason }) => rejectAuth(new Error(reason)),
+    onAuthenticated: ({ scope }) => {
+      authEvents.push(scope);
+      resolveAuth(scope);
+    },
+    onAuthenticationFailed: ({ reason }) => {
+      authEvents.push(`refused: ${reason}`);
+      rejectAuth(new Error(reason));
+    },
     onSynced: ({ state }) => {
       if (state) resolveSynced();
     },
@@ -73,6 +87,24 @@ export function connectClient(baseUrl: string, name: string, cookie: string | nu
     });
   }
 
+  function alsoOpen(otherName: string) {
+    const otherDoc = new Y.Doc();
+    const answered = new Promise<string>((resolve, reject) => {
+      const other = new HocuspocusProvider({
+        websocketProvider: socket,
+        name: otherName,
+        document: otherDoc,
+        token: "cookie",
+        onAuthenticated: ({ scope }) => resolve(scope),
+        onAuthenticationFailed: ({ reason }) => reject(new Error(reason)),
+      });
+      other.attach();
+      extraProviders.push(other);
+    });
+    answered.catch(() => {});
+    return { doc: otherDoc, authenticated: answered };
+  }
+
   return {
     doc,
     provider,
@@ -81,8 +113,12 @@ export function connectClient(baseUrl: string, name: string, cookie: string | nu
     synced,
     whenSaved,
     closeEvents,
+    authEvents,
+    socket,
+    alsoOpen,
     destroy() {
       stop();
+      for (const other of extraProviders) other.destroy();
       provider.destroy();
       socket.destroy();
       doc.destroy();

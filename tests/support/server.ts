@@ -6,7 +6,12 @@ import type { TestDatabase } from "./database.ts";
 
 /** The real app (Remix + collab on one port) in this process, on a free port. */
 export async function startTestServer(
-  overrides: { storeDebounceMs?: number; trustProxy?: boolean; env?: Partial<Env> } = {},
+  overrides: {
+    storeDebounceMs?: number;
+    trustProxy?: boolean;
+    env?: Partial<Env>;
+    sessionSweepMs?: number;
+  } = {},
 ): Promise<AppServer> {
   return startAppServer({
     ...getEnv(),

@@ -98,6 +98,18 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
     "Sam Taylor started the renewal of award QM-7K2P",
   ],
   [
+    entry(PRIYA, "roleRemoved", `user:${JORDAN}`, { role: "schoolLeader", schoolId: null }),
+    "Priya Shah removed Jordan Lee's role of school leader",
+  ],
+  [
+    entry(SAM, "passwordChanged", `user:${SAM}`, { otherSessionsEnded: 2 }),
+    "Sam Taylor changed their password, signing out 2 other sessions",
+  ],
+  [
+    entry(PRIYA, "sessionsRevoked", `user:${JORDAN}`, { sessionsEnded: 1 }),
+    "Priya Shah signed Jordan Lee out everywhere (1 session)",
+  ],
+  [
     entry(SAM, "evaluationStarted", `evaluation:${EVALUATION}`, { title: "Reading review" }),
     "Sam Taylor started the evaluation “Reading review”",
   ],

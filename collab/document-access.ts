@@ -1,0 +1,55 @@
+import { NotFoundError } from "../models/errors.ts";
+import { can, type Resource } from "../models/permissions/can.ts";
+import {
+  loadDiscussion,
+  loadEvaluation,
+  loadFramework,
+  loadMeeting,
+  loadValidation,
+} from "../models/permissions/loaders.ts";
+import type { Actor } from "../models/permissions/roles.ts";
+import { parseDocumentName, type DocumentName } from "./document-name.ts";
+
+export interface DocumentAccess {
+  resource: Resource;
+  /** False: the person may read the document but not change it (a read-only connection). */
+  write: boolean;
+}
+
+/** The record a document belongs to, loaded the way the HTTP routes load it (and checked). */
+async function load(actor: Actor, name: DocumentName): Promise<Resource | null> {
+  switch (name.kind) {
+    case "evaluation":
+      return (await loadEvaluation(actor, name.id)).resource;
+    case "discussion":
+      // A discussion belongs to the evaluation of the same id.
+      return (await loadDiscussion(actor, name.id)).resource;
+    case "record":
+      return (await loadValidation(actor, name.id)).resource;
+    case "meeting":
+      // A meeting's id is its validation's id.
+      return (await loadMeeting(actor, name.id)).resource;
+    case "framework":
+      return (await loadFramework(actor, name.id)).resource;
+    default:
+      // Joint workspaces are not served yet.
+      return null;
+  }
+}
+
+/**
+ * What `actor` may do with a document, with the same loaders and `can` the routes use: null
+ * when they may not even read it, or when the name is malformed or names nothing (the caller
+ * refuses all three alike). Asked when a document is opened and again when access changes.
+ */
+export async function accessTo(actor: Actor, documentName: string): Promise<DocumentAccess | null> {
+  const name = parseDocumentName(documentName);
+  if (!name) return null;
+  try {
+    const resource = await load(actor, name);
+    return resource ? { resource, write: can(actor, "write", resource) } : null;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import type { CloseReason } from "./close-codes.ts";
+import type { SocketOwner } from "./context.ts";
+
+/** One browser's /collab socket, as this process holds it. */
+export interface OpenSocket {
+  readonly id: string;
+  readonly owner: SocketOwner | null;
+  /** True once the server decided to close it: nothing it sends afterwards is handled. */
+  readonly closing: boolean;
+  /**
+   * Bumped whenever its person's access is re-checked, so an authentication that was already
+   * under way (and may have read the old grants) knows to decide again.
+   */
+  accessEpoch: number;
+  /** Closes it with a reason the person reads, and stops handling it at once. */
+  close(reason: CloseReason): void;
+}
+
+/**
+ * The open sockets of this process, found by id (from a connection's context), by session
+ * (ending sessions) and by person (re-checking access). Sockets add and remove themselves
+ * (collab/socket.ts). A few thousand at most per process, and looked through only when a
+ * session ends or a permission changes, so plain scans are enough.
+ */
+export class OpenSockets {
+  private readonly byId = new Map<string, OpenSocket>();
+
+  add(socket: OpenSocket): void {
+    this.byId.set(socket.id, socket);
+  }
+
+  remove(socket: OpenSocket): void {
+    this.byId.delete(socket.id);
+  }
+
+  get(id: string | null): OpenSocket | undefined {
+    return id ? this.byId.get(id) : undefined;
+  }
+
+  /** Every socket still being served (not already closing). */
+  all(): OpenSocket[] {
+    return [...this.byId.values()].filter((socket) => !socket.closing);
+  }
+
+  ofSessions(sessionIds: Iterable<string>): OpenSocket[] {
+    const ids = new Set(sessionIds);
+    return this.all().filter((s) => s.owner !== null && ids.has(s.owner.sessionId));
+  }
+
+  ofUsers(userIds: Iterable<string>): OpenSocket[] {
+    const ids = new Set(userIds);
+    return this.all().filter((s) => s.owner !== null && ids.has(s.owner.userId));
+  }
+}

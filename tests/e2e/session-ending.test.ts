@@ -1,0 +1,128 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppServer } from "../../server/app.ts";
+import { pathOf, signInThroughForm, signedInPage, useBrowser } from "../support/browser.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { TEST_PASSWORD, buildWorld } from "../support/factories.ts";
+import { startTestServer } from "../support/server.ts";
+
+useTestDatabase();
+useBrowser();
+
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let evaluationPath: string;
+
+beforeAll(async () => {
+  world = await buildWorld();
+  evaluationPath = `/evaluations/${world.evaluation.id}?area=inclusion`;
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const narrative = (page: Page, code: string) =>
+  page.getByRole("textbox", { name: `Narrative for ${code}` });
+
+async function openEvaluation(page: Page) {
+  await page.goto(`${server.url}${evaluationPath}`);
+  await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+}
+
+async function whenWritable(page: Page, code: string) {
+  await expect.poll(() => narrative(page, code).isEditable(), { timeout: 10_000 }).toBe(true);
+}
+
+describe("a session that ends", () => {
+  it("tells the other tab at once, and what is typed there goes nowhere", async () => {
+    const first = await signedInPage(server.url, world.people.staff.id);
+    const second = await first.context().newPage();
+    const colleague = await signedInPage(server.url, world.people.staff2.id);
+    await Promise.all([openEvaluation(second), openEvaluation(colleague)]);
+    await whenWritable(second, "2.1");
+    await narrative(second, "2.1").click();
+    await second.keyboard.type("Written before signing out.");
+    await expect
+      .poll(() => narrative(colleague, "2.1").textContent(), { timeout: 5000 })
+      .toContain("Written before signing out.");
+
+    // Signing out in the first tab…
+    await first.goto(`${server.url}/home`);
+    await first.getByRole("button", { name: "Sign out" }).click();
+    await first.waitForURL((url) => url.pathname === "/sign-in");
+
+    // …ends the second tab's live documents within a few seconds, and it says so.
+    const notice = second.getByRole("alert").filter({ hasText: "Your session has ended." });
+    await notice.waitFor({ timeout: 5000 });
+    const signInAgain = notice.getByRole("link", { name: "Sign in again" });
+    expect(await signInAgain.getAttribute("href")).toBe(
+      `/sign-in?redirectTo=${encodeURIComponent(evaluationPath)}`,
+    );
+    await expect.poll(() => narrative(second, "2.1").isEditable()).toBe(false);
+    await narrative(second, "2.1").click();
+    await second.keyboard.type(" Typed after the session ended.");
+    expect(await narrative(second, "2.1").textContent()).not.toContain("Typed after");
+
+    // The colleague's own later typing arrives; nothing from the ended tab ever does.
+    await narrative(colleague, "2.2").click();
+    await colleague.keyboard.type("A colleague carries on.");
+    await colleague
+      .getByRole("status")
+      .filter({ hasText: /^Saved$/ })
+      .waitFor({ timeout: 5000 });
+    expect(await narrative(colleague, "2.1").textContent()).not.toContain("Typed after");
+
+    // The way back: sign in again, and return to the evaluation with the work there.
+    await signInAgain.click();
+    await second.waitForURL((url) => url.pathname === "/sign-in");
+    await signInThroughForm(second, world.people.staff.email, TEST_PASSWORD);
+    await second.waitForURL((url) => `${url.pathname}${url.search}` === evaluationPath);
+    expect(pathOf(second)).toBe(evaluationPath);
+    await expect
+      .poll(() => narrative(second, "2.1").textContent(), { timeout: 5000 })
+      .toContain("Written before signing out.");
+    expect(await second.getByText("Your session has ended.").count()).toBe(0);
+    await whenWritable(second, "2.1");
+  });
+
+  it("keeps what was typed but not yet sent, and sends it once the person is back", async () => {
+    const first = await signedInPage(server.url, world.people.staff.id);
+    const second = await first.context().newPage();
+    // Hold what the second tab sends over /collab until told otherwise: an edit that has not
+    // reached the server when the session ends.
+    let holding = false;
+    await second.routeWebSocket(/\/collab$/, (socket) => {
+      const toServer = socket.connectToServer();
+      socket.onMessage((message) => {
+        if (!holding) toServer.send(message);
+      });
+    });
+    const colleague = await signedInPage(server.url, world.people.staff2.id);
+    await Promise.all([openEvaluation(second), openEvaluation(colleague)]);
+    await whenWritable(second, "2.3");
+    holding = true;
+    await narrative(second, "2.3").click();
+    await second.keyboard.type("Not sent before the session ended.");
+    await second.getByRole("status").filter({ hasText: "Saving…" }).waitFor();
+
+    await first.goto(`${server.url}/home`);
+    await first.getByRole("button", { name: "Sign out" }).click();
+    const notice = second.getByRole("alert").filter({ hasText: "Your session has ended." });
+    await notice.waitFor({ timeout: 5000 });
+    holding = false;
+
+    // Leaving to sign in again does not stop to warn about unsaved edits: they are kept here.
+    second.on("dialog", (dialog) => {
+      throw new Error(`asked "${dialog.message()}" on the way to sign in again`);
+    });
+    await notice.getByRole("link", { name: "Sign in again" }).click();
+    await second.waitForURL((url) => url.pathname === "/sign-in");
+    await signInThroughForm(second, world.people.staff.email, TEST_PASSWORD);
+    await second.waitForURL((url) => `${url.pathname}${url.search}` === evaluationPath);
+    await expect
+      .poll(() => narrative(colleague, "2.3").textContent(), { timeout: 10_000 })
+      .toContain("Not sent before the session ended.");
+  });
+});
