@@ -26,6 +26,7 @@ import {
   getFrameworkVersion,
   latestVersionOf,
 } from "../models.server.ts";
+import { discussionAbilitiesOf, discussionResource } from "../discussion.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
@@ -66,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canUpgrade: can(actor, "upgrade", resource),
     areas: areas.map((area) => ({ ...area, levels: scaleOf(version.content, area).levels })),
     canWrite: can(actor, "write", resource),
+    discussion: discussionAbilitiesOf(actor, discussionResource(evaluation)),
     me: {
       userId: actor.userId,
       name: actor.name,
@@ -151,6 +153,7 @@ function Workspace({ data, areaId }: { data: Data; areaId: string }) {
             provider={session?.provider ?? null}
             readOnly={locked}
             me={data.me}
+            discussion={data.discussion}
           />
         ))}
       </section>

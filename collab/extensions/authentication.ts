@@ -3,7 +3,7 @@ import { can } from "../../models/permissions/can.ts";
 import { ROLE_LABELS, type Actor, type Role } from "../../models/permissions/roles.ts";
 import { CLOSE } from "../close-codes.ts";
 import { colourFor, type CollabContext, type PresenceIdentity } from "../context.ts";
-import { parseDocumentName } from "../document-name.ts";
+import { clientsMayWrite, parseDocumentName } from "../document-name.ts";
 import { resourceOfDocument } from "../resources.ts";
 import type { Resource } from "../../models/permissions/can.ts";
 
@@ -17,7 +17,8 @@ function roleFor(actor: Actor, resource: Resource): Role {
 
 /**
  * Decides, for every document a socket asks for, whether this person may read it and whether
- * they may write it, with the same `can` the HTTP routes use. Malformed names, missing
+ * they may write it, with the same `can` the HTTP routes use (documents the server writes are
+ * read-only for everyone). Malformed names, missing
  * documents and forbidden ones are refused with one and the same answer.
  */
 export class AuthenticationExtension implements Extension {
@@ -31,10 +32,12 @@ export class AuthenticationExtension implements Extension {
     const actor = context.actor;
     const name = parseDocumentName(documentName);
     const resource = actor && name ? await resourceOfDocument(name) : null;
-    if (!actor || !resource || !can(actor, "read", resource)) {
+    if (!actor || !name || !resource || !can(actor, "read", resource)) {
       throw { ...CLOSE.forbidden };
     }
-    const readOnly = !can(actor, "write", resource);
+    // A server-written document takes no update from any client: even people who may comment
+    // do so through the commands, which stamp who they are.
+    const readOnly = !clientsMayWrite(name.kind) || !can(actor, "write", resource);
     connectionConfig.readOnly = readOnly;
     const role = roleFor(actor, resource);
     const identity: PresenceIdentity = {

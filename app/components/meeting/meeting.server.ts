@@ -4,7 +4,8 @@ import type { CollabAccess } from "../../../collab/access.ts";
 import { documentName } from "../../../collab/document-name.ts";
 import { attachedItemIds } from "../../../collab/shapes/evidence.ts";
 import { listEvidenceOfEvaluation } from "../../../models/evidence/evidence.ts";
-import type { Resource } from "../../../models/permissions/can.ts";
+import { discussionAbilitiesOf, type Resource } from "../../../models/permissions/can.ts";
+import { discussionResource } from "../../../models/permissions/loaders.ts";
 import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
 import {
   defaultAgenda,
@@ -183,6 +184,7 @@ export async function meetingPageData(
         role: grant ? ROLE_LABELS[grant.role] : "",
         observing: !canWrite,
       },
+      discussion: discussionAbilitiesOf(actor, discussionResource(evaluation)),
       names: Object.fromEntries(people.map((u) => [u.id, u.name])),
       provisionalVisible,
       provisional: provisional.map((p) => ({
