@@ -18,10 +18,13 @@ import type { Actor } from "../../models/permissions/roles.ts";
 
 export const EvaluationId = z.string().min(1, "Choose an evaluation.");
 
-/** A thread or comment id; for new ones, the id the browser made for this request. */
-export const RecordId = z
-  .string({ error: "This form is missing its request id. Reload the page." })
-  .regex(ID_PATTERN, "This form is missing its request id. Reload the page.");
+const idOf = (message: string) => z.string({ error: message }).regex(ID_PATTERN, message);
+
+/** The id the browser made for a new thread or reply (see newRequestId). */
+export const RequestId = idOf("This form is missing its request id. Reload the page.");
+
+/** The id of an existing thread or comment. */
+export const RecordId = idOf("That comment is not here any more. Reload the page.");
 
 export const Body = z
   .string({ error: "Write your comment first." })

@@ -2,13 +2,20 @@ import { z } from "zod";
 import { reply } from "../../collab/shapes/discussion-changes.ts";
 import { loadDiscussion } from "../../models/permissions/loaders.ts";
 import type { CommandContext } from "./context.ts";
-import { Body, EvaluationId, RecordId, authorOf, discussionOf } from "./discussion-input.ts";
+import {
+  Body,
+  EvaluationId,
+  RecordId,
+  RequestId,
+  authorOf,
+  discussionOf,
+} from "./discussion-input.ts";
 
 export const ReplyToThreadInput = z.object({
   evaluationId: EvaluationId,
   threadId: RecordId,
   /** Made by the browser for this reply; a repeat of the same request finds the reply made. */
-  requestId: RecordId,
+  requestId: RequestId,
   body: Body,
 });
 

@@ -8,7 +8,7 @@ import {
   CriterionId,
   EvaluationId,
   Quote,
-  RecordId,
+  RequestId,
   authorOf,
   discussionOf,
   requireCriterion,
@@ -17,7 +17,7 @@ import {
 export const StartThreadInput = z.object({
   evaluationId: EvaluationId,
   /** Made by the browser for this thread; a repeat of the same request finds the thread made. */
-  requestId: RecordId,
+  requestId: RequestId,
   criterionId: CriterionId,
   anchor: AnchorJson,
   quote: Quote,

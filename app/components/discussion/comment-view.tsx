@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { MAX_COMMENT_LENGTH, type Comment } from "../../../collab/shapes/discussion.ts";
 import { useDiscussionPost } from "./use-discussion-post.ts";
+import { useWarnUnsent } from "./use-warn-unsent.ts";
 
 const when = (ms: number) =>
   new Date(ms).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -21,6 +22,7 @@ export function CommentView(props: {
   const [draft, setDraft] = useState(comment.body);
   const post = useDiscussionPost(props.evaluationId);
   const boxId = `comment-${comment.id}-edit`;
+  useWarnUnsent(mode === "edit" && draft !== comment.body);
 
   async function save() {
     if (await post.send({ intent: "edit", commentId: comment.id, body: draft })) setMode("show");

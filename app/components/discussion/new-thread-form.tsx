@@ -7,6 +7,7 @@ import {
 import { editorFor } from "./editor-registry.ts";
 import { selectedPassage } from "./selection-anchor.client.ts";
 import { useDiscussionPost } from "./use-discussion-post.ts";
+import { useWarnUnsent } from "./use-warn-unsent.ts";
 
 /**
  * Starts a thread on the criterion as a whole, or on the passage selected in its narrative.
@@ -31,6 +32,7 @@ export function NewThreadForm(props: {
   const box = useRef<HTMLTextAreaElement>(null);
   const id = `new-comment-${criterionId}`;
   const problem = hint ?? post.problem;
+  useWarnUnsent(draft.trim() !== "");
 
   async function submit() {
     if (!draft.trim()) {

@@ -11,6 +11,7 @@ import { CommentView } from "./comment-view.tsx";
 import { editorFor } from "./editor-registry.ts";
 import { showPassage } from "./selection-anchor.client.ts";
 import { useDiscussionPost } from "./use-discussion-post.ts";
+import { useWarnUnsent } from "./use-warn-unsent.ts";
 
 /** One thread: the passage it is about, its comments, a reply box, and Resolve / Reopen. */
 export function ThreadView(props: {
@@ -33,6 +34,7 @@ export function ThreadView(props: {
   const resolving = useDiscussionPost(evaluationId);
   const headingId = `thread-${thread.id}`;
   const firstNew = comments.length - newCount;
+  useWarnUnsent(draft.trim() !== "");
   // The server decides again; this only spares people a button that would be refused.
   const mayResolve = abilities.comment && (abilities.resolveAny || thread.createdBy === me.userId);
 
