@@ -187,11 +187,20 @@ export function deleteComment(doc: Y.Doc, input: { commentId: string }): Changed
   return { changed: true };
 }
 
-/** Records that the person has seen every comment of the thread so far. */
-export function markRead(doc: Y.Doc, input: { threadId: string }, userId: string): Changed {
+/**
+ * Records that the person has seen the thread's first `seen` comments (all of them when not
+ * given). Their page may be behind the server, so it says how many it showed; a mark never
+ * goes back, so an older page cannot undo what a newer one recorded.
+ */
+export function markRead(
+  doc: Y.Doc,
+  input: { threadId: string; seen?: number },
+  userId: string,
+): Changed {
   if (!getThread(doc, input.threadId)) throw new InvalidInputError("That thread no longer exists.");
-  const count = commentCounts(doc).get(input.threadId) ?? 0;
-  if (readMark(doc, userId, input.threadId) === count) return { changed: false };
-  readMarksOf(doc).set(readMarkKey(userId, input.threadId), count);
+  const total = commentCounts(doc).get(input.threadId) ?? 0;
+  const mark = Math.min(input.seen ?? total, total);
+  if (mark <= readMark(doc, userId, input.threadId)) return { changed: false };
+  readMarksOf(doc).set(readMarkKey(userId, input.threadId), mark);
   return { changed: true };
 }

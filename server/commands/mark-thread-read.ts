@@ -7,6 +7,13 @@ import { EvaluationId, RecordId, discussionOf } from "./discussion-input.ts";
 export const MarkThreadReadInput = z.object({
   evaluationId: EvaluationId,
   threadId: RecordId,
+  /** How many of the thread's comments the page showed. */
+  seen: z.coerce
+    .number({ error: "Say how many comments were seen." })
+    .int("Say how many comments were seen.")
+    .min(0, "Say how many comments were seen.")
+    .max(1_000_000, "Say how many comments were seen.")
+    .optional(),
 });
 
 /**
@@ -20,7 +27,11 @@ export async function markThreadRead(
   const { evaluation } = await loadDiscussion(ctx.actor, input.evaluationId, "read");
   let changed = false;
   await ctx.collab.change(discussionOf(evaluation), (doc) => {
-    changed = markRead(doc, { threadId: input.threadId }, ctx.actor.userId).changed;
+    changed = markRead(
+      doc,
+      { threadId: input.threadId, seen: input.seen },
+      ctx.actor.userId,
+    ).changed;
   });
   return { changed };
 }

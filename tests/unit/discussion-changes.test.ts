@@ -210,4 +210,16 @@ describe("read marks", () => {
     expect(unreadCount(doc, staff.userId, "c1")).toBe(1);
     expect(() => markRead(doc, { threadId: "__proto__" }, staff.userId)).toThrow(InvalidInputError);
   });
+
+  it("record what the page showed, never more than there is, and never go back", () => {
+    const doc = new Y.Doc();
+    const id = thread(doc, "One");
+    answer(doc, id, "Two");
+    answer(doc, id, "Three", validator, 3000);
+    expect(markRead(doc, { threadId: id, seen: 2 }, leader.userId).changed).toBe(true);
+    expect(readMark(doc, leader.userId, id)).toBe(2);
+    expect(markRead(doc, { threadId: id, seen: 1 }, leader.userId).changed).toBe(false);
+    expect(markRead(doc, { threadId: id, seen: 99 }, leader.userId).changed).toBe(true);
+    expect(readMark(doc, leader.userId, id)).toBe(3);
+  });
 });

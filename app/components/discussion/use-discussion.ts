@@ -108,7 +108,8 @@ export function useMarkRead(evaluationId: string): (threadId: string, count: num
     (threadId: string, count: number) => {
       if (sent.current.get(threadId) === count) return;
       sent.current.set(threadId, count);
-      void postDiscussion(evaluationId, csrf, { intent: "markRead", threadId }).then((result) => {
+      const fields = { intent: "markRead", threadId, seen: String(count) };
+      void postDiscussion(evaluationId, csrf, fields).then((result) => {
         if (!result.ok && sent.current.get(threadId) === count) sent.current.delete(threadId);
       });
     },
