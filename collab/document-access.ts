@@ -8,7 +8,7 @@ import {
   loadValidation,
 } from "../models/permissions/loaders.ts";
 import type { Actor } from "../models/permissions/roles.ts";
-import { parseDocumentName, type DocumentName } from "./document-name.ts";
+import { clientsMayWrite, parseDocumentName, type DocumentName } from "./document-name.ts";
 
 export interface DocumentAccess {
   resource: Resource;
@@ -47,7 +47,11 @@ export async function accessTo(actor: Actor, documentName: string): Promise<Docu
   if (!name) return null;
   try {
     const resource = await load(actor, name);
-    return resource ? { resource, write: can(actor, "write", resource) } : null;
+    // A server-written document takes no update from any client: even people who may comment
+    // do so through the commands, which stamp who they are.
+    return resource
+      ? { resource, write: clientsMayWrite(name.kind) && can(actor, "write", resource) }
+      : null;
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;

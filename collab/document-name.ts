@@ -13,6 +13,18 @@ export const DOCUMENT_KINDS = [
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/**
+ * Documents only the server writes, each change after a command has checked it (the validation
+ * record; the discussion, whose comments carry the author the server stamps). Every client
+ * connection to them is read-only, whatever the person may do through the commands.
+ */
+const WRITTEN_BY_SERVER: ReadonlySet<DocumentKind> = new Set(["record", "discussion"]);
+
+/** Whether a client connection to a document of this kind may ever send it updates. */
+export function clientsMayWrite(kind: DocumentKind): boolean {
+  return !WRITTEN_BY_SERVER.has(kind);
+}
+
 export interface DocumentName {
   kind: DocumentKind;
   id: string;

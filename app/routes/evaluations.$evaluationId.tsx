@@ -27,6 +27,7 @@ import {
 } from "../evaluation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
+import { discussionAbilitiesOf, discussionResource } from "../discussion.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -62,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canUpgrade: can(actor, "upgrade", resource),
     areas: content.areas.map((area) => ({ ...area, levels: scaleOf(content, area).levels })),
     canWrite,
+    discussion: discussionAbilitiesOf(actor, discussionResource(evaluation)),
     me: {
       userId: actor.userId,
       name: actor.name,
@@ -147,6 +149,7 @@ function Workspace({ data, areaId }: { data: Data; areaId: string }) {
             provider={session?.provider ?? null}
             readOnly={locked}
             me={data.me}
+            discussion={data.discussion}
           />
         ))}
       </section>

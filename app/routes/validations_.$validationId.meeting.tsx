@@ -78,6 +78,7 @@ function LiveAgenda(props: {
     props.data.evaluationDocument,
     props.data.evaluation.id,
     props.data.me,
+    props.data.discussion,
   );
   return <>{props.render(threadsFor)}</>;
 }

@@ -2,17 +2,19 @@ import * as Y from "yjs";
 
 /**
  * The shape of a `discussion.<evaluationId>` document: comment threads on an evaluation. It is
- * a document of its own because its writers (the school team, assigned validators, trust
- * admins) differ from the evaluation's, so a validator can comment without ever being able to
- * change the school's evaluation (shared/ARCHITECTURE.md).
+ * a document of its own because who may comment (the school team, assigned validators, trust
+ * admins) differs from who may edit the evaluation, so a validator can comment without ever
+ * being able to change the school's evaluation (shared/ARCHITECTURE.md).
+ *
+ * Only the server writes it (docs/decisions/010-discussion-written-by-the-server.md): every
+ * client connection is read-only, and each change is a command that stamps the signed-in
+ * author (discussion-changes.ts holds the operations). This module is what the browser and the
+ * server share: the shape and how to read it.
  *
  * Everything is flat, keyed by id: two people starting threads or replying at once never
  * clash. A thread may be anchored to a passage of its criterion's narrative by Yjs relative
  * positions into the EVALUATION document, which follow the passage through later edits; the
  * passage text at the time is kept as `quote`, shown when the passage has since been deleted.
- *
- * Author names and ids are what the writing client put there: the browser writes the signed-in
- * identity from the loader, but the server does not check it (see the report of this feature).
  */
 export const MAX_COMMENT_LENGTH = 2000;
 export const MAX_QUOTE_LENGTH = 500;
@@ -44,10 +46,15 @@ export interface Thread {
 export interface Comment {
   id: string;
   threadId: string;
+  /** Empty once deleted. */
   body: string;
   authorId: string;
   authorName: string;
   createdAt: number;
+  /** When its author last changed it, or null. */
+  editedAt: number | null;
+  /** Deleted by its author while replies follow it: shown as "Comment deleted". */
+  deleted: boolean;
 }
 
 export interface Author {
@@ -55,16 +62,17 @@ export interface Author {
   name: string;
 }
 
-function newId(): string {
+/** Thread and comment ids, and the request ids that become them: 24 hex digits. */
+export const ID_PATTERN = /^[0-9a-f]{24}$/;
+
+/**
+ * A fresh id for the thread or comment a form is about to post. The browser makes it when the
+ * form opens and sends it with every attempt, so a double-click or a retry makes one comment.
+ */
+export function newRequestId(): string {
   const bytes = new Uint8Array(12);
   globalThis.crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** A comment body as it is stored: trimmed, at most MAX_COMMENT_LENGTH characters; null if empty. */
-export function cleanBody(body: string): string | null {
-  const trimmed = body.trim().slice(0, MAX_COMMENT_LENGTH);
-  return trimmed.length ? trimmed : null;
 }
 
 function readThread(id: string, map: Y.Map<unknown>): Thread | null {
@@ -90,14 +98,30 @@ function readComment(id: string, map: Y.Map<unknown>): Comment | null {
   const threadId = map.get("threadId");
   const body = map.get("body");
   if (typeof threadId !== "string" || typeof body !== "string") return null;
+  const deleted = map.get("deleted") === true;
+  const editedAt = map.get("editedAt");
   return {
     id,
     threadId,
-    body: body.slice(0, MAX_COMMENT_LENGTH),
+    body: deleted ? "" : body.slice(0, MAX_COMMENT_LENGTH),
     authorId: String(map.get("authorId") ?? ""),
     authorName: String(map.get("authorName") ?? ""),
     createdAt: Number(map.get("createdAt") ?? 0),
+    editedAt: typeof editedAt === "number" ? editedAt : null,
+    deleted,
   };
+}
+
+/** One thread, or null when there is none with that id. */
+export function getThread(doc: Y.Doc, threadId: string): Thread | null {
+  const map = threadsOf(doc).get(threadId);
+  return map instanceof Y.Map ? readThread(threadId, map) : null;
+}
+
+/** One comment, or null when there is none with that id. */
+export function getComment(doc: Y.Doc, commentId: string): Comment | null {
+  const map = commentsOf(doc).get(commentId);
+  return map instanceof Y.Map ? readComment(commentId, map) : null;
 }
 
 const byTimeThenId = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
@@ -126,7 +150,8 @@ export function listComments(doc: Y.Doc, threadId: string): Comment[] {
   return out.sort(byTimeThenId);
 }
 
-function commentCounts(doc: Y.Doc): Map<string, number> {
+/** How many comments each thread has (deleted ones included: they keep their place). */
+export function commentCounts(doc: Y.Doc): Map<string, number> {
   const counts = new Map<string, number>();
   commentsOf(doc).forEach((map) => {
     if (!(map instanceof Y.Map)) return;
@@ -136,117 +161,32 @@ function commentCounts(doc: Y.Doc): Map<string, number> {
   return counts;
 }
 
-/** Adds one comment to a thread; returns its id, or null when the body is empty. */
-export function reply(
-  doc: Y.Doc,
-  threadId: string,
-  body: string,
-  author: Author,
-  now = Date.now(),
-): string | null {
-  const text = cleanBody(body);
-  if (!text || !threadsOf(doc).has(threadId)) return null;
-  const id = newId();
-  doc.transact(() => {
-    const comment = new Y.Map<unknown>();
-    comment.set("threadId", threadId);
-    comment.set("body", text);
-    comment.set("authorId", author.userId);
-    comment.set("authorName", author.name);
-    comment.set("createdAt", now);
-    commentsOf(doc).set(id, comment);
-    // One's own comment is never unread.
-    readMarksOf(doc).set(
-      readMarkKey(author.userId, threadId),
-      commentCounts(doc).get(threadId) ?? 0,
-    );
-  });
-  return id;
-}
-
-/**
- * Starts a thread on a criterion, optionally anchored to a passage of its narrative, with a
- * first comment. Returns the thread id, or null when the body is empty.
- */
-export function startThread(
-  doc: Y.Doc,
-  input: { criterionId: string; anchor?: Anchor | null; quote?: string; body: string },
-  author: Author,
-  now = Date.now(),
-): string | null {
-  const text = cleanBody(input.body);
-  if (!text) return null;
-  const id = newId();
-  doc.transact(() => {
-    const thread = new Y.Map<unknown>();
-    thread.set("criterionId", input.criterionId);
-    thread.set("anchor", input.anchor ?? null);
-    thread.set("quote", (input.quote ?? "").slice(0, MAX_QUOTE_LENGTH));
-    thread.set("createdBy", author.userId);
-    thread.set("createdByName", author.name);
-    thread.set("createdAt", now);
-    thread.set("resolved", false);
-    thread.set("resolvedBy", null);
-    threadsOf(doc).set(id, thread);
-    reply(doc, id, text, author, now);
-  });
-  return id;
-}
-
-/** Resolves (or, with resolved = false, reopens) a thread. */
-export function setResolved(doc: Y.Doc, threadId: string, resolved: boolean, by: Author): boolean {
-  const thread = threadsOf(doc).get(threadId);
-  if (!(thread instanceof Y.Map)) return false;
-  doc.transact(() => {
-    thread.set("resolved", resolved);
-    thread.set("resolvedBy", resolved ? by.userId : null);
-  });
-  return true;
-}
-
 /** How many comments of a thread the person has seen (0 when never opened). */
 export function readMark(doc: Y.Doc, userId: string, threadId: string): number {
   const mark = readMarksOf(doc).get(readMarkKey(userId, threadId));
   return typeof mark === "number" && mark >= 0 ? mark : 0;
 }
 
-/** Records that the person has seen every comment of the thread so far (no write if nothing changed). */
-export function markRead(doc: Y.Doc, userId: string, threadId: string): void {
-  const count = listComments(doc, threadId).length;
-  if (readMark(doc, userId, threadId) !== count)
-    readMarksOf(doc).set(readMarkKey(userId, threadId), count);
-}
-
-/**
- * Comments the person has not seen, per thread (only threads with some), for one criterion or
- * all. `seen` overrides the stored marks, e.g. with marks kept in the browser by people who may
- * read the discussion but not write it.
- */
+/** Comments the person has not seen, per thread (only threads with some), for one criterion or all. */
 export function unreadByThread(
   doc: Y.Doc,
   userId: string,
   criterionId?: string,
-  seen?: (threadId: string) => number | undefined,
 ): Map<string, number> {
   const counts = commentCounts(doc);
   const out = new Map<string, number>();
   for (const thread of listThreads(doc, criterionId)) {
     const total = counts.get(thread.id) ?? 0;
-    const mark = Math.max(readMark(doc, userId, thread.id), seen?.(thread.id) ?? 0);
+    const mark = readMark(doc, userId, thread.id);
     if (total > mark) out.set(thread.id, total - mark);
   }
   return out;
 }
 
 /** The total of unreadByThread. */
-export function unreadCount(
-  doc: Y.Doc,
-  userId: string,
-  criterionId?: string,
-  seen?: (threadId: string) => number | undefined,
-): number {
+export function unreadCount(doc: Y.Doc, userId: string, criterionId?: string): number {
   let total = 0;
-  for (const n of unreadByThread(doc, userId, criterionId, seen).values()) total += n;
+  for (const n of unreadByThread(doc, userId, criterionId).values()) total += n;
   return total;
 }
 
@@ -302,7 +242,7 @@ export function resolveAnchor(
     start = Y.createAbsolutePositionFromRelativePosition(relStart, doc);
     end = Y.createAbsolutePositionFromRelativePosition(relEnd, doc);
   } catch {
-    // A malformed anchor (the document is only as honest as its writers) is treated as lost.
+    // A malformed anchor (documents from before the server checked anchors) is treated as lost.
     return { status: "orphaned", quote: thread.quote };
   }
   // The anchored items exist, so no position means their paragraph was deleted.

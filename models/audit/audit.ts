@@ -1,4 +1,5 @@
 import { Schema } from "mongoose";
+import type { AuditAction } from "./sentences.ts";
 import { DECISION_WRITE, defineModel } from "../mongoose.ts";
 import {
   GENESIS,
@@ -60,7 +61,8 @@ function toEntry(doc: AuditDoc): ChainedEntry {
 
 /** Appends one entry (written with majority, journaled) and returns it. */
 export async function recordAudit(
-  facts: Omit<AuditFacts, "at"> & { at?: Date },
+  // Typed by the sentences: an action nobody can read in the log does not compile.
+  facts: Omit<AuditFacts, "at" | "action"> & { action: AuditAction; at?: Date },
 ): Promise<ChainedEntry> {
   const full: AuditFacts = { ...facts, at: facts.at ?? new Date() };
   for (let attempt = 0; attempt < 20; attempt++) {

@@ -1,6 +1,7 @@
 import { listMembershipsOfUser } from "../membership/membership.ts";
 import { recordAudit } from "./audit.ts";
 import type { AuditFacts } from "./chain.ts";
+import type { AuditAction } from "./sentences.ts";
 
 /**
  * Records a security event about a person (signing in, their second factor) in the log of
@@ -9,7 +10,7 @@ import type { AuditFacts } from "./chain.ts";
  */
 export async function recordAuditOfPerson(
   userId: string,
-  facts: Omit<AuditFacts, "at" | "trustId">,
+  facts: Omit<AuditFacts, "at" | "trustId" | "action"> & { action: AuditAction },
 ): Promise<void> {
   const trusts = [...new Set((await listMembershipsOfUser(userId)).map((m) => m.trustId))];
   for (const trustId of trusts.length ? trusts : [null]) await recordAudit({ ...facts, trustId });

@@ -153,6 +153,9 @@ const SENTENCES = {
     return `${r.actor} scheduled the validation meeting for ${formatMoment(r.text("scheduledAt"))}, with ${items} agenda item${items === 1 ? "" : "s"}`;
   },
   renewalStarted: (r: Reading) => `${r.actor} started the renewal of award ${r.text("award")}`,
+  threadResolved: (r: Reading) => `${r.actor} resolved a comment thread`,
+  threadReopened: (r: Reading) => `${r.actor} reopened a comment thread`,
+  commentDeleted: (r: Reading) => `${r.actor} deleted one of their comments`,
   evaluationStarted: (r: Reading) => `${r.actor} started the evaluation “${r.text("title")}”`,
   evaluationSubmitted: (r: Reading) => `${r.actor} submitted the evaluation for validation`,
   evaluationUpgraded: (r: Reading) =>

@@ -34,7 +34,16 @@ export type Resource =
       started?: boolean;
     }
   /** The comment threads on an evaluation (`discussion.<evaluationId>`). */
-  | { type: "discussion"; trustId: string; schoolId: string; validatorIds: string[] }
+  | {
+      type: "discussion";
+      trustId: string;
+      schoolId: string;
+      validatorIds: string[];
+      /** For "resolve": who started the thread. */
+      threadStartedBy?: string;
+      /** For "amend": who wrote the comment. */
+      commentBy?: string;
+    }
   /** A school's award (and its certificate). */
   | { type: "award"; trustId: string; schoolId: string };
 
@@ -72,7 +81,11 @@ export type Action =
   /** meeting: see the validators' provisional judgements */
   | "readProvisional"
   /** award: start the next cycle from it */
-  | "renew";
+  | "renew"
+  /** discussion: resolve or reopen a thread */
+  | "resolve"
+  /** discussion: edit or delete a comment (its author's own) */
+  | "amend";
 
 function holds(actor: Actor, predicate: (g: Grant) => boolean): boolean {
   return actor.grants.some(predicate);
@@ -180,13 +193,23 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 
     case "discussion": {
       // Validators comment here, so they never need write access to the school's evaluation.
-      // Invited contributors give their perspective on the evaluation only.
-      const writer =
-        inSchool(actor, resource.schoolId, SCHOOL_TEAM) ||
-        assignedValidator(actor, resource) ||
-        inTrust(actor, resource.trustId, ["trustAdmin"]);
+      // Invited contributors give their perspective on the evaluation only. Nobody writes the
+      // document itself: "write" is commenting, through the server's commands.
+      const validator = assignedValidator(actor, resource);
+      const admin = inTrust(actor, resource.trustId, ["trustAdmin"]);
+      const writer = inSchool(actor, resource.schoolId, SCHOOL_TEAM) || validator || admin;
       if (action === "write") return writer;
       if (action === "read") return writer || inTrust(actor, resource.trustId, ["trustLeader"]);
+      if (action === "resolve") {
+        const starter =
+          resource.threadStartedBy !== undefined && resource.threadStartedBy === actor.userId;
+        return (
+          writer &&
+          (starter || validator || admin || inSchool(actor, resource.schoolId, ["schoolLeader"]))
+        );
+      }
+      if (action === "amend")
+        return writer && resource.commentBy !== undefined && resource.commentBy === actor.userId;
       return false;
     }
 
@@ -252,6 +275,31 @@ export function navigationOf(actor: Actor) {
   };
 }
 
+/**
+ * What the comment threads on an evaluation offer a person, for the page to show the right
+ * buttons (the commands decide again on every request). Resolving one's own thread and
+ * changing one's own comments need no flag: the thread or comment says whose it is.
+ */
+export function discussionAbilitiesOf(
+  actor: Actor,
+  resource: Extract<Resource, { type: "discussion" }>,
+) {
+  const discussion: Resource = {
+    type: "discussion",
+    trustId: resource.trustId,
+    schoolId: resource.schoolId,
+    validatorIds: resource.validatorIds,
+  };
+  return {
+    /** Start threads and reply (and so resolve their own threads, change their own comments). */
+    comment: can(actor, "write", discussion),
+    /** Resolve or reopen anyone's thread. */
+    resolveAny: can(actor, "resolve", discussion),
+  };
+}
+
+export type DiscussionAbilities = ReturnType<typeof discussionAbilitiesOf>;
+
 /** Whether a person may be assigned to validate an evaluation of `school`. */
 export function eligibleToValidate(
   grants: Grant[],
@@ -282,4 +330,7 @@ export const WHO_MAY: Partial<Record<Action, string>> = {
   confirm: "Only the school's leaders confirm agreed judgements.",
   schedule: "Only the assigned validators schedule the meeting and record provisional judgements.",
   renew: "Only the school's leaders and the trust's admins can start a renewal.",
+  resolve:
+    "Only the person who started the thread, the school's leaders, the assigned validators and the trust's admins can resolve or reopen it.",
+  amend: "Only the person who wrote a comment can change or delete it.",
 };

@@ -38,7 +38,7 @@ describe("audit log", () => {
         recordAudit({
           trustId: world.trust.id,
           actorId: null,
-          action: "test",
+          action: "signIn",
           subject: `n:${i}`,
           details: { i },
         }),

@@ -110,6 +110,18 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
     "Priya Shah signed Jordan Lee out everywhere (1 session)",
   ],
   [
+    entry(HELEN, "threadResolved", `evaluation:${EVALUATION}`, { threadId: "t1" }),
+    "Helen Wright resolved a comment thread",
+  ],
+  [
+    entry(HELEN, "threadReopened", `evaluation:${EVALUATION}`, { threadId: "t1" }),
+    "Helen Wright reopened a comment thread",
+  ],
+  [
+    entry(SAM, "commentDeleted", `evaluation:${EVALUATION}`, { commentId: "c1" }),
+    "Sam Taylor deleted one of their comments",
+  ],
+  [
     entry(SAM, "evaluationStarted", `evaluation:${EVALUATION}`, { title: "Reading review" }),
     "Sam Taylor started the evaluation “Reading review”",
   ],

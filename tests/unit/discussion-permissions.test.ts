@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type Resource } from "../../models/permissions/can.ts";
+import { can, discussionAbilitiesOf, type Resource } from "../../models/permissions/can.ts";
 import type { Actor, Grant, Role } from "../../models/permissions/roles.ts";
 
 const TRUST = "a".repeat(24);
@@ -15,7 +15,10 @@ function actorWith(role: Role, schoolId = SCHOOL, trustId = TRUST): Actor {
   return { userId: ME, name: "Someone", grants: [grant] };
 }
 
-const discussion = (validatorIds: string[] = [], schoolId = SCHOOL): Resource => ({
+const discussion = (
+  validatorIds: string[] = [],
+  schoolId = SCHOOL,
+): Extract<Resource, { type: "discussion" }> => ({
   type: "discussion",
   trustId: TRUST,
   schoolId,
@@ -68,6 +71,50 @@ describe("can(): discussions", () => {
       expect(can(outsider, "read", discussion([ME]))).toBe(false);
       expect(can(outsider, "write", discussion([ME]))).toBe(false);
     }
+  });
+
+  it("lets the thread's starter, the school's leaders, assigned validators and trust admins resolve", () => {
+    const someoneElse = "f".repeat(24);
+    const resolvesOthers: Record<Role, boolean> = {
+      trustAdmin: true,
+      trustLeader: false,
+      validator: true,
+      schoolLeader: true,
+      schoolStaff: false,
+    };
+    for (const [role, expected] of Object.entries(resolvesOthers)) {
+      const actor = actorWith(role as Role);
+      const thread = { ...discussion([ME]), threadStartedBy: someoneElse };
+      expect(can(actor, "resolve", thread), role).toBe(expected);
+      expect(discussionAbilitiesOf(actor, discussion([ME])).resolveAny, role).toBe(expected);
+    }
+    const staff = actorWith("schoolStaff");
+    expect(can(staff, "resolve", { ...discussion([ME]), threadStartedBy: ME })).toBe(true);
+    // Starting a thread is not enough once one may no longer comment at all.
+    const leader = actorWith("trustLeader");
+    expect(can(leader, "resolve", { ...discussion([ME]), threadStartedBy: ME })).toBe(false);
+  });
+
+  it("lets only a comment's author change or delete it, and only while they may comment", () => {
+    const mine = { ...discussion([ME]), commentBy: ME };
+    const theirs = { ...discussion([ME]), commentBy: "f".repeat(24) };
+    for (const role of ["trustAdmin", "validator", "schoolLeader", "schoolStaff"] as Role[]) {
+      expect(can(actorWith(role), "amend", mine), role).toBe(true);
+      expect(can(actorWith(role), "amend", theirs), role).toBe(false);
+    }
+    expect(can(actorWith("trustLeader"), "amend", mine)).toBe(false);
+    expect(can(actorWith("schoolStaff"), "amend", discussion([ME]))).toBe(false);
+  });
+
+  it("tells the page what to offer: comment, and resolve anyone's thread", () => {
+    expect(discussionAbilitiesOf(actorWith("schoolStaff"), discussion([ME]))).toEqual({
+      comment: true,
+      resolveAny: false,
+    });
+    expect(discussionAbilitiesOf(actorWith("trustLeader"), discussion([ME]))).toEqual({
+      comment: false,
+      resolveAny: false,
+    });
   });
 
   it("allows nothing beyond read and write, and nothing to a signed-out visitor", () => {

@@ -2,20 +2,28 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   anchorOf,
-  listComments,
   listThreads,
-  markRead,
-  MAX_COMMENT_LENGTH,
-  reply,
+  newRequestId,
   resolveAnchor,
-  setResolved,
-  startThread,
-  unreadByThread,
-  unreadCount,
+  type Anchor,
+  type Author,
 } from "../../collab/shapes/discussion.ts";
+import { startThread as start } from "../../collab/shapes/discussion-changes.ts";
 
 const staff = { userId: "s".repeat(24), name: "Alex Staff" };
 const validator = { userId: "v".repeat(24), name: "Helen Validator" };
+
+/** A thread as the start-thread command makes it; returns its id. */
+function startThread(
+  doc: Y.Doc,
+  input: { criterionId: string; anchor?: Anchor; quote?: string; body: string },
+  author: Author,
+  now = Date.now(),
+): string {
+  const threadId = newRequestId();
+  start(doc, { threadId, anchor: null, quote: "", ...input }, author, now);
+  return threadId;
+}
 
 /** An evaluation document whose narrative is one paragraph of `text` (as TipTap stores it). */
 function narrative(text: string) {
@@ -49,7 +57,7 @@ describe("discussion anchors", () => {
         body: "Evidence?",
       },
       validator,
-    )!;
+    );
     run.insert(0, "Most of our ");
     const state = resolveAnchor(listThreads(discussion)[0], fragment);
     expect(state.status).toBe("live");
@@ -133,50 +141,5 @@ describe("discussion anchors", () => {
       "pending",
     );
     expect(resolveAnchor(whole, new Y.Doc().getXmlFragment("narrative.c1")).status).toBe("none");
-  });
-});
-
-describe("discussion threads", () => {
-  it("keep replies in order, resolve and reopen, and refuse empty bodies", () => {
-    const doc = new Y.Doc();
-    expect(startThread(doc, { criterionId: "c1", body: "   " }, staff)).toBeNull();
-    const id = startThread(doc, { criterionId: "c1", body: "First" }, staff, 1000)!;
-    reply(doc, id, "Second", validator, 2000);
-    expect(reply(doc, id, "", validator)).toBeNull();
-    expect(reply(doc, "no-such-thread", "Lost", validator)).toBeNull();
-    reply(doc, id, "x".repeat(MAX_COMMENT_LENGTH + 50), staff, 3000);
-    const comments = listComments(doc, id);
-    expect(comments.map((c) => c.authorName)).toEqual([
-      "Alex Staff",
-      "Helen Validator",
-      "Alex Staff",
-    ]);
-    expect(comments[2].body).toHaveLength(MAX_COMMENT_LENGTH);
-    setResolved(doc, id, true, validator);
-    expect(listThreads(doc)[0]).toMatchObject({ resolved: true, resolvedBy: validator.userId });
-    setResolved(doc, id, false, staff);
-    expect(listThreads(doc)[0]).toMatchObject({ resolved: false, resolvedBy: null });
-    expect(listThreads(doc, "other")).toEqual([]);
-  });
-
-  it("count unread comments per person: own comments are read, marks catch up, overrides apply", () => {
-    const doc = new Y.Doc();
-    const a = startThread(doc, { criterionId: "c1", body: "One" }, staff, 1)!;
-    const b = startThread(doc, { criterionId: "c2", body: "Two" }, staff, 2)!;
-    reply(doc, a, "Three", validator, 3);
-    expect(unreadCount(doc, staff.userId)).toBe(1);
-    expect(unreadCount(doc, validator.userId)).toBe(1);
-    expect(unreadCount(doc, validator.userId, "c2")).toBe(1);
-    expect(unreadByThread(doc, "someone-else")).toEqual(
-      new Map([
-        [a, 2],
-        [b, 1],
-      ]),
-    );
-    markRead(doc, staff.userId, a);
-    expect(unreadCount(doc, staff.userId)).toBe(0);
-    reply(doc, a, "Four", validator, 4);
-    expect(unreadCount(doc, staff.userId, "c1")).toBe(1);
-    expect(unreadCount(doc, "someone-else", undefined, (t) => (t === a ? 4 : undefined))).toBe(1);
   });
 });

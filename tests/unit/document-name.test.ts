@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { documentName, parseDocumentName } from "../../collab/document-name.ts";
+import {
+  DOCUMENT_KINDS,
+  clientsMayWrite,
+  documentName,
+  parseDocumentName,
+} from "../../collab/document-name.ts";
 
 const ID = "0123456789abcdef01234567";
 
@@ -36,5 +41,14 @@ describe("parseDocumentName", () => {
   it("builds names only from valid ids", () => {
     expect(documentName("meeting", ID)).toBe(`meeting.${ID}`);
     expect(() => documentName("meeting", "x")).toThrow();
+  });
+});
+
+describe("clientsMayWrite", () => {
+  it("keeps the record and the discussion for the server alone", () => {
+    expect(DOCUMENT_KINDS.filter((kind) => !clientsMayWrite(kind))).toEqual([
+      "discussion",
+      "record",
+    ]);
   });
 });

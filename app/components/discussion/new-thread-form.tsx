@@ -1,58 +1,70 @@
 import { useRef, useState } from "react";
-import type * as Y from "yjs";
 import {
   MAX_COMMENT_LENGTH,
-  startThread,
+  newRequestId,
   type Anchor,
-  type Author,
 } from "../../../collab/shapes/discussion.ts";
 import { editorFor } from "./editor-registry.ts";
 import { selectedPassage } from "./selection-anchor.client.ts";
+import { useDiscussionPost } from "./use-discussion-post.ts";
+import { useWarnUnsent } from "./use-warn-unsent.ts";
 
 /**
  * Starts a thread on the criterion as a whole, or on the passage selected in its narrative.
  * The passage is taken when "Comment on selected text" is pressed (typing in the box would
- * otherwise take the selection away), then the comment is written and posted.
+ * otherwise take the selection away), then the comment is written and posted. The thread
+ * appears when the discussion document brings it; until the server has it, the text stays.
  */
 export function NewThreadForm(props: {
-  doc: Y.Doc;
+  evaluationId: string;
   criterionId: string;
   code: string;
   narrativeField: string;
-  me: Author;
 }) {
-  const { doc, criterionId, code, me } = props;
+  const { criterionId, code } = props;
   const [draft, setDraft] = useState("");
   const [passage, setPassage] = useState<{ anchor: Anchor; quote: string } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // One id per comment as written: pressing again (a double-click, a retry) repeats the same
+  // request, which the server makes into one thread; changing the text makes it a new one.
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [hint, setHint] = useState<string | null>(null);
+  const post = useDiscussionPost(props.evaluationId);
   const box = useRef<HTMLTextAreaElement>(null);
   const id = `new-comment-${criterionId}`;
+  const problem = hint ?? post.problem;
+  useWarnUnsent(draft.trim() !== "");
 
-  function post() {
+  async function submit() {
     if (!draft.trim()) {
-      setProblem("Write your comment first.");
+      setHint("Write your comment first.");
       box.current?.focus();
       return;
     }
-    startThread(
-      doc,
-      { criterionId, anchor: passage?.anchor ?? null, quote: passage?.quote ?? "", body: draft },
-      me,
-    );
+    setHint(null);
+    const sent = await post.send({
+      intent: "start",
+      requestId,
+      criterionId,
+      body: draft,
+      anchor: passage ? JSON.stringify(passage.anchor) : "",
+      quote: passage?.quote ?? "",
+    });
+    if (!sent) return;
     setDraft("");
     setPassage(null);
-    setProblem(null);
+    setRequestId(newRequestId());
   }
 
   function takeSelection() {
     const editor = editorFor(props.narrativeField);
     const selected = editor ? selectedPassage(editor) : null;
     if (!selected) {
-      setProblem(`Select some text in the narrative for ${code} first.`);
+      setHint(`Select some text in the narrative for ${code} first.`);
       return;
     }
     setPassage(selected);
-    setProblem(null);
+    setRequestId(newRequestId());
+    setHint(null);
     box.current?.focus();
   }
 
@@ -61,7 +73,7 @@ export function NewThreadForm(props: {
       className="new-thread"
       onSubmit={(e) => {
         e.preventDefault();
-        post();
+        void submit();
       }}
     >
       {passage ? (
@@ -79,8 +91,13 @@ export function NewThreadForm(props: {
         value={draft}
         maxLength={MAX_COMMENT_LENGTH}
         rows={3}
+        readOnly={post.sending}
         aria-describedby={problem ? `${id}-problem` : undefined}
-        onChange={(e) => setDraft(e.target.value)}
+        aria-invalid={problem ? true : undefined}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setRequestId(newRequestId());
+        }}
       />
       {problem ? (
         <p id={`${id}-problem`} role="alert" className="field-error">
@@ -88,10 +105,20 @@ export function NewThreadForm(props: {
         </p>
       ) : null}
       <div className="new-thread-buttons">
-        {passage ? (
+        {post.sending ? (
+          <button type="submit" aria-disabled="true">
+            Posting…
+          </button>
+        ) : passage ? (
           <>
             <button type="submit">Post comment on the passage</button>
-            <button type="button" onClick={() => setPassage(null)}>
+            <button
+              type="button"
+              onClick={() => {
+                setPassage(null);
+                setRequestId(newRequestId());
+              }}
+            >
               Cancel
             </button>
           </>

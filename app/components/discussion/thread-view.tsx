@@ -1,41 +1,58 @@
 import { useState } from "react";
-import type * as Y from "yjs";
+import type { DiscussionAbilities } from "../../../models/permissions/can.ts";
 import {
   MAX_COMMENT_LENGTH,
-  reply,
-  setResolved,
+  newRequestId,
   type AnchorState,
-  type Author,
   type Comment,
   type Thread,
 } from "../../../collab/shapes/discussion.ts";
+import { CommentView } from "./comment-view.tsx";
 import { editorFor } from "./editor-registry.ts";
 import { showPassage } from "./selection-anchor.client.ts";
-
-const when = (ms: number) =>
-  new Date(ms).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+import { useDiscussionPost } from "./use-discussion-post.ts";
+import { useWarnUnsent } from "./use-warn-unsent.ts";
 
 /** One thread: the passage it is about, its comments, a reply box, and Resolve / Reopen. */
 export function ThreadView(props: {
-  doc: Y.Doc;
+  evaluationId: string;
   thread: Thread;
   comments: Comment[];
   anchor: AnchorState;
   /** How many of the last comments are new to this person (since the discussion was opened). */
   newCount: number;
   narrativeField: string;
-  readOnly: boolean;
-  me: Author;
+  abilities: DiscussionAbilities;
+  me: { userId: string };
 }) {
-  const { doc, thread, comments, anchor, newCount, readOnly, me } = props;
+  const { evaluationId, thread, comments, anchor, newCount, abilities, me } = props;
   const [draft, setDraft] = useState("");
+  // As for a new thread: one id per reply as written, so a retry never posts it twice.
+  const [requestId, setRequestId] = useState(newRequestId);
   const [notice, setNotice] = useState<string | null>(null);
+  const replying = useDiscussionPost(evaluationId);
+  const resolving = useDiscussionPost(evaluationId);
   const headingId = `thread-${thread.id}`;
   const firstNew = comments.length - newCount;
+  useWarnUnsent(draft.trim() !== "");
+  // The server decides again; this only spares people a button that would be refused.
+  const mayResolve = abilities.comment && (abilities.resolveAny || thread.createdBy === me.userId);
 
-  function send(event: React.FormEvent) {
+  async function send(event: React.FormEvent) {
     event.preventDefault();
-    if (reply(doc, thread.id, draft, me)) setDraft("");
+    if (!draft.trim()) {
+      replying.setProblem("Write your reply first.");
+      return;
+    }
+    const sent = await replying.send({
+      intent: "reply",
+      threadId: thread.id,
+      requestId,
+      body: draft,
+    });
+    if (!sent) return;
+    setDraft("");
+    setRequestId(newRequestId());
   }
 
   function show() {
@@ -71,18 +88,16 @@ export function ThreadView(props: {
       {notice ? <p role="status">{notice}</p> : null}
       <ol className="thread-comments">
         {comments.map((c, i) => (
-          <li key={c.id} className={i >= firstNew ? "comment comment-new" : "comment"}>
-            <p className="comment-meta">
-              <strong>{c.authorName}</strong>{" "}
-              <time dateTime={new Date(c.createdAt).toISOString()}>{when(c.createdAt)}</time>
-            </p>
-            <p className="comment-body" style={{ whiteSpace: "pre-wrap" }}>
-              {c.body}
-            </p>
-          </li>
+          <CommentView
+            key={c.id}
+            evaluationId={evaluationId}
+            comment={c}
+            isNew={i >= firstNew}
+            mine={abilities.comment && c.authorId === me.userId}
+          />
         ))}
       </ol>
-      {readOnly ? null : (
+      {abilities.comment ? (
         <div className="thread-actions">
           {thread.resolved ? null : (
             <form onSubmit={send}>
@@ -92,18 +107,48 @@ export function ThreadView(props: {
                 value={draft}
                 maxLength={MAX_COMMENT_LENGTH}
                 rows={2}
-                onChange={(e) => setDraft(e.target.value)}
+                readOnly={replying.sending}
+                aria-describedby={replying.problem ? `${headingId}-reply-problem` : undefined}
+                aria-invalid={replying.problem ? true : undefined}
+                onChange={(e) => {
+                  setDraft(e.target.value);
+                  setRequestId(newRequestId());
+                }}
               />
-              <button type="submit" disabled={!draft.trim()}>
-                Reply
+              {replying.problem ? (
+                <p id={`${headingId}-reply-problem`} role="alert" className="field-error">
+                  {replying.problem}
+                </p>
+              ) : null}
+              <button type="submit" aria-disabled={replying.sending || undefined}>
+                {replying.sending ? "Posting…" : "Reply"}
               </button>
             </form>
           )}
-          <button type="button" onClick={() => setResolved(doc, thread.id, !thread.resolved, me)}>
-            {thread.resolved ? "Reopen" : "Resolve"}
-          </button>
+          {mayResolve ? (
+            <>
+              <button
+                type="button"
+                aria-disabled={resolving.sending || undefined}
+                onClick={() =>
+                  void resolving.send({
+                    intent: "resolve",
+                    threadId: thread.id,
+                    resolved: String(!thread.resolved),
+                  })
+                }
+              >
+                {thread.resolved ? "Reopen" : "Resolve"}
+              </button>
+              {resolving.problem ? (
+                <p role="alert" className="field-error">
+                  {resolving.problem}
+                </p>
+              ) : null}
+            </>
+          ) : null}
         </div>
-      )}
+      ) : null}
     </article>
   );
 }

@@ -1,15 +1,17 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { documentName } from "../../../collab/document-name.ts";
 import { openCollabSession, type CollabSession } from "../../collab/collab-session.client.ts";
+import { postDiscussion, useCsrfToken } from "./use-discussion-post.ts";
 
 /**
  * One `discussion.<evaluationId>` session shared by every criterion on the page (one socket,
- * not one per criterion), opened by the first user and closed after the last.
+ * not one per criterion), opened by the first user and closed after the last. It is read-only
+ * for everyone: changes go to the server as commands (use-discussion-post.ts) and come back
+ * through the document.
  */
 interface Shared {
   session: CollabSession;
-  readOnly: boolean | null;
   refused: string | null;
   version: number;
   users: number;
@@ -30,17 +32,14 @@ function acquire(key: string, name: string, userId: string): Shared {
     listeners.forEach((l) => l());
   };
   const session = openCollabSession(name, userId, {
-    onReadOnly: (readOnly) => {
-      entry.readOnly = readOnly;
-      notify();
-    },
+    onReadOnly: () => {},
     onRefused: (reason) => {
       entry.refused = reason;
       notify();
     },
     onClosed: () => {},
   });
-  const entry: Shared = { session, readOnly: null, refused: null, version: 0, users: 1, listeners };
+  const entry: Shared = { session, refused: null, version: 0, users: 1, listeners };
   session.doc.on("update", notify);
   shared.set(key, entry);
   return entry;
@@ -55,11 +54,7 @@ function release(key: string) {
 
 export interface Discussion {
   doc: Y.Doc | null;
-  /** True until the server said this person may write (and for observers, always). */
-  readOnly: boolean;
   refused: string | null;
-  /** The server has answered: readOnly is now what it decided. */
-  ready: boolean;
   /** Changes whenever the discussion changes, for memoising what is derived from it. */
   version: number;
 }
@@ -84,9 +79,7 @@ export function useDiscussion(evaluationId: string, userId: string): Discussion 
   );
   return {
     doc: entry?.session.doc ?? null,
-    readOnly: entry?.readOnly !== false,
     refused: entry?.refused ?? null,
-    ready: entry != null && entry.readOnly !== null,
     version,
   };
 }
@@ -104,35 +97,22 @@ export function useDocVersion(doc: Y.Doc | null, active = true): number {
 }
 
 /**
- * What a read-only person (a trust leader) has seen, kept in this browser: they cannot write
- * read marks into the discussion document.
+ * Tells the server that the person has seen a thread's comments (their read mark lives in the
+ * discussion document, written by the server like everything there). Each thread's count is
+ * sent once; a failed send is forgotten, so the next change of the view tries again.
  */
-export function useLocalReadMarks(evaluationId: string, userId: string) {
-  const key = `discussion-read:${evaluationId}:${userId}`;
-  const [marks, setMarks] = useState<Record<string, number>>({});
-  useEffect(() => {
-    try {
-      setMarks(JSON.parse(window.localStorage.getItem(key) ?? "{}") as Record<string, number>);
-    } catch {
-      setMarks({});
-    }
-  }, [key]);
-  return useMemo(
-    () => ({
-      get: (threadId: string): number | undefined => marks[threadId],
-      set(threadId: string, count: number) {
-        setMarks((current) => {
-          if (current[threadId] === count) return current;
-          const next = { ...current, [threadId]: count };
-          try {
-            window.localStorage.setItem(key, JSON.stringify(next));
-          } catch {
-            // Storage full or disabled: the marks last for this visit only.
-          }
-          return next;
-        });
-      },
-    }),
-    [marks, key],
+export function useMarkRead(evaluationId: string): (threadId: string, count: number) => void {
+  const csrf = useCsrfToken();
+  const sent = useRef(new Map<string, number>());
+  return useCallback(
+    (threadId: string, count: number) => {
+      if (sent.current.get(threadId) === count) return;
+      sent.current.set(threadId, count);
+      const fields = { intent: "markRead", threadId, seen: String(count) };
+      void postDiscussion(evaluationId, csrf, fields).then((result) => {
+        if (!result.ok && sent.current.get(threadId) === count) sent.current.delete(threadId);
+      });
+    },
+    [evaluationId, csrf],
   );
 }

@@ -1,5 +1,6 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Criterion, ScaleLevel } from "../../../models/framework/types.ts";
+import type { DiscussionAbilities } from "../../../models/permissions/can.ts";
 import { evidenceField, narrativeField } from "../../../collab/shapes/evaluation.ts";
 import { setFocus } from "../../collab/use-presence.ts";
 import { CriterionActions } from "./criterion-actions.tsx";
@@ -18,6 +19,8 @@ export interface CriterionWorkspace {
   provider: HocuspocusProvider | null;
   readOnly: boolean;
   me: { userId: string; name: string; colour: string; role: string; observing: boolean };
+  /** What this person may do in the evaluation's comment threads. */
+  discussion: DiscussionAbilities;
 }
 
 /**

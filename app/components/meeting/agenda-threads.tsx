@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Criterion } from "../../../models/framework/types.ts";
+import type { DiscussionAbilities } from "../../../models/permissions/can.ts";
 import { useCollabSession } from "../../collab/use-collab-session.ts";
 import { CriterionDiscussion } from "../evaluation/criterion-discussion.tsx";
 import type { MeetingMe } from "./live-meeting.tsx";
@@ -14,6 +15,7 @@ export function useAgendaThreads(
   evaluationDocument: string,
   evaluationId: string,
   me: MeetingMe,
+  discussion: DiscussionAbilities,
 ): (item: AgendaItem) => ReactNode {
   const { session } = useCollabSession(evaluationDocument, me.userId);
   const provider = session?.provider ?? null;
@@ -34,6 +36,7 @@ export function useAgendaThreads(
         provider={provider}
         readOnly
         me={me}
+        discussion={discussion}
       />
     );
   };

@@ -8,8 +8,8 @@ import { getEvaluation } from "../../../models/evaluation/evaluation.ts";
 import { frameworkOfEvaluation } from "../../../models/evaluation/framework-of.ts";
 import { listEvidenceOfEvaluation } from "../../../models/evidence/evidence.ts";
 import { scaleOf } from "../../../models/framework/applicable.ts";
-import { can, roleAt } from "../../../models/permissions/can.ts";
-import { loadMeeting } from "../../../models/permissions/loaders.ts";
+import { can, discussionAbilitiesOf, roleAt } from "../../../models/permissions/can.ts";
+import { discussionResource, loadMeeting } from "../../../models/permissions/loaders.ts";
 import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
 import { getUsers } from "../../../models/user/user.ts";
 import {
@@ -120,6 +120,7 @@ export async function meetingPageData(actor: Actor, validationId: string, collab
         role: role ? ROLE_LABELS[role] : "",
         observing: !canWrite,
       },
+      discussion: discussionAbilitiesOf(actor, discussionResource(evaluation)),
       names: Object.fromEntries(people.map((u) => [u.id, u.name])),
       provisionalVisible,
       provisional: provisional.map((p) => ({

@@ -1,0 +1,17 @@
+import { useEffect } from "react";
+
+/**
+ * Asks before the page is closed or left while `unsent` text sits in a comment box (typed but
+ * not yet accepted by the server), as the evaluation does for edits not yet saved.
+ */
+export function useWarnUnsent(unsent: boolean) {
+  useEffect(() => {
+    if (!unsent) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [unsent]);
+}
