@@ -16,6 +16,7 @@ import {
   reportDatabaseUnavailable,
 } from "../models/database-health.ts";
 import { cspNonce, isSameOrigin, refuseCrossSite, securityHeaders } from "./security.ts";
+import { answerFormRefusals } from "./form-refusals.ts";
 import { answerUnavailableDatabase, unavailableUpgrade } from "./unavailable.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -30,7 +31,7 @@ export interface AppServer {
 
 async function importBuild(): Promise<ServerBuild> {
   const build = (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
-  return answerUnavailableDatabase(build);
+  return answerFormRefusals(answerUnavailableDatabase(build));
 }
 
 /** /readyz answers within this, whatever the database does (load balancers time out at ~1 s). */

@@ -9,7 +9,6 @@ import { FormError, TextField } from "../components/field.tsx";
 import { getUser } from "../models.server.ts";
 import { getSignedIn } from "../utils/auth.server.ts";
 import { failed, parseInput, readForm, run, type ActionResult } from "../utils/command.server.ts";
-import { answerForm } from "../utils/form-answer.server.ts";
 import { limitSignIn, resetSignInLimit } from "../utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Quality marks" }];
@@ -31,21 +30,19 @@ const DONE = "Your password has been changed. You have been signed out everywher
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, session, user } = await requireSignedIn(request);
-  return answerForm(async () => {
-    const form = await readForm(request);
-    const input = parseInput(form, ChangePasswordInput, { extra: { sessionId: session.id } });
-    // Each wrong current password counts as a sign-in attempt: a borrowed session must not
-    // become a way round the sign-in limit to guess the password.
-    const wait = await limitSignIn(context.clientAddress, user.email);
-    if (wait) {
-      const plural = wait === 1 ? "" : "s";
-      return failed({ formError: `Too many attempts. Try again in ${wait} minute${plural}.` }, 429);
-    }
-    const outcome = await run(() => changeOwnPassword({ actor, collab: context.collab }, input));
-    if (outcome instanceof Response) return outcome;
-    await resetSignInLimit(context.clientAddress, user.email);
-    return json<ActionResult>({ formError: null, fieldErrors: {}, done: DONE });
-  });
+  const form = await readForm(request);
+  const input = parseInput(form, ChangePasswordInput, { extra: { sessionId: session.id } });
+  // Each wrong current password counts as a sign-in attempt: a borrowed session must not
+  // become a way round the sign-in limit to guess the password.
+  const wait = await limitSignIn(context.clientAddress, user.email);
+  if (wait) {
+    const plural = wait === 1 ? "" : "s";
+    return failed({ formError: `Too many attempts. Try again in ${wait} minute${plural}.` }, 429);
+  }
+  const outcome = await run(() => changeOwnPassword({ actor, collab: context.collab }, input));
+  if (outcome instanceof Response) return outcome;
+  await resetSignInLimit(context.clientAddress, user.email);
+  return json<ActionResult>({ formError: null, fieldErrors: {}, done: DONE });
 }
 
 export default function Account() {

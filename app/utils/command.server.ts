@@ -12,26 +12,12 @@ import {
 } from "../../models/errors.ts";
 import { notFound } from "./auth.server.ts";
 import { requireCsrf } from "./csrf.server.ts";
+import { FormRefusal, failed, type ActionResult } from "./form-refusal.server.ts";
+
 import type { z } from "zod";
 import type { FieldErrors } from "./forms.ts";
 
-/**
- * What every form action answers with (useActionData): a message for the whole form, errors
- * next to fields, or what was done. `intent` says which form on the page it belongs to.
- */
-export interface ActionResult {
-  intent?: string;
-  formError?: string | null;
-  fieldErrors?: FieldErrors;
-  done?: string | null;
-}
-
-export function failed(result: ActionResult, status: number): Response {
-  return json<ActionResult>(
-    { formError: null, fieldErrors: {}, done: null, ...result },
-    { status },
-  );
-}
+export { FormRefusal, failed, type ActionResult };
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
@@ -47,7 +33,7 @@ export async function readForm(
   const { intent, maxFileBytes } = options;
   const type = request.headers.get("content-type") ?? "";
   if (!FORM_TYPES.test(type)) {
-    throw failed({ intent, formError: "This page only accepts its own forms." }, 400);
+    throw new FormRefusal({ intent, formError: "This page only accepts its own forms." }, 400);
   }
   let form: FormData;
   try {
@@ -61,7 +47,7 @@ export async function readForm(
   } catch (error) {
     const tooLarge =
       error instanceof Error && /exceeded|too large|maxPartSize/i.test(error.message);
-    throw failed(
+    throw new FormRefusal(
       {
         intent,
         formError: tooLarge
@@ -113,7 +99,7 @@ export function parseInput<S extends z.ZodType>(
     const key = String(issue.path[0] ?? "form");
     fieldErrors[key] ??= issue.message;
   }
-  throw failed({ intent: options.intent, fieldErrors, formError: null }, 400);
+  throw new FormRefusal({ intent: options.intent, fieldErrors, formError: null }, 400);
 }
 
 /**
@@ -121,6 +107,7 @@ export function parseInput<S extends z.ZodType>(
  * error with 403 / 400 / 409. Anything else is a bug and is rethrown.
  */
 export function refusal(error: unknown, intent?: string): Response {
+  if (error instanceof FormRefusal) return error.response;
   if (error instanceof Response) throw error;
   if (error instanceof NotFoundError) throw notFound();
   if (error instanceof ForbiddenError) return failed({ intent, formError: error.message }, 403);

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { createCookie, json } from "@remix-run/node";
+import { createCookie } from "@remix-run/node";
 import { getEnv } from "./env.server.ts";
+import { FormRefusal } from "./form-refusal.server.ts";
 
 /**
  * CSRF protection, two layers: the server refuses unsafe requests whose Origin is another
@@ -35,7 +36,7 @@ export async function csrfToken(
   return { token, setCookie: await csrfCookie().serialize(token) };
 }
 
-/** Throws a 403 response unless the submitted token matches this browser's cookie. */
+/** Throws a 403 refusal unless the submitted token matches this browser's cookie. */
 export async function requireCsrf(request: Request, form: FormData): Promise<void> {
   const expected = await csrfCookie().parse(request.headers.get("Cookie"));
   const given = form.get(CSRF_FIELD);
@@ -45,9 +46,9 @@ export async function requireCsrf(request: Request, form: FormData): Promise<voi
     expected.length === given.length &&
     timingSafeEqual(Buffer.from(expected), Buffer.from(given));
   if (!ok) {
-    throw json(
+    throw new FormRefusal(
       { formError: "This form has expired. Reload the page and try again." },
-      { status: 403 },
+      403,
     );
   }
 }

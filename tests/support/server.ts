@@ -20,6 +20,7 @@ export async function startTestServer(
     HOST: "127.0.0.1",
     COLLAB_STORE_DEBOUNCE_MS: overrides.storeDebounceMs ?? 100,
     TRUST_PROXY: overrides.trustProxy ?? false,
+    COLLAB_SESSION_SWEEP_MS: overrides.sessionSweepMs ?? 30_000,
   });
 }
 
