@@ -1,8 +1,22 @@
 // What the evaluation pages' loaders call: the loaders (which check permission) and the
 // queries the pages show. Server-only, so no database code reaches the browser bundle.
 export { can, roleAt } from "../models/permissions/can.ts";
-export { loadEvaluation } from "../models/permissions/loaders.ts";
+export { evaluationResource, loadEvaluation } from "../models/permissions/loaders.ts";
 export { frameworkOfEvaluation } from "../models/evaluation/framework-of.ts";
 export { latestVersionOf } from "../models/framework/framework.ts";
 export { latestSubmissionId } from "../models/snapshot/submit.ts";
 export { upgradeEvaluation, upgradePlan } from "../server/commands/upgrade-evaluation.ts";
+export {
+  inviteContributor,
+  recordPerspective,
+  removeContributor,
+} from "../server/commands/perspectives.ts";
+export {
+  PERSPECTIVES,
+  PERSPECTIVE_LABELS,
+  listContributors,
+  listPerspectiveJudgements,
+} from "../models/perspective/perspective.ts";
+export { listMembershipsOfTrust } from "../models/membership/membership.ts";
+export { getUsers } from "../models/user/user.ts";
+export { getSchool } from "../models/school/school.ts";

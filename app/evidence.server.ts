@@ -3,7 +3,7 @@
 export {
   addEvidenceLink,
   deleteEvidenceItem,
-  findEvidenceItemById,
+  findEvidenceItemOfTrust,
   listEvidenceOfEvaluation,
   openEvidenceFile,
   storeEvidenceFile,
@@ -16,3 +16,11 @@ export {
 } from "../models/evidence/sniff.ts";
 export { checkEvidenceLink } from "../models/evidence/link.ts";
 export { attachmentDisposition, downloadFileName } from "../models/evidence/file-name.ts";
+export {
+  UnacceptableFileError,
+  addEvidenceLink as addEvidenceLinkCommand,
+  deleteEvidence,
+  uploadEvidence,
+} from "../server/commands/evidence.ts";
+export { loadEvaluation, loadEvidenceItem } from "../models/permissions/loaders.ts";
+export { getUsers } from "../models/user/user.ts";

@@ -1,7 +1,12 @@
 // What the framework and cycle routes call: commands and the queries their pages show.
 // Server-only, so no database code reaches the browser bundle.
 export { can } from "../models/permissions/can.ts";
-export { loadFramework, loadTrustFor, loadCycle } from "../models/permissions/loaders.ts";
+export {
+  frameworksOf,
+  loadCycle,
+  loadFramework,
+  loadTrustFor,
+} from "../models/permissions/loaders.ts";
 export { listFrameworks, listVersions } from "../models/framework/framework.ts";
 export { STARTERS } from "../models/framework/starters/index.ts";
 export {

@@ -4,7 +4,6 @@ export { getTrust } from "../models/trust/trust.ts";
 export {
   createSchool,
   DuplicateSchoolError,
-  findSchoolById,
   getSchool,
   listSchools,
 } from "../models/school/school.ts";
@@ -19,16 +18,11 @@ export { grantRole, listMembershipsOfTrust } from "../models/membership/membersh
 export { createSession, revokeSession } from "../models/session/session.ts";
 export { getFrameworkVersion, listLatestFrameworkVersions } from "../models/framework/framework.ts";
 export { applicableAreas } from "../models/framework/applicable.ts";
-export {
-  findEvaluationById,
-  listEvaluationsOfSchool,
-  startEvaluation,
-} from "../models/evaluation/evaluation.ts";
+export { listEvaluationsOfSchool, startEvaluation } from "../models/evaluation/evaluation.ts";
 export { can } from "../models/permissions/can.ts";
 export {
   ConcurrentPublishError,
   createFramework,
-  findFrameworkById,
   latestVersionOf,
   listFrameworks,
   listVersions,
@@ -45,7 +39,6 @@ export {
   moveToVersion,
 } from "../models/evaluation/evaluation.ts";
 export { progressOf, CYCLE_STATUS_LABELS } from "../models/cycle/status.ts";
-export { evaluationResource } from "../models/evaluation/resource.ts";
 export {
   InvalidJudgementError,
   PERSPECTIVES,

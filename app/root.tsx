@@ -18,6 +18,7 @@ import type { ReactNode } from "react";
 import stylesUrl from "./styles/app.css";
 import { CsrfInput } from "./components/csrf-input.tsx";
 import { SessionEndedNotice } from "./components/session-ended-notice.tsx";
+import { navigationOf } from "../models/permissions/can.ts";
 import { getSignedIn } from "./utils/auth.server.ts";
 import { csrfToken } from "./utils/csrf.server.ts";
 import { useNonce } from "./utils/nonce.tsx";
@@ -40,13 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: signedIn
         ? {
             name: signedIn.actor.name,
-            isTrustAdmin: signedIn.actor.grants.some((g) => g.role === "trustAdmin"),
-            oversees: signedIn.actor.grants.some(
-              (g) => g.role === "trustAdmin" || g.role === "trustLeader",
-            ),
-            validates: signedIn.actor.grants.some(
-              (g) => g.role === "validator" || g.role === "trustAdmin" || g.role === "trustLeader",
-            ),
+            ...navigationOf(signedIn.actor),
           }
         : null,
     },
@@ -115,7 +110,7 @@ function Header() {
                 <Link to="/validations">Validations</Link>
               </li>
             ) : null}
-            {data.user.isTrustAdmin ? (
+            {data.user.manages ? (
               <li>
                 <Link to="/trust">Trust settings</Link>
               </li>

@@ -7,3 +7,8 @@ export { listCycles } from "../models/cycle/cycle.ts";
 export { progressOf, CYCLE_STATUS_LABELS } from "../models/cycle/status.ts";
 export { newRequestId } from "../models/input.ts";
 export { StartEvaluationInput, startEvaluation } from "../server/commands/start-evaluation.ts";
+export { trustIdsOf } from "../models/permissions/can.ts";
+export { listReadableEvaluations, listReadableSchools } from "../models/permissions/loaders.ts";
+export { evaluationIdsContributedBy } from "../models/perspective/perspective.ts";
+export { getSchool } from "../models/school/school.ts";
+export { getTrust } from "../models/trust/trust.ts";

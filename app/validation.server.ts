@@ -23,3 +23,9 @@ export {
   ProvisionalJudgementInput,
   recordProvisionalJudgement,
 } from "../server/commands/record-provisional-judgement.ts";
+export { navigationOf, trustIdsOf } from "../models/permissions/can.ts";
+export { trustResource } from "../models/permissions/loaders.ts";
+export { validationResource } from "../models/permissions/loaders.ts";
+export { getEvaluation } from "../models/evaluation/evaluation.ts";
+export { getSchool } from "../models/school/school.ts";
+export { listValidationsOf, listValidationsOfTrust } from "../models/validation/validation.ts";

@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
-import { findEvaluationById, saveProjection } from "../models/evaluation/evaluation.ts";
+import { evaluationOfDocument } from "../models/document-records.ts";
+import { saveProjection } from "../models/evaluation/evaluation.ts";
 import { buildProjection, type PlanContent } from "../models/evaluation/projection.ts";
 import type { DocumentName } from "./document-name.ts";
 import { readJudgements } from "./shapes/evaluation.ts";
@@ -29,7 +30,7 @@ export function readPlan(doc: Y.Doc): PlanContent {
 /** Writes the structured projection of a stored document to its database record. */
 export async function writeProjection(name: DocumentName, doc: Y.Doc): Promise<void> {
   if (name.kind !== "evaluation") return;
-  const evaluation = await findEvaluationById(name.id);
+  const evaluation = await evaluationOfDocument(name.id);
   if (!evaluation) return;
   const projection = buildProjection(
     readJudgements(doc),

@@ -1,8 +1,7 @@
-import { findEvaluationById } from "../models/evaluation/evaluation.ts";
+import { evaluationOfDocument, validationOfDocument } from "../models/document-records.ts";
 import { frameworkSeed } from "../models/framework/framework.ts";
 import { frameworkSeedUpdate } from "./shapes/framework.ts";
 import { recordSeedUpdate } from "./shapes/record.ts";
-import { findValidationById } from "../models/validation/validation.ts";
 import { listRecordEntries } from "../models/validation/record.ts";
 import type { DocumentName } from "./document-name.ts";
 import { evaluationSeedUpdate } from "./shapes/evaluation.ts";
@@ -11,7 +10,7 @@ import { evaluationSeedUpdate } from "./shapes/evaluation.ts";
 export async function seedFor(name: DocumentName): Promise<Uint8Array | null> {
   switch (name.kind) {
     case "evaluation": {
-      const evaluation = await findEvaluationById(name.id);
+      const evaluation = await evaluationOfDocument(name.id);
       if (!evaluation) throw new Error(`No evaluation ${name.id} to seed`);
       return evaluationSeedUpdate({
         evaluationId: evaluation.id,
@@ -20,7 +19,7 @@ export async function seedFor(name: DocumentName): Promise<Uint8Array | null> {
       });
     }
     case "record": {
-      const validation = await findValidationById(name.id);
+      const validation = await validationOfDocument(name.id);
       if (!validation) throw new Error(`No validation ${name.id} to seed`);
       return recordSeedUpdate(await listRecordEntries(validation.trustId, validation.id));
     }

@@ -2,18 +2,19 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import {
+  can,
   certificateOf,
-  findReadableAward,
+  loadAward,
   longDate,
-  mayRenew,
   todayInEngland,
+  trustResource,
 } from "../award.server.ts";
 import { CertificateView } from "../components/award/certificate-view.tsx";
 import { RenewForm } from "../components/award/renew-form.tsx";
 import { StandingBadge } from "../components/award/standing-badge.tsx";
-import { can } from "../models.server.ts";
 import certificateStyles from "../styles/certificate.css";
-import { notFound, requireActor } from "../utils/auth.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { orNotFound } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: certificateStyles }];
@@ -29,8 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** The printable certificate, for the school's team and the trust's admins and leaders. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const award = await findReadableAward(actor, params.awardId ?? "");
-  if (!award) throw notFound();
+  const { award, resource } = await orNotFound(loadAward(actor, params.awardId ?? ""));
   const { certificate, standing } = await certificateOf(
     award,
     new URL(request.url).origin,
@@ -47,8 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         startLabel: longDate(certificate.startDate),
         expiryLabel: longDate(certificate.expiryDate),
       },
-      canRenew: mayRenew(actor, award) && standing !== "superseded",
-      seesRegister: can(actor, "read", { type: "cycle", trustId: award.trustId }),
+      canRenew: can(actor, "renew", resource) && standing !== "superseded",
+      seesRegister: can(actor, "oversee", trustResource(award.trustId)),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );

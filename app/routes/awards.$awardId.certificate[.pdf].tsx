@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import {
   attachmentDisposition,
   certificateOf,
-  findReadableAward,
+  loadAward,
   renderCertificatePdf,
   todayInEngland,
 } from "../award.server.ts";
 import { getSignedIn, notFound } from "../utils/auth.server.ts";
+import { orNotFound } from "../utils/command.server.ts";
 
 /**
  * The certificate as a PDF download, for the same people as the certificate page. Anyone else,
@@ -15,8 +16,8 @@ import { getSignedIn, notFound } from "../utils/auth.server.ts";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const signedIn = await getSignedIn(request);
-  const award = signedIn ? await findReadableAward(signedIn.actor, params.awardId ?? "") : null;
-  if (!award) throw notFound();
+  if (!signedIn) throw notFound();
+  const { award } = await orNotFound(loadAward(signedIn.actor, params.awardId ?? ""));
   const { certificate } = await certificateOf(award, new URL(request.url).origin, todayInEngland());
   // A copy typed on a plain ArrayBuffer, as the fetch Response wants.
   const pdf = new Uint8Array(await renderCertificatePdf(certificate));

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getCycle, getFrameworkVersion } from "../models.server.ts";
-import { notFound } from "../utils/auth.server.ts";
+import { getFrameworkVersion, loadCycle } from "../framework.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { orNotFound } from "../utils/command.server.ts";
 import { cycleRows } from "../utils/cycle-rows.server.ts";
-import { requireTrustAccess } from "../utils/trust.server.ts";
 import { formatDay, formatMoment } from "../../models/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -12,9 +12,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { trustId } = await requireTrustAccess(request, "cycle", "read");
-  const cycle = await getCycle(trustId, params.cycleId ?? "");
-  if (!cycle) throw notFound();
+  const actor = await requireActor(request);
+  const { cycle } = await orNotFound(loadCycle(actor, params.cycleId ?? ""));
+  const trustId = cycle.trustId;
   const [rows, version] = await Promise.all([
     cycleRows(cycle),
     getFrameworkVersion(trustId, cycle.frameworkVersionId),

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listCycles, listEvaluationsOfCycle, progressOf } from "../models.server.ts";
-import { requireTrustAccess } from "../utils/trust.server.ts";
+import { requireTrust } from "../utils/trust.server.ts";
 import { formatDay } from "../../models/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Cycles · Quality marks" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { trustId } = await requireTrustAccess(request, "cycle", "read");
+  const { trustId } = await requireTrust(request, "oversee");
   const cycles = await listCycles(trustId);
   const now = new Date();
   return json({

@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getCycle } from "../models.server.ts";
-import { notFound } from "../utils/auth.server.ts";
+import { loadCycle } from "../framework.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { orNotFound } from "../utils/command.server.ts";
 import { toCsv } from "../utils/csv.server.ts";
 import { cycleRows } from "../utils/cycle-rows.server.ts";
-import { requireTrustAccess } from "../utils/trust.server.ts";
 
 /** The cycle overview as CSV: one row per school. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { trustId } = await requireTrustAccess(request, "cycle", "read");
-  const cycle = await getCycle(trustId, params.cycleId ?? "");
-  if (!cycle) throw notFound();
+  const actor = await requireActor(request);
+  const { cycle } = await orNotFound(loadCycle(actor, params.cycleId ?? ""));
   const rows = await cycleRows(cycle);
   const csv = toCsv(
     ["School", "Status", "Progress (%)", "Last activity", "Due date", "Overdue"],

@@ -16,8 +16,9 @@ import {
   SortHeader,
   StatusCell,
 } from "../components/plan/action-table.tsx";
-import { can, evaluationResource, findEvaluationById, findSchoolById } from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
+import { getSchool, loadEvaluation } from "../evaluation.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { orNotFound } from "../utils/command.server.ts";
 import { formatMoment } from "../../models/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,11 +27,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const evaluation = await findEvaluationById(params.evaluationId ?? "");
-  if (!evaluation || !can(actor, "read", await evaluationResource(evaluation))) throw notFound();
+  const { evaluation } = await orNotFound(loadEvaluation(actor, params.evaluationId ?? ""));
   const query = parsePlanQuery(new URL(request.url).searchParams);
   const [school, plan] = await Promise.all([
-    findSchoolById(evaluation.schoolId),
+    getSchool(evaluation.trustId, evaluation.schoolId),
     actionPlanOf(evaluation, todayInEngland()),
   ]);
   return json({

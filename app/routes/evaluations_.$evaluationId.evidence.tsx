@@ -4,25 +4,26 @@ import {
   MaxPartSizeExceededError,
   unstable_createMemoryUploadHandler,
 } from "@remix-run/node";
-import { z } from "zod";
-import { documentName } from "../../collab/document-name.ts";
-import { attachEvidence, forgetEvidence } from "../../collab/shapes/evidence.ts";
 import type { EvidenceItem } from "../../models/evidence/evidence.ts";
-import type { EvidenceListData, EvidenceListItem } from "../components/evidence/types.ts";
+import type {
+  EvidenceActionData,
+  EvidenceListData,
+  EvidenceListItem,
+} from "../components/evidence/types.ts";
 import {
-  addEvidenceLink,
-  checkEvidenceLink,
-  deleteEvidenceItem,
+  UnacceptableFileError,
+  addEvidenceLinkCommand as addEvidenceLink,
+  deleteEvidence,
+  getUsers,
   labelOfContentType,
   listEvidenceOfEvaluation,
+  loadEvaluation,
   MAX_EVIDENCE_BYTES,
-  sniffEvidenceFile,
-  storeEvidenceFile,
+  uploadEvidence,
 } from "../evidence.server.ts";
-import { can, evaluationResource, findEvaluationById, getUsers } from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { failed, fieldsOf, orNotFound, readForm, refusal, run } from "../utils/command.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
-import { parseForm } from "../utils/forms.ts";
 import { parseMultipartForm } from "../utils/multipart.server.ts";
 
 /**
@@ -30,14 +31,6 @@ import { parseMultipartForm } from "../utils/multipart.server.ts";
  * it (action): upload a file, add a link, delete an item. Attaching an existing item to another
  * criterion is a live edit of the evaluation document (collab/shapes/evidence.ts).
  */
-async function evaluationFor(request: Request, evaluationId: string | undefined) {
-  const actor = await requireActor(request);
-  const evaluation = await findEvaluationById(evaluationId ?? "");
-  const resource = evaluation && (await evaluationResource(evaluation));
-  if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
-  return { actor, evaluation, canWrite: can(actor, "write", resource) };
-}
-
 function toListItem(item: EvidenceItem, names: Map<string, string>): EvidenceListItem {
   return {
     id: item.id,
@@ -60,7 +53,8 @@ async function listItems(items: EvidenceItem[]): Promise<EvidenceListItem[]> {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { evaluation } = await evaluationFor(request, params.evaluationId);
+  const actor = await requireActor(request);
+  const { evaluation } = await orNotFound(loadEvaluation(actor, params.evaluationId ?? ""));
   const items = await listEvidenceOfEvaluation(evaluation.trustId, evaluation.id);
   const data: EvidenceListData = { items: await listItems(items), maxBytes: MAX_EVIDENCE_BYTES };
   return json(data, { headers: { "Cache-Control": "private, no-store" } });
@@ -88,135 +82,83 @@ function evidenceUploadHandler(): UploadHandler {
   };
 }
 
-const uploadFields = z.object({
-  criterionId: z.string().max(60).optional(),
-});
+type Refused = Extract<EvidenceActionData, { ok?: false }>;
+const answer = (status: number, body: Refused, headers?: HeadersInit) =>
+  json<EvidenceActionData>(body, { status, headers });
 
-type Evaluation = NonNullable<Awaited<ReturnType<typeof findEvaluationById>>>;
-type Uploaded =
-  | { refused: Response }
-  | { refused: null; item: EvidenceItem; duplicate: boolean; criterionId: string | null };
-
-const refuse = (status: number, body: object, headers?: HeadersInit): Uploaded => ({
-  refused: json({ intent: "upload", ...body }, { status, headers }),
-});
-
-/** Receives, checks and stores one uploaded file; nothing is stored unless every check passes. */
-async function upload(request: Request, evaluation: Evaluation, userId: string): Promise<Uploaded> {
-  let form: FormData;
+/** The upload's form, or the refusal of a body too large, with two files, or broken. */
+async function readUpload(request: Request): Promise<FormData | Response> {
   try {
-    form = await parseMultipartForm(request, evidenceUploadHandler());
+    return await parseMultipartForm(request, evidenceUploadHandler());
   } catch (error) {
     // The rest of the body is not read: close the connection rather than reuse it.
-    if (error instanceof MaxPartSizeExceededError) {
-      const body =
-        error.field === "file"
-          ? { errors: { file: TOO_LARGE } }
-          : { formError: "Part of the form was too long." };
-      return refuse(413, body, { Connection: "close" });
-    }
+    const close = { Connection: "close" };
+    if (error instanceof MaxPartSizeExceededError)
+      return error.field === "file"
+        ? answer(413, { intent: "upload", fieldErrors: { file: TOO_LARGE } }, close)
+        : answer(413, { intent: "upload", formError: "Part of the form was too long." }, close);
     if (error instanceof ExtraFileError)
-      return refuse(
+      return answer(
         400,
-        { errors: { file: "Upload one file at a time." } },
-        { Connection: "close" },
+        { intent: "upload", fieldErrors: { file: "Upload one file at a time." } },
+        close,
       );
     // A malformed or interrupted upload: nothing was stored.
-    return refuse(400, { errors: { file: "The file did not arrive complete. Try again." } });
+    return answer(400, {
+      intent: "upload",
+      fieldErrors: { file: "The file did not arrive complete. Try again." },
+    });
   }
-  await requireCsrf(request, form);
-  const fields = parseForm(form, uploadFields);
-  const criterionId = fields.data?.criterionId || null;
-  if (!fields.data || (criterionId && !(criterionId in evaluation.levelsByCriterion))) {
-    return refuse(400, { formError: "This criterion is not part of the evaluation." });
-  }
-  const file = form.get("file");
-  if (!(file instanceof File) || (file.size === 0 && !file.name))
-    return refuse(400, { errors: { file: "Choose a file to upload." } });
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const verdict = await sniffEvidenceFile(bytes, file.name);
-  if (!verdict.ok) return refuse(415, { errors: { file: verdict.reason } });
-
-  const { item, duplicate } = await storeEvidenceFile(evaluation, {
-    uploadedBy: userId,
-    fileName: file.name,
-    bytes,
-    contentType: verdict.contentType,
-  });
-  return { refused: null, item, duplicate, criterionId };
 }
 
-const linkFields = z.object({
-  url: z.string().superRefine((value, ctx) => {
-    const check = checkEvidenceLink(value);
-    if (!check.ok) ctx.addIssue({ code: "custom", message: check.reason });
-  }),
-  title: z.string().trim().max(200, "Keep the title under 200 characters").optional(),
-  criterionId: z.string().max(60).optional(),
-});
-
-const deleteFields = z.object({ itemId: z.string().regex(/^[0-9a-f]{24}$/) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, evaluation, canWrite } = await evaluationFor(request, params.evaluationId);
-  if (!canWrite) {
-    return json(
-      { formError: "Only the school's team can change this evaluation's evidence." },
-      { status: 403 },
-    );
-  }
-  const name = documentName("evaluation", evaluation.id);
+  const actor = await requireActor(request);
+  const ctx = { actor, collab: context.collab };
+  const evaluationId = params.evaluationId ?? "";
+  // Checked before the body is read: nobody else gets to send 20 MB.
+  const checked = await run(() => loadEvaluation(actor, evaluationId, "write"));
+  if (checked instanceof Response) return checked;
 
   if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
-    const stored = await upload(request, evaluation, actor.userId);
-    if (stored.refused) return stored.refused;
-    const { item, duplicate, criterionId } = stored;
-    if (criterionId)
-      await context.collab.change(name, (doc) => attachEvidence(doc, criterionId, item.id));
-    const [listed] = await listItems([item]);
-    return json(
-      { ok: true, intent: "upload", item: listed, duplicate },
-      { status: duplicate ? 200 : 201 },
-    );
-  }
-
-  const form = await request.formData();
-  await requireCsrf(request, form);
-  const intent = form.get("intent");
-
-  if (intent === "addLink") {
-    const parsed = parseForm(form, linkFields);
-    if (!parsed.data) return json({ intent, errors: parsed.errors }, { status: 400 });
-    const criterionId = parsed.data.criterionId || null;
-    if (criterionId && !(criterionId in evaluation.levelsByCriterion)) {
-      return json(
-        { intent, formError: "This criterion is not part of the evaluation." },
-        { status: 400 },
-      );
-    }
-    const item = await addEvidenceLink(evaluation, {
-      uploadedBy: actor.userId,
-      url: parsed.data.url,
-      title: parsed.data.title,
+    const form = await readUpload(request);
+    if (form instanceof Response) return form;
+    await requireCsrf(request, form);
+    const file = form.get("file");
+    if (!(file instanceof File))
+      return answer(400, { intent: "upload", fieldErrors: { file: "Choose a file to upload." } });
+    const fields = fieldsOf(form, {
+      extra: {
+        evaluationId,
+        fileName: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      },
     });
-    if (criterionId)
-      await context.collab.change(name, (doc) => attachEvidence(doc, criterionId, item.id));
-    const [listed] = await listItems([item]);
-    return json({ ok: true, intent, item: listed }, { status: 201 });
-  }
-
-  if (intent === "delete") {
-    const parsed = parseForm(form, deleteFields);
-    if (
-      !parsed.data ||
-      !(await deleteEvidenceItem(evaluation.trustId, evaluation.id, parsed.data.itemId))
-    ) {
-      return json({ intent, formError: "That evidence is no longer here." }, { status: 404 });
+    try {
+      const { item, duplicate } = await uploadEvidence(ctx, fields);
+      const [listed] = await listItems([item]);
+      return json<EvidenceActionData>(
+        { ok: true, intent: "upload", item: listed, duplicate },
+        { status: duplicate ? 200 : 201 },
+      );
+    } catch (error) {
+      if (error instanceof UnacceptableFileError)
+        return answer(415, { intent: "upload", fieldErrors: { file: error.message } });
+      return refusal(error, "upload");
     }
-    const { itemId } = parsed.data;
-    await context.collab.change(name, (doc) => forgetEvidence(doc, itemId));
-    return json({ ok: true, intent });
   }
 
-  return json({ formError: "Unknown request." }, { status: 400 });
+  const form = await readForm(request);
+  const intent = String(form.get("intent"));
+  const fields = fieldsOf(form, { extra: { evaluationId } });
+  if (intent === "addLink") {
+    const item = await run(() => addEvidenceLink(ctx, fields), intent);
+    if (item instanceof Response) return item;
+    const [listed] = await listItems([item]);
+    return json<EvidenceActionData>({ ok: true, intent, item: listed }, { status: 201 });
+  }
+  if (intent === "delete") {
+    const done = await run(() => deleteEvidence(ctx, fields), intent);
+    return done instanceof Response ? done : json<EvidenceActionData>({ ok: true, intent });
+  }
+  return failed({ intent, formError: "Unknown request." }, 400);
 }

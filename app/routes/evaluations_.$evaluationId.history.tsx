@@ -27,14 +27,14 @@ import {
   SNAPSHOT_KIND_LABELS,
 } from "../history.server.ts";
 import {
-  applicableAreas,
   can,
-  findEvaluationById,
-  findSchoolById,
-  getFrameworkVersion,
+  evaluationResource,
+  frameworkOfEvaluation,
   getUsers,
-} from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
+  loadEvaluation,
+} from "../evaluation.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { orNotFound } from "../utils/command.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStyles }];
 
@@ -63,13 +63,6 @@ const STATUS_LABELS: Record<Evaluation["status"], string> = {
   validated: "Validated",
   accredited: "Accredited",
 };
-
-const resourceOf = (e: Evaluation) => ({
-  type: "evaluation" as const,
-  trustId: e.trustId,
-  schoolId: e.schoolId,
-  validatorIds: e.validatorIds,
-});
 
 const momentLabel = (s: SnapshotSummary) =>
   `${s.kind === "submission" ? "Submitted" : "Validated"} ${dateTime.format(s.createdAt)}`;
@@ -105,25 +98,20 @@ async function stateAt(
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const evaluation = await findEvaluationById(params.evaluationId ?? "");
-  if (!evaluation || !can(actor, "read", resourceOf(evaluation))) throw notFound();
-  const [school, version, snapshots, trend] = await Promise.all([
-    findSchoolById(evaluation.schoolId),
-    getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
+  const { evaluation } = await orNotFound(loadEvaluation(actor, params.evaluationId ?? ""));
+  const [{ school, version, content }, snapshots, trend] = await Promise.all([
+    orNotFound(frameworkOfEvaluation(evaluation)),
     listSnapshotsOfEvaluation(evaluation.trustId, evaluation.id),
-    judgementTrend(evaluation.trustId, evaluation.schoolId, evaluation.frameworkId, (e) =>
-      can(actor, "read", resourceOf(e)),
+    judgementTrend(evaluation.trustId, evaluation.schoolId, evaluation.frameworkId, async (e) =>
+      can(actor, "read", await evaluationResource(e)),
     ),
   ]);
-  if (!school || !version) throw notFound();
   const people = new Map(
     (await getUsers([...new Set(snapshots.map((s) => s.createdBy))])).map((u) => [u.id, u.name]),
   );
 
   // Criteria and level labels as the evaluation's framework version words them.
-  const areas = applicableAreas(version.content, school)
-    .filter((a) => evaluation.areaIds.includes(a.id))
-    .map((area) => ({ area, levels: scaleOf(version.content, area).levels }));
+  const areas = content.areas.map((area) => ({ area, levels: scaleOf(content, area).levels }));
   const criteria = new Map(
     areas.flatMap(({ area }) =>
       area.criteria.map((c) => [c.id, { id: c.id, code: c.code, statement: c.statement }]),

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { scaleOf } from "../../models/framework/applicable.ts";
 import type { Perspective } from "../../models/perspective/perspective.ts";
 import { spreadOf, range } from "../../models/perspective/spread.ts";
@@ -9,47 +8,42 @@ import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField } from "../components/field.tsx";
 import { SpreadChart } from "../components/perspectives/spread-chart.tsx";
 import {
-  InvalidJudgementError,
   PERSPECTIVES,
   PERSPECTIVE_LABELS,
-  applicableAreas,
   can,
-  evaluationResource,
-  findEvaluationById,
-  findSchoolById,
-  getFrameworkVersion,
+  frameworkOfEvaluation,
   getUsers,
   inviteContributor,
   listContributors,
   listMembershipsOfTrust,
   listPerspectiveJudgements,
-  recordPerspectiveJudgements,
+  loadEvaluation,
+  recordPerspective,
   removeContributor,
-} from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
-import { parseForm } from "../utils/forms.ts";
+} from "../evaluation.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import {
+  failed,
+  fieldsOf,
+  orNotFound,
+  readForm,
+  run,
+  type ActionResult,
+} from "../utils/command.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Perspectives · Quality marks" }];
 
-async function load(request: Request, evaluationId: string | undefined) {
-  const actor = await requireActor(request);
-  const evaluation = await findEvaluationById(evaluationId ?? "");
-  const resource = evaluation && (await evaluationResource(evaluation));
-  if (!evaluation || !resource || !can(actor, "read", resource)) throw notFound();
-  return { actor, evaluation, resource };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, evaluation, resource } = await load(request, params.evaluationId);
-  const [version, school, contributors, judgements, memberships] = await Promise.all([
-    getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId),
-    findSchoolById(evaluation.schoolId),
+  const actor = await requireActor(request);
+  const { evaluation, resource } = await orNotFound(
+    loadEvaluation(actor, params.evaluationId ?? ""),
+  );
+  const [{ school, content }, contributors, judgements, memberships] = await Promise.all([
+    orNotFound(frameworkOfEvaluation(evaluation)),
     listContributors(evaluation.trustId, evaluation.id),
     listPerspectiveJudgements(evaluation.trustId, evaluation.id),
     listMembershipsOfTrust(evaluation.trustId),
   ]);
-  if (!version || !school) throw notFound();
   const canInvite = can(actor, "invite", resource);
   const people = await getUsers([
     ...new Set([
@@ -59,9 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const perspectiveOf = new Map(contributors.map((c) => [c.userId, c.perspective]));
-  const areas = applicableAreas(version.content, school).filter((a) =>
-    evaluation.areaIds.includes(a.id),
-  );
+  const areas = content.areas;
   return json({
     evaluation: { id: evaluation.id, title: evaluation.title },
     school: school.name,
@@ -81,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : [],
     perspectives: PERSPECTIVES.map((p) => ({ value: p, label: PERSPECTIVE_LABELS[p] })),
     areas: areas.map((area) => {
-      const levels = scaleOf(version.content, area).levels;
+      const levels = scaleOf(content, area).levels;
       return {
         id: area.id,
         title: area.title,
@@ -114,71 +106,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const Invite = z.object({
-  userId: z.string().regex(/^[0-9a-f]{24}$/, "Choose a person"),
-  perspective: z.enum(PERSPECTIVES, { message: "Choose a perspective" }),
-});
-
-type Result = {
-  intent: string;
-  errors: Record<string, string>;
-  formError: string | null;
-  done: string | null;
-};
-const reply = (r: Partial<Result> & { intent: string }, status = 200) =>
-  json<Result>({ errors: {}, formError: null, done: null, ...r }, { status });
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, evaluation, resource } = await load(request, params.evaluationId);
-  const form = await request.formData();
-  await requireCsrf(request, form);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const ctx = { actor, collab: context.collab };
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
-
-  if (intent === "invite" || intent === "remove") {
-    if (!can(actor, "invite", resource))
-      return reply(
-        { intent, formError: "Only the school's leaders can invite contributors." },
-        403,
-      );
-    if (intent === "remove") {
-      await removeContributor(evaluation, String(form.get("userId")));
-      return reply({ intent, done: "Contributor removed." });
-    }
-    const parsed = parseForm(form, Invite);
-    if (parsed.errors) return reply({ intent, errors: parsed.errors }, 400);
-    const members = await listMembershipsOfTrust(evaluation.trustId);
-    if (!members.some((m) => m.userId === parsed.data.userId))
-      return reply({ intent, errors: { userId: "Choose someone in this trust" } }, 400);
-    await inviteContributor(evaluation, { ...parsed.data, invitedBy: actor.userId });
-    return reply({ intent, done: "Contributor invited." });
-  }
-
+  const extra = { evaluationId: params.evaluationId ?? "" };
+  const answer = async (command: () => Promise<void>, done: string) => {
+    const result = await run(command, intent);
+    return result instanceof Response ? result : json<ActionResult>({ intent, done });
+  };
+  if (intent === "invite")
+    return answer(() => inviteContributor(ctx, fieldsOf(form, { extra })), "Contributor invited.");
+  if (intent === "remove")
+    return answer(() => removeContributor(ctx, fieldsOf(form, { extra })), "Contributor removed.");
   if (intent === "record") {
-    if (!can(actor, "contribute", resource))
-      return reply(
-        { intent, formError: "Only invited contributors record perspective judgements." },
-        403,
-      );
-    const judgements: Record<string, string> = {};
+    const judgements: Record<string, string> = Object.create(null);
     for (const [key, value] of form)
       if (key.startsWith("level.")) judgements[key.slice(6)] = String(value);
-    try {
-      await recordPerspectiveJudgements(evaluation, actor.userId, judgements);
-    } catch (error) {
-      if (error instanceof InvalidJudgementError)
-        return reply({ intent, formError: error.message }, 400);
-      throw error;
-    }
-    return reply({ intent, done: "Your judgements are saved." });
+    return answer(
+      () => recordPerspective(ctx, { ...extra, judgements }),
+      "Your judgements are saved.",
+    );
   }
-  return reply({ intent, formError: "Unknown request." }, 400);
+  return failed({ intent, formError: "Unknown request." }, 400);
 }
 
 export default function Perspectives() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<ActionResult>();
   const busy = useNavigation().state === "submitting";
-  const errors = result?.intent === "invite" ? result.errors : {};
+  const errors: Record<string, string> =
+    result?.intent === "invite" ? (result.fieldErrors ?? {}) : {};
   return (
     <div className="page">
       <p className="breadcrumbs">

@@ -4,11 +4,11 @@ import {
   attachmentDisposition,
   downloadFileName,
   extensionOfContentType,
-  findEvidenceItemById,
+  loadEvidenceItem,
   openEvidenceFile,
 } from "../evidence.server.ts";
-import { can, evaluationResource, findEvaluationById } from "../models.server.ts";
 import { getSignedIn, notFound } from "../utils/auth.server.ts";
+import { orNotFound } from "../utils/command.server.ts";
 
 /**
  * Downloads an evidence file, for people who may read its evaluation. Always as an attachment
@@ -17,17 +17,9 @@ import { getSignedIn, notFound } from "../utils/auth.server.ts";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const signedIn = await getSignedIn(request);
-  const item = signedIn ? await findEvidenceItemById(params.itemId ?? "") : null;
-  const evaluation = item ? await findEvaluationById(item.evaluationId) : null;
-  const allowed =
-    signedIn &&
-    item &&
-    evaluation &&
-    item.kind === "file" &&
-    item.contentType &&
-    item.trustId === evaluation.trustId &&
-    can(signedIn.actor, "read", await evaluationResource(evaluation));
-  if (!allowed || !item.contentType) throw notFound();
+  if (!signedIn) throw notFound();
+  const { item } = await orNotFound(loadEvidenceItem(signedIn.actor, params.itemId ?? ""));
+  if (item.kind !== "file" || !item.contentType) throw notFound();
 
   const fileName = downloadFileName(
     item.fileName ?? item.title,

@@ -8,6 +8,7 @@ import {
   STARTERS,
   can,
   createFramework,
+  frameworksOf,
   importFramework,
   listFrameworks,
   loadTrustFor,
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { trustId } = await orNotFound(loadTrustFor(actor, "framework", "read"));
   const frameworks = await listFrameworks(trustId);
   return json({
-    canDesign: can(actor, "write", { type: "framework", trustId }),
+    canDesign: can(actor, "write", frameworksOf(trustId)),
     requestId: newRequestId(),
     frameworks: frameworks.map((f) => ({
       id: f.id,

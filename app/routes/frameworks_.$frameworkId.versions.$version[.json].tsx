@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { can, findFrameworkById, listVersions } from "../models.server.ts";
+import { listVersions, loadFramework } from "../framework.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
+import { orNotFound } from "../utils/command.server.ts";
 
 /** Exports one published version as a JSON file that "Import a framework" accepts. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const framework = await findFrameworkById(params.frameworkId ?? "");
-  if (!framework || !can(actor, "read", { type: "framework", trustId: framework.trustId }))
-    throw notFound();
+  const { framework } = await orNotFound(loadFramework(actor, params.frameworkId ?? ""));
   const version = (await listVersions(framework.trustId, framework.id)).find(
     (v) => String(v.version) === params.version,
   );

@@ -4,39 +4,25 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "../../models/permissions/roles.ts";
 import { Progress } from "../components/progress.tsx";
 import {
-  can,
   evaluationIdsContributedBy,
-  findEvaluationById,
-  findSchoolById,
+  getSchool,
   getTrust,
   listEvaluationsOfSchool,
-  listSchools,
-} from "../models.server.ts";
+  listReadableEvaluations,
+  listReadableSchools,
+  trustIdsOf,
+} from "../school.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Schools · Quality marks" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const trustIds = [...new Set(actor.grants.map((g) => g.trustId))];
-  const schools = [];
-  for (const trustId of trustIds) {
-    const oversees = actor.grants.some(
-      (g) => g.trustId === trustId && (g.role === "trustAdmin" || g.role === "trustLeader"),
-    );
-    const candidates = oversees
-      ? await listSchools(trustId)
-      : (
-          await Promise.all(
-            actor.grants
-              .filter((g) => g.trustId === trustId && g.schoolId)
-              .map((g) => findSchoolById(g.schoolId!)),
-          )
-        ).filter((s) => s !== null);
-    for (const school of candidates) {
-      if (!can(actor, "read", { type: "school", trustId, schoolId: school.id })) continue;
-      const latest = (await listEvaluationsOfSchool(trustId, school.id))[0] ?? null;
-      schools.push({
+  const readable = await listReadableSchools(actor);
+  const schools = await Promise.all(
+    readable.map(async (school) => {
+      const latest = (await listEvaluationsOfSchool(school.trustId, school.id))[0] ?? null;
+      return {
         id: school.id,
         name: school.name,
         latest: latest && {
@@ -44,18 +30,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
           judged: latest.projection.judgedCount,
           total: latest.projection.criteriaCount,
         },
-      });
-    }
-  }
+      };
+    }),
+  );
+  const trustIds = trustIdsOf(actor);
   const trusts = await Promise.all(trustIds.map((id) => getTrust(id)));
   // Evaluations this person was invited to contribute a perspective to (only those).
-  const contributions = [];
-  for (const id of await evaluationIdsContributedBy(actor.userId)) {
-    const evaluation = await findEvaluationById(id);
-    const school = evaluation && (await findSchoolById(evaluation.schoolId));
-    if (evaluation && school)
-      contributions.push({ id: evaluation.id, title: evaluation.title, school: school.name });
-  }
+  const invited = await listReadableEvaluations(
+    actor,
+    await evaluationIdsContributedBy(actor.userId),
+  );
+  const contributions = await Promise.all(
+    invited.map(async (evaluation) => ({
+      id: evaluation.id,
+      title: evaluation.title,
+      school: (await getSchool(evaluation.trustId, evaluation.schoolId))?.name ?? "",
+    })),
+  );
   return json({
     name: actor.name,
     roles: [...new Set(actor.grants.map((g) => ROLE_LABELS[g.role]))],

@@ -1,12 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { longDate, registerOf, todayInEngland } from "../award.server.ts";
+import { awardResource, can, longDate, registerOf, todayInEngland } from "../award.server.ts";
 import { RenewForm } from "../components/award/renew-form.tsx";
 import { StandingBadge } from "../components/award/standing-badge.tsx";
-import { can, getTrust } from "../models.server.ts";
+import { getTrust } from "../models.server.ts";
 import certificateStyles from "../styles/certificate.css";
-import { requireTrustAccess } from "../utils/trust.server.ts";
+import { requireTrust } from "../utils/trust.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: certificateStyles }];
 
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Register · Quality marks" }]
 
 /** The trust's register: each school's latest award for each mark, soonest expiry first. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, trustId } = await requireTrustAccess(request, "cycle", "read");
+  const { actor, trustId } = await requireTrust(request, "oversee");
   const mark = new URL(request.url).searchParams.get("mark") ?? "";
   const [rows, trust] = await Promise.all([
     registerOf(trustId, todayInEngland()),
@@ -28,11 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     marks: [...marks]
       .map(([id, name]) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    canRenew: can(actor, "manage", { type: "trust", trustId }),
+
     renewalDue: shown.filter((r) => r.standing === "renewalDue").length,
     expired: shown.filter((r) => r.standing === "expired").length,
     rows: shown.map(({ award, schoolName, standing }) => ({
       id: award.id,
+      canRenew: can(actor, "renew", awardResource(award)),
       schoolId: award.schoolId,
       schoolName,
       markName: award.frameworkName,
@@ -127,7 +128,7 @@ export default function Register() {
                   </td>
                   <td>
                     <StandingBadge standing={r.standing} />
-                    {data.canRenew && (r.standing === "renewalDue" || r.standing === "expired") ? (
+                    {r.canRenew && (r.standing === "renewalDue" || r.standing === "expired") ? (
                       <RenewForm
                         awardId={r.id}
                         label={`Start renewal: ${r.schoolName}, ${r.markName}`}

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { registerOf, todayInEngland } from "../award.server.ts";
 import { STANDING_LABELS } from "../components/award/standing.ts";
 import { toCsv } from "../utils/csv.server.ts";
-import { requireTrustAccess } from "../utils/trust.server.ts";
+import { requireTrust } from "../utils/trust.server.ts";
 
 /** The register as CSV (optionally one mark): one row per school and mark. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { trustId } = await requireTrustAccess(request, "cycle", "read");
+  const { trustId } = await requireTrust(request, "oversee");
   const mark = new URL(request.url).searchParams.get("mark") ?? "";
   const rows = (await registerOf(trustId, todayInEngland())).filter(
     (r) => !mark || r.award.frameworkId === mark,

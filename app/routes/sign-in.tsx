@@ -6,7 +6,7 @@ import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, TextField } from "../components/field.tsx";
 import { verifyCredentials } from "../models.server.ts";
 import { signInStepPath } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { readForm } from "../utils/command.server.ts";
 import { parseForm } from "../utils/forms.ts";
 import { limitSignIn, resetSignInLimit } from "../utils/rate-limit.server.ts";
 import { sessionFrom } from "../utils/session.server.ts";
@@ -39,8 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  await requireCsrf(request, form);
+  const form = await readForm(request);
   const parsed = parseForm(form, SignIn);
   if (parsed.errors) return json({ errors: parsed.errors, formError: null }, { status: 400 });
   const { email, password } = parsed.data;

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
-import { ROLE_LABELS, ROLES, isSchoolRole } from "../../models/permissions/roles.ts";
+import { ROLE_LABELS, ROLES } from "../../models/permissions/roles.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField, TextField } from "../components/field.tsx";
 import { SecondFactorReset } from "../components/second-factor/reset-link.tsx";
@@ -10,29 +9,30 @@ import { peopleWithSecondFactor } from "../components/second-factor/people.serve
 import { PersonControls } from "../components/trust/person-controls.tsx";
 import { personControlAction } from "../components/trust/person-controls.server.ts";
 import {
-  DuplicateSchoolError,
-  can,
-  createSchool,
-  createUser,
-  findUserByEmail,
-  getSchool,
+  addPerson,
+  addSchool,
   getTrust,
   getUsers,
-  grantRole,
   listMembershipsOfTrust,
   listSchools,
-  recordAudit,
-} from "../models.server.ts";
-import { notFound, requireActor } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
-import { parseForm } from "../utils/forms.ts";
+  loadTrustWhere,
+  newRequestId,
+} from "../trust.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import {
+  failed,
+  fieldsOf,
+  orNotFound,
+  readForm,
+  run,
+  type ActionResult,
+} from "../utils/command.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Trust settings · Quality marks" }];
 
 async function requireTrustAdmin(request: Request) {
   const actor = await requireActor(request);
-  const trustId = actor.grants.find((g) => g.role === "trustAdmin")?.trustId;
-  if (!trustId || !can(actor, "manage", { type: "trust", trustId })) throw notFound();
+  const { trustId } = await orNotFound(loadTrustWhere(actor, "manage"));
   return { actor, trustId };
 }
 
@@ -49,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const labelOf = (m: (typeof memberships)[number]) =>
     `${ROLE_LABELS[m.role]}${m.schoolId ? ` · ${schoolName.get(m.schoolId) ?? ""}` : ""}`;
   return json({
+    requestId: newRequestId(),
     trustName: trust?.name ?? "",
     schools: schools.map((s) => ({ id: s.id, name: s.name, phase: s.phase, urn: s.urn })),
     people: users
@@ -65,115 +66,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const checkbox = z.preprocess((v) => v === "on", z.boolean());
-
-const AddSchool = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, "Enter the school's name")
-    .max(200, "Keep the name under 200 characters"),
-  urn: z
-    .string()
-    .trim()
-    .regex(/^(\d{6,7})?$/, "A URN is six or seven digits")
-    .transform((v) => v || null),
-  phase: z.enum(["primary", "secondary", "allThrough", "special"], { message: "Choose a phase" }),
-  hasEarlyYears: checkbox,
-  hasSixthForm: checkbox,
-});
-
-const AddPerson = z
-  .object({
-    name: z
-      .string()
-      .trim()
-      .min(2, "Enter the person's full name")
-      .max(120, "Keep the name under 120 characters"),
-    email: z.string().trim().email("Enter an email address like name@school.org.uk"),
-    role: z.enum(ROLES, { message: "Choose a role" }),
-    schoolId: z.string().optional(),
-    password: z.string().max(200).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (isSchoolRole(v.role) && !v.schoolId) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["schoolId"],
-        message: "Choose the school for this role",
-      });
-    }
-  });
-
-type ActionResult = {
-  intent: string;
-  errors: Record<string, string>;
-  formError: string | null;
-  done: string | null;
-};
-const reply = (r: Partial<ActionResult> & { intent: string }, status = 200) =>
-  json<ActionResult>({ errors: {}, formError: null, done: null, ...r }, { status });
+type TrustResult = ActionResult & { personId?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { trustId, actor } = await requireTrustAdmin(request);
-  const form = await request.formData();
-  await requireCsrf(request, form);
+  const actor = await requireActor(request);
+  const ctx = { actor, collab: context.collab };
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
 
   // Remove a role, sign out everywhere: components/trust/person-controls.tsx.
-  const personControl = await personControlAction(form, { actor, collab: context.collab });
+  const personControl = await personControlAction(form, ctx);
   if (personControl) return personControl;
 
   if (intent === "addSchool") {
-    const parsed = parseForm(form, AddSchool);
-    if (parsed.errors) return reply({ intent, errors: parsed.errors }, 400);
-    try {
-      const school = await createSchool(trustId, parsed.data);
-      return reply({ intent, done: `${school.name} was added.` });
-    } catch (error) {
-      if (error instanceof DuplicateSchoolError)
-        return reply({ intent, errors: { name: error.message } }, 400);
-      throw error;
-    }
+    const done = await run(() => addSchool(ctx, fieldsOf(form)), intent);
+    if (done instanceof Response) return done;
+    return json<TrustResult>({ intent, done: `${done.name} was added.` });
   }
-
   if (intent === "addPerson") {
-    const parsed = parseForm(form, AddPerson);
-    if (parsed.errors) return reply({ intent, errors: parsed.errors }, 400);
-    const { name, email, role, password } = parsed.data;
-    const schoolId = isSchoolRole(role) ? parsed.data.schoolId! : null;
-    if (schoolId && !(await getSchool(trustId, schoolId))) {
-      return reply({ intent, errors: { schoolId: "Choose one of this trust's schools" } }, 400);
-    }
-    let user = await findUserByEmail(email);
-    if (!user) {
-      if (!password || password.length < 12) {
-        return reply(
-          { intent, errors: { password: "Give a first password of at least 12 characters" } },
-          400,
-        );
-      }
-      user = await createUser({ name, email, password });
-    }
-    await grantRole(trustId, { userId: user.id, role, schoolId });
-    await recordAudit({
-      trustId,
-      actorId: actor.userId,
-      action: "roleGranted",
-      subject: `user:${user.id}`,
-      details: { role, schoolId },
-    });
-    return reply({ intent, done: `${user.name} is now ${ROLE_LABELS[role].toLowerCase()}.` });
+    const done = await run(() => addPerson(ctx, fieldsOf(form)), intent);
+    if (done instanceof Response) return done;
+    const role = ROLE_LABELS[done.role].toLowerCase();
+    return json<TrustResult>({ intent, done: `${done.user.name} is now ${role}.` });
   }
-
-  return reply({ intent, formError: "Unknown request." }, 400);
+  return failed({ intent, formError: "Unknown request." }, 400);
 }
 
 export default function TrustSettings() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<TrustResult>();
   const busy = useNavigation().state === "submitting";
-  const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : {});
+  const errorsFor = (intent: string): Record<string, string> =>
+    result?.intent === intent ? (result.fieldErrors ?? {}) : {};
   const school = errorsFor("addSchool");
   const person = errorsFor("addPerson");
   return (
@@ -204,6 +128,7 @@ export default function TrustSettings() {
             <h3 id="add-school-heading">Add a school</h3>
             <CsrfInput />
             <input type="hidden" name="intent" value="addSchool" />
+            <input type="hidden" name="requestId" value={data.requestId} />
             <TextField label="School name" name="name" required error={school.name} />
             <TextField label="URN (optional)" name="urn" inputMode="numeric" error={school.urn} />
             <SelectField label="Phase" name="phase" error={school.phase} defaultValue="primary">

@@ -4,14 +4,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listAudit, verifyAuditLog } from "../models.server.ts";
 import { auditRows } from "../components/audit/audit-rows.server.ts";
 import styles from "../styles/audit.css";
-import { requireAuditAccess } from "../utils/audit.server.ts";
+import { requireTrust } from "../utils/trust.server.ts";
 import { formatMoment } from "../../models/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Quality marks" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { trustId } = await requireAuditAccess(request);
+  const { trustId } = await requireTrust(request, "manage");
   const [entries, verification] = await Promise.all([listAudit(trustId), verifyAuditLog()]);
   const rows = await auditRows(trustId, entries);
   return json({

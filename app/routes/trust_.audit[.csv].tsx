@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listAudit } from "../models.server.ts";
 import { auditRows } from "../components/audit/audit-rows.server.ts";
 import { toCsv } from "../utils/csv.server.ts";
-import { requireAuditAccess } from "../utils/audit.server.ts";
+import { requireTrust } from "../utils/trust.server.ts";
 
 /**
  * The trust's audit entries as CSV: each as a sentence with names, and with its raw facts and
  * chain hashes so it can be re-verified.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { trustId } = await requireAuditAccess(request);
+  const { trustId } = await requireTrust(request, "manage");
   const rows = await auditRows(trustId, await listAudit(trustId, 100_000));
   const csv = toCsv(
     [

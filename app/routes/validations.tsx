@@ -2,29 +2,39 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import {
-  findEvaluationById,
-  findSchoolById,
+  can,
+  getEvaluation,
+  getSchool,
   listValidationsOf,
   listValidationsOfTrust,
-} from "../models.server.ts";
-import { requireActor } from "../utils/auth.server.ts";
+  navigationOf,
+  trustIdsOf,
+  trustResource,
+  validationResource,
+} from "../validation.server.ts";
+import { notFound, requireActor } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Validations · Quality marks" }];
 
-/** "My validations" for validators; every validation of the trust for trust admins and leaders. */
+/** "My validations" for validators; every validation of the trust for its oversight. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const oversight = actor.grants
-    .filter((g) => g.role === "trustAdmin" || g.role === "trustLeader")
-    .map((g) => g.trustId);
-  const mine = await listValidationsOf(actor.userId);
+  // Validators and the trust's oversight have this page; for everyone else it does not exist.
+  if (!navigationOf(actor).validates) throw notFound();
+  const mine = (await listValidationsOf(actor.userId)).filter((v) =>
+    can(actor, "read", validationResource(v)),
+  );
   const trustWide = (
-    await Promise.all([...new Set(oversight)].map((t) => listValidationsOfTrust(t)))
+    await Promise.all(
+      trustIdsOf(actor)
+        .filter((t) => can(actor, "oversee", trustResource(t)))
+        .map((t) => listValidationsOfTrust(t)),
+    )
   ).flat();
   const describe = async (v: (typeof mine)[number]) => {
     const [evaluation, school] = await Promise.all([
-      findEvaluationById(v.evaluationId),
-      findSchoolById(v.schoolId),
+      getEvaluation(v.trustId, v.evaluationId),
+      getSchool(v.trustId, v.schoolId),
     ]);
     return {
       id: v.id,

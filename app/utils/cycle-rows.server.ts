@@ -1,7 +1,6 @@
 import type { Cycle } from "../../models/cycle/cycle.ts";
 import {
   CYCLE_STATUS_LABELS,
-  findSchoolById,
   listEvaluationsOfCycle,
   listSchools,
   progressOf,
@@ -26,11 +25,11 @@ export async function cycleRows(cycle: Cycle, now = new Date()): Promise<CycleRo
   ]);
   const names = new Map(schools.map((s) => [s.id, s.name]));
   const rows = await Promise.all(
-    evaluations.map(async (e) => {
+    evaluations.map((e) => {
       const progress = progressOf(e, now);
       return {
         schoolId: e.schoolId,
-        schoolName: names.get(e.schoolId) ?? (await findSchoolById(e.schoolId))?.name ?? "",
+        schoolName: names.get(e.schoolId) ?? "",
         evaluationId: e.id,
         status:
           progress.status === "inProgress"

@@ -1,7 +1,8 @@
 import type { Action } from "../../models/permissions/can.ts";
+import { loadTrustFor, loadTrustWhere } from "../../models/permissions/loaders.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
-import { can } from "../models.server.ts";
-import { notFound, requireActor } from "./auth.server.ts";
+import { requireActor } from "./auth.server.ts";
+import { orNotFound } from "./command.server.ts";
 
 /**
  * The signed-in person and the trust whose frameworks and cycles they may `action`, or a 404:
@@ -13,9 +14,16 @@ export async function requireTrustAccess(
   action: Action,
 ): Promise<{ actor: Actor; trustId: string }> {
   const actor = await requireActor(request);
-  const trustId = actor.grants
-    .map((g) => g.trustId)
-    .find((id) => can(actor, action, { type: resource, trustId: id }));
-  if (!trustId) throw notFound();
+  const { trustId } = await orNotFound(loadTrustFor(actor, resource, action));
+  return { actor, trustId };
+}
+
+/** The signed-in person and the trust where they may `action` the trust itself (or a 404). */
+export async function requireTrust(
+  request: Request,
+  action: Action,
+): Promise<{ actor: Actor; trustId: string }> {
+  const actor = await requireActor(request);
+  const { trustId } = await orNotFound(loadTrustWhere(actor, action));
   return { actor, trustId };
 }

@@ -122,6 +122,11 @@ const SENTENCES = {
     const school = r.school(r.detail("schoolId"));
     return `${r.actor} gave ${r.subjectPerson} the role of ${roleLabel(r.text("role") as Role)}${school ? ` at ${school}` : ""}`;
   },
+  contributorInvited: (r: Reading) =>
+    `${r.actor} invited ${r.person(r.detail("userId"))} to give their perspective on this evaluation`,
+  contributorRemoved: (r: Reading) =>
+    `${r.actor} removed ${r.person(r.detail("userId"))} as a contributor to this evaluation`,
+  schoolAdded: (r: Reading) => `${r.actor} added ${r.text("name")} to the trust`,
   roleRemoved: (r: Reading) => {
     const school = r.school(r.detail("schoolId"));
     return `${r.actor} removed ${r.subjectPerson}'s role of ${roleLabel(r.text("role") as Role)}${school ? ` at ${school}` : ""}`;

@@ -2,7 +2,7 @@ import { op } from "../mongoose.ts";
 import { MembershipModel } from "../membership/membership.ts";
 import { SCHOOL_ROLES } from "../permissions/roles.ts";
 import { getUsers } from "../user/user.ts";
-import { findEvaluationById, type Evaluation } from "./evaluation.ts";
+import { getEvaluation, type Evaluation } from "./evaluation.ts";
 import type { ProjectedAction } from "./projection.ts";
 import { evaluationIdsWithActionsOf } from "./projection-store.ts";
 
@@ -33,7 +33,7 @@ export async function listEvaluationsWithActionsOf(
   ownerId: string,
 ): Promise<Evaluation[]> {
   const ids = await evaluationIdsWithActionsOf(trustId, ownerId);
-  const evaluations = await Promise.all(ids.map((id) => findEvaluationById(id)));
+  const evaluations = await Promise.all(ids.map((id) => getEvaluation(trustId, id)));
   return evaluations
     .filter((e): e is Evaluation => e !== null)
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());

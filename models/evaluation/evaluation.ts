@@ -282,12 +282,5 @@ export async function moveToVersion(
     },
   );
   await setCriteriaCount(evaluation.id, fresh.criteria.length);
-  return (await findEvaluationById(evaluation.id))!;
-}
-
-/** @deprecated Unscoped: being replaced by loadEvaluation (models/permissions/loaders.ts). */
-export async function findEvaluationById(evaluationId: string): Promise<Evaluation | null> {
-  if (!isObjectId(evaluationId)) return null;
-  const doc = await EvaluationModel.findById(evaluationId).lean();
-  return doc ? (await withProjections([doc]))[0] : null;
+  return (await getEvaluation(evaluation.trustId, evaluation.id))!;
 }

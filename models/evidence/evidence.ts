@@ -241,10 +241,3 @@ export function openEvidenceFile(item: EvidenceItem): Readable {
   if (item.kind !== "file" || !item.fileId) throw new Error("Not a file item");
   return openFile(new Types.ObjectId(item.fileId));
 }
-
-/** @deprecated Unscoped: being replaced by findEvidenceItemOfTrust. */
-export async function findEvidenceItemById(itemId: string): Promise<EvidenceItem | null> {
-  if (!isObjectId(itemId)) return null;
-  const doc = await EvidenceItemModel.findById(itemId).lean();
-  return doc ? toItem(doc) : null;
-}

@@ -270,10 +270,3 @@ export async function publishVersion(
     throw error;
   }
 }
-
-/** @deprecated Unscoped: being replaced by getFramework(trustId, id) and loadFramework. */
-export async function findFrameworkById(frameworkId: string): Promise<Framework | null> {
-  if (!isObjectId(frameworkId)) return null;
-  const doc = await FrameworkModel.findById(frameworkId).lean();
-  return doc ? toFramework(doc) : null;
-}

@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
+import { isDuplicateKey } from "../errors.ts";
 import { defineModel, isObjectId } from "../mongoose.ts";
 import type { Actor, Grant, Role } from "../permissions/roles.ts";
 import { ROLES, isSchoolRole } from "../permissions/roles.ts";
@@ -52,8 +53,16 @@ export async function grantRole(
   const filter = { userId: input.userId, trustId, schoolId, role: input.role };
   const existing = await MembershipModel.findOne(filter).lean();
   if (existing) return toMembership(existing);
-  const doc = await MembershipModel.create(filter);
-  return toMembership(doc.toObject());
+  try {
+    const doc = await MembershipModel.create(filter);
+    return toMembership(doc.toObject());
+  } catch (error) {
+    // Granted by another request a moment ago: the unique key kept it to one.
+    if (!isDuplicateKey(error)) throw error;
+    const granted = await MembershipModel.findOne(filter).lean();
+    if (!granted) throw error;
+    return toMembership(granted);
+  }
 }
 
 export async function listMembershipsOfUser(userId: string): Promise<Membership[]> {

@@ -2,9 +2,10 @@ import { getAward, type Award } from "../award/award.ts";
 import { getCycle, type Cycle } from "../cycle/cycle.ts";
 import { NotFoundError, ForbiddenError } from "../errors.ts";
 import { getEvaluation, type Evaluation } from "../evaluation/evaluation.ts";
+import { findEvidenceItemOfTrust } from "../evidence/evidence.ts";
 import { getFramework, type Framework } from "../framework/framework.ts";
 import { contributorIdsOf } from "../perspective/perspective.ts";
-import { getSchool, type School } from "../school/school.ts";
+import { getSchool, listSchools, type School } from "../school/school.ts";
 import {
   findMeetingSchedule,
   meetingHasStarted,
@@ -215,3 +216,49 @@ export async function loadTrustFor(
   if (!trustId) throw new NotFoundError();
   return { trustId };
 }
+
+/** Every school the person may read: all of a trust's for its oversight, else their own school. */
+export async function listReadableSchools(actor: Actor): Promise<School[]> {
+  const schools: School[] = [];
+  for (const trustId of trustIdsOf(actor)) {
+    const candidates = can(actor, "oversee", { type: "trust", trustId })
+      ? await listSchools(trustId)
+      : (
+          await Promise.all(
+            [...new Set(actor.grants.filter((g) => g.trustId === trustId && g.schoolId))].map((g) =>
+              getSchool(trustId, g.schoolId!),
+            ),
+          )
+        ).filter((s) => s !== null);
+    for (const school of candidates)
+      if (can(actor, "read", schoolResource(school)) && !schools.some((s) => s.id === school.id))
+        schools.push(school);
+  }
+  return schools;
+}
+
+/** The evaluations among `ids` the person may read (others are silently left out). */
+export async function listReadableEvaluations(actor: Actor, ids: string[]): Promise<Evaluation[]> {
+  const found = await Promise.all(
+    ids.map((id) =>
+      loadEvaluation(actor, id).then(
+        ({ evaluation }) => evaluation,
+        (error: unknown) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        },
+      ),
+    ),
+  );
+  return found.filter((e) => e !== null);
+}
+
+/** An evidence item, for people who may read the evaluation it belongs to. */
+export async function loadEvidenceItem(actor: Actor, itemId: string) {
+  const item = await inTrustsOf(actor, (trustId) => findEvidenceItemOfTrust(trustId, itemId));
+  const { evaluation } = await loadEvaluation(actor, item.evaluationId);
+  return { item, evaluation };
+}
+
+export const trustResource = (trustId: string): Of<"trust"> => ({ type: "trust", trustId });
+export const frameworksOf = (trustId: string): Of<"framework"> => ({ type: "framework", trustId });

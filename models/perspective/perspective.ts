@@ -147,7 +147,9 @@ export async function recordPerspectiveJudgements(
   judgements: Record<string, string>,
 ): Promise<void> {
   for (const [criterionId, level] of Object.entries(judgements)) {
-    const levels = evaluation.levelsByCriterion[criterionId];
+    const levels = Object.hasOwn(evaluation.levelsByCriterion, criterionId)
+      ? evaluation.levelsByCriterion[criterionId]
+      : undefined;
     if (!levels || (level !== "" && !levels.includes(level))) {
       throw new InvalidJudgementError(`“${level}” is not a level of criterion ${criterionId}`);
     }

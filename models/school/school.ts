@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
+import { isDuplicateKey } from "../errors.ts";
 import { defineModel, isObjectId } from "../mongoose.ts";
 
 export type SchoolPhase = "primary" | "secondary" | "allThrough" | "special";
@@ -23,6 +24,8 @@ interface SchoolDoc {
   hasEarlyYears: boolean;
   hasSixthForm: boolean;
   createdAt: Date;
+  /** The form showing that added it: the same form sent twice adds one school. */
+  requestId?: string;
 }
 
 const schoolSchema = new Schema<SchoolDoc>({
@@ -33,6 +36,7 @@ const schoolSchema = new Schema<SchoolDoc>({
   hasEarlyYears: { type: Boolean, default: false },
   hasSixthForm: { type: Boolean, default: false },
   createdAt: { type: Date, default: () => new Date() },
+  requestId: { type: String },
 });
 schoolSchema.index({ trustId: 1, name: 1 }, { unique: true });
 
@@ -58,12 +62,25 @@ export class DuplicateSchoolError extends Error {
   }
 }
 
-export async function createSchool(trustId: string, input: NewSchool): Promise<School> {
-  if (await SchoolModel.exists({ trustId, name: input.name })) {
+/**
+ * Adds a school to a trust. Names are unique in a trust (a unique key): a second school of the
+ * same name is refused, unless it is the same form arriving twice (`requestId`), which gets the
+ * school it already added.
+ */
+export async function createSchool(
+  trustId: string,
+  input: NewSchool & { requestId?: string },
+): Promise<School> {
+  try {
+    const doc = await SchoolModel.create({ ...input, trustId });
+    return toSchool(doc.toObject());
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const existing = await SchoolModel.findOne({ trustId, name: input.name }).lean();
+    if (existing && input.requestId && existing.requestId === input.requestId)
+      return toSchool(existing);
     throw new DuplicateSchoolError(input.name);
   }
-  const doc = await SchoolModel.create({ ...input, trustId });
-  return toSchool(doc.toObject());
 }
 
 export async function listSchools(trustId: string): Promise<School[]> {
@@ -75,12 +92,5 @@ export async function listSchools(trustId: string): Promise<School[]> {
 export async function getSchool(trustId: string, schoolId: string): Promise<School | null> {
   if (!isObjectId(schoolId)) return null;
   const doc = await SchoolModel.findOne({ _id: schoolId, trustId }).lean();
-  return doc ? toSchool(doc) : null;
-}
-
-/** @deprecated Unscoped: being replaced by getSchool(trustId, id) and loadSchool. */
-export async function findSchoolById(schoolId: string): Promise<School | null> {
-  if (!isObjectId(schoolId)) return null;
-  const doc = await SchoolModel.findById(schoolId).lean();
   return doc ? toSchool(doc) : null;
 }

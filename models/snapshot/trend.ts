@@ -59,14 +59,16 @@ export async function judgementTrend(
   trustId: string,
   schoolId: string,
   frameworkId: string,
-  visible: (evaluation: Evaluation) => boolean,
+  visible: (evaluation: Evaluation) => Promise<boolean>,
 ): Promise<TrendPoint[]> {
   const [evaluations, submissions] = await Promise.all([
     listEvaluationsOfSchool(trustId, schoolId),
     listSnapshotsOfSchool(trustId, schoolId, "submission"),
   ]);
+  const same = evaluations.filter((e) => e.frameworkId === frameworkId);
+  const shown = await Promise.all(same.map(visible));
   return buildTrend(
-    evaluations.filter((e) => e.frameworkId === frameworkId && visible(e)),
+    same.filter((_, i) => shown[i]),
     submissions,
   );
 }

@@ -107,10 +107,3 @@ export async function assignValidators(
   }
   return (await findValidationOfEvaluation(evaluation.trustId, evaluation.id))!;
 }
-
-/** @deprecated Unscoped: being replaced by getValidation(trustId, id) and loadValidation. */
-export async function findValidationById(validationId: string): Promise<Validation | null> {
-  if (!isObjectId(validationId)) return null;
-  const doc = await ValidationModel.findById(validationId).lean();
-  return doc ? toValidation(doc) : null;
-}

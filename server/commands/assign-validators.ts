@@ -52,6 +52,9 @@ export async function assignValidators(
   const previous = before?.validatorIds ?? [];
   const changed = previous.length !== ids.length || previous.some((id) => !ids.includes(id));
   if (changed) {
+    // Whoever was dropped loses the evaluation at once, open pages included; whoever was added
+    // may open it now.
+    await ctx.collab.recheckAccess([...new Set([...previous, ...ids])]);
     await recordAudit({
       trustId: evaluation.trustId,
       actorId: ctx.actor.userId,

@@ -3,6 +3,7 @@ import { recordAudit } from "../../models/audit/audit.ts";
 import { NotFoundError } from "../../models/errors.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import { can } from "../../models/permissions/can.ts";
+import { trustResource } from "../../models/permissions/loaders.ts";
 import { requiresSecondFactor } from "../../models/permissions/second-factor.ts";
 import { hasSecondFactor, removeSecondFactor } from "../../models/second-factor/second-factor.ts";
 import { revokeSessionsOfUser } from "../../models/session/session.ts";
@@ -25,7 +26,7 @@ export async function loadManagedPerson(
   const person = isObjectId(userId) ? await loadActor(userId) : null;
   if (!person) throw new NotFoundError();
   const trustId = [...new Set(person.grants.map((g) => g.trustId))].find((id) =>
-    can(actor, "manage", { type: "trust", trustId: id }),
+    can(actor, "manage", trustResource(id)),
   );
   if (!trustId) throw new NotFoundError();
   return { person, trustId };

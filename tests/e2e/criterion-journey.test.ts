@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { findEvaluationById } from "../../models/evaluation/evaluation.ts";
+import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import type { AppServer } from "../../server/app.ts";
 import { pdf } from "../fixtures/evidence-files.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";

@@ -10,7 +10,7 @@ import { addForce, readForces } from "../../collab/shapes/plan.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
 import type { Award } from "../../models/award/award.ts";
 import { longDate } from "../../models/award/pdf.ts";
-import { findEvaluationById } from "../../models/evaluation/evaluation.ts";
+import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import {
   getFrameworkVersion,
   publishVersion,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findEvaluationById } from "../../models/evaluation/evaluation.ts";
+import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { criterionOrderOf, judgementsOf, metaOf } from "../../collab/shapes/evaluation.ts";

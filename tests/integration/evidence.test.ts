@@ -69,7 +69,7 @@ async function upload(
     ok?: boolean;
     item?: EvidenceListItem;
     duplicate?: boolean;
-    errors?: Record<string, string>;
+    fieldErrors?: Record<string, string>;
     formError?: string;
   } = {};
   try {
@@ -238,7 +238,7 @@ describe("uploading evidence", () => {
     for (const [bytes, name, reason] of cases) {
       const result = await upload(staff, bytes, name);
       expect(result.status, name).toBe(415);
-      expect(result.data.errors?.file, name).toMatch(reason);
+      expect(result.data.fieldErrors?.file, name).toMatch(reason);
     }
     expect(await stored()).toEqual(before);
   });
@@ -249,7 +249,7 @@ describe("uploading evidence", () => {
     expect(big.length).toBe(MAX_EVIDENCE_BYTES + 1);
     const result = await upload(staff, big, "huge.jpg");
     expect(result.status).toBe(413);
-    expect(result.data.errors?.file).toMatch(/larger than 20 MB/);
+    expect(result.data.fieldErrors?.file).toMatch(/larger than 20 MB/);
     expect(await stored()).toEqual(before);
     // The server is fine afterwards.
     expect((await upload(staff, jpeg(8), "small.jpg")).status).toBe(201);
@@ -309,7 +309,7 @@ describe("links as evidence", () => {
         criterionId: criteria[0],
       });
       expect(refused.status, url).toBe(400);
-      expect(JSON.parse(refused.html).errors.url, url).toMatch(/web (links|address)/);
+      expect(JSON.parse(refused.html).fieldErrors.url, url).toMatch(/web (links|address)/);
     }
     expect(await stored()).toEqual(before);
 

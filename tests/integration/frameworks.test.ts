@@ -3,7 +3,8 @@ import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
 import { criteriaOf, detailsOf } from "../../collab/shapes/framework.ts";
 import { judgementsOf } from "../../collab/shapes/evaluation.ts";
-import { EvaluationModel, findEvaluationById } from "../../models/evaluation/evaluation.ts";
+import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
+import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import {
   FrameworkModel,
   FrameworkVersionModel,

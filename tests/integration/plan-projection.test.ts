@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import type { AppServer } from "../../server/app.ts";
-import { findEvaluationById } from "../../models/evaluation/evaluation.ts";
+import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { actionsOf, addAction, addForce, removeForce } from "../../collab/shapes/plan.ts";
 import { linkForce } from "../../app/components/plan/plan-ops.ts";

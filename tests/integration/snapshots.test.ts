@@ -11,7 +11,8 @@ import {
   readActions,
   readForces,
 } from "../../collab/shapes/plan.ts";
-import { findEvaluationById, saveProjection } from "../../models/evaluation/evaluation.ts";
+import { saveProjection } from "../../models/evaluation/evaluation.ts";
+import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import { buildProjection } from "../../models/evaluation/projection.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
 import {

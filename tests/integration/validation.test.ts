@@ -3,7 +3,7 @@ import { documentName } from "../../collab/document-name.ts";
 import { readRecord, recordEntriesOf } from "../../collab/shapes/record.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
 import { AwardModel } from "../../models/award/award.ts";
-import { findEvaluationById } from "../../models/evaluation/evaluation.ts";
+import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
 import { grantRole } from "../../models/membership/membership.ts";
 import { RecordEntryModel } from "../../models/validation/record.ts";

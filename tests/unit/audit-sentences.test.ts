@@ -98,6 +98,21 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
     "Sam Taylor started the renewal of award QM-7K2P",
   ],
   [
+    entry(SAM, "contributorInvited", `evaluation:${EVALUATION}`, {
+      userId: JORDAN,
+      perspective: "trustee",
+    }),
+    "Sam Taylor invited Jordan Lee to give their perspective on this evaluation",
+  ],
+  [
+    entry(SAM, "contributorRemoved", `evaluation:${EVALUATION}`, { userId: JORDAN }),
+    "Sam Taylor removed Jordan Lee as a contributor to this evaluation",
+  ],
+  [
+    entry(PRIYA, "schoolAdded", "school:s1", { name: "Oakfield Primary" }),
+    "Priya Shah added Oakfield Primary to the trust",
+  ],
+  [
     entry(PRIYA, "roleRemoved", `user:${JORDAN}`, { role: "schoolLeader", schoolId: null }),
     "Priya Shah removed Jordan Lee's role of school leader",
   ],

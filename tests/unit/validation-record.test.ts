@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canValidate } from "../../models/validation/eligibility.ts";
+import { eligibleToValidate as canValidate } from "../../models/permissions/can.ts";
 import {
   confirmedJudgements,
   expiryFrom,

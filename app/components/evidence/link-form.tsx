@@ -10,7 +10,7 @@ export function LinkForm(props: { evaluationId: string; criterionId: string; cod
   const form = useRef<HTMLFormElement>(null);
   const busy = fetcher.state !== "idle";
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
-  const errors = result && !result.ok ? (result.errors ?? {}) : {};
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const added = result?.ok ? result.item : undefined;
 
   useEffect(() => {

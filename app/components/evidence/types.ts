@@ -24,7 +24,13 @@ export interface EvidenceListData {
 /** What the evidence route's action answers. */
 export type EvidenceActionData =
   | { ok: true; intent: string; item?: EvidenceListItem; duplicate?: boolean }
-  | { ok?: false; intent?: string; errors?: Record<string, string>; formError?: string };
+  | {
+      ok?: false;
+      intent?: string;
+      fieldErrors?: Record<string, string>;
+      formError?: string | null;
+      done?: string | null;
+    };
 
 export const evidenceRoute = (evaluationId: string) => `/evaluations/${evaluationId}/evidence`;
 

@@ -28,7 +28,8 @@ function send(url: string, body: FormData, onProgress: (loaded: number, total: n
 }
 
 function refusalOf(status: number, data: EvidenceActionData | null): string {
-  if (data && !data.ok) return data.errors?.file ?? data.formError ?? "The file was not accepted.";
+  if (data && !data.ok)
+    return data.fieldErrors?.file ?? data.formError ?? "The file was not accepted.";
   if (status === 413) return "This file is larger than 20 MB.";
   if (status === 0)
     return "The upload did not reach the server. Check your connection and try again.";

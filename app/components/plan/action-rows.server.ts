@@ -1,20 +1,16 @@
 import type { Evaluation } from "../../../models/evaluation/evaluation.ts";
 import type { ProjectedAction } from "../../../models/evaluation/projection.ts";
+import { trustIdsOf } from "../../../models/permissions/can.ts";
 import type { Actor } from "../../../models/permissions/roles.ts";
-// These three belong in app/models.server.ts (not this feature's file to edit); this module is
-// server-only, so they never reach the browser either way.
 import {
   actionsOwnedBy,
-  listActionOwners,
   listEvaluationsWithActionsOf,
-} from "../../models.server.ts";
-import {
-  can,
-  evaluationResource,
-  findSchoolById,
-  getFrameworkVersion,
-  getUsers,
-} from "../../models.server.ts";
+} from "../../../models/evaluation/actions.ts";
+import { getFrameworkVersion } from "../../../models/framework/framework.ts";
+import { listReadableEvaluations } from "../../../models/permissions/loaders.ts";
+import { getSchool } from "../../../models/school/school.ts";
+import { getUsers } from "../../../models/user/user.ts";
+import { listActionOwners } from "../../models.server.ts";
 import { isOverdue } from "../../../collab/shapes/plan.ts";
 import type { ActionPlanRow } from "./action-plan.ts";
 
@@ -93,23 +89,21 @@ export interface MyActionRow extends ActionPlanRow {
 
 /** Every action owned by the signed-in person, in the evaluations they may read, from projections. */
 export async function actionsOwnedByActor(actor: Actor, today: string): Promise<MyActionRow[]> {
-  const trustIds = [...new Set(actor.grants.map((g) => g.trustId))];
   const found = (
     await Promise.all(
-      trustIds.map((trustId) => listEvaluationsWithActionsOf(trustId, actor.userId)),
+      trustIdsOf(actor).map((trustId) => listEvaluationsWithActionsOf(trustId, actor.userId)),
     )
   ).flat();
-  const readable = (
-    await Promise.all(
-      found.map(async (e) => (can(actor, "read", await evaluationResource(e)) ? e : null)),
-    )
-  ).filter((e): e is Evaluation => e !== null);
+  const readable = await listReadableEvaluations(
+    actor,
+    found.map((e) => e.id),
+  );
   const names = new Map([[actor.userId, actor.name]]);
   const rows = await Promise.all(
     readable.map(async (evaluation) => {
       const [criteria, school] = await Promise.all([
         criteriaOfVersion(evaluation.trustId, evaluation.frameworkVersionId),
-        findSchoolById(evaluation.schoolId),
+        getSchool(evaluation.trustId, evaluation.schoolId),
       ]);
       return actionsOwnedBy(evaluation, actor.userId).map((a) => ({
         ...toRow(evaluation.id, a, criteria, names, today),

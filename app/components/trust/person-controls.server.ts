@@ -42,7 +42,7 @@ export async function personControlAction(
       return answer({ formError: gone }, 404);
     }
     // A refusal from the input schema (400) or from the command (403, 400, 409).
-    const refused = error instanceof Response ? error : refusal(error, intent);
+    const refused = refusal(error, intent);
     const body = (await refused.json()) as {
       formError?: string | null;
       fieldErrors?: Record<string, string>;
