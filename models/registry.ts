@@ -19,3 +19,4 @@ import "./snapshot/snapshot.ts";
 import "./validation/meeting.ts";
 import "./validation/provisional.ts";
 import "./second-factor/second-factor.ts";
+import "./validation/agreed-projection.ts";

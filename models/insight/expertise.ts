@@ -1,0 +1,158 @@
+import { formatDay } from "../dates.ts";
+import { scaleOf } from "../framework/applicable.ts";
+import type { FrameworkContent } from "../framework/types.ts";
+import { areaLevel, expectedLevelIndex, rankOf } from "./area-level.ts";
+import { judgementsOf, type InsightEvaluation } from "./types.ts";
+
+/**
+ * Centres of expertise and suggested pairings (shared/DOMAIN.md, "Trust-wide insight"): to deploy
+ * support and share practice, never to rank. A centre in an area is a school whose agreed
+ * judgement puts it above the expected level there, or that holds this framework's award and
+ * meets the expected level; a school needs support where its latest judgement (agreed, else its
+ * own) is below the expected level. Areas judged Met / Not met are about compliance, not
+ * practice to share: they have no centres.
+ */
+export interface Centre {
+  schoolId: string;
+  schoolName: string;
+  areaId: string;
+  areaTitle: string;
+  levelLabel: string;
+  rank: number;
+  awarded: boolean;
+  agreedAt: Date | null;
+}
+
+export interface NeedsSupport {
+  schoolId: string;
+  schoolName: string;
+  areaId: string;
+  areaTitle: string;
+  levelLabel: string;
+  rank: number;
+}
+
+export interface Pairing {
+  areaId: string;
+  areaTitle: string;
+  supported: NeedsSupport;
+  centre: Centre;
+  /** In words, e.g. "Oakfield is Strong standard in Inclusion (agreed 3 Mar 2027); …". */
+  explanation: string;
+}
+
+/** How many schools one centre is offered to, unless the trust says otherwise. */
+export const DEFAULT_CENTRE_CAPACITY = 2;
+
+function sharingAreas(content: FrameworkContent) {
+  return content.areas
+    .map((area) => ({ area, scale: scaleOf(content, area) }))
+    .filter(({ scale }) => scale.levels.length > 2);
+}
+
+export function centresOf(content: FrameworkContent, evaluations: InsightEvaluation[]): Centre[] {
+  const centres: Centre[] = [];
+  for (const { area, scale } of sharingAreas(content)) {
+    const expected = expectedLevelIndex(scale, content);
+    for (const e of evaluations) {
+      const { level } = areaLevel(area, scale, e.agreed);
+      const rank = rankOf(scale, level);
+      if (rank > expected || (e.awarded && rank >= expected && rank >= 0)) {
+        centres.push({
+          schoolId: e.schoolId,
+          schoolName: e.schoolName,
+          areaId: area.id,
+          areaTitle: area.title,
+          levelLabel: scale.levels[rank].label,
+          rank,
+          awarded: e.awarded,
+          agreedAt: e.agreedAt,
+        });
+      }
+    }
+  }
+  return centres;
+}
+
+export function needingSupport(
+  content: FrameworkContent,
+  evaluations: InsightEvaluation[],
+): NeedsSupport[] {
+  const out: NeedsSupport[] = [];
+  for (const { area, scale } of sharingAreas(content)) {
+    const expected = expectedLevelIndex(scale, content);
+    for (const e of evaluations) {
+      const { level } = areaLevel(area, scale, judgementsOf(e, "latest"));
+      const rank = rankOf(scale, level);
+      if (rank >= 0 && rank < expected)
+        out.push({
+          schoolId: e.schoolId,
+          schoolName: e.schoolName,
+          areaId: area.id,
+          areaTitle: area.title,
+          levelLabel: scale.levels[rank].label,
+          rank,
+        });
+    }
+  }
+  return out;
+}
+
+function explain(centre: Centre, supported: NeedsSupport): string {
+  const basis = centre.awarded
+    ? "holds this award"
+    : `agreed ${formatDay(centre.agreedAt, "short")}`;
+  return (
+    `${centre.schoolName} is ${centre.levelLabel} in ${centre.areaTitle} (${basis}); ` +
+    `${supported.schoolName}'s ${supported.areaTitle} is ${supported.levelLabel}`
+  );
+}
+
+/**
+ * Suggested pairings: each school needing support in an area with a centre of expertise in that
+ * area — never a school with itself, each centre offered to at most `capacity` schools. Schools
+ * furthest below the expected level are paired first; among centres, the strongest, then the
+ * least asked. A school with no free centre is left out (the page says so).
+ */
+export function suggestPairings(
+  content: FrameworkContent,
+  evaluations: InsightEvaluation[],
+  capacity = DEFAULT_CENTRE_CAPACITY,
+): Pairing[] {
+  const centres = centresOf(content, evaluations);
+  const load = new Map<string, number>();
+  const key = (c: Centre) => `${c.areaId}/${c.schoolId}`;
+  const pairings: Pairing[] = [];
+  const needs = needingSupport(content, evaluations).sort(
+    (a, b) =>
+      a.areaTitle.localeCompare(b.areaTitle) ||
+      a.rank - b.rank ||
+      a.schoolName.localeCompare(b.schoolName),
+  );
+  for (const supported of needs) {
+    const candidates = centres
+      .filter(
+        (c) =>
+          c.areaId === supported.areaId &&
+          c.schoolId !== supported.schoolId &&
+          (load.get(key(c)) ?? 0) < capacity,
+      )
+      .sort(
+        (a, b) =>
+          b.rank - a.rank ||
+          (load.get(key(a)) ?? 0) - (load.get(key(b)) ?? 0) ||
+          a.schoolName.localeCompare(b.schoolName),
+      );
+    const centre = candidates[0];
+    if (!centre) continue;
+    load.set(key(centre), (load.get(key(centre)) ?? 0) + 1);
+    pairings.push({
+      areaId: supported.areaId,
+      areaTitle: supported.areaTitle,
+      supported,
+      centre,
+      explanation: explain(centre, supported),
+    });
+  }
+  return pairings;
+}

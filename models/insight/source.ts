@@ -1,0 +1,83 @@
+import { AwardModel } from "../award/award.ts";
+import { listCycles } from "../cycle/cycle.ts";
+import { EvaluationModel } from "../evaluation/evaluation.ts";
+import { judgementsOfEvaluations } from "../evaluation/projection-store.ts";
+import { listSchools } from "../school/school.ts";
+import { agreedJudgementsOf } from "../validation/agreed-projection.ts";
+import type { InsightEvaluation } from "./types.ts";
+
+/**
+ * The trust's evaluations of one framework as insight sees them, read from projections in a few
+ * queries (evaluations, their judgements, their agreed judgements, schools, cycles, awards) and
+ * joined here: FerretDB has no $lookup, and a trust is a few hundred schools.
+ */
+export async function insightEvaluations(
+  trustId: string,
+  frameworkId: string,
+): Promise<InsightEvaluation[]> {
+  const evaluations = await EvaluationModel.find(
+    { trustId, frameworkId },
+    { schoolId: 1, cycleId: 1, frameworkVersionId: 1, status: 1, createdAt: 1 },
+  ).lean();
+  const ids = evaluations.map((e) => e._id.toString());
+  const [self, agreed, schools, cycles, awards] = await Promise.all([
+    judgementsOfEvaluations(trustId, ids),
+    agreedJudgementsOf(trustId, ids),
+    listSchools(trustId),
+    listCycles(trustId),
+    AwardModel.find({ trustId, frameworkId, superseded: false }, { evaluationId: 1 }).lean(),
+  ]);
+  const schoolOf = new Map(schools.map((s) => [s.id, s]));
+  const cycleName = new Map(cycles.map((c) => [c.id, c.name]));
+  const awarded = new Set(awards.map((a) => a.evaluationId.toString()));
+  return evaluations.flatMap((e) => {
+    const id = e._id.toString();
+    const school = schoolOf.get(e.schoolId.toString());
+    if (!school) return [];
+    const cycleId = e.cycleId?.toString() ?? null;
+    return [
+      {
+        evaluationId: id,
+        schoolId: school.id,
+        schoolName: school.name,
+        phase: school.phase,
+        cycleId,
+        cycleName: cycleId ? (cycleName.get(cycleId) ?? null) : null,
+        frameworkId,
+        frameworkVersionId: e.frameworkVersionId.toString(),
+        status: e.status,
+        createdAt: e.createdAt,
+        self: self.get(id) ?? {},
+        agreed: agreed.get(id)?.judgements ?? {},
+        agreedAt: agreed.get(id)?.agreedAt ?? null,
+        awarded: awarded.has(id),
+      },
+    ];
+  });
+}
+
+/**
+ * One evaluation per school: those of `cycleId` when given, else each school's newest. Plus each
+ * school's evaluation of the cycle before (by creation of the evaluation), for trend marks.
+ */
+export function currentAndPrevious(
+  evaluations: InsightEvaluation[],
+  cycleId: string | null,
+): { current: InsightEvaluation[]; previous: Map<string, InsightEvaluation> } {
+  const bySchool = new Map<string, InsightEvaluation[]>();
+  for (const e of evaluations) {
+    const list = bySchool.get(e.schoolId) ?? [];
+    list.push(e);
+    bySchool.set(e.schoolId, list);
+  }
+  const current: InsightEvaluation[] = [];
+  const previous = new Map<string, InsightEvaluation>();
+  for (const list of bySchool.values()) {
+    list.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    const index = cycleId ? list.findIndex((e) => e.cycleId === cycleId) : 0;
+    if (index < 0) continue;
+    current.push(list[index]);
+    if (list[index + 1]) previous.set(list[index].schoolId, list[index + 1]);
+  }
+  return { current, previous };
+}

@@ -1,0 +1,104 @@
+import { scaleOf } from "../framework/applicable.ts";
+import type { FrameworkContent, Scale } from "../framework/types.ts";
+import { areaLevel } from "./area-level.ts";
+import {
+  judgementsOf,
+  type InsightEvaluation,
+  type JudgementSource,
+  type LevelView,
+} from "./types.ts";
+
+export interface SchoolRef {
+  id: string;
+  name: string;
+  evaluationId: string;
+}
+
+export interface StackSegment {
+  level: LevelView;
+  count: number;
+  schools: SchoolRef[];
+}
+
+/** One bar: how many schools sit at each level of a criterion (or of the area as a whole). */
+export interface StackRow {
+  id: string;
+  code: string;
+  label: string;
+  segments: StackSegment[];
+  /** Schools with no judgement here yet. */
+  unjudged: SchoolRef[];
+}
+
+export interface StackArea {
+  areaId: string;
+  title: string;
+  levels: LevelView[];
+  /** The area as a whole, by secure fit (see area-level.ts). */
+  overall: StackRow;
+  criteria: StackRow[];
+}
+
+const viewOf = (scale: Scale): LevelView[] =>
+  scale.levels.map(({ key, label, colour }) => ({ key, label, colour }));
+
+function row(
+  id: string,
+  code: string,
+  label: string,
+  levels: LevelView[],
+  placed: { school: SchoolRef; level: string | null }[],
+): StackRow {
+  const segments = levels.map((level) => {
+    const schools = placed.filter((p) => p.level === level.key).map((p) => p.school);
+    return { level, count: schools.length, schools };
+  });
+  const known = new Set(levels.map((l) => l.key));
+  const unjudged = placed
+    .filter((p) => p.level === null || !known.has(p.level))
+    .map((p) => p.school);
+  return { id, code, label, segments, unjudged };
+}
+
+/**
+ * The Stack: every school's evaluation against one framework version, aggregated. For each area
+ * and each criterion, how many schools sit at each level and which ones, counting whose
+ * judgement `source` says. Pass one evaluation per school.
+ */
+export function stackOf(
+  content: FrameworkContent,
+  evaluations: InsightEvaluation[],
+  source: JudgementSource,
+): StackArea[] {
+  const judged = evaluations.map((e) => ({
+    school: { id: e.schoolId, name: e.schoolName, evaluationId: e.evaluationId },
+    judgements: judgementsOf(e, source),
+  }));
+  return content.areas.map((area) => {
+    const scale = scaleOf(content, area);
+    const levels = viewOf(scale);
+    const overall = row(
+      area.id,
+      "",
+      `${area.title} overall`,
+      levels,
+      judged.map(({ school, judgements }) => ({
+        school,
+        level: areaLevel(area, scale, judgements).level,
+      })),
+    );
+    const criteria = area.criteria.map((criterion) =>
+      row(
+        criterion.id,
+        criterion.code,
+        criterion.statement,
+        levels,
+        judged.map(({ school, judgements }) => ({
+          school,
+          level: Object.hasOwn(judgements, criterion.id) ? judgements[criterion.id] : null,
+        })),
+      ),
+    );
+    return { areaId: area.id, title: area.title, levels, overall, criteria };
+  });
+}

@@ -1,0 +1,55 @@
+import { scaleOf } from "../framework/applicable.ts";
+import type { FrameworkContent } from "../framework/types.ts";
+import { areaLevel } from "./area-level.ts";
+import {
+  judgementsOf,
+  type InsightEvaluation,
+  type JudgementSource,
+  type LevelView,
+} from "./types.ts";
+
+export interface TrendPoint {
+  cycleId: string;
+  cycleName: string;
+  /** Schools at each level of the area (secure fit), in the scale's order. */
+  counts: { level: LevelView; count: number }[];
+  /** Schools in the cycle with no judged criterion in the area. */
+  unjudged: number;
+}
+
+export interface AreaTrend {
+  areaId: string;
+  title: string;
+  levels: LevelView[];
+  points: TrendPoint[];
+}
+
+/**
+ * Trends: per area, the trust's distribution across cycles, oldest cycle first. `cycles` orders
+ * the cycles; evaluations outside them (started by a school itself) are left out.
+ */
+export function trendsOf(
+  content: FrameworkContent,
+  evaluations: InsightEvaluation[],
+  cycles: { id: string; name: string }[],
+  source: JudgementSource,
+): AreaTrend[] {
+  return content.areas.map((area) => {
+    const scale = scaleOf(content, area);
+    const levels = scale.levels.map(({ key, label, colour }) => ({ key, label, colour }));
+    const points = cycles.map((cycle) => {
+      const inCycle = evaluations.filter((e) => e.cycleId === cycle.id);
+      const placed = inCycle.map((e) => areaLevel(area, scale, judgementsOf(e, source)).level);
+      return {
+        cycleId: cycle.id,
+        cycleName: cycle.name,
+        counts: levels.map((level) => ({
+          level,
+          count: placed.filter((p) => p === level.key).length,
+        })),
+        unjudged: placed.filter((p) => p === null).length,
+      };
+    });
+    return { areaId: area.id, title: area.title, levels, points };
+  });
+}

@@ -1,0 +1,282 @@
+import { describe, expect, it } from "vitest";
+import type { FrameworkContent } from "../../models/framework/types.ts";
+import { areaLevel, expectedLevelIndex } from "../../models/insight/area-level.ts";
+import { calibrationOf, trustCalibration } from "../../models/insight/calibration.ts";
+import { centresOf, suggestPairings } from "../../models/insight/expertise.ts";
+import { heatMapOf } from "../../models/insight/heat-map.ts";
+import { overlayOf } from "../../models/insight/overlay.ts";
+import { ANONYMITY_THRESHOLD, schoolPlaceOf } from "../../models/insight/school-place.ts";
+import { stackOf } from "../../models/insight/stack.ts";
+import { trendsOf } from "../../models/insight/trends.ts";
+import type { InsightEvaluation } from "../../models/insight/types.ts";
+
+const FIVE = ["urgent", "needs", "expected", "strong", "exceptional"];
+const LABELS = [
+  "Urgent improvement",
+  "Needs attention",
+  "Expected standard",
+  "Strong standard",
+  "Exceptional",
+];
+
+const content: FrameworkContent = {
+  name: "Self-evaluation",
+  description: "",
+  kind: "schoolSelfEvaluation",
+  validityMonths: 36,
+  accreditationRule: { type: "none", note: "No award" },
+  scales: [
+    {
+      key: "five",
+      name: "Five",
+      levels: FIVE.map((key, i) => ({ key, label: LABELS[i], colour: "#123456", meaning: "" })),
+    },
+    {
+      key: "met",
+      name: "Met",
+      levels: [
+        { key: "notMet", label: "Not met", colour: "#b91c1c", meaning: "" },
+        { key: "met", label: "Met", colour: "#047857", meaning: "" },
+      ],
+    },
+  ],
+  areas: [
+    {
+      id: "incl",
+      title: "Inclusion",
+      summary: "",
+      scaleKey: "five",
+      criteria: [
+        { id: "i1", code: "1.1", statement: "One", descriptors: {}, evidenceExpectations: [] },
+        { id: "i2", code: "1.2", statement: "Two", descriptors: {}, evidenceExpectations: [] },
+      ],
+    },
+    {
+      id: "safe",
+      title: "Safeguarding",
+      summary: "",
+      scaleKey: "met",
+      criteria: [
+        { id: "s1", code: "2.1", statement: "Safe", descriptors: {}, evidenceExpectations: [] },
+      ],
+    },
+  ],
+};
+
+let n = 0;
+function school(
+  name: string,
+  self: Record<string, string>,
+  agreed: Record<string, string> = {},
+  extra: Partial<InsightEvaluation> = {},
+): InsightEvaluation {
+  n++;
+  return {
+    evaluationId: `e${n}`,
+    schoolId: `s-${name}`,
+    schoolName: name,
+    phase: "primary",
+    cycleId: "c1",
+    cycleName: "2026–27",
+    frameworkId: "f",
+    frameworkVersionId: "v",
+    status: "inProgress",
+    createdAt: new Date("2026-09-01"),
+    self,
+    agreed,
+    agreedAt: Object.keys(agreed).length ? new Date("2027-03-03T10:00:00Z") : null,
+    awarded: false,
+    ...extra,
+  };
+}
+
+describe("an area's level (secure fit)", () => {
+  it("is the lowest judged level, with how complete it is", () => {
+    const scale = content.scales[0];
+    expect(areaLevel(content.areas[0], scale, { i1: "strong", i2: "expected" })).toEqual({
+      level: "expected",
+      judged: 2,
+      total: 2,
+    });
+    expect(areaLevel(content.areas[0], scale, { i1: "strong" })).toEqual({
+      level: "strong",
+      judged: 1,
+      total: 2,
+    });
+    expect(areaLevel(content.areas[0], scale, {}).level).toBeNull();
+    // Not an own key, not a level: ignored.
+    expect(
+      areaLevel(content.areas[0], scale, JSON.parse('{"__proto__":"strong"}')).level,
+    ).toBeNull();
+  });
+
+  it("expects the rule's floor, or the middle of the scale", () => {
+    expect(expectedLevelIndex(content.scales[0], content)).toBe(2);
+    expect(expectedLevelIndex(content.scales[1], content)).toBe(1);
+    const ruled: FrameworkContent = {
+      ...content,
+      accreditationRule: { type: "minimumLevels", everyCriterionAtLeast: "strong" },
+    };
+    expect(expectedLevelIndex(content.scales[0], ruled)).toBe(3);
+  });
+});
+
+describe("the Stack", () => {
+  it("counts schools per level per criterion and area, by whose judgement counts", () => {
+    const oak = school("Oakfield", { i1: "strong", i2: "strong" }, { i1: "expected" });
+    const hill = school("Hillcrest", { i1: "needs" });
+    const ash = school("Ash", {});
+    const self = stackOf(content, [oak, hill, ash], "self");
+    const i1 = self[0].criteria[0];
+    expect(i1.segments.map((s) => s.count)).toEqual([0, 1, 0, 1, 0]);
+    expect(i1.segments[3].schools.map((s) => s.name)).toEqual(["Oakfield"]);
+    expect(i1.unjudged.map((s) => s.name)).toEqual(["Ash"]);
+    expect(self[0].overall.segments.map((s) => s.count)).toEqual([0, 1, 0, 1, 0]);
+    const agreed = stackOf(content, [oak, hill, ash], "agreed");
+    expect(agreed[0].criteria[0].segments.map((s) => s.count)).toEqual([0, 0, 1, 0, 0]);
+    const latest = stackOf(content, [oak, hill, ash], "latest");
+    expect(latest[0].criteria[0].segments.map((s) => s.count)).toEqual([0, 1, 1, 0, 0]);
+    expect(latest[0].criteria[1].segments[3].count).toBe(1);
+  });
+});
+
+describe("the Overlay", () => {
+  it("marks where the series differ, and by how many levels", () => {
+    const rows = overlayOf(content, [
+      { id: "a", label: "Oakfield", judgements: { i1: "strong", i2: "expected" } },
+      { id: "b", label: "Hillcrest", judgements: { i1: "needs", i2: "expected" } },
+    ]);
+    expect(rows.find((r) => r.criterionId === "i1")).toMatchObject({ differs: true, spread: 2 });
+    expect(rows.find((r) => r.criterionId === "i2")).toMatchObject({ differs: false, spread: 0 });
+    expect(rows.find((r) => r.criterionId === "s1")).toMatchObject({ differs: false });
+  });
+});
+
+describe("calibration", () => {
+  it("compares a school's own judgements with the agreed ones, and sums the trust", () => {
+    const oak = school(
+      "Oakfield",
+      { i1: "strong", i2: "expected", s1: "met" },
+      { i1: "expected", i2: "expected" },
+    );
+    const hill = school("Hillcrest", { i1: "needs", i2: "needs" }, { i1: "strong", i2: "needs" });
+    const a = calibrationOf(content, oak);
+    expect(a).toMatchObject({
+      compared: 2,
+      same: 1,
+      above: 1,
+      below: 0,
+      oneLevel: 1,
+      meanDifference: 0.5,
+    });
+    const b = calibrationOf(content, hill);
+    expect(b).toMatchObject({ compared: 2, same: 1, below: 1, twoOrMore: 1, meanDifference: 1 });
+    expect(trustCalibration([a, b])).toMatchObject({
+      compared: 4,
+      same: 2,
+      above: 1,
+      below: 1,
+      oneLevel: 1,
+      twoOrMore: 1,
+      meanDifference: 0.75,
+    });
+  });
+});
+
+describe("the heat map", () => {
+  it("shows each area's level with a trend against the previous cycle, in name order", () => {
+    const now = school("Oakfield", { i1: "strong", i2: "strong", s1: "met" });
+    const before = school("Oakfield", { i1: "expected", i2: "strong", s1: "met" });
+    const hill = school("Hillcrest", { i1: "needs", i2: "strong" });
+    const map = heatMapOf(content, [now, hill], "self", {
+      previous: new Map([[now.schoolId, before]]),
+    });
+    expect(map.rows.map((r) => r.schoolName)).toEqual(["Hillcrest", "Oakfield"]);
+    const oak = map.rows[1];
+    expect(oak.cells[0]).toMatchObject({ level: { label: "Strong standard" }, trend: "up" });
+    expect(oak.cells[1]).toMatchObject({ level: { label: "Met" }, trend: "same" });
+    expect(map.rows[0].cells[1]).toMatchObject({ level: null, judged: 0, trend: null });
+    const byCriterion = heatMapOf(content, [now], "self", { areaId: "incl" });
+    expect(byCriterion.columns.map((c) => c.code)).toEqual(["1.1", "1.2"]);
+  });
+});
+
+describe("trends", () => {
+  it("gives per area the distribution in each cycle, oldest first", () => {
+    const a = school("Oakfield", { i1: "strong", i2: "strong" }, {}, { cycleId: "c1" });
+    const b = school("Oakfield", { i1: "exceptional", i2: "exceptional" }, {}, { cycleId: "c2" });
+    const trends = trendsOf(
+      content,
+      [a, b],
+      [
+        { id: "c1", name: "2025–26" },
+        { id: "c2", name: "2026–27" },
+      ],
+      "self",
+    );
+    expect(trends[0].points.map((p) => p.counts.map((c) => c.count))).toEqual([
+      [0, 0, 0, 1, 0],
+      [0, 0, 0, 0, 1],
+    ]);
+    expect(trends[1].points[0].unjudged).toBe(1);
+  });
+});
+
+describe("centres of expertise and pairings", () => {
+  const strong = school("Oakfield", {}, { i1: "strong", i2: "strong" });
+  const alsoStrong = school("Birch", {}, { i1: "exceptional", i2: "strong" });
+  const weak = (name: string) => school(name, { i1: "needs", i2: "expected" });
+
+  it("finds centres above the expected level by agreed judgement, never in Met / Not met areas", () => {
+    const centres = centresOf(content, [strong, weak("Hillcrest")]);
+    expect(centres.map((c) => [c.schoolName, c.areaTitle, c.levelLabel])).toEqual([
+      ["Oakfield", "Inclusion", "Strong standard"],
+    ]);
+  });
+
+  it("pairs each school needing support with a centre: never itself, within capacity, explained", () => {
+    const schools = [strong, alsoStrong, weak("Hillcrest"), weak("Ash"), weak("Cedar")];
+    const pairings = suggestPairings(content, schools, 1);
+    expect(pairings).toHaveLength(2);
+    for (const p of pairings) expect(p.centre.schoolId).not.toBe(p.supported.schoolId);
+    const centresUsed = pairings.map((p) => p.centre.schoolName).sort();
+    expect(centresUsed).toEqual(["Birch", "Oakfield"]);
+    expect(pairings[0].explanation).toMatch(
+      /^(Oakfield|Birch) is Strong standard in Inclusion \(agreed 3 Mar 2027\); (Ash|Cedar|Hillcrest)'s Inclusion is Needs attention$/,
+    );
+    // A school strong itself is never paired with itself, even when it alone is a centre.
+    const lonely = school("Solo", { i1: "needs" }, { i1: "strong", i2: "strong" });
+    expect(suggestPairings(content, [lonely])).toEqual([]);
+  });
+});
+
+describe("a school's own place", () => {
+  it("shows counts only, withholding any below the threshold and one that could be derived", () => {
+    const mine = school("Mine", { i1: "expected", i2: "expected" });
+    const others = [
+      ...Array.from({ length: 4 }, (_, i) => school(`Strong ${i}`, { i1: "strong", i2: "strong" })),
+      ...Array.from({ length: 3 }, (_, i) =>
+        school(`Exp ${i}`, { i1: "expected", i2: "expected" }),
+      ),
+      school("Lone", { i1: "needs", i2: "needs" }),
+    ];
+    const [inclusion] = schoolPlaceOf(content, [mine, ...others], mine.schoolId, "self");
+    expect(inclusion.myLevel?.label).toBe("Expected standard");
+    const counts = inclusion.bars.map((b) => b.count);
+    // Needs attention: 1 school, withheld; the next smallest shown (Expected: 4) withheld too.
+    expect(counts).toEqual([0, null, null, 4, 0]);
+    expect(inclusion.bars[2].mine).toBe(true);
+    expect(JSON.stringify(inclusion)).not.toMatch(/Strong 0|Lone|Exp 0/);
+  });
+
+  it(`withholds everything when the trust has fewer than ${ANONYMITY_THRESHOLD} schools`, () => {
+    const mine = school("Mine", { i1: "expected" });
+    const [inclusion] = schoolPlaceOf(
+      content,
+      [mine, school("Other", { i1: "strong" })],
+      mine.schoolId,
+      "self",
+    );
+    expect(inclusion.bars.every((b) => b.count === null)).toBe(true);
+  });
+});
