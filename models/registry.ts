@@ -20,3 +20,4 @@ import "./validation/meeting.ts";
 import "./validation/provisional.ts";
 import "./second-factor/second-factor.ts";
 import "./validation/agreed-projection.ts";
+import "./insight/pairing.ts";
