@@ -1,6 +1,9 @@
 import { Schema, type Types } from "mongoose";
 import { z } from "zod";
 import { defineModel, isObjectId } from "../mongoose.ts";
+import { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS } from "./meeting-length.ts";
+
+export { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS };
 
 /**
  * The validation meeting's schedule: when, where (a video call) and which criteria are on the
@@ -22,10 +25,6 @@ export interface MeetingSchedule {
   /** Counts the reschedules (time, length or link changed), for calendar invitations. */
   sequence: number;
 }
-
-/** The lengths a validator may choose, in minutes. */
-export const MEETING_LENGTHS = [60, 90, 120, 180] as const;
-export const DEFAULT_MEETING_MINUTES = 90;
 
 function londonOffsetMinutes(at: Date): number {
   const parts = new Intl.DateTimeFormat("en-GB", {

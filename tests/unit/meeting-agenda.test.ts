@@ -14,6 +14,7 @@ import {
   initialChoice,
   toggle,
 } from "../../app/components/meeting/agenda-choice.ts";
+import { focusedItem } from "../../app/components/meeting/agenda-focus.ts";
 
 describe("the meeting's agenda in its live document", () => {
   it("copies the scheduled agenda, keeps the running order on a reschedule, appends new items", () => {
@@ -86,5 +87,21 @@ describe("the agenda the schedule form proposes", () => {
     choice = toggle(choice, "z", true);
     choice = followDifferences(choice, ["y"]);
     expect([...choice.chosen].sort()).toEqual(["saved", "y", "z"]);
+  });
+});
+
+describe("the item a person has in front of them", () => {
+  const order = ["a", "b", "c"];
+  it("is the validator's current item while following, whatever they looked at before", () => {
+    expect(focusedItem({ order, currentId: "b", own: "c", following: true })).toBe("b");
+  });
+  it("is their own choice while browsing on their own", () => {
+    expect(focusedItem({ order, currentId: "b", own: "c", following: false })).toBe("c");
+  });
+  it("starts at the current item, or the first, and never shows an item no longer on the agenda", () => {
+    expect(focusedItem({ order, currentId: null, own: null, following: true })).toBe("a");
+    expect(focusedItem({ order, currentId: "b", own: null, following: false })).toBe("b");
+    expect(focusedItem({ order, currentId: "gone", own: "gone", following: true })).toBe("a");
+    expect(focusedItem({ order: [], currentId: null, own: null, following: true })).toBeNull();
   });
 });

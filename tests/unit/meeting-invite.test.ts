@@ -16,7 +16,10 @@ const schedule = {
 
 /** The content lines, unfolded (RFC 5545 §3.1: CRLF followed by one space or tab continues). */
 function unfold(ics: string): string[] {
-  return ics.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+  return ics
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter(Boolean);
 }
 const field = (ics: string, name: string) =>
   unfold(ics)
