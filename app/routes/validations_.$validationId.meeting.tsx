@@ -117,6 +117,7 @@ export default function MeetingPage() {
     meetingDocument: data.meetingDocument,
     evaluationDocument: data.evaluationDocument,
     recordDocument: data.recordDocument,
+    evaluationId: data.evaluation.id,
     entries: data.entries as RecordEntry[],
   });
   const { session, readOnly, refused, closedReason } = room.meeting;

@@ -38,6 +38,33 @@ function useSchoolJudgement(
   return level;
 }
 
+/** Whether the school has written anything in one rich-text field yet (live). */
+function useWritten(provider: HocuspocusProvider | null, field: string): boolean | null {
+  const [written, setWritten] = useState<boolean | null>(null);
+  useEffect(() => {
+    const doc = provider?.document;
+    if (!doc) return;
+    const fragment = doc.getXmlFragment(field);
+    const read = () => {
+      if (provider.isSynced)
+        setWritten(
+          fragment
+            .toString()
+            .replace(/<[^>]*>/g, "")
+            .trim() !== "",
+        );
+    };
+    read();
+    fragment.observeDeep(read);
+    provider.on("synced", read);
+    return () => {
+      fragment.unobserveDeep(read);
+      provider.off("synced", read);
+    };
+  }, [provider, field]);
+  return written;
+}
+
 function LiveForceField({
   provider,
   code,
@@ -111,8 +138,12 @@ export function AgendaItemView(props: {
     me: props.me,
     discussion: props.discussion,
   };
-  const richText = (field: string, label: string) =>
-    props.hydrated && provider ? (
+  const narrativeWritten = useWritten(provider, narrativeField(c.id));
+  const evidenceWritten = useWritten(provider, evidenceField(c.id));
+  const richText = (field: string, label: string, written: boolean | null, empty: string) =>
+    written === false ? (
+      <p className="muted">{empty}</p>
+    ) : props.hydrated && provider ? (
       <RichTextEditor provider={provider} field={field} label={label} readOnly user={user} />
     ) : (
       <p className="editor-loading">Loading…</p>
@@ -173,13 +204,23 @@ export function AgendaItemView(props: {
 
       <section aria-labelledby={`${headingId}-narrative`} className="item-section">
         <h3 id={`${headingId}-narrative`}>The school&apos;s narrative</h3>
-        {richText(narrativeField(c.id), `Narrative for ${c.code}`)}
+        {richText(
+          narrativeField(c.id),
+          `Narrative for ${c.code}`,
+          narrativeWritten,
+          `The school has not written a narrative for ${c.code} yet.`,
+        )}
       </section>
 
       <section aria-labelledby={`${headingId}-evidence`} className="item-section">
         <h3 id={`${headingId}-evidence`}>Evidence</h3>
         <h4>Evidence summary</h4>
-        {richText(evidenceField(c.id), `Evidence summary for ${c.code}`)}
+        {richText(
+          evidenceField(c.id),
+          `Evidence summary for ${c.code}`,
+          evidenceWritten,
+          `The school has not summarised its evidence for ${c.code} yet.`,
+        )}
         {props.hydrated ? <EvidenceItems {...workspace} /> : null}
       </section>
 
