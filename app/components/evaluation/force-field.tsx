@@ -25,8 +25,7 @@ const addButtonId = (criterionId: string, side: ForceSide) => `add-${side}-${cri
  * The Analyse stage of a criterion: its force-field, edited live in the evaluation's document
  * by everyone at once (helping factors on the left, hindering on the right) and drawn beside.
  */
-export function ForceField({ criterion, provider, readOnly }: CriterionWorkspace) {
-  const doc = provider?.document ?? null;
+export function ForceField({ criterion, doc, readOnly }: CriterionWorkspace) {
   const forces = useForces(doc, criterion.id);
   const [announcement, setAnnouncement] = useState("");
   const locked = readOnly || !doc;
