@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { addAction, isOverdue } from "../../../collab/shapes/plan.ts";
+import { addAction, isOverdue, removeAction } from "../../../collab/shapes/plan.ts";
 import { ActionRow, actionInputId, actionName } from "../plan/action-row.tsx";
-import { focusSoon, removeAction } from "../plan/plan-ops.ts";
+import { focusSoon } from "../plan/focus-soon.ts";
 import { localToday, useActions, useForces, useMembers } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 

@@ -21,7 +21,7 @@ import { ROLE_LABELS } from "../../../models/permissions/roles.ts";
 import { useRevealAnchors } from "./anchors.ts";
 import { AreasSection } from "./areas-section.tsx";
 import { DesignerContext, type Designer, type DesignerFocus } from "./designer-context.ts";
-import { areaName, criterionCode } from "./designer-ops.ts";
+import { areaName, criterionCode } from "../../../collab/shapes/framework-edits.ts";
 import { DetailsSection } from "./details-section.tsx";
 import { RuleSection } from "./rule-section.tsx";
 import { ScaleSection } from "./scale-section.tsx";
