@@ -23,10 +23,8 @@ import {
 import { formatMoment } from "../../models/dates.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";
 import { recordState, type RecordEntry } from "../../models/validation/record-state.ts";
-import { useSaveState, useWarnBeforeLeaving } from "../collab/use-collab-session.ts";
-import { usePresence } from "../collab/use-presence.ts";
-import { PresenceList } from "../components/evaluation/presence-list.tsx";
-import { SaveIndicator } from "../components/evaluation/save-indicator.tsx";
+import { CollabRoom, useWarnBeforeLeaving } from "../collab/collab-room.tsx";
+import { WorkspaceBar } from "../collab/workspace-bar.tsx";
 import { useAgendaFocus } from "../components/meeting/agenda-focus.ts";
 import { AgendaItemView } from "../components/meeting/agenda-item.tsx";
 import { AgendaNav } from "../components/meeting/agenda-nav.tsx";
@@ -106,13 +104,36 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   return defaultShouldRevalidate;
 };
 
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Warns before leaving with unsaved minutes (inside the room only). */
+function WarnBeforeLeaving() {
+  useWarnBeforeLeaving();
+  return null;
+}
+
+/**
+ * The page renders on the server as it will look; once in the browser, it runs inside the
+ * page's collaboration room: one socket for the meeting, the evaluation, the record and the
+ * comment threads (ADR 012).
+ */
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
+  const hydrated = useHydrated();
+  if (!hydrated) return <MeetingBody data={data} live={false} />;
+  return (
+    <CollabRoom me={data.me} presenceIn={data.meetingDocument}>
+      <WarnBeforeLeaving />
+      <MeetingBody data={data} live />
+    </CollabRoom>
+  );
+}
+
+function MeetingBody({ data, live }: { data: Data; live: boolean }) {
   const result = useActionData<ActionResult>();
   const busy = useNavigation().state === "submitting";
-  const hydrated = useHydrated();
   const room = useMeetingRoom({
-    enabled: hydrated,
+    enabled: live,
     userId: data.me.userId,
     meetingDocument: data.meetingDocument,
     evaluationDocument: data.evaluationDocument,
@@ -120,13 +141,9 @@ export default function MeetingPage() {
     evaluationId: data.evaluation.id,
     entries: data.entries as RecordEntry[],
   });
-  const { session, readOnly, refused, closedReason } = room.meeting;
-  const meetingDoc = session?.doc ?? null;
-  const evaluationProvider = room.evaluation.session?.provider ?? null;
+  const { readOnly, refused } = room.meeting;
+  const meetingDoc = room.meeting.doc;
   const state = recordState(room.entries);
-  const saveState = useSaveState(session);
-  useWarnBeforeLeaving(session);
-  const present = usePresence(session?.provider ?? null);
   const locked = !data.can.write || readOnly !== false;
   const leads = data.can.lead;
 
@@ -230,23 +247,21 @@ export default function MeetingPage() {
         ) : null}
       </div>
 
-      <div className="workspace-bar">
-        <PresenceList present={present} describeFocus={() => null} />
-        {data.can.write ? <SaveIndicator state={saveState} /> : null}
-      </div>
+      {live ? (
+        <WorkspaceBar
+          canWrite={data.can.write}
+          readOnlyNotice="You are observing this meeting: others see you here, and nothing you do changes it."
+        />
+      ) : (
+        <div className="workspace-bar">
+          <p className="muted" role="status">
+            Connecting…
+          </p>
+        </div>
+      )}
       {refused ? (
         <p role="alert" className="form-error">
           This meeting could not be opened: you do not have access to it.
-        </p>
-      ) : null}
-      {closedReason ? (
-        <p role="alert" className="form-error">
-          {closedReason} Reconnecting…
-        </p>
-      ) : null}
-      {data.me.observing ? (
-        <p className="notice" role="note">
-          You are observing this meeting: others see you here, and nothing you do changes it.
         </p>
       ) : null}
       {result?.done ? (
@@ -288,8 +303,10 @@ export default function MeetingPage() {
               key={item.criterion.id}
               item={item}
               evaluationId={data.evaluation.id}
-              provider={evaluationProvider}
-              hydrated={hydrated}
+              doc={room.evaluation.doc}
+              awareness={room.evaluation.awareness}
+              synced={room.evaluation.synced}
+              hydrated={live}
               provisional={(data.provisional as Provisional[]).filter(
                 (p) => p.criterionId === item.criterion.id,
               )}
@@ -310,9 +327,9 @@ export default function MeetingPage() {
           )}
         </div>
 
-        {hydrated ? (
+        {live ? (
           <MeetingSide
-            provider={session?.provider ?? null}
+            document={room.meeting.document}
             ready={readOnly !== null}
             locked={locked}
             me={data.me}

@@ -1,11 +1,11 @@
-import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
 import type * as Y from "yjs";
+import { byOrder, keyAfter, placeAt, type Ordered } from "./order.ts";
 
 /**
  * The meeting's running order inside a `meeting.<validationId>` document (beside the minutes
  * and the whiteboard, see app/components/meeting/whiteboard-shape.ts):
  *
- * - `agenda`: criterion id → fractional order key. WHICH criteria are on it is the validator's
+ * - `agenda`: criterion id → fractional order key (order.ts: the one tie rule). WHICH criteria are on it is the validator's
  *   schedule (MongoDB), copied here by the server when the meeting is scheduled, so everyone's
  *   page follows a reschedule live; the ORDER is the validator's to change, live.
  * - `follow`: `current`, the item the validator brought everyone to ({ criterionId, by, at }).
@@ -30,11 +30,13 @@ export function agendaIsSynced(doc: Y.Doc): boolean {
   return agendaMetaOf(doc).get("synced") === true;
 }
 
-/** The agenda in running order (ties, from two people moving at once, broken by id). */
+function orderedAgenda(doc: Y.Doc): Ordered[] {
+  return [...agendaOf(doc).entries()].map(([id, order]) => ({ id, order })).sort(byOrder);
+}
+
+/** The agenda in running order. */
 export function readAgenda(doc: Y.Doc): string[] {
-  return [...agendaOf(doc).entries()]
-    .sort(([a, ka], [b, kb]) => (ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0))
-    .map(([id]) => id);
+  return orderedAgenda(doc).map((item) => item.id);
 }
 
 /**
@@ -46,41 +48,23 @@ export function syncAgenda(doc: Y.Doc, criterionIds: string[]): void {
   const wanted = new Set(criterionIds);
   doc.transact(() => {
     for (const id of [...map.keys()]) if (!wanted.has(id)) map.delete(id);
-    const kept = readAgenda(doc);
-    let last = kept.length ? (map.get(kept[kept.length - 1]) ?? null) : null;
     for (const id of criterionIds) {
-      if (map.has(id)) continue;
-      last = generateKeyBetween(last, null);
-      map.set(id, last);
+      if (!map.has(id)) map.set(id, keyAfter(orderedAgenda(doc)));
     }
     if (!agendaIsSynced(doc)) agendaMetaOf(doc).set("synced", true);
   });
 }
 
 /**
- * Moves one agenda item to `position` (0-based, in the order as drawn, the item included) by
- * giving it a key between its new neighbours; equal keys (two people moved at once) are
- * renumbered. Returns false when nothing moved.
+ * Moves one agenda item to `position` (0-based, in the order as drawn, the item included).
+ * Returns false when nothing moved (or the item is not on the agenda).
  */
 export function moveAgendaItem(doc: Y.Doc, criterionId: string, position: number): boolean {
   const map = agendaOf(doc);
-  const order = readAgenda(doc);
-  const from = order.indexOf(criterionId);
-  if (from < 0) return false;
-  const others = order.filter((id) => id !== criterionId);
-  const at = Math.max(0, Math.min(others.length, position));
-  if (at === from) return false;
-  const before = at > 0 ? (map.get(others[at - 1]) ?? null) : null;
-  const after = at < others.length ? (map.get(others[at]) ?? null) : null;
-  doc.transact(() => {
-    if (before === null || after === null || before < after) {
-      map.set(criterionId, generateKeyBetween(before, after));
-      return;
-    }
-    const ordered = [...others.slice(0, at), criterionId, ...others.slice(at)];
-    const keys = generateNKeysBetween(null, null, ordered.length);
-    ordered.forEach((id, i) => map.set(id, keys[i]));
-  });
+  if (!map.has(criterionId)) return false;
+  const keys = placeAt(orderedAgenda(doc), criterionId, position);
+  if (!keys) return false;
+  doc.transact(() => keys.forEach((key, id) => map.set(id, key)));
   return true;
 }
 

@@ -153,6 +153,8 @@ describe("the validation meeting in the browser", () => {
         .toBe(1);
     }
     console.log(`Meeting page sockets (validator): ${sockets()}`);
+    // One room: meeting, evaluation, record and comment threads share one socket.
+    expect(sockets()).toBe(1);
 
     // The agenda is a list; the item in front of each person is marked.
     for (const page of [leader, validator, observer]) {
@@ -381,6 +383,7 @@ describe("the validation meeting in the browser", () => {
       .poll(() => whiteboard(leader).getByText("Helen Validator").count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
     console.log(`Meeting page sockets (validator, after opening everything): ${sockets()}`);
+    expect(sockets()).toBe(1);
   });
 
   it("fits a phone and a tablet, with the agenda near the top", async () => {

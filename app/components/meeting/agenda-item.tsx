@@ -1,5 +1,6 @@
-import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
 import { evidenceField, judgementsOf, narrativeField } from "../../../collab/shapes/evaluation.ts";
 import type { DiscussionAbilities } from "../../../models/permissions/can.ts";
 import type { AgreedJudgement } from "../../../models/validation/record-state.ts";
@@ -12,70 +13,57 @@ import { useForces } from "../plan/use-plan.ts";
 import { JudgementsPanel, LevelChip } from "./judgements-panel.tsx";
 import type { MeetingCriterion, MeetingMe, Provisional } from "./types.ts";
 
-/** The school's judgement of a criterion as its evaluation has it now (live). */
+/** The school's judgement of a criterion as its evaluation has it now (live, once synced). */
 function useSchoolJudgement(
-  provider: HocuspocusProvider | null,
+  doc: Y.Doc | null,
+  synced: boolean,
   criterionId: string,
   initial: string | null,
 ) {
   const [level, setLevel] = useState(initial);
   useEffect(() => {
     setLevel(initial);
-    const doc = provider?.document;
-    if (!doc) return;
+    if (!doc || !synced) return;
     const map = judgementsOf(doc);
-    const read = () => {
-      if (provider.isSynced) setLevel(map.get(criterionId) ?? null);
-    };
+    const read = () => setLevel(map.get(criterionId) ?? null);
     read();
     map.observe(read);
-    provider.on("synced", read);
-    return () => {
-      map.unobserve(read);
-      provider.off("synced", read);
-    };
-  }, [provider, criterionId, initial]);
+    return () => map.unobserve(read);
+  }, [doc, synced, criterionId, initial]);
   return level;
 }
 
-/** Whether the school has written anything in one rich-text field yet (live). */
-function useWritten(provider: HocuspocusProvider | null, field: string): boolean | null {
+/** Whether the school has written anything in one rich-text field yet (live, once synced). */
+function useWritten(doc: Y.Doc | null, synced: boolean, field: string): boolean | null {
   const [written, setWritten] = useState<boolean | null>(null);
   useEffect(() => {
-    const doc = provider?.document;
-    if (!doc) return;
+    if (!doc || !synced) return;
     const fragment = doc.getXmlFragment(field);
-    const read = () => {
-      if (provider.isSynced)
-        setWritten(
-          fragment
-            .toString()
-            .replace(/<[^>]*>/g, "")
-            .trim() !== "",
-        );
-    };
+    const read = () =>
+      setWritten(
+        fragment
+          .toString()
+          .replace(/<[^>]*>/g, "")
+          .trim() !== "",
+      );
     read();
     fragment.observeDeep(read);
-    provider.on("synced", read);
-    return () => {
-      fragment.unobserveDeep(read);
-      provider.off("synced", read);
-    };
-  }, [provider, field]);
+    return () => fragment.unobserveDeep(read);
+  }, [doc, synced, field]);
   return written;
 }
 
 function LiveForceField({
-  provider,
+  doc,
   code,
   criterionId,
 }: {
-  provider: HocuspocusProvider | null;
+  doc: Y.Doc | null;
   code: string;
   criterionId: string;
 }) {
-  const forces = useForces(provider?.document ?? null, criterionId);
-  if (!provider) return <p className="editor-loading">Loading the force-field…</p>;
+  const forces = useForces(doc, criterionId);
+  if (!doc) return <p className="editor-loading">Loading the force-field…</p>;
   if (!forces.length)
     return <p className="muted">{`The school has not analysed the forces on ${code} yet.`}</p>;
   return <ForceFieldDiagram code={code} forces={forces} />;
@@ -90,7 +78,10 @@ function LiveForceField({
 export function AgendaItemView(props: {
   item: MeetingCriterion;
   evaluationId: string;
-  provider: HocuspocusProvider | null;
+  /** The school's evaluation, open read-only in the page's room (null while it opens). */
+  doc: Y.Doc | null;
+  awareness: Awareness | null;
+  synced: boolean;
   hydrated: boolean;
   provisional: Provisional[];
   provisionalVisible: boolean;
@@ -102,9 +93,14 @@ export function AgendaItemView(props: {
   /** "Item 2 of 5", previous/next, "bring everyone here": drawn above the item. */
   navigation: React.ReactNode;
 }) {
-  const { item, provider, agreed } = props;
+  const { item, doc, agreed } = props;
   const c = item.criterion;
-  const schoolJudgement = useSchoolJudgement(provider, c.id, item.schoolJudgement);
+  const schoolJudgement = useSchoolJudgement(doc, props.synced, c.id, item.schoolJudgement);
+  // One object per document: the editors are rebuilt only when the document changes.
+  const provider = useMemo(
+    () => (doc ? { document: doc, awareness: props.awareness } : null),
+    [doc, props.awareness],
+  );
   const headingId = `agenda-item-${c.id}`;
   const user = {
     name: props.me.name,
@@ -133,13 +129,14 @@ export function AgendaItemView(props: {
     evaluationId: props.evaluationId,
     criterion: c,
     levels: item.levels,
-    provider,
+    doc,
+    awareness: props.awareness,
     readOnly: true,
     me: props.me,
     discussion: props.discussion,
   };
-  const narrativeWritten = useWritten(provider, narrativeField(c.id));
-  const evidenceWritten = useWritten(provider, evidenceField(c.id));
+  const narrativeWritten = useWritten(doc, props.synced, narrativeField(c.id));
+  const evidenceWritten = useWritten(doc, props.synced, evidenceField(c.id));
   const richText = (field: string, label: string, written: boolean | null, empty: string) =>
     written === false ? (
       <p className="muted">{empty}</p>
@@ -226,7 +223,7 @@ export function AgendaItemView(props: {
 
       <section aria-labelledby={`${headingId}-forces`} className="item-section">
         <h3 id={`${headingId}-forces`}>What helps and what hinders</h3>
-        <LiveForceField provider={provider} code={c.code} criterionId={c.id} />
+        <LiveForceField doc={doc} code={c.code} criterionId={c.id} />
       </section>
 
       {props.hydrated ? <CriterionDiscussion {...workspace} /> : null}

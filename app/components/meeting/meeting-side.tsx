@@ -1,5 +1,5 @@
-import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { useState, type KeyboardEvent } from "react";
+import { useMemo, useState, type KeyboardEvent } from "react";
+import type { RoomDocument } from "../../collab/room.ts";
 import RichTextEditor from "../evaluation/rich-text-editor.client.tsx";
 import type { MeetingMe } from "./types.ts";
 import Whiteboard from "./whiteboard.client.tsx";
@@ -17,7 +17,8 @@ type Tab = (typeof TABS)[number]["id"];
  * tab is opened, then kept, so switching back and forth loses nothing.
  */
 export function MeetingSide(props: {
-  provider: HocuspocusProvider | null;
+  /** The meeting document, open in the page's room (null while it opens). */
+  document: RoomDocument | null;
   /** The server has answered whether this person may write. */
   ready: boolean;
   locked: boolean;
@@ -47,7 +48,12 @@ export function MeetingSide(props: {
     choose(TABS[to].id);
     document.getElementById(`meeting-tab-${TABS[to].id}`)?.focus();
   };
-  const { provider, me } = props;
+  const { document: meeting, me } = props;
+  // One object per document: the minutes' editor is rebuilt only when the document changes.
+  const provider = useMemo(
+    () => (meeting ? { document: meeting.doc, awareness: meeting.awareness } : null),
+    [meeting],
+  );
   const connecting = (
     <p className="editor-loading" role="status">
       Connecting…
@@ -105,10 +111,10 @@ export function MeetingSide(props: {
         hidden={tab !== "whiteboard"}
         className="tab-panel meeting-whiteboard"
       >
-        {!opened.has("whiteboard") ? null : provider && props.ready ? (
+        {!opened.has("whiteboard") ? null : meeting && props.ready ? (
           <>
             <Whiteboard
-              provider={provider}
+              document={meeting}
               readOnly={props.locked}
               user={{ userId: me.userId, name: me.name, colour: me.colour }}
               licenseKey={props.licenseKey}

@@ -1,5 +1,5 @@
-import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { Tldraw, type Editor } from "tldraw";
+import type { RoomDocument } from "../../collab/room.ts";
 import { WHITEBOARD_ASSET_URLS } from "./tldraw-assets.client.ts";
 import { useYjsTldrawStore } from "./use-yjs-tldraw-store.client.ts";
 
@@ -10,7 +10,7 @@ import { useYjsTldrawStore } from "./use-yjs-tldraw-store.client.ts";
  * shows its "Get a license for production" notice, and a production site needs one.
  */
 export default function Whiteboard(props: {
-  provider: HocuspocusProvider;
+  document: RoomDocument;
   readOnly: boolean;
   user: { userId: string; name: string; colour: string };
   licenseKey: string | null;
