@@ -434,8 +434,8 @@ describe("the meeting's calendar invitation", () => {
   });
 });
 
-describe("agreeing and confirming on the meeting page", () => {
-  it("records the validator's agreement and the school leader's confirmation, live in the record; nobody else may", async () => {
+describe("decisions on the meeting page", () => {
+  it("records the validator's agreement, the school leader's confirmation and the outcome, live in the record; nobody else may", async () => {
     const criterion = Object.keys(world.evaluation.levelsByCriterion)[0];
     const level = world.evaluation.levelsByCriterion[criterion][0];
     const watching = connectClient(
@@ -490,5 +490,19 @@ describe("agreeing and confirming on the meeting page", () => {
     const state = recordState(await listRecordEntries(world.trust.id, validation.id));
     expect(state.agreed[criterion].confirmedBy).toBe(world.people.schoolLeader.id);
     expect(state.agreed[criterion].confirmedAt).toEqual(expect.any(String));
+
+    // The outcome is recorded from the meeting page too (the validator only).
+    const outcome: [string, string][] = [
+      ["intent", "outcome"],
+      ["result", "validated"],
+      ["basedOn", "0"],
+    ];
+    expect((await postForm(leader, outcome, path)).status).toBe(403);
+    expect((await postForm(validator, outcome, path)).status).toBe(200);
+    await eventually(
+      () => readRecord(watching.doc).some((e) => e.kind === "outcome" && e.result === "validated"),
+      3000,
+      "the outcome reaches the open record",
+    );
   });
 });
