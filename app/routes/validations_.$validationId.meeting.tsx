@@ -167,6 +167,15 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
     // Only a new "bring everyone" announces; names and criteria do not change meanwhile.
   }, [currentAt]);
 
+  // Brought to another item while reading further down: start it from its heading.
+  const focusedId = focus.focused;
+  const following = focus.following;
+  useEffect(() => {
+    if (!following || !focusedId) return;
+    const heading = document.getElementById(`agenda-item-${focusedId}`);
+    if (heading && heading.getBoundingClientRect().top < 0) heading.scrollIntoView();
+  }, [following, focusedId]);
+
   const show = (criterionId: string) => focus.show(criterionId);
   const move = (criterionId: string, position: number) => {
     if (!meetingDoc || locked) return;
