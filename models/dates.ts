@@ -55,6 +55,13 @@ export function formatMoment(value: Date | string | null | undefined): string {
   return `${day} ${MONTHS[month - 1].slice(0, 3)} ${year}, ${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
 
+/** The time of day in UK time, e.g. "14:05" (for what happens during one meeting). */
+export function formatClock(value: Date | string | null | undefined): string {
+  if (!value) return "—";
+  const { hour, minute } = partsOf(value, "Europe/London");
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}
+
 /** Today's date in England as YYYY-MM-DD (the server's clock may run in another zone). */
 export function todayInEngland(now = new Date()): string {
   const { year, month, day } = partsOf(now, "Europe/London");

@@ -1,8 +1,22 @@
-import { useEffect, useState, useSyncExternalStore } from "react";
-import type { CollabSession } from "./collab-session.client.ts";
-import { openCollabSession } from "./collab-session.client.ts";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
+import type * as Y from "yjs";
+import { useDocumentIn } from "./collab-room.tsx";
+import type { HocuspocusRoomDocument } from "./hocuspocus-room.client.ts";
+import type { RoomDocument } from "./room.ts";
 import type { SaveState } from "./save-tracker.ts";
 import { sessionHasEnded } from "./session-ended.ts";
+
+/**
+ * The older one-document API, now a thin layer over the page's room (so it shares the page's
+ * one connection too). Kept for the meeting page until it moves to <CollabRoom>; new code uses
+ * collab-room.tsx.
+ */
+export interface CollabSession {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  document: RoomDocument;
+}
 
 export interface CollabStatus {
   session: CollabSession | null;
@@ -11,45 +25,37 @@ export interface CollabStatus {
   closedReason: string | null;
 }
 
-/** Opens a collab session for the lifetime of the component (browser only). */
+/** @deprecated use `useRoomDocument` under a `<CollabRoom>`. */
 export function useCollabSession(name: string, userId: string, enabled = true): CollabStatus {
-  const [status, setStatus] = useState<CollabStatus>({
-    session: null,
-    readOnly: null,
-    refused: null,
-    closedReason: null,
-  });
-  useEffect(() => {
-    if (!enabled) return;
-    const session = openCollabSession(name, userId, {
-      onReadOnly: (readOnly) => setStatus((s) => ({ ...s, readOnly, closedReason: null })),
-      onRefused: (reason) => setStatus((s) => ({ ...s, refused: reason })),
-      onClosed: (reason) => setStatus((s) => ({ ...s, closedReason: reason })),
-    });
-    setStatus((s) => ({ ...s, session }));
-    return () => session.destroy();
-  }, [name, userId, enabled]);
-  return status;
+  const open = useDocumentIn(userId, enabled && name ? name : null);
+  const document = open.document as HocuspocusRoomDocument | null;
+  const session = useMemo(
+    () => (document ? { doc: document.doc, provider: document.provider, document } : null),
+    [document],
+  );
+  return {
+    session,
+    readOnly: open.readOnly,
+    refused: open.refused,
+    closedReason: open.closedReason,
+  };
 }
 
+/** @deprecated use `useRoomSaveState` under a `<CollabRoom>`. */
 export function useSaveState(session: CollabSession | null): SaveState {
   return useSyncExternalStore(
-    (onChange) => session?.tracker.subscribe(onChange) ?? (() => {}),
-    () => session?.tracker.state ?? "connecting",
+    (onChange) => session?.document.subscribe(onChange) ?? (() => {}),
+    () => session?.document.save().state ?? "connecting",
     () => "connecting",
   );
 }
 
-/**
- * Warns before leaving the page while some edit is not yet confirmed durable. Not once the
- * session has ended: then leaving (to sign in again) is the way to get those edits saved, and
- * the browser's local copy keeps them meanwhile.
- */
+/** @deprecated use `useWarnBeforeLeaving` from collab-room.tsx. */
 export function useWarnBeforeLeaving(session: CollabSession | null) {
   useEffect(() => {
     if (!session) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!session.tracker.hasUnsavedEdits || sessionHasEnded()) return;
+      if (!session.document.save().unsavedEdits || sessionHasEnded()) return;
       event.preventDefault();
       event.returnValue = "";
     };

@@ -1,12 +1,7 @@
 import { useEffect, useState } from "react";
-import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type { Awareness } from "y-protocols/awareness";
 
-/** Where someone is working: set on focus, shown beside their name. */
-export interface Focus {
-  criterionId: string;
-  field: "judgement" | "narrative" | "evidence" | "forces" | "actions";
-}
-
+/** Someone with a document open. */
 export interface Present {
   clientId: number;
   userId: string;
@@ -14,15 +9,21 @@ export interface Present {
   role: string;
   colour: string;
   observing: boolean;
-  focus: Focus | null;
+  /** Where they are working, as the page put it (each page reads its own shape); null if nowhere. */
+  focus: unknown;
   isMe: boolean;
 }
 
+/** Anything that carries presence: a room document, or (for older code) a provider. */
+export interface PresenceSource {
+  awareness: Awareness | null;
+}
+
 /** Everyone with this document open, one entry per person (their latest focus wins). */
-export function usePresence(provider: HocuspocusProvider | null): Present[] {
+export function usePresence(source: PresenceSource | null): Present[] {
   const [present, setPresent] = useState<Present[]>([]);
+  const awareness = source?.awareness ?? null;
   useEffect(() => {
-    const awareness = provider?.awareness;
     if (!awareness) return;
     const read = () => {
       const byUser = new Map<string, Present>();
@@ -36,7 +37,7 @@ export function usePresence(provider: HocuspocusProvider | null): Present[] {
           role: String(user.role ?? ""),
           colour: String(user.color ?? "#444"),
           observing: Boolean(user.observing),
-          focus: (state.focus as Focus | undefined) ?? null,
+          focus: state.focus ?? null,
           isMe: clientId === awareness.clientID,
         };
         const previous = byUser.get(entry.userId);
@@ -52,10 +53,6 @@ export function usePresence(provider: HocuspocusProvider | null): Present[] {
     read();
     awareness.on("change", read);
     return () => awareness.off("change", read);
-  }, [provider]);
+  }, [awareness]);
   return present;
-}
-
-export function setFocus(provider: HocuspocusProvider | null, focus: Focus | null) {
-  provider?.awareness?.setLocalStateField("focus", focus);
 }

@@ -5,16 +5,11 @@ import { scaleOf } from "../../models/framework/applicable.ts";
 import { ROLE_LABELS } from "../../models/permissions/roles.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { colourFor } from "../../collab/context.ts";
-import {
-  useCollabSession,
-  useSaveState,
-  useWarnBeforeLeaving,
-} from "../collab/use-collab-session.ts";
-import { usePresence, type Present } from "../collab/use-presence.ts";
+import { CollabRoom, useRoomDocument, useWarnBeforeLeaving } from "../collab/collab-room.tsx";
+import { WorkspaceBar } from "../collab/workspace-bar.tsx";
 import { AreaAbacus } from "../components/evaluation/area-abacus.tsx";
 import { CriterionPanel } from "../components/evaluation/criterion-panel.tsx";
-import { PresenceList } from "../components/evaluation/presence-list.tsx";
-import { SaveIndicator } from "../components/evaluation/save-indicator.tsx";
+import { describeEvaluationFocus } from "../components/evaluation/focus.ts";
 import { SubmissionBar } from "../components/evaluation/submission-bar.tsx";
 import { Progress } from "../components/progress.tsx";
 import {
@@ -81,32 +76,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function Workspace({ data, areaId }: { data: Data; areaId: string }) {
-  const { session, readOnly, refused, closedReason } = useCollabSession(
-    data.evaluation.documentName,
-    data.me.userId,
+  return (
+    <CollabRoom me={data.me} presenceIn={data.evaluation.documentName}>
+      <EvaluationWorkspace data={data} areaId={areaId} />
+    </CollabRoom>
   );
-  const saveState = useSaveState(session);
-  useWarnBeforeLeaving(session);
-  const present = usePresence(session?.provider ?? null);
-  // The server decides; until it has answered, nobody types.
-  const locked = !data.canWrite || readOnly !== false;
-  const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
-  const criteria = new Map(
-    data.areas.flatMap((a) => a.criteria.map((c) => [c.id, c.code] as const)),
-  );
-  const FOCUS_WORDS: Record<string, string> = {
-    judgement: "judging",
-    narrative: "editing the narrative of",
-    evidence: "editing the evidence of",
-    forces: "analysing the force-field of",
-    actions: "planning actions for",
-  };
-  const describeFocus = (p: Present) =>
-    p.focus
-      ? `${FOCUS_WORDS[p.focus.field] ?? "working on"} ${criteria.get(p.focus.criterionId) ?? ""}`
-      : null;
+}
 
-  if (refused) {
+function EvaluationWorkspace({ data, areaId }: { data: Data; areaId: string }) {
+  const evaluation = useRoomDocument(data.evaluation.documentName);
+  useWarnBeforeLeaving();
+  // The server decides; until it has answered, nobody types.
+  const locked = !data.canWrite || evaluation.readOnly !== false;
+  const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
+  const codes = new Map(data.areas.flatMap((a) => a.criteria.map((c) => [c.id, c.code] as const)));
+
+  if (evaluation.refused) {
     return (
       <p role="alert" className="form-error">
         This evaluation could not be opened: you do not have access to it.
@@ -115,26 +100,16 @@ function Workspace({ data, areaId }: { data: Data; areaId: string }) {
   }
   return (
     <>
-      <div className="workspace-bar">
-        <PresenceList present={present} describeFocus={describeFocus} />
-        {data.canWrite ? <SaveIndicator state={saveState} /> : null}
-      </div>
-      {closedReason ? (
-        <p role="alert" className="form-error">
-          {closedReason} Reconnecting…
-        </p>
-      ) : null}
-      {!data.canWrite ? (
-        <p className="notice" role="note">
-          You are viewing as {data.me.role.toLowerCase()}: read only. Only the school's team can
-          change this evaluation.
-        </p>
-      ) : null}
+      <WorkspaceBar
+        canWrite={data.canWrite}
+        readOnlyNotice={`You are viewing as ${data.me.role.toLowerCase()}: read only. Only the school's team can change this evaluation.`}
+        describeFocus={(p) => describeEvaluationFocus(p.focus, (id) => codes.get(id))}
+      />
       <section aria-labelledby="area-heading">
         <h2 id="area-heading">{area.title}</h2>
         <p className="lede">{area.summary}</p>
         <AreaAbacus
-          doc={session?.provider.document ?? null}
+          doc={evaluation.doc}
           criteria={area.criteria}
           levels={area.levels}
           readOnly={locked}
@@ -146,7 +121,8 @@ function Workspace({ data, areaId }: { data: Data; areaId: string }) {
             evaluationId={data.evaluation.id}
             criterion={criterion}
             levels={area.levels}
-            provider={session?.provider ?? null}
+            doc={evaluation.doc}
+            awareness={evaluation.awareness}
             readOnly={locked}
             me={data.me}
             discussion={data.discussion}

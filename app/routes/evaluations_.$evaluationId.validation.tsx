@@ -4,16 +4,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { documentName } from "../../collab/document-name.ts";
 import { scaleOf } from "../../models/framework/applicable.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";
-// Pure: the page evaluates the rule live over the record as it changes.
-import { recommend } from "../../models/framework/accreditation.ts";
-import { OUTCOME_LABELS } from "../../models/validation/outcome.ts";
-import {
-  confirmedJudgements,
-  recordState,
-  type RecordEntry,
-} from "../../models/validation/record-state.ts";
+import { recordState, type RecordEntry } from "../../models/validation/record-state.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField, TextField } from "../components/field.tsx";
+import {
+  OutcomeForm,
+  OutcomeStatus,
+  Recommendation,
+} from "../components/validation/outcome-section.tsx";
 import { useLiveRecord } from "../components/validation/use-live-record.ts";
 import {
   agreeJudgement,
@@ -144,15 +142,12 @@ export default function ValidationPage() {
     data.entries as RecordEntry[],
   );
   const state = recordState(entries);
-  const recommendation = recommend(data.content as FrameworkContent, confirmedJudgements(state));
   const name = (id: string) => data.names[id] ?? "someone";
   // A form's own error, or the first error of one of its fields (shown at the form's top).
   const errorFor = (intent: string) =>
     result?.intent === intent
       ? (result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? null)
       : null;
-  const fieldError = (intent: string, field: string) =>
-    result?.intent === intent ? (result.fieldErrors?.[field] ?? null) : null;
   return (
     <div className="page wide">
       <p className="breadcrumbs">
@@ -312,102 +307,20 @@ export default function ValidationPage() {
 
           <section aria-labelledby="outcome-heading" className="panel stack">
             <h2 id="outcome-heading">Outcome</h2>
-            <p>
-              {`Recommendation from the framework's rule: ${recommendation.met === null ? "for the validator to decide" : recommendation.met ? `accredit${recommendation.tier ? ` (${recommendation.tier.name})` : ""}` : "not yet"}.`}
-            </p>
-            {recommendation.reasons.length ? (
-              <ul>
-                {recommendation.reasons.slice(0, 8).map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            ) : null}
-            {state.outcome ? (
-              <div role="status" className="notice">
-                <strong>{OUTCOME_LABELS[state.outcome.result]}</strong>
-                {state.outcome.tier ? ` · ${state.outcome.tier}` : ""}
-                {state.outcome.startDate
-                  ? ` · from ${state.outcome.startDate} to ${state.outcome.expiryDate}`
-                  : ""}
-                {state.outcome.mustImprove ? ` · must improve: ${state.outcome.mustImprove}` : ""}
-                {state.outcome.conditions
-                  ? ` · conditions: ${state.outcome.conditions}, review ${state.outcome.reviewDate}`
-                  : ""}
-                {state.outcome.reason ? ` · reason: ${state.outcome.reason}` : ""}
-                {` (recorded by ${name(state.outcome.by)})`}
-              </div>
-            ) : null}
+            <Recommendation content={data.content as FrameworkContent} state={state} />
+            <OutcomeStatus state={state} name={name} />
             {data.canAgree ? (
-              <Form method="post" className="stack" noValidate>
-                <CsrfInput />
-                <input type="hidden" name="intent" value="outcome" />
-                <input type="hidden" name="basedOn" value={state.outcome?.seq ?? 0} />
-                <FormError message={result?.intent === "outcome" ? result.formError : null} />
-                <SelectField
-                  label="Outcome"
-                  name="result"
-                  defaultValue=""
-                  error={fieldError("outcome", "result")}
-                >
-                  <option value="">Choose</option>
-                  {data.outcomes.map((k) => (
-                    <option key={k} value={k}>
-                      {OUTCOME_LABELS[k]}
-                    </option>
-                  ))}
-                </SelectField>
-                {data.tiers.length ? (
-                  <SelectField
-                    label="Tier"
-                    name="tier"
-                    defaultValue={recommendation.tier?.name ?? ""}
-                    error={fieldError("outcome", "tier")}
-                  >
-                    <option value="">None</option>
-                    {data.tiers.map((t) => (
-                      <option key={t.id} value={t.name}>
-                        {t.name}
-                      </option>
-                    ))}
-                  </SelectField>
-                ) : null}
-                {data.outcomes.includes("accredited") ? (
-                  <>
-                    <TextField
-                      label={`Award starts (valid ${data.validityMonths} months)`}
-                      name="startDate"
-                      type="date"
-                      error={fieldError("outcome", "startDate")}
-                    />
-                    <TextField
-                      label="What must improve (not yet accredited)"
-                      name="mustImprove"
-                      error={fieldError("outcome", "mustImprove")}
-                    />
-                  </>
-                ) : null}
-                <TextField
-                  label="Conditions (deferred)"
-                  name="conditions"
-                  error={fieldError("outcome", "conditions")}
-                />
-                <TextField
-                  label="Review date (deferred)"
-                  name="reviewDate"
-                  type="date"
-                  error={fieldError("outcome", "reviewDate")}
-                />
-                {data.outcomes.includes("accredited") ? (
-                  <TextField
-                    label="Reason (required where it differs from the recommendation)"
-                    name="reason"
-                    error={fieldError("outcome", "reason")}
-                  />
-                ) : null}
-                <button type="submit" className="button" disabled={busy}>
-                  Record the outcome
-                </button>
-              </Form>
+              <OutcomeForm
+                form={{
+                  content: data.content as FrameworkContent,
+                  outcomes: data.outcomes,
+                  tiers: data.tiers,
+                  validityMonths: data.validityMonths,
+                }}
+                state={state}
+                result={result?.intent === "outcome" ? result : null}
+                busy={busy}
+              />
             ) : null}
           </section>
         </>

@@ -5,30 +5,50 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useEffect, useState } from "react";
 import tldrawStyles from "tldraw/tldraw.css";
+import {
+  agendaIsSynced,
+  bringEveryoneTo,
+  moveAgendaItem,
+  syncAgenda,
+} from "../../collab/shapes/meeting.ts";
+import { formatMoment } from "../../models/dates.ts";
+import type { FrameworkContent } from "../../models/framework/types.ts";
 import { recordState, type RecordEntry } from "../../models/validation/record-state.ts";
+import { CollabRoom, useWarnBeforeLeaving } from "../collab/collab-room.tsx";
+import { WorkspaceBar } from "../collab/workspace-bar.tsx";
+import { useAgendaFocus } from "../components/meeting/agenda-focus.ts";
 import { AgendaItemView } from "../components/meeting/agenda-item.tsx";
-import { useAgendaThreads } from "../components/meeting/agenda-threads.tsx";
-import { LiveMeeting } from "../components/meeting/live-meeting.tsx";
+import { AgendaNav } from "../components/meeting/agenda-nav.tsx";
 import { meetingPageData } from "../components/meeting/meeting.server.ts";
-import { PreReview } from "../components/meeting/pre-review.tsx";
-import { ScheduleForm } from "../components/meeting/schedule-form.tsx";
-import type { AgendaItem, CriterionRow, Provisional } from "../components/meeting/types.ts";
-import { useLiveRecord } from "../components/validation/use-live-record.ts";
-import { recordProvisionalJudgement, scheduleMeeting } from "../validation.server.ts";
+import { MeetingSide } from "../components/meeting/meeting-side.tsx";
+import type { MeetingCriterion, Provisional } from "../components/meeting/types.ts";
+import { useLiveAgenda } from "../components/meeting/use-live-agenda.ts";
+import { useMeetingRoom } from "../components/meeting/use-meeting-room.ts";
+import {
+  OutcomeForm,
+  OutcomeStatus,
+  Recommendation,
+} from "../components/validation/outcome-section.tsx";
 import meetingStyles from "../styles/meeting.css";
+import { agreeJudgement, confirmJudgement, recordOutcome } from "../validation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import {
   failed,
-  orNotFound,
   fieldsOf,
+  orNotFound,
   readForm,
   run,
   type ActionResult,
 } from "../utils/command.server.ts";
-import { formatMoment } from "../../models/dates.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
 export const links: LinksFunction = () => [
@@ -40,88 +60,176 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Validation meeting · ${data?.school.name ?? ""} · Quality marks` },
 ];
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return json(await orNotFound(meetingPageData(actor, params.validationId ?? "", context.collab)));
+  return json(await orNotFound(meetingPageData(actor, params.validationId ?? "")));
 }
 
+/** The decisions taken in the meeting: agree and confirm judgements, record the outcome. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const ctx = { actor, collab: context.collab };
   const extra = { validationId: params.validationId ?? "" };
-  if (intent === "schedule") {
-    const input = fieldsOf(form, {
-      extra,
-      lists: ["agendaCriterionIds"],
-    });
-    const done = await run(() => scheduleMeeting(ctx, input), intent);
-    return done instanceof Response ? done : json({ intent, done: "The meeting is scheduled." });
+  if (intent === "agree") {
+    const done = await run(() => agreeJudgement(ctx, fieldsOf(form, { extra })), intent);
+    return done instanceof Response ? done : json({ intent, done: "Agreed judgement recorded." });
   }
-  if (intent === "provisional") {
-    const input = fieldsOf(form, { extra });
-    const done = await run(() => recordProvisionalJudgement(ctx, input), intent);
-    return done instanceof Response ? done : json({ intent, done: "Provisional judgement saved." });
+  if (intent === "confirm") {
+    const done = await run(() => confirmJudgement(ctx, fieldsOf(form, { extra })), intent);
+    return done instanceof Response ? done : json({ intent, done: "Confirmed." });
+  }
+  if (intent === "outcome") {
+    const done = await run(() => recordOutcome(ctx, fieldsOf(form, { extra })), intent);
+    if (done instanceof Response) return done;
+    return json({
+      intent,
+      done: done.award
+        ? `Outcome recorded. Certificate code ${done.award.code}.`
+        : "Outcome recorded.",
+    });
   }
   return failed({ intent, formError: "Unknown request." }, 400);
 }
 
+// Agreements and confirmations reach the page through the live record; reloading everything
+// after each would only slow the meeting down.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => {
+  const intent = formData?.get("intent");
+  if (intent === "agree" || intent === "confirm") return false;
+  return defaultShouldRevalidate;
+};
+
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
-/** The agenda with each item's comment threads (browser only: they live in discussion.<id>). */
-function LiveAgenda(props: {
-  data: Data;
-  render: (threadsFor: (item: AgendaItem) => ReactNode) => ReactNode;
-}) {
-  const threadsFor = useAgendaThreads(
-    props.data.evaluationDocument,
-    props.data.evaluation.id,
-    props.data.me,
-    props.data.discussion,
-  );
-  return <>{props.render(threadsFor)}</>;
+/** Warns before leaving with unsaved minutes (inside the room only). */
+function WarnBeforeLeaving() {
+  useWarnBeforeLeaving();
+  return null;
 }
 
+/**
+ * The page renders on the server as it will look; once in the browser, it runs inside the
+ * page's collaboration room: one socket for the meeting, the evaluation, the record and the
+ * comment threads (ADR 012).
+ */
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
+  const hydrated = useHydrated();
+  if (!hydrated) return <MeetingBody data={data} live={false} />;
+  return (
+    <CollabRoom me={data.me} presenceIn={data.meetingDocument}>
+      <WarnBeforeLeaving />
+      <MeetingBody data={data} live />
+    </CollabRoom>
+  );
+}
+
+function MeetingBody({ data, live }: { data: Data; live: boolean }) {
   const result = useActionData<ActionResult>();
   const busy = useNavigation().state === "submitting";
-  const hydrated = useHydrated();
-  const entries = useLiveRecord(
-    hydrated ? data.recordDocument : null,
-    data.me.userId,
-    data.entries as RecordEntry[],
-  );
-  const agreed = recordState(entries).agreed;
-  const provisional = data.provisional as Provisional[];
-  const scheduleResult = result?.intent === "schedule" ? result : null;
-  const agenda = (threadsFor?: (item: AgendaItem) => ReactNode) => (
-    <section aria-labelledby="agenda-heading" className="meeting-agenda">
-      <h2 id="agenda-heading">Agenda</h2>
-      {data.agenda.length ? (
-        data.agenda.map((item) => (
-          <AgendaItemView
-            key={item.id}
-            item={item as AgendaItem}
-            evaluationId={data.evaluation.id}
-            provisional={provisional.filter((p) => p.criterionId === item.id)}
-            agreed={agreed[item.id]}
-            names={data.names}
-            provisionalHidden={!data.provisionalVisible}
-            threads={threadsFor?.(item as AgendaItem)}
-          />
-        ))
-      ) : (
-        <p className="muted">Nothing is on the agenda yet.</p>
-      )}
-      <p>
-        <Link to={`/evaluations/${data.evaluation.id}/validation`}>
-          Agree and confirm judgements on the validation page
-        </Link>
-      </p>
-    </section>
-  );
+  const room = useMeetingRoom({
+    enabled: live,
+    userId: data.me.userId,
+    meetingDocument: data.meetingDocument,
+    evaluationDocument: data.evaluationDocument,
+    recordDocument: data.recordDocument,
+    evaluationId: data.evaluation.id,
+    entries: data.entries as RecordEntry[],
+  });
+  const { readOnly, refused } = room.meeting;
+  const meetingDoc = room.meeting.doc;
+  const state = recordState(room.entries);
+  const locked = !data.can.write || readOnly !== false;
+  const leads = data.can.lead;
+
+  const agenda = useLiveAgenda(meetingDoc, data.agendaIds);
+  const focus = useAgendaFocus(agenda, leads);
+  const criteria = data.criteria as MeetingCriterion[];
+  const byId = new Map(criteria.map((c) => [c.criterion.id, c]));
+  const items = agenda.order.flatMap((id) => byId.get(id) ?? []);
+  const index = items.findIndex((i) => i.criterion.id === focus.focused);
+  const item = index >= 0 ? items[index] : null;
+  const currentId = agenda.current?.criterionId ?? null;
+  const name = (id: string) => data.names[id] ?? "someone";
+
+  const [announcement, setAnnouncement] = useState("");
+  // Someone following hears where the validator took everyone.
+  const currentAt = agenda.current?.at;
+  useEffect(() => {
+    if (!currentAt || !focus.following || !agenda.current) return;
+    const code = byId.get(agenda.current.criterionId)?.criterion.code;
+    if (code) setAnnouncement(`${name(agenda.current.by)} brought everyone to ${code}.`);
+    // Only a new "bring everyone" announces; names and criteria do not change meanwhile.
+  }, [currentAt]);
+
+  // Brought to another item while reading further down: start it from its heading.
+  const focusedId = focus.focused;
+  const following = focus.following;
+  useEffect(() => {
+    if (!following || !focusedId) return;
+    const heading = document.getElementById(`agenda-item-${focusedId}`);
+    if (heading && heading.getBoundingClientRect().top < 0) heading.scrollIntoView();
+  }, [following, focusedId]);
+
+  const show = (criterionId: string) => focus.show(criterionId);
+  const move = (criterionId: string, position: number) => {
+    if (!meetingDoc || locked) return;
+    // A meeting scheduled before the agenda lived in the document: copy it in first.
+    if (!agendaIsSynced(meetingDoc)) syncAgenda(meetingDoc, agenda.order);
+    moveAgendaItem(meetingDoc, criterionId, position);
+  };
+  const bringEveryone = () => {
+    if (!meetingDoc || locked || !item) return;
+    bringEveryoneTo(meetingDoc, item.criterion.id, data.me.userId);
+    setAnnouncement(`Everyone is now on ${item.criterion.code}.`);
+  };
+
+  const navigation = item ? (
+    <div className="item-nav">
+      <p className="item-position">{`Item ${index + 1} of ${items.length}`}</p>
+      <div className="item-nav-buttons">
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={index <= 0}
+          onClick={() => show(items[index - 1].criterion.id)}
+        >
+          Previous item
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={index >= items.length - 1}
+          onClick={() => show(items[index + 1].criterion.id)}
+        >
+          Next item
+        </button>
+        {leads ? (
+          currentId === item.criterion.id ? (
+            <span className="now-badge">Everyone is on this item</span>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              disabled={!meetingDoc || locked}
+              onClick={bringEveryone}
+            >
+              Bring everyone to this item
+            </button>
+          )
+        ) : currentId === item.criterion.id ? (
+          <span className="now-badge">Now discussing</span>
+        ) : null}
+      </div>
+    </div>
+  ) : null;
+
+  const meetingPath = `/validations/${data.validation.id}`;
   return (
     <div className="page wide meeting-page">
       <p className="breadcrumbs">
@@ -129,61 +237,141 @@ export default function MeetingPage() {
         <Link to={`/evaluations/${data.evaluation.id}/validation`}>Validation</Link> /
       </p>
       <h1>{`Validation meeting: ${data.school.name}`}</h1>
-      {data.schedule ? (
-        <p className="meeting-when">
-          <span>{`${data.started ? "Started" : "Starts"} ${formatMoment(data.schedule.scheduledAt)} (UK time)`}</span>{" "}
-          <a href={data.schedule.videoLink} target="_blank" rel="noopener noreferrer">
-            Join the video call
-          </a>
-        </p>
+      <div className="meeting-when">
+        {data.schedule ? (
+          <>
+            <span>{`${data.started ? "Started" : "Starts"} ${formatMoment(data.schedule.scheduledAt)} (UK time)`}</span>
+            <a href={data.schedule.videoLink} target="_blank" rel="noopener noreferrer">
+              Join the video call
+            </a>
+            <a href={`${meetingPath}/meeting.ics`} download>
+              Add to calendar
+            </a>
+          </>
+        ) : (
+          <span className="muted">The meeting has not been scheduled yet.</span>
+        )}
+        {leads ? (
+          <Link to={`${meetingPath}/prepare`}>Before the meeting: schedule and pre-review</Link>
+        ) : null}
+      </div>
+
+      {live ? (
+        <WorkspaceBar
+          canWrite={data.can.write}
+          readOnlyNotice="You are observing this meeting: others see you here, and nothing you do changes it."
+        />
       ) : (
-        <p className="muted">The meeting has not been scheduled yet.</p>
+        <div className="workspace-bar">
+          <p className="muted" role="status">
+            Connecting…
+          </p>
+        </div>
       )}
+      {refused ? (
+        <p role="alert" className="form-error">
+          This meeting could not be opened: you do not have access to it.
+        </p>
+      ) : null}
       {result?.done ? (
         <p role="status" className="notice">
           {result.done}
         </p>
       ) : null}
-      {result?.formError && result.intent !== "schedule" ? (
-        <p role="alert" className="form-error">
-          {result.formError}
-        </p>
-      ) : null}
 
-      {data.canSchedule && data.scheduleDefaults ? (
-        <>
-          <ScheduleForm
-            defaults={data.scheduleDefaults}
-            errors={
-              scheduleResult
-                ? { ...scheduleResult.fieldErrors, form: scheduleResult.formError ?? undefined }
-                : null
-            }
-            busy={busy}
-            scheduled={data.schedule !== null}
-          />
-          <PreReview
-            criteria={data.criteria as CriterionRow[]}
-            provisional={provisional}
-            me={data.me.userId}
-            agendaDefaults={data.scheduleDefaults.agendaCriterionIds}
-            names={data.names}
-          />
-        </>
-      ) : null}
+      <div className="meeting-layout">
+        <AgendaNav
+          items={items}
+          focused={focus.focused}
+          currentId={currentId}
+          agreed={state.agreed}
+          leads={leads && !locked && meetingDoc !== null}
+          onShow={show}
+          onMove={move}
+          announce={setAnnouncement}
+        >
+          {leads ? (
+            <p className="hint">
+              You lead: &ldquo;Bring everyone to this item&rdquo; moves everyone who follows you.
+            </p>
+          ) : (
+            <label className="checkbox follow-toggle">
+              <input
+                type="checkbox"
+                checked={focus.following}
+                onChange={(e) => focus.setFollowing(e.currentTarget.checked)}
+              />{" "}
+              Follow the validator
+            </label>
+          )}
+        </AgendaNav>
 
-      {hydrated ? (
-        <LiveMeeting documentName={data.meetingDocument} me={data.me} canWrite={data.canWrite}>
-          <LiveAgenda data={data} render={agenda} />
-        </LiveMeeting>
-      ) : (
-        <>
-          {agenda()}
-          <p className="editor-loading" role="status">
-            Loading the meeting…
+        <div className="meeting-item">
+          {item ? (
+            <AgendaItemView
+              key={item.criterion.id}
+              item={item}
+              evaluationId={data.evaluation.id}
+              doc={room.evaluation.doc}
+              awareness={room.evaluation.awareness}
+              synced={room.evaluation.synced}
+              hydrated={live}
+              provisional={(data.provisional as Provisional[]).filter(
+                (p) => p.criterionId === item.criterion.id,
+              )}
+              provisionalVisible={data.provisionalVisible}
+              agreed={state.agreed[item.criterion.id]}
+              names={data.names}
+              can={{ agree: data.can.agree, confirm: data.can.confirm }}
+              me={data.me}
+              discussion={data.discussion}
+              navigation={navigation}
+            />
+          ) : (
+            <p className="muted">
+              {leads
+                ? "Put criteria on the agenda before the meeting (schedule and pre-review)."
+                : "The validator has not put anything on the agenda yet."}
+            </p>
+          )}
+        </div>
+
+        {live ? (
+          <MeetingSide
+            document={room.meeting.document}
+            ready={readOnly !== null}
+            locked={locked}
+            me={data.me}
+            licenseKey={data.tldrawLicenseKey}
+          />
+        ) : (
+          <p className="editor-loading meeting-side" role="status">
+            Loading the minutes and whiteboard…
           </p>
-        </>
-      )}
+        )}
+      </div>
+
+      <section aria-labelledby="outcome-heading" className="panel stack meeting-outcome">
+        <h2 id="outcome-heading">Outcome</h2>
+        <OutcomeStatus state={state} name={name} />
+        {data.outcomeForm ? (
+          <details open={result?.intent === "outcome" && !result.done}>
+            <summary>Record the outcome</summary>
+            <Recommendation content={data.outcomeForm.content as FrameworkContent} state={state} />
+            <OutcomeForm
+              form={{ ...data.outcomeForm, content: data.outcomeForm.content as FrameworkContent }}
+              state={state}
+              result={result?.intent === "outcome" ? result : null}
+              busy={busy}
+            />
+          </details>
+        ) : state.outcome ? null : (
+          <p className="muted">The validator records the outcome at the end of the meeting.</p>
+        )}
+      </section>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
     </div>
   );
 }

@@ -25,6 +25,8 @@ const schema = z.object({
   COLLAB_SESSION_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
   TRUST_PROXY: flag.default(false),
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** tldraw's licence key for the whiteboard: needed in production, not on localhost. */
+  TLDRAW_LICENSE_KEY: z.string().trim().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
@@ -56,4 +58,16 @@ export function getEnv(): Env {
     SESSION_SECRET: parsed.data.SESSION_SECRET ?? persistedSecret(dataDir),
   };
   return env;
+}
+
+/**
+ * The only settings the browser may see (pages pass them to the components that need them).
+ * Everything else in `getEnv()` stays on the server.
+ */
+const PUBLIC_KEYS = ["TLDRAW_LICENSE_KEY"] as const satisfies readonly (keyof Env)[];
+export type PublicEnv = Pick<Env, (typeof PUBLIC_KEYS)[number]>;
+
+export function publicEnv(): PublicEnv {
+  const all = getEnv();
+  return Object.fromEntries(PUBLIC_KEYS.map((key) => [key, all[key]])) as PublicEnv;
 }

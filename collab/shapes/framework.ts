@@ -1,4 +1,3 @@
-import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
 import * as Y from "yjs";
 import type {
   AccreditationRule,
@@ -9,6 +8,9 @@ import type {
   FrameworkKind,
   Scale,
 } from "../../models/framework/types.ts";
+import { freshKeys, keyAtEnd, moveAmong, orderedEntries, type YItem } from "./order.ts";
+
+export type { YItem } from "./order.ts";
 
 /**
  * The shape of a `framework.<id>` document: a draft being designed by the trust's admins.
@@ -22,8 +24,6 @@ import type {
  */
 export const MAIN_SCALE = "main";
 export const MET_SCALE = "met";
-
-export type YItem = Y.Map<unknown>;
 
 export const detailsOf = (doc: Y.Doc) => doc.getMap<unknown>("details");
 export const levelsOf = (doc: Y.Doc) => doc.getMap<YItem>("levels");
@@ -59,19 +59,8 @@ function str(item: YItem, key: string): string {
   return value instanceof Y.Text ? value.toString() : typeof value === "string" ? value : "";
 }
 
-/** Items of a collection in order (ties broken by id, so every client agrees). */
-export function ordered(
-  collection: Y.Map<YItem>,
-  filter: (item: YItem) => boolean = () => true,
-): [string, YItem][] {
-  return [...collection.entries()]
-    .filter(([, item]) => filter(item))
-    .sort(([a, x], [b, y]) => {
-      const ox = String(x.get("order"));
-      const oy = String(y.get("order"));
-      return ox < oy ? -1 : ox > oy ? 1 : a < b ? -1 : 1;
-    });
-}
+/** Items of a collection in order (the one tie rule of order.ts). */
+export const ordered = orderedEntries;
 
 function item(fields: Record<string, unknown>): YItem {
   const map = new Y.Map<unknown>();
@@ -83,7 +72,7 @@ function criterionItem(c: Criterion, areaId: string, order: string): YItem {
   const descriptors = new Y.Map<Y.Text>();
   for (const [level, d] of Object.entries(c.descriptors)) descriptors.set(level, text(d));
   const indicators = new Y.Map<YItem>();
-  const keys = generateNKeysBetween(null, null, c.indicators?.length ?? 0);
+  const keys = freshKeys(c.indicators?.length ?? 0);
   c.indicators?.forEach((i, n) =>
     indicators.set(i.id, item({ order: keys[n], text: text(i.text) })),
   );
@@ -109,7 +98,7 @@ export function writeFramework(doc: Y.Doc, content: FrameworkContent): void {
     details.set("validityMonths", content.validityMonths);
     details.set("scaleName", main.name);
     details.set("rule", content.accreditationRule);
-    const levelKeys = generateNKeysBetween(null, null, main.levels.length);
+    const levelKeys = freshKeys(main.levels.length);
     main.levels.forEach((l, i) =>
       levelsOf(doc).set(
         l.key,
@@ -121,7 +110,7 @@ export function writeFramework(doc: Y.Doc, content: FrameworkContent): void {
         }),
       ),
     );
-    const areaKeys = generateNKeysBetween(null, null, content.areas.length);
+    const areaKeys = freshKeys(content.areas.length);
     content.areas.forEach((area, i) => {
       areasOf(doc).set(
         area.id,
@@ -133,12 +122,12 @@ export function writeFramework(doc: Y.Doc, content: FrameworkContent): void {
           appliesTo: area.appliesTo ?? null,
         }),
       );
-      const keys = generateNKeysBetween(null, null, area.criteria.length);
+      const keys = freshKeys(area.criteria.length);
       area.criteria.forEach((c, n) =>
         criteriaOf(doc).set(c.id, criterionItem(c, area.id, keys[n])),
       );
     });
-    const tierKeys = generateNKeysBetween(null, null, content.awardTiers?.length ?? 0);
+    const tierKeys = freshKeys(content.awardTiers?.length ?? 0);
     content.awardTiers?.forEach((t, i) =>
       tiersOf(doc).set(t.id, item({ order: tierKeys[i], name: text(t.name), rule: t.rule })),
     );
@@ -236,23 +225,12 @@ export function newId(prefix: string): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-// Two people inserting at once can give two items the same key; never let that throw.
-function between(before: string | null, after: string | null): string {
-  return before !== null && after !== null && before >= after
-    ? generateKeyBetween(before, null)
-    : generateKeyBetween(before, after);
-}
-
-function lastOrder(entries: [string, YItem][]): string | null {
-  return entries.length ? String(entries[entries.length - 1][1].get("order")) : null;
-}
-
 export function addLevel(doc: Y.Doc): string {
   const id = newId("level");
   levelsOf(doc).set(
     id,
     item({
-      order: generateKeyBetween(lastOrder(ordered(levelsOf(doc))), null),
+      order: keyAtEnd(levelsOf(doc)),
       label: text(""),
       colour: "#1f5fa8",
       meaning: text(""),
@@ -266,7 +244,7 @@ export function addArea(doc: Y.Doc): string {
   areasOf(doc).set(
     id,
     item({
-      order: generateKeyBetween(lastOrder(ordered(areasOf(doc))), null),
+      order: keyAtEnd(areasOf(doc)),
       title: text(""),
       summary: text(""),
       scaleKey: MAIN_SCALE,
@@ -278,13 +256,12 @@ export function addArea(doc: Y.Doc): string {
 
 export function addCriterion(doc: Y.Doc, areaId: string): string {
   const id = newId("criterion");
-  const siblings = ordered(criteriaOf(doc), (c) => c.get("areaId") === areaId);
   criteriaOf(doc).set(
     id,
     criterionItem(
       { id, code: "", statement: "", descriptors: {}, evidenceExpectations: [] },
       areaId,
-      generateKeyBetween(lastOrder(siblings), null),
+      keyAtEnd(criteriaOf(doc), (c) => c.get("areaId") === areaId),
     ),
   );
   return id;
@@ -296,10 +273,7 @@ export function addIndicator(doc: Y.Doc, criterionId: string): string | null {
     | undefined;
   if (!indicators) return null;
   const id = newId("indicator");
-  indicators.set(
-    id,
-    item({ order: generateKeyBetween(lastOrder(ordered(indicators)), null), text: text("") }),
-  );
+  indicators.set(id, item({ order: keyAtEnd(indicators), text: text("") }));
   return id;
 }
 
@@ -309,7 +283,7 @@ export function addTier(doc: Y.Doc): string {
   tiersOf(doc).set(
     id,
     item({
-      order: generateKeyBetween(lastOrder(ordered(tiersOf(doc))), null),
+      order: keyAtEnd(tiersOf(doc)),
       name: text(""),
       rule: { type: "minimumLevels", everyCriterionAtLeast: firstLevel },
     }),
@@ -318,29 +292,19 @@ export function addTier(doc: Y.Doc): string {
 }
 
 /**
- * Moves an item one place up (-1) or down (+1) among `siblings`, by giving it an order key
- * between its new neighbours. Returns false at either end.
+ * Moves an item one place up (-1) or down (+1) among `siblings` (as drawn). Returns false at
+ * either end.
  */
 export function move(siblings: [string, YItem][], id: string, direction: -1 | 1): boolean {
   const from = siblings.findIndex(([key]) => key === id);
   const to = from + direction;
   if (from < 0 || to < 0 || to >= siblings.length) return false;
-  const rest = siblings.filter(([key]) => key !== id);
-  const before = rest[to - 1]?.[1].get("order") as string | undefined;
-  const after = rest[to]?.[1].get("order") as string | undefined;
-  siblings[from][1].set("order", between(before ?? null, after ?? null));
-  return true;
+  return moveAmong(siblings, id, to);
 }
 
 /** Moves an item to position `index` among `siblings` (drag and drop). */
 export function moveTo(siblings: [string, YItem][], id: string, index: number): void {
-  const rest = siblings.filter(([key]) => key !== id);
-  const target = siblings.find(([key]) => key === id);
-  if (!target) return;
-  const clamped = Math.max(0, Math.min(index, rest.length));
-  const before = rest[clamped - 1]?.[1].get("order") as string | undefined;
-  const after = rest[clamped]?.[1].get("order") as string | undefined;
-  target[1].set("order", between(before ?? null, after ?? null));
+  moveAmong(siblings, id, index);
 }
 
 export function removeArea(doc: Y.Doc, areaId: string): void {

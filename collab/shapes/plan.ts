@@ -1,5 +1,5 @@
-import { generateKeyBetween } from "fractional-indexing";
 import * as Y from "yjs";
+import { byOrder, keyAfter, placeAt } from "./order.ts";
 
 /**
  * Force-fields and actions inside an `evaluation.<id>` document (the Analyse and Plan stages).
@@ -93,9 +93,6 @@ export function readAction(id: string, item: Y.Map<unknown>): PlanAction {
   };
 }
 
-const byOrder = <T extends { order: string; id: string }>(a: T, b: T) =>
-  a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1;
-
 /** Every force in the document (optionally of one criterion), in order. */
 export function readForces(doc: Y.Doc, criterionId?: string): Force[] {
   return [...forcesOf(doc).entries()]
@@ -116,11 +113,6 @@ function newId(prefix: string) {
   return `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-function after(items: { order: string }[]): string {
-  const last = items.length ? items[items.length - 1].order : null;
-  return generateKeyBetween(last || null, null);
-}
-
 export function addForce(
   doc: Y.Doc,
   criterionId: string,
@@ -136,7 +128,7 @@ export function addForce(
   item.set("strength", strength);
   item.set("priority", false);
   item.set("inOurControl", false);
-  item.set("order", after(readForces(doc, criterionId).filter((f) => f.side === side)));
+  item.set("order", keyAfter(readForces(doc, criterionId).filter((f) => f.side === side)));
   forcesOf(doc).set(id, item);
   return id;
 }
@@ -151,7 +143,7 @@ export function addAction(doc: Y.Doc, criterionId: string, what = ""): string {
   item.set("successMeasure", new Y.Text(""));
   item.set("status", "notStarted");
   item.set("forceIds", new Y.Array<string>());
-  item.set("order", after(readActions(doc, criterionId)));
+  item.set("order", keyAfter(readActions(doc, criterionId)));
   actionsOf(doc).set(id, item);
   return id;
 }
@@ -166,6 +158,81 @@ export function removeForce(doc: Y.Doc, forceId: string): void {
       for (let i = ids.length - 1; i >= 0; i--) if (ids.get(i) === forceId) ids.delete(i, 1);
     }
   });
+}
+
+/** Moves a force to `position` among the forces on its side of its criterion's force-field. */
+export function moveForce(
+  doc: Y.Doc,
+  criterionId: string,
+  side: ForceSide,
+  forceId: string,
+  position: number,
+): boolean {
+  const siblings = readForces(doc, criterionId).filter((f) => f.side === side);
+  if (!siblings.some((f) => f.id === forceId)) return false;
+  const keys = placeAt(siblings, forceId, position);
+  if (!keys) return false;
+  doc.transact(() => keys.forEach((key, id) => forcesOf(doc).get(id)?.set("order", key)));
+  return true;
+}
+
+/** Sets one plain field (strength, a flag) of a force. */
+export function setForceField(
+  doc: Y.Doc,
+  forceId: string,
+  field: "strength" | "priority" | "inOurControl",
+  value: number | boolean,
+): void {
+  forcesOf(doc).get(forceId)?.set(field, value);
+}
+
+/** Sets one plain field (owner, due date, status) of an action. */
+export function setActionField(
+  doc: Y.Doc,
+  actionId: string,
+  field: "ownerId" | "due" | "status",
+  value: string | null,
+): void {
+  actionsOf(doc).get(actionId)?.set(field, value);
+}
+
+export function removeAction(doc: Y.Doc, actionId: string): void {
+  actionsOf(doc).delete(actionId);
+}
+
+/** Links an action to a hindering force it addresses, or unlinks it (every copy, should two people have linked it at once). */
+export function linkForce(doc: Y.Doc, actionId: string, forceId: string, linked: boolean): void {
+  const item = actionsOf(doc).get(actionId);
+  if (!item) return;
+  doc.transact(() => {
+    let ids = item.get("forceIds");
+    if (!(ids instanceof Y.Array)) {
+      ids = new Y.Array<string>();
+      item.set("forceIds", ids);
+    }
+    const list = ids as Y.Array<string>;
+    if (linked) {
+      if (!list.toArray().includes(forceId)) list.push([forceId]);
+      return;
+    }
+    for (let i = list.length - 1; i >= 0; i--) if (list.get(i) === forceId) list.delete(i, 1);
+  });
+}
+
+/** The Y.Text of a force's text, for binding to an input. */
+export function forceText(doc: Y.Doc | null, forceId: string): Y.Text | null {
+  const text = doc ? forcesOf(doc).get(forceId)?.get("text") : null;
+  return text instanceof Y.Text ? text : null;
+}
+
+/** The Y.Text of one of an action's text fields, for binding to an input. */
+export function actionText(
+  doc: Y.Doc | null,
+  actionId: string,
+  field: "what" | "successMeasure",
+): Y.Text | null {
+  const text = doc ? actionsOf(doc).get(actionId)?.get(field) : null;
+  return text instanceof Y.Text ? text : null;
 }
 
 /** Sums of strengths on each side of a criterion's force-field (or the whole evaluation). */

@@ -1,6 +1,9 @@
 import { Schema, type Types } from "mongoose";
 import { z } from "zod";
 import { defineModel, isObjectId } from "../mongoose.ts";
+import { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS } from "./meeting-length.ts";
+
+export { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS };
 
 /**
  * The validation meeting's schedule: when, where (a video call) and which criteria are on the
@@ -14,9 +17,13 @@ export interface MeetingSchedule {
   trustId: string;
   scheduledAt: Date;
   videoLink: string;
+  /** How long the meeting is planned to take (the calendar invitation's end). */
+  durationMinutes: number;
   agendaCriterionIds: string[];
   scheduledBy: string;
   updatedAt: Date;
+  /** Counts the reschedules (time, length or link changed), for calendar invitations. */
+  sequence: number;
 }
 
 function londonOffsetMinutes(at: Date): number {
@@ -70,6 +77,14 @@ export const ScheduleInput = z.object({
     .max(2000, "The link is too long")
     .url("Enter the video call's address")
     .refine((v) => /^https:\/\//i.test(v), "The video call link must start with https://"),
+  durationMinutes: z.coerce
+    .number({ message: "Choose how long the meeting takes" })
+    .int()
+    .refine(
+      (m) => (MEETING_LENGTHS as readonly number[]).includes(m),
+      "Choose how long the meeting takes",
+    )
+    .default(DEFAULT_MEETING_MINUTES),
   agendaCriterionIds: z.array(z.string().min(1).max(200)).max(500).default([]),
 });
 export type ScheduleInput = z.infer<typeof ScheduleInput>;
@@ -79,9 +94,11 @@ interface MeetingDoc {
   trustId: Types.ObjectId;
   scheduledAt: Date;
   videoLink: string;
+  durationMinutes?: number;
   agendaCriterionIds: string[];
   scheduledBy: Types.ObjectId;
   updatedAt: Date;
+  sequence?: number;
 }
 
 const meetingSchema = new Schema<MeetingDoc>(
@@ -90,9 +107,11 @@ const meetingSchema = new Schema<MeetingDoc>(
     trustId: { type: Schema.Types.ObjectId, required: true, index: true },
     scheduledAt: { type: Date, required: true },
     videoLink: { type: String, required: true },
+    durationMinutes: { type: Number, default: DEFAULT_MEETING_MINUTES },
     agendaCriterionIds: { type: [String], default: [] },
     scheduledBy: { type: Schema.Types.ObjectId, required: true },
     updatedAt: { type: Date, default: () => new Date() },
+    sequence: { type: Number, default: 0 },
   },
   { collection: "meetings" },
 );
@@ -105,9 +124,11 @@ function toSchedule(doc: MeetingDoc): MeetingSchedule {
     trustId: doc.trustId.toString(),
     scheduledAt: doc.scheduledAt,
     videoLink: doc.videoLink,
+    durationMinutes: doc.durationMinutes ?? DEFAULT_MEETING_MINUTES,
     agendaCriterionIds: [...doc.agendaCriterionIds],
     scheduledBy: doc.scheduledBy.toString(),
     updatedAt: doc.updatedAt,
+    sequence: doc.sequence ?? 0,
   };
 }
 
@@ -123,16 +144,26 @@ export async function findMeetingSchedule(
 
 /**
  * Schedules or reschedules a validation's meeting. The agenda keeps only criteria the
- * evaluation includes (`criterionIds`), in the evaluation's order.
+ * evaluation includes (`criterionIds`), in the evaluation's order. A change of time, length or
+ * link counts as a reschedule (the invitation's sequence goes up); a change of agenda does not.
  */
 export async function saveMeetingSchedule(
   validation: { id: string; trustId: string },
-  input: ScheduleInput,
+  input: Omit<ScheduleInput, "durationMinutes"> & { durationMinutes?: number },
   criterionIds: string[],
   scheduledBy: string,
 ): Promise<MeetingSchedule> {
   const chosen = new Set(input.agendaCriterionIds);
   const agenda = criterionIds.filter((id) => chosen.has(id));
+  const durationMinutes = input.durationMinutes ?? DEFAULT_MEETING_MINUTES;
+  const before = await findMeetingSchedule(validation.trustId, validation.id);
+  const rescheduled =
+    before !== null &&
+    (before.scheduledAt.getTime() !== input.scheduledAt.getTime() ||
+      before.videoLink !== input.videoLink ||
+      before.durationMinutes !== durationMinutes);
+  // Two reschedules at once may both take the same next number: both are later than before.
+  const sequence = before ? before.sequence + (rescheduled ? 1 : 0) : 0;
   const write = () =>
     MeetingModel.replaceOne(
       { _id: validation.id },
@@ -141,9 +172,11 @@ export async function saveMeetingSchedule(
         trustId: validation.trustId,
         scheduledAt: input.scheduledAt,
         videoLink: input.videoLink,
+        durationMinutes,
         agendaCriterionIds: agenda,
         scheduledBy,
         updatedAt: new Date(),
+        sequence,
       },
       { upsert: true },
     );

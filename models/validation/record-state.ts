@@ -44,8 +44,12 @@ export interface AgreedJudgement {
   rationale: string;
   agreedSeq: number;
   agreedBy: string;
+  /** When it was agreed (ISO). */
+  agreedAt: string;
   /** Confirmed by the school's leader (for this very agreement, not an earlier one). */
   confirmedBy: string | null;
+  /** When it was confirmed (ISO), so people read "Confirmed by Sam Taylor, 14:05". */
+  confirmedAt: string | null;
   /** Earlier agreements on the same criterion, oldest first. */
   history: { level: string; rationale: string; seq: number }[];
 }
@@ -68,7 +72,9 @@ export function recordState(entries: RecordEntry[]): RecordState {
         rationale: entry.rationale,
         agreedSeq: entry.seq,
         agreedBy: entry.by,
+        agreedAt: entry.at,
         confirmedBy: null,
+        confirmedAt: null,
         history: previous
           ? [
               ...previous.history,
@@ -78,7 +84,10 @@ export function recordState(entries: RecordEntry[]): RecordState {
       };
     } else if (entry.kind === "confirmed") {
       const agreed = state.agreed[entry.criterionId];
-      if (agreed && agreed.agreedSeq === entry.agreedSeq) agreed.confirmedBy = entry.by;
+      if (agreed && agreed.agreedSeq === entry.agreedSeq && !agreed.confirmedBy) {
+        agreed.confirmedBy = entry.by;
+        agreed.confirmedAt = entry.at;
+      }
     } else {
       if (state.outcome) state.outcomeHistory.push(state.outcome);
       state.outcome = entry;

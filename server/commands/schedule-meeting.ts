@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { documentName } from "../../collab/document-name.ts";
+import { syncAgenda } from "../../collab/shapes/meeting.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { NotFoundError } from "../../models/errors.ts";
 import { getEvaluation } from "../../models/evaluation/evaluation.ts";
@@ -18,7 +20,8 @@ export type ScheduleMeetingInput = z.infer<typeof ScheduleMeetingInput>;
 /**
  * An assigned validator schedules (or reschedules) the validation meeting: when, the video call
  * link, and the agenda (criteria of this evaluation, in its order). Saving the same schedule
- * twice leaves one schedule.
+ * twice leaves one schedule. The agenda is copied into the live meeting document, so everyone
+ * with the meeting open sees it change without reloading (its running order stays theirs).
  */
 export async function scheduleMeeting(
   ctx: CommandContext,
@@ -44,5 +47,8 @@ export async function scheduleMeeting(
       agendaItems: schedule.agendaCriterionIds.length,
     },
   });
+  await ctx.collab.change(documentName("meeting", validation.id), (doc) =>
+    syncAgenda(doc, schedule.agendaCriterionIds),
+  );
   return schedule;
 }

@@ -1,45 +1,94 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { documentName } from "../../collab/document-name.ts";
+import { judgementsOf } from "../../collab/shapes/evaluation.ts";
+import { addForce, forcesOf } from "../../collab/shapes/plan.ts";
 import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
 import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
-import { assignValidators } from "../../models/validation/validation.ts";
+import { recordProvisionalJudgement } from "../../models/validation/provisional.ts";
+import { assignValidators, type Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
+import { connectClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
 
 useTestDatabase();
 useBrowser();
 
 let server: AppServer;
 let world: Awaited<ReturnType<typeof buildWorld>>;
+let validation: Validation;
 let meetingPath: string;
-let criterion: string;
+
+// Two items on the agenda: 1.1 (safeguarding: Met / Not met) and 2.1 (inclusion, five levels).
+const FIRST = { id: "sg-1", code: "1.1" };
+const SECOND = { id: "incl-1", code: "2.1" };
+
+async function assignTo(worldOf: typeof world) {
+  const assigned = await assignValidators(
+    worldOf.evaluation,
+    [worldOf.people.validator.id],
+    worldOf.people.trustAdmin.id,
+  );
+  await EvaluationModel.updateOne(
+    { _id: worldOf.evaluation.id },
+    { $set: { validatorIds: [worldOf.people.validator.id] } },
+  );
+  return assigned;
+}
+
+/** What the school wrote about 2.1, through its own live document (as its team would). */
+async function writeTheSchoolsWork() {
+  const client = connectClient(
+    server.url,
+    documentName("evaluation", world.evaluation.id),
+    await cookieFor(world.people.schoolLeader.id),
+  );
+  await client.synced;
+  const paragraph = (text: string) => {
+    const p = new Y.XmlElement("paragraph");
+    p.insert(0, [new Y.XmlText(text)]);
+    return p;
+  };
+  client.doc.transact(() => {
+    judgementsOf(client.doc).set(SECOND.id, "expected");
+    client.doc
+      .getXmlFragment(`narrative.${SECOND.id}`)
+      .insert(0, [paragraph("Every pupil with SEND has a plan reviewed each term.")]);
+    client.doc
+      .getXmlFragment(`evidence.${SECOND.id}`)
+      .insert(0, [paragraph("Termly plan reviews and the SENCO's tracking sheet.")]);
+    const force = addForce(client.doc, SECOND.id, "helping");
+    forcesOf(client.doc).get(force)?.set("strength", 4);
+  });
+  await client.whenSaved();
+  client.destroy();
+}
 
 beforeAll(async () => {
   world = await buildWorld();
-  const validation = await assignValidators(
-    world.evaluation,
-    [world.people.validator.id],
-    world.people.trustAdmin.id,
+  validation = await assignTo(world);
+  server = await startTestServer();
+  await writeTheSchoolsWork();
+  await recordProvisionalJudgement(
+    validation,
+    { validatorId: world.people.validator.id, criterionId: SECOND.id, level: "strong" },
+    world.evaluation.levelsByCriterion[SECOND.id],
   );
-  await EvaluationModel.updateOne(
-    { _id: world.evaluation.id },
-    { $set: { validatorIds: [world.people.validator.id] } },
-  );
-  criterion = "sg-1";
   await saveMeetingSchedule(
     validation,
     {
       scheduledAt: new Date(Date.now() - 60_000),
       videoLink: "https://meet.example.org/validation",
-      agendaCriterionIds: [criterion],
+      agendaCriterionIds: [FIRST.id, SECOND.id],
     },
     Object.keys(world.evaluation.levelsByCriterion),
     world.people.validator.id,
   );
-  server = await startTestServer();
   meetingPath = `/validations/${validation.id}/meeting`;
 });
 
@@ -47,65 +96,268 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openMeeting(userId: string): Promise<Page> {
+/** Opens the meeting, counting the WebSockets the page opens. */
+async function openMeeting(
+  userId: string,
+  width = 1280,
+): Promise<{ page: Page; sockets: () => number }> {
   const page = await signedInPage(server.url, userId);
+  await page.setViewportSize({ width, height: 900 });
+  let sockets = 0;
+  page.on("websocket", () => sockets++);
   await page.goto(server.url + meetingPath);
-  await page.getByRole("heading", { level: 2, name: "Minutes" }).waitFor();
-  return page;
+  await page.getByRole("tab", { name: "Minutes" }).waitFor();
+  return { page, sockets: () => sockets };
 }
 
 const presence = (page: Page) => page.getByRole("region", { name: "People on this page" });
 const minutes = (page: Page) => page.getByRole("textbox", { name: "Minutes" });
+const agenda = (page: Page) => page.getByRole("navigation", { name: "Agenda" });
+const item = (page: Page) => page.getByRole("article");
+const itemHeading = (page: Page) => item(page).getByRole("heading", { level: 2 });
+const whiteboard = (page: Page) => page.getByRole("tabpanel", { name: "Whiteboard" });
+
+async function openWhiteboard(page: Page) {
+  await page.getByRole("tab", { name: "Whiteboard" }).click();
+  await whiteboard(page).locator(".tl-container").first().waitFor();
+}
+
+function counter() {
+  let actions = 0;
+  return {
+    get count() {
+      return actions;
+    },
+    async act(locator: Locator, how: (l: Locator) => Promise<void>) {
+      actions++;
+      await how(locator);
+    },
+  };
+}
 
 describe("the validation meeting in the browser", () => {
-  it("brings the school, the validator and an observing trust leader together, live", async () => {
-    const leader = await openMeeting(world.people.schoolLeader.id);
-    const validator = await openMeeting(world.people.validator.id);
-    const observer = await openMeeting(world.people.trustLeader.id);
+  it("brings the school, the validator and an observing trust leader together: agreeing, confirming and following happen live on the meeting page", async () => {
+    const { page: leader } = await openMeeting(world.people.schoolLeader.id);
+    const { page: validator, sockets } = await openMeeting(world.people.validator.id);
+    const { page: observer } = await openMeeting(world.people.trustLeader.id);
 
     for (const page of [leader, validator, observer]) {
       const people = presence(page);
-      await expect
-        .poll(() => people.getByText("Sam Leader").count(), { timeout: 10_000 })
-        .toBeGreaterThan(0);
-      await expect
-        .poll(() => people.getByText("Helen Validator").count(), { timeout: 10_000 })
-        .toBeGreaterThan(0);
-      await expect
-        .poll(() => people.getByText("David Leader").count(), { timeout: 10_000 })
-        .toBeGreaterThan(0);
+      for (const name of ["Sam Leader", "Helen Validator", "David Leader"]) {
+        await expect
+          .poll(() => people.getByText(name).count(), { timeout: 10_000 })
+          .toBeGreaterThan(0);
+      }
       await expect
         .poll(() => people.getByText(/Trust leader · observing/).count(), { timeout: 10_000 })
         .toBe(1);
     }
+    console.log(`Meeting page sockets (validator): ${sockets()}`);
+    // One room: meeting, evaluation, record and comment threads share one socket.
+    expect(sockets()).toBe(1);
+
+    // The agenda is a list; the item in front of each person is marked.
+    for (const page of [leader, validator, observer]) {
+      await expect.poll(() => agenda(page).getByRole("listitem").count()).toBe(2);
+      expect(
+        await agenda(page)
+          .getByRole("button", { name: new RegExp(`^${FIRST.code} `) })
+          .getAttribute("aria-current"),
+      ).toBe("step");
+      await expect.poll(() => itemHeading(page).textContent()).toContain(FIRST.code);
+    }
+
+    // The validator brings everyone to 2.1; those following (the school, the observer) go there.
+    await validator.getByRole("button", { name: "Next item" }).click();
+    await expect.poll(() => itemHeading(validator).textContent()).toContain(SECOND.code);
+    expect(await itemHeading(leader).textContent()).toContain(FIRST.code);
+    await validator.getByRole("button", { name: "Bring everyone to this item" }).click();
+    for (const page of [leader, observer]) {
+      await expect
+        .poll(() => itemHeading(page).textContent(), { timeout: 10_000 })
+        .toContain(SECOND.code);
+      await agenda(page).getByText("Now discussing").waitFor();
+      expect(await page.getByRole("checkbox", { name: "Follow the validator" }).isChecked()).toBe(
+        true,
+      );
+    }
+
+    // 2.1 fills the screen: the three judgements, the descriptors in play, the school's work.
+    for (const page of [leader, validator, observer]) {
+      const focus = item(page);
+      await focus.getByText("Every pupil with SEND has a plan reviewed each term.").waitFor();
+      await focus.getByText("Termly plan reviews and the SENCO's tracking sheet.").waitFor();
+      await focus
+        .getByRole("img", { name: /^Force-field diagram for 2\.1\. Helping total 4/ })
+        .waitFor();
+      await focus.getByText("Expected standard").first().waitFor();
+      await focus.getByText(/^Comments \(/).waitFor();
+    }
+    // The validator's provisional judgement shows: the meeting has started.
+    await item(leader).getByText("Strong standard").first().waitFor();
+
+    // The observer sees no control it cannot use.
+    for (const name of [
+      /^Agree /,
+      /^Confirm /,
+      /^Correct /,
+      "Bring everyone to this item",
+      /^Move /,
+    ]) {
+      expect(await observer.getByRole("button", { name }).count()).toBe(0);
+    }
+    expect(await leader.getByRole("button", { name: /^Agree / }).count()).toBe(0);
+
+    // The validator agrees 2.1 from the meeting page: level, rationale, Agree.
+    const agree = counter();
+    const started = Date.now();
+    await agree.act(
+      item(validator)
+        .getByRole("group", { name: `Agreed level for ${SECOND.code}` })
+        .getByRole("radio", { name: "Strong standard" }),
+      (l) => l.check(),
+    );
+    await agree.act(
+      item(validator).getByRole("textbox", { name: `Rationale for ${SECOND.code}` }),
+      (l) => l.fill("Plans are reviewed and acted on every term"),
+    );
+    await agree.act(item(validator).getByRole("button", { name: `Agree ${SECOND.code}` }), (l) =>
+      l.click(),
+    );
+    console.log(
+      `Agree one judgement from the meeting page: ${agree.count} actions, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    expect(agree.count).toBeLessThanOrEqual(3);
+    for (const page of [leader, validator, observer]) {
+      await item(page)
+        .getByText("Plans are reviewed and acted on every term")
+        .waitFor({ timeout: 5000 });
+      await item(page)
+        .getByText(/awaiting the school's confirmation/)
+        .waitFor({ timeout: 5000 });
+      await expect
+        .poll(() =>
+          agenda(page)
+            .getByRole("button", { name: /^2\.1 / })
+            .textContent(),
+        )
+        .toContain("Agreed, awaiting confirmation");
+    }
+    expect(await observer.getByRole("button", { name: `Confirm ${SECOND.code}` }).count()).toBe(0);
+
+    // The school leader confirms in place; everyone reads who confirmed, and when.
+    await item(leader)
+      .getByRole("button", { name: `Confirm ${SECOND.code}` })
+      .click();
+    for (const page of [leader, validator, observer]) {
+      await item(page)
+        .getByText(/^Confirmed by Sam Leader, \d\d:\d\d$/)
+        .waitFor({ timeout: 5000 });
+    }
+
+    // A correction keeps the history.
+    await item(validator).getByText(`Correct the agreed judgement for ${SECOND.code}`).click();
+    await item(validator).getByRole("radio", { name: "Expected standard" }).check();
+    await item(validator)
+      .getByRole("textbox", { name: `Rationale for ${SECOND.code}` })
+      .fill("Reviews happen, but actions are not yet followed up");
+    await item(validator)
+      .getByRole("button", { name: `Correct ${SECOND.code}` })
+      .click();
+    await item(observer).getByText("Reviews happen, but actions are not yet followed up").waitFor();
+    await item(observer).getByText("Corrected once").waitFor();
+
+    // The school leader browses on their own: the validator no longer moves their view.
+    await agenda(leader)
+      .getByRole("button", { name: /^1\.1 / })
+      .click();
+    expect(await leader.getByRole("checkbox", { name: "Follow the validator" }).isChecked()).toBe(
+      false,
+    );
+    await validator.getByRole("button", { name: "Previous item" }).click();
+    await validator.getByRole("button", { name: "Next item" }).click();
+    await expect.poll(() => itemHeading(leader).textContent()).toContain(FIRST.code);
+
+    // The validator reorders the agenda; everyone's list follows.
+    await agenda(validator)
+      .getByRole("button", { name: `Move ${SECOND.code} up` })
+      .click();
+    for (const page of [leader, validator, observer]) {
+      await expect
+        .poll(() => agenda(page).getByRole("listitem").first().textContent(), { timeout: 10_000 })
+        .toContain(SECOND.code);
+    }
+    await validator
+      .getByRole("status")
+      .filter({ hasText: `Moved ${SECOND.code} to position 1 of 2.` })
+      .waitFor();
+
+    // The validation page keeps working: an agreement made there reaches the meeting live.
+    const agreeing = await validator.context().newPage();
+    await agreeing.goto(`${server.url}/evaluations/${world.evaluation.id}/validation`);
+    await agreeing.getByLabel(`Agreed level for ${FIRST.code}`).selectOption({ label: "Met" });
+    await agreeing
+      .getByLabel(`Rationale for ${FIRST.code}`)
+      .fill("Records are thorough and checked termly");
+    await agreeing.getByRole("button", { name: `Agree ${FIRST.code}` }).click();
+    await expect
+      .poll(
+        () =>
+          agenda(observer)
+            .getByRole("button", { name: /^1\.1 / })
+            .textContent(),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toContain("Agreed, awaiting confirmation");
+    await agreeing.close();
 
     // The validator and the school write the minutes; the observer cannot type in them.
     await expect.poll(() => minutes(validator).isEditable(), { timeout: 10_000 }).toBe(true);
     await minutes(validator).click();
-    await validator.keyboard.type("We looked at the safeguarding records together.");
-    await expect
-      .poll(() => minutes(leader).textContent(), { timeout: 10_000 })
-      .toContain("safeguarding records");
-    await expect
-      .poll(() => minutes(observer).textContent(), { timeout: 10_000 })
-      .toContain("safeguarding records");
+    await validator.keyboard.type("We looked at the SEND plans together.");
+    for (const page of [leader, observer]) {
+      await expect
+        .poll(() => minutes(page).textContent(), { timeout: 10_000 })
+        .toContain("SEND plans");
+    }
     expect(await minutes(observer).getAttribute("aria-readonly")).toBe("true");
     expect(await minutes(observer).isEditable()).toBe(false);
 
-    // The whiteboard is there for everyone.
-    for (const page of [leader, validator, observer]) {
-      await page
-        .getByRole("region", { name: "Whiteboard" })
-        .locator(".tl-container")
-        .first()
-        .waitFor();
+    // The whiteboard: tools for participants, none for the observer.
+    for (const page of [leader, validator, observer]) await openWhiteboard(page);
+    for (const page of [validator, leader]) {
+      await whiteboard(page).getByRole("toolbar", { name: "Tools" }).waitFor();
+      await whiteboard(page).getByRole("button", { name: /^Draw/ }).waitFor();
+    }
+    expect(await whiteboard(observer).getByRole("toolbar").count()).toBe(0);
+    expect(
+      await whiteboard(observer)
+        .getByRole("button", { name: /^(Draw|Select|Menu)/ })
+        .count(),
+    ).toBe(0);
+    // Without a licence key on localhost, tldraw shows its notice: it must not cover a control.
+    const notice = whiteboard(validator).getByTestId("tl-watermark-unlicensed");
+    await notice.waitFor({ state: "attached" });
+    const noticeBox = await notice.boundingBox();
+    const controls = await whiteboard(validator).getByRole("button").all();
+    for (const control of controls) {
+      const b = await control.boundingBox();
+      if (!noticeBox || !b || !(await control.isVisible())) continue;
+      const overlaps =
+        b.x < noticeBox.x + noticeBox.width &&
+        noticeBox.x < b.x + b.width &&
+        b.y < noticeBox.y + noticeBox.height &&
+        noticeBox.y < b.y + b.height;
+      const label = await control.getAttribute("aria-label");
+      if (label === null && (await control.textContent()) === "Get a license for production")
+        continue;
+      expect(overlaps, `the licence notice covers "${label}"`).toBe(false);
     }
 
-    // The validator draws a rectangle; the others see it. The observer's attempt reaches nobody.
-    const canvas = (page: Page) =>
-      page.getByRole("region", { name: "Whiteboard" }).locator(".tl-container").first();
-    const shapes = (page: Page) =>
-      page.getByRole("region", { name: "Whiteboard" }).locator(".tl-shape");
+    const canvas = (page: Page) => whiteboard(page).locator(".tl-container").first();
+    const shapes = (page: Page) => whiteboard(page).locator(".tl-shape");
     async function drawRectangle(page: Page) {
       await canvas(page).scrollIntoViewIfNeeded();
       const box = (await canvas(page).boundingBox())!;
@@ -117,47 +369,83 @@ describe("the validation meeting in the browser", () => {
       await page.mouse.up();
     }
     await drawRectangle(validator);
-    await expect.poll(() => shapes(validator).count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => shapes(leader).count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => shapes(observer).count(), { timeout: 10_000 }).toBe(1);
+    for (const page of [validator, leader, observer]) {
+      await expect.poll(() => shapes(page).count(), { timeout: 10_000 }).toBe(1);
+    }
     await drawRectangle(observer);
     await validator.waitForTimeout(500);
     expect(await shapes(leader).count()).toBe(1);
-    expect(await shapes(validator).count()).toBe(1);
+    expect(await shapes(observer).count()).toBe(1);
     // Everyone sees the validator's cursor, named as the server knows them.
-    await canvas(validator).scrollIntoViewIfNeeded();
     const box = (await canvas(validator).boundingBox())!;
     await validator.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
     await expect
-      .poll(
-        () =>
-          leader.getByRole("region", { name: "Whiteboard" }).getByText("Helen Validator").count(),
-        { timeout: 10_000 },
-      )
+      .poll(() => whiteboard(leader).getByText("Helen Validator").count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
+    console.log(`Meeting page sockets (validator, after opening everything): ${sockets()}`);
+    expect(sockets()).toBe(1);
+  });
 
-    // Each agenda item carries its comment threads.
-    for (const page of [leader, validator, observer]) {
-      await page
-        .getByRole("article")
-        .first()
-        .getByText(/^Comments \(/)
-        .waitFor();
+  it("fits a phone and a tablet, with the agenda near the top", async () => {
+    for (const width of [1280, 768, 390]) {
+      const { page } = await openMeeting(world.people.validator.id, width);
+      await agenda(page).getByRole("listitem").first().waitFor();
+      const top = (await agenda(page).getByRole("heading", { name: "Agenda" }).boundingBox())!.y;
+      console.log(`Agenda heading at ${Math.round(top)} px from the top at ${width} px wide`);
+      expect(top).toBeLessThan(600);
+      await minutes(page).waitFor();
+      const overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const wide = [...document.querySelectorAll("body *")]
+          .filter((e) => e.getBoundingClientRect().right > width + 1)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+        return { by: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
+      });
+      expect(
+        overflow.by,
+        `horizontal scroll at ${width} px: ${overflow.wide.join(", ")}`,
+      ).toBeLessThanOrEqual(0);
+      await page.context().close();
     }
+  });
+});
 
-    // A judgement is agreed on the validation page; everyone in the meeting sees it live.
-    const agreeing = await validator.context().newPage();
-    await agreeing.goto(`${server.url}/evaluations/${world.evaluation.id}/validation`);
-    const code = await leader.getByRole("article").first().locator(".code").textContent();
-    await agreeing.getByLabel(`Agreed level for ${code}`).selectOption({ index: 2 });
-    await agreeing
-      .getByLabel(`Rationale for ${code}`)
-      .fill("Records are thorough and checked termly");
-    await agreeing.getByRole("button", { name: `Agree ${code}` }).click();
-    for (const page of [leader, validator, observer]) {
-      await expect
-        .poll(() => page.getByRole("article").first().textContent(), { timeout: 10_000 })
-        .toContain("Records are thorough and checked termly");
-    }
+describe("the agenda before the meeting", () => {
+  it("follows a provisional judgement just saved: schedule without reloading, and an open meeting tab shows the item", async () => {
+    const fresh = await buildWorld();
+    const freshValidation = await assignTo(fresh);
+    const base = `/validations/${freshValidation.id}`;
+    const meetingTab = await signedInPage(server.url, fresh.people.validator.id);
+    await meetingTab.goto(server.url + `${base}/meeting`);
+    await meetingTab.getByText("Put criteria on the agenda before the meeting").waitFor();
+    await meetingTab.getByRole("tab", { name: "Minutes" }).waitFor();
+
+    const prepare = await meetingTab.context().newPage();
+    await prepare.goto(server.url + `${base}/prepare`);
+    const onAgenda = prepare.getByRole("checkbox", { name: `${SECOND.code} on the agenda` });
+    expect(await onAgenda.isChecked()).toBe(false);
+    // The school has not judged 2.1: any provisional judgement differs.
+    await prepare
+      .getByRole("combobox", { name: `Provisional judgement for ${SECOND.code}` })
+      .selectOption({ label: "Strong standard" });
+    await prepare.getByRole("button", { name: `Save ${SECOND.code}` }).click();
+    await expect.poll(() => onAgenda.isChecked(), { timeout: 10_000 }).toBe(true);
+    expect(
+      await prepare.getByRole("checkbox", { name: `${FIRST.code} on the agenda` }).isChecked(),
+    ).toBe(false);
+
+    await prepare.getByLabel("Date and time (UK time)").fill("2030-03-04T10:00");
+    await prepare.getByLabel("Video call link").fill("https://meet.example.org/fresh");
+    await prepare.getByRole("button", { name: "Save the schedule" }).click();
+    await prepare
+      .getByRole("status")
+      .filter({ hasText: "with 1 criterion on the agenda" })
+      .waitFor();
+
+    // The meeting tab, open all along, shows the item without a reload.
+    await agenda(meetingTab)
+      .getByRole("button", { name: new RegExp(`^${SECOND.code.replace(".", "\\.")} `) })
+      .waitFor({ timeout: 10_000 });
+    await expect.poll(() => itemHeading(meetingTab).textContent()).toContain(SECOND.code);
   });
 });

@@ -103,15 +103,18 @@ describe("bad input answers 4xx with a message and changes nothing", () => {
     }
     expect(await RecordEntryModel.countDocuments({ validationId })).toBe(0);
 
-    const meetingPath = `/validations/${validationId}/meeting`;
-    await validator.get(meetingPath);
+    // Provisional judgements are recorded on the page before the meeting.
+    const preparePath = `/validations/${validationId}/prepare`;
+    await validator.get(preparePath);
     for (const criterionId of ["__proto__", "constructor"]) {
-      const provisional = await validator.post(meetingPath, {
+      const provisional = await validator.post(preparePath, {
         intent: "provisional",
         criterionId,
         level: "expected",
       });
       expect(provisional.status).toBe(400);
+      // Refused by the command itself (the route knows the request).
+      expect(provisional.html).toContain("That criterion is not in this evaluation.");
     }
     expect(await ProvisionalJudgementModel.countDocuments({ validationId })).toBe(0);
 

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
+import { readAgenda } from "../../collab/shapes/meeting.ts";
+import { readRecord } from "../../collab/shapes/record.ts";
+import { listRecordEntries } from "../../models/validation/record.ts";
+import { recordState } from "../../models/validation/record-state.ts";
 import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { findMeetingSchedule, toLondonLocal } from "../../models/validation/meeting.ts";
@@ -18,6 +22,7 @@ let server: AppServer;
 let world: Awaited<ReturnType<typeof buildWorld>>;
 let validation: Validation;
 let path: string;
+let preparePath: string;
 let name: string;
 const clients: TestClient[] = [];
 
@@ -34,10 +39,13 @@ async function as(userId: string) {
   return http;
 }
 
-/** Posts a form with repeated fields (the agenda's checkboxes), like a browser does. */
-async function postForm(http: HttpSession, fields: [string, string][]) {
+/**
+ * Posts a form with repeated fields (the agenda's checkboxes), like a browser does; scheduling
+ * and provisional judgements are made on the page before the meeting.
+ */
+async function postForm(http: HttpSession, fields: [string, string][], to = preparePath) {
   const body = new URLSearchParams([...fields, ["csrf", http.csrf]]);
-  const response = await fetch(server.url + path, {
+  const response = await fetch(server.url + to, {
     method: "POST",
     body,
     headers: {
@@ -88,6 +96,7 @@ beforeAll(async () => {
   );
   server = await startTestServer();
   path = `/validations/${validation.id}/meeting`;
+  preparePath = `/validations/${validation.id}/prepare`;
   name = documentName("meeting", validation.id);
 });
 afterAll(async () => {
@@ -262,7 +271,7 @@ describe("scheduling and provisional judgements", () => {
     ).toBe(200);
 
     // The default agenda: where the validator's provisional judgement differs from the school's.
-    const page = await validator.get(path);
+    const page = await validator.get(preparePath);
     const boxes = page.html.match(/<input[^>]*name="agendaCriterionIds"[^>]*>/g) ?? [];
     expect(boxes.find((b) => b.includes(`value="${criterion}"`))).toContain('checked=""');
     expect(boxes.filter((b) => b.includes('checked=""'))).toHaveLength(1);
@@ -312,5 +321,188 @@ describe("scheduling and provisional judgements", () => {
     outsider.setCookie(await cookieFor(world.people.otherStaff.id));
     expect((await outsider.get(path)).status).toBe(404);
     expect((await outsider.get(`/validations/${"0".repeat(24)}/meeting`)).status).toBe(404);
+  });
+});
+
+describe("before the meeting", () => {
+  it("is the assigned validators' page only: for everyone else, the school and observers too, there is nothing there", async () => {
+    const validator = new HttpSession(server.url);
+    validator.setCookie(await cookieFor(world.people.validator.id));
+    const page = await validator.get(preparePath);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("Pre-review and agenda");
+    for (const id of [world.people.schoolLeader.id, world.people.trustLeader.id]) {
+      const http = new HttpSession(server.url);
+      http.setCookie(await cookieFor(id));
+      expect((await http.get(preparePath)).status).toBe(404);
+    }
+    const outsider = new HttpSession(server.url);
+    outsider.setCookie(await cookieFor(world.people.otherStaff.id));
+    expect((await outsider.get(preparePath)).status).toBe(404);
+  });
+
+  it("copies the scheduled agenda into the live meeting document, so open pages follow it", async () => {
+    const watching = await clientAs(world.people.schoolLeader.id);
+    await watching.synced;
+    const [first, second] = Object.keys(world.evaluation.levelsByCriterion);
+    const validator = await as(world.people.validator.id);
+    const at = toLondonLocal(new Date(Date.now() - 60_000));
+    const scheduled = await postForm(validator, [
+      ["intent", "schedule"],
+      ["scheduledAt", at],
+      ["videoLink", "https://meet.example.org/abc"],
+      ["agendaCriterionIds", first],
+      ["agendaCriterionIds", second],
+    ]);
+    expect(scheduled.status).toBe(200);
+    await eventually(
+      () => readAgenda(watching.doc).join() === [first, second].join(),
+      3000,
+      "the agenda reaches the open meeting",
+    );
+    // The meeting page no longer takes scheduling requests.
+    expect(
+      (
+        await postForm(
+          validator,
+          [
+            ["intent", "schedule"],
+            ["scheduledAt", at],
+            ["videoLink", "https://meet.example.org/abc"],
+          ],
+          path,
+        )
+      ).status,
+    ).toBe(400);
+  });
+});
+
+describe("the meeting's calendar invitation", () => {
+  const icsPath = () => `${path}.ics`;
+
+  it("is a text/calendar attachment for everyone who may read the meeting, and 404 for anyone else", async () => {
+    for (const id of [
+      world.people.validator.id,
+      world.people.schoolLeader.id,
+      world.people.staff.id,
+      world.people.trustLeader.id,
+    ]) {
+      const http = new HttpSession(server.url);
+      http.setCookie(await cookieFor(id));
+      const { status, response, html } = await http.get(icsPath());
+      expect(status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^text\/calendar/);
+      expect(response.headers.get("content-disposition")).toMatch(
+        /^attachment; filename=".+\.ics"$/,
+      );
+      expect(html).toContain("BEGIN:VEVENT");
+    }
+    const outsider = new HttpSession(server.url);
+    outsider.setCookie(await cookieFor(world.people.otherStaff.id));
+    expect((await outsider.get(icsPath())).status).toBe(404);
+    expect((await outsider.get(`/validations/${"0".repeat(24)}/meeting.ics`)).status).toBe(404);
+    const anonymous = new HttpSession(server.url);
+    expect((await anonymous.get(icsPath())).status).not.toBe(200);
+  });
+
+  it("names the school, links the call and the meeting page, and counts reschedules under one UID", async () => {
+    const http = new HttpSession(server.url);
+    http.setCookie(await cookieFor(world.people.schoolLeader.id));
+    const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, "");
+    const field = (ics: string, key: string) =>
+      new RegExp(`^${key}[:;](.*)$`, "m").exec(unfold(ics).replace(/\r/g, ""))?.[1];
+    const before = (await http.get(icsPath())).html;
+    expect(field(before, "SUMMARY")).toContain(world.school.name);
+    expect(field(before, "LOCATION")).toBe("https://meet.example.org/abc");
+    expect(field(before, "DESCRIPTION")).toContain(`${server.url}${path}`);
+    expect(field(before, "DTSTART")).toMatch(/^\d{8}T\d{6}Z$/);
+
+    const validator = await as(world.people.validator.id);
+    const later = toLondonLocal(new Date(Date.now() + 3 * 24 * 3600_000));
+    const moved = await postForm(validator, [
+      ["intent", "schedule"],
+      ["scheduledAt", later],
+      ["durationMinutes", "120"],
+      ["videoLink", "https://meet.example.org/abc"],
+      ["agendaCriterionIds", Object.keys(world.evaluation.levelsByCriterion)[0]],
+    ]);
+    expect(moved.status).toBe(200);
+    const after = (await http.get(icsPath())).html;
+    expect(field(after, "UID")).toBe(field(before, "UID"));
+    expect(Number(field(after, "SEQUENCE"))).toBeGreaterThan(Number(field(before, "SEQUENCE")));
+    expect(field(after, "DTSTART")).not.toBe(field(before, "DTSTART"));
+  });
+});
+
+describe("decisions on the meeting page", () => {
+  it("records the validator's agreement, the school leader's confirmation and the outcome, live in the record; nobody else may", async () => {
+    const criterion = Object.keys(world.evaluation.levelsByCriterion)[0];
+    const level = world.evaluation.levelsByCriterion[criterion][0];
+    const watching = connectClient(
+      server.url,
+      documentName("record", validation.id),
+      await cookieFor(world.people.trustLeader.id),
+    );
+    clients.push(watching);
+    await watching.synced;
+
+    const staff = await as(world.people.staff.id);
+    const agree: [string, string][] = [
+      ["intent", "agree"],
+      ["criterionId", criterion],
+      ["level", level],
+      ["rationale", "Seen in the records together"],
+      ["basedOn", "0"],
+    ];
+    expect((await postForm(staff, agree, path)).status).toBe(403);
+    const validator = await as(world.people.validator.id);
+    expect(
+      (await postForm(validator, [...agree.slice(0, 3), ["rationale", "no"]], path)).status,
+    ).toBe(400);
+    expect((await postForm(validator, agree, path)).status).toBe(200);
+    // A double-click records one agreement.
+    expect((await postForm(validator, agree, path)).status).toBe(200);
+    await eventually(
+      () => readRecord(watching.doc).filter((e) => e.kind === "agreed").length === 1,
+      3000,
+      "the agreement reaches the open record",
+    );
+    const agreedSeq = String(
+      recordState(await listRecordEntries(world.trust.id, validation.id)).agreed[criterion]
+        .agreedSeq,
+    );
+
+    const confirm: [string, string][] = [
+      ["intent", "confirm"],
+      ["criterionId", criterion],
+      ["agreedSeq", agreedSeq],
+    ];
+    const observer = await as(world.people.trustLeader.id);
+    expect((await postForm(observer, confirm, path)).status).toBe(403);
+    expect((await postForm(validator, confirm, path)).status).toBe(403);
+    const leader = await as(world.people.schoolLeader.id);
+    expect((await postForm(leader, confirm, path)).status).toBe(200);
+    await eventually(
+      () => readRecord(watching.doc).some((e) => e.kind === "confirmed"),
+      3000,
+      "the confirmation reaches the open record",
+    );
+    const state = recordState(await listRecordEntries(world.trust.id, validation.id));
+    expect(state.agreed[criterion].confirmedBy).toBe(world.people.schoolLeader.id);
+    expect(state.agreed[criterion].confirmedAt).toEqual(expect.any(String));
+
+    // The outcome is recorded from the meeting page too (the validator only).
+    const outcome: [string, string][] = [
+      ["intent", "outcome"],
+      ["result", "validated"],
+      ["basedOn", "0"],
+    ];
+    expect((await postForm(leader, outcome, path)).status).toBe(403);
+    expect((await postForm(validator, outcome, path)).status).toBe(200);
+    await eventually(
+      () => readRecord(watching.doc).some((e) => e.kind === "outcome" && e.result === "validated"),
+      3000,
+      "the outcome reaches the open record",
+    );
   });
 });

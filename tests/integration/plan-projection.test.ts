@@ -3,8 +3,13 @@ import type * as Y from "yjs";
 import type { AppServer } from "../../server/app.ts";
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import { documentName } from "../../collab/document-name.ts";
-import { actionsOf, addAction, addForce, removeForce } from "../../collab/shapes/plan.ts";
-import { linkForce } from "../../app/components/plan/plan-ops.ts";
+import {
+  actionsOf,
+  addAction,
+  addForce,
+  linkForce,
+  removeForce,
+} from "../../collab/shapes/plan.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";

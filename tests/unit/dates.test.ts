@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatMoment } from "../../models/dates.ts";
+import { formatClock, formatDay, formatMoment } from "../../models/dates.ts";
 
 describe("dates", () => {
   it("shows a due date as its calendar day, whatever the UK clock says", () => {
@@ -11,5 +11,9 @@ describe("dates", () => {
   it("shows moments in UK time, summer and winter", () => {
     expect(formatMoment("2027-07-16T08:05:00Z")).toBe("16 Jul 2027, 09:05");
     expect(formatMoment("2027-01-16T08:05:00Z")).toBe("16 Jan 2027, 08:05");
+  });
+  it("shows a time of day in UK time, for what happens during a meeting", () => {
+    expect(formatClock("2027-07-16T13:05:00Z")).toBe("14:05");
+    expect(formatClock("2027-01-16T13:05:00Z")).toBe("13:05");
   });
 });

@@ -8,11 +8,13 @@ import {
   forceTotals,
   forcesOf,
   isOverdue,
+  linkForce,
+  moveForce,
   readActions,
   readForces,
+  removeAction,
   removeForce,
 } from "../../collab/shapes/plan.ts";
-import { linkForce, moveForce, removeAction } from "../../app/components/plan/plan-ops.ts";
 import { dropPosition } from "../../app/components/reorder/drag.ts";
 import { diagramSummary } from "../../app/components/evaluation/force-field-diagram.tsx";
 import {

@@ -18,9 +18,9 @@ import {
   addForce,
   forceTotals,
   forcesOf,
+  linkForce,
   readForces,
 } from "../../collab/shapes/plan.ts";
-import { linkForce } from "../../app/components/plan/plan-ops.ts";
 import { readPlan } from "../../collab/projections.ts";
 
 const FIVE = ["urgent-improvement", "needs-attention", "expected", "strong", "exceptional"];

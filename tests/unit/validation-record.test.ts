@@ -25,6 +25,9 @@ describe("recordState", () => {
       history: [{ level: "strong", seq: 1 }],
     });
     expect(state.agreed.b.confirmedBy).toBe("h");
+    // Who and when, for "Confirmed by Sam Taylor, 14:05".
+    expect(state.agreed.b.confirmedAt).toBe(at);
+    expect(state.agreed.a.confirmedAt).toBeNull();
     // Only confirmed agreements count towards the rule.
     expect(confirmedJudgements(state)).toEqual({ b: "met" });
   });

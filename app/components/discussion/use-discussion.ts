@@ -1,56 +1,8 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { documentName } from "../../../collab/document-name.ts";
-import { openCollabSession, type CollabSession } from "../../collab/collab-session.client.ts";
+import { useDocumentIn } from "../../collab/collab-room.tsx";
 import { postDiscussion, useCsrfToken } from "./use-discussion-post.ts";
-
-/**
- * One `discussion.<evaluationId>` session shared by every criterion on the page (one socket,
- * not one per criterion), opened by the first user and closed after the last. It is read-only
- * for everyone: changes go to the server as commands (use-discussion-post.ts) and come back
- * through the document.
- */
-interface Shared {
-  session: CollabSession;
-  refused: string | null;
-  version: number;
-  users: number;
-  listeners: Set<() => void>;
-}
-
-const shared = new Map<string, Shared>();
-
-function acquire(key: string, name: string, userId: string): Shared {
-  const existing = shared.get(key);
-  if (existing) {
-    existing.users++;
-    return existing;
-  }
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    entry.version++;
-    listeners.forEach((l) => l());
-  };
-  const session = openCollabSession(name, userId, {
-    onReadOnly: () => {},
-    onRefused: (reason) => {
-      entry.refused = reason;
-      notify();
-    },
-    onClosed: () => {},
-  });
-  const entry: Shared = { session, refused: null, version: 0, users: 1, listeners };
-  session.doc.on("update", notify);
-  shared.set(key, entry);
-  return entry;
-}
-
-function release(key: string) {
-  const entry = shared.get(key);
-  if (!entry || --entry.users > 0) return;
-  shared.delete(key);
-  entry.session.destroy();
-}
 
 export interface Discussion {
   doc: Y.Doc | null;
@@ -59,29 +11,16 @@ export interface Discussion {
   version: number;
 }
 
-/** The discussion of an evaluation, live (browser only; null doc during server rendering). */
+/**
+ * The discussion of an evaluation, live (browser only; null doc during server rendering). One
+ * `discussion.<evaluationId>` document in the page's room, shared by every criterion on the
+ * page (documents are counted, so it opens once). It is read-only for everyone: changes go to
+ * the server as commands (use-discussion-post.ts) and come back through the document.
+ */
 export function useDiscussion(evaluationId: string, userId: string): Discussion {
-  const [entry, setEntry] = useState<Shared | null>(null);
-  useEffect(() => {
-    const name = documentName("discussion", evaluationId);
-    const key = `${name}:${userId}`;
-    setEntry(acquire(key, name, userId));
-    return () => release(key);
-  }, [evaluationId, userId]);
-  const version = useSyncExternalStore(
-    (onChange) => {
-      if (!entry) return () => {};
-      entry.listeners.add(onChange);
-      return () => entry.listeners.delete(onChange);
-    },
-    () => entry?.version ?? -1,
-    () => -1,
-  );
-  return {
-    doc: entry?.session.doc ?? null,
-    refused: entry?.refused ?? null,
-    version,
-  };
+  const open = useDocumentIn(userId, documentName("discussion", evaluationId));
+  const version = useDocVersion(open.doc);
+  return { doc: open.doc, refused: open.refused, version };
 }
 
 /** A counter that changes with every update of `doc` (while `active`), to re-derive views from it. */

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { addAction, isOverdue } from "../../../collab/shapes/plan.ts";
+import { addAction, isOverdue, removeAction } from "../../../collab/shapes/plan.ts";
 import { ActionRow, actionInputId, actionName } from "../plan/action-row.tsx";
-import { focusSoon, removeAction } from "../plan/plan-ops.ts";
+import { focusSoon } from "../plan/focus-soon.ts";
 import { localToday, useActions, useForces, useMembers } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 
@@ -10,13 +10,7 @@ import type { CriterionWorkspace } from "./criterion-panel.tsx";
  * how impact will be judged, a status, and the hindering factors it should weaken. Live in the
  * evaluation's document; overdue actions say so in words, not only in colour.
  */
-export function CriterionActions({
-  evaluationId,
-  criterion,
-  provider,
-  readOnly,
-}: CriterionWorkspace) {
-  const doc = provider?.document ?? null;
+export function CriterionActions({ evaluationId, criterion, doc, readOnly }: CriterionWorkspace) {
   const actions = useActions(doc, criterion.id);
   const hindering = useForces(doc, criterion.id).filter((f) => f.side === "hindering");
   const members = useMembers(evaluationId);

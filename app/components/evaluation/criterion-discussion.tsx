@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
+import type * as Y from "yjs";
 import {
   listComments,
   listThreads,
@@ -11,6 +12,18 @@ import { ThreadView } from "../discussion/thread-view.tsx";
 import { useDiscussion, useDocVersion, useMarkRead } from "../discussion/use-discussion.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 
+/** What the threads need: the evaluation's document (for passage anchors), by either name. */
+type DiscussionProps = Pick<
+  CriterionWorkspace,
+  "evaluationId" | "criterion" | "me" | "discussion"
+> & {
+  doc?: Y.Doc | null;
+  /** The meeting page still passes the evaluation's provider; only its document is read. */
+  provider?: { document: Y.Doc } | null;
+  levels?: unknown;
+  readOnly?: boolean;
+};
+
 /**
  * The comment threads on one criterion, from the evaluation's discussion document: a
  * disclosure saying how many comments there are and how many are unread. Whether one may
@@ -18,8 +31,9 @@ import type { CriterionWorkspace } from "./criterion-panel.tsx";
  * evaluation they cannot edit (`discussion`, from the page's loader, says what this person may
  * do; the server checks every request again).
  */
-export function CriterionDiscussion(props: CriterionWorkspace) {
-  const { evaluationId, criterion, provider, me, discussion: abilities } = props;
+export function CriterionDiscussion(props: DiscussionProps) {
+  const { evaluationId, criterion, me, discussion: abilities } = props;
+  const evaluationDoc = props.doc ?? props.provider?.document ?? null;
   const discussion = useDiscussion(evaluationId, me.userId);
   const markRead = useMarkRead(evaluationId);
   const { doc, version } = discussion;
@@ -27,7 +41,7 @@ export function CriterionDiscussion(props: CriterionWorkspace) {
   const [newAtOpen, setNewAtOpen] = useState<Map<string, number>>(new Map());
   const field = narrativeField(criterion.id);
   // Anchors are re-resolved as the narrative changes, only while the threads are on screen.
-  const evaluationVersion = useDocVersion(provider?.document ?? null, open);
+  const evaluationVersion = useDocVersion(evaluationDoc, open);
   const view = useMemo(() => {
     if (!doc) return null;
     const threads = listThreads(doc, criterion.id).map((thread) => ({
@@ -51,7 +65,7 @@ export function CriterionDiscussion(props: CriterionWorkspace) {
   const commentCount = view.threads.reduce((n, t) => n + t.comments.length, 0);
   let unreadCount = 0;
   for (const n of view.unread.values()) unreadCount += n;
-  const fragment = provider?.document.getXmlFragment(field) ?? null;
+  const fragment = evaluationDoc?.getXmlFragment(field) ?? null;
   const ongoing = view.threads.filter((t) => !t.thread.resolved);
   const resolved = view.threads.filter((t) => t.thread.resolved);
   // Rendering again on each narrative change (evaluationVersion) is what re-resolves anchors.

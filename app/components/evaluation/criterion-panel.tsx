@@ -1,8 +1,11 @@
-import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { useMemo } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
 import type { Criterion, ScaleLevel } from "../../../models/framework/types.ts";
 import type { DiscussionAbilities } from "../../../models/permissions/can.ts";
 import { evidenceField, narrativeField } from "../../../collab/shapes/evaluation.ts";
-import { setFocus } from "../../collab/use-presence.ts";
+import { usePresenceFocus } from "../../collab/collab-room.tsx";
+import type { FocusField } from "./focus.ts";
 import { CriterionActions } from "./criterion-actions.tsx";
 import { CriterionDiscussion } from "./criterion-discussion.tsx";
 import { EvidenceItems } from "./evidence-items.tsx";
@@ -16,7 +19,10 @@ export interface CriterionWorkspace {
   evaluationId: string;
   criterion: Criterion;
   levels: ScaleLevel[];
-  provider: HocuspocusProvider | null;
+  /** The evaluation's document (null while it opens) and its presence. */
+  doc: Y.Doc | null;
+  awareness: Awareness | null;
+  /** True until the server said this person may write, and always for those who may not. */
   readOnly: boolean;
   me: { userId: string; name: string; colour: string; role: string; observing: boolean };
   /** What this person may do in the evaluation's comment threads. */
@@ -28,7 +34,11 @@ export interface CriterionWorkspace {
  * at hand), Evidence, Analyse (force-field), Plan (actions).
  */
 export function CriterionPanel(props: CriterionWorkspace) {
-  const { criterion: c, levels, provider, readOnly } = props;
+  const { criterion: c, levels, doc, awareness, readOnly } = props;
+  const { focusProps } = usePresenceFocus();
+  const at = (field: FocusField) => focusProps({ criterionId: c.id, field });
+  // One object per document: the editors are rebuilt when it changes.
+  const editorSource = useMemo(() => (doc ? { document: doc, awareness } : null), [doc, awareness]);
   const headingId = `criterion-${c.id}`;
   // The same identity the server stamps on presence, so our own entry matches what others see.
   const user = {
@@ -52,16 +62,17 @@ export function CriterionPanel(props: CriterionWorkspace) {
           </span>{" "}
           Judge
         </h4>
-        <JudgementPicker
-          doc={provider?.document ?? null}
-          criterionId={c.id}
-          code={c.code}
-          levels={levels}
-          descriptors={c.descriptors}
-          readOnly={readOnly}
-          onFocus={() => setFocus(provider, { criterionId: c.id, field: "judgement" })}
-        />
-        <details className="descriptors">
+        <div {...at("judgement")}>
+          <JudgementPicker
+            doc={doc}
+            criterionId={c.id}
+            code={c.code}
+            levels={levels}
+            descriptors={c.descriptors}
+            readOnly={readOnly}
+          />
+        </div>
+        <details className="descriptors" {...at("judgement")}>
           <summary>What each level looks like</summary>
           <dl>
             {levels.map((l) => (
@@ -79,17 +90,20 @@ export function CriterionPanel(props: CriterionWorkspace) {
             ))}
           </dl>
         </details>
-        {c.indicators?.length ? <IndicatorRatings {...props} /> : null}
-        <div className="field-block">
+        {c.indicators?.length ? (
+          <div {...at("indicators")}>
+            <IndicatorRatings {...props} />
+          </div>
+        ) : null}
+        <div className="field-block" {...at("narrative")}>
           <h5 id={`${headingId}-narrative`}>Narrative: where are we now, and why?</h5>
-          {provider ? (
+          {editorSource ? (
             <RichTextEditor
-              provider={provider}
+              provider={editorSource}
               field={narrativeField(c.id)}
               label={`Narrative for ${c.code}`}
               readOnly={readOnly}
               user={user}
-              onFocus={() => setFocus(provider, { criterionId: c.id, field: "narrative" })}
             />
           ) : (
             <p className="editor-loading">Loading the editor…</p>
@@ -97,7 +111,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
         </div>
       </section>
 
-      <section className="stage" aria-labelledby={`${headingId}-evidence`}>
+      <section className="stage" aria-labelledby={`${headingId}-evidence`} {...at("evidence")}>
         <h4 id={`${headingId}-evidence`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             2
@@ -114,14 +128,13 @@ export function CriterionPanel(props: CriterionWorkspace) {
         </details>
         <div className="field-block">
           <h5>Evidence summary</h5>
-          {provider ? (
+          {editorSource ? (
             <RichTextEditor
-              provider={provider}
+              provider={editorSource}
               field={evidenceField(c.id)}
               label={`Evidence notes for ${c.code}`}
               readOnly={readOnly}
               user={user}
-              onFocus={() => setFocus(provider, { criterionId: c.id, field: "evidence" })}
             />
           ) : (
             <p className="editor-loading">Loading the editor…</p>
@@ -130,7 +143,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
         <EvidenceItems {...props} />
       </section>
 
-      <section className="stage" aria-labelledby={`${headingId}-analyse`}>
+      <section className="stage" aria-labelledby={`${headingId}-analyse`} {...at("forces")}>
         <h4 id={`${headingId}-analyse`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             3
@@ -140,7 +153,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
         <ForceField {...props} />
       </section>
 
-      <section className="stage" aria-labelledby={`${headingId}-plan`}>
+      <section className="stage" aria-labelledby={`${headingId}-plan`} {...at("actions")}>
         <h4 id={`${headingId}-plan`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             4
@@ -150,7 +163,9 @@ export function CriterionPanel(props: CriterionWorkspace) {
         <CriterionActions {...props} />
       </section>
 
-      <CriterionDiscussion {...props} />
+      <div {...at("comments")}>
+        <CriterionDiscussion {...props} />
+      </div>
     </article>
   );
 }

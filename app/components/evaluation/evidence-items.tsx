@@ -11,8 +11,7 @@ import type { CriterionWorkspace } from "./criterion-panel.tsx";
  * team) upload, add a link, attach evidence already added elsewhere, detach. Items live in
  * MongoDB; which criteria they support is live in the evaluation document.
  */
-export function EvidenceItems({ evaluationId, criterion, provider, readOnly }: CriterionWorkspace) {
-  const doc = provider?.document ?? null;
+export function EvidenceItems({ evaluationId, criterion, doc, readOnly }: CriterionWorkspace) {
   const { data, loading, refresh } = useEvidenceList(evaluationId, doc);
   const { attached, uses } = useAttachments(doc, criterion.id);
   const all = data?.items ?? [];

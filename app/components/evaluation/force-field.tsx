@@ -1,5 +1,11 @@
 import { useState } from "react";
-import { addForce, removeForce, type Force, type ForceSide } from "../../../collab/shapes/plan.ts";
+import {
+  addForce,
+  moveForce,
+  removeForce,
+  type Force,
+  type ForceSide,
+} from "../../../collab/shapes/plan.ts";
 import {
   ForceRow,
   SIDE_LABELS,
@@ -8,7 +14,7 @@ import {
   moveButtonId,
 } from "../plan/force-row.tsx";
 import { dropPosition } from "../reorder/drag.ts";
-import { focusSoon, moveForce } from "../plan/plan-ops.ts";
+import { focusSoon } from "../plan/focus-soon.ts";
 import { useForces } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 import { ForceFieldDiagram } from "./force-field-diagram.tsx";
@@ -25,8 +31,7 @@ const addButtonId = (criterionId: string, side: ForceSide) => `add-${side}-${cri
  * The Analyse stage of a criterion: its force-field, edited live in the evaluation's document
  * by everyone at once (helping factors on the left, hindering on the right) and drawn beside.
  */
-export function ForceField({ criterion, provider, readOnly }: CriterionWorkspace) {
-  const doc = provider?.document ?? null;
+export function ForceField({ criterion, doc, readOnly }: CriterionWorkspace) {
   const forces = useForces(doc, criterion.id);
   const [announcement, setAnnouncement] = useState("");
   const locked = readOnly || !doc;

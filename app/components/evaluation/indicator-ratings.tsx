@@ -9,8 +9,7 @@ const RATINGS: { value: Rating; label: string }[] = [
 ];
 
 /** Red / amber / green for each of the criterion's indicators, live in the document. */
-export function IndicatorRatings({ criterion, provider, readOnly }: CriterionWorkspace) {
-  const doc = provider?.document ?? null;
+export function IndicatorRatings({ criterion, doc, readOnly }: CriterionWorkspace) {
   const [ratings, setRatings] = useState<Record<string, Rating>>({});
   useEffect(() => {
     if (!doc) return;

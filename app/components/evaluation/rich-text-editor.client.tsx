@@ -1,9 +1,10 @@
-import type { HocuspocusProvider } from "@hocuspocus/provider";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
 import { registerEditor } from "../discussion/editor-registry.ts";
 
 /**
@@ -38,7 +39,8 @@ function editorAttributes(label: string, readOnly: boolean): Record<string, stri
  * people in it (their names come from the server-stamped presence).
  */
 export default function RichTextEditor(props: {
-  provider: HocuspocusProvider;
+  /** The document and its presence (a room document; a provider also fits). */
+  provider: { document: Y.Doc; awareness: Awareness | null };
   field: string;
   label: string;
   readOnly: boolean;

@@ -12,7 +12,11 @@ import {
 } from "../../../collab/shapes/framework.ts";
 import { CriterionEditor } from "./criterion-editor.tsx";
 import { focusSoon, useDesigner } from "./designer-context.ts";
-import { addCriterionTo, criteriaOfArea, setAreaScale } from "./designer-ops.ts";
+import {
+  addCriterionTo,
+  criteriaOfArea,
+  setAreaScale,
+} from "../../../collab/shapes/framework-edits.ts";
 import { PeopleHere } from "./people-here.tsx";
 import { SelectInput } from "./plain-fields.tsx";
 import {

@@ -9,7 +9,7 @@ import {
   levelsForScale,
   moveCriterionToArea,
   removeItem,
-} from "./designer-ops.ts";
+} from "../../../collab/shapes/framework-edits.ts";
 import { IndicatorsEditor } from "./indicators-editor.tsx";
 import { LiveOption, LiveText } from "./plain-fields.tsx";
 import { PeopleHere } from "./people-here.tsx";

@@ -1,5 +1,4 @@
-import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import {
   MET_SCALE,
@@ -10,18 +9,19 @@ import {
   tiersOf,
 } from "../../../collab/shapes/framework.ts";
 import {
-  useCollabSession,
-  useSaveState,
+  CollabRoom,
+  usePresenceFocus,
+  useRoomDocument,
+  useRoomPresence,
   useWarnBeforeLeaving,
-} from "../../collab/use-collab-session.ts";
-import { usePresence, type Present } from "../../collab/use-presence.ts";
+} from "../../collab/collab-room.tsx";
+import type { Present } from "../../collab/use-presence.ts";
+import { WorkspaceBar } from "../../collab/workspace-bar.tsx";
 import { ROLE_LABELS } from "../../../models/permissions/roles.ts";
-import { PresenceList } from "../evaluation/presence-list.tsx";
-import { SaveIndicator } from "../evaluation/save-indicator.tsx";
 import { useRevealAnchors } from "./anchors.ts";
 import { AreasSection } from "./areas-section.tsx";
 import { DesignerContext, type Designer, type DesignerFocus } from "./designer-context.ts";
-import { areaName, criterionCode } from "./designer-ops.ts";
+import { areaName, criterionCode } from "../../../collab/shapes/framework-edits.ts";
 import { DetailsSection } from "./details-section.tsx";
 import { RuleSection } from "./rule-section.tsx";
 import { ScaleSection } from "./scale-section.tsx";
@@ -66,21 +66,6 @@ function describe(doc: Y.Doc, focus: DesignerFocus | null): string | null {
       return code ? `editing ${code}` : null;
     }
   }
-}
-
-/** Whether the provider has synced with the server at least once. */
-function useSynced(provider: HocuspocusProvider | null): boolean {
-  const [synced, setSynced] = useState(false);
-  useEffect(() => {
-    if (!provider) return;
-    const onSynced = ({ state }: { state: boolean }) => state && setSynced(true);
-    if (provider.isSynced) setSynced(true);
-    provider.on("synced", onSynced);
-    return () => {
-      provider.off("synced", onSynced);
-    };
-  }, [provider]);
-  return synced;
 }
 
 /** The sections of the designer, re-drawn when the draft's structure changes (not on typing). */
@@ -129,15 +114,27 @@ export default function FrameworkDesigner({
   me: Me;
   canEdit: boolean;
 }) {
-  const { session, readOnly, refused, closedReason } = useCollabSession(documentName, me.userId);
-  const saveState = useSaveState(session);
-  useWarnBeforeLeaving(session);
-  const provider = session?.provider ?? null;
-  const doc = session?.doc ?? null;
-  const present = usePresence(provider);
-  const synced = useSynced(provider);
+  // The server stamps the real identity on what others see; this is how we see ourselves. Only
+  // trust admins may write a framework, and only trust admins and leaders may read one.
+  const role = me.role ?? (canEdit ? ROLE_LABELS.trustAdmin : ROLE_LABELS.trustLeader);
+  return (
+    <CollabRoom
+      me={{ userId: me.userId, name: me.name, colour: me.colour, role, observing: !canEdit }}
+      presenceIn={documentName}
+    >
+      <DesignerWorkspace documentName={documentName} canEdit={canEdit} />
+    </CollabRoom>
+  );
+}
+
+function DesignerWorkspace({ documentName, canEdit }: { documentName: string; canEdit: boolean }) {
+  const draft = useRoomDocument(documentName);
+  useWarnBeforeLeaving();
+  const present = useRoomPresence();
+  const { setFocus: tellFocus } = usePresenceFocus();
+  const doc = draft.doc;
   // The server decides; until it has answered, nobody types.
-  const locked = !canEdit || readOnly !== false;
+  const locked = !canEdit || draft.readOnly !== false;
   const root = useRef<HTMLDivElement>(null);
 
   const [announcement, setAnnouncement] = useState({ text: "", n: 0 });
@@ -158,30 +155,8 @@ export default function FrameworkDesigner({
     });
   }, []);
 
-  // Tell the others where this person is working (only when it changes: focus events are many).
-  const lastFocus = useRef<string>("null");
-  const setFocus = useCallback(
-    (focus: DesignerFocus | null) => {
-      const key = JSON.stringify(focus);
-      if (key === lastFocus.current) return;
-      lastFocus.current = key;
-      provider?.awareness?.setLocalStateField("focus", focus);
-    },
-    [provider],
-  );
-  useEffect(() => {
-    // The server stamps the real identity on what others see; this is how we see ourselves. Only
-    // trust admins may write a framework, and only trust admins and leaders may read one.
-    const role = me.role ?? (canEdit ? ROLE_LABELS.trustAdmin : ROLE_LABELS.trustLeader);
-    provider?.awareness?.setLocalStateField("user", {
-      name: me.name,
-      color: me.colour,
-      userId: me.userId,
-      role,
-      observing: !canEdit,
-    });
-    lastFocus.current = "null";
-  }, [provider, me.name, me.colour, me.userId, me.role, canEdit]);
+  // Tell the others where this person is working.
+  const setFocus = useCallback((focus: DesignerFocus | null) => tellFocus(focus), [tellFocus]);
 
   const peopleAt = useCallback(
     (id: string) =>
@@ -202,7 +177,7 @@ export default function FrameworkDesigner({
 
   useRevealAnchors(root, doc, isExpanded, (id) => setExpanded(id, true));
 
-  if (refused) {
+  if (draft.refused) {
     return (
       <p role="alert" className="form-error">
         This framework could not be opened: you do not have access to it.
@@ -218,33 +193,17 @@ export default function FrameworkDesigner({
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocus(null);
       }}
     >
-      <div className="workspace-bar">
-        <PresenceList
-          present={present}
-          describeFocus={(p) => (doc ? describe(doc, designerFocusOf(p)) : null)}
-        />
-        {canEdit ? <SaveIndicator state={saveState} /> : null}
-      </div>
-      {closedReason ? (
-        <p role="alert" className="form-error">
-          {closedReason} Reconnecting…
-        </p>
-      ) : null}
-      {!canEdit ? (
-        <p className="notice" role="note">
-          You are viewing this framework read only. Only the trust's admins can change it.
-        </p>
-      ) : readOnly === true ? (
-        <p className="notice" role="note">
-          This draft is read only for you at the moment.
-        </p>
-      ) : null}
+      <WorkspaceBar
+        canWrite={canEdit}
+        readOnlyNotice="You are viewing this framework read only. Only the trust's admins can change it."
+        describeFocus={(p) => (doc ? describe(doc, designerFocusOf(p)) : null)}
+      />
       <div className="sr-only" aria-live="polite" aria-atomic="true">
         <span key={announcement.n}>{announcement.text}</span>
       </div>
       {designer ? (
         <DesignerContext.Provider value={designer}>
-          <DesignerBody doc={designer.doc} synced={synced} />
+          <DesignerBody doc={designer.doc} synced={draft.synced} />
         </DesignerContext.Provider>
       ) : (
         <p className="editor-loading" role="status">

@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { addIndicator, ordered, type YItem } from "../../../collab/shapes/framework.ts";
 import { focusSoon, useDesigner } from "./designer-context.ts";
-import { removeItem } from "./designer-ops.ts";
+import { removeItem } from "../../../collab/shapes/framework-edits.ts";
 import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
 import { YTextInput } from "./y-text-field.tsx";
 

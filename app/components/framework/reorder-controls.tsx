@@ -2,7 +2,11 @@ import type { RefObject } from "react";
 import { dragHandleProps, dropPosition } from "../reorder/drag.ts";
 import { move, moveTo, type YItem } from "../../../collab/shapes/framework.ts";
 import { focusSoon, type Designer } from "./designer-context.ts";
-import { areaName, criterionCode, moveCriterionToArea } from "./designer-ops.ts";
+import {
+  areaName,
+  criterionCode,
+  moveCriterionToArea,
+} from "../../../collab/shapes/framework-edits.ts";
 
 /** Ids of an item's move buttons, so focus can follow the item after a move. */
 export const moveButtonId = (itemId: string, direction: -1 | 1) =>

@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { detailsOf, levelsOf, ordered, type YItem } from "../../../collab/shapes/framework.ts";
 import { focusSoon, useDesigner } from "./designer-context.ts";
-import { addLevelEverywhere, removeItem } from "./designer-ops.ts";
+import { addLevelEverywhere, removeItem } from "../../../collab/shapes/framework-edits.ts";
 import { PlainTextInput } from "./plain-fields.tsx";
 import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
 import { YTextInput, useYText } from "./y-text-field.tsx";

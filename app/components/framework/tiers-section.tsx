@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import { addTier, ordered, tiersOf, type YItem } from "../../../collab/shapes/framework.ts";
 import type { AccreditationRule } from "../../../models/framework/types.ts";
 import { focusSoon, useDesigner } from "./designer-context.ts";
-import { removeItem } from "./designer-ops.ts";
+import { removeItem } from "../../../collab/shapes/framework-edits.ts";
 import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
 import { RuleEditor } from "./rule-editor.tsx";
 import { YTextInput, useYText } from "./y-text-field.tsx";

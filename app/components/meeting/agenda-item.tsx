@@ -1,118 +1,232 @@
-import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
-import type { RecordState } from "../../../models/validation/record-state.ts";
-import { labelOf, type AgendaItem, type Provisional } from "./types.ts";
+import { useEffect, useMemo, useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import { evidenceField, judgementsOf, narrativeField } from "../../../collab/shapes/evaluation.ts";
+import type { DiscussionAbilities } from "../../../models/permissions/can.ts";
+import type { AgreedJudgement } from "../../../models/validation/record-state.ts";
+import { CriterionDiscussion } from "../evaluation/criterion-discussion.tsx";
+import type { CriterionWorkspace } from "../evaluation/criterion-panel.tsx";
+import { EvidenceItems } from "../evaluation/evidence-items.tsx";
+import { ForceFieldDiagram } from "../evaluation/force-field-diagram.tsx";
+import RichTextEditor from "../evaluation/rich-text-editor.client.tsx";
+import { useForces } from "../plan/use-plan.ts";
+import { JudgementsPanel, LevelChip } from "./judgements-panel.tsx";
+import type { MeetingCriterion, MeetingMe, Provisional } from "./types.ts";
+
+/** The school's judgement of a criterion as its evaluation has it now (live, once synced). */
+function useSchoolJudgement(
+  doc: Y.Doc | null,
+  synced: boolean,
+  criterionId: string,
+  initial: string | null,
+) {
+  const [level, setLevel] = useState(initial);
+  useEffect(() => {
+    setLevel(initial);
+    if (!doc || !synced) return;
+    const map = judgementsOf(doc);
+    const read = () => setLevel(map.get(criterionId) ?? null);
+    read();
+    map.observe(read);
+    return () => map.unobserve(read);
+  }, [doc, synced, criterionId, initial]);
+  return level;
+}
+
+/** Whether the school has written anything in one rich-text field yet (live, once synced). */
+function useWritten(doc: Y.Doc | null, synced: boolean, field: string): boolean | null {
+  const [written, setWritten] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!doc || !synced) return;
+    const fragment = doc.getXmlFragment(field);
+    const read = () =>
+      setWritten(
+        fragment
+          .toString()
+          .replace(/<[^>]*>/g, "")
+          .trim() !== "",
+      );
+    read();
+    fragment.observeDeep(read);
+    return () => fragment.unobserveDeep(read);
+  }, [doc, synced, field]);
+  return written;
+}
+
+function LiveForceField({
+  doc,
+  code,
+  criterionId,
+}: {
+  doc: Y.Doc | null;
+  code: string;
+  criterionId: string;
+}) {
+  const forces = useForces(doc, criterionId);
+  if (!doc) return <p className="editor-loading">Loading the force-field…</p>;
+  if (!forces.length)
+    return <p className="muted">{`The school has not analysed the forces on ${code} yet.`}</p>;
+  return <ForceFieldDiagram code={code} forces={forces} />;
+}
 
 /**
- * One criterion on the agenda: the school's judgement and the validator's side by side, the
- * descriptors of each level, the evidence the school attached, where its comment threads are,
- * and the agreed judgement as the record has it (live).
+ * The agenda item in focus, filling the screen: the judgements side by side (agree and confirm
+ * in place), the descriptors of the levels in play, and what the school wrote: narrative,
+ * evidence (summary, files and links), force-field; then the comment threads. Everything of
+ * the school's is read-only here, and live.
  */
 export function AgendaItemView(props: {
-  item: AgendaItem;
+  item: MeetingCriterion;
   evaluationId: string;
+  /** The school's evaluation, open read-only in the page's room (null while it opens). */
+  doc: Y.Doc | null;
+  awareness: Awareness | null;
+  synced: boolean;
+  hydrated: boolean;
   provisional: Provisional[];
-  agreed: RecordState["agreed"][string] | undefined;
+  provisionalVisible: boolean;
+  agreed: AgreedJudgement | undefined;
   names: Record<string, string>;
-  provisionalHidden: boolean;
-  /** The criterion's comment threads, once the page is live (a link to them until then). */
-  threads?: ReactNode;
+  can: { agree: boolean; confirm: boolean };
+  me: MeetingMe;
+  discussion: DiscussionAbilities;
+  /** "Item 2 of 5", previous/next, "bring everyone here": drawn above the item. */
+  navigation: React.ReactNode;
 }) {
-  const { item, provisional, agreed } = props;
-  const headingId = `agenda-${item.id}`;
-  const validatorLevels = new Set(provisional.map((p) => p.level));
+  const { item, doc, agreed } = props;
+  const c = item.criterion;
+  const schoolJudgement = useSchoolJudgement(doc, props.synced, c.id, item.schoolJudgement);
+  // One object per document: the editors are rebuilt only when the document changes.
+  const provider = useMemo(
+    () => (doc ? { document: doc, awareness: props.awareness } : null),
+    [doc, props.awareness],
+  );
+  const headingId = `agenda-item-${c.id}`;
+  const user = {
+    name: props.me.name,
+    color: props.me.colour,
+    userId: props.me.userId,
+    role: props.me.role,
+    observing: props.me.observing,
+  };
+  // The levels in play: the school's, the validators', the agreed one (lowest first).
+  const inPlay = new Set(
+    [
+      schoolJudgement,
+      agreed?.level,
+      ...(props.provisionalVisible ? props.provisional.map((p) => p.level) : []),
+    ].filter((k): k is string => Boolean(k)),
+  );
+  const marks = (key: string) =>
+    [
+      key === schoolJudgement ? "the school's" : null,
+      props.provisionalVisible && props.provisional.some((p) => p.level === key)
+        ? "the validator's"
+        : null,
+      key === agreed?.level ? "agreed" : null,
+    ].filter(Boolean);
+  const workspace: CriterionWorkspace = {
+    evaluationId: props.evaluationId,
+    criterion: c,
+    levels: item.levels,
+    doc,
+    awareness: props.awareness,
+    readOnly: true,
+    me: props.me,
+    discussion: props.discussion,
+  };
+  const narrativeWritten = useWritten(doc, props.synced, narrativeField(c.id));
+  const evidenceWritten = useWritten(doc, props.synced, evidenceField(c.id));
+  const richText = (field: string, label: string, written: boolean | null, empty: string) =>
+    written === false ? (
+      <p className="muted">{empty}</p>
+    ) : props.hydrated && provider ? (
+      <RichTextEditor provider={provider} field={field} label={label} readOnly user={user} />
+    ) : (
+      <p className="editor-loading">Loading…</p>
+    );
   return (
-    <article className="agenda-item panel" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        <span className="code">{item.code}</span> {item.statement}
-      </h3>
+    <article className="agenda-focus" aria-labelledby={headingId}>
+      {props.navigation}
+      <h2 id={headingId} className="agenda-focus-heading">
+        <span className="code">{c.code}</span> {c.statement}
+      </h2>
       <p className="muted">{item.areaTitle}</p>
-      <dl className="judgements-side-by-side">
-        <div>
-          <dt>School's judgement</dt>
-          <dd>{labelOf(item.levels, item.schoolJudgement)}</dd>
-        </div>
-        <div>
-          <dt>Validator's judgement</dt>
-          <dd>
-            {props.provisionalHidden
-              ? "Shown when the meeting starts"
-              : provisional.length
-                ? provisional
-                    .map(
-                      (p) =>
-                        `${labelOf(item.levels, p.level)} (${props.names[p.validatorId] ?? "validator"})`,
-                    )
-                    .join("; ")
-                : "Not judged"}
-          </dd>
-        </div>
-        <div>
-          <dt>Agreed judgement</dt>
-          <dd>
-            {agreed ? (
-              <>
-                <strong>{labelOf(item.levels, agreed.level)}</strong>
-                {agreed.rationale ? ` · ${agreed.rationale}` : ""}
-                <span className="muted">
-                  {agreed.confirmedBy
-                    ? ` · confirmed by ${props.names[agreed.confirmedBy] ?? "the school"}`
-                    : " · awaiting the school's confirmation"}
-                </span>
-              </>
-            ) : (
-              <span className="muted">Not agreed yet</span>
-            )}
-          </dd>
-        </div>
-      </dl>
-      <details>
-        <summary>Descriptors</summary>
-        <ul className="descriptor-list">
-          {item.levels.map((l) => {
-            const marks = [
-              l.key === item.schoolJudgement ? "school" : null,
-              validatorLevels.has(l.key) && !props.provisionalHidden ? "validator" : null,
-            ].filter(Boolean);
-            return (
-              <li key={l.key} className={marks.length ? "descriptor-marked" : undefined}>
-                <strong>{l.label}</strong>
-                {marks.length ? <span className="muted">{` (${marks.join(" and ")})`}</span> : null}
-                : {item.descriptors[l.key] ?? "—"}
-              </li>
-            );
-          })}
-        </ul>
-      </details>
-      <div>
-        <h4>Evidence</h4>
-        {item.evidence.length ? (
-          <ul>
-            {item.evidence.map((e) => (
-              <li key={e.id}>
-                {e.kind === "link" && e.url ? (
-                  <a href={e.url} target="_blank" rel="noopener noreferrer">
-                    {e.title}
-                  </a>
-                ) : (
-                  <a href={`/evidence/${e.id}/download`} download>
-                    {e.title}
-                  </a>
-                )}
-              </li>
-            ))}
-          </ul>
+
+      <JudgementsPanel
+        code={c.code}
+        criterionId={c.id}
+        levels={item.levels}
+        schoolJudgement={schoolJudgement}
+        provisional={props.provisional}
+        provisionalVisible={props.provisionalVisible}
+        agreed={agreed}
+        names={props.names}
+        can={props.can}
+      />
+
+      <section aria-labelledby={`${headingId}-descriptors`} className="item-section">
+        <h3 id={`${headingId}-descriptors`}>What the levels in play look like</h3>
+        {inPlay.size ? (
+          <dl className="descriptors-in-play">
+            {item.levels
+              .filter((l) => inPlay.has(l.key))
+              .map((l) => (
+                <div key={l.key} className="descriptor-row">
+                  <dt>
+                    <LevelChip level={l} />{" "}
+                    <span className="muted">{`(${marks(l.key).join(", ")})`}</span>
+                  </dt>
+                  <dd>{c.descriptors[l.key] ?? "—"}</dd>
+                </div>
+              ))}
+          </dl>
         ) : (
-          <p className="muted">No evidence attached.</p>
+          <p className="muted">No level has been chosen yet.</p>
         )}
-      </div>
-      {props.threads ?? (
-        <p>
-          <Link to={`/evaluations/${props.evaluationId}?area=${item.areaId}#criterion-${item.id}`}>
-            {`Comment threads on ${item.code}`}
-          </Link>
-        </p>
-      )}
+        <details className="descriptors">
+          <summary>Every level</summary>
+          <dl>
+            {item.levels.map((l) => (
+              <div key={l.key} className="descriptor-row">
+                <dt>
+                  <LevelChip level={l} />
+                </dt>
+                <dd>{c.descriptors[l.key] ?? "—"}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      </section>
+
+      <section aria-labelledby={`${headingId}-narrative`} className="item-section">
+        <h3 id={`${headingId}-narrative`}>The school&apos;s narrative</h3>
+        {richText(
+          narrativeField(c.id),
+          `Narrative for ${c.code}`,
+          narrativeWritten,
+          `The school has not written a narrative for ${c.code} yet.`,
+        )}
+      </section>
+
+      <section aria-labelledby={`${headingId}-evidence`} className="item-section">
+        <h3 id={`${headingId}-evidence`}>Evidence</h3>
+        <h4>Evidence summary</h4>
+        {richText(
+          evidenceField(c.id),
+          `Evidence summary for ${c.code}`,
+          evidenceWritten,
+          `The school has not summarised its evidence for ${c.code} yet.`,
+        )}
+        {props.hydrated ? <EvidenceItems {...workspace} /> : null}
+      </section>
+
+      <section aria-labelledby={`${headingId}-forces`} className="item-section">
+        <h3 id={`${headingId}-forces`}>What helps and what hinders</h3>
+        <LiveForceField doc={doc} code={c.code} criterionId={c.id} />
+      </section>
+
+      {props.hydrated ? <CriterionDiscussion {...workspace} /> : null}
     </article>
   );
 }

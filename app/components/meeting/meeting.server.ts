@@ -1,159 +1,220 @@
-// What the meeting route's loader gathers for the page. Server-only.
-import type { CollabAccess } from "../../../collab/access.ts";
+// What the meeting and prepare routes' loaders gather. Server-only.
 import { colourFor } from "../../../collab/context.ts";
 import { documentName } from "../../../collab/document-name.ts";
-import { attachedItemIds } from "../../../collab/shapes/evidence.ts";
 import { NotFoundError } from "../../../models/errors.ts";
 import { getEvaluation } from "../../../models/evaluation/evaluation.ts";
 import { frameworkOfEvaluation } from "../../../models/evaluation/framework-of.ts";
-import { listEvidenceOfEvaluation } from "../../../models/evidence/evidence.ts";
 import { scaleOf } from "../../../models/framework/applicable.ts";
+import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
 import { can, discussionAbilitiesOf, roleAt } from "../../../models/permissions/can.ts";
-import { discussionResource, loadMeeting } from "../../../models/permissions/loaders.ts";
+import {
+  discussionResource,
+  loadMeeting,
+  validationResource,
+} from "../../../models/permissions/loaders.ts";
 import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
+import { getSchool } from "../../../models/school/school.ts";
 import { getUsers } from "../../../models/user/user.ts";
 import {
+  DEFAULT_MEETING_MINUTES,
   defaultAgenda,
   meetingHasStarted,
   toLondonLocal,
 } from "../../../models/validation/meeting.ts";
+import { meetingInvite } from "../../../models/validation/meeting-invite.ts";
+import { outcomesFor } from "../../../models/validation/outcome.ts";
 import { listProvisionalJudgements } from "../../../models/validation/provisional.ts";
 import { listRecordEntries } from "../../../models/validation/record.ts";
+import { publicEnv } from "../../utils/env.server.ts";
+import type { MeetingCriterion } from "./types.ts";
 
-/** The meeting, its evaluation and the framework's criteria as this school's evaluation has them. */
-async function loadMeetingPage(actor: Actor, validationId: string) {
-  const { validation, schedule, resource } = await loadMeeting(actor, validationId);
+/** The meeting, its evaluation and the criteria as this school's evaluation has them. */
+async function loadMeetingPage(actor: Actor, validationId: string, action: "read" | "schedule") {
+  const { validation, schedule, resource } = await loadMeeting(actor, validationId, action);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
   const { school, content } = await frameworkOfEvaluation(evaluation);
-  const areas = content.areas.map((a) => ({ ...a, levels: scaleOf(content, a).levels }));
-  const criterionIds = areas
-    .flatMap((a) => a.criteria.map((c) => c.id))
-    .filter((id) => Object.hasOwn(evaluation.levelsByCriterion, id));
   const schoolJudgements: Record<string, string> = Object.fromEntries(
     evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
   );
+  // Every criterion of the evaluation, in its order: the agenda can change while the page is open.
+  const criteria: MeetingCriterion[] = content.areas.flatMap((area) => {
+    const levels = scaleOf(content, area).levels;
+    return area.criteria
+      .filter((c) => Object.hasOwn(evaluation.levelsByCriterion, c.id))
+      .map((c) => ({
+        criterion: c,
+        areaId: area.id,
+        areaTitle: area.title,
+        levels,
+        schoolJudgement: schoolJudgements[c.id] ?? null,
+      }));
+  });
+  const provisionalVisible = can(actor, "readProvisional", resource);
+  const provisional = provisionalVisible
+    ? (await listProvisionalJudgements(validation.trustId, validation.id)).map((p) => ({
+        validatorId: p.validatorId,
+        criterionId: p.criterionId,
+        level: p.level,
+      }))
+    : [];
   return {
     validation,
     resource,
     evaluation,
     school,
-    areas,
-    criterionIds,
-    schoolJudgements,
+    content,
+    criteria,
     schedule,
+    provisionalVisible,
+    provisional,
   };
 }
 
+/** The names of the people a meeting's record and presence can mention. */
+async function namesFor(
+  trustId: string,
+  schoolId: string,
+  validatorIds: string[],
+  authors: string[],
+) {
+  // The school's own people (whoever confirms) and the validators; not the whole trust.
+  const memberships = await listMembershipsOfTrust(trustId);
+  const ids = new Set([
+    ...validatorIds,
+    ...authors,
+    ...memberships.filter((m) => m.schoolId === schoolId).map((m) => m.userId),
+  ]);
+  const people = await getUsers([...ids]);
+  return Object.fromEntries(people.map((u) => [u.id, u.name]));
+}
+
 /** Everything the live meeting page shows, for this person. */
-export async function meetingPageData(actor: Actor, validationId: string, collab: CollabAccess) {
-  const meeting = await loadMeetingPage(actor, validationId);
-  const {
-    validation,
-    resource,
-    evaluation,
-    school,
-    areas,
-    criterionIds,
-    schoolJudgements,
-    schedule,
-  } = meeting;
-  // Provisional judgements must not steer the school before the meeting starts (the policy says).
-  const provisionalVisible = can(actor, "readProvisional", resource);
-  const [provisional, entries, evidence, evaluationDoc] = await Promise.all([
-    provisionalVisible ? listProvisionalJudgements(validation.trustId, validation.id) : [],
-    listRecordEntries(validation.trustId, validation.id),
-    listEvidenceOfEvaluation(evaluation.trustId, evaluation.id),
-    collab.read(documentName("evaluation", evaluation.id)),
-  ]);
-  const agenda = new Set(schedule?.agendaCriterionIds ?? []);
-  const evidenceById = new Map(evidence.map((e) => [e.id, e]));
-  const people = await getUsers([
-    ...new Set([...validation.validatorIds, ...entries.map((e) => e.by)]),
-  ]);
+export async function meetingPageData(actor: Actor, validationId: string) {
+  const page = await loadMeetingPage(actor, validationId, "read");
+  const { validation, resource, evaluation, school, content, schedule } = page;
+  const entries = await listRecordEntries(validation.trustId, validation.id);
+  const record = validationResource(validation);
   const role = roleAt(actor, resource);
   const canWrite = can(actor, "write", resource);
-  const canSchedule = can(actor, "schedule", resource);
-  try {
-    return {
-      validation: { id: validation.id, validatorIds: validation.validatorIds },
-      evaluation: { id: evaluation.id, title: evaluation.title },
-      school: { id: school.id, name: school.name },
-      meetingDocument: documentName("meeting", validation.id),
-      evaluationDocument: documentName("evaluation", evaluation.id),
-      recordDocument: documentName("record", validation.id),
-      schedule: schedule && {
-        scheduledAt: schedule.scheduledAt.toISOString(),
-        videoLink: schedule.videoLink,
-        agendaCriterionIds: schedule.agendaCriterionIds,
-      },
-      started: meetingHasStarted(schedule),
-      canWrite,
-      canSchedule,
-      // What the schedule form starts from: the saved agenda, or where judgements differ.
-      scheduleDefaults: canSchedule
-        ? {
-            scheduledAt: schedule ? toLondonLocal(schedule.scheduledAt) : "",
-            videoLink: schedule?.videoLink ?? "",
-            agendaCriterionIds:
-              schedule?.agendaCriterionIds ??
-              defaultAgenda(criterionIds, schoolJudgements, provisional),
-          }
-        : null,
-      criteria: areas.flatMap((area) =>
-        area.criteria
-          .filter((c) => c.id in evaluation.levelsByCriterion)
-          .map((c) => ({
-            id: c.id,
-            code: c.code,
-            statement: c.statement,
-            areaId: area.id,
-            areaTitle: area.title,
-            levels: area.levels.map((l) => ({ key: l.key, label: l.label })),
-            schoolJudgement: schoolJudgements[c.id] ?? null,
-          })),
-      ),
-      me: {
-        userId: actor.userId,
-        name: actor.name,
-        colour: colourFor(actor.userId),
-        role: role ? ROLE_LABELS[role] : "",
-        observing: !canWrite,
-      },
-      discussion: discussionAbilitiesOf(actor, discussionResource(evaluation)),
-      names: Object.fromEntries(people.map((u) => [u.id, u.name])),
-      provisionalVisible,
-      provisional: provisional.map((p) => ({
-        validatorId: p.validatorId,
-        criterionId: p.criterionId,
-        level: p.level,
-      })),
-      entries,
-      agenda: areas.flatMap((area) =>
-        area.criteria
-          .filter((c) => agenda.has(c.id))
-          .map((c) => ({
-            id: c.id,
-            code: c.code,
-            statement: c.statement,
-            areaId: area.id,
-            areaTitle: area.title,
-            levels: area.levels.map((l) => ({ key: l.key, label: l.label })),
-            descriptors: c.descriptors,
-            schoolJudgement: schoolJudgements[c.id] ?? null,
-            evidence: attachedItemIds(evaluationDoc, c.id)
-              .map((id) => evidenceById.get(id))
-              .filter((e) => e !== undefined)
-              .map((e) => ({
-                id: e.id,
-                title: e.title,
-                kind: e.kind,
-                url: e.kind === "link" ? e.url : null,
-              })),
-          })),
-      ),
-    };
-  } finally {
-    evaluationDoc.destroy();
-  }
+  const canAgree = can(actor, "agree", record);
+  return {
+    validation: { id: validation.id, validatorIds: validation.validatorIds },
+    evaluation: { id: evaluation.id, title: evaluation.title },
+    school: { id: school.id, name: school.name },
+    meetingDocument: documentName("meeting", validation.id),
+    evaluationDocument: documentName("evaluation", evaluation.id),
+    recordDocument: documentName("record", validation.id),
+    schedule: schedule && {
+      scheduledAt: schedule.scheduledAt.toISOString(),
+      videoLink: schedule.videoLink,
+      durationMinutes: schedule.durationMinutes,
+    },
+    started: meetingHasStarted(schedule),
+    /** The agenda as scheduled (the live document has its running order). */
+    agendaIds: schedule?.agendaCriterionIds ?? [],
+    can: {
+      write: canWrite,
+      /** Prepare, reorder the agenda, bring everyone to an item. */
+      lead: can(actor, "schedule", resource),
+      agree: canAgree,
+      confirm: can(actor, "confirm", record),
+    },
+    me: {
+      userId: actor.userId,
+      name: actor.name,
+      colour: colourFor(actor.userId),
+      role: role ? ROLE_LABELS[role] : "",
+      observing: !canWrite,
+    },
+    discussion: discussionAbilitiesOf(actor, discussionResource(evaluation)),
+    names: await namesFor(
+      validation.trustId,
+      validation.schoolId,
+      validation.validatorIds,
+      entries.map((e) => e.by),
+    ),
+    provisionalVisible: page.provisionalVisible,
+    provisional: page.provisional,
+    entries,
+    criteria: page.criteria,
+    // What recording the outcome needs (the validator's form; everyone sees the outcome live).
+    outcomeForm: canAgree
+      ? {
+          content,
+          outcomes: outcomesFor(content),
+          tiers: (content.awardTiers ?? []).map((t) => ({ id: t.id, name: t.name })),
+          validityMonths: content.validityMonths,
+        }
+      : null,
+    tldrawLicenseKey: publicEnv().TLDRAW_LICENSE_KEY ?? null,
+  };
+}
+
+/** What the validator's preparation page shows: scheduling and the pre-review. */
+export async function preparePageData(actor: Actor, validationId: string) {
+  const page = await loadMeetingPage(actor, validationId, "schedule");
+  const { validation, evaluation, school, schedule, criteria, provisional } = page;
+  const schoolJudgements = Object.fromEntries(
+    criteria.map((c) => [c.criterion.id, c.schoolJudgement ?? undefined]),
+  );
+  const differing = defaultAgenda(
+    criteria.map((c) => c.criterion.id),
+    schoolJudgements,
+    provisional,
+  );
+  const people = await getUsers(validation.validatorIds);
+  return {
+    validation: { id: validation.id },
+    evaluation: { id: evaluation.id, title: evaluation.title },
+    school: { id: school.id, name: school.name },
+    me: actor.userId,
+    scheduled: schedule !== null,
+    defaults: {
+      scheduledAt: schedule ? toLondonLocal(schedule.scheduledAt) : "",
+      videoLink: schedule?.videoLink ?? "",
+      durationMinutes: schedule?.durationMinutes ?? DEFAULT_MEETING_MINUTES,
+    },
+    /** What the agenda starts from: the saved agenda, or where judgements differ. */
+    agenda: schedule?.agendaCriterionIds ?? differing,
+    /** Criteria where a validator's provisional judgement differs from the school's, now. */
+    differing,
+    criteria: criteria.map((c) => ({
+      id: c.criterion.id,
+      code: c.criterion.code,
+      statement: c.criterion.statement,
+      areaId: c.areaId,
+      areaTitle: c.areaTitle,
+      levels: c.levels.map((l) => ({ key: l.key, label: l.label })),
+      schoolJudgement: c.schoolJudgement,
+    })),
+    provisional,
+    names: Object.fromEntries(people.map((u) => [u.id, u.name])),
+  };
+}
+
+/**
+ * The meeting's calendar invitation for someone who may read the meeting (NotFoundError
+ * otherwise, and while it is not scheduled). `origin` is the site's own address.
+ */
+export async function meetingInviteFor(actor: Actor, validationId: string, origin: string) {
+  const { validation, schedule } = await loadMeeting(actor, validationId, "read");
+  if (!schedule) throw new NotFoundError();
+  const school = await getSchool(validation.trustId, validation.schoolId);
+  if (!school) throw new NotFoundError();
+  return {
+    filename: `validation-meeting-${
+      school.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "school"
+    }.ics`,
+    body: meetingInvite({
+      validationId: validation.id,
+      schedule,
+      schoolName: school.name,
+      meetingUrl: `${origin}/validations/${validation.id}/meeting`,
+      host: new URL(origin).hostname,
+    }),
+  };
 }

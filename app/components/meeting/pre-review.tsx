@@ -4,8 +4,8 @@ import { SCHEDULE_FORM_ID } from "./schedule-form.tsx";
 import { labelOf, type CriterionRow, type Provisional } from "./types.ts";
 
 function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: string | null }) {
-  const fetcher = useFetcher<{ error?: string | null }>();
-  const error = fetcher.data?.error;
+  const fetcher = useFetcher<{ formError?: string | null; fieldErrors?: Record<string, string> }>();
+  const error = fetcher.data?.fieldErrors?.level ?? fetcher.data?.formError;
   return (
     <fetcher.Form method="post" className="provisional-form">
       <CsrfInput />
@@ -36,69 +36,78 @@ function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: s
 
 /**
  * The validator's pre-review: for every criterion, the school's judgement, their own
- * provisional judgement (and their colleagues'), and whether it goes on the agenda.
+ * provisional judgement (and their colleagues'), and whether it goes on the agenda. The
+ * agenda's ticks belong to the schedule form (their `form` attribute) and follow each saved
+ * provisional judgement (agenda-choice.ts).
  */
 export function PreReview(props: {
   criteria: CriterionRow[];
   provisional: Provisional[];
   me: string;
-  agendaDefaults: string[];
+  chosen: ReadonlySet<string>;
+  onChoose: (criterionId: string, on: boolean) => void;
   names: Record<string, string>;
 }) {
-  const agenda = new Set(props.agendaDefaults);
   return (
     <section aria-labelledby="pre-review-heading" className="pre-review">
       <h2 id="pre-review-heading">Pre-review and agenda</h2>
-      <p className="muted">The school sees provisional judgements from the start of the meeting.</p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">School's judgement</th>
-            <th scope="col">Your provisional judgement</th>
-            <th scope="col">On the agenda</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.criteria.map((c) => {
-            const mine =
-              props.provisional.find((p) => p.criterionId === c.id && p.validatorId === props.me)
-                ?.level ?? null;
-            const others = props.provisional.filter(
-              (p) => p.criterionId === c.id && p.validatorId !== props.me,
-            );
-            return (
-              <tr key={c.id}>
-                <th scope="row">
-                  <span className="code">{c.code}</span> {c.statement}
-                </th>
-                <td>{labelOf(c.levels, c.schoolJudgement)}</td>
-                <td>
-                  <ProvisionalCell criterion={c} mine={mine} />
-                  {others.map((o) => (
-                    <p
-                      key={o.validatorId}
-                      className="muted"
-                    >{`${props.names[o.validatorId] ?? "Another validator"}: ${labelOf(c.levels, o.level)}`}</p>
-                  ))}
-                </td>
-                <td>
-                  <label className="checkbox">
-                    <input
-                      type="checkbox"
-                      form={SCHEDULE_FORM_ID}
-                      name="agendaCriterionIds"
-                      value={c.id}
-                      defaultChecked={agenda.has(c.id)}
-                    />
-                    <span className="visually-hidden">{`${c.code} on the agenda`}</span>
-                  </label>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <p className="muted">
+        The school sees provisional judgements from the start of the meeting. A criterion where
+        yours differs from the school&apos;s is put on the agenda for you; untick it to leave it
+        off.
+      </p>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col">School&apos;s judgement</th>
+              <th scope="col">Your provisional judgement</th>
+              <th scope="col">On the agenda</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.criteria.map((c) => {
+              const mine =
+                props.provisional.find((p) => p.criterionId === c.id && p.validatorId === props.me)
+                  ?.level ?? null;
+              const others = props.provisional.filter(
+                (p) => p.criterionId === c.id && p.validatorId !== props.me,
+              );
+              return (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <span className="code">{c.code}</span> {c.statement}
+                  </th>
+                  <td>{labelOf(c.levels, c.schoolJudgement)}</td>
+                  <td>
+                    <ProvisionalCell criterion={c} mine={mine} />
+                    {others.map((o) => (
+                      <p
+                        key={o.validatorId}
+                        className="muted"
+                      >{`${props.names[o.validatorId] ?? "Another validator"}: ${labelOf(c.levels, o.level)}`}</p>
+                    ))}
+                  </td>
+                  <td>
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        form={SCHEDULE_FORM_ID}
+                        name="agendaCriterionIds"
+                        value={c.id}
+                        checked={props.chosen.has(c.id)}
+                        onChange={(e) => props.onChoose(c.id, e.currentTarget.checked)}
+                      />
+                      <span className="visually-hidden">{`${c.code} on the agenda`}</span>
+                    </label>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

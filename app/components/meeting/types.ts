@@ -1,9 +1,12 @@
-/** The shapes the meeting components receive from the meeting route's loader (plain JSON). */
+import type { Criterion, ScaleLevel } from "../../../models/framework/types.ts";
+
+/** The shapes the meeting components receive from the meeting routes' loaders (plain JSON). */
 export interface LevelOption {
   key: string;
   label: string;
 }
 
+/** One row of the validator's pre-review. */
 export interface CriterionRow {
   id: string;
   code: string;
@@ -14,9 +17,14 @@ export interface CriterionRow {
   schoolJudgement: string | null;
 }
 
-export interface AgendaItem extends CriterionRow {
-  descriptors: Record<string, string>;
-  evidence: { id: string; title: string; kind: string; url: string | null }[];
+/** A criterion as the meeting shows it when it is the item in focus. */
+export interface MeetingCriterion {
+  criterion: Criterion;
+  areaId: string;
+  areaTitle: string;
+  levels: ScaleLevel[];
+  /** From the evaluation's projection; the page prefers the live document's. */
+  schoolJudgement: string | null;
 }
 
 export interface Provisional {
@@ -27,3 +35,12 @@ export interface Provisional {
 
 export const labelOf = (levels: LevelOption[], key: string | null | undefined) =>
   levels.find((l) => l.key === key)?.label ?? "Not judged";
+
+/** Who is in the meeting page, as the server knows them. */
+export interface MeetingMe {
+  userId: string;
+  name: string;
+  colour: string;
+  role: string;
+  observing: boolean;
+}

@@ -1,4 +1,3 @@
-import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import {
   InstancePresenceRecordType,
@@ -15,6 +14,7 @@ import {
   type TLUser,
 } from "tldraw";
 import type * as Y from "yjs";
+import type { RoomDocument } from "../../collab/room.ts";
 import { whiteboardMetaOf, whiteboardRecordsOf } from "./whiteboard-shape.ts";
 
 /** Marks the Yjs transactions this hook makes from local tldraw changes, so it skips their echo. */
@@ -33,11 +33,12 @@ function sameSchema(a: unknown, b: unknown): boolean {
  * says about itself). A read-only connection (an observer) never writes.
  */
 export function useYjsTldrawStore({
-  provider,
+  document,
   readOnly,
   user,
 }: {
-  provider: HocuspocusProvider | null;
+  /** The meeting document, as the page's room has it open. */
+  document: RoomDocument | null;
   readOnly: boolean;
   user: { userId: string; name: string; colour: string };
 }): TLStoreWithStatus {
@@ -45,8 +46,8 @@ export function useYjsTldrawStore({
   const { userId, name, colour } = user;
 
   useEffect(() => {
-    if (!provider) return;
-    const doc = provider.document;
+    if (!document) return;
+    const doc = document.doc;
     const records = whiteboardRecordsOf(doc);
     const meta = whiteboardMetaOf(doc);
     const mode = atom<"readonly" | "readwrite">("mode", readOnly ? "readonly" : "readwrite");
@@ -117,7 +118,7 @@ export function useYjsTldrawStore({
       }
 
       // Presence: my cursor and selection into awareness; everyone else's into the store.
-      const awareness = provider.awareness;
+      const awareness = document.awareness;
       if (awareness) {
         const $user = atom<TLUser>("user", {
           id: `user:${userId}`,
@@ -177,30 +178,29 @@ export function useYjsTldrawStore({
         });
       }
 
-      const onStatus = ({ status: s }: { status: string }) =>
-        status.set(s === "connected" ? "online" : "offline");
-      provider.on("status", onStatus);
-      cleanups.push(() => provider.off("status", onStatus));
+      const onStatus = () => status.set(document.save().state === "offline" ? "offline" : "online");
+      onStatus();
+      cleanups.push(document.subscribe(onStatus));
       setResult({ status: "synced-remote", connectionStatus: "online", store });
     };
 
     // Start from the server's state, not from an empty board that would look like "nothing yet".
-    if (provider.isSynced) start();
+    if (document.status().synced) start();
     else {
-      const onSynced = ({ state }: { state: boolean }) => {
-        if (!state) return;
-        provider.off("synced", onSynced);
+      let started = false;
+      const stop = document.subscribe(() => {
+        if (started || !document.status().synced) return;
+        started = true;
         start();
-      };
-      provider.on("synced", onSynced);
-      cleanups.push(() => provider.off("synced", onSynced));
+      });
+      cleanups.push(stop);
     }
 
     return () => {
       for (const cleanup of cleanups.reverse()) cleanup();
       setResult({ status: "loading" });
     };
-  }, [provider, readOnly, userId, name, colour]);
+  }, [document, readOnly, userId, name, colour]);
 
   return result;
 }

@@ -9,7 +9,7 @@ import {
 } from "../../../collab/shapes/plan.ts";
 import { YTextArea, YTextInput } from "../framework/y-text-field.tsx";
 import { forceName } from "./force-row.tsx";
-import { actionText, linkForce, setActionField } from "./plan-ops.ts";
+import { actionText, linkForce, setActionField } from "../../../collab/shapes/plan.ts";
 import type { Member } from "./use-plan.ts";
 
 export const actionName = (index: number) => `Action ${index + 1}`;

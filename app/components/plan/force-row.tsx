@@ -3,7 +3,7 @@ import type * as Y from "yjs";
 import type { Force, ForceSide } from "../../../collab/shapes/plan.ts";
 import { YTextInput } from "../framework/y-text-field.tsx";
 import { dragHandleProps, useDropTarget } from "../reorder/drag.ts";
-import { forceText, setForceField } from "./plan-ops.ts";
+import { forceText, setForceField } from "../../../collab/shapes/plan.ts";
 
 export const SIDE_LABELS: Record<ForceSide, string> = {
   helping: "Helping",

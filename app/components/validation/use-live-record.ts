@@ -1,22 +1,22 @@
 import { useEffect, useState } from "react";
 import type { RecordEntry } from "../../../models/validation/record-state.ts";
 import { readRecord } from "../../../collab/shapes/record.ts";
-import { useCollabSession } from "../../collab/use-collab-session.ts";
+import { useDocumentIn } from "../../collab/collab-room.tsx";
 
 /**
  * The validation record as everyone in the meeting sees it: the server-owned `record.<id>`
- * document (read-only for every client), falling back to what the page was rendered with.
+ * document (read-only for every client, opened in the page's room), falling back to what the
+ * page was rendered with.
  */
 export function useLiveRecord(
   documentName: string | null,
   userId: string,
   initial: RecordEntry[],
 ): RecordEntry[] {
-  const { session } = useCollabSession(documentName ?? "", userId, documentName !== null);
+  const { doc } = useDocumentIn(userId, documentName);
   const [entries, setEntries] = useState(initial);
   useEffect(() => setEntries(initial), [initial]);
   useEffect(() => {
-    const doc = session?.doc;
     if (!doc) return;
     const read = () => {
       const live = readRecord(doc);
@@ -25,6 +25,6 @@ export function useLiveRecord(
     read();
     doc.on("update", read);
     return () => doc.off("update", read);
-  }, [session, initial]);
+  }, [doc, initial]);
   return entries;
 }

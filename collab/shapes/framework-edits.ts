@@ -1,4 +1,3 @@
-import { generateKeyBetween } from "fractional-indexing";
 import * as Y from "yjs";
 import {
   MET_SCALE,
@@ -9,11 +8,12 @@ import {
   levelsOf,
   ordered,
   type YItem,
-} from "../../../collab/shapes/framework.ts";
+} from "./framework.ts";
+import { moveAmong } from "./order.ts";
 
 /**
- * Designer-side steps built on the document's operations (collab/shapes/framework.ts): each
- * runs in one transaction, so others see it whole.
+ * Edits of a framework draft built on its shape (framework.ts), as the designer makes them:
+ * each runs in one transaction, so others see it whole.
  */
 
 /** A level of some area's scale: the main scale's label is live text, Met / Not met's fixed. */
@@ -106,17 +106,9 @@ export function moveCriterionToArea(
   const criterion = criteriaOf(doc).get(criterionId);
   if (!criterion) return;
   const siblings = criteriaOfArea(doc, areaId).filter(([id]) => id !== criterionId);
-  const at = Math.max(0, Math.min(index ?? siblings.length, siblings.length));
-  const before = (siblings[at - 1]?.[1].get("order") as string | undefined) ?? null;
-  const after = (siblings[at]?.[1].get("order") as string | undefined) ?? null;
-  // Two concurrent inserts may share a key; never let that throw (as the shape's own moves do).
-  const order =
-    before !== null && after !== null && before >= after
-      ? generateKeyBetween(before, null)
-      : generateKeyBetween(before, after);
   doc.transact(() => {
     criterion.set("areaId", areaId);
-    criterion.set("order", order);
+    moveAmong(siblings, criterionId, index ?? siblings.length, criterion);
     ensureDescriptors(doc, criterionId);
   });
 }

@@ -1,0 +1,241 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FocusEvent,
+  type ReactNode,
+} from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import { combineSaveStates } from "./combined-save-state.ts";
+import { pageRoom } from "./page-room.ts";
+import type { DocumentStatus, Room, RoomDocument } from "./room.ts";
+import type { SaveState } from "./save-tracker.ts";
+import { sessionHasEnded } from "./session-ended.ts";
+import { usePresence, type Present } from "./use-presence.ts";
+
+/**
+ * A page's collaboration room, for React (browser only: render it once hydrated).
+ *
+ *   <CollabRoom me={me} presenceIn={documentName}>
+ *     <WorkspaceBar canWrite … />          presence, save state, reconnecting, read-only notice
+ *     …useRoomDocument(name)…              a document of the page, with what the server said
+ *     …usePresenceFocus().focusProps(f)…   tells the others where this person is working
+ *   </CollabRoom>
+ *
+ * Every document opened under it (and anywhere else on the page, see `pageRoom`) shares one
+ * connection. `presenceIn` names the document whose presence the page shows (its main one).
+ */
+
+/** The person, as the server stamps them on presence (so our own entry matches what others see). */
+export interface RoomMe {
+  userId: string;
+  name: string;
+  colour: string;
+  role: string;
+  observing: boolean;
+}
+
+/** A document as a component sees it: null parts until it is open. */
+export interface OpenDocument extends DocumentStatus {
+  document: RoomDocument | null;
+  doc: Y.Doc | null;
+  awareness: Awareness | null;
+}
+
+interface FocusController {
+  /** Where this person is working now (null: nowhere). */
+  set(focus: unknown): void;
+  /** Clears it unless another field takes the focus at once. */
+  leave(): void;
+}
+
+interface RoomContextValue {
+  me: RoomMe;
+  presenceIn: string;
+  presence: OpenDocument;
+  focus: FocusController;
+}
+
+const RoomContext = createContext<RoomContextValue | null>(null);
+
+const NOT_OPEN: DocumentStatus = {
+  readOnly: null,
+  refused: null,
+  closedReason: null,
+  synced: false,
+};
+
+function useRoomContext(): RoomContextValue {
+  const value = useContext(RoomContext);
+  if (!value) throw new Error("useRoom… outside <CollabRoom>");
+  return value;
+}
+
+/** Opens `name` in the room of `userId` for as long as the component is mounted. */
+export function useDocumentIn(userId: string, name: string | null, me?: RoomMe): OpenDocument {
+  const [document, setDocument] = useState<RoomDocument | null>(null);
+  const identity = me ? JSON.stringify(me) : null;
+  useEffect(() => {
+    if (!name) return;
+    const room = pageRoom(userId);
+    const opened = room.open(name);
+    if (identity) {
+      const who = JSON.parse(identity) as RoomMe;
+      opened.awareness.setLocalStateField("user", {
+        name: who.name,
+        color: who.colour,
+        userId: who.userId,
+        role: who.role,
+        observing: who.observing,
+      });
+    }
+    setDocument(opened);
+    return () => {
+      setDocument(null);
+      room.release(name);
+    };
+  }, [userId, name, identity]);
+  const status = useSyncExternalStore(
+    (onChange) => document?.subscribe(onChange) ?? (() => {}),
+    () => document?.status() ?? NOT_OPEN,
+    () => NOT_OPEN,
+  );
+  return useMemo(
+    () => ({
+      ...status,
+      document,
+      doc: document?.doc ?? null,
+      awareness: document?.awareness ?? null,
+    }),
+    [status, document],
+  );
+}
+
+export function CollabRoom({
+  me,
+  presenceIn,
+  children,
+}: {
+  me: RoomMe;
+  presenceIn: string;
+  children: ReactNode;
+}) {
+  const presence = useDocumentIn(me.userId, presenceIn, me);
+  const awareness = useRef<Awareness | null>(null);
+  awareness.current = presence.awareness;
+  const focus = useMemo<FocusController>(() => {
+    let last = "null";
+    let leaving: ReturnType<typeof setTimeout> | null = null;
+    const set = (value: unknown) => {
+      if (leaving) clearTimeout(leaving);
+      leaving = null;
+      const key = JSON.stringify(value ?? null);
+      // Focus events are many; the others hear only changes.
+      if (key === last || !awareness.current) return;
+      last = key;
+      awareness.current.setLocalStateField("focus", value ?? null);
+    };
+    return {
+      set,
+      leave() {
+        if (leaving) clearTimeout(leaving);
+        leaving = setTimeout(() => set(null), 0);
+      },
+    };
+  }, []);
+  const meKey = JSON.stringify(me);
+  const value = useMemo(
+    () => ({ me: JSON.parse(meKey) as RoomMe, presenceIn, presence, focus }),
+    // `me` is compared by content: pages build it afresh on each render.
+    [meKey, presenceIn, presence, focus],
+  );
+  return <RoomContext.Provider value={value}>{children}</RoomContext.Provider>;
+}
+
+/** The person and the page's room (null until the page runs in the browser). */
+export function useRoom(): { me: RoomMe; room: Room | null; presenceIn: string } {
+  const { me, presenceIn } = useRoomContext();
+  const [room, setRoom] = useState<Room | null>(null);
+  useEffect(() => setRoom(pageRoom(me.userId)), [me.userId]);
+  return { me, room, presenceIn };
+}
+
+/** A document of the page, opened in its room while the component is mounted. */
+export function useRoomDocument(name: string | null): OpenDocument {
+  const { me, presenceIn, presence } = useRoomContext();
+  const opened = useDocumentIn(me.userId, name === presenceIn ? null : name, me);
+  return name === presenceIn ? presence : opened;
+}
+
+/** One save state for every document of the page ("Saved" only when all are saved). */
+export function useRoomSaveState(): SaveState {
+  const { room } = useRoom();
+  return useSyncExternalStore(
+    (onChange) => room?.subscribe(onChange) ?? (() => {}),
+    () =>
+      room
+        ? combineSaveStates(
+            room
+              .documents()
+              .filter((d) => !d.status().refused)
+              .map((d) => d.save().state),
+          )
+        : "connecting",
+    () => "connecting",
+  );
+}
+
+/** Everyone on the page (from its main document), the person first. */
+export function useRoomPresence(): Present[] {
+  return usePresence(useRoomContext().presence);
+}
+
+/**
+ * Where this person is working, for the others' presence lists. `focusProps(focus)` goes on
+ * the element around a field (or a group of them): focus anywhere inside says so, and leaving
+ * it for somewhere that says nothing clears it, so presence never points at a field left behind.
+ */
+export function usePresenceFocus(): {
+  setFocus(focus: unknown): void;
+  focusProps(focus: unknown): {
+    onFocus(): void;
+    onBlur(event: FocusEvent<HTMLElement>): void;
+  };
+} {
+  const { focus } = useRoomContext();
+  const focusProps = useCallback(
+    (value: unknown) => ({
+      onFocus: () => focus.set(value),
+      onBlur: (event: FocusEvent<HTMLElement>) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focus.leave();
+      },
+    }),
+    [focus],
+  );
+  return { setFocus: focus.set, focusProps };
+}
+
+/**
+ * Warns before leaving the page while some edit is not yet confirmed durable. Not once the
+ * session has ended: then leaving (to sign in again) is the way to get those edits saved, and
+ * the browser's local copy keeps them meanwhile.
+ */
+export function useWarnBeforeLeaving(): void {
+  const { room } = useRoom();
+  useEffect(() => {
+    if (!room) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (sessionHasEnded() || !room.documents().some((d) => d.save().unsavedEdits)) return;
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [room]);
+}

@@ -1,0 +1,217 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { formatClock } from "../../../models/dates.ts";
+import type { ScaleLevel } from "../../../models/framework/types.ts";
+import type { AgreedJudgement } from "../../../models/validation/record-state.ts";
+import { CsrfInput } from "../csrf-input.tsx";
+import type { Provisional } from "./types.ts";
+
+type Answer = {
+  intent?: string;
+  done?: string;
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+};
+
+/** A level as a chip: its label on its colour (the label carries the meaning, not the colour). */
+export function LevelChip({ level }: { level: ScaleLevel | undefined }) {
+  if (!level) return <span className="muted">Not judged</span>;
+  return (
+    <span className="level-chip" style={{ backgroundColor: level.colour }}>
+      {level.label}
+    </span>
+  );
+}
+
+/** The validator's agreement (or correction) of one criterion: level, rationale, Agree. */
+function AgreeForm(props: {
+  code: string;
+  criterionId: string;
+  levels: ScaleLevel[];
+  agreed?: AgreedJudgement;
+}) {
+  const fetcher = useFetcher<Answer>();
+  const form = useRef<HTMLFormElement>(null);
+  const answer = fetcher.state === "idle" ? fetcher.data : undefined;
+  // Once recorded, the rationale is in the record: clear the form for the next decision.
+  useEffect(() => {
+    if (answer?.done) form.current?.reset();
+  }, [answer]);
+  const { code } = props;
+  const fieldError = (field: string) => answer?.fieldErrors?.[field];
+  return (
+    <fetcher.Form method="post" className="agree-form" ref={form} noValidate>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="agree" />
+      <input type="hidden" name="criterionId" value={props.criterionId} />
+      <input type="hidden" name="basedOn" value={props.agreed?.agreedSeq ?? 0} />
+      {answer?.formError ? (
+        <p role="alert" className="form-error">
+          {answer.formError}
+        </p>
+      ) : null}
+      <fieldset
+        className="level-options"
+        aria-describedby={fieldError("level") ? `level-error-${code}` : undefined}
+      >
+        <legend>{`Agreed level for ${code}`}</legend>
+        {props.levels.map((l) => (
+          <label key={l.key} className="level-option">
+            <input type="radio" name="level" value={l.key} />
+            <LevelChip level={l} />
+          </label>
+        ))}
+        {fieldError("level") ? (
+          <p className="field-error" id={`level-error-${code}`}>
+            {fieldError("level")}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className={`field${fieldError("rationale") ? " field-invalid" : ""}`}>
+        <label htmlFor={`rationale-${props.criterionId}`}>{`Rationale for ${code}`}</label>
+        <textarea
+          id={`rationale-${props.criterionId}`}
+          name="rationale"
+          rows={2}
+          aria-invalid={fieldError("rationale") ? true : undefined}
+          aria-describedby={fieldError("rationale") ? `rationale-error-${code}` : undefined}
+        />
+        {fieldError("rationale") ? (
+          <p className="field-error" id={`rationale-error-${code}`}>
+            {fieldError("rationale")}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
+        {props.agreed ? `Correct ${code}` : `Agree ${code}`}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+/** The school leader confirms the agreement they read (its sequence number). */
+function ConfirmForm(props: { code: string; criterionId: string; agreedSeq: number }) {
+  const fetcher = useFetcher<Answer>();
+  const answer = fetcher.state === "idle" ? fetcher.data : undefined;
+  return (
+    <fetcher.Form method="post" className="confirm-form">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="confirm" />
+      <input type="hidden" name="criterionId" value={props.criterionId} />
+      <input type="hidden" name="agreedSeq" value={props.agreedSeq} />
+      {answer?.formError ? (
+        <p role="alert" className="form-error">
+          {answer.formError}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
+        {`Confirm ${props.code}`}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+/**
+ * The three judgements of one criterion side by side — the school's, the validator's
+ * provisional one, the agreed one — with agreeing (validator) and confirming (school leader)
+ * right there. The agreed judgement is the live record: everyone sees a decision as it is made.
+ */
+export function JudgementsPanel(props: {
+  code: string;
+  criterionId: string;
+  levels: ScaleLevel[];
+  schoolJudgement: string | null;
+  provisional: Provisional[];
+  provisionalVisible: boolean;
+  agreed: AgreedJudgement | undefined;
+  names: Record<string, string>;
+  can: { agree: boolean; confirm: boolean };
+}) {
+  const { code, levels, agreed } = props;
+  const level = (key: string | null | undefined) => levels.find((l) => l.key === key);
+  const name = (id: string) => props.names[id] ?? "someone";
+  return (
+    <section className="judgements" aria-labelledby={`judgements-${code}`}>
+      <h3 id={`judgements-${code}`} className="visually-hidden">
+        Judgements
+      </h3>
+      <dl className="judgements-side-by-side">
+        <div className="judgement-card">
+          <dt>School&apos;s judgement</dt>
+          <dd>
+            <LevelChip level={level(props.schoolJudgement)} />
+          </dd>
+        </div>
+        <div className="judgement-card">
+          <dt>Validator&apos;s provisional judgement</dt>
+          <dd>
+            {!props.provisionalVisible ? (
+              <span className="muted">Shown when the meeting starts</span>
+            ) : props.provisional.length ? (
+              <ul className="plain-list">
+                {props.provisional.map((p) => (
+                  <li key={p.validatorId}>
+                    <LevelChip level={level(p.level)} />{" "}
+                    <span className="muted">{name(p.validatorId)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="muted">Not judged</span>
+            )}
+          </dd>
+        </div>
+        <div className="judgement-card judgement-agreed">
+          <dt>Agreed judgement</dt>
+          <dd>
+            {agreed ? (
+              <>
+                <LevelChip level={level(agreed.level)} />
+                <p className="rationale">{agreed.rationale}</p>
+                <p className="muted">
+                  {agreed.confirmedBy
+                    ? `Confirmed by ${name(agreed.confirmedBy)}, ${formatClock(agreed.confirmedAt)}`
+                    : `Agreed by ${name(agreed.agreedBy)}, ${formatClock(agreed.agreedAt)}: awaiting the school's confirmation`}
+                </p>
+                {agreed.history.length ? (
+                  <details className="agreed-history">
+                    <summary>{`Corrected ${agreed.history.length === 1 ? "once" : `${agreed.history.length} times`}`}</summary>
+                    <ol>
+                      {agreed.history.map((h) => (
+                        <li key={h.seq}>{`${level(h.level)?.label ?? h.level}: ${h.rationale}`}</li>
+                      ))}
+                    </ol>
+                  </details>
+                ) : null}
+                {props.can.confirm && !agreed.confirmedBy ? (
+                  <ConfirmForm
+                    code={code}
+                    criterionId={props.criterionId}
+                    agreedSeq={agreed.agreedSeq}
+                  />
+                ) : null}
+              </>
+            ) : (
+              <span className="muted">Not agreed yet</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {props.can.agree ? (
+        agreed ? (
+          <details className="agree-correct">
+            <summary>{`Correct the agreed judgement for ${code}`}</summary>
+            <AgreeForm
+              code={code}
+              criterionId={props.criterionId}
+              levels={levels}
+              agreed={agreed}
+            />
+          </details>
+        ) : (
+          <AgreeForm code={code} criterionId={props.criterionId} levels={levels} />
+        )
+      ) : null}
+    </section>
+  );
+}

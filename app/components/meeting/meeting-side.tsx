@@ -1,0 +1,136 @@
+import { useMemo, useState, type KeyboardEvent } from "react";
+import type { RoomDocument } from "../../collab/room.ts";
+import RichTextEditor from "../evaluation/rich-text-editor.client.tsx";
+import type { MeetingMe } from "./types.ts";
+import Whiteboard from "./whiteboard.client.tsx";
+import { MINUTES_FIELD } from "./whiteboard-shape.ts";
+
+const TABS = [
+  { id: "minutes", label: "Minutes" },
+  { id: "whiteboard", label: "Whiteboard" },
+] as const;
+type Tab = (typeof TABS)[number]["id"];
+
+/**
+ * The shared minutes (TipTap) and whiteboard (tldraw) beside the agenda item, as two tabs
+ * (WAI-ARIA tabs: arrow keys move between them). The whiteboard is drawn the first time its
+ * tab is opened, then kept, so switching back and forth loses nothing.
+ */
+export function MeetingSide(props: {
+  /** The meeting document, open in the page's room (null while it opens). */
+  document: RoomDocument | null;
+  /** The server has answered whether this person may write. */
+  ready: boolean;
+  locked: boolean;
+  me: MeetingMe;
+  licenseKey: string | null;
+}) {
+  const [tab, setTab] = useState<Tab>("minutes");
+  const [opened, setOpened] = useState<Set<Tab>>(() => new Set(["minutes"]));
+  const choose = (next: Tab) => {
+    setTab(next);
+    setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
+  };
+  const onKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const index = TABS.findIndex((t) => t.id === tab);
+    const to =
+      event.key === "ArrowRight"
+        ? (index + 1) % TABS.length
+        : event.key === "ArrowLeft"
+          ? (index - 1 + TABS.length) % TABS.length
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? TABS.length - 1
+              : null;
+    if (to === null) return;
+    event.preventDefault();
+    choose(TABS[to].id);
+    document.getElementById(`meeting-tab-${TABS[to].id}`)?.focus();
+  };
+  const { document: meeting, me } = props;
+  // One object per document: the minutes' editor is rebuilt only when the document changes.
+  const provider = useMemo(
+    () => (meeting ? { document: meeting.doc, awareness: meeting.awareness } : null),
+    [meeting],
+  );
+  const connecting = (
+    <p className="editor-loading" role="status">
+      Connecting…
+    </p>
+  );
+  return (
+    <section className="meeting-side" aria-label="Minutes and whiteboard">
+      <div role="tablist" aria-label="Minutes and whiteboard" className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`meeting-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`meeting-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="tab"
+            onClick={() => choose(t.id)}
+            onKeyDown={onKey}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id="meeting-panel-minutes"
+        aria-labelledby="meeting-tab-minutes"
+        hidden={tab !== "minutes"}
+        className="tab-panel meeting-minutes"
+      >
+        {provider ? (
+          <RichTextEditor
+            provider={provider}
+            field={MINUTES_FIELD}
+            label="Minutes"
+            readOnly={props.locked}
+            user={{
+              name: me.name,
+              color: me.colour,
+              userId: me.userId,
+              role: me.role,
+              observing: me.observing,
+            }}
+          />
+        ) : (
+          connecting
+        )}
+      </div>
+      <div
+        role="tabpanel"
+        id="meeting-panel-whiteboard"
+        aria-labelledby="meeting-tab-whiteboard"
+        hidden={tab !== "whiteboard"}
+        className="tab-panel meeting-whiteboard"
+      >
+        {!opened.has("whiteboard") ? null : meeting && props.ready ? (
+          <>
+            <Whiteboard
+              document={meeting}
+              readOnly={props.locked}
+              user={{ userId: me.userId, name: me.name, colour: me.colour }}
+              licenseKey={props.licenseKey}
+            />
+            {props.licenseKey ? null : (
+              <p className="hint">
+                The small &ldquo;Get a license for production&rdquo; notice in the whiteboard&apos;s
+                corner comes from tldraw, who make the whiteboard: this installation has no tldraw
+                licence key yet (its administrator sets TLDRAW_LICENSE_KEY; see the README).
+              </p>
+            )}
+          </>
+        ) : (
+          connecting
+        )}
+      </div>
+    </section>
+  );
+}

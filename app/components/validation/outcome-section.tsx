@@ -1,0 +1,132 @@
+import { Form } from "@remix-run/react";
+import { recommend } from "../../../models/framework/accreditation.ts";
+import type { FrameworkContent } from "../../../models/framework/types.ts";
+import { OUTCOME_LABELS } from "../../../models/validation/outcome.ts";
+import {
+  confirmedJudgements,
+  type OutcomeResult,
+  type RecordState,
+} from "../../../models/validation/record-state.ts";
+import { CsrfInput } from "../csrf-input.tsx";
+import { FormError, SelectField, TextField } from "../field.tsx";
+
+/** What recording the outcome needs: the framework (for its rule) and its choices. */
+export interface OutcomeFormData {
+  content: FrameworkContent;
+  outcomes: OutcomeResult[];
+  tiers: { id: string; name: string }[];
+  validityMonths: number;
+}
+
+/** The recorded outcome, as everyone sees it (live from the record). */
+export function OutcomeStatus(props: { state: RecordState; name: (id: string) => string }) {
+  const outcome = props.state.outcome;
+  if (!outcome) return null;
+  return (
+    <div role="status" className="notice">
+      <strong>{OUTCOME_LABELS[outcome.result]}</strong>
+      {outcome.tier ? ` · ${outcome.tier}` : ""}
+      {outcome.startDate ? ` · from ${outcome.startDate} to ${outcome.expiryDate}` : ""}
+      {outcome.mustImprove ? ` · must improve: ${outcome.mustImprove}` : ""}
+      {outcome.conditions
+        ? ` · conditions: ${outcome.conditions}, review ${outcome.reviewDate}`
+        : ""}
+      {outcome.reason ? ` · reason: ${outcome.reason}` : ""}
+      {` (recorded by ${props.name(outcome.by)})`}
+    </div>
+  );
+}
+
+/** The framework's recommendation over the confirmed agreed judgements (live). */
+export function Recommendation(props: { content: FrameworkContent; state: RecordState }) {
+  const recommendation = recommend(props.content, confirmedJudgements(props.state));
+  return (
+    <>
+      <p>
+        {`Recommendation from the framework's rule: ${recommendation.met === null ? "for the validator to decide" : recommendation.met ? `accredit${recommendation.tier ? ` (${recommendation.tier.name})` : ""}` : "not yet"}.`}
+      </p>
+      {recommendation.reasons.length ? (
+        <ul>
+          {recommendation.reasons.slice(0, 8).map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+/** The validator's form to record the outcome (posted to the page it sits on, intent "outcome"). */
+export function OutcomeForm(props: {
+  form: OutcomeFormData;
+  state: RecordState;
+  result: { formError?: string | null; fieldErrors?: Record<string, string> } | null;
+  busy: boolean;
+}) {
+  const { form, state } = props;
+  const recommendation = recommend(form.content, confirmedJudgements(state));
+  const fieldError = (field: string) => props.result?.fieldErrors?.[field] ?? null;
+  return (
+    <Form method="post" className="stack" noValidate>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="outcome" />
+      <input type="hidden" name="basedOn" value={state.outcome?.seq ?? 0} />
+      <FormError message={props.result?.formError} />
+      <SelectField label="Outcome" name="result" defaultValue="" error={fieldError("result")}>
+        <option value="">Choose</option>
+        {form.outcomes.map((k) => (
+          <option key={k} value={k}>
+            {OUTCOME_LABELS[k]}
+          </option>
+        ))}
+      </SelectField>
+      {form.tiers.length ? (
+        <SelectField
+          label="Tier"
+          name="tier"
+          defaultValue={recommendation.tier?.name ?? ""}
+          error={fieldError("tier")}
+        >
+          <option value="">None</option>
+          {form.tiers.map((t) => (
+            <option key={t.id} value={t.name}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      {form.outcomes.includes("accredited") ? (
+        <>
+          <TextField
+            label={`Award starts (valid ${form.validityMonths} months)`}
+            name="startDate"
+            type="date"
+            error={fieldError("startDate")}
+          />
+          <TextField
+            label="What must improve (not yet accredited)"
+            name="mustImprove"
+            error={fieldError("mustImprove")}
+          />
+        </>
+      ) : null}
+      <TextField label="Conditions (deferred)" name="conditions" error={fieldError("conditions")} />
+      <TextField
+        label="Review date (deferred)"
+        name="reviewDate"
+        type="date"
+        error={fieldError("reviewDate")}
+      />
+      {form.outcomes.includes("accredited") ? (
+        <TextField
+          label="Reason (required where it differs from the recommendation)"
+          name="reason"
+          error={fieldError("reason")}
+        />
+      ) : null}
+      <button type="submit" className="button" disabled={props.busy}>
+        Record the outcome
+      </button>
+    </Form>
+  );
+}

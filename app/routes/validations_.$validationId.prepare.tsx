@@ -1,0 +1,120 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import {
+  followDifferences,
+  initialChoice,
+  toggle,
+  type AgendaChoice,
+} from "../components/meeting/agenda-choice.ts";
+import { preparePageData } from "../components/meeting/meeting.server.ts";
+import { PreReview } from "../components/meeting/pre-review.tsx";
+import { ScheduleForm } from "../components/meeting/schedule-form.tsx";
+import meetingStyles from "../styles/meeting.css";
+import { recordProvisionalJudgement, scheduleMeeting } from "../validation.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import {
+  failed,
+  fieldsOf,
+  orNotFound,
+  readForm,
+  run,
+  type ActionResult,
+} from "../utils/command.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Before the meeting · ${data?.school.name ?? ""} · Quality marks` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return json(await orNotFound(preparePageData(actor, params.validationId ?? "")));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const ctx = { actor, collab: context.collab };
+  const extra = { validationId: params.validationId ?? "" };
+  if (intent === "schedule") {
+    const input = fieldsOf(form, { extra, lists: ["agendaCriterionIds"] });
+    const done = await run(() => scheduleMeeting(ctx, input), intent);
+    return done instanceof Response
+      ? done
+      : json({
+          intent,
+          done: `The meeting is scheduled, with ${done.agendaCriterionIds.length} ${done.agendaCriterionIds.length === 1 ? "criterion" : "criteria"} on the agenda.`,
+        });
+  }
+  if (intent === "provisional") {
+    const input = fieldsOf(form, { extra });
+    const done = await run(() => recordProvisionalJudgement(ctx, input), intent);
+    return done instanceof Response ? done : json({ intent, done: "Provisional judgement saved." });
+  }
+  return failed({ intent, formError: "Unknown request." }, 400);
+}
+
+/**
+ * Before the meeting (the assigned validators only): when it is, where, and what is on its
+ * agenda, chosen while reviewing the school's judgements criterion by criterion.
+ */
+export default function PreparePage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
+  const busy = useNavigation().state === "submitting";
+  const [choice, setChoice] = useState<AgendaChoice>(() =>
+    initialChoice(data.agenda, data.differing),
+  );
+  // Each saved provisional judgement reloads `differing`; the agenda follows it (no reload).
+  const differingKey = data.differing.join(" ");
+  useEffect(() => {
+    setChoice((c) => followDifferences(c, differingKey ? differingKey.split(" ") : []));
+  }, [differingKey]);
+  const scheduleResult = result?.intent === "schedule" ? result : null;
+  const meetingPath = `/validations/${data.validation.id}/meeting`;
+  return (
+    <div className="page wide">
+      <p className="breadcrumbs">
+        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /{" "}
+        <Link to={meetingPath}>Validation meeting</Link> /
+      </p>
+      <h1>{`Before the meeting: ${data.school.name}`}</h1>
+      <p>
+        <Link to={meetingPath}>Open the meeting</Link>
+      </p>
+      {result?.done && result.intent === "schedule" ? (
+        <p role="status" className="notice">
+          {result.done}
+        </p>
+      ) : null}
+      <ScheduleForm
+        defaults={data.defaults}
+        errors={
+          scheduleResult
+            ? { ...scheduleResult.fieldErrors, form: scheduleResult.formError ?? undefined }
+            : null
+        }
+        busy={busy}
+        scheduled={data.scheduled}
+        agendaSize={choice.chosen.size}
+      />
+      <PreReview
+        criteria={data.criteria}
+        provisional={data.provisional}
+        me={data.me}
+        chosen={choice.chosen}
+        onChoose={(id, on) => setChoice((c) => toggle(c, id, on))}
+        names={data.names}
+      />
+    </div>
+  );
+}
