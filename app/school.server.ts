@@ -1,6 +1,6 @@
 // What the school and home pages call. Server-only.
 export { can } from "../models/permissions/can.ts";
-export { loadSchool, trustResource } from "../models/permissions/loaders.ts";
+export { loadSchool, schoolResource, trustResource } from "../models/permissions/loaders.ts";
 export { listEvaluationsOfSchool } from "../models/evaluation/evaluation.ts";
 export { listLatestFrameworkVersions } from "../models/framework/framework.ts";
 export { listCycles } from "../models/cycle/cycle.ts";

@@ -28,11 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const date = (iso: string | null) => formatDay(iso, "short");
 
-export default function CycleOverview() {
-  const data = useLoaderData<typeof loader>();
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Heading({ data }: { data: Data }) {
   const overdue = data.rows.filter((r) => r.overdue).length;
   return (
-    <div className="page">
+    <>
       <p className="breadcrumbs">
         <Link to="/cycles">Cycles</Link> /
       </p>
@@ -41,54 +42,65 @@ export default function CycleOverview() {
         {data.framework} · due {date(data.cycle.dueDate)} · {data.rows.length} schools
         {overdue ? ` · ${overdue} overdue` : ""}
       </p>
-      {data.rows.length === 0 ? (
+    </>
+  );
+}
+
+export default function CycleOverview() {
+  const data = useLoaderData<typeof loader>();
+  if (data.rows.length === 0) {
+    return (
+      <div className="page">
+        <Heading data={data} />
         <p className="empty-state">
           No schools are in this cycle yet. Open the framework and choose “Distribute” to send it to
           schools under this cycle's name. <Link to="/frameworks">Frameworks</Link>
         </p>
-      ) : (
-        <>
-          <p>
-            <a href={`/cycles/${data.cycle.id}/export.csv`} download>
-              Download as CSV
-            </a>
-          </p>
-          <table className="table">
-            <caption className="visually-hidden">Progress of each school in this cycle</caption>
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">Status</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Last activity</th>
-                <th scope="col">Due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.evaluationId} className={r.overdue ? "row-overdue" : undefined}>
-                  <th scope="row">
-                    <Link to={`/evaluations/${r.evaluationId}`}>{r.schoolName}</Link>
-                    {r.title !== data.cycle.name ? (
-                      <span className="muted cycle-row-title">{`“${r.title}”`}</span>
-                    ) : null}
-                  </th>
-                  <td>
-                    {r.status}
-                    {r.overdue ? <strong className="overdue-flag"> · Overdue</strong> : null}
-                  </td>
-                  <td>
-                    <progress max={100} value={r.percent} aria-label={`${r.schoolName} progress`} />{" "}
-                    {`${r.percent}%`}
-                  </td>
-                  <td>{r.lastActivityAt ? formatMoment(r.lastActivityAt) : "No activity yet"}</td>
-                  <td>{date(r.dueDate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <Heading data={data} />
+      <p>
+        <a href={`/cycles/${data.cycle.id}/export.csv`} download>
+          Download as CSV
+        </a>
+      </p>
+      <table className="table">
+        <caption className="visually-hidden">Progress of each school in this cycle</caption>
+        <thead>
+          <tr>
+            <th scope="col">School</th>
+            <th scope="col">Status</th>
+            <th scope="col">Progress</th>
+            <th scope="col">Last activity</th>
+            <th scope="col">Due</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((r) => (
+            <tr key={r.evaluationId} className={r.overdue ? "row-overdue" : undefined}>
+              <th scope="row">
+                <Link to={`/evaluations/${r.evaluationId}`}>{r.schoolName}</Link>
+                {r.title !== data.cycle.name ? (
+                  <span className="muted cycle-row-title">{`“${r.title}”`}</span>
+                ) : null}
+              </th>
+              <td>
+                {r.status}
+                {r.overdue ? <strong className="overdue-flag"> · Overdue</strong> : null}
+              </td>
+              <td>
+                <progress max={100} value={r.percent} aria-label={`${r.schoolName} progress`} />{" "}
+                {`${r.percent}%`}
+              </td>
+              <td>{r.lastActivityAt ? formatMoment(r.lastActivityAt) : "No activity yet"}</td>
+              <td>{date(r.dueDate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

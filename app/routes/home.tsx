@@ -12,6 +12,7 @@ import {
   listEvaluationsOfSchool,
   listReadableEvaluations,
   listReadableSchools,
+  schoolResource,
   trustIdsOf,
   trustResource,
   workingOn,
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     readable.map(async (school) => ({
       id: school.id,
       name: school.name,
+      canStart: can(actor, "startEvaluation", schoolResource(school)),
       // What the team is working on, not merely the newest record.
       evaluations: await Promise.all(
         workingOn(await listEvaluationsOfSchool(school.trustId, school.id)).map((e) =>
@@ -79,13 +81,15 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function Validations({ data, heading }: { data: Data; heading: "h1" | "h2" }) {
   const Heading = heading;
+  // Headings inside go one level below the section's own.
+  const Sub = heading === "h1" ? "h2" : "h3";
   const next = data.nextMeeting;
   return (
     <section aria-labelledby="validations-heading" className="stack">
       <Heading id="validations-heading">Your validations</Heading>
       {next?.meeting ? (
         <div className="panel next-meeting">
-          <h3>Next meeting</h3>
+          <Sub>Next meeting</Sub>
           <p>
             {`${next.school}: ${next.title}`}
             <br />
@@ -97,7 +101,7 @@ function Validations({ data, heading }: { data: Data; heading: "h1" | "h2" }) {
       {data.validations.length ? (
         <ul className="card-list">
           {data.validations.map((v) => (
-            <ValidationCard key={v.id} row={v} />
+            <ValidationCard key={v.id} row={v} level={heading === "h1" ? 2 : 3} />
           ))}
         </ul>
       ) : (
@@ -157,7 +161,16 @@ export default function Home() {
                   <EvaluationCardView key={e.id} card={e} context={school.name} />
                 ))
               ) : (
-                <p className="muted">No self-evaluation started yet.</p>
+                <p className="muted">
+                  {school.canStart ? (
+                    <>
+                      No self-evaluation started yet.{" "}
+                      <Link to={`/schools/${school.id}`}>Start one on the school's page</Link>.
+                    </>
+                  ) : (
+                    "No self-evaluation started yet."
+                  )}
+                </p>
               )}
             </li>
           ))}

@@ -3,7 +3,11 @@ import type { AwardRow } from "../../award.server.ts";
 import { RenewForm } from "./renew-form.tsx";
 import { StandingBadge } from "./standing-badge.tsx";
 
-/** The certificate link: visible "View certificate", the mark named for screen readers too. */
+/**
+ * The certificate link: visible "View certificate", the mark (and school) named for screen
+ * readers after it, so the accessible name starts with the visible words (WCAG 2.5.3). Words,
+ * not punctuation, join them: the hidden part is its own box, so browsers put a space before it.
+ */
 export function CertificateLink({
   awardId,
   markName,
@@ -16,7 +20,7 @@ export function CertificateLink({
   return (
     <Link to={`/awards/${awardId}/certificate`}>
       View certificate
-      <span className="visually-hidden">{`: ${school ? `${school}, ` : ""}${markName}`}</span>
+      <span className="visually-hidden">{` for ${school ? `${school}, ` : ""}${markName}`}</span>
     </Link>
   );
 }

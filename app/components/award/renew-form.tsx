@@ -17,7 +17,7 @@ export function RenewForm({ awardId, of }: { awardId: string; of?: string }) {
       <button type="submit" className="button" disabled={busy}>
         {busy ? "Starting…" : "Start renewal"}
         {/* Which award, for screen readers; the name still begins with the visible words. */}
-        {of ? <span className="visually-hidden">{`: ${of}`}</span> : null}
+        {of ? <span className="visually-hidden">{` for ${of}`}</span> : null}
       </button>
     </fetcher.Form>
   );

@@ -18,15 +18,19 @@ export function MeetingLinks({ row }: { row: ValidationRow }) {
   );
 }
 
-/** One validation in a list: school, evaluation, status, and its meeting with the links to it. */
-export function ValidationCard({ row }: { row: ValidationRow }) {
+/**
+ * One validation in a list: school, evaluation, status, and its meeting with the links to it.
+ * `level`: its heading's level, one below the list's own heading.
+ */
+export function ValidationCard({ row, level = 3 }: { row: ValidationRow; level?: 2 | 3 }) {
+  const Heading = level === 2 ? "h2" : "h3";
   return (
     <li className="card">
-      <h3>
+      <Heading>
         <Link
           to={`/evaluations/${row.evaluationId}/validation`}
         >{`${row.school}: ${row.title}`}</Link>
-      </h3>
+      </Heading>
       <p>
         <span className="badge">{row.status}</span>
       </p>
