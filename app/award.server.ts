@@ -4,15 +4,21 @@
 import {
   findAwardByCode,
   inRenewalWindow,
+  listAwardsOfEvaluation,
+  listAwardsOfSchool,
   listCurrentAwards,
   type Award,
 } from "../models/award/award.ts";
+import { can } from "../models/permissions/can.ts";
+import { awardResource } from "../models/permissions/loaders.ts";
+import type { Actor } from "../models/permissions/roles.ts";
 import { longDate, renderCertificatePdf, type Certificate } from "../models/award/pdf.ts";
 import type { AwardStanding } from "./components/award/standing.ts";
 import { getSchool, getTrust, listSchools } from "./models.server.ts";
 
-export { can } from "../models/permissions/can.ts";
-export { awardResource, loadAward, trustResource } from "../models/permissions/loaders.ts";
+export { can };
+export { awardResource };
+export { loadAward, trustResource } from "../models/permissions/loaders.ts";
 import { todayInEngland } from "../models/dates.ts";
 export { todayInEngland };
 
@@ -86,4 +92,62 @@ export async function certificateOf(
     issuedAt: award.createdAt,
   };
   return { certificate, standing: standingOf(award, trustAwards, today) };
+}
+
+/** An award as a school's page or an evaluation's notice lists it. */
+export interface AwardRow {
+  id: string;
+  markName: string;
+  tier: string | null;
+  startDate: string;
+  startLabel: string;
+  expiryDate: string;
+  expiryLabel: string;
+  standing: AwardStanding;
+  canRenew: boolean;
+}
+
+async function rowsOf(actor: Actor, awards: Award[], today: string): Promise<AwardRow[]> {
+  const readable = awards.filter((a) => can(actor, "read", awardResource(a)));
+  if (readable.length === 0) return [];
+  const trustAwards = await listCurrentAwards(readable[0].trustId);
+  return readable.map((award) => {
+    const standing = standingOf(award, trustAwards, today);
+    return {
+      id: award.id,
+      markName: award.frameworkName,
+      tier: award.tier,
+      startDate: award.startDate,
+      startLabel: longDate(award.startDate),
+      expiryDate: award.expiryDate,
+      expiryLabel: longDate(award.expiryDate),
+      standing,
+      canRenew:
+        can(actor, "renew", awardResource(award)) &&
+        (standing === "renewalDue" || standing === "expired"),
+    };
+  });
+}
+
+/** A school's awards the person may see, current and past, newest first. */
+export async function awardsOfSchool(
+  actor: Actor,
+  school: { trustId: string; id: string },
+  today: string,
+): Promise<AwardRow[]> {
+  return rowsOf(actor, await listAwardsOfSchool(school.trustId, school.id), today);
+}
+
+/** The award the evaluation's validation produced, if any (the one in force, or else the latest). */
+export async function awardOfEvaluation(
+  actor: Actor,
+  evaluation: { trustId: string; id: string },
+  today: string,
+): Promise<AwardRow | null> {
+  const rows = await rowsOf(
+    actor,
+    await listAwardsOfEvaluation(evaluation.trustId, evaluation.id),
+    today,
+  );
+  return rows.find((r) => r.standing !== "superseded") ?? rows[0] ?? null;
 }

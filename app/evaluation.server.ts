@@ -20,3 +20,5 @@ export {
 export { listMembershipsOfTrust } from "../models/membership/membership.ts";
 export { getUsers } from "../models/user/user.ts";
 export { getSchool } from "../models/school/school.ts";
+export { schoolResource } from "../models/permissions/loaders.ts";
+export { awardOfEvaluation, todayInEngland } from "./award.server.ts";

@@ -34,10 +34,11 @@ export { completenessProblems } from "../models/framework/completeness.ts";
 export { diffVersions } from "../models/framework/diff.ts";
 export { CycleNameTakenError, ensureCycle, getCycle, listCycles } from "../models/cycle/cycle.ts";
 export {
-  distributeEvaluations,
   listEvaluationsOfCycle,
+  listEvaluationsOnFramework,
   moveToVersion,
 } from "../models/evaluation/evaluation.ts";
+export { distributeEvaluations } from "../models/evaluation/distribution.ts";
 export { progressOf, CYCLE_STATUS_LABELS } from "../models/cycle/status.ts";
 export {
   InvalidJudgementError,

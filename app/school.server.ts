@@ -1,10 +1,10 @@
 // What the school and home pages call. Server-only.
 export { can } from "../models/permissions/can.ts";
-export { loadSchool } from "../models/permissions/loaders.ts";
+export { loadSchool, schoolResource, trustResource } from "../models/permissions/loaders.ts";
 export { listEvaluationsOfSchool } from "../models/evaluation/evaluation.ts";
 export { listLatestFrameworkVersions } from "../models/framework/framework.ts";
 export { listCycles } from "../models/cycle/cycle.ts";
-export { progressOf, CYCLE_STATUS_LABELS } from "../models/cycle/status.ts";
+export { progressOf, workingOn, CYCLE_STATUS_LABELS } from "../models/cycle/status.ts";
 export { newRequestId } from "../models/input.ts";
 export { StartEvaluationInput, startEvaluation } from "../server/commands/start-evaluation.ts";
 export { trustIdsOf } from "../models/permissions/can.ts";

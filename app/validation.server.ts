@@ -29,3 +29,6 @@ export { validationResource } from "../models/permissions/loaders.ts";
 export { getEvaluation } from "../models/evaluation/evaluation.ts";
 export { getSchool } from "../models/school/school.ts";
 export { listValidationsOf, listValidationsOfTrust } from "../models/validation/validation.ts";
+export { findMeetingSchedule } from "../models/validation/meeting.ts";
+export { meetingResource } from "../models/permissions/loaders.ts";
+export { findValidationOfEvaluation } from "../models/validation/validation.ts";

@@ -67,3 +67,13 @@ export function todayInEngland(now = new Date()): string {
   const { year, month, day } = partsOf(now, "Europe/London");
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** When a meeting is, in UK time and in full, e.g. "Tuesday 2 March 2027 at 10:00 (UK time)". */
+export function formatMeetingTime(value: Date | string): string {
+  const { year, month, day, hour, minute } = partsOf(value, "Europe/London");
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  const time = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+  return `${weekday} ${day} ${MONTHS[month - 1]} ${year} at ${time} (UK time)`;
+}

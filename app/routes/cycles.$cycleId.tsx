@@ -28,11 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const date = (iso: string | null) => formatDay(iso, "short");
 
-export default function CycleOverview() {
-  const data = useLoaderData<typeof loader>();
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Heading({ data }: { data: Data }) {
   const overdue = data.rows.filter((r) => r.overdue).length;
   return (
-    <div className="page">
+    <>
       <p className="breadcrumbs">
         <Link to="/cycles">Cycles</Link> /
       </p>
@@ -41,6 +42,26 @@ export default function CycleOverview() {
         {data.framework} · due {date(data.cycle.dueDate)} · {data.rows.length} schools
         {overdue ? ` · ${overdue} overdue` : ""}
       </p>
+    </>
+  );
+}
+
+export default function CycleOverview() {
+  const data = useLoaderData<typeof loader>();
+  if (data.rows.length === 0) {
+    return (
+      <div className="page">
+        <Heading data={data} />
+        <p className="empty-state">
+          No schools are in this cycle yet. Open the framework and choose “Distribute” to send it to
+          schools under this cycle's name. <Link to="/frameworks">Frameworks</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <Heading data={data} />
       <p>
         <a href={`/cycles/${data.cycle.id}/export.csv`} download>
           Download as CSV
@@ -62,6 +83,9 @@ export default function CycleOverview() {
             <tr key={r.evaluationId} className={r.overdue ? "row-overdue" : undefined}>
               <th scope="row">
                 <Link to={`/evaluations/${r.evaluationId}`}>{r.schoolName}</Link>
+                {r.title !== data.cycle.name ? (
+                  <span className="muted cycle-row-title">{`“${r.title}”`}</span>
+                ) : null}
               </th>
               <td>
                 {r.status}

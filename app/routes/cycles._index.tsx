@@ -40,7 +40,10 @@ export default function Cycles() {
         choose “Distribute”. <Link to="/frameworks">Frameworks</Link>
       </p>
       {data.cycles.length === 0 ? (
-        <p className="muted">No cycles yet.</p>
+        <p className="empty-state">
+          No cycles yet. Publish a framework, then choose “Distribute” on its page to send it to
+          schools with a due date.
+        </p>
       ) : (
         <ul className="card-list">
           {data.cycles.map((c) => (

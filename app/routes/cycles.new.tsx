@@ -13,6 +13,7 @@ import {
 } from "../framework.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { fieldsOf, orNotFound, readForm, run, type ActionResult } from "../utils/command.server.ts";
+import { distributionPreview } from "../utils/distribution-preview.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Distribute a framework · Quality marks" }];
 
@@ -29,11 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     new URL(request.url).searchParams.get("version") ?? "",
   );
   if (!version) throw notFound();
-  const schools = await listSchools(trustId);
+  const [schools, hints] = await Promise.all([
+    listSchools(trustId),
+    distributionPreview(trustId, version.frameworkId),
+  ]);
   return json({
     version: { id: version.id, version: version.version, name: version.content.name },
     defaultName: `${version.content.name} ${academicYear()}`,
-    schools: schools.map((s) => ({ id: s.id, name: s.name })),
+    schools: schools.map((s) => ({ id: s.id, name: s.name, hint: hints[s.id] ?? null })),
   });
 }
 
@@ -69,7 +73,7 @@ export default function DistributePage() {
         : Array.from({ length: Math.ceil(schoolIds.length / BATCH) }, (_, i) =>
             schoolIds.slice(i * BATCH, (i + 1) * BATCH),
           );
-    const total: DistributeResult = { created: [], existing: [] };
+    const total: DistributeResult = { created: [], adopted: [], prefilled: [], existing: [] };
     setResult(null);
     setProgress({ done: 0, total: schoolIds.length });
     for (const batch of batches) {
@@ -95,6 +99,8 @@ export default function DistributePage() {
       }
       total.cycleId = part.cycleId;
       total.created!.push(...(part.created ?? []));
+      total.adopted!.push(...(part.adopted ?? []));
+      total.prefilled!.push(...(part.prefilled ?? []));
       total.existing!.push(...(part.existing ?? []));
       setProgress((p) => p && { ...p, done: p.done + batch.length });
     }
@@ -105,6 +111,7 @@ export default function DistributePage() {
     () => new Set(data.schools.map((s) => s.id)),
   );
   const all = selected.size === data.schools.length;
+  const withWork = data.schools.filter((s) => s.hint).length;
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -143,6 +150,17 @@ export default function DistributePage() {
           aria-describedby={shown?.fieldErrors?.schoolId ? "school-error" : undefined}
         >
           <legend>Schools</legend>
+          {data.schools.length === 0 ? (
+            <p className="muted">
+              The trust has no schools yet. <Link to="/trust">Add schools in Trust settings</Link>,
+              then come back to distribute.
+            </p>
+          ) : null}
+          {withWork ? (
+            <p className="notice" id="existing-work">
+              {`${withWork} ${withWork === 1 ? "school already has an evaluation" : "schools already have an evaluation"} on this framework. Nothing is lost: an unfinished evaluation joins this cycle with its work; where the last one is finished, a new one starts pre-filled from it.`}
+            </p>
+          ) : null}
           <label className="checkbox">
             <input
               type="checkbox"
@@ -155,16 +173,24 @@ export default function DistributePage() {
           </label>
           <div className="school-list">
             {data.schools.map((s) => (
-              <label key={s.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  name="schoolId"
-                  value={s.id}
-                  checked={selected.has(s.id)}
-                  onChange={() => toggle(s.id)}
-                />{" "}
-                {s.name}
-              </label>
+              <div key={s.id}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    name="schoolId"
+                    value={s.id}
+                    checked={selected.has(s.id)}
+                    onChange={() => toggle(s.id)}
+                    aria-describedby={s.hint ? `hint-${s.id}` : undefined}
+                  />{" "}
+                  {s.name}
+                </label>
+                {s.hint ? (
+                  <p className="hint" id={`hint-${s.id}`}>
+                    {s.hint}
+                  </p>
+                ) : null}
+              </div>
             ))}
           </div>
           {shown?.fieldErrors?.schoolId ? (
@@ -185,17 +211,44 @@ export default function DistributePage() {
       ) : null}
       {shown?.cycleId && shown.created && shown.existing ? (
         <div role="status" className="notice">
-          <p>
-            {shown.created.length} new evaluation{shown.created.length === 1 ? "" : "s"} created.
-            {shown.existing.length
-              ? ` ${shown.existing.length} school${shown.existing.length === 1 ? "" : "s"} already had one: ${shown.existing.join(", ")}.`
-              : ""}
-          </p>
+          <DistributionSummary result={shown} />
           <p>
             <Link to={`/cycles/${shown.cycleId}`}>See who has started</Link>
           </p>
         </div>
       ) : null}
     </div>
+  );
+}
+
+const schools = (n: number) => `${n} school${n === 1 ? "" : "s"}`;
+
+/** What distributing did, school by school where it matters (nothing silently doubled). */
+function DistributionSummary({ result }: { result: DistributeResult }) {
+  const created = result.created ?? [];
+  const adopted = result.adopted ?? [];
+  const prefilled = result.prefilled ?? [];
+  const existing = result.existing ?? [];
+  return (
+    <>
+      <p>
+        {created.length} new evaluation{created.length === 1 ? "" : "s"} created.
+      </p>
+      {adopted.length ? (
+        <p>
+          {`${schools(adopted.length)} already working on this framework: their evaluation joined this cycle with its work: `}
+          {adopted.map((a) => `${a.school} (“${a.title}”)`).join(", ")}.
+        </p>
+      ) : null}
+      {prefilled.length ? (
+        <p>
+          {`${schools(prefilled.length)} started a new evaluation pre-filled from their last one: `}
+          {prefilled.map((p) => `${p.school} (from “${p.from}”)`).join(", ")}.
+        </p>
+      ) : null}
+      {existing.length ? (
+        <p>{`${schools(existing.length)} already had one in this cycle: ${existing.join(", ")}.`}</p>
+      ) : null}
+    </>
   );
 }

@@ -7,18 +7,23 @@ import { documentName } from "../../collab/document-name.ts";
 import { colourFor } from "../../collab/context.ts";
 import { CollabRoom, useRoomDocument, useWarnBeforeLeaving } from "../collab/collab-room.tsx";
 import { WorkspaceBar } from "../collab/workspace-bar.tsx";
+import { AwardNotice } from "../components/award/award-notice.tsx";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 import { AreaAbacus } from "../components/evaluation/area-abacus.tsx";
 import { CriterionPanel } from "../components/evaluation/criterion-panel.tsx";
 import { describeEvaluationFocus } from "../components/evaluation/focus.ts";
 import { SubmissionBar } from "../components/evaluation/submission-bar.tsx";
 import { Progress } from "../components/progress.tsx";
 import {
+  awardOfEvaluation,
   can,
   frameworkOfEvaluation,
   latestSubmissionId,
   latestVersionOf,
   loadEvaluation,
   roleAt,
+  schoolResource,
+  todayInEngland,
 } from "../evaluation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
@@ -36,10 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { evaluation, resource } = await orNotFound(
     loadEvaluation(actor, params.evaluationId ?? ""),
   );
-  const [{ school, version, content }, latest, latestSubmission] = await Promise.all([
+  const [{ school, version, content }, latest, latestSubmission, award] = await Promise.all([
     orNotFound(frameworkOfEvaluation(evaluation)),
     latestVersionOf(evaluation.trustId, evaluation.frameworkId),
     latestSubmissionId(evaluation),
+    awardOfEvaluation(actor, evaluation, todayInEngland()),
   ]);
   const role = roleAt(actor, resource);
   const canWrite = can(actor, "write", resource);
@@ -53,6 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSubmit: can(actor, "submit", resource),
     latestSubmissionId: latestSubmission,
     school: { id: school.id, name: school.name },
+    // A validator or an invited contributor may read the evaluation but not the school's page.
+    canOpenSchool: can(actor, "read", schoolResource(school)),
+    award,
     framework: { name: version.content.name, version: version.version },
     newerVersion: latest && latest.version > version.version ? latest.version : null,
     canUpgrade: can(actor, "upgrade", resource),
@@ -140,14 +149,20 @@ export default function EvaluationPage() {
   const areaId = params.get("area") ?? data.areas[0]?.id ?? "";
   return (
     <div className="page wide">
-      <p className="breadcrumbs">
-        <Link to="/home">Schools</Link> /{" "}
-        <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> /
-      </p>
+      <Breadcrumbs
+        trail={[
+          { label: "Schools", to: "/home" },
+          {
+            label: data.school.name,
+            to: data.canOpenSchool ? `/schools/${data.school.id}` : null,
+          },
+        ]}
+      />
       <h1>{data.evaluation.title}</h1>
       <p className="muted">
         {data.framework.name} (v{data.framework.version})
       </p>
+      {data.award ? <AwardNotice award={data.award} /> : null}
       {data.newerVersion ? (
         <div className="notice upgrade-banner" role="note">
           <span>{`Version v${data.newerVersion} of this framework has been published. This evaluation uses v${data.framework.version}.`}</span>

@@ -16,7 +16,8 @@ import {
   SortHeader,
   StatusCell,
 } from "../components/plan/action-table.tsx";
-import { getSchool, loadEvaluation } from "../evaluation.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
+import { can, getSchool, loadEvaluation, schoolResource } from "../evaluation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 import { formatMoment } from "../../models/dates.ts";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     evaluation: { id: evaluation.id, title: evaluation.title },
     school: { id: evaluation.schoolId, name: school?.name ?? "" },
+    canOpenSchool: school !== null && can(actor, "read", schoolResource(school)),
     savedAt: evaluation.projection.updatedAt.toISOString(),
     counts: evaluation.projection.actionCounts ?? null,
     total: plan.rows.length,
@@ -52,11 +54,16 @@ export default function ActionPlan() {
   const filtered = Boolean(query.owner || query.status);
   return (
     <div className="page wide">
-      <p className="breadcrumbs">
-        <Link to="/home">Schools</Link> /{" "}
-        <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> /{" "}
-        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
-      </p>
+      <Breadcrumbs
+        trail={[
+          { label: "Schools", to: "/home" },
+          {
+            label: data.school.name,
+            to: data.canOpenSchool ? `/schools/${data.school.id}` : null,
+          },
+          { label: data.evaluation.title, to: `/evaluations/${data.evaluation.id}` },
+        ]}
+      />
       <h1>Action plan</h1>
       <p className="lede">
         Every action in {data.evaluation.title}, as last saved {formatMoment(data.savedAt)}.

@@ -5,7 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { documentName } from "../../collab/document-name.ts";
 import type { Evaluation } from "../../models/evaluation/evaluation.ts";
@@ -32,7 +32,9 @@ import {
   frameworkOfEvaluation,
   getUsers,
   loadEvaluation,
+  schoolResource,
 } from "../evaluation.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 
@@ -184,6 +186,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       status: STATUS_LABELS[evaluation.status],
     },
     school: { id: school.id, name: school.name },
+    canOpenSchool: can(actor, "read", schoolResource(school)),
     framework: version.content.name,
     snapshots: snapshots.map((s) => ({
       id: s.id,
@@ -210,10 +213,15 @@ export default function EvaluationHistory() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="page wide">
-      <p className="breadcrumbs">
-        <Link to={`/schools/${data.school.id}`}>{data.school.name}</Link> /{" "}
-        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
-      </p>
+      <Breadcrumbs
+        trail={[
+          {
+            label: data.school.name,
+            to: data.canOpenSchool ? `/schools/${data.school.id}` : null,
+          },
+          { label: data.evaluation.title, to: `/evaluations/${data.evaluation.id}` },
+        ]}
+      />
       <h1>History and comparison</h1>
       <p>
         Status: <span className="badge">{data.evaluation.status}</span>

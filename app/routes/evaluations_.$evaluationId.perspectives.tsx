@@ -138,6 +138,8 @@ export default function Perspectives() {
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> =
     result?.intent === "invite" ? (result.fieldErrors ?? {}) : {};
+  // No spread to draw until someone has responded: no empty charts, one clear next step.
+  const responded = data.areas.some((a) => a.criteria.some((c) => c.responses > 0));
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -154,6 +156,23 @@ export default function Perspectives() {
         </p>
       ) : null}
       <FormError message={result?.formError} />
+
+      {responded ? null : (
+        <section aria-labelledby="spread-empty-heading" className="empty-state">
+          <h2 id="spread-empty-heading">
+            {data.canContribute ? "No responses yet" : "Invite contributors to see the spread"}
+          </h2>
+          <p>
+            {data.canContribute
+              ? "Record your judgements below. The spread of everyone's judgements appears here as contributors respond."
+              : data.contributors.length
+                ? "Nobody has recorded a judgement yet. The spread appears here, criterion by criterion, as contributors respond."
+                : data.canInvite
+                  ? "Invite people below, each with a perspective (for example school leaders or trustees). The spread of their judgements appears here as they respond."
+                  : "The school's leaders invite contributors, each with a perspective. The spread of their judgements appears here as they respond."}
+          </p>
+        </section>
+      )}
 
       <section aria-labelledby="contributors-heading" className="panel">
         <h2 id="contributors-heading">{`Contributors (${data.contributors.length})`}</h2>
@@ -209,70 +228,78 @@ export default function Perspectives() {
         ) : null}
       </section>
 
-      <Form method="post" className="stack">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="record" />
-        {data.areas.map((area) => (
-          <section key={area.id} aria-labelledby={`area-${area.id}`}>
-            <h2 id={`area-${area.id}`}>{area.title}</h2>
-            {area.criteria.map((c) => (
-              <article key={c.id} className="criterion" aria-labelledby={`p-${c.id}`}>
-                <h3 id={`p-${c.id}`}>
-                  <span className="code">{c.code}</span> {c.statement}
-                </h3>
-                {data.canContribute ? (
-                  <SelectField
-                    label={`Your judgement (${data.myPerspective ? data.perspectives.find((p) => p.value === data.myPerspective)?.label : ""}) for ${c.code}`}
-                    name={`level.${c.id}`}
-                    defaultValue={c.mine}
-                  >
-                    <option value="">Not judged</option>
-                    {area.levels.map((l) => (
-                      <option key={l.key} value={l.key}>
-                        {l.label}
-                      </option>
-                    ))}
-                  </SelectField>
-                ) : null}
-                <div className="spread">
-                  <SpreadChart
-                    levels={area.levels}
-                    counts={c.spread.map((s) => s.count)}
-                    title={`Spread of judgements for ${c.code}`}
-                  />
-                  <table className="table spread-table">
-                    <caption>{`${c.responses} response${c.responses === 1 ? "" : "s"}${c.responses > 1 ? `; ${c.range === 0 ? "everyone agrees" : `views span ${c.range + 1} levels`}` : ""}`}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Level</th>
-                        <th scope="col">Contributors</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {c.spread.map((s, i) => (
-                        <tr key={s.level}>
-                          <th scope="row">{area.levels[i].label}</th>
-                          <td>{s.count ? `${s.count} (${s.who.join(", ")})` : "0"}</td>
-                        </tr>
+      {responded || data.canContribute ? (
+        <Form method="post" className="stack">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="record" />
+          {data.areas.map((area) => (
+            <section key={area.id} aria-labelledby={`area-${area.id}`}>
+              <h2 id={`area-${area.id}`}>{area.title}</h2>
+              {area.criteria.map((c) => (
+                <article key={c.id} className="criterion" aria-labelledby={`p-${c.id}`}>
+                  <h3 id={`p-${c.id}`}>
+                    <span className="code">{c.code}</span> {c.statement}
+                  </h3>
+                  {data.canContribute ? (
+                    <SelectField
+                      label={`Your judgement (${data.myPerspective ? data.perspectives.find((p) => p.value === data.myPerspective)?.label : ""}) for ${c.code}`}
+                      name={`level.${c.id}`}
+                      defaultValue={c.mine}
+                    >
+                      <option value="">Not judged</option>
+                      {area.levels.map((l) => (
+                        <option key={l.key} value={l.key}>
+                          {l.label}
+                        </option>
                       ))}
-                    </tbody>
-                  </table>
-                </div>
-                <p>
-                  <Link to={`/evaluations/${data.evaluation.id}?area=${area.id}#criterion-${c.id}`}>
-                    Record the team's agreed judgement for {c.code}
-                  </Link>
-                </p>
-              </article>
-            ))}
-          </section>
-        ))}
-        {data.canContribute ? (
-          <button type="submit" className="button" disabled={busy}>
-            Save my judgements
-          </button>
-        ) : null}
-      </Form>
+                    </SelectField>
+                  ) : null}
+                  {c.responses === 0 ? (
+                    <p className="muted">No responses yet.</p>
+                  ) : (
+                    <div className="spread">
+                      <SpreadChart
+                        levels={area.levels}
+                        counts={c.spread.map((s) => s.count)}
+                        title={`Spread of judgements for ${c.code}`}
+                      />
+                      <table className="table spread-table">
+                        <caption>{`${c.responses} response${c.responses === 1 ? "" : "s"}${c.responses > 1 ? `; ${c.range === 0 ? "everyone agrees" : `views span ${c.range + 1} levels`}` : ""}`}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">Level</th>
+                            <th scope="col">Contributors</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {c.spread.map((s, i) => (
+                            <tr key={s.level}>
+                              <th scope="row">{area.levels[i].label}</th>
+                              <td>{s.count ? `${s.count} (${s.who.join(", ")})` : "0"}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  )}
+                  <p>
+                    <Link
+                      to={`/evaluations/${data.evaluation.id}?area=${area.id}#criterion-${c.id}`}
+                    >
+                      Record the team's agreed judgement for {c.code}
+                    </Link>
+                  </p>
+                </article>
+              ))}
+            </section>
+          ))}
+          {data.canContribute ? (
+            <button type="submit" className="button" disabled={busy}>
+              Save my judgements
+            </button>
+          ) : null}
+        </Form>
+      ) : null}
     </div>
   );
 }

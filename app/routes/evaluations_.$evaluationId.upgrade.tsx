@@ -79,10 +79,15 @@ export default function UpgradePreview() {
         <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
       </p>
       <h1>
-        Move from v{data.current} to v{data.latest}
+        {data.upToDate
+          ? `Framework version v${data.current}`
+          : `Move from v${data.current} to v${data.latest}`}
       </h1>
       {data.upToDate ? (
-        <p>This evaluation already uses the newest version.</p>
+        <p>
+          This evaluation already uses the newest version. When the trust publishes a newer one,
+          this page shows what would change before anyone moves to it.
+        </p>
       ) : (
         <>
           <p className="lede">

@@ -135,7 +135,10 @@ export default function FrameworkPage() {
           <section className="panel" aria-labelledby="versions-heading">
             <h2 id="versions-heading">Published versions</h2>
             {data.versions.length === 0 ? (
-              <p className="muted">None yet.</p>
+              <p className="muted">
+                No version is published yet. Publishing freezes the draft as v1; schools can then
+                start evaluations on it, and it can be distributed in a cycle.
+              </p>
             ) : (
               <ul className="plain-list">
                 {data.versions.map((v) => (

@@ -85,7 +85,11 @@ export default function Frameworks() {
         Your trust's quality marks, self-evaluation frameworks and trust reviews.
       </p>
       {data.frameworks.length === 0 ? (
-        <p className="muted">No frameworks yet.</p>
+        <p className="muted empty-state">
+          {data.canDesign
+            ? "No frameworks yet. Start one below from a starter (such as the Ofsted 2025 areas or a quality mark), or import one."
+            : "No frameworks yet. The trust's admins design them; they appear here once created."}
+        </p>
       ) : (
         <table className="table">
           <caption className="visually-hidden">The trust's frameworks</caption>

@@ -2,36 +2,48 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "../../models/permissions/roles.ts";
-import { Progress } from "../components/progress.tsx";
+import { EvaluationCardView } from "../components/school/evaluation-card.tsx";
+import { MeetingLinks, ValidationCard } from "../components/validation/validation-card.tsx";
 import {
+  can,
   evaluationIdsContributedBy,
   getSchool,
   getTrust,
   listEvaluationsOfSchool,
   listReadableEvaluations,
   listReadableSchools,
+  schoolResource,
   trustIdsOf,
+  trustResource,
+  workingOn,
 } from "../school.server.ts";
+import { listValidationsOf, validationResource } from "../validation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
+import { evaluationCard } from "../utils/evaluation-cards.server.ts";
+import { byWhatComesNext, nextMeetingOf, validationRows } from "../utils/validation-rows.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Schools · Quality marks" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data && data.schools.length === 0 && data.validates ? "Your validations" : "Schools"} · Quality marks`,
+  },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const now = new Date();
   const readable = await listReadableSchools(actor);
   const schools = await Promise.all(
-    readable.map(async (school) => {
-      const latest = (await listEvaluationsOfSchool(school.trustId, school.id))[0] ?? null;
-      return {
-        id: school.id,
-        name: school.name,
-        latest: latest && {
-          title: latest.title,
-          judged: latest.projection.judgedCount,
-          total: latest.projection.criteriaCount,
-        },
-      };
-    }),
+    readable.map(async (school) => ({
+      id: school.id,
+      name: school.name,
+      canStart: can(actor, "startEvaluation", schoolResource(school)),
+      // What the team is working on, not merely the newest record.
+      evaluations: await Promise.all(
+        workingOn(await listEvaluationsOfSchool(school.trustId, school.id)).map((e) =>
+          evaluationCard(actor, e, now),
+        ),
+      ),
+    })),
   );
   const trustIds = trustIdsOf(actor);
   const trusts = await Promise.all(trustIds.map((id) => getTrust(id)));
@@ -47,20 +59,72 @@ export async function loader({ request }: LoaderFunctionArgs) {
       school: (await getSchool(evaluation.trustId, evaluation.schoolId))?.name ?? "",
     })),
   );
+  // The validations assigned to this person: where a validator's work is.
+  const assigned = (await listValidationsOf(actor.userId)).filter((v) =>
+    can(actor, "read", validationResource(v)),
+  );
+  const validations = byWhatComesNext(await validationRows(actor, assigned, now));
   return json({
     name: actor.name,
     roles: [...new Set(actor.grants.map((g) => ROLE_LABELS[g.role]))],
     trustNames: trusts.filter((t) => t !== null).map((t) => t.name),
+    validates: trustIds.some((t) => can(actor, "validate", trustResource(t))),
     schools,
     contributions,
+    nextMeeting: nextMeetingOf(validations),
+    validations: validations.filter((v) => !v.done),
+    finishedValidations: validations.filter((v) => v.done).length,
   });
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Validations({ data, heading }: { data: Data; heading: "h1" | "h2" }) {
+  const Heading = heading;
+  // Headings inside go one level below the section's own.
+  const Sub = heading === "h1" ? "h2" : "h3";
+  const next = data.nextMeeting;
+  return (
+    <section aria-labelledby="validations-heading" className="stack">
+      <Heading id="validations-heading">Your validations</Heading>
+      {next?.meeting ? (
+        <div className="panel next-meeting">
+          <Sub>Next meeting</Sub>
+          <p>
+            {`${next.school}: ${next.title}`}
+            <br />
+            <time dateTime={next.meeting.at}>{next.meeting.when}</time>
+          </p>
+          <MeetingLinks row={next} />
+        </div>
+      ) : null}
+      {data.validations.length ? (
+        <ul className="card-list">
+          {data.validations.map((v) => (
+            <ValidationCard key={v.id} row={v} level={heading === "h1" ? 2 : 3} />
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">
+          {data.finishedValidations
+            ? "Every validation assigned to you has its outcome recorded."
+            : "No evaluation is assigned to you yet. When the trust's admin assigns you one, it appears here with its meeting."}
+        </p>
+      )}
+      <p>
+        <Link to="/validations">All your validations</Link>
+      </p>
+    </section>
+  );
 }
 
 export default function Home() {
   const data = useLoaderData<typeof loader>();
+  // A validator who belongs to no school lands on their validations, not on an empty list.
+  const validatorFirst = data.schools.length === 0 && data.validates;
   return (
     <div className="page">
-      <h1>Schools</h1>
+      {validatorFirst ? <Validations data={data} heading="h1" /> : <h1>Schools</h1>}
       {data.contributions.length ? (
         <section aria-labelledby="contributions-heading" className="panel">
           <h2 id="contributions-heading">Evaluations you contribute to</h2>
@@ -76,10 +140,14 @@ export default function Home() {
       <p className="lede">
         {data.trustNames.join(", ")} · {data.name} ({data.roles.join(", ")})
       </p>
-      {data.schools.length === 0 ? (
+      {!validatorFirst && (data.validations.length || data.nextMeeting) ? (
+        <Validations data={data} heading="h2" />
+      ) : null}
+      {validatorFirst ? null : data.schools.length === 0 ? (
         <p>
-          You are not a member of any school yet. Ask your trust's school-improvement lead to add
-          you.
+          {data.contributions.length
+            ? "You are not a member of any school: the evaluations you were invited to are listed above."
+            : "You are not a member of any school yet. Ask your trust's school-improvement lead to add you."}
         </p>
       ) : (
         <ul className="card-list">
@@ -88,17 +156,21 @@ export default function Home() {
               <h2>
                 <Link to={`/schools/${school.id}`}>{school.name}</Link>
               </h2>
-              {school.latest ? (
-                <>
-                  <p>{school.latest.title}</p>
-                  <Progress
-                    judged={school.latest.judged}
-                    total={school.latest.total}
-                    label={`${school.name}: ${school.latest.title} progress`}
-                  />
-                </>
+              {school.evaluations.length ? (
+                school.evaluations.map((e) => (
+                  <EvaluationCardView key={e.id} card={e} context={school.name} />
+                ))
               ) : (
-                <p className="muted">No self-evaluation started yet.</p>
+                <p className="muted">
+                  {school.canStart ? (
+                    <>
+                      No self-evaluation started yet.{" "}
+                      <Link to={`/schools/${school.id}`}>Start one on the school's page</Link>.
+                    </>
+                  ) : (
+                    "No self-evaluation started yet."
+                  )}
+                </p>
               )}
             </li>
           ))}

@@ -52,7 +52,7 @@ export default function MyActions() {
       <h1>My actions</h1>
       <p className="lede">
         {data.total === 0
-          ? "Nobody has given you an action yet."
+          ? "Nobody has given you an action yet. When a colleague names you as the owner of an action in an evaluation's plan, it appears here with its due date."
           : `${data.open} open of ${data.total}${data.overdue ? `, ${data.overdue} overdue` : ""}, across the evaluations you work on (as last saved).`}
       </p>
       {data.total ? <ActionFilters query={query} owners={null} /> : null}

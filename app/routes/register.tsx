@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { awardResource, can, longDate, registerOf, todayInEngland } from "../award.server.ts";
+import { CertificateLink } from "../components/award/award-list.tsx";
 import { RenewForm } from "../components/award/renew-form.tsx";
 import { StandingBadge } from "../components/award/standing-badge.tsx";
 import { getTrust } from "../models.server.ts";
@@ -129,19 +130,11 @@ export default function Register() {
                   <td>
                     <StandingBadge standing={r.standing} />
                     {r.canRenew && (r.standing === "renewalDue" || r.standing === "expired") ? (
-                      <RenewForm
-                        awardId={r.id}
-                        label={`Start renewal: ${r.schoolName}, ${r.markName}`}
-                      />
+                      <RenewForm awardId={r.id} of={`${r.schoolName}, ${r.markName}`} />
                     ) : null}
                   </td>
                   <td>
-                    <Link
-                      to={`/awards/${r.id}/certificate`}
-                      aria-label={`Certificate: ${r.schoolName}, ${r.markName}`}
-                    >
-                      View
-                    </Link>
+                    <CertificateLink awardId={r.id} markName={r.markName} school={r.schoolName} />
                   </td>
                 </tr>
               ))}

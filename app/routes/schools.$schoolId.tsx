@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { awardsOfSchool, todayInEngland } from "../award.server.ts";
+import { AwardList } from "../components/award/award-list.tsx";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField, TextField } from "../components/field.tsx";
 import { Progress } from "../components/progress.tsx";
@@ -33,15 +35,17 @@ const STATUS_LABELS = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const { school, resource } = await orNotFound(loadSchool(actor, params.schoolId ?? ""));
-  const [evaluations, frameworks, cycles] = await Promise.all([
+  const [evaluations, frameworks, cycles, awards] = await Promise.all([
     listEvaluationsOfSchool(school.trustId, school.id),
     listLatestFrameworkVersions(school.trustId),
     listCycles(school.trustId),
+    awardsOfSchool(actor, school, todayInEngland()),
   ]);
   const cycleName = new Map(cycles.map((c) => [c.id, c.name]));
   const frameworkName = new Map(frameworks.map((f) => [f.frameworkId, f.content.name]));
   return json({
     school: { id: school.id, name: school.name },
+    awards,
     canStart: can(actor, "startEvaluation", resource),
     requestId: newRequestId(),
     frameworks: frameworks.map((f) => ({ id: f.id, name: `${f.content.name} (v${f.version})` })),
@@ -88,7 +92,11 @@ export default function SchoolPage() {
       <section aria-labelledby="evaluations-heading">
         <h2 id="evaluations-heading">Self-evaluations</h2>
         {data.evaluations.length === 0 ? (
-          <p className="muted">No self-evaluations yet.</p>
+          <p className="muted empty-state">
+            {data.canStart
+              ? "No self-evaluations yet. Start one below, or wait for the trust to send one in a cycle."
+              : "No self-evaluations yet. The school's leaders start them, or the trust sends one in a cycle."}
+          </p>
         ) : (
           <ul className="card-list">
             {data.evaluations.map((e) => (
@@ -118,7 +126,27 @@ export default function SchoolPage() {
           </ul>
         )}
       </section>
-      {data.canStart ? (
+      <section aria-labelledby="awards-heading">
+        <h2 id="awards-heading">Awards</h2>
+        {data.awards.length ? (
+          <AwardList awards={data.awards} school={data.school.name} />
+        ) : (
+          <p className="muted empty-state">
+            No awards yet. An award and its certificate appear here when a validator records the
+            outcome “accredited” for one of the school's evaluations.
+          </p>
+        )}
+      </section>
+      {data.canStart && data.frameworks.length === 0 ? (
+        <section aria-labelledby="start-heading" className="panel">
+          <h2 id="start-heading">Start a self-evaluation</h2>
+          <p className="muted">
+            No framework is published yet. The trust's admins publish frameworks; once one is
+            published, you can start a self-evaluation here.
+          </p>
+        </section>
+      ) : null}
+      {data.canStart && data.frameworks.length > 0 ? (
         <section aria-labelledby="start-heading" className="panel">
           <h2 id="start-heading">Start a self-evaluation</h2>
           <Form method="post" className="stack" noValidate>

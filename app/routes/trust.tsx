@@ -112,6 +112,11 @@ export default function TrustSettings() {
       <div className="columns">
         <section aria-labelledby="schools-heading">
           <h2 id="schools-heading">Schools ({data.schools.length})</h2>
+          {data.schools.length === 0 ? (
+            <p className="muted">
+              No schools yet. Add the trust's first school below, then add its people.
+            </p>
+          ) : null}
           <ul className="plain-list">
             {data.schools.map((s) => (
               <li key={s.id}>

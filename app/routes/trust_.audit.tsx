@@ -67,6 +67,14 @@ export default function AuditLog() {
             </tr>
           </thead>
           <tbody>
+            {data.entries.length === 0 ? (
+              <tr>
+                <td colSpan={5}>
+                  No entries yet. Sign-ins, role changes and decisions (publishing, distributing,
+                  outcomes) are recorded here as they happen.
+                </td>
+              </tr>
+            ) : null}
             {data.entries.map((e) => (
               <tr key={e.seq}>
                 <td>{e.seq}</td>

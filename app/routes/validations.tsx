@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { ValidationCard } from "../components/validation/validation-card.tsx";
 import {
   can,
-  getEvaluation,
-  getSchool,
   listValidationsOf,
   listValidationsOfTrust,
   navigationOf,
@@ -13,6 +12,11 @@ import {
   validationResource,
 } from "../validation.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
+import {
+  byWhatComesNext,
+  validationRows,
+  type ValidationRow,
+} from "../utils/validation-rows.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Validations · Quality marks" }];
 
@@ -31,50 +35,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map((t) => listValidationsOfTrust(t)),
     )
   ).flat();
-  const describe = async (v: (typeof mine)[number]) => {
-    const [evaluation, school] = await Promise.all([
-      getEvaluation(v.trustId, v.evaluationId),
-      getSchool(v.trustId, v.schoolId),
-    ]);
-    return {
-      id: v.id,
-      evaluationId: v.evaluationId,
-      title: evaluation?.title ?? "",
-      status: evaluation?.status ?? "",
-      school: school?.name ?? "",
-    };
-  };
   return json({
-    mine: await Promise.all(mine.map(describe)),
-    trustWide: await Promise.all(
-      trustWide.filter((v) => !mine.some((m) => m.id === v.id)).map(describe),
+    mine: byWhatComesNext(await validationRows(actor, mine)),
+    validates: trustIdsOf(actor).some((t) => can(actor, "validate", trustResource(t))),
+    oversees: trustIdsOf(actor).some((t) => can(actor, "oversee", trustResource(t))),
+    trustWide: byWhatComesNext(
+      await validationRows(
+        actor,
+        trustWide.filter((v) => !mine.some((m) => m.id === v.id)),
+      ),
     ),
   });
 }
 
-const STATUS = {
-  inProgress: "In progress",
-  submitted: "Submitted",
-  validated: "Validated",
-  accredited: "Accredited",
-} as Record<string, string>;
-
-function List({
-  items,
-}: {
-  items: { id: string; evaluationId: string; title: string; status: string; school: string }[];
-}) {
+function List({ items }: { items: ValidationRow[] }) {
   return (
     <ul className="card-list">
       {items.map((v) => (
-        <li key={v.id} className="card">
-          <h3>
-            <Link
-              to={`/evaluations/${v.evaluationId}/validation`}
-            >{`${v.school}: ${v.title}`}</Link>
-          </h3>
-          <span className="badge">{STATUS[v.status] ?? v.status}</span>
-        </li>
+        <ValidationCard key={v.id} row={v} />
       ))}
     </ul>
   );
@@ -85,18 +63,30 @@ export default function Validations() {
   return (
     <div className="page">
       <h1>Validations</h1>
-      <section aria-labelledby="mine-heading">
-        <h2 id="mine-heading">My validations</h2>
-        {data.mine.length ? (
-          <List items={data.mine} />
-        ) : (
-          <p className="muted">No evaluation is assigned to you.</p>
-        )}
-      </section>
-      {data.trustWide.length ? (
+      {data.validates || data.mine.length ? (
+        <section aria-labelledby="mine-heading">
+          <h2 id="mine-heading">My validations</h2>
+          {data.mine.length ? (
+            <List items={data.mine} />
+          ) : (
+            <p className="muted">
+              No evaluation is assigned to you. When the trust's admin assigns you one, it appears
+              here with its meeting.
+            </p>
+          )}
+        </section>
+      ) : null}
+      {data.oversees ? (
         <section aria-labelledby="all-heading">
           <h2 id="all-heading">All validations in the trust</h2>
-          <List items={data.trustWide} />
+          {data.trustWide.length ? (
+            <List items={data.trustWide} />
+          ) : (
+            <p className="muted">
+              No validations yet. Once a school submits its evaluation, assign validators from its
+              validation page.
+            </p>
+          )}
         </section>
       ) : null}
     </div>

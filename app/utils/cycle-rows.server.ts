@@ -10,6 +10,8 @@ export interface CycleRow {
   schoolId: string;
   schoolName: string;
   evaluationId: string;
+  /** The evaluation's own title: an adopted one keeps the name the school gave it. */
+  title: string;
   status: string;
   percent: number;
   lastActivityAt: string | null;
@@ -17,7 +19,10 @@ export interface CycleRow {
   overdue: boolean;
 }
 
-/** One row per school in the cycle, read from evaluation projections (the overview and its CSV). */
+/**
+ * One row per school in the cycle, read from evaluation projections (the overview and its CSV).
+ * The row is the evaluation the school works on: one adopted into the cycle keeps its work.
+ */
 export async function cycleRows(cycle: Cycle, now = new Date()): Promise<CycleRow[]> {
   const [evaluations, schools] = await Promise.all([
     listEvaluationsOfCycle(cycle.trustId, cycle.id),
@@ -31,6 +36,7 @@ export async function cycleRows(cycle: Cycle, now = new Date()): Promise<CycleRo
         schoolId: e.schoolId,
         schoolName: names.get(e.schoolId) ?? "",
         evaluationId: e.id,
+        title: e.title,
         status:
           progress.status === "inProgress"
             ? `${CYCLE_STATUS_LABELS.inProgress} ${progress.percent}%`

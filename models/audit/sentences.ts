@@ -168,6 +168,8 @@ const SENTENCES = {
   frameworkCreated: (r: Reading) => `${r.actor} created the framework “${r.text("name")}”`,
   frameworkPublished: (r: Reading) =>
     `${r.actor} published version ${r.text("version")} of “${r.text("name")}”`,
+  evaluationAdopted: (r: Reading) =>
+    `${r.actor} brought the evaluation into the cycle “${r.text("cycle")}”, with its work`,
   frameworkDistributed: (r: Reading) => {
     const schools = Number(r.detail("schools") ?? 0);
     return `${r.actor} distributed version ${r.text("version")} to ${schools} school${schools === 1 ? "" : "s"}`;

@@ -150,6 +150,23 @@ export async function getAward(trustId: string, awardId: string): Promise<Award 
   return doc ? toAward(doc) : null;
 }
 
+/** Every award of a school, superseded ones included (its history), newest first. */
+export async function listAwardsOfSchool(trustId: string, schoolId: string): Promise<Award[]> {
+  if (!isObjectId(schoolId)) return [];
+  const docs = await AwardModel.find({ trustId, schoolId }).sort({ createdAt: -1 }).lean();
+  return docs.map(toAward);
+}
+
+/** The awards an evaluation's validation produced (a corrected outcome supersedes), newest first. */
+export async function listAwardsOfEvaluation(
+  trustId: string,
+  evaluationId: string,
+): Promise<Award[]> {
+  if (!isObjectId(evaluationId)) return [];
+  const docs = await AwardModel.find({ trustId, evaluationId }).sort({ createdAt: -1 }).lean();
+  return docs.map(toAward);
+}
+
 /** The trust's current (not superseded) awards, for the register. */
 export async function listCurrentAwards(trustId: string): Promise<Award[]> {
   const docs = await AwardModel.find({ trustId, superseded: false }).sort({ expiryDate: 1 }).lean();

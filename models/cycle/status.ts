@@ -38,3 +38,20 @@ export function progressOf(evaluation: Evaluation, now = new Date()): SchoolProg
     overdue: open && evaluation.dueDate !== null && evaluation.dueDate.getTime() < now.getTime(),
   };
 }
+
+/**
+ * The evaluations a school's team is working on: the unfinished ones (in progress or
+ * submitted), most recently active first; when none is unfinished, just the latest one (to show
+ * how the last cycle ended). Never an untouched one ahead of one with work in it.
+ */
+export function workingOn(evaluations: Evaluation[]): Evaluation[] {
+  const activity = (e: Evaluation) =>
+    Math.max(e.projection.lastActivityAt?.getTime() ?? 0, e.createdAt.getTime());
+  const worked = (e: Evaluation) => (e.projection.lastActivityAt ? 1 : 0);
+  const unfinished = evaluations
+    .filter((e) => e.status === "inProgress" || e.status === "submitted")
+    .sort((a, b) => worked(b) - worked(a) || activity(b) - activity(a));
+  if (unfinished.length) return unfinished;
+  const latest = [...evaluations].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  return latest ? [latest] : [];
+}

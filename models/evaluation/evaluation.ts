@@ -40,8 +40,16 @@ interface EvaluationDoc {
   frameworkKind: "qualityMark" | "schoolSelfEvaluation" | "trustSelfReview" | null;
   cycleId: Types.ObjectId | null;
   dueDate: Date | null;
-  /** One evaluation per school per cycle: "<cycleId>:<schoolId>", or "own:<id>" otherwise. */
+  /**
+   * Why it was created, once: "<cycleId>:<schoolId>" (distributed), "own:<requestId>",
+   * "renewal:<awardId>". Never changes, so a repeat of that request still finds it.
+   */
   slot: string;
+  /**
+   * One evaluation per school per cycle: "<cycleId>:<schoolId>" once it is in a cycle, whether
+   * created there or adopted into it (then its `slot` keeps its origin). Absent otherwise.
+   */
+  cycleSlot?: string;
   title: string;
   status: EvaluationStatus;
   areaIds: string[];
@@ -61,6 +69,8 @@ const evaluationSchema = new Schema<EvaluationDoc>({
   cycleId: { type: Schema.Types.ObjectId, default: null, index: true },
   dueDate: { type: Date, default: null },
   slot: { type: String, required: true, unique: true },
+  // Sparse: evaluations outside any cycle (and those written before adoption existed) have none.
+  cycleSlot: { type: String, unique: true, sparse: true },
   title: { type: String, required: true, trim: true, maxlength: 200 },
   status: {
     type: String,
@@ -76,10 +86,13 @@ const evaluationSchema = new Schema<EvaluationDoc>({
 
 export const EvaluationModel = defineModel<EvaluationDoc>("Evaluation", evaluationSchema);
 
+/** The key that keeps one evaluation per school per cycle. */
+export const cycleSlotOf = (cycleId: string, schoolId: string) => `${cycleId}:${schoolId}`;
+
 type LeanEvaluation = { _id: Types.ObjectId } & EvaluationDoc;
 
 /** Evaluations with their projections (kept in their own collection: see projection-store.ts). */
-async function withProjections(docs: LeanEvaluation[]): Promise<Evaluation[]> {
+export async function withProjections(docs: LeanEvaluation[]): Promise<Evaluation[]> {
   const projections = await projectionsOf(docs.map((d) => d._id.toString()));
   return docs.map((d) => toEvaluation(d, projections.get(d._id.toString())));
 }
@@ -125,7 +138,7 @@ function toEvaluation(doc: LeanEvaluation, stored: StoredProjection | undefined)
 }
 
 /** The database record of a new evaluation of `school` against `version`. */
-function newEvaluationDoc(
+export function newEvaluationDoc(
   school: School,
   version: FrameworkVersion,
   input: {
@@ -154,7 +167,10 @@ function newEvaluationDoc(
     frameworkKind: version.content.kind,
     cycleId: input.cycleId ?? null,
     dueDate: input.dueDate ?? null,
-    slot: input.slot ?? (input.cycleId ? `${input.cycleId}:${school.id}` : `own:${_id.toString()}`),
+    slot:
+      input.slot ??
+      (input.cycleId ? cycleSlotOf(input.cycleId, school.id) : `own:${_id.toString()}`),
+    ...(input.cycleId ? { cycleSlot: cycleSlotOf(input.cycleId, school.id) } : {}),
     title: input.title,
     areaIds: areas.map((a) => a.id),
     criteria,
@@ -192,39 +208,15 @@ export async function startEvaluationOnce(
   }
 }
 
-/**
- * Creates the cycle's evaluation for each school that has none yet. Safe to repeat and to run
- * from two places at once: the unique slot per (cycle, school) lets exactly one insert win.
- * Returns which schools got a new evaluation and which already had one.
- */
-export async function distributeEvaluations(
-  schools: School[],
-  version: FrameworkVersion,
-  input: { title: string; createdBy: string; cycleId: string; dueDate: Date | null },
-): Promise<{ created: string[]; existing: string[] }> {
-  const docs = schools.map((school) => newEvaluationDoc(school, version, input));
-  const created = new Set<string>();
-  try {
-    const inserted = await EvaluationModel.insertMany(docs, { ordered: false });
-    for (const d of inserted) created.add(String(d.schoolId));
-  } catch (error) {
-    const bulk = error as {
-      code?: number;
-      insertedDocs?: { schoolId: unknown }[];
-      writeErrors?: { code?: number; err?: { code?: number } }[];
-    };
-    const codes = (bulk.writeErrors ?? []).map((e) => e.code ?? e.err?.code);
-    if (bulk.code !== 11000 && !codes.every((c) => c === 11000)) throw error;
-    for (const d of bulk.insertedDocs ?? []) created.add(String(d.schoolId));
-  }
-  // Re-read rather than trust error details: what exists now is the truth.
-  const present = await EvaluationModel.find(
-    { trustId: version.trustId, cycleId: input.cycleId },
-    { schoolId: 1 },
-  ).lean();
-  const presentIds = new Set(present.map((p) => p.schoolId.toString()));
-  const existing = schools.map((s) => s.id).filter((id) => presentIds.has(id) && !created.has(id));
-  return { created: [...created], existing };
+/** Every evaluation of the trust's schools on one framework (any version), newest first. */
+export async function listEvaluationsOnFramework(
+  trustId: string,
+  frameworkId: string,
+): Promise<Evaluation[]> {
+  if (!isObjectId(frameworkId)) return [];
+  return withProjections(
+    await EvaluationModel.find({ trustId, frameworkId }).sort({ createdAt: -1 }).lean(),
+  );
 }
 
 export async function listEvaluationsOfCycle(

@@ -1,9 +1,16 @@
 import { z } from "zod";
+import { documentName } from "../../collab/document-name.ts";
+import { copyForRenewal } from "../../collab/shapes/renewal.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { CycleNameTakenError, ensureCycle } from "../../models/cycle/cycle.ts";
 import { InvalidInputError } from "../../models/errors.ts";
-import { distributeEvaluations } from "../../models/evaluation/evaluation.ts";
-import { getFrameworkVersion } from "../../models/framework/framework.ts";
+import {
+  distributeEvaluations,
+  type DistributedEvaluations,
+} from "../../models/evaluation/distribution.ts";
+import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
+import { diffVersions } from "../../models/framework/diff.ts";
+import { getFrameworkVersion, type FrameworkVersion } from "../../models/framework/framework.ts";
 import { objectId } from "../../models/input.ts";
 import { loadTrustFor } from "../../models/permissions/loaders.ts";
 import { listSchools } from "../../models/school/school.ts";
@@ -33,15 +40,23 @@ export const DistributeFrameworkInput = z.object({
 
 export interface Distribution {
   cycleId: string;
-  /** Names of the schools that got a new evaluation, and of those that already had one. */
+  /** Names of the schools that got a new, empty evaluation. */
   created: string[];
+  /** Schools whose unfinished evaluation joined the cycle with its work. */
+  adopted: { school: string; title: string }[];
+  /** Schools that got a new evaluation pre-filled from their last one (finished, or last cycle's). */
+  prefilled: { school: string; from: string }[];
+  /** Names of the schools that already had this cycle's evaluation. */
   existing: string[];
 }
 
 /**
  * A trust admin sends a published framework version to some of the trust's schools as a cycle
  * (the cycle is made on first use of its name). One evaluation per school per cycle: repeating
- * it, or two admins at once, duplicates nothing. The browser sends big trusts in batches.
+ * it, or two admins at once, duplicates nothing. A school already working on this framework
+ * keeps its work: its unfinished evaluation joins the cycle; one whose last evaluation is
+ * finished starts a new one pre-filled from it (models/cycle/adoption.ts). The browser sends
+ * big trusts in batches.
  */
 export async function distributeFramework(
   ctx: CommandContext,
@@ -72,19 +87,85 @@ export async function distributeFramework(
     cycleId: cycle.id,
     dueDate: cycle.dueDate,
   });
-  if (result.created.length) {
+  const previous = await prefillFromLastOnes(ctx, version, result.prefill);
+  const made = result.created.length + result.prefill.length;
+  if (made) {
     await recordAudit({
       trustId,
       actorId: ctx.actor.userId,
       action: "frameworkDistributed",
       subject: `cycle:${cycle.id}`,
-      details: { version: version.version, schools: result.created.length },
+      details: { version: version.version, schools: made },
     });
   }
+  for (const { evaluationId } of result.adopted) {
+    await recordAudit({
+      trustId,
+      actorId: ctx.actor.userId,
+      action: "evaluationAdopted",
+      subject: `evaluation:${evaluationId}`,
+      details: { cycle: cycle.name },
+    });
+  }
+  const adoptedTitles = await Promise.all(
+    result.adopted.map((a) => getEvaluation(trustId, a.evaluationId)),
+  );
   const nameOf = (id: string) => all.find((s) => s.id === id)?.name ?? id;
   return {
     cycleId: cycle.id,
     created: result.created.map(nameOf),
+    adopted: result.adopted.map((a, i) => ({
+      school: nameOf(a.schoolId),
+      title: adoptedTitles[i]?.title ?? "",
+    })),
+    prefilled: result.prefill.map((p) => ({
+      school: nameOf(p.schoolId),
+      from: previous.get(p.evaluationId)?.title ?? "",
+    })),
     existing: result.existing.map(nameOf),
   };
+}
+
+/**
+ * Copies each school's last evaluation into its new one, as a renewal does: judgements (except
+ * on criteria reworded since), narrative, evidence notes, forces and actions. Only new
+ * evaluations are filled, once, by the request that created them. Returns the previous
+ * evaluation of each new one.
+ */
+async function prefillFromLastOnes(
+  ctx: CommandContext,
+  version: FrameworkVersion,
+  prefill: DistributedEvaluations["prefill"],
+): Promise<Map<string, Evaluation>> {
+  const previousOf = new Map<string, Evaluation>();
+  const versions = new Map<string, Promise<FrameworkVersion | null>>();
+  for (const { evaluationId, fromId } of prefill) {
+    const [fresh, from] = await Promise.all([
+      getEvaluation(version.trustId, evaluationId),
+      getEvaluation(version.trustId, fromId),
+    ]);
+    if (!fresh || !from) continue;
+    previousOf.set(evaluationId, from);
+    if (!versions.has(from.frameworkVersionId))
+      versions.set(
+        from.frameworkVersionId,
+        getFrameworkVersion(version.trustId, from.frameworkVersionId),
+      );
+    const before = await versions.get(from.frameworkVersionId)!;
+    const reworded = before
+      ? diffVersions(before.content, version.content).reworded.map((c) => c.id)
+      : [];
+    const old = await ctx.collab.read(documentName("evaluation", from.id));
+    try {
+      await ctx.collab.change(documentName("evaluation", fresh.id), (doc) => {
+        copyForRenewal(old, doc, {
+          levelsByCriterion: fresh.levelsByCriterion,
+          freshJudgementOf: reworded,
+        });
+      });
+    } finally {
+      old.destroy();
+    }
+  }
+  return previousOf;
 }

@@ -47,7 +47,9 @@ describe("a school's certificate", () => {
     const row = page.getByRole("row", { name: new RegExp(world.school.name) });
     await row.getByRole("cell", { name: "Current" }).waitFor();
     await row
-      .getByRole("link", { name: `Certificate: ${world.school.name}, Inclusion Excellence` })
+      .getByRole("link", {
+        name: `View certificate for ${world.school.name}, Inclusion Excellence`,
+      })
       .click();
 
     const certificate = page.getByRole("article", { name: "Certificate of accreditation" });

@@ -163,6 +163,12 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
     entry(PRIYA, "frameworkDistributed", "cycle:c1", { version: 2, schools: 1 }),
     "Priya Shah distributed version 2 to 1 school",
   ],
+  [
+    entry(PRIYA, "evaluationAdopted", `evaluation:${EVALUATION}`, {
+      cycle: "Inclusion Excellence 2026–27",
+    }),
+    "Priya Shah brought the evaluation into the cycle “Inclusion Excellence 2026–27”, with its work",
+  ],
   [entry(HELEN, "secondFactorEnrolled", `user:${HELEN}`), "Helen Wright set up two-factor sign-in"],
   [
     entry(HELEN, "secondFactorFailed", `user:${HELEN}`, { reason: "wrong", method: "code" }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cycleNameKey } from "../../models/cycle/cycle.ts";
-import { progressOf } from "../../models/cycle/status.ts";
+import { progressOf, workingOn } from "../../models/cycle/status.ts";
 import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
@@ -50,6 +50,23 @@ describe("progressOf", () => {
       status: "submitted",
       overdue: false,
     });
+  });
+});
+
+describe("workingOn", () => {
+  const at = (day: number) => new Date(`2027-02-${String(day).padStart(2, "0")}T09:00:00Z`);
+  it("puts the evaluation with the team's work ahead of a newer, untouched one", () => {
+    const worked = evaluation({ id: "worked", createdAt: at(1), active: true, judged: 7 });
+    const empty = evaluation({ id: "empty", createdAt: at(20) });
+    expect(workingOn([empty, worked]).map((e) => e.id)).toEqual(["worked", "empty"]);
+  });
+  it("leaves finished ones out while any is unfinished, and shows the latest when all are", () => {
+    const done = evaluation({ id: "done", status: "accredited", createdAt: at(1), active: true });
+    const sent = evaluation({ id: "sent", status: "submitted", createdAt: at(2), active: true });
+    expect(workingOn([done, sent]).map((e) => e.id)).toEqual(["sent"]);
+    const latest = evaluation({ id: "latest", status: "validated", createdAt: at(3) });
+    expect(workingOn([done, latest]).map((e) => e.id)).toEqual(["latest"]);
+    expect(workingOn([])).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatDay, formatMoment } from "../../models/dates.ts";
+import { formatClock, formatDay, formatMeetingTime, formatMoment } from "../../models/dates.ts";
 
 describe("dates", () => {
   it("shows a due date as its calendar day, whatever the UK clock says", () => {
@@ -15,5 +15,15 @@ describe("dates", () => {
   it("shows a time of day in UK time, for what happens during a meeting", () => {
     expect(formatClock("2027-07-16T13:05:00Z")).toBe("14:05");
     expect(formatClock("2027-01-16T13:05:00Z")).toBe("13:05");
+  });
+
+  it("names a meeting's day and time in UK time, with the zone said", () => {
+    expect(formatMeetingTime("2027-03-02T10:00:00Z")).toBe(
+      "Tuesday 2 March 2027 at 10:00 (UK time)",
+    );
+    // 23:30 UTC in summer is already the next day in the UK.
+    expect(formatMeetingTime("2027-07-15T23:30:00Z")).toBe(
+      "Friday 16 July 2027 at 00:30 (UK time)",
+    );
   });
 });

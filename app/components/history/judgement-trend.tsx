@@ -46,7 +46,15 @@ function TrendTable({ area, points }: { area: TrendArea; points: TrendView["poin
  */
 export function JudgementTrend({ trend }: { trend: TrendView }) {
   const hydrated = useHydrated();
-  if (trend.points.length === 0) return <p className="muted">No judgements recorded yet.</p>;
+  const judged = trend.areas.some((a) => a.criteria.some((c) => c.values.some((v) => v !== null)));
+  // Empty charts say nothing: until a criterion is judged, say how the trend comes about.
+  if (trend.points.length === 0 || !judged)
+    return (
+      <p className="muted empty-state">
+        No judgements recorded yet. Each criterion's trend appears here once the team judges it, and
+        grows with each cycle.
+      </p>
+    );
   return (
     <>
       {trend.areas.map((area) => (

@@ -1,0 +1,40 @@
+import { Link } from "@remix-run/react";
+import { formatDay } from "../../../models/dates.ts";
+import type { EvaluationCard } from "../../utils/evaluation-cards.server.ts";
+import { Progress } from "../progress.tsx";
+import { MeetingLinks } from "../validation/validation-card.tsx";
+
+/**
+ * An evaluation on a school's card (home): its name, status, due date, progress as last saved,
+ * and its validation meeting while that is to come. `context` names the school for the progress
+ * bar's label, so several bars on one page keep distinct names.
+ */
+export function EvaluationCardView({ card, context }: { card: EvaluationCard; context: string }) {
+  return (
+    <div className="evaluation-summary">
+      <p>
+        <Link to={`/evaluations/${card.id}`}>{card.title}</Link>{" "}
+        <span className="badge">{card.status}</span>
+      </p>
+      {card.dueDate ? (
+        <p className={card.overdue ? "overdue-flag" : undefined}>
+          {`Due ${formatDay(card.dueDate)}${card.overdue ? " · Overdue" : ""}`}
+        </p>
+      ) : null}
+      <Progress
+        judged={card.judged}
+        total={card.total}
+        label={`${context}: ${card.title} progress`}
+      />
+      {card.meeting?.meeting ? (
+        <>
+          <p>
+            Validation meeting:{" "}
+            <time dateTime={card.meeting.meeting.at}>{card.meeting.meeting.when}</time>
+          </p>
+          <MeetingLinks row={card.meeting} />
+        </>
+      ) : null}
+    </div>
+  );
+}

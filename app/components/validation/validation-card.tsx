@@ -1,0 +1,52 @@
+import { Link } from "@remix-run/react";
+import type { ValidationRow } from "../../utils/validation-rows.server.ts";
+
+/** The way into a validation's meeting: the meeting page and, while it is to come, the call. */
+export function MeetingLinks({ row }: { row: ValidationRow }) {
+  return (
+    <p className="link-row">
+      <Link to={`/validations/${row.id}/meeting`}>
+        Meeting page<span className="visually-hidden">{` for ${row.school}`}</span>
+      </Link>
+      {row.meeting?.upcoming ? (
+        <a href={row.meeting.videoLink} target="_blank" rel="noopener noreferrer">
+          Join the video call
+          <span className="visually-hidden">{` for ${row.school} (opens in a new tab)`}</span>
+        </a>
+      ) : null}
+    </p>
+  );
+}
+
+/**
+ * One validation in a list: school, evaluation, status, and its meeting with the links to it.
+ * `level`: its heading's level, one below the list's own heading.
+ */
+export function ValidationCard({ row, level = 3 }: { row: ValidationRow; level?: 2 | 3 }) {
+  const Heading = level === 2 ? "h2" : "h3";
+  return (
+    <li className="card">
+      <Heading>
+        <Link
+          to={`/evaluations/${row.evaluationId}/validation`}
+        >{`${row.school}: ${row.title}`}</Link>
+      </Heading>
+      <p>
+        <span className="badge">{row.status}</span>
+      </p>
+      {row.meeting ? (
+        <p>
+          {row.meeting.upcoming ? "Meeting: " : "Met: "}
+          <time dateTime={row.meeting.at}>{row.meeting.when}</time>
+        </p>
+      ) : (
+        <p className="muted">
+          {row.canSchedule
+            ? "No meeting date yet: schedule it on the meeting page."
+            : "No meeting date yet."}
+        </p>
+      )}
+      <MeetingLinks row={row} />
+    </li>
+  );
+}

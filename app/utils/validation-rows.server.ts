@@ -1,0 +1,95 @@
+import { formatMeetingTime } from "../../models/dates.ts";
+import type { Actor } from "../../models/permissions/roles.ts";
+import type { Validation } from "../../models/validation/validation.ts";
+import {
+  can,
+  findMeetingSchedule,
+  getEvaluation,
+  getSchool,
+  meetingResource,
+} from "../validation.server.ts";
+
+// A meeting has no end time: for this long after its start it is "on now", with its join link.
+const MEETING_HOURS = 3;
+
+const STATUS: Record<string, string> = {
+  inProgress: "In progress",
+  submitted: "Submitted",
+  validated: "Validated",
+  accredited: "Accredited",
+};
+
+export interface ValidationRow {
+  id: string;
+  evaluationId: string;
+  school: string;
+  title: string;
+  status: string;
+  /** Validated or accredited: the outcome is recorded. */
+  done: boolean;
+  /** The reader sets the meeting's date (an assigned validator). */
+  canSchedule: boolean;
+  meeting: {
+    at: string;
+    when: string;
+    videoLink: string;
+    /** Still to come, or on now: join links are offered. */
+    upcoming: boolean;
+  } | null;
+}
+
+/** What a list of validations shows: school, evaluation, status and its meeting. */
+export async function validationRows(
+  actor: Actor,
+  validations: Validation[],
+  now = new Date(),
+): Promise<ValidationRow[]> {
+  return Promise.all(
+    validations.map(async (v) => {
+      const [evaluation, school, schedule] = await Promise.all([
+        getEvaluation(v.trustId, v.evaluationId),
+        getSchool(v.trustId, v.schoolId),
+        findMeetingSchedule(v.trustId, v.id),
+      ]);
+      const status = evaluation?.status ?? "";
+      const meeting = meetingResource(v, schedule, now);
+      const seesMeeting = schedule && can(actor, "read", meeting);
+      return {
+        id: v.id,
+        evaluationId: v.evaluationId,
+        school: school?.name ?? "",
+        title: evaluation?.title ?? "",
+        status: STATUS[status] ?? status,
+        done: status === "validated" || status === "accredited",
+        canSchedule: can(actor, "schedule", meeting),
+        meeting: seesMeeting
+          ? {
+              at: schedule.scheduledAt.toISOString(),
+              when: formatMeetingTime(schedule.scheduledAt),
+              videoLink: schedule.videoLink,
+              upcoming: schedule.scheduledAt.getTime() > now.getTime() - MEETING_HOURS * 3600_000,
+            }
+          : null,
+      };
+    }),
+  );
+}
+
+/**
+ * Soonest meetings first, then validations still waiting for a date, then finished ones (the
+ * order a validator works in).
+ */
+export function byWhatComesNext(rows: ValidationRow[]): ValidationRow[] {
+  const rank = (r: ValidationRow) => (r.done ? 2 : r.meeting?.upcoming ? 0 : 1);
+  return [...rows].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (rank(a) === 0 ? a.meeting!.at.localeCompare(b.meeting!.at) : 0) ||
+      a.school.localeCompare(b.school),
+  );
+}
+
+/** The next meeting among these validations (on now, or the soonest to come), or null. */
+export function nextMeetingOf(rows: ValidationRow[]): ValidationRow | null {
+  return byWhatComesNext(rows).find((r) => r.meeting?.upcoming && !r.done) ?? null;
+}
