@@ -7,6 +7,7 @@ import { StandingBadge } from "../components/award/standing-badge.tsx";
 import { getTrust } from "../models.server.ts";
 import certificateStyles from "../styles/certificate.css";
 import { requireTrust } from "../utils/trust.server.ts";
+import { TableScroll } from "../components/table-scroll.tsx";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: certificateStyles }];
 
@@ -99,54 +100,56 @@ export default function Register() {
               Download as CSV
             </a>
           </p>
-          <table className="table register-table">
-            <caption className="visually-hidden">Awards, soonest expiry first</caption>
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">Mark</th>
-                <th scope="col">Tier</th>
-                <th scope="col">Awarded</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-                <th scope="col">Certificate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.id} className={ROW_CLASS[r.standing]}>
-                  <th scope="row">
-                    <Link to={`/schools/${r.schoolId}`}>{r.schoolName}</Link>
-                  </th>
-                  <td>{r.markName}</td>
-                  <td>{r.tier ?? "—"}</td>
-                  <td>
-                    <time dateTime={r.startDate}>{r.startLabel}</time>
-                  </td>
-                  <td>
-                    <time dateTime={r.expiryDate}>{r.expiryLabel}</time>
-                  </td>
-                  <td>
-                    <StandingBadge standing={r.standing} />
-                    {r.canRenew && (r.standing === "renewalDue" || r.standing === "expired") ? (
-                      <RenewForm
-                        awardId={r.id}
-                        label={`Start renewal: ${r.schoolName}, ${r.markName}`}
-                      />
-                    ) : null}
-                  </td>
-                  <td>
-                    <Link
-                      to={`/awards/${r.id}/certificate`}
-                      aria-label={`Certificate: ${r.schoolName}, ${r.markName}`}
-                    >
-                      View
-                    </Link>
-                  </td>
+          <TableScroll label="Awards">
+            <table className="table register-table">
+              <caption className="visually-hidden">Awards, soonest expiry first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">School</th>
+                  <th scope="col">Mark</th>
+                  <th scope="col">Tier</th>
+                  <th scope="col">Awarded</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Certificate</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r.id} className={ROW_CLASS[r.standing]}>
+                    <th scope="row">
+                      <Link to={`/schools/${r.schoolId}`}>{r.schoolName}</Link>
+                    </th>
+                    <td>{r.markName}</td>
+                    <td>{r.tier ?? "—"}</td>
+                    <td>
+                      <time dateTime={r.startDate}>{r.startLabel}</time>
+                    </td>
+                    <td>
+                      <time dateTime={r.expiryDate}>{r.expiryLabel}</time>
+                    </td>
+                    <td>
+                      <StandingBadge standing={r.standing} />
+                      {r.canRenew && (r.standing === "renewalDue" || r.standing === "expired") ? (
+                        <RenewForm
+                          awardId={r.id}
+                          label={`Start renewal: ${r.schoolName}, ${r.markName}`}
+                        />
+                      ) : null}
+                    </td>
+                    <td>
+                      <Link
+                        to={`/awards/${r.id}/certificate`}
+                        aria-label={`Certificate: ${r.schoolName}, ${r.markName}`}
+                      >
+                        View
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </div>

@@ -38,6 +38,8 @@ export function CriterionPanel(props: CriterionWorkspace) {
     role: props.me.role,
     observing: props.me.observing,
   };
+  // The stages are plain sections under their h4 headings, not named regions: four landmarks per
+  // criterion, each named "Judge", "Evidence"…, would bury the page's real ones.
   return (
     <article className="criterion" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -45,7 +47,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
       </h3>
       {c.guidance ? <p className="guidance">{c.guidance}</p> : null}
 
-      <section className="stage" aria-labelledby={`${headingId}-judge`}>
+      <section className="stage">
         <h4 id={`${headingId}-judge`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             1
@@ -97,7 +99,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
         </div>
       </section>
 
-      <section className="stage" aria-labelledby={`${headingId}-evidence`}>
+      <section className="stage">
         <h4 id={`${headingId}-evidence`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             2
@@ -130,7 +132,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
         <EvidenceItems {...props} />
       </section>
 
-      <section className="stage" aria-labelledby={`${headingId}-analyse`}>
+      <section className="stage">
         <h4 id={`${headingId}-analyse`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             3
@@ -140,7 +142,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
         <ForceField {...props} />
       </section>
 
-      <section className="stage" aria-labelledby={`${headingId}-plan`}>
+      <section className="stage">
         <h4 id={`${headingId}-plan`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             4
