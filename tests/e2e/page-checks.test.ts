@@ -70,6 +70,14 @@ describe("the page checks", () => {
     ]);
   });
 
+  it("report controls drawn over one another", async () => {
+    const page = await pageOf(
+      `<div style="position: relative; height: 60px"><button style="position: absolute; left: 0; width: 120px">Save</button><a href="#x" style="position: absolute; left: 60px; width: 120px; display: block">Details</a></div>`,
+      768,
+    );
+    expect(await checkPage(page)).toContain('button "Save" overlaps a "Details"');
+  });
+
   it("report an invalid field whose error is not linked to it", async () => {
     const page = await pageOf(
       `<label for="e">Email</label><input id="e" name="email" aria-invalid="true"><p>Enter an email address</p>`,

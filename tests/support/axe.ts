@@ -194,6 +194,69 @@ export async function unexplainedInvalidFields(page: Page): Promise<string[]> {
 }
 
 /**
+ * Controls drawn over one another (a tablet's layout squeezing a button onto a field): each
+ * pair of visible controls whose boxes overlap, neither inside the other.
+ */
+export async function overlappingControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector =
+      "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=slider], [role=button], [tabindex='0']";
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
+    // What of a box is visible: the part inside every box around it that clips or scrolls.
+    const visiblePart = (el: Element, box: DOMRect): DOMRect | null => {
+      let { left, top, right, bottom } = box;
+      for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
+        const style = getComputedStyle(at);
+        if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+        const clip = at.getBoundingClientRect();
+        left = Math.max(left, clip.left);
+        top = Math.max(top, clip.top);
+        right = Math.min(right, clip.right);
+        bottom = Math.min(bottom, clip.bottom);
+      }
+      return right - left >= 2 && bottom - top >= 2
+        ? new DOMRect(left, top, right - left, bottom - top)
+        : null;
+    };
+    // The boxes of each line a control's text takes (a wrapped link is two boxes, not the
+    // rectangle around both lines), as far as they can be seen.
+    // tldraw's toolbars lay their buttons' hit areas over each other on purpose (the icons do
+    // not touch); axe's target-size rule still checks them.
+    const controls = [...document.querySelectorAll(selector)]
+      .filter((el) => !el.closest(".tl-container"))
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return style.visibility !== "hidden" && el.checkVisibility({ opacityProperty: true });
+      })
+      .map((el) => ({
+        el,
+        boxes: [...el.getClientRects()]
+          .map((box) => visiblePart(el, box))
+          .filter((box): box is DOMRect => box !== null),
+      }))
+      .filter(({ boxes }) => boxes.length > 0);
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+    const problems: string[] = [];
+    for (let i = 0; i < controls.length; i++) {
+      for (let j = i + 1; j < controls.length; j++) {
+        const a = controls[i];
+        const b = controls[j];
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        // A label's own control, or two parts of one widget, are not in each other's way.
+        if (a.el.closest("label") && a.el.closest("label") === b.el.closest("label")) continue;
+        if (a.boxes.some((x) => b.boxes.some((y) => overlap(x, y))))
+          problems.push(`${name(a.el)} overlaps ${name(b.el)}`);
+        if (problems.length >= 6) return problems;
+      }
+    }
+    return problems;
+  });
+}
+
+/**
  * Waits until the page has stopped changing (no DOM change for `quietMs`, at most `maxMs`):
  * live pages render again once their documents arrive over the socket, after the load event.
  */
@@ -245,5 +308,6 @@ export async function checkPage(
     ...(await unreachableScrollingTables(page, { mayScroll: options.tablesMayScroll })),
   );
   problems.push(...(await unexplainedInvalidFields(page)));
+  problems.push(...(await overlappingControls(page)));
   return problems;
 }
