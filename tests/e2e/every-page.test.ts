@@ -202,7 +202,7 @@ async function walk(page: Page, visits: Visit[]): Promise<string[]> {
     for (const width of WIDTHS) {
       if (width !== WIDTHS[0]) {
         await page.setViewportSize({ width, height: 900 });
-        await settle(page, 100, 1000);
+        await settle(page, 50, 500);
       }
       for (const problem of await checkPage(page, { tablesMayScroll: width < 1280 }))
         problems.push(`${where} at ${width} px: ${problem}`);
