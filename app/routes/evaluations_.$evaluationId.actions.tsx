@@ -21,6 +21,7 @@ import { can, getSchool, loadEvaluation, schoolResource } from "../evaluation.se
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 import { formatMoment } from "../../models/dates.ts";
+import { TableScroll } from "../components/table-scroll.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Action plan · ${data?.evaluation.title ?? "Evaluation"} · Quality marks` },
@@ -89,53 +90,55 @@ export default function ActionPlan() {
           factors of each force-field.
         </p>
       ) : (
-        <table className="table plan-table">
-          <caption className="visually-hidden">
-            {filtered
-              ? `Actions matching the filter: ${rows.length} of ${data.total}`
-              : `All ${data.total} actions`}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col">Action</th>
-              <SortHeader query={query} column="owner">
-                Owner
-              </SortHeader>
-              <SortHeader query={query} column="due">
-                Due
-              </SortHeader>
-              <SortHeader query={query} column="status">
-                Status
-              </SortHeader>
-              <th scope="col">Addresses</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={r.overdue ? "row-overdue" : undefined}>
-                <td>
-                  <Link to={criterionHref(r)} title={r.criterionStatement}>
-                    {r.criterionCode || "—"}
-                  </Link>
-                </td>
-                <th scope="row">
-                  {r.what.trim() || <span className="muted">Not described yet</span>}
-                </th>
-                <td>{r.ownerName ?? <span className="muted">No owner yet</span>}</td>
-                <DueCell due={r.due} />
-                <StatusCell row={r} />
-                <td>
-                  {r.forceCount ? (
-                    `${r.forceCount} hindering factor${r.forceCount === 1 ? "" : "s"}`
-                  ) : (
-                    <span className="muted">None linked</span>
-                  )}
-                </td>
+        <TableScroll label="Actions">
+          <table className="table plan-table">
+            <caption className="visually-hidden">
+              {filtered
+                ? `Actions matching the filter: ${rows.length} of ${data.total}`
+                : `All ${data.total} actions`}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Criterion</th>
+                <th scope="col">Action</th>
+                <SortHeader query={query} column="owner">
+                  Owner
+                </SortHeader>
+                <SortHeader query={query} column="due">
+                  Due
+                </SortHeader>
+                <SortHeader query={query} column="status">
+                  Status
+                </SortHeader>
+                <th scope="col">Addresses</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className={r.overdue ? "row-overdue" : undefined}>
+                  <td>
+                    <Link to={criterionHref(r)} title={r.criterionStatement}>
+                      {r.criterionCode || "—"}
+                    </Link>
+                  </td>
+                  <th scope="row">
+                    {r.what.trim() || <span className="muted">Not described yet</span>}
+                  </th>
+                  <td>{r.ownerName ?? <span className="muted">No owner yet</span>}</td>
+                  <DueCell due={r.due} />
+                  <StatusCell row={r} />
+                  <td>
+                    {r.forceCount ? (
+                      `${r.forceCount} hindering factor${r.forceCount === 1 ? "" : "s"}`
+                    ) : (
+                      <span className="muted">None linked</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {data.total > 0 && rows.length === 0 ? <p>No actions match this filter.</p> : null}
     </div>

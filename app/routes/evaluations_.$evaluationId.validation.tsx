@@ -37,6 +37,7 @@ import {
   type ActionResult,
 } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
+import { TableScroll } from "../components/table-scroll.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Validation · Quality marks" }];
 
@@ -211,96 +212,98 @@ export default function ValidationPage() {
             {data.areas.map((area) => (
               <div key={area.id}>
                 <h3>{area.title}</h3>
-                <table className="table agreed-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Criterion</th>
-                      <th scope="col">School's judgement</th>
-                      <th scope="col">Agreed judgement</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {area.criteria.map((c) => {
-                      const label = (key: string | undefined) =>
-                        area.levels.find((l) => l.key === key)?.label ?? "Not judged";
-                      const agreed = state.agreed[c.id];
-                      return (
-                        <tr key={c.id}>
-                          <th scope="row">
-                            <span className="code">{c.code}</span> {c.statement}
-                          </th>
-                          <td>{label(data.schoolJudgements[c.id])}</td>
-                          <td>
-                            {agreed ? (
-                              <div>
-                                <strong>{label(agreed.level)}</strong> · {agreed.rationale}
-                                <p className="muted">
-                                  {agreed.confirmedBy
-                                    ? `Confirmed by ${name(agreed.confirmedBy)}`
-                                    : "Awaiting the school's confirmation"}
-                                </p>
-                                {agreed.history.length ? (
-                                  <p className="muted">{`Earlier: ${agreed.history.map((h) => label(h.level)).join(" → ")}`}</p>
-                                ) : null}
-                                {data.canConfirm && !agreed.confirmedBy ? (
-                                  <Form method="post">
-                                    <CsrfInput />
-                                    <input type="hidden" name="intent" value="confirm" />
-                                    <input type="hidden" name="criterionId" value={c.id} />
-                                    <input
-                                      type="hidden"
-                                      name="agreedSeq"
-                                      value={agreed.agreedSeq}
-                                    />
-                                    <button
-                                      type="submit"
-                                      className="button"
-                                      disabled={busy}
-                                    >{`Confirm ${c.code}`}</button>
-                                  </Form>
-                                ) : null}
-                              </div>
-                            ) : (
-                              <span className="muted">Not agreed yet</span>
-                            )}
-                            {data.canAgree ? (
-                              <Form method="post" className="agree-form">
-                                <CsrfInput />
-                                <input type="hidden" name="intent" value="agree" />
-                                <input type="hidden" name="criterionId" value={c.id} />
-                                <input
-                                  type="hidden"
-                                  name="basedOn"
-                                  value={agreed?.agreedSeq ?? 0}
-                                />
-                                <SelectField
-                                  label={`Agreed level for ${c.code}`}
-                                  name="level"
-                                  defaultValue={agreed?.level ?? ""}
-                                >
-                                  <option value="">Choose</option>
-                                  {area.levels.map((l) => (
-                                    <option key={l.key} value={l.key}>
-                                      {l.label}
-                                    </option>
-                                  ))}
-                                </SelectField>
-                                <TextField
-                                  label={`Rationale for ${c.code}`}
-                                  name="rationale"
-                                  defaultValue=""
-                                />
-                                <button type="submit" className="button" disabled={busy}>
-                                  {agreed ? `Correct ${c.code}` : `Agree ${c.code}`}
-                                </button>
-                              </Form>
-                            ) : null}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <TableScroll label={`Judgements in ${area.title}`}>
+                  <table className="table agreed-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">Criterion</th>
+                        <th scope="col">School's judgement</th>
+                        <th scope="col">Agreed judgement</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {area.criteria.map((c) => {
+                        const label = (key: string | undefined) =>
+                          area.levels.find((l) => l.key === key)?.label ?? "Not judged";
+                        const agreed = state.agreed[c.id];
+                        return (
+                          <tr key={c.id}>
+                            <th scope="row">
+                              <span className="code">{c.code}</span> {c.statement}
+                            </th>
+                            <td>{label(data.schoolJudgements[c.id])}</td>
+                            <td>
+                              {agreed ? (
+                                <div>
+                                  <strong>{label(agreed.level)}</strong> · {agreed.rationale}
+                                  <p className="muted">
+                                    {agreed.confirmedBy
+                                      ? `Confirmed by ${name(agreed.confirmedBy)}`
+                                      : "Awaiting the school's confirmation"}
+                                  </p>
+                                  {agreed.history.length ? (
+                                    <p className="muted">{`Earlier: ${agreed.history.map((h) => label(h.level)).join(" → ")}`}</p>
+                                  ) : null}
+                                  {data.canConfirm && !agreed.confirmedBy ? (
+                                    <Form method="post">
+                                      <CsrfInput />
+                                      <input type="hidden" name="intent" value="confirm" />
+                                      <input type="hidden" name="criterionId" value={c.id} />
+                                      <input
+                                        type="hidden"
+                                        name="agreedSeq"
+                                        value={agreed.agreedSeq}
+                                      />
+                                      <button
+                                        type="submit"
+                                        className="button"
+                                        disabled={busy}
+                                      >{`Confirm ${c.code}`}</button>
+                                    </Form>
+                                  ) : null}
+                                </div>
+                              ) : (
+                                <span className="muted">Not agreed yet</span>
+                              )}
+                              {data.canAgree ? (
+                                <Form method="post" className="agree-form">
+                                  <CsrfInput />
+                                  <input type="hidden" name="intent" value="agree" />
+                                  <input type="hidden" name="criterionId" value={c.id} />
+                                  <input
+                                    type="hidden"
+                                    name="basedOn"
+                                    value={agreed?.agreedSeq ?? 0}
+                                  />
+                                  <SelectField
+                                    label={`Agreed level for ${c.code}`}
+                                    name="level"
+                                    defaultValue={agreed?.level ?? ""}
+                                  >
+                                    <option value="">Choose</option>
+                                    {area.levels.map((l) => (
+                                      <option key={l.key} value={l.key}>
+                                        {l.label}
+                                      </option>
+                                    ))}
+                                  </SelectField>
+                                  <TextField
+                                    label={`Rationale for ${c.code}`}
+                                    name="rationale"
+                                    defaultValue=""
+                                  />
+                                  <button type="submit" className="button" disabled={busy}>
+                                    {agreed ? `Correct ${c.code}` : `Agree ${c.code}`}
+                                  </button>
+                                </Form>
+                              ) : null}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </TableScroll>
               </div>
             ))}
           </section>

@@ -22,6 +22,7 @@ import {
   refusal,
   type ActionResult,
 } from "../utils/command.server.ts";
+import { TableScroll } from "../components/table-scroll.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Frameworks · Quality marks" }];
 
@@ -91,27 +92,29 @@ export default function Frameworks() {
             : "No frameworks yet. The trust's admins design them; they appear here once created."}
         </p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">The trust's frameworks</caption>
-          <thead>
-            <tr>
-              <th scope="col">Framework</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Published</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.frameworks.map((f) => (
-              <tr key={f.id}>
-                <td>
-                  <Link to={`/frameworks/${f.id}`}>{f.name}</Link>
-                </td>
-                <td>{f.kind}</td>
-                <td>{f.latestVersion > 0 ? `v${f.latestVersion}` : "Draft, not published"}</td>
+        <TableScroll label="Frameworks">
+          <table className="table">
+            <caption className="visually-hidden">The trust's frameworks</caption>
+            <thead>
+              <tr>
+                <th scope="col">Framework</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Published</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.frameworks.map((f) => (
+                <tr key={f.id}>
+                  <td>
+                    <Link to={`/frameworks/${f.id}`}>{f.name}</Link>
+                  </td>
+                  <td>{f.kind}</td>
+                  <td>{f.latestVersion > 0 ? `v${f.latestVersion}` : "Draft, not published"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       {data.canDesign ? (

@@ -16,6 +16,7 @@ import {
   StatusCell,
 } from "../components/plan/action-table.tsx";
 import { requireActor } from "../utils/auth.server.ts";
+import { TableScroll } from "../components/table-scroll.tsx";
 
 export const meta: MetaFunction = () => [{ title: "My actions · Quality marks" }];
 
@@ -57,45 +58,47 @@ export default function MyActions() {
       </p>
       {data.total ? <ActionFilters query={query} owners={null} /> : null}
       {data.total ? (
-        <table className="table plan-table">
-          <caption className="visually-hidden">Actions you own</caption>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Evaluation</th>
-              <th scope="col">Criterion</th>
-              <SortHeader query={query} column="due">
-                Due
-              </SortHeader>
-              <SortHeader query={query} column="status">
-                Status
-              </SortHeader>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr
-                key={`${r.evaluationId}/${r.id}`}
-                className={r.overdue ? "row-overdue" : undefined}
-              >
-                <th scope="row">
-                  {r.what.trim() || <span className="muted">Not described yet</span>}
-                </th>
-                <td>
-                  <Link to={`/evaluations/${r.evaluationId}/actions`}>{r.evaluationTitle}</Link>
-                  <span className="muted"> · {r.schoolName}</span>
-                </td>
-                <td>
-                  <Link to={criterionHref(r)} title={r.criterionStatement}>
-                    {r.criterionCode || "—"}
-                  </Link>
-                </td>
-                <DueCell due={r.due} />
-                <StatusCell row={r} />
+        <TableScroll label="Actions you own">
+          <table className="table plan-table">
+            <caption className="visually-hidden">Actions you own</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Evaluation</th>
+                <th scope="col">Criterion</th>
+                <SortHeader query={query} column="due">
+                  Due
+                </SortHeader>
+                <SortHeader query={query} column="status">
+                  Status
+                </SortHeader>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr
+                  key={`${r.evaluationId}/${r.id}`}
+                  className={r.overdue ? "row-overdue" : undefined}
+                >
+                  <th scope="row">
+                    {r.what.trim() || <span className="muted">Not described yet</span>}
+                  </th>
+                  <td>
+                    <Link to={`/evaluations/${r.evaluationId}/actions`}>{r.evaluationTitle}</Link>
+                    <span className="muted"> · {r.schoolName}</span>
+                  </td>
+                  <td>
+                    <Link to={criterionHref(r)} title={r.criterionStatement}>
+                      {r.criterionCode || "—"}
+                    </Link>
+                  </td>
+                  <DueCell due={r.due} />
+                  <StatusCell row={r} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {data.total > 0 && rows.length === 0 ? <p>None of your actions match this filter.</p> : null}
     </div>

@@ -6,6 +6,7 @@ import { auditRows } from "../components/audit/audit-rows.server.ts";
 import styles from "../styles/audit.css";
 import { requireTrust } from "../utils/trust.server.ts";
 import { formatMoment } from "../../models/dates.ts";
+import { TableScroll } from "../components/table-scroll.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Quality marks" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -46,8 +47,7 @@ export default function AuditLog() {
         </a>{" "}
         <span className="muted">(with the ids and hashes, to check the chain elsewhere)</span>
       </p>
-      {/* On a phone the table scrolls inside this box; the page itself never scrolls sideways. */}
-      <div className="audit-box" role="region" aria-label="Audit entries" tabIndex={0}>
+      <TableScroll label="Audit entries">
         <table className="table audit-table">
           <caption className="visually-hidden">Audit entries, newest first</caption>
           <colgroup>
@@ -91,7 +91,7 @@ export default function AuditLog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -88,8 +88,12 @@ export async function signedOutPage(): Promise<Page> {
 
 /** A page in a fresh context already signed in as `userId` (the cookie the sign-in action would set). */
 export async function signedInPage(baseUrl: string, userId: string): Promise<Page> {
+  return pageWithCookie(baseUrl, await cookieFor(userId));
+}
+
+/** A page in a fresh context holding this session cookie (`name=value`), e.g. a sign-in part done. */
+export async function pageWithCookie(baseUrl: string, cookie: string): Promise<Page> {
   const context = await newContext();
-  const cookie = await cookieFor(userId);
   const at = cookie.indexOf("=");
   await context.addCookies([
     {

@@ -48,6 +48,8 @@ export function CriterionPanel(props: CriterionWorkspace) {
     role: props.me.role,
     observing: props.me.observing,
   };
+  // The stages are plain sections under their h4 headings, not named regions: four landmarks per
+  // criterion, each named "Judge", "Evidence"…, would bury the page's real ones.
   return (
     <article className="criterion" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -55,7 +57,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
       </h3>
       {c.guidance ? <p className="guidance">{c.guidance}</p> : null}
 
-      <section className="stage" aria-labelledby={`${headingId}-judge`}>
+      <section className="stage">
         <h4 id={`${headingId}-judge`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             1
@@ -111,7 +113,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
         </div>
       </section>
 
-      <section className="stage" aria-labelledby={`${headingId}-evidence`} {...at("evidence")}>
+      <section className="stage" {...at("evidence")}>
         <h4 id={`${headingId}-evidence`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             2
@@ -143,7 +145,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
         <EvidenceItems {...props} />
       </section>
 
-      <section className="stage" aria-labelledby={`${headingId}-analyse`} {...at("forces")}>
+      <section className="stage" {...at("forces")}>
         <h4 id={`${headingId}-analyse`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             3
@@ -153,7 +155,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
         <ForceField {...props} />
       </section>
 
-      <section className="stage" aria-labelledby={`${headingId}-plan`} {...at("actions")}>
+      <section className="stage" {...at("actions")}>
         <h4 id={`${headingId}-plan`} className="stage-heading">
           <span className="stage-number" aria-hidden="true">
             4

@@ -69,7 +69,8 @@ export function ForceFieldDiagram({ code, forces }: { code: string; forces: Forc
   const height = TOP + rows * ROW + BOTTOM;
   const footer = TOP + rows * ROW + 26;
   return (
-    <figure className="ffd">
+    // Focusable: on a phone the diagram scrolls sideways, and a keyboard must be able to scroll it.
+    <figure className="ffd" tabIndex={0} aria-label={`Force-field diagram of ${code}`}>
       <svg
         role="img"
         aria-label={diagramSummary(code, forces)}

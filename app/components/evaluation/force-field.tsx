@@ -75,11 +75,7 @@ export function ForceField({ criterion, doc, readOnly }: CriterionWorkspace) {
           const headingId = `ff-${side}-${criterion.id}`;
           const dragList = `${criterion.id}/${side}`;
           return (
-            <section
-              key={side}
-              className={`ff-column ff-column-${side}`}
-              aria-labelledby={headingId}
-            >
+            <section key={side} className={`ff-column ff-column-${side}`}>
               <h5 id={headingId}>
                 {SIDE_LABELS[side]} factors{" "}
                 <span className="ff-column-total">

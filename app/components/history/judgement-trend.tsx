@@ -1,42 +1,45 @@
 import { useHydrated } from "../../utils/use-hydrated.ts";
 import TrendCharts from "./trend-chart.client.tsx";
 import type { TrendArea, TrendView } from "./view.ts";
+import { TableScroll } from "../table-scroll.tsx";
 
 /** The text alternative of an area's charts: criteria down the side, cycles across. */
 function TrendTable({ area, points }: { area: TrendArea; points: TrendView["points"] }) {
   return (
-    <table className="table trend-table">
-      <caption className="visually-hidden">{`Judgements in ${area.title}, cycle by cycle`}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Criterion</th>
-          {points.map((p, i) => (
-            <th scope="col" key={i}>
-              {p.label}
-              <div className="muted">{`${p.date}, ${p.source === "submission" ? "as submitted" : "as last saved"}`}</div>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {area.criteria.map((c) => (
-          <tr key={c.id}>
-            <th scope="row">
-              <span className="code">{c.code}</span> {c.statement}
-            </th>
-            {c.values.map((value, i) => (
-              <td key={i}>
-                {value === null ? (
-                  <span className="muted">Not judged</span>
-                ) : (
-                  area.levels[value].label
-                )}
-              </td>
+    <TableScroll label={`Judgements in ${area.title}, cycle by cycle`}>
+      <table className="table trend-table">
+        <caption className="visually-hidden">{`Judgements in ${area.title}, cycle by cycle`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            {points.map((p, i) => (
+              <th scope="col" key={i}>
+                {p.label}
+                <div className="muted">{`${p.date}, ${p.source === "submission" ? "as submitted" : "as last saved"}`}</div>
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {area.criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <span className="code">{c.code}</span> {c.statement}
+              </th>
+              {c.values.map((value, i) => (
+                <td key={i}>
+                  {value === null ? (
+                    <span className="muted">Not judged</span>
+                  ) : (
+                    area.levels[value].label
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

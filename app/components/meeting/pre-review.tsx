@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { TableScroll } from "../table-scroll.tsx";
 import { CsrfInput } from "../csrf-input.tsx";
 import { SCHEDULE_FORM_ID } from "./schedule-form.tsx";
 import { labelOf, type CriterionRow, type Provisional } from "./types.ts";
@@ -56,7 +57,7 @@ export function PreReview(props: {
         yours differs from the school&apos;s is put on the agenda for you; untick it to leave it
         off.
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Criteria to pre-review">
         <table className="table">
           <thead>
             <tr>
@@ -107,7 +108,7 @@ export function PreReview(props: {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

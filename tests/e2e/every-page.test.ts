@@ -1,0 +1,264 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureSecondFactor } from "../support/second-factor.ts";
+import { passwordOnlyCookieFor } from "../support/sessions.ts";
+import type { AppServer } from "../../server/app.ts";
+import { checkPage, preloadAxe, settle } from "../support/axe.ts";
+import {
+  allowBrowserConsoleError,
+  pageWithCookie,
+  signedInPage,
+  signedOutPage,
+  useBrowser,
+} from "../support/browser.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildDemoWorld, type DemoWorld } from "../support/demo-world.ts";
+import { buildUser } from "../support/factories.ts";
+import { startTestServer } from "../support/server.ts";
+
+// Every page of the app (app/routes: each route with a component), as each role that can open
+// it, in a demo-like trust, at a laptop's, a tablet's and a phone's width: axe finds nothing
+// (WCAG 2.0/2.1 A and AA, 2.2 target size, and our best practices), nothing scrolls sideways,
+// and a wide table scrolls in its own box that a keyboard can reach. The lists below are the
+// walk: a new page is a new line in the lists of the roles that may open it.
+
+useTestDatabase();
+useBrowser();
+
+const WIDTHS = [1280, 768, 390];
+
+interface Visit {
+  path: string;
+  /** Brings the page to a state worth checking too (an error shown, a dialog open). */
+  then?: (page: Page) => Promise<void>;
+  /** The status the page answers with when it is not 200 (a page that does not exist). */
+  status?: number;
+  /** A live page: its save state is announced (a status live region). */
+  live?: boolean;
+}
+
+type Who =
+  | "signedOut"
+  | "awaitingCode"
+  | "enrolling"
+  | "trustAdmin"
+  | "trustLeader"
+  | "validator"
+  | "schoolLeader"
+  | "staff"
+  | "contributor";
+
+/**
+ * What each role walks: every page they can open, once. Where two roles see the same page
+ * with the same controls, one of them walks it (trust leaders see what admins see, read-only;
+ * staff what leaders see, less the leader's decisions), to keep the walk short.
+ */
+function walks(w: DemoWorld): Record<Who, Visit[]> {
+  const evaluation = `/evaluations/${w.evaluation.id}`;
+  const mark = `/evaluations/${w.underValidation.id}`;
+  const meeting = `/validations/${w.validation.id}/meeting`;
+  const certificate = `/awards/${w.award.id}/certificate`;
+  const school = `/schools/${w.school.id}`;
+  const page = (path: string): Visit => ({ path });
+  /** A page this role edits live: its save state must be announced. */
+  const editing = (path: string): Visit => ({ path, live: true });
+  return {
+    signedOut: [
+      page("/sign-in"),
+      { path: "/sign-in", then: wrongPassword },
+      page("/verify"),
+      page(`/verify?code=${w.award.code}`),
+      page("/verify?code=NOSUCHCODE"),
+      { path: "/no-such-page", status: 404 },
+    ],
+    awaitingCode: [page("/sign-in/code"), { path: "/sign-in/code", then: wrongCode }],
+    enrolling: [page("/account/two-factor")],
+    trustAdmin: [
+      page("/home"),
+      page("/my-actions"),
+      page("/account"),
+      page("/account/two-factor"),
+      page(school),
+      page(evaluation),
+      page(`${evaluation}/actions`),
+      page(`${evaluation}/perspectives`),
+      page(`${mark}/validation`),
+      page(`${mark}/history`),
+      page(meeting),
+      page(certificate),
+      page("/frameworks"),
+      editing(`/frameworks/${w.frameworkId}`),
+      editing(`/frameworks/${w.draftFrameworkId}`),
+      page("/cycles"),
+      page(`/cycles/new?version=${w.markVersionId}`),
+      page(`/cycles/${w.cycleId}`),
+      page("/register"),
+      page("/validations"),
+      page("/trust"),
+      page("/trust/audit"),
+      page(`/trust/people/${w.people.staff.id}/two-factor`),
+      { path: `/evaluations/${"0".repeat(24)}`, status: 404 },
+    ],
+    trustLeader: [
+      page("/home"),
+      page(school),
+      page(evaluation),
+      page(`${mark}/validation`),
+      page(meeting),
+      page("/frameworks"),
+      page(`/frameworks/${w.frameworkId}`),
+      page("/cycles"),
+      page(`/cycles/${w.cycleId}`),
+      page("/register"),
+      page("/validations"),
+    ],
+    validator: [
+      page("/home"),
+      page("/my-actions"),
+      page("/account"),
+      page("/validations"),
+      page(mark),
+      page(`${mark}/validation`),
+      page(`${mark}/history`),
+      editing(meeting),
+      page(`/validations/${w.validation.id}/prepare`),
+    ],
+    schoolLeader: [
+      page("/home"),
+      page("/my-actions"),
+      page("/account"),
+      page(school),
+      editing(evaluation),
+      editing(`${evaluation}?area=${w.evaluation.areaIds[1]}`),
+      page(`${evaluation}/actions`),
+      page(`${evaluation}/history`),
+      page(`${mark}/history`),
+      page(`${evaluation}/perspectives`),
+      page(`${evaluation}/upgrade`),
+      page(`${mark}/validation`),
+      editing(meeting),
+      page(certificate),
+    ],
+    staff: [
+      page("/home"),
+      page("/my-actions"),
+      page("/account/two-factor"),
+      editing(evaluation),
+      page(`${evaluation}/perspectives`),
+      page(`${evaluation}/upgrade`),
+      page(`${mark}/validation`),
+      editing(meeting),
+      page(certificate),
+    ],
+    contributor: [page("/home"), page(evaluation), page(`${evaluation}/perspectives`)],
+  };
+}
+
+async function wrongPassword(page: Page) {
+  await page.getByLabel("Email address").fill("nobody@riverside.example");
+  await page.getByLabel("Password").fill("not the password");
+  await submitAndSettle(page, page.getByRole("button", { name: "Sign in" }));
+}
+
+async function wrongCode(page: Page) {
+  await page.getByLabel("Code", { exact: true }).fill("000000");
+  await submitAndSettle(page, page.getByRole("button", { name: "Continue" }));
+}
+
+/** Submits a form that is refused (a 4xx the browser logs) and waits for the page to show why. */
+async function submitAndSettle(page: Page, button: Locator) {
+  allowBrowserConsoleError(/status of 4\d\d/);
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), button.click()]);
+  await settle(page);
+}
+
+let server: AppServer;
+let world: DemoWorld;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await buildDemoWorld(server);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Opens each page in turn in one context and checks it at every width; the problems found. */
+async function walk(page: Page, visits: Visit[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const visit of visits) {
+    const where = `${visit.path}${visit.then ? ` (${visit.then.name})` : ""}`;
+    if (visit.status) allowBrowserConsoleError(new RegExp(`status of ${visit.status}`));
+    await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+    const response = await page.goto(server.url + visit.path);
+    const status = response?.status() ?? 0;
+    if (status !== (visit.status ?? 200)) {
+      problems.push(`${where}: answered ${status}, so this role cannot walk it`);
+      continue;
+    }
+    await settle(page);
+    await visit.then?.(page);
+    if (visit.live && (await page.getByRole("status").count()) === 0)
+      problems.push(`${where}: no status live region announces the save state`);
+    for (const width of WIDTHS) {
+      if (width !== WIDTHS[0]) {
+        await page.setViewportSize({ width, height: 900 });
+        await settle(page, 50, 500);
+      }
+      for (const problem of await checkPage(page, { tablesMayScroll: width < 1280 }))
+        problems.push(`${where} at ${width} px: ${problem}`);
+    }
+  }
+  return problems;
+}
+
+async function pageAs(who: Who): Promise<Page> {
+  if (who === "signedOut") return signedOutPage();
+  if (who === "awaitingCode") {
+    await ensureSecondFactor(world.people.trustAdmin.id);
+    return pageWithCookie(server.url, await passwordOnlyCookieFor(world.people.trustAdmin.id));
+  }
+  if (who === "enrolling") {
+    const newcomer = await buildUser("validator", world.trust, undefined, "Morgan Newcomer");
+    return pageWithCookie(server.url, await passwordOnlyCookieFor(newcomer.id));
+  }
+  return signedInPage(server.url, world.people[who].id);
+}
+
+describe("every page, as every role, at 1280, 768 and 390 px", () => {
+  const roles: Who[] = [
+    "signedOut",
+    "awaitingCode",
+    "enrolling",
+    "trustAdmin",
+    "trustLeader",
+    "validator",
+    "schoolLeader",
+    "staff",
+    "contributor",
+  ];
+  for (const who of roles) {
+    it(`is accessible and reflows for ${who}`, async () => {
+      const page = await pageAs(who);
+      await preloadAxe(page.context());
+      const problems = await walk(page, walks(world)[who]);
+      expect(problems.join("\n\n"), `${problems.length} problems`).toBe("");
+    });
+  }
+});
+
+describe("keyboard", () => {
+  it("reaches the skip link first, shows it with a focus ring, and it moves focus to the page's content", async () => {
+    const page = await signedInPage(server.url, world.people.staff.id);
+    await page.goto(`${server.url}/evaluations/${world.evaluation.id}`);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    const box = (await skip.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(await skip.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+    await page.keyboard.press("Enter");
+    expect(await page.getByRole("main").evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+});

@@ -1,0 +1,93 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { checkPage } from "../support/axe.ts";
+import { signedOutPage, useBrowser } from "../support/browser.ts";
+
+// The checks every-page.test.ts relies on find what they claim to find: a check that can never
+// fail would let every page pass.
+useBrowser();
+
+async function pageOf(body: string, width = 390): Promise<Page> {
+  const page = await signedOutPage();
+  await page.setViewportSize({ width, height: 800 });
+  await page.setContent(
+    `<!doctype html><html lang="en-GB"><head><title>Check</title>
+     <style>.hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+     .scroll { overflow-x: auto; }</style></head>
+     <body><main><h1>Check</h1>${body}</main></body></html>`,
+  );
+  return page;
+}
+
+const wideTable = `<table><caption>Scores</caption><tr><th scope="col">School</th><td style="min-width: 1400px">Wide</td></tr></table>`;
+
+describe("the page checks", () => {
+  it("pass a plain, labelled page", async () => {
+    const page = await pageOf(`<p>Hello</p><label for="n">Name</label><input id="n">`);
+    expect(await checkPage(page)).toEqual([]);
+  });
+
+  it("report an axe violation with its rule, impact, help and where", async () => {
+    const page = await pageOf(`<input id="n">`);
+    const [problem] = await checkPage(page);
+    expect(problem).toMatch(/^label \(critical\): Form elements must have labels/);
+    expect(problem).toContain("#n");
+  });
+
+  it("report sideways scrolling with the element that sticks out", async () => {
+    const page = await pageOf(`<div class="banner" style="width: 800px">Too wide</div>`);
+    const [problem] = await checkPage(page);
+    expect(problem).toMatch(/^horizontal scroll: the page is 8\d\d px wide in a 390 px viewport/);
+    expect(problem).toContain("div.banner");
+  });
+
+  it("report a hidden label that escapes its scrolling box and widens the page", async () => {
+    const page = await pageOf(
+      `<div class="scroll" role="region" aria-label="Scores" tabindex="0"><div style="width: 700px; position: static"><span class="hidden" style="left: 600px">Hidden</span>x</div></div>`,
+    );
+    const problems = await checkPage(page);
+    expect(problems.join("\n")).toMatch(/horizontal scroll[\s\S]*span\.hidden/);
+  });
+
+  it("accept a wide table in a focusable, named scrolling region, and refuse one in a bare box", async () => {
+    const good = await pageOf(
+      `<div class="scroll" role="region" aria-label="Scores" tabindex="0">${wideTable}</div>`,
+    );
+    expect(await checkPage(good)).toEqual([]);
+    const bare = await pageOf(`<div class="scroll">${wideTable}</div>`);
+    expect((await checkPage(bare)).join("\n")).toContain(
+      'table "Scores" scrolls in a box without tabindex="0", role="region" and a name',
+    );
+  });
+
+  it("refuse a table that scrolls at all where tables must fit", async () => {
+    const page = await pageOf(
+      `<div class="scroll" role="region" aria-label="Scores" tabindex="0">${wideTable}</div>`,
+      1280,
+    );
+    expect(await checkPage(page, { tablesMayScroll: false })).toEqual([
+      'table "Scores" scrolls sideways at a width where it should fit',
+    ]);
+  });
+
+  it("report controls drawn over one another", async () => {
+    const page = await pageOf(
+      `<div style="position: relative; height: 60px"><button style="position: absolute; left: 0; width: 120px">Save</button><a href="#x" style="position: absolute; left: 60px; width: 120px; display: block">Details</a></div>`,
+      768,
+    );
+    expect(await checkPage(page)).toContain('button "Save" overlaps a "Details"');
+  });
+
+  it("report an invalid field whose error is not linked to it", async () => {
+    const page = await pageOf(
+      `<label for="e">Email</label><input id="e" name="email" aria-invalid="true"><p>Enter an email address</p>`,
+    );
+    expect(await checkPage(page)).toEqual([
+      "invalid field email has no error message linked by aria-describedby",
+    ]);
+    const linked = await pageOf(
+      `<label for="e">Email</label><input id="e" name="email" aria-invalid="true" aria-describedby="e-error"><p id="e-error">Enter an email address</p>`,
+    );
+    expect(await checkPage(linked)).toEqual([]);
+  });
+});

@@ -1,0 +1,313 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type Axe from "axe-core";
+import type { AxeResults } from "axe-core";
+import type { BrowserContext, Page } from "playwright-core";
+
+// axe-core runs inside the real page. It is evaluated through the DevTools protocol
+// (page.evaluate), which the page's Content-Security-Policy does not govern: the app keeps its
+// nonce-only script policy and nothing is added to the DOM that a CSP would have to allow.
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+/** WCAG 2.0 and 2.1 levels A and AA, and 2.2 AA (target size: controls of at least 24×24 px). */
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+/** Best practices the product promises too (landmarks, headings in order, a skip link). */
+const BEST_PRACTICES = [
+  "heading-order",
+  "landmark-one-main",
+  "landmark-unique",
+  "page-has-heading-one",
+  "region",
+  "skip-link",
+  "empty-heading",
+  "empty-table-header",
+];
+
+/**
+ * Makes every page this context opens carry axe from its first script on, which is cheaper
+ * than evaluating it again after each navigation when one context walks many pages.
+ */
+export async function preloadAxe(context: BrowserContext): Promise<void> {
+  await context.addInitScript(AXE_SOURCE);
+}
+
+async function injectAxe(page: Page): Promise<void> {
+  const present = await page.evaluate(() => "axe" in window);
+  if (!present) await page.evaluate(AXE_SOURCE);
+}
+
+/** axe's violations of the WCAG A/AA rules and our best practices on the page as it is now. */
+export async function axeViolations(page: Page): Promise<AxeResults["violations"]> {
+  await injectAxe(page);
+  const results = await page.evaluate(
+    async ({ tags, extra }) => {
+      const axe = (window as unknown as { axe: typeof Axe }).axe;
+      const rules = axe
+        .getRules(tags)
+        .map((rule) => rule.ruleId)
+        .concat(extra);
+      return axe.run(document, {
+        runOnly: { type: "rule", values: rules },
+        resultTypes: ["violations"],
+      });
+    },
+    { tags: WCAG_TAGS, extra: BEST_PRACTICES },
+  );
+  return results.violations;
+}
+
+/** One line per rule broken: rule id, impact, what to do, and where (CSS selectors). */
+export function describeViolations(violations: AxeResults["violations"]): string[] {
+  return violations.map((v) => {
+    const where = v.nodes
+      .slice(0, 6)
+      .map((node) => `      ${node.target.join(" ")}  ${node.html.slice(0, 160)}`)
+      .join("\n");
+    const more = v.nodes.length > 6 ? `\n      … and ${v.nodes.length - 6} more` : "";
+    return `${v.id} (${v.impact}): ${v.help} [${v.helpUrl.replace(/\?.*$/, "")}]\n${where}${more}`;
+  });
+}
+
+export interface Overflow {
+  scrollWidth: number;
+  clientWidth: number;
+  /** The outermost elements reaching past the viewport's right edge (where the layout breaks). */
+  culprits: string[];
+}
+
+/**
+ * Whether the page scrolls sideways (WCAG 1.4.10 reflow): null when it does not, else how wide
+ * it is and the innermost elements that stick out past the viewport (what to fix). Content
+ * inside a box that scrolls or clips on its own does not count: that box is what a wide table
+ * should be in.
+ */
+export async function horizontalOverflow(page: Page): Promise<Overflow | null> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    const limit = root.clientWidth + 1;
+    const describe = (el: Element) => {
+      const path: string[] = [];
+      for (let at: Element | null = el; at && at !== document.body && path.length < 4; ) {
+        const classes = [...at.classList]
+          .slice(0, 2)
+          .map((c) => `.${c}`)
+          .join("");
+        path.unshift(`${at.tagName.toLowerCase()}${at.id ? `#${at.id}` : ""}${classes}`);
+        at = at.parentElement;
+      }
+      const box = el.getBoundingClientRect();
+      return `${path.join(" > ")} (${Math.round(box.left)}–${Math.round(box.right)} px)`;
+    };
+    // Whether a box between the element and the page clips or scrolls it. An absolutely
+    // positioned element escapes every box up to its containing block (the nearest positioned
+    // ancestor), which is how a hidden label in a scrolling table can still widen the page.
+    const insideClippingBox = (el: Element) => {
+      let escaping = getComputedStyle(el).position === "absolute";
+      for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
+        const style = getComputedStyle(at);
+        if (escaping && style.position === "static") continue;
+        if (style.overflowX !== "visible") return true;
+        escaping = style.position === "absolute";
+      }
+      return false;
+    };
+    const sticking = [...document.body.querySelectorAll("*")].filter(
+      (el) =>
+        el.getBoundingClientRect().right > limit &&
+        getComputedStyle(el).position !== "fixed" &&
+        !insideClippingBox(el),
+    );
+    // Text can stick out of a box that itself fits (a long word): then the box is to blame.
+    const spilling = [...document.body.querySelectorAll("*")].filter(
+      (el) =>
+        el.scrollWidth > el.clientWidth + 1 &&
+        el.clientWidth > 0 &&
+        getComputedStyle(el).overflowX === "visible" &&
+        !insideClippingBox(el),
+    );
+    const candidates = sticking.length ? sticking : spilling;
+    const innermost = candidates.filter(
+      (el) => !candidates.some((o) => o !== el && el.contains(o)),
+    );
+    return {
+      scrollWidth: root.scrollWidth,
+      clientWidth: root.clientWidth,
+      culprits: innermost.slice(0, 8).map(describe),
+    };
+  });
+}
+
+/**
+ * Tables wider than their box must scroll inside a box a keyboard can reach and a screen reader
+ * can name: `tabindex="0"`, `role="region"` and an accessible name. Lists those that do not.
+ */
+export async function unreachableScrollingTables(
+  page: Page,
+  options: { mayScroll: boolean },
+): Promise<string[]> {
+  return page.evaluate(({ mayScroll }) => {
+    const problems: string[] = [];
+    for (const table of document.querySelectorAll("table")) {
+      let box = table.parentElement;
+      while (box && box !== document.body && getComputedStyle(box).overflowX === "visible")
+        box = box.parentElement;
+      if (!box || box === document.body) continue;
+      // Only a table reaching past its box's edge is one a person must scroll to read.
+      if (table.getBoundingClientRect().right <= box.getBoundingClientRect().right + 1) continue;
+      const caption = table.caption?.textContent?.trim() ?? table.getAttribute("aria-label");
+      const name = caption ? `"${caption}"` : "(no caption)";
+      if (!mayScroll) {
+        problems.push(`table ${name} scrolls sideways at a width where it should fit`);
+        continue;
+      }
+      const named = box.hasAttribute("aria-label") || box.hasAttribute("aria-labelledby");
+      const ok = box.getAttribute("tabindex") === "0" && box.getAttribute("role") === "region";
+      if (!(ok && named))
+        problems.push(
+          `table ${name} scrolls in a box without tabindex="0", role="region" and a name`,
+        );
+    }
+    return problems;
+  }, options);
+}
+
+/**
+ * A field marked invalid must say why where a screen reader finds it: `aria-describedby`
+ * naming the element with the message. Lists those that do not.
+ */
+export async function unexplainedInvalidFields(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[aria-invalid="true"]')]
+      .filter((field) => {
+        const ids = (field.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+        return !ids.some((id) => document.getElementById(id)?.textContent?.trim());
+      })
+      .map(
+        (field) =>
+          `invalid field ${field.getAttribute("name") ?? field.id} has no error message linked by aria-describedby`,
+      ),
+  );
+}
+
+/**
+ * Controls drawn over one another (a tablet's layout squeezing a button onto a field): each
+ * pair of visible controls whose boxes overlap, neither inside the other.
+ */
+export async function overlappingControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector =
+      "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=slider], [role=button], [tabindex='0']";
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
+    // What of a box is visible: the part inside every box around it that clips or scrolls.
+    const visiblePart = (el: Element, box: DOMRect): DOMRect | null => {
+      let { left, top, right, bottom } = box;
+      for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
+        const style = getComputedStyle(at);
+        if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+        const clip = at.getBoundingClientRect();
+        left = Math.max(left, clip.left);
+        top = Math.max(top, clip.top);
+        right = Math.min(right, clip.right);
+        bottom = Math.min(bottom, clip.bottom);
+      }
+      return right - left >= 2 && bottom - top >= 2
+        ? new DOMRect(left, top, right - left, bottom - top)
+        : null;
+    };
+    // The boxes of each line a control's text takes (a wrapped link is two boxes, not the
+    // rectangle around both lines), as far as they can be seen.
+    // tldraw's toolbars lay their buttons' hit areas over each other on purpose (the icons do
+    // not touch); axe's target-size rule still checks them.
+    const controls = [...document.querySelectorAll(selector)]
+      .filter((el) => !el.closest(".tl-container"))
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return style.visibility !== "hidden" && el.checkVisibility({ opacityProperty: true });
+      })
+      .map((el) => ({
+        el,
+        boxes: [...el.getClientRects()]
+          .map((box) => visiblePart(el, box))
+          .filter((box): box is DOMRect => box !== null),
+      }))
+      .filter(({ boxes }) => boxes.length > 0);
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+    const problems: string[] = [];
+    for (let i = 0; i < controls.length; i++) {
+      for (let j = i + 1; j < controls.length; j++) {
+        const a = controls[i];
+        const b = controls[j];
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        // A label's own control, or two parts of one widget, are not in each other's way.
+        if (a.el.closest("label") && a.el.closest("label") === b.el.closest("label")) continue;
+        if (a.boxes.some((x) => b.boxes.some((y) => overlap(x, y))))
+          problems.push(`${name(a.el)} overlaps ${name(b.el)}`);
+        if (problems.length >= 6) return problems;
+      }
+    }
+    return problems;
+  });
+}
+
+/**
+ * Waits until the page has stopped changing (no DOM change for `quietMs`, at most `maxMs`):
+ * live pages render again once their documents arrive over the socket, after the load event.
+ */
+export async function settle(page: Page, quietMs = 300, maxMs = 5000): Promise<void> {
+  await page.evaluate(
+    ({ quietMs, maxMs }) =>
+      new Promise<void>((resolve) => {
+        let timer = setTimeout(done, quietMs);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quietMs);
+        });
+        const deadline = setTimeout(done, maxMs);
+        function done() {
+          observer.disconnect();
+          clearTimeout(timer);
+          clearTimeout(deadline);
+          resolve();
+        }
+        observer.observe(document, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
+      }),
+    { quietMs, maxMs },
+  );
+}
+
+/**
+ * Everything wrong with the page as it is now, one readable entry per problem: axe violations,
+ * sideways scrolling, wide tables that a keyboard cannot scroll (or that scroll at all, where
+ * `tablesMayScroll` is false: a laptop's width), and invalid fields that do not say why.
+ * Empty when all is well.
+ */
+export async function checkPage(
+  page: Page,
+  options: { tablesMayScroll: boolean } = { tablesMayScroll: true },
+): Promise<string[]> {
+  const problems = describeViolations(await axeViolations(page));
+  const overflow = await horizontalOverflow(page);
+  if (overflow)
+    problems.push(
+      `horizontal scroll: the page is ${overflow.scrollWidth} px wide in a ${overflow.clientWidth} px viewport\n` +
+        overflow.culprits.map((c) => `      ${c}`).join("\n"),
+    );
+  problems.push(
+    ...(await unreachableScrollingTables(page, { mayScroll: options.tablesMayScroll })),
+  );
+  problems.push(...(await unexplainedInvalidFields(page)));
+  problems.push(...(await overlappingControls(page)));
+  return problems;
+}
