@@ -20,3 +20,4 @@ export {
 export { listMembershipsOfTrust } from "../models/membership/membership.ts";
 export { getUsers } from "../models/user/user.ts";
 export { getSchool } from "../models/school/school.ts";
+export { getCycle } from "../models/cycle/cycle.ts";
