@@ -24,14 +24,14 @@ export function AreaNav({
                 aria-current={a.id === current ? "page" : undefined}
                 preventScrollReset
               >
-                <span className="area-nav-title">{a.title}</span>{" "}
+                <span className="area-nav-title">{a.title}</span>
                 <span
                   className={`area-nav-progress${judged === total ? " area-nav-done" : ""}`}
                   aria-hidden="true"
                 >
                   {judged}/{total}
                 </span>
-                <span className="visually-hidden">{`, ${judged} of ${total} judged`}</span>
+                <span className="visually-hidden">{`(${judged} of ${total} judged)`}</span>
               </Link>
             </li>
           );
