@@ -39,7 +39,10 @@ describe("switching area straight after opening an evaluation", () => {
       const evidenceRequested = page.waitForRequest((r) =>
         decodeURIComponent(r.url()).includes("/evidence"),
       );
-      await page.goto(`${server.url}/evaluations/${world.evaluation.id}`);
+      // Opened at a criterion, whose evidence list the page loads straight away.
+      await page.goto(
+        `${server.url}/evaluations/${world.evaluation.id}?criterion=${i % 2 ? "ach-1" : "incl-1"}`,
+      );
       await evidenceRequested;
       await page
         .getByRole("navigation", { name: "Areas" })
