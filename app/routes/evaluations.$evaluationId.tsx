@@ -192,6 +192,7 @@ function Workspace({
             awareness={evaluation.awareness}
             readOnly={locked}
             connecting={connecting}
+            synced={evaluation.synced}
             me={data.me}
             discussion={data.discussion}
             open={open.isOpen(criterion.id)}

@@ -123,6 +123,11 @@ describe("a long evaluation, navigated", () => {
       signedInPage(server.url, world.people.staff2.id),
     ]);
     await Promise.all([open(alex, "?area=achievement"), open(chris, "?area=achievement")]);
+    // Synced (so the figures are the live ones) before reading them.
+    await alex
+      .getByRole("status")
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     const progressText = () => alex.getByText(/of \d+ criteria judged/).textContent();
     const before = Number((await progressText())!.match(/^(\d+) of/)![1]);
     const achievement = await areaLink(alex, "Achievement").textContent();

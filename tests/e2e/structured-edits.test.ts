@@ -193,10 +193,17 @@ describe("structured edits on the evaluation page", () => {
       openAt(world.people.staff2.id, "incl-3"),
     ]);
     const chrisSees22 = chris.getByRole("list", { name: "Summary of 2.2" });
-    const before = (await chrisSees22.getByText(/^(Judged: .*|Not judged yet)$/).textContent())!;
+    // Chris's judgements first: Alex's undo may restore them, never remove them.
+    await judgement(chris, "2.3", "Urgent improvement").click();
+    await chris.getByRole("button", { name: /^2\.2 / }).click();
+    await judgement(chris, "2.2", "Expected standard").click();
+    await alex
+      .getByRole("list", { name: "Summary of 2.2" })
+      .getByText("Judged: Expected standard")
+      .waitFor();
+    const before = "Judged: Expected standard";
     await judgement(alex, "2.2", "Exceptional").click();
     await judgement(alex, "2.2", "Needs attention").click();
-    await judgement(chris, "2.3", "Urgent improvement").click();
     await chrisSees22.getByText("Judged: Needs attention").waitFor();
     const alexSees23 = alex.getByRole("list", { name: "Summary of 2.3" });
     await alexSees23.getByText("Judged: Urgent improvement").waitFor();

@@ -28,6 +28,8 @@ export interface CriterionWorkspace {
   readOnly: boolean;
   /** The server has not answered yet (for someone who may write): controls say so. */
   connecting?: boolean;
+  /** The document has its content from the server (until then it may look empty). */
+  synced?: boolean;
   me: { userId: string; name: string; colour: string; role: string; observing: boolean };
   /** What this person may do in the evaluation's comment threads. */
   discussion: DiscussionAbilities;

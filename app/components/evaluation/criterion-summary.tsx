@@ -30,7 +30,7 @@ export function CriterionSummary(props: CriterionWorkspace) {
   const actions = useActions(doc, c.id).length;
   const comments = useCommentCount(props.evaluationId, props.me.userId, c.id);
   const chosen = levels.find((l) => l.key === level) ?? null;
-  if (!doc) return <p className="criterion-summary muted">Opening…</p>;
+  if (!doc || props.synced === false) return <p className="criterion-summary muted">Opening…</p>;
   return (
     <ul className="criterion-summary" aria-label={`Summary of ${c.code}`}>
       <li className={`criterion-summary-judgement${chosen ? "" : " muted"}`}>
