@@ -22,3 +22,4 @@ export { getUsers } from "../models/user/user.ts";
 export { getSchool } from "../models/school/school.ts";
 export { schoolResource } from "../models/permissions/loaders.ts";
 export { awardOfEvaluation, todayInEngland } from "./award.server.ts";
+export { getCycle } from "../models/cycle/cycle.ts";

@@ -203,6 +203,8 @@ export function useRoomPresence(): Present[] {
  */
 export function usePresenceFocus(): {
   setFocus(focus: unknown): void;
+  /** Focus left a field: clears where this person works unless another field says otherwise. */
+  leaveFocus(): void;
   focusProps(focus: unknown): {
     onFocus(): void;
     onBlur(event: FocusEvent<HTMLElement>): void;
@@ -218,7 +220,7 @@ export function usePresenceFocus(): {
     }),
     [focus],
   );
-  return { setFocus: focus.set, focusProps };
+  return { setFocus: focus.set, leaveFocus: focus.leave, focusProps };
 }
 
 /**

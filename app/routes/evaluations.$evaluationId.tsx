@@ -1,23 +1,45 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  Link,
+  useLoaderData,
+  useSearchParams,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { formatDay } from "../../models/dates.ts";
 import { scaleOf } from "../../models/framework/applicable.ts";
 import { ROLE_LABELS } from "../../models/permissions/roles.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { colourFor } from "../../collab/context.ts";
-import { CollabRoom, useRoomDocument, useWarnBeforeLeaving } from "../collab/collab-room.tsx";
+import {
+  CollabRoom,
+  usePresenceFocus,
+  useRoomDocument,
+  useWarnBeforeLeaving,
+  type OpenDocument,
+} from "../collab/collab-room.tsx";
 import { WorkspaceBar } from "../collab/workspace-bar.tsx";
 import { AwardNotice } from "../components/award/award-notice.tsx";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 import { AreaAbacus } from "../components/evaluation/area-abacus.tsx";
+import { AreaNav } from "../components/evaluation/area-nav.tsx";
 import { CriterionPanel } from "../components/evaluation/criterion-panel.tsx";
 import { describeEvaluationFocus } from "../components/evaluation/focus.ts";
+import {
+  judgedIn,
+  unjudgedIn,
+  useLiveJudgements,
+} from "../components/evaluation/live-judgements.ts";
+import { StructuredEditsProvider } from "../components/evaluation/structured-edits.tsx";
 import { SubmissionBar } from "../components/evaluation/submission-bar.tsx";
+import { useOpenCriteria } from "../components/evaluation/use-open-criteria.ts";
+import evaluationStyles from "../styles/evaluation.css";
 import { Progress } from "../components/progress.tsx";
 import {
   awardOfEvaluation,
   can,
   frameworkOfEvaluation,
+  getCycle,
   latestSubmissionId,
   latestVersionOf,
   loadEvaluation,
@@ -30,6 +52,8 @@ import { orNotFound } from "../utils/command.server.ts";
 import { discussionAbilitiesOf, discussionResource } from "../discussion.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: evaluationStyles }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: `${data?.evaluation.title ?? "Evaluation"} · ${data?.school.name ?? ""} · Quality marks`,
@@ -41,11 +65,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { evaluation, resource } = await orNotFound(
     loadEvaluation(actor, params.evaluationId ?? ""),
   );
-  const [{ school, version, content }, latest, latestSubmission, award] = await Promise.all([
+  const [{ school, version, content }, latest, latestSubmission, award, cycle] = await Promise.all([
     orNotFound(frameworkOfEvaluation(evaluation)),
     latestVersionOf(evaluation.trustId, evaluation.frameworkId),
     latestSubmissionId(evaluation),
     awardOfEvaluation(actor, evaluation, todayInEngland()),
+    evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
   ]);
   const role = roleAt(actor, resource);
   const canWrite = can(actor, "write", resource);
@@ -55,6 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: evaluation.title,
       status: evaluation.status,
       documentName: documentName("evaluation", evaluation.id),
+      dueDate: evaluation.dueDate ? formatDay(evaluation.dueDate) : null,
+      cycle: cycle?.name ?? null,
     },
     canSubmit: can(actor, "submit", resource),
     latestSubmissionId: latestSubmission,
@@ -75,29 +102,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: role ? ROLE_LABELS[role] : "",
       observing: !canWrite,
     },
-    projection: {
-      judged: evaluation.projection.judgedCount,
-      total: evaluation.projection.criteriaCount,
-    },
+    // What was last saved: shown until the live document has synced.
+    savedJudgements: Object.fromEntries(
+      evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
+    ),
   });
 }
 
+// Opening a criterion or another area changes only what is shown: everything is loaded.
+const VIEW_PARAMS = ["area", "criterion"];
+const withoutView = (url: URL) => {
+  const params = new URLSearchParams(url.search);
+  for (const name of VIEW_PARAMS) params.delete(name);
+  params.sort();
+  return `${url.pathname}?${params}`;
+};
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) =>
+  !formMethod && withoutView(currentUrl) === withoutView(nextUrl) ? false : defaultShouldRevalidate;
+
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function Workspace({ data, areaId }: { data: Data; areaId: string }) {
-  return (
-    <CollabRoom me={data.me} presenceIn={data.evaluation.documentName}>
-      <EvaluationWorkspace data={data} areaId={areaId} />
-    </CollabRoom>
-  );
-}
-
-function EvaluationWorkspace({ data, areaId }: { data: Data; areaId: string }) {
-  const evaluation = useRoomDocument(data.evaluation.documentName);
+function Workspace({
+  data,
+  areaId,
+  evaluation,
+}: {
+  data: Data;
+  areaId: string;
+  evaluation: OpenDocument;
+}) {
   useWarnBeforeLeaving();
+  const { focusProps } = usePresenceFocus();
   // The server decides; until it has answered, nobody types.
   const locked = !data.canWrite || evaluation.readOnly !== false;
+  const connecting = data.canWrite && evaluation.readOnly === null && !evaluation.refused;
   const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
+  const criterionIds = area.criteria.map((c) => c.id);
+  const open = useOpenCriteria(area.id, criterionIds);
   const codes = new Map(data.areas.flatMap((a) => a.criteria.map((c) => [c.id, c.code] as const)));
 
   if (evaluation.refused) {
@@ -108,7 +154,7 @@ function EvaluationWorkspace({ data, areaId }: { data: Data; areaId: string }) {
     );
   }
   return (
-    <>
+    <StructuredEditsProvider doc={evaluation.doc} enabled={!locked}>
       <WorkspaceBar
         canWrite={data.canWrite}
         readOnlyNotice={`You are viewing as ${data.me.role.toLowerCase()}: read only. Only the school's team can change this evaluation.`}
@@ -122,8 +168,29 @@ function EvaluationWorkspace({ data, areaId }: { data: Data; areaId: string }) {
           criteria={area.criteria}
           levels={area.levels}
           readOnly={locked}
+          connecting={connecting}
           areaTitle={area.title}
+          linkTo={(id) => `?area=${area.id}&criterion=${id}`}
+          focusProps={(id) => focusProps({ criterionId: id, field: "judgement" })}
         />
+        <div className="criteria-tools">
+          <button
+            type="button"
+            className="button-link"
+            onClick={open.expandAll}
+            disabled={open.allOpen}
+          >
+            Expand all
+          </button>
+          <button
+            type="button"
+            className="button-link"
+            onClick={open.collapseAll}
+            disabled={open.noneOpen}
+          >
+            Collapse all
+          </button>
+        </div>
         {area.criteria.map((criterion) => (
           <CriterionPanel
             key={criterion.id}
@@ -133,20 +200,40 @@ function EvaluationWorkspace({ data, areaId }: { data: Data; areaId: string }) {
             doc={evaluation.doc}
             awareness={evaluation.awareness}
             readOnly={locked}
+            connecting={connecting}
+            synced={evaluation.synced}
             me={data.me}
             discussion={data.discussion}
+            open={open.isOpen(criterion.id)}
+            onToggle={() => open.toggle(criterion.id)}
           />
         ))}
       </section>
-    </>
+    </StructuredEditsProvider>
   );
 }
 
 export default function EvaluationPage() {
   const data = useLoaderData<typeof loader>();
+  return (
+    <CollabRoom me={data.me} presenceIn={data.evaluation.documentName}>
+      <EvaluationView data={data} />
+    </CollabRoom>
+  );
+}
+
+function EvaluationView({ data }: { data: Data }) {
   const [params] = useSearchParams();
   const hydrated = useHydrated();
-  const areaId = params.get("area") ?? data.areas[0]?.id ?? "";
+  // Opened as early as possible (the page's connection starts with it), shared with the panels.
+  const evaluation = useRoomDocument(data.evaluation.documentName);
+  const judgements = useLiveJudgements(evaluation.doc, evaluation.synced, data.savedJudgements);
+  const criterionArea = data.areas.find((a) =>
+    a.criteria.some((c) => c.id === params.get("criterion")),
+  );
+  const areaId = params.get("area") ?? criterionArea?.id ?? data.areas[0]?.id ?? "";
+  const judged = data.areas.reduce((n, a) => n + judgedIn(a, judgements), 0);
+  const total = data.areas.reduce((n, a) => n + a.criteria.length, 0);
   return (
     <div className="page wide">
       <Breadcrumbs
@@ -159,8 +246,12 @@ export default function EvaluationPage() {
         ]}
       />
       <h1>{data.evaluation.title}</h1>
-      <p className="muted">
-        {data.framework.name} (v{data.framework.version})
+      <p className="muted evaluation-facts">
+        <span>
+          {data.framework.name} (v{data.framework.version})
+        </span>
+        {data.evaluation.cycle ? <span>Cycle: {data.evaluation.cycle}</span> : null}
+        {data.evaluation.dueDate ? <span>Due {data.evaluation.dueDate}</span> : null}
       </p>
       {data.award ? <AwardNotice award={data.award} /> : null}
       {data.newerVersion ? (
@@ -171,16 +262,13 @@ export default function EvaluationPage() {
           </Link>
         </div>
       ) : null}
-      <Progress
-        judged={data.projection.judged}
-        total={data.projection.total}
-        label="Criteria judged (as last saved)"
-      />
+      <Progress judged={judged} total={total} label="Criteria judged" />
       <SubmissionBar
         evaluationId={data.evaluation.id}
         status={data.evaluation.status}
         canSubmit={data.canSubmit}
         latestSubmissionId={data.latestSubmissionId}
+        unjudged={unjudgedIn(data.areas, judgements)}
       />
       <nav aria-label="This evaluation" className="evaluation-links">
         <Link to={`/evaluations/${data.evaluation.id}/actions`}>Action plan</Link>
@@ -188,24 +276,10 @@ export default function EvaluationPage() {
         <Link to={`/evaluations/${data.evaluation.id}/validation`}>Validation</Link>
       </nav>
       <div className="evaluation-layout">
-        <nav aria-label="Areas" className="area-nav">
-          <ul>
-            {data.areas.map((a) => (
-              <li key={a.id}>
-                <Link
-                  to={`?area=${a.id}`}
-                  aria-current={a.id === areaId ? "page" : undefined}
-                  preventScrollReset
-                >
-                  {a.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <AreaNav areas={data.areas} current={areaId} judgements={judgements} />
         <div className="area-content">
           {hydrated ? (
-            <Workspace data={data} areaId={areaId} />
+            <Workspace data={data} areaId={areaId} evaluation={evaluation} />
           ) : (
             <p className="editor-loading" role="status">
               Loading the evaluation…

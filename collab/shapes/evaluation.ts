@@ -74,3 +74,20 @@ export type Rating = "red" | "amber" | "green";
 export const indicatorRatingsOf = (doc: Y.Doc) => doc.getMap<Rating>("indicatorRatings");
 export const ratingKey = (criterionId: string, indicatorId: string) =>
   `${criterionId}/${indicatorId}`;
+
+/** Sets a criterion's judgement to a level, or clears it (null). */
+export function setJudgement(doc: Y.Doc, criterionId: string, level: string | null): void {
+  const judgements = judgementsOf(doc);
+  if (level === null) judgements.delete(criterionId);
+  else if (judgements.get(criterionId) !== level) judgements.set(criterionId, level);
+}
+
+/** Rates one of a criterion's indicators red, amber or green. */
+export function setRating(
+  doc: Y.Doc,
+  criterionId: string,
+  indicatorId: string,
+  rating: Rating,
+): void {
+  indicatorRatingsOf(doc).set(ratingKey(criterionId, indicatorId), rating);
+}

@@ -69,6 +69,8 @@ describe("one criterion through Judge → Evidence → Analyse → Plan", () => 
       page.getByRole("navigation", { name: "Areas" }).getByRole("link", { name: "Inclusion" }),
     );
     const criterion = page.getByRole("article", { name: /^2\.1 / });
+    // Criteria are closed until opened, one at a time.
+    await me.click(criterion.getByRole("button", { name: /^2\.1 / }));
 
     // Judge
     await me.click(
@@ -120,16 +122,22 @@ describe("one criterion through Judge → Evidence → Analyse → Plan", () => 
     expect(me.count).toBeLessThanOrEqual(20);
     expect(seconds).toBeLessThanOrEqual(60);
 
-    // Everything reached the database's projection (after the next store).
+    // Everything reached the database's projection (after the next store). A store can land
+    // between two of the edits, so wait for the whole of it, not just for one action.
+    const complete = (e: Awaited<ReturnType<typeof findEvaluationById>>) => {
+      const action = e?.projection.actions?.[0];
+      return (
+        e!.projection.judgements.some((j) => j.criterionId === "incl-1" && j.level === "strong") &&
+        e!.projection.actions?.length === 1 &&
+        action?.ownerId === world.people.schoolLeader.id &&
+        action?.due === "2027-03-31" &&
+        action?.forceIds.length === 1 &&
+        e!.projection.forceTotals?.helping === 3 &&
+        e!.projection.forceTotals?.hindering === 3
+      );
+    };
     await eventually(
-      async () => {
-        const e = await findEvaluationById(world.evaluation.id);
-        return (
-          e!.projection.judgements.some(
-            (j) => j.criterionId === "incl-1" && j.level === "strong",
-          ) && (e!.projection.actions ?? []).length === 1
-        );
-      },
+      async () => complete(await findEvaluationById(world.evaluation.id)),
       10_000,
       "projection",
     );

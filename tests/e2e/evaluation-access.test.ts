@@ -59,6 +59,7 @@ describe("who may open an evaluation", () => {
     await signInThroughForm(page, world.people.staff.email, TEST_PASSWORD);
     await page.waitForURL((url) => `${url.pathname}${url.search}` === evaluationPath);
     await page.getByRole("heading", { level: 1, name: world.evaluation.title }).waitFor();
+    await page.getByRole("button", { name: /^2\.1 / }).click();
     await page.getByRole("textbox", { name: "Narrative for 2.1" }).waitFor();
   });
 });

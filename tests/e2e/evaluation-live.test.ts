@@ -30,6 +30,8 @@ async function openEvaluation(
   await beforeOpening?.(page);
   await page.goto(`${server.url}/evaluations/${world.evaluation.id}?area=inclusion`);
   await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+  // Criteria open one at a time; these tests work across several at once.
+  await page.getByRole("button", { name: "Expand all" }).click();
   return page;
 }
 

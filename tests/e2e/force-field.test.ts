@@ -25,6 +25,8 @@ async function openEvaluation(userId: string): Promise<Page> {
   const page = await signedInPage(server.url, userId);
   await page.goto(`${server.url}/evaluations/${world.evaluation.id}?area=inclusion`);
   await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+  // Criteria open one at a time; these tests work across several at once.
+  await page.getByRole("button", { name: "Expand all" }).click();
   return page;
 }
 

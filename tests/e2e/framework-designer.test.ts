@@ -98,11 +98,14 @@ describe("the live framework designer", () => {
     }
     // The summary line follows too, and presence says where Rita is working.
     await priya.getByRole("heading", { level: 4, name: `1.1 ${merged}` }).waitFor();
-    await presence(priya)
-      .getByRole("listitem")
-      .filter({ hasText: "Rita Admin" })
-      .filter({ hasText: "editing 1.1" })
-      .waitFor();
+    const ritaSeen = presence(priya).getByRole("listitem").filter({ hasText: "Rita Admin" });
+    await ritaSeen.filter({ hasText: "editing 1.1" }).waitFor();
+    // It follows her to another field, and goes when she leaves every field.
+    await rita.getByRole("textbox", { name: "Name", exact: true }).click();
+    await ritaSeen.filter({ hasText: "editing the details" }).waitFor();
+    expect(await ritaSeen.textContent()).not.toContain("1.1");
+    await rita.getByRole("heading", { level: 1 }).click();
+    await expect.poll(() => ritaSeen.textContent()).not.toContain("editing");
     await Promise.all([
       saved(priya).waitFor({ timeout: 5000 }),
       saved(rita).waitFor({ timeout: 5000 }),

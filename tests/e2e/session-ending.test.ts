@@ -29,6 +29,8 @@ const narrative = (page: Page, code: string) =>
 async function openEvaluation(page: Page) {
   await page.goto(`${server.url}${evaluationPath}`);
   await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+  // Criteria open one at a time; these tests work across several at once.
+  await page.getByRole("button", { name: "Expand all" }).click();
 }
 
 async function whenWritable(page: Page, code: string) {
@@ -80,6 +82,7 @@ describe("a session that ends", () => {
     await signInThroughForm(second, world.people.staff.email, TEST_PASSWORD);
     await second.waitForURL((url) => `${url.pathname}${url.search}` === evaluationPath);
     expect(pathOf(second)).toBe(evaluationPath);
+    await second.getByRole("button", { name: "Expand all" }).click();
     await expect
       .poll(() => narrative(second, "2.1").textContent(), { timeout: 5000 })
       .toContain("Written before signing out.");

@@ -40,6 +40,8 @@ describe("submitting for validation and comparing with the live evaluation", () 
     const page = await signedInPage(server.url, world.people.schoolLeader.id);
     await page.goto(`${server.url}/evaluations/${world.evaluation.id}?area=inclusion`);
     await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+    // Criteria open one at a time; this test judges two.
+    await page.getByRole("button", { name: "Expand all" }).click();
     await judge(page, "2.1", "Expected standard");
     await judge(page, "2.2", "Strong standard");
     await saved(page);
@@ -50,6 +52,17 @@ describe("submitting for validation and comparing with the live evaluation", () 
     await page.getByRole("button", { name: "Submit for validation" }).click();
     const dialog = page.getByRole("dialog", { name: "Submit this evaluation for validation?" });
     await dialog.waitFor();
+    // It says what is not judged yet (2.1 and 2.2 are), and still lets the leader submit.
+    const total = (await page.getByText(/of \d+ criteria judged/).textContent())!.match(
+      /of (\d+)/,
+    )![1];
+    await dialog
+      .getByText(`${Number(total) - 2} criteria are not judged yet: 1.1, 1.2, 1.3, 2.3, 2.4, 3.1`, {
+        exact: false,
+      })
+      .waitFor();
+    await dialog.getByRole("list", { name: "Criteria not judged yet" }).getByText("2.3").waitFor();
+    expect(await dialog.getByText("2.1", { exact: true }).count()).toBe(0);
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "hidden" });
     await page.getByRole("button", { name: "Submit for validation" }).click();

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import type * as Y from "yjs";
 import type { Criterion, ScaleLevel } from "../../../models/framework/types.ts";
@@ -5,8 +6,11 @@ import {
   indicatorRatingsOf,
   judgementsOf,
   ratingKey,
+  setJudgement,
   type Rating,
 } from "../../../collab/shapes/evaluation.ts";
+import { useStructuredEdits } from "./structured-edits.tsx";
+import { useSettledChoice } from "./use-settled-choice.ts";
 
 /** Every criterion's judgement and indicator ratings in an area, live. */
 function useAreaState(doc: Y.Doc | null, criteria: Criterion[]) {
@@ -45,29 +49,38 @@ function useAreaState(doc: Y.Doc | null, criteria: Criterion[]) {
 /**
  * The overview of an area as an abacus: a row per criterion, the scale's levels across, and a
  * bead at each row's judgement. Move a bead by dragging it, clicking a level, or with the arrow
- * keys (it is a slider; position 0 is "not judged"); the descriptor under the bead shows.
+ * keys (it is a slider; position 0 is "not judged"); the descriptor under the bead shows. The
+ * judgement is written once the person settles (releasing the bead, Enter, a pause, leaving the
+ * slider), never at every level passed.
  */
 export function AreaAbacus(props: {
   doc: Y.Doc | null;
   criteria: Criterion[];
   levels: ScaleLevel[];
   readOnly: boolean;
+  /** The server has not answered yet (for someone who may write). */
+  connecting?: boolean;
   areaTitle: string;
+  /** Where a criterion's label leads (its panel, opened). */
+  linkTo?: (criterionId: string) => string;
+  /** Presence: this person is working on a criterion's judgement (or nowhere: null). */
+  focusProps?: (criterionId: string) => object;
 }) {
   const { doc, criteria, levels, readOnly } = props;
   const { judgements, ratings } = useAreaState(doc, criteria);
+  const { edit } = useStructuredEdits();
   const locked = readOnly || !doc;
   const columns = levels.length + 1;
 
   function setPosition(criterionId: string, position: number) {
     if (!doc || locked) return;
     const clamped = Math.max(0, Math.min(levels.length, position));
-    if (clamped === 0) judgementsOf(doc).delete(criterionId);
-    else judgementsOf(doc).set(criterionId, levels[clamped - 1].key);
+    edit(() => setJudgement(doc, criterionId, clamped === 0 ? null : levels[clamped - 1].key));
   }
 
   return (
     <section className="abacus" aria-label={`Overview of ${props.areaTitle}`}>
+      {props.connecting ? <p className="connecting-note">Connecting…</p> : null}
       <div
         className="abacus-head"
         style={{ gridTemplateColumns: `minmax(10rem, 16rem) repeat(${columns}, 1fr)` }}
@@ -92,6 +105,8 @@ export function AreaAbacus(props: {
             rating: ratings[ratingKey(c.id, i.id)] ?? null,
           }))}
           locked={locked}
+          href={props.linkTo?.(c.id) ?? `#criterion-${c.id}`}
+          focusProps={props.focusProps?.(c.id) ?? {}}
           onMove={(position) => setPosition(c.id, position)}
         />
       ))}
@@ -105,10 +120,14 @@ function AbacusRow(props: {
   level: string | null;
   ratings: { text: string; rating: Rating | null }[];
   locked: boolean;
+  href: string;
+  focusProps: object;
   onMove(position: number): void;
 }) {
   const { criterion: c, levels, level, locked } = props;
-  const position = level ? levels.findIndex((l) => l.key === level) + 1 : 0;
+  const stored = level ? levels.findIndex((l) => l.key === level) + 1 : 0;
+  const choice = useSettledChoice(stored, props.onMove);
+  const position = choice.shown;
   const chosen = position > 0 ? levels[position - 1] : null;
   const track = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -116,7 +135,8 @@ function AbacusRow(props: {
 
   const positionAt = (clientX: number) => {
     const rect = track.current!.getBoundingClientRect();
-    return Math.floor(((clientX - rect.left) / rect.width) * columns);
+    const at = Math.floor(((clientX - rect.left) / rect.width) * columns);
+    return Math.max(0, Math.min(levels.length, at));
   };
 
   function onKeyDown(event: KeyboardEvent) {
@@ -130,7 +150,10 @@ function AbacusRow(props: {
     };
     if (event.key in moves) {
       event.preventDefault();
-      props.onMove(moves[event.key]);
+      choice.propose(Math.max(0, Math.min(levels.length, moves[event.key])));
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      choice.settle();
     }
   }
 
@@ -138,17 +161,22 @@ function AbacusRow(props: {
     if (locked) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     setDragging(true);
-    props.onMove(positionAt(event.clientX));
+    choice.propose(positionAt(event.clientX), "on settle");
+  }
+
+  function onPointerUp() {
+    setDragging(false);
+    choice.settle();
   }
 
   const descriptorId = `abacus-${c.id}-descriptor`;
   return (
-    <div className="abacus-row" style={{ gridTemplateColumns: `minmax(10rem, 16rem) 1fr` }}>
+    <div className="abacus-row" {...props.focusProps}>
       <div className="abacus-label">
-        <a href={`#criterion-${c.id}`}>
+        <Link to={props.href} preventScrollReset>
           <span className="code">{c.code}</span>{" "}
           {c.statement.length > 90 ? `${c.statement.slice(0, 88)}…` : c.statement}
-        </a>
+        </Link>
         {props.ratings.length ? (
           <span
             className="abacus-rag"
@@ -170,9 +198,9 @@ function AbacusRow(props: {
           className={`abacus-track${dragging ? " abacus-dragging" : ""}`}
           style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}
           onPointerDown={onPointerDown}
-          onPointerMove={(e) => dragging && props.onMove(positionAt(e.clientX))}
-          onPointerUp={() => setDragging(false)}
-          onPointerCancel={() => setDragging(false)}
+          onPointerMove={(e) => dragging && choice.propose(positionAt(e.clientX), "on settle")}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
         >
           {Array.from({ length: columns }, (_, i) => (
             <span key={i} className="abacus-cell" aria-hidden="true" />
@@ -193,6 +221,7 @@ function AbacusRow(props: {
               backgroundColor: chosen?.colour ?? "#6b7280",
             }}
             onKeyDown={locked ? undefined : onKeyDown}
+            onBlur={choice.settle}
           />
         </div>
         <p className="abacus-descriptor" id={descriptorId}>

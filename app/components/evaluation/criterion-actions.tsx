@@ -1,9 +1,9 @@
-import { useState } from "react";
 import { addAction, isOverdue, removeAction } from "../../../collab/shapes/plan.ts";
 import { ActionRow, actionInputId, actionName } from "../plan/action-row.tsx";
 import { focusSoon } from "../plan/focus-soon.ts";
 import { localToday, useActions, useForces, useMembers } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
+import { useStructuredEdits } from "./structured-edits.tsx";
 
 /**
  * The Plan stage of a criterion: its actions, each with an owner from the school, a due date,
@@ -14,7 +14,7 @@ export function CriterionActions({ evaluationId, criterion, doc, readOnly }: Cri
   const actions = useActions(doc, criterion.id);
   const hindering = useForces(doc, criterion.id).filter((f) => f.side === "hindering");
   const members = useMembers(evaluationId);
-  const [announcement, setAnnouncement] = useState("");
+  const { edit, removed } = useStructuredEdits();
   const today = localToday();
   const locked = readOnly || !doc;
   const addId = `add-action-${criterion.id}`;
@@ -35,9 +35,10 @@ export function CriterionActions({ evaluationId, criterion, doc, readOnly }: Cri
               readOnly={readOnly}
               onRemove={() => {
                 if (!doc) return;
-                removeAction(doc, action.id);
-                setAnnouncement(
-                  `Removed ${actionName(index).toLowerCase()}${action.what.trim() ? `: ${action.what.trim()}` : ""}.`,
+                edit(() => removeAction(doc, action.id));
+                removed(
+                  `Removed ${actionName(index).toLowerCase()} of ${criterion.code}${action.what.trim() ? `: ${action.what.trim()}` : ""}.`,
+                  [actionInputId(action.id)],
                 );
                 focusSoon([addId]);
               }}
@@ -54,15 +55,12 @@ export function CriterionActions({ evaluationId, criterion, doc, readOnly }: Cri
           className="plan-add"
           onClick={() => {
             if (!doc) return;
-            focusSoon([actionInputId(addAction(doc, criterion.id))]);
+            focusSoon([actionInputId(edit(() => addAction(doc, criterion.id)))]);
           }}
         >
           <span aria-hidden="true">+ </span>Add an action
         </button>
       )}
-      <p className="visually-hidden" aria-live="polite">
-        {announcement}
-      </p>
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { evidenceField, narrativeField } from "../../../collab/shapes/evaluation
 import { usePresenceFocus } from "../../collab/collab-room.tsx";
 import type { FocusField } from "./focus.ts";
 import { CriterionActions } from "./criterion-actions.tsx";
+import { CriterionSummary } from "./criterion-summary.tsx";
+import { criterionAnchor } from "./use-open-criteria.ts";
 import { CriterionDiscussion } from "./criterion-discussion.tsx";
 import { EvidenceItems } from "./evidence-items.tsx";
 import { ForceField } from "./force-field.tsx";
@@ -24,22 +26,57 @@ export interface CriterionWorkspace {
   awareness: Awareness | null;
   /** True until the server said this person may write, and always for those who may not. */
   readOnly: boolean;
+  /** The server has not answered yet (for someone who may write): controls say so. */
+  connecting?: boolean;
+  /** The document has its content from the server (until then it may look empty). */
+  synced?: boolean;
   me: { userId: string; name: string; colour: string; role: string; observing: boolean };
   /** What this person may do in the evaluation's comment threads. */
   discussion: DiscussionAbilities;
 }
 
 /**
- * One criterion, worked through in the ABACUS order: Judge (with the descriptors and indicators
+ * One criterion: a summary row (code, statement, judgement and how much work there is) that
+ * opens onto the criterion worked through in the ABACUS order.
+ */
+export function CriterionPanel(props: CriterionWorkspace & { open: boolean; onToggle(): void }) {
+  const { criterion: c, open } = props;
+  const headingId = criterionAnchor(c.id);
+  const bodyId = `${headingId}-body`;
+  return (
+    <article className={`criterion${open ? " criterion-open" : ""}`} aria-labelledby={headingId}>
+      <h3 id={headingId} className="criterion-heading">
+        <button
+          type="button"
+          className="criterion-toggle"
+          aria-expanded={open}
+          aria-controls={open ? bodyId : undefined}
+          onClick={props.onToggle}
+        >
+          <span className="code">{c.code}</span> {c.statement}
+        </button>
+      </h3>
+      <CriterionSummary {...props} />
+      {open ? (
+        <div id={bodyId} className="criterion-body">
+          <CriterionBody {...props} />
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+/**
+ * The criterion worked through in the ABACUS order: Judge (with the descriptors and indicators
  * at hand), Evidence, Analyse (force-field), Plan (actions).
  */
-export function CriterionPanel(props: CriterionWorkspace) {
+function CriterionBody(props: CriterionWorkspace) {
   const { criterion: c, levels, doc, awareness, readOnly } = props;
   const { focusProps } = usePresenceFocus();
   const at = (field: FocusField) => focusProps({ criterionId: c.id, field });
   // One object per document: the editors are rebuilt when it changes.
   const editorSource = useMemo(() => (doc ? { document: doc, awareness } : null), [doc, awareness]);
-  const headingId = `criterion-${c.id}`;
+  const headingId = criterionAnchor(c.id);
   // The same identity the server stamps on presence, so our own entry matches what others see.
   const user = {
     name: props.me.name,
@@ -51,10 +88,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
   // The stages are plain sections under their h4 headings, not named regions: four landmarks per
   // criterion, each named "Judge", "Evidence"…, would bury the page's real ones.
   return (
-    <article className="criterion" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        <span className="code">{c.code}</span> {c.statement}
-      </h3>
+    <>
       {c.guidance ? <p className="guidance">{c.guidance}</p> : null}
 
       <section className="stage">
@@ -72,6 +106,7 @@ export function CriterionPanel(props: CriterionWorkspace) {
             levels={levels}
             descriptors={c.descriptors}
             readOnly={readOnly}
+            connecting={props.connecting}
           />
         </div>
         <details className="descriptors" {...at("judgement")}>
@@ -168,6 +203,6 @@ export function CriterionPanel(props: CriterionWorkspace) {
       <div {...at("comments")}>
         <CriterionDiscussion {...props} />
       </div>
-    </article>
+    </>
   );
 }

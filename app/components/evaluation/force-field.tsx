@@ -18,6 +18,7 @@ import { focusSoon } from "../plan/focus-soon.ts";
 import { useForces } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 import { ForceFieldDiagram } from "./force-field-diagram.tsx";
+import { useStructuredEdits } from "./structured-edits.tsx";
 
 const SIDES: ForceSide[] = ["helping", "hindering"];
 const HINTS: Record<ForceSide, string> = {
@@ -33,6 +34,7 @@ const addButtonId = (criterionId: string, side: ForceSide) => `add-${side}-${cri
  */
 export function ForceField({ criterion, doc, readOnly }: CriterionWorkspace) {
   const forces = useForces(doc, criterion.id);
+  const { edit, removed } = useStructuredEdits();
   const [announcement, setAnnouncement] = useState("");
   const locked = readOnly || !doc;
 
@@ -42,7 +44,7 @@ export function ForceField({ criterion, doc, readOnly }: CriterionWorkspace) {
     if (!doc) return;
     const list = sideOf(side);
     const from = list.findIndex((f) => f.id === forceId);
-    if (!moveForce(doc, criterion.id, side, forceId, position)) return;
+    if (!edit(() => moveForce(doc, criterion.id, side, forceId, position))) return;
     const to = Math.max(0, Math.min(list.length - 1, position));
     setAnnouncement(
       `Moved ${forceName(side, from).toLowerCase()} to position ${to + 1} of ${list.length}.`,
@@ -53,15 +55,17 @@ export function ForceField({ criterion, doc, readOnly }: CriterionWorkspace) {
 
   const add = (side: ForceSide) => {
     if (!doc) return;
-    const id = addForce(doc, criterion.id, side);
+    const id = edit(() => addForce(doc, criterion.id, side));
     focusSoon([forceInputId(id)]);
   };
 
   const remove = (force: Force, index: number) => {
     if (!doc) return;
-    removeForce(doc, force.id);
-    setAnnouncement(
-      `Removed ${forceName(force.side, index).toLowerCase()}${force.text.trim() ? `: ${force.text.trim()}` : ""}.`,
+    edit(() => removeForce(doc, force.id));
+    // The notice with Undo says it (role="status"), so no second announcement here.
+    removed(
+      `Removed ${forceName(force.side, index).toLowerCase()} of ${criterion.code}${force.text.trim() ? `: ${force.text.trim()}` : ""}.`,
+      [forceInputId(force.id)],
     );
     focusSoon([addButtonId(criterion.id, force.side)]);
   };

@@ -1,5 +1,11 @@
 import { useEffect, useState } from "react";
-import { indicatorRatingsOf, ratingKey, type Rating } from "../../../collab/shapes/evaluation.ts";
+import {
+  indicatorRatingsOf,
+  ratingKey,
+  setRating,
+  type Rating,
+} from "../../../collab/shapes/evaluation.ts";
+import { useStructuredEdits } from "./structured-edits.tsx";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 
 const RATINGS: { value: Rating; label: string }[] = [
@@ -11,6 +17,7 @@ const RATINGS: { value: Rating; label: string }[] = [
 /** Red / amber / green for each of the criterion's indicators, live in the document. */
 export function IndicatorRatings({ criterion, doc, readOnly }: CriterionWorkspace) {
   const [ratings, setRatings] = useState<Record<string, Rating>>({});
+  const { edit } = useStructuredEdits();
   useEffect(() => {
     if (!doc) return;
     const map = indicatorRatingsOf(doc);
@@ -47,8 +54,7 @@ export function IndicatorRatings({ criterion, doc, readOnly }: CriterionWorkspac
                     checked={ratings[indicator.id] === r.value}
                     disabled={readOnly || !doc}
                     onChange={() =>
-                      doc &&
-                      indicatorRatingsOf(doc).set(ratingKey(criterion.id, indicator.id), r.value)
+                      doc && edit(() => setRating(doc, criterion.id, indicator.id, r.value))
                     }
                   />
                   {r.label}

@@ -1,7 +1,9 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type * as Y from "yjs";
 import type { ScaleLevel } from "../../../models/framework/types.ts";
-import { judgementsOf } from "../../../collab/shapes/evaluation.ts";
+import { judgementsOf, setJudgement } from "../../../collab/shapes/evaluation.ts";
+import { useStructuredEdits } from "./structured-edits.tsx";
+import { useSettledChoice } from "./use-settled-choice.ts";
 
 /** The criterion's current judgement, live from the document. */
 export function useJudgement(doc: Y.Doc | null, criterionId: string): string | null {
@@ -17,9 +19,13 @@ export function useJudgement(doc: Y.Doc | null, criterionId: string): string | n
   return level;
 }
 
+const ARROWS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"]);
+
 /**
- * A judgement: one level of the scale, as native radio buttons (arrow keys move between
- * levels), with the descriptor of the chosen level beside it.
+ * A judgement: one level of the scale, as native radio buttons, with the descriptor of the
+ * chosen level beside it. A click writes it at once; arrowing through the levels writes only the
+ * level the person settles on (a pause, Enter, or leaving the group). Until the server has said
+ * this person may write, the levels say "Connecting…" rather than ignoring clicks.
  */
 export function JudgementPicker(props: {
   doc: Y.Doc | null;
@@ -28,31 +34,64 @@ export function JudgementPicker(props: {
   levels: ScaleLevel[];
   descriptors: Record<string, string>;
   readOnly: boolean;
-  onFocus?: () => void;
+  /** The server has not answered yet (for someone who may write). */
+  connecting?: boolean;
 }) {
-  const { doc, criterionId, levels, descriptors, readOnly } = props;
+  const { doc, criterionId, levels, descriptors, readOnly, connecting = false } = props;
   const level = useJudgement(doc, criterionId);
+  const { edit } = useStructuredEdits();
+  const choice = useSettledChoice<string | null>(level, (next) => {
+    if (doc) edit(() => setJudgement(doc, criterionId, next));
+  });
+  const viaArrows = useRef(false);
   const name = useId();
   const disabled = readOnly || !doc;
-  const chosen = levels.find((l) => l.key === level) ?? null;
+  const chosen = levels.find((l) => l.key === choice.shown) ?? null;
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (ARROWS.has(event.key)) viaArrows.current = true;
+    else if (event.key === " ") viaArrows.current = false;
+    else if (event.key === "Enter") {
+      event.preventDefault();
+      choice.settle();
+    }
+  }
+
   return (
-    <fieldset className="judgement" aria-describedby={`${name}-descriptor`}>
+    <fieldset
+      className="judgement"
+      aria-describedby={`${name}-descriptor`}
+      aria-busy={connecting || undefined}
+      onKeyDown={onKeyDown}
+      onPointerDown={() => (viaArrows.current = false)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) choice.settle();
+      }}
+    >
       <legend>Judgement for {props.code}</legend>
+      {connecting ? (
+        <p className="connecting-note" id={`${name}-connecting`}>
+          Connecting…
+        </p>
+      ) : null}
       <div className="levels">
         {levels.map((l) => (
           <label
             key={l.key}
-            className={`level${l.key === level ? " level-chosen" : ""}`}
+            className={`level${l.key === choice.shown ? " level-chosen" : ""}`}
             style={{ "--level-colour": l.colour } as React.CSSProperties}
           >
             <input
               type="radio"
               name={name}
               value={l.key}
-              checked={l.key === level}
+              checked={l.key === choice.shown}
               disabled={disabled}
-              onFocus={props.onFocus}
-              onChange={() => doc && judgementsOf(doc).set(criterionId, l.key)}
+              aria-describedby={connecting ? `${name}-connecting` : undefined}
+              onChange={() => {
+                choice.propose(l.key, viaArrows.current ? "after a pause" : "now");
+                viaArrows.current = false;
+              }}
             />
             <span>{l.label}</span>
           </label>

@@ -36,12 +36,15 @@ export function SubmissionBar({
   status,
   canSubmit,
   latestSubmissionId,
+  unjudged,
 }: {
   evaluationId: string;
   status: string;
   canSubmit: boolean;
   /** The latest submission this page knows of: a retry of this very submission makes no second. */
   latestSubmissionId: string;
+  /** The criteria not judged yet (live), named in the confirmation so nobody submits by mistake. */
+  unjudged: { id: string; code: string; statement: string }[];
 }) {
   const fetcher = useFetcher<{ formError?: string }>();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -78,11 +81,35 @@ export function SubmissionBar({
             className="confirm-dialog"
             style={DIALOG}
             aria-labelledby="submit-dialog-title"
-            aria-describedby="submit-dialog-text"
+            aria-describedby={`${unjudged.length ? "submit-dialog-unjudged " : ""}submit-dialog-text`}
           >
             <h2 id="submit-dialog-title" style={{ marginTop: 0 }}>
               Submit this evaluation for validation?
             </h2>
+            {unjudged.length ? (
+              <div className="unjudged-warning notice" role="note">
+                <p id="submit-dialog-unjudged">
+                  <strong>
+                    {unjudged.length === 1
+                      ? "1 criterion is not judged yet:"
+                      : `${unjudged.length} criteria are not judged yet:`}
+                  </strong>{" "}
+                  {unjudged.map((c) => c.code).join(", ")}. You can still submit.
+                </p>
+                <ul
+                  className="unjudged-list"
+                  aria-label="Criteria not judged yet"
+                  // Its own scroll box when long, reachable by keyboard.
+                  tabIndex={0}
+                >
+                  {unjudged.map((c) => (
+                    <li key={c.id}>
+                      <span className="code">{c.code}</span> {c.statement}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <p id="submit-dialog-text">
               Every judgement, note, force and action is kept exactly as it is now, as a snapshot
               the validator will review. Your team can keep working afterwards; later changes do not

@@ -131,7 +131,7 @@ function DesignerWorkspace({ documentName, canEdit }: { documentName: string; ca
   const draft = useRoomDocument(documentName);
   useWarnBeforeLeaving();
   const present = useRoomPresence();
-  const { setFocus: tellFocus } = usePresenceFocus();
+  const { setFocus: tellFocus, leaveFocus } = usePresenceFocus();
   const doc = draft.doc;
   // The server decides; until it has answered, nobody types.
   const locked = !canEdit || draft.readOnly !== false;
@@ -189,9 +189,9 @@ function DesignerWorkspace({ documentName, canEdit }: { documentName: string; ca
     <div
       ref={root}
       className="designer"
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocus(null);
-      }}
+      // Whatever field focus moves to says where this person works now; anywhere else
+      // (another part of the page, or away) says nowhere, so presence is never left behind.
+      onBlur={leaveFocus}
     >
       <WorkspaceBar
         canWrite={canEdit}

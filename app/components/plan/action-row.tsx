@@ -10,6 +10,7 @@ import {
 import { YTextArea, YTextInput } from "../framework/y-text-field.tsx";
 import { forceName } from "./force-row.tsx";
 import { actionText, linkForce, setActionField } from "../../../collab/shapes/plan.ts";
+import { useStructuredEdits } from "../evaluation/structured-edits.tsx";
 import type { Member } from "./use-plan.ts";
 
 export const actionName = (index: number) => `Action ${index + 1}`;
@@ -87,6 +88,7 @@ export function ActionRow({
   onRemove,
 }: ActionRowProps) {
   const name = actionName(index);
+  const { edit } = useStructuredEdits();
   const ownerId = useId();
   const statusId = useId();
   const locked = readOnly || !doc;
@@ -118,7 +120,10 @@ export function ActionRow({
               value={action.ownerId ?? ""}
               disabled={locked}
               onChange={(event) =>
-                doc && setActionField(doc, action.id, "ownerId", event.currentTarget.value || null)
+                doc &&
+                edit(() =>
+                  setActionField(doc, action.id, "ownerId", event.currentTarget.value || null),
+                )
               }
             >
               <option value="">No owner yet</option>
@@ -137,7 +142,7 @@ export function ActionRow({
           <DueDate
             value={action.due}
             disabled={locked}
-            onChange={(due) => doc && setActionField(doc, action.id, "due", due)}
+            onChange={(due) => doc && edit(() => setActionField(doc, action.id, "due", due))}
           />
           <div className="field">
             <label htmlFor={statusId}>Status</label>
@@ -147,7 +152,14 @@ export function ActionRow({
               disabled={locked}
               onChange={(event) =>
                 doc &&
-                setActionField(doc, action.id, "status", event.currentTarget.value as ActionStatus)
+                edit(() =>
+                  setActionField(
+                    doc,
+                    action.id,
+                    "status",
+                    event.currentTarget.value as ActionStatus,
+                  ),
+                )
               }
             >
               {ACTION_STATUSES.map((s) => (
@@ -176,7 +188,8 @@ export function ActionRow({
                       checked={linked.has(force.id)}
                       disabled={locked}
                       onChange={(event) =>
-                        doc && linkForce(doc, action.id, force.id, event.currentTarget.checked)
+                        doc &&
+                        edit(() => linkForce(doc, action.id, force.id, event.currentTarget.checked))
                       }
                     />
                     {force.text.trim() || `${forceName("hindering", i)} (not described yet)`}

@@ -4,6 +4,7 @@ import type { Force, ForceSide } from "../../../collab/shapes/plan.ts";
 import { YTextInput } from "../framework/y-text-field.tsx";
 import { dragHandleProps, useDropTarget } from "../reorder/drag.ts";
 import { forceText, setForceField } from "../../../collab/shapes/plan.ts";
+import { useStructuredEdits } from "../evaluation/structured-edits.tsx";
 
 export const SIDE_LABELS: Record<ForceSide, string> = {
   helping: "Helping",
@@ -53,6 +54,7 @@ export function ForceRow({
   onRemove,
 }: ForceRowProps) {
   const name = forceName(force.side, index);
+  const { edit } = useStructuredEdits();
   const row = useRef<HTMLLIElement>(null);
   const { dropSide, dropProps } = useDropTarget(list, index, onDrop);
   const locked = readOnly || !doc;
@@ -103,7 +105,10 @@ export function ForceRow({
               value={force.strength}
               disabled={locked}
               onChange={(event) =>
-                doc && setForceField(doc, force.id, "strength", Number(event.currentTarget.value))
+                doc &&
+                edit(() =>
+                  setForceField(doc, force.id, "strength", Number(event.currentTarget.value)),
+                )
               }
             >
               {STRENGTHS.map((s) => (
@@ -119,7 +124,8 @@ export function ForceRow({
               checked={force.priority}
               disabled={locked}
               onChange={(event) =>
-                doc && setForceField(doc, force.id, "priority", event.currentTarget.checked)
+                doc &&
+                edit(() => setForceField(doc, force.id, "priority", event.currentTarget.checked))
               }
             />
             Priority
@@ -130,7 +136,10 @@ export function ForceRow({
               checked={force.inOurControl}
               disabled={locked}
               onChange={(event) =>
-                doc && setForceField(doc, force.id, "inOurControl", event.currentTarget.checked)
+                doc &&
+                edit(() =>
+                  setForceField(doc, force.id, "inOurControl", event.currentTarget.checked),
+                )
               }
             />
             In our control
