@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { documentName } from "../../collab/document-name.ts";
-import { copyForRenewal } from "../../collab/shapes/renewal.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { CycleNameTakenError, ensureCycle } from "../../models/cycle/cycle.ts";
 import { InvalidInputError } from "../../models/errors.ts";
@@ -9,12 +7,12 @@ import {
   type DistributedEvaluations,
 } from "../../models/evaluation/distribution.ts";
 import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
-import { diffVersions } from "../../models/framework/diff.ts";
 import { getFrameworkVersion, type FrameworkVersion } from "../../models/framework/framework.ts";
 import { objectId } from "../../models/input.ts";
 import { loadTrustFor } from "../../models/permissions/loaders.ts";
 import { listSchools } from "../../models/school/school.ts";
 import type { CommandContext } from "./context.ts";
+import { prefillFrom } from "./prefill-from.ts";
 import { parse, type Raw } from "./input.ts";
 
 export const DistributeFrameworkInput = z.object({
@@ -152,20 +150,10 @@ async function prefillFromLastOnes(
         getFrameworkVersion(version.trustId, from.frameworkVersionId),
       );
     const before = await versions.get(from.frameworkVersionId)!;
-    const reworded = before
-      ? diffVersions(before.content, version.content).reworded.map((c) => c.id)
-      : [];
-    const old = await ctx.collab.read(documentName("evaluation", from.id));
-    try {
-      await ctx.collab.change(documentName("evaluation", fresh.id), (doc) => {
-        copyForRenewal(old, doc, {
-          levelsByCriterion: fresh.levelsByCriterion,
-          freshJudgementOf: reworded,
-        });
-      });
-    } finally {
-      old.destroy();
-    }
+    await prefillFrom(ctx.collab, fresh, from, {
+      before: before?.content ?? null,
+      now: version.content,
+    });
   }
   return previousOf;
 }

@@ -1,15 +1,13 @@
 import { z } from "zod";
-import { documentName } from "../../collab/document-name.ts";
-import { copyForRenewal } from "../../collab/shapes/renewal.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { ConflictError } from "../../models/errors.ts";
 import { getEvaluation, startEvaluationOnce } from "../../models/evaluation/evaluation.ts";
-import { diffVersions } from "../../models/framework/diff.ts";
 import { getFrameworkVersion, latestVersionOf } from "../../models/framework/framework.ts";
 import { objectId } from "../../models/input.ts";
 import { loadAward } from "../../models/permissions/loaders.ts";
 import { getSchool } from "../../models/school/school.ts";
 import type { CommandContext } from "./context.ts";
+import { prefillFrom } from "./prefill-from.ts";
 import { idIn, type Raw } from "./input.ts";
 
 export const StartRenewalInput = z.object({ awardId: objectId() });
@@ -43,21 +41,10 @@ export async function startRenewal(
 
   if (previous && previous.schoolId === award.schoolId) {
     const before = await getFrameworkVersion(award.trustId, previous.frameworkVersionId);
-    const reworded = before
-      ? diffVersions(before.content, latest.content).reworded.map((c) => c.id)
-      : [];
-    const old = await ctx.collab.read(documentName("evaluation", previous.id));
-    try {
-      // change() loads the new document first, so the copy lands on top of its seed.
-      await ctx.collab.change(documentName("evaluation", evaluation.id), (doc) => {
-        copyForRenewal(old, doc, {
-          levelsByCriterion: evaluation.levelsByCriterion,
-          freshJudgementOf: reworded,
-        });
-      });
-    } finally {
-      old.destroy();
-    }
+    await prefillFrom(ctx.collab, evaluation, previous, {
+      before: before?.content ?? null,
+      now: latest.content,
+    });
   }
   await recordAudit({
     trustId: award.trustId,
