@@ -19,6 +19,8 @@ export interface BenchOptions {
   cursors: boolean;
   /** Our server's store (compaction + projection) debounce; the production default. */
   storeDebounce: number;
+  /** Write a V8 CPU profile of our server to this folder (none: no profile). */
+  profile: string | null;
   /** How long to wait, after typing stops, for the last edits to arrive and be confirmed. */
   drainSeconds: number;
   /** Which systems to run. */
@@ -39,6 +41,7 @@ const HELP = `npm run bench -- [options]
   --store-debounce MS  our server's COLLAB_STORE_DEBOUNCE_MS (default 2000, as in production)
   --drain S            wait after typing stops for stragglers (default 15)
   --only ours|baseline run one system only (no ratios)
+  --profile DIR        write a CPU profile (.cpuprofile) of our server into DIR
   --out DIR            where the JSON goes (default bench-results)
 `;
 
@@ -65,6 +68,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       "store-debounce": { type: "string" },
       drain: { type: "string" },
       only: { type: "string" },
+      profile: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -94,6 +98,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     maxInterval,
     cursors: values.cursors ?? false,
     storeDebounce: positive("store-debounce", values["store-debounce"], 2000, 0),
+    profile: values.profile ?? null,
     drainSeconds: positive("drain", values.drain, 15, 0),
     systems: values.only ? [values.only as "ours" | "baseline"] : ["ours", "baseline"],
     outDir: values.out ?? "bench-results",

@@ -33,12 +33,16 @@ export async function startOurs(options: BenchOptions): Promise<RunningSystem> {
   try {
     const db = { uri: ferret.uri, dbName: "bench" };
     const { names, cookie } = await createData(db, options.docs);
-    const server = await spawnServer(db, {
-      SESSION_SECRET: process.env.SESSION_SECRET,
-      COOKIE_SECURE: "false",
-      COLLAB_STORE_DEBOUNCE_MS: String(options.storeDebounce),
-      DATA_DIR: path.join(scratch, "data"),
-    });
+    const server = await spawnServer(
+      db,
+      {
+        SESSION_SECRET: process.env.SESSION_SECRET,
+        COOKIE_SECURE: "false",
+        COLLAB_STORE_DEBOUNCE_MS: String(options.storeDebounce),
+        DATA_DIR: path.join(scratch, "data"),
+      },
+      options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`] : [],
+    );
     cleanups.push(() => server.stop());
 
     const documents: BenchClient[][] = [];

@@ -36,10 +36,12 @@ export interface ServerProcess {
 export async function spawnServer(
   db: TestDatabase,
   extraEnv: Record<string, string> = {},
+  /** Extra arguments for node itself, e.g. `--cpu-prof` for the bench's profiles. */
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(PROJECT_ROOT, "server/index.ts")],
+    [...nodeArgs, "--import", "tsx", path.join(PROJECT_ROOT, "server/index.ts")],
     {
       cwd: PROJECT_ROOT,
       env: {
