@@ -6,6 +6,8 @@ import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 import { cycleRows } from "../utils/cycle-rows.server.ts";
 import { formatDay, formatMoment } from "../../models/dates.ts";
+import { ReportForm } from "../components/report/report-form.tsx";
+import { reportOffer } from "../report.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.cycle.name ?? "Cycle"} · Quality marks` },
@@ -23,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycle: { id: cycle.id, name: cycle.name, dueDate: cycle.dueDate?.toISOString() ?? null },
     framework: version ? `${version.content.name} (v${version.version})` : "",
     rows,
+    report: reportOffer("trust", cycle.id),
   });
 }
 
@@ -67,6 +70,7 @@ export default function CycleOverview() {
           Download as CSV
         </a>
       </p>
+      <ReportForm offer={data.report} label="Download trust overview report (PDF)" />
       <table className="table">
         <caption className="visually-hidden">Progress of each school in this cycle</caption>
         <thead>

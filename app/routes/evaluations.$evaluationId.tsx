@@ -29,6 +29,8 @@ import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 import { discussionAbilitiesOf, discussionResource } from "../discussion.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
+import { ReportForm } from "../components/report/report-form.tsx";
+import { evaluationReportOffer } from "../report.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -41,12 +43,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { evaluation, resource } = await orNotFound(
     loadEvaluation(actor, params.evaluationId ?? ""),
   );
-  const [{ school, version, content }, latest, latestSubmission, award] = await Promise.all([
-    orNotFound(frameworkOfEvaluation(evaluation)),
-    latestVersionOf(evaluation.trustId, evaluation.frameworkId),
-    latestSubmissionId(evaluation),
-    awardOfEvaluation(actor, evaluation, todayInEngland()),
-  ]);
+  const [{ school, version, content }, latest, latestSubmission, award, report] = await Promise.all(
+    [
+      orNotFound(frameworkOfEvaluation(evaluation)),
+      latestVersionOf(evaluation.trustId, evaluation.frameworkId),
+      latestSubmissionId(evaluation),
+      awardOfEvaluation(actor, evaluation, todayInEngland()),
+      evaluationReportOffer(evaluation),
+    ],
+  );
   const role = roleAt(actor, resource);
   const canWrite = can(actor, "write", resource);
   return json({
@@ -79,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       judged: evaluation.projection.judgedCount,
       total: evaluation.projection.criteriaCount,
     },
+    report,
   });
 }
 
@@ -187,6 +193,7 @@ export default function EvaluationPage() {
         <Link to={`/evaluations/${data.evaluation.id}/perspectives`}>Perspectives</Link>
         <Link to={`/evaluations/${data.evaluation.id}/validation`}>Validation</Link>
       </nav>
+      <ReportForm offer={data.report} />
       <div className="evaluation-layout">
         <nav aria-label="Areas" className="area-nav">
           <ul>
