@@ -6,7 +6,7 @@ import type {
   PrintedEvidence,
 } from "../report-data.ts";
 import { ForceFieldDiagram, ForceList } from "./force-field.tsx";
-import { Cover, LevelBadge, ReportPage } from "./layout.tsx";
+import { bookmark, Cover, LevelBadge, ReportPage } from "./layout.tsx";
 import { RichText } from "./rich-text.tsx";
 import { styles } from "./styles.ts";
 
@@ -30,7 +30,7 @@ function EvidenceLine({ item }: { item: PrintedEvidence }) {
 function Criterion({ criterion }: { criterion: PrintedCriterion }) {
   const { judgement } = criterion;
   return (
-    <View style={styles.criterion}>
+    <View style={styles.criterion} {...bookmark(`${criterion.code} ${criterion.statement}`)}>
       <View wrap={false}>
         <Text style={styles.h3}>{`${criterion.code} ${criterion.statement}`}</Text>
         {judgement ? (
@@ -61,8 +61,10 @@ function Criterion({ criterion }: { criterion: PrintedCriterion }) {
       ) : null}
       {criterion.forces.length ? (
         <>
-          <Text style={styles.label}>{`Force-field for ${criterion.code}`}</Text>
-          <ForceFieldDiagram forces={criterion.forces} />
+          <ForceFieldDiagram
+            title={`Force-field for ${criterion.code}`}
+            forces={criterion.forces}
+          />
           <ForceList forces={criterion.forces} />
         </>
       ) : null}
@@ -139,7 +141,7 @@ export function EvaluationReport({ data }: { data: EvaluationReportData }) {
       {/* One page run per area: each starts on a new page, and laying out several short runs
           is much quicker than one long one (pagination re-lays out what is left of a run). */}
       {data.areas.map((area, i) => (
-        <ReportPage key={i} footer={footer}>
+        <ReportPage key={i} footer={footer} bookmark={area.title}>
           <Text style={styles.h1}>{area.title}</Text>
           {area.summary ? <Text style={styles.muted}>{area.summary}</Text> : null}
           {area.criteria.map((criterion, j) => (
@@ -147,11 +149,11 @@ export function EvaluationReport({ data }: { data: EvaluationReportData }) {
           ))}
         </ReportPage>
       ))}
-      <ReportPage footer={footer} orientation="landscape">
+      <ReportPage footer={footer} orientation="landscape" bookmark="Action plan">
         <Text style={styles.h1}>Action plan</Text>
         <ActionPlan actions={data.actions} />
       </ReportPage>
-      <ReportPage footer={footer}>
+      <ReportPage footer={footer} bookmark="Evidence">
         <Text style={styles.h1}>Evidence</Text>
         {data.evidence.length === 0 ? (
           <Text style={styles.muted}>No evidence has been added yet.</Text>

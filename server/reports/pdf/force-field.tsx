@@ -64,13 +64,16 @@ function Arrow({ force, row }: { force: PrintedForce; row: number }) {
  * right, hindering forces on the right pointing left, each arrow as long as its strength,
  * priorities starred; each side's total printed under it, and every force listed in words.
  */
-export function ForceFieldDiagram({ forces }: { forces: PrintedForce[] }) {
+export function ForceFieldDiagram({ title, forces }: { title: string; forces: PrintedForce[] }) {
   const helping = forces.filter((f) => f.side === "helping");
   const hindering = forces.filter((f) => f.side === "hindering");
   const rows = Math.max(1, helping.length, hindering.length);
   const height = TOP + rows * ROW + 8;
   return (
-    <View wrap={false} style={{ marginTop: 4 }}>
+    <View wrap={false} style={{ marginTop: 8 }}>
+      <Text style={{ fontSize: 9, fontWeight: "bold", color: MUTED, marginBottom: 2 }}>
+        {title}
+      </Text>
       <Svg width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`}>
         <Text
           x={CENTRE - GAP}

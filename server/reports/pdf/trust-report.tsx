@@ -127,7 +127,7 @@ export function TrustReport({ data }: { data: TrustReportData }) {
           note="This overview is for deploying support and sharing practice across the trust. Schools are listed alphabetically; nothing here ranks them."
         />
       </ReportPage>
-      <ReportPage footer={footer} orientation="landscape">
+      <ReportPage footer={footer} orientation="landscape" bookmark="Heat map">
         <Text style={styles.h1}>Where each school stands, area by area</Text>
         <Text style={{ fontSize: 8.5, color: MUTED, marginBottom: 4 }}>
           Each cell names the area's level by secure fit. ↑ higher than the school's previous cycle,
@@ -135,7 +135,7 @@ export function TrustReport({ data }: { data: TrustReportData }) {
         </Text>
         <HeatMap heatMap={data.heatMap} />
       </ReportPage>
-      <ReportPage footer={footer} orientation="landscape">
+      <ReportPage footer={footer} orientation="landscape" bookmark="The Stack">
         <Text style={styles.h1}>The Stack: how many schools sit at each level</Text>
         <Text style={{ fontSize: 8.5, color: MUTED, marginBottom: 4 }}>
           For each area as a whole and each criterion, the number of schools at each level, written
@@ -145,7 +145,11 @@ export function TrustReport({ data }: { data: TrustReportData }) {
           <StackArea key={area.areaTitle} area={area} />
         ))}
       </ReportPage>
-      <ReportPage footer={footer} orientation="landscape">
+      <ReportPage
+        footer={footer}
+        orientation="landscape"
+        bookmark="Centres of expertise and pairings"
+      >
         <Text style={styles.h1}>Centres of expertise</Text>
         {data.centres.length === 0 ? (
           <Text style={styles.muted}>

@@ -70,7 +70,7 @@ export function ValidationReport({ data }: { data: ValidationReportData }) {
             : `Observers: ${data.observers.join(", ") || "none"}`}
         </Text>
       </ReportPage>
-      <ReportPage footer={footer}>
+      <ReportPage footer={footer} bookmark="Outcome and agreed judgements">
         <Text style={styles.h1}>Outcome</Text>
         {data.outcome ? (
           <View>
@@ -102,7 +102,7 @@ export function ValidationReport({ data }: { data: ValidationReportData }) {
           </View>
         ))}
       </ReportPage>
-      <ReportPage footer={footer}>
+      <ReportPage footer={footer} bookmark="Minutes">
         <Text style={styles.h1}>Minutes of the meeting</Text>
         <RichText blocks={data.minutes} empty="No minutes were written." />
       </ReportPage>
