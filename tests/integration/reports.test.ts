@@ -11,7 +11,11 @@ import { ensureCycle } from "../../models/cycle/cycle.ts";
 import { addEvidenceLink } from "../../models/evidence/evidence.ts";
 import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
 import { loadActor } from "../../models/membership/membership.ts";
-import { ReportJobModel } from "../../models/report/report-job.ts";
+import {
+  expireReportJobs,
+  ReportJobModel,
+  requestReportJob,
+} from "../../models/report/report-job.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { agreeJudgement } from "../../server/commands/agree-judgement.ts";
@@ -41,7 +45,7 @@ let strangers: { otherTrustAdmin: string; unassignedValidator: string };
 const schema = getSchema([StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] } })]);
 const NARRATIVE_SENTENCE = "Pupils with SEND are identified within their first half-term.";
 const BULLET = "Termly plan reviews with every family";
-const ACTION = "Train teaching assistants in precision teaching";
+const ACTION = "Weekly phonics catch-up groups";
 const MINUTES = "The school will share its audit with Hillcrest.";
 
 /** The evaluation's first criterion judged on five levels (Inclusion's first), and its area's levels. */
@@ -358,6 +362,50 @@ describe("the report's own page", () => {
     expect(visible).toContain("Your report is ready");
     expect(visible).toContain(`/reports/${answer.jobId}/download`);
     expect((await staff.get("/reports")).html).toContain(world.school.name);
+  });
+
+  it("shows the stage and a progress bar while a report is being made", async () => {
+    const { job } = await requestReportJob({
+      trustId: world.trust.id,
+      kind: "evaluation",
+      subjectId: world.evaluation.id,
+      version: "now",
+      requestedBy: world.people.staff.id,
+      requestId: "aaaaaaaaaaaaaaaaaaaaaaaa",
+    });
+    await ReportJobModel.updateOne(
+      { _id: job.id },
+      { $set: { status: "running", stage: "Laying out the pages", progress: 0.4 } },
+    );
+    const staff = await as(world.people.staff.id);
+    const page = await staff.get(`/reports/${job.id}`);
+    const visible = page.html.replace(/<script[\s\S]*?<\/script>/g, "");
+    expect(visible).toContain("Preparing your report");
+    expect(visible).toMatch(/<progress[^>]*max="1"[^>]*value="0.4"/);
+    expect(visible).toContain("Laying out the pages…");
+    expect(visible).toContain("Check again");
+
+    // Its server stopped (no news for minutes): the person is told, and can ask again.
+    await ReportJobModel.updateOne(
+      { _id: job.id },
+      { $set: { updatedAt: new Date(Date.now() - 10 * 60_000) } },
+    );
+    const stalled = (await staff.get(`/reports/${job.id}`)).html;
+    expect(stalled).toContain("The report could not be made");
+    expect(stalled).toContain("Ask for it again.");
+  });
+
+  it("forgets reports after a day, PDFs included", async () => {
+    const staff = await as(world.people.staff.id, `/evaluations/${world.evaluation.id}`);
+    const answer = await ask(staff, { kind: "evaluation", subjectId: world.evaluation.id });
+    await download(staff, answer.jobId!);
+    await ReportJobModel.updateOne(
+      { _id: answer.jobId },
+      { $set: { createdAt: new Date(Date.now() - 25 * 60 * 60_000) } },
+    );
+    expect((await staff.get(`/reports/${answer.jobId}`)).status).toBe(404);
+    expect(await expireReportJobs()).toBeGreaterThanOrEqual(1);
+    expect(await ReportJobModel.countDocuments({ _id: answer.jobId })).toBe(0);
   });
 
   it("answers a form that is not one of its reports with a message, never a 500", async () => {

@@ -150,7 +150,7 @@ export function evaluationReportFixture(narrativeBytes = 8_000): EvaluationRepor
     }),
     actions: criteria.map((c) => ({
       criterionCode: c.code,
-      what: "Train teaching assistants in precision teaching",
+      what: "Weekly phonics catch-up groups",
       owner: "Alex Morgan",
       due: "31 Mar 2027",
       status: "In progress",

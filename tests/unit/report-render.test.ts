@@ -57,7 +57,7 @@ describe("rendering reports with the network blocked", () => {
       expect(text).toContain("Oakfield Primary Academy");
       expect(text).toContain("Pupils with special educational needs are identified early");
       expect(text).toContain("Helping total 7 · Hindering total 9");
-      expect(text).toContain("Train teaching assistants in precision teaching");
+      expect(text).toContain("Weekly phonics catch-up groups");
       const fonts = await pdfFonts(pdf);
       expect(fonts).toMatch(/DejaVuSans\s/);
       // Every font listed is embedded ("emb" column says yes).
