@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json, redirect, redirectDocument } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatMoment } from "../../models/dates.ts";
 import { FormError } from "../components/field.tsx";
@@ -36,7 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { job, created } = result;
   if (created) context.reports.start(job);
   const done = await context.reports.settled(job.id, WAIT_FOR_QUICK_REPORT_MS);
-  return redirect(done ? `/reports/${job.id}/download` : `/reports/${job.id}`, 303);
+  // The PDF itself is a document navigation (the browser downloads it and stays on its page).
+  return done
+    ? redirectDocument(`/reports/${job.id}/download`, 303)
+    : redirect(`/reports/${job.id}`, 303);
 }
 
 const STATUS_WORDS = {

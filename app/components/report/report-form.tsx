@@ -1,3 +1,4 @@
+import { Form, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { CsrfInput } from "../csrf-input.tsx";
 
@@ -12,14 +13,19 @@ export interface ReportOffer {
 }
 
 /**
- * "Download report (PDF)": one click. A plain form (not Remix's), so the browser itself follows
- * the answer: straight to the download when the PDF is ready within a second (the page stays),
- * otherwise to the report's progress page, which downloads it when ready.
+ * "Download report (PDF)": one click. The answer is the download itself when the PDF is ready
+ * within a second (a document redirect: the browser downloads and the page stays), otherwise
+ * the report's progress page, which downloads it when ready.
  */
 export function ReportForm({ offer, label }: { offer: ReportOffer; label?: string }) {
   const id = useId();
+  const navigation = useNavigation();
+  const busy =
+    navigation.state !== "idle" &&
+    navigation.formAction === "/reports" &&
+    navigation.formData?.get("subjectId") === offer.subjectId;
   return (
-    <form method="post" action="/reports" className="report-form">
+    <Form method="post" action="/reports" className="report-form">
       <CsrfInput />
       <input type="hidden" name="kind" value={offer.kind} />
       <input type="hidden" name="subjectId" value={offer.subjectId} />
@@ -38,9 +44,15 @@ export function ReportForm({ offer, label }: { offer: ReportOffer; label?: strin
       ) : (
         <input type="hidden" name="version" value="now" />
       )}{" "}
-      <button type="submit" className="button button-secondary">
+      <button type="submit" className="button button-secondary" aria-disabled={busy || undefined}>
         {label ?? "Download report (PDF)"}
       </button>
-    </form>
+      {busy ? (
+        <span role="status" className="muted">
+          {" "}
+          Preparing the report…
+        </span>
+      ) : null}
+    </Form>
   );
 }
