@@ -21,6 +21,7 @@ import type { AppServer } from "../../server/app.ts";
 import { agreeJudgement } from "../../server/commands/agree-judgement.ts";
 import { confirmJudgement } from "../../server/commands/confirm-judgement.ts";
 import { recordOutcome } from "../../server/commands/record-outcome.ts";
+import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
 import { useTestDatabase } from "../support/database.ts";
 import {
   buildSchool,
@@ -264,6 +265,43 @@ describe("the evaluation report", () => {
     });
     expect(stolen.status).toBe(404);
     expect((await colleague.get("/reports")).html).not.toContain(jobId!);
+  });
+
+  it("prints the evaluation as submitted, or as it is now", async () => {
+    const leader = (await loadActor(world.people.schoolLeader.id))!;
+    const { snapshot } = await submitEvaluation(
+      { actor: leader, collab: server.collab },
+      { evaluationId: world.evaluation.id },
+    );
+    const { criterion } = await firstCriterion();
+    const LATER = "Written after the submission: the new nurture room opened.";
+    await server.collab.change(documentName("evaluation", world.evaluation.id), (doc) => {
+      prosemirrorJSONToYXmlFragment(
+        schema,
+        { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: LATER }] }] },
+        doc.getXmlFragment(narrativeField(criterion.id)),
+      );
+    });
+    const staff = await as(world.people.staff.id, `/evaluations/${world.evaluation.id}`);
+    expect(staff.requestId).not.toBe("");
+    const page = (await staff.get(`/evaluations/${world.evaluation.id}`)).html;
+    expect(page).toContain(`value="${snapshot.id}"`);
+
+    const submitted = await ask(staff, {
+      kind: "evaluation",
+      subjectId: world.evaluation.id,
+      version: snapshot.id,
+    });
+    const then = (await pdfText(await download(staff, submitted.jobId!))).replace(/\s+/g, " ");
+    expect(then).toContain("As submitted");
+    expect(then).toContain(NARRATIVE_SENTENCE);
+    expect(then).not.toContain(LATER);
+
+    const now = await ask(staff, { kind: "evaluation", subjectId: world.evaluation.id });
+    expect(now.jobId).not.toBe(submitted.jobId);
+    const live = (await pdfText(await download(staff, now.jobId!))).replace(/\s+/g, " ");
+    expect(live).toContain("As now (live)");
+    expect(live).toContain(LATER);
   });
 
   it("refuses a submission that is not this evaluation's, next to the field", async () => {
