@@ -1,5 +1,6 @@
 import "@remix-run/node";
 import type { CollabAccess } from "../collab/access.ts";
+import type { ReportRunner } from "../server/reports/runner.ts";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -9,5 +10,7 @@ declare module "@remix-run/node" {
     clientAddress: string;
     /** Live collaborative documents, for actions that read or change them as the server. */
     collab: CollabAccess;
+    /** Makes PDF reports off the event loop (server/reports/runner.ts). */
+    reports: ReportRunner;
   }
 }

@@ -21,3 +21,4 @@ import "./validation/provisional.ts";
 import "./second-factor/second-factor.ts";
 import "./validation/agreed-projection.ts";
 import "./insight/pairing.ts";
+import "./report/report-job.ts";

@@ -18,6 +18,7 @@ import {
 import { cspNonce, isSameOrigin, refuseCrossSite, securityHeaders } from "./security.ts";
 import { answerFormRefusals } from "./form-refusals.ts";
 import { answerUnavailableDatabase, unavailableUpgrade } from "./unavailable.ts";
+import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD_PATH = path.join(PROJECT_ROOT, "build/index.js");
@@ -25,6 +26,7 @@ const BUILD_PATH = path.join(PROJECT_ROOT, "build/index.js");
 export interface AppServer {
   server: Server;
   collab: CollabServer;
+  reports: ReportRunner;
   url: string;
   close(): Promise<void>;
 }
@@ -48,6 +50,8 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     storeDebounceMs: env.COLLAB_STORE_DEBOUNCE_MS,
     sessionSweepMs: env.COLLAB_SESSION_SWEEP_MS,
   });
+  // PDF reports: made in a worker thread, reading live documents through the collab server.
+  const reports = createReportRunner({ collab });
 
   const app = express();
   app.disable("x-powered-by");
@@ -78,6 +82,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
         cspNonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? "unknown",
         collab,
+        reports,
       }),
     }),
   );
@@ -129,9 +134,11 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   return {
     server,
     collab,
+    reports,
     url,
     async close() {
       // Stop taking work, persist what is pending, then let the sockets go.
+      await reports.close();
       await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -7,6 +7,8 @@ import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 import { cycleRows } from "../utils/cycle-rows.server.ts";
 import { formatDay, formatMoment } from "../../models/dates.ts";
+import { ReportForm } from "../components/report/report-form.tsx";
+import { reportOffer } from "../report.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.cycle.name ?? "Cycle"} · Quality marks` },
@@ -24,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycle: { id: cycle.id, name: cycle.name, dueDate: cycle.dueDate?.toISOString() ?? null },
     framework: version ? `${version.content.name} (v${version.version})` : "",
     rows,
+    report: reportOffer("trust", cycle.id),
   });
 }
 
@@ -68,6 +71,7 @@ export default function CycleOverview() {
           Download as CSV
         </a>
       </p>
+      <ReportForm offer={data.report} label="Download trust overview report (PDF)" />
       <TableScroll label="Progress of each school">
         <table className="table">
           <caption className="visually-hidden">Progress of each school in this cycle</caption>

@@ -51,6 +51,8 @@ import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 import { discussionAbilitiesOf, discussionResource } from "../discussion.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
+import { ReportForm } from "../components/report/report-form.tsx";
+import { evaluationReportOffer } from "../report.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evaluationStyles }];
 
@@ -65,13 +67,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { evaluation, resource } = await orNotFound(
     loadEvaluation(actor, params.evaluationId ?? ""),
   );
-  const [{ school, version, content }, latest, latestSubmission, award, cycle] = await Promise.all([
-    orNotFound(frameworkOfEvaluation(evaluation)),
-    latestVersionOf(evaluation.trustId, evaluation.frameworkId),
-    latestSubmissionId(evaluation),
-    awardOfEvaluation(actor, evaluation, todayInEngland()),
-    evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
-  ]);
+  const [{ school, version, content }, latest, latestSubmission, award, cycle, report] =
+    await Promise.all([
+      orNotFound(frameworkOfEvaluation(evaluation)),
+      latestVersionOf(evaluation.trustId, evaluation.frameworkId),
+      latestSubmissionId(evaluation),
+      awardOfEvaluation(actor, evaluation, todayInEngland()),
+      evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
+      evaluationReportOffer(evaluation),
+    ]);
   const role = roleAt(actor, resource);
   const canWrite = can(actor, "write", resource);
   return json({
@@ -106,6 +110,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     savedJudgements: Object.fromEntries(
       evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
     ),
+    report,
   });
 }
 
@@ -275,6 +280,7 @@ function EvaluationView({ data }: { data: Data }) {
         <Link to={`/evaluations/${data.evaluation.id}/perspectives`}>Perspectives</Link>
         <Link to={`/evaluations/${data.evaluation.id}/validation`}>Validation</Link>
       </nav>
+      <ReportForm offer={data.report} />
       <div className="evaluation-layout">
         <AreaNav areas={data.areas} current={areaId} judgements={judgements} />
         <div className="area-content">

@@ -38,6 +38,8 @@ import {
 } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 import { TableScroll } from "../components/table-scroll.tsx";
+import { ReportForm } from "../components/report/report-form.tsx";
+import { reportOffer } from "../report.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Validation · Quality marks" }];
 
@@ -90,6 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     content,
     entries,
+    report: validation ? reportOffer("validation", validation.id) : null,
   });
 }
 
@@ -206,6 +209,7 @@ export default function ValidationPage() {
               Open the validation meeting
             </Link>
           </p>
+          {data.report ? <ReportForm offer={data.report} /> : null}
           <section aria-labelledby="agreed-heading">
             <h2 id="agreed-heading">Judgements</h2>
             <FormError message={errorFor("agree") ?? errorFor("confirm")} />

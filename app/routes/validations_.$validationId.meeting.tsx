@@ -50,6 +50,8 @@ import {
   type ActionResult,
 } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
+import { ReportForm } from "../components/report/report-form.tsx";
+import { reportOffer } from "../report.server.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: tldrawStyles },
@@ -62,7 +64,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return json(await orNotFound(meetingPageData(actor, params.validationId ?? "")));
+  const data = await orNotFound(meetingPageData(actor, params.validationId ?? ""));
+  return json({ ...data, report: reportOffer("validation", data.validation.id) });
 }
 
 /** The decisions taken in the meeting: agree and confirm judgements, record the outcome. */
@@ -255,6 +258,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
           <Link to={`${meetingPath}/prepare`}>Before the meeting: schedule and pre-review</Link>
         ) : null}
       </div>
+      <ReportForm offer={data.report} label="Download validation report (PDF)" />
 
       {live ? (
         <WorkspaceBar

@@ -24,7 +24,9 @@ const top = Number(rest[rest.indexOf("--top") + 1]) || 25;
 const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfTime = new Map<number, number>();
-profile.samples.forEach((id, i) => selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) =>
+  selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+);
 const total = [...selfTime.values()].reduce((a, b) => a + b, 0);
 
 function where(node: Node): string {

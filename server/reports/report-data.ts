@@ -1,0 +1,148 @@
+import type { RichBlock } from "../../collab/shapes/rich-text.ts";
+
+/**
+ * What each report says, as plain data: gathered on the server's main thread (database, live
+ * documents, names) and handed to the render worker, which only lays it out. Every string here
+ * is already in the words the reader sees (labels, names, dates), so the renderer decides
+ * nothing and reads nothing.
+ */
+export type ReportKind = "evaluation" | "validation" | "trust";
+
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
+  evaluation: "Evaluation report",
+  validation: "Validation report",
+  trust: "Trust overview report",
+};
+
+/** A level as printed: its label, and its colour as a second carrier (never the only one). */
+export interface PrintedLevel {
+  label: string;
+  colour: string;
+}
+
+export interface PrintedForce {
+  side: "helping" | "hindering";
+  text: string;
+  strength: number;
+  priority: boolean;
+  inOurControl: boolean;
+}
+
+export interface PrintedEvidence {
+  kind: "file" | "link";
+  title: string;
+  /** The link's address, or the file's name. */
+  detail: string;
+  /** Links only: where the title points (http/https). */
+  href: string | null;
+  /** Codes of the criteria it is attached to. */
+  criteria: string[];
+}
+
+export interface PrintedCriterion {
+  code: string;
+  statement: string;
+  judgement: (PrintedLevel & { descriptor: string }) | null;
+  narrative: RichBlock[];
+  evidenceSummary: RichBlock[];
+  evidence: PrintedEvidence[];
+  forces: PrintedForce[];
+}
+
+export interface PrintedAction {
+  criterionCode: string;
+  what: string;
+  owner: string;
+  due: string;
+  status: string;
+  successMeasure: string;
+  /** The hindering factors it addresses, in words. */
+  addresses: string[];
+}
+
+export interface EvaluationReportData {
+  kind: "evaluation";
+  trustName: string;
+  schoolName: string;
+  title: string;
+  frameworkName: string;
+  frameworkVersion: number;
+  cycleName: string | null;
+  status: string;
+  /** "As now (live), 12 Mar 2027, 10:04" or "As submitted 3 Mar 2027, 14:05". */
+  asOf: string;
+  generatedAt: string;
+  areas: { title: string; summary: string; criteria: PrintedCriterion[] }[];
+  actions: PrintedAction[];
+  evidence: PrintedEvidence[];
+}
+
+export interface PrintedAgreement {
+  code: string;
+  statement: string;
+  schoolJudgement: PrintedLevel | null;
+  agreed: {
+    level: PrintedLevel;
+    rationale: string;
+    agreedBy: string;
+    agreedAt: string;
+    confirmedBy: string | null;
+    confirmedAt: string | null;
+  } | null;
+}
+
+export interface ValidationReportData {
+  kind: "validation";
+  trustName: string;
+  schoolName: string;
+  evaluationTitle: string;
+  frameworkName: string;
+  frameworkVersion: number;
+  cycleName: string | null;
+  generatedAt: string;
+  meetingAt: string | null;
+  validators: string[];
+  /** Null: the meeting does not record who observed (said so in the report). */
+  observers: string[] | null;
+  areas: { title: string; criteria: PrintedAgreement[] }[];
+  outcome: {
+    result: string;
+    lines: string[];
+    recordedBy: string;
+    recordedAt: string;
+  } | null;
+  award: { markName: string; tier: string | null; code: string; validUntil: string } | null;
+  minutes: RichBlock[];
+}
+
+export type Trend = "up" | "down" | "same" | null;
+
+export interface TrustReportData {
+  kind: "trust";
+  trustName: string;
+  cycleName: string;
+  frameworkName: string;
+  frameworkVersion: number;
+  generatedAt: string;
+  /** Whose judgements count, in words. */
+  source: string;
+  heatMap: {
+    columns: string[];
+    rows: {
+      schoolName: string;
+      status: string;
+      awarded: boolean;
+      cells: { level: PrintedLevel | null; judged: number; total: number; trend: Trend }[];
+    }[];
+  };
+  stack: {
+    areaTitle: string;
+    levels: PrintedLevel[];
+    rows: { code: string; label: string; counts: number[]; unjudged: number }[];
+  }[];
+  centres: { schoolName: string; areaTitle: string; level: string; basis: string }[];
+  suggestedPairings: { areaTitle: string; explanation: string }[];
+  acceptedPairings: { areaTitle: string; explanation: string; acceptedAt: string }[];
+}
+
+export type ReportData = EvaluationReportData | ValidationReportData | TrustReportData;

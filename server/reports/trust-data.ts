@@ -1,0 +1,95 @@
+import { CYCLE_STATUS_LABELS } from "../../models/cycle/status.ts";
+import { formatDay } from "../../models/dates.ts";
+import { NotFoundError } from "../../models/errors.ts";
+import { getFrameworkVersion } from "../../models/framework/framework.ts";
+import { centresOf, suggestPairings } from "../../models/insight/expertise.ts";
+import { heatMapOf } from "../../models/insight/heat-map.ts";
+import { listPairings } from "../../models/insight/pairing.ts";
+import { currentAndPrevious, insightEvaluations } from "../../models/insight/source.ts";
+import { stackOf } from "../../models/insight/stack.ts";
+import { JUDGEMENT_SOURCE_LABELS } from "../../models/insight/types.ts";
+import { loadCycle } from "../../models/permissions/loaders.ts";
+import type { Actor } from "../../models/permissions/roles.ts";
+import { listSchools } from "../../models/school/school.ts";
+import { getTrust } from "../../models/trust/trust.ts";
+import type { TrustReportData } from "./report-data.ts";
+
+/** Whose judgements the overview counts: the agreed one where there is one, else the school's. */
+const SOURCE = "latest" as const;
+
+/**
+ * Everything the trust overview prints for one cycle, for the trust's leaders and admins (the
+ * people who may read its cycles): the heat map, the Stack, centres of expertise and pairings,
+ * from the projections the insight views read. Schools in name order; nothing ranks them.
+ */
+export async function trustReportData(
+  actor: Actor,
+  params: { cycleId: string },
+  now = new Date(),
+): Promise<TrustReportData> {
+  const { cycle } = await loadCycle(actor, params.cycleId);
+  const [version, trust, evaluations, accepted, schools] = await Promise.all([
+    getFrameworkVersion(cycle.trustId, cycle.frameworkVersionId),
+    getTrust(cycle.trustId),
+    insightEvaluations(cycle.trustId, cycle.frameworkId),
+    listPairings(cycle.trustId, cycle.frameworkId),
+    listSchools(cycle.trustId),
+  ]);
+  if (!version) throw new NotFoundError();
+  const content = version.content;
+  const { current, previous } = currentAndPrevious(evaluations, cycle.id);
+  const heat = heatMapOf(content, current, SOURCE, { previous });
+  const stack = stackOf(content, current, SOURCE);
+  const schoolName = new Map(schools.map((s) => [s.id, s.name]));
+
+  return {
+    kind: "trust",
+    trustName: trust?.name ?? "",
+    cycleName: cycle.name,
+    frameworkName: content.name,
+    frameworkVersion: version.version,
+    generatedAt: formatDay(now),
+    source: JUDGEMENT_SOURCE_LABELS[SOURCE],
+    heatMap: {
+      columns: heat.columns.map((c) => c.title),
+      rows: heat.rows.map((row) => ({
+        schoolName: row.schoolName,
+        status: CYCLE_STATUS_LABELS[row.status],
+        awarded: row.awarded,
+        cells: row.cells.map((cell) => ({
+          level: cell.level ? { label: cell.level.label, colour: cell.level.colour } : null,
+          judged: cell.judged,
+          total: cell.total,
+          trend: cell.trend,
+        })),
+      })),
+    },
+    stack: stack.map((area) => ({
+      areaTitle: area.title,
+      levels: area.levels.map(({ label, colour }) => ({ label, colour })),
+      rows: [area.overall, ...area.criteria].map((row) => ({
+        code: row.code,
+        label: row.label,
+        counts: row.segments.map((s) => s.count),
+        unjudged: row.unjudged.length,
+      })),
+    })),
+    centres: centresOf(content, current).map((c) => ({
+      schoolName: c.schoolName,
+      areaTitle: c.areaTitle,
+      level: c.levelLabel,
+      basis: c.awarded ? "holds this award" : `agreed ${formatDay(c.agreedAt, "short")}`,
+    })),
+    suggestedPairings: suggestPairings(content, current).map((p) => ({
+      areaTitle: p.areaTitle,
+      explanation: p.explanation,
+    })),
+    acceptedPairings: accepted
+      .filter((p) => schoolName.has(p.supportedSchoolId) && schoolName.has(p.centreSchoolId))
+      .map((p) => ({
+        areaTitle: p.areaTitle,
+        explanation: p.explanation,
+        acceptedAt: formatDay(p.acceptedAt, "short"),
+      })),
+  };
+}

@@ -1,0 +1,142 @@
+import type { CollabAccess } from "../../collab/access.ts";
+import { documentName } from "../../collab/document-name.ts";
+import { readRichText } from "../../collab/shapes/rich-text.ts";
+import { MINUTES_FIELD } from "../../app/components/meeting/whiteboard-shape.ts";
+import { listAwardsOfEvaluation } from "../../models/award/award.ts";
+import { getCycle } from "../../models/cycle/cycle.ts";
+import { formatDay, formatMoment } from "../../models/dates.ts";
+import { NotFoundError } from "../../models/errors.ts";
+import { getEvaluation } from "../../models/evaluation/evaluation.ts";
+import { frameworkOfEvaluation } from "../../models/evaluation/framework-of.ts";
+import { scaleOf } from "../../models/framework/applicable.ts";
+import { loadValidation } from "../../models/permissions/loaders.ts";
+import type { Actor } from "../../models/permissions/roles.ts";
+import { getTrust } from "../../models/trust/trust.ts";
+import { getUsers } from "../../models/user/user.ts";
+import { findMeetingSchedule } from "../../models/validation/meeting.ts";
+import { OUTCOME_LABELS } from "../../models/validation/outcome.ts";
+import { listRecordEntries } from "../../models/validation/record.ts";
+import { recordState, type RecordEntry } from "../../models/validation/record-state.ts";
+import type { ValidationReportData } from "./report-data.ts";
+
+type Outcome = Extract<RecordEntry, { kind: "outcome" }>;
+
+/** The outcome's details as sentences (only those it has). */
+function outcomeLines(outcome: Outcome): string[] {
+  const lines: string[] = [];
+  if (outcome.tier) lines.push(`Tier: ${outcome.tier}`);
+  if (outcome.startDate && outcome.expiryDate)
+    lines.push(`Valid from ${formatDay(outcome.startDate)} to ${formatDay(outcome.expiryDate)}`);
+  if (outcome.mustImprove) lines.push(`What must improve: ${outcome.mustImprove}`);
+  if (outcome.conditions)
+    lines.push(
+      `Conditions: ${outcome.conditions}${outcome.reviewDate ? ` (review by ${formatDay(outcome.reviewDate)})` : ""}`,
+    );
+  if (outcome.reason) lines.push(`Reason: ${outcome.reason}`);
+  return lines;
+}
+
+/**
+ * Everything the validation report prints, for someone who may read the validation: the agreed
+ * judgements with their rationale and who agreed and confirmed them, the outcome and award, the
+ * validators, and the meeting's minutes. The meeting does not record who observed it, so the
+ * report says so rather than guessing.
+ */
+export async function validationReportData(
+  actor: Actor,
+  collab: CollabAccess,
+  params: { validationId: string },
+  now = new Date(),
+): Promise<ValidationReportData> {
+  const { validation } = await loadValidation(actor, params.validationId);
+  const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
+  if (!evaluation) throw new NotFoundError();
+  const [{ school, version, content }, trust, cycle, entries, schedule, awards, meeting] =
+    await Promise.all([
+      frameworkOfEvaluation(evaluation),
+      getTrust(validation.trustId),
+      evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
+      listRecordEntries(validation.trustId, validation.id),
+      findMeetingSchedule(validation.trustId, validation.id),
+      listAwardsOfEvaluation(validation.trustId, evaluation.id),
+      collab.read(documentName("meeting", validation.id)),
+    ]);
+  let minutes;
+  try {
+    minutes = readRichText(meeting.getXmlFragment(MINUTES_FIELD));
+  } finally {
+    meeting.destroy();
+  }
+  const state = recordState(entries);
+  const people = new Map(
+    (await getUsers([...new Set([...validation.validatorIds, ...entries.map((e) => e.by)])])).map(
+      (u) => [u.id, u.name],
+    ),
+  );
+  const name = (id: string) => people.get(id) ?? "someone no longer in the trust";
+  const schoolJudgements = new Map(
+    evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
+  );
+  const award = awards.find((a) => a.validationId === validation.id && !a.superseded) ?? null;
+
+  return {
+    kind: "validation",
+    trustName: trust?.name ?? "",
+    schoolName: school.name,
+    evaluationTitle: evaluation.title,
+    frameworkName: version.content.name,
+    frameworkVersion: version.version,
+    cycleName: cycle?.name ?? null,
+    generatedAt: formatDay(now),
+    meetingAt: schedule ? `${formatMoment(schedule.scheduledAt)} (UK time)` : null,
+    validators: validation.validatorIds.map(name),
+    observers: null,
+    areas: content.areas.map((area) => {
+      const levels = scaleOf(content, area).levels;
+      const printed = (key: string | undefined) => {
+        const level = levels.find((l) => l.key === key);
+        return level ? { label: level.label, colour: level.colour } : null;
+      };
+      return {
+        title: area.title,
+        criteria: area.criteria.map((criterion) => {
+          const agreed = state.agreed[criterion.id];
+          const level = agreed ? printed(agreed.level) : null;
+          return {
+            code: criterion.code,
+            statement: criterion.statement,
+            schoolJudgement: printed(schoolJudgements.get(criterion.id)),
+            agreed:
+              agreed && level
+                ? {
+                    level,
+                    rationale: agreed.rationale,
+                    agreedBy: name(agreed.agreedBy),
+                    agreedAt: formatMoment(agreed.agreedAt),
+                    confirmedBy: agreed.confirmedBy ? name(agreed.confirmedBy) : null,
+                    confirmedAt: agreed.confirmedAt ? formatMoment(agreed.confirmedAt) : null,
+                  }
+                : null,
+          };
+        }),
+      };
+    }),
+    outcome: state.outcome
+      ? {
+          result: OUTCOME_LABELS[state.outcome.result],
+          lines: outcomeLines(state.outcome),
+          recordedBy: name(state.outcome.by),
+          recordedAt: formatMoment(state.outcome.at),
+        }
+      : null,
+    award: award
+      ? {
+          markName: award.frameworkName,
+          tier: award.tier,
+          code: award.code,
+          validUntil: formatDay(award.expiryDate),
+        }
+      : null,
+    minutes,
+  };
+}

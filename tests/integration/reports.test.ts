@@ -1,0 +1,461 @@
+import { getSchema } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MINUTES_FIELD } from "../../app/components/meeting/whiteboard-shape.ts";
+import { documentName } from "../../collab/document-name.ts";
+import { judgementsOf, narrativeField } from "../../collab/shapes/evaluation.ts";
+import { attachEvidence } from "../../collab/shapes/evidence.ts";
+import { addAction, addForce, linkForce, setActionField } from "../../collab/shapes/plan.ts";
+import { ensureCycle } from "../../models/cycle/cycle.ts";
+import { addEvidenceLink } from "../../models/evidence/evidence.ts";
+import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
+import { loadActor } from "../../models/membership/membership.ts";
+import {
+  expireReportJobs,
+  ReportJobModel,
+  requestReportJob,
+} from "../../models/report/report-job.ts";
+import type { Validation } from "../../models/validation/validation.ts";
+import type { AppServer } from "../../server/app.ts";
+import { agreeJudgement } from "../../server/commands/agree-judgement.ts";
+import { confirmJudgement } from "../../server/commands/confirm-judgement.ts";
+import { recordOutcome } from "../../server/commands/record-outcome.ts";
+import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
+import { useTestDatabase } from "../support/database.ts";
+import {
+  buildSchool,
+  buildStarterFramework,
+  buildTrust,
+  buildUser,
+  buildValidation,
+  buildWorld,
+} from "../support/factories.ts";
+import { HttpSession } from "../support/http.ts";
+import { pdfText } from "../support/pdf-text.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+useTestDatabase();
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let validation: Validation;
+let cycleId: string;
+let strangers: { otherTrustAdmin: string; unassignedValidator: string };
+
+const schema = getSchema([StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] } })]);
+const NARRATIVE_SENTENCE = "Pupils with SEND are identified within their first half-term.";
+const BULLET = "Termly plan reviews with every family";
+const ACTION = "Weekly phonics catch-up groups";
+const MINUTES = "The school will share its audit with Hillcrest.";
+
+/** The evaluation's first criterion judged on five levels (Inclusion's first), and its area's levels. */
+async function firstCriterion() {
+  const version = await buildStarterFramework(world.trust);
+  const area = version.content.areas.find((a) => a.scaleKey === "ofsted-5")!;
+  return { criterion: area.criteria[0], area };
+}
+
+async function as(userId: string, page = "/home") {
+  const http = new HttpSession(server.url);
+  http.setCookie(await cookieFor(userId));
+  await http.get(page);
+  return http;
+}
+
+/** Asks for a report as a browser's form would; returns the answer and the job id it names. */
+async function ask(
+  http: HttpSession,
+  fields: { kind: string; subjectId: string; version?: string },
+  requestId = http.requestId,
+) {
+  const answer = await http.post("/reports", { version: "now", ...fields, requestId });
+  const jobId = /^\/reports\/([0-9a-f]{24})/.exec(answer.location ?? "")?.[1] ?? null;
+  return { ...answer, jobId };
+}
+
+/** Waits for a job to finish (through its status page's data, as the page polls) and downloads it. */
+async function download(http: HttpSession, jobId: string): Promise<Uint8Array> {
+  const started = Date.now();
+  for (;;) {
+    const status = await http.get(`/reports/${jobId}?_data=routes%2Freports_.%24jobId`);
+    expect(status.status).toBe(200);
+    const data = JSON.parse(status.html) as { status: string; error: string | null };
+    if (data.status === "failed") throw new Error(`report failed: ${data.error}`);
+    if (data.status === "done") break;
+    if (Date.now() - started > 90_000) throw new Error("the report was not made in time");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const response = await fetch(`${server.url}/reports/${jobId}/download`, {
+    headers: { cookie: http.cookieHeader },
+    redirect: "manual",
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("application/pdf");
+  expect(response.headers.get("content-disposition")).toMatch(/^attachment;/);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+beforeAll(async () => {
+  world = await buildWorld();
+  server = await startTestServer();
+  const { criterion } = await firstCriterion();
+  const link = await addEvidenceLink(world.evaluation, {
+    uploadedBy: world.people.staff.id,
+    url: "https://school.example/send-audit",
+    title: "SEND audit 2026",
+  });
+  await server.collab.change(documentName("evaluation", world.evaluation.id), (doc) => {
+    judgementsOf(doc).set(criterion.id, "strong");
+    prosemirrorJSONToYXmlFragment(
+      schema,
+      {
+        type: "doc",
+        content: [
+          { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "Early help" }] },
+          { type: "paragraph", content: [{ type: "text", text: NARRATIVE_SENTENCE }] },
+          {
+            type: "bulletList",
+            content: [
+              {
+                type: "listItem",
+                content: [{ type: "paragraph", content: [{ type: "text", text: BULLET }] }],
+              },
+            ],
+          },
+        ],
+      },
+      doc.getXmlFragment(narrativeField(criterion.id)),
+    );
+    addForce(doc, criterion.id, "helping", "Experienced SENCO", 4);
+    addForce(doc, criterion.id, "helping", "Supportive governors", 3);
+    const turnover = addForce(doc, criterion.id, "hindering", "High staff turnover", 5);
+    addForce(doc, criterion.id, "hindering", "Limited specialist space", 4);
+    const action = addAction(doc, criterion.id, ACTION);
+    setActionField(doc, action, "ownerId", world.people.staff.id);
+    setActionField(doc, action, "due", "2027-03-31");
+    setActionField(doc, action, "status", "inProgress");
+    linkForce(doc, action, turnover, true);
+    attachEvidence(doc, criterion.id, link.id);
+  });
+
+  validation = await buildValidation(
+    world.evaluation,
+    [world.people.validator.id],
+    world.people.trustAdmin.id,
+  );
+  const validator = (await loadActor(world.people.validator.id))!;
+  const leader = (await loadActor(world.people.schoolLeader.id))!;
+  await agreeJudgement(
+    { actor: validator, collab: server.collab },
+    {
+      validationId: validation.id,
+      criterionId: criterion.id,
+      level: "expected",
+      rationale: "Plans are reviewed, not yet consistently",
+    },
+  );
+  await confirmJudgement(
+    { actor: leader, collab: server.collab },
+    { validationId: validation.id, criterionId: criterion.id, agreedSeq: "1" },
+  );
+  await recordOutcome(
+    { actor: validator, collab: server.collab },
+    { validationId: validation.id, result: "validated" },
+  );
+  await server.collab.change(documentName("meeting", validation.id), (doc) => {
+    prosemirrorJSONToYXmlFragment(
+      schema,
+      { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: MINUTES }] }] },
+      doc.getXmlFragment(MINUTES_FIELD),
+    );
+  });
+
+  const version = await buildStarterFramework(world.trust);
+  const { cycle } = await ensureCycle(version, {
+    name: "Autumn 2026",
+    dueDate: null,
+    createdBy: world.people.trustAdmin.id,
+  });
+  cycleId = cycle.id;
+  await EvaluationModel.updateOne({ _id: world.evaluation.id }, { $set: { cycleId } });
+
+  const otherTrust = await buildTrust();
+  await buildSchool(otherTrust);
+  strangers = {
+    otherTrustAdmin: (await buildUser("trustAdmin", otherTrust)).id,
+    unassignedValidator: (await buildUser("validator", world.trust)).id,
+  };
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("the evaluation report", () => {
+  it("prints the narrative as rich text, a list, the force-field totals and the action plan", async () => {
+    const staff = await as(world.people.staff.id, `/evaluations/${world.evaluation.id}`);
+    const answer = await ask(staff, { kind: "evaluation", subjectId: world.evaluation.id });
+    expect(answer.status).toBe(303);
+    expect(answer.jobId).not.toBeNull();
+    const text = (await pdfText(await download(staff, answer.jobId!))).replace(/\s+/g, " ");
+    expect(text).toContain(NARRATIVE_SENTENCE);
+    expect(text).toContain(`• ${BULLET}`);
+    expect(text).toContain("Helping total 7 · Hindering total 9");
+    expect(text).toContain(ACTION);
+    expect(text).toContain("High staff turnover");
+    expect(text).toContain("Strong standard");
+    expect(text).toContain("SEND audit 2026");
+    expect(text).toContain(world.school.name);
+  });
+
+  it("is for everyone who may read the evaluation, and a 404 for everyone else", async () => {
+    await EvaluationModel.updateOne(
+      { _id: world.evaluation.id },
+      { $set: { validatorIds: [world.people.validator.id] } },
+    );
+    const may = [
+      world.people.schoolLeader.id,
+      world.people.trustLeader.id,
+      world.people.trustAdmin.id,
+      world.people.validator.id,
+    ];
+    for (const userId of may) {
+      const http = await as(userId, `/evaluations/${world.evaluation.id}`);
+      const answer = await ask(http, { kind: "evaluation", subjectId: world.evaluation.id });
+      expect(answer.status, userId).toBe(303);
+      await download(http, answer.jobId!);
+    }
+    const mayNot = [
+      world.people.otherStaff.id,
+      strangers.unassignedValidator,
+      strangers.otherTrustAdmin,
+    ];
+    for (const userId of mayNot) {
+      const http = await as(userId);
+      const answer = await ask(
+        http,
+        { kind: "evaluation", subjectId: world.evaluation.id },
+        "0123456789abcdef01234567",
+      );
+      expect(answer.status, userId).toBe(404);
+    }
+  });
+
+  it("makes one job for a double-click, shown to nobody but the person who asked", async () => {
+    const staff = await as(world.people.staff.id, `/evaluations/${world.evaluation.id}`);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        ask(staff, { kind: "evaluation", subjectId: world.evaluation.id }),
+      ),
+    );
+    const ids = new Set(answers.map((a) => a.jobId));
+    expect(ids.size).toBe(1);
+    const [jobId] = [...ids];
+    expect(await ReportJobModel.countDocuments({ _id: jobId })).toBe(1);
+    expect(await ReportJobModel.countDocuments({ requestKey: new RegExp(staff.requestId) })).toBe(
+      1,
+    );
+    await download(staff, jobId!);
+
+    // Someone else who may read the evaluation still cannot see this person's report.
+    const colleague = await as(world.people.staff2.id);
+    expect((await colleague.get(`/reports/${jobId}`)).status).toBe(404);
+    const stolen = await fetch(`${server.url}/reports/${jobId}/download`, {
+      headers: { cookie: colleague.cookieHeader },
+    });
+    expect(stolen.status).toBe(404);
+    expect((await colleague.get("/reports")).html).not.toContain(jobId!);
+  });
+
+  it("prints the evaluation as submitted, or as it is now", async () => {
+    const leader = (await loadActor(world.people.schoolLeader.id))!;
+    const { snapshot } = await submitEvaluation(
+      { actor: leader, collab: server.collab },
+      { evaluationId: world.evaluation.id },
+    );
+    const { criterion } = await firstCriterion();
+    const LATER = "Written after the submission: the new nurture room opened.";
+    await server.collab.change(documentName("evaluation", world.evaluation.id), (doc) => {
+      prosemirrorJSONToYXmlFragment(
+        schema,
+        { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: LATER }] }] },
+        doc.getXmlFragment(narrativeField(criterion.id)),
+      );
+    });
+    const staff = await as(world.people.staff.id, `/evaluations/${world.evaluation.id}`);
+    expect(staff.requestId).not.toBe("");
+    const page = (await staff.get(`/evaluations/${world.evaluation.id}`)).html;
+    expect(page).toContain(`value="${snapshot.id}"`);
+
+    const submitted = await ask(staff, {
+      kind: "evaluation",
+      subjectId: world.evaluation.id,
+      version: snapshot.id,
+    });
+    const then = (await pdfText(await download(staff, submitted.jobId!))).replace(/\s+/g, " ");
+    expect(then).toContain("As submitted");
+    expect(then).toContain(NARRATIVE_SENTENCE);
+    expect(then).not.toContain(LATER);
+
+    const now = await ask(staff, { kind: "evaluation", subjectId: world.evaluation.id });
+    expect(now.jobId).not.toBe(submitted.jobId);
+    const live = (await pdfText(await download(staff, now.jobId!))).replace(/\s+/g, " ");
+    expect(live).toContain("As now (live)");
+    expect(live).toContain(LATER);
+  });
+
+  it("refuses a submission that is not this evaluation's, next to the field", async () => {
+    const staff = await as(world.people.staff.id, `/evaluations/${world.evaluation.id}`);
+    const answer = await ask(staff, {
+      kind: "evaluation",
+      subjectId: world.evaluation.id,
+      version: "0123456789abcdef01234567",
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.html).toContain("Choose one of the submissions.");
+  });
+});
+
+describe("the validation report", () => {
+  it("names who agreed and confirmed, the outcome, the validator and the minutes", async () => {
+    const leader = await as(
+      world.people.schoolLeader.id,
+      `/evaluations/${world.evaluation.id}/validation`,
+    );
+    const answer = await ask(leader, { kind: "validation", subjectId: validation.id });
+    expect(answer.status).toBe(303);
+    const text = (await pdfText(await download(leader, answer.jobId!))).replace(/\s+/g, " ");
+    expect(text).toContain("Agreed: Expected standard");
+    expect(text).toContain("Plans are reviewed, not yet consistently");
+    expect(text).toContain(`Confirmed by ${world.people.schoolLeader.name}`);
+    expect(text).toContain(`Agreed by ${world.people.validator.name}`);
+    expect(text).toContain("Validated");
+    expect(text).toContain(`Validator: ${world.people.validator.name}`);
+    expect(text).toContain("the meeting does not record who observed it");
+    expect(text).toContain(MINUTES);
+  });
+
+  it("is offered on the meeting page, and a 404 for people who may not read the validation", async () => {
+    const validator = await as(world.people.validator.id, `/validations/${validation.id}/meeting`);
+    const page = await validator.get(`/validations/${validation.id}/meeting`);
+    expect(page.html).toContain("Download validation report (PDF)");
+    const answer = await ask(validator, { kind: "validation", subjectId: validation.id });
+    expect(answer.status).toBe(303);
+    await download(validator, answer.jobId!);
+    for (const userId of [world.people.otherStaff.id, strangers.unassignedValidator]) {
+      const http = await as(userId);
+      const refused = await ask(
+        http,
+        { kind: "validation", subjectId: validation.id },
+        "0123456789abcdef01234568",
+      );
+      expect(refused.status, userId).toBe(404);
+    }
+  });
+});
+
+describe("the trust overview report", () => {
+  it("holds the schools' names and levels, in words of support, for trust leaders and admins", async () => {
+    for (const userId of [world.people.trustLeader.id, world.people.trustAdmin.id]) {
+      const http = await as(userId, `/cycles/${cycleId}`);
+      expect((await http.get(`/cycles/${cycleId}`)).html).toContain(
+        "Download trust overview report (PDF)",
+      );
+      const answer = await ask(http, { kind: "trust", subjectId: cycleId });
+      expect(answer.status).toBe(303);
+      const text = (await pdfText(await download(http, answer.jobId!))).replace(/\s+/g, " ");
+      expect(text).toContain(world.school.name);
+      expect(text).toContain("Trust overview report");
+      expect(text).toContain("Inclusion");
+      expect(text).not.toMatch(/\b(rank|ranked|ranking|league|worst|best|failing|bottom|top)\b/i);
+    }
+  });
+
+  it("is a 404 for school leaders, staff and validators", async () => {
+    for (const userId of [
+      world.people.schoolLeader.id,
+      world.people.staff.id,
+      world.people.validator.id,
+      strangers.otherTrustAdmin,
+    ]) {
+      const http = await as(userId);
+      const answer = await ask(
+        http,
+        { kind: "trust", subjectId: cycleId },
+        "0123456789abcdef01234569",
+      );
+      expect(answer.status, userId).toBe(404);
+    }
+  });
+});
+
+describe("the report's own page", () => {
+  it("shows progress while the report is made, then a download link", async () => {
+    const staff = await as(world.people.staff.id, `/evaluations/${world.evaluation.id}`);
+    const answer = await ask(staff, { kind: "evaluation", subjectId: world.evaluation.id });
+    await download(staff, answer.jobId!);
+    const page = await staff.get(`/reports/${answer.jobId}`);
+    expect(page.status).toBe(200);
+    const visible = page.html.replace(/<script[\s\S]*?<\/script>/g, "");
+    expect(visible).toContain("Your report is ready");
+    expect(visible).toContain(`/reports/${answer.jobId}/download`);
+    expect((await staff.get("/reports")).html).toContain(world.school.name);
+  });
+
+  it("shows the stage and a progress bar while a report is being made", async () => {
+    const { job } = await requestReportJob({
+      trustId: world.trust.id,
+      kind: "evaluation",
+      subjectId: world.evaluation.id,
+      version: "now",
+      requestedBy: world.people.staff.id,
+      requestId: "aaaaaaaaaaaaaaaaaaaaaaaa",
+    });
+    await ReportJobModel.updateOne(
+      { _id: job.id },
+      { $set: { status: "running", stage: "Laying out the pages", progress: 0.4 } },
+    );
+    const staff = await as(world.people.staff.id);
+    const page = await staff.get(`/reports/${job.id}`);
+    const visible = page.html.replace(/<script[\s\S]*?<\/script>/g, "");
+    expect(visible).toContain("Preparing your report");
+    expect(visible).toMatch(/<progress[^>]*max="1"[^>]*value="0.4"/);
+    expect(visible).toContain("Laying out the pages…");
+    expect(visible).toContain("Check again");
+
+    // Its server stopped (no news for minutes): the person is told, and can ask again.
+    await ReportJobModel.updateOne(
+      { _id: job.id },
+      { $set: { updatedAt: new Date(Date.now() - 10 * 60_000) } },
+    );
+    const stalled = (await staff.get(`/reports/${job.id}`)).html;
+    expect(stalled).toContain("The report could not be made");
+    expect(stalled).toContain("Ask for it again.");
+  });
+
+  it("forgets reports after a day, PDFs included", async () => {
+    const staff = await as(world.people.staff.id, `/evaluations/${world.evaluation.id}`);
+    const answer = await ask(staff, { kind: "evaluation", subjectId: world.evaluation.id });
+    await download(staff, answer.jobId!);
+    await ReportJobModel.updateOne(
+      { _id: answer.jobId },
+      { $set: { createdAt: new Date(Date.now() - 25 * 60 * 60_000) } },
+    );
+    expect((await staff.get(`/reports/${answer.jobId}`)).status).toBe(404);
+    expect(await expireReportJobs()).toBeGreaterThanOrEqual(1);
+    expect(await ReportJobModel.countDocuments({ _id: answer.jobId })).toBe(0);
+  });
+
+  it("answers a form that is not one of its reports with a message, never a 500", async () => {
+    const staff = await as(world.people.staff.id, `/evaluations/${world.evaluation.id}`);
+    const answer = await ask(staff, { kind: "payroll", subjectId: world.evaluation.id });
+    expect(answer.status).toBe(400);
+    expect(answer.html).toContain("Choose a report.");
+    const noId = await staff.post("/reports", {
+      kind: "evaluation",
+      subjectId: world.evaluation.id,
+      requestId: "",
+    });
+    expect(noId.status).toBe(400);
+  });
+});
