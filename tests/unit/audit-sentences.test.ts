@@ -125,6 +125,19 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
     "Priya Shah signed Jordan Lee out everywhere (1 session)",
   ],
   [
+    entry(SAM, "accessTokenCreated", `user:${SAM}`, {
+      tokenId: "t1",
+      name: "MIS import",
+      scope: "read",
+      days: 30,
+    }),
+    'Sam Taylor created a read-only access token "MIS import" expiring in 30 days',
+  ],
+  [
+    entry(SAM, "accessTokenRevoked", `user:${SAM}`, { tokenId: "t1", name: "MIS import" }),
+    'Sam Taylor revoked their access token "MIS import"',
+  ],
+  [
     entry(HELEN, "threadResolved", `evaluation:${EVALUATION}`, { threadId: "t1" }),
     "Helen Wright resolved a comment thread",
   ],
