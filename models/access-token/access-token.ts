@@ -146,7 +146,6 @@ export async function revokeAccessToken(
   const doc = await AccessTokenModel.findOneAndUpdate(
     { _id: tokenId, userId, revokedAt: null },
     { revokedAt: new Date() },
-    { new: false },
   ).lean();
   return doc ? toAccessToken(doc) : null;
 }
