@@ -6,6 +6,9 @@ import { defineModel, isObjectId, op } from "../mongoose.ts";
 import type { Actor } from "../permissions/roles.ts";
 import { signInStage } from "../permissions/second-factor.ts";
 import { hasSecondFactor } from "../second-factor/second-factor.ts";
+import { TOKEN_PREFIX, TOKEN_SCOPES, type TokenScope } from "./rules.ts";
+
+export * from "./rules.ts";
 
 /**
  * Personal access tokens (ADR 019): a person's own credential for their tools (an MIS import,
@@ -13,23 +16,6 @@ import { hasSecondFactor } from "../second-factor/second-factor.ts";
  * to one trust, read-only or read-write, and expires; only a hash is stored, the token itself
  * is shown once.
  */
-export const TOKEN_SCOPES = ["read", "readWrite"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
-
-export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
-  read: "Read only",
-  readWrite: "Read and write",
-};
-
-/** How long a new token may last, in days (the form offers these). */
-export const TOKEN_LIFETIMES_DAYS = [7, 30, 90, 365] as const;
-
-/** Live (unrevoked, unexpired) tokens one person may hold at once. */
-export const MAX_LIVE_TOKENS = 20;
-
-/** Every token starts so, so that secret scanners and people can tell what it is. */
-export const TOKEN_PREFIX = "qmt_";
-
 export interface AccessToken {
   id: string;
   userId: string;
