@@ -136,7 +136,12 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     });
   }
 
-  function refuseYjsUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, reason: CloseReason) {
+  function refuseYjsUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    reason: CloseReason,
+  ) {
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.close(reason.code, reason.reason);
       setTimeout(() => ws.terminate(), 2000).unref();

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -31,6 +36,9 @@ import {
 import { limitSignIn, resetSignInLimit } from "../utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Quality marks" }];
+
+// A new token's secret is on the page that answers its form: no cache may keep it.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 async function requireSignedIn(request: Request) {
   const signedIn = await getSignedIn(request);

@@ -1,4 +1,12 @@
-import { findLiveToken, touchToken, type AccessToken } from "../../models/access-token/access-token.ts";
+import { json } from "@remix-run/node";
+import {
+  findLiveToken,
+  tokenActor,
+  touchToken,
+  type AccessToken,
+} from "../../models/access-token/access-token.ts";
+import type { Actor } from "../../models/permissions/roles.ts";
+import { getSignedIn } from "./auth.server.ts";
 import { countTokenFailure, limitTokenCheck } from "./token-limit.server.ts";
 
 /**
@@ -32,4 +40,42 @@ export async function checkToken(secret: string, address: string): Promise<Token
   }
   await touchToken(token);
   return { ok: true, token };
+}
+
+/**
+ * Who an API request is from: its access token's person (grants in the token's trust only,
+ * read-only if the token is), else the signed-in session's. A Response (401 or 429, as JSON)
+ * when it carries a token that is not good, or nothing at all.
+ */
+export async function apiActor(request: Request, address: string): Promise<Actor | Response> {
+  const secret = tokenFrom(request.headers.get("Authorization"), new URL(request.url));
+  if (!secret) {
+    const signedIn = await getSignedIn(request);
+    return signedIn?.actor ?? apiRefusal(401, "Sign in, or send a personal access token.");
+  }
+  const check = await checkToken(secret, address);
+  if (!check.ok && check.why === "limited") {
+    return apiRefusal(429, "Too many access token checks from this address. Try again later.", {
+      "Retry-After": String(check.retryAfterSeconds),
+    });
+  }
+  const actor = check.ok ? await tokenActor(check.token) : null;
+  return (
+    actor ??
+    apiRefusal(401, "This access token is not valid: it may have been revoked or have expired.")
+  );
+}
+
+export function apiRefusal(status: number, error: string, headers: Record<string, string> = {}) {
+  return json(
+    { error },
+    {
+      status,
+      headers: {
+        "Cache-Control": "no-store",
+        ...(status === 401 ? { "WWW-Authenticate": 'Bearer realm="quality-marks"' } : {}),
+        ...headers,
+      },
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
+import { isDuplicateKey } from "../errors.ts";
 import { loadActor } from "../membership/membership.ts";
 import { defineModel, isObjectId, op } from "../mongoose.ts";
 import type { Actor } from "../permissions/roles.ts";
@@ -120,20 +121,35 @@ export async function countLiveTokens(userId: string): Promise<number> {
   });
 }
 
+// One row per revoked token, unique by token: a conditional update is not atomic on the
+// embedded FerretDB (ADR 011), so this key is what makes "revoked" (and its audit) happen once.
+const revocationSchema = new Schema<{ tokenId: Types.ObjectId; at: Date }>({
+  tokenId: { type: Schema.Types.ObjectId, required: true, unique: true },
+  at: { type: Date, default: () => new Date() },
+});
+export const TokenRevocationModel = defineModel("AccessTokenRevocation", revocationSchema);
+
 /**
- * Revokes one of a person's own tokens. Returns the token as it was if this call revoked it,
- * null if it is not theirs or was already revoked (revoking twice changes nothing).
+ * Revokes one of a person's own tokens. Null if it is not theirs; else the token, and whether
+ * this call revoked it (false: revoked already, by an earlier or a simultaneous call).
  */
 export async function revokeAccessToken(
   userId: string,
   tokenId: string,
-): Promise<AccessToken | null> {
-  if (!isObjectId(userId) || !isObjectId(tokenId)) return null;
-  const doc = await AccessTokenModel.findOneAndUpdate(
-    { _id: tokenId, userId, revokedAt: null },
-    { revokedAt: new Date() },
-  ).lean();
-  return doc ? toAccessToken(doc) : null;
+): Promise<{ token: AccessToken; revokedNow: boolean } | null> {
+  const token = await getAccessToken(userId, tokenId);
+  if (!token) return null;
+  if (token.revokedAt) return { token, revokedNow: false };
+  let revokedNow = true;
+  try {
+    await TokenRevocationModel.create({ tokenId });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    revokedNow = false;
+  }
+  // Also when not first: the first call may have stopped before this write.
+  await AccessTokenModel.updateOne({ _id: tokenId, revokedAt: null }, { revokedAt: new Date() });
+  return { token, revokedNow };
 }
 
 /** One of a person's own tokens, live or not; null if it is not theirs. */
@@ -144,11 +160,23 @@ export async function getAccessToken(userId: string, tokenId: string): Promise<A
 }
 
 /** Revokes every live token a person holds for one trust (signed out everywhere by its admin). */
-export async function revokeTokensOfUserInTrust(userId: string, trustId: string): Promise<string[]> {
+export async function revokeTokensOfUserInTrust(
+  userId: string,
+  trustId: string,
+): Promise<string[]> {
   if (!isObjectId(userId) || !isObjectId(trustId)) return [];
   const live = await AccessTokenModel.find({ userId, trustId, revokedAt: null }, { _id: 1 }).lean();
   const ids = live.map((doc) => doc._id.toString());
   if (ids.length > 0) {
+    try {
+      await TokenRevocationModel.insertMany(
+        ids.map((id) => ({ tokenId: id })),
+        { ordered: false },
+      );
+    } catch (error) {
+      // Some were being revoked by their owner at the same moment: revoked either way.
+      if (!isDuplicateKey(error)) throw error;
+    }
     await AccessTokenModel.updateMany(
       { _id: op({ $in: ids }), revokedAt: null },
       { revokedAt: new Date() },

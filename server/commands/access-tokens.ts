@@ -5,7 +5,6 @@ import {
   TOKEN_SCOPES,
   countLiveTokens,
   createAccessToken,
-  getAccessToken,
   revokeAccessToken,
 } from "../../models/access-token/access-token.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
@@ -36,10 +35,7 @@ export const CreateAccessTokenInput = z.object({
  * their trusts, read-only or read-write, expiring. Returns the secret, shown once and never
  * stored. Audited in that trust.
  */
-export async function createToken(
-  ctx: CommandContext,
-  raw: Raw<typeof CreateAccessTokenInput>,
-) {
+export async function createToken(ctx: CommandContext, raw: Raw<typeof CreateAccessTokenInput>) {
   const input = parse(CreateAccessTokenInput, raw);
   if (!trustIdsOf(ctx.actor).includes(input.trustId)) {
     throw new InvalidFieldsError({ trustId: "Choose one of your trusts" });
@@ -72,22 +68,18 @@ export const RevokeAccessTokenInput = z.object({
 
 /**
  * A person revokes one of their own tokens: refused from then on, and every socket using it
- * closes at once. Audited. Revoking it again changes nothing; someone else's token is not found.
+ * closes at once. Audited once: revoking it again (or twice at once) changes nothing more;
+ * someone else's token is not found.
  */
-export async function revokeToken(
-  ctx: CommandContext,
-  raw: Raw<typeof RevokeAccessTokenInput>,
-) {
+export async function revokeToken(ctx: CommandContext, raw: Raw<typeof RevokeAccessTokenInput>) {
   const input = parse(RevokeAccessTokenInput, raw);
-  const token = await revokeAccessToken(ctx.actor.userId, input.tokenId);
+  const revoked = await revokeAccessToken(ctx.actor.userId, input.tokenId);
+  // Not theirs, or no such token.
+  if (!revoked) throw new NotFoundError();
   // Also when already revoked: closing sockets twice is harmless, and the first may not have.
   await ctx.collab.endSessions({ tokenIds: [input.tokenId] });
-  if (!token) {
-    // Already revoked by them: done already. Not theirs (or no such token): not found.
-    const existing = await getAccessToken(ctx.actor.userId, input.tokenId);
-    if (!existing) throw new NotFoundError();
-    return existing;
-  }
+  const { token, revokedNow } = revoked;
+  if (!revokedNow) return token;
   await recordAudit({
     trustId: token.trustId,
     actorId: ctx.actor.userId,

@@ -64,7 +64,9 @@ describe("personal access tokens on the account page", () => {
     const secret = await shown.inputValue();
     expect(secret).toMatch(/^qmt_[A-Za-z0-9_-]{43}$/);
     await expect
-      .poll(() => page.getByRole("status").filter({ hasText: "it will not be shown again" }).count())
+      .poll(() =>
+        page.getByRole("status").filter({ hasText: "it will not be shown again" }).count(),
+      )
       .toBe(1);
     const item = tokens(page).getByRole("listitem").filter({ hasText: "MIS import" });
     await expect.poll(() => item.textContent()).toContain("Read and write");
