@@ -1,5 +1,8 @@
 import type * as Y from "yjs";
 
+/** ours: Hocuspocus clients on /collab; yjs: y-websocket clients on /yjs/ of the same server. */
+export type SystemName = "ours" | "yjs" | "baseline";
+
 /** One connected client as the load sees it, whichever server it talks to. */
 export interface BenchClient {
   doc: Y.Doc;
@@ -18,7 +21,7 @@ export interface BenchClient {
 
 /** A server under test with its clients connected and synced, one group per document. */
 export interface RunningSystem {
-  name: "ours" | "baseline";
+  name: SystemName;
   label: string;
   /** Processes whose CPU and memory we report, e.g. { server: pid, database: pid }. */
   pids: Record<string, number | undefined>;
