@@ -21,7 +21,7 @@ async function measure(name: SystemName, options: BenchOptions): Promise<SystemR
   const system = (current =
     name === "baseline"
       ? await startBaseline(options)
-      : await startOurs(options, name === "yjs" ? "yjs" : "collab"));
+      : await startOurs(options, name === "ours" ? "collab" : name));
   const connections = options.docs * options.clients;
   console.log(
     `${system.label}: ${connections} clients synced in ${((performance.now() - started) / 1000).toFixed(1)} s; typing…`,
@@ -55,6 +55,9 @@ async function measure(name: SystemName, options: BenchOptions): Promise<SystemR
       name: system.name,
       label: system.label,
       propagation: load.propagation.summary(),
+      propagationByPath: Object.fromEntries(
+        Object.entries(load.propagationByPath).map(([path, samples]) => [path, samples.summary()]),
+      ),
       durable: system.name === "ours" ? load.durable.summary() : null,
       overTime: {
         sliceSeconds: SLICE_SECONDS,

@@ -41,15 +41,17 @@ const HELP = `npm run bench -- [options]
   --cursors            also send a cursor awareness update with every keystroke
   --store-debounce MS  our server's COLLAB_STORE_DEBOUNCE_MS (default 2000, as in production)
   --drain S            wait after typing stops for stragglers (default 15)
-  --systems LIST       which systems, in order (default ours,yjs,baseline): ours = Hocuspocus
-                       clients on /collab, yjs = y-websocket clients on /yjs/ of the same
-                       server, baseline = a bare in-memory y-websocket server
+  --systems LIST       which systems, in order (default ours,yjs,mixed,baseline): ours =
+                       Hocuspocus clients on /collab, yjs = y-websocket clients on /yjs/ of the
+                       same server, mixed = that server with every other document on each
+                       path in one window (the fair /yjs/ vs /collab comparison on a busy
+                       machine), baseline = a bare in-memory y-websocket server
   --only NAME          one system only (no ratios)
   --profile DIR        write a CPU profile (.cpuprofile) of our server into DIR
   --out DIR            where the JSON goes (default bench-results)
 `;
 
-const SYSTEMS: SystemName[] = ["ours", "yjs", "baseline"];
+const SYSTEMS: SystemName[] = ["ours", "yjs", "mixed", "baseline"];
 
 function positive(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;
@@ -92,7 +94,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     throw new Error("--clients must be ≥ 2: latency is measured at the other clients");
   const typists = Math.floor(positive("typists", values.typists, clients));
   if (typists > clients) throw new Error("--typists must be ≤ --clients");
-  const systems = (values.only ?? values.systems ?? "ours,yjs,baseline")
+  const systems = (values.only ?? values.systems ?? "ours,yjs,mixed,baseline")
     .split(",")
     .map((name) => name.trim());
   for (const name of systems) {

@@ -15,7 +15,7 @@ import type { BenchClient, RunningSystem } from "./system.ts";
  */
 export async function startOurs(
   options: BenchOptions,
-  via: "collab" | "yjs" = "collab",
+  via: "collab" | "yjs" | "mixed" = "collab",
 ): Promise<RunningSystem> {
   // The session modules read these when first used: set them before importing anything.
   process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
@@ -53,9 +53,11 @@ export async function startOurs(
 
     const documents: BenchClient[][] = [];
     cleanups.push(() => documents.flat().forEach((client) => client.destroy()));
-    for (const name of names) {
+    // Mixed: every other document on each path, so both share one server and one window.
+    const paths = names.map((_, i) => (via === "mixed" ? (i % 2 === 0 ? "collab" : "yjs") : via));
+    for (const [index, name] of names.entries()) {
       const group = await connectAll(options.clients, async () => {
-        if (via === "yjs") {
+        if (paths[index] === "yjs") {
           const client = connectYjs(server.url, name, { cookie });
           await client.synced;
           const wrapped: BenchClient = {
@@ -84,11 +86,14 @@ export async function startOurs(
     }
 
     return {
-      name: via === "yjs" ? "yjs" : "ours",
+      name: via === "collab" ? "ours" : via,
       label:
         via === "yjs"
           ? "ours through /yjs/ (y-websocket clients)"
-          : "ours (Hocuspocus + FerretDB, durable)",
+          : via === "mixed"
+            ? "ours, half the documents on /collab and half on /yjs/, at once"
+            : "ours (Hocuspocus + FerretDB, durable)",
+      paths: via === "mixed" ? paths : undefined,
       pids: { server: server.child.pid, database: ferret.child.pid },
       documents,
       stop: cleanUp,

@@ -12,6 +12,8 @@ export interface SystemResult {
   name: SystemName;
   label: string;
   propagation: LatencySummary;
+  /** Mixed: edit→visible of the documents on each path ("collab", "yjs"). */
+  propagationByPath: Record<string, LatencySummary>;
   durable: LatencySummary | null;
   /** The same, per slice of the window (by when the edit was made): periodic stalls show here. */
   overTime: {
@@ -46,8 +48,13 @@ export function targets(results: SystemResult[]) {
   const ours = results.find((r) => r.name === "ours");
   const yjs = results.find((r) => r.name === "yjs");
   const baseline = results.find((r) => r.name === "baseline");
-  const yjsP50 = ratio(yjs?.propagation.p50 ?? null, ours?.propagation.p50 ?? null);
-  const yjsP99 = ratio(yjs?.propagation.p99 ?? null, ours?.propagation.p99 ?? null);
+  // Same server and window (mixed) when it ran: on a shared machine, runs one after the other
+  // see different background load; else the separate runs.
+  const mixed = results.find((r) => r.name === "mixed");
+  const viaYjs = mixed?.propagationByPath.yjs ?? yjs?.propagation ?? null;
+  const viaCollab = mixed?.propagationByPath.collab ?? ours?.propagation ?? null;
+  const yjsP50 = ratio(viaYjs?.p50 ?? null, viaCollab?.p50 ?? null);
+  const yjsP99 = ratio(viaYjs?.p99 ?? null, viaCollab?.p99 ?? null);
   const p99Ratio = ratio(ours?.propagation.p99 ?? null, baseline?.propagation.p99 ?? null);
   const durableP95 = ours?.durable?.p95 ?? null;
   return {
@@ -62,7 +69,7 @@ export function targets(results: SystemResult[]) {
       pass: durableP95 === null ? null : durableP95 <= TARGETS.durableP95Ms,
     },
     yjsPropagation: {
-      target: `/yjs/ p50 and p99 ≤ ${TARGETS.yjsRatio} × ours (/collab) in the same run`,
+      target: `/yjs/ p50 and p99 ≤ ${TARGETS.yjsRatio} × /collab (${mixed ? "same server and window" : "separate runs"})`,
       p50Ratio: yjsP50,
       p99Ratio: yjsP99,
       pass:
@@ -150,6 +157,20 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
   console.log(line(header));
   console.log(widths.map((w) => "─".repeat(w)).join("   "));
   for (const row of rows) console.log(line(row));
+
+  const mixed = byName.get("mixed");
+  if (mixed?.propagationByPath.collab && mixed.propagationByPath.yjs) {
+    const { collab, yjs } = mixed.propagationByPath;
+    console.log("\nMixed (one server, one window): edit→visible by path");
+    for (const key of ["p50", "p95", "p99", "max"] as const) {
+      const r = ratio(yjs[key] ?? null, collab[key] ?? null);
+      console.log(
+        `  ${key}: /collab ${ms(collab[key])} ms, /yjs/ ${ms(yjs[key])} ms` +
+          (r === null ? "" : `  (${r.toFixed(2)}×)`) +
+          (key === "p50" ? `   [${collab.count} / ${yjs.count} samples]` : ""),
+      );
+    }
+  }
 
   const t = targets(results);
   const verdict = (pass: boolean | null) => (pass === null ? "n/a" : pass ? "PASS" : "FAIL");
