@@ -137,7 +137,9 @@ const SENTENCES = {
   },
   sessionsRevoked: (r: Reading) => {
     const ended = Number(r.detail("sessionsEnded") ?? 0);
-    return `${r.actor} signed ${r.subjectPerson} out everywhere (${ended} session${ended === 1 ? "" : "s"})`;
+    const tokens = Number(r.detail("tokensRevoked") ?? 0);
+    const alsoTokens = tokens ? `, ${tokens} access token${tokens === 1 ? "" : "s"}` : "";
+    return `${r.actor} signed ${r.subjectPerson} out everywhere (${ended} session${ended === 1 ? "" : "s"}${alsoTokens})`;
   },
   accessTokenCreated: (r: Reading) => {
     const scope = r.text("scope") === "read" ? "read-only" : "read-write";

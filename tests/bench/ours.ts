@@ -53,6 +53,10 @@ export async function startOurs(
 
     const documents: BenchClient[][] = [];
     cleanups.push(() => documents.flat().forEach((client) => client.destroy()));
+    // Each y-websocket provider listens for the process's exit (to say goodbye): hundreds do.
+    if (via !== "collab") {
+      process.setMaxListeners(process.getMaxListeners() + options.docs * options.clients);
+    }
     // Mixed: every other document on each path, so both share one server and one window.
     const paths = names.map((_, i) => (via === "mixed" ? (i % 2 === 0 ? "collab" : "yjs") : via));
     for (const [index, name] of names.entries()) {

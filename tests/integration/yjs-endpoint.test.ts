@@ -15,9 +15,16 @@ import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { grantRole, loadActor } from "../../models/membership/membership.ts";
 import type { AppServer } from "../../server/app.ts";
 import { createToken, revokeToken } from "../../server/commands/access-tokens.ts";
+import { revokeSessions } from "../../server/commands/revoke-sessions.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildEvaluation, buildSchool, buildTrust, buildWorld } from "../support/factories.ts";
+import {
+  buildEvaluation,
+  buildSchool,
+  buildTrust,
+  buildUser,
+  buildWorld,
+} from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 import { connectYjs, type YjsClient } from "../support/yjs-client.ts";
@@ -284,6 +291,21 @@ describe("/yjs/<document name>: the y-websocket protocol into the same server", 
     const after = yjs({ token: secret });
     await after.synced;
     expect(after.doc.getText(field).toString()).toBe("durable through /yjs/");
+  });
+
+  it("a trust admin's 'Sign out everywhere' also revokes the person's tokens and closes their sockets", async () => {
+    const person = await buildUser("schoolStaff", world.trust, world.school);
+    const { secret, id } = await tokenFor(person.id, "readWrite");
+    const integration = yjs({ token: secret });
+    await integration.synced;
+    const admin = (await loadActor(world.people.trustAdmin.id))!;
+    await revokeSessions({ actor: admin, collab: server.collab }, { userId: person.id });
+    await eventually(
+      () => integration.closeEvents.some((e) => e.code === CLOSE.tokenEnded.code),
+      2000,
+      "the token's socket closed",
+    );
+    expect((await AccessTokenModel.findById(id).lean())!.revokedAt).not.toBeNull();
   });
 
   it("limits token checks from one address (last: it uses up this address's allowance)", async () => {

@@ -125,6 +125,10 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
     "Priya Shah signed Jordan Lee out everywhere (1 session)",
   ],
   [
+    entry(PRIYA, "sessionsRevoked", `user:${JORDAN}`, { sessionsEnded: 2, tokensRevoked: 1 }),
+    "Priya Shah signed Jordan Lee out everywhere (2 sessions, 1 access token)",
+  ],
+  [
     entry(SAM, "accessTokenCreated", `user:${SAM}`, {
       tokenId: "t1",
       name: "MIS import",
