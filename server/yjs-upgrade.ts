@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { CLOSE } from "../collab/close-codes.ts";
+import { parseDocumentName } from "../collab/document-name.ts";
 import type { SocketOwner } from "../collab/context.ts";
 import type { CollabServer } from "../collab/server.ts";
 import { checkToken, tokenFrom } from "../app/utils/access-token.server.ts";
@@ -45,6 +46,10 @@ export async function upgradeYjs(options: {
     documentName = decodeURIComponent(url.pathname.slice(YJS_PREFIX.length));
   } catch {
     return answer(socket, "400 Bad Request", "That is not a document name.");
+  }
+  // Malformed names are refused like documents that do not exist or are not theirs: alike.
+  if (!parseDocumentName(documentName)) {
+    return collab.refuseYjsUpgrade(req, socket, head, CLOSE.forbidden);
   }
   try {
     const secret = tokenFrom(req.headers.authorization, url);

@@ -263,10 +263,14 @@ describe("/yjs/<document name>: the y-websocket protocol into the same server", 
     expect(right.doc.getMap("meta").get("evaluationId")).toBe(theirs.id);
   });
 
-  it("refuses a socket with no credentials, and a cookie from another site", async () => {
+  it("refuses a socket with no credentials, a malformed name, and a cookie from another site", async () => {
     const anonymous = yjs({});
     await eventually(() => anonymous.closeEvents.length > 0, 5000, "the refusal");
     expect(anonymous.closeEvents[0]).toEqual(CLOSE.forbidden);
+    const { secret } = await tokenFor(world.people.staff.id, "readWrite");
+    const malformed = yjs({ token: secret }, `${name}%00x`);
+    await eventually(() => malformed.closeEvents.length > 0, 5000, "the malformed name's refusal");
+    expect(malformed.closeEvents[0]).toEqual(CLOSE.forbidden);
     const status = await upgradeStatus(`/yjs/${name}`, {
       origin: "https://elsewhere.example",
       cookie: await cookieFor(world.people.staff.id),
