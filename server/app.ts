@@ -19,6 +19,7 @@ import { cspNonce, isSameOrigin, refuseCrossSite, securityHeaders } from "./secu
 import { answerFormRefusals } from "./form-refusals.ts";
 import { answerUnavailableDatabase, unavailableUpgrade } from "./unavailable.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
+import { YJS_PREFIX, upgradeYjs } from "./yjs-upgrade.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD_PATH = path.join(PROJECT_ROOT, "build/index.js");
@@ -89,7 +90,11 @@ export async function startAppServer(env: Env): Promise<AppServer> {
 
   const server = createServer(app);
   server.on("upgrade", (req, socket, head) => {
-    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const pathname = url.pathname;
+    if (pathname.startsWith(YJS_PREFIX)) {
+      return void upgradeYjs({ req, socket, head, url, collab, originPolicy });
+    }
     if (pathname !== "/collab") return void socket.destroy();
     // Browsers always send Origin on WebSocket handshakes: refuse other sites (CSWSH).
     if (!isSameOrigin(req, originPolicy)) {

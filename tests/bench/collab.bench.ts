@@ -10,16 +10,18 @@ import { startOurs } from "./ours.ts";
 import { sampleProcess, type ProcessUsage } from "./process-sampler.ts";
 import { printTable, writeJson, type SystemResult } from "./report.ts";
 import { sampleSelf, type LoadGeneratorUsage } from "./self-sampler.ts";
-import type { RunningSystem } from "./system.ts";
+import type { RunningSystem, SystemName } from "./system.ts";
 
 /** Latencies are also reported per slice of the window, to show periodic stalls. */
 const SLICE_SECONDS = 5;
 let current: RunningSystem | null = null;
 
-async function measure(name: "ours" | "baseline", options: BenchOptions): Promise<SystemResult> {
+async function measure(name: SystemName, options: BenchOptions): Promise<SystemResult> {
   const started = performance.now();
   const system = (current =
-    name === "ours" ? await startOurs(options) : await startBaseline(options));
+    name === "baseline"
+      ? await startBaseline(options)
+      : await startOurs(options, name === "ours" ? "collab" : name));
   const connections = options.docs * options.clients;
   console.log(
     `${system.label}: ${connections} clients synced in ${((performance.now() - started) / 1000).toFixed(1)} s; typing…`,
@@ -53,6 +55,9 @@ async function measure(name: "ours" | "baseline", options: BenchOptions): Promis
       name: system.name,
       label: system.label,
       propagation: load.propagation.summary(),
+      propagationByPath: Object.fromEntries(
+        Object.entries(load.propagationByPath).map(([path, samples]) => [path, samples.summary()]),
+      ),
       durable: system.name === "ours" ? load.durable.summary() : null,
       overTime: {
         sliceSeconds: SLICE_SECONDS,

@@ -20,6 +20,8 @@ export class EditLedger {
   constructor(
     private readonly remotes: number,
     private readonly propagation: LatencySamples,
+    /** Where this document's latencies are also kept (its path, in a mixed run). */
+    private readonly alsoInto: LatencySamples | null = null,
   ) {}
 
   /** Call just before inserting: `clock` is the id the inserted character will get. */
@@ -37,7 +39,10 @@ export class EditLedger {
     for (let clock = from; clock < to; clock++) {
       const edit = tagged.get(clock);
       if (!edit) continue;
-      if (edit.measured) this.propagation.add(edit.madeAt, now);
+      if (edit.measured) {
+        this.propagation.add(edit.madeAt, now);
+        this.alsoInto?.add(edit.madeAt, now);
+      }
       if (--edit.unseen === 0) {
         tagged.delete(clock);
         if (edit.measured) this.outstanding -= 1;

@@ -8,6 +8,8 @@ import type { BenchClient, RunningSystem } from "./system.ts";
 export interface LoadResult {
   /** ms from a keystroke until one other client of its document integrated it; one per pair. */
   propagation: LatencySamples;
+  /** The same, by path, when the system's documents take different paths (mixed). */
+  propagationByPath: Record<string, LatencySamples>;
   /** ms from a keystroke until its client heard it is durable (ours only). */
   durable: LatencySamples;
   /** performance.now() when the measured window began. */
@@ -44,8 +46,11 @@ export async function runLoad(
   const timers = new Set<NodeJS.Timeout>();
   const stopObserving: (() => void)[] = [];
 
-  for (const clients of system.documents) {
-    const ledger = new EditLedger(clients.length - 1, propagation);
+  const propagationByPath: Record<string, LatencySamples> = {};
+  for (const [index, clients] of system.documents.entries()) {
+    const path = system.paths?.[index];
+    const byPath = path ? (propagationByPath[path] ??= new LatencySamples()) : null;
+    const ledger = new EditLedger(clients.length - 1, propagation, byPath);
     editLedgers.push(ledger);
     for (const client of clients) stopObserving.push(observe(client, ledger));
     // Each client's passage exists (and has reached everyone) before anyone types into it.
@@ -114,7 +119,7 @@ export async function runLoad(
   const left = outstanding();
   for (const stop of stopObserving) stop();
   for (const ledger of durableLedgers) ledger.stop();
-  return { propagation, durable, windowStart, edits, windowSeconds, ...left };
+  return { propagation, propagationByPath, durable, windowStart, edits, windowSeconds, ...left };
 }
 
 function interval(options: BenchOptions): number {

@@ -9,15 +9,21 @@ import type { BenchClient, RunningSystem } from "./system.ts";
 /**
  * Our stack as it runs in production: a fresh embedded FerretDB, one evaluation per document
  * (one trust, one school, one staff member whose session every client shares), the real server
- * entry point in a child process, and real Hocuspocus providers with the durability handshake.
+ * entry point in a child process, and real Hocuspocus providers with the durability handshake
+ * on /collab; or (`via: "yjs"`) the unmodified y-websocket client on /yjs/, which the same
+ * server translates at its edge (ADR 019), with no durability handshake to measure.
  */
-export async function startOurs(options: BenchOptions): Promise<RunningSystem> {
+export async function startOurs(
+  options: BenchOptions,
+  via: "collab" | "yjs" | "mixed" = "collab",
+): Promise<RunningSystem> {
   // The session modules read these when first used: set them before importing anything.
   process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
   process.env.COOKIE_SECURE = "false";
   const { startFerretDB } = await import("../../server/database/ferretdb.ts");
   const { spawnServer } = await import("../support/server.ts");
   const { connectClient } = await import("../support/collab-client.ts");
+  const { connectYjs } = await import("../support/yjs-client.ts");
 
   const scratch = mkdtempSync(path.join(tmpdir(), "qm-bench-"));
   const ferret = await startFerretDB({ sqliteDir: path.join(scratch, "sqlite") });
@@ -47,8 +53,25 @@ export async function startOurs(options: BenchOptions): Promise<RunningSystem> {
 
     const documents: BenchClient[][] = [];
     cleanups.push(() => documents.flat().forEach((client) => client.destroy()));
-    for (const name of names) {
+    // Each y-websocket provider listens for the process's exit (to say goodbye): hundreds do.
+    if (via !== "collab") {
+      process.setMaxListeners(process.getMaxListeners() + options.docs * options.clients);
+    }
+    // Mixed: every other document on each path, so both share one server and one window.
+    const paths = names.map((_, i) => (via === "mixed" ? (i % 2 === 0 ? "collab" : "yjs") : via));
+    for (const [index, name] of names.entries()) {
       const group = await connectAll(options.clients, async () => {
+        if (paths[index] === "yjs") {
+          const client = connectYjs(server.url, name, { cookie });
+          await client.synced;
+          const wrapped: BenchClient = {
+            doc: client.doc,
+            moveCursor: (index) =>
+              client.provider.awareness.setLocalStateField("cursor", { index }),
+            destroy: () => client.destroy(),
+          };
+          return wrapped;
+        }
         const client = connectClient(server.url, name, cookie);
         await Promise.all([client.authenticated, client.synced]);
         const wrapped: BenchClient = {
@@ -67,8 +90,14 @@ export async function startOurs(options: BenchOptions): Promise<RunningSystem> {
     }
 
     return {
-      name: "ours",
-      label: "ours (Hocuspocus + FerretDB, durable)",
+      name: via === "collab" ? "ours" : via,
+      label:
+        via === "yjs"
+          ? "ours through /yjs/ (y-websocket clients)"
+          : via === "mixed"
+            ? "ours, half the documents on /collab and half on /yjs/, at once"
+            : "ours (Hocuspocus + FerretDB, durable)",
+      paths: via === "mixed" ? paths : undefined,
       pids: { server: server.child.pid, database: ferret.child.pid },
       documents,
       stop: cleanUp,
