@@ -93,7 +93,7 @@ function Suggestion({ data, s }: { data: Data; s: View["suggestions"][number] })
             type="submit"
             className="button"
             aria-disabled={busy || undefined}
-            aria-label={`Accept the pairing of ${s.centreName} with ${s.supportedName} in ${s.areaTitle}`}
+            aria-label={`Accept pairing: ${s.centreName} with ${s.supportedName} in ${s.areaTitle}`}
           >
             {busy ? "Accepting…" : "Accept pairing"}
           </button>
@@ -166,7 +166,7 @@ export default function Expertise() {
                 it is above the expected level there, or it holds the award.
               </p>
             ) : (
-              <TableScroll label="Centres of expertise">
+              <TableScroll label="Centres of expertise, area by area">
                 <table className="table">
                   <caption className="visually-hidden">Centres of expertise, area by area</caption>
                   <thead>

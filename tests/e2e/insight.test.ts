@@ -113,7 +113,7 @@ describe("a trust leader's insight", () => {
     await expectCleanPage(page);
     await page
       .getByRole("button", {
-        name: "Accept the pairing of Oakfield Primary with Ashford Primary in Inclusion",
+        name: "Accept pairing: Oakfield Primary with Ashford Primary in Inclusion",
       })
       .click();
     await page
