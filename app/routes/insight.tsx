@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (trustWhere(actor, "oversee")) {
     const scope = await orNotFound(loadInsightScope(actor, queryOf(new URL(request.url))));
-    const { current } = await scope.evaluations();
+    const { current } = await scope.evaluations("current");
     return json({
       kind: "trust" as const,
       choice: scope.choice,

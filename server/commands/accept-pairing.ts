@@ -43,7 +43,7 @@ export async function acceptPairing(
   if (!content) throw new InvalidInputError(NO_LONGER);
   if (input.supportedSchoolId === input.centreSchoolId)
     throw new InvalidInputError("A school cannot be paired with itself.");
-  const { current } = await scope.evaluations();
+  const { current } = await scope.evaluations("current");
   const supported = needingSupport(content, current).find(
     (n) => n.areaId === input.areaId && n.schoolId === input.supportedSchoolId,
   );

@@ -7,7 +7,7 @@ import {
   type FrameworkVersion,
 } from "../../models/framework/framework.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";
-import { currentAndPrevious, insightEvaluations } from "../../models/insight/source.ts";
+import { currentAndPrevious, insightHeaders, withJudgements } from "../../models/insight/source.ts";
 import type { InsightQuery } from "../../models/insight/query.ts";
 import type { InsightEvaluation, JudgementSource } from "../../models/insight/types.ts";
 import { loadTrustWhere } from "../../models/permissions/loaders.ts";
@@ -25,14 +25,21 @@ export interface InsightChoice {
   version: number | null;
 }
 
+export type EvaluationsNeed = "current" | "recent" | "all";
+
 export interface InsightScope {
   trustId: string;
   choice: InsightChoice;
   /** The framework version the views are drawn against (null: the trust has none published). */
   content: FrameworkContent | null;
   cycles: Cycle[];
-  /** Read on every request from the projections: views follow edits within seconds. */
-  evaluations(): Promise<{
+  /**
+   * Read on every request from the projections: views follow edits within seconds. Judgements
+   * are read only for what the view `needs`: each school's current evaluation, also its
+   * previous one ("recent", for trend marks), or every evaluation ("all"; `all` otherwise holds
+   * the evaluations without their judgements).
+   */
+  evaluations(need?: EvaluationsNeed): Promise<{
     all: InsightEvaluation[];
     current: InsightEvaluation[];
     previous: Map<string, InsightEvaluation>;
@@ -65,10 +72,30 @@ export async function loadInsightScope(actor: Actor, query: InsightQuery): Promi
   const asked = query.cycleId === "" ? null : cycles.find((c) => c.id === query.cycleId);
   const cycle = query.cycleId === "" ? null : (asked ?? cycles[0] ?? null);
   const cycleId = cycle?.id ?? "";
+  // Every view needs the evaluations: start reading them while the version is looked up.
+  const headers: Promise<InsightEvaluation[]> = frameworkId
+    ? insightHeaders(trustId, frameworkId)
+    : Promise.resolve([]);
+  headers.catch(() => undefined);
   let version: FrameworkVersion | null = frameworkId ? (latest.get(frameworkId) ?? null) : null;
   if (cycle) version = (await getFrameworkVersion(trustId, cycle.frameworkVersionId)) ?? version;
 
-  let loaded: Awaited<ReturnType<InsightScope["evaluations"]>> | null = null;
+  const loaded = new Map<EvaluationsNeed, ReturnType<InsightScope["evaluations"]>>();
+  const load = async (need: EvaluationsNeed) => {
+    const listed = await headers;
+    const picked = currentAndPrevious(listed, cycleId || null);
+    const wanted =
+      need === "all"
+        ? listed
+        : [...picked.current, ...(need === "recent" ? picked.previous.values() : [])];
+    const judged = new Map((await withJudgements(trustId, wanted)).map((e) => [e.evaluationId, e]));
+    const of = (e: InsightEvaluation) => judged.get(e.evaluationId) ?? e;
+    return {
+      all: listed.map(of),
+      current: picked.current.map(of),
+      previous: new Map([...picked.previous].map(([schoolId, e]) => [schoolId, of(e)])),
+    };
+  };
   return {
     trustId,
     content: version?.content ?? null,
@@ -83,11 +110,9 @@ export async function loadInsightScope(actor: Actor, query: InsightQuery): Promi
       frameworkName: version?.content.name ?? null,
       version: version?.version ?? null,
     },
-    async evaluations() {
-      if (loaded) return loaded;
-      const all = frameworkId ? await insightEvaluations(trustId, frameworkId) : [];
-      loaded = { all, ...currentAndPrevious(all, cycleId || null) };
-      return loaded;
+    evaluations(need: EvaluationsNeed = "all") {
+      if (!loaded.has(need)) loaded.set(need, load(need));
+      return loaded.get(need)!;
     },
   };
 }

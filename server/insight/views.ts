@@ -77,7 +77,7 @@ export async function heatMapView(scope: InsightScope, filters: HeatFilters) {
   const { content } = scope;
   if (!content) return null;
   const area = filters.areaId ? content.areas.find((a) => a.id === filters.areaId) : undefined;
-  const { current, previous } = await scope.evaluations();
+  const { current, previous } = await scope.evaluations("recent");
   const shown = current.filter(
     (e) =>
       (!filters.phase || e.phase === filters.phase) &&
@@ -137,7 +137,7 @@ export interface OpenedSegment {
 export async function stackView(scope: InsightScope, open: string | null) {
   const { content } = scope;
   if (!content) return null;
-  const { current } = await scope.evaluations();
+  const { current } = await scope.evaluations("current");
   const stack = stackOf(content, current, scope.choice.source);
   const segment = parseSegment(open);
   let opened: OpenedSegment | null = null;
@@ -187,7 +187,7 @@ export async function overlayView(
 ) {
   const { content } = scope;
   if (!content) return null;
-  const { all, current } = await scope.evaluations();
+  const { all, current } = await scope.evaluations("all");
   const byId = new Map(all.map((e) => [e.evaluationId, e]));
   const chosen = [...new Set(params.evaluationIds)]
     .map((id) => byId.get(id))
@@ -239,7 +239,7 @@ export type OverlayView = NonNullable<Awaited<ReturnType<typeof overlayView>>>;
 export async function trendsView(scope: InsightScope) {
   const { content } = scope;
   if (!content) return null;
-  const { all } = await scope.evaluations();
+  const { all } = await scope.evaluations("all");
   const cycles = [...scope.cycles]
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map((c) => ({ id: c.id, name: c.name }));
@@ -260,7 +260,7 @@ export function capacityOf(url: URL): number {
 export async function expertiseView(scope: InsightScope, capacity: number) {
   const { content } = scope;
   if (!content) return null;
-  const { current } = await scope.evaluations();
+  const { current } = await scope.evaluations("current");
   const centres = centresOf(content, current);
   const pairings = suggestPairings(content, current, capacity);
   const needs = needingSupport(content, current);
