@@ -5,8 +5,9 @@ import { useId } from "react";
 import { CYCLE_STATUS_LABELS } from "../../models/cycle/status.ts";
 import { choiceSearch, queryOf } from "../../models/insight/query.ts";
 import { InsightHeader, NoFramework } from "../components/insight/insight-header.tsx";
+import { ReportForm } from "../components/report/report-form.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
-import { heatFiltersOf, heatMapView, loadInsightScope } from "../insight.server.ts";
+import { heatFiltersOf, heatMapView, loadInsightScope, reportOffer } from "../insight.server.ts";
 import styles from "../styles/insight.css";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
@@ -27,7 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const scope = await orNotFound(loadInsightScope(actor, queryOf(url)));
   const filters = heatFiltersOf(url);
-  return json({ choice: scope.choice, filters, heat: await heatMapView(scope, filters) });
+  return json({
+    choice: scope.choice,
+    filters,
+    heat: await heatMapView(scope, filters),
+    report: scope.choice.cycleId ? reportOffer("trust", scope.choice.cycleId) : null,
+  });
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -245,6 +251,9 @@ export default function HeatMap() {
               Download the heat map (CSV)
             </a>
           </p>
+          {data.report ? (
+            <ReportForm offer={data.report} label="Download trust overview report (PDF)" />
+          ) : null}
         </>
       )}
     </div>

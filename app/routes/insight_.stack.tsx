@@ -4,8 +4,9 @@ import { Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { choiceSearch, queryOf } from "../../models/insight/query.ts";
 import { StackChart } from "../components/insight/charts.client.tsx";
 import { InsightHeader, LevelMark, NoFramework } from "../components/insight/insight-header.tsx";
+import { ReportForm } from "../components/report/report-form.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
-import { loadInsightScope, stackView } from "../insight.server.ts";
+import { loadInsightScope, reportOffer, stackView } from "../insight.server.ts";
 import styles from "../styles/insight.css";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
@@ -19,7 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const scope = await orNotFound(loadInsightScope(actor, queryOf(url)));
   const open = url.searchParams.get("open");
-  return json({ choice: scope.choice, open, stack: await stackView(scope, open) });
+  return json({
+    choice: scope.choice,
+    open,
+    stack: await stackView(scope, open),
+    report: scope.choice.cycleId ? reportOffer("trust", scope.choice.cycleId) : null,
+  });
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -149,6 +155,9 @@ export default function Stack() {
               Download the Stack (CSV)
             </a>
           </p>
+          {data.report ? (
+            <ReportForm offer={data.report} label="Download trust overview report (PDF)" />
+          ) : null}
           {stack.areas.map((area) => (
             <AreaStack key={area.areaId} data={data} area={area} />
           ))}

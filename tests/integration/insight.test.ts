@@ -124,6 +124,31 @@ describe("trust leaders and admins", () => {
     expect(area.html).toMatch(/>2\.1</);
   });
 
+  it("sort the heat map by one area, strongest or needing support first, never by a total", async () => {
+    const http = await as(world.people.trustLeader.id);
+    const order = async (dir: string) => {
+      const csv = await http.get(
+        `/insight/heat-map.csv?cycle=${latestCycleId}&sort=inclusion&dir=${dir}`,
+      );
+      return csv.html
+        .split("\n")
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => line.split(",")[0]);
+    };
+    expect((await order("asc"))[0]).toBe(world.school.name);
+    expect((await order("desc"))[0]).toBe(world.otherSchool.name);
+  });
+
+  it("link to the trust overview report from the views", async () => {
+    const http = await as(world.people.trustLeader.id);
+    for (const path of ["/insight", "/insight/stack", "/insight/heat-map"]) {
+      const page = await http.get(`${path}?cycle=${latestCycleId}`);
+      expect(page.html, path).toContain("Download trust overview report (PDF)");
+      expect(page.html, path).toContain(`name="subjectId" value="${latestCycleId}"`);
+    }
+  });
+
   it("open a segment of the Stack to see which schools sit there", async () => {
     const http = await as(world.people.trustLeader.id);
     const page = await http.get(
@@ -232,6 +257,26 @@ describe("trust leaders and admins", () => {
     const home = await http.get("/home");
     expect(home.html).toContain('href="/insight"');
     expect(home.html).toContain("Insight: where every school stands");
+  });
+});
+
+describe("empty states", () => {
+  it("every view says what will appear, in a trust with no framework, then with no evaluation", async () => {
+    const trust = await buildTrust();
+    const leader = await buildUser("trustLeader", trust);
+    const http = await as(leader.id);
+    for (const path of VIEWS) {
+      const page = await http.get(path);
+      expect(page.status, path).toBe(200);
+      expect(page.html, path).toContain('class="empty-state"');
+    }
+    await buildStarterFramework(trust);
+    for (const path of VIEWS.slice(1)) {
+      const page = await http.get(path);
+      expect(page.status, path).toBe(200);
+      expect(page.html, path).toContain('class="empty-state"');
+      expect(page.html, path).not.toContain("has not published a framework");
+    }
   });
 });
 
