@@ -26,12 +26,17 @@ export async function insightEvaluations(
 export async function insightHeaders(
   trustId: string,
   frameworkId: string,
+  /** Only the evaluations of this cycle (evaluation records are large: read fewer of them). */
+  cycleId?: string,
 ): Promise<InsightEvaluation[]> {
   const [evaluations, schools, cycles, awards] = await Promise.all([
-    EvaluationModel.find(
-      { trustId, frameworkId },
-      { schoolId: 1, cycleId: 1, frameworkVersionId: 1, status: 1, createdAt: 1 },
-    ).lean(),
+    EvaluationModel.find(cycleId ? { trustId, frameworkId, cycleId } : { trustId, frameworkId }, {
+      schoolId: 1,
+      cycleId: 1,
+      frameworkVersionId: 1,
+      status: 1,
+      createdAt: 1,
+    }).lean(),
     listSchools(trustId),
     listCycles(trustId),
     AwardModel.find({ trustId, frameworkId, superseded: false }, { evaluationId: 1 }).lean(),

@@ -36,8 +36,8 @@ export interface InsightScope {
   /**
    * Read on every request from the projections: views follow edits within seconds. Judgements
    * are read only for what the view `needs`: each school's current evaluation, also its
-   * previous one ("recent", for trend marks), or every evaluation ("all"; `all` otherwise holds
-   * the evaluations without their judgements).
+   * previous one ("recent", for trend marks), or every evaluation ("all"; otherwise `all` holds
+   * only the evaluations read, without their judgements, and "current" reads only the cycle's).
    */
   evaluations(need?: EvaluationsNeed): Promise<{
     all: InsightEvaluation[];
@@ -72,17 +72,23 @@ export async function loadInsightScope(actor: Actor, query: InsightQuery): Promi
   const asked = query.cycleId === "" ? null : cycles.find((c) => c.id === query.cycleId);
   const cycle = query.cycleId === "" ? null : (asked ?? cycles[0] ?? null);
   const cycleId = cycle?.id ?? "";
-  // Every view needs the evaluations: start reading them while the version is looked up.
-  const headers: Promise<InsightEvaluation[]> = frameworkId
-    ? insightHeaders(trustId, frameworkId)
-    : Promise.resolve([]);
-  headers.catch(() => undefined);
   let version: FrameworkVersion | null = frameworkId ? (latest.get(frameworkId) ?? null) : null;
   if (cycle) version = (await getFrameworkVersion(trustId, cycle.frameworkVersionId)) ?? version;
 
   const loaded = new Map<EvaluationsNeed, ReturnType<InsightScope["evaluations"]>>();
+  const headers = new Map<string, Promise<InsightEvaluation[]>>();
+  const headersOf = (onlyCycle: string | undefined) => {
+    const key = onlyCycle ?? "";
+    if (!headers.has(key))
+      headers.set(
+        key,
+        frameworkId ? insightHeaders(trustId, frameworkId, onlyCycle) : Promise.resolve([]),
+      );
+    return headers.get(key)!;
+  };
   const load = async (need: EvaluationsNeed) => {
-    const listed = await headers;
+    // The current evaluations of a cycle are that cycle's: no need to read the others.
+    const listed = await headersOf(need === "current" && cycleId ? cycleId : undefined);
     const picked = currentAndPrevious(listed, cycleId || null);
     const wanted =
       need === "all"
