@@ -128,11 +128,20 @@ try {
       .map((e) => new mongoose.Types.ObjectId(e.id));
   const currentIds = ids([CYCLES - 1]);
   const recentIds = ids([CYCLES - 1, CYCLES - 2].filter((i) => i >= 0));
-  async function bare(evaluationIds: InstanceType<typeof mongoose.Types.ObjectId>[]) {
+  async function bare(
+    evaluationIds: InstanceType<typeof mongoose.Types.ObjectId>[],
+    /** The Stack reads only the chosen cycle's evaluation records; the heat map all of them. */
+    cycleId?: string,
+  ) {
     const trustId = new mongoose.Types.ObjectId(trust.id);
+    const frameworkId = new mongoose.Types.ObjectId(version.frameworkId);
     const [evaluations, projections, agreed] = await Promise.all([
       EvaluationModel.collection
-        .find({ trustId, frameworkId: new mongoose.Types.ObjectId(version.frameworkId) })
+        .find(
+          cycleId
+            ? { trustId, frameworkId, cycleId: new mongoose.Types.ObjectId(cycleId) }
+            : { trustId, frameworkId },
+        )
         .toArray(),
       ProjectionModel.collection.find({ trustId, _id: { $in: evaluationIds } }).toArray(),
       AgreedProjectionModel.collection.find({ trustId, _id: { $in: evaluationIds } }).toArray(),
@@ -140,7 +149,7 @@ try {
     return evaluations.length + projections.length + agreed.length;
   }
   const bareHeat = () => bare(recentIds);
-  const bareStack = () => bare(currentIds);
+  const bareStack = () => bare(currentIds, cycles[CYCLES - 1].id);
   async function timed(fn: () => Promise<number>) {
     const t = performance.now();
     const size = await fn();
