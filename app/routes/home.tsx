@@ -149,8 +149,8 @@ export default function Home() {
       </p>
       {data.insight === "trust" ? (
         <p className="panel">
-          <Link to="/insight">Insight: where every school stands</Link> — the Stack, the heat
-          map, trends, and centres of expertise to pair schools for support.
+          <Link to="/insight">Insight: where every school stands</Link> — the Stack, the heat map,
+          trends, and centres of expertise to pair schools for support.
         </p>
       ) : data.insight === "school" ? (
         <p>
