@@ -109,6 +109,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
 
   async function close() {
     stopSweep();
+    persistence.shuttingDown();
     hocuspocus.flushPendingStores();
     await persistence.flushAll();
     // Let the stores started above (compaction, projection) finish before sockets go.

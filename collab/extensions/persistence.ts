@@ -2,6 +2,7 @@ import type {
   Extension,
   afterLoadDocumentPayload,
   afterUnloadDocumentPayload,
+  beforeUnloadDocumentPayload,
   onLoadDocumentPayload,
   onStatelessPayload,
   onStoreDocumentPayload,
@@ -11,6 +12,7 @@ import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/d
 import { appendUpdates, loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { parseDocumentName } from "../document-name.ts";
 import { DurableLog } from "../durable-log.ts";
+import { UpdateLogWriter } from "../update-log-writer.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
 
@@ -30,6 +32,13 @@ function isFromRedis(origin: unknown): boolean {
 }
 
 /**
+ * A store compacts the log into the snapshot only once the log is this long, or on shutdown
+ * (and a document is compacted when its last connection leaves, before it unloads): rewriting a snapshot every few
+ * seconds while people type costs more than reading a few hundred small entries on load.
+ */
+export const COMPACT_AFTER_ENTRIES = 200;
+
+/**
  * Nothing accepted is lost: loading is snapshot + logged updates; every accepted update is
  * appended to the log within tens of milliseconds; a store compacts the log into the snapshot;
  * clients are told when their edits are durable. Seeding happens here, on the server, only
@@ -39,6 +48,10 @@ export class PersistenceExtension implements Extension {
   extensionName = "persistence";
   private logs = new Map<string, DurableLog>();
   private loggedOnLoad = new Map<string, string[]>();
+  private writer = new UpdateLogWriter(logWriteError);
+  /** Per connection, the latest checkpoint asked for and the point it waits for. */
+  private asked = new WeakMap<object, { n: number; upTo: number }>();
+  private closing = false;
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
     const name = parseDocumentName(documentName);
@@ -64,7 +77,7 @@ export class PersistenceExtension implements Extension {
     const log = new DurableLog(
       documentName,
       this.loggedOnLoad.get(documentName) ?? [],
-      logWriteError,
+      this.writer,
     );
     this.loggedOnLoad.delete(documentName);
     this.logs.set(documentName, log);
@@ -78,22 +91,44 @@ export class PersistenceExtension implements Extension {
     const message = parseClientMessage(payload);
     const log = this.logs.get(documentName);
     if (!message || !log) return;
+    const asked = { n: message.n, upTo: log.acceptedCount };
+    this.asked.set(connection, asked);
     await log.whenDurable();
+    // One answer covers every checkpoint before it: skip this one if a later checkpoint of the
+    // same connection is durable too (its own answer is on its way in this same tick).
+    const latest = this.asked.get(connection);
+    if (latest && latest !== asked && latest.n > asked.n && log.durableCount >= latest.upTo) return;
     connection.sendStateless(encodeMessage({ type: "durable", n: message.n }));
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
-    await this.logs.get(documentName)?.compact(document);
+    const log = this.logs.get(documentName);
+    if (!log) return;
+    if (this.closing || log.length >= COMPACT_AFTER_ENTRIES) await log.compact(document);
+    else await log.flush();
+  }
+
+  async beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload) {
+    const log = this.logs.get(documentName);
+    if (!log || log.length === 0) return;
+    // The last person left: fold the log into the snapshot so the next open reads one record.
+    // A failure leaves the log as it is (nothing lost) and the document still unloads.
+    await log.compact(document).catch(logWriteError);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
-    this.logs.get(documentName)?.close();
+    // Anything still waiting stays with the writer, which writes it.
     this.logs.delete(documentName);
   }
 
   /** Resolves once every update accepted so far for `documentName` is in the database. */
   async whenDurable(documentName: string): Promise<void> {
     await this.logs.get(documentName)?.flush();
+  }
+
+  /** The server is shutting down: every store from now on compacts. */
+  shuttingDown(): void {
+    this.closing = true;
   }
 
   /** Writes every pending update now (used on shutdown). */

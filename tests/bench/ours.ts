@@ -80,7 +80,7 @@ export async function startOurs(options: BenchOptions): Promise<RunningSystem> {
 }
 
 /** Evaluations to type into, and a session cookie for a staff member allowed to edit them. */
-async function createData(db: { uri: string; dbName: string }, count: number) {
+export async function createData(db: { uri: string; dbName: string }, count: number) {
   await import("../../models/registry.ts");
   const { mongoose } = await import("../../models/mongoose.ts");
   const { buildEvaluation, buildSchool, buildTrust, buildUser } = await import(
