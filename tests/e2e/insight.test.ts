@@ -73,18 +73,20 @@ describe("a trust leader's insight", () => {
       .getByRole("navigation", { name: "Insight views" })
       .getByRole("link", { name: "Heat map" })
       .click();
-    await page.getByRole("heading", { name: "Heat map", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Heat map", level: 1 }).waitFor({ timeout: 30_000 });
     await expectCleanPage(page);
-    const ashford = evaluations.find(
-      (e) => e.schoolId === schools[0].id && e.cycleId === latestCycleId,
+    // Hillcrest's: opening an evaluation loads its live document, whose store then rewrites the
+    // projection seeded here from the (empty) document; the later tests need the others as seeded.
+    const hillcrest = evaluations.find(
+      (e) => e.schoolId === schools[2].id && e.cycleId === latestCycleId,
     )!;
     await page
       .getByRole("link", {
-        name: /^Ashford Primary, Inclusion: Needs attention, lower than the previous cycle/,
+        name: /^Hillcrest Academy, Inclusion: Expected standard, the same as the previous cycle/,
       })
       .click();
-    await page.waitForURL(`**/evaluations/${ashford.id}?area=inclusion`);
-    await page.getByRole("heading", { name: "Inclusion", level: 2 }).waitFor();
+    await page.waitForURL(`**/evaluations/${hillcrest.id}?area=inclusion`, { timeout: 30_000 });
+    await page.getByRole("heading", { name: "Inclusion", level: 2 }).waitFor({ timeout: 30_000 });
   });
 
   it("overlays two schools, with the differences marked in a chart and a table", async () => {
@@ -94,8 +96,9 @@ describe("a trust leader's insight", () => {
     await page.getByLabel("Ashford Primary · Autumn 2026").check();
     await page.getByLabel("Oakfield Primary · Autumn 2026").check();
     await page.getByRole("button", { name: "Overlay" }).click();
-    await page.getByRole("heading", { name: "Side by side" }).waitFor();
-    expect(await page.getByText("Differs by 3 levels").count()).toBeGreaterThan(0);
+    // The server reads every school's projections: on a busy machine that is not a speed test.
+    await page.getByRole("heading", { name: "Side by side" }).waitFor({ timeout: 30_000 });
+    await page.getByText("Differs by 3 levels").first().waitFor();
     // The chart (drawn in the browser) sits beside each area's table.
     await page.locator(".insight-chart svg").first().waitFor();
     await expectCleanPage(page);
@@ -117,11 +120,9 @@ describe("a trust leader's insight", () => {
       })
       .click();
     await page
-      .getByRole("region", { name: "Accepted pairings" })
-      .or(page.locator("#accepted-heading"))
-      .first()
-      .waitFor();
-    await page.getByText(/Inclusion: Oakfield Primary is Exceptional.*Accepted \d+/).waitFor();
+      .getByText(/Inclusion: Oakfield Primary is Exceptional.*Accepted \d+/)
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByText("Accepted", { exact: true }).count()).toBe(1);
     await expectCleanPage(page);
   });
 
