@@ -105,6 +105,11 @@ function Header() {
                 </li>
               </>
             ) : null}
+            {data.user.insight ? (
+              <li>
+                <Link to="/insight">Insight</Link>
+              </li>
+            ) : null}
             {data.user.validates ? (
               <li>
                 <Link to="/validations">Validations</Link>

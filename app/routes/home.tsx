@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { navigationOf, trustWhere } from "../../models/permissions/can.ts";
 import { ROLE_LABELS } from "../../models/permissions/roles.ts";
 import { EvaluationCardView } from "../components/school/evaluation-card.tsx";
 import { MeetingLinks, ValidationCard } from "../components/validation/validation-card.tsx";
@@ -69,6 +70,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: [...new Set(actor.grants.map((g) => ROLE_LABELS[g.role]))],
     trustNames: trusts.filter((t) => t !== null).map((t) => t.name),
     validates: trustIds.some((t) => can(actor, "validate", trustResource(t))),
+    // Trust leaders and admins: the trust-wide views; a school's team: its place in the trust.
+    insight: trustWhere(actor, "oversee")
+      ? ("trust" as const)
+      : navigationOf(actor).insight
+        ? ("school" as const)
+        : null,
     schools,
     contributions,
     nextMeeting: nextMeetingOf(validations),
@@ -140,6 +147,16 @@ export default function Home() {
       <p className="lede">
         {data.trustNames.join(", ")} · {data.name} ({data.roles.join(", ")})
       </p>
+      {data.insight === "trust" ? (
+        <p className="panel">
+          <Link to="/insight">Insight: where every school stands</Link> — the Stack, the heat map,
+          trends, and centres of expertise to pair schools for support.
+        </p>
+      ) : data.insight === "school" ? (
+        <p>
+          <Link to="/insight">Where your school stands in the trust</Link>
+        </p>
+      ) : null}
       {!validatorFirst && (data.validations.length || data.nextMeeting) ? (
         <Validations data={data} heading="h2" />
       ) : null}

@@ -190,6 +190,8 @@ const SENTENCES = {
       : `A wrong ${what} was entered for ${r.subjectPerson}`;
   },
   secondFactorReset: (r: Reading) => `${r.actor} reset ${r.subjectPerson}'s two-factor sign-in`,
+  pairingAccepted: (r: Reading) =>
+    `${r.actor} accepted the pairing of ${r.school(r.detail("centreSchoolId")) ?? "a school"} with ${r.school(r.detail("supportedSchoolId")) ?? "a school"} to share practice in ${r.text("areaTitle")}`,
 } satisfies Record<string, (r: Reading) => string>;
 
 export type AuditAction = keyof typeof SENTENCES;

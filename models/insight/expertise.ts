@@ -98,7 +98,8 @@ export function needingSupport(
   return out;
 }
 
-function explain(centre: Centre, supported: NeedsSupport): string {
+/** The pairing in words: why this centre, and where the other school stands. */
+export function explain(centre: Centre, supported: NeedsSupport): string {
   const basis = centre.awarded
     ? "holds this award"
     : `agreed ${formatDay(centre.agreedAt, "short")}`;

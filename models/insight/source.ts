@@ -15,14 +15,28 @@ export async function insightEvaluations(
   trustId: string,
   frameworkId: string,
 ): Promise<InsightEvaluation[]> {
-  const evaluations = await EvaluationModel.find(
-    { trustId, frameworkId },
-    { schoolId: 1, cycleId: 1, frameworkVersionId: 1, status: 1, createdAt: 1 },
-  ).lean();
-  const ids = evaluations.map((e) => e._id.toString());
-  const [self, agreed, schools, cycles, awards] = await Promise.all([
-    judgementsOfEvaluations(trustId, ids),
-    agreedJudgementsOf(trustId, ids),
+  return withJudgements(trustId, await insightHeaders(trustId, frameworkId));
+}
+
+/**
+ * The evaluations of one framework with their school, cycle and award, but no judgements yet
+ * (`self` and `agreed` empty): enough to choose which ones a view needs, before reading the
+ * judgements of only those (withJudgements).
+ */
+export async function insightHeaders(
+  trustId: string,
+  frameworkId: string,
+  /** Only the evaluations of this cycle (evaluation records are large: read fewer of them). */
+  cycleId?: string,
+): Promise<InsightEvaluation[]> {
+  const [evaluations, schools, cycles, awards] = await Promise.all([
+    EvaluationModel.find(cycleId ? { trustId, frameworkId, cycleId } : { trustId, frameworkId }, {
+      schoolId: 1,
+      cycleId: 1,
+      frameworkVersionId: 1,
+      status: 1,
+      createdAt: 1,
+    }).lean(),
     listSchools(trustId),
     listCycles(trustId),
     AwardModel.find({ trustId, frameworkId, superseded: false }, { evaluationId: 1 }).lean(),
@@ -47,13 +61,31 @@ export async function insightEvaluations(
         frameworkVersionId: e.frameworkVersionId.toString(),
         status: e.status,
         createdAt: e.createdAt,
-        self: self.get(id) ?? {},
-        agreed: agreed.get(id)?.judgements ?? {},
-        agreedAt: agreed.get(id)?.agreedAt ?? null,
+        self: {},
+        agreed: {},
+        agreedAt: null,
         awarded: awarded.has(id),
       },
     ];
   });
+}
+
+/** The same evaluations with their judgements and agreed judgements read from the projections. */
+export async function withJudgements(
+  trustId: string,
+  evaluations: InsightEvaluation[],
+): Promise<InsightEvaluation[]> {
+  const ids = evaluations.map((e) => e.evaluationId);
+  const [self, agreed] = await Promise.all([
+    judgementsOfEvaluations(trustId, ids),
+    agreedJudgementsOf(trustId, ids),
+  ]);
+  return evaluations.map((e) => ({
+    ...e,
+    self: self.get(e.evaluationId) ?? {},
+    agreed: agreed.get(e.evaluationId)?.judgements ?? {},
+    agreedAt: agreed.get(e.evaluationId)?.agreedAt ?? null,
+  }));
 }
 
 /**

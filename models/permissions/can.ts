@@ -58,6 +58,8 @@ export type Action =
   | "validate"
   /** school: begin a new self-evaluation */
   | "startEvaluation"
+  /** school: see its place against the trust's distribution (the other schools anonymous) */
+  | "compare"
   /** framework: freeze the draft as a new immutable version */
   | "publish"
   /** framework: send a published version to schools as a cycle */
@@ -134,6 +136,13 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
         );
       }
       if (action === "startEvaluation") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
+      // The school's own team sees where it stands; the trust's oversight sees every school anyway.
+      if (action === "compare") {
+        return (
+          inSchool(actor, resource.schoolId, SCHOOL_TEAM) ||
+          inTrust(actor, resource.trustId, TRUST_OVERSIGHT)
+        );
+      }
       return false;
 
     case "award":
@@ -276,6 +285,14 @@ export function navigationOf(actor: Actor) {
     validates: trustWhere(actor, "validate") !== null || trustWhere(actor, "oversee") !== null,
     /** Trust settings and the audit log. */
     manages: trustWhere(actor, "manage") !== null,
+    /** Trust-wide insight (oversight), or the school's own place in the trust (its team). */
+    insight:
+      trustWhere(actor, "oversee") !== null ||
+      actor.grants.some(
+        (g) =>
+          g.schoolId !== undefined &&
+          can(actor, "compare", { type: "school", trustId: g.trustId, schoolId: g.schoolId }),
+      ),
   };
 }
 
@@ -323,6 +340,7 @@ export const WHO_MAY: Partial<Record<Action, string>> = {
   write: "Only the people working on this can change it.",
   manage: "Only the trust's admins can do this.",
   startEvaluation: "Only the school's leaders can start an evaluation.",
+  compare: "Only the school's own team and the trust's leaders can see where it stands.",
   publish: "Only the trust's admins can publish a framework.",
   distribute: "Only the trust's admins can distribute a framework.",
   upgrade: "Only the school's leaders can move this evaluation to a newer version.",

@@ -262,3 +262,17 @@ export async function loadEvidenceItem(actor: Actor, itemId: string) {
 
 export const trustResource = (trustId: string): Of<"trust"> => ({ type: "trust", trustId });
 export const frameworksOf = (trustId: string): Of<"framework"> => ({ type: "framework", trustId });
+
+/**
+ * The schools whose own place in the trust the person may see (`compare`): their own school's,
+ * for its leaders and staff. Trust-wide insight goes through loadTrustWhere(actor, "oversee").
+ */
+export async function listComparableSchools(actor: Actor): Promise<School[]> {
+  const schools: School[] = [];
+  for (const grant of actor.grants) {
+    if (grant.schoolId === undefined || schools.some((s) => s.id === grant.schoolId)) continue;
+    const school = await getSchool(grant.trustId, grant.schoolId);
+    if (school && can(actor, "compare", schoolResource(school))) schools.push(school);
+  }
+  return schools;
+}

@@ -97,6 +97,13 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page("/trust"),
       page("/trust/audit"),
       page(`/trust/people/${w.people.staff.id}/two-factor`),
+      page("/insight"),
+      page("/insight/stack"),
+      page("/insight/heat-map"),
+      page("/insight/heat-map?area=inclusion"),
+      page("/insight/overlay"),
+      page("/insight/trends"),
+      page("/insight/expertise"),
       { path: `/evaluations/${"0".repeat(24)}`, status: 404 },
     ],
     trustLeader: [
@@ -111,6 +118,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page(`/cycles/${w.cycleId}`),
       page("/register"),
       page("/validations"),
+      page("/insight"),
     ],
     validator: [
       page("/home"),
@@ -140,6 +148,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page(`${mark}/validation`),
       editing(meeting),
       page(certificate),
+      page("/insight"),
     ],
     staff: [
       page("/home"),

@@ -16,6 +16,7 @@ const SAM = "d".repeat(24);
 const SCHOOL = "e".repeat(24);
 const EVALUATION = "f".repeat(24);
 const VALIDATION = "1".repeat(24);
+const OAKFIELD = "2".repeat(24);
 
 const NAMES: AuditNames = {
   people: {
@@ -24,7 +25,7 @@ const NAMES: AuditNames = {
     [JORDAN]: "Jordan Lee",
     [SAM]: "Sam Taylor",
   },
-  schools: { [SCHOOL]: "Riverside Primary Academy" },
+  schools: { [SCHOOL]: "Riverside Primary Academy", [OAKFIELD]: "Oakfield Primary" },
   evaluations: { [EVALUATION]: { title: "Self-evaluation 2026–27", schoolId: SCHOOL } },
   validations: { [VALIDATION]: { evaluationId: EVALUATION } },
   criteria: { [EVALUATION]: { "incl-1": "2.1" } },
@@ -107,6 +108,14 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
   [
     entry(SAM, "contributorRemoved", `evaluation:${EVALUATION}`, { userId: JORDAN }),
     "Sam Taylor removed Jordan Lee as a contributor to this evaluation",
+  ],
+  [
+    entry(PRIYA, "pairingAccepted", "pairing:p1", {
+      areaTitle: "Inclusion",
+      supportedSchoolId: SCHOOL,
+      centreSchoolId: OAKFIELD,
+    }),
+    "Priya Shah accepted the pairing of Oakfield Primary with Riverside Primary Academy to share practice in Inclusion",
   ],
   [
     entry(PRIYA, "schoolAdded", "school:s1", { name: "Oakfield Primary" }),

@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { queryOf } from "../../models/insight/query.ts";
+import { loadInsightScope, stackView } from "../insight.server.ts";
+import { requireActor } from "../utils/auth.server.ts";
+import { orNotFound } from "../utils/command.server.ts";
+import { csvResponse } from "../utils/insight-csv.server.ts";
+
+/** The Stack as CSV: a row per area (overall) and criterion, how many schools at each level. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const scope = await orNotFound(loadInsightScope(actor, queryOf(new URL(request.url))));
+  const stack = await stackView(scope, null);
+  const rows = (stack?.areas ?? []).flatMap((area) =>
+    area.rows.flatMap((row) => [
+      ...area.levels.map((level, i) => [
+        area.title,
+        row.overall ? "" : row.code,
+        row.overall ? "Area overall" : row.label,
+        level.label,
+        row.counts[i],
+      ]),
+      [
+        area.title,
+        row.overall ? "" : row.code,
+        row.overall ? "Area overall" : row.label,
+        "Not judged yet",
+        row.unjudged,
+      ],
+    ]),
+  );
+  return csvResponse(
+    ["Area", "Criterion", "Statement", "Level", "Schools"],
+    rows,
+    `stack-${scope.choice.cycleName ?? "newest"}`,
+  );
+}

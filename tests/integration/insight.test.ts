@@ -1,0 +1,344 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditModel } from "../../models/audit/audit.ts";
+import { saveProjection } from "../../models/evaluation/projection-store.ts";
+import { PairingModel } from "../../models/insight/pairing.ts";
+import type { School } from "../../models/school/school.ts";
+import type { AppServer } from "../../server/app.ts";
+import { useTestDatabase } from "../support/database.ts";
+import {
+  buildSchool,
+  buildStarterFramework,
+  buildTrust,
+  buildUser,
+  buildWorld,
+} from "../support/factories.ts";
+import { HttpSession } from "../support/http.ts";
+import { levelAt, seedInsight, type SeededEvaluation } from "../support/insight-world.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+useTestDatabase();
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let schools: School[];
+let evaluations: SeededEvaluation[];
+let latestCycleId: string;
+let frameworkId: string;
+let otherTrustAdmin: string;
+
+const VIEWS = [
+  "/insight",
+  "/insight/stack",
+  "/insight/heat-map",
+  "/insight/overlay",
+  "/insight/trends",
+  "/insight/expertise",
+];
+const CSVS = ["/insight/heat-map.csv", "/insight/stack.csv"];
+/** The views that name every school at once (the Stack names them when a segment is opened). */
+const NAMED = ["/insight/heat-map", "/insight/overlay", "/insight/heat-map.csv"];
+
+async function as(userId: string) {
+  const http = new HttpSession(server.url);
+  http.setCookie(await cookieFor(userId));
+  return http;
+}
+
+const evaluationOf = (school: School, cycleId = latestCycleId) =>
+  evaluations.find((e) => e.schoolId === school.id && e.cycleId === cycleId)!;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await buildWorld();
+  // Five schools: the world's two and three more. Names are distinct so any leak shows.
+  schools = [
+    world.school,
+    world.otherSchool,
+    await buildSchool(world.trust, { name: "Hillcrest Academy" }),
+    await buildSchool(world.trust, { name: "Brook Lane School", phase: "secondary" }),
+    await buildSchool(world.trust, { name: "Meadow View Primary" }),
+  ];
+  const version = await buildStarterFramework(world.trust);
+  frameworkId = version.frameworkId;
+  const seeded = await seedInsight({
+    version,
+    schools,
+    cycleNames: ["Autumn 2025", "Autumn 2026"],
+    createdBy: world.people.trustAdmin.id,
+    judge: ({ schoolIndex, cycleIndex, scale }) => {
+      if (scale.levels.length === 2)
+        return { self: "met", agreed: schoolIndex === 1 ? "met" : null };
+      if (cycleIndex === 0) return { self: levelAt(scale, 2) };
+      // The first school needs support (Needs attention), the second is strong and agreed so,
+      // the others sit at the expected level; the fourth placed itself a level higher than agreed.
+      if (schoolIndex === 0) return { self: levelAt(scale, 1) };
+      if (schoolIndex === 1) return { self: levelAt(scale, 4), agreed: levelAt(scale, 4) };
+      if (schoolIndex === 3) return { self: levelAt(scale, 3), agreed: levelAt(scale, 2) };
+      return { self: levelAt(scale, 2), agreed: schoolIndex === 2 ? levelAt(scale, 2) : null };
+    },
+  });
+  evaluations = seeded.evaluations;
+  latestCycleId = seeded.cycles[1].id;
+  const otherTrust = await buildTrust();
+  otherTrustAdmin = (await buildUser("trustAdmin", otherTrust)).id;
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("trust leaders and admins", () => {
+  it("open every view and CSV of their trust, with every school named", async () => {
+    for (const userId of [world.people.trustLeader.id, world.people.trustAdmin.id]) {
+      const http = await as(userId);
+      for (const path of [...VIEWS, ...CSVS]) {
+        const page = await http.get(path);
+        expect(page.status, path).toBe(200);
+        if (NAMED.includes(path))
+          for (const school of schools)
+            expect(page.html, `${path} ${school.name}`).toContain(school.name);
+        expect(page.html, path).not.toMatch(/\b(rank|ranked|ranking|league|worst|best|failing)\b/i);
+      }
+    }
+  });
+
+  it("see the heat map with a cell per area that opens the school's evaluation at that area", async () => {
+    const http = await as(world.people.trustLeader.id);
+    const page = await http.get(`/insight/heat-map?cycle=${latestCycleId}`);
+    const strong = evaluationOf(world.otherSchool);
+    expect(page.html).toContain(`/evaluations/${strong.id}?area=inclusion`);
+    expect(page.html).toContain("Exceptional");
+    expect(page.html).toContain("Needs attention");
+    // A trend mark against the previous cycle, in words for screen readers.
+    expect(page.html).toContain("lower than the previous cycle");
+    expect(page.html).toContain("higher than the previous cycle");
+  });
+
+  it("filter the heat map by phase, and drill into the criteria of one area", async () => {
+    const http = await as(world.people.trustLeader.id);
+    const secondary = await http.get(`/insight/heat-map?cycle=${latestCycleId}&phase=secondary`);
+    expect(secondary.html).toContain("Brook Lane School");
+    expect(secondary.html).not.toContain("Hillcrest Academy");
+    const area = await http.get(`/insight/heat-map?cycle=${latestCycleId}&area=inclusion`);
+    expect(area.html).toContain("The criteria of Inclusion");
+    expect(area.html).toMatch(/>2\.1</);
+  });
+
+  it("sort the heat map by one area, strongest or needing support first, never by a total", async () => {
+    const http = await as(world.people.trustLeader.id);
+    const order = async (dir: string) => {
+      const csv = await http.get(
+        `/insight/heat-map.csv?cycle=${latestCycleId}&sort=inclusion&dir=${dir}`,
+      );
+      return csv.html
+        .split("\n")
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => line.split(",")[0]);
+    };
+    expect((await order("asc"))[0]).toBe(world.school.name);
+    expect((await order("desc"))[0]).toBe(world.otherSchool.name);
+  });
+
+  it("link to the trust overview report from the views", async () => {
+    const http = await as(world.people.trustLeader.id);
+    for (const path of ["/insight", "/insight/stack", "/insight/heat-map"]) {
+      const page = await http.get(`${path}?cycle=${latestCycleId}`);
+      expect(page.html, path).toContain("Download trust overview report (PDF)");
+      expect(page.html, path).toContain(`name="subjectId" value="${latestCycleId}"`);
+    }
+  });
+
+  it("open a segment of the Stack to see which schools sit there", async () => {
+    const http = await as(world.people.trustLeader.id);
+    const page = await http.get(
+      `/insight/stack?cycle=${latestCycleId}&open=${encodeURIComponent("inclusion|exceptional")}`,
+    );
+    expect(page.status).toBe(200);
+    const opened = page.html.slice(page.html.indexOf('id="opened"'));
+    expect(opened).toContain(world.otherSchool.name);
+    expect(opened).not.toContain("Hillcrest Academy");
+  });
+
+  it("get the Stack and the heat map as CSV, counts and levels written out", async () => {
+    const http = await as(world.people.trustAdmin.id);
+    const stack = await http.get(`/insight/stack.csv?cycle=${latestCycleId}`);
+    expect(stack.response.headers.get("content-type")).toContain("text/csv");
+    expect(stack.html).toContain("Inclusion,,Area overall,Expected standard,3");
+    const heat = await http.get(`/insight/heat-map.csv?cycle=${latestCycleId}`);
+    expect(heat.response.headers.get("content-disposition")).toContain("heat-map-autumn-2026.csv");
+    const line = heat.html.split("\n").find((l) => l.startsWith(world.otherSchool.name))!;
+    expect(line).toContain("Exceptional");
+  });
+
+  it("overlay two schools with the differences marked, and see calibration", async () => {
+    const http = await as(world.people.trustLeader.id);
+    const a = evaluationOf(world.school).id;
+    const b = evaluationOf(world.otherSchool).id;
+    const page = await http.get(
+      `/insight/overlay?cycle=${latestCycleId}&e=${a}&e=${b}&school=${schools[3].id}`,
+    );
+    expect(page.html).toContain("Differs by 3 levels");
+    // Brook Lane placed itself a level above the agreed judgement in every five-level criterion.
+    expect(page.html).toContain("Brook Lane School");
+    expect(page.html).toMatch(/were placed higher by the school/);
+    expect(page.html).toMatch(/judgements compared, across 3 schools/);
+  });
+
+  it("follow a projection written a moment ago (no batch in between)", async () => {
+    const http = await as(world.people.trustAdmin.id);
+    // Meadow View has nothing agreed, so its own judgement is the latest available.
+    const meadow = evaluationOf(schools[4]);
+    const before = await http.get(`/insight/heat-map.csv?cycle=${latestCycleId}&area=inclusion`);
+    expect(before.html.split("\n").find((l) => l.startsWith("Meadow View Primary"))).not.toContain(
+      "Urgent improvement",
+    );
+    await saveProjection(world.trust.id, meadow.id, {
+      judgements: [{ criterionId: "incl-1", level: "urgent-improvement" }],
+      judgedCount: 1,
+      criteriaCount: 35,
+      updatedAt: new Date(),
+      lastActivityAt: new Date(),
+    });
+    const after = await http.get(`/insight/heat-map.csv?cycle=${latestCycleId}&area=inclusion`);
+    expect(after.html.split("\n").find((l) => l.startsWith("Meadow View Primary"))).toContain(
+      "Urgent improvement",
+    );
+  });
+
+  it("accept a suggested pairing once, however many times it is sent at once, and it is audited", async () => {
+    const http = await as(world.people.trustLeader.id);
+    const path = `/insight/expertise?cycle=${latestCycleId}`;
+    const page = await http.get(path);
+    expect(page.html).toContain(
+      `${world.otherSchool.name} is Exceptional in Inclusion (agreed 3 Mar 2027); ${world.school.name}&#x27;s Inclusion is Needs attention`,
+    );
+    const fields = {
+      frameworkId,
+      cycleId: latestCycleId,
+      areaId: "inclusion",
+      supportedSchoolId: world.school.id,
+      centreSchoolId: world.otherSchool.id,
+    };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => http.post(path, fields)));
+    for (const answer of answers) expect(answer.status).toBe(303);
+    expect(await PairingModel.countDocuments({ trustId: world.trust.id })).toBe(1);
+    expect(
+      await AuditModel.countDocuments({ trustId: world.trust.id, action: "pairingAccepted" }),
+    ).toBe(1);
+    const again = await http.get(path);
+    expect(again.html).toContain("Accepted pairings");
+    expect(again.html).toMatch(/Accepted \d+ [A-Z][a-z]{2} \d{4}/);
+  });
+
+  it("cannot pair a school with itself, nor a pairing that is not suggested", async () => {
+    const http = await as(world.people.trustAdmin.id);
+    const path = `/insight/expertise?cycle=${latestCycleId}`;
+    await http.get(path);
+    const base = { frameworkId, cycleId: latestCycleId, areaId: "inclusion" };
+    const self = await http.post(path, {
+      ...base,
+      supportedSchoolId: world.otherSchool.id,
+      centreSchoolId: world.otherSchool.id,
+    });
+    expect(self.status).toBe(400);
+    expect(self.html).toContain("cannot be paired with itself");
+    const reversed = await http.post(path, {
+      ...base,
+      supportedSchoolId: world.otherSchool.id,
+      centreSchoolId: world.school.id,
+    });
+    expect(reversed.status).toBe(400);
+    expect(reversed.html).toContain("no longer suggested");
+  });
+
+  it("find Insight in the navigation and on their home page", async () => {
+    const http = await as(world.people.trustLeader.id);
+    const home = await http.get("/home");
+    expect(home.html).toContain('href="/insight"');
+    expect(home.html).toContain("Insight: where every school stands");
+  });
+});
+
+describe("empty states", () => {
+  it("every view says what will appear, in a trust with no framework, then with no evaluation", async () => {
+    const trust = await buildTrust();
+    const leader = await buildUser("trustLeader", trust);
+    const http = await as(leader.id);
+    for (const path of VIEWS) {
+      const page = await http.get(path);
+      expect(page.status, path).toBe(200);
+      expect(page.html, path).toContain('class="empty-state"');
+    }
+    await buildStarterFramework(trust);
+    for (const path of VIEWS.slice(1)) {
+      const page = await http.get(path);
+      expect(page.status, path).toBe(200);
+      expect(page.html, path).toContain('class="empty-state"');
+      expect(page.html, path).not.toContain("has not published a framework");
+    }
+  });
+});
+
+describe("a school's leaders and staff", () => {
+  it("see their own school's place, with no other school named in any response", async () => {
+    const others = schools.filter((s) => s.id !== world.school.id).map((s) => s.name);
+    for (const userId of [world.people.schoolLeader.id, world.people.staff.id]) {
+      const http = await as(userId);
+      const place = await http.get("/insight");
+      expect(place.status).toBe(200);
+      expect(place.html).toContain(world.school.name);
+      expect(place.html).toContain("Where we stand");
+      // One school at Needs attention (theirs) and one at Exceptional: counts too small to show.
+      expect(place.html).toContain("not shown, so no school can be identified");
+      expect(place.html).toContain("3 schools");
+      for (const path of [
+        ...VIEWS.slice(1),
+        ...CSVS,
+        `/insight/stack?cycle=${latestCycleId}&open=${encodeURIComponent("inclusion|exceptional")}`,
+      ]) {
+        const page = await http.get(path);
+        expect(page.status, path).toBe(404);
+        for (const name of others) expect(page.html, `${path} ${name}`).not.toContain(name);
+      }
+      for (const name of others) expect(place.html, name).not.toContain(name);
+      const home = await http.get("/home");
+      expect(home.html).toContain("Where your school stands in the trust");
+      for (const name of others) expect(home.html, name).not.toContain(name);
+      const refused = await http.post("/insight/expertise", {
+        frameworkId,
+        cycleId: latestCycleId,
+        areaId: "inclusion",
+        supportedSchoolId: world.school.id,
+        centreSchoolId: world.otherSchool.id,
+      });
+      expect(refused.status).toBe(404);
+    }
+  });
+});
+
+describe("validators and other trusts", () => {
+  it("validators get no trust-wide views (404), and no Insight in their navigation", async () => {
+    const http = await as(world.people.validator.id);
+    for (const path of [...VIEWS, ...CSVS]) {
+      const page = await http.get(path);
+      expect(page.status, path).toBe(404);
+      for (const school of schools) expect(page.html).not.toContain(school.name);
+    }
+    expect((await http.get("/home")).html).not.toContain('href="/insight"');
+  });
+
+  it("another trust's admin sees only their own trust: this trust's framework is a 404", async () => {
+    const http = await as(otherTrustAdmin);
+    for (const path of [...VIEWS, ...CSVS]) {
+      const page = await http.get(path);
+      expect(page.status, path).toBe(200);
+      for (const school of schools) expect(page.html, path).not.toContain(school.name);
+    }
+    for (const path of [...VIEWS, ...CSVS]) {
+      const page = await http.get(`${path}?framework=${frameworkId}&cycle=${latestCycleId}`);
+      expect(page.status, path).toBe(404);
+      for (const school of schools) expect(page.html, path).not.toContain(school.name);
+    }
+  });
+});
