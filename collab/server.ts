@@ -152,6 +152,14 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   const asServer: CollabContext = { socketId: null, owner: null };
 
   async function read(name: string): Promise<Y.Doc> {
+    // Open already (someone is on it): copy it as it is, without a connection (which would
+    // schedule a store when it closes). Otherwise load it (and seed it, if it is new).
+    const open = hocuspocus.documents.get(name);
+    if (open && !open.isLoading) {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(open));
+      return copy;
+    }
     const connection = await hocuspocus.openDirectConnection(name, asServer);
     try {
       const copy = new Y.Doc();
