@@ -25,6 +25,8 @@ export class DurableLog {
     readonly name: string,
     loggedIds: string[],
     private readonly onError: (error: unknown) => void = console.error,
+    /** The stored snapshot's version when loaded; compaction writes only over it (ADR 018). */
+    private snapshotVersion = 0,
   ) {
     this.logged = [...loggedIds];
   }
@@ -55,7 +57,8 @@ export class DurableLog {
   async compact(doc: Y.Doc): Promise<void> {
     await this.flush();
     const contained = this.logged.slice();
-    await compactDocument(this.name, Y.encodeStateAsUpdate(doc), contained);
+    const state = Y.encodeStateAsUpdate(doc);
+    this.snapshotVersion = await compactDocument(this.name, state, contained, this.snapshotVersion);
     this.logged.splice(0, contained.length);
   }
 

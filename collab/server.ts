@@ -16,6 +16,9 @@ import { OpenSockets } from "./open-sockets.ts";
 import { endSessions } from "./session-ending.ts";
 import { startSessionSweep } from "./session-sweep.ts";
 import { serveSocket } from "./socket.ts";
+import type { RedisSettings } from "../server/cluster/redis.ts";
+import { joinCluster } from "./cluster.ts";
+import type { SocketSignal } from "./cluster-signal.ts";
 
 export interface CollabOptions {
   /** How long after the last edit a document is compacted and its projection written. */
@@ -23,6 +26,8 @@ export interface CollabOptions {
   storeMaxDebounceMs?: number;
   /** How often open sockets' sessions are checked for expiry (collab/session-sweep.ts). */
   sessionSweepMs?: number;
+  /** With Redis, one of several processes serving the same documents (ADR 018). */
+  redis?: RedisSettings | null;
 }
 
 export interface CollabServer extends CollabAccess {
@@ -51,6 +56,12 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   // changing a permission reaches the sockets it concerns.
   const sockets = new OpenSockets();
   const persistence = new PersistenceExtension();
+  // With several processes: what another process decided about sockets, applied to ours.
+  const applySignal = (signal: SocketSignal) => {
+    if (signal.type === "endSessions") endSessions(sockets, signal.target);
+    else void recheckAccess(hocuspocus, sockets, signal.userIds).catch(console.error);
+  };
+  const cluster = options.redis ? joinCluster(options.redis, applySignal) : null;
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: "collab",
     quiet: true,
@@ -62,6 +73,8 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
       new IdentityExtension(),
       persistence,
       new ProjectionExtension(),
+      // The Redis relay sorts itself first (its priority) so it can hold a store's lock.
+      ...(cluster?.extensions ?? []),
     ],
   });
   // Slightly above our own limit, so our clearer close reason wins for near misses.
@@ -116,6 +129,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     await Promise.all(stores);
     for (const ws of wss.clients) ws.close(1001, "The server is restarting.");
     wss.close();
+    await cluster?.close();
   }
 
   return {
@@ -123,10 +137,18 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     handleUpgrade,
     read,
     change,
-    // In one process these act on its own sockets; with several, each call is to be published
-    // to every process (Redis pub/sub) and each applies it to the sockets it holds.
-    endSessions: async (target) => void endSessions(sockets, target),
-    recheckAccess: (userIds) => recheckAccess(hocuspocus, sockets, userIds),
+    // Each acts on this process's sockets at once and, with several processes, is published
+    // to the others, which apply it to the sockets they hold (collab/cluster-signal.ts).
+    endSessions: async (target) => {
+      endSessions(sockets, target);
+      await cluster?.signal.publish({ type: "endSessions", target });
+    },
+    recheckAccess: async (userIds) => {
+      await Promise.all([
+        recheckAccess(hocuspocus, sockets, userIds),
+        cluster?.signal.publish({ type: "recheckAccess", userIds }),
+      ]);
+    },
     close,
   };
 }

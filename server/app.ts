@@ -18,6 +18,7 @@ import {
 import { cspNonce, isSameOrigin, refuseCrossSite, securityHeaders } from "./security.ts";
 import { answerFormRefusals } from "./form-refusals.ts";
 import { answerUnavailableDatabase, unavailableUpgrade } from "./unavailable.ts";
+import { redisSettingsFrom } from "./cluster/redis.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -48,7 +49,9 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   let build = await importBuild();
   const collab = createCollabServer({
     storeDebounceMs: env.COLLAB_STORE_DEBOUNCE_MS,
+    storeMaxDebounceMs: env.COLLAB_STORE_MAX_DEBOUNCE_MS,
     sessionSweepMs: env.COLLAB_SESSION_SWEEP_MS,
+    redis: redisSettingsFrom(env),
   });
   // PDF reports: made in a worker thread, reading live documents through the collab server.
   const reports = createReportRunner({ collab });

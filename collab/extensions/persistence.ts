@@ -2,31 +2,26 @@ import type {
   Extension,
   afterLoadDocumentPayload,
   afterUnloadDocumentPayload,
+  beforeUnloadDocumentPayload,
   onLoadDocumentPayload,
   onStatelessPayload,
   onStoreDocumentPayload,
 } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
-import { appendUpdates, loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
 import { parseDocumentName } from "../document-name.ts";
 import { DurableLog } from "../durable-log.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
+import { isRelayed } from "../relayed.ts";
 
 // The log retries every half second until the database answers again (clients meanwhile show
 // "Saving…"): a stall is one line in the log, not two a second per open document.
 function logWriteError(error: unknown) {
   if (isDatabaseUnavailable(error)) reportDatabaseUnavailable(error);
   else console.error(error);
-}
-
-function isFromRedis(origin: unknown): boolean {
-  return (
-    typeof origin === "object" &&
-    origin !== null &&
-    (origin as { source?: string }).source === "redis"
-  );
 }
 
 /**
@@ -38,39 +33,43 @@ function isFromRedis(origin: unknown): boolean {
 export class PersistenceExtension implements Extension {
   extensionName = "persistence";
   private logs = new Map<string, DurableLog>();
-  private loggedOnLoad = new Map<string, string[]>();
+  private loggedOnLoad = new Map<string, { ids: string[]; snapshotVersion: number }>();
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
     const name = parseDocumentName(documentName);
     if (!name) throw new Error(`Refusing to load malformed document ${documentName}`);
     // A failure here propagates: Hocuspocus then never stores this (empty) document over
     // what is saved.
-    const stored = await loadStoredDocument(documentName);
+    let stored = await loadStoredDocument(documentName);
+    if (!stored.snapshot && stored.updates.length === 0) {
+      const seed = await seedFor(name);
+      // Durable before anyone sees it, so a crash cannot leave edits on an unsaved seed; and
+      // stored once, however many processes load the new document together (ADR 018).
+      if (seed && !(await seedSnapshot(documentName, seed))) {
+        stored = await loadStoredDocument(documentName);
+      } else if (seed) {
+        stored = { snapshot: seed, snapshotVersion: 1, updates: [] };
+      }
+    }
     const ids = stored.updates.map((u) => u.id);
     if (stored.snapshot) Y.applyUpdate(document, stored.snapshot);
     for (const { update } of stored.updates) Y.applyUpdate(document, update);
-    if (!stored.snapshot && stored.updates.length === 0) {
-      const seed = await seedFor(name);
-      if (seed) {
-        Y.applyUpdate(document, seed);
-        // Durable before anyone sees it, so a crash cannot leave edits on an unsaved seed.
-        ids.push(...(await appendUpdates(documentName, [seed])));
-      }
-    }
-    this.loggedOnLoad.set(documentName, ids);
+    this.loggedOnLoad.set(documentName, { ids, snapshotVersion: stored.snapshotVersion });
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
+    const loaded = this.loggedOnLoad.get(documentName);
     const log = new DurableLog(
       documentName,
-      this.loggedOnLoad.get(documentName) ?? [],
+      loaded?.ids ?? [],
       logWriteError,
+      loaded?.snapshotVersion ?? 0,
     );
     this.loggedOnLoad.delete(documentName);
     this.logs.set(documentName, log);
     // Synchronous, so an update is queued before any later message on its socket is handled.
     document.on("update", (update: Uint8Array, origin: unknown) => {
-      if (!isFromRedis(origin)) log.accept(update);
+      if (!isRelayed(origin)) log.accept(update);
     });
   }
 
@@ -84,6 +83,14 @@ export class PersistenceExtension implements Extension {
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
     await this.logs.get(documentName)?.compact(document);
+  }
+
+  /**
+   * Whatever is still queued is written before the log is closed: a store another process
+   * was holding the lock for (ADR 018) skips our compaction, and with it our flush.
+   */
+  async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload) {
+    await this.logs.get(documentName)?.flush();
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
