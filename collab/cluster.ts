@@ -36,7 +36,13 @@ export function joinCluster(
     extensions: [relay, new RelayedStoreExtension()],
     signal,
     async close() {
-      await Promise.all([relay.onDestroy(), signal.close()]);
+      // The relay's own shutdown waits for Redis to acknowledge; a Redis that went away would
+      // hold the process's shutdown forever, so it gets a second, then its sockets are cut.
+      const destroyed = relay.onDestroy().catch(() => {});
+      await Promise.race([destroyed, new Promise((resolve) => setTimeout(resolve, 1000))]);
+      relay.pub.disconnect(false);
+      relay.sub.disconnect(false);
+      await signal.close();
     },
   };
 }

@@ -16,6 +16,7 @@ import { DurableLog } from "../durable-log.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
 import { isRelayed } from "../relayed.ts";
+import { durableLatency, storeDuration } from "../../server/metrics.ts";
 
 // The log retries every half second until the database answers again (clients meanwhile show
 // "Saving…"): a stall is one line in the log, not two a second per open document.
@@ -77,12 +78,18 @@ export class PersistenceExtension implements Extension {
     const message = parseClientMessage(payload);
     const log = this.logs.get(documentName);
     if (!message || !log) return;
+    const stopTimer = durableLatency.startTimer();
     await log.whenDurable();
+    stopTimer();
     connection.sendStateless(encodeMessage({ type: "durable", n: message.n }));
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
-    await this.logs.get(documentName)?.compact(document);
+    const log = this.logs.get(documentName);
+    if (!log) return;
+    const stopTimer = storeDuration.startTimer();
+    await log.compact(document);
+    stopTimer();
   }
 
   /**

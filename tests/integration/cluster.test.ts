@@ -17,6 +17,7 @@ import { cookieFor } from "../support/sessions.ts";
 const db = useTestDatabase();
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `test-${randomBytes(6).toString("hex")}`;
+const METRICS_TOKEN = randomBytes(16).toString("hex");
 
 let a: ServerProcess;
 let b: ServerProcess;
@@ -39,6 +40,7 @@ const serverEnv = {
   COLLAB_STORE_DEBOUNCE_MS: "60000",
   COLLAB_STORE_MAX_DEBOUNCE_MS: "120000",
   COLLAB_SESSION_SWEEP_MS: "600000",
+  METRICS_TOKEN,
 };
 
 beforeAll(async () => {
@@ -163,6 +165,27 @@ describe("two processes serve the same documents", () => {
     for (const entry of (await loadStoredDocument(name)).updates)
       Y.applyUpdate(stored, entry.update);
     expect(expected(stored.getText(field))).toBe(true);
+  });
+});
+
+describe("shared rate limits", () => {
+  it("counts sign-in attempts across processes: five wrong on one, the sixth on the other is refused", async () => {
+    const email = `nobody-${randomBytes(4).toString("hex")}@example.org`;
+    for (let i = 0; i < 5; i++) {
+      const http = new HttpSession(a.url);
+      await http.get("/sign-in");
+      const wrong = await http.post("/sign-in", { email, password: "not the password" });
+      expect(wrong.status).toBe(400);
+    }
+    const elsewhere = new HttpSession(b.url);
+    await elsewhere.get("/sign-in");
+    const refused = await elsewhere.post("/sign-in", { email, password: "not the password" });
+    expect(refused.status).toBe(429);
+    expect(refused.html).toContain("Too many attempts.");
+    const metrics = await fetch(`${b.url}/metrics`, {
+      headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(await metrics.text()).toMatch(/^qm_rate_limit_refusals_total\{limiter="sign-in"\} 1$/m);
   });
 });
 

@@ -64,7 +64,7 @@ export async function spawnServer(
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
       output += chunk;
-      const match = /Listening on (http:\/\/\S+)/.exec(output);
+      const match = /Listening on (http:\/\/[^\s"]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
