@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CLOSE } from "../../collab/close-codes.ts";
 import { documentName } from "../../collab/document-name.ts";
+import { startTcpBalancer, type TcpBalancer } from "../../server/cluster/tcp-balancer.ts";
 import { DocumentUpdateModel, loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { startFailoverProxy, type FailoverProxy } from "../support/failover-proxy.ts";
 import { buildEvaluation, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { spawnServer, type ServerProcess } from "../support/server.ts";
@@ -21,7 +21,7 @@ const METRICS_TOKEN = randomBytes(16).toString("hex");
 
 let a: ServerProcess;
 let b: ServerProcess;
-let proxy: FailoverProxy | null = null;
+let proxy: TcpBalancer | null = null;
 let world: Awaited<ReturnType<typeof buildWorld>>;
 const clients: TestClient[] = [];
 let fields = 0;
@@ -191,7 +191,8 @@ describe("shared rate limits", () => {
 
 describe("losing a process", () => {
   it("SIGKILL loses no confirmed edit: its client reconnects to the other and the edit is there", async () => {
-    proxy = await startFailoverProxy([a.url, b.url]);
+    // A load balancer without sticky sessions, sending each new connection to the first that is up.
+    proxy = await startTcpBalancer([a.url, b.url], { mode: "failover" });
     const name = documentName("evaluation", world.evaluation.id);
     const viaProxy = connect(proxy.url, name, await cookieFor(world.people.staff.id));
     const onB = connect(b.url, name, await cookieFor(world.people.staff2.id));
