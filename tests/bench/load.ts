@@ -8,6 +8,8 @@ import type { BenchClient, RunningSystem } from "./system.ts";
 export interface LoadResult {
   /** ms from a keystroke until one other client of its document integrated it; one per pair. */
   propagation: LatencySamples;
+  /** The same, only for pairs on different server processes (empty with one process). */
+  crossProcess: LatencySamples;
   /** ms from a keystroke until its client heard it is durable (ours only). */
   durable: LatencySamples;
   /** performance.now() when the measured window began. */
@@ -35,6 +37,7 @@ export async function runLoad(
   onWindow: { start(): void; end(): void },
 ): Promise<LoadResult> {
   const propagation = new LatencySamples();
+  const crossProcess = new LatencySamples();
   const durable = new LatencySamples();
   let measuring = false;
   let typing = true;
@@ -45,7 +48,7 @@ export async function runLoad(
   const stopObserving: (() => void)[] = [];
 
   for (const clients of system.documents) {
-    const ledger = new EditLedger(clients.length - 1, propagation);
+    const ledger = new EditLedger(clients.length - 1, propagation, crossProcess);
     editLedgers.push(ledger);
     for (const client of clients) stopObserving.push(observe(client, ledger));
     // Each client's passage exists (and has reached everyone) before anyone types into it.
@@ -70,6 +73,7 @@ export async function runLoad(
           Y.getState(client.doc.store, client.doc.clientID),
           madeAt,
           measured,
+          client.process,
         );
         passage.insert(passage.length, LETTERS[Math.floor(Math.random() * LETTERS.length)]);
         durability?.made(madeAt, measured);
@@ -114,7 +118,7 @@ export async function runLoad(
   const left = outstanding();
   for (const stop of stopObserving) stop();
   for (const ledger of durableLedgers) ledger.stop();
-  return { propagation, durable, windowStart, edits, windowSeconds, ...left };
+  return { propagation, crossProcess, durable, windowStart, edits, windowSeconds, ...left };
 }
 
 function interval(options: BenchOptions): number {
@@ -136,7 +140,7 @@ function observe(client: BenchClient, ledger: EditLedger): () => void {
       const owner = Number(event.path[0]);
       const from = transaction.beforeState.get(owner) ?? 0;
       const to = transaction.afterState.get(owner) ?? 0;
-      if (to > from) ledger.seen(owner, from, to, now);
+      if (to > from) ledger.seen(owner, from, to, now, client.process);
     }
   };
   passages.observeDeep(onEvents);

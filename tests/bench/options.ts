@@ -23,6 +23,11 @@ export interface BenchOptions {
   profile: string | null;
   /** How long to wait, after typing stops, for the last edits to arrive and be confirmed. */
   drainSeconds: number;
+  /**
+   * 2: also run ours as two processes on one database and the local Redis, clients split
+   * between them, and report cross-process edit → visible beside the single process's.
+   */
+  processes: number;
   /** Which systems to run. */
   systems: ("ours" | "baseline")[];
   outDir: string;
@@ -41,6 +46,8 @@ const HELP = `npm run bench -- [options]
   --store-debounce MS  our server's COLLAB_STORE_DEBOUNCE_MS (default 2000, as in production)
   --drain S            wait after typing stops for stragglers (default 15)
   --only ours|baseline run one system only (no ratios)
+  --processes 2        also run ours as two processes + Redis (REDIS_URL, default the local one),
+                       clients split between them: cross-process edit → visible vs one process
   --profile DIR        write a CPU profile (.cpuprofile) of our server into DIR
   --out DIR            where the JSON goes (default bench-results)
 `;
@@ -68,6 +75,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       "store-debounce": { type: "string" },
       drain: { type: "string" },
       only: { type: "string" },
+      processes: { type: "string" },
       profile: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -100,6 +108,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     storeDebounce: positive("store-debounce", values["store-debounce"], 2000, 0),
     profile: values.profile ?? null,
     drainSeconds: positive("drain", values.drain, 15, 0),
+    processes: Math.min(2, Math.floor(positive("processes", values.processes, 1))),
     systems: values.only ? [values.only as "ours" | "baseline"] : ["ours", "baseline"],
     outDir: values.out ?? "bench-results",
   };

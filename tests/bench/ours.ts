@@ -11,7 +11,7 @@ import type { BenchClient, RunningSystem } from "./system.ts";
  * (one trust, one school, one staff member whose session every client shares), the real server
  * entry point in a child process, and real Hocuspocus providers with the durability handshake.
  */
-export async function startOurs(options: BenchOptions): Promise<RunningSystem> {
+export async function startOurs(options: BenchOptions, processes = 1): Promise<RunningSystem> {
   // The session modules read these when first used: set them before importing anything.
   process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
   process.env.COOKIE_SECURE = "false";
@@ -33,26 +33,43 @@ export async function startOurs(options: BenchOptions): Promise<RunningSystem> {
   try {
     const db = { uri: ferret.uri, dbName: "bench" };
     const { names, cookie } = await createData(db, options.docs);
-    const server = await spawnServer(
-      db,
-      {
-        SESSION_SECRET: process.env.SESSION_SECRET,
-        COOKIE_SECURE: "false",
-        COLLAB_STORE_DEBOUNCE_MS: String(options.storeDebounce),
-        DATA_DIR: path.join(scratch, "data"),
-      },
-      options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`] : [],
-    );
-    cleanups.push(() => server.stop());
+    // Several processes share the documents through Redis (ADR 018), each on its own port.
+    const clustered = processes > 1;
+    const servers: Awaited<ReturnType<typeof spawnServer>>[] = [];
+    for (let i = 0; i < processes; i++) {
+      const server = await spawnServer(
+        db,
+        {
+          SESSION_SECRET: process.env.SESSION_SECRET,
+          COOKIE_SECURE: "false",
+          COLLAB_STORE_DEBOUNCE_MS: String(options.storeDebounce),
+          DATA_DIR: path.join(scratch, "data"),
+          ...(clustered
+            ? {
+                REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+                REDIS_PREFIX: `bench-${randomBytes(4).toString("hex")}`,
+              }
+            : {}),
+        },
+        options.profile && i === 0
+          ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`]
+          : [],
+      );
+      cleanups.push(() => server.stop());
+      servers.push(server);
+    }
 
     const documents: BenchClient[][] = [];
     cleanups.push(() => documents.flat().forEach((client) => client.destroy()));
     for (const name of names) {
-      const group = await connectAll(options.clients, async () => {
-        const client = connectClient(server.url, name, cookie);
+      const group = await connectAll(options.clients, async (index) => {
+        // Clients of one document alternate between the processes.
+        const process = index % servers.length;
+        const client = connectClient(servers[process].url, name, cookie);
         await Promise.all([client.authenticated, client.synced]);
         const wrapped: BenchClient = {
           doc: client.doc,
+          process,
           moveCursor: (index) => client.provider.setAwarenessField("cursor", { index }),
           durability: {
             editCount: () => client.tracker.editCount,
@@ -68,8 +85,15 @@ export async function startOurs(options: BenchOptions): Promise<RunningSystem> {
 
     return {
       name: "ours",
-      label: "ours (Hocuspocus + FerretDB, durable)",
-      pids: { server: server.child.pid, database: ferret.child.pid },
+      label: clustered
+        ? `ours, ${processes} processes + Redis`
+        : "ours (Hocuspocus + FerretDB, durable)",
+      pids: {
+        ...Object.fromEntries(
+          servers.map((server, i) => [i === 0 ? "server" : `server${i + 1}`, server.child.pid]),
+        ),
+        database: ferret.child.pid,
+      },
       documents,
       stop: cleanUp,
     };
