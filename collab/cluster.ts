@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Extension } from "@hocuspocus/server";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
-import { connectRedis, type RedisSettings } from "../server/cluster/redis.ts";
+import { connectRedis, type RedisSettings } from "./redis.ts";
 import { startClusterSignal, type ClusterSignal, type SocketSignal } from "./cluster-signal.ts";
 import { RelayedStoreExtension } from "./extensions/relayed-store.ts";
 

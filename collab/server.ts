@@ -9,14 +9,14 @@ import { recheckAccess } from "./access-recheck.ts";
 import type { CollabContext, SocketOwner } from "./context.ts";
 import { AuthenticationExtension } from "./extensions/authentication.ts";
 import { IdentityExtension } from "./extensions/identity.ts";
-import { PersistenceExtension } from "./extensions/persistence.ts";
+import { PersistenceExtension, type PersistenceObserver } from "./extensions/persistence.ts";
 import { ProjectionExtension } from "./extensions/projection.ts";
 import { MAX_MESSAGE_BYTES } from "./message-guard.ts";
 import { OpenSockets } from "./open-sockets.ts";
 import { endSessions } from "./session-ending.ts";
 import { startSessionSweep } from "./session-sweep.ts";
 import { serveSocket } from "./socket.ts";
-import type { RedisSettings } from "../server/cluster/redis.ts";
+import type { RedisSettings } from "./redis.ts";
 import { joinCluster } from "./cluster.ts";
 import type { SocketSignal } from "./cluster-signal.ts";
 
@@ -28,6 +28,8 @@ export interface CollabOptions {
   sessionSweepMs?: number;
   /** With Redis, one of several processes serving the same documents (ADR 018). */
   redis?: RedisSettings | null;
+  /** Timings for /metrics. */
+  observe?: PersistenceObserver;
 }
 
 export interface CollabServer extends CollabAccess {
@@ -55,7 +57,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   // Every open socket of this process, by session and by person: how ending a session or
   // changing a permission reaches the sockets it concerns.
   const sockets = new OpenSockets();
-  const persistence = new PersistenceExtension();
+  const persistence = new PersistenceExtension(options.observe);
   // With several processes: what another process decided about sockets, applied to ours.
   const applySignal = (signal: SocketSignal) => {
     if (signal.type === "endSessions") endSessions(sockets, signal.target);

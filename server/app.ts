@@ -18,8 +18,14 @@ import {
 import { cspNonce, isSameOrigin, refuseCrossSite, securityHeaders } from "./security.ts";
 import { answerFormRefusals } from "./form-refusals.ts";
 import { answerUnavailableDatabase, unavailableUpgrade } from "./unavailable.ts";
-import { connectRedis, redisSettingsFrom } from "./cluster/redis.ts";
-import { collectProcessMetrics, watchCollab, watchDatabase } from "./metrics.ts";
+import { connectRedis, redisSettingsFrom } from "../collab/redis.ts";
+import {
+  collectProcessMetrics,
+  durableLatency,
+  storeDuration,
+  watchCollab,
+  watchDatabase,
+} from "./metrics.ts";
 import { serveOperations } from "./operations.ts";
 import { requestLog } from "./request-log.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
@@ -53,6 +59,10 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     storeMaxDebounceMs: env.COLLAB_STORE_MAX_DEBOUNCE_MS,
     sessionSweepMs: env.COLLAB_SESSION_SWEEP_MS,
     redis,
+    observe: {
+      durableWait: (seconds) => durableLatency.observe(seconds),
+      store: (seconds) => storeDuration.observe(seconds),
+    },
   });
   // PDF reports: made in a worker thread, reading live documents through the collab server.
   const reports = createReportRunner({ collab });

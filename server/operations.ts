@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Express, Request } from "express";
 import type { Redis } from "ioredis";
 import { databaseAnswers } from "../models/database-health.ts";
-import { redisAnswers } from "./cluster/redis.ts";
+import { redisAnswers } from "../collab/redis.ts";
 import { metricsRegistry } from "./metrics.ts";
 
 /** /readyz answers within this, whatever the database does (load balancers time out at ~1 s). */

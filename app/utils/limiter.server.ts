@@ -5,7 +5,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { connectRedis } from "../../server/cluster/redis.ts";
+import { connectRedis } from "../../collab/redis.ts";
 import { rateLimitRefusals } from "../../server/metrics.ts";
 import { getEnv } from "./env.server.ts";
 

@@ -16,13 +16,20 @@ import { DurableLog } from "../durable-log.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
 import { isRelayed } from "../relayed.ts";
-import { durableLatency, storeDuration } from "../../server/metrics.ts";
 
 // The log retries every half second until the database answers again (clients meanwhile show
 // "Saving…"): a stall is one line in the log, not two a second per open document.
 function logWriteError(error: unknown) {
   if (isDatabaseUnavailable(error)) reportDatabaseUnavailable(error);
   else console.error(error);
+}
+
+/** Timings for /metrics (server/metrics.ts), in seconds. */
+export interface PersistenceObserver {
+  /** From a client's "are my edits saved?" to the answer that they are durable. */
+  durableWait?: (seconds: number) => void;
+  /** One compaction of the log into the snapshot. */
+  store?: (seconds: number) => void;
 }
 
 /**
@@ -34,6 +41,8 @@ function logWriteError(error: unknown) {
 export class PersistenceExtension implements Extension {
   extensionName = "persistence";
   private logs = new Map<string, DurableLog>();
+  constructor(private readonly observe: PersistenceObserver = {}) {}
+
   private loggedOnLoad = new Map<string, { ids: string[]; snapshotVersion: number }>();
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
@@ -78,18 +87,18 @@ export class PersistenceExtension implements Extension {
     const message = parseClientMessage(payload);
     const log = this.logs.get(documentName);
     if (!message || !log) return;
-    const stopTimer = durableLatency.startTimer();
+    const started = performance.now();
     await log.whenDurable();
-    stopTimer();
+    this.observe.durableWait?.((performance.now() - started) / 1000);
     connection.sendStateless(encodeMessage({ type: "durable", n: message.n }));
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
     const log = this.logs.get(documentName);
     if (!log) return;
-    const stopTimer = storeDuration.startTimer();
+    const started = performance.now();
     await log.compact(document);
-    stopTimer();
+    this.observe.store?.((performance.now() - started) / 1000);
   }
 
   /**
