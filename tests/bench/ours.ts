@@ -35,6 +35,7 @@ export async function startOurs(options: BenchOptions, processes = 1): Promise<R
     const { names, cookie } = await createData(db, options.docs);
     // Several processes share the documents through Redis (ADR 018), each on its own port.
     const clustered = processes > 1;
+    const redisPrefix = `bench-${randomBytes(4).toString("hex")}`;
     const servers: Awaited<ReturnType<typeof spawnServer>>[] = [];
     for (let i = 0; i < processes; i++) {
       const server = await spawnServer(
@@ -47,7 +48,7 @@ export async function startOurs(options: BenchOptions, processes = 1): Promise<R
           ...(clustered
             ? {
                 REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-                REDIS_PREFIX: `bench-${randomBytes(4).toString("hex")}`,
+                REDIS_PREFIX: redisPrefix,
               }
             : {}),
         },
