@@ -53,6 +53,8 @@ export async function spawnServer(
         MONGODB_DB_NAME: db.dbName,
         SEED_DEMO: "false",
         COLLAB_STORE_DEBOUNCE_MS: "200",
+        // "Listening on" is an info line, and this waits for it.
+        LOG_LEVEL: "info",
         ...extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
