@@ -73,6 +73,8 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   const unwatchCollab = watchCollab(() => ({
     connections: collab.hocuspocus.getConnectionsCount(),
     documents: collab.hocuspocus.getDocumentsCount(),
+    idle: [...collab.hocuspocus.documents.values()].filter((d) => d.getConnectionsCount() === 0)
+      .length,
   }));
   watchDatabase(databaseUnavailableCount);
 

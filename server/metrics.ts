@@ -63,7 +63,7 @@ export const storeDuration = once(
     }),
 );
 
-type CollabCounts = { connections: number; documents: number };
+type CollabCounts = { connections: number; documents: number; idle: number };
 const collabServers = new Set<() => CollabCounts>();
 const sum = (key: keyof CollabCounts) =>
   [...collabServers].reduce((total, read) => total + read()[key], 0);
@@ -93,6 +93,17 @@ export function watchCollab(read: () => CollabCounts): () => void {
         help: "Documents loaded in memory.",
         collect() {
           this.set(sum("documents"));
+        },
+      }),
+  );
+  once(
+    "qm_collab_documents_without_connections",
+    () =>
+      new Gauge({
+        name: "qm_collab_documents_without_connections",
+        help: "Documents loaded in memory that nobody has open (should fall to 0 when idle).",
+        collect() {
+          this.set(sum("idle"));
         },
       }),
   );

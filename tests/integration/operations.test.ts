@@ -98,6 +98,7 @@ describe("/metrics", () => {
       expect(value("qm_collab_documents_loaded")).toBeGreaterThanOrEqual(1);
       expect(value("qm_collab_durable_seconds_count")).toBeGreaterThanOrEqual(1);
       expect(text).toMatch(/^qm_collab_store_seconds_count \d+$/m);
+      expect(text).toMatch(/^qm_collab_documents_without_connections \d+$/m);
       expect(text).toMatch(/^qm_database_unavailable_total \d+$/m);
       expect(text).toMatch(/^# TYPE qm_rate_limit_refusals_total counter$/m);
       expect(text).toMatch(/^process_cpu_user_seconds_total /m);
