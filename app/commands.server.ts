@@ -4,3 +4,8 @@ export { ChangePasswordInput, changeOwnPassword } from "../server/commands/chang
 export { RemoveRoleInput, removeRole } from "../server/commands/remove-role.ts";
 export { RevokeSessionsInput, revokeSessions } from "../server/commands/revoke-sessions.ts";
 export { signOut } from "../server/commands/sign-out.ts";
+export {
+  CreateAccessTokenInput,
+  createToken,
+  revokeToken,
+} from "../server/commands/access-tokens.ts";

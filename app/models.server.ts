@@ -73,3 +73,7 @@ export {
   listActionOwners,
   listEvaluationsWithActionsOf,
 } from "../models/evaluation/actions.ts";
+export {
+  isLiveToken,
+  listAccessTokens,
+} from "../models/access-token/access-token.ts";

@@ -1,5 +1,5 @@
 import type { Hocuspocus } from "@hocuspocus/server";
-import { CLOSE } from "./close-codes.ts";
+import { CLOSE, credentialEnded } from "./close-codes.ts";
 import type { CollabContext } from "./context.ts";
 import { currentActor } from "./current-actor.ts";
 import { accessTo } from "./document-access.ts";
@@ -45,7 +45,7 @@ export async function recheckAccess(
   await Promise.all(
     affected.map(async (socket) => {
       const actor = await currentActor(socket.owner);
-      if (!actor) return socket.close(CLOSE.sessionEnded);
+      if (!actor) return socket.close(credentialEnded(socket.owner));
       for (const { documentName, readOnly } of open.get(socket.id) ?? []) {
         const access = await accessTo(actor, documentName);
         if (!access || access.write === readOnly) return socket.close(CLOSE.accessChanged);

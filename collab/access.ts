@@ -1,7 +1,13 @@
 import type * as Y from "yjs";
 
-/** Whose sessions ended: these sessions, or every session of one person but (perhaps) one. */
-export type SessionTarget = { sessionIds: string[] } | { userId: string; exceptSessionId?: string };
+/**
+ * Whose sessions ended: these sessions, or every session of one person but (perhaps) one; or
+ * these personal access tokens (revoked, ADR 019).
+ */
+export type SessionTarget =
+  | { sessionIds: string[] }
+  | { userId: string; exceptSessionId?: string }
+  | { tokenIds: string[] };
 
 /**
  * What server code outside the collab server (commands, Remix actions) may do with live

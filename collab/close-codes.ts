@@ -29,4 +29,17 @@ export const CLOSE = {
    * validator taken off). The browser reconnects and is let in read-only, read-write, or not.
    */
   accessChanged: { code: 4409, reason: "Your access to this document has changed." },
+  /**
+   * The personal access token behind a /yjs/ socket was revoked or expired (ADR 019). In the
+   * 4400s, so the y-websocket client stops reconnecting.
+   */
+  tokenEnded: {
+    code: 4402,
+    reason: "This access token is not valid: it may have been revoked or have expired.",
+  },
 } as const satisfies Record<string, CloseReason>;
+
+/** How a socket whose credential is no longer good is told: a session ended, or a token did. */
+export function credentialEnded(owner: { tokenId?: string } | null): CloseReason {
+  return owner?.tokenId !== undefined ? CLOSE.tokenEnded : CLOSE.sessionEnded;
+}

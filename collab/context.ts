@@ -1,10 +1,13 @@
 import type { Role } from "../models/permissions/roles.ts";
 
-/** Who a socket's cookie named when it opened: a claim the server re-checks, never a fact. */
-export interface SocketOwner {
-  sessionId: string;
-  userId: string;
-}
+/**
+ * Who a socket's credential named when it opened: a claim the server re-checks, never a fact.
+ * Either a session (the browser's cookie on /collab or /yjs/) or a personal access token
+ * (an integration on /yjs/, ADR 019); only ids are kept, never the secret.
+ */
+export type SocketOwner =
+  | { userId: string; sessionId: string; tokenId?: undefined }
+  | { userId: string; tokenId: string; sessionId?: undefined };
 
 /** What the collab server knows about a connection. */
 export interface CollabContext {

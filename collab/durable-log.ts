@@ -1,41 +1,53 @@
 import * as Y from "yjs";
-import { appendUpdates, compactDocument } from "../models/document-log/document-log.ts";
+import { compactDocument } from "../models/document-log/document-log.ts";
+import type { PendingLog, UpdateLogWriter } from "./update-log-writer.ts";
 
-/** How long accepted updates wait to be written together; bounds the "Saving…" time. */
-export const FLUSH_DELAY_MS = 20;
-const RETRY_DELAY_MS = 500;
+export { FLUSH_DELAY_MS } from "./update-log-writer.ts";
 
 /**
  * The durable side of one loaded document. Every update the server accepts is queued
- * synchronously, written to the update log within a few tens of milliseconds, and counted, so
- * that a caller can wait until everything accepted so far is in the database.
+ * synchronously, handed to the process's update-log writer (written within a few tens of
+ * milliseconds, together with other documents' updates), and counted, so that a caller can wait
+ * until everything accepted so far is in the database.
  */
-export class DurableLog {
+export class DurableLog implements PendingLog {
   private pending: Uint8Array[] = [];
   private accepted = 0;
   private durable = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private writing: Promise<void> | null = null;
   private waiters: { upTo: number; resolve: () => void }[] = [];
   /** Log entries already contained in the in-memory document, to drop on compaction. */
   private logged: string[];
-  private closed = false;
 
   constructor(
     readonly name: string,
     loggedIds: string[],
-    private readonly onError: (error: unknown) => void = console.error,
-    /** The stored snapshot's version when loaded; compaction writes only over it (ADR 018). */
+    private readonly writer: UpdateLogWriter,
+    /** The stored snapshot's version when loaded; compaction writes the next one (ADR 018). */
     private snapshotVersion = 0,
   ) {
     this.logged = [...loggedIds];
+  }
+
+  /** How many entries the log holds for this document beyond its snapshot. */
+  get length(): number {
+    return this.logged.length;
   }
 
   /** Queues an accepted update. Call synchronously from the document's update event. */
   accept(update: Uint8Array): void {
     this.pending.push(update);
     this.accepted += 1;
-    this.schedule(FLUSH_DELAY_MS);
+    this.writer.mark(this);
+  }
+
+  /** How many accepted updates are in the database. */
+  get durableCount(): number {
+    return this.durable;
+  }
+
+  /** How many updates were accepted so far (a point `whenDurable` can wait for). */
+  get acceptedCount(): number {
+    return this.accepted;
   }
 
   /** Resolves once every update accepted before this call is in the database. */
@@ -47,7 +59,7 @@ export class DurableLog {
 
   /** Writes what is pending now and waits for it. */
   async flush(): Promise<void> {
-    this.schedule(0);
+    if (this.pending.length > 0) this.writer.mark(this, 0);
     await this.whenDurable();
   }
 
@@ -62,60 +74,25 @@ export class DurableLog {
     this.logged.splice(0, contained.length);
   }
 
-  close(): void {
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
+  take() {
+    if (this.pending.length === 0) return null;
+    const parts = this.pending.splice(0);
+    const update = parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+    return { update, upTo: this.accepted, parts };
   }
 
-  private schedule(delay: number): void {
-    if (this.closed && delay > 0) return;
-    if (this.timer) {
-      if (delay > 0) return;
-      clearTimeout(this.timer);
-    }
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.write();
-    }, delay);
-  }
-
-  private async write(): Promise<void> {
-    if (this.writing) {
-      // One write at a time keeps the log in acceptance order; go again when it is done.
-      await this.writing;
-      if (this.pending.length > 0) this.schedule(0);
-      return;
-    }
-    if (this.pending.length === 0) return;
-    const batch = this.pending.splice(0);
-    const upTo = this.accepted - this.pending.length;
-    this.writing = (async () => {
-      try {
-        const ids = await appendUpdates(this.name, [Y.mergeUpdates(batch)]);
-        this.logged.push(...ids);
-        this.durable = upTo;
-        this.release();
-      } catch (error) {
-        // Keep the batch: nothing accepted is dropped, and clients keep showing "Saving…".
-        this.pending.unshift(...batch);
-        this.onError(error);
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          void this.write();
-        }, RETRY_DELAY_MS);
-      }
-    })();
-    await this.writing;
-    this.writing = null;
-    if (this.pending.length > 0 && !this.timer) this.schedule(0);
-  }
-
-  private release(): void {
+  wrote(id: string, upTo: number): void {
+    this.logged.push(id);
+    this.durable = upTo;
     const still: typeof this.waiters = [];
     for (const waiter of this.waiters) {
       if (waiter.upTo <= this.durable) waiter.resolve();
       else still.push(waiter);
     }
     this.waiters = still;
+  }
+
+  putBack(parts: Uint8Array[]): void {
+    this.pending.unshift(...parts);
   }
 }

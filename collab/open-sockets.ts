@@ -1,7 +1,7 @@
 import type { CloseReason } from "./close-codes.ts";
 import type { SocketOwner } from "./context.ts";
 
-/** One browser's /collab socket, as this process holds it. */
+/** One /collab or /yjs/ socket, as this process holds it. */
 export interface OpenSocket {
   readonly id: string;
   readonly owner: SocketOwner | null;
@@ -44,7 +44,12 @@ export class OpenSockets {
 
   ofSessions(sessionIds: Iterable<string>): OpenSocket[] {
     const ids = new Set(sessionIds);
-    return this.all().filter((s) => s.owner !== null && ids.has(s.owner.sessionId));
+    return this.all().filter((s) => s.owner?.sessionId !== undefined && ids.has(s.owner.sessionId));
+  }
+
+  ofTokens(tokenIds: Iterable<string>): OpenSocket[] {
+    const ids = new Set(tokenIds);
+    return this.all().filter((s) => s.owner?.tokenId !== undefined && ids.has(s.owner.tokenId));
   }
 
   ofUsers(userIds: Iterable<string>): OpenSocket[] {

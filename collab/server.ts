@@ -12,13 +12,15 @@ import { IdentityExtension } from "./extensions/identity.ts";
 import { PersistenceExtension, type PersistenceObserver } from "./extensions/persistence.ts";
 import { ProjectionExtension } from "./extensions/projection.ts";
 import { MAX_MESSAGE_BYTES } from "./message-guard.ts";
-import { OpenSockets } from "./open-sockets.ts";
+import { CLOSE, type CloseReason } from "./close-codes.ts";
+import { OpenSockets, type OpenSocket } from "./open-sockets.ts";
 import { endSessions } from "./session-ending.ts";
 import { startSessionSweep } from "./session-sweep.ts";
 import { serveSocket } from "./socket.ts";
 import type { RedisSettings } from "./redis.ts";
 import { joinCluster } from "./cluster.ts";
 import type { SocketSignal } from "./cluster-signal.ts";
+import { YjsEdge, authenticateMessage, toHocuspocus } from "./yjs-edge.ts";
 
 export interface CollabOptions {
   /** How long after the last edit a document is compacted and its projection written. */
@@ -41,6 +43,21 @@ export interface CollabServer extends CollabAccess {
     head: Buffer,
     owner: SocketOwner | null,
   ): void;
+  /**
+   * Takes over an HTTP upgrade for /yjs/<document name>: a y-websocket client, for the session
+   * or access token its credentials named (null: none), translated at the edge into this same
+   * server (collab/yjs-edge.ts, ADR 019).
+   */
+  handleYjsUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    owner: SocketOwner | null,
+    documentName: string,
+  ): void;
+  /** Accepts a /yjs/ upgrade only to close it at once with `reason` (a client that retries on
+   *  HTTP errors stops on a close in the 4400s). */
+  refuseYjsUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, reason: CloseReason): void;
   /** Persists everything pending and closes every connection. */
   close(): Promise<void>;
 }
@@ -48,9 +65,14 @@ export interface CollabServer extends CollabAccess {
 function toRequest(req: IncomingMessage): Request {
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(key, value);
+    // Credentials stay here: extensions get the owner's ids in the context, never a secret.
+    if (typeof value === "string" && key !== "authorization" && key !== "cookie") {
+      headers.set(key, value);
+    }
   }
-  return new Request(`http://localhost${req.url ?? "/"}`, { headers });
+  const url = new URL(req.url ?? "/", "http://localhost");
+  url.searchParams.delete("token");
+  return new Request(url, { headers });
 }
 
 export function createCollabServer(options: CollabOptions = {}): CollabServer {
@@ -98,6 +120,49 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     });
   }
 
+  function handleYjsUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    owner: SocketOwner | null,
+    documentName: string,
+  ) {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const id = randomUUID();
+      const context: CollabContext = { socketId: id, owner };
+      let open: OpenSocket | null = null;
+      // Refused (not found, forbidden, credential ended): the client is told, then the socket
+      // closes with the reason in the 4400s, so y-websocket does not retry.
+      const edge = new YjsEdge(ws, (reason) => {
+        const known = Object.values(CLOSE).find((r) => r.reason === reason);
+        open?.close(known ?? CLOSE.forbidden);
+      });
+      const client = hocuspocus.handleConnection(edge, toRequest(req), context);
+      open = serveSocket({
+        id,
+        owner,
+        ws,
+        client,
+        sockets,
+        translate: (data) => toHocuspocus(documentName, data),
+      });
+      // y-websocket never authenticates in-band: the credential came with the upgrade.
+      client.handleMessage(authenticateMessage(documentName));
+    });
+  }
+
+  function refuseYjsUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    reason: CloseReason,
+  ) {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.close(reason.code, reason.reason);
+      setTimeout(() => ws.terminate(), 2000).unref();
+    });
+  }
+
   // The server's own connections (Remix actions) belong to no socket and no person.
   const asServer: CollabContext = { socketId: null, owner: null };
 
@@ -124,6 +189,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
 
   async function close() {
     stopSweep();
+    persistence.shuttingDown();
     hocuspocus.flushPendingStores();
     await persistence.flushAll();
     // Let the stores started above (compaction, projection) finish before sockets go.
@@ -137,6 +203,8 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   return {
     hocuspocus,
     handleUpgrade,
+    handleYjsUpgrade,
+    refuseYjsUpgrade,
     read,
     change,
     // Each acts on this process's sockets at once and, with several processes, is published

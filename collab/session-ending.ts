@@ -3,17 +3,28 @@ import { CLOSE } from "./close-codes.ts";
 import type { OpenSockets } from "./open-sockets.ts";
 
 /**
- * Closes this process's sockets of the ended sessions with "Your session has ended": at once,
- * and nothing they send afterwards is handled. The sessions are revoked in the database first
- * (by the caller), so a reconnecting browser is refused too. Returns how many were closed.
+ * Closes this process's sockets of the ended sessions with "Your session has ended", or of the
+ * revoked access tokens with "This access token has been revoked…": at once, and nothing they
+ * send afterwards is handled. The sessions (tokens) are revoked in the database first (by the
+ * caller), so a reconnect is refused too. A person's sessions ending leaves their tokens'
+ * sockets alone: tokens are revoked on their own (ADR 019). Returns how many were closed.
  */
 export function endSessions(sockets: OpenSockets, target: SessionTarget): number {
+  if ("tokenIds" in target) {
+    const ending = sockets.ofTokens(target.tokenIds);
+    for (const socket of ending) socket.close(CLOSE.tokenEnded);
+    return ending.length;
+  }
   const ending =
     "sessionIds" in target
       ? sockets.ofSessions(target.sessionIds)
       : sockets
           .ofUsers([target.userId])
-          .filter((socket) => socket.owner?.sessionId !== target.exceptSessionId);
+          .filter(
+            (socket) =>
+              socket.owner?.sessionId !== undefined &&
+              socket.owner.sessionId !== target.exceptSessionId,
+          );
   for (const socket of ending) socket.close(CLOSE.sessionEnded);
   return ending.length;
 }

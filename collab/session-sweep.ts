@@ -1,12 +1,14 @@
+import { liveTokenIds } from "../models/access-token/access-token.ts";
 import { liveSessionIds } from "../models/session/session.ts";
 import { CLOSE } from "./close-codes.ts";
 import type { OpenSockets } from "./open-sockets.ts";
 
 /**
- * Every `intervalMs`, closes the sockets whose session is no longer live. Sign-out and the
- * other session-ending decisions close their sockets at once (collab/session-ending.ts); this
- * catches what no decision announces: a session that expires while its socket stays open, or
- * one ended by another process before the signal between processes exists. One query a round.
+ * Every `intervalMs`, closes the sockets whose session (or access token) is no longer live.
+ * Sign-out, revoking a token and the other decisions close their sockets at once
+ * (collab/session-ending.ts); this catches what no decision announces: a session or token that
+ * expires while its socket stays open, or one ended by another process before the signal
+ * between processes exists. One query a round for each kind.
  */
 export function startSessionSweep(sockets: OpenSockets, intervalMs: number): () => void {
   let running = false;
@@ -14,11 +16,20 @@ export function startSessionSweep(sockets: OpenSockets, intervalMs: number): () 
     if (running) return;
     running = true;
     try {
-      const signedIn = sockets.all().filter((socket) => socket.owner !== null);
-      if (signedIn.length === 0) return;
-      const live = await liveSessionIds(signedIn.map((socket) => socket.owner!.sessionId));
-      for (const socket of signedIn) {
-        if (!live.has(socket.owner!.sessionId)) socket.close(CLOSE.sessionEnded);
+      const open = sockets.all();
+      const bySession = open.filter((socket) => socket.owner?.sessionId !== undefined);
+      const byToken = open.filter((socket) => socket.owner?.tokenId !== undefined);
+      if (bySession.length > 0) {
+        const live = await liveSessionIds(bySession.map((socket) => socket.owner!.sessionId!));
+        for (const socket of bySession) {
+          if (!live.has(socket.owner!.sessionId!)) socket.close(CLOSE.sessionEnded);
+        }
+      }
+      if (byToken.length > 0) {
+        const live = await liveTokenIds(byToken.map((socket) => socket.owner!.tokenId!));
+        for (const socket of byToken) {
+          if (!live.has(socket.owner!.tokenId!)) socket.close(CLOSE.tokenEnded);
+        }
       }
     } catch (error) {
       // The database is away: try again next round rather than close everyone.

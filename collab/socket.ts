@@ -17,7 +17,7 @@ function toBytes(data: RawData): Uint8Array {
 }
 
 /**
- * Serves one accepted /collab socket: every message passes the message guard before
+ * Serves one accepted /collab (or /yjs/) socket: every message passes the message guard before
  * Hocuspocus sees it, and a socket the server closes (a bad message, its session ended, its
  * access changed) stops at once in both directions. Its messages are dropped from that moment
  * even if the browser keeps sending, and Hocuspocus lets go of its documents without waiting
@@ -29,6 +29,11 @@ export function serveSocket(options: {
   ws: WebSocket;
   client: ClientConnection;
   sockets: OpenSockets;
+  /**
+   * Turns what the peer sent into a Hocuspocus message (the /yjs/ edge puts the document name
+   * in front, collab/yjs-edge.ts); null: a message this kind of socket may not send.
+   */
+  translate?: (data: Uint8Array) => Uint8Array | null;
 }): OpenSocket {
   const { ws, client, sockets } = options;
   let closing = false;
@@ -61,9 +66,12 @@ export function serveSocket(options: {
 
   ws.on("message", (data, isBinary) => {
     if (closing) return;
-    const problem = isBinary ? inspectMessage(toBytes(data)) : CLOSE.malformedMessage;
+    if (!isBinary) return socket.close(CLOSE.malformedMessage);
+    const raw = toBytes(data);
+    const message = options.translate ? options.translate(raw) : raw;
+    const problem = message ? inspectMessage(message) : CLOSE.malformedMessage;
     if (problem) return socket.close(problem);
-    client.handleMessage(toBytes(data));
+    client.handleMessage(message!);
   });
   ws.on("close", (code, reason) => {
     if (cutOff) clearTimeout(cutOff);

@@ -29,6 +29,7 @@ import {
 import { serveOperations } from "./operations.ts";
 import { requestLog } from "./request-log.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
+import { YJS_PREFIX, upgradeYjs } from "./yjs-upgrade.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD_PATH = path.join(PROJECT_ROOT, "build/index.js");
@@ -111,7 +112,11 @@ export async function startAppServer(env: Env): Promise<AppServer> {
 
   const server = createServer(app);
   server.on("upgrade", (req, socket, head) => {
-    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const pathname = url.pathname;
+    if (pathname.startsWith(YJS_PREFIX)) {
+      return void upgradeYjs({ req, socket, head, url, collab, originPolicy });
+    }
     if (pathname !== "/collab") return void socket.destroy();
     // Browsers always send Origin on WebSocket handshakes: refuse other sites (CSWSH).
     if (!isSameOrigin(req, originPolicy)) {

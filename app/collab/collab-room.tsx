@@ -11,7 +11,7 @@ import {
   type ReactNode,
 } from "react";
 import type { Awareness } from "y-protocols/awareness";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { combineSaveStates } from "./combined-save-state.ts";
 import { pageRoom } from "./page-room.ts";
 import type { DocumentStatus, Room, RoomDocument } from "./room.ts";
@@ -77,14 +77,39 @@ function useRoomContext(): RoomContextValue {
   return value;
 }
 
-/** Opens `name` in the room of `userId` for as long as the component is mounted. */
-export function useDocumentIn(userId: string, name: string | null, me?: RoomMe): OpenDocument {
+/** A Yjs update as the page carries it (base64), back to bytes; works in Node and browsers. */
+function stateBytes(base64: string): Uint8Array {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Opens `name` in the room of `userId` for as long as the component is mounted. With
+ * `initialState` (the document as the page was served, see document-state.server.ts), the
+ * content is there from the first render, on the server too: until the room's document is open
+ * a read-only copy of that state stands in (no `document`, so nobody writes to it).
+ */
+export function useDocumentIn(
+  userId: string,
+  name: string | null,
+  me?: RoomMe,
+  initialState?: string | null,
+): OpenDocument {
   const [document, setDocument] = useState<RoomDocument | null>(null);
   const identity = me ? JSON.stringify(me) : null;
+  const served = useMemo(() => {
+    if (!initialState) return null;
+    const bytes = stateBytes(initialState);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, bytes);
+    return { doc, bytes };
+  }, [initialState]);
   useEffect(() => {
     if (!name) return;
     const room = pageRoom(userId);
-    const opened = room.open(name);
+    const opened = room.open(name, served?.bytes);
     if (identity) {
       const who = JSON.parse(identity) as RoomMe;
       opened.awareness.setLocalStateField("user", {
@@ -100,33 +125,40 @@ export function useDocumentIn(userId: string, name: string | null, me?: RoomMe):
       setDocument(null);
       room.release(name);
     };
-  }, [userId, name, identity]);
+  }, [userId, name, identity, served]);
   const status = useSyncExternalStore(
     (onChange) => document?.subscribe(onChange) ?? (() => {}),
     () => document?.status() ?? NOT_OPEN,
     () => NOT_OPEN,
   );
   return useMemo(
-    () => ({
-      ...status,
-      document,
-      doc: document?.doc ?? null,
-      awareness: document?.awareness ?? null,
-    }),
-    [status, document],
+    () =>
+      document
+        ? { ...status, document, doc: document.doc, awareness: document.awareness }
+        : {
+            ...NOT_OPEN,
+            synced: served !== null,
+            document: null,
+            doc: served?.doc ?? null,
+            awareness: null,
+          },
+    [status, document, served],
   );
 }
 
 export function CollabRoom({
   me,
   presenceIn,
+  presenceState,
   children,
 }: {
   me: RoomMe;
   presenceIn: string;
+  /** The main document's state as the page was served (base64), if the loader sent it. */
+  presenceState?: string | null;
   children: ReactNode;
 }) {
-  const presence = useDocumentIn(me.userId, presenceIn, me);
+  const presence = useDocumentIn(me.userId, presenceIn, me, presenceState);
   const awareness = useRef<Awareness | null>(null);
   awareness.current = presence.awareness;
   const focus = useMemo<FocusController>(() => {

@@ -56,7 +56,7 @@ function reasonToShow(code: number): string | null {
 }
 
 export function createHocuspocusRoom(options: HocuspocusRoomOptions): Room & {
-  open(name: string): HocuspocusRoomDocument;
+  open(name: string, initialState?: Uint8Array): HocuspocusRoomDocument;
   documents(): HocuspocusRoomDocument[];
 } {
   const entries = new Map<string, Entry>();
@@ -107,13 +107,21 @@ export function createHocuspocusRoom(options: HocuspocusRoomOptions): Room & {
     return socket;
   }
 
-  function openEntry(name: string): Entry {
+  function openEntry(name: string, initialState?: Uint8Array): Entry {
     const doc = new Y.Doc();
+    // What the page was served with: complete as of the page's load. Applied before anything
+    // listens, so it is neither sent back nor counted as an edit of this browser.
+    if (initialState) Y.applyUpdate(doc, initialState, "page");
     const local = localCopy?.(`${name}:${options.userId}`, doc) ?? null;
     const entry = {
       users: 1,
       closing: null,
-      status: { readOnly: ended ? true : null, refused: null, closedReason: null, synced: false },
+      status: {
+        readOnly: ended ? true : null,
+        refused: null,
+        closedReason: null,
+        synced: Boolean(initialState),
+      },
       save: { state: "connecting", unsavedEdits: false },
       listeners: new Set(),
     } as unknown as Entry;
@@ -181,7 +189,7 @@ export function createHocuspocusRoom(options: HocuspocusRoomOptions): Room & {
   }
 
   return {
-    open(name) {
+    open(name, initialState) {
       const existing = entries.get(name);
       if (existing) {
         existing.users += 1;
@@ -189,7 +197,7 @@ export function createHocuspocusRoom(options: HocuspocusRoomOptions): Room & {
         existing.closing = null;
         return existing.handle;
       }
-      const entry = openEntry(name);
+      const entry = openEntry(name, initialState);
       entries.set(name, entry);
       notifyRoom();
       return entry.handle;

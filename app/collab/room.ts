@@ -20,7 +20,10 @@ export interface DocumentStatus {
   refused: string | null;
   /** Why the server closed the connection, while it reconnects (for the person); else null. */
   closedReason: string | null;
-  /** Has the document synced with the server since it was opened (content is complete)? */
+  /**
+   * Is the content complete: synced with the server since it was opened, or filled from the
+   * state the page was served with? (The save state says whether the connection has synced.)
+   */
   synced: boolean;
 }
 
@@ -50,8 +53,10 @@ export interface Room {
   /**
    * Opens a document (or shares the one already open: documents are counted, so every
    * component may open what it needs). Each `open` is matched by one `release`.
+   * `initialState` (a Yjs update the page was served with, see document-state.server.ts) fills
+   * the document at once, so it is complete and usable before the connection has synced.
    */
-  open(name: string): RoomDocument;
+  open(name: string, initialState?: Uint8Array): RoomDocument;
   release(name: string): void;
   /** The documents open now. */
   documents(): RoomDocument[];

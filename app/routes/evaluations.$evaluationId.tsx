@@ -53,6 +53,7 @@ import { discussionAbilitiesOf, discussionResource } from "../discussion.server.
 import { useHydrated } from "../utils/use-hydrated.ts";
 import { ReportForm } from "../components/report/report-form.tsx";
 import { evaluationReportOffer } from "../report.server.ts";
+import { documentStateFor } from "../collab/document-state.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evaluationStyles }];
 
@@ -62,12 +63,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const { evaluation, resource } = await orNotFound(
     loadEvaluation(actor, params.evaluationId ?? ""),
   );
-  const [{ school, version, content }, latest, latestSubmission, award, cycle, report] =
+  const name = documentName("evaluation", evaluation.id);
+  const [{ school, version, content }, latest, latestSubmission, award, cycle, report, state] =
     await Promise.all([
       orNotFound(frameworkOfEvaluation(evaluation)),
       latestVersionOf(evaluation.trustId, evaluation.frameworkId),
@@ -75,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       awardOfEvaluation(actor, evaluation, todayInEngland()),
       evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
       evaluationReportOffer(evaluation),
+      documentStateFor(context.collab, name),
     ]);
   const role = roleAt(actor, resource);
   const canWrite = can(actor, "write", resource);
@@ -83,7 +86,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: evaluation.id,
       title: evaluation.title,
       status: evaluation.status,
-      documentName: documentName("evaluation", evaluation.id),
+      documentName: name,
+      // The live document as it is now: the page shows it and is usable before the socket syncs.
+      state,
       dueDate: evaluation.dueDate ? formatDay(evaluation.dueDate) : null,
       cycle: cycle?.name ?? null,
     },
@@ -143,8 +148,9 @@ function Workspace({
 }) {
   useWarnBeforeLeaving();
   const { focusProps } = usePresenceFocus();
-  // The server decides; until it has answered, nobody types.
-  const locked = !data.canWrite || evaluation.readOnly !== false;
+  // The loader decided who may write (the one policy path, which the collab server applies
+  // again to every update); the socket may still say otherwise, and then that holds.
+  const locked = !data.canWrite || evaluation.readOnly === true || !evaluation.document;
   const connecting = data.canWrite && evaluation.readOnly === null && !evaluation.refused;
   const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
   const criterionIds = area.criteria.map((c) => c.id);
@@ -221,7 +227,11 @@ function Workspace({
 export default function EvaluationPage() {
   const data = useLoaderData<typeof loader>();
   return (
-    <CollabRoom me={data.me} presenceIn={data.evaluation.documentName}>
+    <CollabRoom
+      me={data.me}
+      presenceIn={data.evaluation.documentName}
+      presenceState={data.evaluation.state}
+    >
       <EvaluationView data={data} />
     </CollabRoom>
   );
@@ -284,7 +294,9 @@ function EvaluationView({ data }: { data: Data }) {
       <div className="evaluation-layout">
         <AreaNav areas={data.areas} current={areaId} judgements={judgements} />
         <div className="area-content">
-          {hydrated ? (
+          {/* With the served state, the real content renders on the server too (read only
+              until the room's document is open in the browser). */}
+          {hydrated || evaluation.doc ? (
             <Workspace data={data} areaId={areaId} evaluation={evaluation} />
           ) : (
             <p className="editor-loading" role="status">

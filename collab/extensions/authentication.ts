@@ -1,7 +1,7 @@
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { roleAt } from "../../models/permissions/can.ts";
 import { ROLE_LABELS, type Actor } from "../../models/permissions/roles.ts";
-import { CLOSE } from "../close-codes.ts";
+import { CLOSE, credentialEnded } from "../close-codes.ts";
 import { colourFor, type CollabContext, type PresenceIdentity } from "../context.ts";
 import { currentActor } from "../current-actor.ts";
 import { accessTo, type DocumentAccess } from "../document-access.ts";
@@ -56,8 +56,9 @@ export class AuthenticationExtension implements Extension {
     const actor = await currentActor(socket.owner);
     if (!actor && socket.owner) {
       // Signed out, revoked or expired since the socket opened: every document on it goes.
-      setImmediate(() => socket.close(CLOSE.sessionEnded));
-      throw { ...CLOSE.sessionEnded };
+      const ended = credentialEnded(socket.owner);
+      setImmediate(() => socket.close(ended));
+      throw { ...ended };
     }
     const access = actor ? await accessTo(actor, documentName) : null;
     if (!actor || !access) throw { ...CLOSE.forbidden };

@@ -13,6 +13,7 @@ import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
 import { parseDocumentName } from "../document-name.ts";
 import { DurableLog } from "../durable-log.ts";
+import { UpdateLogWriter } from "../update-log-writer.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
 import { isRelayed } from "../relayed.ts";
@@ -33,6 +34,13 @@ export interface PersistenceObserver {
 }
 
 /**
+ * A store compacts the log into the snapshot only once the log is this long, or on shutdown
+ * (and a document is compacted when its last connection leaves, before it unloads): rewriting a snapshot every few
+ * seconds while people type costs more than reading a few hundred small entries on load.
+ */
+export const COMPACT_AFTER_ENTRIES = 200;
+
+/**
  * Nothing accepted is lost: loading is snapshot + logged updates; every accepted update is
  * appended to the log within tens of milliseconds; a store compacts the log into the snapshot;
  * clients are told when their edits are durable. Seeding happens here, on the server, only
@@ -41,9 +49,18 @@ export interface PersistenceObserver {
 export class PersistenceExtension implements Extension {
   extensionName = "persistence";
   private logs = new Map<string, DurableLog>();
-  constructor(private readonly observe: PersistenceObserver = {}) {}
-
   private loggedOnLoad = new Map<string, { ids: string[]; snapshotVersion: number }>();
+  /**
+   * Documents holding updates another process relayed (ADR 018) since this one last compacted
+   * them: that process logged them, but if it died before, only a compaction here saves them.
+   */
+  private relayedSince = new Set<string>();
+  private writer = new UpdateLogWriter(logWriteError);
+  /** Per connection, the latest checkpoint asked for and the point it waits for. */
+  private asked = new WeakMap<object, { n: number; upTo: number }>();
+  private closing = false;
+
+  constructor(private readonly observe: PersistenceObserver = {}) {}
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
     const name = parseDocumentName(documentName);
@@ -72,14 +89,16 @@ export class PersistenceExtension implements Extension {
     const log = new DurableLog(
       documentName,
       loaded?.ids ?? [],
-      logWriteError,
+      this.writer,
       loaded?.snapshotVersion ?? 0,
     );
     this.loggedOnLoad.delete(documentName);
     this.logs.set(documentName, log);
     // Synchronous, so an update is queued before any later message on its socket is handled.
     document.on("update", (update: Uint8Array, origin: unknown) => {
+      // Relayed from another process, which logged it (ADR 018): logged once, there.
       if (!isRelayed(origin)) log.accept(update);
+      else this.relayedSince.add(documentName);
     });
   }
 
@@ -87,36 +106,56 @@ export class PersistenceExtension implements Extension {
     const message = parseClientMessage(payload);
     const log = this.logs.get(documentName);
     if (!message || !log) return;
+    const asked = { n: message.n, upTo: log.acceptedCount };
+    this.asked.set(connection, asked);
     const started = performance.now();
     await log.whenDurable();
     this.observe.durableWait?.((performance.now() - started) / 1000);
+    // One answer covers every checkpoint before it: skip this one if a later checkpoint of the
+    // same connection is durable too (its own answer is on its way in this same tick).
+    const latest = this.asked.get(connection);
+    if (latest && latest !== asked && latest.n > asked.n && log.durableCount >= latest.upTo) return;
     connection.sendStateless(encodeMessage({ type: "durable", n: message.n }));
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
     const log = this.logs.get(documentName);
     if (!log) return;
-    const started = performance.now();
-    await log.compact(document);
-    this.observe.store?.((performance.now() - started) / 1000);
+    const relayed = this.relayedSince.has(documentName);
+    if (this.closing || relayed || log.length >= COMPACT_AFTER_ENTRIES) {
+      this.relayedSince.delete(documentName);
+      const started = performance.now();
+      await log.compact(document).catch((error: unknown) => {
+        if (relayed) this.relayedSince.add(documentName);
+        throw error;
+      });
+      this.observe.store?.((performance.now() - started) / 1000);
+    } else await log.flush();
   }
 
-  /**
-   * Whatever is still queued is written before the log is closed: a store another process
-   * was holding the lock for (ADR 018) skips our compaction, and with it our flush.
-   */
-  async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload) {
-    await this.logs.get(documentName)?.flush();
+  async beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload) {
+    const log = this.logs.get(documentName);
+    if (!log || (log.length === 0 && !this.relayedSince.has(documentName))) return;
+    this.relayedSince.delete(documentName);
+    // The last person left: fold the log into the snapshot so the next open reads one record.
+    // A failure leaves the log as it is (nothing lost) and the document still unloads.
+    await log.compact(document).catch(logWriteError);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
-    this.logs.get(documentName)?.close();
+    // Anything still waiting stays with the writer, which writes it.
     this.logs.delete(documentName);
+    this.relayedSince.delete(documentName);
   }
 
   /** Resolves once every update accepted so far for `documentName` is in the database. */
   async whenDurable(documentName: string): Promise<void> {
     await this.logs.get(documentName)?.flush();
+  }
+
+  /** The server is shutting down: every store from now on compacts. */
+  shuttingDown(): void {
+    this.closing = true;
   }
 
   /** Writes every pending update now (used on shutdown). */

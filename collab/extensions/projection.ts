@@ -1,13 +1,27 @@
-import type { Extension, afterStoreDocumentPayload } from "@hocuspocus/server";
+import type {
+  Extension,
+  afterStoreDocumentPayload,
+  afterUnloadDocumentPayload,
+} from "@hocuspocus/server";
 import { parseDocumentName } from "../document-name.ts";
-import { writeProjection } from "../projections.ts";
+import { writeProjection, type WrittenProjection } from "../projections.ts";
 
-/** After each store, the document's structured projection is written to its database record. */
+/**
+ * After each store, the document's structured projection is written to its database record
+ * (unless it did not change: see writeProjection).
+ */
 export class ProjectionExtension implements Extension {
   extensionName = "projection";
+  private written = new Map<string, WrittenProjection>();
 
   async afterStoreDocument({ documentName, document }: afterStoreDocumentPayload) {
     const name = parseDocumentName(documentName);
-    if (name) await writeProjection(name, document);
+    if (!name) return;
+    const written = await writeProjection(name, document, this.written.get(documentName));
+    if (written) this.written.set(documentName, written);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
+    this.written.delete(documentName);
   }
 }

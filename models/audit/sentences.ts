@@ -137,8 +137,16 @@ const SENTENCES = {
   },
   sessionsRevoked: (r: Reading) => {
     const ended = Number(r.detail("sessionsEnded") ?? 0);
-    return `${r.actor} signed ${r.subjectPerson} out everywhere (${ended} session${ended === 1 ? "" : "s"})`;
+    const tokens = Number(r.detail("tokensRevoked") ?? 0);
+    const alsoTokens = tokens ? `, ${tokens} access token${tokens === 1 ? "" : "s"}` : "";
+    return `${r.actor} signed ${r.subjectPerson} out everywhere (${ended} session${ended === 1 ? "" : "s"}${alsoTokens})`;
   },
+  accessTokenCreated: (r: Reading) => {
+    const scope = r.text("scope") === "read" ? "read-only" : "read-write";
+    const days = Number(r.detail("days") ?? 0);
+    return `${r.actor} created a ${scope} access token "${r.text("name")}"${days ? ` expiring in ${days} day${days === 1 ? "" : "s"}` : ""}`;
+  },
+  accessTokenRevoked: (r: Reading) => `${r.actor} revoked their access token "${r.text("name")}"`,
   validatorsAssigned: (r: Reading) => {
     const ids = r.text("validators").split(",").filter(Boolean);
     return `${r.actor} assigned ${listOf(ids.map((id) => r.person(id)))} to validate this evaluation`;

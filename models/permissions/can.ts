@@ -112,8 +112,12 @@ function assignedValidator(
   );
 }
 
+/** What a read-only credential may still do: look, never change (ADR 019). */
+const LOOKING: ReadonlySet<Action> = new Set<Action>(["read", "oversee", "validate", "readProvisional"]);
+
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
   if (!actor) return false;
+  if (actor.readOnly && !LOOKING.has(action)) return false;
   switch (resource.type) {
     case "trust":
       if (action === "read") return holds(actor, (g) => g.trustId === resource.trustId);

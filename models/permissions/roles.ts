@@ -29,4 +29,9 @@ export interface Actor {
   userId: string;
   name: string;
   grants: Grant[];
+  /**
+   * Acting through a read-only credential (a read-only personal access token, ADR 019): may
+   * read what the grants allow and change nothing. Absent for people signed in with a session.
+   */
+  readOnly?: boolean;
 }

@@ -12,7 +12,7 @@ import { sampleProcess, type ProcessUsage } from "./process-sampler.ts";
 import { printTable, writeJson, type SystemResult } from "./report.ts";
 import { sampleSelf, type LoadGeneratorUsage } from "./self-sampler.ts";
 import type { LatencySummary } from "./stats.ts";
-import type { RunningSystem } from "./system.ts";
+import type { RunningSystem, SystemName } from "./system.ts";
 
 /** Latencies are also reported per slice of the window, to show periodic stalls. */
 const SLICE_SECONDS = 5;
@@ -20,14 +20,12 @@ let current: RunningSystem | null = null;
 
 type Measured = SystemResult & { crossProcess: LatencySummary };
 
-async function measure(
-  name: "ours" | "baseline",
-  options: BenchOptions,
-  processes = 1,
-): Promise<Measured> {
+async function measure(name: SystemName, options: BenchOptions, processes = 1): Promise<Measured> {
   const started = performance.now();
   const system = (current =
-    name === "ours" ? await startOurs(options, processes) : await startBaseline(options));
+    name === "baseline"
+      ? await startBaseline(options)
+      : await startOurs(options, name === "ours" ? "collab" : name, processes));
   const connections = options.docs * options.clients;
   console.log(
     `${system.label}: ${connections} clients synced in ${((performance.now() - started) / 1000).toFixed(1)} s; typing…`,
@@ -62,6 +60,9 @@ async function measure(
       label: system.label,
       propagation: load.propagation.summary(),
       crossProcess: load.crossProcess.summary(),
+      propagationByPath: Object.fromEntries(
+        Object.entries(load.propagationByPath).map(([path, samples]) => [path, samples.summary()]),
+      ),
       durable: system.name === "ours" ? load.durable.summary() : null,
       overTime: {
         sliceSeconds: SLICE_SECONDS,

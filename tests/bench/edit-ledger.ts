@@ -22,6 +22,8 @@ export class EditLedger {
   constructor(
     private readonly remotes: number,
     private readonly propagation: LatencySamples,
+    /** Where this document's latencies are also kept (its path, in a mixed run). */
+    private readonly alsoInto: LatencySamples | null = null,
     /** Also records pairs whose two clients are on different server processes, here. */
     private readonly crossProcess: LatencySamples | null = null,
   ) {}
@@ -41,8 +43,11 @@ export class EditLedger {
     for (let clock = from; clock < to; clock++) {
       const edit = tagged.get(clock);
       if (!edit) continue;
-      if (edit.measured) this.propagation.add(edit.madeAt, now);
-      if (edit.measured && edit.process !== process) this.crossProcess?.add(edit.madeAt, now);
+      if (edit.measured) {
+        this.propagation.add(edit.madeAt, now);
+        this.alsoInto?.add(edit.madeAt, now);
+        if (edit.process !== process) this.crossProcess?.add(edit.madeAt, now);
+      }
       if (--edit.unseen === 0) {
         tagged.delete(clock);
         if (edit.measured) this.outstanding -= 1;

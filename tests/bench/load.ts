@@ -10,6 +10,8 @@ export interface LoadResult {
   propagation: LatencySamples;
   /** The same, only for pairs on different server processes (empty with one process). */
   crossProcess: LatencySamples;
+  /** The same, by path, when the system's documents take different paths (mixed). */
+  propagationByPath: Record<string, LatencySamples>;
   /** ms from a keystroke until its client heard it is durable (ours only). */
   durable: LatencySamples;
   /** performance.now() when the measured window began. */
@@ -47,8 +49,11 @@ export async function runLoad(
   const timers = new Set<NodeJS.Timeout>();
   const stopObserving: (() => void)[] = [];
 
-  for (const clients of system.documents) {
-    const ledger = new EditLedger(clients.length - 1, propagation, crossProcess);
+  const propagationByPath: Record<string, LatencySamples> = {};
+  for (const [index, clients] of system.documents.entries()) {
+    const path = system.paths?.[index];
+    const byPath = path ? (propagationByPath[path] ??= new LatencySamples()) : null;
+    const ledger = new EditLedger(clients.length - 1, propagation, byPath, crossProcess);
     editLedgers.push(ledger);
     for (const client of clients) stopObserving.push(observe(client, ledger));
     // Each client's passage exists (and has reached everyone) before anyone types into it.
@@ -118,7 +123,16 @@ export async function runLoad(
   const left = outstanding();
   for (const stop of stopObserving) stop();
   for (const ledger of durableLedgers) ledger.stop();
-  return { propagation, crossProcess, durable, windowStart, edits, windowSeconds, ...left };
+  return {
+    propagation,
+    propagationByPath,
+    crossProcess,
+    durable,
+    windowStart,
+    edits,
+    windowSeconds,
+    ...left,
+  };
 }
 
 function interval(options: BenchOptions): number {

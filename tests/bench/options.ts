@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { SystemName } from "./system.ts";
 
 /** What one bench run does; every field has a command-line flag of the same name. */
 export interface BenchOptions {
@@ -29,7 +30,7 @@ export interface BenchOptions {
    */
   processes: number;
   /** Which systems to run. */
-  systems: ("ours" | "baseline")[];
+  systems: SystemName[];
   outDir: string;
 }
 
@@ -45,12 +46,19 @@ const HELP = `npm run bench -- [options]
   --cursors            also send a cursor awareness update with every keystroke
   --store-debounce MS  our server's COLLAB_STORE_DEBOUNCE_MS (default 2000, as in production)
   --drain S            wait after typing stops for stragglers (default 15)
-  --only ours|baseline run one system only (no ratios)
+  --systems LIST       which systems, in order (default ours,yjs,mixed,baseline): ours =
+                       Hocuspocus clients on /collab, yjs = y-websocket clients on /yjs/ of the
+                       same server, mixed = that server with every other document on each
+                       path in one window (the fair /yjs/ vs /collab comparison on a busy
+                       machine), baseline = a bare in-memory y-websocket server
+  --only NAME          one system only (no ratios)
   --processes 2        also run ours as two processes + Redis (REDIS_URL, default the local one),
                        clients split between them: cross-process edit → visible vs one process
   --profile DIR        write a CPU profile (.cpuprofile) of our server into DIR
   --out DIR            where the JSON goes (default bench-results)
 `;
+
+const SYSTEMS: SystemName[] = ["ours", "yjs", "mixed", "baseline"];
 
 function positive(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;
@@ -76,6 +84,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       drain: { type: "string" },
       only: { type: "string" },
       processes: { type: "string" },
+      systems: { type: "string" },
       profile: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -93,8 +102,13 @@ export function parseOptions(argv: string[]): BenchOptions {
     throw new Error("--clients must be ≥ 2: latency is measured at the other clients");
   const typists = Math.floor(positive("typists", values.typists, clients));
   if (typists > clients) throw new Error("--typists must be ≤ --clients");
-  if (values.only && values.only !== "ours" && values.only !== "baseline") {
-    throw new Error("--only must be ours or baseline");
+  const systems = (values.only ?? values.systems ?? "ours,yjs,mixed,baseline")
+    .split(",")
+    .map((name) => name.trim());
+  for (const name of systems) {
+    if (!SYSTEMS.includes(name as SystemName)) {
+      throw new Error(`--systems and --only take ${SYSTEMS.join(", ")}; got ${name}`);
+    }
   }
   return {
     docs: Math.floor(positive("docs", values.docs, 10)),
@@ -109,7 +123,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     profile: values.profile ?? null,
     drainSeconds: positive("drain", values.drain, 15, 0),
     processes: Math.min(2, Math.floor(positive("processes", values.processes, 1))),
-    systems: values.only ? [values.only as "ours" | "baseline"] : ["ours", "baseline"],
+    systems: [...new Set(systems)] as SystemName[],
     outDir: values.out ?? "bench-results",
   };
 }

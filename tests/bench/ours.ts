@@ -9,15 +9,22 @@ import type { BenchClient, RunningSystem } from "./system.ts";
 /**
  * Our stack as it runs in production: a fresh embedded FerretDB, one evaluation per document
  * (one trust, one school, one staff member whose session every client shares), the real server
- * entry point in a child process, and real Hocuspocus providers with the durability handshake.
+ * entry point in a child process, and real Hocuspocus providers with the durability handshake
+ * on /collab; or (`via: "yjs"`) the unmodified y-websocket client on /yjs/, which the same
+ * server translates at its edge (ADR 019), with no durability handshake to measure.
  */
-export async function startOurs(options: BenchOptions, processes = 1): Promise<RunningSystem> {
+export async function startOurs(
+  options: BenchOptions,
+  via: "collab" | "yjs" | "mixed" = "collab",
+  processes = 1,
+): Promise<RunningSystem> {
   // The session modules read these when first used: set them before importing anything.
   process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
   process.env.COOKIE_SECURE = "false";
   const { startFerretDB } = await import("../../server/database/ferretdb.ts");
   const { spawnServer } = await import("../support/server.ts");
   const { connectClient } = await import("../support/collab-client.ts");
+  const { connectYjs } = await import("../support/yjs-client.ts");
 
   const scratch = mkdtempSync(path.join(tmpdir(), "qm-bench-"));
   const ferret = await startFerretDB({ sqliteDir: path.join(scratch, "sqlite") });
@@ -62,15 +69,33 @@ export async function startOurs(options: BenchOptions, processes = 1): Promise<R
 
     const documents: BenchClient[][] = [];
     cleanups.push(() => documents.flat().forEach((client) => client.destroy()));
-    for (const name of names) {
-      const group = await connectAll(options.clients, async (index) => {
-        // Clients of one document alternate between the processes.
-        const process = index % servers.length;
-        const client = connectClient(servers[process].url, name, cookie);
+    // Each y-websocket provider listens for the process's exit (to say goodbye): hundreds do.
+    if (via !== "collab") {
+      process.setMaxListeners(process.getMaxListeners() + options.docs * options.clients);
+    }
+    // Mixed: every other document on each path, so both share one server and one window.
+    const paths = names.map((_, i) => (via === "mixed" ? (i % 2 === 0 ? "collab" : "yjs") : via));
+    for (const [index, name] of names.entries()) {
+      const group = await connectAll(options.clients, async (clientIndex) => {
+        // With several processes, the clients of one document alternate between them.
+        const onProcess = clientIndex % servers.length;
+        const server = servers[onProcess];
+        if (paths[index] === "yjs") {
+          const client = connectYjs(server.url, name, { cookie });
+          await client.synced;
+          const wrapped: BenchClient = {
+            doc: client.doc,
+            moveCursor: (index) =>
+              client.provider.awareness.setLocalStateField("cursor", { index }),
+            destroy: () => client.destroy(),
+          };
+          return wrapped;
+        }
+        const client = connectClient(server.url, name, cookie);
         await Promise.all([client.authenticated, client.synced]);
         const wrapped: BenchClient = {
           doc: client.doc,
-          process,
+          process: onProcess,
           moveCursor: (index) => client.provider.setAwarenessField("cursor", { index }),
           durability: {
             editCount: () => client.tracker.editCount,
@@ -85,10 +110,15 @@ export async function startOurs(options: BenchOptions, processes = 1): Promise<R
     }
 
     return {
-      name: "ours",
+      name: via === "collab" ? "ours" : via,
       label: clustered
         ? `ours, ${processes} processes + Redis`
-        : "ours (Hocuspocus + FerretDB, durable)",
+        : via === "yjs"
+          ? "ours through /yjs/ (y-websocket clients)"
+          : via === "mixed"
+            ? "ours, half the documents on /collab and half on /yjs/, at once"
+            : "ours (Hocuspocus + FerretDB, durable)",
+      paths: via === "mixed" ? paths : undefined,
       pids: {
         ...Object.fromEntries(
           servers.map((server, i) => [i === 0 ? "server" : `server${i + 1}`, server.child.pid]),
@@ -105,7 +135,7 @@ export async function startOurs(options: BenchOptions, processes = 1): Promise<R
 }
 
 /** Evaluations to type into, and a session cookie for a staff member allowed to edit them. */
-async function createData(db: { uri: string; dbName: string }, count: number) {
+export async function createData(db: { uri: string; dbName: string }, count: number) {
   await import("../../models/registry.ts");
   const { mongoose } = await import("../../models/mongoose.ts");
   const { buildEvaluation, buildSchool, buildTrust, buildUser } = await import(

@@ -1,5 +1,11 @@
 import type * as Y from "yjs";
 
+/**
+ * ours: Hocuspocus clients on /collab; yjs: y-websocket clients on /yjs/ of the same server;
+ * mixed: that server with half the documents on each path, typed into in the same window.
+ */
+export type SystemName = "ours" | "yjs" | "mixed" | "baseline";
+
 /** One connected client as the load sees it, whichever server it talks to. */
 export interface BenchClient {
   doc: Y.Doc;
@@ -20,11 +26,13 @@ export interface BenchClient {
 
 /** A server under test with its clients connected and synced, one group per document. */
 export interface RunningSystem {
-  name: "ours" | "baseline";
+  name: SystemName;
   label: string;
   /** Processes whose CPU and memory we report, e.g. { server: pid, database: pid }. */
   pids: Record<string, number | undefined>;
   documents: BenchClient[][];
+  /** Mixed: which path each document's clients take ("collab" or "yjs"), by document. */
+  paths?: string[];
   /** Disconnects the clients and stops everything this system started. */
   stop(): Promise<void>;
 }

@@ -127,6 +127,8 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page("/home"),
       page("/my-actions"),
       page("/account"),
+      { path: "/account", then: tokenWithoutName },
+      { path: "/account", then: tokenCreated },
       page(school),
       editing(evaluation),
       editing(`${evaluation}?area=${w.evaluation.areaIds[1]}`),
@@ -158,6 +160,20 @@ async function wrongPassword(page: Page) {
   await page.getByLabel("Email address").fill("nobody@riverside.example");
   await page.getByLabel("Password").fill("not the password");
   await submitAndSettle(page, page.getByRole("button", { name: "Sign in" }));
+}
+
+async function tokenWithoutName(page: Page) {
+  await submitAndSettle(page, page.getByRole("button", { name: "Create token" }));
+}
+
+async function tokenCreated(page: Page) {
+  await page.getByRole("textbox", { name: "Name" }).fill("MIS import");
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.getByRole("button", { name: "Create token" }).click(),
+  ]);
+  await page.getByRole("textbox", { name: "Token", exact: true }).waitFor();
+  await settle(page);
 }
 
 async function wrongCode(page: Page) {

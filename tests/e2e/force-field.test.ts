@@ -53,7 +53,7 @@ async function expectBoth(
   expected: unknown,
 ) {
   for (const page of pages)
-    await expect.poll(() => read(page), { timeout: 3000 }).toEqual(expected);
+    await expect.poll(() => read(page), { timeout: 10_000 }).toEqual(expected);
 }
 
 describe("the force-field in the browser", () => {

@@ -94,7 +94,7 @@ describe("structured edits on the evaluation page", () => {
     expect(seen2).toEqual(["strong"]);
   });
 
-  it("says Connecting… on the judgement until the server has answered, then takes clicks", async () => {
+  it("says Connecting… until the server has answered, and keeps a judgement made meanwhile", async () => {
     const alex = await signedInPage(server.url, world.people.staff.id);
     // Hold what the server sends until released: the answer has not come yet.
     let release!: () => void;
@@ -108,16 +108,20 @@ describe("structured edits on the evaluation page", () => {
     );
     const group = alex.getByRole("group", { name: "Judgement for 2.3" });
     await group.getByText("Connecting…").waitFor();
-    expect(await judgement(alex, "2.3", "Expected standard").isDisabled()).toBe(true);
     expect(await group.getAttribute("aria-busy")).toBe("true");
-
-    release();
-    await expect
-      .poll(() => judgement(alex, "2.3", "Expected standard").isEnabled(), { timeout: 10_000 })
-      .toBe(true);
-    expect(await group.getByText("Connecting…").count()).toBe(0);
+    // The page came with the document: the click is taken, not ignored, and said to be kept.
     await judgement(alex, "2.3", "Expected standard").click();
     expect(await judgement(alex, "2.3", "Expected standard").isChecked()).toBe(true);
+    expect(await group.getByText("Changes are kept in this browser").count()).toBe(1);
+
+    release();
+    await expect.poll(() => group.getByText("Connecting…").count(), { timeout: 10_000 }).toBe(0);
+    await alex
+      .getByRole("status")
+      .filter({ hasText: /^Saved$/ })
+      .waitFor({ timeout: 10_000 });
+    const doc = await server.collab.read(documentName("evaluation", world.evaluation.id));
+    expect(judgementsOf(doc).get("incl-3")).toBe("expected");
   });
 
   it("shows where each person works, field by field, and nowhere once they leave", async () => {

@@ -58,6 +58,34 @@ describe("durable evaluation documents", () => {
     }
   });
 
+  it("leaves a short log alone while people type, and compacts it when the last person leaves", async () => {
+    const other = name;
+    const server = await startTestServer({ storeDebounceMs: 50 });
+    try {
+      const client = connectClient(server.url, other, cookie);
+      await client.synced;
+      const stored = async () => (await loadStoredDocument(other)).snapshot;
+      const before = await stored();
+      for (let i = 0; i < 5; i++) {
+        client.doc.getText("typing").insert(0, `${i}`);
+        await client.whenSaved();
+        await new Promise((r) => setTimeout(r, 120));
+      }
+      // Several stores ran (50 ms debounce); none rewrote the snapshot.
+      expect(await stored()).toEqual(before);
+      expect((await loadStoredDocument(other)).updates.length).toBeGreaterThanOrEqual(5);
+      client.destroy();
+      await eventually(
+        async () => (await loadStoredDocument(other)).updates.length === 0,
+        5000,
+        "compaction",
+      );
+      expect(await stored()).not.toEqual(before);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("keeps every edit across a graceful restart, and compacts the log into a snapshot", async () => {
     let server = await startTestServer({ storeDebounceMs: 5000 });
     const client = await openAndSync(server.url);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { AppServer } from "../../server/app.ts";
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import { documentName } from "../../collab/document-name.ts";
@@ -10,6 +10,7 @@ import {
   linkForce,
   removeForce,
 } from "../../collab/shapes/plan.ts";
+import { judgementsOf } from "../../collab/shapes/evaluation.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
@@ -54,6 +55,36 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe("force-fields and actions in the projection", () => {
+  it("writes no projection for a store that changed nothing it holds (typing a narrative), and does for one that did", async () => {
+    const alex = await openAs(world.people.staff.id);
+    const projected = async () => (await findEvaluationById(world.evaluation.id))!.projection;
+    const probe = addForce(alex.doc, criteria[0], "helping", "Reading leader in post", 3);
+    await eventually(
+      async () => ((await projected()).forceTotals?.helping ?? 0) >= 3,
+      5000,
+      "first projection",
+    );
+    const before = (await projected()).updatedAt;
+    // Typing in a narrative: several stores run (50 ms debounce), none rewrites the record.
+    for (let i = 0; i < 4; i++) {
+      alex.doc.getXmlFragment(`narrative-probe`).insert(0, [new Y.XmlText(`typed ${i}`)]);
+      await alex.whenSaved();
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    expect((await projected()).updatedAt).toEqual(before);
+    // A judgement changes what the projection holds: written after the next store.
+    judgementsOf(alex.doc).set(criteria[0], world.evaluation.levelsByCriterion[criteria[0]][0]);
+    await eventually(
+      async () => (await projected()).updatedAt?.getTime() !== before?.getTime(),
+      5000,
+      "projection after a judgement",
+    );
+    judgementsOf(alex.doc).delete(criteria[0]);
+    removeForce(alex.doc, probe);
+    await alex.whenSaved();
+    alex.destroy();
+  });
+
   it("writes forces and actions edited through a client to the evaluation's record after a store", async () => {
     const { staff, staff2, schoolLeader, otherStaff } = world.people;
     const alex = await openAs(staff.id);

@@ -125,6 +125,23 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
     "Priya Shah signed Jordan Lee out everywhere (1 session)",
   ],
   [
+    entry(PRIYA, "sessionsRevoked", `user:${JORDAN}`, { sessionsEnded: 2, tokensRevoked: 1 }),
+    "Priya Shah signed Jordan Lee out everywhere (2 sessions, 1 access token)",
+  ],
+  [
+    entry(SAM, "accessTokenCreated", `user:${SAM}`, {
+      tokenId: "t1",
+      name: "MIS import",
+      scope: "read",
+      days: 30,
+    }),
+    'Sam Taylor created a read-only access token "MIS import" expiring in 30 days',
+  ],
+  [
+    entry(SAM, "accessTokenRevoked", `user:${SAM}`, { tokenId: "t1", name: "MIS import" }),
+    'Sam Taylor revoked their access token "MIS import"',
+  ],
+  [
     entry(HELEN, "threadResolved", `evaluation:${EVALUATION}`, { threadId: "t1" }),
     "Helen Wright resolved a comment thread",
   ],

@@ -66,6 +66,27 @@ describe("can(): evaluations", () => {
   });
 });
 
+describe("can(): a read-only credential (a read-only access token, ADR 019)", () => {
+  it("may look at what the grants allow, and change nothing", () => {
+    const leader = { ...actorWith("schoolLeader"), readOnly: true };
+    expect(can(leader, "read", evaluation(SCHOOL))).toBe(true);
+    for (const action of [
+      "write",
+      "submit",
+      "invite",
+      "contribute",
+      "startEvaluation",
+    ] as Action[]) {
+      expect(can(leader, action, evaluation(SCHOOL))).toBe(false);
+    }
+    expect(can(leader, "read", evaluation(OTHER_SCHOOL))).toBe(false);
+    const admin = { ...actorWith("trustAdmin"), readOnly: true };
+    expect(can(admin, "oversee", { type: "trust", trustId: TRUST })).toBe(true);
+    expect(can(admin, "manage", { type: "trust", trustId: TRUST })).toBe(false);
+    expect(can(admin, "write", { type: "framework", trustId: TRUST })).toBe(false);
+  });
+});
+
 describe("can(): schools and trusts", () => {
   const school: Resource = { type: "school", trustId: TRUST, schoolId: SCHOOL };
   const otherSchool: Resource = { type: "school", trustId: TRUST, schoolId: OTHER_SCHOOL };

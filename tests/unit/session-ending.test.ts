@@ -58,6 +58,23 @@ describe("ending sessions", () => {
     expect(laptop.closedWith).toEqual([CLOSE.sessionEnded]);
   });
 
+  it("closes a revoked token's sockets only, and leaves tokens alone when sessions end", () => {
+    const tab = fakeSocket("tab", "alex", "s");
+    const script = fakeSocket("script", "alex");
+    const other = fakeSocket("other-script", "alex");
+    const token = (entry: ReturnType<typeof fakeSocket>, tokenId: string) =>
+      Object.assign(entry.socket, { owner: { userId: "alex", tokenId } });
+    token(script, "t1");
+    token(other, "t2");
+    const registry = registryOf(tab, script, other);
+
+    expect(endSessions(registry, { userId: "alex" })).toBe(1);
+    expect(script.closedWith).toEqual([]);
+    expect(endSessions(registry, { tokenIds: ["t1"] })).toBe(1);
+    expect(script.closedWith).toEqual([CLOSE.tokenEnded]);
+    expect(other.closedWith).toEqual([]);
+  });
+
   it("forgets sockets that have gone", () => {
     const tab = fakeSocket("tab", "alex", "s");
     const registry = registryOf(tab);

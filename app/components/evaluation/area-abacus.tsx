@@ -13,28 +13,37 @@ import { useStructuredEdits } from "./structured-edits.tsx";
 import { useSettledChoice } from "./use-settled-choice.ts";
 
 /** Every criterion's judgement and indicator ratings in an area, live. */
+interface AreaState {
+  judgements: Record<string, string>;
+  ratings: Record<string, Rating>;
+}
+
+function readAreaState(doc: Y.Doc, criteria: Criterion[]): AreaState {
+  const judgements = judgementsOf(doc);
+  const ratings = indicatorRatingsOf(doc);
+  const j: Record<string, string> = {};
+  const r: Record<string, Rating> = {};
+  for (const c of criteria) {
+    const level = judgements.get(c.id);
+    if (level) j[c.id] = level;
+    for (const i of c.indicators ?? []) {
+      const rating = ratings.get(ratingKey(c.id, i.id));
+      if (rating) r[ratingKey(c.id, i.id)] = rating;
+    }
+  }
+  return { judgements: j, ratings: r };
+}
+
 function useAreaState(doc: Y.Doc | null, criteria: Criterion[]) {
-  const [state, setState] = useState<{
-    judgements: Record<string, string>;
-    ratings: Record<string, Rating>;
-  }>({ judgements: {}, ratings: {} });
+  // Read at once too (not only in the effect), so the page as served shows the judgements.
+  const [state, setState] = useState<AreaState>(() =>
+    doc ? readAreaState(doc, criteria) : { judgements: {}, ratings: {} },
+  );
   useEffect(() => {
     if (!doc) return;
     const judgements = judgementsOf(doc);
     const ratings = indicatorRatingsOf(doc);
-    const read = () => {
-      const j: Record<string, string> = {};
-      const r: Record<string, Rating> = {};
-      for (const c of criteria) {
-        const level = judgements.get(c.id);
-        if (level) j[c.id] = level;
-        for (const i of c.indicators ?? []) {
-          const rating = ratings.get(ratingKey(c.id, i.id));
-          if (rating) r[ratingKey(c.id, i.id)] = rating;
-        }
-      }
-      setState({ judgements: j, ratings: r });
-    };
+    const read = () => setState(readAreaState(doc, criteria));
     read();
     judgements.observe(read);
     ratings.observe(read);
@@ -80,7 +89,11 @@ export function AreaAbacus(props: {
 
   return (
     <section className="abacus" aria-label={`Overview of ${props.areaTitle}`}>
-      {props.connecting ? <p className="connecting-note">Connecting…</p> : null}
+      {props.connecting ? (
+        <p className="connecting-note">
+          Connecting… You can work now: changes are kept in this browser and sent once connected.
+        </p>
+      ) : null}
       <div
         className="abacus-head"
         style={{ gridTemplateColumns: `minmax(10rem, 16rem) repeat(${columns}, 1fr)` }}

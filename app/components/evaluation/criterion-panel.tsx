@@ -15,6 +15,7 @@ import { ForceField } from "./force-field.tsx";
 import { IndicatorRatings } from "./indicator-ratings.tsx";
 import { JudgementPicker } from "./judgement-picker.tsx";
 import RichTextEditor from "./rich-text-editor.client.tsx";
+import { useHydrated } from "../../utils/use-hydrated.ts";
 
 /** What every part of a criterion's workspace needs. */
 export interface CriterionWorkspace {
@@ -75,7 +76,12 @@ function CriterionBody(props: CriterionWorkspace) {
   const { focusProps } = usePresenceFocus();
   const at = (field: FocusField) => focusProps({ criterionId: c.id, field });
   // One object per document: the editors are rebuilt when it changes.
-  const editorSource = useMemo(() => (doc ? { document: doc, awareness } : null), [doc, awareness]);
+  // The editor is browser-only: the page as served says it is loading.
+  const hydrated = useHydrated();
+  const editorSource = useMemo(
+    () => (hydrated && doc && awareness ? { document: doc, awareness } : null),
+    [hydrated, doc, awareness],
+  );
   const headingId = criterionAnchor(c.id);
   // The same identity the server stamps on presence, so our own entry matches what others see.
   const user = {

@@ -71,7 +71,7 @@ export function JudgementPicker(props: {
       <legend>Judgement for {props.code}</legend>
       {connecting ? (
         <p className="connecting-note" id={`${name}-connecting`}>
-          Connecting…
+          Connecting… Changes are kept in this browser and sent once connected.
         </p>
       ) : null}
       <div className="levels">
