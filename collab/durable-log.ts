@@ -22,6 +22,8 @@ export class DurableLog implements PendingLog {
     readonly name: string,
     loggedIds: string[],
     private readonly writer: UpdateLogWriter,
+    /** The stored snapshot's version when loaded; compaction writes the next one (ADR 018). */
+    private snapshotVersion = 0,
   ) {
     this.logged = [...loggedIds];
   }
@@ -67,7 +69,8 @@ export class DurableLog implements PendingLog {
   async compact(doc: Y.Doc): Promise<void> {
     await this.flush();
     const contained = this.logged.slice();
-    await compactDocument(this.name, Y.encodeStateAsUpdate(doc), contained);
+    const state = Y.encodeStateAsUpdate(doc);
+    this.snapshotVersion = await compactDocument(this.name, state, contained, this.snapshotVersion);
     this.logged.splice(0, contained.length);
   }
 

@@ -9,7 +9,7 @@ import { recheckAccess } from "./access-recheck.ts";
 import type { CollabContext, SocketOwner } from "./context.ts";
 import { AuthenticationExtension } from "./extensions/authentication.ts";
 import { IdentityExtension } from "./extensions/identity.ts";
-import { PersistenceExtension } from "./extensions/persistence.ts";
+import { PersistenceExtension, type PersistenceObserver } from "./extensions/persistence.ts";
 import { ProjectionExtension } from "./extensions/projection.ts";
 import { MAX_MESSAGE_BYTES } from "./message-guard.ts";
 import { CLOSE, type CloseReason } from "./close-codes.ts";
@@ -17,6 +17,9 @@ import { OpenSockets, type OpenSocket } from "./open-sockets.ts";
 import { endSessions } from "./session-ending.ts";
 import { startSessionSweep } from "./session-sweep.ts";
 import { serveSocket } from "./socket.ts";
+import type { RedisSettings } from "./redis.ts";
+import { joinCluster } from "./cluster.ts";
+import type { SocketSignal } from "./cluster-signal.ts";
 import { YjsEdge, authenticateMessage, toHocuspocus } from "./yjs-edge.ts";
 
 export interface CollabOptions {
@@ -25,6 +28,10 @@ export interface CollabOptions {
   storeMaxDebounceMs?: number;
   /** How often open sockets' sessions are checked for expiry (collab/session-sweep.ts). */
   sessionSweepMs?: number;
+  /** With Redis, one of several processes serving the same documents (ADR 018). */
+  redis?: RedisSettings | null;
+  /** Timings for /metrics. */
+  observe?: PersistenceObserver;
 }
 
 export interface CollabServer extends CollabAccess {
@@ -72,7 +79,13 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   // Every open socket of this process, by session and by person: how ending a session or
   // changing a permission reaches the sockets it concerns.
   const sockets = new OpenSockets();
-  const persistence = new PersistenceExtension();
+  const persistence = new PersistenceExtension(options.observe);
+  // With several processes: what another process decided about sockets, applied to ours.
+  const applySignal = (signal: SocketSignal) => {
+    if (signal.type === "endSessions") endSessions(sockets, signal.target);
+    else void recheckAccess(hocuspocus, sockets, signal.userIds).catch(console.error);
+  };
+  const cluster = options.redis ? joinCluster(options.redis, applySignal) : null;
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: "collab",
     quiet: true,
@@ -84,6 +97,8 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
       new IdentityExtension(),
       persistence,
       new ProjectionExtension(),
+      // The Redis relay sorts itself first (its priority) so it can hold a store's lock.
+      ...(cluster?.extensions ?? []),
     ],
   });
   // Slightly above our own limit, so our clearer close reason wins for near misses.
@@ -190,6 +205,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     await Promise.all(stores);
     for (const ws of wss.clients) ws.close(1001, "The server is restarting.");
     wss.close();
+    await cluster?.close();
   }
 
   return {
@@ -199,10 +215,18 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     refuseYjsUpgrade,
     read,
     change,
-    // In one process these act on its own sockets; with several, each call is to be published
-    // to every process (Redis pub/sub) and each applies it to the sockets it holds.
-    endSessions: async (target) => void endSessions(sockets, target),
-    recheckAccess: (userIds) => recheckAccess(hocuspocus, sockets, userIds),
+    // Each acts on this process's sockets at once and, with several processes, is published
+    // to the others, which apply it to the sockets they hold (collab/cluster-signal.ts).
+    endSessions: async (target) => {
+      endSessions(sockets, target);
+      await cluster?.signal.publish({ type: "endSessions", target });
+    },
+    recheckAccess: async (userIds) => {
+      await Promise.all([
+        recheckAccess(hocuspocus, sockets, userIds),
+        cluster?.signal.publish({ type: "recheckAccess", userIds }),
+      ]);
+    },
     close,
   };
 }

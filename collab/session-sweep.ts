@@ -7,8 +7,8 @@ import type { OpenSockets } from "./open-sockets.ts";
  * Every `intervalMs`, closes the sockets whose session (or access token) is no longer live.
  * Sign-out, revoking a token and the other decisions close their sockets at once
  * (collab/session-ending.ts); this catches what no decision announces: a session or token that
- * expires while its socket stays open, or one ended by another process before the signal
- * between processes exists. One query a round for each kind.
+ * expires while its socket stays open, or one whose ending another process published while
+ * Redis was away (ADR 018). One query a round for each kind.
  */
 export function startSessionSweep(sockets: OpenSockets, intervalMs: number): () => void {
   let running = false;

@@ -28,12 +28,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 const REPORT_EVERY_MS = 30_000;
 let lastReport = 0;
+let unavailableCount = 0;
+
+/** How many times this process met a database that did not answer (for /metrics). */
+export function databaseUnavailableCount(): number {
+  return unavailableCount;
+}
 
 /**
  * Logs that the database is not answering, at most once every 30 s: during a stall every
  * request and every retry of the collaboration log fails the same way, and one line says it.
  */
 export function reportDatabaseUnavailable(error: unknown, now = Date.now()): void {
+  unavailableCount += 1;
   if (now - lastReport < REPORT_EVERY_MS) return;
   lastReport = now;
   const reason = error instanceof Error ? error.message : String(error);

@@ -11,13 +11,23 @@ import { CLOSE } from "../collab/close-codes.ts";
 import type { Env } from "../app/utils/env.server.ts";
 import { signedInFrom } from "../app/utils/session.server.ts";
 import {
-  databaseAnswers,
+  databaseUnavailableCount,
   isDatabaseUnavailable,
   reportDatabaseUnavailable,
 } from "../models/database-health.ts";
 import { cspNonce, isSameOrigin, refuseCrossSite, securityHeaders } from "./security.ts";
 import { answerFormRefusals } from "./form-refusals.ts";
 import { answerUnavailableDatabase, unavailableUpgrade } from "./unavailable.ts";
+import { connectRedis, redisSettingsFrom } from "../collab/redis.ts";
+import {
+  collectProcessMetrics,
+  durableLatency,
+  storeDuration,
+  watchCollab,
+  watchDatabase,
+} from "./metrics.ts";
+import { serveOperations } from "./operations.ts";
+import { requestLog } from "./request-log.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
 import { YJS_PREFIX, upgradeYjs } from "./yjs-upgrade.ts";
 
@@ -37,9 +47,6 @@ async function importBuild(): Promise<ServerBuild> {
   return answerFormRefusals(answerUnavailableDatabase(build));
 }
 
-/** /readyz answers within this, whatever the database does (load balancers time out at ~1 s). */
-const READY_PROBE_MS = 800;
-
 /**
  * One process, one port: Express serves Remix, and the same HTTP server hands WebSocket
  * upgrades on /collab to the collab server, authenticated by the same session cookie.
@@ -47,15 +54,34 @@ const READY_PROBE_MS = 800;
 export async function startAppServer(env: Env): Promise<AppServer> {
   const development = env.NODE_ENV === "development";
   let build = await importBuild();
+  const redis = redisSettingsFrom(env);
   const collab = createCollabServer({
     storeDebounceMs: env.COLLAB_STORE_DEBOUNCE_MS,
+    storeMaxDebounceMs: env.COLLAB_STORE_MAX_DEBOUNCE_MS,
     sessionSweepMs: env.COLLAB_SESSION_SWEEP_MS,
+    redis,
+    observe: {
+      durableWait: (seconds) => durableLatency.observe(seconds),
+      store: (seconds) => storeDuration.observe(seconds),
+    },
   });
   // PDF reports: made in a worker thread, reading live documents through the collab server.
   const reports = createReportRunner({ collab });
 
+  // Its own fail-fast connection, so a stalled relay queue cannot hold up the probe.
+  const readinessRedis = redis ? connectRedis(redis.url, { failFast: true }) : null;
+  collectProcessMetrics();
+  const unwatchCollab = watchCollab(() => ({
+    connections: collab.hocuspocus.getConnectionsCount(),
+    documents: collab.hocuspocus.getDocumentsCount(),
+    idle: [...collab.hocuspocus.documents.values()].filter((d) => d.getConnectionsCount() === 0)
+      .length,
+  }));
+  watchDatabase(databaseUnavailableCount);
+
   const app = express();
   app.disable("x-powered-by");
+  app.use(requestLog);
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
   const originPolicy = { trustProxy: env.TRUST_PROXY };
   app.use(cspNonce, securityHeaders({ development }), compression(), refuseCrossSite(originPolicy));
@@ -64,15 +90,10 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     express.static(path.join(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(path.join(PROJECT_ROOT, "public"), { maxAge: "1h" }));
-  // Liveness: the process serves HTTP. Readiness: and the database answers a ping in time.
-  app.get("/healthz", (_req, res) => void res.type("text/plain").send("ok"));
-  app.get("/readyz", async (_req, res) => {
-    const ready = await databaseAnswers(READY_PROBE_MS);
-    res
-      .status(ready ? 200 : 503)
-      .type("text/plain")
-      .set("Cache-Control", "no-store")
-      .send(ready ? "ready" : "The database is not responding.");
+  serveOperations(app, {
+    redis: readinessRedis,
+    metricsToken: env.METRICS_TOKEN,
+    production: env.NODE_ENV === "production",
   });
   app.all(
     "*",
@@ -82,6 +103,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? "unknown",
+        requestId: res.locals.requestId as string,
         collab,
         reports,
       }),
@@ -145,6 +167,8 @@ export async function startAppServer(env: Env): Promise<AppServer> {
       // Stop taking work, persist what is pending, then let the sockets go.
       await reports.close();
       await collab.close();
+      readinessRedis?.disconnect(false);
+      unwatchCollab();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -6,6 +6,7 @@ import { printDemoSecondFactors } from "./demo-start.ts";
 import { startAppServer } from "./app.ts";
 import { connectDatabase } from "./database/connect.ts";
 import { DatabaseUnavailableError } from "./database/ferretdb.ts";
+import { log } from "./log.ts";
 
 async function main() {
   const env = getEnv();
@@ -15,22 +16,22 @@ async function main() {
     dataDir: env.DATA_DIR,
     timeoutMs: env.DATABASE_TIMEOUT_MS,
   });
-  console.log(
+  log.info(
     database.embedded ? `Database: embedded FerretDB (${env.DATA_DIR})` : "Database: MONGODB_URI",
   );
   if (env.SEED_DEMO) {
     const { created } = await seedDemo({ secondFactorKey: secondFactorKey() });
-    if (created) console.log("Demo data created: see README for the sign-ins.");
+    if (created) log.info("Demo data created: see README for the sign-ins.");
     if (env.NODE_ENV === "development") await printDemoSecondFactors();
   }
   const app = await startAppServer(env);
-  console.log(`Listening on ${app.url}`);
+  log.info({ url: app.url, redis: Boolean(env.REDIS_URL) }, `Listening on ${app.url}`);
 
   let stopping = false;
   async function shutdown(signal: string) {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: saving and stopping…`);
+    log.info(`${signal}: saving and stopping…`);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
@@ -45,7 +46,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DatabaseUnavailableError) console.error(error.message);
-  else console.error(error);
+  if (error instanceof DatabaseUnavailableError) log.fatal(error.message);
+  else log.fatal({ err: error }, "Could not start");
   process.exit(1);
 });

@@ -22,11 +22,22 @@ const schema = z.object({
   COOKIE_SECURE: flag.default(true),
   SEED_DEMO: flag.default(true),
   COLLAB_STORE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+  COLLAB_STORE_MAX_DEBOUNCE_MS: z.coerce.number().int().min(0).default(10_000),
   COLLAB_SESSION_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
   TRUST_PROXY: flag.default(false),
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** tldraw's licence key for the whiteboard: needed in production, not on localhost. */
   TLDRAW_LICENSE_KEY: z.string().trim().min(1).optional(),
+  /** Redis for several processes (ADR 018): relays documents, signals and rate limits. */
+  REDIS_URL: z.string().url().optional(),
+  /** Namespace of every Redis key and channel, so several deployments can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .default("qm"),
+  /** When set, /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };

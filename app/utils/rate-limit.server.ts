@@ -1,32 +1,24 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { consumeAll, createLimiter } from "./limiter.server.ts";
 
 // Per address and email: slows guessing one account; per address: slows spraying many.
-const perAccount = new RateLimiterMemory({
+// Shared by every process when Redis is configured (app/utils/limiter.server.ts).
+const perAccount = createLimiter({
   keyPrefix: "sign-in-account",
   points: 5,
   duration: 15 * 60,
 });
-const perAddress = new RateLimiterMemory({
+const perAddress = createLimiter({
   keyPrefix: "sign-in-address",
   points: 50,
   duration: 15 * 60,
 });
 
-/**
- * Counts a sign-in attempt; returns the minutes to wait when over the limit, else null.
- * (In memory: one process. Several processes would share a Redis limiter instead.)
- */
+/** Counts a sign-in attempt; returns the minutes to wait when over the limit, else null. */
 export async function limitSignIn(address: string, email: string): Promise<number | null> {
-  try {
-    await Promise.all([
-      perAccount.consume(`${address}|${email.toLowerCase()}`),
-      perAddress.consume(address),
-    ]);
-    return null;
-  } catch (error) {
-    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
-    throw error;
-  }
+  return consumeAll("sign-in", [
+    [perAccount, `${address}|${email.toLowerCase()}`],
+    [perAddress, address],
+  ]);
 }
 
 /** Clears the per-account count after a successful sign-in. */

@@ -1,5 +1,6 @@
 import type { Extension, beforeHandleAwarenessPayload } from "@hocuspocus/server";
 import type { CollabContext } from "../context.ts";
+import { isRelayed } from "../relayed.ts";
 
 /**
  * Presence is stamped by the server: whatever name or role a client puts in its awareness
@@ -15,7 +16,11 @@ export class IdentityExtension implements Extension {
     connection,
     context,
     document,
+    transactionOrigin,
   }: beforeHandleAwarenessPayload<CollabContext>) {
+    // Relayed by another of our processes (Redis, ADR 018): stamped there by this same code,
+    // for the connection that process holds. Redis is ours; browsers cannot publish to it.
+    if (isRelayed(transactionOrigin)) return;
     const identity = context?.identity;
     if (!connection || !identity) {
       states.clear();

@@ -9,12 +9,14 @@ import type {
 } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
-import { appendUpdates, loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
 import { parseDocumentName } from "../document-name.ts";
 import { DurableLog } from "../durable-log.ts";
 import { UpdateLogWriter } from "../update-log-writer.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
+import { isRelayed } from "../relayed.ts";
 
 // The log retries every half second until the database answers again (clients meanwhile show
 // "Saving…"): a stall is one line in the log, not two a second per open document.
@@ -23,12 +25,12 @@ function logWriteError(error: unknown) {
   else console.error(error);
 }
 
-function isFromRedis(origin: unknown): boolean {
-  return (
-    typeof origin === "object" &&
-    origin !== null &&
-    (origin as { source?: string }).source === "redis"
-  );
+/** Timings for /metrics (server/metrics.ts), in seconds. */
+export interface PersistenceObserver {
+  /** From a client's "are my edits saved?" to the answer that they are durable. */
+  durableWait?: (seconds: number) => void;
+  /** One compaction of the log into the snapshot. */
+  store?: (seconds: number) => void;
 }
 
 /**
@@ -47,43 +49,56 @@ export const COMPACT_AFTER_ENTRIES = 200;
 export class PersistenceExtension implements Extension {
   extensionName = "persistence";
   private logs = new Map<string, DurableLog>();
-  private loggedOnLoad = new Map<string, string[]>();
+  private loggedOnLoad = new Map<string, { ids: string[]; snapshotVersion: number }>();
+  /**
+   * Documents holding updates another process relayed (ADR 018) since this one last compacted
+   * them: that process logged them, but if it died before, only a compaction here saves them.
+   */
+  private relayedSince = new Set<string>();
   private writer = new UpdateLogWriter(logWriteError);
   /** Per connection, the latest checkpoint asked for and the point it waits for. */
   private asked = new WeakMap<object, { n: number; upTo: number }>();
   private closing = false;
+
+  constructor(private readonly observe: PersistenceObserver = {}) {}
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
     const name = parseDocumentName(documentName);
     if (!name) throw new Error(`Refusing to load malformed document ${documentName}`);
     // A failure here propagates: Hocuspocus then never stores this (empty) document over
     // what is saved.
-    const stored = await loadStoredDocument(documentName);
+    let stored = await loadStoredDocument(documentName);
+    if (!stored.snapshot && stored.updates.length === 0) {
+      const seed = await seedFor(name);
+      // Durable before anyone sees it, so a crash cannot leave edits on an unsaved seed; and
+      // stored once, however many processes load the new document together (ADR 018).
+      if (seed && !(await seedSnapshot(documentName, seed))) {
+        stored = await loadStoredDocument(documentName);
+      } else if (seed) {
+        stored = { snapshot: seed, snapshotVersion: 1, updates: [] };
+      }
+    }
     const ids = stored.updates.map((u) => u.id);
     if (stored.snapshot) Y.applyUpdate(document, stored.snapshot);
     for (const { update } of stored.updates) Y.applyUpdate(document, update);
-    if (!stored.snapshot && stored.updates.length === 0) {
-      const seed = await seedFor(name);
-      if (seed) {
-        Y.applyUpdate(document, seed);
-        // Durable before anyone sees it, so a crash cannot leave edits on an unsaved seed.
-        ids.push(...(await appendUpdates(documentName, [seed])));
-      }
-    }
-    this.loggedOnLoad.set(documentName, ids);
+    this.loggedOnLoad.set(documentName, { ids, snapshotVersion: stored.snapshotVersion });
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
+    const loaded = this.loggedOnLoad.get(documentName);
     const log = new DurableLog(
       documentName,
-      this.loggedOnLoad.get(documentName) ?? [],
+      loaded?.ids ?? [],
       this.writer,
+      loaded?.snapshotVersion ?? 0,
     );
     this.loggedOnLoad.delete(documentName);
     this.logs.set(documentName, log);
     // Synchronous, so an update is queued before any later message on its socket is handled.
     document.on("update", (update: Uint8Array, origin: unknown) => {
-      if (!isFromRedis(origin)) log.accept(update);
+      // Relayed from another process, which logged it (ADR 018): logged once, there.
+      if (!isRelayed(origin)) log.accept(update);
+      else this.relayedSince.add(documentName);
     });
   }
 
@@ -93,7 +108,9 @@ export class PersistenceExtension implements Extension {
     if (!message || !log) return;
     const asked = { n: message.n, upTo: log.acceptedCount };
     this.asked.set(connection, asked);
+    const started = performance.now();
     await log.whenDurable();
+    this.observe.durableWait?.((performance.now() - started) / 1000);
     // One answer covers every checkpoint before it: skip this one if a later checkpoint of the
     // same connection is durable too (its own answer is on its way in this same tick).
     const latest = this.asked.get(connection);
@@ -104,13 +121,22 @@ export class PersistenceExtension implements Extension {
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
     const log = this.logs.get(documentName);
     if (!log) return;
-    if (this.closing || log.length >= COMPACT_AFTER_ENTRIES) await log.compact(document);
-    else await log.flush();
+    const relayed = this.relayedSince.has(documentName);
+    if (this.closing || relayed || log.length >= COMPACT_AFTER_ENTRIES) {
+      this.relayedSince.delete(documentName);
+      const started = performance.now();
+      await log.compact(document).catch((error: unknown) => {
+        if (relayed) this.relayedSince.add(documentName);
+        throw error;
+      });
+      this.observe.store?.((performance.now() - started) / 1000);
+    } else await log.flush();
   }
 
   async beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload) {
     const log = this.logs.get(documentName);
-    if (!log || log.length === 0) return;
+    if (!log || (log.length === 0 && !this.relayedSince.has(documentName))) return;
+    this.relayedSince.delete(documentName);
     // The last person left: fold the log into the snapshot so the next open reads one record.
     // A failure leaves the log as it is (nothing lost) and the document still unloads.
     await log.compact(document).catch(logWriteError);
@@ -119,6 +145,7 @@ export class PersistenceExtension implements Extension {
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
     // Anything still waiting stays with the writer, which writes it.
     this.logs.delete(documentName);
+    this.relayedSince.delete(documentName);
   }
 
   /** Resolves once every update accepted so far for `documentName` is in the database. */

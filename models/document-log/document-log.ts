@@ -1,5 +1,7 @@
 import { Schema, Types } from "mongoose";
 import { op, defineModel } from "../mongoose.ts";
+// Used only inside functions, so the two modules may import each other.
+import { writeSnapshot } from "./snapshot-write.ts";
 
 /**
  * Durable storage of collaborative documents: every accepted update is appended to a log as
@@ -16,6 +18,8 @@ interface UpdateDoc {
 interface SnapshotDoc {
   name: string;
   state: Buffer;
+  /** Bumped by every write: a compaction writes the version after the one it knows (ADR 018). */
+  version?: number;
   updatedAt: Date;
 }
 
@@ -26,16 +30,19 @@ const updateSchema = new Schema<UpdateDoc>({
 });
 
 const snapshotSchema = new Schema<SnapshotDoc>({
-  name: { type: String, required: true, unique: true },
+  name: { type: String, required: true },
   state: { type: Buffer, required: true },
+  version: { type: Number, default: 0 },
   updatedAt: { type: Date, default: () => new Date() },
 });
+// One row per version: writing version n + 1 is an insert that only one writer can win (ADR 018).
+snapshotSchema.index({ name: 1, version: 1 }, { unique: true });
 
 export const DocumentUpdateModel = defineModel<UpdateDoc>("DocumentUpdate", updateSchema);
 export const DocumentSnapshotModel = defineModel<SnapshotDoc>("DocumentSnapshot", snapshotSchema);
 
 // Lean reads return BSON Binary values, not Buffers: take exactly the stored bytes.
-function toBytes(value: unknown): Uint8Array {
+export function toBytes(value: unknown): Uint8Array {
   if (value instanceof Uint8Array) return value;
   const binary = value as { buffer: Uint8Array; position: number };
   return binary.buffer.subarray(0, binary.position);
@@ -43,17 +50,20 @@ function toBytes(value: unknown): Uint8Array {
 
 export interface StoredDocument {
   snapshot: Uint8Array | null;
+  /** The snapshot's version (0: none yet), for the next compaction's guarded write. */
+  snapshotVersion: number;
   updates: { id: string; update: Uint8Array }[];
 }
 
 /** Everything stored for a document: its snapshot (if any) and the updates logged since. */
 export async function loadStoredDocument(name: string): Promise<StoredDocument> {
   const [snapshot, updates] = await Promise.all([
-    DocumentSnapshotModel.findOne({ name }).lean(),
+    DocumentSnapshotModel.findOne({ name }).sort({ version: -1 }).lean(),
     DocumentUpdateModel.find({ name }).sort({ _id: 1 }).lean(),
   ]);
   return {
     snapshot: snapshot ? toBytes(snapshot.state) : null,
+    snapshotVersion: snapshot?.version ?? 0,
     updates: updates.map((u) => ({ id: u._id.toString(), update: toBytes(u.update) })),
   };
 }
@@ -112,20 +122,30 @@ export function appendUpdates(name: string, updates: Uint8Array[]): Promise<stri
 }
 
 /**
- * Replaces the snapshot with `state` (which must contain every update in `compactedIds`), then
- * drops those updates from the log.
+ * Writes `state` (which must contain every update in `compactedIds`) into the snapshot, merged
+ * with whatever another process wrote since `knownVersion` (models/document-log/snapshot-write.ts),
+ * then drops those updates from the log. Resolves with the snapshot's new version.
  */
 export async function compactDocument(
   name: string,
   state: Uint8Array,
   compactedIds: string[],
-): Promise<void> {
-  await DocumentSnapshotModel.updateOne(
-    { name },
-    { $set: { state: Buffer.from(state), updatedAt: new Date() } },
-    { upsert: true },
-  );
+  knownVersion = 0,
+): Promise<number> {
+  const version = await writeSnapshot(name, state, knownVersion);
   if (compactedIds.length > 0) {
     await DocumentUpdateModel.deleteMany({ name, _id: op({ $in: compactedIds }) });
+  }
+  return version;
+}
+
+/**
+ * Before ADR 018 a snapshot's name alone was unique; versions need (name, version). Drops the
+ * old index if a database still has it (once; harmless when it does not).
+ */
+export async function migrateSnapshotIndexes(): Promise<void> {
+  const indexes = await DocumentSnapshotModel.collection.indexes().catch(() => []);
+  if (indexes.some((index) => index.name === "name_1" && index.unique)) {
+    await DocumentSnapshotModel.collection.dropIndex("name_1");
   }
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import "../../models/registry.ts";
 import { mongoose } from "../../models/mongoose.ts";
+import { migrateSnapshotIndexes } from "../../models/document-log/document-log.ts";
 import { startFerretDB, type RunningFerretDB } from "./ferretdb.ts";
 
 export interface Database {
@@ -46,6 +47,7 @@ export async function connectDatabase(options: {
   try {
     await mongoose.connect(uri, { dbName: options.dbName, ...databaseOptions(options.timeoutMs) });
     // Unique indexes must exist before anything is written (seeding relies on them).
+    await migrateSnapshotIndexes();
     await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
   } catch (error) {
     await embedded?.stop();

@@ -1,6 +1,7 @@
 // npm run bench -- [--docs N] [--clients M] [--seconds S] …  (see options.ts, or --help)
 // The same typing load against our server and against a bare y-websocket server; prints a table
 // and writes bench-results/collab-<timestamp>.json. Not part of `npm test`.
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { startBaseline } from "./baseline.ts";
 import { runLoad } from "./load.ts";
@@ -10,18 +11,21 @@ import { startOurs } from "./ours.ts";
 import { sampleProcess, type ProcessUsage } from "./process-sampler.ts";
 import { printTable, writeJson, type SystemResult } from "./report.ts";
 import { sampleSelf, type LoadGeneratorUsage } from "./self-sampler.ts";
+import type { LatencySummary } from "./stats.ts";
 import type { RunningSystem, SystemName } from "./system.ts";
 
 /** Latencies are also reported per slice of the window, to show periodic stalls. */
 const SLICE_SECONDS = 5;
 let current: RunningSystem | null = null;
 
-async function measure(name: SystemName, options: BenchOptions): Promise<SystemResult> {
+type Measured = SystemResult & { crossProcess: LatencySummary };
+
+async function measure(name: SystemName, options: BenchOptions, processes = 1): Promise<Measured> {
   const started = performance.now();
   const system = (current =
     name === "baseline"
       ? await startBaseline(options)
-      : await startOurs(options, name === "ours" ? "collab" : name));
+      : await startOurs(options, name === "ours" ? "collab" : name, processes));
   const connections = options.docs * options.clients;
   console.log(
     `${system.label}: ${connections} clients synced in ${((performance.now() - started) / 1000).toFixed(1)} s; typing…`,
@@ -55,6 +59,7 @@ async function measure(name: SystemName, options: BenchOptions): Promise<SystemR
       name: system.name,
       label: system.label,
       propagation: load.propagation.summary(),
+      crossProcess: load.crossProcess.summary(),
       propagationByPath: Object.fromEntries(
         Object.entries(load.propagationByPath).map(([path, samples]) => [path, samples.summary()]),
       ),
@@ -90,6 +95,36 @@ function otherProcesses(usage: {
   return Math.max(0, usage.machine.busyPercent - ours - usage.loadGenerator.cpuPercent);
 }
 
+/** Two processes + Redis against one process, same run: the cross-process edit → visible. */
+function printCluster(options: BenchOptions, single: Measured, cluster: Measured, startedAt: Date) {
+  const ms = (value: number | null | undefined) => (value == null ? "—" : value.toFixed(2));
+  const ratio = (a: number | null, b: number | null) =>
+    a == null || b == null || b === 0 ? "—" : `${(a / b).toFixed(2)}×`;
+  const cross = cluster.crossProcess;
+  console.log(`\n${options.processes} processes + Redis, clients split between them:`);
+  console.log(
+    `  one process, edit → visible p50 / p99: ${ms(single.propagation.p50)} / ${ms(single.propagation.p99)} ms`,
+  );
+  console.log(
+    `  ${options.processes} processes, every pair p50 / p99:   ${ms(cluster.propagation.p50)} / ${ms(cluster.propagation.p99)} ms`,
+  );
+  console.log(
+    `  ${options.processes} processes, cross-process p50 / p99: ${ms(cross.p50)} / ${ms(cross.p99)} ms (${cross.count} pairs)`,
+  );
+  console.log(
+    `  cross-process p99 / one process p99: ${ratio(cross.p99, single.propagation.p99)} (goal ≤ 2×)`,
+  );
+  console.log(
+    `  durable p50 / p95 / p99 (${options.processes} processes): ${ms(cluster.durable?.p50)} / ${ms(cluster.durable?.p95)} / ${ms(cluster.durable?.p99)} ms`,
+  );
+  const file = path.join(
+    options.outDir,
+    `collab-cluster-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`,
+  );
+  writeFileSync(file, `${JSON.stringify({ options, single, cluster }, null, 2)}\n`);
+  console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+}
+
 async function main() {
   let options: BenchOptions;
   try {
@@ -99,11 +134,16 @@ async function main() {
     process.exit(2);
   }
   const startedAt = new Date();
-  const results: SystemResult[] = [];
+  const results: Measured[] = [];
   for (const name of options.systems) results.push(await measure(name, options));
   printTable(options, results);
   const file = writeJson(options, results, startedAt);
   console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+  if (options.processes > 1) {
+    const single = results.find((r) => r.name === "ours") ?? (await measure("ours", options));
+    const cluster = await measure("ours", options, options.processes);
+    printCluster(options, single, cluster, startedAt);
+  }
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

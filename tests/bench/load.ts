@@ -8,6 +8,8 @@ import type { BenchClient, RunningSystem } from "./system.ts";
 export interface LoadResult {
   /** ms from a keystroke until one other client of its document integrated it; one per pair. */
   propagation: LatencySamples;
+  /** The same, only for pairs on different server processes (empty with one process). */
+  crossProcess: LatencySamples;
   /** The same, by path, when the system's documents take different paths (mixed). */
   propagationByPath: Record<string, LatencySamples>;
   /** ms from a keystroke until its client heard it is durable (ours only). */
@@ -37,6 +39,7 @@ export async function runLoad(
   onWindow: { start(): void; end(): void },
 ): Promise<LoadResult> {
   const propagation = new LatencySamples();
+  const crossProcess = new LatencySamples();
   const durable = new LatencySamples();
   let measuring = false;
   let typing = true;
@@ -50,7 +53,7 @@ export async function runLoad(
   for (const [index, clients] of system.documents.entries()) {
     const path = system.paths?.[index];
     const byPath = path ? (propagationByPath[path] ??= new LatencySamples()) : null;
-    const ledger = new EditLedger(clients.length - 1, propagation, byPath);
+    const ledger = new EditLedger(clients.length - 1, propagation, byPath, crossProcess);
     editLedgers.push(ledger);
     for (const client of clients) stopObserving.push(observe(client, ledger));
     // Each client's passage exists (and has reached everyone) before anyone types into it.
@@ -75,6 +78,7 @@ export async function runLoad(
           Y.getState(client.doc.store, client.doc.clientID),
           madeAt,
           measured,
+          client.process,
         );
         passage.insert(passage.length, LETTERS[Math.floor(Math.random() * LETTERS.length)]);
         durability?.made(madeAt, measured);
@@ -119,7 +123,16 @@ export async function runLoad(
   const left = outstanding();
   for (const stop of stopObserving) stop();
   for (const ledger of durableLedgers) ledger.stop();
-  return { propagation, propagationByPath, durable, windowStart, edits, windowSeconds, ...left };
+  return {
+    propagation,
+    propagationByPath,
+    crossProcess,
+    durable,
+    windowStart,
+    edits,
+    windowSeconds,
+    ...left,
+  };
 }
 
 function interval(options: BenchOptions): number {
@@ -141,7 +154,7 @@ function observe(client: BenchClient, ledger: EditLedger): () => void {
       const owner = Number(event.path[0]);
       const from = transaction.beforeState.get(owner) ?? 0;
       const to = transaction.afterState.get(owner) ?? 0;
-      if (to > from) ledger.seen(owner, from, to, now);
+      if (to > from) ledger.seen(owner, from, to, now, client.process);
     }
   };
   passages.observeDeep(onEvents);

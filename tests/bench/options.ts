@@ -24,6 +24,11 @@ export interface BenchOptions {
   profile: string | null;
   /** How long to wait, after typing stops, for the last edits to arrive and be confirmed. */
   drainSeconds: number;
+  /**
+   * 2: also run ours as two processes on one database and the local Redis, clients split
+   * between them, and report cross-process edit → visible beside the single process's.
+   */
+  processes: number;
   /** Which systems to run. */
   systems: SystemName[];
   outDir: string;
@@ -47,6 +52,8 @@ const HELP = `npm run bench -- [options]
                        path in one window (the fair /yjs/ vs /collab comparison on a busy
                        machine), baseline = a bare in-memory y-websocket server
   --only NAME          one system only (no ratios)
+  --processes 2        also run ours as two processes + Redis (REDIS_URL, default the local one),
+                       clients split between them: cross-process edit → visible vs one process
   --profile DIR        write a CPU profile (.cpuprofile) of our server into DIR
   --out DIR            where the JSON goes (default bench-results)
 `;
@@ -76,6 +83,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       "store-debounce": { type: "string" },
       drain: { type: "string" },
       only: { type: "string" },
+      processes: { type: "string" },
       systems: { type: "string" },
       profile: { type: "string" },
       out: { type: "string" },
@@ -114,6 +122,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     storeDebounce: positive("store-debounce", values["store-debounce"], 2000, 0),
     profile: values.profile ?? null,
     drainSeconds: positive("drain", values.drain, 15, 0),
+    processes: Math.min(2, Math.floor(positive("processes", values.processes, 1))),
     systems: [...new Set(systems)] as SystemName[],
     outDir: values.out ?? "bench-results",
   };

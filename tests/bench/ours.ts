@@ -16,6 +16,7 @@ import type { BenchClient, RunningSystem } from "./system.ts";
 export async function startOurs(
   options: BenchOptions,
   via: "collab" | "yjs" | "mixed" = "collab",
+  processes = 1,
 ): Promise<RunningSystem> {
   // The session modules read these when first used: set them before importing anything.
   process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
@@ -39,17 +40,32 @@ export async function startOurs(
   try {
     const db = { uri: ferret.uri, dbName: "bench" };
     const { names, cookie } = await createData(db, options.docs);
-    const server = await spawnServer(
-      db,
-      {
-        SESSION_SECRET: process.env.SESSION_SECRET,
-        COOKIE_SECURE: "false",
-        COLLAB_STORE_DEBOUNCE_MS: String(options.storeDebounce),
-        DATA_DIR: path.join(scratch, "data"),
-      },
-      options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`] : [],
-    );
-    cleanups.push(() => server.stop());
+    // Several processes share the documents through Redis (ADR 018), each on its own port.
+    const clustered = processes > 1;
+    const redisPrefix = `bench-${randomBytes(4).toString("hex")}`;
+    const servers: Awaited<ReturnType<typeof spawnServer>>[] = [];
+    for (let i = 0; i < processes; i++) {
+      const server = await spawnServer(
+        db,
+        {
+          SESSION_SECRET: process.env.SESSION_SECRET,
+          COOKIE_SECURE: "false",
+          COLLAB_STORE_DEBOUNCE_MS: String(options.storeDebounce),
+          DATA_DIR: path.join(scratch, "data"),
+          ...(clustered
+            ? {
+                REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+                REDIS_PREFIX: redisPrefix,
+              }
+            : {}),
+        },
+        options.profile && i === 0
+          ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`]
+          : [],
+      );
+      cleanups.push(() => server.stop());
+      servers.push(server);
+    }
 
     const documents: BenchClient[][] = [];
     cleanups.push(() => documents.flat().forEach((client) => client.destroy()));
@@ -60,7 +76,10 @@ export async function startOurs(
     // Mixed: every other document on each path, so both share one server and one window.
     const paths = names.map((_, i) => (via === "mixed" ? (i % 2 === 0 ? "collab" : "yjs") : via));
     for (const [index, name] of names.entries()) {
-      const group = await connectAll(options.clients, async () => {
+      const group = await connectAll(options.clients, async (clientIndex) => {
+        // With several processes, the clients of one document alternate between them.
+        const onProcess = clientIndex % servers.length;
+        const server = servers[onProcess];
         if (paths[index] === "yjs") {
           const client = connectYjs(server.url, name, { cookie });
           await client.synced;
@@ -76,6 +95,7 @@ export async function startOurs(
         await Promise.all([client.authenticated, client.synced]);
         const wrapped: BenchClient = {
           doc: client.doc,
+          process: onProcess,
           moveCursor: (index) => client.provider.setAwarenessField("cursor", { index }),
           durability: {
             editCount: () => client.tracker.editCount,
@@ -91,14 +111,20 @@ export async function startOurs(
 
     return {
       name: via === "collab" ? "ours" : via,
-      label:
-        via === "yjs"
+      label: clustered
+        ? `ours, ${processes} processes + Redis`
+        : via === "yjs"
           ? "ours through /yjs/ (y-websocket clients)"
           : via === "mixed"
             ? "ours, half the documents on /collab and half on /yjs/, at once"
             : "ours (Hocuspocus + FerretDB, durable)",
       paths: via === "mixed" ? paths : undefined,
-      pids: { server: server.child.pid, database: ferret.child.pid },
+      pids: {
+        ...Object.fromEntries(
+          servers.map((server, i) => [i === 0 ? "server" : `server${i + 1}`, server.child.pid]),
+        ),
+        database: ferret.child.pid,
+      },
       documents,
       stop: cleanUp,
     };

@@ -20,7 +20,7 @@ export async function spawnListening(
     );
     child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
       output += chunk;
-      const match = /Listening on (\S+)/.exec(output);
+      const match = /Listening on ([^\s"]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -9,6 +9,8 @@ export type SystemName = "ours" | "yjs" | "mixed" | "baseline";
 /** One connected client as the load sees it, whichever server it talks to. */
 export interface BenchClient {
   doc: Y.Doc;
+  /** Which server process it is connected to, when there are several (0 otherwise). */
+  process?: number;
   /** Publishes this client's cursor (awareness), as the editor does on every keystroke. */
   moveCursor(index: number): void;
   /** Our durability handshake; absent for the baseline, which has no such thing. */

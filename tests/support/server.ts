@@ -53,6 +53,8 @@ export async function spawnServer(
         MONGODB_DB_NAME: db.dbName,
         SEED_DEMO: "false",
         COLLAB_STORE_DEBOUNCE_MS: "200",
+        // "Listening on" is an info line, and this waits for it.
+        LOG_LEVEL: "info",
         ...extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -64,7 +66,7 @@ export async function spawnServer(
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
       output += chunk;
-      const match = /Listening on (http:\/\/\S+)/.exec(output);
+      const match = /Listening on (http:\/\/[^\s"]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -5,6 +5,8 @@ process.env.SESSION_SECRET ??= "test-session-secret-that-is-long-enough-1234";
 process.env.COOKIE_SECURE ??= "false";
 process.env.SEED_DEMO ??= "false";
 process.env.NODE_ENV = "test";
+// The servers tests start in this process log only warnings (one JSON line per request otherwise).
+process.env.LOG_LEVEL ??= "warn";
 
 let allowed: RegExp[] = [];
 let spy: ReturnType<typeof vi.spyOn> | null = null;

@@ -1,0 +1,119 @@
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  collectDefaultMetrics,
+  register,
+  type Registry,
+} from "prom-client";
+
+// The Remix build bundles its own copy of this module beside the server's, and both count into
+// prom-client's one default registry: each metric is made once, by whichever copy asks first.
+function once<T>(name: string, make: () => T): T {
+  return (register.getSingleMetric(name) as T | undefined) ?? make();
+}
+
+/** Rate-limit refusals, by limiter (sign-in, second factor, certificate lookups). */
+export const rateLimitRefusals = once(
+  "qm_rate_limit_refusals_total",
+  () =>
+    new Counter({
+      name: "qm_rate_limit_refusals_total",
+      help: "Requests refused by a rate limiter.",
+      labelNames: ["limiter"] as const,
+    }),
+);
+
+/** Database operations that failed because the database did not answer (ADR 007), counted by
+ * models/database-health.ts and read when scraped. */
+export function watchDatabase(count: () => number): void {
+  once(
+    "qm_database_unavailable_total",
+    () =>
+      new Counter({
+        name: "qm_database_unavailable_total",
+        help: "Database operations that failed because the database did not answer in time.",
+        collect() {
+          this.reset();
+          this.inc(count());
+        },
+      }),
+  );
+}
+
+/** From a client asking whether its edits are saved to the answer that they are. */
+export const durableLatency = once(
+  "qm_collab_durable_seconds",
+  () =>
+    new Histogram({
+      name: "qm_collab_durable_seconds",
+      help: "From a client's 'are my edits saved?' to the server's answer that they are durable.",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    }),
+);
+
+/** How long storing (compacting the log into the snapshot) a document took. */
+export const storeDuration = once(
+  "qm_collab_store_seconds",
+  () =>
+    new Histogram({
+      name: "qm_collab_store_seconds",
+      help: "Time to compact a document's update log into its snapshot.",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    }),
+);
+
+type CollabCounts = { connections: number; documents: number; idle: number };
+const collabServers = new Set<() => CollabCounts>();
+const sum = (key: keyof CollabCounts) =>
+  [...collabServers].reduce((total, read) => total + read()[key], 0);
+
+/**
+ * Gauges read from the collab server when scraped: open collaboration connections and
+ * documents loaded in memory, on this process. Returns the call that stops watching it.
+ */
+export function watchCollab(read: () => CollabCounts): () => void {
+  collabServers.add(read);
+  once(
+    "qm_collab_connections",
+    () =>
+      new Gauge({
+        name: "qm_collab_connections",
+        help: "Open document connections.",
+        collect() {
+          this.set(sum("connections"));
+        },
+      }),
+  );
+  once(
+    "qm_collab_documents_loaded",
+    () =>
+      new Gauge({
+        name: "qm_collab_documents_loaded",
+        help: "Documents loaded in memory.",
+        collect() {
+          this.set(sum("documents"));
+        },
+      }),
+  );
+  once(
+    "qm_collab_documents_without_connections",
+    () =>
+      new Gauge({
+        name: "qm_collab_documents_without_connections",
+        help: "Documents loaded in memory that nobody has open (should fall to 0 when idle).",
+        collect() {
+          this.set(sum("idle"));
+        },
+      }),
+  );
+  return () => void collabServers.delete(read);
+}
+
+export const metricsRegistry: Registry = register;
+
+/** Node's own process metrics (CPU, memory, event-loop lag), once per process. */
+export function collectProcessMetrics(): void {
+  if (register.getSingleMetric("process_cpu_user_seconds_total")) return;
+  collectDefaultMetrics();
+}
