@@ -145,6 +145,12 @@ describe("the force-field in the browser", () => {
     await forceField(chris, "2.1").getByRole("button", { name: "Add a helping factor" }).click();
     await chris.keyboard.type("Governor for SEND");
     await expectBoth(both, (p) => diagram(p, "2.1").getAttribute("aria-label"), summary(8, 4));
+    // Appended below the first, on both screens, before anyone moves it.
+    await expectBoth(
+      both,
+      (p) => factor(p, "2.1", "Helping factor 2").getByRole("textbox").inputValue(),
+      "Governor for SEND",
+    );
     await forceField(chris, "2.1")
       .getByRole("button", { name: "Move helping factor 2 up" })
       .click();
