@@ -22,3 +22,4 @@ import "./second-factor/second-factor.ts";
 import "./validation/agreed-projection.ts";
 import "./insight/pairing.ts";
 import "./report/report-job.ts";
+import "./workspace/workspace.ts";

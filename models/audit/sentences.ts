@@ -182,6 +182,38 @@ const SENTENCES = {
       : `A wrong ${what} was entered for ${r.subjectPerson}`;
   },
   secondFactorReset: (r: Reading) => `${r.actor} reset ${r.subjectPerson}'s two-factor sign-in`,
+  workspaceCreated: (r: Reading) => {
+    const schools = Number(r.detail("schools") ?? 0);
+    const from = r.detail("pairingId") ? ", from an accepted pairing" : "";
+    return `${r.actor} started the joint workspace “${r.text("title")}” with ${schools} school${schools === 1 ? "" : "s"}${from}`;
+  },
+  workspaceInvitationAccepted: (r: Reading) =>
+    `${r.actor} accepted the invitation to the joint workspace for ${r.school(r.detail("schoolId")) ?? "their school"}`,
+  workspaceInvitationDeclined: (r: Reading) =>
+    `${r.actor} declined the invitation to the joint workspace for ${r.school(r.detail("schoolId")) ?? "their school"}`,
+  workspaceMembersChanged: (r: Reading) => {
+    const names = (key: string) =>
+      r
+        .text(key)
+        .split(",")
+        .filter(Boolean)
+        .map((id) => r.person(id));
+    const added = names("added");
+    const removed = names("removed");
+    const parts = [
+      added.length ? `added ${listOf(added)}` : "",
+      removed.length ? `removed ${listOf(removed)}` : "",
+    ].filter(Boolean);
+    const school = r.school(r.detail("schoolId")) ?? "their school";
+    return `${r.actor} ${parts.join(" and ") || "changed nobody"} as members for ${school}`;
+  },
+  workspaceSchoolRemoved: (r: Reading) =>
+    `${r.actor} took ${r.school(r.detail("schoolId")) ?? "a school"} out of the joint workspace`,
+  workspaceArchived: (r: Reading) => `${r.actor} archived the joint workspace “${r.text("title")}”`,
+  workspaceCriterionShared: (r: Reading) =>
+    `${r.actor} shared ${r.text("code") || "a criterion"} of ${r.school(r.detail("schoolId")) ?? "their school"}'s evaluation to a joint workspace`,
+  workspaceShareWithdrawn: (r: Reading) =>
+    `${r.actor} withdrew a shared criterion from a joint workspace`,
 } satisfies Record<string, (r: Reading) => string>;
 
 export type AuditAction = keyof typeof SENTENCES;

@@ -16,6 +16,7 @@ const SAM = "d".repeat(24);
 const SCHOOL = "e".repeat(24);
 const EVALUATION = "f".repeat(24);
 const VALIDATION = "1".repeat(24);
+const WORKSPACE = "2".repeat(24);
 
 const NAMES: AuditNames = {
   people: {
@@ -181,6 +182,49 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
   [
     entry(PRIYA, "secondFactorReset", `user:${JORDAN}`, { hadFactor: true, sessionsEnded: 2 }),
     "Priya Shah reset Jordan Lee's two-factor sign-in",
+  ],
+  [
+    entry(PRIYA, "workspaceCreated", `workspace:${WORKSPACE}`, {
+      title: "Reading together",
+      schools: 2,
+      pairingId: VALIDATION,
+    }),
+    "Priya Shah started the joint workspace “Reading together” with 2 schools, from an accepted pairing",
+  ],
+  [
+    entry(SAM, "workspaceInvitationAccepted", `workspace:${WORKSPACE}`, { schoolId: SCHOOL }),
+    "Sam Taylor accepted the invitation to the joint workspace for Riverside Primary Academy",
+  ],
+  [
+    entry(SAM, "workspaceInvitationDeclined", `workspace:${WORKSPACE}`, { schoolId: SCHOOL }),
+    "Sam Taylor declined the invitation to the joint workspace for Riverside Primary Academy",
+  ],
+  [
+    entry(SAM, "workspaceMembersChanged", `workspace:${WORKSPACE}`, {
+      schoolId: SCHOOL,
+      added: `${JORDAN},${HELEN}`,
+      removed: PRIYA,
+    }),
+    "Sam Taylor added Jordan Lee and Helen Wright and removed Priya Shah as members for Riverside Primary Academy",
+  ],
+  [
+    entry(PRIYA, "workspaceSchoolRemoved", `workspace:${WORKSPACE}`, { schoolId: SCHOOL }),
+    "Priya Shah took Riverside Primary Academy out of the joint workspace",
+  ],
+  [
+    entry(PRIYA, "workspaceArchived", `workspace:${WORKSPACE}`, { title: "Reading together" }),
+    "Priya Shah archived the joint workspace “Reading together”",
+  ],
+  [
+    entry(SAM, "workspaceCriterionShared", `workspace:${WORKSPACE}`, {
+      schoolId: SCHOOL,
+      code: "2.1",
+    }),
+    "Sam Taylor shared 2.1 of Riverside Primary Academy's evaluation to a joint workspace",
+  ],
+  [
+    entry(SAM, "workspaceShareWithdrawn", `workspace:${WORKSPACE}`, { shareId: VALIDATION }),
+    "Sam Taylor withdrew a shared criterion from a joint workspace",
   ],
 ];
 

@@ -1,0 +1,197 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import tldrawStyles from "tldraw/tldraw.css";
+import { CollabRoom, useRoomDocument, useWarnBeforeLeaving } from "../collab/collab-room.tsx";
+import { WorkspaceBar } from "../collab/workspace-bar.tsx";
+import { CsrfInput } from "../components/csrf-input.tsx";
+import { FormError } from "../components/field.tsx";
+import { MeetingSide } from "../components/meeting/meeting-side.tsx";
+import meetingStyles from "../styles/meeting.css";
+import { requireActor } from "../utils/auth.server.ts";
+import {
+  failed,
+  fieldsOf,
+  orNotFound,
+  readForm,
+  run,
+  type ActionResult,
+} from "../utils/command.server.ts";
+import { useHydrated } from "../utils/use-hydrated.ts";
+import { archiveWorkspace, respondToInvitation, workspacePageData } from "../workspace.server.ts";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: tldrawStyles },
+  { rel: "stylesheet", href: meetingStyles },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.workspace.title ?? "Joint workspace"} · Quality marks` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return json(await orNotFound(workspacePageData(actor, params.workspaceId ?? "")));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const ctx = { actor, collab: context.collab };
+  const extra = { workspaceId: params.workspaceId ?? "" };
+  if (intent === "respond") {
+    const done = await run(() => respondToInvitation(ctx, fieldsOf(form, { extra })), intent);
+    if (done instanceof Response) return done;
+    return json<ActionResult>({
+      intent,
+      done: String(form.get("answer")) === "accept" ? "Your school is taking part." : "Declined.",
+    });
+  }
+  if (intent === "archive") {
+    const done = await run(() => archiveWorkspace(ctx, fieldsOf(form, { extra })), intent);
+    return done instanceof Response ? done : redirect(`/workspaces/${extra.workspaceId}`);
+  }
+  return failed({ intent, formError: "Unknown request." }, 400);
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function WarnBeforeLeaving() {
+  useWarnBeforeLeaving();
+  return null;
+}
+
+/** A joint workspace: the schools, the shared notes and whiteboard (live, ADR 012). */
+export default function WorkspacePage() {
+  const data = useLoaderData<typeof loader>();
+  const hydrated = useHydrated();
+  if (!hydrated) return <WorkspaceBody data={data} live={false} />;
+  return (
+    <CollabRoom me={data.me} presenceIn={data.document}>
+      <WarnBeforeLeaving />
+      <WorkspaceBody data={data} live />
+    </CollabRoom>
+  );
+}
+
+function LiveSide({ data }: { data: Data }) {
+  const open = useRoomDocument(data.document);
+  return (
+    <>
+      <WorkspaceBar
+        canWrite={data.can.write}
+        readOnlyNotice={
+          data.workspace.archived
+            ? "This workspace is archived: it is kept for the record and nobody can change it."
+            : "You are observing this workspace: others see you here, and nothing you do changes it."
+        }
+      />
+      {open.refused ? (
+        <p role="alert" className="form-error">
+          This workspace could not be opened: you do not have access to it.
+        </p>
+      ) : null}
+      <MeetingSide
+        document={open.document}
+        ready={open.readOnly !== null}
+        locked={!data.can.write || open.readOnly !== false}
+        me={data.me}
+        licenseKey={data.tldrawLicenseKey}
+        notesLabel="Shared notes"
+        notesField="notes"
+      />
+    </>
+  );
+}
+
+function WorkspaceBody({ data, live }: { data: Data; live: boolean }) {
+  const result = useActionData<ActionResult>();
+  const busy = useNavigation().state === "submitting";
+  const { workspace } = data;
+  const path = `/workspaces/${workspace.id}`;
+  return (
+    <div className="page wide workspace-page">
+      <p className="breadcrumbs">
+        <Link to="/workspaces">Joint workspaces</Link> /
+      </p>
+      <h1>{workspace.title}</h1>
+      {workspace.archived ? (
+        <p className="notice" role="note">
+          Archived: kept for the record, read only for everyone.
+        </p>
+      ) : null}
+      {workspace.purpose ? <p className="lede">{workspace.purpose}</p> : null}
+      {workspace.areaTitle ? <p className="muted">{`Area: ${workspace.areaTitle}`}</p> : null}
+      {result?.done ? (
+        <p role="status" className="notice">
+          {result.done}
+        </p>
+      ) : null}
+      <FormError message={result?.formError} />
+      <section aria-labelledby="schools-heading" className="stack">
+        <h2 id="schools-heading">Schools</h2>
+        <ul className="workspace-schools">
+          {data.schools.map((s) => (
+            <li key={s.id}>
+              <strong>{s.name}</strong> <span className="badge">{s.statusLabel}</span>
+              {s.members.length ? (
+                <span className="muted">{` · ${s.members.map((m) => m.name).join(", ")}`}</span>
+              ) : null}
+              {s.can.respond ? (
+                <Form method="post" className="inline-form">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="respond" />
+                  <input type="hidden" name="schoolId" value={s.id} />
+                  <button className="button" name="answer" value="accept" disabled={busy}>
+                    {`Accept for ${s.name}`}
+                  </button>{" "}
+                  <button
+                    className="button button-secondary"
+                    name="answer"
+                    value="decline"
+                    disabled={busy}
+                  >
+                    Decline
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link to={`${path}/members`}>Members of each school</Link>
+        </p>
+      </section>
+      {live ? (
+        <LiveSide data={data} />
+      ) : (
+        <div className="workspace-bar">
+          <p className="muted" role="status">
+            Connecting…
+          </p>
+        </div>
+      )}
+      {data.can.archive ? (
+        <section aria-labelledby="archive-heading" className="stack">
+          <h2 id="archive-heading">Archive</h2>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="archive" />
+            <p className="hint">
+              Archiving keeps everything for the record and makes it read only for everyone.
+            </p>
+            <button className="button button-secondary" disabled={busy}>
+              Archive this workspace
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
