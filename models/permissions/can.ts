@@ -258,7 +258,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       if (resource.archived) return false;
       if (action === "write") return member;
       if (action === "respond") return acting?.status === "invited" && leads(acting);
-      if (action === "chooseMembers") return acting !== undefined && taking(acting) && leads(acting);
+      if (action === "chooseMembers")
+        return acting !== undefined && taking(acting) && leads(acting);
       if (action === "removeSchool")
         return (
           acting !== undefined &&
