@@ -8,5 +8,19 @@ export {
   removeSchool,
   respondToInvitation,
 } from "../server/commands/workspace.ts";
-export { workspacePageData, workspacesPageData } from "./components/workspace/workspace.server.ts";
+export {
+  jointActionsOf,
+  libraryFileOf,
+  workspacePageData,
+  workspacesPageData,
+} from "./components/workspace/workspace.server.ts";
 export { newRequestId } from "../models/input.ts";
+export {
+  addJointAction,
+  addLibraryItem,
+  setJointActionStatus,
+  shareCriterion,
+  shareTargets,
+  withdrawShare,
+} from "../server/commands/workspace-content.ts";
+export { UnacceptableFileError } from "../server/commands/evidence.ts";

@@ -12,6 +12,14 @@ import { WorkspaceBar } from "../collab/workspace-bar.tsx";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError } from "../components/field.tsx";
 import { MeetingSide } from "../components/meeting/meeting-side.tsx";
+import { useServerChanges } from "../components/workspace/use-server-changes.ts";
+import {
+  JointActions,
+  PracticeLibrary,
+  SharedCriteria,
+} from "../components/workspace/workspace-content.tsx";
+import { NOTES_FIELD } from "../../collab/shapes/workspace.ts";
+import { MAX_EVIDENCE_BYTES } from "../../models/evidence/sniff.ts";
 import meetingStyles from "../styles/meeting.css";
 import { requireActor } from "../utils/auth.server.ts";
 import {
@@ -23,7 +31,16 @@ import {
   type ActionResult,
 } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
-import { archiveWorkspace, respondToInvitation, workspacePageData } from "../workspace.server.ts";
+import {
+  addJointAction,
+  addLibraryItem,
+  archiveWorkspace,
+  respondToInvitation,
+  setJointActionStatus,
+  UnacceptableFileError,
+  withdrawShare,
+  workspacePageData,
+} from "../workspace.server.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: tldrawStyles },
@@ -41,10 +58,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
   const ctx = { actor, collab: context.collab };
   const extra = { workspaceId: params.workspaceId ?? "" };
+  const form = await readForm(request, {
+    intent: "addLibraryItem",
+    maxFileBytes: MAX_EVIDENCE_BYTES,
+  });
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "addLibraryItem") {
+    const file = form.get("file");
+    const upload =
+      file instanceof File && file.size > 0
+        ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+        : {};
+    const done = await run(async () => {
+      try {
+        return await addLibraryItem(ctx, fieldsOf(form, { extra: { ...extra, ...upload } }));
+      } catch (error) {
+        if (error instanceof UnacceptableFileError)
+          return failed({ intent, fieldErrors: { file: error.message } }, 415);
+        throw error;
+      }
+    }, intent);
+    return done instanceof Response
+      ? done
+      : json<ActionResult>({ intent, done: `“${done.title}” added to the library.` });
+  }
+  if (intent === "addAction") {
+    const done = await run(() => addJointAction(ctx, fieldsOf(form, { extra })), intent);
+    return done instanceof Response
+      ? done
+      : json<ActionResult>({ intent, done: "Joint action added." });
+  }
+  if (intent === "actionStatus") {
+    const done = await run(() => setJointActionStatus(ctx, fieldsOf(form, { extra })), intent);
+    return done instanceof Response ? done : json<ActionResult>({ intent, done: "Status saved." });
+  }
+  if (intent === "withdrawShare") {
+    const done = await run(() => withdrawShare(ctx, fieldsOf(form, { extra })), intent);
+    return done instanceof Response
+      ? done
+      : json<ActionResult>({ intent, done: "Withdrawn from the workspace." });
+  }
   if (intent === "respond") {
     const done = await run(() => respondToInvitation(ctx, fieldsOf(form, { extra })), intent);
     if (done instanceof Response) return done;
@@ -82,6 +137,7 @@ export default function WorkspacePage() {
 
 function LiveSide({ data }: { data: Data }) {
   const open = useRoomDocument(data.document);
+  useServerChanges(open.doc);
   return (
     <>
       <WorkspaceBar
@@ -104,7 +160,7 @@ function LiveSide({ data }: { data: Data }) {
         me={data.me}
         licenseKey={data.tldrawLicenseKey}
         notesLabel="Shared notes"
-        notesField="notes"
+        notesField={NOTES_FIELD}
       />
     </>
   );
@@ -177,6 +233,9 @@ function WorkspaceBody({ data, live }: { data: Data; live: boolean }) {
           </p>
         </div>
       )}
+      <PracticeLibrary workspaceId={workspace.id} items={data.library} canAdd={data.can.write} />
+      <JointActions actions={data.actions} owners={data.owners} canEdit={data.can.write} />
+      <SharedCriteria shared={data.shared} />
       {data.can.archive ? (
         <section aria-labelledby="archive-heading" className="stack">
           <h2 id="archive-heading">Archive</h2>

@@ -8,6 +8,17 @@ import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
 import { listSchools } from "../../../models/school/school.ts";
 import { getUsers } from "../../../models/user/user.ts";
 import { pairingsForWorkspace } from "../../../models/workspace/from-pairing.ts";
+import { NotFoundError } from "../../../models/errors.ts";
+import { attachmentDisposition, downloadFileName } from "../../../models/evidence/file-name.ts";
+import { extensionOfContentType } from "../../../models/evidence/sniff.ts";
+import {
+  getLibraryItem,
+  openLibraryFile,
+  listJointActions,
+  listJointActionsOwnedBy,
+  listLibrary,
+  listSharedCriteria,
+} from "../../../models/workspace/content.ts";
 import {
   listWorkspacesOfSchools,
   listWorkspacesOfTrust,
@@ -91,8 +102,22 @@ export async function workspacePageData(actor: Actor, workspaceId: string) {
   const { workspace, resource } = await loadWorkspace(actor, workspaceId);
   const schools = await listSchools(workspace.trustId);
   const schoolName = Object.fromEntries(schools.map((s) => [s.id, s.name]));
-  const people = await getUsers(workspace.schools.flatMap((s) => s.memberIds));
+  const [library, actions, shared] = await Promise.all([
+    listLibrary(workspace.id),
+    listJointActions(workspace.id),
+    listSharedCriteria(workspace.id),
+  ]);
+  const people = await getUsers([
+    ...new Set([
+      ...workspace.schools.flatMap((s) => s.memberIds),
+      ...library.map((i) => i.addedBy),
+      ...actions.map((a) => a.ownerId),
+      ...shared.map((c) => c.sharedBy),
+    ]),
+  ]);
   const personName = Object.fromEntries(people.map((u) => [u.id, u.name]));
+  const nameOf = (id: string) => personName[id] ?? "someone";
+  const mySchools = new Set(actor.grants.flatMap((g) => (g.schoolId ? [g.schoolId] : [])));
   const canWrite = can(actor, "write", resource);
   const role = roleAt(actor, resource);
   const memberships = await listMembershipsOfTrust(workspace.trustId);
@@ -127,6 +152,45 @@ export async function workspacePageData(actor: Actor, workspaceId: string) {
         };
       }),
     ),
+    library: library.map((i) => ({
+      id: i.id,
+      title: i.title,
+      description: i.description,
+      url: i.url,
+      file: i.file ? { name: i.file.fileName, size: i.file.size } : null,
+      school: schoolName[i.schoolId] ?? "A school",
+      addedBy: nameOf(i.addedBy),
+      addedAt: i.addedAt.toISOString(),
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      owner: nameOf(a.ownerId),
+      ownerSchool: schoolName[a.ownerSchoolId] ?? "A school",
+      dueDate: a.dueDate,
+      status: a.status,
+    })),
+    shared: shared.map((c) => ({
+      id: c.id,
+      code: c.code,
+      statement: c.statement,
+      narrative: c.narrative,
+      evidence: c.evidence,
+      school: schoolName[c.schoolId] ?? "A school",
+      sharedBy: nameOf(c.sharedBy),
+      sharedAt: c.sharedAt.toISOString(),
+      /** The sharing school's own people may withdraw it (the command checks again). */
+      withdrawable: mySchools.has(c.schoolId) && canWrite,
+    })),
+    /** Who can own a joint action: every member of a school taking part. */
+    owners: workspace.schools
+      .filter((s) => s.status === "accepted")
+      .flatMap((s) =>
+        s.memberIds.map((id) => ({
+          id,
+          label: `${nameOf(id)} (${schoolName[s.schoolId] ?? "A school"})`,
+        })),
+      ),
     document: documentName("workspace", workspace.id),
     can: { write: canWrite, archive: can(actor, "archive", resource) },
     me: {
@@ -149,4 +213,50 @@ async function staffOf(
   return users
     .map((u) => ({ id: u.id, name: u.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A library item's file, for people who may read its workspace (NotFound for anyone else). */
+export async function libraryFileOf(actor: Actor, workspaceId: string, itemId: string) {
+  const { workspace } = await loadWorkspace(actor, workspaceId);
+  const item = await getLibraryItem(workspace.id, itemId);
+  if (!item?.file) throw new NotFoundError();
+  const { fileId, fileName, contentType, size } = item.file;
+  return {
+    contentType,
+    size,
+    disposition: attachmentDisposition(
+      downloadFileName(fileName, extensionOfContentType(contentType)),
+    ),
+    open: () => openLibraryFile(fileId),
+  };
+}
+
+/** The joint actions this person owns, in workspaces they may still open ("My actions"). */
+export async function jointActionsOf(actor: Actor) {
+  const actions = await listJointActionsOwnedBy(actor.userId);
+  const rows = [];
+  const titles = new Map<string, string | null>();
+  for (const a of actions) {
+    if (!titles.has(a.workspaceId)) {
+      const title = await loadWorkspace(actor, a.workspaceId).then(
+        ({ workspace }) => workspace.title,
+        (error: unknown) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        },
+      );
+      titles.set(a.workspaceId, title);
+    }
+    const title = titles.get(a.workspaceId);
+    if (!title) continue;
+    rows.push({
+      id: a.id,
+      title: a.title,
+      workspaceId: a.workspaceId,
+      workspaceTitle: title,
+      dueDate: a.dueDate,
+      status: a.status,
+    });
+  }
+  return rows;
 }
