@@ -11,6 +11,7 @@ export {
 export {
   jointActionsOf,
   libraryFileOf,
+  sharePageData,
   workspacePageData,
   workspacesPageData,
 } from "./components/workspace/workspace.server.ts";

@@ -413,3 +413,175 @@ describe("a workspace from an accepted pairing", () => {
     ).toBe(404);
   });
 });
+
+describe("what members add, and sharing from an evaluation", () => {
+  let second: string;
+  let criterionId: string;
+
+  /** Posts a form with repeated fields (a list), as a browser does. */
+  async function postList(
+    http: HttpSession,
+    path: string,
+    fields: Record<string, string>,
+    list: [string, string[]],
+  ) {
+    const body = new URLSearchParams({ ...fields, csrf: http.csrf });
+    for (const value of list[1]) body.append(list[0], value);
+    const response = await fetch(server.url + path, {
+      method: "POST",
+      headers: {
+        cookie: http.cookieHeader,
+        origin: server.url,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: body.toString(),
+      redirect: "manual",
+    });
+    return { status: response.status, html: await response.text() };
+  }
+
+  beforeAll(async () => {
+    const leaderA = await signedIn(people.leaderA.id);
+    const created = await leaderA.post("/workspaces", {
+      intent: "create",
+      leadSchoolId: world.school.id,
+      title: "Attendance approaches",
+      schoolIds: world.otherSchool.id,
+    });
+    second = created.location!.split("/").at(-1)!;
+    const leaderB = await signedIn(people.leaderB.id, `/workspaces/${second}`);
+    await leaderB.post(`/workspaces/${second}`, {
+      intent: "respond",
+      schoolId: world.otherSchool.id,
+      answer: "accept",
+    });
+    const members = `/workspaces/${second}/members`;
+    await leaderA.get(members);
+    await postList(leaderA, members, { intent: "chooseMembers", schoolId: world.school.id }, [
+      "memberIds",
+      [people.leaderA.id, people.staffA.id],
+    ]);
+    await leaderB.get(members);
+    await postList(leaderB, members, { intent: "chooseMembers", schoolId: world.otherSchool.id }, [
+      "memberIds",
+      [people.leaderB.id, people.staffB.id],
+    ]);
+    criterionId = Object.keys(world.evaluation.levelsByCriterion)[0];
+  });
+
+  it("a member adds a library item stamped with their school; bad links and files are refused next to the field", async () => {
+    const path = `/workspaces/${second}`;
+    const memberB = await signedIn(people.staffB.id, path);
+    const bad = await memberB.post(path, {
+      intent: "addLibraryItem",
+      title: "Phonics plan",
+      url: "javascript:alert(1)",
+    });
+    expect(bad.status).toBe(400);
+    const nothing = await memberB.post(path, { intent: "addLibraryItem", title: "Phonics plan" });
+    expect(nothing.status).toBe(400);
+    expect(rendered(nothing.html)).toContain("Add a link or choose a file.");
+    // A "PDF" that is not one: refused like an evidence upload.
+    const form = new FormData();
+    form.set("csrf", memberB.csrf);
+    form.set("intent", "addLibraryItem");
+    form.set("title", "Not a PDF");
+    form.set("file", new Blob(["<script>alert(1)</script>"], { type: "application/pdf" }), "x.pdf");
+    const fake = await fetch(server.url + path, {
+      method: "POST",
+      headers: { cookie: memberB.cookieHeader, origin: server.url },
+      body: form,
+      redirect: "manual",
+    });
+    expect(fake.status).toBe(415);
+    const ok = await memberB.post(path, {
+      intent: "addLibraryItem",
+      title: "Phonics plan",
+      description: "Our daily phonics sequence",
+      url: "https://example.org/phonics",
+    });
+    expect(ok.status).toBe(200);
+    const page = rendered((await (await signedIn(people.staffA.id)).get(path)).html);
+    expect(page).toContain("Phonics plan");
+    expect(page).toContain(`From ${world.otherSchool.name} · Jordan Other`);
+    // Observers add nothing.
+    const observer = await signedIn(world.people.trustLeader.id, path);
+    expect(
+      (
+        await observer.post(path, {
+          intent: "addLibraryItem",
+          title: "Observer note",
+          url: "https://example.org/x",
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it("a joint action owned by a member of the other school shows in their My actions", async () => {
+    const path = `/workspaces/${second}`;
+    const memberA = await signedIn(people.staffA.id, path);
+    const outsiderOwner = await memberA.post(path, {
+      intent: "addAction",
+      title: "Share attendance letters",
+      ownerId: people.outsider.id,
+    });
+    expect(outsiderOwner.status).toBe(400);
+    const added = await memberA.post(path, {
+      intent: "addAction",
+      title: "Share attendance letters",
+      ownerId: people.staffB.id,
+      dueDate: "2027-02-01",
+    });
+    expect(added.status).toBe(200);
+    const mine = rendered((await (await signedIn(people.staffB.id)).get("/my-actions")).html);
+    expect(mine).toContain("Share attendance letters");
+    expect(mine).toContain("Attendance approaches");
+  });
+
+  it("shares a criterion as a copy that does not change when the evaluation is edited later; withdrawable by its school only", async () => {
+    const evaluationDoc = documentName("evaluation", world.evaluation.id);
+    const writer = await connect(people.staffA.id, evaluationDoc);
+    await writer.synced;
+    const fragment = writer.doc.getXmlFragment(`narrative.${criterionId}`);
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText("We read with every child daily.")]);
+    fragment.insert(fragment.length, [paragraph]);
+    await writer.whenSaved();
+
+    const sharePath = `/evaluations/${world.evaluation.id}/share?criterion=${criterionId}`;
+    const memberA = await signedIn(people.staffA.id, sharePath);
+    const shared = await memberA.post(sharePath, { intent: "share", workspaceId: second });
+    expect(shared.status).toBe(200);
+    // School B's member may not share A's evaluation (it is not theirs to read at all).
+    const memberB = await signedIn(people.staffB.id);
+    expect((await memberB.get(sharePath)).status).toBe(404);
+
+    // Later edits stay in the evaluation.
+    const later = new Y.XmlElement("paragraph");
+    later.insert(0, [new Y.XmlText("Edited after sharing.")]);
+    fragment.insert(fragment.length, [later]);
+    await writer.whenSaved();
+
+    const seen = rendered((await memberB.get(`/workspaces/${second}`)).html);
+    expect(seen).toContain("We read with every child daily.");
+    expect(seen).not.toContain("Edited after sharing.");
+    expect(seen).toContain(`Shared by Alex Staff, ${world.school.name}`);
+
+    const shareId = /name="shareId" value="([0-9a-f]{24})"/.exec(
+      (await memberA.get(`/workspaces/${second}`)).html,
+    )![1];
+    // The other school cannot withdraw it; its own school can.
+    await memberB.get(`/workspaces/${second}`);
+    expect(
+      (await memberB.post(`/workspaces/${second}`, { intent: "withdrawShare", shareId })).status,
+    ).toBe(403);
+    expect(
+      (await memberA.post(`/workspaces/${second}`, { intent: "withdrawShare", shareId })).status,
+    ).toBe(200);
+    expect(rendered((await memberB.get(`/workspaces/${second}`)).html)).not.toContain(
+      "We read with every child daily.",
+    );
+    expect(await auditCount("workspaceCriterionShared", `workspace:${second}`)).toBe(1);
+    expect(await auditCount("workspaceShareWithdrawn", `workspace:${second}`)).toBe(1);
+  });
+});

@@ -1,9 +1,14 @@
 // What the workspace pages' loaders gather. Server-only.
+import type { CollabAccess } from "../../../collab/access.ts";
 import { colourFor } from "../../../collab/context.ts";
+import { attachedItemIds } from "../../../collab/shapes/evidence.ts";
+import { frameworkOfEvaluation } from "../../../models/evaluation/framework-of.ts";
+import { listEvidenceOfEvaluation } from "../../../models/evidence/evidence.ts";
+import { shareTargets } from "../../../server/commands/workspace-content.ts";
 import { documentName } from "../../../collab/document-name.ts";
 import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
 import { can, roleAt, trustIdsOf } from "../../../models/permissions/can.ts";
-import { loadWorkspace, workspaceResource } from "../../../models/permissions/loaders.ts";
+import { loadEvaluation, loadWorkspace, workspaceResource } from "../../../models/permissions/loaders.ts";
 import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
 import { listSchools } from "../../../models/school/school.ts";
 import { getUsers } from "../../../models/user/user.ts";
@@ -17,6 +22,7 @@ import {
   listJointActions,
   listJointActionsOwnedBy,
   listLibrary,
+  listSharesOfEvaluation,
   listSharedCriteria,
 } from "../../../models/workspace/content.ts";
 import {
@@ -259,4 +265,41 @@ export async function jointActionsOf(actor: Actor) {
     });
   }
   return rows;
+}
+
+/** The "Share to a workspace" page of one criterion of an evaluation (its school's team only). */
+export async function sharePageData(
+  actor: Actor,
+  collab: CollabAccess,
+  evaluationId: string,
+  criterionId: string,
+) {
+  const { evaluation } = await loadEvaluation(actor, evaluationId, "write");
+  const { content } = await frameworkOfEvaluation(evaluation);
+  const criterion = content.areas
+    .flatMap((a) => a.criteria)
+    .find((c) => c.id === criterionId && Object.hasOwn(evaluation.levelsByCriterion, c.id));
+  if (!criterion) throw new NotFoundError();
+  const doc = await collab.read(documentName("evaluation", evaluation.id));
+  const attached = new Set(attachedItemIds(doc, criterion.id));
+  const evidence = (await listEvidenceOfEvaluation(evaluation.trustId, evaluation.id)).filter((i) =>
+    attached.has(i.id),
+  );
+  const targets = await shareTargets(actor, evaluation);
+  const shares = (await listSharesOfEvaluation(evaluation.id)).filter(
+    (s) => s.criterionId === criterion.id,
+  );
+  const titles = new Map(targets.map((w) => [w.id, w.title]));
+  return {
+    evaluation: { id: evaluation.id, title: evaluation.title },
+    criterion: { id: criterion.id, code: criterion.code, statement: criterion.statement },
+    evidence: evidence.map((i) => ({ id: i.id, title: i.title, kind: i.kind })),
+    workspaces: targets.map((w) => ({ id: w.id, title: w.title })),
+    shares: shares.map((s) => ({
+      id: s.id,
+      workspaceId: s.workspaceId,
+      workspaceTitle: titles.get(s.workspaceId) ?? "A workspace",
+      sharedAt: s.sharedAt.toISOString(),
+    })),
+  };
 }
