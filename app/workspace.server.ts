@@ -25,3 +25,4 @@ export {
   withdrawShare,
 } from "../server/commands/workspace-content.ts";
 export { UnacceptableFileError } from "../server/commands/evidence.ts";
+export { MAX_EVIDENCE_BYTES } from "../models/evidence/sniff.ts";

@@ -19,7 +19,6 @@ import {
   SharedCriteria,
 } from "../components/workspace/workspace-content.tsx";
 import { NOTES_FIELD } from "../../collab/shapes/workspace.ts";
-import { MAX_EVIDENCE_BYTES } from "../../models/evidence/sniff.ts";
 import meetingStyles from "../styles/meeting.css";
 import { requireActor } from "../utils/auth.server.ts";
 import {
@@ -40,6 +39,7 @@ import {
   UnacceptableFileError,
   withdrawShare,
   workspacePageData,
+  MAX_EVIDENCE_BYTES,
 } from "../workspace.server.ts";
 
 export const links: LinksFunction = () => [

@@ -59,6 +59,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
   const meeting = `/validations/${w.validation.id}/meeting`;
   const certificate = `/awards/${w.award.id}/certificate`;
   const school = `/schools/${w.school.id}`;
+  const workspace = `/workspaces/${w.workspaceId}`;
   const page = (path: string): Visit => ({ path });
   /** A page this role edits live: its save state must be announced. */
   const editing = (path: string): Visit => ({ path, live: true });
@@ -97,6 +98,9 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page("/trust"),
       page("/trust/audit"),
       page(`/trust/people/${w.people.staff.id}/two-factor`),
+      page("/workspaces"),
+      page(workspace),
+      page(`${workspace}/members`),
       { path: `/evaluations/${"0".repeat(24)}`, status: 404 },
     ],
     trustLeader: [
@@ -111,6 +115,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page(`/cycles/${w.cycleId}`),
       page("/register"),
       page("/validations"),
+      page(workspace),
     ],
     validator: [
       page("/home"),
@@ -122,6 +127,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page(`${mark}/history`),
       editing(meeting),
       page(`/validations/${w.validation.id}/prepare`),
+      page("/workspaces"),
     ],
     schoolLeader: [
       page("/home"),
@@ -138,6 +144,10 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page(`${mark}/validation`),
       editing(meeting),
       page(certificate),
+      page("/workspaces"),
+      editing(workspace),
+      page(`${workspace}/members`),
+      page(`${evaluation}/share?criterion=${Object.keys(w.evaluation.levelsByCriterion)[0]}`),
     ],
     staff: [
       page("/home"),
@@ -150,7 +160,13 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       editing(meeting),
       page(certificate),
     ],
-    contributor: [page("/home"), page(evaluation), page(`${evaluation}/perspectives`)],
+    contributor: [
+      page("/home"),
+      page(evaluation),
+      page(`${evaluation}/perspectives`),
+      page("/workspaces"),
+      editing(workspace),
+    ],
   };
 }
 
