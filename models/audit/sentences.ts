@@ -19,6 +19,8 @@ export interface AuditNames {
   criteria: Record<string, Record<string, string>>;
   /** Per evaluation: level key → its label (e.g. "Needs attention"). */
   levels: Record<string, Record<string, string>>;
+  /** Joint workspaces: id → title. */
+  workspaces?: Record<string, string>;
 }
 
 export const NO_NAMES: AuditNames = {
@@ -238,6 +240,10 @@ export function auditSubject(entry: AuditEntryFacts, names: AuditNames): string 
   const reading = new Reading(entry, names);
   const { kind } = parseSubject(entry.subject);
   if (kind === "user") return reading.subjectPerson;
+  if (kind === "workspace") {
+    const title = names.workspaces?.[parseSubject(entry.subject).id];
+    return title ? `Joint workspace “${title}”` : "A joint workspace";
+  }
   const evaluationId = reading.evaluationId;
   const evaluation = evaluationId ? names.evaluations[evaluationId] : undefined;
   if (evaluation) {

@@ -251,6 +251,15 @@ describe("audit entries in plain English", () => {
       about,
     );
     expect(auditSubject(entry(null, "signIn", "something:else"), NAMES)).toBe("something:else");
+    expect(
+      auditSubject(entry(SAM, "workspaceArchived", `workspace:${WORKSPACE}`), {
+        ...NAMES,
+        workspaces: { [WORKSPACE]: "Reading together" },
+      }),
+    ).toBe("Joint workspace “Reading together”");
+    expect(auditSubject(entry(SAM, "workspaceArchived", `workspace:${WORKSPACE}`), NAMES)).toBe(
+      "A joint workspace",
+    );
   });
 
   it("still reads when names are missing (a person removed, an unknown action)", () => {
