@@ -23,3 +23,4 @@ import "./validation/agreed-projection.ts";
 import "./insight/pairing.ts";
 import "./report/report-job.ts";
 import "./workspace/workspace.ts";
+import "./workspace/visits.ts";

@@ -53,7 +53,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return json(await orNotFound(workspacePageData(actor, params.workspaceId ?? "")));
+  // Opening the page is a visit; the open page reloading its data is not.
+  const newVisit = !new URL(request.url).searchParams.has("_data");
+  return json(await orNotFound(workspacePageData(actor, params.workspaceId ?? "", newVisit)));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -190,6 +192,20 @@ function WorkspaceBody({ data, live }: { data: Data; live: boolean }) {
         </p>
       ) : null}
       <FormError message={result?.formError} />
+      {data.whatsNew ? (
+        <section aria-labelledby="new-heading" className="panel stack">
+          <h2 id="new-heading">What&apos;s new since your last visit</h2>
+          {data.whatsNew.items.length ? (
+            <ul>
+              {data.whatsNew.items.map((item, i) => (
+                <li key={i}>{item}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Nothing new from the others since you were last here.</p>
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="schools-heading" className="stack">
         <h2 id="schools-heading">Schools</h2>
         <ul className="workspace-schools">

@@ -584,4 +584,31 @@ describe("what members add, and sharing from an evaluation", () => {
     expect(await auditCount("workspaceCriterionShared", `workspace:${second}`)).toBe(1);
     expect(await auditCount("workspaceShareWithdrawn", `workspace:${second}`)).toBe(1);
   });
+  it("tells each member what the others added since their last visit, and not their own", async () => {
+    const path = `/workspaces/${second}`;
+    const memberA = await signedIn(people.staffA.id, path);
+    // A visits now; then B adds a practice and a joint action owned by A, due soon.
+    await memberA.get(path);
+    const memberB = await signedIn(people.staffB.id, path);
+    await memberB.post(path, {
+      intent: "addLibraryItem",
+      title: "Attendance letter templates",
+      url: "https://example.org/letters",
+    });
+    const soon = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await memberB.post(path, {
+      intent: "addAction",
+      title: "Try the letters for a month",
+      ownerId: people.staffA.id,
+      dueDate: soon,
+    });
+    const page = rendered((await memberA.get(path)).html);
+    expect(page).toContain("What&#x27;s new since your last visit");
+    expect(page).toContain("Jordan Other added “Attendance letter templates” to the library");
+    expect(page).toContain("Jordan Other added the joint action “Try the letters for a month”");
+    expect(page).toContain("Your action “Try the letters for a month” is due");
+    // B's own additions are not news to B.
+    const own = rendered((await memberB.get(path)).html);
+    expect(own).not.toContain("Jordan Other added “Attendance letter templates”");
+  });
 });

@@ -132,7 +132,7 @@ export function JointActions(props: {
       {props.actions.length === 0 ? (
         <p className="muted">No joint actions yet.</p>
       ) : (
-        <TableScroll label="Joint actions">
+        <TableScroll label="Joint actions: owners, due dates and status">
           <table className="table">
             <caption className="visually-hidden">Joint actions</caption>
             <thead>
@@ -151,7 +151,7 @@ export function JointActions(props: {
                   <td>{a.dueDate ? formatDay(a.dueDate) : "No date"}</td>
                   <td>
                     {props.canEdit ? (
-                      <Form method="post" className="inline-form">
+                      <Form method="post" className="joint-status">
                         <CsrfInput />
                         <input type="hidden" name="intent" value="actionStatus" />
                         <input type="hidden" name="actionId" value={a.id} />

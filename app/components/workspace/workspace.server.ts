@@ -8,10 +8,16 @@ import { shareTargets } from "../../../server/commands/workspace-content.ts";
 import { documentName } from "../../../collab/document-name.ts";
 import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
 import { can, roleAt, trustIdsOf } from "../../../models/permissions/can.ts";
-import { loadEvaluation, loadWorkspace, workspaceResource } from "../../../models/permissions/loaders.ts";
+import {
+  loadEvaluation,
+  loadWorkspace,
+  workspaceResource,
+} from "../../../models/permissions/loaders.ts";
 import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
 import { listSchools } from "../../../models/school/school.ts";
 import { getUsers } from "../../../models/user/user.ts";
+import { lastVisitBefore } from "../../../models/workspace/visits.ts";
+import { formatDay } from "../../../models/dates.ts";
 import { pairingsForWorkspace } from "../../../models/workspace/from-pairing.ts";
 import { NotFoundError } from "../../../models/errors.ts";
 import { attachmentDisposition, downloadFileName } from "../../../models/evidence/file-name.ts";
@@ -104,7 +110,7 @@ export async function workspacesPageData(actor: Actor) {
 }
 
 /** One workspace, as this person may see it. */
-export async function workspacePageData(actor: Actor, workspaceId: string) {
+export async function workspacePageData(actor: Actor, workspaceId: string, newVisit = false) {
   const { workspace, resource } = await loadWorkspace(actor, workspaceId);
   const schools = await listSchools(workspace.trustId);
   const schoolName = Object.fromEntries(schools.map((s) => [s.id, s.name]));
@@ -117,12 +123,41 @@ export async function workspacePageData(actor: Actor, workspaceId: string) {
     ...new Set([
       ...workspace.schools.flatMap((s) => s.memberIds),
       ...library.map((i) => i.addedBy),
-      ...actions.map((a) => a.ownerId),
+      ...actions.flatMap((a) => [a.ownerId, a.createdBy]),
       ...shared.map((c) => c.sharedBy),
     ]),
   ]);
   const personName = Object.fromEntries(people.map((u) => [u.id, u.name]));
   const nameOf = (id: string) => personName[id] ?? "someone";
+  const lastVisit = await lastVisitBefore(workspace.id, actor.userId, newVisit);
+  const since = (at: Date, by: string) =>
+    lastVisit !== null && at > lastVisit && by !== actor.userId;
+  const soon = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const whatsNew = lastVisit
+    ? {
+        lastVisit: lastVisit.toISOString(),
+        items: [
+          ...library
+            .filter((i) => since(i.addedAt, i.addedBy))
+            .map((i) => `${nameOf(i.addedBy)} added “${i.title}” to the library`),
+          ...shared
+            .filter((c) => since(c.sharedAt, c.sharedBy))
+            .map(
+              (c) =>
+                `${nameOf(c.sharedBy)} shared ${c.code} from ${schoolName[c.schoolId] ?? "their school"}`,
+            ),
+          ...actions
+            .filter((a) => since(a.createdAt, a.createdBy))
+            .map((a) => `${nameOf(a.createdBy)} added the joint action “${a.title}”`),
+          ...actions
+            .filter(
+              (a) =>
+                a.ownerId === actor.userId && a.status !== "done" && a.dueDate && a.dueDate <= soon,
+            )
+            .map((a) => `Your action “${a.title}” is due ${formatDay(a.dueDate!)}`),
+        ],
+      }
+    : null;
   const mySchools = new Set(actor.grants.flatMap((g) => (g.schoolId ? [g.schoolId] : [])));
   const canWrite = can(actor, "write", resource);
   const role = roleAt(actor, resource);
@@ -158,6 +193,7 @@ export async function workspacePageData(actor: Actor, workspaceId: string) {
         };
       }),
     ),
+    whatsNew,
     library: library.map((i) => ({
       id: i.id,
       title: i.title,
