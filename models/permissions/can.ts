@@ -240,14 +240,18 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       // A member is chosen by their school's leader and must still work there; they see and
       // edit the workspace and nothing else of the other schools (that is the other cases' job).
       const taking = (s: { status: string }) => s.status === "accepted";
+      // A role at the school, held in this workspace's trust.
+      const here = (schoolId: string, roles: Role[]) =>
+        holds(
+          actor,
+          (g) =>
+            g.schoolId === schoolId && g.trustId === resource.trustId && roles.includes(g.role),
+        );
       const member = resource.schools.some(
-        (s) =>
-          taking(s) &&
-          s.memberIds.includes(actor.userId) &&
-          inSchool(actor, s.schoolId, SCHOOL_TEAM),
+        (s) => taking(s) && s.memberIds.includes(actor.userId) && here(s.schoolId, SCHOOL_TEAM),
       );
       // A leader of an invited or participating school may see it, to decide and to choose.
-      const leads = (s: { schoolId: string }) => inSchool(actor, s.schoolId, ["schoolLeader"]);
+      const leads = (s: { schoolId: string }) => here(s.schoolId, ["schoolLeader"]);
       const leader = resource.schools.some(
         (s) => (s.status === "invited" || taking(s)) && leads(s),
       );
