@@ -376,6 +376,49 @@ describe("the workspace document over /collab", () => {
   });
 });
 
+describe("taking a school out", () => {
+  it("closes its members' open connections within 2 s; they are refused after, the others carry on", async () => {
+    const leaderA = await signedIn(people.leaderA.id);
+    const created = await leaderA.post("/workspaces", {
+      intent: "create",
+      leadSchoolId: world.school.id,
+      title: "Maths mastery",
+      schoolIds: world.otherSchool.id,
+    });
+    const id = created.location!.split("/").at(-1)!;
+    const leaderB = await signedIn(people.leaderB.id, `/workspaces/${id}`);
+    await leaderB.post(`/workspaces/${id}`, {
+      intent: "respond",
+      schoolId: world.otherSchool.id,
+      answer: "accept",
+    });
+    const doc = documentName("workspace", id);
+    const removed = await connect(people.leaderB.id, doc);
+    const staying = await connect(people.leaderA.id, doc);
+    expect(await removed.authenticated).toBe("read-write");
+    expect(await staying.authenticated).toBe("read-write");
+    await Promise.all([removed.synced, staying.synced]);
+
+    const admin = await signedIn(world.people.trustAdmin.id, `/workspaces/${id}/members`);
+    const started = Date.now();
+    const response = await admin.post(`/workspaces/${id}/members`, {
+      intent: "removeSchool",
+      schoolId: world.otherSchool.id,
+    });
+    expect(response.status).toBe(200);
+    await closedWith(removed, CLOSE.accessChanged.code);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await eventually(
+      () => removed.authEvents.at(-1) === `refused: ${CLOSE.forbidden.reason}`,
+      5000,
+      "refused",
+    );
+    expect(staying.closeEvents).toEqual([]);
+    expect((await leaderB.get(`/workspaces/${id}`)).status).toBe(404);
+    expect(await auditCount("workspaceSchoolRemoved", `workspace:${id}`)).toBe(1);
+  });
+});
+
 describe("a workspace from an accepted pairing", () => {
   it("is made once under 20 parallel requests, with both schools and the area filled in", async () => {
     const { pairing } = await recordPairing({
