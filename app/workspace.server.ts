@@ -22,6 +22,7 @@ export {
   setJointActionStatus,
   shareCriterion,
   shareTargets,
+  usePracticeAsEvidence,
   withdrawShare,
 } from "../server/commands/workspace-content.ts";
 export { UnacceptableFileError } from "../server/commands/evidence.ts";

@@ -37,6 +37,7 @@ import {
   respondToInvitation,
   setJointActionStatus,
   UnacceptableFileError,
+  usePracticeAsEvidence,
   withdrawShare,
   workspacePageData,
   MAX_EVIDENCE_BYTES,
@@ -85,6 +86,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return done instanceof Response
       ? done
       : json<ActionResult>({ intent, done: `“${done.title}” added to the library.` });
+  }
+  if (intent === "useAsEvidence") {
+    const origin = new URL(request.url).origin;
+    const done = await run(
+      () => usePracticeAsEvidence(ctx, fieldsOf(form, { extra: { ...extra, origin } })),
+      intent,
+    );
+    return done instanceof Response
+      ? done
+      : json<ActionResult>({ intent, done: `Added to your evaluation's evidence: ${done.title}.` });
   }
   if (intent === "addAction") {
     const done = await run(() => addJointAction(ctx, fieldsOf(form, { extra })), intent);
@@ -249,7 +260,12 @@ function WorkspaceBody({ data, live }: { data: Data; live: boolean }) {
           </p>
         </div>
       )}
-      <PracticeLibrary workspaceId={workspace.id} items={data.library} canAdd={data.can.write} />
+      <PracticeLibrary
+        workspaceId={workspace.id}
+        items={data.library}
+        canAdd={data.can.write}
+        evaluations={data.evidenceTargets}
+      />
       <JointActions actions={data.actions} owners={data.owners} canEdit={data.can.write} />
       <SharedCriteria shared={data.shared} />
       {data.can.archive ? (

@@ -7,7 +7,12 @@ import { announceChange } from "../../collab/shapes/workspace.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../../models/errors.ts";
 import { frameworkOfEvaluation } from "../../models/evaluation/framework-of.ts";
-import { listEvidenceOfEvaluation } from "../../models/evidence/evidence.ts";
+import {
+  addEvidenceLink as storeEvidenceLink,
+  listEvidenceOfEvaluation,
+} from "../../models/evidence/evidence.ts";
+import { listEvaluationsOfSchool } from "../../models/evaluation/evaluation.ts";
+import { getSchool } from "../../models/school/school.ts";
 import { sanitiseFileName, titleFromFileName } from "../../models/evidence/file-name.ts";
 import { putFile } from "../../models/evidence/file-store.ts";
 import { checkEvidenceLink } from "../../models/evidence/link.ts";
@@ -20,6 +25,7 @@ import {
   JOINT_ACTION_STATUSES,
   addJointAction as storeJointAction,
   addLibraryItem as storeLibraryItem,
+  getLibraryItem,
   getSharedCriterion,
   newFileId,
   setJointActionStatus as storeStatus,
@@ -295,4 +301,64 @@ export async function withdrawShare(
     details: { shareId: shared.id },
   });
   await announce(ctx, workspace.id, "shared");
+}
+
+export const UseAsEvidenceInput = z.object({
+  workspaceId: objectId(),
+  itemId: objectId(),
+  evaluationId: objectId("Choose one of your school's evaluations."),
+  /** The site's own address (from the request), so the link opens the workspace. */
+  origin: z.string().url(),
+});
+
+/**
+ * A member links a practice-library item into their school's evaluation as evidence: a link to
+ * the item in the workspace, titled with where it was developed ("developed with Hillcrest in
+ * the Reading together workspace").
+ */
+export async function usePracticeAsEvidence(
+  ctx: CommandContext,
+  raw: Raw<typeof UseAsEvidenceInput>,
+): Promise<{ title: string; evaluationId: string }> {
+  const { workspace, schoolId } = await asMember(ctx, idIn(raw, "workspaceId"));
+  const input = parse(UseAsEvidenceInput, raw);
+  const item = await getLibraryItem(workspace.id, input.itemId);
+  if (!item) throw new NotFoundError("That practice is no longer in the library.");
+  const { evaluation } = await loadEvaluation(ctx.actor, input.evaluationId, "write").catch(
+    (error: unknown) => {
+      if (error instanceof NotFoundError)
+        throw new InvalidInputError("Choose one of your school's evaluations.", "evaluationId");
+      throw error;
+    },
+  );
+  if (evaluation.schoolId !== schoolId)
+    throw new InvalidInputError("Choose one of your school's evaluations.", "evaluationId");
+  const others = workspace.schools
+    .filter((s) => s.status === "accepted" && s.schoolId !== schoolId)
+    .map((s) => s.schoolId);
+  const names = await Promise.all(others.map((id) => getSchool(workspace.trustId, id)));
+  const partners = names.flatMap((s) => (s ? [s.name] : [])).join(" and ");
+  const title = `“${item.title}”, developed${partners ? ` with ${partners}` : ""} in the ${workspace.title} workspace`;
+  await storeEvidenceLink(evaluation, {
+    uploadedBy: ctx.actor.userId,
+    url: `${new URL(input.origin).origin}/workspaces/${workspace.id}#practice-${item.id}`,
+    title: title.slice(0, 200),
+  });
+  return { title, evaluationId: evaluation.id };
+}
+
+/** The evaluations of the person's own school they may add evidence to (for the library's form). */
+export async function evaluationsForEvidence(actor: Actor, workspace: Workspace) {
+  const schoolId = memberSchoolOf(workspace, actor);
+  if (!schoolId) return [];
+  const evaluations = await listEvaluationsOfSchool(workspace.trustId, schoolId);
+  const writable = [];
+  for (const evaluation of evaluations) {
+    const ok = await loadEvaluation(actor, evaluation.id, "write").then(
+      () => true,
+      () => false,
+    );
+    if (ok) writable.push({ id: evaluation.id, title: evaluation.title });
+  }
+  return writable;
 }

@@ -4,6 +4,7 @@ import { CLOSE } from "../../collab/close-codes.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { listEvidenceOfEvaluation } from "../../models/evidence/evidence.ts";
 import { recordPairing } from "../../models/insight/pairing.ts";
 import { WorkspaceModel, getWorkspace } from "../../models/workspace/workspace.ts";
 import type { AppServer } from "../../server/app.ts";
@@ -627,6 +628,33 @@ describe("what members add, and sharing from an evaluation", () => {
     expect(await auditCount("workspaceCriterionShared", `workspace:${second}`)).toBe(1);
     expect(await auditCount("workspaceShareWithdrawn", `workspace:${second}`)).toBe(1);
   });
+  it("a member links a library item into their own school's evaluation as evidence, saying where it was developed", async () => {
+    const path = `/workspaces/${second}`;
+    const memberA = await signedIn(people.staffA.id, path);
+    const page = (await memberA.get(path)).html;
+    const itemId = /id="practice-([0-9a-f]{24})"/.exec(page)![1];
+    const used = await memberA.post(path, {
+      intent: "useAsEvidence",
+      itemId,
+      evaluationId: world.evaluation.id,
+    });
+    expect(used.status).toBe(200);
+    const items = await listEvidenceOfEvaluation(world.trust.id, world.evaluation.id);
+    const linked = items.find((i) => i.url?.endsWith(`/workspaces/${second}#practice-${itemId}`));
+    expect(linked?.title).toBe(
+      `“Phonics plan”, developed with ${world.otherSchool.name} in the Attendance approaches workspace`,
+    );
+    // School B's member cannot put anything into A's evaluation.
+    const memberB = await signedIn(people.staffB.id, path);
+    const refused = await memberB.post(path, {
+      intent: "useAsEvidence",
+      itemId,
+      evaluationId: world.evaluation.id,
+    });
+    expect(refused.status).toBe(400);
+    expect(rendered(refused.html)).toContain("Choose one of your school&#x27;s evaluations.");
+  });
+
   it("tells each member what the others added since their last visit, and not their own", async () => {
     const path = `/workspaces/${second}`;
     const memberA = await signedIn(people.staffA.id, path);

@@ -33,12 +33,17 @@ export function PracticeLibrary(props: {
   workspaceId: string;
   items: LibraryRow[];
   canAdd: boolean;
+  /** The member's own school's evaluations an item can become evidence in. */
+  evaluations: { id: string; title: string }[];
 }) {
-  const result = errorsFor(useActionData<ActionResult>(), "addLibraryItem");
+  const data = useActionData<ActionResult>();
+  const result = errorsFor(data, "addLibraryItem");
+  const used = errorsFor(data, "useAsEvidence");
   const busy = useNavigation().state === "submitting";
   return (
     <section aria-labelledby="library-heading" className="stack">
       <h2 id="library-heading">Practice library</h2>
+      <FormError message={used?.fieldErrors?.evaluationId ?? used?.fieldErrors?.itemId} />
       {props.items.length === 0 ? (
         <p className="muted">
           Nothing in the library yet: members add a practice with a link or a file.
@@ -46,7 +51,7 @@ export function PracticeLibrary(props: {
       ) : (
         <ul className="card-list library-list">
           {props.items.map((item) => (
-            <li key={item.id} className="panel">
+            <li key={item.id} className="panel" id={`practice-${item.id}`}>
               <h3>
                 {item.url ? (
                   <a href={item.url} target="_blank" rel="noopener noreferrer">
@@ -62,6 +67,24 @@ export function PracticeLibrary(props: {
               </h3>
               {item.description ? <p>{item.description}</p> : null}
               <p className="muted">{`From ${item.school} · ${item.addedBy} · ${formatMoment(item.addedAt)}`}</p>
+              {props.evaluations.length ? (
+                <Form method="post" className="joint-status">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="useAsEvidence" />
+                  <input type="hidden" name="itemId" value={item.id} />
+                  <label htmlFor={`evidence-in-${item.id}`}>Use as evidence in</label>
+                  <select id={`evidence-in-${item.id}`} name="evaluationId">
+                    {props.evaluations.map((e) => (
+                      <option key={e.id} value={e.id}>
+                        {e.title}
+                      </option>
+                    ))}
+                  </select>
+                  <button className="button button-secondary" disabled={busy}>
+                    {`Add “${item.title}” as evidence`}
+                  </button>
+                </Form>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -4,7 +4,10 @@ import { colourFor } from "../../../collab/context.ts";
 import { attachedItemIds } from "../../../collab/shapes/evidence.ts";
 import { frameworkOfEvaluation } from "../../../models/evaluation/framework-of.ts";
 import { listEvidenceOfEvaluation } from "../../../models/evidence/evidence.ts";
-import { shareTargets } from "../../../server/commands/workspace-content.ts";
+import {
+  evaluationsForEvidence,
+  shareTargets,
+} from "../../../server/commands/workspace-content.ts";
 import { documentName } from "../../../collab/document-name.ts";
 import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
 import { can, roleAt, trustIdsOf } from "../../../models/permissions/can.ts";
@@ -194,6 +197,8 @@ export async function workspacePageData(actor: Actor, workspaceId: string, newVi
       }),
     ),
     whatsNew,
+    /** The person's own school's evaluations a library item can become evidence in. */
+    evidenceTargets: canWrite ? await evaluationsForEvidence(actor, workspace) : [],
     library: library.map((i) => ({
       id: i.id,
       title: i.title,
