@@ -92,6 +92,9 @@ function Header() {
             <li>
               <Link to="/my-actions">My actions</Link>
             </li>
+            <li>
+              <Link to="/workspaces">Workspaces</Link>
+            </li>
             {data.user.oversees ? (
               <>
                 <li>

@@ -6,6 +6,7 @@ import {
   loadFramework,
   loadMeeting,
   loadValidation,
+  loadWorkspace,
 } from "../models/permissions/loaders.ts";
 import type { Actor } from "../models/permissions/roles.ts";
 import { clientsMayWrite, parseDocumentName, type DocumentName } from "./document-name.ts";
@@ -31,8 +32,9 @@ async function load(actor: Actor, name: DocumentName): Promise<Resource | null> 
       return (await loadMeeting(actor, name.id)).resource;
     case "framework":
       return (await loadFramework(actor, name.id)).resource;
+    case "workspace":
+      return (await loadWorkspace(actor, name.id)).resource;
     default:
-      // Joint workspaces are not served yet.
       return null;
   }
 }

@@ -23,3 +23,5 @@ import "./validation/agreed-projection.ts";
 import "./insight/pairing.ts";
 import "./report/report-job.ts";
 import "./access-token/access-token.ts";
+import "./workspace/workspace.ts";
+import "./workspace/visits.ts";

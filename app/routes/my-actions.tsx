@@ -17,6 +17,9 @@ import {
 } from "../components/plan/action-table.tsx";
 import { requireActor } from "../utils/auth.server.ts";
 import { TableScroll } from "../components/table-scroll.tsx";
+import { JOINT_STATUS_LABELS } from "../components/workspace/workspace-content.tsx";
+import { formatDay } from "../../models/dates.ts";
+import { jointActionsOf } from "../workspace.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "My actions · Quality marks" }];
 
@@ -26,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const query = parsePlanQuery(new URL(request.url).searchParams);
   const all = await actionsOwnedByActor(actor, todayInEngland());
+  const joint = await jointActionsOf(actor);
   // Unless sorted otherwise: overdue first, then open actions by due date, then the rest.
   const byUrgency = sortRows(all, "due", "asc").sort(
     (a, b) =>
@@ -33,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       Number(OPEN.has(b.status)) - Number(OPEN.has(a.status)),
   );
   return json({
+    joint,
     query,
     total: all.length,
     open: all.filter((r) => OPEN.has(r.status)).length,
@@ -52,9 +57,11 @@ export default function MyActions() {
     <div className="page wide">
       <h1>My actions</h1>
       <p className="lede">
-        {data.total === 0
-          ? "Nobody has given you an action yet. When a colleague names you as the owner of an action in an evaluation's plan, it appears here with its due date."
-          : `${data.open} open of ${data.total}${data.overdue ? `, ${data.overdue} overdue` : ""}, across the evaluations you work on (as last saved).`}
+        {data.total === 0 && data.joint.length > 0
+          ? "Your actions from joint workspaces are below."
+          : data.total === 0
+            ? "Nobody has given you an action yet. When a colleague names you as the owner of an action in an evaluation's plan, it appears here with its due date."
+            : `${data.open} open of ${data.total}${data.overdue ? `, ${data.overdue} overdue` : ""}, across the evaluations you work on (as last saved).`}
       </p>
       {data.total ? <ActionFilters query={query} owners={null} /> : null}
       {data.total ? (
@@ -101,6 +108,36 @@ export default function MyActions() {
         </TableScroll>
       ) : null}
       {data.total > 0 && rows.length === 0 ? <p>None of your actions match this filter.</p> : null}
+      {data.joint.length ? (
+        <section aria-labelledby="joint-heading" className="stack">
+          <h2 id="joint-heading">Joint actions in workspaces</h2>
+          <TableScroll label="Joint actions you own">
+            <table className="table">
+              <caption className="visually-hidden">Joint actions you own</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Action</th>
+                  <th scope="col">Workspace</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.joint.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">{a.title}</th>
+                    <td>
+                      <Link to={`/workspaces/${a.workspaceId}`}>{a.workspaceTitle}</Link>
+                    </td>
+                    <td>{a.dueDate ? formatDay(a.dueDate) : "No date"}</td>
+                    <td>{JOINT_STATUS_LABELS[a.status] ?? a.status}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </section>
+      ) : null}
     </div>
   );
 }

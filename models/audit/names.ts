@@ -3,6 +3,7 @@ import { getFrameworkVersion, type FrameworkVersion } from "../framework/framewo
 import { listSchools } from "../school/school.ts";
 import { getUsers } from "../user/user.ts";
 import { getValidation } from "../validation/validation.ts";
+import { getWorkspace } from "../workspace/workspace.ts";
 import type { ChainedEntry } from "./chain.ts";
 import { parseSubject, type AuditNames } from "./sentences.ts";
 
@@ -15,12 +16,18 @@ export async function auditNames(trustId: string, entries: ChainedEntry[]): Prom
   const personIds = new Set<string>();
   const evaluationIds = new Set<string>();
   const validationIds = new Set<string>();
+  const workspaceIds = new Set<string>();
   for (const entry of entries) {
     if (entry.actorId) personIds.add(entry.actorId);
     const { kind, id } = parseSubject(entry.subject);
     if (kind === "user") personIds.add(id);
     if (kind === "evaluation") evaluationIds.add(id);
     if (kind === "validation") validationIds.add(id);
+    if (kind === "workspace") workspaceIds.add(id);
+    for (const key of ["added", "removed"]) {
+      const ids = entry.details[key];
+      if (typeof ids === "string") for (const v of ids.split(",")) if (v) personIds.add(v);
+    }
     const validators = entry.details.validators;
     if (typeof validators === "string")
       for (const v of validators.split(",")) if (v) personIds.add(v);
@@ -33,7 +40,13 @@ export async function auditNames(trustId: string, entries: ChainedEntry[]): Prom
     validations: {},
     criteria: {},
     levels: {},
+    workspaces: {},
   };
+  for (const workspace of await Promise.all(
+    [...workspaceIds].map((id) => getWorkspace(trustId, id)),
+  )) {
+    if (workspace) names.workspaces![workspace.id] = workspace.title;
+  }
   for (const validation of await Promise.all(
     [...validationIds].map((id) => getValidation(trustId, id)),
   )) {

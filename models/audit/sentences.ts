@@ -19,6 +19,8 @@ export interface AuditNames {
   criteria: Record<string, Record<string, string>>;
   /** Per evaluation: level key → its label (e.g. "Needs attention"). */
   levels: Record<string, Record<string, string>>;
+  /** Joint workspaces: id → title. */
+  workspaces?: Record<string, string>;
 }
 
 export const NO_NAMES: AuditNames = {
@@ -192,6 +194,38 @@ const SENTENCES = {
   secondFactorReset: (r: Reading) => `${r.actor} reset ${r.subjectPerson}'s two-factor sign-in`,
   pairingAccepted: (r: Reading) =>
     `${r.actor} accepted the pairing of ${r.school(r.detail("centreSchoolId")) ?? "a school"} with ${r.school(r.detail("supportedSchoolId")) ?? "a school"} to share practice in ${r.text("areaTitle")}`,
+  workspaceCreated: (r: Reading) => {
+    const schools = Number(r.detail("schools") ?? 0);
+    const from = r.detail("pairingId") ? ", from an accepted pairing" : "";
+    return `${r.actor} started the joint workspace “${r.text("title")}” with ${schools} school${schools === 1 ? "" : "s"}${from}`;
+  },
+  workspaceInvitationAccepted: (r: Reading) =>
+    `${r.actor} accepted the invitation to the joint workspace for ${r.school(r.detail("schoolId")) ?? "their school"}`,
+  workspaceInvitationDeclined: (r: Reading) =>
+    `${r.actor} declined the invitation to the joint workspace for ${r.school(r.detail("schoolId")) ?? "their school"}`,
+  workspaceMembersChanged: (r: Reading) => {
+    const names = (key: string) =>
+      r
+        .text(key)
+        .split(",")
+        .filter(Boolean)
+        .map((id) => r.person(id));
+    const added = names("added");
+    const removed = names("removed");
+    const parts = [
+      added.length ? `added ${listOf(added)}` : "",
+      removed.length ? `removed ${listOf(removed)}` : "",
+    ].filter(Boolean);
+    const school = r.school(r.detail("schoolId")) ?? "their school";
+    return `${r.actor} ${parts.join(" and ") || "changed nobody"} as members for ${school}`;
+  },
+  workspaceSchoolRemoved: (r: Reading) =>
+    `${r.actor} took ${r.school(r.detail("schoolId")) ?? "a school"} out of the joint workspace`,
+  workspaceArchived: (r: Reading) => `${r.actor} archived the joint workspace “${r.text("title")}”`,
+  workspaceCriterionShared: (r: Reading) =>
+    `${r.actor} shared ${r.text("code") || "a criterion"} of ${r.school(r.detail("schoolId")) ?? "their school"}'s evaluation to a joint workspace`,
+  workspaceShareWithdrawn: (r: Reading) =>
+    `${r.actor} withdrew a shared criterion from a joint workspace`,
 } satisfies Record<string, (r: Reading) => string>;
 
 export type AuditAction = keyof typeof SENTENCES;
@@ -216,6 +250,10 @@ export function auditSubject(entry: AuditEntryFacts, names: AuditNames): string 
   const reading = new Reading(entry, names);
   const { kind } = parseSubject(entry.subject);
   if (kind === "user") return reading.subjectPerson;
+  if (kind === "workspace") {
+    const title = names.workspaces?.[parseSubject(entry.subject).id];
+    return title ? `Joint workspace “${title}”` : "A joint workspace";
+  }
   const evaluationId = reading.evaluationId;
   const evaluation = evaluationId ? names.evaluations[evaluationId] : undefined;
   if (evaluation) {

@@ -45,7 +45,18 @@ export type Resource =
       commentBy?: string;
     }
   /** A school's award (and its certificate). */
-  | { type: "award"; trustId: string; schoolId: string };
+  | { type: "award"; trustId: string; schoolId: string }
+  /**
+   * A joint workspace (`workspace.<id>`): its schools, each with its status and members.
+   * `schoolId` names the school a leader acts for (respond, chooseMembers, removeSchool).
+   */
+  | {
+      type: "workspace";
+      trustId: string;
+      schools: { schoolId: string; status: string; memberIds: string[] }[];
+      archived: boolean;
+      schoolId?: string;
+    };
 
 export type Action =
   | "read"
@@ -87,7 +98,17 @@ export type Action =
   /** discussion: resolve or reopen a thread */
   | "resolve"
   /** discussion: edit or delete a comment (its author's own) */
-  | "amend";
+  | "amend"
+  /** trust (its admins) or school (its leaders): start a joint workspace with other schools */
+  | "startWorkspace"
+  /** workspace: accept or decline the invitation of `schoolId` (its leaders) */
+  | "respond"
+  /** workspace: choose or remove the members of `schoolId` (its leaders) */
+  | "chooseMembers"
+  /** workspace: take `schoolId` out of it (the trust's admins, or the school's own leaders) */
+  | "removeSchool"
+  /** workspace: archive it (read-only for everyone from then) */
+  | "archive";
 
 function holds(actor: Actor, predicate: (g: Grant) => boolean): boolean {
   return actor.grants.some(predicate);
@@ -115,7 +136,12 @@ function assignedValidator(
 }
 
 /** What a read-only credential may still do: look, never change (ADR 019). */
-const LOOKING: ReadonlySet<Action> = new Set<Action>(["read", "oversee", "validate", "readProvisional"]);
+const LOOKING: ReadonlySet<Action> = new Set<Action>([
+  "read",
+  "oversee",
+  "validate",
+  "readProvisional",
+]);
 
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
   if (!actor) return false;
@@ -123,7 +149,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
   switch (resource.type) {
     case "trust":
       if (action === "read") return holds(actor, (g) => g.trustId === resource.trustId);
-      if (action === "manage") return inTrust(actor, resource.trustId, ["trustAdmin"]);
+      if (action === "manage" || action === "startWorkspace")
+        return inTrust(actor, resource.trustId, ["trustAdmin"]);
       if (action === "oversee") return inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
       if (action === "validate") return inTrust(actor, resource.trustId, ["validator"]);
       return false;
@@ -135,7 +162,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
           inSchool(actor, resource.schoolId, SCHOOL_TEAM)
         );
       }
-      if (action === "startEvaluation") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
+      if (action === "startEvaluation" || action === "startWorkspace")
+        return inSchool(actor, resource.schoolId, ["schoolLeader"]);
       // The school's own team sees where it stands; the trust's oversight sees every school anyway.
       if (action === "compare") {
         return (
@@ -226,6 +254,44 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return false;
     }
 
+    case "workspace": {
+      // A member is chosen by their school's leader and must still work there; they see and
+      // edit the workspace and nothing else of the other schools (that is the other cases' job).
+      const taking = (s: { status: string }) => s.status === "accepted";
+      // A role at the school, held in this workspace's trust.
+      const here = (schoolId: string, roles: Role[]) =>
+        holds(
+          actor,
+          (g) =>
+            g.schoolId === schoolId && g.trustId === resource.trustId && roles.includes(g.role),
+        );
+      const member = resource.schools.some(
+        (s) => taking(s) && s.memberIds.includes(actor.userId) && here(s.schoolId, SCHOOL_TEAM),
+      );
+      // A leader of an invited or participating school may see it, to decide and to choose.
+      const leads = (s: { schoolId: string }) => here(s.schoolId, ["schoolLeader"]);
+      const leader = resource.schools.some(
+        (s) => (s.status === "invited" || taking(s)) && leads(s),
+      );
+      const admin = inTrust(actor, resource.trustId, ["trustAdmin"]);
+      const oversight = inTrust(actor, resource.trustId, TRUST_OVERSIGHT);
+      const acting = resource.schools.find((s) => s.schoolId === resource.schoolId);
+      if (action === "read") return member || leader || oversight;
+      if (resource.archived) return false;
+      if (action === "write") return member;
+      if (action === "respond") return acting?.status === "invited" && leads(acting);
+      if (action === "chooseMembers")
+        return acting !== undefined && taking(acting) && leads(acting);
+      if (action === "removeSchool")
+        return (
+          acting !== undefined &&
+          (acting.status === "invited" || taking(acting)) &&
+          (admin || leads(acting))
+        );
+      if (action === "archive") return admin || resource.schools.some((s) => taking(s) && leads(s));
+      return false;
+    }
+
     case "evaluation": {
       const team = inSchool(actor, resource.schoolId, SCHOOL_TEAM);
       if (action === "write") return team;
@@ -270,6 +336,13 @@ export function trustWhere(actor: Actor, action: Action): string | null {
  * most specific one they hold there (their school's role before a trust-wide one).
  */
 export function roleAt(actor: Actor, resource: Resource): Role | null {
+  if (resource.type === "workspace") {
+    // Their role at a school taking part (a member, or its leader), else their trust role.
+    const taking = new Set(resource.schools.map((s) => s.schoolId));
+    const atSchool = actor.grants.find((g) => g.schoolId && taking.has(g.schoolId));
+    const inTheTrust = actor.grants.find((g) => g.trustId === resource.trustId && !g.schoolId);
+    return (atSchool ?? inTheTrust)?.role ?? null;
+  }
   const schoolId = "schoolId" in resource ? resource.schoolId : undefined;
   const atSchool = schoolId ? actor.grants.find((g) => g.schoolId === schoolId) : undefined;
   const inTheTrust = actor.grants.find((g) => g.trustId === resource.trustId && !g.schoolId);
@@ -355,4 +428,10 @@ export const WHO_MAY: Partial<Record<Action, string>> = {
   resolve:
     "Only the person who started the thread, the school's leaders, the assigned validators and the trust's admins can resolve or reopen it.",
   amend: "Only the person who wrote a comment can change or delete it.",
+  startWorkspace:
+    "Only the trust's admins and school leaders (for their own school) can start a joint workspace.",
+  respond: "Only the invited school's leaders can accept or decline.",
+  chooseMembers: "Only the school's leaders choose who joins, while the workspace is open.",
+  removeSchool: "Only the trust's admins and the school's own leaders can take a school out.",
+  archive: "Only the trust's admins and participating schools' leaders can archive a workspace.",
 };

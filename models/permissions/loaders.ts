@@ -18,6 +18,7 @@ import {
 } from "../validation/validation.ts";
 import { WHO_MAY, can, trustIdsOf, type Action, type Resource } from "./can.ts";
 import type { Actor } from "./roles.ts";
+import { getWorkspace, type Workspace } from "../workspace/workspace.ts";
 
 /**
  * One loader per kind of thing a person can ask for by id. Each looks the record up only in the
@@ -106,6 +107,16 @@ export const awardResource = (award: Award): Of<"award"> => ({
   schoolId: award.schoolId,
 });
 
+export function workspaceResource(workspace: Workspace, schoolId?: string): Of<"workspace"> {
+  return {
+    type: "workspace",
+    trustId: workspace.trustId,
+    schools: workspace.schools,
+    archived: workspace.archivedAt !== null,
+    ...(schoolId ? { schoolId } : {}),
+  };
+}
+
 // ---- loaders ----------------------------------------------------------------------------------
 
 export async function loadEvaluation(actor: Actor, evaluationId: string, action: Action = "read") {
@@ -192,6 +203,22 @@ export async function loadAward(actor: Actor, awardId: string, action: Action = 
   const resource = awardResource(award);
   authorise(actor, action, resource);
   return { award, resource };
+}
+
+/**
+ * A joint workspace (`workspace.<id>`). `schoolId` is the participating school a leader acts
+ * for (respond, chooseMembers, removeSchool).
+ */
+export async function loadWorkspace(
+  actor: Actor,
+  workspaceId: string,
+  action: Action = "read",
+  schoolId?: string,
+) {
+  const workspace = await inTrustsOf(actor, (trustId) => getWorkspace(trustId, workspaceId));
+  const resource = workspaceResource(workspace, schoolId);
+  authorise(actor, action, resource);
+  return { workspace, resource };
 }
 
 /**

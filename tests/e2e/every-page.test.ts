@@ -59,6 +59,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
   const meeting = `/validations/${w.validation.id}/meeting`;
   const certificate = `/awards/${w.award.id}/certificate`;
   const school = `/schools/${w.school.id}`;
+  const workspace = `/workspaces/${w.workspaceId}`;
   const page = (path: string): Visit => ({ path });
   /** A page this role edits live: its save state must be announced. */
   const editing = (path: string): Visit => ({ path, live: true });
@@ -104,6 +105,9 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page("/insight/overlay"),
       page("/insight/trends"),
       page("/insight/expertise"),
+      page("/workspaces"),
+      page(workspace),
+      page(`${workspace}/members`),
       { path: `/evaluations/${"0".repeat(24)}`, status: 404 },
     ],
     trustLeader: [
@@ -119,6 +123,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page("/register"),
       page("/validations"),
       page("/insight"),
+      page(workspace),
     ],
     validator: [
       page("/home"),
@@ -130,6 +135,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page(`${mark}/history`),
       editing(meeting),
       page(`/validations/${w.validation.id}/prepare`),
+      page("/workspaces"),
     ],
     schoolLeader: [
       page("/home"),
@@ -149,6 +155,10 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       editing(meeting),
       page(certificate),
       page("/insight"),
+      page("/workspaces"),
+      editing(workspace),
+      page(`${workspace}/members`),
+      page(`${evaluation}/share?criterion=${Object.keys(w.evaluation.levelsByCriterion)[0]}`),
     ],
     staff: [
       page("/home"),
@@ -161,7 +171,13 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       editing(meeting),
       page(certificate),
     ],
-    contributor: [page("/home"), page(evaluation), page(`${evaluation}/perspectives`)],
+    contributor: [
+      page("/home"),
+      page(evaluation),
+      page(`${evaluation}/perspectives`),
+      page("/workspaces"),
+      editing(workspace),
+    ],
   };
 }
 

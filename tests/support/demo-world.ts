@@ -36,6 +36,12 @@ import { replyToThread } from "../../server/commands/reply-to-thread.ts";
 import { scheduleMeeting } from "../../server/commands/schedule-meeting.ts";
 import { startThread } from "../../server/commands/start-thread.ts";
 import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
+import {
+  chooseMembers,
+  createWorkspace,
+  respondToInvitation,
+} from "../../server/commands/workspace.ts";
+import { addJointAction, addLibraryItem } from "../../server/commands/workspace-content.ts";
 import { buildSchool, buildTrust, buildUser } from "./factories.ts";
 
 /**
@@ -206,7 +212,40 @@ export async function buildDemoWorld(server: AppServer) {
     requestId: newRequestId(),
   });
 
+  // A joint workspace: Riverside invited Hillcrest (Jordan Lee accepted), with members, a
+  // library item and a joint action.
+  const { workspace } = await createWorkspace(leader, {
+    leadSchoolId: school.id,
+    title: "Reading together",
+    purpose: "A shared approach to early reading.",
+    schoolIds: [otherSchool.id],
+    requestId: newRequestId(),
+  });
+  await respondToInvitation(contributor, {
+    workspaceId: workspace.id,
+    schoolId: otherSchool.id,
+    answer: "accept",
+  });
+  await chooseMembers(leader, {
+    workspaceId: workspace.id,
+    schoolId: school.id,
+    memberIds: [people.schoolLeader.id, people.staff.id],
+  });
+  await addLibraryItem(staff, {
+    workspaceId: workspace.id,
+    title: "Phonics sequence",
+    description: "Our daily phonics plan for Reception.",
+    url: "https://example.org/phonics",
+  });
+  await addJointAction(leader, {
+    workspaceId: workspace.id,
+    title: "Swap reading-for-pleasure plans",
+    ownerId: people.staff.id,
+    dueDate: "2027-03-01",
+  });
+
   return {
+    workspaceId: workspace.id,
     trust,
     school,
     otherSchool,

@@ -17,6 +17,7 @@ const SCHOOL = "e".repeat(24);
 const EVALUATION = "f".repeat(24);
 const VALIDATION = "1".repeat(24);
 const OAKFIELD = "2".repeat(24);
+const WORKSPACE = "2".repeat(24);
 
 const NAMES: AuditNames = {
   people: {
@@ -208,6 +209,49 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
     entry(PRIYA, "secondFactorReset", `user:${JORDAN}`, { hadFactor: true, sessionsEnded: 2 }),
     "Priya Shah reset Jordan Lee's two-factor sign-in",
   ],
+  [
+    entry(PRIYA, "workspaceCreated", `workspace:${WORKSPACE}`, {
+      title: "Reading together",
+      schools: 2,
+      pairingId: VALIDATION,
+    }),
+    "Priya Shah started the joint workspace “Reading together” with 2 schools, from an accepted pairing",
+  ],
+  [
+    entry(SAM, "workspaceInvitationAccepted", `workspace:${WORKSPACE}`, { schoolId: SCHOOL }),
+    "Sam Taylor accepted the invitation to the joint workspace for Riverside Primary Academy",
+  ],
+  [
+    entry(SAM, "workspaceInvitationDeclined", `workspace:${WORKSPACE}`, { schoolId: SCHOOL }),
+    "Sam Taylor declined the invitation to the joint workspace for Riverside Primary Academy",
+  ],
+  [
+    entry(SAM, "workspaceMembersChanged", `workspace:${WORKSPACE}`, {
+      schoolId: SCHOOL,
+      added: `${JORDAN},${HELEN}`,
+      removed: PRIYA,
+    }),
+    "Sam Taylor added Jordan Lee and Helen Wright and removed Priya Shah as members for Riverside Primary Academy",
+  ],
+  [
+    entry(PRIYA, "workspaceSchoolRemoved", `workspace:${WORKSPACE}`, { schoolId: SCHOOL }),
+    "Priya Shah took Riverside Primary Academy out of the joint workspace",
+  ],
+  [
+    entry(PRIYA, "workspaceArchived", `workspace:${WORKSPACE}`, { title: "Reading together" }),
+    "Priya Shah archived the joint workspace “Reading together”",
+  ],
+  [
+    entry(SAM, "workspaceCriterionShared", `workspace:${WORKSPACE}`, {
+      schoolId: SCHOOL,
+      code: "2.1",
+    }),
+    "Sam Taylor shared 2.1 of Riverside Primary Academy's evaluation to a joint workspace",
+  ],
+  [
+    entry(SAM, "workspaceShareWithdrawn", `workspace:${WORKSPACE}`, { shareId: VALIDATION }),
+    "Sam Taylor withdrew a shared criterion from a joint workspace",
+  ],
 ];
 
 describe("audit entries in plain English", () => {
@@ -233,6 +277,15 @@ describe("audit entries in plain English", () => {
       about,
     );
     expect(auditSubject(entry(null, "signIn", "something:else"), NAMES)).toBe("something:else");
+    expect(
+      auditSubject(entry(SAM, "workspaceArchived", `workspace:${WORKSPACE}`), {
+        ...NAMES,
+        workspaces: { [WORKSPACE]: "Reading together" },
+      }),
+    ).toBe("Joint workspace “Reading together”");
+    expect(auditSubject(entry(SAM, "workspaceArchived", `workspace:${WORKSPACE}`), NAMES)).toBe(
+      "A joint workspace",
+    );
   });
 
   it("still reads when names are missing (a person removed, an unknown action)", () => {

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useMemo } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
@@ -209,6 +210,15 @@ function CriterionBody(props: CriterionWorkspace) {
       <div {...at("comments")}>
         <CriterionDiscussion {...props} />
       </div>
+      {readOnly ? null : (
+        <p className="share-link">
+          <Link
+            to={`/evaluations/${props.evaluationId}/share?criterion=${encodeURIComponent(c.id)}`}
+          >
+            {`Share ${c.code} to a workspace`}
+          </Link>
+        </p>
+      )}
     </>
   );
 }

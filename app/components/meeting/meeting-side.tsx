@@ -5,11 +5,7 @@ import type { MeetingMe } from "./types.ts";
 import Whiteboard from "./whiteboard.client.tsx";
 import { MINUTES_FIELD } from "./whiteboard-shape.ts";
 
-const TABS = [
-  { id: "minutes", label: "Minutes" },
-  { id: "whiteboard", label: "Whiteboard" },
-] as const;
-type Tab = (typeof TABS)[number]["id"];
+type Tab = "minutes" | "whiteboard";
 
 /**
  * The shared minutes (TipTap) and whiteboard (tldraw) beside the agenda item, as two tabs
@@ -24,7 +20,17 @@ export function MeetingSide(props: {
   locked: boolean;
   me: MeetingMe;
   licenseKey: string | null;
+  /** The text tab's name ("Minutes"; a joint workspace's "Shared notes"). */
+  notesLabel?: string;
+  /** The XML fragment of the document the text lives in. */
+  notesField?: string;
 }) {
+  const notesLabel = props.notesLabel ?? "Minutes";
+  const TABS = [
+    { id: "minutes", label: notesLabel },
+    { id: "whiteboard", label: "Whiteboard" },
+  ] as const;
+  const sideLabel = `${notesLabel} and whiteboard`;
   const [tab, setTab] = useState<Tab>("minutes");
   const [opened, setOpened] = useState<Set<Tab>>(() => new Set(["minutes"]));
   const choose = (next: Tab) => {
@@ -60,8 +66,8 @@ export function MeetingSide(props: {
     </p>
   );
   return (
-    <section className="meeting-side" aria-label="Minutes and whiteboard">
-      <div role="tablist" aria-label="Minutes and whiteboard" className="tabs">
+    <section className="meeting-side" aria-label={sideLabel}>
+      <div role="tablist" aria-label={sideLabel} className="tabs">
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -89,8 +95,8 @@ export function MeetingSide(props: {
         {provider ? (
           <RichTextEditor
             provider={provider}
-            field={MINUTES_FIELD}
-            label="Minutes"
+            field={props.notesField ?? MINUTES_FIELD}
+            label={notesLabel}
             readOnly={props.locked}
             user={{
               name: me.name,

@@ -1,0 +1,346 @@
+// What the workspace pages' loaders gather. Server-only.
+import type { CollabAccess } from "../../../collab/access.ts";
+import { colourFor } from "../../../collab/context.ts";
+import { attachedItemIds } from "../../../collab/shapes/evidence.ts";
+import { frameworkOfEvaluation } from "../../../models/evaluation/framework-of.ts";
+import { listEvidenceOfEvaluation } from "../../../models/evidence/evidence.ts";
+import {
+  evaluationsForEvidence,
+  shareTargets,
+} from "../../../server/commands/workspace-content.ts";
+import { documentName } from "../../../collab/document-name.ts";
+import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
+import { can, roleAt, trustIdsOf } from "../../../models/permissions/can.ts";
+import {
+  loadEvaluation,
+  loadWorkspace,
+  workspaceResource,
+} from "../../../models/permissions/loaders.ts";
+import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
+import { listSchools } from "../../../models/school/school.ts";
+import { getUsers } from "../../../models/user/user.ts";
+import { lastVisitBefore } from "../../../models/workspace/visits.ts";
+import { formatDay } from "../../../models/dates.ts";
+import { pairingsForWorkspace } from "../../../models/workspace/from-pairing.ts";
+import { NotFoundError } from "../../../models/errors.ts";
+import { attachmentDisposition, downloadFileName } from "../../../models/evidence/file-name.ts";
+import { extensionOfContentType } from "../../../models/evidence/sniff.ts";
+import {
+  getLibraryItem,
+  openLibraryFile,
+  listJointActions,
+  listJointActionsOwnedBy,
+  listLibrary,
+  listSharesOfEvaluation,
+  listSharedCriteria,
+} from "../../../models/workspace/content.ts";
+import {
+  listWorkspacesOfSchools,
+  listWorkspacesOfTrust,
+  type Workspace,
+} from "../../../models/workspace/workspace.ts";
+import { publicEnv } from "../../utils/env.server.ts";
+
+export const STATUS_LABELS: Record<string, string> = {
+  invited: "Invited",
+  accepted: "Taking part",
+  declined: "Declined",
+  removed: "Removed",
+};
+
+/** Every workspace the person may open, newest first. */
+async function readableWorkspaces(actor: Actor): Promise<Workspace[]> {
+  const found: Workspace[] = [];
+  for (const trustId of trustIdsOf(actor)) {
+    const list = can(actor, "oversee", { type: "trust", trustId })
+      ? await listWorkspacesOfTrust(trustId)
+      : await listWorkspacesOfSchools(
+          trustId,
+          actor.grants.flatMap((g) => (g.trustId === trustId && g.schoolId ? [g.schoolId] : [])),
+        );
+    found.push(...list.filter((w) => can(actor, "read", workspaceResource(w))));
+  }
+  return found;
+}
+
+/** The list page: the person's workspaces, invitations to answer, and what they may start. */
+export async function workspacesPageData(actor: Actor) {
+  const workspaces = await readableWorkspaces(actor);
+  const trustIds = trustIdsOf(actor);
+  const schools = (await Promise.all(trustIds.map((id) => listSchools(id)))).flat();
+  const schoolName = Object.fromEntries(schools.map((s) => [s.id, s.name]));
+  const asAdmin = trustIds.some((trustId) =>
+    can(actor, "startWorkspace", { type: "trust", trustId }),
+  );
+  const leads = schools.filter((s) =>
+    can(actor, "startWorkspace", { type: "school", trustId: s.trustId, schoolId: s.id }),
+  );
+  const pairings = await pairingsForWorkspace(actor);
+  return {
+    workspaces: workspaces.map((w) => ({
+      id: w.id,
+      title: w.title,
+      purpose: w.purpose,
+      areaTitle: w.areaTitle,
+      archived: w.archivedAt !== null,
+      schools: w.schools
+        .filter((s) => s.status === "accepted" || s.status === "invited")
+        .map((s) => ({ name: schoolName[s.schoolId] ?? "A school", status: s.status })),
+      /** Invitations this person answers (they lead the invited school). */
+      invitations: w.schools
+        .filter(
+          (s) => can(actor, "respond", workspaceResource(w, s.schoolId)) && w.archivedAt === null,
+        )
+        .map((s) => ({ schoolId: s.schoolId, name: schoolName[s.schoolId] ?? "Your school" })),
+      member: can(actor, "write", workspaceResource(w)),
+    })),
+    start:
+      asAdmin || leads.length
+        ? {
+            asAdmin,
+            leads: leads.map((s) => ({ id: s.id, name: s.name })),
+            schools: schools.map((s) => ({ id: s.id, name: s.name })),
+          }
+        : null,
+    pairings: pairings.map((p) => ({
+      id: p.id,
+      areaTitle: p.areaTitle,
+      centre: schoolName[p.centreSchoolId] ?? "A school",
+      supported: schoolName[p.supportedSchoolId] ?? "A school",
+      made: workspaces.some((w) => w.pairingId === p.id),
+    })),
+  };
+}
+
+/** One workspace, as this person may see it. */
+export async function workspacePageData(actor: Actor, workspaceId: string, newVisit = false) {
+  const { workspace, resource } = await loadWorkspace(actor, workspaceId);
+  const schools = await listSchools(workspace.trustId);
+  const schoolName = Object.fromEntries(schools.map((s) => [s.id, s.name]));
+  const [library, actions, shared] = await Promise.all([
+    listLibrary(workspace.id),
+    listJointActions(workspace.id),
+    listSharedCriteria(workspace.id),
+  ]);
+  const people = await getUsers([
+    ...new Set([
+      ...workspace.schools.flatMap((s) => s.memberIds),
+      ...library.map((i) => i.addedBy),
+      ...actions.flatMap((a) => [a.ownerId, a.createdBy]),
+      ...shared.map((c) => c.sharedBy),
+    ]),
+  ]);
+  const personName = Object.fromEntries(people.map((u) => [u.id, u.name]));
+  const nameOf = (id: string) => personName[id] ?? "someone";
+  const lastVisit = await lastVisitBefore(workspace.id, actor.userId, newVisit);
+  const since = (at: Date, by: string) =>
+    lastVisit !== null && at > lastVisit && by !== actor.userId;
+  const soon = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const whatsNew = lastVisit
+    ? {
+        lastVisit: lastVisit.toISOString(),
+        items: [
+          ...library
+            .filter((i) => since(i.addedAt, i.addedBy))
+            .map((i) => `${nameOf(i.addedBy)} added “${i.title}” to the library`),
+          ...shared
+            .filter((c) => since(c.sharedAt, c.sharedBy))
+            .map(
+              (c) =>
+                `${nameOf(c.sharedBy)} shared ${c.code} from ${schoolName[c.schoolId] ?? "their school"}`,
+            ),
+          ...actions
+            .filter((a) => since(a.createdAt, a.createdBy))
+            .map((a) => `${nameOf(a.createdBy)} added the joint action “${a.title}”`),
+          ...actions
+            .filter(
+              (a) =>
+                a.ownerId === actor.userId && a.status !== "done" && a.dueDate && a.dueDate <= soon,
+            )
+            .map((a) => `Your action “${a.title}” is due ${formatDay(a.dueDate!)}`),
+        ],
+      }
+    : null;
+  const mySchools = new Set(actor.grants.flatMap((g) => (g.schoolId ? [g.schoolId] : [])));
+  const canWrite = can(actor, "write", resource);
+  const role = roleAt(actor, resource);
+  const memberships = await listMembershipsOfTrust(workspace.trustId);
+  return {
+    workspace: {
+      id: workspace.id,
+      title: workspace.title,
+      purpose: workspace.purpose,
+      areaTitle: workspace.areaTitle,
+      archived: workspace.archivedAt !== null,
+      archivedAt: workspace.archivedAt?.toISOString() ?? null,
+    },
+    schools: await Promise.all(
+      workspace.schools.map(async (s) => {
+        const acting = workspaceResource(workspace, s.schoolId);
+        return {
+          id: s.schoolId,
+          name: schoolName[s.schoolId] ?? "A school",
+          status: s.status,
+          statusLabel: STATUS_LABELS[s.status] ?? s.status,
+          members:
+            s.status === "accepted"
+              ? s.memberIds.map((id) => ({ id, name: personName[id] ?? "someone" }))
+              : [],
+          can: {
+            respond: can(actor, "respond", acting),
+            chooseMembers: can(actor, "chooseMembers", acting),
+            removeSchool: can(actor, "removeSchool", acting),
+          },
+          /** For its leaders: the school's staff to choose members from. */
+          staff: can(actor, "chooseMembers", acting) ? await staffOf(memberships, s.schoolId) : [],
+        };
+      }),
+    ),
+    whatsNew,
+    /** The person's own school's evaluations a library item can become evidence in. */
+    evidenceTargets: canWrite ? await evaluationsForEvidence(actor, workspace) : [],
+    library: library.map((i) => ({
+      id: i.id,
+      title: i.title,
+      description: i.description,
+      url: i.url,
+      file: i.file ? { name: i.file.fileName, size: i.file.size } : null,
+      school: schoolName[i.schoolId] ?? "A school",
+      addedBy: nameOf(i.addedBy),
+      addedAt: i.addedAt.toISOString(),
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      owner: nameOf(a.ownerId),
+      ownerSchool: schoolName[a.ownerSchoolId] ?? "A school",
+      dueDate: a.dueDate,
+      status: a.status,
+    })),
+    shared: shared.map((c) => ({
+      id: c.id,
+      code: c.code,
+      statement: c.statement,
+      narrative: c.narrative,
+      evidence: c.evidence,
+      school: schoolName[c.schoolId] ?? "A school",
+      sharedBy: nameOf(c.sharedBy),
+      sharedAt: c.sharedAt.toISOString(),
+      /** The sharing school's own people may withdraw it (the command checks again). */
+      withdrawable: mySchools.has(c.schoolId) && canWrite,
+    })),
+    /** Who can own a joint action: every member of a school taking part. */
+    owners: workspace.schools
+      .filter((s) => s.status === "accepted")
+      .flatMap((s) =>
+        s.memberIds.map((id) => ({
+          id,
+          label: `${nameOf(id)} (${schoolName[s.schoolId] ?? "A school"})`,
+        })),
+      ),
+    document: documentName("workspace", workspace.id),
+    can: { write: canWrite, archive: can(actor, "archive", resource) },
+    me: {
+      userId: actor.userId,
+      name: actor.name,
+      colour: colourFor(actor.userId),
+      role: role ? ROLE_LABELS[role] : "",
+      observing: !canWrite,
+    },
+    tldrawLicenseKey: publicEnv().TLDRAW_LICENSE_KEY ?? null,
+  };
+}
+
+async function staffOf(
+  memberships: Awaited<ReturnType<typeof listMembershipsOfTrust>>,
+  schoolId: string,
+) {
+  const ids = [...new Set(memberships.filter((m) => m.schoolId === schoolId).map((m) => m.userId))];
+  const users = await getUsers(ids);
+  return users
+    .map((u) => ({ id: u.id, name: u.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A library item's file, for people who may read its workspace (NotFound for anyone else). */
+export async function libraryFileOf(actor: Actor, workspaceId: string, itemId: string) {
+  const { workspace } = await loadWorkspace(actor, workspaceId);
+  const item = await getLibraryItem(workspace.id, itemId);
+  if (!item?.file) throw new NotFoundError();
+  const { fileId, fileName, contentType, size } = item.file;
+  return {
+    contentType,
+    size,
+    disposition: attachmentDisposition(
+      downloadFileName(fileName, extensionOfContentType(contentType)),
+    ),
+    open: () => openLibraryFile(fileId),
+  };
+}
+
+/** The joint actions this person owns, in workspaces they may still open ("My actions"). */
+export async function jointActionsOf(actor: Actor) {
+  const actions = await listJointActionsOwnedBy(actor.userId);
+  const rows = [];
+  const titles = new Map<string, string | null>();
+  for (const a of actions) {
+    if (!titles.has(a.workspaceId)) {
+      const title = await loadWorkspace(actor, a.workspaceId).then(
+        ({ workspace }) => workspace.title,
+        (error: unknown) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        },
+      );
+      titles.set(a.workspaceId, title);
+    }
+    const title = titles.get(a.workspaceId);
+    if (!title) continue;
+    rows.push({
+      id: a.id,
+      title: a.title,
+      workspaceId: a.workspaceId,
+      workspaceTitle: title,
+      dueDate: a.dueDate,
+      status: a.status,
+    });
+  }
+  return rows;
+}
+
+/** The "Share to a workspace" page of one criterion of an evaluation (its school's team only). */
+export async function sharePageData(
+  actor: Actor,
+  collab: CollabAccess,
+  evaluationId: string,
+  criterionId: string,
+) {
+  const { evaluation } = await loadEvaluation(actor, evaluationId, "write");
+  const { content } = await frameworkOfEvaluation(evaluation);
+  const criterion = content.areas
+    .flatMap((a) => a.criteria)
+    .find((c) => c.id === criterionId && Object.hasOwn(evaluation.levelsByCriterion, c.id));
+  if (!criterion) throw new NotFoundError();
+  const doc = await collab.read(documentName("evaluation", evaluation.id));
+  const attached = new Set(attachedItemIds(doc, criterion.id));
+  const evidence = (await listEvidenceOfEvaluation(evaluation.trustId, evaluation.id)).filter((i) =>
+    attached.has(i.id),
+  );
+  const targets = await shareTargets(actor, evaluation);
+  const shares = (await listSharesOfEvaluation(evaluation.id)).filter(
+    (s) => s.criterionId === criterion.id,
+  );
+  const titles = new Map(targets.map((w) => [w.id, w.title]));
+  return {
+    evaluation: { id: evaluation.id, title: evaluation.title },
+    criterion: { id: criterion.id, code: criterion.code, statement: criterion.statement },
+    evidence: evidence.map((i) => ({ id: i.id, title: i.title, kind: i.kind })),
+    workspaces: targets.map((w) => ({ id: w.id, title: w.title })),
+    shares: shares.map((s) => ({
+      id: s.id,
+      workspaceId: s.workspaceId,
+      workspaceTitle: titles.get(s.workspaceId) ?? "A workspace",
+      sharedAt: s.sharedAt.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,205 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { documentName } from "../../collab/document-name.ts";
+import { recordPairing } from "../../models/insight/pairing.ts";
+import type { AppServer } from "../../server/app.ts";
+import { preloadAxe, checkPage } from "../support/axe.ts";
+import { signedInPage, useBrowser } from "../support/browser.ts";
+import { connectClient } from "../support/collab-client.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildUser, buildWorld } from "../support/factories.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+// Two schools in one joint workspace, live: from an accepted pairing to both typing, staff of
+// both co-editing and adding to the library, a trust leader observing, and a shared criterion.
+useTestDatabase();
+useBrowser();
+
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let leaderB: { id: string };
+let workspacePath = "";
+const CRITERION = { id: "incl-1", code: "2.1" };
+
+beforeAll(async () => {
+  world = await buildWorld();
+  leaderB = await buildUser("schoolLeader", world.trust, world.otherSchool, "Jordan Lead");
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const notes = (page: Page) => page.getByRole("textbox", { name: "Shared notes" });
+
+async function whenWritable(page: Page) {
+  await expect.poll(() => notes(page).isEditable(), { timeout: 10_000 }).toBe(true);
+}
+
+async function noProblemsAt390(page: Page) {
+  await preloadAxe(page.context());
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(200);
+    expect(await checkPage(page, { tablesMayScroll: true })).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("a joint workspace, live in two browsers", () => {
+  it("from an accepted pairing to both schools typing in one workspace in two clicks", async () => {
+    const { pairing } = await recordPairing({
+      trustId: world.trust.id,
+      frameworkId: world.evaluation.frameworkId,
+      areaId: "inclusion",
+      areaTitle: "Inclusion",
+      supportedSchoolId: world.otherSchool.id,
+      centreSchoolId: world.school.id,
+      explanation: "A centre of expertise in inclusion, paired with a school building it.",
+      acceptedBy: world.people.trustAdmin.id,
+    });
+    expect(pairing.id).toBeTruthy();
+    let actions = 0;
+    const a = await signedInPage(server.url, world.people.schoolLeader.id);
+    await a.goto(`${server.url}/workspaces`);
+    await a.getByRole("button", { name: "Start a joint workspace" }).click();
+    actions++;
+    await a.getByRole("heading", { level: 1, name: /Inclusion:/ }).waitFor();
+    workspacePath = new URL(a.url()).pathname;
+
+    const b = await signedInPage(server.url, leaderB.id);
+    await b.goto(`${server.url}/workspaces`);
+    await b.getByRole("button", { name: `Accept for ${world.otherSchool.name}` }).click();
+    actions++;
+    await b.getByRole("heading", { level: 1, name: /Inclusion:/ }).waitFor();
+    expect(new URL(b.url()).pathname).toBe(workspacePath);
+
+    await Promise.all([whenWritable(a), whenWritable(b)]);
+    await notes(a).click();
+    await a.keyboard.type("From Riverside: ");
+    await expect
+      .poll(() => notes(b).textContent(), { timeout: 10_000 })
+      .toContain("From Riverside:");
+    await notes(b).click();
+    await b.keyboard.press("End");
+    await b.keyboard.type("and from the other school.");
+    await expect
+      .poll(() => notes(a).textContent(), { timeout: 10_000 })
+      .toContain("and from the other school.");
+    // Two clicks (besides opening /workspaces) from an accepted pairing to both typing.
+    expect(actions).toBe(2);
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it("staff of both schools co-edit and add to the library live; a trust leader observes", async () => {
+    // Each school's leader chooses a member of their staff on the members page.
+    for (const [leaderId, school, person] of [
+      [world.people.schoolLeader.id, world.school, "Alex Staff"],
+      [leaderB.id, world.otherSchool, "Jordan Other"],
+    ] as const) {
+      const leader = await signedInPage(server.url, leaderId);
+      await leader.goto(`${server.url}${workspacePath}/members`);
+      const section = leader.getByRole("region", { name: new RegExp(school.name) });
+      await section
+        .getByRole("group", { name: `Who from ${school.name} joins` })
+        .getByRole("checkbox", { name: person })
+        .check();
+      await section.getByRole("button", { name: "Save members" }).click();
+      await leader.getByRole("status").filter({ hasText: "Members saved." }).waitFor();
+      await leader.context().close();
+    }
+
+    const a = await signedInPage(server.url, world.people.staff.id);
+    const b = await signedInPage(server.url, world.people.otherStaff.id);
+    const observer = await signedInPage(server.url, world.people.trustLeader.id);
+    for (const page of [a, b, observer]) await page.goto(`${server.url}${workspacePath}`);
+    await Promise.all([whenWritable(a), whenWritable(b)]);
+    await notes(a).click();
+    await a.keyboard.press("End");
+    await a.keyboard.type(" Staff note.");
+    await expect.poll(() => notes(b).textContent(), { timeout: 10_000 }).toContain("Staff note.");
+    await expect
+      .poll(() => notes(observer).textContent(), { timeout: 10_000 })
+      .toContain("Staff note.");
+
+    // The observer reads only, and shows as observing to the others.
+    await observer
+      .getByRole("note")
+      .filter({ hasText: "You are observing this workspace" })
+      .waitFor();
+    expect(await notes(observer).getAttribute("aria-readonly")).toBe("true");
+    await expect
+      .poll(
+        () => a.getByRole("region", { name: "People on this page" }).textContent({ timeout: 2000 }),
+        { timeout: 10_000 },
+      )
+      .toContain("David Leader");
+
+    // B adds a practice; A and the observer see it without reloading.
+    await b.getByText("Add a practice", { exact: true }).click();
+    const form = b
+      .locator("form")
+      .filter({ has: b.getByRole("button", { name: "Add to the library" }) });
+    await form.getByLabel("Title").fill("Reading for pleasure plan");
+    await form.getByLabel("Short description").fill("How we run book clubs.");
+    await form.getByLabel("Link").fill("https://example.org/book-clubs");
+    await form.getByRole("button", { name: "Add to the library" }).click();
+    await b.getByRole("status").filter({ hasText: "added to the library" }).waitFor();
+    for (const page of [a, observer]) {
+      await page
+        .getByRole("link", { name: "Reading for pleasure plan" })
+        .waitFor({ timeout: 10_000 });
+    }
+    expect(
+      await a.getByText(`From ${world.otherSchool.name} · Jordan Other`).count(),
+    ).toBeGreaterThan(0);
+
+    await noProblemsAt390(a);
+    await noProblemsAt390(observer);
+    for (const page of [a, b, observer]) await page.context().close();
+  });
+
+  it("a school shares a criterion and the other school sees it", async () => {
+    // School A's narrative for 2.1, written in its own evaluation.
+    const writer = connectClient(
+      server.url,
+      documentName("evaluation", world.evaluation.id),
+      await cookieFor(world.people.staff.id),
+    );
+    await writer.synced;
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText("Every pupil with SEND has a plan reviewed each term.")]);
+    writer.doc.getXmlFragment(`narrative.${CRITERION.id}`).insert(0, [paragraph]);
+    await writer.whenSaved();
+    writer.destroy();
+
+    const b = await signedInPage(server.url, world.people.otherStaff.id);
+    await b.goto(`${server.url}${workspacePath}`);
+    await whenWritable(b);
+
+    const a = await signedInPage(server.url, world.people.staff.id);
+    await a.goto(
+      `${server.url}/evaluations/${world.evaluation.id}?area=inclusion&criterion=${CRITERION.id}`,
+    );
+    await a.getByRole("link", { name: `Share ${CRITERION.code} to a workspace` }).click();
+    await a
+      .getByRole("heading", { level: 1, name: `Share ${CRITERION.code} to a workspace` })
+      .waitFor();
+    await noProblemsAt390(a);
+    await a.getByRole("button", { name: "Share to the workspace" }).click();
+    await a.getByRole("status").filter({ hasText: "Shared" }).waitFor();
+
+    await b
+      .getByText("Every pupil with SEND has a plan reviewed each term.")
+      .waitFor({ timeout: 10_000 });
+    expect(await b.getByText(`Shared by Alex Staff, ${world.school.name}`).count()).toBe(1);
+    await noProblemsAt390(b);
+    for (const page of [a, b]) await page.context().close();
+  });
+});
