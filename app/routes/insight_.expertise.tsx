@@ -5,7 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { queryOf } from "../../models/insight/query.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
@@ -204,6 +204,12 @@ export default function Expertise() {
                 ))}
               </ul>
             )}
+            {view.accepted.length > 0 ? (
+              <p>
+                Each accepted pairing can become a joint workspace where the two schools share
+                practice: <Link to="/workspaces">start one from Joint workspaces</Link>.
+              </p>
+            ) : null}
           </section>
         </>
       )}

@@ -229,6 +229,8 @@ describe("trust leaders and admins", () => {
     const again = await http.get(path);
     expect(again.html).toContain("Accepted pairings");
     expect(again.html).toMatch(/Accepted \d+ [A-Z][a-z]{2} \d{4}/);
+    // And the way on: the pairing can become a joint workspace.
+    expect(again.html).toContain("start one from Joint workspaces");
   });
 
   it("cannot pair a school with itself, nor a pairing that is not suggested", async () => {
