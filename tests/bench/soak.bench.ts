@@ -127,6 +127,7 @@ async function main() {
   };
 
   const machine = sampleMachine();
+  let unloadedAfterSeconds: number | null = null;
   try {
     for (const name of names.slice(0, groups)) await openGroup(name);
     console.log(`${open.size * perDoc} clients on ${open.size} documents; soaking ${minutes} min…`);
@@ -151,16 +152,27 @@ async function main() {
     }
     typing = false;
     for (const name of [...open.keys()]) closeGroup(name);
-    // Stores are debounced by 2 s: give them, and the unloads after them, time to run.
+    // Stores are debounced (2 s, at most 10 s): give them, and the unloads after them, time to
+    // run; then say how long the last documents took to go (or that they stayed).
+    const left = performance.now();
     await sleep(8000);
     await sample();
+    while (samples[samples.length - 1].loaded > 0 && performance.now() - left < 60_000) {
+      await sleep(5000);
+      await sample();
+    }
+    unloadedAfterSeconds =
+      samples[samples.length - 1].loaded === 0
+        ? Math.round((performance.now() - left) / 1000)
+        : null;
   } finally {
     const usage = machine.stop();
     await server.stop();
     await ferret.stop();
     rmSync(scratch, { recursive: true, force: true });
-    // After the first two minutes (warm-up: JIT, caches, first loads), per minute.
-    const steady = samples.slice(0, -1).filter((s) => s.seconds >= 120);
+    // After the first two minutes (warm-up: JIT, caches, first loads), per minute, while people
+    // are on (the samples after everyone left are not part of the slope).
+    const steady = samples.filter((s) => s.seconds >= 120 && s.connections > 0);
     const perMinute = (key: keyof Sample) =>
       slope(steady.map((s) => [s.seconds / 60, s[key]] as [number, number]));
     const last = samples[samples.length - 1];
@@ -170,6 +182,8 @@ async function main() {
       rssSlopeMBPerMinute: perMinute("rssMB"),
       handlesSlopePerMinute: perMinute("handles"),
       maxDocumentsWithNobody: Math.max(...samples.slice(0, -1).map((s) => s.idle)),
+      /** Seconds from everyone leaving until no document was loaded (null: some stayed 60 s). */
+      unloadedAfterSeconds,
       afterEveryoneLeft: last
         ? { documentsLoaded: last.loaded, withNobody: last.idle, handles: last.handles }
         : null,
@@ -178,7 +192,10 @@ async function main() {
     };
     console.log(
       `\nheap slope ${result.heapSlopeMBPerMinute.toFixed(2)} MB/min, rss slope ${result.rssSlopeMBPerMinute.toFixed(2)} MB/min, handles slope ${result.handlesSlopePerMinute.toFixed(2)}/min; ` +
-        `documents with nobody on them: at most ${result.maxDocumentsWithNobody} during, ${last?.idle} after everyone left (${last?.loaded} loaded)`,
+        `documents with nobody on them: at most ${result.maxDocumentsWithNobody} during, ${last?.idle} at the end (${last?.loaded} loaded; ` +
+        (unloadedAfterSeconds === null
+          ? "some stayed 60 s after everyone left)"
+          : `all unloaded ${unloadedAfterSeconds} s after everyone left)`),
     );
     mkdirSync(values.out!, { recursive: true });
     const file = path.join(
