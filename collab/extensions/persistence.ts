@@ -126,8 +126,16 @@ export class PersistenceExtension implements Extension {
       this.relayedSince.delete(documentName);
       const started = performance.now();
       await log.compact(document).catch((error: unknown) => {
-        if (relayed) this.relayedSince.add(documentName);
-        throw error;
+        // Updates relayed from another process may be held only here: keep the document in
+        // memory (Hocuspocus does when a store fails) until a store succeeds.
+        if (relayed) {
+          this.relayedSince.add(documentName);
+          throw error;
+        }
+        // Our own updates are all in the log (compact flushed it first): the snapshot is only a
+        // shortcut, tried again at the next store. Failing the store would keep the document
+        // loaded with nobody on it for good (found by npm run bench:soak).
+        logWriteError(error);
       });
       this.observe.store?.((performance.now() - started) / 1000);
     } else await log.flush();

@@ -3,6 +3,7 @@ import type {
   afterStoreDocumentPayload,
   afterUnloadDocumentPayload,
 } from "@hocuspocus/server";
+import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
 import { parseDocumentName } from "../document-name.ts";
 import { writeProjection, type WrittenProjection } from "../projections.ts";
 
@@ -17,8 +18,16 @@ export class ProjectionExtension implements Extension {
   async afterStoreDocument({ documentName, document }: afterStoreDocumentPayload) {
     const name = parseDocumentName(documentName);
     if (!name) return;
-    const written = await writeProjection(name, document, this.written.get(documentName));
-    if (written) this.written.set(documentName, written);
+    // A projection is derived from the document: one that could not be written is written at
+    // the next store (or the next open). Failing the store instead would keep the document
+    // loaded with nobody on it for good (Hocuspocus keeps it after a failed store).
+    try {
+      const written = await writeProjection(name, document, this.written.get(documentName));
+      if (written) this.written.set(documentName, written);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) reportDatabaseUnavailable(error);
+      else console.error(error);
+    }
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {

@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { getEnv, type Env } from "../../app/utils/env.server.ts";
@@ -62,6 +63,12 @@ export async function spawnServer(
   );
   let output = "";
   child.stderr!.on("data", (d) => (output += d));
+  // For long bench runs: keep what the server said (SERVER_LOG_FILE names where).
+  const logFile = process.env.SERVER_LOG_FILE;
+  if (logFile) {
+    child.stderr!.on("data", (d) => appendFileSync(logFile, d));
+    child.stdout!.on("data", (d) => appendFileSync(logFile, d));
+  }
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
