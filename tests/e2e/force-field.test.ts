@@ -151,9 +151,12 @@ describe("the force-field in the browser", () => {
       (p) => factor(p, "2.1", "Helping factor 2").getByRole("textbox").inputValue(),
       "Governor for SEND",
     );
+    // By keyboard, as the comment says: focus the button and press Enter (a pointer click can
+    // land elsewhere if the page shifts under it while the other person's edits arrive).
     await forceField(chris, "2.1")
       .getByRole("button", { name: "Move helping factor 2 up" })
-      .click();
+      .focus();
+    await chris.keyboard.press("Enter");
     await expectBoth(
       both,
       (p) => factor(p, "2.1", "Helping factor 1").getByRole("textbox").inputValue(),
