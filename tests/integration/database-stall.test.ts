@@ -27,6 +27,7 @@ let cookie: string;
 let email: string;
 let signInPage: HttpSession;
 let editor: TestClient;
+const METRICS_TOKEN = "a-metrics-token-for-the-stall-test";
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "qm-stall-"));
@@ -38,7 +39,7 @@ beforeAll(async () => {
   cookie = await cookieFor(world.people.staff.id);
   email = (await UserModel.findById(world.people.staff2.id).lean())!.email;
   // The real entry point with its default database timeouts (DATABASE_TIMEOUT_MS).
-  server = await spawnServer(db);
+  server = await spawnServer(db, { METRICS_TOKEN });
 });
 
 afterAll(async () => {
@@ -154,5 +155,47 @@ describe("a stalled database", () => {
     expect((await page("/home?_data=routes%2Fhome")).status).toBe(200);
     expect((await page("/readyz")).status).toBe(200);
     expect(await handshake()).toBe(101);
+  });
+});
+
+/** One gauge from /metrics. */
+async function gauge(name: string): Promise<number> {
+  const response = await fetch(`${server.url}/metrics`, {
+    headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  const text = await response.text();
+  return Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]);
+}
+
+describe("a stall while the last person leaves a document", () => {
+  it("still unloads the document once the snapshot could not be written (nothing stays loaded with nobody on it)", async () => {
+    const name = documentName("evaluation", world.evaluation.id);
+    const last = connectClient(server.url, name, cookie);
+    await last.synced;
+    last.doc.getText("stall").insert(0, "Before the second stall. ");
+    await last.whenSaved(15_000);
+    editor.destroy();
+    // Everything this person typed is in the log; the last leave then compacts (a snapshot
+    // write), which times out while the database is stopped.
+    ferret.child.kill("SIGSTOP");
+    last.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    ferret.child.kill("SIGCONT");
+    await eventually(
+      async () => (await gauge("qm_collab_documents_loaded")) === 0,
+      20_000,
+      "the document to be unloaded after the failed snapshot write",
+    );
+    expect(await gauge("qm_collab_documents_without_connections")).toBe(0);
+    // And nothing typed was lost: the log still holds it, and the document opens with it.
+    const reopened = connectClient(server.url, name, cookie);
+    try {
+      await reopened.synced;
+      expect(reopened.doc.getText("stall").toString()).toBe(
+        "Before the second stall. typed while the database stalled",
+      );
+    } finally {
+      reopened.destroy();
+    }
   });
 });
