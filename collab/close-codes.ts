@@ -30,6 +30,15 @@ export const CLOSE = {
    */
   accessChanged: { code: 4409, reason: "Your access to this document has changed." },
   /**
+   * The database did not answer while the server checked who may open a document (ADR 007).
+   * A standard "try again later" code: the browser reconnects, and is let in once it answers;
+   * it is never told it has no access.
+   */
+  unavailable: {
+    code: 1013,
+    reason: "The server cannot reach its database just now. Reconnecting…",
+  },
+  /**
    * The personal access token behind a /yjs/ socket was revoked or expired (ADR 019). In the
    * 4400s, so the y-websocket client stops reconnecting.
    */

@@ -63,6 +63,18 @@ export const storeDuration = once(
     }),
 );
 
+/** Every database command the driver sent, by command and collection, and how long it took. */
+export const databaseCommands = once(
+  "qm_database_command_seconds",
+  () =>
+    new Histogram({
+      name: "qm_database_command_seconds",
+      help: "Database commands (insert, find, update, …) by collection, and their round-trip time.",
+      labelNames: ["command", "collection", "outcome"] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    }),
+);
+
 type CollabCounts = { connections: number; documents: number; idle: number };
 const collabServers = new Set<() => CollabCounts>();
 const sum = (key: keyof CollabCounts) =>

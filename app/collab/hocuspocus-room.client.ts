@@ -135,8 +135,12 @@ export function createHocuspocusRoom(options: HocuspocusRoomOptions): Room & {
         if (!ended)
           update(entry, { readOnly: scope === "readonly", refused: null, closedReason: null });
       },
-      onAuthenticationFailed: ({ reason }) =>
-        reason === CLOSE.sessionEnded.reason ? endSession() : update(entry, { refused: reason }),
+      onAuthenticationFailed: ({ reason }) => {
+        if (reason === CLOSE.sessionEnded.reason) return endSession();
+        // The server could not check just now: its socket closes and reconnects, and asks again.
+        if (reason === CLOSE.unavailable.reason) return update(entry, { closedReason: reason });
+        update(entry, { refused: reason });
+      },
       onSynced: ({ state }) => {
         if (state) update(entry, { synced: true });
       },

@@ -1,4 +1,5 @@
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
+import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
 import { roleAt } from "../../models/permissions/can.ts";
 import { ROLE_LABELS, type Actor } from "../../models/permissions/roles.ts";
 import { CLOSE, credentialEnded } from "../close-codes.ts";
@@ -25,7 +26,8 @@ function identityOf(actor: Actor, access: DocumentAccess): PresenceIdentity {
  * again (still live?) and the person's grants reloaded, then the document's record is loaded
  * and checked with the same loaders and `can` as the HTTP routes. Malformed names, missing
  * documents and forbidden ones are refused with one and the same answer; a socket whose
- * session has ended is told so, and closed.
+ * session has ended is told so, and closed; a database that does not answer in time closes the
+ * socket with "try again later" (it reconnects), never with a refusal.
  */
 export class AuthenticationExtension implements Extension {
   extensionName = "authentication";
@@ -43,7 +45,14 @@ export class AuthenticationExtension implements Extension {
     // ones: decide again until a decision was made with nothing changing underneath it.
     for (;;) {
       const epoch = socket.accessEpoch;
-      const decision = await this.decide(socket, documentName);
+      const decision = await this.decide(socket, documentName).catch((error: unknown) => {
+        if (!isDatabaseUnavailable(error)) throw error;
+        // Not a refusal: close the socket with "try again later", so it reconnects and asks
+        // again, rather than telling the person they have no access.
+        reportDatabaseUnavailable(error);
+        setImmediate(() => socket.close(CLOSE.unavailable));
+        throw { ...CLOSE.unavailable };
+      });
       if (socket.closing) throw { ...CLOSE.forbidden };
       if (socket.accessEpoch !== epoch) continue;
       const { actor, access } = decision;

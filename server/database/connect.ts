@@ -2,6 +2,7 @@ import path from "node:path";
 import "../../models/registry.ts";
 import { mongoose } from "../../models/mongoose.ts";
 import { migrateSnapshotIndexes } from "../../models/document-log/document-log.ts";
+import { countDatabaseCommands } from "./command-metrics.ts";
 import { startFerretDB, type RunningFerretDB } from "./ferretdb.ts";
 
 export interface Database {
@@ -45,7 +46,12 @@ export async function connectDatabase(options: {
     : await startFerretDB({ sqliteDir: path.join(options.dataDir, "sqlite") });
   const uri = options.mongodbUri ?? embedded!.uri;
   try {
-    await mongoose.connect(uri, { dbName: options.dbName, ...databaseOptions(options.timeoutMs) });
+    await mongoose.connect(uri, {
+      dbName: options.dbName,
+      ...databaseOptions(options.timeoutMs),
+      monitorCommands: true,
+    });
+    countDatabaseCommands(mongoose.connection.getClient());
     // Unique indexes must exist before anything is written (seeding relies on them).
     await migrateSnapshotIndexes();
     await Promise.all(Object.values(mongoose.models).map((model) => model.init()));

@@ -9,6 +9,7 @@ import { sampleMachine, type MachineUsage } from "./machine-sampler.ts";
 import { parseOptions, type BenchOptions } from "./options.ts";
 import { startOurs } from "./ours.ts";
 import { sampleProcess, type ProcessUsage } from "./process-sampler.ts";
+import { commandsBetween, type CommandTotals } from "./database-commands.ts";
 import { printTable, writeJson, type SystemResult } from "./report.ts";
 import { sampleSelf, type LoadGeneratorUsage } from "./self-sampler.ts";
 import type { LatencySummary } from "./stats.ts";
@@ -37,6 +38,8 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
     machine: MachineUsage;
   };
   let usage!: ReturnType<typeof stopSampling>;
+  let commandsBefore: Promise<CommandTotals> | null = null;
+  let commandsAfter: Promise<CommandTotals> | null = null;
   try {
     const load = await runLoad(system, options, {
       start() {
@@ -45,6 +48,7 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
         );
         const self = sampleSelf();
         const machine = sampleMachine();
+        commandsBefore = system.databaseCommands?.() ?? null;
         stopSampling = () => ({
           processes: Object.fromEntries(samplers.map(([role, sampler]) => [role, sampler.stop()])),
           loadGenerator: self.stop(),
@@ -53,8 +57,13 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
       },
       end() {
         usage = stopSampling();
+        commandsAfter = system.databaseCommands?.() ?? null;
       },
     });
+    const databaseCommands =
+      commandsBefore && commandsAfter
+        ? commandsBetween(await commandsBefore, await commandsAfter, load.edits, load.windowSeconds)
+        : null;
     return {
       name: system.name,
       label: system.label,
@@ -75,6 +84,7 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
       windowSeconds: load.windowSeconds,
       unseenAfterDrain: load.unseen,
       unconfirmedAfterDrain: system.name === "ours" ? load.unconfirmed : null,
+      databaseCommands,
       ...usage,
       otherProcessesCpuPercent: otherProcesses(usage),
     };

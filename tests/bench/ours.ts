@@ -3,8 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { connectAll } from "./connect-all.ts";
+import { readCommandTotals, sumTotals } from "./database-commands.ts";
 import type { BenchOptions } from "./options.ts";
 import type { BenchClient, RunningSystem } from "./system.ts";
+
+/** For reading each server's /metrics (the database commands it sent). */
+const METRICS_TOKEN = randomBytes(24).toString("hex");
 
 /**
  * Our stack as it runs in production: a fresh embedded FerretDB, one evaluation per document
@@ -50,6 +54,7 @@ export async function startOurs(
         {
           SESSION_SECRET: process.env.SESSION_SECRET,
           COOKIE_SECURE: "false",
+          METRICS_TOKEN,
           COLLAB_STORE_DEBOUNCE_MS: String(options.storeDebounce),
           DATA_DIR: path.join(scratch, "data"),
           ...(clustered
@@ -126,6 +131,8 @@ export async function startOurs(
         database: ferret.child.pid,
       },
       documents,
+      databaseCommands: async () =>
+        sumTotals(await Promise.all(servers.map((s) => readCommandTotals(s.url, METRICS_TOKEN)))),
       stop: cleanUp,
     };
   } catch (error) {

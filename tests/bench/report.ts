@@ -1,3 +1,4 @@
+import type { commandsBetween } from "./database-commands.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
@@ -31,6 +32,8 @@ export interface SystemResult {
   machine: MachineUsage;
   /** CPU the machine spent on anything but this system and the bench, in % of one core. */
   otherProcessesCpuPercent: number | null;
+  /** Ours: the database commands sent in the window, busiest first (null for the others). */
+  databaseCommands: ReturnType<typeof commandsBetween> | null;
 }
 
 /** Background CPU (other people's work) above which latencies are not comparable. */
@@ -157,6 +160,21 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
   console.log(line(header));
   console.log(widths.map((w) => "─".repeat(w)).join("   "));
   for (const row of rows) console.log(line(row));
+
+  for (const r of results) {
+    if (!r.databaseCommands?.length) continue;
+    console.log(
+      `\nDatabase commands in the ${r.name} run (busiest first; seconds of round trip per second):`,
+    );
+    for (const c of r.databaseCommands.slice(0, 8)) {
+      console.log(
+        `  ${c.command.padEnd(34)} ${c.perSecond.toFixed(1).padStart(7)}/s  ` +
+          `${c.perEdit === null ? "—" : c.perEdit.toFixed(3)} per edit  ` +
+          `mean ${c.meanMs === null ? "—" : c.meanMs.toFixed(1)} ms  ` +
+          `${c.secondsPerSecond.toFixed(2)} s/s`,
+      );
+    }
+  }
 
   const mixed = byName.get("mixed");
   if (mixed?.propagationByPath.collab && mixed.propagationByPath.yjs) {

@@ -1,3 +1,4 @@
+import type { CommandTotals } from "./database-commands.ts";
 import type * as Y from "yjs";
 
 /**
@@ -33,6 +34,8 @@ export interface RunningSystem {
   documents: BenchClient[][];
   /** Mixed: which path each document's clients take ("collab" or "yjs"), by document. */
   paths?: string[];
+  /** Ours: the database commands its processes have sent so far (read from /metrics). */
+  databaseCommands?(): Promise<CommandTotals>;
   /** Disconnects the clients and stops everything this system started. */
   stop(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { UNAVAILABLE } from "../../app/utils/unavailable.ts";
+import { CLOSE } from "../../collab/close-codes.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import "../../models/registry.ts";
@@ -102,14 +103,23 @@ describe("a stalled database", () => {
     ferret.child.kill("SIGSTOP");
     editor.doc.getText("stall").insert(0, "typed while the database stalled");
 
-    const [[document, documentMs], [post, postMs], [data, dataMs], [ready, readyMs], [ws, wsMs]] =
-      await Promise.all([
-        timed(() => page("/home")),
-        timed(signIn),
-        timed(() => page("/home?_data=routes%2Fhome")),
-        timed(() => page("/readyz")),
-        timed(handshake),
-      ]);
+    // Another document asked for on the open socket: the server cannot check who may open it.
+    const discussion = editor.alsoOpen(documentName("discussion", world.evaluation.id));
+    const [
+      [document, documentMs],
+      [post, postMs],
+      [data, dataMs],
+      [ready, readyMs],
+      [ws, wsMs],
+      [answer, answerMs],
+    ] = await Promise.all([
+      timed(() => page("/home")),
+      timed(signIn),
+      timed(() => page("/home?_data=routes%2Fhome")),
+      timed(() => page("/readyz")),
+      timed(handshake),
+      timed(() => discussion.authenticated.then(String, (error: Error) => error.message)),
+    ]);
 
     // A page: the error page, with the message, as HTML.
     expect(document.status).toBe(503);
@@ -131,6 +141,15 @@ describe("a stalled database", () => {
     // The collaboration socket is refused rather than left hanging.
     expect(ws).toBe(503);
     expect(wsMs).toBeLessThan(5000);
+    // The document asked for meanwhile is not refused ("no access" would be untrue): the socket
+    // closes with "try again later" and reconnects.
+    expect(answer).toBe(CLOSE.unavailable.reason);
+    expect(answerMs).toBeLessThan(5000);
+    await eventually(
+      () => editor.closeEvents.some((e) => e.code === CLOSE.unavailable.code),
+      5000,
+      "the socket to close with 1013",
+    );
     // The edit typed meanwhile is still "Saving…": nothing confirmed what the database lacks.
     expect(editor.tracker.hasUnsavedEdits).toBe(true);
   });
@@ -143,6 +162,8 @@ describe("a stalled database", () => {
       "pages to work again",
     );
     await editor.whenSaved(15_000);
+    // The socket that closed reconnected and was let in again.
+    expect(editor.authEvents.at(-1)).toBe("read-write");
     const stored = await loadStoredDocument(documentName("evaluation", world.evaluation.id));
     const saved = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(saved, stored.snapshot);
@@ -158,14 +179,30 @@ describe("a stalled database", () => {
   });
 });
 
-/** One gauge from /metrics. */
-async function gauge(name: string): Promise<number> {
+async function metrics(): Promise<string> {
   const response = await fetch(`${server.url}/metrics`, {
     headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
   });
-  const text = await response.text();
-  return Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]);
+  return response.text();
 }
+
+/** One metric's value from /metrics (`name` with its labels, as written there). */
+async function gauge(name: string): Promise<number> {
+  const escaped = name.replace(/[{}]/g, "\\$&");
+  return Number(new RegExp(`^${escaped} (\\S+)$`, "m").exec(await metrics())?.[1]);
+}
+
+describe("database commands in /metrics", () => {
+  it("counts the commands the server sent, by collection, and those that failed in the stall", async () => {
+    const inserts = await gauge(
+      'qm_database_command_seconds_count{command="insert",collection="documentupdates",outcome="ok"}',
+    );
+    expect(inserts).toBeGreaterThan(0);
+    expect(await metrics()).toMatch(
+      /^qm_database_command_seconds_count\{[^}]*outcome="failed"\} [1-9]/m,
+    );
+  });
+});
 
 describe("a stall while the last person leaves a document", () => {
   it("still unloads the document once the snapshot could not be written (nothing stays loaded with nobody on it)", async () => {
