@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { CLOSE } from "../../collab/close-codes.ts";
 import { trackDurability } from "../../app/collab/durability.ts";
 import type { SaveTracker } from "../../app/collab/save-tracker.ts";
 
@@ -60,7 +61,8 @@ export function connectClient(baseUrl: string, name: string, cookie: string | nu
     },
     onAuthenticationFailed: ({ reason }) => {
       authEvents.push(`refused: ${reason}`);
-      rejectAuth(new Error(reason));
+      // "Try again later" is not an answer: the socket reconnects and asks again.
+      if (reason !== CLOSE.unavailable.reason) rejectAuth(new Error(reason));
     },
     onSynced: ({ state }) => {
       if (state) resolveSynced();
