@@ -16,9 +16,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { sampleMachine } from "./machine-sampler.ts";
+import { traceMainThread } from "./main-thread.ts";
 import { sampleProcess } from "./process-sampler.ts";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, trace: { type: "string" } },
+});
 const RUNS = Number(values.runs);
 
 process.env.SESSION_SECRET ??= "bench-session-secret-that-is-long-enough-123";
@@ -30,7 +33,6 @@ const { mongoose } = await import("../../models/mongoose.ts");
 const { spawnServer } = await import("../support/server.ts");
 const { cookieFor } = await import("../support/sessions.ts");
 const { findUserByEmail } = await import("../../models/user/user.ts");
-const { EvaluationModel } = await import("../../models/evaluation/evaluation.ts");
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
@@ -109,19 +111,26 @@ async function openCold(
   }
 }
 
-/** The evaluation's first criterion, opened, as its own link on the page gives it. */
+/** The senco's evaluation's first criterion, opened, as the links on their pages lead there. */
 async function firstCriterionUrl(
   browser: Browser,
-  evaluationUrl: string,
-  cookie: { name: string; value: string },
+  siteUrl: string,
+  cookie: Cookie,
 ): Promise<string> {
-  const context = await browser.newContext();
+  const context = await newContext(browser, siteUrl, cookie);
   try {
-    await context.addCookies([{ ...cookie, url: evaluationUrl }]);
     const page = await context.newPage();
-    await page.goto(evaluationUrl);
-    const href = await page.locator('a[href*="criterion="]').first().getAttribute("href");
-    return new URL(href!, evaluationUrl).toString();
+    await page.goto(`${siteUrl}/home`, { timeout: 120_000 });
+    const evaluation = await page
+      .locator('main a[href^="/evaluations/"]')
+      .first()
+      .getAttribute("href", { timeout: 120_000 });
+    await page.goto(new URL(evaluation!, siteUrl).toString(), { timeout: 120_000 });
+    const criterion = await page
+      .locator('a[href*="criterion="]')
+      .first()
+      .getAttribute("href", { timeout: 120_000 });
+    return new URL(criterion!, page.url()).toString();
   } finally {
     await context.close();
   }
@@ -149,6 +158,32 @@ function bareEditable(): number | false {
   return document.querySelector("textarea") ? performance.now() : false;
 }
 
+/** `--trace DIR`: one cold open's Chromium trace, and its main thread's time by task kind. */
+async function traceOneOpen(browser: Browser, url: string, cookie: Cookie, dir: string) {
+  const context = await newContext(browser, url, cookie);
+  try {
+    const page = await context.newPage();
+    const { byName, trace } = await traceMainThread(browser, page, async () => {
+      await page.goto(url, { waitUntil: "commit" });
+      await page.waitForFunction(evaluationEditable, undefined, {
+        polling: "raf",
+        timeout: 30_000,
+      });
+    });
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `open-trace-${Date.now()}.json`);
+    writeFileSync(file, trace);
+    const total = Object.values(byName).reduce((a, b) => a + b, 0);
+    console.log(`Main thread of one cold open: ${Math.round(total)} ms busy (trace: ${file})`);
+    for (const [name, ms] of Object.entries(byName)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15))
+      console.log(`  ${name.padEnd(50)} ${ms.toFixed(1).padStart(8)} ms`);
+  } finally {
+    await context.close();
+  }
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), "qm-bench-open-"));
 const ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
 const bare = createServer((_req, res) => {
@@ -166,16 +201,12 @@ let browser: Browser | null = null;
 try {
   await mongoose.connect(db.uri, { dbName: db.dbName, retryWrites: false });
   const senco = (await findUserByEmail("senco@riverside-primary.example"))!;
-  const evaluation = (await EvaluationModel.findOne({}).sort({ _id: 1 }).lean())!;
   const cookie = await cookieFor(senco.id);
   const name = cookie.slice(0, cookie.indexOf("="));
   const value = cookie.slice(cookie.indexOf("=") + 1);
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   // The address a person follows to work on a criterion: its area, that criterion open.
-  const url = await firstCriterionUrl(browser, `${server.url}/evaluations/${evaluation._id}`, {
-    name,
-    value,
-  });
+  const url = await firstCriterionUrl(browser, server.url, { name, value });
 
   // One unmeasured open of each warms the server's caches and the browser's process pool.
   await openCold(browser, url, { name, value }, evaluationEditable);
@@ -184,6 +215,8 @@ try {
   const warmBaseline = await newContext(browser, bareUrl, null);
   await openIn(warmOurs, url, evaluationEditable);
   await openIn(warmBaseline, bareUrl, bareEditable);
+
+  if (values.trace) await traceOneOpen(browser, url, { name, value }, values.trace);
 
   const machine = sampleMachine();
   const serverCpu = sampleProcess(server.child.pid!);
