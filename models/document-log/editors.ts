@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import { defineModel } from "../mongoose.ts";
+import { defineModel, op } from "../mongoose.ts";
 
 /**
  * Who edited a live document, and when they last did: one small record per document and person,
@@ -47,7 +47,7 @@ export async function editorsSince(
   documentName: string,
   since: Date,
 ): Promise<{ userId: string; editedAt: Date }[]> {
-  const docs = await DocumentEditorModel.find({ documentName, editedAt: { $gt: since } })
+  const docs = await DocumentEditorModel.find({ documentName, editedAt: op({ $gt: since }) })
     .sort({ editedAt: -1 })
     .lean();
   return docs.map((d) => ({ userId: d.userId, editedAt: d.editedAt }));
