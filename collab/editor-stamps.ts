@@ -38,11 +38,14 @@ export class EditorStamps {
       this.write(key, now);
       return;
     }
-    const timer = setTimeout(() => {
-      const at = this.waiting.get(key)?.at ?? now;
-      this.waiting.delete(key);
-      this.write(key, at);
-    }, last + this.window - now);
+    const timer = setTimeout(
+      () => {
+        const at = this.waiting.get(key)?.at ?? now;
+        this.waiting.delete(key);
+        this.write(key, at);
+      },
+      last + this.window - now,
+    );
     timer.unref?.();
     this.waiting.set(key, { at: now, timer });
   }

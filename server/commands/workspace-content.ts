@@ -254,7 +254,8 @@ export async function shareCriterion(
   // workspace (the evaluation's own download is not theirs to use).
   const evidence = await Promise.all(
     chosen.map(async (i) => {
-      if (i.kind !== "file" || !i.fileId || !i.contentType) return { title: i.title, kind: i.kind, url: i.url };
+      if (i.kind !== "file" || !i.fileId || !i.contentType)
+        return { title: i.title, kind: i.kind, url: i.url };
       const fileId = newFileId();
       const fileName = i.fileName ?? sanitiseFileName(i.title, "evidence");
       await copyFile(new Types.ObjectId(i.fileId), fileId, {
@@ -262,7 +263,12 @@ export async function shareCriterion(
         contentType: i.contentType,
         metadata: { trustId: workspace.trustId, workspaceId: workspace.id, sharedFrom: i.id },
       });
-      const file = { fileId: fileId.toString(), fileName, contentType: i.contentType, size: i.size ?? 0 };
+      const file = {
+        fileId: fileId.toString(),
+        fileName,
+        contentType: i.contentType,
+        size: i.size ?? 0,
+      };
       return { title: i.title, kind: i.kind, url: null, file };
     }),
   );

@@ -4,10 +4,7 @@ import { announceChange } from "../../collab/shapes/workspace.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { objectId, requestId } from "../../models/input.ts";
 import { MeetingTimeInput } from "../../models/meeting/schedule.ts";
-import {
-  scheduleMeetingOnce,
-  type WorkspaceMeeting,
-} from "../../models/workspace/meetings.ts";
+import { scheduleMeetingOnce, type WorkspaceMeeting } from "../../models/workspace/meetings.ts";
 import type { CommandContext } from "./context.ts";
 import { idIn, parse, type Raw } from "./input.ts";
 import { asMember } from "./workspace-content.ts";

@@ -22,7 +22,10 @@ useTestDatabase();
 
 let server: AppServer;
 let world: Awaited<ReturnType<typeof buildWorld>>;
-let people: Record<"leaderA" | "leaderB" | "staffA" | "staff2A" | "staffB" | "outsider", { id: string }>;
+let people: Record<
+  "leaderA" | "leaderB" | "staffA" | "staff2A" | "staffB" | "outsider",
+  { id: string }
+>;
 let workspaceId: string;
 let path: string;
 const clients: TestClient[] = [];
@@ -158,7 +161,9 @@ describe("meetings of a joint workspace", () => {
     // Trust oversight reads the meeting, and schedules nothing.
     const leader = await signedIn(world.people.trustLeader.id, path);
     expect((await leader.get(meetingPath)).status).toBe(200);
-    expect((await leader.post(path, meetingForm({ title: "Observer's meeting" }))).status).toBe(403);
+    expect((await leader.post(path, meetingForm({ title: "Observer's meeting" }))).status).toBe(
+      403,
+    );
     // A leader of a taking-part school who is not a member reads, and schedules nothing.
     const leaderB = await signedIn(people.leaderB.id, path);
     expect((await leaderB.get(meetingPath)).status).toBe(200);
@@ -196,7 +201,9 @@ describe("meetings of a joint workspace", () => {
     );
     expect(answers.map((a) => a.status)).toEqual(Array(PARALLEL).fill(302));
     expect(new Set(answers.map((a) => a.location)).size).toBe(1);
-    expect(await WorkspaceMeetingModel.countDocuments({ workspaceId, title: "Attendance swap" })).toBe(1);
+    expect(
+      await WorkspaceMeetingModel.countDocuments({ workspaceId, title: "Attendance swap" }),
+    ).toBe(1);
     const id = answers[0].location!.split("/").at(-1);
     expect(
       await AuditModel.countDocuments({
@@ -216,7 +223,11 @@ describe("meetings of a joint workspace", () => {
     );
     const ics = response.html.replace(/\r\n[ \t]/g, "");
     const meeting = (await WorkspaceMeetingModel.findById(meetingPath.split("/").at(-1)).lean())!;
-    const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const stamp = (d: Date) =>
+      d
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "");
     expect(ics).toContain(`DTSTART:${stamp(meeting.scheduledAt)}`);
     expect(ics).toContain(`DTEND:${stamp(new Date(meeting.scheduledAt.getTime() + 3600_000))}`);
     expect(ics).toContain("SUMMARY:Phonics review (Reading together)");
@@ -268,9 +279,9 @@ describe("meetings of a joint workspace", () => {
       "the editor's stamp",
     );
     // Nobody stamps an observer.
-    expect(
-      await DocumentEditorModel.countDocuments({ userId: world.people.trustLeader.id }),
-    ).toBe(0);
+    expect(await DocumentEditorModel.countDocuments({ userId: world.people.trustLeader.id })).toBe(
+      0,
+    );
     const news = rendered((await memberB.get(path)).html);
     expect(news).toContain(
       `Notes, whiteboard or minutes edited by Alex Staff (${world.school.name})`,

@@ -396,8 +396,7 @@ export async function sharedEvidenceFileOf(
 ) {
   const { workspace } = await loadWorkspace(actor, workspaceId);
   const shared = await getSharedCriterion(workspace.id, shareId);
-  if (!shared || shared.withdrawnAt !== null || !/^\d{1,2}$/.test(index))
-    throw new NotFoundError();
+  if (!shared || shared.withdrawnAt !== null || !/^\d{1,2}$/.test(index)) throw new NotFoundError();
   const file = shared.evidence[Number(index)]?.file;
   if (!file) throw new NotFoundError();
   return {
