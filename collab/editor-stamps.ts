@@ -24,6 +24,11 @@ export class EditorStamps {
   constructor(
     private readonly window = STAMP_WINDOW_MS,
     private readonly onError: (error: unknown) => void = console.error,
+    private readonly stamp: (
+      documentName: string,
+      userId: string,
+      at: Date,
+    ) => Promise<void> = stampEditor,
   ) {}
 
   note(documentName: string, userId: string, now = Date.now()): void {
@@ -53,7 +58,7 @@ export class EditorStamps {
   private write(key: string, at: number): Promise<void> {
     this.last.set(key, at);
     const [documentName, userId] = key.split("\n");
-    return stampEditor(documentName, userId, new Date(at)).catch(this.onError);
+    return this.stamp(documentName, userId, new Date(at)).catch(this.onError);
   }
 
   /** Writes every waiting stamp now (on shutdown). */

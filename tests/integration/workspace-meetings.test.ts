@@ -356,3 +356,23 @@ describe("files of evidence shared with a criterion", () => {
     expect((await memberB.get(download)).status).toBe(404);
   });
 });
+
+describe("an archived workspace's meetings", () => {
+  it("keep their minutes for reading; nobody schedules or writes any more", async () => {
+    const memberA = await signedIn(people.staffA.id, path);
+    const meetingPath = /href="(\/workspaces\/[0-9a-f]{24}\/meetings\/[0-9a-f]{24})"/.exec(
+      (await memberA.get(path)).html,
+    )![1];
+    const admin = await signedIn(world.people.trustAdmin.id, path);
+    expect((await admin.post(path, { intent: "archive" })).status).toBe(302);
+    await memberA.get(path);
+    expect((await memberA.post(path, meetingForm({ title: "After the archive" }))).status).toBe(
+      403,
+    );
+    expect(await WorkspaceMeetingModel.countDocuments({ title: "After the archive" })).toBe(0);
+    const page = rendered((await memberA.get(meetingPath)).html);
+    expect(page).toContain("<h1>Phonics review</h1>");
+    const member = await connect(people.staffA.id);
+    expect(await member.authenticated).toBe("readonly");
+  });
+});
