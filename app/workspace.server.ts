@@ -11,6 +11,9 @@ export {
 export {
   jointActionsOf,
   libraryFileOf,
+  sharedEvidenceFileOf,
+  workspaceMeetingInviteFor,
+  workspaceMeetingPageData,
   sharePageData,
   workspacePageData,
   workspacesPageData,
@@ -27,3 +30,4 @@ export {
 } from "../server/commands/workspace-content.ts";
 export { UnacceptableFileError } from "../server/commands/evidence.ts";
 export { MAX_EVIDENCE_BYTES } from "../models/evidence/sniff.ts";
+export { scheduleWorkspaceMeeting } from "../server/commands/workspace-meeting.ts";

@@ -25,3 +25,5 @@ import "./report/report-job.ts";
 import "./access-token/access-token.ts";
 import "./workspace/workspace.ts";
 import "./workspace/visits.ts";
+import "./workspace/meetings.ts";
+import "./document-log/editors.ts";

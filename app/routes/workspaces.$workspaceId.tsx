@@ -12,6 +12,7 @@ import { WorkspaceBar } from "../collab/workspace-bar.tsx";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError } from "../components/field.tsx";
 import { MeetingSide } from "../components/meeting/meeting-side.tsx";
+import { WorkspaceMeetings } from "../components/workspace/workspace-meetings.tsx";
 import { useServerChanges } from "../components/workspace/use-server-changes.ts";
 import {
   JointActions,
@@ -35,6 +36,7 @@ import {
   addLibraryItem,
   archiveWorkspace,
   respondToInvitation,
+  scheduleWorkspaceMeeting,
   setJointActionStatus,
   UnacceptableFileError,
   usePracticeAsEvidence,
@@ -120,6 +122,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       intent,
       done: String(form.get("answer")) === "accept" ? "Your school is taking part." : "Declined.",
     });
+  }
+  if (intent === "scheduleMeeting") {
+    const done = await run(() => scheduleWorkspaceMeeting(ctx, fieldsOf(form, { extra })), intent);
+    return done instanceof Response
+      ? done
+      : redirect(`/workspaces/${extra.workspaceId}/meetings/${done.meeting.id}`);
   }
   if (intent === "archive") {
     const done = await run(() => archiveWorkspace(ctx, fieldsOf(form, { extra })), intent);
@@ -260,6 +268,11 @@ function WorkspaceBody({ data, live }: { data: Data; live: boolean }) {
           </p>
         </div>
       )}
+      <WorkspaceMeetings
+        workspaceId={workspace.id}
+        meetings={data.meetings}
+        form={data.meetingForm}
+      />
       <PracticeLibrary
         workspaceId={workspace.id}
         items={data.library}

@@ -13,6 +13,7 @@ import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
 import { parseDocumentName } from "../document-name.ts";
 import { DurableLog } from "../durable-log.ts";
+import { EditorStamps, editorOf } from "../editor-stamps.ts";
 import { UpdateLogWriter } from "../update-log-writer.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
@@ -56,6 +57,8 @@ export class PersistenceExtension implements Extension {
    */
   private relayedSince = new Set<string>();
   private writer = new UpdateLogWriter(logWriteError);
+  /** Who edits the documents whose pages say "edited by" (joint workspaces' notes). */
+  private editors = new EditorStamps(undefined, logWriteError);
   /** Per connection, the latest checkpoint asked for and the point it waits for. */
   private asked = new WeakMap<object, { n: number; upTo: number }>();
   private closing = false;
@@ -94,11 +97,15 @@ export class PersistenceExtension implements Extension {
     );
     this.loggedOnLoad.delete(documentName);
     this.logs.set(documentName, log);
+    const stampEditors = parseDocumentName(documentName)?.kind === "workspace";
     // Synchronous, so an update is queued before any later message on its socket is handled.
     document.on("update", (update: Uint8Array, origin: unknown) => {
       // Relayed from another process, which logged it (ADR 018): logged once, there.
-      if (!isRelayed(origin)) log.accept(update);
-      else this.relayedSince.add(documentName);
+      if (!isRelayed(origin)) {
+        log.accept(update);
+        const editor = stampEditors ? editorOf(origin) : null;
+        if (editor) this.editors.note(documentName, editor);
+      } else this.relayedSince.add(documentName);
     });
   }
 
@@ -169,5 +176,6 @@ export class PersistenceExtension implements Extension {
   /** Writes every pending update now (used on shutdown). */
   async flushAll(): Promise<void> {
     await Promise.all([...this.logs.values()].map((log) => log.flush()));
+    await this.editors.flush();
   }
 }

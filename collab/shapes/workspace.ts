@@ -8,9 +8,14 @@ import type * as Y from "yjs";
  * reloads them. A counter carries no content: a member bumping one only causes a reload.
  */
 export const NOTES_FIELD = "notes";
+/** The live minutes of one of the workspace's meetings (same writers as the notes, ADR 022). */
+export const minutesField = (meetingId: string) => `minutes-${meetingId}`;
 export const serverChangesOf = (doc: Y.Doc) => doc.getMap<number>("serverChanges");
 
-export function announceChange(doc: Y.Doc, what: "library" | "actions" | "shared"): void {
+export function announceChange(
+  doc: Y.Doc,
+  what: "library" | "actions" | "shared" | "meetings",
+): void {
   const changes = serverChangesOf(doc);
   changes.set(what, (changes.get(what) ?? 0) + 1);
 }

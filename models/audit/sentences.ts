@@ -224,6 +224,8 @@ const SENTENCES = {
   workspaceArchived: (r: Reading) => `${r.actor} archived the joint workspace “${r.text("title")}”`,
   workspaceCriterionShared: (r: Reading) =>
     `${r.actor} shared ${r.text("code") || "a criterion"} of ${r.school(r.detail("schoolId")) ?? "their school"}'s evaluation to a joint workspace`,
+  workspaceMeetingScheduled: (r: Reading) =>
+    `${r.actor} scheduled the joint workspace meeting “${r.text("title")}”`,
   workspaceShareWithdrawn: (r: Reading) =>
     `${r.actor} withdrew a shared criterion from a joint workspace`,
 } satisfies Record<string, (r: Reading) => string>;

@@ -58,3 +58,18 @@ export async function deleteFile(fileId: ObjectId): Promise<void> {
       throw error;
   }
 }
+
+/**
+ * Copies a stored file under a new id (a criterion shared into a joint workspace keeps the file
+ * as it was when shared, whatever later happens to the evidence item). Files are at most
+ * MAX_EVIDENCE_BYTES, so the copy goes through memory.
+ */
+export async function copyFile(
+  fromId: ObjectId,
+  toId: ObjectId,
+  info: { fileName: string; contentType: string; metadata: Record<string, unknown> },
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of openFile(fromId)) chunks.push(chunk as Buffer);
+  await putFile(toId, new Uint8Array(Buffer.concat(chunks)), info);
+}

@@ -1,12 +1,7 @@
-import { createEvent } from "ics";
+import { calendarInvite } from "../meeting/invite.ts";
 import type { MeetingSchedule } from "./meeting.ts";
 
-/**
- * The validation meeting as a calendar invitation (iCalendar, RFC 5545), built by the `ics`
- * library (it escapes commas and semicolons and folds long lines). One event per validation:
- * its UID never changes, and SEQUENCE goes up with every reschedule, so a calendar that
- * imports it again moves the meeting instead of adding a second one.
- */
+/** The validation meeting as a calendar invitation: one event per validation (ADR 013, 022). */
 export function meetingInvite(input: {
   validationId: string;
   schedule: Pick<MeetingSchedule, "scheduledAt" | "durationMinutes" | "videoLink" | "sequence">;
@@ -16,26 +11,12 @@ export function meetingInvite(input: {
   /** The host name the UID is scoped to (the site's own). */
   host: string;
 }): string {
-  const { schedule } = input;
-  const start = schedule.scheduledAt.getTime();
-  const { error, value } = createEvent({
+  return calendarInvite({
+    uid: `validation-meeting-${input.validationId}`,
     productId: "quality-marks/validation-meeting",
-    method: "PUBLISH",
-    uid: `validation-meeting-${input.validationId}@${input.host}`,
-    sequence: schedule.sequence,
-    start,
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: start + schedule.durationMinutes * 60_000,
-    endInputType: "utc",
-    endOutputType: "utc",
     title: `Validation meeting: ${input.schoolName}`,
-    description: `Join the video call: ${schedule.videoLink}\nThe meeting page (agenda, minutes, whiteboard): ${input.meetingUrl}`,
-    location: schedule.videoLink,
-    url: input.meetingUrl,
-    status: "CONFIRMED",
-    busyStatus: "BUSY",
+    schedule: input.schedule,
+    pageUrl: input.meetingUrl,
+    host: input.host,
   });
-  if (error || !value) throw error ?? new Error("The calendar invitation could not be made.");
-  return value;
 }

@@ -1,9 +1,24 @@
 import { Schema, type Types } from "mongoose";
 import { z } from "zod";
 import { defineModel, isObjectId } from "../mongoose.ts";
-import { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS } from "./meeting-length.ts";
+import {
+  DEFAULT_MEETING_MINUTES,
+  MEETING_LENGTHS,
+  MeetingTimeInput,
+  fromLondonLocal,
+  meetingHasStarted,
+  nextSequence,
+  toLondonLocal,
+} from "../meeting/schedule.ts";
 
-export { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS };
+// The shared meeting parts (ADR 022), re-exported for the validation meeting's callers.
+export {
+  DEFAULT_MEETING_MINUTES,
+  MEETING_LENGTHS,
+  fromLondonLocal,
+  meetingHasStarted,
+  toLondonLocal,
+};
 
 /**
  * The validation meeting's schedule: when, where (a video call) and which criteria are on the
@@ -26,65 +41,8 @@ export interface MeetingSchedule {
   sequence: number;
 }
 
-function londonOffsetMinutes(at: Date): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    hourCycle: "h23",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return Math.round((asUtc - Math.floor(at.getTime() / 60000) * 60000) / 60000);
-}
-
-/**
- * A `datetime-local` value ("2026-03-02T10:00") read as UK time, as everyone in an English
- * trust means it, whatever the server's or the browser's zone; null when it is not one.
- */
-export function fromLondonLocal(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [, y, mo, d, h, mi] = match.map(Number);
-  const guess = new Date(Date.UTC(y, mo - 1, d, h, mi));
-  if (guess.getUTCMonth() !== mo - 1 || guess.getUTCDate() !== d || h > 23 || mi > 59) return null;
-  const first = new Date(guess.getTime() - londonOffsetMinutes(guess) * 60000);
-  return new Date(guess.getTime() - londonOffsetMinutes(first) * 60000);
-}
-
-/** The `datetime-local` value (UK time) of a moment, for a form's default. */
-export function toLondonLocal(at: Date): string {
-  const local = new Date(at.getTime() + londonOffsetMinutes(at) * 60000);
-  return local.toISOString().slice(0, 16);
-}
-
-/** What a validator submits to schedule (or reschedule) the meeting. */
-export const ScheduleInput = z.object({
-  scheduledAt: z.string({ message: "Choose the date and time" }).transform((value, ctx) => {
-    const at = fromLondonLocal(value);
-    if (!at) {
-      ctx.addIssue({ code: "custom", message: "Choose the date and time" });
-      return z.NEVER;
-    }
-    return at;
-  }),
-  videoLink: z
-    .string()
-    .trim()
-    .max(2000, "The link is too long")
-    .url("Enter the video call's address")
-    .refine((v) => /^https:\/\//i.test(v), "The video call link must start with https://"),
-  durationMinutes: z.coerce
-    .number({ message: "Choose how long the meeting takes" })
-    .int()
-    .refine(
-      (m) => (MEETING_LENGTHS as readonly number[]).includes(m),
-      "Choose how long the meeting takes",
-    )
-    .default(DEFAULT_MEETING_MINUTES),
+/** What a validator submits to schedule (or reschedule) the meeting: the shared time fields and the agenda. */
+export const ScheduleInput = MeetingTimeInput.extend({
   agendaCriterionIds: z.array(z.string().min(1).max(200)).max(500).default([]),
 });
 export type ScheduleInput = z.infer<typeof ScheduleInput>;
@@ -157,13 +115,7 @@ export async function saveMeetingSchedule(
   const agenda = criterionIds.filter((id) => chosen.has(id));
   const durationMinutes = input.durationMinutes ?? DEFAULT_MEETING_MINUTES;
   const before = await findMeetingSchedule(validation.trustId, validation.id);
-  const rescheduled =
-    before !== null &&
-    (before.scheduledAt.getTime() !== input.scheduledAt.getTime() ||
-      before.videoLink !== input.videoLink ||
-      before.durationMinutes !== durationMinutes);
-  // Two reschedules at once may both take the same next number: both are later than before.
-  const sequence = before ? before.sequence + (rescheduled ? 1 : 0) : 0;
+  const sequence = nextSequence(before, { ...input, durationMinutes });
   const write = () =>
     MeetingModel.replaceOne(
       { _id: validation.id },
@@ -188,14 +140,6 @@ export async function saveMeetingSchedule(
     await write();
   }
   return (await findMeetingSchedule(validation.trustId, validation.id))!;
-}
-
-/** True once the meeting's start time has come. */
-export function meetingHasStarted(
-  schedule: Pick<MeetingSchedule, "scheduledAt"> | null,
-  now = new Date(),
-): boolean {
-  return schedule !== null && schedule.scheduledAt.getTime() <= now.getTime();
 }
 
 /**

@@ -102,6 +102,9 @@ export async function getLibraryItem(
 
 export const newFileId = () => new Types.ObjectId();
 
+/** A shared evidence file's copy. */
+export const openSharedFile = (fileId: string) => openFile(new Types.ObjectId(fileId));
+
 /** A library file's bytes (stored with the same file store as evidence). */
 export const openLibraryFile = (fileId: string) => openFile(new Types.ObjectId(fileId));
 
@@ -202,6 +205,18 @@ export async function setJointActionStatus(
 
 // ---- criteria shared from evaluations ---------------------------------------------------------
 
+/**
+ * One piece of evidence of a shared criterion. A file's copy (made when shared, in the evidence
+ * file store) is served to the workspace's readers by the share's download route; copies
+ * shared before files were copied have no `file` and stay names only.
+ */
+export interface SharedEvidence {
+  title: string;
+  kind: "file" | "link";
+  url: string | null;
+  file?: { fileId: string; fileName: string; contentType: string; size: number } | null;
+}
+
 export interface SharedCriterion {
   id: string;
   workspaceId: string;
@@ -212,7 +227,7 @@ export interface SharedCriterion {
   statement: string;
   /** The narrative as it was when shared (never updated afterwards). */
   narrative: RichBlock[];
-  evidence: { title: string; kind: "file" | "link"; url: string | null }[];
+  evidence: SharedEvidence[];
   sharedBy: string;
   sharedAt: Date;
   withdrawnAt: Date | null;
@@ -227,7 +242,7 @@ interface SharedDoc {
   code: string;
   statement: string;
   narrative: RichBlock[];
-  evidence: { title: string; kind: "file" | "link"; url: string | null }[];
+  evidence: SharedEvidence[];
   sharedBy: Types.ObjectId;
   sharedAt: Date;
   withdrawnAt: Date | null;
@@ -265,7 +280,12 @@ function toShared(doc: { _id: Types.ObjectId } & SharedDoc): SharedCriterion {
     code: doc.code,
     statement: doc.statement,
     narrative: doc.narrative ?? [],
-    evidence: doc.evidence ?? [],
+    evidence: (doc.evidence ?? []).map((e) => ({
+      title: e.title,
+      kind: e.kind,
+      url: e.url ?? null,
+      file: e.file ? { ...e.file, fileId: String(e.file.fileId) } : null,
+    })),
     sharedBy: doc.sharedBy.toString(),
     sharedAt: doc.sharedAt,
     withdrawnAt: doc.withdrawnAt ?? null,

@@ -1,3 +1,4 @@
+import { Types } from "mongoose";
 import { z } from "zod";
 import { documentName } from "../../collab/document-name.ts";
 import { attachedItemIds } from "../../collab/shapes/evidence.ts";
@@ -14,7 +15,7 @@ import {
 import { listEvaluationsOfSchool } from "../../models/evaluation/evaluation.ts";
 import { getSchool } from "../../models/school/school.ts";
 import { sanitiseFileName, titleFromFileName } from "../../models/evidence/file-name.ts";
-import { putFile } from "../../models/evidence/file-store.ts";
+import { copyFile, putFile } from "../../models/evidence/file-store.ts";
 import { checkEvidenceLink } from "../../models/evidence/link.ts";
 import { sniffEvidenceFile } from "../../models/evidence/sniff.ts";
 import { objectId, optionalDate } from "../../models/input.ts";
@@ -68,7 +69,7 @@ async function announce(
   );
 }
 
-async function asMember(ctx: CommandContext, workspaceId: string) {
+export async function asMember(ctx: CommandContext, workspaceId: string) {
   const { workspace } = await loadWorkspace(ctx.actor, workspaceId, "write");
   const schoolId = memberSchoolOf(workspace, ctx.actor);
   if (!schoolId) throw new ForbiddenError("Only the workspace's members can add to it.");
@@ -249,6 +250,28 @@ export async function shareCriterion(
   const chosen = items.filter((i) => input.evidenceIds.includes(i.id));
   if (chosen.length !== new Set(input.evidenceIds).size || chosen.some((i) => !attached.has(i.id)))
     throw new InvalidInputError("Choose evidence of this criterion.", "evidenceIds");
+  // Each file is copied now: the other schools download it as it was when shared, through the
+  // workspace (the evaluation's own download is not theirs to use).
+  const evidence = await Promise.all(
+    chosen.map(async (i) => {
+      if (i.kind !== "file" || !i.fileId || !i.contentType)
+        return { title: i.title, kind: i.kind, url: i.url };
+      const fileId = newFileId();
+      const fileName = i.fileName ?? sanitiseFileName(i.title, "evidence");
+      await copyFile(new Types.ObjectId(i.fileId), fileId, {
+        fileName,
+        contentType: i.contentType,
+        metadata: { trustId: workspace.trustId, workspaceId: workspace.id, sharedFrom: i.id },
+      });
+      const file = {
+        fileId: fileId.toString(),
+        fileName,
+        contentType: i.contentType,
+        size: i.size ?? 0,
+      };
+      return { title: i.title, kind: i.kind, url: null, file };
+    }),
+  );
   const shared = await storeSharedCriterion(workspace.trustId, {
     workspaceId: workspace.id,
     evaluationId: evaluation.id,
@@ -257,7 +280,7 @@ export async function shareCriterion(
     code: criterion.code,
     statement: criterion.statement,
     narrative,
-    evidence: chosen.map((i) => ({ title: i.title, kind: i.kind, url: i.url })),
+    evidence,
     sharedBy: ctx.actor.userId,
   });
   await recordAudit({

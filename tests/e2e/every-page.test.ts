@@ -60,6 +60,9 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
   const certificate = `/awards/${w.award.id}/certificate`;
   const school = `/schools/${w.school.id}`;
   const workspace = `/workspaces/${w.workspaceId}`;
+  const [pastMeeting, nextMeeting] = w.workspaceMeetingIds.map(
+    (id) => `${workspace}/meetings/${id}`,
+  );
   const page = (path: string): Visit => ({ path });
   /** A page this role edits live: its save state must be announced. */
   const editing = (path: string): Visit => ({ path, live: true });
@@ -108,6 +111,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page("/workspaces"),
       page(workspace),
       page(`${workspace}/members`),
+      page(nextMeeting),
       { path: `/evaluations/${"0".repeat(24)}`, status: 404 },
     ],
     trustLeader: [
@@ -124,6 +128,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page("/validations"),
       page("/insight"),
       page(workspace),
+      page(pastMeeting),
     ],
     validator: [
       page("/home"),
@@ -158,6 +163,8 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page("/workspaces"),
       editing(workspace),
       page(`${workspace}/members`),
+      editing(nextMeeting),
+      editing(pastMeeting),
       page(`${evaluation}/share?criterion=${Object.keys(w.evaluation.levelsByCriterion)[0]}`),
     ],
     staff: [

@@ -5,7 +5,7 @@ import { documentName } from "../../collab/document-name.ts";
 import { recordPairing } from "../../models/insight/pairing.ts";
 import type { AppServer } from "../../server/app.ts";
 import { preloadAxe, checkPage } from "../support/axe.ts";
-import { signedInPage, useBrowser } from "../support/browser.ts";
+import { allowBrowserConsoleError, signedInPage, useBrowser } from "../support/browser.ts";
 import { connectClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildUser, buildWorld } from "../support/factories.ts";
@@ -201,5 +201,78 @@ describe("a joint workspace, live in two browsers", () => {
     expect(await b.getByText(`Shared by Alex Staff, ${world.school.name}`).count()).toBe(1);
     await noProblemsAt390(b);
     for (const page of [a, b]) await page.context().close();
+  });
+
+  it("a member schedules a meeting and writes its minutes live; the other school and an observer see them", async () => {
+    const a = await signedInPage(server.url, world.people.staff.id);
+    const b = await signedInPage(server.url, world.people.otherStaff.id);
+    for (const page of [a, b]) await page.goto(`${server.url}${workspacePath}`);
+    await whenWritable(b);
+
+    await a.getByText("Schedule a meeting", { exact: true }).click();
+    const form = a
+      .locator("form")
+      .filter({ has: a.getByRole("button", { name: "Schedule the meeting" }) });
+    // A refused form keeps the fields and says what to fix beside them.
+    allowBrowserConsoleError(/status of 400 \(Bad Request\)/);
+    await form.getByRole("button", { name: "Schedule the meeting" }).click();
+    await a.getByText("Give the meeting a title of at least 3 characters.").waitFor();
+    await form.getByLabel("Title").fill("Phonics review");
+    await form.getByLabel("Date and time (UK time)").fill("2027-03-02T15:30");
+    await form.getByLabel("Length").selectOption("60");
+    await form.getByLabel("Video call link").fill("https://meet.example.org/phonics");
+    await form.getByLabel("Agenda").fill("Where each school is\nDecodable books\nNext steps");
+    await form.getByRole("button", { name: "Schedule the meeting" }).click();
+    await a.getByRole("heading", { level: 1, name: "Phonics review" }).waitFor();
+    const meetingPath = new URL(a.url()).pathname;
+    expect(meetingPath).toMatch(new RegExp(`^${workspacePath}/meetings/[0-9a-f]{24}$`));
+    expect(await a.getByRole("link", { name: "Add to calendar" }).getAttribute("href")).toBe(
+      `${meetingPath}.ics`,
+    );
+
+    // School B's open workspace page lists it without reloading.
+    await b.getByRole("link", { name: "Phonics review" }).click({ timeout: 10_000 });
+    await b.getByRole("heading", { level: 1, name: "Phonics review" }).waitFor();
+    for (const item of ["Where each school is", "Decodable books", "Next steps"])
+      expect(await b.getByRole("listitem").filter({ hasText: item }).count()).toBe(1);
+
+    const minutes = (page: Page) => page.getByRole("textbox", { name: "Minutes" });
+    await Promise.all(
+      [a, b].map((page) =>
+        expect.poll(() => minutes(page).isEditable(), { timeout: 10_000 }).toBe(true),
+      ),
+    );
+    await minutes(a).click();
+    await a.keyboard.type("Agreed: swap decodable book lists.");
+    await expect
+      .poll(() => minutes(b).textContent(), { timeout: 10_000 })
+      .toContain("Agreed: swap decodable book lists.");
+    await minutes(b).click();
+    await b.keyboard.press("End");
+    await b.keyboard.type(" Hillcrest sends theirs first.");
+    await expect
+      .poll(() => minutes(a).textContent(), { timeout: 10_000 })
+      .toContain("Hillcrest sends theirs first.");
+
+    // A trust leader reads the minutes, observing.
+    const observer = await signedInPage(server.url, world.people.trustLeader.id);
+    await observer.goto(`${server.url}${meetingPath}`);
+    await expect
+      .poll(() => minutes(observer).textContent(), { timeout: 10_000 })
+      .toContain("Hillcrest sends theirs first.");
+    expect(await minutes(observer).getAttribute("aria-readonly")).toBe("true");
+    expect(await observer.getByText("Schedule a meeting", { exact: true }).count()).toBe(0);
+
+    await noProblemsAt390(b);
+    await noProblemsAt390(observer);
+    await b.goto(`${server.url}${workspacePath}`);
+    await b.getByText("Schedule a meeting", { exact: true }).click();
+    await b.getByLabel("Agenda").waitFor();
+    for (const width of [1280, 390]) {
+      await b.setViewportSize({ width, height: 900 });
+      await b.waitForTimeout(200);
+      expect(await checkPage(b, { tablesMayScroll: true })).toEqual([]);
+    }
+    for (const page of [a, b, observer]) await page.context().close();
   });
 });

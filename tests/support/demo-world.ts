@@ -42,6 +42,8 @@ import {
   respondToInvitation,
 } from "../../server/commands/workspace.ts";
 import { addJointAction, addLibraryItem } from "../../server/commands/workspace-content.ts";
+import { scheduleWorkspaceMeeting } from "../../server/commands/workspace-meeting.ts";
+import { toLondonLocal } from "../../models/meeting/schedule.ts";
 import { buildSchool, buildTrust, buildUser } from "./factories.ts";
 
 /**
@@ -244,8 +246,27 @@ export async function buildDemoWorld(server: AppServer) {
     dueDate: "2027-03-01",
   });
 
+  // Its meetings: one last week (its minutes kept), one next week.
+  const meetings = [];
+  for (const [title, days] of [
+    ["Where we each start", -7],
+    ["Phonics review", 7],
+  ] as const) {
+    const { meeting } = await scheduleWorkspaceMeeting(staff, {
+      workspaceId: workspace.id,
+      title,
+      scheduledAt: toLondonLocal(new Date(Date.now() + days * 24 * 3600_000)),
+      durationMinutes: "60",
+      videoLink: "https://meet.example.org/reading-together",
+      agenda: "Where each school is\nDecodable books\nNext steps",
+      requestId: newRequestId(),
+    });
+    meetings.push(meeting.id);
+  }
+
   return {
     workspaceId: workspace.id,
+    workspaceMeetingIds: meetings,
     trust,
     school,
     otherSchool,

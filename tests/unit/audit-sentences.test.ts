@@ -252,6 +252,14 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
     entry(SAM, "workspaceShareWithdrawn", `workspace:${WORKSPACE}`, { shareId: VALIDATION }),
     "Sam Taylor withdrew a shared criterion from a joint workspace",
   ],
+  [
+    entry(SAM, "workspaceMeetingScheduled", `workspace:${WORKSPACE}`, {
+      meetingId: VALIDATION,
+      title: "Phonics review",
+      scheduledAt: "2027-03-02T09:30:00.000Z",
+    }),
+    "Sam Taylor scheduled the joint workspace meeting “Phonics review”",
+  ],
 ];
 
 describe("audit entries in plain English", () => {

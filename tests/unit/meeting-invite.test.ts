@@ -68,3 +68,36 @@ describe("the meeting's calendar invitation", () => {
     expect(field(moved, "DTSTART")).toBe("20260703T130000Z");
   });
 });
+
+describe("the shared meeting parts (ADR 022)", () => {
+  it("counts a change of time, length or link as a reschedule, and nothing else", async () => {
+    const { nextSequence } = await import("../../models/meeting/schedule.ts");
+    const before = { ...schedule, sequence: 2 };
+    expect(nextSequence(null, schedule)).toBe(0);
+    expect(nextSequence(before, schedule)).toBe(2);
+    expect(nextSequence(before, { ...schedule, durationMinutes: 60 })).toBe(3);
+    expect(nextSequence(before, { ...schedule, videoLink: "https://meet.example.org/x" })).toBe(3);
+  });
+
+  it("a workspace meeting's invitation carries its agenda after the links", async () => {
+    const { calendarInvite, inviteFileName } = await import("../../models/meeting/invite.ts");
+    const ics = calendarInvite({
+      uid: "workspace-meeting-65a1b2c3d4e5f6a7b8c9d0e1",
+      productId: "quality-marks/workspace-meeting",
+      title: "Phonics review (Reading together)",
+      schedule,
+      pageUrl: "https://marks.example.org/workspaces/w/meetings/m",
+      host: "marks.example.org",
+      more: ["Agenda:", "1. Decodable books"],
+    });
+    expect(field(ics, "UID")).toBe("workspace-meeting-65a1b2c3d4e5f6a7b8c9d0e1@marks.example.org");
+    expect(field(ics, "SUMMARY")).toBe("Phonics review (Reading together)");
+    expect(field(ics, "DESCRIPTION")).toContain("Agenda:\\n1. Decodable books");
+    expect(inviteFileName("workspace-meeting", "Phonics review: Year 1!")).toBe(
+      "workspace-meeting-phonics-review-year-1.ics",
+    );
+    expect(inviteFileName("validation-meeting", "★", "school")).toBe(
+      "validation-meeting-school.ics",
+    );
+  });
+});

@@ -1,6 +1,6 @@
-import { useMemo, useState, type KeyboardEvent } from "react";
+import { useState, type KeyboardEvent } from "react";
 import type { RoomDocument } from "../../collab/room.ts";
-import RichTextEditor from "../evaluation/rich-text-editor.client.tsx";
+import { MinutesEditor } from "./minutes-editor.tsx";
 import type { MeetingMe } from "./types.ts";
 import Whiteboard from "./whiteboard.client.tsx";
 import { MINUTES_FIELD } from "./whiteboard-shape.ts";
@@ -55,11 +55,6 @@ export function MeetingSide(props: {
     document.getElementById(`meeting-tab-${TABS[to].id}`)?.focus();
   };
   const { document: meeting, me } = props;
-  // One object per document: the minutes' editor is rebuilt only when the document changes.
-  const provider = useMemo(
-    () => (meeting ? { document: meeting.doc, awareness: meeting.awareness } : null),
-    [meeting],
-  );
   const connecting = (
     <p className="editor-loading" role="status">
       Connecting…
@@ -92,23 +87,13 @@ export function MeetingSide(props: {
         hidden={tab !== "minutes"}
         className="tab-panel meeting-minutes"
       >
-        {provider ? (
-          <RichTextEditor
-            provider={provider}
-            field={props.notesField ?? MINUTES_FIELD}
-            label={notesLabel}
-            readOnly={props.locked}
-            user={{
-              name: me.name,
-              color: me.colour,
-              userId: me.userId,
-              role: me.role,
-              observing: me.observing,
-            }}
-          />
-        ) : (
-          connecting
-        )}
+        <MinutesEditor
+          document={meeting}
+          field={props.notesField ?? MINUTES_FIELD}
+          label={notesLabel}
+          locked={props.locked}
+          me={me}
+        />
       </div>
       <div
         role="tabpanel"

@@ -22,6 +22,7 @@ import {
   toLondonLocal,
 } from "../../../models/validation/meeting.ts";
 import { meetingInvite } from "../../../models/validation/meeting-invite.ts";
+import { inviteFileName } from "../../../models/meeting/invite.ts";
 import { outcomesFor } from "../../../models/validation/outcome.ts";
 import { listProvisionalJudgements } from "../../../models/validation/provisional.ts";
 import { listRecordEntries } from "../../../models/validation/record.ts";
@@ -203,12 +204,7 @@ export async function meetingInviteFor(actor: Actor, validationId: string, origi
   const school = await getSchool(validation.trustId, validation.schoolId);
   if (!school) throw new NotFoundError();
   return {
-    filename: `validation-meeting-${
-      school.name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-|-$/g, "") || "school"
-    }.ics`,
+    filename: inviteFileName("validation-meeting", school.name, "school"),
     body: meetingInvite({
       validationId: validation.id,
       schedule,

@@ -243,7 +243,7 @@ interface SharedRow {
   code: string;
   statement: string;
   narrative: unknown;
-  evidence: { title: string; kind: string; url: string | null }[];
+  evidence: { title: string; kind: string; url: string | null; download: string | null }[];
   school: string;
   sharedBy: string;
   sharedAt: string;
@@ -277,6 +277,10 @@ export function SharedCriteria(props: { shared: SharedRow[] }) {
                       {e.url ? (
                         <a href={e.url} target="_blank" rel="noopener noreferrer">
                           {e.title}
+                        </a>
+                      ) : e.download ? (
+                        <a href={e.download} download>
+                          {`${e.title} (file)`}
                         </a>
                       ) : (
                         `${e.title} (file)`

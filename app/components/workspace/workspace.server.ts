@@ -20,7 +20,7 @@ import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
 import { listSchools } from "../../../models/school/school.ts";
 import { getUsers } from "../../../models/user/user.ts";
 import { lastVisitBefore } from "../../../models/workspace/visits.ts";
-import { formatDay } from "../../../models/dates.ts";
+import { formatDay, formatMoment } from "../../../models/dates.ts";
 import { pairingsForWorkspace } from "../../../models/workspace/from-pairing.ts";
 import { NotFoundError } from "../../../models/errors.ts";
 import { attachmentDisposition, downloadFileName } from "../../../models/evidence/file-name.ts";
@@ -40,6 +40,21 @@ import {
   type Workspace,
 } from "../../../models/workspace/workspace.ts";
 import { publicEnv } from "../../utils/env.server.ts";
+import { editorsSince } from "../../../models/document-log/editors.ts";
+import { newRequestId } from "../../../models/input.ts";
+import { inviteFileName, calendarInvite } from "../../../models/meeting/invite.ts";
+import {
+  DEFAULT_MEETING_MINUTES,
+  meetingHasEnded,
+  meetingHasStarted,
+} from "../../../models/meeting/schedule.ts";
+import {
+  getWorkspaceMeeting,
+  listWorkspaceMeetings,
+  type WorkspaceMeeting,
+} from "../../../models/workspace/meetings.ts";
+import { minutesField } from "../../../collab/shapes/workspace.ts";
+import { openSharedFile, getSharedCriterion } from "../../../models/workspace/content.ts";
 
 export const STATUS_LABELS: Record<string, string> = {
   invited: "Invited",
@@ -117,22 +132,38 @@ export async function workspacePageData(actor: Actor, workspaceId: string, newVi
   const { workspace, resource } = await loadWorkspace(actor, workspaceId);
   const schools = await listSchools(workspace.trustId);
   const schoolName = Object.fromEntries(schools.map((s) => [s.id, s.name]));
-  const [library, actions, shared] = await Promise.all([
+  const [library, actions, shared, meetings] = await Promise.all([
     listLibrary(workspace.id),
     listJointActions(workspace.id),
     listSharedCriteria(workspace.id),
+    listWorkspaceMeetings(workspace.id),
   ]);
+  const document = documentName("workspace", workspace.id);
   const people = await getUsers([
     ...new Set([
       ...workspace.schools.flatMap((s) => s.memberIds),
       ...library.map((i) => i.addedBy),
       ...actions.flatMap((a) => [a.ownerId, a.createdBy]),
       ...shared.map((c) => c.sharedBy),
+      ...meetings.map((m) => m.scheduledBy),
     ]),
   ]);
   const personName = Object.fromEntries(people.map((u) => [u.id, u.name]));
   const nameOf = (id: string) => personName[id] ?? "someone";
   const lastVisit = await lastVisitBefore(workspace.id, actor.userId, newVisit);
+  // Who edited the live document (notes, whiteboard, minutes) since then: stamped by the
+  // collaboration server as it accepted their edits (collab/editor-stamps.ts).
+  const editors = lastVisit
+    ? (await editorsSince(document, lastVisit)).filter((e) => e.userId !== actor.userId)
+    : [];
+  const editorNames = await getUsers(editors.map((e) => e.userId));
+  const schoolOfMember = (userId: string) =>
+    workspace.schools.find((s) => s.memberIds.includes(userId))?.schoolId;
+  const editedBy = editors.map((e) => {
+    const name = editorNames.find((u) => u.id === e.userId)?.name ?? "someone";
+    const school = schoolName[schoolOfMember(e.userId) ?? ""];
+    return school ? `${name} (${school})` : name;
+  });
   const since = (at: Date, by: string) =>
     lastVisit !== null && at > lastVisit && by !== actor.userId;
   const soon = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
@@ -140,6 +171,15 @@ export async function workspacePageData(actor: Actor, workspaceId: string, newVi
     ? {
         lastVisit: lastVisit.toISOString(),
         items: [
+          ...(editedBy.length
+            ? [`Notes, whiteboard or minutes edited by ${listOfNames(editedBy)}`]
+            : []),
+          ...meetings
+            .filter((m) => since(m.createdAt, m.scheduledBy))
+            .map(
+              (m) =>
+                `${nameOf(m.scheduledBy)} scheduled the meeting “${m.title}” for ${formatMoment(m.scheduledAt)}`,
+            ),
           ...library
             .filter((i) => since(i.addedAt, i.addedBy))
             .map((i) => `${nameOf(i.addedBy)} added “${i.title}” to the library`),
@@ -222,7 +262,12 @@ export async function workspacePageData(actor: Actor, workspaceId: string, newVi
       code: c.code,
       statement: c.statement,
       narrative: c.narrative,
-      evidence: c.evidence,
+      evidence: c.evidence.map((e, i) => ({
+        title: e.title,
+        kind: e.kind,
+        url: e.url,
+        download: e.file ? `/workspaces/${workspace.id}/shared/${c.id}/files/${i}` : null,
+      })),
       school: schoolName[c.schoolId] ?? "A school",
       sharedBy: nameOf(c.sharedBy),
       sharedAt: c.sharedAt.toISOString(),
@@ -238,7 +283,15 @@ export async function workspacePageData(actor: Actor, workspaceId: string, newVi
           label: `${nameOf(id)} (${schoolName[s.schoolId] ?? "A school"})`,
         })),
       ),
-    document: documentName("workspace", workspace.id),
+    meetings: meetings.map((m) => meetingRow(m, nameOf)),
+    /** The schedule form's defaults and its request id (members only). */
+    meetingForm: canWrite
+      ? {
+          requestId: newRequestId(),
+          defaults: { scheduledAt: "", videoLink: "", durationMinutes: DEFAULT_MEETING_MINUTES },
+        }
+      : null,
+    document,
     can: { write: canWrite, archive: can(actor, "archive", resource) },
     me: {
       userId: actor.userId,
@@ -248,6 +301,111 @@ export async function workspacePageData(actor: Actor, workspaceId: string, newVi
       observing: !canWrite,
     },
     tldrawLicenseKey: publicEnv().TLDRAW_LICENSE_KEY ?? null,
+  };
+}
+
+function listOfNames(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+function meetingRow(m: WorkspaceMeeting, nameOf: (id: string) => string, now = new Date()) {
+  return {
+    id: m.id,
+    title: m.title,
+    scheduledAt: m.scheduledAt.toISOString(),
+    durationMinutes: m.durationMinutes,
+    videoLink: m.videoLink,
+    agenda: m.agenda,
+    scheduledBy: nameOf(m.scheduledBy),
+    started: meetingHasStarted(m, now),
+    ended: meetingHasEnded(m, now),
+  };
+}
+
+/** One meeting of a workspace: its schedule, agenda and where its live minutes are. */
+export async function workspaceMeetingPageData(
+  actor: Actor,
+  workspaceId: string,
+  meetingId: string,
+) {
+  const { workspace, resource } = await loadWorkspace(actor, workspaceId);
+  const meeting = await getWorkspaceMeeting(workspace.id, meetingId);
+  if (!meeting) throw new NotFoundError();
+  const [scheduler] = await getUsers([meeting.scheduledBy]);
+  const canWrite = can(actor, "write", resource);
+  const role = roleAt(actor, resource);
+  return {
+    workspace: {
+      id: workspace.id,
+      title: workspace.title,
+      archived: workspace.archivedAt !== null,
+    },
+    meeting: meetingRow(meeting, () => scheduler?.name ?? "someone"),
+    document: documentName("workspace", workspace.id),
+    minutesField: minutesField(meeting.id),
+    can: { write: canWrite },
+    me: {
+      userId: actor.userId,
+      name: actor.name,
+      colour: colourFor(actor.userId),
+      role: role ? ROLE_LABELS[role] : "",
+      observing: !canWrite,
+    },
+  };
+}
+
+/** A workspace meeting's calendar invitation, for people who may read the workspace. */
+export async function workspaceMeetingInviteFor(
+  actor: Actor,
+  workspaceId: string,
+  meetingId: string,
+  origin: string,
+) {
+  const { workspace } = await loadWorkspace(actor, workspaceId);
+  const meeting = await getWorkspaceMeeting(workspace.id, meetingId);
+  if (!meeting) throw new NotFoundError();
+  return {
+    filename: inviteFileName("workspace-meeting", meeting.title),
+    body: calendarInvite({
+      uid: `workspace-meeting-${meeting.id}`,
+      productId: "quality-marks/workspace-meeting",
+      title: `${meeting.title} (${workspace.title})`,
+      schedule: meeting,
+      pageUrl: `${origin}/workspaces/${workspace.id}/meetings/${meeting.id}`,
+      host: new URL(origin).hostname,
+      more: [
+        `The workspace: ${origin}/workspaces/${workspace.id}`,
+        ...(meeting.agenda.length
+          ? ["Agenda:", ...meeting.agenda.map((item, i) => `${i + 1}. ${item}`)]
+          : []),
+      ],
+    }),
+  };
+}
+
+/**
+ * A file of evidence shared with a criterion, as copied when it was shared: for people who may
+ * read the workspace, while the share is not withdrawn (NotFound otherwise).
+ */
+export async function sharedEvidenceFileOf(
+  actor: Actor,
+  workspaceId: string,
+  shareId: string,
+  index: string,
+) {
+  const { workspace } = await loadWorkspace(actor, workspaceId);
+  const shared = await getSharedCriterion(workspace.id, shareId);
+  if (!shared || shared.withdrawnAt !== null || !/^\d{1,2}$/.test(index)) throw new NotFoundError();
+  const file = shared.evidence[Number(index)]?.file;
+  if (!file) throw new NotFoundError();
+  return {
+    contentType: file.contentType,
+    size: file.size,
+    disposition: attachmentDisposition(
+      downloadFileName(file.fileName, extensionOfContentType(file.contentType)),
+    ),
+    open: () => openSharedFile(file.fileId),
   };
 }
 

@@ -1,0 +1,47 @@
+import { useMemo } from "react";
+import type { RoomDocument } from "../../collab/room.ts";
+import RichTextEditor from "../evaluation/rich-text-editor.client.tsx";
+import type { MeetingMe } from "./types.ts";
+
+/**
+ * A meeting's live minutes (ADR 022): the TipTap editor on one XML fragment of a document open
+ * in the page's room, with carets and presence. The validation meeting's minutes are a
+ * fragment of `meeting.<id>`; a joint workspace's notes and each of its meetings' minutes are
+ * fragments of `workspace.<id>` (same writers). Browser only (it renders the editor).
+ */
+export function MinutesEditor(props: {
+  /** The document, open in the page's room (null while it opens). */
+  document: RoomDocument | null;
+  field: string;
+  label: string;
+  locked: boolean;
+  me: MeetingMe;
+}) {
+  const { document: open, me } = props;
+  // One object per document: the editor is rebuilt only when the document changes.
+  const provider = useMemo(
+    () => (open ? { document: open.doc, awareness: open.awareness } : null),
+    [open],
+  );
+  if (!provider)
+    return (
+      <p className="editor-loading" role="status">
+        Connecting…
+      </p>
+    );
+  return (
+    <RichTextEditor
+      provider={provider}
+      field={props.field}
+      label={props.label}
+      readOnly={props.locked}
+      user={{
+        name: me.name,
+        color: me.colour,
+        userId: me.userId,
+        role: me.role,
+        observing: me.observing,
+      }}
+    />
+  );
+}
