@@ -209,6 +209,23 @@ describe("Liveblocks as the collab backend", () => {
     expect(david.save().unsavedEdits).toBe(false);
   });
 
+  it("after a permission change, sets each room's grant to what our policy says now", async () => {
+    // A grant left over from before (as if the validator had lost access since).
+    await server.liveblocks!.client.updateRoom(name, {
+      usersAccesses: { [world.people.validator.id]: ["room:write"] },
+    });
+    await server.liveblocks!.client.updateRoom(name, {
+      usersAccesses: { [world.people.trustLeader.id]: ["room:write"] },
+    });
+    await server.liveblocks!.recheckAccess([
+      world.people.validator.id,
+      world.people.trustLeader.id,
+    ]);
+    const accesses = await roomAccesses(name);
+    expect(accesses).not.toHaveProperty(world.people.validator.id);
+    expect(accesses[world.people.trustLeader.id]).toEqual([...READ_SCOPES]);
+  });
+
   it("writes server-side changes through the REST API, durable when the call returns", async () => {
     await server.liveblocks!.change(name, (doc) =>
       doc.getMap("meta").set("server-note", "from the server"),
