@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { accessTo } from "../../collab/document-access.ts";
 import {
   liveblocksActor,
   refusal,
@@ -27,13 +26,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (actor instanceof Response) return actor;
   const body = await roomFrom(request, { snapshot });
   if (body instanceof Response) return body;
-  if (!(await accessTo(actor, body.room))) {
-    return refusal(403, "You do not have access to this document.");
-  }
-  let bytes: Uint8Array;
   try {
-    bytes = Uint8Array.from(Buffer.from(body.snapshot, "base64"));
-    const durable = await liveblocks.durable(body.room, bytes);
+    const bytes = Uint8Array.from(Buffer.from(body.snapshot, "base64"));
+    const durable = await liveblocks.durable(actor, body.room, bytes);
+    if (durable === null) return refusal(403, "You do not have access to this document.");
     return json({ durable }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     // A snapshot that does not decode is the browser's mistake, not ours.

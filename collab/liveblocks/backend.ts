@@ -183,9 +183,12 @@ export class LiveblocksBackend implements CollabAccess {
 
   /**
    * Pulls, then says whether MongoDB now holds everything in `snapshot` (a browser's
-   * `Y.encodeSnapshot`: its state vector and deletions): the save indicator's "Saved".
+   * `Y.encodeSnapshot`: its state vector and deletions): the save indicator's "Saved". Null
+   * when `actor` may not read the document.
    */
-  async durable(name: string, snapshot: Uint8Array): Promise<boolean> {
+  async durable(actor: Actor, name: string, snapshot: Uint8Array): Promise<boolean | null> {
+    // Asked with the same policy path as everything else: no access, no answer (null).
+    if (!(await accessTo(actor, name))) return null;
     const doc = await this.pull(name);
     return coversSnapshot(doc, snapshot);
   }
