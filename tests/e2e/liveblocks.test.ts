@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
+import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
+import { assignValidators } from "../../models/validation/validation.ts";
 import { evaluationOfDocument } from "../../models/document-records.ts";
 import type { AppServer } from "../../server/app.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
@@ -105,6 +108,85 @@ describe("the evaluation page on Liveblocks (its dev server)", () => {
     await saveStatus(chris, "Saved").waitFor({ timeout: 10_000 });
     const evaluation = await evaluationOfDocument(world.evaluation.id);
     expect(evaluation!.projection.judgedCount).toBeGreaterThan(0);
+  });
+
+  it("runs a validation meeting on it: an agreement (a server-side write over REST), minutes, whiteboard", async () => {
+    const validation = await assignValidators(
+      world.evaluation,
+      [world.people.validator.id],
+      world.people.trustAdmin.id,
+    );
+    await EvaluationModel.updateOne(
+      { _id: world.evaluation.id },
+      { $set: { validatorIds: [world.people.validator.id] } },
+    );
+    await saveMeetingSchedule(
+      validation,
+      {
+        scheduledAt: new Date(Date.now() - 60_000),
+        videoLink: "https://meet.example.org/validation",
+        agendaCriterionIds: ["incl-1"],
+      },
+      Object.keys(world.evaluation.levelsByCriterion),
+      world.people.validator.id,
+    );
+    const open = async (userId: string) => {
+      const page = await signedInPage(server.url, userId);
+      await page.goto(`${server.url}/validations/${validation.id}/meeting`);
+      await page.getByRole("tab", { name: "Minutes" }).waitFor();
+      return page;
+    };
+    const validator = await open(world.people.validator.id);
+    const leader = await open(world.people.schoolLeader.id);
+    const item = (page: Page) => page.getByRole("article");
+    await presence(leader).getByText("Helen Validator").first().waitFor({ timeout: 15_000 });
+
+    // Agreeing writes the record through the command, mirrored into record.<id> over REST.
+    await item(validator)
+      .getByRole("group", { name: "Agreed level for 2.1" })
+      .getByRole("radio", { name: "Strong standard" })
+      .check();
+    await item(validator)
+      .getByRole("textbox", { name: "Rationale for 2.1" })
+      .fill("Plans are reviewed and acted on every term");
+    await item(validator).getByRole("button", { name: "Agree 2.1" }).click();
+    for (const page of [validator, leader]) {
+      await item(page)
+        .getByText(/awaiting the school's confirmation/)
+        .waitFor({ timeout: 10_000 });
+    }
+
+    const minutes = (page: Page) => page.getByRole("textbox", { name: "Minutes" });
+    await expect.poll(() => minutes(validator).isEditable(), { timeout: 15_000 }).toBe(true);
+    await minutes(validator).click();
+    await validator.keyboard.type("We looked at the SEND plans together.");
+    await expect
+      .poll(() => minutes(leader).textContent(), { timeout: 10_000 })
+      .toContain("SEND plans");
+
+    // The whiteboard (tldraw bridge) unchanged: a shape drawn by one appears for the other.
+    const whiteboard = (page: Page) => page.getByRole("tabpanel", { name: "Whiteboard" });
+    const canvas = (page: Page) => whiteboard(page).locator(".tl-container").first();
+    for (const page of [validator, leader]) {
+      await page.getByRole("tab", { name: "Whiteboard" }).click();
+      await canvas(page).waitFor();
+    }
+    await whiteboard(validator)
+      .getByRole("toolbar", { name: "Tools" })
+      .waitFor({ timeout: 15_000 });
+    await canvas(validator).scrollIntoViewIfNeeded();
+    const box = (await canvas(validator).boundingBox())!;
+    await canvas(validator).click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await validator.keyboard.press("r");
+    await validator.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2 - 40);
+    await validator.mouse.down();
+    await validator.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, {
+      steps: 5,
+    });
+    await validator.mouse.up();
+    await expect
+      .poll(() => whiteboard(leader).locator(".tl-shape").count(), { timeout: 10_000 })
+      .toBe(1);
   });
 
   it("opens it read-only for a trust leader: sees the team's work live, cannot change it", async () => {
