@@ -130,8 +130,10 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     const doc = provider.getYDoc();
     const tracker = new SaveTracker();
 
-    // Served state first, so the document is complete before the room has synced; not an edit.
-    if (initialState) Y.applyUpdate(doc, initialState, "page");
+    // Served state first, so the document is complete before the room has synced. It came from
+    // the room (the loader read it there), so it is applied as the provider applies the room's
+    // own updates: not sent back (a read-only person must not send anything), not an edit.
+    if (initialState) Y.applyUpdate(doc, initialState, "backend");
 
     const awareness = provider.awareness as unknown as Awareness;
     // Liveblocks keys awareness by the document's client id, as y-protocols does.
@@ -158,7 +160,7 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     };
 
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== "backend" && origin !== "page" && room.getSelf()?.canWrite !== false) {
+      if (origin !== "backend" && room.getSelf()?.canWrite !== false) {
         tracker.localEdit();
         askSoon();
       }
