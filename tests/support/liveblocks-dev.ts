@@ -40,6 +40,8 @@ export async function startLiveblocksDev(): Promise<LiveblocksDevServer> {
       cwd,
       env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}` },
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: the CLI runs the server in a Bun child, which must go with it.
+      detached: true,
     },
   );
   let output = "";
@@ -64,12 +66,20 @@ export async function startLiveblocksDev(): Promise<LiveblocksDevServer> {
     baseUrl,
     child,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-        if (child.exitCode === null) child.kill("SIGKILL");
-      }
+      const group = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          // Already gone.
+        }
+      };
+      const exited =
+        child.exitCode === null
+          ? new Promise((resolve) => child.once("exit", resolve))
+          : Promise.resolve();
+      group("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      group("SIGKILL");
       rmSync(cwd, { recursive: true, force: true });
     },
   };
