@@ -1,5 +1,7 @@
 import "@remix-run/node";
 import type { CollabAccess } from "../collab/access.ts";
+import type { LiveblocksBackend } from "../collab/liveblocks/backend.ts";
+import type { CollabBackendChoice } from "../collab/liveblocks/settings.ts";
 import type { ReportRunner } from "../server/reports/runner.ts";
 
 declare module "@remix-run/node" {
@@ -12,6 +14,10 @@ declare module "@remix-run/node" {
     requestId: string;
     /** Live collaborative documents, for actions that read or change them as the server. */
     collab: CollabAccess;
+    /** The Liveblocks backend when COLLAB_BACKEND=liveblocks (ADR 021), else null. */
+    liveblocks: LiveblocksBackend | null;
+    /** Which backend the browser's room connects to (handed to the browser by the root loader). */
+    collabBackend: CollabBackendChoice;
     /** Makes PDF reports off the event loop (server/reports/runner.ts). */
     reports: ReportRunner;
   }

@@ -22,6 +22,7 @@ import { navigationOf } from "../models/permissions/can.ts";
 import { getSignedIn } from "./utils/auth.server.ts";
 import { csrfToken } from "./utils/csrf.server.ts";
 import { useNonce } from "./utils/nonce.tsx";
+import { chooseCollabBackend } from "./collab/page-room.ts";
 import { UNAVAILABLE } from "./utils/unavailable.ts";
 
 export const links: LinksFunction = () => [
@@ -31,13 +32,15 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Quality marks workspace" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [signedIn, csrf] = await Promise.all([getSignedIn(request), csrfToken(request)]);
   const headers = new Headers();
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   return json(
     {
       csrf: csrf.token,
+      // Which server the page's collaboration room connects to (ADR 021).
+      collabBackend: context.collabBackend ?? { name: "hocuspocus" as const, baseUrl: null },
       user: signedIn
         ? {
             name: signedIn.actor.name,
@@ -150,7 +153,9 @@ function Header() {
 }
 
 export default function App() {
-  useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  // Before any room opens (rooms open in effects, after this render).
+  chooseCollabBackend(data.collabBackend);
   return (
     <Document>
       <Header />

@@ -30,6 +30,9 @@ import { serveOperations } from "./operations.ts";
 import { requestLog } from "./request-log.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
 import { YJS_PREFIX, upgradeYjs } from "./yjs-upgrade.ts";
+import { LiveblocksBackend } from "../collab/liveblocks/backend.ts";
+import { liveblocksOrigins } from "../collab/liveblocks/settings.ts";
+import type { CollabAccess } from "../collab/access.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD_PATH = path.join(PROJECT_ROOT, "build/index.js");
@@ -37,6 +40,8 @@ const BUILD_PATH = path.join(PROJECT_ROOT, "build/index.js");
 export interface AppServer {
   server: Server;
   collab: CollabServer;
+  /** With COLLAB_BACKEND=liveblocks (ADR 021): the live documents' backend; else null. */
+  liveblocks: LiveblocksBackend | null;
   reports: ReportRunner;
   url: string;
   close(): Promise<void>;
@@ -65,8 +70,19 @@ export async function startAppServer(env: Env): Promise<AppServer> {
       store: (seconds) => storeDuration.observe(seconds),
     },
   });
+  // With Liveblocks, the live documents are its rooms: everything server-side reads and writes
+  // them through it, and our own socket endpoints stay shut (ADR 021).
+  const liveblocks =
+    env.COLLAB_BACKEND === "liveblocks"
+      ? new LiveblocksBackend({
+          secretKey: env.LIVEBLOCKS_SECRET_KEY!,
+          baseUrl: env.LIVEBLOCKS_BASE_URL,
+          webhookSecret: env.LIVEBLOCKS_WEBHOOK_SECRET,
+        })
+      : null;
+  const live: CollabAccess = liveblocks ?? collab;
   // PDF reports: made in a worker thread, reading live documents through the collab server.
-  const reports = createReportRunner({ collab });
+  const reports = createReportRunner({ collab: live });
 
   // Its own fail-fast connection, so a stalled relay queue cannot hold up the probe.
   const readinessRedis = redis ? connectRedis(redis.url, { failFast: true }) : null;
@@ -84,7 +100,15 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   app.use(requestLog);
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
   const originPolicy = { trustProxy: env.TRUST_PROXY };
-  app.use(cspNonce, securityHeaders({ development }), compression(), refuseCrossSite(originPolicy));
+  app.use(
+    cspNonce,
+    securityHeaders({
+      development,
+      connectTo: liveblocks ? liveblocksOrigins(env.LIVEBLOCKS_BASE_URL) : [],
+    }),
+    compression(),
+    refuseCrossSite(originPolicy),
+  );
   app.use(
     "/build",
     express.static(path.join(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }),
@@ -104,7 +128,11 @@ export async function startAppServer(env: Env): Promise<AppServer> {
         cspNonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? "unknown",
         requestId: res.locals.requestId as string,
-        collab,
+        collab: live,
+        liveblocks,
+        collabBackend: liveblocks
+          ? { name: "liveblocks" as const, baseUrl: env.LIVEBLOCKS_BASE_URL ?? null }
+          : { name: "hocuspocus" as const, baseUrl: null },
         reports,
       }),
     }),
@@ -114,6 +142,8 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   server.on("upgrade", (req, socket, head) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const pathname = url.pathname;
+    // Liveblocks serves the live documents: our sockets would edit a copy nobody else sees.
+    if (liveblocks) return void socket.destroy();
     if (pathname.startsWith(YJS_PREFIX)) {
       return void upgradeYjs({ req, socket, head, url, collab, originPolicy });
     }
@@ -161,6 +191,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   return {
     server,
     collab,
+    liveblocks,
     reports,
     url,
     async close() {

@@ -14,7 +14,11 @@ export function cspNonce(_req: Request, res: Response, next: NextFunction) {
  * Security headers with a CSP that TipTap (ProseMirror's inline styles) and tldraw (inline
  * styles, blob/data images, web workers) can live with; scripts only from us or with the nonce.
  */
-export function securityHeaders(options: { development: boolean }) {
+export function securityHeaders(options: {
+  development: boolean;
+  /** Other origins the browser talks to (Liveblocks' HTTP and WebSocket addresses, ADR 021). */
+  connectTo?: string[];
+}) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: true,
@@ -26,7 +30,11 @@ export function securityHeaders(options: { development: boolean }) {
         ],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
-        "connect-src": ["'self'", ...(options.development ? ["ws:"] : [])],
+        "connect-src": [
+          "'self'",
+          ...(options.development ? ["ws:"] : []),
+          ...(options.connectTo ?? []),
+        ],
         "worker-src": ["'self'", "blob:"],
         "font-src": ["'self'", "data:"],
         "frame-ancestors": ["'none'"],

@@ -37,6 +37,14 @@ const schema = z.object({
     .default("qm"),
   /** When set, /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Which server runs the live documents (ADR 021): our Hocuspocus, or Liveblocks' rooms. */
+  COLLAB_BACKEND: z.enum(["hocuspocus", "liveblocks"]).default("hocuspocus"),
+  /** Liveblocks' secret key (sk_…; `sk_localdev` for its dev server). */
+  LIVEBLOCKS_SECRET_KEY: z.string().startsWith("sk_").optional(),
+  /** Liveblocks' address: its dev server's (e.g. http://127.0.0.1:1153), else Liveblocks' own. */
+  LIVEBLOCKS_BASE_URL: z.string().url().optional(),
+  /** The signing secret (whsec_…) of the webhook Liveblocks calls at /collab/liveblocks-webhook. */
+  LIVEBLOCKS_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -58,6 +66,15 @@ function persistedSecret(dataDir: string): string {
 export function getEnv(): Env {
   if (env) return env;
   const parsed = schema.safeParse(process.env);
+  if (
+    parsed.success &&
+    parsed.data.COLLAB_BACKEND === "liveblocks" &&
+    !parsed.data.LIVEBLOCKS_SECRET_KEY
+  ) {
+    throw new Error(
+      "Invalid environment variables:\n  COLLAB_BACKEND=liveblocks needs LIVEBLOCKS_SECRET_KEY",
+    );
+  }
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment variables:\n${problems.join("\n")}`);

@@ -1,0 +1,303 @@
+import { createClient, type Room as LiveblocksRoomHandle } from "@liveblocks/client";
+import { getYjsProviderForRoom } from "@liveblocks/yjs";
+import type { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { DocumentStatus, Room, RoomDocument, SaveStatus } from "./room.ts";
+import { SaveTracker } from "./save-tracker.ts";
+
+/**
+ * The room on Liveblocks (ADR 021): each document is a Liveblocks room of the same name, with
+ * its own client and connection (Liveblocks has no multiplexing across rooms), entered with an
+ * ID token from our auth endpoint (/collab/liveblocks-auth: our policy decides; a refused
+ * document gets no token). Pages and components see the same `Room` as on Hocuspocus.
+ *
+ * - Presence identity is the server's: every awareness state is shown with the user info the
+ *   auth endpoint put in that connection's token, whatever the client wrote in it.
+ * - "Saved" means in MongoDB: once Liveblocks has acknowledged this browser's edits, the room
+ *   asks /collab/liveblocks-saved whether the stored state covers its snapshot (the server
+ *   pulls the room over REST and stores it first), and again until it does.
+ */
+
+export interface LiveblocksRoomOptions {
+  userId: string;
+  /** The Liveblocks server (its dev server in tests); Liveblocks' own when null. */
+  baseUrl: string | null;
+  /** This site's origin; defaults to the page's. */
+  site?: string;
+  /** For Node tests: fetch that sends the session cookie. */
+  fetch?: typeof fetch;
+  /** For Node tests: a WebSocket class. */
+  WebSocket?: unknown;
+  graceMs?: number;
+  /** How long to wait before asking again whether edits are stored. */
+  retryMs?: number;
+}
+
+interface Entry {
+  users: number;
+  closing: ReturnType<typeof setTimeout> | null;
+  handle: RoomDocument;
+  status: DocumentStatus;
+  save: SaveStatus;
+  listeners: Set<() => void>;
+  destroy(): void;
+}
+
+interface UserInfo {
+  name?: string;
+  color?: string;
+  role?: string;
+  observing?: boolean;
+}
+
+function base64(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text);
+}
+
+/** The presence `user` field as the rest of the app reads it, from the server's user info. */
+function stamped(userId: string | undefined, info: UserInfo | undefined) {
+  return {
+    name: info?.name ?? "",
+    color: info?.color ?? "#444",
+    role: info?.role ?? "",
+    userId: userId ?? "",
+    observing: Boolean(info?.observing),
+  };
+}
+
+export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
+  const entries = new Map<string, Entry>();
+  const roomListeners = new Set<() => void>();
+  const site = options.site ?? window.location.origin;
+  const doFetch = options.fetch ?? fetch.bind(globalThis);
+  const retryMs = options.retryMs ?? 300;
+  const notifyRoom = () => roomListeners.forEach((listener) => listener());
+
+  function update(entry: Entry, patch: Partial<DocumentStatus>) {
+    const next = { ...entry.status, ...patch };
+    const keys = Object.keys(patch) as (keyof DocumentStatus)[];
+    if (keys.every((k) => next[k] === entry.status[k])) return;
+    entry.status = next;
+    entry.listeners.forEach((listener) => listener());
+    notifyRoom();
+  }
+
+  function openEntry(name: string, initialState?: Uint8Array): Entry {
+    const entry = {
+      users: 1,
+      closing: null,
+      status: { readOnly: null, refused: null, closedReason: null, synced: Boolean(initialState) },
+      save: { state: "connecting", unsavedEdits: false },
+      listeners: new Set(),
+    } as unknown as Entry;
+
+    // One client per document: ID tokens are per person, and a shared client would enter a
+    // second room with the first room's token without asking our endpoint about it.
+    const client = createClient({
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      ...(options.WebSocket || options.fetch
+        ? {
+            polyfills: {
+              ...(options.WebSocket ? { WebSocket: options.WebSocket } : {}),
+              ...(options.fetch ? { fetch: options.fetch } : {}),
+            },
+          }
+        : {}),
+      authEndpoint: async (room) => {
+        const response = await doFetch(`${site}/collab/liveblocks-auth`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ room }),
+          credentials: "same-origin",
+        });
+        if (response.status === 403 || response.status === 401) {
+          const { reason } = (await response.json().catch(() => ({}))) as { reason?: string };
+          const refused = reason ?? "You do not have access to this document.";
+          update(entry, { refused });
+          return { error: "forbidden", reason: refused };
+        }
+        if (!response.ok) throw new Error(`The auth endpoint answered ${response.status}`);
+        return (await response.json()) as { token: string };
+      },
+    } as Parameters<typeof createClient>[0]);
+    const { room, leave } = client.enterRoom(name, { initialPresence: {} }) as {
+      room: LiveblocksRoomHandle;
+      leave(): void;
+    };
+    const provider = getYjsProviderForRoom(room);
+    const doc = provider.getYDoc();
+    const tracker = new SaveTracker();
+
+    // Served state first, so the document is complete before the room has synced. It came from
+    // the room (the loader read it there), so it is applied as the provider applies the room's
+    // own updates: not sent back (a read-only person must not send anything), not an edit.
+    if (initialState) Y.applyUpdate(doc, initialState, "backend");
+
+    const awareness = provider.awareness as unknown as Awareness;
+    // Liveblocks keys awareness by the document's client id, as y-protocols does.
+    if (awareness.clientID === undefined) {
+      (awareness as { clientID: number }).clientID = doc.clientID;
+    }
+    // Server-stamped identities (ADR 004): each state is shown with the user info of the
+    // connection that holds it (its ID token, from our endpoint), whatever the client wrote.
+    awareness.getStates = () => {
+      const out = new Map<number, Record<string, unknown>>();
+      const self = room.getSelf();
+      const local = awareness.getLocalState();
+      for (const other of room.getOthers()) {
+        const presence = other.presence as Record<string, unknown>;
+        const clientId = presence.__yjs_clientid;
+        const state = presence.__yjs as Record<string, unknown> | null | undefined;
+        if (typeof clientId !== "number" || !state || clientId === doc.clientID) continue;
+        out.set(clientId, { ...state, user: stamped(other.id, other.info as UserInfo) });
+      }
+      if (self && local) {
+        out.set(doc.clientID, { ...local, user: stamped(self.id, self.info as UserInfo) });
+      }
+      return out;
+    };
+
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== "backend" && room.getSelf()?.canWrite !== false) {
+        tracker.localEdit();
+        askSoon();
+      }
+    };
+    doc.on("update", onUpdate);
+
+    // "Saved": ask whether MongoDB holds this browser's state, once Liveblocks has it.
+    let asking = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
+    function askSoon(delay = 0) {
+      if (timer || asking || stopped) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void ask();
+      }, delay);
+    }
+    async function ask() {
+      if (stopped || !tracker.hasUnsavedEdits) return;
+      if (provider.getStatus() !== "synchronized") return askSoon(retryMs);
+      asking = true;
+      const n = tracker.editCount;
+      const snapshot = base64(Y.encodeSnapshot(Y.snapshot(doc)));
+      try {
+        const response = await doFetch(`${site}/collab/liveblocks-saved`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ room: name, snapshot }),
+          credentials: "same-origin",
+        });
+        const answer = response.ok ? ((await response.json()) as { durable: boolean }) : null;
+        if (answer?.durable) tracker.confirmed(n);
+      } catch {
+        // Offline or the server is restarting: asked again below.
+      } finally {
+        asking = false;
+      }
+      if (tracker.hasUnsavedEdits) askSoon(retryMs);
+    }
+    const onSyncStatus = () => {
+      if (provider.getStatus() === "synchronized" && tracker.hasUnsavedEdits) askSoon();
+    };
+    provider.on("status", onSyncStatus);
+    const onSynced = (synced: boolean) => {
+      if (!synced) return;
+      tracker.syncedWithServer();
+      update(entry, { synced: true });
+    };
+    provider.on("sync", onSynced);
+
+    // What the server said about this person (from the room's answer to our token).
+    const onSelf = () => {
+      const self = room.getSelf();
+      if (!self || room.getStatus() !== "connected") return;
+      update(entry, { readOnly: !self.canWrite, refused: null, closedReason: null });
+    };
+    const unsubscribeSelf = room.events.self.subscribe(onSelf);
+    const unsubscribeStatus = room.subscribe("status", (status) => {
+      const connected = status === "connected";
+      tracker.connection(connected);
+      if (connected) {
+        onSelf();
+        if (provider.getStatus() !== "loading") tracker.syncedWithServer();
+      }
+    });
+
+    const onSave = () => {
+      const { state, hasUnsavedEdits } = tracker;
+      if (state === entry.save.state && hasUnsavedEdits === entry.save.unsavedEdits) return;
+      entry.save = { state, unsavedEdits: hasUnsavedEdits };
+      entry.listeners.forEach((listener) => listener());
+      notifyRoom();
+    };
+    tracker.subscribe(onSave);
+    onSave();
+
+    entry.handle = {
+      name,
+      doc,
+      awareness,
+      status: () => entry.status,
+      save: () => entry.save,
+      subscribe(listener) {
+        entry.listeners.add(listener);
+        return () => entry.listeners.delete(listener);
+      },
+    };
+    entry.destroy = () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      doc.off("update", onUpdate);
+      provider.off("status", onSyncStatus);
+      provider.off("sync", onSynced);
+      unsubscribeStatus();
+      unsubscribeSelf();
+      leave();
+    };
+    return entry;
+  }
+
+  function close(name: string) {
+    const entry = entries.get(name);
+    if (!entry || entry.users > 0) return;
+    entries.delete(name);
+    entry.destroy();
+    notifyRoom();
+  }
+
+  return {
+    open(name, initialState) {
+      const existing = entries.get(name);
+      if (existing) {
+        existing.users += 1;
+        if (existing.closing) clearTimeout(existing.closing);
+        existing.closing = null;
+        return existing.handle;
+      }
+      const entry = openEntry(name, initialState);
+      entries.set(name, entry);
+      notifyRoom();
+      return entry.handle;
+    },
+    release(name) {
+      const entry = entries.get(name);
+      if (!entry || entry.users === 0) return;
+      entry.users -= 1;
+      if (entry.users > 0) return;
+      if (entry.closing) clearTimeout(entry.closing);
+      entry.closing = setTimeout(() => close(name), options.graceMs ?? 0);
+    },
+    documents: () => [...entries.values()].map((entry) => entry.handle),
+    // Liveblocks has no session-ended close of ours; a refused re-authentication shows as
+    // `refused` on each document instead.
+    sessionEnded: () => false,
+    subscribe(listener) {
+      roomListeners.add(listener);
+      return () => roomListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,237 @@
+import { Liveblocks, LiveblocksError } from "@liveblocks/node";
+import * as Y from "yjs";
+import { loadActor } from "../../models/membership/membership.ts";
+import { roleAt } from "../../models/permissions/can.ts";
+import { ROLE_LABELS, type Actor } from "../../models/permissions/roles.ts";
+import {
+  appendUpdates,
+  compactDocument,
+  loadStoredDocument,
+} from "../../models/document-log/document-log.ts";
+import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
+import type { CollabAccess } from "../access.ts";
+import { colourFor } from "../context.ts";
+import { accessTo } from "../document-access.ts";
+import { parseDocumentName } from "../document-name.ts";
+import { writeProjection, type WrittenProjection } from "../projections.ts";
+import { seedFor } from "../seeds.ts";
+import { COMPACT_AFTER_ENTRIES } from "../extensions/persistence.ts";
+import { coversSnapshot } from "./durability.ts";
+
+/**
+ * Liveblocks as the live backend (ADR 021): Liveblocks rooms named as our documents hold the
+ * live Yjs state; MongoDB stays the system of record. Everything here goes through Liveblocks'
+ * REST API (@liveblocks/node): rooms and their per-person permissions, reading a room's Yjs
+ * document, sending it server-side updates.
+ */
+
+export interface LiveblocksSettings {
+  secretKey: string;
+  /** The dev server's address (e.g. http://127.0.0.1:1153); Liveblocks' own when absent. */
+  baseUrl?: string;
+  /** Signing secret of the webhook endpoint (whsec_…); webhooks are refused without it. */
+  webhookSecret?: string;
+}
+
+/** Scopes of a read-only person: see the document and be present, never change it. */
+export const READ_SCOPES = ["room:read", "room:presence:write"] as const;
+export const WRITE_SCOPES = ["room:write"] as const;
+
+/** Who the person is in a document, as everyone else sees them (ADR 004: the server says). */
+export interface LiveblocksUserInfo {
+  name: string;
+  color: string;
+  role: string;
+  observing: boolean;
+  [key: string]: string | boolean;
+}
+
+export type AuthAnswer =
+  | { status: 200; body: string }
+  | { status: 403; reason: string }
+  | { status: number; body: string };
+
+function isStatus(error: unknown, status: number): boolean {
+  return error instanceof LiveblocksError && error.status === status;
+}
+
+export class LiveblocksBackend implements CollabAccess {
+  readonly client: Liveblocks;
+  /** Per document: the last write of its projection, and one pull at a time. */
+  private written = new Map<string, WrittenProjection>();
+  private pulling = new Map<string, Promise<Y.Doc>>();
+  private ready = new Map<string, Promise<void>>();
+
+  constructor(readonly settings: LiveblocksSettings) {
+    this.client = new Liveblocks({
+      secret: settings.secretKey,
+      ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+    });
+  }
+
+  /**
+   * The room exists (nobody but the people we grant may enter: no default access) and holds
+   * at least what MongoDB holds: a new or emptied room gets the stored state, or the seed,
+   * stored first so every process seeds with the same bytes (ADR 018's guard).
+   */
+  async ensureRoom(name: string): Promise<void> {
+    let pending = this.ready.get(name);
+    if (!pending) {
+      pending = this.prepareRoom(name).finally(() => this.ready.delete(name));
+      this.ready.set(name, pending);
+    }
+    await pending;
+  }
+
+  private async prepareRoom(name: string): Promise<void> {
+    try {
+      await this.client.createRoom(name, { defaultAccesses: [] });
+    } catch (error) {
+      if (!isStatus(error, 409)) throw error;
+    }
+    const live = new Uint8Array(await this.client.getYjsDocumentAsBinaryUpdate(name));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, live);
+    if (doc.store.clients.size > 0) return;
+    const stored = await this.storedState(name);
+    if (stored) await this.client.sendYjsBinaryUpdate(name, stored);
+  }
+
+  /** What MongoDB holds for the document (seeded and stored now if it never was). */
+  private async storedState(name: string): Promise<Uint8Array | null> {
+    const parsed = parseDocumentName(name);
+    if (!parsed) throw new Error(`Not a document: ${name}`);
+    let stored = await loadStoredDocument(name);
+    if (!stored.snapshot && stored.updates.length === 0) {
+      const seed = await seedFor(parsed);
+      if (!seed) return null;
+      if (await seedSnapshot(name, seed)) return seed;
+      stored = await loadStoredDocument(name);
+    }
+    return Y.mergeUpdates([
+      ...(stored.snapshot ? [stored.snapshot] : []),
+      ...stored.updates.map((u) => u.update),
+    ]);
+  }
+
+  /**
+   * The auth endpoint's answer for `actor` and `room`: our one policy path decides (the same
+   * `accessTo` the Hocuspocus server asks); the room's permission for this person is set to
+   * match; the ID token carries the server's view of who they are. Refused: no token.
+   */
+  async authorize(actor: Actor, room: string): Promise<AuthAnswer> {
+    const access = await accessTo(actor, room);
+    if (!access) return { status: 403, reason: "You do not have access to this document." };
+    await this.ensureRoom(room);
+    await this.client.updateRoom(room, {
+      usersAccesses: { [actor.userId]: access.write ? [...WRITE_SCOPES] : [...READ_SCOPES] },
+    });
+    const role = roleAt(actor, access.resource) ?? actor.grants[0].role;
+    const userInfo: LiveblocksUserInfo = {
+      name: actor.name,
+      color: colourFor(actor.userId),
+      role: ROLE_LABELS[role],
+      observing: !access.write,
+    };
+    const { status, body } = await this.client.identifyUser(
+      { userId: actor.userId, groupIds: [] },
+      { userInfo },
+    );
+    return { status, body };
+  }
+
+  /**
+   * Brings MongoDB level with the room: reads the room's document over REST, logs whatever the
+   * store lacks (one log entry; compacted like the Hocuspocus path's), writes the projection.
+   * One pull per document at a time; a pull asked for while one runs waits for the next.
+   */
+  pull(name: string): Promise<Y.Doc> {
+    const previous = this.pulling.get(name) ?? Promise.resolve(null);
+    const next = previous
+      .catch(() => null)
+      .then(() => this.pullNow(name))
+      .finally(() => {
+        if (this.pulling.get(name) === next) this.pulling.delete(name);
+      });
+    this.pulling.set(name, next);
+    return next;
+  }
+
+  private async pullNow(name: string): Promise<Y.Doc> {
+    const parsed = parseDocumentName(name);
+    if (!parsed) throw new Error(`Not a document: ${name}`);
+    const live = new Uint8Array(await this.client.getYjsDocumentAsBinaryUpdate(name));
+    const stored = await loadStoredDocument(name);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+    const missing: Uint8Array[] = [];
+    doc.on("update", (update: Uint8Array) => missing.push(update));
+    Y.applyUpdate(doc, live, "liveblocks");
+    if (missing.length > 0) {
+      const ids = await appendUpdates(name, [Y.mergeUpdates(missing)]);
+      const logged = stored.updates.length + ids.length;
+      if (logged >= COMPACT_AFTER_ENTRIES) {
+        const all = [...stored.updates.map((u) => u.id), ...ids];
+        await compactDocument(name, Y.encodeStateAsUpdate(doc), all, stored.snapshotVersion);
+      }
+    }
+    const written = await writeProjection(parsed, doc, this.written.get(name) ?? null);
+    if (written) this.written.set(name, written);
+    return doc;
+  }
+
+  /**
+   * Pulls, then says whether MongoDB now holds everything in `snapshot` (a browser's
+   * `Y.encodeSnapshot`: its state vector and deletions): the save indicator's "Saved". Null
+   * when `actor` may not read the document.
+   */
+  async durable(actor: Actor, name: string, snapshot: Uint8Array): Promise<boolean | null> {
+    // Asked with the same policy path as everything else: no access, no answer (null).
+    if (!(await accessTo(actor, name))) return null;
+    const doc = await this.pull(name);
+    return coversSnapshot(doc, snapshot);
+  }
+
+  async read(name: string): Promise<Y.Doc> {
+    await this.ensureRoom(name);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(await this.client.getYjsDocumentAsBinaryUpdate(name)));
+    return doc;
+  }
+
+  /** A server-side write (record mirrors, …): applied to a copy, sent as one update over REST,
+   *  then pulled into MongoDB, so it is durable when this resolves. */
+  async change(name: string, apply: (doc: Y.Doc) => void): Promise<void> {
+    const doc = await this.read(name);
+    const before = Y.encodeStateVector(doc);
+    const updates: Uint8Array[] = [];
+    doc.on("update", (update: Uint8Array) => updates.push(update));
+    doc.transact(() => apply(doc));
+    if (updates.length > 0) {
+      await this.client.sendYjsBinaryUpdate(name, Y.encodeStateAsUpdate(doc, before));
+    }
+    await this.pull(name);
+  }
+
+  /**
+   * Liveblocks has no call that closes one person's connections: an ended session cannot get
+   * a new token (the auth endpoint checks the session), and its tokens run out within the hour.
+   */
+  async endSessions(): Promise<void> {}
+
+  /** Sets each room these people are granted in to what our policy says now (or removes them). */
+  async recheckAccess(userIds: string[]): Promise<void> {
+    for (const userId of userIds) {
+      const actor = await loadActor(userId);
+      for await (const room of this.client.iterRooms({ userId })) {
+        const access = actor ? await accessTo(actor, room.id) : null;
+        await this.client.updateRoom(room.id, {
+          usersAccesses: {
+            [userId]: access ? (access.write ? [...WRITE_SCOPES] : [...READ_SCOPES]) : null,
+          },
+        });
+      }
+    }
+  }
+}
