@@ -27,3 +27,4 @@ import "./workspace/workspace.ts";
 import "./workspace/visits.ts";
 import "./workspace/meetings.ts";
 import "./document-log/editors.ts";
+import "./decision-slot.ts";

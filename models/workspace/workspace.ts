@@ -1,4 +1,5 @@
 import { Schema, type Types } from "mongoose";
+import { claimDecision } from "../decision-slot.ts";
 import { isDuplicateKey } from "../errors.ts";
 import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
 
@@ -80,6 +81,8 @@ interface ParticipationDoc {
   invitedAt: Date;
   respondedBy: Types.ObjectId | null;
   respondedAt: Date | null;
+  /** How many times the status changed: names the slot of the next change (claimDecision). */
+  changes?: number;
 }
 
 const participationSchema = new Schema<ParticipationDoc>({
@@ -91,6 +94,7 @@ const participationSchema = new Schema<ParticipationDoc>({
   invitedAt: { type: Date, default: () => new Date() },
   respondedBy: { type: Schema.Types.ObjectId, default: null },
   respondedAt: { type: Date, default: null },
+  changes: { type: Number, default: 0 },
 });
 participationSchema.index({ workspaceId: 1, schoolId: 1 }, { unique: true });
 
@@ -263,12 +267,20 @@ export async function setParticipation(
   to: ParticipationStatus,
   by: string,
 ): Promise<boolean> {
-  const result = await WorkspaceSchoolModel.updateOne(
-    { workspaceId, schoolId, status: op({ $in: from }) },
-    { $set: { status: to, respondedBy: by, respondedAt: new Date() } },
+  const current = await WorkspaceSchoolModel.findOne(
+    { workspaceId, schoolId },
+    { status: 1, changes: 1 },
+  ).lean();
+  if (!current || !from.includes(current.status)) return false;
+  // One decision per state: of 20 parallel accepts (or an accept racing a removal), one wins.
+  const changes = current.changes ?? 0;
+  if (!(await claimDecision(`workspace-school:${current._id}:${changes}`))) return false;
+  await WorkspaceSchoolModel.updateOne(
+    { _id: current._id },
+    { $set: { status: to, respondedBy: by, respondedAt: new Date(), changes: changes + 1 } },
     { writeConcern: DECISION_WRITE },
   );
-  return result.modifiedCount === 1;
+  return true;
 }
 
 /** Adds a member (idempotent: true only for the call that added them). */
@@ -305,12 +317,15 @@ export async function removeMembers(workspaceId: string, userIds: string[]): Pro
 
 /** Archives the workspace once: true for the call that did. */
 export async function archiveWorkspace(workspaceId: string, by: string): Promise<boolean> {
-  const result = await WorkspaceModel.updateOne(
-    { _id: workspaceId, archivedAt: null },
+  const workspace = await WorkspaceModel.findOne({ _id: workspaceId }, { archivedAt: 1 }).lean();
+  if (!workspace || workspace.archivedAt) return false;
+  if (!(await claimDecision(`workspace-archive:${workspaceId}`))) return false;
+  await WorkspaceModel.updateOne(
+    { _id: workspaceId },
     { $set: { archivedAt: new Date(), archivedBy: by } },
     { writeConcern: DECISION_WRITE },
   );
-  return result.modifiedCount === 1;
+  return true;
 }
 
 /** Every member of the workspace, of any school (the people whose access a change may alter). */
