@@ -25,3 +25,4 @@ import "./report/report-job.ts";
 import "./access-token/access-token.ts";
 import "./workspace/workspace.ts";
 import "./workspace/visits.ts";
+import "./insight/summary-store.ts";
