@@ -53,8 +53,8 @@ export interface SummaryDoc {
   cycleId: string | null;
   /** The trust's token when it was last built in full; null: only entries written since. */
   token: string | null;
-  /** Evaluation id → entry, as one JSON string: FerretDB reads one long string far faster than
-   * the same data as thousands of fields (measured in ADR 023). */
+  /** Evaluation id → entry, as one JSON string (encodeEntries): FerretDB reads one long string
+   * far faster than the same data as thousands of fields (measured in ADR 023). */
   entries: string;
   updatedAt: Date;
 }
@@ -65,7 +65,7 @@ const summarySchema = new Schema<SummaryDoc>({
   frameworkId: { type: String, required: true },
   cycleId: { type: String, default: null },
   token: { type: String, default: null },
-  entries: { type: String, default: "{}" },
+  entries: { type: String, default: '{"c":[],"l":[],"e":{}}' },
   updatedAt: { type: Date, default: () => new Date() },
 });
 export const InsightSummaryModel = defineModel<SummaryDoc>("InsightSummary", summarySchema);
@@ -134,8 +134,119 @@ export async function withSummaryLock<T>(id: string, fn: () => Promise<T>): Prom
 export function parseEntries(
   doc: Pick<SummaryDoc, "entries"> | null,
 ): Record<string, SummaryEntry> {
-  if (!doc) return {};
-  return JSON.parse(doc.entries) as Record<string, SummaryEntry>;
+  return doc ? decodeEntries(doc.entries) : {};
+}
+
+// ---- the stored form ---------------------------------------------------------------------------
+// FerretDB's time to read a document grows with its bytes (ADR 023): 200 schools' judgements as
+// `{ "criterion": "level" }` maps were ~400 KB a cycle. Stored instead: the criteria and level
+// keys once per document, and each evaluation's judgements as one character per criterion (the
+// level's index, "." for none), about a seventh of the size.
+
+const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const NONE = ".";
+
+type Judgements = Record<string, string>;
+/** [school, name, phase, cycle, version, status, created, awarded, self, selfAt, agreed,
+ * agreedAt, agreedEntries]; a header field is null until a rebuild fills it in. */
+type Packed = [
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  0 | 1 | null,
+  string | Judgements,
+  number,
+  string | Judgements,
+  number | null,
+  number,
+];
+interface Stored {
+  /** The criteria, in the order each packed string follows. */
+  c: string[];
+  /** The level keys, by index. */
+  l: string[];
+  e: Record<string, Packed>;
+}
+
+/** Entries in their stored form (pure: exported for tests). */
+export function encodeEntries(entries: Record<string, SummaryEntry>): string {
+  const criteria = new Map<string, number>();
+  const levels = new Map<string, number>();
+  for (const entry of Object.values(entries)) {
+    for (const judgements of [entry.self, entry.agreed]) {
+      for (const [criterionId, level] of Object.entries(judgements)) {
+        if (!criteria.has(criterionId)) criteria.set(criterionId, criteria.size);
+        if (!levels.has(level)) levels.set(level, levels.size);
+      }
+    }
+  }
+  // More level keys than digits (never seen in a framework): keep the maps as they are.
+  const packable = levels.size <= DIGITS.length;
+  const pack = (judgements: Judgements): string | Judgements => {
+    if (!packable) return judgements;
+    const chars = Array.from({ length: criteria.size }, () => NONE);
+    for (const [criterionId, level] of Object.entries(judgements))
+      chars[criteria.get(criterionId)!] = DIGITS[levels.get(level)!];
+    return chars.join("").replace(/\.+$/, "");
+  };
+  const stored: Stored = { c: [...criteria.keys()], l: [...levels.keys()], e: {} };
+  for (const [id, e] of Object.entries(entries)) {
+    stored.e[id] = [
+      e.schoolId ?? null,
+      e.schoolName ?? null,
+      e.phase ?? null,
+      e.cycleId ?? null,
+      e.frameworkVersionId ?? null,
+      e.status ?? null,
+      e.createdAt ?? null,
+      e.awarded === undefined ? null : e.awarded ? 1 : 0,
+      pack(e.self),
+      e.selfAt,
+      pack(e.agreed),
+      e.agreedAt,
+      e.agreedEntries,
+    ];
+  }
+  return JSON.stringify(stored);
+}
+
+/** The entries of a stored summary (the inverse of encodeEntries). */
+export function decodeEntries(text: string): Record<string, SummaryEntry> {
+  const stored = JSON.parse(text) as Stored;
+  const unpack = (packed: string | Judgements): Judgements => {
+    if (typeof packed !== "string") return packed;
+    const judgements: Judgements = {};
+    for (let i = 0; i < packed.length; i++) {
+      if (packed[i] !== NONE) judgements[stored.c[i]] = stored.l[DIGITS.indexOf(packed[i])];
+    }
+    return judgements;
+  };
+  const entries: Record<string, SummaryEntry> = {};
+  for (const [id, p] of Object.entries(stored.e ?? {})) {
+    const entry: SummaryEntry = {
+      self: unpack(p[8]),
+      selfAt: p[9],
+      agreed: unpack(p[10]),
+      agreedAt: p[11],
+      agreedEntries: p[12],
+    };
+    if (p[0] !== null) {
+      entry.schoolId = p[0];
+      entry.schoolName = p[1] ?? "";
+      entry.phase = p[2] ?? "";
+      entry.cycleId = p[3];
+      entry.frameworkVersionId = p[4] ?? "";
+      entry.status = p[5] ?? "";
+      entry.createdAt = p[6] ?? 0;
+      entry.awarded = p[7] === 1;
+    }
+    entries[id] = entry;
+  }
+  return entries;
 }
 
 /** Writes a summary document whole (callers hold its lock). */
@@ -147,7 +258,7 @@ export async function writeSummary(
   const id = summaryId(key.trustId, key.frameworkId, key.cycleId);
   await InsightSummaryModel.replaceOne(
     { _id: id },
-    { _id: id, ...key, token, entries: JSON.stringify(entries), updatedAt: new Date() },
+    { _id: id, ...key, token, entries: encodeEntries(entries), updatedAt: new Date() },
     { upsert: true },
   );
 }
