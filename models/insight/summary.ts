@@ -160,6 +160,7 @@ async function build(
   await Promise.all(
     [...fresh].map(async ([cycleId, entries]) => {
       const id = summaryId(trustId, frameworkId, cycleId);
+      // Written if it can be: a view is answered from what was read either way.
       await withSummaryLock(id, async () => {
         const now = parseEntries(await InsightSummaryModel.findOne({ _id: id }).lean());
         // Judgements written since they were read above are newer: keep them.
@@ -177,6 +178,8 @@ async function build(
           }
         }
         await writeSummary({ trustId, frameworkId, cycleId }, token, entries);
+      }).catch((error: unknown) => {
+        console.warn(`insight summary ${id}: not written, built again on the next read`, error);
       });
       written.set(cycleId, entries);
     }),
