@@ -98,14 +98,18 @@ export function summaryId(trustId: string, frameworkId: string, cycleId: string 
 }
 
 /** A lock older than this was left by a process that stopped: it may be taken over. */
-const LOCK_STALE_MS = 15_000;
-const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 5_000;
+const LOCK_WAIT_MS = 6_000;
 
 /**
  * Runs `fn` holding the summary document's lock. Waits (a few ms at a time) while another writer
- * holds it; throws if it cannot be had within LOCK_WAIT_MS.
+ * holds it; throws if it cannot be had within LOCK_WAIT_MS. A lock older than LOCK_STALE_MS is
+ * taken over, so `fn` calls `stillHeld()` just before it writes, and gives up if it is not.
  */
-export async function withSummaryLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+export async function withSummaryLock<T>(
+  id: string,
+  fn: (stillHeld: () => Promise<boolean>) => Promise<T>,
+): Promise<T> {
   const holder = randomUUID();
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
@@ -124,8 +128,10 @@ export async function withSummaryLock<T>(id: string, fn: () => Promise<T>): Prom
       throw new Error(`The insight summary ${id} stayed locked for ${LOCK_WAIT_MS} ms`);
     await sleep(5 + Math.random() * Math.min(50, 5 * (attempt + 1)));
   }
+  const stillHeld = async () =>
+    (await InsightSummaryLockModel.findOne({ _id: id }).lean())?.holder === holder;
   try {
-    return await fn();
+    return await fn(stillHeld);
   } finally {
     await InsightSummaryLockModel.deleteOne({ _id: id, holder });
   }
@@ -310,22 +316,30 @@ async function changeEntry(
   evaluationId: string,
   change: (entry: SummaryEntry) => boolean,
 ): Promise<void> {
+  const blank = (): SummaryEntry => ({
+    self: {},
+    selfAt: 0,
+    agreed: {},
+    agreedAt: null,
+    agreedEntries: 0,
+  });
   try {
     const key = await keyOf(trustId, evaluationId);
     if (!key) return;
     const id = summaryId(key.trustId, key.frameworkId, key.cycleId);
-    await withSummaryLock(id, async () => {
+    // Most projection writes leave the judgements as they were (a plan edit, the once-a-minute
+    // rewrite): seen without the lock, they cost no lock and no write. The writes of one
+    // evaluation's projection come one at a time (the store's save lock), so no older write of
+    // it can slip in after this look.
+    const seen = parseEntries(await InsightSummaryModel.findOne({ _id: id }).lean());
+    if (seen[evaluationId] && !change(structuredClone(seen[evaluationId]))) return;
+    await withSummaryLock(id, async (stillHeld) => {
       const doc = await InsightSummaryModel.findOne({ _id: id }).lean();
       const entries = parseEntries(doc);
-      const entry = entries[evaluationId] ?? {
-        self: {},
-        selfAt: 0,
-        agreed: {},
-        agreedAt: null,
-        agreedEntries: 0,
-      };
+      const entry = entries[evaluationId] ?? blank();
       if (!change(entry)) return;
       entries[evaluationId] = entry;
+      if (!(await stillHeld())) throw new Error(`Lost the lock of the insight summary ${id}`);
       await writeSummary(key, doc?.token ?? null, entries);
     });
   } catch (error) {

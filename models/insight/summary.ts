@@ -161,7 +161,7 @@ async function build(
     [...fresh].map(async ([cycleId, entries]) => {
       const id = summaryId(trustId, frameworkId, cycleId);
       // Written if it can be: a view is answered from what was read either way.
-      await withSummaryLock(id, async () => {
+      await withSummaryLock(id, async (stillHeld) => {
         const now = parseEntries(await InsightSummaryModel.findOne({ _id: id }).lean());
         // Judgements written since they were read above are newer: keep them.
         for (const [evaluationId, entry] of Object.entries(entries)) {
@@ -177,6 +177,7 @@ async function build(
             entry.agreedEntries = held.agreedEntries;
           }
         }
+        if (!(await stillHeld())) throw new Error("Lost the lock");
         await writeSummary({ trustId, frameworkId, cycleId }, token, entries);
       }).catch((error: unknown) => {
         console.warn(`insight summary ${id}: not written, built again on the next read`, error);
