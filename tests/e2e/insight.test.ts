@@ -163,7 +163,9 @@ describe("a trust leader following the charts", () => {
     await segment.click({ position: { x: Math.min(6, box.width / 4), y: box.height / 2 } });
     await page.waitForURL(/open=inclusion%7Cneeds-attention/, { timeout: 30_000 });
     const opened = page.locator("#opened");
-    await opened.getByRole("heading", { name: "Inclusion overall: Needs attention", level: 3 }).waitFor();
+    await opened
+      .getByRole("heading", { name: "Inclusion overall: Needs attention", level: 3 })
+      .waitFor();
     expect(await opened.getByRole("listitem").allInnerTexts()).toEqual(["Ashford Primary"]);
   });
 
