@@ -28,3 +28,4 @@ import "./workspace/visits.ts";
 import "./workspace/meetings.ts";
 import "./document-log/editors.ts";
 import "./decision-slot.ts";
+import "./insight/summary-store.ts";

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Schema, type Types } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
+import { insightChanged } from "../insight/summary-store.ts";
 import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
 import { expiryFrom as addMonths } from "../validation/record-state.ts";
 
@@ -125,16 +126,19 @@ export async function ensureAward(
     { $set: { superseded: true } },
     { writeConcern: DECISION_WRITE },
   );
+  // The heat map filters on holding the award (ADR 023).
+  await insightChanged(input.trustId);
   return award;
 }
 
 /** Withdraws the validation's current award (a corrected outcome that is not "accredited"). */
-export async function supersedeAwards(validationId: string): Promise<void> {
+export async function supersedeAwards(validationId: string, trustId: string): Promise<void> {
   await AwardModel.updateMany(
     { validationId, superseded: false },
     { $set: { superseded: true } },
     { writeConcern: DECISION_WRITE },
   );
+  await insightChanged(trustId);
 }
 
 export async function findAwardByCode(code: string): Promise<Award | null> {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { distributionStep, type DistributionStep } from "../cycle/adoption.ts";
 import { isDuplicateKey } from "../errors.ts";
+import { insightChanged } from "../insight/summary-store.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
 import { DECISION_WRITE, op } from "../mongoose.ts";
 import type { School } from "../school/school.ts";
@@ -148,6 +149,9 @@ export async function distributeEvaluations(
       prefill.push({ schoolId, evaluationId: doc._id.toString(), fromId: step.fromId });
     else created.push(schoolId);
   }
+  // New evaluations change what the trust-wide views hold (ADR 023). The records' own hooks do
+  // this too, except when an insert of several was partly refused: say it here as well.
+  if (inserted.size) await insightChanged(trustId);
   // Re-read rather than trust error details: what is in the cycle now is the truth.
   const present = await EvaluationModel.find(
     { trustId, cycleId: input.cycleId },

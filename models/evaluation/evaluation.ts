@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
+import { insightChanged } from "../insight/summary-store.ts";
 import { defineModel, isObjectId } from "../mongoose.ts";
 import { applicableAreas, scaleOf } from "../framework/applicable.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
@@ -83,6 +84,32 @@ const evaluationSchema = new Schema<EvaluationDoc>({
   createdBy: { type: Schema.Types.ObjectId, required: true },
   createdAt: { type: Date, default: () => new Date() },
 });
+
+// Whatever is written to an evaluation record (a new evaluation, its status, cycle or version)
+// may change what the trust-wide views hold: their summaries are rebuilt on the next read
+// (docs/decisions/023-insight-summary-projection.md). Evaluation records change rarely.
+evaluationSchema.post("save", async function (doc) {
+  await insightChanged(doc.trustId.toString());
+});
+evaluationSchema.post("insertMany", async function (docs: unknown) {
+  const trustIds = (docs as { trustId: Types.ObjectId }[]).map((d) => d.trustId.toString());
+  for (const trustId of new Set(trustIds)) await insightChanged(trustId);
+});
+evaluationSchema.post(
+  ["updateOne", "updateMany"],
+  async function (result: { matchedCount?: number }) {
+    if (result?.matchedCount === 0) return;
+    const filter = this.getFilter() as { _id?: unknown; trustId?: unknown };
+    let trustId = filter.trustId;
+    if (!trustId && (typeof filter._id === "string" || filter._id instanceof Types.ObjectId)) {
+      const doc = await this.model
+        .findOne({ _id: filter._id }, { trustId: 1 })
+        .lean<{ trustId: unknown }>();
+      trustId = doc?.trustId;
+    }
+    if (trustId) await insightChanged(String(trustId));
+  },
+);
 
 export const EvaluationModel = defineModel<EvaluationDoc>("Evaluation", evaluationSchema);
 

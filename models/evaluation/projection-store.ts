@@ -1,4 +1,5 @@
 import { Schema, type Types } from "mongoose";
+import { noteSelfJudgements } from "../insight/summary-store.ts";
 import { defineModel, op } from "../mongoose.ts";
 import { PROJECTED_ACTION_STATUSES, type EvaluationProjection } from "./projection.ts";
 
@@ -68,6 +69,8 @@ export async function saveProjection(
     if ((error as { code?: number }).code !== 11000) throw error;
     await write();
   }
+  // The trust-wide views read the judgements from the insight summary (ADR 023).
+  await noteSelfJudgements(trustId, evaluationId, projection.judgements, projection.updatedAt);
 }
 
 /** The stored projections of some evaluations, by evaluation id. */

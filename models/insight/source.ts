@@ -7,18 +7,6 @@ import { agreedJudgementsOf } from "../validation/agreed-projection.ts";
 import type { InsightEvaluation } from "./types.ts";
 
 /**
- * The trust's evaluations of one framework as insight sees them, read from projections in a few
- * queries (evaluations, their judgements, their agreed judgements, schools, cycles, awards) and
- * joined here: FerretDB has no $lookup, and a trust is a few hundred schools.
- */
-export async function insightEvaluations(
-  trustId: string,
-  frameworkId: string,
-): Promise<InsightEvaluation[]> {
-  return withJudgements(trustId, await insightHeaders(trustId, frameworkId));
-}
-
-/**
  * The evaluations of one framework with their school, cycle and award, but no judgements yet
  * (`self` and `agreed` empty): enough to choose which ones a view needs, before reading the
  * judgements of only those (withJudgements).

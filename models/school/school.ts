@@ -1,6 +1,7 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
+import { insightChanged } from "../insight/summary-store.ts";
 import { defineModel, isObjectId } from "../mongoose.ts";
 
 export type SchoolPhase = "primary" | "secondary" | "allThrough" | "special";
@@ -39,6 +40,13 @@ const schoolSchema = new Schema<SchoolDoc>({
   requestId: { type: String },
 });
 schoolSchema.index({ trustId: 1, name: 1 }, { unique: true });
+
+// The insight summaries hold each school's name and phase (ADR 023): nothing renames a school
+// today, but whatever does will have them rebuilt.
+schoolSchema.post(["updateOne", "updateMany"], async function (result: { matchedCount?: number }) {
+  const trustId = (this.getFilter() as { trustId?: unknown }).trustId;
+  if (result?.matchedCount !== 0 && trustId) await insightChanged(String(trustId));
+});
 
 export const SchoolModel = defineModel<SchoolDoc>("School", schoolSchema);
 

@@ -1,5 +1,6 @@
 import { Schema, type Types } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
+import { noteAgreedJudgements } from "../insight/summary-store.ts";
 import { defineModel, op } from "../mongoose.ts";
 import { confirmedJudgements, recordState, type RecordEntry } from "./record-state.ts";
 
@@ -52,9 +53,25 @@ export async function saveAgreedProjection(
     agreedAt,
     entries: entries.length,
   };
-  if (!(await AgreedProjectionModel.exists({ _id: validation.evaluationId }))) {
+  await writeAgreed(validation.evaluationId, doc);
+  // The trust-wide views read the agreed judgements from the insight summary (ADR 023).
+  await noteAgreedJudgements(validation.trustId, validation.evaluationId, {
+    judgements,
+    agreedAt,
+    entries: entries.length,
+  });
+}
+
+async function writeAgreed(
+  evaluationId: string,
+  doc: Omit<AgreedDoc, "_id" | "trustId" | "validationId"> & {
+    trustId: string;
+    validationId: string;
+  },
+) {
+  if (!(await AgreedProjectionModel.exists({ _id: evaluationId }))) {
     try {
-      await AgreedProjectionModel.create({ _id: validation.evaluationId, ...doc });
+      await AgreedProjectionModel.create({ _id: evaluationId, ...doc });
       return;
     } catch (error) {
       // Another decision created it a moment ago: update it like any other time.
@@ -63,7 +80,7 @@ export async function saveAgreedProjection(
   }
   // Two decisions at once each recompute from the record they read; the longer record wins.
   await AgreedProjectionModel.updateOne(
-    { _id: validation.evaluationId, entries: op({ $lte: entries.length }) },
+    { _id: evaluationId, entries: op({ $lte: doc.entries }) },
     { $set: doc },
   );
 }

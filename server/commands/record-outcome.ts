@@ -124,7 +124,7 @@ async function followUp(
     { from: ["submitted", "validated", "accredited"] },
   );
   if (outcome.result !== "accredited") {
-    await supersedeAwards(validation.id);
+    await supersedeAwards(validation.id, validation.trustId);
     return null;
   }
   return ensureAward({

@@ -7,7 +7,8 @@ import {
   type FrameworkVersion,
 } from "../../models/framework/framework.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";
-import { currentAndPrevious, insightHeaders, withJudgements } from "../../models/insight/source.ts";
+import { currentAndPrevious } from "../../models/insight/source.ts";
+import { summaryEvaluations } from "../../models/insight/summary.ts";
 import type { InsightQuery } from "../../models/insight/query.ts";
 import type { InsightEvaluation, JudgementSource } from "../../models/insight/types.ts";
 import { loadTrustWhere } from "../../models/permissions/loaders.ts";
@@ -34,10 +35,9 @@ export interface InsightScope {
   content: FrameworkContent | null;
   cycles: Cycle[];
   /**
-   * Read on every request from the projections: views follow edits within seconds. Judgements
-   * are read only for what the view `needs`: each school's current evaluation, also its
-   * previous one ("recent", for trend marks), or every evaluation ("all"; otherwise `all` holds
-   * only the evaluations read, without their judgements, and "current" reads only the cycle's).
+   * Read on every request from the insight summary (ADR 023), which the projection writers keep
+   * up to date: views follow edits within seconds. "current" reads only the chosen cycle's
+   * evaluations (so `all` holds only those); "recent" and "all" read every cycle's.
    */
   evaluations(need?: EvaluationsNeed): Promise<{
     all: InsightEvaluation[];
@@ -73,34 +73,23 @@ export async function loadInsightScope(actor: Actor, query: InsightQuery): Promi
   const cycle = query.cycleId === "" ? null : (asked ?? cycles[0] ?? null);
   const cycleId = cycle?.id ?? "";
   let version: FrameworkVersion | null = frameworkId ? (latest.get(frameworkId) ?? null) : null;
-  if (cycle) version = (await getFrameworkVersion(trustId, cycle.frameworkVersionId)) ?? version;
+  // The cycle's own version (read only when it is not the latest, which is already at hand).
+  if (cycle && cycle.frameworkVersionId !== version?.id)
+    version = (await getFrameworkVersion(trustId, cycle.frameworkVersionId)) ?? version;
 
   const loaded = new Map<EvaluationsNeed, ReturnType<InsightScope["evaluations"]>>();
-  const headers = new Map<string, Promise<InsightEvaluation[]>>();
-  const headersOf = (onlyCycle: string | undefined) => {
-    const key = onlyCycle ?? "";
-    if (!headers.has(key))
-      headers.set(
-        key,
-        frameworkId ? insightHeaders(trustId, frameworkId, onlyCycle) : Promise.resolve([]),
-      );
-    return headers.get(key)!;
-  };
   const load = async (need: EvaluationsNeed) => {
-    // The current evaluations of a cycle are that cycle's: no need to read the others.
-    const listed = await headersOf(need === "current" && cycleId ? cycleId : undefined);
-    const picked = currentAndPrevious(listed, cycleId || null);
-    const wanted =
-      need === "all"
-        ? listed
-        : [...picked.current, ...(need === "recent" ? picked.previous.values() : [])];
-    const judged = new Map((await withJudgements(trustId, wanted)).map((e) => [e.evaluationId, e]));
-    const of = (e: InsightEvaluation) => judged.get(e.evaluationId) ?? e;
-    return {
-      all: listed.map(of),
-      current: picked.current.map(of),
-      previous: new Map([...picked.previous].map(([schoolId, e]) => [schoolId, of(e)])),
-    };
+    // The summary (ADR 023): one document per cycle. The current evaluations of a cycle are
+    // that cycle's: only its document is read; trend marks and every-cycle views read them all.
+    const listed = frameworkId
+      ? await summaryEvaluations(
+          trustId,
+          frameworkId,
+          cycles,
+          need === "current" && cycleId ? cycleId : undefined,
+        )
+      : [];
+    return { all: listed, ...currentAndPrevious(listed, cycleId || null) };
   };
   return {
     trustId,

@@ -16,7 +16,8 @@ import { heatMapOf, type HeatMap } from "../../models/insight/heat-map.ts";
 import { MAX_OVERLAY_SERIES, overlayOf, type OverlaySeries } from "../../models/insight/overlay.ts";
 import { listPairings } from "../../models/insight/pairing.ts";
 import { schoolPlaceOf } from "../../models/insight/school-place.ts";
-import { currentAndPrevious, insightEvaluations } from "../../models/insight/source.ts";
+import { currentAndPrevious } from "../../models/insight/source.ts";
+import { insightEvaluations } from "../../models/insight/summary.ts";
 import { stackOf } from "../../models/insight/stack.ts";
 import { trendsOf } from "../../models/insight/trends.ts";
 import {

@@ -1,10 +1,13 @@
 // npm run bench:insight -- [--schools N] [--cycles C] [--runs R]
 // The trust-wide heat map and Stack for a trust of N schools (default 200) on a 45-criterion
 // framework, each school with an evaluation in each of C cycles (default 3), judged and agreed:
-// seeded straight into the projections the views read. Measured as the server computes them for
+// seeded straight into the projections. The views read the insight summary (ADR 023): the first
+// (warm-up) heat map finds none and builds it from those projections, once (`warmupMs[0]`).
+// Measured as the server computes them for
 // a page (the permission check, every read from the projections, the aggregation, the data the
 // page is sent; median of R, default 5; goal ≤ 100 ms each), against a bare driver `find` of the
-// same projections (evaluations, their judgements, their agreed judgements) in the same run.
+// same projections (evaluations, their judgements, their agreed judgements) in the same run: what
+// ADR 016 read on every request, kept as the baseline.
 // Reported beside them: the CPU FerretDB used, ours, and other processes' (the machine is
 // shared: a busy neighbour slows every figure). Writes bench-results/insight-<timestamp>.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -137,6 +137,76 @@ describe("a trust leader's insight", () => {
   });
 });
 
+describe("a trust leader following the charts", () => {
+  // These open evaluations (whose live documents then rewrite the seeded projections), so they
+  // come after the tests above that need the judgements as seeded.
+
+  it("clicks a segment of a Stack bar and sees the list of those schools", async () => {
+    const page = await signedInPage(server.url, world.people.trustLeader.id);
+    await page.goto(`${server.url}/insight/stack`);
+    const inclusion = page.locator("section", {
+      has: page.getByRole("heading", { name: "Inclusion", level: 2 }),
+    });
+    // The bars are drawn in the browser; the Needs attention segments are in its colour. The
+    // first one is the area overall's bar: Ashford Primary alone is there.
+    await inclusion.locator(".insight-chart svg path").first().waitFor({ timeout: 30_000 });
+    const segments = inclusion.locator(".insight-chart svg path");
+    const needsAttention: number[] = [];
+    for (let i = 0; i < (await segments.count()); i++) {
+      const fill = await segments.nth(i).evaluate((el) => getComputedStyle(el).fill);
+      if (fill === "rgb(138, 75, 0)") needsAttention.push(i);
+    }
+    expect(needsAttention.length).toBeGreaterThan(0);
+    const segment = segments.nth(needsAttention[0]);
+    const box = (await segment.boundingBox())!;
+    // Near the segment's left end: its count is written at the right end, over the bar.
+    await segment.click({ position: { x: Math.min(6, box.width / 4), y: box.height / 2 } });
+    await page.waitForURL(/open=inclusion%7Cneeds-attention/, { timeout: 30_000 });
+    const opened = page.locator("#opened");
+    await opened
+      .getByRole("heading", { name: "Inclusion overall: Needs attention", level: 3 })
+      .waitFor();
+    expect(await opened.getByRole("listitem").allInnerTexts()).toEqual(["Ashford Primary"]);
+  });
+
+  it("opens a count with the keyboard, then a school of the list at that area", async () => {
+    const page = await signedInPage(server.url, world.people.trustLeader.id);
+    await page.goto(`${server.url}/insight/stack`);
+    const count = page.getByRole("link", {
+      name: "1 school at Exceptional in Inclusion: show which",
+    });
+    await count.focus();
+    await page.keyboard.press("Enter");
+    const opened = page.locator("#opened");
+    await opened
+      .getByRole("heading", { name: "Inclusion overall: Exceptional", level: 3 })
+      .waitFor({ timeout: 30_000 });
+    expect(await opened.getByRole("listitem").allInnerTexts()).toEqual(["Oakfield Primary"]);
+    const oakfield = evaluations.find(
+      (e) => e.schoolId === schools[1].id && e.cycleId === latestCycleId,
+    )!;
+    await opened.getByRole("link", { name: "Oakfield Primary" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**/evaluations/${oakfield.id}?area=inclusion`, { timeout: 30_000 });
+    await page.getByRole("heading", { name: "Inclusion", level: 2 }).waitFor({ timeout: 30_000 });
+  });
+
+  it("opens a heat-map cell with the keyboard: the school's evaluation at that area", async () => {
+    const page = await signedInPage(server.url, world.people.trustLeader.id);
+    await page.goto(`${server.url}/insight/heat-map`);
+    const ashford = evaluations.find(
+      (e) => e.schoolId === schools[0].id && e.cycleId === latestCycleId,
+    )!;
+    const cell = page.getByRole("link", { name: /^Ashford Primary, Inclusion: Needs attention/ });
+    await cell.waitFor({ timeout: 30_000 });
+    await cell.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**/evaluations/${ashford.id}?area=inclusion`, { timeout: 30_000 });
+    await page.getByRole("heading", { name: "Inclusion", level: 2 }).waitFor({ timeout: 30_000 });
+    await page.getByText("Ashford Primary").first().waitFor();
+  });
+});
+
 describe("a school's own place", () => {
   it("is readable and reflows for the school's leader", async () => {
     const page = await signedInPage(server.url, world.people.schoolLeader.id);
