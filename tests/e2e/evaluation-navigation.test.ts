@@ -103,7 +103,8 @@ describe("a long evaluation, navigated", () => {
       .getByRole("link", { name: /^2\.4 / })
       .click();
     await expect.poll(() => search(page).get("criterion")).toBe("incl-4");
-    expect(await expanded(page, "2.4")).toBe("true");
+    // The address changes first; the criterion opens on the render that follows.
+    await expect.poll(() => expanded(page, "2.4")).toBe("true");
   });
 
   it("opens the criterion an older #criterion link names, in its area", async () => {
