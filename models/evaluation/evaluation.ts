@@ -259,8 +259,11 @@ export async function getEvaluation(
   evaluationId: string,
 ): Promise<Evaluation | null> {
   if (!isObjectId(trustId) || !isObjectId(evaluationId)) return null;
-  const doc = await EvaluationModel.findOne({ _id: evaluationId, trustId }).lean();
-  return doc ? (await withProjections([doc]))[0] : null;
+  // By `_id` alone (the embedded FerretDB looks that up in SQLite; with another field beside it,
+  // it filtered every evaluation record in Go), then the trust checked here.
+  const doc = await EvaluationModel.findOne({ _id: evaluationId }).lean();
+  if (!doc || String(doc.trustId) !== trustId) return null;
+  return (await withProjections([doc]))[0];
 }
 
 export async function listEvaluationsOfSchool(

@@ -299,11 +299,13 @@ async function keyOf(
   evaluationId: string,
 ): Promise<{ trustId: string; frameworkId: string; cycleId: string | null } | null> {
   // By name: the evaluation model imports the projection store, which calls this module.
+  // By `_id` alone, which the embedded FerretDB looks up in SQLite; with `trustId` beside it,
+  // it read every evaluation record of the database in Go (1.2 s each under `npm run bench`).
   const doc = await mongoose
     .model("Evaluation")
-    .findOne({ _id: evaluationId, trustId }, { frameworkId: 1, cycleId: 1 })
-    .lean<{ frameworkId: unknown; cycleId: unknown }>();
-  if (!doc) return null;
+    .findOne({ _id: evaluationId }, { trustId: 1, frameworkId: 1, cycleId: 1 })
+    .lean<{ trustId: unknown; frameworkId: unknown; cycleId: unknown }>();
+  if (!doc || String(doc.trustId) !== trustId) return null;
   return {
     trustId,
     frameworkId: String(doc.frameworkId),
@@ -331,7 +333,13 @@ async function changeEntry(
     // rewrite): seen without the lock, they cost no lock and no write. The writes of one
     // evaluation's projection come one at a time (the store's save lock), so no older write of
     // it can slip in after this look.
-    const seen = parseEntries(await InsightSummaryModel.findOne({ _id: id }).lean());
+    const summary = await InsightSummaryModel.findOne({ _id: id }).lean();
+    // No summary yet: nobody has looked at this cycle's views, and the first look builds it
+    // from the projections. Taking the lock to start one here made every evaluation of a busy
+    // cycle queue for it on each store (npm run bench, 100 documents: lock timeouts, then
+    // rebuild after rebuild).
+    if (!summary) return;
+    const seen = parseEntries(summary);
     if (seen[evaluationId] && !change(structuredClone(seen[evaluationId]))) return;
     await withSummaryLock(id, async (stillHeld) => {
       const doc = await InsightSummaryModel.findOne({ _id: id }).lean();
