@@ -1,9 +1,9 @@
 import type * as Y from "yjs";
-import { evaluationOfDocument } from "../models/document-records.ts";
+import { evaluationScaleOfDocument, type EvaluationScale } from "../models/document-records.ts";
 import { saveProjection } from "../models/evaluation/evaluation.ts";
 import { buildProjection, type PlanContent } from "../models/evaluation/projection.ts";
 import type { DocumentName } from "./document-name.ts";
-import { readJudgements } from "./shapes/evaluation.ts";
+import { metaOf, readJudgements } from "./shapes/evaluation.ts";
 import { readActions, readForces } from "./shapes/plan.ts";
 
 /** The force-fields and actions of an evaluation document, as the projection takes them. */
@@ -35,6 +35,10 @@ export const UNCHANGED_PROJECTION_EVERY_MS = 60_000;
  * what this process last wrote for the document: a projection equal to it (bar its dates) is
  * written again only once a minute, so typing in a narrative (which the projection does not
  * hold) costs no database write per store. Returns what to pass next time.
+ *
+ * The evaluation's criteria and levels are read once per framework version the document is on
+ * (its `meta.frameworkVersionId`, which an upgrade changes after moving the record), so a store
+ * that changes nothing the projection holds costs no database command at all (ADR 020).
  */
 export async function writeProjection(
   name: DocumentName,
@@ -43,24 +47,36 @@ export async function writeProjection(
   now = new Date(),
 ): Promise<WrittenProjection | null> {
   if (name.kind !== "evaluation") return null;
-  const evaluation = await evaluationOfDocument(name.id);
-  if (!evaluation) return null;
+  const onVersion = metaOf(doc).get("frameworkVersionId");
+  const scale =
+    previous?.scale && previous.scale.frameworkVersionId === onVersion
+      ? previous.scale
+      : await evaluationScaleOfDocument(name.id);
+  if (!scale) return null;
   const projection = buildProjection(
     readJudgements(doc),
-    evaluation.levelsByCriterion,
+    scale.levelsByCriterion,
     now,
     readPlan(doc),
   );
   // The same content, whenever it was built: the dates are left out of the comparison.
   const key = JSON.stringify({ ...projection, updatedAt: null, lastActivityAt: null });
-  if (previous?.key === key && now.getTime() - previous.at < UNCHANGED_PROJECTION_EVERY_MS)
+  if (
+    previous?.key === key &&
+    previous.scale === scale &&
+    now.getTime() - previous.at < UNCHANGED_PROJECTION_EVERY_MS
+  )
     return previous;
-  await saveProjection(evaluation.trustId, evaluation.id, projection);
-  return { key, at: now.getTime() };
+  await saveProjection(scale.trustId, scale.evaluationId, projection);
+  return { key, at: now.getTime(), scale };
 }
 
-/** What was last written for a document's projection (its content, and when). */
+/**
+ * What was last written for a document's projection (its content, and when), and the
+ * evaluation's scale it was built with.
+ */
 export interface WrittenProjection {
   key: string;
   at: number;
+  scale: EvaluationScale;
 }

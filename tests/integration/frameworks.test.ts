@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
 import { criteriaOf, detailsOf } from "../../collab/shapes/framework.ts";
+import { addCriterionTo } from "../../collab/shapes/framework-edits.ts";
 import { judgementsOf } from "../../collab/shapes/evaluation.ts";
 import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
@@ -325,6 +326,11 @@ describe("moving an evaluation to a newer version", () => {
 
     const draft = await draftClient(world.people.trustAdmin.id, frameworkId);
     (criteriaOf(draft.doc).get(reworded.id)!.get("statement") as Y.Text).insert(0, "Newly: ");
+    const added = addCriterionTo(draft.doc, inclusionExcellence.areas[0].id);
+    const fresh = criteriaOf(draft.doc).get(added)!;
+    (fresh.get("statement") as Y.Text).insert(0, "Pupils lead reviews");
+    for (const descriptor of (fresh.get("descriptors") as Y.Map<Y.Text>).values())
+      descriptor.insert(0, "What this level looks like");
     await draft.whenSaved();
     await admin.post(`/frameworks/${frameworkId}`, {});
 
@@ -357,5 +363,18 @@ describe("moving an evaluation to a newer version", () => {
     );
     const record = await findEvaluationById(evaluationId);
     expect(record!.frameworkVersionId).not.toBe(v1.id);
+    // The store path knows the new version's criteria (it reads them once per version): a
+    // judgement of the criterion v2 added reaches the projection.
+    const level = record!.levelsByCriterion[added][0];
+    expect(level).toBeDefined();
+    judgementsOf(staff.doc).set(added, level);
+    await eventually(
+      async () =>
+        (await findEvaluationById(evaluationId))!.projection.judgements.some(
+          (j) => j.criterionId === added && j.level === level,
+        ),
+      5000,
+      "the new criterion's judgement in the projection",
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { mongoose } from "../../models/mongoose.ts";
 import type { AppServer } from "../../server/app.ts";
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import { documentName } from "../../collab/document-name.ts";
@@ -65,12 +66,22 @@ describe("force-fields and actions in the projection", () => {
       "first projection",
     );
     const before = (await projected()).updatedAt;
-    // Typing in a narrative: several stores run (50 ms debounce), none rewrites the record.
-    for (let i = 0; i < 4; i++) {
-      alex.doc.getXmlFragment(`narrative-probe`).insert(0, [new Y.XmlText(`typed ${i}`)]);
-      await alex.whenSaved();
-      await new Promise((r) => setTimeout(r, 150));
+    // Typing in a narrative: several stores run (50 ms debounce), none rewrites the record, and
+    // none reads the evaluation's record or projection either (the scale is known per version).
+    const reads: string[] = [];
+    mongoose.set("debug", (collection: string, method: string) => {
+      if (/^evaluation/.test(collection)) reads.push(`${method} ${collection}`);
+    });
+    try {
+      for (let i = 0; i < 4; i++) {
+        alex.doc.getXmlFragment(`narrative-probe`).insert(0, [new Y.XmlText(`typed ${i}`)]);
+        await alex.whenSaved();
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    } finally {
+      mongoose.set("debug", false);
     }
+    expect(reads).toEqual([]);
     expect((await projected()).updatedAt).toEqual(before);
     // A judgement changes what the projection holds: written after the next store.
     judgementsOf(alex.doc).set(criteria[0], world.evaluation.levelsByCriterion[criteria[0]][0]);
