@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import {
   attachmentDisposition,
   downloadFileName,
@@ -9,6 +8,7 @@ import {
 } from "../evidence.server.ts";
 import { getSignedIn, notFound } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
+import { fileResponse } from "../utils/file-download.server.ts";
 
 /**
  * Downloads an evidence file, for people who may read its evaluation. Always as an attachment
@@ -25,15 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     item.fileName ?? item.title,
     extensionOfContentType(item.contentType),
   );
-  const headers = new Headers({
-    "Content-Type": item.contentType,
-    "Content-Disposition": attachmentDisposition(fileName),
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "private, no-store",
-    // Should it ever be displayed anyway, it may load and run nothing.
-    "Content-Security-Policy": "default-src 'none'; sandbox",
+  return fileResponse(request, {
+    contentType: item.contentType,
+    disposition: attachmentDisposition(fileName),
+    size: item.size,
+    open: () => openEvidenceFile(item),
   });
-  if (item.size !== null) headers.set("Content-Length", String(item.size));
-  if (request.method === "HEAD") return new Response(null, { headers });
-  return new Response(createReadableStreamFromReadable(openEvidenceFile(item)), { headers });
 }

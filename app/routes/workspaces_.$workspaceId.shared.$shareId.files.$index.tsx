@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { getSignedIn, notFound } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
+import { fileResponse } from "../utils/file-download.server.ts";
 import { sharedEvidenceFileOf } from "../workspace.server.ts";
 
 /**
@@ -21,14 +21,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       params.index ?? "",
     ),
   );
-  const headers = new Headers({
-    "Content-Type": file.contentType,
-    "Content-Disposition": file.disposition,
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "private, no-store",
-    "Content-Security-Policy": "default-src 'none'; sandbox",
-    "Content-Length": String(file.size),
-  });
-  if (request.method === "HEAD") return new Response(null, { headers });
-  return new Response(createReadableStreamFromReadable(file.open()), { headers });
+  return fileResponse(request, file);
 }
