@@ -67,16 +67,23 @@ export async function writeProjection(
     now.getTime() - previous.at < UNCHANGED_PROJECTION_EVERY_MS
   )
     return previous;
-  await saveProjection(scale.trustId, scale.evaluationId, projection);
-  return { key, at: now.getTime(), scale };
+  // The insight summary holds only the judgements: the once-a-minute rewrite and plan edits leave
+  // it alone (it has these judgements already, from this process's last write or a rebuild).
+  const judgements = JSON.stringify(projection.judgements);
+  await saveProjection(scale.trustId, scale.evaluationId, projection, {
+    judgementsChanged: previous?.judgements !== judgements || previous.scale !== scale,
+  });
+  return { key, judgements, at: now.getTime(), scale };
 }
 
 /**
- * What was last written for a document's projection (its content, and when), and the
- * evaluation's scale it was built with.
+ * What was last written for a document's projection (its content, its judgements, and when),
+ * and the evaluation's scale it was built with.
  */
 export interface WrittenProjection {
   key: string;
+  /** The judgements part of `key`, which the insight summary holds. */
+  judgements: string;
   at: number;
   scale: EvaluationScale;
 }

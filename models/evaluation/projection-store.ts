@@ -50,11 +50,15 @@ projectionSchema.index({ "actions.ownerId": 1 });
 
 export const ProjectionModel = defineModel<ProjectionDoc>("EvaluationProjection", projectionSchema);
 
-/** Replaces an evaluation's projection (only the collab server's store writes it). */
+/**
+ * Replaces an evaluation's projection (only the collab server's store writes it), and notes its
+ * judgements in the insight summary unless the writer knows they are what it last wrote.
+ */
 export async function saveProjection(
   trustId: string,
   evaluationId: string,
   projection: EvaluationProjection,
+  { judgementsChanged = true }: { judgementsChanged?: boolean } = {},
 ): Promise<void> {
   const write = () =>
     ProjectionModel.replaceOne(
@@ -70,6 +74,7 @@ export async function saveProjection(
     await write();
   }
   // The trust-wide views read the judgements from the insight summary (ADR 023).
+  if (!judgementsChanged) return;
   await noteSelfJudgements(trustId, evaluationId, projection.judgements, projection.updatedAt);
 }
 

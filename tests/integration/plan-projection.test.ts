@@ -3,7 +3,8 @@ import * as Y from "yjs";
 import { mongoose } from "../../models/mongoose.ts";
 import type { AppServer } from "../../server/app.ts";
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
-import { documentName } from "../../collab/document-name.ts";
+import { documentName, parseDocumentName } from "../../collab/document-name.ts";
+import { UNCHANGED_PROJECTION_EVERY_MS, writeProjection } from "../../collab/projections.ts";
 import {
   actionsOf,
   addAction,
@@ -93,6 +94,26 @@ describe("force-fields and actions in the projection", () => {
     judgementsOf(alex.doc).delete(criteria[0]);
     removeForce(alex.doc, probe);
     await alex.whenSaved();
+    alex.destroy();
+  });
+
+  it("rewrites an unchanged projection once a minute without reading the evaluation or touching the insight summary", async () => {
+    const alex = await openAs(world.people.staff.id);
+    const name = documentName("evaluation", world.evaluation.id);
+    const first = await writeProjection(parseDocumentName(name)!, alex.doc);
+    expect(first).not.toBeNull();
+    const commands: string[] = [];
+    mongoose.set("debug", (collection: string, method: string) => {
+      commands.push(`${method} ${collection}`);
+    });
+    try {
+      const later = new Date(first!.at + UNCHANGED_PROJECTION_EVERY_MS + 1000);
+      const again = await writeProjection(parseDocumentName(name)!, alex.doc, first, later);
+      expect(again!.at).toBe(later.getTime());
+    } finally {
+      mongoose.set("debug", false);
+    }
+    expect(commands).toEqual(["replaceOne evaluationprojections"]);
     alex.destroy();
   });
 
