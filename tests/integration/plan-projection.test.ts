@@ -117,6 +117,20 @@ describe("force-fields and actions in the projection", () => {
     alex.destroy();
   });
 
+  it("reads one evaluation's projection by its _id, not with a list filter (which FerretDB answers by scanning them all)", async () => {
+    const filters: string[] = [];
+    mongoose.set("debug", (collection: string, method: string, filter: unknown) => {
+      if (collection === "evaluationprojections")
+        filters.push(`${method} ${JSON.stringify(filter)}`);
+    });
+    try {
+      expect((await findEvaluationById(world.evaluation.id))!.id).toBe(world.evaluation.id);
+    } finally {
+      mongoose.set("debug", false);
+    }
+    expect(filters).toEqual([`findOne {"_id":"${world.evaluation.id}"}`]);
+  });
+
   it("writes forces and actions edited through a client to the evaluation's record after a store", async () => {
     const { staff, staff2, schoolLeader, otherStaff } = world.people;
     const alex = await openAs(staff.id);
