@@ -29,4 +29,14 @@ export function op<T extends object>(operator: T): T {
   return mongoose.trusted(operator) as T;
 }
 
+/**
+ * A record read by `_id` alone, kept only if it belongs to `trustId` (null otherwise, exactly as
+ * for a missing one). Read by `_id` alone because the embedded FerretDB (v1) looks `_id` up in
+ * SQLite but answers a filter with any other field beside it by reading and unpacking every
+ * record of the collection in Go (ADR 020): `ofTrust(await M.findOne({ _id }).lean(), trustId)`.
+ */
+export function ofTrust<D extends { trustId: unknown }>(doc: D | null, trustId: string): D | null {
+  return doc && String(doc.trustId) === trustId ? doc : null;
+}
+
 export { mongoose };

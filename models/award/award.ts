@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Schema, type Types } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { insightChanged } from "../insight/summary-store.ts";
-import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
+import { DECISION_WRITE, defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 import { expiryFrom as addMonths } from "../validation/record-state.ts";
 
 /**
@@ -150,7 +150,7 @@ export async function findAwardByCode(code: string): Promise<Award | null> {
 
 export async function getAward(trustId: string, awardId: string): Promise<Award | null> {
   if (!isObjectId(awardId)) return null;
-  const doc = await AwardModel.findOne({ _id: awardId, trustId }).lean();
+  const doc = ofTrust(await AwardModel.findOne({ _id: awardId }).lean(), trustId);
   return doc ? toAward(doc) : null;
 }
 

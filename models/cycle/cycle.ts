@@ -1,5 +1,5 @@
 import { Schema, type Types } from "mongoose";
-import { defineModel, isObjectId } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
 
 /** One published framework version sent to some of the trust's schools, with a due date. */
@@ -103,7 +103,7 @@ export async function ensureCycle(
 
 export async function getCycle(trustId: string, cycleId: string): Promise<Cycle | null> {
   if (!isObjectId(cycleId)) return null;
-  const doc = await CycleModel.findOne({ _id: cycleId, trustId }).lean();
+  const doc = ofTrust(await CycleModel.findOne({ _id: cycleId }).lean(), trustId);
   return doc ? toCycle(doc) : null;
 }
 

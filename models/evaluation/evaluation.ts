@@ -2,7 +2,7 @@ import { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { insightChanged } from "../insight/summary-store.ts";
-import { defineModel, isObjectId } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 import { applicableAreas, scaleOf } from "../framework/applicable.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
 import type { School } from "../school/school.ts";
@@ -259,11 +259,8 @@ export async function getEvaluation(
   evaluationId: string,
 ): Promise<Evaluation | null> {
   if (!isObjectId(trustId) || !isObjectId(evaluationId)) return null;
-  // By `_id` alone (the embedded FerretDB looks that up in SQLite; with another field beside it,
-  // it filtered every evaluation record in Go), then the trust checked here.
-  const doc = await EvaluationModel.findOne({ _id: evaluationId }).lean();
-  if (!doc || String(doc.trustId) !== trustId) return null;
-  return (await withProjections([doc]))[0];
+  const doc = ofTrust(await EvaluationModel.findOne({ _id: evaluationId }).lean(), trustId);
+  return doc ? (await withProjections([doc]))[0] : null;
 }
 
 export async function listEvaluationsOfSchool(

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { DECISION_WRITE, isObjectId, op } from "../mongoose.ts";
+import { DECISION_WRITE, isObjectId, ofTrust, op } from "../mongoose.ts";
 import { EvaluationModel, type EvaluationStatus } from "./evaluation.ts";
 
 /** The statuses from which a school may (re)submit: after validation, the cycle has moved on. */
@@ -33,7 +33,10 @@ export async function setEvaluationStatus(
     );
     if (result.matchedCount === 0) return false;
     await sleep(CONFIRM_AFTER_MS * (attempt + 1));
-    const now = await EvaluationModel.findOne({ _id: evaluationId, trustId }, { status: 1 }).lean();
+    const now = ofTrust(
+      await EvaluationModel.findOne({ _id: evaluationId }, { status: 1, trustId: 1 }).lean(),
+      trustId,
+    );
     // Still there, or moved on by someone else since: either way our change was made.
     if (!now || now.status === status || !options.from.includes(now.status)) return true;
   }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { Schema, Types } from "mongoose";
-import { defineModel, isObjectId } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 import { sanitiseFileName, titleFromFileName } from "./file-name.ts";
 import { deleteFile, openFile, putFile } from "./file-store.ts";
 import { checkEvidenceLink } from "./link.ts";
@@ -126,8 +126,8 @@ export async function getEvidenceItem(
   itemId: string,
 ): Promise<EvidenceItem | null> {
   if (!isObjectId(trustId) || !isObjectId(evaluationId) || !isObjectId(itemId)) return null;
-  const doc = await EvidenceItemModel.findOne({ _id: itemId, trustId, evaluationId }).lean();
-  return doc ? toItem(doc) : null;
+  const doc = ofTrust(await EvidenceItemModel.findOne({ _id: itemId }).lean(), trustId);
+  return doc && String(doc.evaluationId) === evaluationId ? toItem(doc) : null;
 }
 
 /** An item of the given trust by its id alone (a download link carries nothing else), or null. */
@@ -136,7 +136,7 @@ export async function findEvidenceItemOfTrust(
   itemId: string,
 ): Promise<EvidenceItem | null> {
   if (!isObjectId(trustId) || !isObjectId(itemId)) return null;
-  const doc = await EvidenceItemModel.findOne({ _id: itemId, trustId }).lean();
+  const doc = ofTrust(await EvidenceItemModel.findOne({ _id: itemId }).lean(), trustId);
   return doc ? toItem(doc) : null;
 }
 

@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
-import { defineModel, isObjectId } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 import type { FrameworkContent } from "./types.ts";
 import { makeAppendOnly } from "../immutable.ts";
 
@@ -150,7 +150,7 @@ export async function getFrameworkVersion(
   versionId: string,
 ): Promise<FrameworkVersion | null> {
   if (!isObjectId(versionId)) return null;
-  const doc = await FrameworkVersionModel.findOne({ _id: versionId, trustId }).lean();
+  const doc = ofTrust(await FrameworkVersionModel.findOne({ _id: versionId }).lean(), trustId);
   return doc ? toVersion(doc) : null;
 }
 
@@ -201,7 +201,7 @@ export async function getFramework(
   frameworkId: string,
 ): Promise<Framework | null> {
   if (!isObjectId(trustId) || !isObjectId(frameworkId)) return null;
-  const doc = await FrameworkModel.findOne({ _id: frameworkId, trustId }).lean();
+  const doc = ofTrust(await FrameworkModel.findOne({ _id: frameworkId }).lean(), trustId);
   return doc ? toFramework(doc) : null;
 }
 
@@ -254,7 +254,7 @@ export async function publishVersion(
   frameworkId: string,
   content: FrameworkContent,
 ): Promise<FrameworkVersion> {
-  const framework = await FrameworkModel.findOne({ _id: frameworkId, trustId }).lean();
+  const framework = ofTrust(await FrameworkModel.findOne({ _id: frameworkId }).lean(), trustId);
   if (!framework) throw new Error("No such framework");
   const latest = await latestVersionOf(trustId, frameworkId);
   const version = (latest?.version ?? 0) + 1;

@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
-import { defineModel, isObjectId } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 import type { Actor, Grant, Role } from "../permissions/roles.ts";
 import { ROLES, isSchoolRole } from "../permissions/roles.ts";
 import { getUser } from "../user/user.ts";
@@ -82,7 +82,7 @@ export async function getMembership(
   membershipId: string,
 ): Promise<Membership | null> {
   if (!isObjectId(trustId) || !isObjectId(membershipId)) return null;
-  const doc = await MembershipModel.findOne({ _id: membershipId, trustId }).lean();
+  const doc = ofTrust(await MembershipModel.findOne({ _id: membershipId }).lean(), trustId);
   return doc ? toMembership(doc) : null;
 }
 

@@ -2,7 +2,7 @@ import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { insightChanged } from "../insight/summary-store.ts";
-import { defineModel, isObjectId } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 
 export type SchoolPhase = "primary" | "secondary" | "allThrough" | "special";
 
@@ -99,6 +99,6 @@ export async function listSchools(trustId: string): Promise<School[]> {
 /** A school of the given trust, or null: a school of another trust is "not found". */
 export async function getSchool(trustId: string, schoolId: string): Promise<School | null> {
   if (!isObjectId(schoolId)) return null;
-  const doc = await SchoolModel.findOne({ _id: schoolId, trustId }).lean();
+  const doc = ofTrust(await SchoolModel.findOne({ _id: schoolId }).lean(), trustId);
   return doc ? toSchool(doc) : null;
 }

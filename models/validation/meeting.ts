@@ -1,6 +1,6 @@
 import { Schema, type Types } from "mongoose";
 import { z } from "zod";
-import { defineModel, isObjectId } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 import {
   DEFAULT_MEETING_MINUTES,
   MEETING_LENGTHS,
@@ -96,7 +96,7 @@ export async function findMeetingSchedule(
   validationId: string,
 ): Promise<MeetingSchedule | null> {
   if (!isObjectId(validationId)) return null;
-  const doc = await MeetingModel.findOne({ _id: validationId, trustId }).lean();
+  const doc = ofTrust(await MeetingModel.findOne({ _id: validationId }).lean(), trustId);
   return doc ? toSchedule(doc as MeetingDoc) : null;
 }
 

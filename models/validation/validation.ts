@@ -1,6 +1,6 @@
 import { Schema, type Types } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
-import { defineModel, isObjectId } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 
 /**
  * The validation of one submitted evaluation: who validates it (never staff of the school
@@ -55,7 +55,7 @@ export async function getValidation(
   validationId: string,
 ): Promise<Validation | null> {
   if (!isObjectId(trustId) || !isObjectId(validationId)) return null;
-  const doc = await ValidationModel.findOne({ _id: validationId, trustId }).lean();
+  const doc = ofTrust(await ValidationModel.findOne({ _id: validationId }).lean(), trustId);
   return doc ? toValidation(doc) : null;
 }
 

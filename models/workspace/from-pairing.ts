@@ -1,5 +1,5 @@
 import { PairingModel, type AcceptedPairing } from "../insight/pairing.ts";
-import { isObjectId } from "../mongoose.ts";
+import { isObjectId, ofTrust } from "../mongoose.ts";
 import { can, trustIdsOf } from "../permissions/can.ts";
 import type { Actor } from "../permissions/roles.ts";
 import { getSchool, type School } from "../school/school.ts";
@@ -15,7 +15,7 @@ export async function pairingForWorkspace(
 ): Promise<{ pairing: AcceptedPairing; centre: School; supported: School } | null> {
   if (!isObjectId(pairingId)) return null;
   for (const trustId of trustIdsOf(actor)) {
-    const doc = await PairingModel.findOne({ _id: pairingId, trustId }).lean();
+    const doc = ofTrust(await PairingModel.findOne({ _id: pairingId }).lean(), trustId);
     if (!doc) continue;
     const pairing: AcceptedPairing = {
       id: doc._id.toString(),

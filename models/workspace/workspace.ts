@@ -1,7 +1,7 @@
 import { Schema, type Types } from "mongoose";
 import { claimDecision } from "../decision-slot.ts";
 import { isDuplicateKey } from "../errors.ts";
-import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
+import { DECISION_WRITE, defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 
 /**
  * A joint workspace: two or more schools of a trust developing practice together (shared
@@ -158,7 +158,7 @@ export async function getWorkspace(
   workspaceId: string,
 ): Promise<Workspace | null> {
   if (!isObjectId(trustId) || !isObjectId(workspaceId)) return null;
-  const doc = await WorkspaceModel.findOne({ _id: workspaceId, trustId }).lean();
+  const doc = ofTrust(await WorkspaceModel.findOne({ _id: workspaceId }).lean(), trustId);
   return doc ? assemble(doc) : null;
 }
 
