@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { compactDocument } from "../models/document-log/document-log.ts";
+import type { LogTrim } from "../models/document-log/log-trim.ts";
 import type { PendingLog, UpdateLogWriter } from "./update-log-writer.ts";
 
 export { FLUSH_DELAY_MS } from "./update-log-writer.ts";
@@ -22,6 +23,8 @@ export class DurableLog implements PendingLog {
     readonly name: string,
     loggedIds: string[],
     private readonly writer: UpdateLogWriter,
+    /** Deletes the entries compactions fold into the snapshot (later, with other documents'). */
+    private readonly trim: Pick<LogTrim, "add">,
     /** The stored snapshot's version when loaded; compaction writes the next one (ADR 018). */
     private snapshotVersion = 0,
   ) {
@@ -64,13 +67,20 @@ export class DurableLog implements PendingLog {
   }
 
   /**
-   * Replaces the snapshot with the document's full state and trims the log entries it contains.
+   * Replaces the snapshot with the document's full state and has the log entries it contains
+   * trimmed (at the process's next log sweep).
    */
   async compact(doc: Y.Doc): Promise<void> {
     await this.flush();
     const contained = this.logged.slice();
     const state = Y.encodeStateAsUpdate(doc);
-    this.snapshotVersion = await compactDocument(this.name, state, contained, this.snapshotVersion);
+    this.snapshotVersion = await compactDocument(
+      this.name,
+      state,
+      contained,
+      this.snapshotVersion,
+      (name, ids) => this.trim.add(name, ids),
+    );
     this.logged.splice(0, contained.length);
   }
 

@@ -28,6 +28,8 @@ export interface CollabOptions {
   storeMaxDebounceMs?: number;
   /** How often open sockets' sessions are checked for expiry (collab/session-sweep.ts). */
   sessionSweepMs?: number;
+  /** How often compacted log entries are deleted (ADR 024); 30 s by default. */
+  logTrimMs?: number;
   /** With Redis, one of several processes serving the same documents (ADR 018). */
   redis?: RedisSettings | null;
   /** Timings for /metrics. */
@@ -79,7 +81,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   // Every open socket of this process, by session and by person: how ending a session or
   // changing a permission reaches the sockets it concerns.
   const sockets = new OpenSockets();
-  const persistence = new PersistenceExtension(options.observe);
+  const persistence = new PersistenceExtension(options.observe, options.logTrimMs);
   // With several processes: what another process decided about sockets, applied to ours.
   const applySignal = (signal: SocketSignal) => {
     if (signal.type === "endSessions") endSessions(sockets, signal.target);
@@ -203,6 +205,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     // Let the stores started above (compaction, projection) finish before sockets go.
     const stores = [...hocuspocus.documents.values()].map((doc) => doc.saveMutex.waitForUnlock());
     await Promise.all(stores);
+    await persistence.trimLog();
     for (const ws of wss.clients) ws.close(1001, "The server is restarting.");
     wss.close();
     await cluster?.close();

@@ -1,4 +1,8 @@
-import { appendLogEntries, PartialLogWrite, type LogEntry } from "../models/document-log/document-log.ts";
+import {
+  appendLogEntries,
+  PartialLogWrite,
+  type LogEntry,
+} from "../models/document-log/document-log.ts";
 
 /** How long accepted updates wait to be written together; bounds the "Saving…" time. */
 export const FLUSH_DELAY_MS = 20;

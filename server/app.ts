@@ -64,6 +64,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     storeDebounceMs: env.COLLAB_STORE_DEBOUNCE_MS,
     storeMaxDebounceMs: env.COLLAB_STORE_MAX_DEBOUNCE_MS,
     sessionSweepMs: env.COLLAB_SESSION_SWEEP_MS,
+    logTrimMs: env.COLLAB_LOG_TRIM_MS,
     redis,
     observe: {
       durableWait: (seconds) => durableLatency.observe(seconds),

@@ -24,6 +24,7 @@ const schema = z.object({
   COLLAB_STORE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
   COLLAB_STORE_MAX_DEBOUNCE_MS: z.coerce.number().int().min(0).default(10_000),
   COLLAB_SESSION_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
+  COLLAB_LOG_TRIM_MS: z.coerce.number().int().min(10).default(30_000),
   TRUST_PROXY: flag.default(false),
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** tldraw's licence key for the whiteboard: needed in production, not on localhost. */

@@ -14,6 +14,7 @@ import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
 import { parseDocumentName } from "../document-name.ts";
 import { DurableLog } from "../durable-log.ts";
 import { EditorStamps, editorOf } from "../editor-stamps.ts";
+import { LogTrim } from "../../models/document-log/log-trim.ts";
 import { UpdateLogWriter } from "../update-log-writer.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
@@ -41,6 +42,9 @@ export interface PersistenceObserver {
  */
 export const COMPACT_AFTER_ENTRIES = 200;
 
+/** How often compacted log entries are deleted, for every document at once (ADR 024). */
+export const LOG_TRIM_EVERY_MS = 30_000;
+
 /**
  * Nothing accepted is lost: loading is snapshot + logged updates; every accepted update is
  * appended to the log within tens of milliseconds; a store compacts the log into the snapshot;
@@ -57,13 +61,22 @@ export class PersistenceExtension implements Extension {
    */
   private relayedSince = new Set<string>();
   private writer = new UpdateLogWriter(logWriteError);
+  /** Compacted log entries, deleted for all documents at once every `trimEveryMs` (ADR 024). */
+  private trim = new LogTrim(logWriteError);
+  private trimTimer: NodeJS.Timeout;
   /** Who edits the documents whose pages say "edited by" (joint workspaces' notes). */
   private editors = new EditorStamps(undefined, logWriteError);
   /** Per connection, the latest checkpoint asked for and the point it waits for. */
   private asked = new WeakMap<object, { n: number; upTo: number }>();
   private closing = false;
 
-  constructor(private readonly observe: PersistenceObserver = {}) {}
+  constructor(
+    private readonly observe: PersistenceObserver = {},
+    trimEveryMs = LOG_TRIM_EVERY_MS,
+  ) {
+    this.trimTimer = setInterval(() => void this.trim.sweep(), trimEveryMs);
+    this.trimTimer.unref();
+  }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
     const name = parseDocumentName(documentName);
@@ -93,6 +106,7 @@ export class PersistenceExtension implements Extension {
       documentName,
       loaded?.ids ?? [],
       this.writer,
+      this.trim,
       loaded?.snapshotVersion ?? 0,
     );
     this.loggedOnLoad.delete(documentName);
@@ -177,5 +191,11 @@ export class PersistenceExtension implements Extension {
   async flushAll(): Promise<void> {
     await Promise.all([...this.logs.values()].map((log) => log.flush()));
     await this.editors.flush();
+  }
+
+  /** The last sweep of the log, once the shutdown's compactions are done; no sweep after it. */
+  async trimLog(): Promise<void> {
+    clearInterval(this.trimTimer);
+    await this.trim.sweep();
   }
 }

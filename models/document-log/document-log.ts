@@ -124,22 +124,25 @@ export function appendUpdates(name: string, updates: Uint8Array[]): Promise<stri
 /**
  * Writes `state` (which must contain every update in `compactedIds`) into the snapshot, merged
  * with whatever another process wrote since `knownVersion` (models/document-log/snapshot-write.ts),
- * then drops those updates from the log. Resolves with the snapshot's new version.
+ * then has those updates dropped from the log: at once by default, or by `drop` (the collab
+ * server hands them to its LogTrim, which deletes them with everyone else's later, ADR 024).
+ * Resolves with the snapshot's new version.
  */
 export async function compactDocument(
   name: string,
   state: Uint8Array,
   compactedIds: string[],
   knownVersion = 0,
+  drop: (name: string, ids: string[]) => Promise<void> | void = deleteLogEntries,
 ): Promise<number> {
   const version = await writeSnapshot(name, state, knownVersion);
-  if (compactedIds.length > 0) {
-    // One statement. Tried: one `deleteOne({_id})` per entry in a bulkWrite, thinking FerretDB
-    // would look each up in SQLite: it took twice as long (3.0 s against 1.6 s per compaction at
-    // 10 docs × 5 clients, qm_database_command_seconds), so this stays as it was.
-    await DocumentUpdateModel.deleteMany({ name, _id: op({ $in: compactedIds }) });
-  }
+  if (compactedIds.length > 0) await drop(name, compactedIds);
   return version;
+}
+
+/** Deletes some of a document's log entries now. */
+export async function deleteLogEntries(name: string, ids: string[]): Promise<void> {
+  await DocumentUpdateModel.deleteMany({ name, _id: op({ $in: ids }) });
 }
 
 /**

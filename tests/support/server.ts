@@ -12,6 +12,7 @@ export async function startTestServer(
     trustProxy?: boolean;
     env?: Partial<Env>;
     sessionSweepMs?: number;
+    logTrimMs?: number;
   } = {},
 ): Promise<AppServer> {
   return startAppServer({
@@ -22,6 +23,8 @@ export async function startTestServer(
     COLLAB_STORE_DEBOUNCE_MS: overrides.storeDebounceMs ?? 100,
     TRUST_PROXY: overrides.trustProxy ?? false,
     COLLAB_SESSION_SWEEP_MS: overrides.sessionSweepMs ?? 30_000,
+    // Compacted entries leave the log soon after, as the durability tests expect to see.
+    COLLAB_LOG_TRIM_MS: overrides.logTrimMs ?? 200,
   });
 }
 

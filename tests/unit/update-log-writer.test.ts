@@ -37,12 +37,15 @@ const textOf = (updates: Uint8Array[]) => {
   return doc.getText("t").toString();
 };
 
+/** These tests never compact: nothing is handed over for trimming. */
+const NO_TRIM = { add: () => {} };
+
 describe("the update-log writer", () => {
   it("writes what every document accepted within a tick in one round trip", async () => {
     const db = store();
     const writer = new UpdateLogWriter(() => {}, db.append);
     const logs = ["evaluation.a", "evaluation.b", "discussion.c"].map(
-      (name) => new DurableLog(name, [], writer),
+      (name) => new DurableLog(name, [], writer, NO_TRIM),
     );
     logs.forEach((log, i) => {
       log.accept(update(`first ${i}`));
@@ -67,7 +70,7 @@ describe("the update-log writer", () => {
   it("keeps each document's entries in the order accepted, one write at a time", async () => {
     const db = store();
     const writer = new UpdateLogWriter(() => {}, db.append);
-    const log = new DurableLog("evaluation.a", [], writer);
+    const log = new DurableLog("evaluation.a", [], writer, NO_TRIM);
     const doc = new Y.Doc();
     doc.on("update", (u: Uint8Array) => log.accept(u));
     for (let i = 0; i < 5; i++) {
@@ -84,8 +87,8 @@ describe("the update-log writer", () => {
     // The first insert writes the first document's entry, then the database goes away.
     const db = store((call) => (call === 1 ? 1 : null));
     const writer = new UpdateLogWriter((e) => errors.push(e), db.append);
-    const a = new DurableLog("evaluation.a", [], writer);
-    const b = new DurableLog("evaluation.b", [], writer);
+    const a = new DurableLog("evaluation.a", [], writer, NO_TRIM);
+    const b = new DurableLog("evaluation.b", [], writer, NO_TRIM);
     a.accept(update("alpha"));
     b.accept(update("beta"));
     await Promise.all([a.whenDurable(), b.whenDurable()]);
@@ -106,7 +109,7 @@ describe("the update-log writer", () => {
         return entries.map((_, i) => `e${i}`);
       },
     );
-    const log = new DurableLog("evaluation.a", [], writer);
+    const log = new DurableLog("evaluation.a", [], writer, NO_TRIM);
     log.accept(update("x"));
     let done = false;
     const waiting = log.whenDurable().then(() => (done = true));

@@ -1,0 +1,77 @@
+import { op } from "../mongoose.ts";
+import { DocumentUpdateModel } from "./document-log.ts";
+
+/** At most this many entries are named in one delete (FerretDB checks each row against them). */
+const IDS_PER_DELETE = 2000;
+
+/**
+ * Log entries that compactions have folded into snapshots, waiting to be deleted: one delete
+ * every so often for all documents of the process, instead of one per compaction (ADR 024).
+ * The embedded FerretDB answers a delete by reading every entry of the log, so one delete per
+ * compaction cost the database in proportion to documents × edits. An entry still in the log
+ * after its snapshot is harmless (loading is snapshot + log, and Yjs updates apply twice as
+ * once): a crash before the sweep leaves it for the next compaction of its document.
+ */
+export class LogTrim {
+  private due = new Map<string, Set<string>>();
+  private sweeping: Promise<void> = Promise.resolve();
+
+  constructor(private readonly onError: (error: unknown) => void = console.error) {}
+
+  /** `ids` of document `name` are in its snapshot: delete them at the next sweep. */
+  add(name: string, ids: string[]): void {
+    if (ids.length === 0) return;
+    const set = this.due.get(name) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    this.due.set(name, set);
+  }
+
+  /** How many entries wait to be deleted. */
+  get size(): number {
+    let n = 0;
+    for (const ids of this.due.values()) n += ids.size;
+    return n;
+  }
+
+  /**
+   * Deletes everything added so far (one sweep at a time; a failed delete keeps its entries for
+   * the next sweep). Resolves once every entry added before the call is deleted or kept back.
+   */
+  sweep(): Promise<void> {
+    this.sweeping = this.sweeping.then(() => this.deleteDue());
+    return this.sweeping;
+  }
+
+  private async deleteDue(): Promise<void> {
+    const due = [...this.due];
+    this.due.clear();
+    for (const batch of batches(due)) {
+      try {
+        await DocumentUpdateModel.deleteMany(
+          op({ $or: batch.map(([name, ids]) => ({ name, _id: op({ $in: ids }) })) }),
+        );
+      } catch (error) {
+        for (const [name, ids] of batch) this.add(name, ids);
+        this.onError(error);
+      }
+    }
+  }
+}
+
+/** Documents' entries in groups of about IDS_PER_DELETE (a document's entries stay together). */
+function batches(due: [string, Set<string>][]): [string, string[]][][] {
+  const groups: [string, string[]][][] = [];
+  let group: [string, string[]][] = [];
+  let size = 0;
+  for (const [name, ids] of due) {
+    if (size > 0 && size + ids.size > IDS_PER_DELETE) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
+    group.push([name, [...ids]]);
+    size += ids.size;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}

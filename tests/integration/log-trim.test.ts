@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { documentName } from "../../collab/document-name.ts";
+import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { mongoose } from "../../models/mongoose.ts";
+import { connectClient, eventually } from "../support/collab-client.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildEvaluation, buildWorld } from "../support/factories.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+// ADR 024: a compaction writes the snapshot at once, but its log entries are deleted later, by
+// one sweep for every document of the process (the embedded FerretDB reads the whole log to
+// answer any delete of it).
+
+useTestDatabase();
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let cookie: string;
+
+beforeAll(async () => {
+  world = await buildWorld();
+  cookie = await cookieFor(world.people.staff.id);
+});
+
+async function typeAndLeave(url: string, name: string, text: string) {
+  const client = connectClient(url, name, cookie);
+  await client.synced;
+  for (const letter of text) {
+    client.doc.getText("typed").insert(client.doc.getText("typed").length, letter);
+    await client.whenSaved();
+  }
+  client.destroy();
+}
+
+describe("trimming the update log", () => {
+  it("keeps compacted entries until the sweep, loses and doubles nothing meanwhile, and sweeps every document in one delete", async () => {
+    const second = await buildEvaluation(world.school, world.people.schoolLeader, world.trust);
+    const names = [
+      documentName("evaluation", world.evaluation.id),
+      documentName("evaluation", second.id),
+    ];
+    const server = await startTestServer({ storeDebounceMs: 50, logTrimMs: 600_000 });
+    const deletes: string[] = [];
+    try {
+      await typeAndLeave(server.url, names[0], "first");
+      await typeAndLeave(server.url, names[1], "second");
+      // The last person left each: compacted into a new snapshot, the entries still logged.
+      for (const name of names) {
+        await eventually(
+          async () => (await loadStoredDocument(name)).snapshotVersion > 1,
+          5000,
+          `compaction of ${name}`,
+        );
+        expect((await loadStoredDocument(name)).updates.length).toBeGreaterThanOrEqual(5);
+      }
+      // Opened again before the sweep: snapshot + the same entries again, applied once.
+      const again = connectClient(server.url, names[0], cookie);
+      await again.synced;
+      expect(again.doc.getText("typed").toString()).toBe("first");
+      again.doc.getText("typed").insert(5, "!");
+      await again.whenSaved();
+      again.destroy();
+      await eventually(
+        async () => (await loadStoredDocument(names[0])).snapshotVersion > 2,
+        5000,
+        "second compaction",
+      );
+      mongoose.set("debug", (collection: string, method: string) => {
+        if (/^delete/.test(method) && collection === "documentupdates") deletes.push(method);
+      });
+    } finally {
+      // Shutting down sweeps what waits.
+      await server.close();
+      mongoose.set("debug", false);
+    }
+    expect(deletes).toEqual(["deleteMany"]);
+    for (const name of names) expect((await loadStoredDocument(name)).updates).toEqual([]);
+
+    const reopened = await startTestServer();
+    try {
+      const client = connectClient(reopened.url, names[0], cookie);
+      await client.synced;
+      expect(client.doc.getText("typed").toString()).toBe("first!");
+      client.destroy();
+    } finally {
+      await reopened.close();
+    }
+  });
+});
