@@ -209,6 +209,97 @@ describe("Liveblocks as the collab backend", () => {
     expect(david.save().unsavedEdits).toBe(false);
   });
 
+  it("answers many asks for one document with one or two pulls, each answer still right", async () => {
+    const cookie = await cookieFor(world.people.staff.id);
+    await server.liveblocks!.ensureRoom(name);
+    // What a browser holds: the room's document plus an edit Liveblocks has (sent over REST,
+    // as a browser's provider would have sent it) …
+    const browser = await server.liveblocks!.read(name);
+    const before = Y.encodeStateVector(browser);
+    browser.getMap("meta").set("coalesced", "stored");
+    await server.liveblocks!.client.sendYjsBinaryUpdate(
+      name,
+      Y.encodeStateAsUpdate(browser, before),
+    );
+    const covered = Buffer.from(Y.encodeSnapshot(Y.snapshot(browser))).toString("base64");
+    // … and another browser with an edit Liveblocks never received.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(browser));
+    offline.getMap("meta").set("never-sent", "local only");
+    const uncovered = Buffer.from(Y.encodeSnapshot(Y.snapshot(offline))).toString("base64");
+
+    // One ask first, so the route and its session lookup are warm and the burst arrives together.
+    await post("/collab/liveblocks-saved", { room: name, snapshot: covered }, cookie);
+    const reads = () => dev.requests("GET", `/v2/rooms/${name}/ydoc-binary`);
+    const readsBefore = reads();
+    const asks = Array.from({ length: 12 }, (_, i) =>
+      post(
+        "/collab/liveblocks-saved",
+        { room: name, snapshot: i % 3 ? covered : uncovered },
+        cookie,
+      ),
+    );
+    const answers = await Promise.all(
+      asks.map(async (ask) => {
+        const response = await ask;
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { durable: boolean }).durable;
+      }),
+    );
+    expect(answers).toEqual(Array.from({ length: 12 }, (_, i) => i % 3 !== 0));
+    // The dev server's own request log: how often the room was read for those 12 asks.
+    await eventually(() => reads() > readsBefore, 5000, "the log shows the read");
+    const pulls = reads() - readsBefore;
+    expect(pulls).toBeGreaterThanOrEqual(1);
+    expect(pulls).toBeLessThanOrEqual(2);
+    const stored = await loadStoredDocument(name);
+    const copy = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(copy, update);
+    expect(copy.getMap("meta").get("coalesced")).toBe("stored");
+    expect(copy.getMap("meta").get("never-sent")).toBeUndefined();
+  });
+
+  it("does not let someone who may only read start a pull (a pull stores what the room holds)", async () => {
+    await server.liveblocks!.ensureRoom(name);
+    // Content in the room that MongoDB lacks, as a modified observer client could put there
+    // (the dev server does not refuse an observer's Yjs update: ADR 021).
+    const live = await server.liveblocks!.read(name);
+    const before = Y.encodeStateVector(live);
+    live.getMap("meta").set("unpulled", "written into the room");
+    await server.liveblocks!.client.sendYjsBinaryUpdate(name, Y.encodeStateAsUpdate(live, before));
+    const snapshot = Buffer.from(Y.encodeSnapshot(Y.snapshot(live))).toString("base64");
+    const reads = () => dev.requests("GET", `/v2/rooms/${name}/ydoc-binary`);
+    const readsBefore = reads();
+    const leader = await post(
+      "/collab/liveblocks-saved",
+      { room: name, snapshot },
+      await cookieFor(world.people.trustLeader.id),
+    );
+    expect(leader.status).toBe(403);
+    expect(await leader.json()).toMatchObject({ reason: expect.stringMatching(/only read/) });
+    const outsider = await post(
+      "/collab/liveblocks-saved",
+      { room: name, snapshot },
+      await cookieFor(world.people.otherStaff.id),
+    );
+    expect(outsider.status).toBe(403);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reads()).toBe(readsBefore);
+    const stored = await loadStoredDocument(name);
+    const copy = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(copy, update);
+    expect(copy.getMap("meta").get("unpulled")).toBeUndefined();
+    // A writer's ask pulls it: the remaining gap (ADR 021), shown rather than hidden.
+    const staff = await post(
+      "/collab/liveblocks-saved",
+      { room: name, snapshot },
+      await cookieFor(world.people.staff.id),
+    );
+    expect(await staff.json()).toEqual({ durable: true });
+  });
+
   it("after a permission change, sets each room's grant to what our policy says now", async () => {
     // A grant left over from before (as if the validator had lost access since).
     await server.liveblocks!.client.updateRoom(name, {
