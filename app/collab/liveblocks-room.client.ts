@@ -4,6 +4,7 @@ import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { DocumentStatus, Room, RoomDocument, SaveStatus } from "./room.ts";
 import { SaveTracker } from "./save-tracker.ts";
+import { forgetSession, markSessionEnded } from "./session-ended.ts";
 
 /**
  * The room on Liveblocks (ADR 021): each document is a Liveblocks room of the same name, with
@@ -16,6 +17,8 @@ import { SaveTracker } from "./save-tracker.ts";
  * - "Saved" means in MongoDB: once Liveblocks has acknowledged this browser's edits, the room
  *   asks /collab/liveblocks-saved whether the stored state covers its snapshot (the server
  *   pulls the room over REST and stores it first), and again until it does.
+ * - A session that ended (signed out elsewhere, revoked) leaves every room as soon as one of
+ *   our endpoints says so (an ask, a token): Liveblocks cannot close the connection for us.
  */
 
 export interface LiveblocksRoomOptions {
@@ -41,6 +44,8 @@ interface Entry {
   save: SaveStatus;
   listeners: Set<() => void>;
   destroy(): void;
+  /** Leaves the Liveblocks room and stops asking, keeping the document as it is. */
+  leave(): void;
 }
 
 interface UserInfo {
@@ -74,6 +79,29 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
   const doFetch = options.fetch ?? fetch.bind(globalThis);
   const retryMs = options.retryMs ?? 300;
   const notifyRoom = () => roomListeners.forEach((listener) => listener());
+  // The page's mark in the session-ended notice; `ended` once our server said the session is over.
+  const marker = {};
+  let ended = false;
+
+  /** Our server said the session has ended: leave every room, lock the documents, say so. */
+  function endSession() {
+    if (ended) return;
+    ended = true;
+    for (const entry of entries.values()) {
+      entry.leave();
+      update(entry, { readOnly: true });
+    }
+    markSessionEnded(marker);
+  }
+
+  /** Whether a refusal from our endpoints says the session has ended. */
+  async function sessionEndedIn(response: Response): Promise<{ reason?: string; ended: boolean }> {
+    const body = (await response.json().catch(() => ({}))) as {
+      reason?: string;
+      sessionEnded?: boolean;
+    };
+    return { reason: body.reason, ended: body.sessionEnded === true };
+  }
 
   function update(entry: Entry, patch: Partial<DocumentStatus>) {
     const next = { ...entry.status, ...patch };
@@ -113,9 +141,10 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
           credentials: "same-origin",
         });
         if (response.status === 403 || response.status === 401) {
-          const { reason } = (await response.json().catch(() => ({}))) as { reason?: string };
+          const { reason, ended: sessionOver } = await sessionEndedIn(response);
           const refused = reason ?? "You do not have access to this document.";
-          update(entry, { refused });
+          if (sessionOver) queueMicrotask(endSession);
+          else update(entry, { refused });
           return { error: "forbidden", reason: refused };
         }
         if (!response.ok) throw new Error(`The auth endpoint answered ${response.status}`);
@@ -191,6 +220,9 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
           body: JSON.stringify({ room: name, snapshot }),
           credentials: "same-origin",
         });
+        if (response.status === 403 && (await sessionEndedIn(response)).ended) {
+          return endSession();
+        }
         const answer = response.ok ? ((await response.json()) as { durable: boolean }) : null;
         if (answer?.durable) tracker.confirmed(n);
       } catch {
@@ -214,7 +246,7 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     // What the server said about this person (from the room's answer to our token).
     const onSelf = () => {
       const self = room.getSelf();
-      if (!self || room.getStatus() !== "connected") return;
+      if (!self || ended || room.getStatus() !== "connected") return;
       update(entry, { readOnly: !self.canWrite, refused: null, closedReason: null });
     };
     const unsubscribeSelf = room.events.self.subscribe(onSelf);
@@ -248,15 +280,21 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
         return () => entry.listeners.delete(listener);
       },
     };
-    entry.destroy = () => {
+    let left = false;
+    entry.leave = () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (left) return;
+      left = true;
+      leave();
+    };
+    entry.destroy = () => {
+      entry.leave();
       doc.off("update", onUpdate);
       provider.off("status", onSyncStatus);
       provider.off("sync", onSynced);
       unsubscribeStatus();
       unsubscribeSelf();
-      leave();
     };
     return entry;
   }
@@ -266,6 +304,11 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     if (!entry || entry.users > 0) return;
     entries.delete(name);
     entry.destroy();
+    if (entries.size === 0) {
+      // The page left: the next one starts clean.
+      ended = false;
+      forgetSession(marker);
+    }
     notifyRoom();
   }
 
@@ -280,6 +323,10 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
       }
       const entry = openEntry(name, initialState);
       entries.set(name, entry);
+      if (ended) {
+        entry.leave();
+        update(entry, { readOnly: true });
+      }
       notifyRoom();
       return entry.handle;
     },
@@ -292,9 +339,7 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
       entry.closing = setTimeout(() => close(name), options.graceMs ?? 0);
     },
     documents: () => [...entries.values()].map((entry) => entry.handle),
-    // Liveblocks has no session-ended close of ours; a refused re-authentication shows as
-    // `refused` on each document instead.
-    sessionEnded: () => false,
+    sessionEnded: () => ended,
     subscribe(listener) {
       roomListeners.add(listener);
       return () => roomListeners.delete(listener);

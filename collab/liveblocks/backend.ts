@@ -9,7 +9,8 @@ import {
   loadStoredDocument,
 } from "../../models/document-log/document-log.ts";
 import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
-import type { CollabAccess } from "../access.ts";
+import { hasLiveSession, ownersOfSessions } from "../../models/session/session.ts";
+import type { CollabAccess, SessionTarget } from "../access.ts";
 import { colourFor } from "../context.ts";
 import { accessTo } from "../document-access.ts";
 import { parseDocumentName } from "../document-name.ts";
@@ -268,10 +269,24 @@ export class LiveblocksBackend implements CollabAccess {
   }
 
   /**
-   * Liveblocks has no call that closes one person's connections: an ended session cannot get
-   * a new token (the auth endpoint checks the session), and its tokens run out within the hour.
+   * Sessions ended (signed out, revoked): Liveblocks has no call that closes one person's
+   * connections (ADR 021), so what we can do is shut the door behind them. A person left with
+   * no live session loses their grant in every room, so a connection of theirs that reconnects
+   * (even with an ID token it still holds) is refused; a person still signed in elsewhere keeps
+   * it (grants are per person, not per session). Their browser leaves its rooms itself when
+   * our endpoints tell it the session has ended. Access tokens open `/yjs/`, off here.
    */
-  async endSessions(): Promise<void> {}
+  async endSessions(target: SessionTarget): Promise<void> {
+    if ("tokenIds" in target) return;
+    const userIds =
+      "userId" in target ? [target.userId] : await ownersOfSessions(target.sessionIds);
+    for (const userId of userIds) {
+      if (await hasLiveSession(userId)) continue;
+      for await (const room of this.client.iterRooms({ userId })) {
+        await this.client.updateRoom(room.id, { usersAccesses: { [userId]: null } });
+      }
+    }
+  }
 
   /** Sets each room these people are granted in to what our policy says now (or removes them). */
   async recheckAccess(userIds: string[]): Promise<void> {

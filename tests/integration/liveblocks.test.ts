@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "@liveblocks/client";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { createLiveblocksRoom } from "../../app/collab/liveblocks-room.client.ts";
@@ -8,6 +9,11 @@ import { documentName } from "../../collab/document-name.ts";
 import { READ_SCOPES, WRITE_SCOPES } from "../../collab/liveblocks/backend.ts";
 import { readJudgements, setJudgement } from "../../collab/shapes/evaluation.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import {
+  SessionModel,
+  revokeSessionOf,
+  revokeSessionsOfUser,
+} from "../../models/session/session.ts";
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -298,6 +304,62 @@ describe("Liveblocks as the collab backend", () => {
       await cookieFor(world.people.staff.id),
     );
     expect(await staff.json()).toEqual({ durable: true });
+  });
+
+  it("when a person's sessions end, shuts the room's door on them and their browser leaves", async () => {
+    const alex = await openAs(world.people.staff.id);
+    const chris = await openAs(world.people.staff2.id);
+    await eventually(() => chris.status().readOnly === false, 20_000, "chris in");
+    await eventually(() => alex.status().synced, 20_000, "alex in");
+    const present = async () =>
+      (await server.liveblocks!.client.getActiveUsers(name)).data.map((user) => user.id);
+    expect(await present()).toContain(world.people.staff2.id);
+
+    // Alex is signed in elsewhere too: one of Alex's sessions ending keeps Alex's grant.
+    await cookieFor(world.people.staff.id);
+    const ended = await SessionModel.findOne({ userId: world.people.staff.id })
+      .sort({ createdAt: 1 })
+      .lean();
+    await revokeSessionOf(world.people.staff.id, ended!._id.toString());
+    await server.liveblocks!.endSessions({ sessionIds: [ended!._id.toString()] });
+    expect(await roomAccesses(name)).toHaveProperty(world.people.staff.id);
+
+    // An ID token Chris's browser holds (it would reuse it to reconnect).
+    const issued = await post(
+      "/collab/liveblocks-auth",
+      { room: name },
+      await cookieFor(world.people.staff2.id),
+    );
+    const { token: heldToken } = (await issued.json()) as { token: string };
+
+    // Chris is signed out everywhere (a trust admin's "sign out everywhere").
+    await revokeSessionsOfUser(world.people.staff2.id);
+    await server.liveblocks!.endSessions({ userId: world.people.staff2.id });
+    expect(await roomAccesses(name)).not.toHaveProperty(world.people.staff2.id);
+    // The held token no longer opens the room: the dev server refuses it at the door.
+    const client = createClient({
+      baseUrl: dev.baseUrl,
+      authEndpoint: async () => ({ token: heldToken }),
+      polyfills: { WebSocket },
+    } as Parameters<typeof createClient>[0]);
+    const { room: held, leave: leaveHeld } = client.enterRoom(name, { initialPresence: {} });
+    const statuses: string[] = [];
+    held.subscribe("status", (status) => void statuses.push(status));
+    await eventually(() => held.getStatus() === "disconnected", 10_000, "refused at the door");
+    expect(statuses).not.toContain("connected");
+    leaveHeld();
+    // Liveblocks has no call to close Chris's open connection: it is still there …
+    expect(await present()).toContain(world.people.staff2.id);
+    // … until Chris's browser next talks to us (here: asking whether an edit is saved).
+    chris.doc.getMap("meta").set("after-sign-out", "typed");
+    await eventually(() => chris.status().readOnly === true, 10_000, "chris locked");
+    await eventually(
+      async () => !(await present()).includes(world.people.staff2.id),
+      10_000,
+      "chris left the room",
+    );
+    expect(rooms.at(-1)!.room.sessionEnded()).toBe(true);
+    expect(rooms.at(-2)!.room.sessionEnded()).toBe(false);
   });
 
   it("after a permission change, sets each room's grant to what our policy says now", async () => {
