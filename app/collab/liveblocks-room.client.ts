@@ -1,5 +1,6 @@
 import { createClient, type Room as LiveblocksRoomHandle } from "@liveblocks/client";
 import { getYjsProviderForRoom } from "@liveblocks/yjs";
+import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { DocumentStatus, Room, RoomDocument, SaveStatus } from "./room.ts";
@@ -17,6 +18,8 @@ import { forgetSession, markSessionEnded } from "./session-ended.ts";
  * - "Saved" means in MongoDB: once Liveblocks has acknowledged this browser's edits, the room
  *   asks /collab/liveblocks-saved whether the stored state covers its snapshot (the server
  *   pulls the room over REST and stores it first), and again until it does.
+ * - Each document keeps a local copy in IndexedDB, per person (as on Hocuspocus): edits typed
+ *   while Liveblocks is out of reach survive a reload and are sent once it is back.
  * - A session that ended (signed out elsewhere, revoked) leaves every room as soon as one of
  *   our endpoints says so (an ask, a token): Liveblocks cannot close the connection for us.
  */
@@ -34,7 +37,17 @@ export interface LiveblocksRoomOptions {
   graceMs?: number;
   /** How long to wait before asking again whether edits are stored. */
   retryMs?: number;
+  /** Keeps a local copy of a document (default: IndexedDB where there is one); null: none. */
+  localCopy?: ((key: string, doc: Y.Doc) => LocalCopy) | null;
 }
+
+interface LocalCopy {
+  whenSynced: Promise<unknown>;
+  destroy(): unknown;
+}
+
+/** The origin of what the local copy brings back: sent to Liveblocks like an edit. */
+const LOCAL_COPY = "local-copy";
 
 interface Entry {
   users: number;
@@ -78,6 +91,12 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
   const site = options.site ?? window.location.origin;
   const doFetch = options.fetch ?? fetch.bind(globalThis);
   const retryMs = options.retryMs ?? 300;
+  const localCopy =
+    options.localCopy !== undefined
+      ? options.localCopy
+      : typeof indexedDB === "undefined"
+        ? null
+        : (key: string, doc: Y.Doc) => new IndexeddbPersistence(key, doc);
   const notifyRoom = () => roomListeners.forEach((listener) => listener());
   // The page's mark in the session-ended notice; `ended` once our server said the session is over.
   const marker = {};
@@ -196,6 +215,24 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     };
     doc.on("update", onUpdate);
 
+    // The local copy lives in a document of its own, merged in once IndexedDB has loaded it:
+    // what it brings back is then sent to Liveblocks like an edit (the provider never sends
+    // what an IndexedDB provider bound to its own document applies, and would miss a copy
+    // that loads after it first synced). Keyed per document and person: a shared computer
+    // never hands one person's unsent edits to another.
+    const copyDoc = localCopy ? new Y.Doc() : null;
+    const copy = copyDoc ? localCopy!(`${name}:${options.userId}`, copyDoc) : null;
+    const toCopy = (update: Uint8Array) => {
+      if (copyDoc) Y.applyUpdate(copyDoc, update);
+    };
+    if (copyDoc && copy) {
+      Y.applyUpdate(copyDoc, Y.encodeStateAsUpdate(doc));
+      doc.on("update", toCopy);
+      void copy.whenSynced.then(() => {
+        if (!stopped) Y.applyUpdate(doc, Y.encodeStateAsUpdate(copyDoc), LOCAL_COPY);
+      });
+    }
+
     // "Saved": ask whether MongoDB holds this browser's state, once Liveblocks has it.
     let asking = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -209,6 +246,8 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     }
     async function ask() {
       if (stopped || !tracker.hasUnsavedEdits) return;
+      // Someone who may only read has nothing to save (the server would refuse to look).
+      if (room.getSelf()?.canWrite === false) return;
       if (provider.getStatus() !== "synchronized") return askSoon(retryMs);
       asking = true;
       const n = tracker.editCount;
@@ -220,8 +259,10 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
           body: JSON.stringify({ room: name, snapshot }),
           credentials: "same-origin",
         });
-        if (response.status === 403 && (await sessionEndedIn(response)).ended) {
-          return endSession();
+        if (response.status === 403) {
+          if ((await sessionEndedIn(response)).ended) return endSession();
+          // Refused (no longer allowed to write): asking again would be refused again.
+          return;
         }
         const answer = response.ok ? ((await response.json()) as { durable: boolean }) : null;
         if (answer?.durable) tracker.confirmed(n);
@@ -291,6 +332,8 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     entry.destroy = () => {
       entry.leave();
       doc.off("update", onUpdate);
+      doc.off("update", toCopy);
+      void copy?.destroy();
       provider.off("status", onSyncStatus);
       provider.off("sync", onSynced);
       unsubscribeStatus();
