@@ -113,13 +113,20 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     markSessionEnded(marker);
   }
 
-  /** Whether a refusal from our endpoints says the session has ended. */
-  async function sessionEndedIn(response: Response): Promise<{ reason?: string; ended: boolean }> {
+  /** What a refusal from ours says: its reason; whether the session ended, or reading is all. */
+  async function readRefusal(
+    response: Response,
+  ): Promise<{ reason?: string; ended: boolean; readOnly: boolean }> {
     const body = (await response.json().catch(() => ({}))) as {
       reason?: string;
       sessionEnded?: boolean;
+      readOnly?: boolean;
     };
-    return { reason: body.reason, ended: body.sessionEnded === true };
+    return {
+      reason: body.reason,
+      ended: body.sessionEnded === true,
+      readOnly: body.readOnly === true,
+    };
   }
 
   function update(entry: Entry, patch: Partial<DocumentStatus>) {
@@ -160,7 +167,7 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
           credentials: "same-origin",
         });
         if (response.status === 403 || response.status === 401) {
-          const { reason, ended: sessionOver } = await sessionEndedIn(response);
+          const { reason, ended: sessionOver } = await readRefusal(response);
           const refused = reason ?? "You do not have access to this document.";
           if (sessionOver) queueMicrotask(endSession);
           else update(entry, { refused });
@@ -235,6 +242,8 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
 
     // "Saved": ask whether MongoDB holds this browser's state, once Liveblocks has it.
     let asking = false;
+    // Our server said this person may only read now (the connection still may write).
+    let demoted = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let stopped = false;
     function askSoon(delay = 0) {
@@ -247,7 +256,7 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     async function ask() {
       if (stopped || !tracker.hasUnsavedEdits) return;
       // Someone who may only read has nothing to save (the server would refuse to look).
-      if (room.getSelf()?.canWrite === false) return;
+      if (demoted || room.getSelf()?.canWrite === false) return;
       if (provider.getStatus() !== "synchronized") return askSoon(retryMs);
       asking = true;
       const n = tracker.editCount;
@@ -260,9 +269,19 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
           credentials: "same-origin",
         });
         if (response.status === 403) {
-          if ((await sessionEndedIn(response)).ended) return endSession();
-          // Refused (no longer allowed to write): asking again would be refused again.
-          return;
+          // Access changed since the room let this connection in, which Liveblocks keeps open
+          // as it was: lock the document (may only read now) or leave it (may not even read).
+          const refusal = await readRefusal(response);
+          if (refusal.ended) return endSession();
+          if (refusal.readOnly) {
+            demoted = true;
+            return update(entry, { readOnly: true });
+          }
+          entry.leave();
+          return update(entry, {
+            readOnly: true,
+            refused: refusal.reason ?? "You do not have access to this document.",
+          });
         }
         const answer = response.ok ? ((await response.json()) as { durable: boolean }) : null;
         if (answer?.durable) tracker.confirmed(n);
@@ -288,7 +307,7 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     const onSelf = () => {
       const self = room.getSelf();
       if (!self || ended || room.getStatus() !== "connected") return;
-      update(entry, { readOnly: !self.canWrite, refused: null, closedReason: null });
+      update(entry, { readOnly: demoted || !self.canWrite, refused: null, closedReason: null });
     };
     const unsubscribeSelf = room.events.self.subscribe(onSelf);
     const unsubscribeStatus = room.subscribe("status", (status) => {

@@ -33,7 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const durable = await liveblocks.durable(actor, body.room, bytes);
     if (durable === "no access") return refusal(403, "You do not have access to this document.");
     if (durable === "read only") {
-      return refusal(403, "You may only read this document: there are no edits of yours to save.");
+      return refusal(403, "You may only read this document: there are no edits of yours to save.", {
+        readOnly: true,
+      });
     }
     return json({ durable }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {

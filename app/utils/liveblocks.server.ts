@@ -16,7 +16,7 @@ export function requireLiveblocks(backend: LiveblocksBackend | null): Liveblocks
 export function refusal(
   status: 400 | 401 | 403,
   reason: string,
-  extra: { sessionEnded?: true } = {},
+  extra: { sessionEnded?: true; readOnly?: true } = {},
 ): Response {
   return json(
     { error: "forbidden", reason, ...extra },

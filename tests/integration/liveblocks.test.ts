@@ -10,6 +10,11 @@ import { READ_SCOPES, WRITE_SCOPES } from "../../collab/liveblocks/backend.ts";
 import { readJudgements, setJudgement } from "../../collab/shapes/evaluation.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import {
+  grantRole,
+  listMembershipsOfUser,
+  removeMembership,
+} from "../../models/membership/membership.ts";
+import {
   SessionModel,
   revokeSessionOf,
   revokeSessionsOfUser,
@@ -17,7 +22,7 @@ import {
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
+import { buildUser, buildWorld } from "../support/factories.ts";
 import {
   LIVEBLOCKS_DEV_SECRET,
   startLiveblocksDev,
@@ -238,7 +243,7 @@ describe("Liveblocks as the collab backend", () => {
     await post("/collab/liveblocks-saved", { room: name, snapshot: covered }, cookie);
     const reads = () => dev.requests("GET", `/v2/rooms/${name}/ydoc-binary`);
     const readsBefore = reads();
-    const asks = Array.from({ length: 12 }, (_, i) =>
+    const asks = Array.from({ length: 8 }, (_, i) =>
       post(
         "/collab/liveblocks-saved",
         { room: name, snapshot: i % 3 ? covered : uncovered },
@@ -252,8 +257,8 @@ describe("Liveblocks as the collab backend", () => {
         return ((await response.json()) as { durable: boolean }).durable;
       }),
     );
-    expect(answers).toEqual(Array.from({ length: 12 }, (_, i) => i % 3 !== 0));
-    // The dev server's own request log: how often the room was read for those 12 asks.
+    expect(answers).toEqual(Array.from({ length: 8 }, (_, i) => i % 3 !== 0));
+    // The dev server's own request log: how often the room was read for those 8 asks.
     await eventually(() => reads() > readsBefore, 5000, "the log shows the read");
     const pulls = reads() - readsBefore;
     expect(pulls).toBeGreaterThanOrEqual(1);
@@ -360,6 +365,46 @@ describe("Liveblocks as the collab backend", () => {
     );
     expect(rooms.at(-1)!.room.sessionEnded()).toBe(true);
     expect(rooms.at(-2)!.room.sessionEnded()).toBe(false);
+  });
+
+  it("locks a document whose writer may now only read, once their browser next asks", async () => {
+    // School staff who is also a trust leader: writes now, may only read once no longer staff.
+    const editor = await buildUser("schoolStaff", world.trust, world.school);
+    await grantRole(world.trust.id, { userId: editor.id, role: "trustLeader" });
+    const work = await openAs(editor.id);
+    await eventually(() => work.status().readOnly === false, 20_000, "writable");
+    const membership = (await listMembershipsOfUser(editor.id)).find(
+      (m) => m.role === "schoolStaff",
+    )!;
+    await removeMembership(world.trust.id, membership.id);
+    await server.liveblocks!.recheckAccess([editor.id]);
+    expect((await roomAccesses(name))[editor.id]).toEqual([...READ_SCOPES]);
+    // The open connection keeps its write scope (Liveblocks closes nothing); the next ask is
+    // refused as read-only, and the page locks the document for good.
+    work.doc.getMap("meta").set("demoted-edit", "typed");
+    await eventually(() => work.status().readOnly === true, 10_000, "locked");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(work.status().readOnly).toBe(true);
+    expect(work.status().refused).toBeNull();
+    expect(rooms.at(-1)!.room.sessionEnded()).toBe(false);
+  });
+
+  it("leaves a document its writer may no longer read, once their browser next asks", async () => {
+    const editor = await buildUser("schoolStaff", world.trust, world.school);
+    const work = await openAs(editor.id);
+    await eventually(() => work.status().readOnly === false, 20_000, "writable");
+    const present = async () =>
+      (await server.liveblocks!.client.getActiveUsers(name)).data.map((user) => user.id);
+    expect(await present()).toContain(editor.id);
+    const membership = (await listMembershipsOfUser(editor.id))[0];
+    await removeMembership(world.trust.id, membership.id);
+    await server.liveblocks!.recheckAccess([editor.id]);
+    expect(await roomAccesses(name)).not.toHaveProperty(editor.id);
+    work.doc.getMap("meta").set("after-removal", "typed");
+    await eventually(() => work.status().refused !== null, 10_000, "refused");
+    expect(work.status().readOnly).toBe(true);
+    await eventually(async () => !(await present()).includes(editor.id), 10_000, "left");
+    expect(rooms.at(-1)!.room.sessionEnded()).toBe(false);
   });
 
   it("after a permission change, sets each room's grant to what our policy says now", async () => {
