@@ -1,9 +1,11 @@
 import { createClient, type Room as LiveblocksRoomHandle } from "@liveblocks/client";
 import { getYjsProviderForRoom } from "@liveblocks/yjs";
+import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { DocumentStatus, Room, RoomDocument, SaveStatus } from "./room.ts";
 import { SaveTracker } from "./save-tracker.ts";
+import { forgetSession, markSessionEnded } from "./session-ended.ts";
 
 /**
  * The room on Liveblocks (ADR 021): each document is a Liveblocks room of the same name, with
@@ -16,6 +18,10 @@ import { SaveTracker } from "./save-tracker.ts";
  * - "Saved" means in MongoDB: once Liveblocks has acknowledged this browser's edits, the room
  *   asks /collab/liveblocks-saved whether the stored state covers its snapshot (the server
  *   pulls the room over REST and stores it first), and again until it does.
+ * - Each document keeps a local copy in IndexedDB, per person (as on Hocuspocus): edits typed
+ *   while Liveblocks is out of reach survive a reload and are sent once it is back.
+ * - A session that ended (signed out elsewhere, revoked) leaves every room as soon as one of
+ *   our endpoints says so (an ask, a token): Liveblocks cannot close the connection for us.
  */
 
 export interface LiveblocksRoomOptions {
@@ -31,7 +37,17 @@ export interface LiveblocksRoomOptions {
   graceMs?: number;
   /** How long to wait before asking again whether edits are stored. */
   retryMs?: number;
+  /** Keeps a local copy of a document (default: IndexedDB where there is one); null: none. */
+  localCopy?: ((key: string, doc: Y.Doc) => LocalCopy) | null;
 }
+
+interface LocalCopy {
+  whenSynced: Promise<unknown>;
+  destroy(): unknown;
+}
+
+/** The origin of what the local copy brings back: sent to Liveblocks like an edit. */
+const LOCAL_COPY = "local-copy";
 
 interface Entry {
   users: number;
@@ -41,6 +57,8 @@ interface Entry {
   save: SaveStatus;
   listeners: Set<() => void>;
   destroy(): void;
+  /** Leaves the Liveblocks room and stops asking, keeping the document as it is. */
+  leave(): void;
 }
 
 interface UserInfo {
@@ -73,7 +91,43 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
   const site = options.site ?? window.location.origin;
   const doFetch = options.fetch ?? fetch.bind(globalThis);
   const retryMs = options.retryMs ?? 300;
+  const localCopy =
+    options.localCopy !== undefined
+      ? options.localCopy
+      : typeof indexedDB === "undefined"
+        ? null
+        : (key: string, doc: Y.Doc) => new IndexeddbPersistence(key, doc);
   const notifyRoom = () => roomListeners.forEach((listener) => listener());
+  // The page's mark in the session-ended notice; `ended` once our server said the session is over.
+  const marker = {};
+  let ended = false;
+
+  /** Our server said the session has ended: leave every room, lock the documents, say so. */
+  function endSession() {
+    if (ended) return;
+    ended = true;
+    for (const entry of entries.values()) {
+      entry.leave();
+      update(entry, { readOnly: true });
+    }
+    markSessionEnded(marker);
+  }
+
+  /** What a refusal from ours says: its reason; whether the session ended, or reading is all. */
+  async function readRefusal(
+    response: Response,
+  ): Promise<{ reason?: string; ended: boolean; readOnly: boolean }> {
+    const body = (await response.json().catch(() => ({}))) as {
+      reason?: string;
+      sessionEnded?: boolean;
+      readOnly?: boolean;
+    };
+    return {
+      reason: body.reason,
+      ended: body.sessionEnded === true,
+      readOnly: body.readOnly === true,
+    };
+  }
 
   function update(entry: Entry, patch: Partial<DocumentStatus>) {
     const next = { ...entry.status, ...patch };
@@ -113,9 +167,10 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
           credentials: "same-origin",
         });
         if (response.status === 403 || response.status === 401) {
-          const { reason } = (await response.json().catch(() => ({}))) as { reason?: string };
+          const { reason, ended: sessionOver } = await readRefusal(response);
           const refused = reason ?? "You do not have access to this document.";
-          update(entry, { refused });
+          if (sessionOver) queueMicrotask(endSession);
+          else update(entry, { refused });
           return { error: "forbidden", reason: refused };
         }
         if (!response.ok) throw new Error(`The auth endpoint answered ${response.status}`);
@@ -167,8 +222,28 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     };
     doc.on("update", onUpdate);
 
+    // The local copy lives in a document of its own, merged in once IndexedDB has loaded it:
+    // what it brings back is then sent to Liveblocks like an edit (the provider never sends
+    // what an IndexedDB provider bound to its own document applies, and would miss a copy
+    // that loads after it first synced). Keyed per document and person: a shared computer
+    // never hands one person's unsent edits to another.
+    const copyDoc = localCopy ? new Y.Doc() : null;
+    const copy = copyDoc ? localCopy!(`${name}:${options.userId}`, copyDoc) : null;
+    const toCopy = (update: Uint8Array) => {
+      if (copyDoc) Y.applyUpdate(copyDoc, update);
+    };
+    if (copyDoc && copy) {
+      Y.applyUpdate(copyDoc, Y.encodeStateAsUpdate(doc));
+      doc.on("update", toCopy);
+      void copy.whenSynced.then(() => {
+        if (!stopped) Y.applyUpdate(doc, Y.encodeStateAsUpdate(copyDoc), LOCAL_COPY);
+      });
+    }
+
     // "Saved": ask whether MongoDB holds this browser's state, once Liveblocks has it.
     let asking = false;
+    // Our server said this person may only read now (the connection still may write).
+    let demoted = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let stopped = false;
     function askSoon(delay = 0) {
@@ -180,6 +255,8 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     }
     async function ask() {
       if (stopped || !tracker.hasUnsavedEdits) return;
+      // Someone who may only read has nothing to save (the server would refuse to look).
+      if (demoted || room.getSelf()?.canWrite === false) return;
       if (provider.getStatus() !== "synchronized") return askSoon(retryMs);
       asking = true;
       const n = tracker.editCount;
@@ -191,6 +268,21 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
           body: JSON.stringify({ room: name, snapshot }),
           credentials: "same-origin",
         });
+        if (response.status === 403) {
+          // Access changed since the room let this connection in, which Liveblocks keeps open
+          // as it was: lock the document (may only read now) or leave it (may not even read).
+          const refusal = await readRefusal(response);
+          if (refusal.ended) return endSession();
+          if (refusal.readOnly) {
+            demoted = true;
+            return update(entry, { readOnly: true });
+          }
+          entry.leave();
+          return update(entry, {
+            readOnly: true,
+            refused: refusal.reason ?? "You do not have access to this document.",
+          });
+        }
         const answer = response.ok ? ((await response.json()) as { durable: boolean }) : null;
         if (answer?.durable) tracker.confirmed(n);
       } catch {
@@ -214,8 +306,8 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     // What the server said about this person (from the room's answer to our token).
     const onSelf = () => {
       const self = room.getSelf();
-      if (!self || room.getStatus() !== "connected") return;
-      update(entry, { readOnly: !self.canWrite, refused: null, closedReason: null });
+      if (!self || ended || room.getStatus() !== "connected") return;
+      update(entry, { readOnly: demoted || !self.canWrite, refused: null, closedReason: null });
     };
     const unsubscribeSelf = room.events.self.subscribe(onSelf);
     const unsubscribeStatus = room.subscribe("status", (status) => {
@@ -248,15 +340,23 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
         return () => entry.listeners.delete(listener);
       },
     };
-    entry.destroy = () => {
+    let left = false;
+    entry.leave = () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (left) return;
+      left = true;
+      leave();
+    };
+    entry.destroy = () => {
+      entry.leave();
       doc.off("update", onUpdate);
+      doc.off("update", toCopy);
+      void copy?.destroy();
       provider.off("status", onSyncStatus);
       provider.off("sync", onSynced);
       unsubscribeStatus();
       unsubscribeSelf();
-      leave();
     };
     return entry;
   }
@@ -266,6 +366,11 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     if (!entry || entry.users > 0) return;
     entries.delete(name);
     entry.destroy();
+    if (entries.size === 0) {
+      // The page left: the next one starts clean.
+      ended = false;
+      forgetSession(marker);
+    }
     notifyRoom();
   }
 
@@ -280,6 +385,10 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
       }
       const entry = openEntry(name, initialState);
       entries.set(name, entry);
+      if (ended) {
+        entry.leave();
+        update(entry, { readOnly: true });
+      }
       notifyRoom();
       return entry.handle;
     },
@@ -292,9 +401,7 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
       entry.closing = setTimeout(() => close(name), options.graceMs ?? 0);
     },
     documents: () => [...entries.values()].map((entry) => entry.handle),
-    // Liveblocks has no session-ended close of ours; a refused re-authentication shows as
-    // `refused` on each document instead.
-    sessionEnded: () => false,
+    sessionEnded: () => ended,
     subscribe(listener) {
       roomListeners.add(listener);
       return () => roomListeners.delete(listener);

@@ -19,6 +19,8 @@ const snapshot = z
  * MongoDB (log + projection) and answers whether what is stored now covers the browser's
  * snapshot. The save indicator says "Saved" only on `durable: true`. Also the trigger that
  * brings each edit to MongoDB when no webhook does (Liveblocks' dev server sends none).
+ * Only people who may write the document may ask (a pull stores whatever the room holds);
+ * asks arriving together for one document share a pull (`LiveblocksBackend.pull`).
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const liveblocks = requireLiveblocks(context.liveblocks);
@@ -29,7 +31,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const bytes = Uint8Array.from(Buffer.from(body.snapshot, "base64"));
     const durable = await liveblocks.durable(actor, body.room, bytes);
-    if (durable === null) return refusal(403, "You do not have access to this document.");
+    if (durable === "no access") return refusal(403, "You do not have access to this document.");
+    if (durable === "read only") {
+      return refusal(403, "You may only read this document: there are no edits of yours to save.", {
+        readOnly: true,
+      });
+    }
     return json({ durable }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     // A snapshot that does not decode is the browser's mistake, not ours.

@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import { z } from "zod";
+import { CLOSE } from "../../collab/close-codes.ts";
 import { parseDocumentName } from "../../collab/document-name.ts";
 import type { LiveblocksBackend } from "../../collab/liveblocks/backend.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
@@ -12,14 +13,26 @@ export function requireLiveblocks(backend: LiveblocksBackend | null): Liveblocks
 }
 
 /** The refusal every Liveblocks endpoint gives: no token, nothing stored, a reason to show. */
-export function refusal(status: 400 | 401 | 403, reason: string): Response {
-  return json({ error: "forbidden", reason }, { status, headers: { "Cache-Control": "no-store" } });
+export function refusal(
+  status: 400 | 401 | 403,
+  reason: string,
+  extra: { sessionEnded?: true; readOnly?: true } = {},
+): Response {
+  return json(
+    { error: "forbidden", reason, ...extra },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
-/** The signed-in person asking (a session fully signed in), or a 403 refusal. */
+/**
+ * The signed-in person asking (a session fully signed in), or a 403 refusal that says the
+ * session has ended: the browser's Liveblocks room leaves its rooms on it (ADR 021).
+ */
 export async function liveblocksActor(request: Request): Promise<Actor | Response> {
   const signedIn = await getSignedIn(request);
-  return signedIn ? signedIn.actor : refusal(403, "Sign in to open this document.");
+  return signedIn
+    ? signedIn.actor
+    : refusal(403, CLOSE.sessionEnded.reason, { sessionEnded: true });
 }
 
 const roomBody = z.object({

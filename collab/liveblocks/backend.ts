@@ -9,7 +9,8 @@ import {
   loadStoredDocument,
 } from "../../models/document-log/document-log.ts";
 import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
-import type { CollabAccess } from "../access.ts";
+import { hasLiveSession, ownersOfSessions } from "../../models/session/session.ts";
+import type { CollabAccess, SessionTarget } from "../access.ts";
 import { colourFor } from "../context.ts";
 import { accessTo } from "../document-access.ts";
 import { parseDocumentName } from "../document-name.ts";
@@ -51,6 +52,17 @@ export type AuthAnswer =
   | { status: 403; reason: string }
   | { status: number; body: string };
 
+/** A document's pulls: the one running, and the one that will run next (shared by its askers). */
+interface PullSlot {
+  running: Promise<Y.Doc>;
+  /** Whether the running pull has begun reading the room (too late to share it). */
+  read: boolean;
+  waiting: Promise<Y.Doc> | null;
+}
+
+/** How long a pull waits for others asking about the same document before it reads the room. */
+export const PULL_GATHER_MS = 50;
+
 function isStatus(error: unknown, status: number): boolean {
   return error instanceof LiveblocksError && error.status === status;
 }
@@ -59,7 +71,7 @@ export class LiveblocksBackend implements CollabAccess {
   readonly client: Liveblocks;
   /** Per document: the last write of its projection, and one pull at a time. */
   private written = new Map<string, WrittenProjection>();
-  private pulling = new Map<string, Promise<Y.Doc>>();
+  private pulling = new Map<string, PullSlot>();
   private ready = new Map<string, Promise<void>>();
 
   constructor(readonly settings: LiveblocksSettings) {
@@ -143,18 +155,50 @@ export class LiveblocksBackend implements CollabAccess {
   /**
    * Brings MongoDB level with the room: reads the room's document over REST, logs whatever the
    * store lacks (one log entry; compacted like the Hocuspocus path's), writes the projection.
-   * One pull per document at a time; a pull asked for while one runs waits for the next.
+   *
+   * Coalesced per document: at most one pull runs and one waits. Each pull gathers for
+   * `PULL_GATHER_MS` before it reads the room; whoever asks until then shares it (the read
+   * comes after their ask, so it sees everything Liveblocks had when they asked). Someone who
+   * asks once it has read shares the waiting one, which starts when the running one ends.
+   * However many people ask at once, a document costs one or two reads.
    */
   pull(name: string): Promise<Y.Doc> {
-    const previous = this.pulling.get(name) ?? Promise.resolve(null);
-    const next = previous
-      .catch(() => null)
-      .then(() => this.pullNow(name))
-      .finally(() => {
-        if (this.pulling.get(name) === next) this.pulling.delete(name);
-      });
-    this.pulling.set(name, next);
-    return next;
+    const slot = this.pulling.get(name);
+    if (slot && !slot.read) return slot.running;
+    if (slot?.waiting) return slot.waiting;
+    if (slot) {
+      const waiting: Promise<Y.Doc> = slot.running
+        .catch(() => null)
+        .then(() => {
+          slot.running = waiting;
+          slot.waiting = null;
+          slot.read = false;
+          return this.gatherThenPull(name, slot);
+        })
+        .finally(() => this.settled(name, slot, waiting));
+      slot.waiting = waiting;
+      return waiting;
+    }
+    const fresh: PullSlot = { running: Promise.resolve(new Y.Doc()), read: false, waiting: null };
+    const running = this.gatherThenPull(name, fresh).finally(() =>
+      this.settled(name, fresh, running),
+    );
+    fresh.running = running;
+    this.pulling.set(name, fresh);
+    return running;
+  }
+
+  private async gatherThenPull(name: string, slot: PullSlot): Promise<Y.Doc> {
+    await new Promise((resolve) => setTimeout(resolve, PULL_GATHER_MS));
+    slot.read = true;
+    return this.pullNow(name);
+  }
+
+  /** Forgets the document's slot once its last pull has ended and none waits. */
+  private settled(name: string, slot: PullSlot, pull: Promise<Y.Doc>): void {
+    if (slot.running === pull && !slot.waiting && this.pulling.get(name) === slot) {
+      this.pulling.delete(name);
+    }
   }
 
   private async pullNow(name: string): Promise<Y.Doc> {
@@ -183,12 +227,22 @@ export class LiveblocksBackend implements CollabAccess {
 
   /**
    * Pulls, then says whether MongoDB now holds everything in `snapshot` (a browser's
-   * `Y.encodeSnapshot`: its state vector and deletions): the save indicator's "Saved". Null
-   * when `actor` may not read the document.
+   * `Y.encodeSnapshot`: its state vector and deletions): the save indicator's "Saved".
+   * "no access" when `actor` may not read the document; "read only" when they may not write
+   * it: they have no edits to save, and a pull stores whatever the room holds, whoever wrote
+   * it, so someone who may only read does not get to start one (ADR 021).
    */
-  async durable(actor: Actor, name: string, snapshot: Uint8Array): Promise<boolean | null> {
-    // Asked with the same policy path as everything else: no access, no answer (null).
-    if (!(await accessTo(actor, name))) return null;
+  async durable(
+    actor: Actor,
+    name: string,
+    snapshot: Uint8Array,
+  ): Promise<boolean | "no access" | "read only"> {
+    // Asked with the same policy path as everything else.
+    const access = await accessTo(actor, name);
+    if (!access) return "no access";
+    if (!access.write) return "read only";
+    // Decoded before the pull: a snapshot that does not decode starts nothing.
+    Y.decodeSnapshot(snapshot);
     const doc = await this.pull(name);
     return coversSnapshot(doc, snapshot);
   }
@@ -215,10 +269,24 @@ export class LiveblocksBackend implements CollabAccess {
   }
 
   /**
-   * Liveblocks has no call that closes one person's connections: an ended session cannot get
-   * a new token (the auth endpoint checks the session), and its tokens run out within the hour.
+   * Sessions ended (signed out, revoked): Liveblocks has no call that closes one person's
+   * connections (ADR 021), so what we can do is shut the door behind them. A person left with
+   * no live session loses their grant in every room, so a connection of theirs that reconnects
+   * (even with an ID token it still holds) is refused; a person still signed in elsewhere keeps
+   * it (grants are per person, not per session). Their browser leaves its rooms itself when
+   * our endpoints tell it the session has ended. Access tokens open `/yjs/`, off here.
    */
-  async endSessions(): Promise<void> {}
+  async endSessions(target: SessionTarget): Promise<void> {
+    if ("tokenIds" in target) return;
+    const userIds =
+      "userId" in target ? [target.userId] : await ownersOfSessions(target.sessionIds);
+    for (const userId of userIds) {
+      if (await hasLiveSession(userId)) continue;
+      for await (const room of this.client.iterRooms({ userId })) {
+        await this.client.updateRoom(room.id, { usersAccesses: { [userId]: null } });
+      }
+    }
+  }
 
   /** Sets each room these people are granted in to what our policy says now (or removes them). */
   async recheckAccess(userIds: string[]): Promise<void> {

@@ -140,3 +140,21 @@ export async function liveSessionIds(sessionIds: string[]): Promise<Set<string>>
   ).lean();
   return new Set(docs.filter(isLive).map((doc) => doc._id.toString()));
 }
+
+/** Whose sessions these are (each person once). */
+export async function ownersOfSessions(sessionIds: string[]): Promise<string[]> {
+  const ids = [...new Set(sessionIds.filter(isObjectId))];
+  if (ids.length === 0) return [];
+  const docs = await SessionModel.find({ _id: op({ $in: ids }) }, { userId: 1 }).lean();
+  return [...new Set(docs.map((doc) => doc.userId.toString()))];
+}
+
+/** Whether the person has any session left that is live (not revoked, not expired). */
+export async function hasLiveSession(userId: string): Promise<boolean> {
+  if (!isObjectId(userId)) return false;
+  const doc = await SessionModel.findOne(
+    { userId, revokedAt: null, expiresAt: op({ $gte: new Date() }) },
+    { _id: 1 },
+  ).lean();
+  return doc !== null;
+}

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
@@ -220,5 +220,51 @@ describe("the evaluation page on Liveblocks (its dev server)", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await narrative(alex, "2.3").textContent()).not.toContain("Leader was here");
     expect(await storedText()).not.toContain("Leader was here");
+  });
+
+  it("keeps what was typed while Liveblocks was out of reach through a reload, and saves it once back", async () => {
+    // Liveblocks' room sockets go through this route: relayed while reachable, cut when not.
+    let reachable = true;
+    const relayed: WebSocketRoute[] = [];
+    const rooms = new RegExp(`^${dev.baseUrl.replace(/^http/, "ws")}/v8`);
+    const alex = await signedInPage(server.url, world.people.staff.id);
+    await alex.routeWebSocket(rooms, (socket) => {
+      if (!reachable) return void socket.close({ code: 1006, reason: "unreachable" });
+      socket.connectToServer();
+      relayed.push(socket);
+    });
+    // Leaving with unsaved edits asks first (beforeunload): this test means to leave.
+    alex.on("dialog", (dialog) => void dialog.accept());
+    await alex.goto(`${server.url}/evaluations/${world.evaluation.id}?area=inclusion`);
+    await alex.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+    await alex.getByRole("button", { name: "Expand all" }).click();
+    await whenWritable(alex, "2.4");
+    await saveStatus(alex, "Saved").waitFor({ timeout: 15_000 });
+
+    reachable = false;
+    for (const socket of relayed.splice(0)) await socket.close();
+    const text = "Typed on the train, with no signal.";
+    await narrative(alex, "2.4").click();
+    await alex.keyboard.type(text);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await storedText()).not.toContain(text);
+
+    // A reload while Liveblocks is still out of reach: the page comes back with the text.
+    await alex.reload();
+    await alex.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+    await alex.getByRole("button", { name: "Expand all" }).click();
+    await expect
+      .poll(() => narrative(alex, "2.4").textContent(), { timeout: 10_000 })
+      .toContain(text);
+    expect(await storedText()).not.toContain(text);
+
+    // Back in reach: the text reaches Liveblocks, then MongoDB, and the page says Saved.
+    reachable = true;
+    await saveStatus(alex, "Saved").waitFor({ timeout: 30_000 });
+    expect(await storedText()).toContain(text);
+    const chris = await openEvaluation(world.people.staff2.id);
+    await expect
+      .poll(() => narrative(chris, "2.4").textContent(), { timeout: 10_000 })
+      .toContain(text);
   });
 });

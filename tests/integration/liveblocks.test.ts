@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "@liveblocks/client";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { createLiveblocksRoom } from "../../app/collab/liveblocks-room.client.ts";
@@ -8,10 +9,20 @@ import { documentName } from "../../collab/document-name.ts";
 import { READ_SCOPES, WRITE_SCOPES } from "../../collab/liveblocks/backend.ts";
 import { readJudgements, setJudgement } from "../../collab/shapes/evaluation.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import {
+  grantRole,
+  listMembershipsOfUser,
+  removeMembership,
+} from "../../models/membership/membership.ts";
+import {
+  SessionModel,
+  revokeSessionOf,
+  revokeSessionsOfUser,
+} from "../../models/session/session.ts";
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
+import { buildUser, buildWorld } from "../support/factories.ts";
 import {
   LIVEBLOCKS_DEV_SECRET,
   startLiveblocksDev,
@@ -207,6 +218,193 @@ describe("Liveblocks as the collab backend", () => {
     const live = await server.liveblocks!.read(name);
     expect(live.getText("observer-field").toString()).toBe("");
     expect(david.save().unsavedEdits).toBe(false);
+  });
+
+  it("answers many asks for one document with one or two pulls, each answer still right", async () => {
+    const cookie = await cookieFor(world.people.staff.id);
+    await server.liveblocks!.ensureRoom(name);
+    // What a browser holds: the room's document plus an edit Liveblocks has (sent over REST,
+    // as a browser's provider would have sent it) …
+    const browser = await server.liveblocks!.read(name);
+    const before = Y.encodeStateVector(browser);
+    browser.getMap("meta").set("coalesced", "stored");
+    await server.liveblocks!.client.sendYjsBinaryUpdate(
+      name,
+      Y.encodeStateAsUpdate(browser, before),
+    );
+    const covered = Buffer.from(Y.encodeSnapshot(Y.snapshot(browser))).toString("base64");
+    // … and another browser with an edit Liveblocks never received.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(browser));
+    offline.getMap("meta").set("never-sent", "local only");
+    const uncovered = Buffer.from(Y.encodeSnapshot(Y.snapshot(offline))).toString("base64");
+
+    // One ask first, so the route and its session lookup are warm and the burst arrives together.
+    await post("/collab/liveblocks-saved", { room: name, snapshot: covered }, cookie);
+    const reads = () => dev.requests("GET", `/v2/rooms/${name}/ydoc-binary`);
+    const readsBefore = reads();
+    const asks = Array.from({ length: 8 }, (_, i) =>
+      post(
+        "/collab/liveblocks-saved",
+        { room: name, snapshot: i % 3 ? covered : uncovered },
+        cookie,
+      ),
+    );
+    const answers = await Promise.all(
+      asks.map(async (ask) => {
+        const response = await ask;
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { durable: boolean }).durable;
+      }),
+    );
+    expect(answers).toEqual(Array.from({ length: 8 }, (_, i) => i % 3 !== 0));
+    // The dev server's own request log: how often the room was read for those 8 asks.
+    await eventually(() => reads() > readsBefore, 5000, "the log shows the read");
+    const pulls = reads() - readsBefore;
+    expect(pulls).toBeGreaterThanOrEqual(1);
+    expect(pulls).toBeLessThanOrEqual(2);
+    const stored = await loadStoredDocument(name);
+    const copy = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(copy, update);
+    expect(copy.getMap("meta").get("coalesced")).toBe("stored");
+    expect(copy.getMap("meta").get("never-sent")).toBeUndefined();
+  });
+
+  it("does not let someone who may only read start a pull (a pull stores what the room holds)", async () => {
+    await server.liveblocks!.ensureRoom(name);
+    // Content in the room that MongoDB lacks, as a modified observer client could put there
+    // (the dev server does not refuse an observer's Yjs update: ADR 021).
+    const live = await server.liveblocks!.read(name);
+    const before = Y.encodeStateVector(live);
+    live.getMap("meta").set("unpulled", "written into the room");
+    await server.liveblocks!.client.sendYjsBinaryUpdate(name, Y.encodeStateAsUpdate(live, before));
+    const snapshot = Buffer.from(Y.encodeSnapshot(Y.snapshot(live))).toString("base64");
+    const reads = () => dev.requests("GET", `/v2/rooms/${name}/ydoc-binary`);
+    const readsBefore = reads();
+    const leader = await post(
+      "/collab/liveblocks-saved",
+      { room: name, snapshot },
+      await cookieFor(world.people.trustLeader.id),
+    );
+    expect(leader.status).toBe(403);
+    expect(await leader.json()).toMatchObject({ reason: expect.stringMatching(/only read/) });
+    const outsider = await post(
+      "/collab/liveblocks-saved",
+      { room: name, snapshot },
+      await cookieFor(world.people.otherStaff.id),
+    );
+    expect(outsider.status).toBe(403);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reads()).toBe(readsBefore);
+    const stored = await loadStoredDocument(name);
+    const copy = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(copy, update);
+    expect(copy.getMap("meta").get("unpulled")).toBeUndefined();
+    // A writer's ask pulls it: the remaining gap (ADR 021), shown rather than hidden.
+    const staff = await post(
+      "/collab/liveblocks-saved",
+      { room: name, snapshot },
+      await cookieFor(world.people.staff.id),
+    );
+    expect(await staff.json()).toEqual({ durable: true });
+  });
+
+  it("when a person's sessions end, shuts the room's door on them and their browser leaves", async () => {
+    const alex = await openAs(world.people.staff.id);
+    const chris = await openAs(world.people.staff2.id);
+    await eventually(() => chris.status().readOnly === false, 20_000, "chris in");
+    await eventually(() => alex.status().synced, 20_000, "alex in");
+    const present = async () =>
+      (await server.liveblocks!.client.getActiveUsers(name)).data.map((user) => user.id);
+    expect(await present()).toContain(world.people.staff2.id);
+
+    // Alex is signed in elsewhere too: one of Alex's sessions ending keeps Alex's grant.
+    await cookieFor(world.people.staff.id);
+    const ended = await SessionModel.findOne({ userId: world.people.staff.id })
+      .sort({ createdAt: 1 })
+      .lean();
+    await revokeSessionOf(world.people.staff.id, ended!._id.toString());
+    await server.liveblocks!.endSessions({ sessionIds: [ended!._id.toString()] });
+    expect(await roomAccesses(name)).toHaveProperty(world.people.staff.id);
+
+    // An ID token Chris's browser holds (it would reuse it to reconnect).
+    const issued = await post(
+      "/collab/liveblocks-auth",
+      { room: name },
+      await cookieFor(world.people.staff2.id),
+    );
+    const { token: heldToken } = (await issued.json()) as { token: string };
+
+    // Chris is signed out everywhere (a trust admin's "sign out everywhere").
+    await revokeSessionsOfUser(world.people.staff2.id);
+    await server.liveblocks!.endSessions({ userId: world.people.staff2.id });
+    expect(await roomAccesses(name)).not.toHaveProperty(world.people.staff2.id);
+    // The held token no longer opens the room: the dev server refuses it at the door.
+    const client = createClient({
+      baseUrl: dev.baseUrl,
+      authEndpoint: async () => ({ token: heldToken }),
+      polyfills: { WebSocket },
+    } as Parameters<typeof createClient>[0]);
+    const { room: held, leave: leaveHeld } = client.enterRoom(name, { initialPresence: {} });
+    const statuses: string[] = [];
+    held.subscribe("status", (status) => void statuses.push(status));
+    await eventually(() => held.getStatus() === "disconnected", 10_000, "refused at the door");
+    expect(statuses).not.toContain("connected");
+    leaveHeld();
+    // Liveblocks has no call to close Chris's open connection: it is still there …
+    expect(await present()).toContain(world.people.staff2.id);
+    // … until Chris's browser next talks to us (here: asking whether an edit is saved).
+    chris.doc.getMap("meta").set("after-sign-out", "typed");
+    await eventually(() => chris.status().readOnly === true, 10_000, "chris locked");
+    await eventually(
+      async () => !(await present()).includes(world.people.staff2.id),
+      10_000,
+      "chris left the room",
+    );
+    expect(rooms.at(-1)!.room.sessionEnded()).toBe(true);
+    expect(rooms.at(-2)!.room.sessionEnded()).toBe(false);
+  });
+
+  it("locks a document whose writer may now only read, once their browser next asks", async () => {
+    // School staff who is also a trust leader: writes now, may only read once no longer staff.
+    const editor = await buildUser("schoolStaff", world.trust, world.school);
+    await grantRole(world.trust.id, { userId: editor.id, role: "trustLeader" });
+    const work = await openAs(editor.id);
+    await eventually(() => work.status().readOnly === false, 20_000, "writable");
+    const membership = (await listMembershipsOfUser(editor.id)).find(
+      (m) => m.role === "schoolStaff",
+    )!;
+    await removeMembership(world.trust.id, membership.id);
+    await server.liveblocks!.recheckAccess([editor.id]);
+    expect((await roomAccesses(name))[editor.id]).toEqual([...READ_SCOPES]);
+    // The open connection keeps its write scope (Liveblocks closes nothing); the next ask is
+    // refused as read-only, and the page locks the document for good.
+    work.doc.getMap("meta").set("demoted-edit", "typed");
+    await eventually(() => work.status().readOnly === true, 10_000, "locked");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(work.status().readOnly).toBe(true);
+    expect(work.status().refused).toBeNull();
+    expect(rooms.at(-1)!.room.sessionEnded()).toBe(false);
+  });
+
+  it("leaves a document its writer may no longer read, once their browser next asks", async () => {
+    const editor = await buildUser("schoolStaff", world.trust, world.school);
+    const work = await openAs(editor.id);
+    await eventually(() => work.status().readOnly === false, 20_000, "writable");
+    const present = async () =>
+      (await server.liveblocks!.client.getActiveUsers(name)).data.map((user) => user.id);
+    expect(await present()).toContain(editor.id);
+    const membership = (await listMembershipsOfUser(editor.id))[0];
+    await removeMembership(world.trust.id, membership.id);
+    await server.liveblocks!.recheckAccess([editor.id]);
+    expect(await roomAccesses(name)).not.toHaveProperty(editor.id);
+    work.doc.getMap("meta").set("after-removal", "typed");
+    await eventually(() => work.status().refused !== null, 10_000, "refused");
+    expect(work.status().readOnly).toBe(true);
+    await eventually(async () => !(await present()).includes(editor.id), 10_000, "left");
+    expect(rooms.at(-1)!.room.sessionEnded()).toBe(false);
   });
 
   it("after a permission change, sets each room's grant to what our policy says now", async () => {

@@ -11,6 +11,8 @@ export const LIVEBLOCKS_DEV_SECRET = "sk_localdev";
 export interface LiveblocksDevServer {
   baseUrl: string;
   child: ChildProcess;
+  /** How many requests the dev server has logged so far with this method and path. */
+  requests(method: string, path: string): number;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,11 @@ export async function startLiveblocksDev(): Promise<LiveblocksDevServer> {
   return {
     baseUrl,
     child,
+    requests(method, requestPath) {
+      // Its request log: one line per request, "<status> <METHOD> <path>" (status coloured).
+      const line = `${method} ${requestPath}`;
+      return output.split("\n").filter((entry) => entry.trimEnd().endsWith(` ${line}`)).length;
+    },
     async stop() {
       const group = (signal: NodeJS.Signals) => {
         try {
