@@ -36,6 +36,11 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+const liveChildren = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of liveChildren) child.kill("SIGKILL");
+});
+
 /** The real server entry point (server/index.ts) as a child process, for restart and crash tests. */
 export async function spawnServer(
   db: TestDatabase,
@@ -64,6 +69,9 @@ export async function spawnServer(
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  // A test file that fails (or times out) before its own cleanup must not leave a server behind.
+  liveChildren.add(child);
+  child.once("exit", () => liveChildren.delete(child));
   let output = "";
   child.stderr!.on("data", (d) => (output += d));
   // For long bench runs: keep what the server said (SERVER_LOG_FILE names where).
@@ -73,7 +81,10 @@ export async function spawnServer(
     child.stdout!.on("data", (d) => appendFileSync(logFile, d));
   }
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start:\n${output}`));
+    }, 60_000);
     child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
       output += chunk;
       const match = /Listening on (http:\/\/[^\s"]+)/.exec(output);
