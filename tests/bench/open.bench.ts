@@ -1,4 +1,4 @@
-// npm run bench:open -- [--runs R]
+// npm run bench:open -- [--runs R] [--trace DIR] [--profile]
 // Open → editable for the demo evaluation in Chromium (issue 12: goal ≤ 300 ms, median of 5):
 // the production server (`server/index.ts`, built app, demo data) on a fresh embedded FerretDB,
 // a demo staff member signed in; cold (a fresh browser context each time: nothing cached) and
@@ -16,11 +16,16 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { sampleMachine } from "./machine-sampler.ts";
+import { profilePageScripts } from "./js-profile.ts";
 import { traceMainThread } from "./main-thread.ts";
 import { sampleProcess } from "./process-sampler.ts";
 
 const { values } = parseArgs({
-  options: { runs: { type: "string", default: "5" }, trace: { type: "string" } },
+  options: {
+    runs: { type: "string", default: "5" },
+    trace: { type: "string" },
+    profile: { type: "boolean", default: false },
+  },
 });
 const RUNS = Number(values.runs);
 
@@ -184,6 +189,29 @@ async function traceOneOpen(browser: Browser, url: string, cookie: Cookie, dir: 
   }
 }
 
+/** `--profile`: one cold open's JavaScript, sampled: the busiest functions and scripts. */
+async function profileOneOpen(browser: Browser, url: string, cookie: Cookie) {
+  const context = await newContext(browser, url, cookie);
+  try {
+    const page = await context.newPage();
+    const { byFunction, byScript } = await profilePageScripts(page, async () => {
+      await page.goto(url, { waitUntil: "commit" });
+      await page.waitForFunction(evaluationEditable, undefined, {
+        polling: "raf",
+        timeout: 30_000,
+      });
+    });
+    const line = (t: { name: string; ms: number }) =>
+      `  ${t.name.slice(0, 70).padEnd(70)} ${t.ms.toFixed(1).padStart(8)} ms`;
+    console.log("JavaScript of one cold open, by script:");
+    byScript.slice(0, 12).forEach((t) => console.log(line(t)));
+    console.log("… by function (self time):");
+    byFunction.slice(0, 25).forEach((t) => console.log(line(t)));
+  } finally {
+    await context.close();
+  }
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), "qm-bench-open-"));
 const ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
 const bare = createServer((_req, res) => {
@@ -217,6 +245,7 @@ try {
   await openIn(warmBaseline, bareUrl, bareEditable);
 
   if (values.trace) await traceOneOpen(browser, url, { name, value }, values.trace);
+  if (values.profile) await profileOneOpen(browser, url, { name, value });
 
   const machine = sampleMachine();
   const serverCpu = sampleProcess(server.child.pid!);
