@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   hitCount?: number;
 }
 
@@ -42,9 +42,10 @@ export async function profilePageScripts(
     const node = byId.get(id);
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     if (!node) return;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
     if (functionName === "(idle)" || functionName === "(program)") return;
-    const where = url ? `${shortUrl(url)}:${lineNumber + 1}` : "";
+    // Minified chunks are a few long lines: the column tells their functions apart.
+    const where = url ? `${shortUrl(url)}:${lineNumber + 1}:${columnNumber + 1}` : "";
     const name = `${functionName || "(anonymous)"} ${where}`.trim();
     fn.set(name, (fn.get(name) ?? 0) + ms);
     const file = url ? shortUrl(url) : functionName;
