@@ -200,7 +200,7 @@ async function traceOneOpen(browser: Browser, url: string, cookie: Cookie, dir: 
   const context = await newContext(browser, url, cookie);
   try {
     const page = await context.newPage();
-    const { byName, trace } = await traceMainThread(browser, page, async () => {
+    const { byName, onCpu, trace } = await traceMainThread(browser, page, async () => {
       await page.goto(url, { waitUntil: "commit" });
       await page.waitForFunction(evaluationEditable, undefined, {
         polling: "raf",
@@ -211,7 +211,9 @@ async function traceOneOpen(browser: Browser, url: string, cookie: Cookie, dir: 
     const file = path.join(dir, `open-trace-${Date.now()}.json`);
     writeFileSync(file, trace);
     const total = Object.values(byName).reduce((a, b) => a + b, 0);
-    console.log(`Main thread of one cold open: ${Math.round(total)} ms busy (trace: ${file})`);
+    console.log(
+      `Main thread of one cold open: ${Math.round(total)} ms busy, ${Math.round(onCpu)} ms of it on a CPU (the rest waiting for a core) (trace: ${file})`,
+    );
     for (const [name, ms] of Object.entries(byName)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15))
