@@ -26,6 +26,7 @@ import {
   watchCollab,
   watchDatabase,
 } from "./metrics.ts";
+import { serveCompressedBuild } from "./build-assets.ts";
 import { serveOperations } from "./operations.ts";
 import { requestLog } from "./request-log.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
@@ -36,6 +37,8 @@ import type { CollabAccess } from "../collab/access.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD_PATH = path.join(PROJECT_ROOT, "build/index.js");
+/** Built assets carry a content hash in their names: a year, and never revalidated. */
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 export interface AppServer {
   server: Server;
@@ -112,6 +115,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   );
   app.use(
     "/build",
+    serveCompressedBuild(path.join(PROJECT_ROOT, "public/build"), ONE_YEAR_SECONDS),
     express.static(path.join(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(path.join(PROJECT_ROOT, "public"), { maxAge: "1h" }));

@@ -4,6 +4,8 @@ interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
+  /** Thread time: how long the thread actually ran on a CPU during the event. */
+  tdur?: number;
   ts: number;
   pid: number;
   tid: number;
@@ -22,7 +24,7 @@ export async function traceMainThread(
   browser: Browser,
   page: Page,
   run: () => Promise<void>,
-): Promise<{ byName: MainThreadTime; trace: Buffer }> {
+): Promise<{ byName: MainThreadTime; onCpu: number; trace: Buffer }> {
   await browser.startTracing(page, {
     categories: ["devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline"],
   });
@@ -41,13 +43,18 @@ export async function traceMainThread(
     .filter((e) => e.ph === "X" && typeof e.dur === "number")
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const byName: MainThreadTime = {};
+  // On a shared machine a task's wall time includes waiting for a core: its thread time does not.
+  let onCpu = 0;
   // Children of the event that holds them all ("RunTask") say what the task was.
   let taskEnd = -1;
   let childEnd = -1;
   for (const e of onMain) {
     const end = e.ts + e.dur!;
     if (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") {
-      if (e.ts >= taskEnd) taskEnd = end;
+      if (e.ts >= taskEnd) {
+        taskEnd = end;
+        onCpu += (e.tdur ?? 0) / 1000;
+      }
       continue;
     }
     if (e.ts < childEnd) continue;
@@ -58,7 +65,7 @@ export async function traceMainThread(
         : e.name;
     byName[key] = (byName[key] ?? 0) + e.dur! / 1000;
   }
-  return { byName, trace };
+  return { byName, onCpu, trace };
 }
 
 function shortUrl(url: string | undefined): string {

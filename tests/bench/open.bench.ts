@@ -1,4 +1,4 @@
-// npm run bench:open -- [--runs R]
+// npm run bench:open -- [--runs R] [--trace DIR] [--profile] [--server-profile DIR]
 // Open → editable for the demo evaluation in Chromium (issue 12: goal ≤ 300 ms, median of 5):
 // the production server (`server/index.ts`, built app, demo data) on a fresh embedded FerretDB,
 // a demo staff member signed in; cold (a fresh browser context each time: nothing cached) and
@@ -16,11 +16,18 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { sampleMachine } from "./machine-sampler.ts";
+import { profilePageScripts } from "./js-profile.ts";
 import { traceMainThread } from "./main-thread.ts";
 import { sampleProcess } from "./process-sampler.ts";
 
 const { values } = parseArgs({
-  options: { runs: { type: "string", default: "5" }, trace: { type: "string" } },
+  options: {
+    runs: { type: "string", default: "5" },
+    trace: { type: "string" },
+    profile: { type: "boolean", default: false },
+    // The server's own CPU profile (node --cpu-prof), written into DIR when it stops.
+    "server-profile": { type: "string" },
+  },
 });
 const RUNS = Number(values.runs);
 
@@ -56,6 +63,13 @@ async function openIn(
   ready: () => number | false,
 ): Promise<Timings> {
   const page: Page = await context.newPage();
+  // Said when the page never becomes editable: what went wrong in it.
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
   try {
     await page.goto(url, { waitUntil: "commit" });
     const handle = await page
@@ -66,7 +80,27 @@ async function openIn(
           .first()
           .textContent()
           .catch(() => null);
-        throw new Error(`${url} never became editable (at ${page.url()}, "${heading}")`, {
+        const state = await page
+          .evaluate(() => {
+            const narrative = document.querySelector('[aria-label^="Narrative for"]');
+            const judgement = document.querySelector<HTMLInputElement>(
+              "fieldset.judgement input[type=radio]",
+            );
+            return JSON.stringify({
+              narrative: narrative?.getAttribute("contenteditable") ?? "absent",
+              loading: [...document.querySelectorAll(".editor-loading")].map((e) => e.textContent),
+              judgement: judgement
+                ? { disabled: judgement.disabled, hydrated: Object.keys(judgement).length > 0 }
+                : "absent",
+              status: document.querySelector('[role="status"]')?.textContent ?? null,
+              area: document.querySelector(".area-content")?.textContent?.slice(0, 300) ?? null,
+              hydrated: Object.keys(document.querySelector("button") ?? {}).length > 0,
+            });
+          })
+          .catch(() => "unknown");
+        problems.push(`state: ${state}`);
+        const said = problems.length ? `; the page said:\n${problems.join("\n")}` : "";
+        throw new Error(`${url} never became editable (at ${page.url()}, "${heading}")${said}`, {
           cause: error,
         });
       });
@@ -93,7 +127,10 @@ async function openIn(
  */
 async function newContext(browser: Browser, url: string, cookie: Cookie | null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  if (cookie) await context.addCookies([{ ...cookie, url }]);
+  // For the whole site (path "/"), as the sign-in sets it: given the page's address, Playwright
+  // scopes the cookie to that address's folder (/evaluations/), so the page's socket (/collab)
+  // went without it and was refused, and "editable" was only ever the moment before the refusal.
+  if (cookie) await context.addCookies([{ ...cookie, url: `${new URL(url).origin}/` }]);
   return context;
 }
 
@@ -163,7 +200,7 @@ async function traceOneOpen(browser: Browser, url: string, cookie: Cookie, dir: 
   const context = await newContext(browser, url, cookie);
   try {
     const page = await context.newPage();
-    const { byName, trace } = await traceMainThread(browser, page, async () => {
+    const { byName, onCpu, trace } = await traceMainThread(browser, page, async () => {
       await page.goto(url, { waitUntil: "commit" });
       await page.waitForFunction(evaluationEditable, undefined, {
         polling: "raf",
@@ -174,11 +211,43 @@ async function traceOneOpen(browser: Browser, url: string, cookie: Cookie, dir: 
     const file = path.join(dir, `open-trace-${Date.now()}.json`);
     writeFileSync(file, trace);
     const total = Object.values(byName).reduce((a, b) => a + b, 0);
-    console.log(`Main thread of one cold open: ${Math.round(total)} ms busy (trace: ${file})`);
+    console.log(
+      `Main thread of one cold open: ${Math.round(total)} ms busy, ${Math.round(onCpu)} ms of it on a CPU (the rest waiting for a core) (trace: ${file})`,
+    );
     for (const [name, ms] of Object.entries(byName)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15))
       console.log(`  ${name.padEnd(50)} ${ms.toFixed(1).padStart(8)} ms`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** `--profile`: one cold open's JavaScript, sampled: the busiest functions and scripts. */
+async function profileOneOpen(browser: Browser, url: string, cookie: Cookie, dir?: string) {
+  const context = await newContext(browser, url, cookie);
+  try {
+    const page = await context.newPage();
+    const { byFunction, byScript, profile } = await profilePageScripts(page, async () => {
+      await page.goto(url, { waitUntil: "commit" });
+      await page.waitForFunction(evaluationEditable, undefined, {
+        polling: "raf",
+        timeout: 30_000,
+      });
+    });
+    if (dir) {
+      // Opens in DevTools (Performance panel); with `remix build --sourcemap` it names sources.
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `open-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`JavaScript profile: ${file}`);
+    }
+    const line = (t: { name: string; ms: number }) =>
+      `  ${t.name.slice(0, 70).padEnd(70)} ${t.ms.toFixed(1).padStart(8)} ms`;
+    console.log("JavaScript of one cold open, by script:");
+    byScript.slice(0, 12).forEach((t) => console.log(line(t)));
+    console.log("… by function (self time):");
+    byFunction.slice(0, 25).forEach((t) => console.log(line(t)));
   } finally {
     await context.close();
   }
@@ -196,7 +265,12 @@ const bare = createServer((_req, res) => {
 await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
 const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/`;
 const db = { uri: ferret.uri, dbName: "bench_open" };
-const server = await spawnServer(db, { SEED_DEMO: "true" });
+const serverProfile = values["server-profile"];
+const server = await spawnServer(
+  db,
+  { SEED_DEMO: "true" },
+  serverProfile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(serverProfile)}`] : [],
+);
 let browser: Browser | null = null;
 try {
   await mongoose.connect(db.uri, { dbName: db.dbName, retryWrites: false });
@@ -217,6 +291,7 @@ try {
   await openIn(warmBaseline, bareUrl, bareEditable);
 
   if (values.trace) await traceOneOpen(browser, url, { name, value }, values.trace);
+  if (values.profile) await profileOneOpen(browser, url, { name, value }, values.trace);
 
   const machine = sampleMachine();
   const serverCpu = sampleProcess(server.child.pid!);

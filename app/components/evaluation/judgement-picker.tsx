@@ -7,7 +7,11 @@ import { useSettledChoice } from "./use-settled-choice.ts";
 
 /** The criterion's current judgement, live from the document. */
 export function useJudgement(doc: Y.Doc | null, criterionId: string): string | null {
-  const [level, setLevel] = useState<string | null>(null);
+  // Read at once (the page's served state is there during server rendering and hydration), so
+  // the chosen level shows from the first paint and no second render is needed to show it.
+  const [level, setLevel] = useState<string | null>(() =>
+    doc ? (judgementsOf(doc).get(criterionId) ?? null) : null,
+  );
   useEffect(() => {
     if (!doc) return;
     const judgements = judgementsOf(doc);

@@ -6,6 +6,10 @@ import { useEffect } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { registerEditor } from "../discussion/editor-registry.ts";
+import { useEditorTurn } from "./editor-turns.ts";
+
+/** The text's schema and behaviour, the same for every editor: configured once, not per render. */
+const TEXT = StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] } });
 
 /**
  * Another person's caret with their name. Hidden from assistive technology: it sits inside the
@@ -34,11 +38,7 @@ function editorAttributes(label: string, readOnly: boolean): Record<string, stri
   };
 }
 
-/**
- * A TipTap editor bound to one fragment of the shared document, with the carets of the other
- * people in it (their names come from the server-stamped presence).
- */
-export default function RichTextEditor(props: {
+interface RichTextEditorProps {
   /** The document and its presence (a room document; a provider also fits). */
   provider: { document: Y.Doc; awareness: Awareness | null };
   field: string;
@@ -46,15 +46,28 @@ export default function RichTextEditor(props: {
   readOnly: boolean;
   user: { name: string; color: string; userId: string; role: string; observing: boolean };
   onFocus?: () => void;
-}) {
-  const { provider, field, readOnly } = props;
+}
+
+/**
+ * A TipTap editor bound to one fragment of the shared document, with the carets of the other
+ * people in it (their names come from the server-stamped presence). Editors are created one at
+ * a time, in page order (editor-turns.ts): until its turn, an editor says it is loading.
+ */
+export default function RichTextEditor(props: RichTextEditorProps) {
+  const turn = useEditorTurn();
+  if (!turn.mayCreate) return <p className="editor-loading">Loading the editor…</p>;
+  return <LiveEditor {...props} onCreated={turn.created} />;
+}
+
+function LiveEditor(props: RichTextEditorProps & { onCreated(): void }) {
+  const { provider, field, readOnly, onCreated } = props;
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: !readOnly,
       extensions: [
         // Undo/redo comes from Yjs (per person), not ProseMirror's history.
-        StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] } }),
+        TEXT,
         Collaboration.configure({ document: provider.document, field }),
         CollaborationCaret.configure({ provider, user: props.user, render: renderCaret }),
       ],
@@ -67,6 +80,9 @@ export default function RichTextEditor(props: {
   );
   // So comments can anchor to the text selected in this editor.
   useEffect(() => (editor ? registerEditor(field, editor) : undefined), [editor, field]);
+  useEffect(() => {
+    if (editor) onCreated();
+  }, [editor, onCreated]);
   useEffect(() => {
     if (!editor) return;
     // useEditor keeps the options it was created with (its deps are the document only), so the
