@@ -1,6 +1,5 @@
 import * as Y from "yjs";
-import { compactDocument } from "../models/document-log/document-log.ts";
-import type { LogTrim } from "../models/document-log/log-trim.ts";
+import { compactDocument, type Leftovers } from "../models/document-log/document-log.ts";
 import type { PendingLog, UpdateLogWriter } from "./update-log-writer.ts";
 
 export { FLUSH_DELAY_MS } from "./update-log-writer.ts";
@@ -24,7 +23,7 @@ export class DurableLog implements PendingLog {
     loggedIds: string[],
     private readonly writer: UpdateLogWriter,
     /** Deletes the entries compactions fold into the snapshot (later, with other documents'). */
-    private readonly trim: Pick<LogTrim, "add">,
+    private readonly trim: Leftovers,
     /** The stored snapshot's version when loaded; compaction writes the next one (ADR 018). */
     private snapshotVersion = 0,
   ) {
@@ -79,7 +78,7 @@ export class DurableLog implements PendingLog {
       state,
       contained,
       this.snapshotVersion,
-      (name, ids) => this.trim.add(name, ids),
+      this.trim,
     );
     this.logged.splice(0, contained.length);
   }

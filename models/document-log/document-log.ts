@@ -122,27 +122,51 @@ export function appendUpdates(name: string, updates: Uint8Array[]): Promise<stri
 }
 
 /**
+ * What a compaction leaves behind to delete: the log entries it folded into the snapshot, and
+ * the snapshot versions older than the one it wrote. At once by default; the collab server
+ * hands them to its LogTrim, which deletes every document's together later (ADR 024).
+ */
+export interface Leftovers {
+  entries(name: string, ids: string[]): Promise<void> | void;
+  snapshotsBefore(name: string, version: number): Promise<void> | void;
+}
+
+/** Deletes some of a document's log entries now. */
+export async function deleteLogEntries(name: string, ids: string[]): Promise<void> {
+  await DocumentUpdateModel.deleteMany({ name, _id: op({ $in: ids }) });
+}
+
+/** The filter of a document's snapshot rows older than `version` (and rows from before ADR 018). */
+export function snapshotsBeforeFilter(name: string, version: number) {
+  return { name, $or: [{ version: op({ $lt: version }) }, { version: op({ $exists: false }) }] };
+}
+
+/** Deletes a document's snapshot versions older than `version` now. */
+export async function deleteSnapshotsBefore(name: string, version: number): Promise<void> {
+  await DocumentSnapshotModel.deleteMany(snapshotsBeforeFilter(name, version));
+}
+
+export const DELETE_AT_ONCE: Leftovers = {
+  entries: deleteLogEntries,
+  snapshotsBefore: deleteSnapshotsBefore,
+};
+
+/**
  * Writes `state` (which must contain every update in `compactedIds`) into the snapshot, merged
  * with whatever another process wrote since `knownVersion` (models/document-log/snapshot-write.ts),
- * then has those updates dropped from the log: at once by default, or by `drop` (the collab
- * server hands them to its LogTrim, which deletes them with everyone else's later, ADR 024).
- * Resolves with the snapshot's new version.
+ * then has those updates and the older snapshot versions deleted (see Leftovers). Resolves with
+ * the snapshot's new version.
  */
 export async function compactDocument(
   name: string,
   state: Uint8Array,
   compactedIds: string[],
   knownVersion = 0,
-  drop: (name: string, ids: string[]) => Promise<void> | void = deleteLogEntries,
+  leftovers: Leftovers = DELETE_AT_ONCE,
 ): Promise<number> {
-  const version = await writeSnapshot(name, state, knownVersion);
-  if (compactedIds.length > 0) await drop(name, compactedIds);
+  const version = await writeSnapshot(name, state, knownVersion, leftovers);
+  if (compactedIds.length > 0) await leftovers.entries(name, compactedIds);
   return version;
-}
-
-/** Deletes some of a document's log entries now. */
-export async function deleteLogEntries(name: string, ids: string[]): Promise<void> {
-  await DocumentUpdateModel.deleteMany({ name, _id: op({ $in: ids }) });
 }
 
 /**

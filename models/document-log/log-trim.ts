@@ -1,25 +1,44 @@
 import { op } from "../mongoose.ts";
-import { DocumentUpdateModel } from "./document-log.ts";
+import {
+  DocumentSnapshotModel,
+  DocumentUpdateModel,
+  snapshotsBeforeFilter,
+  type Leftovers,
+} from "./document-log.ts";
 
 /** At most this many entries are named in one delete (FerretDB checks each row against them). */
 const IDS_PER_DELETE = 2000;
+/** At most this many documents' older snapshots are named in one delete. */
+const SNAPSHOTS_PER_DELETE = 500;
 
 /**
- * Log entries that compactions have folded into snapshots, waiting to be deleted: one delete
- * every so often for all documents of the process, instead of one per compaction (ADR 024).
+ * Log entries that compactions have folded into snapshots, and snapshot versions a newer one
+ * replaced, waiting to be deleted: one delete of each every so often for all documents of the
+ * process, instead of two per compaction (ADR 024).
  * The embedded FerretDB answers a delete by reading every entry of the log, so one delete per
  * compaction cost the database in proportion to documents × edits. An entry still in the log
  * after its snapshot is harmless (loading is snapshot + log, and Yjs updates apply twice as
  * once): a crash before the sweep leaves it for the next compaction of its document.
  */
-export class LogTrim {
+export class LogTrim implements Leftovers {
   private due = new Map<string, Set<string>>();
+  /** Per document, the newest snapshot version written: older ones go at the sweep. */
+  private superseded = new Map<string, number>();
   private sweeping: Promise<void> = Promise.resolve();
 
   constructor(private readonly onError: (error: unknown) => void = console.error) {}
 
   /** `ids` of document `name` are in its snapshot: delete them at the next sweep. */
-  add(name: string, ids: string[]): void {
+  entries(name: string, ids: string[]): void {
+    this.add(name, ids);
+  }
+
+  /** Document `name` has snapshot `version`: delete its older versions at the next sweep. */
+  snapshotsBefore(name: string, version: number): void {
+    this.superseded.set(name, Math.max(version, this.superseded.get(name) ?? 0));
+  }
+
+  private add(name: string, ids: string[]): void {
     if (ids.length === 0) return;
     const set = this.due.get(name) ?? new Set<string>();
     for (const id of ids) set.add(id);
@@ -43,6 +62,7 @@ export class LogTrim {
   }
 
   private async deleteDue(): Promise<void> {
+    await this.deleteSuperseded();
     const due = [...this.due];
     this.due.clear();
     for (const batch of batches(due)) {
@@ -52,6 +72,22 @@ export class LogTrim {
         );
       } catch (error) {
         for (const [name, ids] of batch) this.add(name, ids);
+        this.onError(error);
+      }
+    }
+  }
+
+  private async deleteSuperseded(): Promise<void> {
+    const superseded = [...this.superseded];
+    this.superseded.clear();
+    for (let i = 0; i < superseded.length; i += SNAPSHOTS_PER_DELETE) {
+      const batch = superseded.slice(i, i + SNAPSHOTS_PER_DELETE);
+      try {
+        await DocumentSnapshotModel.deleteMany(
+          op({ $or: batch.map(([name, version]) => snapshotsBeforeFilter(name, version)) }),
+        );
+      } catch (error) {
+        for (const [name, version] of batch) this.snapshotsBefore(name, version);
         this.onError(error);
       }
     }

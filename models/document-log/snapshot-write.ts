@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { op } from "../mongoose.ts";
-import { DocumentSnapshotModel, toBytes } from "./document-log.ts";
+import { DELETE_AT_ONCE, DocumentSnapshotModel, toBytes, type Leftovers } from "./document-log.ts";
 
 /**
  * Retries after other processes wrote in between; each retry merges what they wrote. Each
@@ -30,12 +30,14 @@ async function insertVersion(name: string, state: Uint8Array, version: number): 
  * on MongoDB and on the embedded FerretDB alike; a conditional update is not atomic on the
  * latter). A writer that lost reads the newest version, merges it into its state (Yjs updates
  * merge without loss) and tries the next. In one process the first insert wins: one insert and
- * one delete of the version it replaces. Resolves with the version written.
+ * one delete of the versions it replaces (now, or at the next log sweep: `leftovers`). Resolves
+ * with the version written.
  */
 export async function writeSnapshot(
   name: string,
   state: Uint8Array,
   knownVersion: number,
+  leftovers: Pick<Leftovers, "snapshotsBefore"> = DELETE_AT_ONCE,
 ): Promise<number> {
   let merged = state;
   let version = knownVersion + 1;
@@ -47,12 +49,9 @@ export async function writeSnapshot(
       (await insertVersion(name, merged, version)) &&
       !(await DocumentSnapshotModel.exists({ name, version: op({ $gt: version }) }))
     ) {
-      // Older versions are contained in this one. (A row left by a failed delete is harmless:
-      // loading takes the newest.)
-      await DocumentSnapshotModel.deleteMany({
-        name,
-        $or: [{ version: op({ $lt: version }) }, { version: op({ $exists: false }) }],
-      });
+      // Older versions are contained in this one. (A row left by a failed or later delete is
+      // harmless: loading takes the newest.)
+      await leftovers.snapshotsBefore(name, version);
       return version;
     }
     // A short random pause, so writers that lost together do not collide again in lockstep.

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
-import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import {
+  DocumentSnapshotModel,
+  loadStoredDocument,
+} from "../../models/document-log/document-log.ts";
 import { mongoose } from "../../models/mongoose.ts";
 import { connectClient, eventually } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -32,7 +35,7 @@ async function typeAndLeave(url: string, name: string, text: string) {
 }
 
 describe("trimming the update log", () => {
-  it("keeps compacted entries until the sweep, loses and doubles nothing meanwhile, and sweeps every document in one delete", async () => {
+  it("keeps compacted entries and replaced snapshots until the sweep, loses and doubles nothing meanwhile, and sweeps every document in one delete of each", async () => {
     const second = await buildEvaluation(world.school, world.people.schoolLeader, world.trust);
     const names = [
       documentName("evaluation", world.evaluation.id),
@@ -64,16 +67,21 @@ describe("trimming the update log", () => {
         5000,
         "second compaction",
       );
+      // The versions the compactions replaced are still there too, until the sweep.
+      expect(await DocumentSnapshotModel.countDocuments({ name: names[0] })).toBeGreaterThan(1);
       mongoose.set("debug", (collection: string, method: string) => {
-        if (/^delete/.test(method) && collection === "documentupdates") deletes.push(method);
+        if (/^delete/.test(method)) deletes.push(`${method} ${collection}`);
       });
     } finally {
       // Shutting down sweeps what waits.
       await server.close();
       mongoose.set("debug", false);
     }
-    expect(deletes).toEqual(["deleteMany"]);
-    for (const name of names) expect((await loadStoredDocument(name)).updates).toEqual([]);
+    expect(deletes.sort()).toEqual(["deleteMany documentsnapshots", "deleteMany documentupdates"]);
+    for (const name of names) {
+      expect((await loadStoredDocument(name)).updates).toEqual([]);
+      expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(1);
+    }
 
     const reopened = await startTestServer();
     try {

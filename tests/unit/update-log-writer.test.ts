@@ -38,7 +38,7 @@ const textOf = (updates: Uint8Array[]) => {
 };
 
 /** These tests never compact: nothing is handed over for trimming. */
-const NO_TRIM = { add: () => {} };
+const NO_TRIM = { entries: () => {}, snapshotsBefore: () => {} };
 
 describe("the update-log writer", () => {
   it("writes what every document accepted within a tick in one round trip", async () => {
