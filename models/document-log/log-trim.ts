@@ -45,13 +45,6 @@ export class LogTrim implements Leftovers {
     this.due.set(name, set);
   }
 
-  /** How many entries wait to be deleted. */
-  get size(): number {
-    let n = 0;
-    for (const ids of this.due.values()) n += ids.size;
-    return n;
-  }
-
   /**
    * Deletes everything added so far (one sweep at a time; a failed delete keeps its entries for
    * the next sweep). Resolves once every entry added before the call is deleted or kept back.

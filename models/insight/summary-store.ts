@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
-import { defineModel, mongoose } from "../mongoose.ts";
+import { defineModel, mongoose, ofTrust } from "../mongoose.ts";
 
 /**
  * The insight summary (docs/decisions/023-insight-summary-projection.md): per trust, framework
@@ -304,8 +304,9 @@ async function keyOf(
   const doc = await mongoose
     .model("Evaluation")
     .findOne({ _id: evaluationId }, { trustId: 1, frameworkId: 1, cycleId: 1 })
-    .lean<{ trustId: unknown; frameworkId: unknown; cycleId: unknown }>();
-  if (!doc || String(doc.trustId) !== trustId) return null;
+    .lean<{ trustId: unknown; frameworkId: unknown; cycleId: unknown }>()
+    .then((found) => ofTrust(found, trustId));
+  if (!doc) return null;
   return {
     trustId,
     frameworkId: String(doc.frameworkId),
