@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../../server/app.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
@@ -56,6 +56,24 @@ async function expectBoth(
     await expect.poll(() => read(page), { timeout: 10_000 }).toEqual(expected);
 }
 
+/**
+ * Drags by `grip` onto the lower half of `target`'s row, and drops once the row shows where it
+ * will land. Step by step, with both in view first: `dragTo` in one move sometimes scrolled the
+ * page mid-drag on a busy machine, and Chromium then never started the drag.
+ */
+async function dragBelow(page: Page, grip: Locator, target: Locator) {
+  await target.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  const from = (await grip.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 12, { steps: 3 });
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(to.x + 20, to.y + to.height - 8, { steps: 8 });
+  const row = target.locator("xpath=ancestor::li[1]");
+  await expect.poll(() => row.getAttribute("class")).toContain("plan-drop-after");
+  await page.mouse.up();
+}
+
 describe("the force-field in the browser", () => {
   it("lets two of the school's team build one force-field together, the diagram and totals following live", async () => {
     const [alex, chris] = await Promise.all([
@@ -74,7 +92,15 @@ describe("the force-field in the browser", () => {
     // Alex adds a helping factor and types it; Chris sees it appear, then adds a hindering one.
     await forceField(alex, "2.1").getByRole("button", { name: "Add a helping factor" }).click();
     await alex.keyboard.type("Strong SENCO leadership");
-    await forceField(chris, "2.1").getByRole("button", { name: "Add a hindering factor" }).click();
+    // The new factor's field has the focus by the time the click has been handled (not a frame
+    // later), so nothing typed straight after "Add" goes to the button instead.
+    const focusedByAdd = await forceField(chris, "2.1")
+      .getByRole("button", { name: "Add a hindering factor" })
+      .evaluate((button) => {
+        (button as HTMLButtonElement).click();
+        return document.activeElement?.id ?? "";
+      });
+    expect(focusedByAdd).toMatch(/^force-.+-text$/);
     await chris.keyboard.type("Staff turnover");
     await factor(chris, "2.1", "Hindering factor 1")
       .getByRole("combobox", { name: "Strength" })
@@ -168,11 +194,11 @@ describe("the force-field in the browser", () => {
     );
 
     // And back again by dragging it below the other one.
-    const below = factor(alex, "2.1", "Helping factor 2");
-    const box = (await below.boundingBox())!;
-    await forceField(alex, "2.1")
-      .getByTitle("Drag to move helping factor 1")
-      .dragTo(below, { targetPosition: { x: 20, y: box.height - 8 } });
+    await dragBelow(
+      alex,
+      forceField(alex, "2.1").getByTitle("Drag to move helping factor 1"),
+      factor(alex, "2.1", "Helping factor 2"),
+    );
     await expectBoth(
       both,
       (p) => factor(p, "2.1", "Helping factor 2").getByRole("textbox").inputValue(),

@@ -1,6 +1,6 @@
 import { addAction, isOverdue, removeAction } from "../../../collab/shapes/plan.ts";
 import { ActionRow, actionInputId, actionName } from "../plan/action-row.tsx";
-import { focusSoon } from "../plan/focus-soon.ts";
+import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { localToday, useActions, useForces, useMembers } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 import { useStructuredEdits } from "./structured-edits.tsx";
@@ -40,7 +40,7 @@ export function CriterionActions({ evaluationId, criterion, doc, readOnly }: Cri
                   `Removed ${actionName(index).toLowerCase()} of ${criterion.code}${action.what.trim() ? `: ${action.what.trim()}` : ""}.`,
                   [actionInputId(action.id)],
                 );
-                focusSoon([addId]);
+                focusWhenDrawn([addId]);
               }}
             />
           ))}
@@ -55,7 +55,7 @@ export function CriterionActions({ evaluationId, criterion, doc, readOnly }: Cri
           className="plan-add"
           onClick={() => {
             if (!doc) return;
-            focusSoon([actionInputId(edit(() => addAction(doc, criterion.id)))]);
+            focusWhenDrawn([actionInputId(edit(() => addAction(doc, criterion.id)))]);
           }}
         >
           <span aria-hidden="true">+ </span>Add an action

@@ -14,7 +14,7 @@ import {
   moveButtonId,
 } from "../plan/force-row.tsx";
 import { dropPosition } from "../reorder/drag.ts";
-import { focusSoon } from "../plan/focus-soon.ts";
+import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { useForces } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 import { ForceFieldDiagram } from "./force-field-diagram.tsx";
@@ -50,13 +50,16 @@ export function ForceField({ criterion, doc, readOnly }: CriterionWorkspace) {
       `Moved ${forceName(side, from).toLowerCase()} to position ${to + 1} of ${list.length}.`,
     );
     const direction = to < from ? -1 : 1;
-    focusSoon([moveButtonId(forceId, direction), moveButtonId(forceId, direction === -1 ? 1 : -1)]);
+    focusWhenDrawn([
+      moveButtonId(forceId, direction),
+      moveButtonId(forceId, direction === -1 ? 1 : -1),
+    ]);
   };
 
   const add = (side: ForceSide) => {
     if (!doc) return;
     const id = edit(() => addForce(doc, criterion.id, side));
-    focusSoon([forceInputId(id)]);
+    focusWhenDrawn([forceInputId(id)]);
   };
 
   const remove = (force: Force, index: number) => {
@@ -67,7 +70,7 @@ export function ForceField({ criterion, doc, readOnly }: CriterionWorkspace) {
       `Removed ${forceName(force.side, index).toLowerCase()} of ${criterion.code}${force.text.trim() ? `: ${force.text.trim()}` : ""}.`,
       [forceInputId(force.id)],
     );
-    focusSoon([addButtonId(criterion.id, force.side)]);
+    focusWhenDrawn([addButtonId(criterion.id, force.side)]);
   };
 
   return (

@@ -12,7 +12,7 @@ import type * as Y from "yjs";
 import { createStructuredUndo, type StructuredUndo } from "../../collab/structured-undo.ts";
 import { indicatorRatingsOf, judgementsOf } from "../../../collab/shapes/evaluation.ts";
 import { actionsOf, forcesOf } from "../../../collab/shapes/plan.ts";
-import { focusSoon } from "../plan/focus-soon.ts";
+import { focusWhenDrawn } from "../focus-when-drawn.ts";
 
 /**
  * Structured edits of an evaluation (judgements, indicator ratings, forces, actions) go through
@@ -142,7 +142,7 @@ export function StructuredEditsProvider({
             const done = undo?.undoStep(toast.step) ?? false;
             setToast(null);
             say(done ? "Undone." : "Nothing to undo.");
-            if (done) focusSoon(toast.focusAfterUndo);
+            if (done) focusWhenDrawn(toast.focusAfterUndo);
           }}
           onDismiss={dismiss}
         />

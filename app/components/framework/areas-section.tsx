@@ -11,7 +11,8 @@ import {
   type YItem,
 } from "../../../collab/shapes/framework.ts";
 import { CriterionEditor } from "./criterion-editor.tsx";
-import { focusSoon, useDesigner } from "./designer-context.ts";
+import { useDesigner } from "./designer-context.ts";
+import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import {
   addCriterionTo,
   criteriaOfArea,
@@ -59,7 +60,7 @@ function AreaEditor(props: { id: string; area: YItem; index: number; areas: [str
     const criterionId = addCriterionTo(doc, id);
     designer.setExpanded(criterionId, true);
     designer.announce(`Added criterion ${index + 1}.${criteria.length + 1} to ${name}.`);
-    focusSoon(`statement-${criterionId}`);
+    focusWhenDrawn([`statement-${criterionId}`]);
   };
   const remove = () => {
     const count = criteria.length;
@@ -67,7 +68,7 @@ function AreaEditor(props: { id: string; area: YItem; index: number; areas: [str
     if (!window.confirm(`Remove the area “${name}”${what}? This cannot be undone.`)) return;
     removeArea(doc, id);
     designer.announce(`Removed the area ${name}.`);
-    focusSoon("add-area");
+    focusWhenDrawn(["add-area"]);
   };
 
   return (
@@ -180,7 +181,7 @@ export function AreasSection() {
   const add = () => {
     const id = addArea(designer.doc);
     designer.announce(`Added area ${areas.length + 1}.`);
-    focusSoon(`area-title-${id}`);
+    focusWhenDrawn([`area-title-${id}`]);
   };
   return (
     <section id="areas" className="designer-section" aria-labelledby="areas-heading">

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { criteriaOf, type YItem } from "../../../collab/shapes/framework.ts";
-import { focusSoon, useDesigner } from "./designer-context.ts";
+import { useDesigner } from "./designer-context.ts";
+import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import {
   areaName,
   criterionCode,
@@ -70,7 +71,7 @@ export function CriterionEditor(props: {
     if (!window.confirm(`Remove criterion ${code} and everything written in it?`)) return;
     removeItem(doc, criteriaOf(doc), id);
     designer.announce(`Removed criterion ${code}.`);
-    focusSoon(`add-criterion-${areaId}`);
+    focusWhenDrawn([`add-criterion-${areaId}`]);
   };
   const moveToArea = () => {
     if (!destination) return;
@@ -79,7 +80,7 @@ export function CriterionEditor(props: {
     designer.announce(
       `Moved criterion ${code} to ${areaName(doc, destination)}, as ${criterionCode(doc, id)}.`,
     );
-    focusSoon(toggleId(id));
+    focusWhenDrawn([toggleId(id)]);
   };
   const descriptors = criterion.get("descriptors") as Y.Map<Y.Text> | undefined;
   const statement = criterion.get("statement") as Y.Text | undefined;

@@ -29,25 +29,3 @@ export function useDesigner(): Designer {
   if (!designer) throw new Error("useDesigner outside <FrameworkDesigner>");
   return designer;
 }
-
-/**
- * Focuses the element with this id once it is on the page (it may appear a frame or two after
- * the edit that created or moved it). Falls back to `fallbackId` if the first is disabled.
- */
-export function focusSoon(id: string, fallbackId?: string, tries = 10): void {
-  requestAnimationFrame(() => {
-    const element = document.getElementById(id) as HTMLElement | null;
-    if (element && !(element as HTMLButtonElement).disabled) {
-      element.focus();
-      return;
-    }
-    const fallback = fallbackId
-      ? (document.getElementById(fallbackId) as HTMLElement | null)
-      : null;
-    if (element && fallback && !(fallback as HTMLButtonElement).disabled) {
-      fallback.focus();
-      return;
-    }
-    if (tries > 0) focusSoon(id, fallbackId, tries - 1);
-  });
-}

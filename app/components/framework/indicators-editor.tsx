@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { addIndicator, ordered, type YItem } from "../../../collab/shapes/framework.ts";
-import { focusSoon, useDesigner } from "./designer-context.ts";
+import { useDesigner } from "./designer-context.ts";
+import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { removeItem } from "../../../collab/shapes/framework-edits.ts";
 import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
 import { YTextInput } from "./y-text-field.tsx";
@@ -22,7 +23,7 @@ export function IndicatorsEditor({
     const id = addIndicator(designer.doc, criterionId);
     if (!id) return;
     designer.announce(`Added indicator ${list.length + 1} to ${code}.`);
-    focusSoon(`indicator-${id}`);
+    focusWhenDrawn([`indicator-${id}`]);
   };
   return (
     <fieldset className="indicators-editor">
@@ -59,7 +60,7 @@ export function IndicatorsEditor({
                         if (!indicators) return;
                         removeItem(designer.doc, indicators, id);
                         designer.announce(`Removed ${name}.`);
-                        focusSoon(`add-indicator-${criterionId}`);
+                        focusWhenDrawn([`add-indicator-${criterionId}`]);
                       }}
                     >
                       Remove <span className="sr-only">{name}</span>

@@ -1,7 +1,8 @@
 import type { RefObject } from "react";
 import { dragHandleProps, dropPosition } from "../reorder/drag.ts";
 import { move, moveTo, type YItem } from "../../../collab/shapes/framework.ts";
-import { focusSoon, type Designer } from "./designer-context.ts";
+import type { Designer } from "./designer-context.ts";
+import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import {
   areaName,
   criterionCode,
@@ -30,7 +31,7 @@ export function moveByOne(
   });
   if (!moved) return;
   designer.announce(`Moved ${name} to position ${from + direction + 1} of ${siblings.length}`);
-  focusSoon(moveButtonId(id, direction), moveButtonId(id, direction === -1 ? 1 : -1));
+  focusWhenDrawn([moveButtonId(id, direction), moveButtonId(id, direction === -1 ? 1 : -1)]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { detailsOf, levelsOf, ordered, type YItem } from "../../../collab/shapes/framework.ts";
-import { focusSoon, useDesigner } from "./designer-context.ts";
+import { useDesigner } from "./designer-context.ts";
+import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { addLevelEverywhere, removeItem } from "../../../collab/shapes/framework-edits.ts";
 import { PlainTextInput } from "./plain-fields.tsx";
 import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
@@ -38,7 +39,7 @@ function LevelRow(props: { id: string; level: YItem; index: number; levels: [str
       return;
     removeItem(designer.doc, levelsOf(designer.doc), id);
     designer.announce(`Removed ${name}. The scale has ${levels.length - 1} levels.`);
-    focusSoon("add-level");
+    focusWhenDrawn(["add-level"]);
   };
   return (
     <li className="level-row">
@@ -113,7 +114,7 @@ export function ScaleSection() {
   const add = () => {
     const id = addLevelEverywhere(designer.doc);
     designer.announce(`Added level ${levels.length + 1} at the top of the scale.`);
-    focusSoon(`level-${id}`);
+    focusWhenDrawn([`level-${id}`]);
   };
   return (
     <section

@@ -1,7 +1,8 @@
 import type * as Y from "yjs";
 import { addTier, ordered, tiersOf, type YItem } from "../../../collab/shapes/framework.ts";
 import type { AccreditationRule } from "../../../models/framework/types.ts";
-import { focusSoon, useDesigner } from "./designer-context.ts";
+import { useDesigner } from "./designer-context.ts";
+import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { removeItem } from "../../../collab/shapes/framework-edits.ts";
 import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
 import { RuleEditor } from "./rule-editor.tsx";
@@ -22,7 +23,7 @@ function TierRow(props: {
     if (!window.confirm(`Remove the award tier “${name}”?`)) return;
     removeItem(designer.doc, tiersOf(designer.doc), id);
     designer.announce(`Removed the award tier ${name}.`);
-    focusSoon("add-tier");
+    focusWhenDrawn(["add-tier"]);
   };
   return (
     <li
@@ -73,7 +74,7 @@ export function TiersSection({ usesMet }: { usesMet: boolean }) {
   const add = () => {
     const id = addTier(designer.doc);
     designer.announce(`Added award tier ${tiers.length + 1}.`);
-    focusSoon(`tier-name-${id}`);
+    focusWhenDrawn([`tier-name-${id}`]);
   };
   return (
     <section id="tiers" className="panel designer-section" aria-labelledby="tiers-heading">

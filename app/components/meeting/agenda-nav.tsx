@@ -1,25 +1,13 @@
 import { useRef, type KeyboardEvent } from "react";
 import type { RecordState } from "../../../models/validation/record-state.ts";
 import { dragHandleProps, dropPosition, useDropTarget } from "../reorder/drag.ts";
+import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import type { MeetingCriterion } from "./types.ts";
 
 const LIST = "meeting-agenda";
 export const agendaButtonId = (criterionId: string) => `agenda-button-${criterionId}`;
 const moveButtonId = (criterionId: string, direction: -1 | 1) =>
   `agenda-move-${direction < 0 ? "up" : "down"}-${criterionId}`;
-
-/** Focus moves after React has drawn the new order. */
-function focusSoon(...ids: string[]) {
-  requestAnimationFrame(() => {
-    for (const id of ids) {
-      const element = document.getElementById(id) as HTMLButtonElement | null;
-      if (element && !element.disabled) {
-        element.focus();
-        return;
-      }
-    }
-  });
-}
 
 function statusOf(agreed: RecordState["agreed"][string] | undefined): string {
   if (!agreed) return "Not agreed yet";
@@ -141,7 +129,7 @@ export function AgendaNav(props: {
     if (to === null || to < 0 || to >= ids.length) return;
     event.preventDefault();
     props.onShow(ids[to]);
-    focusSoon(agendaButtonId(ids[to]));
+    focusWhenDrawn([agendaButtonId(ids[to])]);
   };
   const move =
     (id: string, index: number) => (slot: number, how: "drag" | "button", direction?: -1 | 1) => {
@@ -151,7 +139,7 @@ export function AgendaNav(props: {
       const code = items[index].criterion.code;
       props.announce(`Moved ${code} to position ${position + 1} of ${ids.length}.`);
       if (direction)
-        focusSoon(moveButtonId(id, direction), moveButtonId(id, direction === -1 ? 1 : -1));
+        focusWhenDrawn([moveButtonId(id, direction), moveButtonId(id, direction === -1 ? 1 : -1)]);
     };
   return (
     <nav className="agenda-nav" aria-labelledby="agenda-heading">
