@@ -5,15 +5,17 @@ import type {
 } from "@hocuspocus/server";
 import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
 import { parseDocumentName } from "../document-name.ts";
+import { ProjectionQueue } from "../projection-queue.ts";
 import { writeProjection, type WrittenProjection } from "../projections.ts";
 
 /**
  * After each store, the document's structured projection is written to its database record
- * (unless it did not change: see writeProjection).
+ * (unless it did not change: see writeProjection), a few documents at a time (ProjectionQueue).
  */
 export class ProjectionExtension implements Extension {
   extensionName = "projection";
   private written = new Map<string, WrittenProjection>();
+  private queue = new ProjectionQueue();
 
   async afterStoreDocument({ documentName, document }: afterStoreDocumentPayload) {
     const name = parseDocumentName(documentName);
@@ -22,8 +24,10 @@ export class ProjectionExtension implements Extension {
     // the next store (or the next open). Failing the store instead would keep the document
     // loaded with nobody on it for good (Hocuspocus keeps it after a failed store).
     try {
-      const written = await writeProjection(name, document, this.written.get(documentName));
-      if (written) this.written.set(documentName, written);
+      await this.queue.schedule(documentName, async () => {
+        const written = await writeProjection(name, document, this.written.get(documentName));
+        if (written) this.written.set(documentName, written);
+      });
     } catch (error) {
       if (isDatabaseUnavailable(error)) reportDatabaseUnavailable(error);
       else console.error(error);

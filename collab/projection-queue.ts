@@ -1,0 +1,65 @@
+import pLimit from "p-limit";
+
+/** Projection writes running at once in one process (see ProjectionQueue). */
+export const PROJECTION_WRITES_AT_ONCE = 2;
+
+interface DocumentTurn {
+  /** The write scheduled and not started yet, if any: later stores join it. */
+  waiting: Promise<void> | null;
+  /** Settles when everything scheduled for the document so far has run. */
+  tail: Promise<void>;
+  /** Writes scheduled (not joined) and not yet settled. */
+  scheduled: number;
+}
+
+/**
+ * Runs the projection writes of a process's documents a few at a time, each document's in order.
+ *
+ * A projection is derived from its document and nobody waits for it, while the update log is how
+ * "Saved" is earned. When a hundred documents store at once (everyone started typing at the same
+ * moment), their projection writes (each a few database commands) all went to the database at
+ * once and the update log's inserts queued behind them: edit → durable p95 of 1.7–2.0 s over the
+ * first 10 s at 100 documents. Here they wait in this process instead, `concurrency` at a time.
+ *
+ * A document's writes never overlap (an older state could otherwise land last), and a store
+ * made while the document's write is still waiting adds nothing: that write reads the document
+ * when it starts, so it already carries the newer state.
+ */
+export class ProjectionQueue {
+  private readonly slots: pLimit.Limit;
+  private readonly turns = new Map<string, DocumentTurn>();
+
+  constructor(concurrency = PROJECTION_WRITES_AT_ONCE) {
+    this.slots = pLimit(concurrency);
+  }
+
+  /** Schedules `write` for `documentName`; settles once it (or the write it joined) has run. */
+  schedule(documentName: string, write: () => Promise<void>): Promise<void> {
+    let turn = this.turns.get(documentName);
+    if (turn?.waiting) return turn.waiting;
+    if (!turn) {
+      turn = { waiting: null, tail: Promise.resolve(), scheduled: 0 };
+      this.turns.set(documentName, turn);
+    }
+    const current = turn;
+    current.scheduled += 1;
+    const run = current.tail.then(() =>
+      this.slots(() => {
+        current.waiting = null;
+        return write();
+      }),
+    );
+    current.waiting = run;
+    const settled = () => {
+      current.scheduled -= 1;
+      if (current.scheduled === 0) this.turns.delete(documentName);
+    };
+    current.tail = run.then(settled, settled);
+    return run;
+  }
+
+  /** Documents with a write waiting or running. */
+  get documents(): number {
+    return this.turns.size;
+  }
+}
