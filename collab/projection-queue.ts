@@ -18,8 +18,9 @@ interface DocumentTurn {
  * A projection is derived from its document and nobody waits for it, while the update log is how
  * "Saved" is earned. When a hundred documents store at once (everyone started typing at the same
  * moment), their projection writes (each a few database commands) all went to the database at
- * once and the update log's inserts queued behind them: edit → durable p95 of 1.7–2.0 s over the
- * first 10 s at 100 documents. Here they wait in this process instead, `concurrency` at a time.
+ * once and the update log's inserts queued behind them: edit → durable p95 of 2.5–2.9 s in each
+ * of the first two 5 s slices at 100 documents (ADR 025). Here they wait in this process instead,
+ * `concurrency` at a time.
  *
  * A document's writes never overlap (an older state could otherwise land last), and a store
  * made while the document's write is still waiting adds nothing: that write reads the document
