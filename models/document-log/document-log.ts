@@ -1,4 +1,4 @@
-import { Schema, Types } from "mongoose";
+import { Schema, Types, type Model } from "mongoose";
 import { op, defineModel } from "../mongoose.ts";
 // Used only inside functions, so the two modules may import each other.
 import { writeSnapshot } from "./snapshot-write.ts";
@@ -17,10 +17,18 @@ interface UpdateDoc {
 
 interface SnapshotDoc {
   name: string;
-  state: Buffer;
+  /** The version's state, in `documentstates` (ADR 026). */
+  stateId?: Types.ObjectId;
+  /** Rows written before ADR 026 hold their state themselves. */
+  state?: Buffer;
   /** Bumped by every write: a compaction writes the version after the one it knows (ADR 018). */
   version?: number;
   updatedAt: Date;
+}
+
+/** A snapshot version's state: read and deleted by `_id` only (ADR 026). */
+interface StateDoc {
+  state: Buffer;
 }
 
 const updateSchema = new Schema<UpdateDoc>({
@@ -31,7 +39,8 @@ const updateSchema = new Schema<UpdateDoc>({
 
 const snapshotSchema = new Schema<SnapshotDoc>({
   name: { type: String, required: true },
-  state: { type: Buffer, required: true },
+  stateId: { type: Schema.Types.ObjectId },
+  state: { type: Buffer },
   version: { type: Number, default: 0 },
   updatedAt: { type: Date, default: () => new Date() },
 });
@@ -39,7 +48,10 @@ const snapshotSchema = new Schema<SnapshotDoc>({
 snapshotSchema.index({ name: 1, version: 1 }, { unique: true });
 
 export const DocumentUpdateModel = defineModel<UpdateDoc>("DocumentUpdate", updateSchema);
+const stateSchema = new Schema<StateDoc>({ state: { type: Buffer, required: true } });
+
 export const DocumentSnapshotModel = defineModel<SnapshotDoc>("DocumentSnapshot", snapshotSchema);
+export const DocumentStateModel = defineModel<StateDoc>("DocumentState", stateSchema);
 
 // Lean reads return BSON Binary values, not Buffers: take exactly the stored bytes.
 export function toBytes(value: unknown): Uint8Array {
@@ -55,14 +67,46 @@ export interface StoredDocument {
   updates: { id: string; update: Uint8Array }[];
 }
 
+/** A document's newest snapshot: its state and version. */
+export interface Snapshot {
+  state: Uint8Array;
+  version: number;
+}
+
+/**
+ * How many times a read of the newest snapshot starts again when a newer version's sweep took
+ * the state of the one it found (each time means a newer version is in).
+ */
+const NEWEST_READS = 20;
+
+/**
+ * A document's newest snapshot, or null before its first. The version rows are a few bytes
+ * each, so finding the newest reads no state; its state is then read by `_id` (ADR 026). A
+ * sweep may delete that state between the two reads, but only once a newer version is in, so
+ * the read starts again and finds the newer one.
+ */
+export async function readNewestSnapshot(name: string): Promise<Snapshot | null> {
+  for (let read = 0; read < NEWEST_READS; read++) {
+    const row = await DocumentSnapshotModel.findOne({ name }).sort({ version: -1 }).lean();
+    if (!row) return null;
+    const version = row.version ?? 0;
+    if (!row.stateId) return { state: toBytes(row.state), version };
+    const stored = await DocumentStateModel.findOne({ _id: row.stateId }).lean();
+    if (stored) return { state: toBytes(stored.state), version };
+    // The newer version that replaced it may still be on its way in: a short pause.
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
+  }
+  throw new Error(`The snapshot of ${name} was replaced under ${NEWEST_READS} reads.`);
+}
+
 /** Everything stored for a document: its snapshot (if any) and the updates logged since. */
 export async function loadStoredDocument(name: string): Promise<StoredDocument> {
   const [snapshot, updates] = await Promise.all([
-    DocumentSnapshotModel.findOne({ name }).sort({ version: -1 }).lean(),
+    readNewestSnapshot(name),
     DocumentUpdateModel.find({ name }).sort({ _id: 1 }).lean(),
   ]);
   return {
-    snapshot: snapshot ? toBytes(snapshot.state) : null,
+    snapshot: snapshot?.state ?? null,
     snapshotVersion: snapshot?.version ?? 0,
     updates: updates.map((u) => ({ id: u._id.toString(), update: toBytes(u.update) })),
   };
@@ -141,9 +185,41 @@ export function snapshotsBeforeFilter(name: string, version: number) {
   return { name, $or: [{ version: op({ $lt: version }) }, { version: op({ $exists: false }) }] };
 }
 
+/**
+ * Deletes the snapshot rows matching any of `filters`, and their states. The rows are read once
+ * (a few bytes each), then states and rows are deleted one `_id` at a time in one command each,
+ * which the embedded FerretDB looks up in SQLite instead of reading every row (ADR 026). States
+ * go first: a crash in between leaves rows whose states are gone, which only a read of an older
+ * version than the newest could meet, and the next sweep deletes them.
+ */
+export async function deleteSnapshotRows(filters: object[]): Promise<void> {
+  if (filters.length === 0) return;
+  const rows = await DocumentSnapshotModel.find(op({ $or: filters }))
+    .select({ _id: 1, stateId: 1 })
+    .lean();
+  const stateIds = rows.flatMap((row) => (row.stateId ? [row.stateId] : []));
+  await deleteByIds(DocumentStateModel, stateIds);
+  await deleteByIds(
+    DocumentSnapshotModel,
+    rows.map((row) => row._id),
+  );
+}
+
+/** Deletes records by `_id`, each looked up on its own, in one round trip. */
+async function deleteByIds(
+  model: Model<SnapshotDoc> | Model<StateDoc>,
+  ids: Types.ObjectId[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await model.collection.bulkWrite(
+    ids.map((_id) => ({ deleteOne: { filter: { _id } } })),
+    { ordered: false },
+  );
+}
+
 /** Deletes a document's snapshot versions older than `version` now. */
 export async function deleteSnapshotsBefore(name: string, version: number): Promise<void> {
-  await DocumentSnapshotModel.deleteMany(snapshotsBeforeFilter(name, version));
+  await deleteSnapshotRows([snapshotsBeforeFilter(name, version)]);
 }
 
 export const DELETE_AT_ONCE: Leftovers = {

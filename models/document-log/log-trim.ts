@@ -1,7 +1,7 @@
 import { op } from "../mongoose.ts";
 import {
-  DocumentSnapshotModel,
   DocumentUpdateModel,
+  deleteSnapshotRows,
   snapshotsBeforeFilter,
   type Leftovers,
 } from "./document-log.ts";
@@ -76,8 +76,8 @@ export class LogTrim implements Leftovers {
     for (let i = 0; i < superseded.length; i += SNAPSHOTS_PER_DELETE) {
       const batch = superseded.slice(i, i + SNAPSHOTS_PER_DELETE);
       try {
-        await DocumentSnapshotModel.deleteMany(
-          op({ $or: batch.map(([name, version]) => snapshotsBeforeFilter(name, version)) }),
+        await deleteSnapshotRows(
+          batch.map(([name, version]) => snapshotsBeforeFilter(name, version)),
         );
       } catch (error) {
         for (const [name, version] of batch) this.snapshotsBefore(name, version);

@@ -1,6 +1,13 @@
 import * as Y from "yjs";
 import { op } from "../mongoose.ts";
-import { DELETE_AT_ONCE, DocumentSnapshotModel, toBytes, type Leftovers } from "./document-log.ts";
+import { Types } from "mongoose";
+import {
+  DELETE_AT_ONCE,
+  DocumentSnapshotModel,
+  DocumentStateModel,
+  readNewestSnapshot,
+  type Leftovers,
+} from "./document-log.ts";
 
 /**
  * Retries after other processes wrote in between; each retry merges what they wrote. Each
@@ -12,12 +19,21 @@ function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: number } | null)?.code === 11000;
 }
 
-/** Inserts `state` as version `version`; false when another writer already has that version. */
+/**
+ * Inserts `state` as version `version`; false when another writer already has that version.
+ * The state goes in first, under its own `_id`, and the version row naming it second (ADR 026):
+ * a reader never finds a row whose state is not in yet. A writer that lost deletes its state
+ * again; a crash in between leaves a state no row names, which no read ever meets.
+ */
 async function insertVersion(name: string, state: Uint8Array, version: number): Promise<boolean> {
+  const stateId = new Types.ObjectId();
+  await DocumentStateModel.collection.insertOne({ _id: stateId, state: Buffer.from(state) });
   try {
-    await DocumentSnapshotModel.create({ name, state: Buffer.from(state), version });
+    await DocumentSnapshotModel.create({ name, stateId, version });
     return true;
   } catch (error) {
+    // Best effort: a state left behind is never read, and the insert's error is the one to tell.
+    await DocumentStateModel.collection.deleteOne({ _id: stateId }).catch(() => undefined);
     if (isDuplicateKey(error)) return false;
     throw error;
   }
@@ -29,9 +45,10 @@ async function insertVersion(name: string, state: Uint8Array, version: number): 
  * last read or wrote, and only one writer can insert a given version (a unique index is atomic
  * on MongoDB and on the embedded FerretDB alike; a conditional update is not atomic on the
  * latter). A writer that lost reads the newest version, merges it into its state (Yjs updates
- * merge without loss) and tries the next. In one process the first insert wins: one insert and
- * one delete of the versions it replaces (now, or at the next log sweep: `leftovers`). Resolves
- * with the version written.
+ * merge without loss) and tries the next. In one process the first insert wins: the state's
+ * insert, the version row's insert, the check (a read of version rows of a few bytes, ADR 026),
+ * and the deletes of the versions it replaces (now, or at the next log sweep: `leftovers`).
+ * Resolves with the version written.
  */
 export async function writeSnapshot(
   name: string,
@@ -56,8 +73,8 @@ export async function writeSnapshot(
     }
     // A short random pause, so writers that lost together do not collide again in lockstep.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
-    const newest = await DocumentSnapshotModel.findOne({ name }).sort({ version: -1 }).lean();
-    merged = newest ? Y.mergeUpdates([toBytes(newest.state), state]) : state;
+    const newest = await readNewestSnapshot(name);
+    merged = newest ? Y.mergeUpdates([newest.state, state]) : state;
     version = (newest?.version ?? 0) + 1;
   }
   throw new Error(`The snapshot of ${name} kept changing under ${MAX_ATTEMPTS} compactions.`);

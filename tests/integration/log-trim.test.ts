@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
 import {
   DocumentSnapshotModel,
+  DocumentStateModel,
   loadStoredDocument,
 } from "../../models/document-log/document-log.ts";
 import { mongoose } from "../../models/mongoose.ts";
@@ -70,18 +71,26 @@ describe("trimming the update log", () => {
       // The versions the compactions replaced are still there too, until the sweep.
       expect(await DocumentSnapshotModel.countDocuments({ name: names[0] })).toBeGreaterThan(1);
       mongoose.set("debug", (collection: string, method: string) => {
-        if (/^delete/.test(method)) deletes.push(`${method} ${collection}`);
+        if (/^(delete|bulkWrite)/.test(method)) deletes.push(`${method} ${collection}`);
       });
     } finally {
       // Shutting down sweeps what waits.
       await server.close();
       mongoose.set("debug", false);
     }
-    expect(deletes.sort()).toEqual(["deleteMany documentsnapshots", "deleteMany documentupdates"]);
+    // Replaced snapshot versions and their states go by _id, each in one command (ADR 026).
+    expect(deletes.sort()).toEqual([
+      "bulkWrite documentsnapshots",
+      "bulkWrite documentstates",
+      "deleteMany documentupdates",
+    ]);
     for (const name of names) {
       expect((await loadStoredDocument(name)).updates).toEqual([]);
       expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(1);
     }
+    expect(await DocumentStateModel.countDocuments()).toBe(
+      await DocumentSnapshotModel.countDocuments(),
+    );
 
     const reopened = await startTestServer();
     try {
