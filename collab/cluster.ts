@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Extension } from "@hocuspocus/server";
-import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import { connectRedis, type RedisSettings } from "./redis.ts";
 import { startClusterSignal, type ClusterSignal, type SocketSignal } from "./cluster-signal.ts";
 import { RelayedStoreExtension } from "./extensions/relayed-store.ts";
+import { UpdateRelay } from "./update-relay.ts";
 
 /** What the collab server adds when it is one of several processes (ADR 018). */
 export interface ClusterParts {
@@ -13,15 +13,15 @@ export interface ClusterParts {
 }
 
 /**
- * Hocuspocus's Redis extension relays every update and presence change between the processes
- * that have a document open (and locks stores, so two processes rarely compact one document
- * at once); our signal channel carries "close these sockets" and "re-check these people".
+ * Hocuspocus's Redis extension relays every update (as it happens: UpdateRelay, ADR 027) and
+ * presence change between the processes that have a document open (and locks stores, so two
+ * processes rarely compact one document at once); our signal channel carries "close these sockets" and "re-check these people".
  */
 export function joinCluster(
   settings: RedisSettings,
   onSignal: (signal: SocketSignal) => void,
 ): ClusterParts {
-  const relay = new RedisExtension({
+  const relay = new UpdateRelay({
     identifier: `collab-${randomUUID()}`,
     prefix: `${settings.prefix}:collab`,
     createClient: () => connectRedis(settings.url),
