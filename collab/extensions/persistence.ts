@@ -19,6 +19,7 @@ import { UpdateLogWriter } from "../update-log-writer.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
 import { isRelayed } from "../relayed.ts";
+import { TurnQueue } from "../turn-queue.ts";
 
 // The log retries every half second until the database answers again (clients meanwhile show
 // "Saving…"): a stall is one line in the log, not two a second per open document.
@@ -42,6 +43,9 @@ export interface PersistenceObserver {
  */
 export const COMPACT_AFTER_ENTRIES = 200;
 
+/** Compactions running at once in one process; the rest wait their turn (ADR 025). */
+export const COMPACTIONS_AT_ONCE = 2;
+
 /** How often compacted log entries are deleted, for every document at once (ADR 024). */
 export const LOG_TRIM_EVERY_MS = 30_000;
 
@@ -64,6 +68,11 @@ export class PersistenceExtension implements Extension {
   /** Compacted log entries, deleted for all documents at once every `trimEveryMs` (ADR 024). */
   private trim = new LogTrim(logWriteError);
   private trimTimer: NodeJS.Timeout;
+  /**
+   * Compactions wait here: documents that started together reach the compaction length
+   * together, and a hundred snapshot writes at once held up every update-log insert behind them.
+   */
+  private compactions = new TurnQueue(COMPACTIONS_AT_ONCE);
   /** Who edits the documents whose pages say "edited by" (joint workspaces' notes). */
   private editors = new EditorStamps(undefined, logWriteError);
   /** Per connection, the latest checkpoint asked for and the point it waits for. */
@@ -146,7 +155,7 @@ export class PersistenceExtension implements Extension {
     if (this.closing || relayed || log.length >= COMPACT_AFTER_ENTRIES) {
       this.relayedSince.delete(documentName);
       const started = performance.now();
-      await log.compact(document).catch((error: unknown) => {
+      await this.compact(documentName, log, document).catch((error: unknown) => {
         // Updates relayed from another process may be held only here: keep the document in
         // memory (Hocuspocus does when a store fails) until a store succeeds.
         if (relayed) {
@@ -168,7 +177,12 @@ export class PersistenceExtension implements Extension {
     this.relayedSince.delete(documentName);
     // The last person left: fold the log into the snapshot so the next open reads one record.
     // A failure leaves the log as it is (nothing lost) and the document still unloads.
-    await log.compact(document).catch(logWriteError);
+    await this.compact(documentName, log, document).catch(logWriteError);
+  }
+
+  /** Compacts a document's log into its snapshot when its turn comes (see `compactions`). */
+  private compact(documentName: string, log: DurableLog, document: Y.Doc): Promise<void> {
+    return this.compactions.schedule(documentName, () => log.compact(document));
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {

@@ -5,17 +5,20 @@ import type {
 } from "@hocuspocus/server";
 import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
 import { parseDocumentName } from "../document-name.ts";
-import { ProjectionQueue } from "../projection-queue.ts";
+import { TurnQueue } from "../turn-queue.ts";
 import { writeProjection, type WrittenProjection } from "../projections.ts";
+
+/** Projection writes running at once in one process (ADR 025). */
+export const PROJECTION_WRITES_AT_ONCE = 2;
 
 /**
  * After each store, the document's structured projection is written to its database record
- * (unless it did not change: see writeProjection), a few documents at a time (ProjectionQueue).
+ * (unless it did not change: see writeProjection), a few documents at a time (TurnQueue).
  */
 export class ProjectionExtension implements Extension {
   extensionName = "projection";
   private written = new Map<string, WrittenProjection>();
-  private queue = new ProjectionQueue();
+  private queue = new TurnQueue(PROJECTION_WRITES_AT_ONCE);
 
   async afterStoreDocument({ documentName, document }: afterStoreDocumentPayload) {
     const name = parseDocumentName(documentName);

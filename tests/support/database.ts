@@ -18,7 +18,12 @@ export function useTestDatabase(): TestDatabase {
     dbName: `t_${process.pid}_${randomBytes(4).toString("hex")}`,
   };
   beforeAll(async () => {
-    await mongoose.connect(db.uri, { dbName: db.dbName, retryWrites: false });
+    // monitorCommands: tests may watch the commands in flight (tests/integration/compaction-turns).
+    await mongoose.connect(db.uri, {
+      dbName: db.dbName,
+      retryWrites: false,
+      monitorCommands: true,
+    });
     await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
   });
   afterAll(async () => {

@@ -1,8 +1,5 @@
 import pLimit from "p-limit";
 
-/** Projection writes running at once in one process (see ProjectionQueue). */
-export const PROJECTION_WRITES_AT_ONCE = 2;
-
 interface DocumentTurn {
   /** The write scheduled and not started yet, if any: later stores join it. */
   waiting: Promise<void> | null;
@@ -13,24 +10,25 @@ interface DocumentTurn {
 }
 
 /**
- * Runs the projection writes of a process's documents a few at a time, each document's in order.
+ * Runs background writes of a process's documents a few at a time, each document's in order:
+ * projection writes and compactions (ADR 025).
  *
- * A projection is derived from its document and nobody waits for it, while the update log is how
- * "Saved" is earned. When a hundred documents store at once (everyone started typing at the same
- * moment), their projection writes (each a few database commands) all went to the database at
- * once and the update log's inserts queued behind them: edit → durable p95 of 2.5–2.9 s in each
- * of the first two 5 s slices at 100 documents (ADR 025). Here they wait in this process instead,
- * `concurrency` at a time.
+ * Nobody waits for these writes, while the update log is how "Saved" is earned. When a hundred
+ * documents store at once (everyone started typing at the same moment), their writes (each a
+ * few database commands) all went to the database at once and the update log's inserts queued
+ * behind them: edit → durable p95 of 2.5–2.9 s in the first 10 s at 100 documents, and 1.3 s
+ * when their logs all reached the compaction length together. Here they wait in this process
+ * instead, `concurrency` at a time.
  *
- * A document's writes never overlap (an older state could otherwise land last), and a store
- * made while the document's write is still waiting adds nothing: that write reads the document
- * when it starts, so it already carries the newer state.
+ * A document's writes never overlap (an older state could otherwise land last), and one
+ * scheduled while the document's write is still waiting adds nothing: that write reads the
+ * document when it starts, so it already carries the newer state.
  */
-export class ProjectionQueue {
+export class TurnQueue {
   private readonly slots: pLimit.Limit;
   private readonly turns = new Map<string, DocumentTurn>();
 
-  constructor(concurrency = PROJECTION_WRITES_AT_ONCE) {
+  constructor(concurrency: number) {
     this.slots = pLimit(concurrency);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ProjectionQueue } from "../../collab/projection-queue.ts";
+import { TurnQueue } from "../../collab/turn-queue.ts";
 
 /** A write that records when it ran and finishes when the test says so. */
 function writes() {
@@ -29,9 +29,9 @@ function writes() {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-describe("the projection queue", () => {
+describe("the turn queue", () => {
   it("runs at most its concurrency of writes at once across documents, then the rest", async () => {
-    const queue = new ProjectionQueue(2);
+    const queue = new TurnQueue(2);
     const w = writes();
     const all = ["a", "b", "c", "d", "e"].map((doc) => queue.schedule(doc, w.write(doc)));
     await settle();
@@ -50,7 +50,7 @@ describe("the projection queue", () => {
   });
 
   it("never overlaps two writes of one document, and runs them in the order scheduled", async () => {
-    const queue = new ProjectionQueue(4);
+    const queue = new TurnQueue(4);
     const w = writes();
     const first = queue.schedule("a", w.write("a1"));
     await settle();
@@ -68,7 +68,7 @@ describe("the projection queue", () => {
   });
 
   it("folds stores made while a document's write waits into that write", async () => {
-    const queue = new ProjectionQueue(1);
+    const queue = new TurnQueue(1);
     const w = writes();
     const busy = queue.schedule("other", w.write("other"));
     const joined = [1, 2, 3].map((n) => queue.schedule("a", w.write(`a${n}`)));
@@ -84,7 +84,7 @@ describe("the projection queue", () => {
   });
 
   it("goes on after a failed write, and its caller hears of the failure", async () => {
-    const queue = new ProjectionQueue(1);
+    const queue = new TurnQueue(1);
     const w = writes();
     const failing = queue.schedule("a", w.write("a1", true));
     const next = queue.schedule("b", w.write("b1"));
