@@ -8,18 +8,9 @@ import {
 } from "../../models/document-log/document-log.ts";
 import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
 import { useTestDatabase } from "../support/database.ts";
+import { freshDocumentName, stateWith } from "../support/yjs-states.ts";
 
 useTestDatabase();
-
-let documents = 0;
-const freshName = () => `evaluation.${(++documents).toString(16).padStart(24, "0")}`;
-
-/** One process's view: a document holding `text` in field `field`. */
-function stateWith(field: string, text: string): Uint8Array {
-  const doc = new Y.Doc();
-  doc.getText(field).insert(0, text);
-  return Y.encodeStateAsUpdate(doc);
-}
 
 async function storedDoc(name: string): Promise<Y.Doc> {
   const stored = await loadStoredDocument(name);
@@ -32,7 +23,7 @@ async function storedDoc(name: string): Promise<Y.Doc> {
 // ADR 018: any process may compact a document; none may replace a snapshot with less than it had.
 describe("compaction from several processes", () => {
   it("a compaction from a stale view merges what another process wrote instead of overwriting it", async () => {
-    const name = freshName();
+    const name = freshDocumentName();
     const first = await compactDocument(name, stateWith("a", "from A"), [], 0);
     expect(first).toBe(1);
     // B still believes nothing was stored, and its state lacks A's text.
@@ -44,7 +35,7 @@ describe("compaction from several processes", () => {
   });
 
   it("20 compactions at once, each with its own edit and log entry, keep every edit and trim only their own entries", async () => {
-    const name = freshName();
+    const name = freshDocumentName();
     const states = Array.from({ length: 20 }, (_, i) => stateWith(`f${i}`, `edit ${i}`));
     const ids = await Promise.all(states.map((state) => appendUpdates(name, [state])));
     const untouched = await appendUpdates(name, [stateWith("late", "not compacted by anyone")]);
@@ -60,7 +51,7 @@ describe("compaction from several processes", () => {
   });
 
   it("a new document is seeded once however many processes load it together", async () => {
-    const name = freshName();
+    const name = freshDocumentName();
     const seed = stateWith("seed", "the seed");
     const stored = await Promise.all(Array.from({ length: 10 }, () => seedSnapshot(name, seed)));
     expect(stored.filter(Boolean)).toHaveLength(1);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import {
   DocumentSnapshotModel,
   DocumentStateModel,
@@ -10,6 +9,7 @@ import {
 } from "../../models/document-log/document-log.ts";
 import { mongoose } from "../../models/mongoose.ts";
 import { useTestDatabase } from "../support/database.ts";
+import { freshDocumentName, stateWith, textOf } from "../support/yjs-states.ts";
 
 // ADR 026: a snapshot version's row holds its name, version and the `_id` of its state; the
 // state lives in `documentstates`, read and deleted by `_id` only. The embedded FerretDB reads
@@ -17,21 +17,6 @@ import { useTestDatabase } from "../support/database.ts";
 // newer" and every load now read rows of a few bytes instead of whole document states.
 
 useTestDatabase();
-
-let documents = 0;
-const freshName = () => `evaluation.${(++documents).toString(16).padStart(24, "0")}`;
-
-function stateWith(field: string, text: string): Uint8Array {
-  const doc = new Y.Doc();
-  doc.getText(field).insert(0, text);
-  return Y.encodeStateAsUpdate(doc);
-}
-
-function textOf(state: Uint8Array, field: string): string {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  return doc.getText(field).toString();
-}
 
 /** Every state is named by a version row, and every row's state is there. */
 async function expectNoOrphans() {
@@ -45,7 +30,7 @@ async function expectNoOrphans() {
 
 describe("snapshot states kept apart from their version rows", () => {
   it("a version row holds no state, and a load reads its state by _id", async () => {
-    const name = freshName();
+    const name = freshDocumentName();
     await compactDocument(name, stateWith("a", "kept apart"), [], 0);
     const row = await DocumentSnapshotModel.collection.findOne({ name });
     expect(row).not.toBeNull();
@@ -69,7 +54,7 @@ describe("snapshot states kept apart from their version rows", () => {
   });
 
   it("a row stored before ADR 026, with its state inline, still loads, and the next compaction merges and replaces it", async () => {
-    const name = freshName();
+    const name = freshDocumentName();
     await DocumentSnapshotModel.collection.insertOne({
       name,
       state: Buffer.from(stateWith("old", "stored long ago")),
@@ -91,7 +76,7 @@ describe("snapshot states kept apart from their version rows", () => {
   });
 
   it("twenty compactions at once leave no state that no row names, and the sweep takes replaced versions' states with their rows", async () => {
-    const name = freshName();
+    const name = freshDocumentName();
     const versions = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         compactDocument(name, stateWith(`f${i}`, `edit ${i}`), [], 0, {
@@ -110,7 +95,7 @@ describe("snapshot states kept apart from their version rows", () => {
   });
 
   it("a read whose version's state a sweep took meanwhile starts again and finds the newer version", async () => {
-    const name = freshName();
+    const name = freshDocumentName();
     await compactDocument(name, stateWith("a", "first"), [], 0);
     // What a reader can meet between its two reads: the row it found, its state already swept
     // (a sweep runs only once a newer version is in, here still on its way).
