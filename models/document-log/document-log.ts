@@ -47,9 +47,9 @@ const snapshotSchema = new Schema<SnapshotDoc>({
 // One row per version: writing version n + 1 is an insert that only one writer can win (ADR 018).
 snapshotSchema.index({ name: 1, version: 1 }, { unique: true });
 
-export const DocumentUpdateModel = defineModel<UpdateDoc>("DocumentUpdate", updateSchema);
 const stateSchema = new Schema<StateDoc>({ state: { type: Buffer, required: true } });
 
+export const DocumentUpdateModel = defineModel<UpdateDoc>("DocumentUpdate", updateSchema);
 export const DocumentSnapshotModel = defineModel<SnapshotDoc>("DocumentSnapshot", snapshotSchema);
 export const DocumentStateModel = defineModel<StateDoc>("DocumentState", stateSchema);
 
