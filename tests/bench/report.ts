@@ -1,4 +1,4 @@
-import type { commandsBetween } from "./database-commands.ts";
+import type { commandCounts, commandsBetween } from "./database-commands.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
@@ -12,6 +12,13 @@ import type { SystemName } from "./system.ts";
 export interface SystemResult {
   name: SystemName;
   label: string;
+  /** From starting the load processes until every client was connected and synced. */
+  connect: {
+    seconds: number;
+    loadProcesses: number;
+    /** Ours: the database commands our server sent meanwhile, by kind and in all. */
+    databaseCommands: ReturnType<typeof commandCounts> | null;
+  };
   propagation: LatencySummary;
   /** Mixed: edit→visible of the documents on each path ("collab", "yjs"). */
   propagationByPath: Record<string, LatencySummary>;
@@ -28,7 +35,11 @@ export interface SystemResult {
   unseenAfterDrain: number;
   unconfirmedAfterDrain: number | null;
   processes: Record<string, ProcessUsage>;
+  /** The busiest load process (worst CPU, worst loop delay), and each one. */
   loadGenerator: LoadGeneratorUsage;
+  loadGenerators: LoadGeneratorUsage[];
+  /** The bench process itself, which only starts things and samples them. */
+  benchProcess: LoadGeneratorUsage;
   machine: MachineUsage;
   /** CPU the machine spent on anything but this system and the bench, in % of one core. */
   otherProcessesCpuPercent: number | null;
@@ -139,8 +150,15 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
   );
   usage("server", "server");
   usage("database", "database");
-  each("load generator CPU (%)", (r) => num(r.loadGenerator.cpuPercent));
-  each("load generator loop delay p99 (ms)", (r) => ms(r.loadGenerator.eventLoopDelayP99Ms));
+  each("connect + sync all clients (s)", (r) => num(r.connect.seconds, 1));
+  each("database commands per client connecting", (r) =>
+    r.connect.databaseCommands
+      ? num(r.connect.databaseCommands.total / (options.docs * options.clients), 1)
+      : "—",
+  );
+  each("load processes", (r) => String(r.loadGenerators.length));
+  each("load generator CPU, worst process (%)", (r) => num(r.loadGenerator.cpuPercent));
+  each("load generator loop delay p99, worst (ms)", (r) => ms(r.loadGenerator.eventLoopDelayP99Ms));
   each(
     "other processes' CPU (% of one core)",
     (r) => `${num(r.otherProcessesCpuPercent)} of ${r.machine.cores * 100}`,
@@ -207,7 +225,7 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
     const { cpuPercent, eventLoopDelayP99Ms } = r.loadGenerator;
     if (cpuPercent > 90 || eventLoopDelayP99Ms > 50) {
       console.log(
-        `  note: the load generator fell behind in the ${r.name} run (CPU ${num(cpuPercent)}%, loop delay p99 ` +
+        `  note: a load process fell behind in the ${r.name} run (CPU ${num(cpuPercent)}%, loop delay p99 ` +
           `${ms(eventLoopDelayP99Ms)} ms): its latencies include client-side queueing.`,
       );
     }
