@@ -35,12 +35,25 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
   };
   try {
     const connections = options.docs * options.clients;
-    const connecting = performance.now();
     const commandsBeforeConnect = await system.databaseCommands?.();
+    const connecting = performance.now();
+    const connectSamplers = Object.entries(system.pids).map(
+      ([role, pid]) => [role, sampleProcess(pid)] as const,
+    );
+    const connectMachine = sampleMachine();
     clients = await startLoadProcesses(system.documents, options);
+    const seconds = (performance.now() - connecting) / 1000;
     const connect = {
-      seconds: (performance.now() - connecting) / 1000,
+      seconds,
       loadProcesses: Math.min(options.loadProcesses, system.documents.length),
+      // CPU time per client: what a connection costs, even when the machine was saturated.
+      cpuMsPerClient: Object.fromEntries(
+        connectSamplers.map(([role, sampler]) => {
+          const { cpuPercent } = sampler.stop();
+          return [role, cpuPercent === null ? null : (cpuPercent * seconds * 10) / connections];
+        }),
+      ),
+      machineBusyPercent: connectMachine.stop().busyPercent,
       databaseCommands: commandsBeforeConnect
         ? commandCounts(commandsBeforeConnect, await system.databaseCommands!())
         : null,

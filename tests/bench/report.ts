@@ -16,6 +16,10 @@ export interface SystemResult {
   connect: {
     seconds: number;
     loadProcesses: number;
+    /** CPU ms each system process (server, database) spent per client meanwhile. */
+    cpuMsPerClient: Record<string, number | null>;
+    /** The whole machine meanwhile, in % of one core. */
+    machineBusyPercent: number | null;
     /** Ours: the database commands our server sent meanwhile, by kind and in all. */
     databaseCommands: ReturnType<typeof commandCounts> | null;
   };
@@ -49,6 +53,8 @@ export interface SystemResult {
 
 /** Background CPU (other people's work) above which latencies are not comparable. */
 const BUSY_MACHINE_PERCENT = 25;
+/** All cores this busy (servers, database, load processes and the rest): nobody got a CPU at once. */
+const SATURATED_MACHINE_SHARE = 0.9;
 
 /** The issue's targets; reported, never enforced. */
 const TARGETS = { propagationP99Ratio: 1.3, durableP95Ms: 200, yjsRatio: 1.1 };
@@ -151,6 +157,11 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
   usage("server", "server");
   usage("database", "database");
   each("connect + sync all clients (s)", (r) => num(r.connect.seconds, 1));
+  each("server / database CPU per client connecting (ms)", (r) =>
+    [r.connect.cpuMsPerClient.server, r.connect.cpuMsPerClient.database]
+      .map((v) => num(v, 1))
+      .join(" / "),
+  );
   each("database commands per client connecting", (r) =>
     r.connect.databaseCommands
       ? num(r.connect.databaseCommands.total / (options.docs * options.clients), 1)
@@ -227,6 +238,13 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
       console.log(
         `  note: a load process fell behind in the ${r.name} run (CPU ${num(cpuPercent)}%, loop delay p99 ` +
           `${ms(eventLoopDelayP99Ms)} ms): its latencies include client-side queueing.`,
+      );
+    }
+    const busy = r.machine.busyPercent ?? 0;
+    if (busy >= SATURATED_MACHINE_SHARE * r.machine.cores * 100) {
+      console.log(
+        `  note: the machine was saturated in the ${r.name} run (${num(busy)}% of ${r.machine.cores * 100}): ` +
+          `servers and load processes all waited for a CPU; its latencies are not the server's alone.`,
       );
     }
     if ((r.otherProcessesCpuPercent ?? 0) > BUSY_MACHINE_PERCENT) {
