@@ -4,12 +4,13 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { startBaseline } from "./baseline.ts";
-import { startLoadProcesses, type LoadProcesses } from "./load-workers.ts";
+import { connectClients } from "./connect-phase.ts";
+import type { LoadProcesses } from "./load-workers.ts";
 import { sampleMachine, type MachineUsage } from "./machine-sampler.ts";
 import { parseOptions, type BenchOptions } from "./options.ts";
 import { startOurs } from "./ours.ts";
 import { sampleProcess, type ProcessUsage } from "./process-sampler.ts";
-import { commandCounts, commandsBetween, type CommandTotals } from "./database-commands.ts";
+import { commandsBetween, type CommandTotals } from "./database-commands.ts";
 import { printTable, writeJson, type SystemResult } from "./report.ts";
 import { sampleSelf, type LoadGeneratorUsage } from "./self-sampler.ts";
 import type { LatencySummary } from "./stats.ts";
@@ -35,29 +36,9 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
   };
   try {
     const connections = options.docs * options.clients;
-    const commandsBeforeConnect = await system.databaseCommands?.();
-    const connecting = performance.now();
-    const connectSamplers = Object.entries(system.pids).map(
-      ([role, pid]) => [role, sampleProcess(pid)] as const,
-    );
-    const connectMachine = sampleMachine();
-    clients = await startLoadProcesses(system.documents, options);
-    const seconds = (performance.now() - connecting) / 1000;
-    const connect = {
-      seconds,
-      loadProcesses: Math.min(options.loadProcesses, system.documents.length),
-      // CPU time per client: what a connection costs, even when the machine was saturated.
-      cpuMsPerClient: Object.fromEntries(
-        connectSamplers.map(([role, sampler]) => {
-          const { cpuPercent } = sampler.stop();
-          return [role, cpuPercent === null ? null : (cpuPercent * seconds * 10) / connections];
-        }),
-      ),
-      machineBusyPercent: connectMachine.stop().busyPercent,
-      databaseCommands: commandsBeforeConnect
-        ? commandCounts(commandsBeforeConnect, await system.databaseCommands!())
-        : null,
-    };
+    const connected = await connectClients(system, options);
+    clients = connected.clients;
+    const { connect } = connected;
     const commandsPerClient = connect.databaseCommands
       ? `, ${(connect.databaseCommands.total / connections).toFixed(1)} database commands per client`
       : "";

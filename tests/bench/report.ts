@@ -1,4 +1,5 @@
-import type { commandCounts, commandsBetween } from "./database-commands.ts";
+import type { ConnectCost } from "./connect-phase.ts";
+import type { commandsBetween } from "./database-commands.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
@@ -13,16 +14,7 @@ export interface SystemResult {
   name: SystemName;
   label: string;
   /** From starting the load processes until every client was connected and synced. */
-  connect: {
-    seconds: number;
-    loadProcesses: number;
-    /** CPU ms each system process (server, database) spent per client meanwhile. */
-    cpuMsPerClient: Record<string, number | null>;
-    /** The whole machine meanwhile, in % of one core. */
-    machineBusyPercent: number | null;
-    /** Ours: the database commands our server sent meanwhile, by kind and in all. */
-    databaseCommands: ReturnType<typeof commandCounts> | null;
-  };
+  connect: ConnectCost;
   propagation: LatencySummary;
   /** Mixed: edit→visible of the documents on each path ("collab", "yjs"). */
   propagationByPath: Record<string, LatencySummary>;
