@@ -14,7 +14,8 @@ import { connectYjs, type YjsClient } from "../support/yjs-client.ts";
 // At 5,000 sockets (issue 12) every read a socket costs on opening counts. The upgrade only finds
 // which session the cookie names; once the socket can be ended, its session is read again
 // (still live?), then the person, their second factor and their grants, once, and the document's
-// record: nothing of the person read twice for one socket, nothing trusted from the upgrade.
+// record (not its projection): nothing of the person read twice for one socket, nothing trusted
+// from the upgrade.
 
 useTestDatabase();
 let server: AppServer;
@@ -69,7 +70,7 @@ describe("a socket opening a document", () => {
     ["/collab", (cookie: string) => collab(cookie).synced],
     ["/yjs/", (cookie: string) => yjs(cookie).synced],
   ])(
-    "on %s reads the person once, and the session at the upgrade and once more",
+    "on %s reads the person and the record once, the session at the upgrade and once more",
     async (_, connect) => {
       const cookie = await cookieFor(world.people.staff.id);
       const counts = await commandsWhile(() => connect(cookie));
@@ -78,7 +79,19 @@ describe("a socket opening a document", () => {
         users: counts.users,
         secondfactors: counts.secondfactors,
         memberships: counts.memberships,
-      }).toEqual({ sessions: 2, users: 1, secondfactors: 1, memberships: 1 });
+        evaluations: counts.evaluations,
+        contributors: counts.contributors,
+        // What people wrote, for pages: deciding access needs the record only.
+        evaluationprojections: counts.evaluationprojections ?? 0,
+      }).toEqual({
+        sessions: 2,
+        users: 1,
+        secondfactors: 1,
+        memberships: 1,
+        evaluations: 1,
+        contributors: 1,
+        evaluationprojections: 0,
+      });
     },
   );
 });
