@@ -1,7 +1,7 @@
 import type { Hocuspocus } from "@hocuspocus/server";
-import { CLOSE, credentialEnded } from "./close-codes.ts";
+import { CLOSE } from "./close-codes.ts";
 import type { CollabContext } from "./context.ts";
-import { currentActor } from "./current-actor.ts";
+import { closeFor, currentActor } from "./current-actor.ts";
 import { accessTo } from "./document-access.ts";
 import type { OpenSockets } from "./open-sockets.ts";
 
@@ -44,8 +44,14 @@ export async function recheckAccess(
   const open = openDocumentsBySocket(hocuspocus);
   await Promise.all(
     affected.map(async (socket) => {
-      const actor = await currentActor(socket.owner);
-      if (!actor) return socket.close(credentialEnded(socket.owner));
+      const now = await currentActor(socket.owner);
+      const { actor } = now;
+      if (!actor) {
+        // Ended: closed. Halfway through signing in and never let in: it holds no document.
+        const reason = closeFor(socket, now);
+        if (reason) socket.close(reason);
+        return;
+      }
       for (const { documentName, readOnly } of open.get(socket.id) ?? []) {
         const access = await accessTo(actor, documentName);
         if (!access || access.write === readOnly) return socket.close(CLOSE.accessChanged);

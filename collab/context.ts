@@ -14,8 +14,9 @@ export interface CollabContext {
   /** The socket it came on (collab/open-sockets.ts); null for the server's own connections. */
   socketId: string | null;
   /**
-   * The session the socket's cookie named at the upgrade (null: signed out). Every document
-   * opened on the socket reloads this session and the person's grants from the database.
+   * The session the socket's cookie named at the upgrade, at whatever stage of signing in
+   * (null: none, or it had ended). Every document opened on the socket reloads this session,
+   * the person, their second factor and their grants from the database.
    */
   owner: SocketOwner | null;
   /** Filled in by authentication, per document: how this person appears to others there. */

@@ -2,25 +2,49 @@ import { findLiveTokenById, tokenActor } from "../models/access-token/access-tok
 import type { Actor } from "../models/permissions/roles.ts";
 import { findLiveSession } from "../models/session/session.ts";
 import { sessionPerson } from "../models/session/sign-in-stage.ts";
+import { credentialEnded, type CloseReason } from "./close-codes.ts";
 import type { SocketOwner } from "./context.ts";
+import type { OpenSocket } from "./open-sockets.ts";
 
 /**
- * The person a socket serves, as the database says now: null when its session has ended
- * (signed out, revoked, expired), is not fully signed in (a second factor due or to set up, e.g.
- * after a role that requires one was granted), or the person no longer exists. Their grants are
- * read afresh, so a role removed a moment ago is already gone. Nothing read at the upgrade is
- * trusted. A token's socket gets the person's grants in the token's trust only, read-only if
- * the token is, and null once the token is revoked or expired (ADR 019).
+ * Who a socket's owner is now: signed in, with their grants; else `halfway` through signing in
+ * (a live session whose second factor is due or is to be set up) or nobody at all (no owner,
+ * the session or token ended, or the person no longer exists).
  */
-export async function currentActor(owner: SocketOwner | null): Promise<Actor | null> {
-  if (!owner) return null;
+export type OwnerNow = { actor: Actor } | { actor: null; halfway: boolean };
+
+/**
+ * The person a socket serves, as the database says now. Their grants are read afresh, so a
+ * role removed a moment ago is already gone. Nothing read at the upgrade is trusted but the
+ * session's id (the upgrade only found which session the cookie names). A token's socket gets
+ * the person's grants in the token's trust only, read-only if the token is, and none once the
+ * token is revoked or expired (ADR 019).
+ */
+export async function currentActor(owner: SocketOwner | null): Promise<OwnerNow> {
+  const none: OwnerNow = { actor: null, halfway: false };
+  if (!owner) return none;
   if (owner.tokenId !== undefined) {
     const token = await findLiveTokenById(owner.tokenId);
-    if (!token || token.userId !== owner.userId) return null;
-    return tokenActor(token);
+    if (!token || token.userId !== owner.userId) return none;
+    const actor = await tokenActor(token);
+    return actor ? { actor } : none;
   }
   const session = await findLiveSession(owner.sessionId);
-  if (!session || session.userId !== owner.userId) return null;
+  if (!session || session.userId !== owner.userId) return none;
   const person = await sessionPerson(session);
-  return person?.stage === "complete" ? person.actor : null;
+  if (!person) return none;
+  return person.stage === "complete" ? { actor: person.actor } : { actor: null, halfway: true };
+}
+
+/**
+ * How a socket whose owner is not signed in now (`now.actor` null) is closed, or null when it
+ * is only refused what it asks for. Ended sessions and tokens close it. A session halfway
+ * through signing in is nobody, as on every page: refused, the socket left open, unless the
+ * socket was let into documents before (a second factor fell due since), which must not stay
+ * open, so it closes as signed out.
+ */
+export function closeFor(socket: OpenSocket, now: OwnerNow): CloseReason | null {
+  if (now.actor || !socket.owner) return null;
+  if (now.halfway && !socket.admitted) return null;
+  return credentialEnded(socket.owner);
 }

@@ -1,8 +1,7 @@
 import { NotFoundError } from "../models/errors.ts";
 import { can, type Resource } from "../models/permissions/can.ts";
 import {
-  loadDiscussion,
-  loadEvaluation,
+  loadEvaluationAccess,
   loadFramework,
   loadMeeting,
   loadValidation,
@@ -21,10 +20,11 @@ export interface DocumentAccess {
 async function load(actor: Actor, name: DocumentName): Promise<Resource | null> {
   switch (name.kind) {
     case "evaluation":
-      return (await loadEvaluation(actor, name.id)).resource;
+      // The evaluation's record decides; its projection (what pages show) is not needed here.
+      return loadEvaluationAccess(actor, "evaluation", name.id);
     case "discussion":
       // A discussion belongs to the evaluation of the same id.
-      return (await loadDiscussion(actor, name.id)).resource;
+      return loadEvaluationAccess(actor, "discussion", name.id);
     case "record":
       return (await loadValidation(actor, name.id)).resource;
     case "meeting":

@@ -12,6 +12,8 @@ export interface OpenSocket {
    * under way (and may have read the old grants) knows to decide again.
    */
   accessEpoch: number;
+  /** True once it has been let into a document (collab/extensions/authentication.ts). */
+  admitted: boolean;
   /** Closes it with a reason the person reads, and stops handling it at once. */
   close(reason: CloseReason): void;
 }

@@ -53,6 +53,7 @@ export function serveSocket(options: {
       return closing;
     },
     accessEpoch: 0,
+    admitted: false,
     close(reason: CloseReason) {
       if (closing) return;
       closing = true;

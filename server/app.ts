@@ -9,7 +9,7 @@ import express from "express";
 import { createCollabServer, type CollabServer } from "../collab/server.ts";
 import { CLOSE } from "../collab/close-codes.ts";
 import type { Env } from "../app/utils/env.server.ts";
-import { signedInFrom } from "../app/utils/session.server.ts";
+import { sessionOwnerFrom } from "../app/utils/session.server.ts";
 import {
   databaseUnavailableCount,
   isDatabaseUnavailable,
@@ -160,17 +160,11 @@ export async function startAppServer(env: Env): Promise<AppServer> {
       );
       return;
     }
-    // Only the session is handed over: the collab server asks again, for every document, whether
-    // it is still live and what its person may do now (collab/extensions/authentication.ts).
-    signedInFrom(req.headers.cookie)
-      .then((signedIn) =>
-        collab.handleUpgrade(
-          req,
-          socket,
-          head,
-          signedIn ? { sessionId: signedIn.session.id, userId: signedIn.session.userId } : null,
-        ),
-      )
+    // Only the session's ids are handed over: the collab server asks, for every document,
+    // whether it is still live, fully signed in, and what its person may do now
+    // (collab/extensions/authentication.ts).
+    sessionOwnerFrom(req.headers.cookie)
+      .then((owner) => collab.handleUpgrade(req, socket, head, owner))
       .catch((error: unknown) => {
         // The browser's provider reconnects with back-off, so a stall ends by itself.
         if (!isDatabaseUnavailable(error)) return void socket.destroy();

@@ -5,7 +5,7 @@ import { parseDocumentName } from "../collab/document-name.ts";
 import type { SocketOwner } from "../collab/context.ts";
 import type { CollabServer } from "../collab/server.ts";
 import { checkToken, tokenFrom } from "../app/utils/access-token.server.ts";
-import { signedInFrom } from "../app/utils/session.server.ts";
+import { sessionOwnerFrom } from "../app/utils/session.server.ts";
 import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../models/database-health.ts";
 import { isSameOrigin, type OriginPolicy } from "./security.ts";
 import { unavailableUpgrade } from "./unavailable.ts";
@@ -71,8 +71,7 @@ export async function upgradeYjs(options: {
       if (!isSameOrigin(req, originPolicy)) {
         return answer(socket, "403 Forbidden", CLOSE.crossOrigin.reason);
       }
-      const signedIn = await signedInFrom(req.headers.cookie);
-      owner = signedIn ? { sessionId: signedIn.session.id, userId: signedIn.session.userId } : null;
+      owner = await sessionOwnerFrom(req.headers.cookie);
     }
     collab.handleYjsUpgrade(req, socket, head, owner, documentName);
   } catch (error) {

@@ -58,8 +58,9 @@ export async function sessionFrom(
 
 /**
  * The signed-in person for a Cookie header, or null: a session still waiting for its second
- * factor (or for one to be set up) counts as nobody. Used by every loader and action and by
- * the collab socket's upgrade, so HTTP and realtime agree on who someone is.
+ * factor (or for one to be set up) counts as nobody. Used by every loader and action; the
+ * collab server asks the same of a socket's session (collab/current-actor.ts), so HTTP and
+ * realtime agree on who someone is.
  */
 export async function signedInFrom(
   cookieHeader: string | null | undefined,
@@ -67,4 +68,19 @@ export async function signedInFrom(
   const state = await sessionFrom(cookieHeader);
   if (!state || state.stage !== "complete") return null;
   return { session: state.session, actor: state.actor, token: state.token };
+}
+
+/**
+ * Whose live session a Cookie header names, at any stage of signing in, or null: one read. For
+ * a socket's upgrade only, which needs no more than the ids to hand the socket over: the collab
+ * server reads the session again once the socket can be ended, then the person, their second
+ * factor and their grants, and refuses a session not fully signed in
+ * (collab/extensions/authentication.ts), so none of that is read twice for one socket.
+ */
+export async function sessionOwnerFrom(
+  cookieHeader: string | null | undefined,
+): Promise<{ sessionId: string; userId: string } | null> {
+  const token = await sessionTokenFrom(cookieHeader);
+  const session = token ? await findSession(token) : null;
+  return session ? { sessionId: session.id, userId: session.userId } : null;
 }

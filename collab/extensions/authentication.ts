@@ -2,9 +2,9 @@ import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
 import { roleAt } from "../../models/permissions/can.ts";
 import { ROLE_LABELS, type Actor } from "../../models/permissions/roles.ts";
-import { CLOSE, credentialEnded } from "../close-codes.ts";
+import { CLOSE } from "../close-codes.ts";
 import { colourFor, type CollabContext, type PresenceIdentity } from "../context.ts";
-import { currentActor } from "../current-actor.ts";
+import { closeFor, currentActor } from "../current-actor.ts";
 import { accessTo, type DocumentAccess } from "../document-access.ts";
 import type { OpenSocket, OpenSockets } from "../open-sockets.ts";
 
@@ -22,12 +22,14 @@ function identityOf(actor: Actor, access: DocumentAccess): PresenceIdentity {
 
 /**
  * Decides, for every document a socket asks for, whether this person may read it and whether
- * they may write it. Nothing from the socket's upgrade is trusted: the session is looked up
- * again (still live?) and the person's grants reloaded, then the document's record is loaded
- * and checked with the same loaders and `can` as the HTTP routes. Malformed names, missing
- * documents and forbidden ones are refused with one and the same answer; a socket whose
- * session has ended is told so, and closed; a database that does not answer in time closes the
- * socket with "try again later" (it reconnects), never with a refusal.
+ * they may write it. Nothing from the socket's upgrade is trusted but which session it named:
+ * the session is looked up again (still live?), now that the socket can be ended, and the
+ * person read (fully signed in?) with their grants, then the document's record is loaded and
+ * checked with the same loaders and `can` as the HTTP routes. Malformed names, missing
+ * documents and forbidden ones, and a session halfway through signing in, are refused with one
+ * and the same answer; a socket whose session has ended is told so, and closed; a database
+ * that does not answer in time closes the socket with "try again later" (it reconnects), never
+ * with a refusal.
  */
 export class AuthenticationExtension implements Extension {
   extensionName = "authentication";
@@ -56,19 +58,22 @@ export class AuthenticationExtension implements Extension {
       if (socket.closing) throw { ...CLOSE.forbidden };
       if (socket.accessEpoch !== epoch) continue;
       const { actor, access } = decision;
+      socket.admitted = true;
       connectionConfig.readOnly = !access.write;
       return { identity: identityOf(actor, access) };
     }
   }
 
   private async decide(socket: OpenSocket, documentName: string) {
-    const actor = await currentActor(socket.owner);
-    if (!actor && socket.owner) {
-      // Signed out, revoked or expired since the socket opened: every document on it goes.
-      const ended = credentialEnded(socket.owner);
+    const now = await currentActor(socket.owner);
+    const ended = closeFor(socket, now);
+    if (ended) {
+      // Signed out, revoked or expired since the socket opened (or a second factor fell due
+      // since it was let in): every document on it goes.
       setImmediate(() => socket.close(ended));
       throw { ...ended };
     }
+    const { actor } = now;
     const access = actor ? await accessTo(actor, documentName) : null;
     if (!actor || !access) throw { ...CLOSE.forbidden };
     return { actor, access };

@@ -33,6 +33,9 @@ export interface Evaluation {
   projection: EvaluationProjection;
 }
 
+/** An evaluation without its projection: the record itself, e.g. for deciding who may open it. */
+export type EvaluationRecord = Omit<Evaluation, "projection">;
+
 interface EvaluationDoc {
   trustId: Types.ObjectId;
   schoolId: Types.ObjectId;
@@ -124,8 +127,7 @@ export async function withProjections(docs: LeanEvaluation[]): Promise<Evaluatio
   return docs.map((d) => toEvaluation(d, projections.get(d._id.toString())));
 }
 
-function toEvaluation(doc: LeanEvaluation, stored: StoredProjection | undefined): Evaluation {
-  const projection = stored;
+function toRecord(doc: LeanEvaluation): EvaluationRecord {
   return {
     id: doc._id.toString(),
     trustId: doc.trustId.toString(),
@@ -142,6 +144,13 @@ function toEvaluation(doc: LeanEvaluation, stored: StoredProjection | undefined)
     validatorIds: doc.validatorIds.map(String),
     createdBy: doc.createdBy.toString(),
     createdAt: doc.createdAt,
+  };
+}
+
+function toEvaluation(doc: LeanEvaluation, stored: StoredProjection | undefined): Evaluation {
+  const projection = stored;
+  return {
+    ...toRecord(doc),
     projection: {
       judgements: projection?.judgements ?? [],
       judgedCount: projection?.judgedCount ?? 0,
@@ -253,13 +262,30 @@ export async function listEvaluationsOfCycle(
   return withProjections(await EvaluationModel.find({ trustId, cycleId }).lean());
 }
 
+/** The evaluation's record if it is of the given trust, else null: one read, by `_id` alone. */
+async function findOfTrust(trustId: string, evaluationId: string) {
+  if (!isObjectId(trustId) || !isObjectId(evaluationId)) return null;
+  return ofTrust(await EvaluationModel.findOne({ _id: evaluationId }).lean(), trustId);
+}
+
+/**
+ * An evaluation's record of the given trust without its projection, or null: one read fewer than
+ * getEvaluation, for what only decides access (a collab socket asks it for every document).
+ */
+export async function getEvaluationRecord(
+  trustId: string,
+  evaluationId: string,
+): Promise<EvaluationRecord | null> {
+  const doc = await findOfTrust(trustId, evaluationId);
+  return doc ? toRecord(doc) : null;
+}
+
 /** An evaluation of the given trust, or null (one of another trust is "not found"). */
 export async function getEvaluation(
   trustId: string,
   evaluationId: string,
 ): Promise<Evaluation | null> {
-  if (!isObjectId(trustId) || !isObjectId(evaluationId)) return null;
-  const doc = ofTrust(await EvaluationModel.findOne({ _id: evaluationId }).lean(), trustId);
+  const doc = await findOfTrust(trustId, evaluationId);
   return doc ? (await withProjections([doc]))[0] : null;
 }
 

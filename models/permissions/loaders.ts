@@ -1,7 +1,12 @@
 import { getAward, type Award } from "../award/award.ts";
 import { getCycle, type Cycle } from "../cycle/cycle.ts";
 import { NotFoundError, ForbiddenError } from "../errors.ts";
-import { getEvaluation, type Evaluation } from "../evaluation/evaluation.ts";
+import {
+  getEvaluation,
+  getEvaluationRecord,
+  type Evaluation,
+  type EvaluationRecord,
+} from "../evaluation/evaluation.ts";
 import { findEvidenceItemOfTrust } from "../evidence/evidence.ts";
 import { getFramework, type Framework } from "../framework/framework.ts";
 import { contributorIdsOf } from "../perspective/perspective.ts";
@@ -52,7 +57,7 @@ async function inTrustsOf<T>(
 
 // ---- resources, built in one place per kind -------------------------------------------------
 
-export async function evaluationResource(evaluation: Evaluation): Promise<Of<"evaluation">> {
+export async function evaluationResource(evaluation: EvaluationRecord): Promise<Of<"evaluation">> {
   return {
     type: "evaluation",
     trustId: evaluation.trustId,
@@ -63,7 +68,7 @@ export async function evaluationResource(evaluation: Evaluation): Promise<Of<"ev
   };
 }
 
-export function discussionResource(evaluation: Evaluation): Of<"discussion"> {
+export function discussionResource(evaluation: EvaluationRecord): Of<"discussion"> {
   return {
     type: "discussion",
     trustId: evaluation.trustId,
@@ -124,6 +129,27 @@ export async function loadEvaluation(actor: Actor, evaluationId: string, action:
   const resource = await evaluationResource(evaluation);
   authorise(actor, action, resource);
   return { evaluation, resource };
+}
+
+/**
+ * The check loadEvaluation (`kind` "evaluation") or loadDiscussion ("discussion") makes, with
+ * the same resource and `authorise`, from the evaluation's record alone: not its projection,
+ * which only pages show. A collab socket asks this for every document it opens
+ * (collab/document-access.ts): one read fewer each.
+ */
+export async function loadEvaluationAccess(
+  actor: Actor,
+  kind: "evaluation" | "discussion",
+  evaluationId: string,
+  action: Action = "read",
+): Promise<Of<"evaluation"> | Of<"discussion">> {
+  const evaluation = await inTrustsOf(actor, (trustId) =>
+    getEvaluationRecord(trustId, evaluationId),
+  );
+  const resource =
+    kind === "discussion" ? discussionResource(evaluation) : await evaluationResource(evaluation);
+  authorise(actor, action, resource);
+  return resource;
 }
 
 /** The comment threads of an evaluation (`discussion.<evaluationId>`). */

@@ -4,7 +4,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { startBaseline } from "./baseline.ts";
-import { runLoad } from "./load.ts";
+import { connectClients } from "./connect-phase.ts";
+import type { LoadProcesses } from "./load-workers.ts";
 import { sampleMachine, type MachineUsage } from "./machine-sampler.ts";
 import { parseOptions, type BenchOptions } from "./options.ts";
 import { startOurs } from "./ours.ts";
@@ -13,35 +14,52 @@ import { commandsBetween, type CommandTotals } from "./database-commands.ts";
 import { printTable, writeJson, type SystemResult } from "./report.ts";
 import { sampleSelf, type LoadGeneratorUsage } from "./self-sampler.ts";
 import type { LatencySummary } from "./stats.ts";
-import type { RunningSystem, SystemName } from "./system.ts";
+import type { SystemName } from "./system.ts";
 
 /** Latencies are also reported per slice of the window, to show periodic stalls. */
 const SLICE_SECONDS = 5;
-let current: RunningSystem | null = null;
+/** Stops what the system being measured started (its clients, then the system). */
+let stopCurrent: (() => Promise<void>) | null = null;
 
 type Measured = SystemResult & { crossProcess: LatencySummary };
 
 async function measure(name: SystemName, options: BenchOptions, processes = 1): Promise<Measured> {
   const started = performance.now();
-  const system = (current =
+  const system =
     name === "baseline"
       ? await startBaseline(options)
-      : await startOurs(options, name === "ours" ? "collab" : name, processes));
-  const connections = options.docs * options.clients;
-  console.log(
-    `${system.label}: ${connections} clients synced in ${((performance.now() - started) / 1000).toFixed(1)} s; typing…`,
-  );
-
-  let stopSampling: () => {
-    processes: Record<string, ProcessUsage>;
-    loadGenerator: LoadGeneratorUsage;
-    machine: MachineUsage;
+      : await startOurs(options, name === "ours" ? "collab" : name, processes);
+  let clients: LoadProcesses | null = null;
+  stopCurrent = async () => {
+    await clients?.stop();
+    await system.stop();
   };
-  let usage!: ReturnType<typeof stopSampling>;
-  let commandsBefore: Promise<CommandTotals> | null = null;
-  let commandsAfter: Promise<CommandTotals> | null = null;
   try {
-    const load = await runLoad(system, options, {
+    const connections = options.docs * options.clients;
+    const connected = await connectClients(system, options);
+    clients = connected.clients;
+    const { connect } = connected;
+    const commandsPerClient = connect.databaseCommands
+      ? `, ${(connect.databaseCommands.total / connections).toFixed(1)} database commands per client`
+      : "";
+    console.log(
+      `${system.label}: ${connections} clients synced in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
+        `(connecting: ${connect.seconds.toFixed(1)} s from ${connect.loadProcesses} load processes${commandsPerClient}); typing…`,
+    );
+
+    let stopSampling: () => {
+      processes: Record<string, ProcessUsage>;
+      benchProcess: LoadGeneratorUsage;
+      machine: MachineUsage;
+    };
+    let usage!: ReturnType<typeof stopSampling>;
+    let commandsBefore: Promise<CommandTotals> | null = null;
+    let commandsAfter: Promise<CommandTotals> | null = null;
+    const {
+      load,
+      windowStart,
+      usage: loadGenerators,
+    } = await clients.run({
       start() {
         const samplers = Object.entries(system.pids).map(
           ([role, pid]) => [role, sampleProcess(pid)] as const,
@@ -51,7 +69,7 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
         commandsBefore = system.databaseCommands?.() ?? null;
         stopSampling = () => ({
           processes: Object.fromEntries(samplers.map(([role, sampler]) => [role, sampler.stop()])),
-          loadGenerator: self.stop(),
+          benchProcess: self.stop(),
           machine: machine.stop(),
         });
       },
@@ -67,6 +85,7 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
     return {
       name: system.name,
       label: system.label,
+      connect,
       propagation: load.propagation.summary(),
       crossProcess: load.crossProcess.summary(),
       propagationByPath: Object.fromEntries(
@@ -75,9 +94,8 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
       durable: system.name === "ours" ? load.durable.summary() : null,
       overTime: {
         sliceSeconds: SLICE_SECONDS,
-        propagation: load.propagation.overTime(load.windowStart, SLICE_SECONDS),
-        durable:
-          system.name === "ours" ? load.durable.overTime(load.windowStart, SLICE_SECONDS) : null,
+        propagation: load.propagation.overTime(windowStart, SLICE_SECONDS),
+        durable: system.name === "ours" ? load.durable.overTime(windowStart, SLICE_SECONDS) : null,
       },
       edits: load.edits,
       editsPerSecond: load.edits / load.windowSeconds,
@@ -85,24 +103,42 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
       unseenAfterDrain: load.unseen,
       unconfirmedAfterDrain: system.name === "ours" ? load.unconfirmed : null,
       databaseCommands,
-      ...usage,
-      otherProcessesCpuPercent: otherProcesses(usage),
+      processes: usage.processes,
+      machine: usage.machine,
+      benchProcess: usage.benchProcess,
+      loadGenerator: worstOf(loadGenerators),
+      loadGenerators,
+      otherProcessesCpuPercent: otherProcesses(usage, loadGenerators),
     };
   } finally {
-    await system.stop();
-    current = null;
+    await stopCurrent();
+    stopCurrent = null;
   }
 }
 
-/** What the machine was busy with besides this system's processes and the bench itself. */
-function otherProcesses(usage: {
-  processes: Record<string, ProcessUsage>;
-  loadGenerator: LoadGeneratorUsage;
-  machine: MachineUsage;
-}): number | null {
+/** The busiest load process's figures: the one whose queueing the latencies would show. */
+function worstOf(all: LoadGeneratorUsage[]): LoadGeneratorUsage {
+  return {
+    cpuPercent: Math.max(...all.map((u) => u.cpuPercent)),
+    eventLoopDelayP99Ms: Math.max(...all.map((u) => u.eventLoopDelayP99Ms)),
+    eventLoopDelayMaxMs: Math.max(...all.map((u) => u.eventLoopDelayMaxMs)),
+  };
+}
+
+/** What the machine was busy with besides this system's processes and the bench's own. */
+function otherProcesses(
+  usage: {
+    processes: Record<string, ProcessUsage>;
+    benchProcess: LoadGeneratorUsage;
+    machine: MachineUsage;
+  },
+  loadGenerators: LoadGeneratorUsage[],
+): number | null {
   if (usage.machine.busyPercent === null) return null;
   const ours = Object.values(usage.processes).reduce((sum, p) => sum + (p.cpuPercent ?? 0), 0);
-  return Math.max(0, usage.machine.busyPercent - ours - usage.loadGenerator.cpuPercent);
+  const bench =
+    usage.benchProcess.cpuPercent + loadGenerators.reduce((sum, u) => sum + u.cpuPercent, 0);
+  return Math.max(0, usage.machine.busyPercent - ours - bench);
 }
 
 /** Two processes + Redis against one process, same run: the cross-process edit → visible. */
@@ -158,7 +194,7 @@ async function main() {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    void (current?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    void (stopCurrent?.() ?? Promise.resolve()).finally(() => process.exit(130));
   });
 }
 
@@ -167,7 +203,7 @@ main().then(
   () => process.exit(0),
   async (error: unknown) => {
     console.error(error);
-    await current?.stop().catch(() => {});
+    await stopCurrent?.().catch(() => {});
     process.exit(1);
   },
 );

@@ -52,3 +52,15 @@ export function commandsBetween(
     .filter((c) => c.count > 0)
     .sort((a, b) => b.secondsPerSecond - a.secondsPerSecond);
 }
+
+/** How many commands of each kind were sent between two readings, and in all. */
+export function commandCounts(before: CommandTotals, after: CommandTotals) {
+  const byCommand: Record<string, number> = {};
+  let total = 0;
+  for (const [key, { count }] of Object.entries(after)) {
+    const n = count - (before[key]?.count ?? 0);
+    if (n > 0) byCommand[key] = n;
+    total += n;
+  }
+  return { total, byCommand };
+}

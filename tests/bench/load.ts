@@ -3,7 +3,31 @@ import { DurableLedger } from "./durable-ledger.ts";
 import { EditLedger } from "./edit-ledger.ts";
 import { LatencySamples } from "./samples.ts";
 import type { BenchOptions } from "./options.ts";
-import type { BenchClient, RunningSystem } from "./system.ts";
+import type { BenchClient } from "./system.ts";
+
+/** One document's connected clients, and the path its figures also count toward (mixed). */
+export interface LoadedDocument {
+  clients: BenchClient[];
+  path?: string;
+}
+
+/**
+ * When each phase begins, in wall-clock ms (Date.now()), which every process on the machine
+ * reads alike: the load processes type and measure in step, and the bench samples the servers
+ * over the same window.
+ */
+export interface LoadSchedule {
+  typeAt: number;
+  windowAt: number;
+  endAt: number;
+}
+
+/** A schedule starting `leadMs` from now: warm-up, then the measured window. */
+export function scheduleFrom(options: BenchOptions, leadMs: number): LoadSchedule {
+  const typeAt = Date.now() + leadMs;
+  const windowAt = typeAt + options.warmup * 1000;
+  return { typeAt, windowAt, endAt: windowAt + options.seconds * 1000 };
+}
 
 export interface LoadResult {
   /** ms from a keystroke until one other client of its document integrated it; one per pair. */
@@ -14,8 +38,6 @@ export interface LoadResult {
   propagationByPath: Record<string, LatencySamples>;
   /** ms from a keystroke until its client heard it is durable (ours only). */
   durable: LatencySamples;
-  /** performance.now() when the measured window began. */
-  windowStart: number;
   /** Keystrokes made in the measured window. */
   edits: number;
   windowSeconds: number;
@@ -25,17 +47,20 @@ export interface LoadResult {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleepUntil = (at: number) => sleep(Math.max(0, at - Date.now()));
 const LETTERS = "etaoinshrdlucmfwypvbgkqjxz ";
 
 /**
- * The typing load: every typist types into its own Y.Text (its own passage of the document,
- * held in a shared Y.Map), one character every minInterval..maxInterval ms, at the end of what
- * it typed so far. Warm-up first, then the measured window (between `onWindow.start` and
- * `onWindow.end`), then a drain until every measured edit was seen and confirmed, or time ran out.
+ * The typing load on these documents: every typist types into its own Y.Text (its own passage
+ * of the document, held in a shared Y.Map), one character every minInterval..maxInterval ms,
+ * at the end of what it typed so far. Warm-up from `schedule.typeAt`, then the measured window
+ * (between `onWindow.start` and `onWindow.end`), then a drain until every measured edit was
+ * seen and confirmed, or time ran out.
  */
 export async function runLoad(
-  system: RunningSystem,
+  documents: LoadedDocument[],
   options: BenchOptions,
+  schedule: LoadSchedule,
   onWindow: { start(): void; end(): void },
 ): Promise<LoadResult> {
   const propagation = new LatencySamples();
@@ -50,8 +75,7 @@ export async function runLoad(
   const stopObserving: (() => void)[] = [];
 
   const propagationByPath: Record<string, LatencySamples> = {};
-  for (const [index, clients] of system.documents.entries()) {
-    const path = system.paths?.[index];
+  for (const { clients, path } of documents) {
     const byPath = path ? (propagationByPath[path] ??= new LatencySamples()) : null;
     const ledger = new EditLedger(clients.length - 1, propagation, byPath, crossProcess);
     editLedgers.push(ledger);
@@ -61,10 +85,10 @@ export async function runLoad(
       client.doc.getMap<Y.Text>("bench").set(String(client.doc.clientID), new Y.Text());
     }
   }
-  await sleep(1000);
+  await sleepUntil(schedule.typeAt);
 
-  for (const clients of system.documents) {
-    const ledger = editLedgers[system.documents.indexOf(clients)];
+  for (const [index, { clients }] of documents.entries()) {
+    const ledger = editLedgers[index];
     for (const client of clients.slice(0, options.typists)) {
       const passage = client.doc.getMap<Y.Text>("bench").get(String(client.doc.clientID))!;
       const durability = client.durability ? new DurableLedger(client.durability, durable) : null;
@@ -84,14 +108,14 @@ export async function runLoad(
         durability?.made(madeAt, measured);
         if (options.cursors) client.moveCursor(passage.length);
         if (measured) edits += 1;
-        schedule(keystroke, interval(options));
+        later(keystroke, interval(options));
       };
       // Clients start out of step, as people do.
-      schedule(keystroke, Math.random() * options.maxInterval);
+      later(keystroke, Math.random() * options.maxInterval);
     }
   }
 
-  function schedule(fn: () => void, ms: number) {
+  function later(fn: () => void, ms: number) {
     const timer = setTimeout(() => {
       timers.delete(timer);
       fn();
@@ -99,11 +123,11 @@ export async function runLoad(
     timers.add(timer);
   }
 
-  await sleep(options.warmup * 1000);
+  await sleepUntil(schedule.windowAt);
   onWindow.start();
   const windowStart = performance.now();
   measuring = true;
-  await sleep(options.seconds * 1000);
+  await sleepUntil(schedule.endAt);
   measuring = false;
   const windowSeconds = (performance.now() - windowStart) / 1000;
   onWindow.end();
@@ -128,7 +152,6 @@ export async function runLoad(
     propagationByPath,
     crossProcess,
     durable,
-    windowStart,
     edits,
     windowSeconds,
     ...left,

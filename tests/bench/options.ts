@@ -29,6 +29,11 @@ export interface BenchOptions {
    * between them, and report cross-process edit → visible beside the single process's.
    */
   processes: number;
+  /**
+   * How many processes the clients are spread over (whole documents each), for every system
+   * alike: by default one per 1,000 clients, so the load generator is not the bottleneck.
+   */
+  loadProcesses: number;
   /** Which systems to run. */
   systems: SystemName[];
   outDir: string;
@@ -54,9 +59,14 @@ const HELP = `npm run bench -- [options]
   --only NAME          one system only (no ratios)
   --processes 2        also run ours as two processes + Redis (REDIS_URL, default the local one),
                        clients split between them: cross-process edit → visible vs one process
+  --load-processes N  spread the clients over N processes, whole documents each, the same for
+                       every system (default: one per 1,000 clients, at most one per document)
   --profile DIR        write a CPU profile (.cpuprofile) of our server into DIR
   --out DIR            where the JSON goes (default bench-results)
 `;
+
+/** One load process per this many clients by default (at 5,000, one process saturated a core). */
+const CLIENTS_PER_LOAD_PROCESS = 1000;
 
 const SYSTEMS: SystemName[] = ["ours", "yjs", "mixed", "baseline"];
 
@@ -84,6 +94,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       drain: { type: "string" },
       only: { type: "string" },
       processes: { type: "string" },
+      "load-processes": { type: "string" },
       systems: { type: "string" },
       profile: { type: "string" },
       out: { type: "string" },
@@ -110,8 +121,10 @@ export function parseOptions(argv: string[]): BenchOptions {
       throw new Error(`--systems and --only take ${SYSTEMS.join(", ")}; got ${name}`);
     }
   }
+  const docs = Math.floor(positive("docs", values.docs, 10));
+  const byClients = Math.ceil((docs * clients) / CLIENTS_PER_LOAD_PROCESS);
   return {
-    docs: Math.floor(positive("docs", values.docs, 10)),
+    docs,
     clients,
     typists,
     seconds: positive("seconds", values.seconds, 30),
@@ -123,6 +136,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     profile: values.profile ?? null,
     drainSeconds: positive("drain", values.drain, 15, 0),
     processes: Math.min(2, Math.floor(positive("processes", values.processes, 1))),
+    loadProcesses: Math.min(
+      docs,
+      Math.floor(positive("load-processes", values["load-processes"], byClients)),
+    ),
     systems: [...new Set(systems)] as SystemName[],
     outDir: values.out ?? "bench-results",
   };

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { connectAll } from "./connect-all.ts";
 import { readCommandTotals, sumTotals } from "./database-commands.ts";
+import type { DocumentPlan } from "./document-clients.ts";
 import type { BenchOptions } from "./options.ts";
-import type { BenchClient, RunningSystem } from "./system.ts";
+import type { RunningSystem } from "./system.ts";
 
 /** For reading each server's /metrics (the database commands it sent). */
 const METRICS_TOKEN = randomBytes(24).toString("hex");
@@ -13,9 +13,10 @@ const METRICS_TOKEN = randomBytes(24).toString("hex");
 /**
  * Our stack as it runs in production: a fresh embedded FerretDB, one evaluation per document
  * (one trust, one school, one staff member whose session every client shares), the real server
- * entry point in a child process, and real Hocuspocus providers with the durability handshake
+ * entry point in a child process, for real Hocuspocus providers with the durability handshake
  * on /collab; or (`via: "yjs"`) the unmodified y-websocket client on /yjs/, which the same
- * server translates at its edge (ADR 019), with no durability handshake to measure.
+ * server translates at its edge (ADR 019), with no durability handshake to measure. The clients
+ * are connected by the load processes (load-workers.ts), from the plans returned here.
  */
 export async function startOurs(
   options: BenchOptions,
@@ -27,12 +28,10 @@ export async function startOurs(
   process.env.COOKIE_SECURE = "false";
   const { startFerretDB } = await import("../../server/database/ferretdb.ts");
   const { spawnServer } = await import("../support/server.ts");
-  const { connectClient } = await import("../support/collab-client.ts");
-  const { connectYjs } = await import("../support/yjs-client.ts");
 
   const scratch = mkdtempSync(path.join(tmpdir(), "qm-bench-"));
   const ferret = await startFerretDB({ sqliteDir: path.join(scratch, "sqlite") });
-  // Undone last first: clients, server, database, then its files.
+  // Undone last first: server, database, then its files.
   const cleanups: (() => Promise<void> | void)[] = [
     () => rmSync(scratch, { recursive: true, force: true }),
     () => ferret.stop(),
@@ -72,47 +71,15 @@ export async function startOurs(
       servers.push(server);
     }
 
-    const documents: BenchClient[][] = [];
-    cleanups.push(() => documents.flat().forEach((client) => client.destroy()));
-    // Each y-websocket provider listens for the process's exit (to say goodbye): hundreds do.
-    if (via !== "collab") {
-      process.setMaxListeners(process.getMaxListeners() + options.docs * options.clients);
-    }
     // Mixed: every other document on each path, so both share one server and one window.
     const paths = names.map((_, i) => (via === "mixed" ? (i % 2 === 0 ? "collab" : "yjs") : via));
-    for (const [index, name] of names.entries()) {
-      const group = await connectAll(options.clients, async (clientIndex) => {
-        // With several processes, the clients of one document alternate between them.
-        const onProcess = clientIndex % servers.length;
-        const server = servers[onProcess];
-        if (paths[index] === "yjs") {
-          const client = connectYjs(server.url, name, { cookie });
-          await client.synced;
-          const wrapped: BenchClient = {
-            doc: client.doc,
-            moveCursor: (index) =>
-              client.provider.awareness.setLocalStateField("cursor", { index }),
-            destroy: () => client.destroy(),
-          };
-          return wrapped;
-        }
-        const client = connectClient(server.url, name, cookie);
-        await Promise.all([client.authenticated, client.synced]);
-        const wrapped: BenchClient = {
-          doc: client.doc,
-          process: onProcess,
-          moveCursor: (index) => client.provider.setAwarenessField("cursor", { index }),
-          durability: {
-            editCount: () => client.tracker.editCount,
-            durableCount: () => client.tracker.durableCount,
-            subscribe: (listener) => client.tracker.subscribe(listener),
-          },
-          destroy: () => client.destroy(),
-        };
-        return wrapped;
-      });
-      documents.push(group);
-    }
+    const documents: DocumentPlan[] = names.map((name, i) => ({
+      name,
+      client: paths[i],
+      urls: servers.map((server) => server.url),
+      cookie,
+      path: via === "mixed" ? paths[i] : undefined,
+    }));
 
     return {
       name: via === "collab" ? "ours" : via,
@@ -123,7 +90,6 @@ export async function startOurs(
           : via === "mixed"
             ? "ours, half the documents on /collab and half on /yjs/, at once"
             : "ours (Hocuspocus + FerretDB, durable)",
-      paths: via === "mixed" ? paths : undefined,
       pids: {
         ...Object.fromEntries(
           servers.map((server, i) => [i === 0 ? "server" : `server${i + 1}`, server.child.pid]),

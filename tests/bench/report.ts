@@ -1,3 +1,4 @@
+import type { ConnectCost } from "./connect-phase.ts";
 import type { commandsBetween } from "./database-commands.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -12,6 +13,8 @@ import type { SystemName } from "./system.ts";
 export interface SystemResult {
   name: SystemName;
   label: string;
+  /** From starting the load processes until every client was connected and synced. */
+  connect: ConnectCost;
   propagation: LatencySummary;
   /** Mixed: edit→visible of the documents on each path ("collab", "yjs"). */
   propagationByPath: Record<string, LatencySummary>;
@@ -28,7 +31,11 @@ export interface SystemResult {
   unseenAfterDrain: number;
   unconfirmedAfterDrain: number | null;
   processes: Record<string, ProcessUsage>;
+  /** The busiest load process (worst CPU, worst loop delay), and each one. */
   loadGenerator: LoadGeneratorUsage;
+  loadGenerators: LoadGeneratorUsage[];
+  /** The bench process itself, which only starts things and samples them. */
+  benchProcess: LoadGeneratorUsage;
   machine: MachineUsage;
   /** CPU the machine spent on anything but this system and the bench, in % of one core. */
   otherProcessesCpuPercent: number | null;
@@ -38,6 +45,8 @@ export interface SystemResult {
 
 /** Background CPU (other people's work) above which latencies are not comparable. */
 const BUSY_MACHINE_PERCENT = 25;
+/** All cores this busy (servers, database, load processes and the rest): nobody got a CPU at once. */
+const SATURATED_MACHINE_SHARE = 0.9;
 
 /** The issue's targets; reported, never enforced. */
 const TARGETS = { propagationP99Ratio: 1.3, durableP95Ms: 200, yjsRatio: 1.1 };
@@ -139,8 +148,20 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
   );
   usage("server", "server");
   usage("database", "database");
-  each("load generator CPU (%)", (r) => num(r.loadGenerator.cpuPercent));
-  each("load generator loop delay p99 (ms)", (r) => ms(r.loadGenerator.eventLoopDelayP99Ms));
+  each("connect + sync all clients (s)", (r) => num(r.connect.seconds, 1));
+  each("server / database CPU per client connecting (ms)", (r) =>
+    [r.connect.cpuMsPerClient.server, r.connect.cpuMsPerClient.database]
+      .map((v) => num(v, 1))
+      .join(" / "),
+  );
+  each("database commands per client connecting", (r) =>
+    r.connect.databaseCommands
+      ? num(r.connect.databaseCommands.total / (options.docs * options.clients), 1)
+      : "—",
+  );
+  each("load processes", (r) => String(r.loadGenerators.length));
+  each("load generator CPU, worst process (%)", (r) => num(r.loadGenerator.cpuPercent));
+  each("load generator loop delay p99, worst (ms)", (r) => ms(r.loadGenerator.eventLoopDelayP99Ms));
   each(
     "other processes' CPU (% of one core)",
     (r) => `${num(r.otherProcessesCpuPercent)} of ${r.machine.cores * 100}`,
@@ -207,8 +228,15 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
     const { cpuPercent, eventLoopDelayP99Ms } = r.loadGenerator;
     if (cpuPercent > 90 || eventLoopDelayP99Ms > 50) {
       console.log(
-        `  note: the load generator fell behind in the ${r.name} run (CPU ${num(cpuPercent)}%, loop delay p99 ` +
+        `  note: a load process fell behind in the ${r.name} run (CPU ${num(cpuPercent)}%, loop delay p99 ` +
           `${ms(eventLoopDelayP99Ms)} ms): its latencies include client-side queueing.`,
+      );
+    }
+    const busy = r.machine.busyPercent ?? 0;
+    if (busy >= SATURATED_MACHINE_SHARE * r.machine.cores * 100) {
+      console.log(
+        `  note: the machine was saturated in the ${r.name} run (${num(busy)}% of ${r.machine.cores * 100}): ` +
+          `servers and load processes all waited for a CPU; its latencies are not the server's alone.`,
       );
     }
     if ((r.otherProcessesCpuPercent ?? 0) > BUSY_MACHINE_PERCENT) {

@@ -1,4 +1,5 @@
 import type { CommandTotals } from "./database-commands.ts";
+import type { DocumentPlan } from "./document-clients.ts";
 import type * as Y from "yjs";
 
 /**
@@ -25,17 +26,15 @@ export interface BenchClient {
   destroy(): void;
 }
 
-/** A server under test with its clients connected and synced, one group per document. */
+/** A server under test, and how to connect each document's clients to it. */
 export interface RunningSystem {
   name: SystemName;
   label: string;
   /** Processes whose CPU and memory we report, e.g. { server: pid, database: pid }. */
   pids: Record<string, number | undefined>;
-  documents: BenchClient[][];
-  /** Mixed: which path each document's clients take ("collab" or "yjs"), by document. */
-  paths?: string[];
+  documents: DocumentPlan[];
   /** Ours: the database commands its processes have sent so far (read from /metrics). */
   databaseCommands?(): Promise<CommandTotals>;
-  /** Disconnects the clients and stops everything this system started. */
+  /** Stops everything this system started (the clients are the load processes'). */
   stop(): Promise<void>;
 }

@@ -10,6 +10,7 @@ function fakeSocket(id: string, userId: string | null, sessionId = `${id}-sessio
     id,
     owner: userId ? { userId, sessionId } : null,
     accessEpoch: 0,
+    admitted: false,
     get closing() {
       return closedWith.length > 0;
     },

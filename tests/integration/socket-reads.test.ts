@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLOSE } from "../../collab/close-codes.ts";
+import { documentName } from "../../collab/document-name.ts";
+import { mongoose } from "../../models/mongoose.ts";
+import type { AppServer } from "../../server/app.ts";
+import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildUser, buildWorld } from "../support/factories.ts";
+import { ensureSecondFactor } from "../support/second-factor.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+import { connectYjs, type YjsClient } from "../support/yjs-client.ts";
+
+// At 5,000 sockets (issue 12) every read a socket costs on opening counts. The upgrade only finds
+// which session the cookie names; once the socket can be ended, its session is read again
+// (still live?), then the person, their second factor and their grants, once, and the document's
+// record (not its projection): nothing of the person read twice for one socket, nothing trusted
+// from the upgrade.
+
+useTestDatabase();
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let evaluation: string;
+const open: { destroy(): void }[] = [];
+
+beforeAll(async () => {
+  world = await buildWorld();
+  evaluation = documentName("evaluation", world.evaluation.id);
+  // No sweep round (it reads the sessions) inside a counted window.
+  server = await startTestServer({ sessionSweepMs: 3_600_000 });
+});
+afterAll(async () => {
+  for (const client of open) client.destroy();
+  await server.close();
+});
+
+/** How many commands each collection was sent while `run` ran. */
+async function commandsWhile(run: () => Promise<void>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  mongoose.set("debug", (collection: string) => {
+    counts[collection] = (counts[collection] ?? 0) + 1;
+  });
+  try {
+    await run();
+  } finally {
+    mongoose.set("debug", false);
+  }
+  return counts;
+}
+
+function collab(cookie: string, name = evaluation): TestClient {
+  const client = connectClient(server.url, name, cookie);
+  open.push(client);
+  return client;
+}
+
+function yjs(cookie: string): YjsClient {
+  const client = connectYjs(server.url, evaluation, { cookie });
+  open.push(client);
+  return client;
+}
+
+describe("a socket opening a document", () => {
+  beforeAll(async () => {
+    // Loaded already (someone is on it): what is counted is the socket, not the document's load.
+    await collab(await cookieFor(world.people.staff2.id)).synced;
+  });
+
+  it.each([
+    ["/collab", (cookie: string) => collab(cookie).synced],
+    ["/yjs/", (cookie: string) => yjs(cookie).synced],
+  ])(
+    "on %s reads the person and the record once, the session at the upgrade and once more",
+    async (_, connect) => {
+      const cookie = await cookieFor(world.people.staff.id);
+      const counts = await commandsWhile(() => connect(cookie));
+      expect({
+        sessions: counts.sessions,
+        users: counts.users,
+        secondfactors: counts.secondfactors,
+        memberships: counts.memberships,
+        evaluations: counts.evaluations,
+        contributors: counts.contributors,
+        // What people wrote, for pages: deciding access needs the record only.
+        evaluationprojections: counts.evaluationprojections ?? 0,
+      }).toEqual({
+        sessions: 2,
+        users: 1,
+        secondfactors: 1,
+        memberships: 1,
+        evaluations: 1,
+        contributors: 1,
+        evaluationprojections: 0,
+      });
+    },
+  );
+});
+
+describe("a socket whose second factor falls due after it was let in", () => {
+  it("is closed as signed out when it asks for another document, not left open with the first", async () => {
+    const staff = await buildUser("schoolStaff", world.trust, world.school, "Sam Latefactor");
+    const client = collab(await cookieFor(staff.id));
+    expect(await client.authenticated).toBe("read-write");
+    // Their session passed no second factor: with one set up now, it is halfway signed in.
+    await ensureSecondFactor(staff.id);
+    const other = client.alsoOpen(documentName("discussion", world.evaluation.id));
+    await expect(other.authenticated).rejects.toThrow(CLOSE.sessionEnded.reason);
+    await eventually(
+      () => client.closeEvents.some((e) => e.code === CLOSE.sessionEnded.code),
+      2000,
+      "the socket closed as signed out",
+    );
+  });
+});
