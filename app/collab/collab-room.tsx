@@ -13,7 +13,7 @@ import {
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { combineSaveStates } from "./combined-save-state.ts";
-import { pageRoom } from "./page-room.ts";
+import { withPageRoom } from "./page-room.ts";
 import type { DocumentStatus, Room, RoomDocument } from "./room.ts";
 import type { SaveState } from "./save-tracker.ts";
 import { sessionHasEnded } from "./session-ended.ts";
@@ -108,22 +108,26 @@ export function useDocumentIn(
   }, [initialState]);
   useEffect(() => {
     if (!name) return;
-    const room = pageRoom(userId);
-    const opened = room.open(name, served?.bytes);
-    if (identity) {
-      const who = JSON.parse(identity) as RoomMe;
-      opened.awareness.setLocalStateField("user", {
-        name: who.name,
-        color: who.colour,
-        userId: who.userId,
-        role: who.role,
-        observing: who.observing,
-      });
-    }
-    setDocument(opened);
+    let openIn: Room | null = null;
+    const stop = withPageRoom(userId, (room) => {
+      openIn = room;
+      const opened = room.open(name, served?.bytes);
+      if (identity) {
+        const who = JSON.parse(identity) as RoomMe;
+        opened.awareness.setLocalStateField("user", {
+          name: who.name,
+          color: who.colour,
+          userId: who.userId,
+          role: who.role,
+          observing: who.observing,
+        });
+      }
+      setDocument(opened);
+    });
     return () => {
+      stop();
       setDocument(null);
-      room.release(name);
+      (openIn as Room | null)?.release(name);
     };
   }, [userId, name, identity, served]);
   const status = useSyncExternalStore(
@@ -194,7 +198,7 @@ export function CollabRoom({
 export function useRoom(): { me: RoomMe; room: Room | null; presenceIn: string } {
   const { me, presenceIn } = useRoomContext();
   const [room, setRoom] = useState<Room | null>(null);
-  useEffect(() => setRoom(pageRoom(me.userId)), [me.userId]);
+  useEffect(() => withPageRoom(me.userId, setRoom), [me.userId]);
   return { me, room, presenceIn };
 }
 
