@@ -152,6 +152,9 @@ function Workspace({
   // again to every update); the socket may still say otherwise, and then that holds.
   const locked = !data.canWrite || evaluation.readOnly === true || !evaluation.document;
   const connecting = data.canWrite && evaluation.readOnly === null && !evaluation.refused;
+  // The page as served, until its live document is open: a writer's judgements and text fields
+  // already take input (held, then written to the live document), so nothing waits on scripts.
+  const early = connecting && !evaluation.document;
   const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
   const criterionIds = area.criteria.map((c) => c.id);
   const open = useOpenCriteria(area.id, criterionIds);
@@ -212,6 +215,7 @@ function Workspace({
             awareness={evaluation.awareness}
             readOnly={locked}
             connecting={connecting}
+            early={early}
             synced={evaluation.synced}
             me={data.me}
             discussion={data.discussion}

@@ -1,12 +1,9 @@
-import { getSchema } from "@tiptap/core";
-import StarterKit from "@tiptap/starter-kit";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readRichText, safeHref } from "../../collab/shapes/rich-text.ts";
-
 // The editor's own schema, so the fragments are exactly what the narrative editor stores.
-const schema = getSchema([StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] } })]);
+import { textSchema as schema } from "../../app/components/evaluation/text-extensions.ts";
 
 function fragmentOf(content: unknown[]): Y.XmlFragment {
   const doc = new Y.Doc();

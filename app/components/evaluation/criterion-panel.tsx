@@ -15,7 +15,7 @@ import { EvidenceItems } from "./evidence-items.tsx";
 import { ForceField } from "./force-field.tsx";
 import { IndicatorRatings } from "./indicator-ratings.tsx";
 import { JudgementPicker } from "./judgement-picker.tsx";
-import RichTextEditor from "./rich-text-editor.client.tsx";
+import { RichTextField } from "./rich-text-field.tsx";
 import { useHydrated } from "../../utils/use-hydrated.ts";
 
 /** What every part of a criterion's workspace needs. */
@@ -30,6 +30,11 @@ export interface CriterionWorkspace {
   readOnly: boolean;
   /** The server has not answered yet (for someone who may write): controls say so. */
   connecting?: boolean;
+  /**
+   * A writer's page before its live document is open (as served, and while scripts start): the
+   * judgement and the text fields already take input, which reaches the live document once open.
+   */
+  early?: boolean;
   /** The document has its content from the server (until then it may look empty). */
   synced?: boolean;
   me: { userId: string; name: string; colour: string; role: string; observing: boolean };
@@ -77,7 +82,7 @@ function CriterionBody(props: CriterionWorkspace) {
   const { focusProps } = usePresenceFocus();
   const at = (field: FocusField) => focusProps({ criterionId: c.id, field });
   // One object per document: the editors are rebuilt when it changes.
-  // The editor is browser-only: the page as served says it is loading.
+  // The editor is browser-only: until it exists the field shows its text as served.
   const hydrated = useHydrated();
   const editorSource = useMemo(
     () => (hydrated && doc && awareness ? { document: doc, awareness } : null),
@@ -114,6 +119,7 @@ function CriterionBody(props: CriterionWorkspace) {
             descriptors={c.descriptors}
             readOnly={readOnly}
             connecting={props.connecting}
+            early={props.early}
           />
         </div>
         <details className="descriptors" {...at("judgement")}>
@@ -141,17 +147,15 @@ function CriterionBody(props: CriterionWorkspace) {
         ) : null}
         <div className="field-block" {...at("narrative")}>
           <h5 id={`${headingId}-narrative`}>Narrative: where are we now, and why?</h5>
-          {editorSource ? (
-            <RichTextEditor
-              provider={editorSource}
-              field={narrativeField(c.id)}
-              label={`Narrative for ${c.code}`}
-              readOnly={readOnly}
-              user={user}
-            />
-          ) : (
-            <p className="editor-loading">Loading the editor…</p>
-          )}
+          <RichTextField
+            doc={doc}
+            live={editorSource}
+            field={narrativeField(c.id)}
+            label={`Narrative for ${c.code}`}
+            readOnly={readOnly}
+            early={props.early ?? false}
+            user={user}
+          />
         </div>
       </section>
 
@@ -172,17 +176,15 @@ function CriterionBody(props: CriterionWorkspace) {
         </details>
         <div className="field-block">
           <h5>Evidence summary</h5>
-          {editorSource ? (
-            <RichTextEditor
-              provider={editorSource}
-              field={evidenceField(c.id)}
-              label={`Evidence notes for ${c.code}`}
-              readOnly={readOnly}
-              user={user}
-            />
-          ) : (
-            <p className="editor-loading">Loading the editor…</p>
-          )}
+          <RichTextField
+            doc={doc}
+            live={editorSource}
+            field={evidenceField(c.id)}
+            label={`Evidence notes for ${c.code}`}
+            readOnly={readOnly}
+            early={props.early ?? false}
+            user={user}
+          />
         </div>
         <EvidenceItems {...props} />
       </section>

@@ -29,7 +29,9 @@ const ARROWS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"]);
  * A judgement: one level of the scale, as native radio buttons, with the descriptor of the
  * chosen level beside it. A click writes it at once; arrowing through the levels writes only the
  * level the person settles on (a pause, Enter, or leaving the group). Until the server has said
- * this person may write, the levels say "Connecting…" rather than ignoring clicks.
+ * this person may write, the levels say "Connecting…" rather than ignoring clicks. On a writer's
+ * page as served (`early`), a level chosen before the live document is open, even before the
+ * page's scripts have run, is held and written to it once it is.
  */
 export function JudgementPicker(props: {
   doc: Y.Doc | null;
@@ -40,16 +42,36 @@ export function JudgementPicker(props: {
   readOnly: boolean;
   /** The server has not answered yet (for someone who may write). */
   connecting?: boolean;
+  /** A writer's page before its live document is open: choices are held until it is. */
+  early?: boolean;
 }) {
   const { doc, criterionId, levels, descriptors, readOnly, connecting = false } = props;
+  const early = props.early ?? false;
   const level = useJudgement(doc, criterionId);
   const { edit } = useStructuredEdits();
-  const choice = useSettledChoice<string | null>(level, (next) => {
-    if (doc) edit(() => setJudgement(doc, criterionId, next));
+  const [held, setHeld] = useState<{ level: string | null } | null>(null);
+  const choice = useSettledChoice<string | null>(held ? held.level : level, (next) => {
+    if (early) setHeld({ level: next });
+    else if (doc) edit(() => setJudgement(doc, criterionId, next));
   });
+  // The live document is open: what was chosen before goes into it.
+  useEffect(() => {
+    if (early || !held || !doc) return;
+    setHeld(null);
+    edit(() => setJudgement(doc, criterionId, held.level));
+  }, [early, held, doc, edit, criterionId]);
+  const levelsBox = useRef<HTMLDivElement>(null);
+  // A level clicked in the served page before its scripts ran: the browser checked it, and
+  // React, taking over the page, keeps what it rendered. That click counts, as it looked to.
+  // (The radios do not autocomplete, so the browser restores no old choice on reload.)
+  useEffect(() => {
+    const clicked = levelsBox.current?.querySelector<HTMLInputElement>("input:checked");
+    if (clicked && clicked.value !== choice.shown) choice.propose(clicked.value, "now");
+    // Once, as the page is taken over.
+  }, []);
   const viaArrows = useRef(false);
   const name = useId();
-  const disabled = readOnly || !doc;
+  const disabled = (readOnly && !early) || !doc;
   const chosen = levels.find((l) => l.key === choice.shown) ?? null;
 
   function onKeyDown(event: KeyboardEvent) {
@@ -78,7 +100,7 @@ export function JudgementPicker(props: {
           Connecting… Changes are kept in this browser and sent once connected.
         </p>
       ) : null}
-      <div className="levels">
+      <div className="levels" ref={levelsBox}>
         {levels.map((l) => (
           <label
             key={l.key}
@@ -90,6 +112,7 @@ export function JudgementPicker(props: {
               name={name}
               value={l.key}
               checked={l.key === choice.shown}
+              autoComplete="off"
               disabled={disabled}
               aria-describedby={connecting ? `${name}-connecting` : undefined}
               onChange={() => {

@@ -1,15 +1,13 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
-import { useEffect } from "react";
+import type { Editor } from "@tiptap/core";
+import { useEffect, useRef } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { registerEditor } from "../discussion/editor-registry.ts";
 import { useEditorTurn } from "./editor-turns.ts";
-
-/** The text's schema and behaviour, the same for every editor: configured once, not per render. */
-const TEXT = StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] } });
+import { TEXT } from "./text-extensions.ts";
 
 /**
  * Another person's caret with their name. Hidden from assistive technology: it sits inside the
@@ -46,6 +44,8 @@ interface RichTextEditorProps {
   readOnly: boolean;
   user: { name: string; color: string; userId: string; role: string; observing: boolean };
   onFocus?: () => void;
+  /** The editor exists (called once per editor). */
+  onReady?: (editor: Editor) => void;
 }
 
 /**
@@ -80,8 +80,12 @@ function LiveEditor(props: RichTextEditorProps & { onCreated(): void }) {
   );
   // So comments can anchor to the text selected in this editor.
   useEffect(() => (editor ? registerEditor(field, editor) : undefined), [editor, field]);
+  const onReady = useRef(props.onReady);
+  onReady.current = props.onReady;
   useEffect(() => {
-    if (editor) onCreated();
+    if (!editor) return;
+    onReady.current?.(editor);
+    onCreated();
   }, [editor, onCreated]);
   useEffect(() => {
     if (!editor) return;
