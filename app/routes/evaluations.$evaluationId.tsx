@@ -54,6 +54,8 @@ import { useHydrated } from "../utils/use-hydrated.ts";
 import { ReportForm } from "../components/report/report-form.tsx";
 import { evaluationReportOffer } from "../report.server.ts";
 import { documentStateFor } from "../collab/document-state.server.ts";
+import { servedTextOf } from "../collab/served-text.server.ts";
+import { evidenceField, narrativeField } from "../../collab/shapes/evaluation.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evaluationStyles }];
 
@@ -89,6 +91,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       documentName: name,
       // The live document as it is now: the page shows it and is usable before the socket syncs.
       state,
+      // Its text fields as HTML, shown (and taking typing) until their editors exist (ADR 028).
+      servedText: servedTextOf(
+        state,
+        content.areas.flatMap((a) =>
+          a.criteria.flatMap((c) => [narrativeField(c.id), evidenceField(c.id)]),
+        ),
+      ),
       dueDate: evaluation.dueDate ? formatDay(evaluation.dueDate) : null,
       cycle: cycle?.name ?? null,
     },
@@ -216,6 +225,7 @@ function Workspace({
             readOnly={locked}
             connecting={connecting}
             early={early}
+            servedText={evaluation.document ? undefined : data.evaluation.servedText}
             synced={evaluation.synced}
             me={data.me}
             discussion={data.discussion}

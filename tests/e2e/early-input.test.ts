@@ -97,8 +97,26 @@ describe("the evaluation as served, before its scripts run", () => {
     const served = await narrative(later).textContent();
     expect(served).toContain("Typed before the scripts ran. And more.");
     expect(served).toContain("Chris wrote this meanwhile.");
+    // Carried in once, however many times the page's editors were made.
+    expect(served!.split("Typed before the scripts ran.")).toHaveLength(2);
     expect(await judgement(later, "Strong standard").isChecked()).toBe(true);
     await Promise.all([alex.close(), chris.close(), later.close()]);
+  });
+
+  it("loses and reorders nothing typed while the editor takes the served text's place", async () => {
+    const { page, release } = await openWithScriptsHeld(world.people.staff.id);
+    const evidence = page.getByRole("textbox", { name: "Evidence notes for 2.1" });
+    await evidence.click();
+    await page.keyboard.type("Pupil voice");
+    // Typing goes on, key by key, while the scripts arrive and the editor takes over.
+    release();
+    await page.keyboard.type(" surveys each term show pupils feel safe and heard.", { delay: 15 });
+    const live = page.locator('.tiptap[aria-label="Evidence notes for 2.1"]');
+    await expect
+      .poll(() => live.textContent(), { timeout: 15_000 })
+      .toBe("Pupil voice surveys each term show pupils feel safe and heard.");
+    await saved(page).waitFor({ timeout: 10_000 });
+    await page.close();
   });
 
   it("serves an observer the text read only, and their page never writes it", async () => {

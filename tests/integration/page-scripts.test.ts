@@ -21,25 +21,46 @@ function manifest(): Manifest {
 const scriptOf = (url: string) => readFileSync(path.join(publicDir, url), "utf8");
 /** A string of Liveblocks' client (its service's address), kept by minification. */
 const LIVEBLOCKS = "liveblocks.io";
+/** A string of ProseMirror's view (a class it sets), under TipTap's editor: kept by minification. */
+const PROSEMIRROR_VIEW = "ProseMirror-hideselection";
+
+/** The scripts a page of `routeId` loads before it starts: the entry, the root, the route. */
+function firstScripts(routeId: string): string[] {
+  const { entry, routes } = manifest();
+  const root = routes.root;
+  const route = routes[routeId];
+  return [
+    ...new Set([
+      entry.module,
+      ...(entry.imports ?? []),
+      root.module,
+      ...(root.imports ?? []),
+      route.module,
+      ...(route.imports ?? []),
+    ]),
+  ];
+}
 
 describe("the scripts a page loads", () => {
   it("leave out Liveblocks' client, which a page fetches only on a site that runs on it (ADR 021)", () => {
-    const { entry, routes } = manifest();
-    const root = routes.root;
-    for (const [id, route] of Object.entries(routes)) {
-      const loaded = new Set([
-        entry.module,
-        ...(entry.imports ?? []),
-        root.module,
-        ...(root.imports ?? []),
-        route.module,
-        ...(route.imports ?? []),
-      ]);
-      const carrying = [...loaded].filter((url) => scriptOf(url).includes(LIVEBLOCKS));
+    for (const id of Object.keys(manifest().routes)) {
+      const carrying = firstScripts(id).filter((url) => scriptOf(url).includes(LIVEBLOCKS));
       expect(carrying, id).toEqual([]);
     }
     // …and it is in the build, for the pages of a Liveblocks site to fetch.
     const shared = readdirSync(path.join(publicDir, "build/_shared"));
     expect(shared.some((f) => scriptOf(`/build/_shared/${f}`).includes(LIVEBLOCKS))).toBe(true);
+  });
+
+  it("start the evaluation without its text editor, fetched when a field needs it (ADR 028)", () => {
+    const carrying = firstScripts("routes/evaluations.$evaluationId").filter((url) =>
+      scriptOf(url).includes(PROSEMIRROR_VIEW),
+    );
+    expect(carrying).toEqual([]);
+    // The served text stands in meanwhile; the editor is in the build, for the page to fetch.
+    const shared = readdirSync(path.join(publicDir, "build/_shared"));
+    expect(shared.some((f) => scriptOf(`/build/_shared/${f}`).includes(PROSEMIRROR_VIEW))).toBe(
+      true,
+    );
   });
 });

@@ -5,7 +5,6 @@ import {
   type Anchor,
 } from "../../../collab/shapes/discussion.ts";
 import { editorFor } from "./editor-registry.ts";
-import { selectedPassage } from "./selection-anchor.client.ts";
 import { useDiscussionPost } from "./use-discussion-post.ts";
 import { useWarnUnsent } from "./use-warn-unsent.ts";
 
@@ -56,8 +55,7 @@ export function NewThreadForm(props: {
   }
 
   function takeSelection() {
-    const editor = editorFor(props.narrativeField);
-    const selected = editor ? selectedPassage(editor) : null;
+    const selected = editorFor(props.narrativeField)?.selectedPassage() ?? null;
     if (!selected) {
       setHint(`Select some text in the narrative for ${code} first.`);
       return;

@@ -61,16 +61,7 @@ export function selectedPassage(editor: Editor): { anchor: Anchor; quote: string
 
 /** Selects and scrolls to an anchored passage; false when it cannot be found any more. */
 export function showPassage(editor: Editor, anchor: Anchor): boolean {
-  const binding = bindingOf(editor);
-  const doc = binding?.type.doc;
-  if (!binding || !doc) return false;
-  const at = (json: unknown) =>
-    relativePositionToAbsolutePosition(
-      doc,
-      binding.type,
-      Y.createRelativePositionFromJSON(json),
-      binding.mapping,
-    );
+  const at = (json: unknown) => positionIn(editor, Y.createRelativePositionFromJSON(json));
   const from = at(anchor.start);
   const to = at(anchor.end);
   if (from === null || to === null || from >= to) return false;
@@ -80,4 +71,12 @@ export function showPassage(editor: Editor, anchor: Anchor): boolean {
   const end = editor.view.domAtPos(to);
   window.getSelection()?.setBaseAndExtent(start.node, start.offset, end.node, end.offset);
   return true;
+}
+
+/** Where a Yjs relative position is in the editor's text now (null if it cannot be placed). */
+export function positionIn(editor: Editor, relative: Y.RelativePosition): number | null {
+  const binding = bindingOf(editor);
+  const doc = binding?.type.doc;
+  if (!binding || !doc) return null;
+  return relativePositionToAbsolutePosition(doc, binding.type, relative, binding.mapping);
 }

@@ -9,7 +9,6 @@ import {
 } from "../../../collab/shapes/discussion.ts";
 import { CommentView } from "./comment-view.tsx";
 import { editorFor } from "./editor-registry.ts";
-import { showPassage } from "./selection-anchor.client.ts";
 import { useDiscussionPost } from "./use-discussion-post.ts";
 import { useWarnUnsent } from "./use-warn-unsent.ts";
 
@@ -57,7 +56,7 @@ export function ThreadView(props: {
 
   function show() {
     const editor = editorFor(props.narrativeField);
-    if (!editor || !thread.anchor || !showPassage(editor, thread.anchor))
+    if (!editor || !thread.anchor || !editor.showPassage(thread.anchor))
       setNotice("That passage can no longer be found in the narrative.");
   }
 

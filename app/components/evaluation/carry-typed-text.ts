@@ -1,12 +1,15 @@
 import { DOMParser as TextParser, type Node as TextNode } from "@tiptap/pm/model";
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { absolutePositionToRelativePosition, updateYFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { textSchema } from "./text-extensions.ts";
 
-/** What was typed into served text: did it change, and where the caret was (a text position). */
+/** What was typed into served text: did it change, and where the caret was. */
 export interface CarriedText {
   changed: boolean;
-  caret: number | null;
+  /** The caret in the typed text (a ProseMirror position), exact unless others wrote before it. */
+  typedCaret: number | null;
+  /** The caret as a Yjs relative position: it follows the text through others' edits. */
+  caret: Y.RelativePosition | null;
 }
 
 /**
@@ -22,6 +25,15 @@ export function carryTypedText(
   live: Y.Doc,
   field: string,
 ): CarriedText {
+  // The breaks that give empty paragraphs their height are not text (text-as-html.server.ts).
+  element.querySelectorAll("br.ProseMirror-trailingBreak").forEach((br) => br.remove());
+  // The browser keeps a typed space visible as a no-break space until more is typed after it:
+  // it is a space (the same length, so the caret's offsets hold).
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    if (text.data.includes("\u00a0")) text.data = text.data.replaceAll("\u00a0", " ");
+  }
   const selection = element.ownerDocument.getSelection();
   const caretAt =
     selection?.anchorNode && element.contains(selection.anchorNode)
@@ -33,30 +45,52 @@ export function carryTypedText(
           },
         ]
       : [];
-  const typed = TextParser.fromSchema(textSchema).parse(element, { findPositions: caretAt });
-  const caret = typeof caretAt[0]?.pos === "number" ? caretAt[0].pos : null;
-  return { changed: mergeTypedText(served, live, field, typed), caret };
+  // Spaces as typed: not collapsed or trimmed as for pasted HTML.
+  const typed = TextParser.fromSchema(textSchema).parse(element, {
+    findPositions: caretAt,
+    preserveWhitespace: true,
+  });
+  return mergeTypedText(served, live, field, typed, caretAt[0]?.pos ?? null);
 }
+
+/** The text of an empty field, as its editor shows it: one empty paragraph. */
+const EMPTY = textSchema.topNodeType.createAndFill()!;
 
 /**
  * Makes `live`'s field hold what was `typed` over the text of `served` (a document nobody wrote
  * to since), keeping what others wrote meanwhile: the difference is made on a copy of `served`
- * and applied to `live` as a Yjs update. Returns false (and changes nothing) if nothing was typed.
+ * and applied to `live` as a Yjs update. Changes nothing if nothing was typed. `caret`, a
+ * position in `typed`, comes back as a relative position in the merged text.
  */
 export function mergeTypedText(
   served: Y.Doc,
   live: Y.Doc,
   field: string,
   typed: TextNode,
-): boolean {
+  caret: number | null = null,
+): CarriedText {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(served));
   const fragment = copy.getXmlFragment(field);
-  if (yXmlFragmentToProseMirrorRootNode(fragment, textSchema).eq(typed)) return false;
+  if (fragment.length === 0 && typed.eq(EMPTY)) {
+    return { changed: false, typedCaret: caret, caret: null };
+  }
   const before = Y.encodeStateVector(copy);
-  copy.transact(() =>
-    updateYFragment(copy, fragment, typed, { mapping: new Map(), isOMark: new Map() }),
-  );
-  Y.applyUpdate(live, Y.encodeStateAsUpdate(copy, before));
-  return true;
+  const meta = { mapping: new Map(), isOMark: new Map() };
+  copy.transact(() => updateYFragment(copy, fragment, typed, meta));
+  const update = Y.encodeStateAsUpdate(copy, before);
+  const changed = !equalBytes(Y.encodeStateVector(copy), before);
+  if (changed) Y.applyUpdate(live, update);
+  return {
+    changed,
+    typedCaret: caret,
+    caret:
+      caret === null
+        ? null
+        : (absolutePositionToRelativePosition(caret, fragment, meta.mapping) as Y.RelativePosition),
+  };
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

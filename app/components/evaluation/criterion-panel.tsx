@@ -35,6 +35,11 @@ export interface CriterionWorkspace {
    * judgement and the text fields already take input, which reaches the live document once open.
    */
   early?: boolean;
+  /**
+   * The text fields as served (HTML by field), while the document shown is the page's served
+   * copy; undefined once the live document is open.
+   */
+  servedText?: Record<string, string>;
   /** The document has its content from the server (until then it may look empty). */
   synced?: boolean;
   me: { userId: string; name: string; colour: string; role: string; observing: boolean };
@@ -151,6 +156,9 @@ function CriterionBody(props: CriterionWorkspace) {
             doc={doc}
             live={editorSource}
             field={narrativeField(c.id)}
+            servedHtml={
+              props.servedText ? (props.servedText[narrativeField(c.id)] ?? "<p></p>") : null
+            }
             label={`Narrative for ${c.code}`}
             readOnly={readOnly}
             early={props.early ?? false}
@@ -180,6 +188,9 @@ function CriterionBody(props: CriterionWorkspace) {
             doc={doc}
             live={editorSource}
             field={evidenceField(c.id)}
+            servedHtml={
+              props.servedText ? (props.servedText[evidenceField(c.id)] ?? "<p></p>") : null
+            }
             label={`Evidence notes for ${c.code}`}
             readOnly={readOnly}
             early={props.early ?? false}

@@ -6,6 +6,8 @@ import { useEffect, useRef } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { registerEditor } from "../discussion/editor-registry.ts";
+import { positionIn, selectedPassage, showPassage } from "../discussion/selection-anchor.client.ts";
+import { carryTypedText } from "./carry-typed-text.ts";
 import { useEditorTurn } from "./editor-turns.ts";
 import { TEXT } from "./text-extensions.ts";
 
@@ -44,8 +46,16 @@ interface RichTextEditorProps {
   readOnly: boolean;
   user: { name: string; color: string; userId: string; role: string; observing: boolean };
   onFocus?: () => void;
-  /** The editor exists (called once per editor). */
-  onReady?: (editor: Editor) => void;
+  /**
+   * Text served in the editor's place that may hold typing (ADR 028): the element, and the
+   * document it was rendered from. What was typed there goes into the live document first.
+   */
+  takeOver?: () => { element: HTMLElement; served: Y.Doc } | null;
+  /**
+   * The editor exists (called once per editor); `carried` when it took over served text, with
+   * where the caret was in it (a position in the editor, null if unknown).
+   */
+  onReady?: (editor: Editor, carried: { caret: number | null } | null) => void;
 }
 
 /**
@@ -79,13 +89,47 @@ function LiveEditor(props: RichTextEditorProps & { onCreated(): void }) {
     [provider, field],
   );
   // So comments can anchor to the text selected in this editor.
-  useEffect(() => (editor ? registerEditor(field, editor) : undefined), [editor, field]);
-  const onReady = useRef(props.onReady);
-  onReady.current = props.onReady;
+  useEffect(
+    () =>
+      editor
+        ? registerEditor(field, {
+            selectedPassage: () => selectedPassage(editor),
+            showPassage: (anchor) => showPassage(editor, anchor),
+            get isDestroyed() {
+              return editor.isDestroyed;
+            },
+          })
+        : undefined,
+    [editor, field],
+  );
+  const latest = useRef({ onReady: props.onReady, takeOver: props.takeOver });
+  latest.current = { onReady: props.onReady, takeOver: props.takeOver };
   useEffect(() => {
     if (!editor) return;
-    onReady.current?.(editor);
+    const from = latest.current.takeOver?.() ?? null;
+    const carried = from
+      ? carryTypedText(from.element, from.served, provider.document, field)
+      : null;
+    // The caret where it was in the served text: its position there is exact unless others wrote
+    // before it meanwhile; the editor's binding can place it through their edits only a moment
+    // later, and then moves it if nothing was typed in between.
+    const size = editor.state.doc.content.size;
+    const typedCaret = carried?.typedCaret ?? null;
+    latest.current.onReady?.(
+      editor,
+      carried ? { caret: typedCaret === null ? null : Math.min(typedCaret, size) } : null,
+    );
+    if (carried?.caret) {
+      const relative = carried.caret;
+      const text = editor.state.doc;
+      setTimeout(() => {
+        const caret = positionIn(editor, relative);
+        if (caret !== null && editor.isFocused && editor.state.doc.eq(text))
+          editor.commands.setTextSelection(caret);
+      }, 0);
+    }
     onCreated();
+    // Once per editor (its document and field are fixed for it).
   }, [editor, onCreated]);
   useEffect(() => {
     if (!editor) return;

@@ -1,10 +1,11 @@
 import type { Editor } from "@tiptap/core";
-import { useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
-import { carryTypedText } from "./carry-typed-text.ts";
-import RichTextEditor from "./rich-text-editor.client.tsx";
-import { textAsHtml } from "./text-as-html.ts";
+
+// The editor (TipTap, ProseMirror) is fetched when the first field needs it, not with the page's
+// first scripts: the served text stands in, and takes typing, until then (ADR 028).
+const RichTextEditor = lazy(() => import("./rich-text-editor.client.tsx"));
 
 interface RichTextFieldProps {
   /** The document shown: the page's served copy until the live one is open. */
@@ -14,6 +15,8 @@ interface RichTextFieldProps {
   field: string;
   label: string;
   readOnly: boolean;
+  /** The field's text as served (HTML) while `doc` is the served copy; null otherwise. */
+  servedHtml: string | null;
   /**
    * A writer's page before its live document is open (on the server too): the served text takes
    * typing, and what is typed is carried into the live document when its editor arrives.
@@ -31,32 +34,41 @@ interface RichTextFieldProps {
 export function RichTextField(props: RichTextFieldProps) {
   const { live, field } = props;
   // The text as first shown, never rendered again: React would replace what was typed into it.
-  // Typing is taken only into text served from the page's copy, which nobody writes to, so what
-  // was typed is always the difference from `from`.
+  // It takes typing only when served from the page's copy, which nobody writes to, so what was
+  // typed is always the difference from `from`.
   const [first] = useState(() =>
-    props.doc
-      ? { html: textAsHtml(props.doc, field), from: props.doc, takesTyping: props.early }
+    props.doc && props.servedHtml !== null
+      ? { html: props.servedHtml, from: props.doc, takesTyping: props.early }
       : null,
   );
   const served = useRef<HTMLDivElement>(null);
   const editorBox = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState(false);
+  const readOnly = props.readOnly;
 
-  const onReady = useCallback(
-    (editor: Editor) => {
-      const element = served.current;
-      if (element && first?.takesTyping && live && !props.readOnly) {
-        const focused = element.contains(element.ownerDocument.activeElement);
-        const carried = carryTypedText(element, first.from, live.document, field);
-        // Swapped here, in this task, so no keystroke lands in the served text after the carry.
-        element.parentElement!.hidden = true;
-        editorBox.current!.hidden = false;
-        if (focused) editor.commands.focus(carried.caret ?? "end");
-      }
-      setEditing(true);
-    },
-    [first, live, field, props.readOnly],
+  const takeOver = useCallback(
+    () =>
+      served.current && first?.takesTyping && !readOnly
+        ? { element: served.current, served: first.from }
+        : null,
+    [first, readOnly],
   );
+  const onReady = useCallback((editor: Editor, carried: { caret: number | null } | null) => {
+    const element = served.current;
+    if (element && carried) {
+      const focused = element.contains(element.ownerDocument.activeElement);
+      // Swapped here, in this task, so no keystroke lands in the served text after the carry.
+      element.parentElement!.hidden = true;
+      editorBox.current!.hidden = false;
+      if (focused) {
+        // The caret goes there now; TipTap's focus command waits for the next frame, and keys
+        // pressed until then would fall on the page.
+        editor.commands.focus(carried.caret ?? "end");
+        editor.view.focus();
+      }
+    }
+    setEditing(true);
+  }, []);
 
   return (
     <>
@@ -79,14 +91,17 @@ export function RichTextField(props: RichTextFieldProps) {
       )}
       {live ? (
         <div ref={editorBox} hidden={!editing}>
-          <RichTextEditor
-            provider={live}
-            field={field}
-            label={props.label}
-            readOnly={props.readOnly}
-            user={props.user}
-            onReady={onReady}
-          />
+          <Suspense fallback={null}>
+            <RichTextEditor
+              provider={live}
+              field={field}
+              label={props.label}
+              readOnly={readOnly}
+              user={props.user}
+              takeOver={takeOver}
+              onReady={onReady}
+            />
+          </Suspense>
         </div>
       ) : null}
     </>
