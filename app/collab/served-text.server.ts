@@ -11,7 +11,11 @@ export function servedTextOf(state: string, fields: string[]): Record<string, st
   try {
     Y.applyUpdate(doc, Buffer.from(state, "base64"));
     const texts: Record<string, string> = {};
-    for (const field of fields) texts[field] = textAsHtml(doc, field);
+    for (const field of fields) {
+      const html = textAsHtml(doc, field);
+      // A field its editor must put right first is not served as text (it says "Loading…").
+      if (html !== null) texts[field] = html;
+    }
     return texts;
   } finally {
     doc.destroy();

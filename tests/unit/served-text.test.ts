@@ -43,6 +43,17 @@ describe("a narrative as served", () => {
     );
   });
 
+  it("is not served for a field holding what the editor does not write", () => {
+    const stray = new Y.Doc();
+    stray.getXmlFragment(FIELD).insert(0, [new Y.XmlText("Text straight in the field")]);
+    expect(textAsHtml(stray, FIELD)).toBeNull();
+    const unknown = new Y.Doc();
+    const node = new Y.XmlElement("madeUpNode");
+    unknown.getXmlFragment(FIELD).insert(0, [node]);
+    node.insert(0, [new Y.XmlText("Inside an unknown node")]);
+    expect(textAsHtml(unknown, FIELD)).toBeNull();
+  });
+
   it("is one empty paragraph while nothing is written, as in the editor", () => {
     // With the break the editor puts there too, so a click lands inside the paragraph.
     expect(textAsHtml(new Y.Doc(), FIELD)).toBe('<p><br class="ProseMirror-trailingBreak"></p>');
