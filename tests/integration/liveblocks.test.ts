@@ -220,7 +220,7 @@ describe("Liveblocks as the collab backend", () => {
     expect(david.save().unsavedEdits).toBe(false);
   });
 
-  it("answers many asks for one document with one or two pulls, each answer still right", async () => {
+  it("answers many asks for one document, each still right; asks made together share one or two pulls", async () => {
     const cookie = await cookieFor(world.people.staff.id);
     await server.liveblocks!.ensureRoom(name);
     // What a browser holds: the room's document plus an edit Liveblocks has (sent over REST,
@@ -258,11 +258,17 @@ describe("Liveblocks as the collab backend", () => {
       }),
     );
     expect(answers).toEqual(Array.from({ length: 8 }, (_, i) => i % 3 !== 0));
-    // The dev server's own request log: how often the room was read for those 8 asks.
+    // The dev server's own request log: the room was read for those 8 asks. How often depends on
+    // how far apart they arrive, which on a busy machine is up to the machine.
     await eventually(() => reads() > readsBefore, 5000, "the log shows the read");
-    const pulls = reads() - readsBefore;
-    expect(pulls).toBeGreaterThanOrEqual(1);
-    expect(pulls).toBeLessThanOrEqual(2);
+    // Coalescing itself, where arrival is not: eight asks in one turn share one read, and eight
+    // more made once it has started share one more.
+    const readsBeforeTogether = reads();
+    const together = Array.from({ length: 8 }, () => server.liveblocks!.pull(name));
+    await eventually(() => reads() > readsBeforeTogether, 5000, "the first read starts");
+    const during = Array.from({ length: 8 }, () => server.liveblocks!.pull(name));
+    await Promise.all([...together, ...during]);
+    expect(reads() - readsBeforeTogether).toBe(2);
     const stored = await loadStoredDocument(name);
     const copy = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);
