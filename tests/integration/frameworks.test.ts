@@ -336,6 +336,12 @@ describe("moving an evaluation to a newer version", () => {
 
     const page = await leader.get(`/evaluations/${evaluationId}`);
     expect(page.html).toContain("Version v2 of this framework has been published");
+    // That narrative holds text straight in the field, which the page cannot serve exactly: it
+    // waits for its editor, never an empty box to type over (ADR 028). Its empty evidence is served.
+    const opened = await leader.get(`/evaluations/${evaluationId}?criterion=${reworded.id}`);
+    expect(opened.html).not.toContain(`aria-label="Narrative for ${reworded.code}"`);
+    expect(opened.html).toContain(`aria-label="Evidence notes for ${reworded.code}"`);
+    expect(opened.html).toContain("Loading the editor…");
     const preview = await leader.get(`/evaluations/${evaluationId}/upgrade`);
     expect(preview.html).toContain("Reworded (1)");
     expect(preview.html).toContain(`Newly: ${reworded.statement}`);

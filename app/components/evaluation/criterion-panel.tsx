@@ -36,8 +36,9 @@ export interface CriterionWorkspace {
    */
   early?: boolean;
   /**
-   * The text fields as served (HTML by field), while the document shown is the page's served
-   * copy; undefined once the live document is open.
+   * The text fields as served (HTML by field; a field that cannot be served exactly is absent
+   * and waits for its editor), while the document shown is the page's served copy; undefined
+   * once the live document is open.
    */
   servedText?: Record<string, string>;
   /** The document has its content from the server (until then it may look empty). */
@@ -156,9 +157,7 @@ function CriterionBody(props: CriterionWorkspace) {
             doc={doc}
             live={editorSource}
             field={narrativeField(c.id)}
-            servedHtml={
-              props.servedText ? (props.servedText[narrativeField(c.id)] ?? "<p></p>") : null
-            }
+            servedHtml={props.servedText?.[narrativeField(c.id)] ?? null}
             label={`Narrative for ${c.code}`}
             readOnly={readOnly}
             early={props.early ?? false}
@@ -188,9 +187,7 @@ function CriterionBody(props: CriterionWorkspace) {
             doc={doc}
             live={editorSource}
             field={evidenceField(c.id)}
-            servedHtml={
-              props.servedText ? (props.servedText[evidenceField(c.id)] ?? "<p></p>") : null
-            }
+            servedHtml={props.servedText?.[evidenceField(c.id)] ?? null}
             label={`Evidence notes for ${c.code}`}
             readOnly={readOnly}
             early={props.early ?? false}
