@@ -2,8 +2,6 @@ import * as Y from "yjs";
 import { compactDocument, type Leftovers } from "../models/document-log/document-log.ts";
 import type { PendingLog, UpdateLogWriter } from "./update-log-writer.ts";
 
-export { FLUSH_DELAY_MS } from "./update-log-writer.ts";
-
 /**
  * The durable side of one loaded document. Every update the server accepts is queued
  * synchronously, handed to the process's update-log writer (written within a few tens of
@@ -52,11 +50,15 @@ export class DurableLog implements PendingLog {
     return this.accepted;
   }
 
+  /** Calls `then` once every update accepted before this call is in the database. */
+  afterDurable(then: () => void): void {
+    if (this.durable >= this.accepted) then();
+    else this.waiters.push({ upTo: this.accepted, resolve: then });
+  }
+
   /** Resolves once every update accepted before this call is in the database. */
   whenDurable(): Promise<void> {
-    const upTo = this.accepted;
-    if (this.durable >= upTo) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ upTo, resolve }));
+    return new Promise((resolve) => this.afterDurable(resolve));
   }
 
   /** Writes what is pending now and waits for it. */

@@ -11,6 +11,7 @@ import { AuthenticationExtension } from "./extensions/authentication.ts";
 import { IdentityExtension } from "./extensions/identity.ts";
 import { PersistenceExtension, type PersistenceObserver } from "./extensions/persistence.ts";
 import { ProjectionExtension } from "./extensions/projection.ts";
+import { AckWhenDurable } from "./durable-ack.ts";
 import { MAX_MESSAGE_BYTES } from "./message-guard.ts";
 import { CLOSE, type CloseReason } from "./close-codes.ts";
 import { OpenSockets, type OpenSocket } from "./open-sockets.ts";
@@ -117,7 +118,9 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const id = randomUUID();
       const context: CollabContext = { socketId: id, owner };
-      const client = hocuspocus.handleConnection(ws, toRequest(req), context);
+      // Each update is answered "applied" once it is durable (ADR 029).
+      const acks = new AckWhenDurable(ws, (name, then) => persistence.afterDurable(name, then));
+      const client = hocuspocus.handleConnection(acks, toRequest(req), context);
       serveSocket({ id, owner, ws, client, sockets });
     });
   }

@@ -1,10 +1,12 @@
 /**
  * Stateless messages between the browser and the collab server (JSON strings).
  *
- * Durability handshake: once the server has applied every update a client sent (its Hocuspocus
- * "unsynced changes" count is zero) the client sends `checkpoint n`, where n counts its local
- * edits so far. The server answers `durable n` once everything it had applied at that moment is
- * written to the database. The client shows "Saved" only for n it has heard back.
+ * The durability handshake of pages opened before ADR 029: once the server has applied every
+ * update a client sent (its Hocuspocus "unsynced changes" count is zero) the client sends
+ * `checkpoint n`, where n counts its local edits so far. The server answers `durable n` once
+ * everything it had applied at that moment is written to the database. Today's pages need no
+ * question: the server answers each update only once it is durable (collab/durable-ack.ts). The
+ * server still answers checkpoints, so a page left open across a deploy still reaches "Saved".
  */
 export type ClientMessage = { type: "checkpoint"; n: number };
 export type ServerMessage = { type: "durable"; n: number };

@@ -41,13 +41,13 @@ export function watchDatabase(count: () => number): void {
   );
 }
 
-/** From a client asking whether its edits are saved to the answer that they are. */
+/** From a client's update being applied to the answer that it is durable (ADR 029). */
 export const durableLatency = once(
   "qm_collab_durable_seconds",
   () =>
     new Histogram({
       name: "qm_collab_durable_seconds",
-      help: "From a client's 'are my edits saved?' to the server's answer that they are durable.",
+      help: "From a client's update being applied to the server's answer, sent once it is durable.",
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     }),
 );

@@ -1,11 +1,11 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { encodeMessage, parseServerMessage } from "../../collab/stateless.ts";
 import { SaveTracker } from "./save-tracker.ts";
 
 /**
- * The browser's side of the durability handshake (collab/stateless.ts): counts local edits,
- * asks the server to confirm them once it has applied everything sent, and records what it
- * confirms. Works with any provider, in the browser and in Node tests alike.
+ * The browser's side of durability: counts local edits, and records them all as durable when
+ * the server has answered every update sent, because the server answers an update only once it
+ * is in the database (collab/durable-ack.ts, ADR 029). Works with any provider, in the browser
+ * and in Node tests alike.
  */
 export function trackDurability(provider: HocuspocusProvider): {
   tracker: SaveTracker;
@@ -20,14 +20,10 @@ export function trackDurability(provider: HocuspocusProvider): {
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider) tracker.localEdit();
   };
+  // Every edit counted so far was sent before this answer was asked for: on connecting, the
+  // provider's one outstanding answer is the one to the sync that carries every edit.
   const onUnsynced = ({ number }: { number: number }) => {
-    if (number === 0 && tracker.hasUnsavedEdits) {
-      provider.sendStateless(encodeMessage({ type: "checkpoint", n: tracker.editCount }));
-    }
-  };
-  const onStateless = ({ payload }: { payload: string }) => {
-    const message = parseServerMessage(payload);
-    if (message) tracker.confirmed(message.n);
+    if (number === 0 && tracker.hasUnsavedEdits) tracker.confirmed(tracker.editCount);
   };
   const onStatus = ({ status }: { status: string }) => tracker.connection(status === "connected");
   const onSynced = ({ state }: { state: boolean }) => {
@@ -36,7 +32,6 @@ export function trackDurability(provider: HocuspocusProvider): {
 
   doc.on("update", onUpdate);
   provider.on("unsyncedChanges", onUnsynced);
-  provider.on("stateless", onStateless);
   provider.on("status", onStatus);
   provider.on("synced", onSynced);
   if (provider.isSynced) tracker.syncedWithServer();
@@ -46,7 +41,6 @@ export function trackDurability(provider: HocuspocusProvider): {
     stop() {
       doc.off("update", onUpdate);
       provider.off("unsyncedChanges", onUnsynced);
-      provider.off("stateless", onStateless);
       provider.off("status", onStatus);
       provider.off("synced", onSynced);
     },

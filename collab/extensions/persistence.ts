@@ -132,15 +132,17 @@ export class PersistenceExtension implements Extension {
     });
   }
 
+  /**
+   * The durability handshake of pages opened before ADR 029 (collab/stateless.ts): today's pages
+   * learn it from the acknowledgement of each update instead, and send no checkpoint.
+   */
   async onStateless({ payload, documentName, connection }: onStatelessPayload) {
     const message = parseClientMessage(payload);
     const log = this.logs.get(documentName);
     if (!message || !log) return;
     const asked = { n: message.n, upTo: log.acceptedCount };
     this.asked.set(connection, asked);
-    const started = performance.now();
     await log.whenDurable();
-    this.observe.durableWait?.((performance.now() - started) / 1000);
     // One answer covers every checkpoint before it: skip this one if a later checkpoint of the
     // same connection is durable too (its own answer is on its way in this same tick).
     const latest = this.asked.get(connection);
@@ -189,6 +191,21 @@ export class PersistenceExtension implements Extension {
     // Anything still waiting stays with the writer, which writes it.
     this.logs.delete(documentName);
     this.relayedSince.delete(documentName);
+  }
+
+  /**
+   * Calls `then` once every update `documentName` accepted so far is in the database (at once if
+   * nothing waits): how a client's update is answered "applied" only once it is durable
+   * (collab/durable-ack.ts, ADR 029).
+   */
+  afterDurable(documentName: string, then: () => void): void {
+    const log = this.logs.get(documentName);
+    if (!log) return then();
+    const started = performance.now();
+    log.afterDurable(() => {
+      this.observe.durableWait?.((performance.now() - started) / 1000);
+      then();
+    });
   }
 
   /** Resolves once every update accepted so far for `documentName` is in the database. */

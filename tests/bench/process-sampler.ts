@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 export interface ProcessUsage {
   /** CPU time used in the window / wall time, in % of one core. */
   cpuPercent: number | null;
+  /** The part of it spent in the kernel on the process's behalf (system calls: sockets, files). */
+  kernelCpuPercent: number | null;
   rssMeanMB: number | null;
   rssMaxMB: number | null;
   /** The kernel's high-water mark for the process's whole life (VmHWM). */
@@ -20,12 +22,12 @@ function clockTicksPerSecond(): number {
 }
 const TICKS = clockTicksPerSecond();
 
-/** utime + stime of `pid`, in seconds. Fields 14 and 15 of /proc/<pid>/stat, after the "(comm)". */
-function cpuSeconds(pid: number): number | null {
+/** utime and stime of `pid`, in seconds. Fields 14 and 15 of /proc/<pid>/stat, after the "(comm)". */
+function cpuSeconds(pid: number): { user: number; kernel: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+    return { user: Number(fields[11]) / TICKS, kernel: Number(fields[12]) / TICKS };
   } catch {
     return null;
   }
@@ -46,6 +48,7 @@ function statusKB(pid: number, key: "VmRSS" | "VmHWM"): number | null {
 export function sampleProcess(pid: number | undefined, everyMs = 500): { stop(): ProcessUsage } {
   const none: ProcessUsage = {
     cpuPercent: null,
+    kernelCpuPercent: null,
     rssMeanMB: null,
     rssMaxMB: null,
     rssPeakLifetimeMB: null,
@@ -67,8 +70,13 @@ export function sampleProcess(pid: number | undefined, everyMs = 500): { stop():
       const endCpu = cpuSeconds(pid);
       const seconds = (performance.now() - startedAt) / 1000;
       const hwm = statusKB(pid, "VmHWM");
+      const percent = (used: number) => (used / seconds) * 100;
       return {
-        cpuPercent: endCpu === null ? null : ((endCpu - startCpu) / seconds) * 100,
+        cpuPercent:
+          endCpu === null
+            ? null
+            : percent(endCpu.user + endCpu.kernel - startCpu.user - startCpu.kernel),
+        kernelCpuPercent: endCpu === null ? null : percent(endCpu.kernel - startCpu.kernel),
         rssMeanMB: rss.length ? rss.reduce((a, b) => a + b, 0) / rss.length : null,
         rssMaxMB: rss.length ? Math.max(...rss) : null,
         rssPeakLifetimeMB: hwm === null ? null : hwm / 1024,

@@ -99,6 +99,27 @@ describe("a stalled database", () => {
     await editor.synced;
   });
 
+  it("answers an edit as applied only once it is in the database (ADR 029)", async () => {
+    ferret.child.kill("SIGSTOP");
+    try {
+      editor.doc.getText("acknowledged").insert(0, "answered once stored");
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      // The server has it (colleagues would see it) but has not answered: it is not stored.
+      expect(editor.provider.hasUnsyncedChanges).toBe(true);
+      expect(editor.tracker.state).toBe("saving");
+    } finally {
+      ferret.child.kill("SIGCONT");
+    }
+    await eventually(() => !editor.provider.hasUnsyncedChanges, 15_000, "the answer");
+    // Answered: it is in the database, and the page says "Saved".
+    const stored = await loadStoredDocument(documentName("evaluation", world.evaluation.id));
+    const saved = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(saved, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(saved, update);
+    expect(saved.getText("acknowledged").toString()).toBe("answered once stored");
+    expect(editor.tracker.state).toBe("saved");
+  });
+
   it("answers 503 with a message within seconds while it stalls, and never claims an edit is saved", async () => {
     ferret.child.kill("SIGSTOP");
     editor.doc.getText("stall").insert(0, "typed while the database stalled");
