@@ -23,6 +23,8 @@ const scriptOf = (url: string) => readFileSync(path.join(publicDir, url), "utf8"
 const LIVEBLOCKS = "liveblocks.io";
 /** A string of ProseMirror's view (a class it sets), under TipTap's editor: kept by minification. */
 const PROSEMIRROR_VIEW = "ProseMirror-hideselection";
+/** A class tldraw's canvas sets, kept by minification. */
+const TLDRAW = "tl-container";
 
 /** The scripts a page of `routeId` loads before it starts: the entry, the root, the route. */
 function firstScripts(routeId: string): string[] {
@@ -52,15 +54,18 @@ describe("the scripts a page loads", () => {
     expect(shared.some((f) => scriptOf(`/build/_shared/${f}`).includes(LIVEBLOCKS))).toBe(true);
   });
 
-  it("start the evaluation without its text editor, fetched when a field needs it (ADR 028)", () => {
-    const carrying = firstScripts("routes/evaluations.$evaluationId").filter((url) =>
-      scriptOf(url).includes(PROSEMIRROR_VIEW),
-    );
-    expect(carrying).toEqual([]);
+  it("start every page without the text editor or the whiteboard, fetched when one is shown (ADR 028)", () => {
+    for (const id of Object.keys(manifest().routes)) {
+      const carrying = firstScripts(id).filter((url) => {
+        const script = scriptOf(url);
+        return script.includes(PROSEMIRROR_VIEW) || script.includes(TLDRAW);
+      });
+      expect(carrying, id).toEqual([]);
+    }
     // The served text stands in meanwhile; the editor is in the build, for the page to fetch.
     const shared = readdirSync(path.join(publicDir, "build/_shared"));
-    expect(shared.some((f) => scriptOf(`/build/_shared/${f}`).includes(PROSEMIRROR_VIEW))).toBe(
-      true,
-    );
+    for (const marker of [PROSEMIRROR_VIEW, TLDRAW]) {
+      expect(shared.some((f) => scriptOf(`/build/_shared/${f}`).includes(marker))).toBe(true);
+    }
   });
 });

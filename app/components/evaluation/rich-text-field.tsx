@@ -1,11 +1,11 @@
 import type { Editor } from "@tiptap/core";
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { Suspense, useCallback, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import { LazyRichTextEditor } from "./lazy-rich-text-editor.tsx";
 
 // The editor (TipTap, ProseMirror) is fetched when the first field needs it, not with the page's
 // first scripts: the served text stands in, and takes typing, until then (ADR 028).
-const RichTextEditor = lazy(() => import("./rich-text-editor.client.tsx"));
 
 interface RichTextFieldProps {
   /** The document shown: the page's served copy until the live one is open. */
@@ -92,7 +92,7 @@ export function RichTextField(props: RichTextFieldProps) {
       {live ? (
         <div ref={editorBox} hidden={!editing}>
           <Suspense fallback={null}>
-            <RichTextEditor
+            <LazyRichTextEditor
               provider={live}
               field={field}
               label={props.label}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { Suspense, useEffect, useMemo, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { evidenceField, judgementsOf, narrativeField } from "../../../collab/shapes/evaluation.ts";
@@ -8,7 +8,7 @@ import { CriterionDiscussion } from "../evaluation/criterion-discussion.tsx";
 import type { CriterionWorkspace } from "../evaluation/criterion-panel.tsx";
 import { EvidenceItems } from "../evaluation/evidence-items.tsx";
 import { ForceFieldDiagram } from "../evaluation/force-field-diagram.tsx";
-import RichTextEditor from "../evaluation/rich-text-editor.client.tsx";
+import { LazyRichTextEditor } from "../evaluation/lazy-rich-text-editor.tsx";
 import { useForces } from "../plan/use-plan.ts";
 import { JudgementsPanel, LevelChip } from "./judgements-panel.tsx";
 import type { MeetingCriterion, MeetingMe, Provisional } from "./types.ts";
@@ -141,7 +141,9 @@ export function AgendaItemView(props: {
     written === false ? (
       <p className="muted">{empty}</p>
     ) : props.hydrated && provider ? (
-      <RichTextEditor provider={provider} field={field} label={label} readOnly user={user} />
+      <Suspense fallback={<p className="editor-loading">Loading…</p>}>
+        <LazyRichTextEditor provider={provider} field={field} label={label} readOnly user={user} />
+      </Suspense>
     ) : (
       <p className="editor-loading">Loading…</p>
     );

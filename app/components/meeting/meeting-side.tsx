@@ -1,9 +1,11 @@
-import { useState, type KeyboardEvent } from "react";
+import { lazy, Suspense, useState, type KeyboardEvent } from "react";
 import type { RoomDocument } from "../../collab/room.ts";
 import { MinutesEditor } from "./minutes-editor.tsx";
 import type { MeetingMe } from "./types.ts";
-import Whiteboard from "./whiteboard.client.tsx";
 import { MINUTES_FIELD } from "./whiteboard-shape.ts";
+
+// tldraw (1.8 MB of script) is fetched when the whiteboard's tab first opens, not with the page.
+const Whiteboard = lazy(() => import("./whiteboard.client.tsx"));
 
 type Tab = "minutes" | "whiteboard";
 
@@ -104,12 +106,20 @@ export function MeetingSide(props: {
       >
         {!opened.has("whiteboard") ? null : meeting && props.ready ? (
           <>
-            <Whiteboard
-              document={meeting}
-              readOnly={props.locked}
-              user={{ userId: me.userId, name: me.name, colour: me.colour }}
-              licenseKey={props.licenseKey}
-            />
+            <Suspense
+              fallback={
+                <p className="editor-loading" role="status">
+                  Loading the whiteboard…
+                </p>
+              }
+            >
+              <Whiteboard
+                document={meeting}
+                readOnly={props.locked}
+                user={{ userId: me.userId, name: me.name, colour: me.colour }}
+                licenseKey={props.licenseKey}
+              />
+            </Suspense>
             {props.licenseKey ? null : (
               <p className="hint">
                 The small &ldquo;Get a license for production&rdquo; notice in the whiteboard&apos;s

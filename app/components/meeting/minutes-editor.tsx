@@ -1,6 +1,6 @@
-import { useMemo } from "react";
+import { Suspense, useMemo } from "react";
 import type { RoomDocument } from "../../collab/room.ts";
-import RichTextEditor from "../evaluation/rich-text-editor.client.tsx";
+import { LazyRichTextEditor } from "../evaluation/lazy-rich-text-editor.tsx";
 import type { MeetingMe } from "./types.ts";
 
 /**
@@ -30,18 +30,26 @@ export function MinutesEditor(props: {
       </p>
     );
   return (
-    <RichTextEditor
-      provider={provider}
-      field={props.field}
-      label={props.label}
-      readOnly={props.locked}
-      user={{
-        name: me.name,
-        color: me.colour,
-        userId: me.userId,
-        role: me.role,
-        observing: me.observing,
-      }}
-    />
+    <Suspense
+      fallback={
+        <p className="editor-loading" role="status">
+          Loading the editor…
+        </p>
+      }
+    >
+      <LazyRichTextEditor
+        provider={provider}
+        field={props.field}
+        label={props.label}
+        readOnly={props.locked}
+        user={{
+          name: me.name,
+          color: me.colour,
+          userId: me.userId,
+          role: me.role,
+          observing: me.observing,
+        }}
+      />
+    </Suspense>
   );
 }
