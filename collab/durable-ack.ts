@@ -18,8 +18,12 @@ export function appliedAckOf(data: Uint8Array): string | null {
   return decoding.readVarString(decoding.createDecoder(data));
 }
 
-/** Calls `then` once everything `documentName` has accepted so far is in the database. */
-export type AfterDurable = (documentName: string, then: () => void) => void;
+/**
+ * Calls `then` once everything `documentName` has accepted so far is in the database; `sync`:
+ * the answer is to a client's sync (what it holds that the server lacked, sent on connecting),
+ * which must also find stored what the server held already (PersistenceExtension).
+ */
+export type AfterDurable = (documentName: string, then: () => void, sync: boolean) => void;
 
 /**
  * What Hocuspocus holds as the socket of a /collab connection (ADR 029). Hocuspocus answers
@@ -30,6 +34,9 @@ export type AfterDurable = (documentName: string, then: () => void) => void;
  * Everything else goes straight through.
  */
 export class AckWhenDurable {
+  /** Documents whose next "applied" answer is to the client's sync (see `answeringSync`). */
+  private syncs = new Set<string>();
+
   constructor(
     private readonly ws: WebSocket,
     private readonly afterDurable: AfterDurable,
@@ -39,13 +46,26 @@ export class AckWhenDurable {
     return this.ws.readyState;
   }
 
+  /**
+   * Hocuspocus is about to apply the client's sync step 2 for `documentName`: its answer is the
+   * next one sent for that document (a socket's messages are handled one at a time).
+   */
+  answeringSync(documentName: string): void {
+    this.syncs.add(documentName);
+  }
+
   send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
     const documentName = data instanceof Uint8Array ? appliedAckOf(data) : null;
     if (documentName === null) return this.ws.send(data);
-    this.afterDurable(documentName, () => {
-      // A socket closed meanwhile is owed nothing: its provider starts again on reconnecting.
-      if (this.ws.readyState === WebSocket.OPEN) this.ws.send(data);
-    });
+    const sync = this.syncs.delete(documentName);
+    this.afterDurable(
+      documentName,
+      () => {
+        // A socket closed meanwhile is owed nothing: its provider starts again on reconnecting.
+        if (this.ws.readyState === WebSocket.OPEN) this.ws.send(data);
+      },
+      sync,
+    );
   }
 
   close(code?: number, reason?: string): void {

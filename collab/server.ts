@@ -31,6 +31,8 @@ export interface CollabOptions {
   sessionSweepMs?: number;
   /** How often compacted log entries are deleted (ADR 024); 30 s by default. */
   logTrimMs?: number;
+  /** How long accepted updates wait to be written to the log together (ADR 029); 60 ms. */
+  logFlushMs?: number;
   /** With Redis, one of several processes serving the same documents (ADR 018). */
   redis?: RedisSettings | null;
   /** Timings for /metrics. */
@@ -82,7 +84,11 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   // Every open socket of this process, by session and by person: how ending a session or
   // changing a permission reaches the sockets it concerns.
   const sockets = new OpenSockets();
-  const persistence = new PersistenceExtension(options.observe, options.logTrimMs);
+  const persistence = new PersistenceExtension(
+    options.observe,
+    options.logTrimMs,
+    options.logFlushMs,
+  );
   // With several processes: what another process decided about sockets, applied to ours.
   const applySignal = (signal: SocketSignal) => {
     if (signal.type === "endSessions") endSessions(sockets, signal.target);
@@ -119,7 +125,9 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
       const id = randomUUID();
       const context: CollabContext = { socketId: id, owner };
       // Each update is answered "applied" once it is durable (ADR 029).
-      const acks = new AckWhenDurable(ws, (name, then) => persistence.afterDurable(name, then));
+      const acks = new AckWhenDurable(ws, (name, then, sync) =>
+        sync ? persistence.afterSyncDurable(name, then) : persistence.afterDurable(name, then),
+      );
       const client = hocuspocus.handleConnection(acks, toRequest(req), context);
       serveSocket({ id, owner, ws, client, sockets });
     });

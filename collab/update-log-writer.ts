@@ -38,10 +38,11 @@ export class UpdateLogWriter {
   constructor(
     private readonly onError: (error: unknown) => void = console.error,
     private readonly append: (entries: LogEntry[]) => Promise<string[]> = appendLogEntries,
+    private readonly flushDelayMs = FLUSH_DELAY_MS,
   ) {}
 
   /** `log` has something to write: write it within `delay` ms (with everything else waiting). */
-  mark(log: PendingLog, delay = FLUSH_DELAY_MS): void {
+  mark(log: PendingLog, delay = this.flushDelayMs): void {
     this.waiting.add(log);
     this.schedule(delay);
   }

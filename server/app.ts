@@ -68,6 +68,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     storeMaxDebounceMs: env.COLLAB_STORE_MAX_DEBOUNCE_MS,
     sessionSweepMs: env.COLLAB_SESSION_SWEEP_MS,
     logTrimMs: env.COLLAB_LOG_TRIM_MS,
+    logFlushMs: env.COLLAB_LOG_FLUSH_MS,
     redis,
     observe: {
       durableWait: (seconds) => durableLatency.observe(seconds),

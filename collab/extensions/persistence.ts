@@ -2,6 +2,7 @@ import type {
   Extension,
   afterLoadDocumentPayload,
   afterUnloadDocumentPayload,
+  beforeSyncPayload,
   beforeUnloadDocumentPayload,
   onLoadDocumentPayload,
   onStatelessPayload,
@@ -12,6 +13,7 @@ import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/d
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
 import { parseDocumentName } from "../document-name.ts";
+import { AckWhenDurable } from "../durable-ack.ts";
 import { DurableLog } from "../durable-log.ts";
 import { EditorStamps, editorOf } from "../editor-stamps.ts";
 import { LogTrim } from "../../models/document-log/log-trim.ts";
@@ -49,6 +51,11 @@ export const COMPACTIONS_AT_ONCE = 2;
 /** How often compacted log entries are deleted, for every document at once (ADR 024). */
 export const LOG_TRIM_EVERY_MS = 30_000;
 
+/** How soon a client's sync is tried again when storing relayed updates for it failed. */
+const SYNC_STORE_RETRY_MS = 1000;
+// y-protocols' messageYjsSyncStep2: what a client holds that the server lacked.
+const SYNC_STEP_2 = 1;
+
 /**
  * Nothing accepted is lost: loading is snapshot + logged updates; every accepted update is
  * appended to the log within tens of milliseconds; a store compacts the log into the snapshot;
@@ -58,13 +65,17 @@ export const LOG_TRIM_EVERY_MS = 30_000;
 export class PersistenceExtension implements Extension {
   extensionName = "persistence";
   private logs = new Map<string, DurableLog>();
+  /** The loaded documents, for compacting one outside a store. */
+  private documents = new Map<string, Y.Doc>();
+  /** Compactions under way that store updates another process relayed (`storeRelayed`). */
+  private storingRelayed = new Map<string, Promise<void>>();
   private loggedOnLoad = new Map<string, { ids: string[]; snapshotVersion: number }>();
   /**
    * Documents holding updates another process relayed (ADR 018) since this one last compacted
    * them: that process logged them, but if it died before, only a compaction here saves them.
    */
   private relayedSince = new Set<string>();
-  private writer = new UpdateLogWriter(logWriteError);
+  private writer: UpdateLogWriter;
   /** Compacted log entries, deleted for all documents at once every `trimEveryMs` (ADR 024). */
   private trim = new LogTrim(logWriteError);
   private trimTimer: NodeJS.Timeout;
@@ -82,7 +93,10 @@ export class PersistenceExtension implements Extension {
   constructor(
     private readonly observe: PersistenceObserver = {},
     trimEveryMs = LOG_TRIM_EVERY_MS,
+    /** How long accepted updates wait to be written together (ADR 029). */
+    flushDelayMs?: number,
   ) {
+    this.writer = new UpdateLogWriter(logWriteError, undefined, flushDelayMs);
     this.trimTimer = setInterval(() => void this.trim.sweep(), trimEveryMs);
     this.trimTimer.unref();
   }
@@ -120,6 +134,7 @@ export class PersistenceExtension implements Extension {
     );
     this.loggedOnLoad.delete(documentName);
     this.logs.set(documentName, log);
+    this.documents.set(documentName, document);
     const stampEditors = parseDocumentName(documentName)?.kind === "workspace";
     // Synchronous, so an update is queued before any later message on its socket is handled.
     document.on("update", (update: Uint8Array, origin: unknown) => {
@@ -154,23 +169,37 @@ export class PersistenceExtension implements Extension {
     const log = this.logs.get(documentName);
     if (!log) return;
     const relayed = this.relayedSince.has(documentName);
-    if (this.closing || relayed || log.length >= COMPACT_AFTER_ENTRIES) {
-      this.relayedSince.delete(documentName);
-      const started = performance.now();
-      await this.compact(documentName, log, document).catch((error: unknown) => {
-        // Updates relayed from another process may be held only here: keep the document in
-        // memory (Hocuspocus does when a store fails) until a store succeeds.
-        if (relayed) {
-          this.relayedSince.add(documentName);
-          throw error;
-        }
-        // Our own updates are all in the log (compact flushed it first): the snapshot is only a
-        // shortcut, tried again at the next store. Failing the store would keep the document
-        // loaded with nobody on it for good (found by npm run bench:soak).
-        logWriteError(error);
-      });
-      this.observe.store?.((performance.now() - started) / 1000);
-    } else await log.flush();
+    if (!this.closing && !relayed && log.length < COMPACT_AFTER_ENTRIES) return log.flush();
+    const started = performance.now();
+    // Updates relayed from another process may be held only here: a failure fails the store,
+    // and Hocuspocus keeps the document in memory until a store succeeds.
+    if (relayed) await this.storeRelayed(documentName, log, document);
+    else {
+      // Our own updates are all in the log (compact flushed it first): the snapshot is only a
+      // shortcut, tried again at the next store. Failing the store would keep the document
+      // loaded with nobody on it for good (found by npm run bench:soak).
+      await this.compact(documentName, log, document).catch(logWriteError);
+    }
+    this.observe.store?.((performance.now() - started) / 1000);
+  }
+
+  /**
+   * Compacts a document holding updates another process relayed (ADR 018), so they are stored
+   * whether or not that process lived to log them; on failure they count as unstored again.
+   */
+  private storeRelayed(documentName: string, log: DurableLog, document: Y.Doc): Promise<void> {
+    this.relayedSince.delete(documentName);
+    const storing = this.compact(documentName, log, document).catch((error: unknown) => {
+      this.relayedSince.add(documentName);
+      throw error;
+    });
+    this.storingRelayed.set(documentName, storing);
+    const done = () => {
+      if (this.storingRelayed.get(documentName) === storing)
+        this.storingRelayed.delete(documentName);
+    };
+    storing.then(done, done);
+    return storing;
   }
 
   async beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload) {
@@ -190,6 +219,7 @@ export class PersistenceExtension implements Extension {
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
     // Anything still waiting stays with the writer, which writes it.
     this.logs.delete(documentName);
+    this.documents.delete(documentName);
     this.relayedSince.delete(documentName);
   }
 
@@ -206,6 +236,42 @@ export class PersistenceExtension implements Extension {
       this.observe.durableWait?.((performance.now() - started) / 1000);
       then();
     });
+  }
+
+  /**
+   * The client's sync step 2 (sent on connecting: what it holds that this process lacked) is
+   * answered through `afterSyncDurable`. Its socket is told so just before it is applied.
+   */
+  async beforeSync({ connection, documentName, type }: beforeSyncPayload) {
+    if (type === SYNC_STEP_2 && connection.webSocket instanceof AckWhenDurable) {
+      connection.webSocket.answeringSync(documentName);
+    }
+  }
+
+  /**
+   * Like `afterDurable`, for the answer to a client's sync. With several processes, this one may
+   * hold updates another process relayed and died before logging. Their writer, reconnecting
+   * here, sends nothing of them (this process has them), so "applied" would vouch for edits held
+   * only in memory. So while relayed updates are unstored here, the answer waits for a
+   * compaction that stores them (retried while the database fails).
+   */
+  afterSyncDurable(documentName: string, then: () => void): void {
+    const log = this.logs.get(documentName);
+    const document = this.documents.get(documentName);
+    const storing =
+      !log || !document
+        ? undefined
+        : this.relayedSince.has(documentName)
+          ? this.storeRelayed(documentName, log, document)
+          : this.storingRelayed.get(documentName);
+    if (!storing) return this.afterDurable(documentName, then);
+    storing.then(
+      () => this.afterDurable(documentName, then),
+      (error: unknown) => {
+        logWriteError(error);
+        setTimeout(() => this.afterSyncDurable(documentName, then), SYNC_STORE_RETRY_MS).unref();
+      },
+    );
   }
 
   /** Resolves once every update accepted so far for `documentName` is in the database. */

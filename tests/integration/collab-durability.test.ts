@@ -143,7 +143,8 @@ describe("durable evaluation documents", () => {
     } finally {
       await server.stop();
     }
-  });
+    // Five server processes start one after another: on a loaded CI machine that alone took 50 s.
+  }, 120_000);
 
   it("duplicates nothing over 20 reload and restart cycles", async () => {
     const criteria = Object.keys(world.evaluation.levelsByCriterion);

@@ -54,6 +54,17 @@ describe("an update's answer waits until it is durable (ADR 029)", () => {
     expect(sent).toEqual([update, answer]);
   });
 
+  it("marks the answer that follows a client's sync as the sync's, once", () => {
+    const { socket } = fakeSocket();
+    const kinds: boolean[] = [];
+    const acks = new AckWhenDurable(socket, (_name, _then, sync) => kinds.push(sync));
+    acks.send(message(NAME, SYNC_STATUS, 1));
+    acks.answeringSync(NAME);
+    acks.send(message(NAME, SYNC_STATUS, 1));
+    acks.send(message(NAME, SYNC_STATUS, 1));
+    expect(kinds).toEqual([false, true, false]);
+  });
+
   it("sends nothing on a socket that closed while the answer waited", () => {
     const { ws, sent, socket } = fakeSocket();
     let durable: () => void = () => undefined;
