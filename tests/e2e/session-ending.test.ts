@@ -33,8 +33,14 @@ async function openEvaluation(page: Page) {
   await page.getByRole("button", { name: "Expand all" }).click();
 }
 
+/**
+ * The narrative's live editor takes typing. Not only the served text (ADR 028), which takes
+ * typing earlier but puts it in the document only when the editor arrives: these tests need
+ * what is typed in the document at once.
+ */
 async function whenWritable(page: Page, code: string) {
-  await expect.poll(() => narrative(page, code).isEditable(), { timeout: 10_000 }).toBe(true);
+  const live = page.locator(`.tiptap[aria-label="Narrative for ${code}"]`);
+  await expect.poll(() => live.isEditable().catch(() => false), { timeout: 10_000 }).toBe(true);
 }
 
 describe("a session that ends", () => {
