@@ -137,15 +137,16 @@ export function AgendaItemView(props: {
   };
   const narrativeWritten = useWritten(doc, props.synced, narrativeField(c.id));
   const evidenceWritten = useWritten(doc, props.synced, evidenceField(c.id));
+  const loading = <p className="editor-loading">Loading…</p>;
   const richText = (field: string, label: string, written: boolean | null, empty: string) =>
     written === false ? (
       <p className="muted">{empty}</p>
     ) : props.hydrated && provider ? (
-      <Suspense fallback={<p className="editor-loading">Loading…</p>}>
+      <Suspense fallback={loading}>
         <LazyRichTextEditor provider={provider} field={field} label={label} readOnly user={user} />
       </Suspense>
     ) : (
-      <p className="editor-loading">Loading…</p>
+      loading
     );
   return (
     <article className="agenda-focus" aria-labelledby={headingId}>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState, type KeyboardEvent } from "react";
 import type { RoomDocument } from "../../collab/room.ts";
+import { LoadingStatus } from "../loading-status.tsx";
 import { MinutesEditor } from "./minutes-editor.tsx";
 import type { MeetingMe } from "./types.ts";
 import { MINUTES_FIELD } from "./whiteboard-shape.ts";
@@ -57,11 +58,7 @@ export function MeetingSide(props: {
     document.getElementById(`meeting-tab-${TABS[to].id}`)?.focus();
   };
   const { document: meeting, me } = props;
-  const connecting = (
-    <p className="editor-loading" role="status">
-      Connecting…
-    </p>
-  );
+  const connecting = <LoadingStatus>Connecting…</LoadingStatus>;
   return (
     <section className="meeting-side" aria-label={sideLabel}>
       <div role="tablist" aria-label={sideLabel} className="tabs">
@@ -106,13 +103,7 @@ export function MeetingSide(props: {
       >
         {!opened.has("whiteboard") ? null : meeting && props.ready ? (
           <>
-            <Suspense
-              fallback={
-                <p className="editor-loading" role="status">
-                  Loading the whiteboard…
-                </p>
-              }
-            >
+            <Suspense fallback={<LoadingStatus>Loading the whiteboard…</LoadingStatus>}>
               <Whiteboard
                 document={meeting}
                 readOnly={props.locked}

@@ -1,6 +1,7 @@
 import { Suspense, useMemo } from "react";
 import type { RoomDocument } from "../../collab/room.ts";
 import { LazyRichTextEditor } from "../evaluation/lazy-rich-text-editor.tsx";
+import { LoadingStatus } from "../loading-status.tsx";
 import type { MeetingMe } from "./types.ts";
 
 /**
@@ -23,20 +24,9 @@ export function MinutesEditor(props: {
     () => (open ? { document: open.doc, awareness: open.awareness } : null),
     [open],
   );
-  if (!provider)
-    return (
-      <p className="editor-loading" role="status">
-        Connecting…
-      </p>
-    );
+  if (!provider) return <LoadingStatus>Connecting…</LoadingStatus>;
   return (
-    <Suspense
-      fallback={
-        <p className="editor-loading" role="status">
-          Loading the editor…
-        </p>
-      }
-    >
+    <Suspense fallback={<LoadingStatus>Loading the editor…</LoadingStatus>}>
       <LazyRichTextEditor
         provider={provider}
         field={props.field}
