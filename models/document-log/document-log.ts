@@ -82,21 +82,33 @@ const NEWEST_READS = 20;
 /**
  * A document's newest snapshot, or null before its first. The version rows are a few bytes
  * each, so finding the newest reads no state; its state is then read by `_id` (ADR 026). A
- * sweep may delete that state between the two reads, but only once a newer version is in, so
- * the read starts again and finds the newer one.
+ * sweep deletes a version's state only once a newer version is in, so when the state is gone
+ * the read looks again: a newer row means it was swept, and the read starts over. The same row
+ * still newest means no sweep took it: its writer was told the row's insert failed (a timeout,
+ * say) when in fact it was in, and deleted the state. That writer compacted nothing (its log
+ * entries and the version before are kept), so the row is deleted and the read starts over
+ * (ADR 026, amended): otherwise the document could never load again.
  */
 export async function readNewestSnapshot(name: string): Promise<Snapshot | null> {
   for (let read = 0; read < NEWEST_READS; read++) {
-    const row = await DocumentSnapshotModel.findOne({ name }).sort({ version: -1 }).lean();
+    const row = await newestSnapshotRow(name);
     if (!row) return null;
     const version = row.version ?? 0;
     if (!row.stateId) return { state: toBytes(row.state), version };
     const stored = await DocumentStateModel.findOne({ _id: row.stateId }).lean();
     if (stored) return { state: toBytes(stored.state), version };
-    // The newer version that replaced it may still be on its way in: a short pause.
-    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
+    const again = await newestSnapshotRow(name);
+    if (again?._id.equals(row._id)) {
+      console.warn(`The snapshot of ${name}, version ${version}, lost its state: deleting it.`);
+      await DocumentSnapshotModel.collection.deleteOne({ _id: row._id });
+    }
   }
   throw new Error(`The snapshot of ${name} was replaced under ${NEWEST_READS} reads.`);
+}
+
+/** The newest version row of a document (a few bytes: its state is read apart). */
+function newestSnapshotRow(name: string) {
+  return DocumentSnapshotModel.findOne({ name }).sort({ version: -1 }).lean();
 }
 
 /** Everything stored for a document: its snapshot (if any) and the updates logged since. */

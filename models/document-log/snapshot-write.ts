@@ -22,8 +22,10 @@ function isDuplicateKey(error: unknown): boolean {
 /**
  * Inserts `state` as version `version`; false when another writer already has that version.
  * The state goes in first, under its own `_id`, and the version row naming it second (ADR 026):
- * a reader never finds a row whose state is not in yet. A writer that lost deletes its state
- * again; a crash in between leaves a state no row names, which no read ever meets.
+ * a reader never finds a row whose state is not in yet. A writer that lost (a duplicate key: the
+ * row is certainly not in) deletes its state again. Any other failure keeps the state: a timeout
+ * may come after the row went in, and a row without its state would stop the document loading
+ * (ADR 026, amended). A state no row names is never read, costing only its bytes.
  */
 async function insertVersion(name: string, state: Uint8Array, version: number): Promise<boolean> {
   const stateId = new Types.ObjectId();
@@ -32,10 +34,10 @@ async function insertVersion(name: string, state: Uint8Array, version: number): 
     await DocumentSnapshotModel.create({ name, stateId, version });
     return true;
   } catch (error) {
-    // Best effort: a state left behind is never read, and the insert's error is the one to tell.
+    if (!isDuplicateKey(error)) throw error;
+    // Best effort: a state left behind is never read, and the lost race is what to tell.
     await DocumentStateModel.collection.deleteOne({ _id: stateId }).catch(() => undefined);
-    if (isDuplicateKey(error)) return false;
-    throw error;
+    return false;
   }
 }
 

@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { Types } from "mongoose";
 import {
   DocumentSnapshotModel,
   DocumentStateModel,
+  appendUpdates,
   compactDocument,
   deleteSnapshotsBefore,
   loadStoredDocument,
@@ -97,15 +99,68 @@ describe("snapshot states kept apart from their version rows", () => {
   it("a read whose version's state a sweep took meanwhile starts again and finds the newer version", async () => {
     const name = freshDocumentName();
     await compactDocument(name, stateWith("a", "first"), [], 0);
-    // What a reader can meet between its two reads: the row it found, its state already swept
-    // (a sweep runs only once a newer version is in, here still on its way).
-    const row = await DocumentSnapshotModel.findOne({ name }).lean();
-    await DocumentStateModel.deleteOne({ _id: row?.stateId });
-    const [read] = await Promise.all([
-      readNewestSnapshot(name),
-      compactDocument(name, stateWith("a", "first, then more"), [], 1),
-    ]);
-    expect(read?.version).toBe(2);
-    expect(textOf(read?.state as Uint8Array, "a")).toContain("more");
+    // What a reader can meet between its two reads: the row it found is replaced by a newer
+    // version and swept (its state first) before it reads the state.
+    const readState = DocumentStateModel.findOne.bind(DocumentStateModel);
+    const spy = vi.spyOn(DocumentStateModel, "findOne").mockImplementationOnce(((
+      ...args: Parameters<typeof readState>
+    ) => {
+      const sweptFirst = compactDocument(name, stateWith("a", "first, then more"), [], 1);
+      return { lean: async () => (await sweptFirst, readState(...args).lean()) };
+    }) as unknown as typeof readState);
+    try {
+      const read = await readNewestSnapshot(name);
+      expect(read?.version).toBe(2);
+      expect(textOf(read?.state as Uint8Array, "a")).toContain("more");
+    } finally {
+      spy.mockRestore();
+    }
+    // The newer version is kept: it was never mistaken for a row without its state.
+    expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(1);
+    expect((await readNewestSnapshot(name))?.version).toBe(2);
+  });
+
+  it("keeps the state when the row's insert is reported failed though it went in (a timeout), so the document still loads", async () => {
+    const name = freshDocumentName();
+    await compactDocument(name, stateWith("a", "first"), [], 0);
+    const insertRow = DocumentSnapshotModel.create.bind(DocumentSnapshotModel);
+    const spy = vi.spyOn(DocumentSnapshotModel, "create").mockImplementationOnce((async (
+      ...args: Parameters<typeof insertRow>
+    ) => {
+      await insertRow(...args);
+      throw new mongoose.mongo.MongoNetworkTimeoutError("connection timed out");
+    }) as unknown as typeof insertRow);
+    try {
+      await expect(
+        compactDocument(name, stateWith("a", "first, then more"), [], 1),
+      ).rejects.toThrow("timed out");
+    } finally {
+      spy.mockRestore();
+    }
+    const loaded = await loadStoredDocument(name);
+    expect(loaded.snapshotVersion).toBe(2);
+    expect(textOf(loaded.snapshot as Uint8Array, "a")).toBe("first, then more");
+  });
+
+  it("deletes a newest row whose state is gone with no newer version, and loads the version before and the log", async () => {
+    const name = freshDocumentName();
+    await compactDocument(name, stateWith("a", "first"), [], 0);
+    const [logged] = await appendUpdates(name, [stateWith("b", "typed since")]);
+    // What a writer before this fix left when told a timeout after its row went in: the row,
+    // its state deleted.
+    await DocumentSnapshotModel.create({ name, stateId: new Types.ObjectId(), version: 2 });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const loaded = await loadStoredDocument(name);
+      expect(loaded.snapshotVersion).toBe(1);
+      expect(textOf(loaded.snapshot as Uint8Array, "a")).toBe("first");
+      expect(loaded.updates.map((u) => u.id)).toEqual([logged]);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining("lost its state"));
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await DocumentSnapshotModel.countDocuments({ name, version: 2 })).toBe(0);
+    // And the next compaction writes version 2 as usual.
+    expect(await compactDocument(name, stateWith("a", "first, compacted"), [logged], 1)).toBe(2);
   });
 });
