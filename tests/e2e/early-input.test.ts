@@ -24,7 +24,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const at = () => `${server.url}/evaluations/${world.evaluation.id}?area=inclusion&criterion=incl-1`;
+const at = (criterion = "incl-1") =>
+  `${server.url}/evaluations/${world.evaluation.id}?area=inclusion&criterion=${criterion}`;
 const narrative = (page: Page) => page.getByRole("textbox", { name: "Narrative for 2.1" });
 const judgement = (page: Page, level: string) =>
   page.getByRole("group", { name: "Judgement for 2.1" }).getByRole("radio", { name: level });
@@ -36,7 +37,7 @@ const liveNarrative = (page: Page) => page.locator('.tiptap[aria-label="Narrativ
  * Opens the page with its scripts held back until `release()`: what a person meets on a slow
  * connection or a busy tablet, in the moments before the page's scripts have run.
  */
-async function openWithScriptsHeld(userId: string) {
+async function openWithScriptsHeld(userId: string, criterion?: string) {
   const page = await signedInPage(server.url, userId);
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -44,8 +45,8 @@ async function openWithScriptsHeld(userId: string) {
     await released;
     await route.continue();
   });
-  await page.goto(at(), { waitUntil: "commit" });
-  await narrative(page).waitFor();
+  await page.goto(at(criterion), { waitUntil: "commit" });
+  await page.getByRole("textbox").first().waitFor();
   return { page, release };
 }
 
@@ -115,6 +116,24 @@ describe("the evaluation as served, before its scripts run", () => {
     await expect
       .poll(() => live.textContent(), { timeout: 15_000 })
       .toBe("Pupil voice surveys each term show pupils feel safe and heard.");
+    await saved(page).waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it("keeps the caret after a typed space when the editor takes over, so the next words follow it", async () => {
+    const { page, release } = await openWithScriptsHeld(world.people.staff.id, "incl-2");
+    const evidence = page.getByRole("textbox", { name: "Evidence notes for 2.2" });
+    await evidence.click();
+    // The browser shows a typed space at the end as a no-break space; the take-over rewrites
+    // it as a space, which moved the caret to the start of the field.
+    await page.keyboard.type("Governors visit termly ");
+    release();
+    const live = page.locator('.tiptap[aria-label="Evidence notes for 2.2"]');
+    await expect.poll(() => live.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.type("and report back.");
+    await expect
+      .poll(() => live.textContent(), { timeout: 15_000 })
+      .toBe("Governors visit termly and report back.");
     await saved(page).waitFor({ timeout: 10_000 });
     await page.close();
   });

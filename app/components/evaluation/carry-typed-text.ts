@@ -25,6 +25,14 @@ export function carryTypedText(
   live: Y.Doc,
   field: string,
 ): CarriedText {
+  // Where the caret is, read before the text is tidied below: rewriting a text node's data moves
+  // a caret inside it to the node's start (the DOM's rule for live ranges), and the words typed
+  // next landed at the start of the field.
+  const selection = element.ownerDocument.getSelection();
+  const anchor =
+    selection?.anchorNode && element.contains(selection.anchorNode)
+      ? { node: selection.anchorNode, offset: selection.anchorOffset }
+      : null;
   // The breaks that give empty paragraphs their height are not text (text-as-html.server.ts).
   element.querySelectorAll("br.ProseMirror-trailingBreak").forEach((br) => br.remove());
   // The browser keeps a typed space visible as a no-break space until more is typed after it:
@@ -34,13 +42,13 @@ export function carryTypedText(
     const text = node as Text;
     if (text.data.includes("\u00a0")) text.data = text.data.replaceAll("\u00a0", " ");
   }
-  const selection = element.ownerDocument.getSelection();
   const caretAt =
-    selection?.anchorNode && element.contains(selection.anchorNode)
+    anchor && element.contains(anchor.node)
       ? [
           {
-            node: selection.anchorNode,
-            offset: selection.anchorOffset,
+            node: anchor.node,
+            // A removed break may have been the last thing before an element's caret.
+            offset: Math.min(anchor.offset, lengthOf(anchor.node)),
             pos: undefined as number | undefined,
           },
         ]
@@ -51,6 +59,11 @@ export function carryTypedText(
     preserveWhitespace: true,
   });
   return mergeTypedText(served, live, field, typed, caretAt[0]?.pos ?? null);
+}
+
+/** How many offsets a DOM node has: characters of text, or child nodes. */
+function lengthOf(node: Node): number {
+  return node.nodeType === Node.TEXT_NODE ? (node as Text).data.length : node.childNodes.length;
 }
 
 /** The text of an empty field, as its editor shows it: one empty paragraph. */
