@@ -201,7 +201,7 @@ function Workspace({
             type="button"
             className="button-link"
             onClick={open.expandAll}
-            disabled={open.allOpen}
+            disabled={!open.ready || open.allOpen}
           >
             Expand all
           </button>
@@ -209,7 +209,7 @@ function Workspace({
             type="button"
             className="button-link"
             onClick={open.collapseAll}
-            disabled={open.noneOpen}
+            disabled={!open.ready || open.noneOpen}
           >
             Collapse all
           </button>
@@ -230,7 +230,7 @@ function Workspace({
             me={data.me}
             discussion={data.discussion}
             open={open.isOpen(criterion.id)}
-            onToggle={() => open.toggle(criterion.id)}
+            onToggle={open.ready ? () => open.toggle(criterion.id) : undefined}
           />
         ))}
       </section>

@@ -138,6 +138,24 @@ describe("the evaluation as served, before its scripts run", () => {
     await page.close();
   });
 
+  it("offers the criteria's open and close buttons only once they work: no click is lost", async () => {
+    const { page, release } = await openWithScriptsHeld(world.people.staff.id);
+    const expandAll = page.getByRole("button", { name: "Expand all" });
+    const other = page.getByRole("button", { name: /^2\.2 / });
+    expect(await expandAll.isDisabled()).toBe(true);
+    expect(await other.isDisabled()).toBe(true);
+    expect(await other.getAttribute("aria-expanded")).toBe("false");
+    release();
+    // Playwright clicks once they are enabled: each click now does what it says.
+    await other.click();
+    await expect.poll(() => other.getAttribute("aria-expanded")).toBe("true");
+    await expandAll.click();
+    await expect
+      .poll(() => page.locator('.criterion-toggle[aria-expanded="false"]').count())
+      .toBe(0);
+    await page.close();
+  });
+
   it("serves an observer the text read only, and their page never writes it", async () => {
     const { page, release } = await openWithScriptsHeld(world.people.trustLeader.id);
     expect(await narrative(page).getAttribute("contenteditable")).not.toBe("true");

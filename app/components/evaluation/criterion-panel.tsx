@@ -52,7 +52,13 @@ export interface CriterionWorkspace {
  * One criterion: a summary row (code, statement, judgement and how much work there is) that
  * opens onto the criterion worked through in the ABACUS order.
  */
-export function CriterionPanel(props: CriterionWorkspace & { open: boolean; onToggle(): void }) {
+export function CriterionPanel(
+  props: CriterionWorkspace & {
+    open: boolean;
+    /** Absent until the page's scripts run: the toggle is disabled, not a click that is lost. */
+    onToggle?: () => void;
+  },
+) {
   const { criterion: c, open } = props;
   const headingId = criterionAnchor(c.id);
   const bodyId = `${headingId}-body`;
@@ -65,6 +71,7 @@ export function CriterionPanel(props: CriterionWorkspace & { open: boolean; onTo
           aria-expanded={open}
           aria-controls={open ? bodyId : undefined}
           onClick={props.onToggle}
+          disabled={!props.onToggle}
         >
           <span className="code">{c.code}</span> {c.statement}
         </button>

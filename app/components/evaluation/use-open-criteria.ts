@@ -1,5 +1,6 @@
 import { useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useHydrated } from "../../utils/use-hydrated.ts";
 
 /** The element a criterion's panel starts with (also the target of `#criterion-<id>` links). */
 export const criterionAnchor = (criterionId: string) => `criterion-${criterionId}`;
@@ -7,10 +8,13 @@ export const criterionAnchor = (criterionId: string) => `criterion-${criterionId
 /**
  * Which criteria of an area are open. One at a time by default: opening one closes the others,
  * and the address keeps it (`?area=…&criterion=…`), so a reload or a link (also an old
- * `#criterion-<id>` link) opens it; or all at once on demand.
+ * `#criterion-<id>` link) opens it; or all at once on demand. Until the page's scripts run
+ * (`ready`), opening and closing cannot happen: the buttons say so by being disabled, rather than
+ * taking a click and doing nothing.
  */
 export function useOpenCriteria(areaId: string, criterionIds: string[]) {
   const [params, setParams] = useSearchParams();
+  const ready = useHydrated();
   const idsKey = criterionIds.join(" ");
   const inArea = useCallback(
     (id: string | null) => id !== null && idsKey.split(" ").includes(id),
@@ -75,6 +79,7 @@ export function useOpenCriteria(areaId: string, criterionIds: string[]) {
   );
 
   return {
+    ready,
     isOpen: (id: string) => open.has(id),
     allOpen: criterionIds.length > 0 && criterionIds.every((id) => open.has(id)),
     noneOpen: !criterionIds.some((id) => open.has(id)),
