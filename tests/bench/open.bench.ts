@@ -49,6 +49,8 @@ const ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-back
 
 interface Timings {
   responseEnd: number;
+  /** The HTML's size, uncompressed: what the browser parses before it can paint. */
+  htmlBytes: number;
   firstContentfulPaint: number | null;
   domContentLoaded: number;
   editable: number;
@@ -123,6 +125,7 @@ async function openIn(
         const fcp = performance.getEntriesByName("first-contentful-paint")[0];
         return {
           responseEnd: nav.responseEnd,
+          htmlBytes: nav.decodedBodySize,
           firstContentfulPaint: fcp ? fcp.startTime : null,
           domContentLoaded: nav.domContentLoadedEventEnd,
           editable,
@@ -347,6 +350,7 @@ try {
   await warmBaseline.close();
   const summary = (timings: Timings[]) => ({
     responseEnd: median(timings.map((r) => r.responseEnd)),
+    htmlBytes: median(timings.map((r) => r.htmlBytes)),
     firstContentfulPaint: median(timings.map((r) => r.firstContentfulPaint ?? NaN)),
     domContentLoaded: median(timings.map((r) => r.domContentLoaded)),
     editable: median(timings.map((r) => r.editable)),
@@ -375,7 +379,7 @@ try {
     const ours = result[kind];
     const base = result[`${kind}Baseline`];
     console.log(
-      `  ${kind}: HTML ${ms(ours.responseEnd)}, first paint ${ms(ours.firstContentfulPaint)}, DOMContentLoaded ${ms(ours.domContentLoaded)}, editable ${ms(ours.editable)}, live ${ms(ours.live ?? NaN)}; bare page ${ms(base.editable)} (${(ours.editable / base.editable).toFixed(1)}×)`,
+      `  ${kind}: HTML ${ms(ours.responseEnd)} (${Math.round(ours.htmlBytes / 1024)} KB), first paint ${ms(ours.firstContentfulPaint)}, DOMContentLoaded ${ms(ours.domContentLoaded)}, editable ${ms(ours.editable)}, live ${ms(ours.live ?? NaN)}; bare page ${ms(base.editable)} (${(ours.editable / base.editable).toFixed(1)}×)`,
     );
   }
   console.log(
