@@ -1,5 +1,5 @@
 import { Schema, type Types } from "mongoose";
-import { claimDecision } from "../decision-slot.ts";
+import { claimDecision, decisionOutcome } from "../decision-slot.ts";
 import { isDuplicateKey } from "../errors.ts";
 import { DECISION_WRITE, defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 
@@ -266,21 +266,27 @@ export async function setParticipation(
   from: ParticipationStatus[],
   to: ParticipationStatus,
   by: string,
-): Promise<boolean> {
+): Promise<{ changed: boolean; status: ParticipationStatus | null }> {
   const current = await WorkspaceSchoolModel.findOne(
     { workspaceId, schoolId },
     { status: 1, changes: 1 },
   ).lean();
-  if (!current || !from.includes(current.status)) return false;
+  if (!current) return { changed: false, status: null };
+  if (!from.includes(current.status)) return { changed: false, status: current.status };
   // One decision per state: of 20 parallel accepts (or an accept racing a removal), one wins.
   const changes = current.changes ?? 0;
-  if (!(await claimDecision(`workspace-school:${current._id}:${changes}`))) return false;
+  const slot = `workspace-school:${current._id}:${changes}`;
+  if (!(await claimDecision(slot, to))) {
+    // The winner may still be writing the row: what it decided is in its slot already.
+    const decided = await decisionOutcome(slot);
+    return { changed: false, status: (decided as ParticipationStatus | null) ?? current.status };
+  }
   await WorkspaceSchoolModel.updateOne(
     { _id: current._id },
     { $set: { status: to, respondedBy: by, respondedAt: new Date(), changes: changes + 1 } },
     { writeConcern: DECISION_WRITE },
   );
-  return true;
+  return { changed: true, status: to };
 }
 
 /** Adds a member (idempotent: true only for the call that added them). */

@@ -183,11 +183,10 @@ export async function respondToInvitation(
   // The same answer again (a double-click, or a request that lost the race): nothing to do.
   if (current?.status === to && leads) return { workspace, changed: false };
   if (!can(ctx.actor, "respond", resource)) throw new ForbiddenError(WHO_MAY.respond!);
-  const changed = await setParticipation(workspace.id, schoolId, ["invited"], to, ctx.actor.userId);
-  if (!changed) {
-    const again = await loadWorkspace(ctx.actor, workspace.id, "read", schoolId);
-    if (again.workspace.schools.find((s) => s.schoolId === schoolId)?.status === to)
-      return { workspace: again.workspace, changed: false };
+  const set = await setParticipation(workspace.id, schoolId, ["invited"], to, ctx.actor.userId);
+  if (!set.changed) {
+    // Lost the race to the same answer (a double-click, a retry): done, by the other request.
+    if (set.status === to) return { workspace, changed: false };
     throw new ForbiddenError(WHO_MAY.respond!);
   }
   if (to === "accepted")
@@ -312,7 +311,7 @@ export async function removeSchool(
     schoolId,
   );
   parse(RemoveSchoolInput, raw);
-  const changed = await setParticipation(
+  const { changed } = await setParticipation(
     workspace.id,
     schoolId,
     ["invited", "accepted"],
