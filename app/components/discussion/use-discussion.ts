@@ -7,6 +7,8 @@ import { postDiscussion, useCsrfToken } from "./use-discussion-post.ts";
 export interface Discussion {
   doc: Y.Doc | null;
   refused: string | null;
+  /** Has the discussion arrived from the server? Until then its document is empty, not bare. */
+  synced: boolean;
   /** Changes whenever the discussion changes, for memoising what is derived from it. */
   version: number;
 }
@@ -20,7 +22,7 @@ export interface Discussion {
 export function useDiscussion(evaluationId: string, userId: string): Discussion {
   const open = useDocumentIn(userId, documentName("discussion", evaluationId));
   const version = useDocVersion(open.doc);
-  return { doc: open.doc, refused: open.refused, version };
+  return { doc: open.doc, refused: open.refused, synced: open.synced, version };
 }
 
 /** A counter that changes with every update of `doc` (while `active`), to re-derive views from it. */

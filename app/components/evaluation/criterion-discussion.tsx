@@ -61,7 +61,15 @@ export function CriterionDiscussion(props: DiscussionProps) {
     }
   }, [open, view, markRead]);
 
-  if (discussion.refused || !view || !doc) return null;
+  if (discussion.refused) return null;
+  // An empty document is not "no comments": say so only once the discussion has arrived.
+  if (!view || !doc || !discussion.synced) {
+    return (
+      <p className="discussion-pending" role="status">
+        Loading comments…
+      </p>
+    );
+  }
   const commentCount = view.threads.reduce((n, t) => n + t.comments.length, 0);
   let unreadCount = 0;
   for (const n of view.unread.values()) unreadCount += n;

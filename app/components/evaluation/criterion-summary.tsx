@@ -8,14 +8,14 @@ import { useJudgement } from "./judgement-picker.tsx";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** How many comments the criterion's threads hold, live. */
+/** How many comments the criterion's threads hold, live (null until the discussion arrives). */
 function useCommentCount(evaluationId: string, userId: string, criterionId: string): number | null {
-  const { doc, version, refused } = useDiscussion(evaluationId, userId);
+  const { doc, version, refused, synced } = useDiscussion(evaluationId, userId);
   return useMemo(() => {
-    if (!doc || refused) return null;
+    if (!doc || refused || !synced) return null;
     return listThreads(doc, criterionId).reduce((n, t) => n + listComments(doc, t.id).length, 0);
     // version: the discussion changed.
-  }, [doc, version, refused, criterionId]);
+  }, [doc, version, refused, synced, criterionId]);
 }
 
 /**
