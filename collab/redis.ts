@@ -32,15 +32,27 @@ export function connectRedis(url: string, options: { failFast?: boolean } = {}):
   return redis;
 }
 
-/** Whether Redis answers a PING within `withinMs` (for /readyz). */
+/**
+ * Whether Redis answers a PING within `withinMs` (for /readyz). A connection still being made
+ * (a process just started, or reconnecting) is waited for within the same time: a fail-fast
+ * connection refuses commands until it is ready, which would say "not responding" of a Redis
+ * that answers in a millisecond.
+ */
 export async function redisAnswers(redis: Redis, withinMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
+  let onReady: (() => void) | undefined;
   const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, withinMs, false)));
+  const ready =
+    redis.status === "ready"
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => redis.once("ready", (onReady = resolve)));
   try {
-    return await Promise.race([redis.ping().then((answer) => answer === "PONG"), late]);
+    const answer = ready.then(() => redis.ping()).then((pong) => pong === "PONG");
+    return await Promise.race([answer, late]);
   } catch {
     return false;
   } finally {
     clearTimeout(timer);
+    if (onReady) redis.off("ready", onReady);
   }
 }

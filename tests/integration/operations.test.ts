@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
+import { connectRedis, redisAnswers } from "../../collab/redis.ts";
 import type { AppServer } from "../../server/app.ts";
 import { connectClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -46,6 +47,17 @@ describe("/healthz and /readyz", () => {
       expect([ready.response.status, ready.text]).toEqual([200, "ready"]);
     } finally {
       await clustered.close();
+    }
+  });
+
+  it("counts a Redis connection still being made as answering when it is made in time", async () => {
+    // A process just started: its readiness connection is not up yet when the first probe comes.
+    const fresh = connectRedis(REDIS_URL, { failFast: true });
+    try {
+      expect(fresh.status).not.toBe("ready");
+      expect(await redisAnswers(fresh, 500)).toBe(true);
+    } finally {
+      fresh.disconnect();
     }
   });
 
