@@ -22,7 +22,7 @@ function bearerMatches(req: Request, token: string): boolean {
  * The endpoints operations need, outside Remix:
  * - /healthz: the process serves HTTP (liveness: restart it if this fails).
  * - /readyz: and the database answers a ping, and Redis too when configured, each within
- *   0.8 s, so the answer comes within 1 s even when one stalls (readiness: send no traffic).
+ *   READY_PROBE_MS, so the answer comes within 1 s even when one stalls (readiness: send no traffic).
  * - /metrics: Prometheus text. With METRICS_TOKEN, only for `Authorization: Bearer <token>`;
  *   without one, open in development and test, and not served in production (ADR 018).
  */
