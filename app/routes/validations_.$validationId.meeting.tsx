@@ -199,7 +199,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
         <button
           type="button"
           className="button button-secondary"
-          disabled={index <= 0}
+          disabled={!live || index <= 0}
           onClick={() => show(items[index - 1].criterion.id)}
         >
           Previous item
@@ -207,7 +207,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
         <button
           type="button"
           className="button button-secondary"
-          disabled={index >= items.length - 1}
+          disabled={!live || index >= items.length - 1}
           onClick={() => show(items[index + 1].criterion.id)}
         >
           Next item
@@ -290,7 +290,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
           currentId={currentId}
           agreed={state.agreed}
           leads={leads && !locked && meetingDoc !== null}
-          onShow={show}
+          onShow={live ? show : undefined}
           onMove={move}
           announce={setAnnouncement}
         >

@@ -310,3 +310,39 @@ describe("keyboard", () => {
     expect(await page.getByRole("main").evaluate((el) => el === document.activeElement)).toBe(true);
   });
 });
+
+describe("before the page's scripts run", () => {
+  // A button that only scripts make work must say so (disabled) until they do: a click on it
+  // before then would be lost without a word. Forms' submit buttons and links work without them.
+  const roles: Who[] = [
+    "signedOut",
+    "trustAdmin",
+    "trustLeader",
+    "validator",
+    "schoolLeader",
+    "staff",
+    "contributor",
+  ];
+  it("no page, for any role, offers a button that would ignore a click", async () => {
+    const dead: string[] = [];
+    for (const who of roles) {
+      const page = await pageAs(who);
+      // The served page as it stands until its scripts arrive.
+      await page.route("**/build/**", (route) => route.abort());
+      allowBrowserConsoleError(/ERR_FAILED|Failed to load/);
+      for (const visit of walks(world)[who]) {
+        if (visit.then || visit.status) continue;
+        await page.goto(server.url + visit.path, { waitUntil: "domcontentloaded" });
+        const buttons = await page.evaluate(() =>
+          [...document.querySelectorAll("button, input[type=button], [role=button], [role=tab]")]
+            .filter((el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled)
+            .filter((el) => !(el instanceof HTMLButtonElement && el.type === "submit" && el.form))
+            .map((el) => (el.getAttribute("aria-label") ?? el.textContent ?? "").trim()),
+        );
+        for (const name of new Set(buttons)) dead.push(`${who} ${visit.path}: "${name}"`);
+      }
+      await page.close();
+    }
+    expect(dead).toEqual([]);
+  });
+});

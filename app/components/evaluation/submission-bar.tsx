@@ -1,5 +1,6 @@
 import { Link, useFetcher, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useHydrated } from "../../utils/use-hydrated.ts";
 import { CsrfInput } from "../csrf-input.tsx";
 
 const STATUS_LABELS: Record<string, string> = {
@@ -50,6 +51,7 @@ export function SubmissionBar({
   const dialog = useRef<HTMLDialogElement>(null);
   const [params] = useSearchParams();
   const busy = fetcher.state !== "idle";
+  const hydrated = useHydrated();
   const justSubmitted = params.get("submitted") === "1";
   const formError = fetcher.state === "idle" ? fetcher.data?.formError : undefined;
 
@@ -72,7 +74,8 @@ export function SubmissionBar({
             type="button"
             className="button"
             onClick={() => dialog.current?.showModal()}
-            disabled={busy}
+            // Until the page's scripts run the dialog cannot open: disabled, not dead.
+            disabled={busy || !hydrated}
           >
             {submitLabel}
           </button>

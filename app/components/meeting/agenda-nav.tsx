@@ -22,7 +22,8 @@ function AgendaEntry(props: {
   current: boolean;
   agreed: RecordState["agreed"][string] | undefined;
   leads: boolean;
-  onShow(): void;
+  /** Undefined until the page's scripts run: the button is disabled rather than dead. */
+  onShow?: () => void;
   onKey(event: KeyboardEvent<HTMLButtonElement>): void;
   onMove(position: number, how: "drag" | "button", direction?: -1 | 1): void;
 }) {
@@ -55,6 +56,7 @@ function AgendaEntry(props: {
         id={agendaButtonId(item.criterion.id)}
         className="agenda-entry-button"
         aria-current={props.focused ? "step" : undefined}
+        disabled={!props.onShow}
         onClick={props.onShow}
         onKeyDown={props.onKey}
       >
@@ -107,7 +109,8 @@ export function AgendaNav(props: {
   currentId: string | null;
   agreed: RecordState["agreed"];
   leads: boolean;
-  onShow(criterionId: string): void;
+  /** Undefined until the page's scripts run (the items' buttons wait, disabled, meanwhile). */
+  onShow?: (criterionId: string) => void;
   /** Moves an item to `position` in the list (0-based, the item counted where it is now). */
   onMove(criterionId: string, position: number): void;
   announce(message: string): void;
@@ -115,7 +118,9 @@ export function AgendaNav(props: {
 }) {
   const { items } = props;
   const ids = items.map((i) => i.criterion.id);
+  const onShow = props.onShow;
   const keyNav = (index: number) => (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (!onShow) return;
     const to =
       event.key === "ArrowDown"
         ? index + 1
@@ -128,7 +133,7 @@ export function AgendaNav(props: {
               : null;
     if (to === null || to < 0 || to >= ids.length) return;
     event.preventDefault();
-    props.onShow(ids[to]);
+    onShow(ids[to]);
     focusWhenDrawn([agendaButtonId(ids[to])]);
   };
   const move =
@@ -157,7 +162,7 @@ export function AgendaNav(props: {
               current={props.currentId === item.criterion.id}
               agreed={props.agreed[item.criterion.id]}
               leads={props.leads}
-              onShow={() => props.onShow(item.criterion.id)}
+              onShow={onShow ? () => onShow(item.criterion.id) : undefined}
               onKey={keyNav(index)}
               onMove={move(item.criterion.id, index)}
             />
