@@ -273,19 +273,20 @@ async function pageAs(who: Who): Promise<Page> {
   return signedInPage(server.url, world.people[who].id);
 }
 
+const ROLES: Who[] = [
+  "signedOut",
+  "awaitingCode",
+  "enrolling",
+  "trustAdmin",
+  "trustLeader",
+  "validator",
+  "schoolLeader",
+  "staff",
+  "contributor",
+];
+
 describe("every page, as every role, at 1280, 768 and 390 px", () => {
-  const roles: Who[] = [
-    "signedOut",
-    "awaitingCode",
-    "enrolling",
-    "trustAdmin",
-    "trustLeader",
-    "validator",
-    "schoolLeader",
-    "staff",
-    "contributor",
-  ];
-  for (const who of roles) {
+  for (const who of ROLES) {
     it(`is accessible and reflows for ${who}`, async () => {
       const page = await pageAs(who);
       await preloadAxe(page.context());
@@ -314,18 +315,9 @@ describe("keyboard", () => {
 describe("before the page's scripts run", () => {
   // A button that only scripts make work must say so (disabled) until they do: a click on it
   // before then would be lost without a word. Forms' submit buttons and links work without them.
-  const roles: Who[] = [
-    "signedOut",
-    "trustAdmin",
-    "trustLeader",
-    "validator",
-    "schoolLeader",
-    "staff",
-    "contributor",
-  ];
   it("no page, for any role, offers a button that would ignore a click", async () => {
     const dead: string[] = [];
-    for (const who of roles) {
+    for (const who of ROLES) {
       const page = await pageAs(who);
       // The served page as it stands until its scripts arrive.
       await page.route("**/build/**", (route) => route.abort());
