@@ -216,7 +216,10 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     // Let the stores started above (compaction, projection) finish before sockets go.
     const stores = [...hocuspocus.documents.values()].map((doc) => doc.saveMutex.waitForUnlock());
     await Promise.all(stores);
+    // And those of documents unloading as the last person left: the database goes after this.
+    await persistence.compactionsDone();
     await persistence.trimLog();
+    persistence.closed();
     for (const ws of wss.clients) ws.close(1001, "The server is restarting.");
     wss.close();
     await cluster?.close();

@@ -57,6 +57,14 @@ export class TurnQueue {
     return run;
   }
 
+  /**
+   * Settles once no write is waiting or running, those scheduled meanwhile included (a shutdown
+   * lets the writes in flight finish before the database goes). Failed writes count as run.
+   */
+  async idle(): Promise<void> {
+    while (this.turns.size > 0) await Promise.all([...this.turns.values()].map((t) => t.tail));
+  }
+
   /** Documents with a write waiting or running. */
   get documents(): number {
     return this.turns.size;

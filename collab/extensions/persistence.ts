@@ -89,6 +89,8 @@ export class PersistenceExtension implements Extension {
   /** Per connection, the latest checkpoint asked for and the point it waits for. */
   private asked = new WeakMap<object, { n: number; upTo: number }>();
   private closing = false;
+  /** Shut down: no more writes (the database is going); see `closed()`. */
+  private stopped = false;
 
   constructor(
     private readonly observe: PersistenceObserver = {},
@@ -167,7 +169,7 @@ export class PersistenceExtension implements Extension {
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
     const log = this.logs.get(documentName);
-    if (!log) return;
+    if (!log || this.stopped) return;
     const relayed = this.relayedSince.has(documentName);
     if (!this.closing && !relayed && log.length < COMPACT_AFTER_ENTRIES) return log.flush();
     const started = performance.now();
@@ -204,7 +206,7 @@ export class PersistenceExtension implements Extension {
 
   async beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload) {
     const log = this.logs.get(documentName);
-    if (!log || (log.length === 0 && !this.relayedSince.has(documentName))) return;
+    if (!log || this.stopped || (log.length === 0 && !this.relayedSince.has(documentName))) return;
     this.relayedSince.delete(documentName);
     // The last person left: fold the log into the snapshot so the next open reads one record.
     // A failure leaves the log as it is (nothing lost) and the document still unloads.
@@ -290,9 +292,23 @@ export class PersistenceExtension implements Extension {
     await this.editors.flush();
   }
 
+  /** Settles once no compaction is waiting or running (one a leaving person started included). */
+  compactionsDone(): Promise<void> {
+    return this.compactions.idle();
+  }
+
   /** The last sweep of the log, once the shutdown's compactions are done; no sweep after it. */
   async trimLog(): Promise<void> {
     clearInterval(this.trimTimer);
     await this.trim.sweep();
+  }
+
+  /**
+   * Shut down: no store or compaction from now on, as the sockets closed last unload their
+   * documents (the database is closed next). A log left uncompacted is as durable as a snapshot;
+   * the next process compacts it.
+   */
+  closed(): void {
+    this.stopped = true;
   }
 }

@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import { DurableLog } from "../../collab/durable-log.ts";
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { documentName } from "../../collab/document-name.ts";
@@ -84,6 +86,56 @@ describe("durable evaluation documents", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("lets a compaction started as the last person left finish before it closes", async () => {
+    const server = await startTestServer({ storeDebounceMs: 5000 });
+    const client = await openAndSync(server.url);
+    client.doc.getText("leaving").insert(0, "typed, then left");
+    await client.whenSaved();
+    // The compaction on leaving is slow, as on a busy database: the database goes after close().
+    const compact = DurableLog.prototype.compact;
+    let finished = 0;
+    const slow = vi.spyOn(DurableLog.prototype, "compact").mockImplementation(async function (
+      this: DurableLog,
+      doc,
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await compact.call(this, doc);
+      finished += 1;
+    });
+    try {
+      client.destroy();
+      await eventually(() => slow.mock.calls.length > 0, 5000, "the compaction on leaving");
+      await server.close();
+      expect(finished).toBe(slow.mock.calls.length);
+    } finally {
+      slow.mockRestore();
+    }
+  });
+
+  it("writes nothing once closed, as the sockets it closed unload their documents", async () => {
+    // Stores have run (20 ms debounce) and left the short log as it is: nothing pending at close.
+    const server = await startTestServer({ storeDebounceMs: 20 });
+    const client = await openAndSync(server.url);
+    client.doc.getText("open at close").insert(0, "still here when the server stops");
+    await client.whenSaved();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const compactions = vi.spyOn(DurableLog.prototype, "compact");
+    try {
+      await server.close();
+      const atClose = compactions.mock.calls.length;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(compactions.mock.calls.length).toBe(atClose);
+    } finally {
+      compactions.mockRestore();
+      client.destroy();
+    }
+    const stored = await loadStoredDocument(name);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(doc, u.update);
+    expect(doc.getText("open at close").toString()).toBe("still here when the server stops");
   });
 
   it("keeps every edit across a graceful restart, and compacts the log into a snapshot", async () => {

@@ -97,4 +97,23 @@ describe("the turn queue", () => {
     expect(w.started).toEqual(["a1", "b1"]);
     expect(queue.documents).toBe(0);
   });
+
+  it("is idle only once every write has run, those scheduled while it waited included", async () => {
+    const queue = new TurnQueue(1);
+    const w = writes();
+    void queue.schedule("a", w.write("a1")).catch(() => {});
+    let idle = false;
+    const waiting = queue.idle().then(() => (idle = true));
+    await settle();
+    void queue.schedule("b", w.write("b1", true)).catch(() => {});
+    w.done("a1");
+    await settle();
+    expect(idle).toBe(false);
+    w.done("b1");
+    await waiting;
+    expect(w.started).toEqual(["a1", "b1"]);
+    expect(queue.documents).toBe(0);
+    // Nothing scheduled: idle at once.
+    await queue.idle();
+  });
 });
