@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { DurableLog } from "../../collab/durable-log.ts";
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
-import { loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { DocumentUpdateModel, loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { criterionOrderOf, judgementsOf, metaOf } from "../../collab/shapes/evaluation.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
@@ -84,6 +84,36 @@ describe("durable evaluation documents", () => {
       );
       expect(await stored()).not.toEqual(before);
     } finally {
+      await server.close();
+    }
+  });
+
+  it("confirms each edit as its answer comes while the person keeps typing faster than answers come", async () => {
+    // Each write of the log takes 300 ms (a busy database); a keystroke comes every 40 ms, so
+    // while one write is out the next edits wait for the one after: an answer is always awaited.
+    const server = await startTestServer({ storeDebounceMs: 5000 });
+    const log = DocumentUpdateModel.collection;
+    const insert = log.insertMany.bind(log);
+    const slow = vi.spyOn(log, "insertMany").mockImplementation((async (...args: unknown[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return (insert as (...a: unknown[]) => unknown)(...args);
+    }) as never);
+    try {
+      const client = await openAndSync(server.url);
+      const text = client.doc.getText("typing fast");
+      let confirmedWhileTyping = 0;
+      for (let i = 0; i < 40; i++) {
+        text.insert(text.length, "x");
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        confirmedWhileTyping = client.tracker.durableCount;
+      }
+      expect(client.tracker.hasUnsavedEdits).toBe(true);
+      expect(confirmedWhileTyping).toBeGreaterThan(10);
+      await client.whenSaved();
+      expect(client.tracker.durableCount).toBe(client.tracker.editCount);
+      client.destroy();
+    } finally {
+      slow.mockRestore();
       await server.close();
     }
   });
