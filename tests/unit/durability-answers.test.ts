@@ -44,14 +44,15 @@ function setUp() {
   const { tracker, stop } = trackDurability(provider as unknown as HocuspocusProvider);
   let typed = 0;
   const type = () => doc.getText("t").insert(0, `${typed++}`);
+  // Connected and synced, nothing typed yet.
+  provider.sync();
+  provider.answer();
   return { provider, tracker, stop, type };
 }
 
 describe("edits confirmed as their answers come", () => {
   it("confirms each edit by its own answer while more are typed, not only once all are answered", () => {
     const { provider, tracker, type } = setUp();
-    provider.sync();
-    provider.answer();
     type();
     type();
     type();
@@ -69,8 +70,6 @@ describe("edits confirmed as their answers come", () => {
 
   it("takes a sync's reset of the count for no answer: edits made offline wait for the sync's", () => {
     const { provider, tracker, type } = setUp();
-    provider.sync();
-    provider.answer();
     // Offline: three updates sent into the void, none answered.
     type();
     type();
@@ -88,8 +87,6 @@ describe("edits confirmed as their answers come", () => {
 
   it("a sync from two awaited answers to one confirms nothing", () => {
     const { provider, tracker, type } = setUp();
-    provider.sync();
-    provider.answer();
     type();
     type();
     provider.sync();
@@ -100,8 +97,6 @@ describe("edits confirmed as their answers come", () => {
 
   it("hears nothing more once stopped", () => {
     const { provider, tracker, stop, type } = setUp();
-    provider.sync();
-    provider.answer();
     type();
     stop();
     type();
