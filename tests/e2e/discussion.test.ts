@@ -4,6 +4,7 @@ import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
 import { assignValidators } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { allowBrowserConsoleError, signedInPage, useBrowser } from "../support/browser.ts";
+import { holdCollab, type CollabHold } from "../support/collab-hold.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
@@ -163,16 +164,10 @@ describe("comments in the browser", () => {
     // Read on the server, not in this browser: another browser knows it too. What the server
     // sends over /collab is held at first: until the discussion arrives, the page says it is
     // loading, not that there are no comments.
-    let holding = true;
-    const held: (string | Buffer)[] = [];
-    let toPage: ((message: string | Buffer) => void) | null = null;
-    const elsewhere = await openEvaluation(world.people.trustLeader.id, (page) =>
-      page.routeWebSocket(/\/collab$/, (socket) => {
-        const fromServer = socket.connectToServer();
-        toPage = (message) => socket.send(message);
-        fromServer.onMessage((message) => (holding ? held.push(message) : socket.send(message)));
-      }),
-    );
+    let collab!: CollabHold;
+    const elsewhere = await openEvaluation(world.people.trustLeader.id, async (page) => {
+      collab = await holdCollab(page, "server", true);
+    });
     await criterion(elsewhere, "2.1").getByText("Loading comments…").waitFor({ timeout: 30_000 });
     const summary = criterion(elsewhere, "2.1")
       .locator("summary")
@@ -183,8 +178,7 @@ describe("comments in the browser", () => {
         .getByText(/\d+ comments?$/)
         .count(),
     ).toBe(0);
-    holding = false;
-    for (const message of held.splice(0)) toPage!(message);
+    collab.release();
     await summary.waitFor({ timeout: 30_000 });
     expect(await summary.textContent()).toBe("Comments (2)");
   });

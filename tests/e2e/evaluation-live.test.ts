@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../../server/app.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
+import { holdCollab, type CollabHold } from "../support/collab-hold.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
@@ -153,20 +154,14 @@ describe("live self-evaluation in the browser", () => {
   it("warns before leaving while an edit is not yet saved, and not once it is", async () => {
     // Hold what the page sends over /collab (in order) until released: an edit that cannot
     // reach the server yet, without waiting for any timeout.
-    let holding = false;
-    const held: (string | Buffer)[] = [];
-    let toServer: ((message: string | Buffer) => void) | null = null;
-    const alex = await openEvaluation(world.people.staff.id, (page) =>
-      page.routeWebSocket(/\/collab$/, (socket) => {
-        const server = socket.connectToServer();
-        toServer = (message) => server.send(message);
-        socket.onMessage((message) => (holding ? held.push(message) : server.send(message)));
-      }),
-    );
+    let collab!: CollabHold;
+    const alex = await openEvaluation(world.people.staff.id, async (page) => {
+      collab = await holdCollab(page, "page");
+    });
     await whenWritable(alex, "2.4");
     await saveStatus(alex, "Saved").waitFor();
 
-    holding = true;
+    collab.hold();
     await typeInto(alex, "2.4", "Held back for now.");
     await saveStatus(alex, "Saving…").waitFor();
     const warning = alex.waitForEvent("dialog");
@@ -176,8 +171,7 @@ describe("live self-evaluation in the browser", () => {
     await dialog.dismiss();
     expect(alex.isClosed()).toBe(false);
 
-    holding = false;
-    for (const message of held.splice(0)) toServer!(message);
+    collab.release();
     await saveStatus(alex, "Saved").waitFor({ timeout: 5000 });
     const closed = alex.waitForEvent("close");
     const unexpected = alex.waitForEvent("dialog").then((d) => {

@@ -4,6 +4,7 @@ import { judgementsOf } from "../../collab/shapes/evaluation.ts";
 import { documentName } from "../../collab/document-name.ts";
 import type { AppServer } from "../../server/app.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
+import { holdCollab } from "../support/collab-hold.ts";
 import { connectClient, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
@@ -97,12 +98,7 @@ describe("structured edits on the evaluation page", () => {
   it("says Connecting… until the server has answered, and keeps a judgement made meanwhile", async () => {
     const alex = await signedInPage(server.url, world.people.staff.id);
     // Hold what the server sends until released: the answer has not come yet.
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await alex.routeWebSocket(/\/collab$/, (socket) => {
-      const toServer = socket.connectToServer();
-      toServer.onMessage((message) => void released.then(() => socket.send(message)));
-    });
+    const collab = await holdCollab(alex, "server", true);
     await alex.goto(
       `${server.url}/evaluations/${world.evaluation.id}?area=inclusion&criterion=incl-3`,
     );
@@ -114,7 +110,7 @@ describe("structured edits on the evaluation page", () => {
     expect(await judgement(alex, "2.3", "Expected standard").isChecked()).toBe(true);
     expect(await group.getByText("Changes are kept in this browser").count()).toBe(1);
 
-    release();
+    collab.release();
     await expect.poll(() => group.getByText("Connecting…").count(), { timeout: 10_000 }).toBe(0);
     await alex
       .getByRole("status")
