@@ -3,7 +3,7 @@
 // and writes bench-results/collab-<timestamp>.json. Not part of `npm test`.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { startBaseline } from "./baseline.ts";
+import { startBareHocuspocus, startBaseline } from "./baseline.ts";
 import { connectClients } from "./connect-phase.ts";
 import type { LoadProcesses } from "./load-workers.ts";
 import { sampleMachine, type MachineUsage } from "./machine-sampler.ts";
@@ -28,7 +28,9 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
   const system =
     name === "baseline"
       ? await startBaseline(options)
-      : await startOurs(options, name === "ours" ? "collab" : name, processes);
+      : name === "hocuspocus"
+        ? await startBareHocuspocus(options)
+        : await startOurs(options, name === "ours" ? "collab" : name, processes);
   let clients: LoadProcesses | null = null;
   stopCurrent = async () => {
     await clients?.stop();

@@ -51,11 +51,13 @@ const HELP = `npm run bench -- [options]
   --cursors            also send a cursor awareness update with every keystroke
   --store-debounce MS  our server's COLLAB_STORE_DEBOUNCE_MS (default 2000, as in production)
   --drain S            wait after typing stops for stragglers (default 15)
-  --systems LIST       which systems, in order (default ours,yjs,mixed,baseline): ours =
-                       Hocuspocus clients on /collab, yjs = y-websocket clients on /yjs/ of the
-                       same server, mixed = that server with every other document on each
-                       path in one window (the fair /yjs/ vs /collab comparison on a busy
-                       machine), baseline = a bare in-memory y-websocket server
+  --systems LIST       which systems, in order (default ours,yjs,mixed,hocuspocus,baseline):
+                       ours = Hocuspocus clients on /collab, yjs = y-websocket clients on
+                       /yjs/ of the same server, mixed = that server with every other document
+                       on each path in one window (the fair /yjs/ vs /collab comparison on a
+                       busy machine), hocuspocus = a bare in-memory Hocuspocus server for the
+                       same providers (the library's own cost), baseline = a bare in-memory
+                       y-websocket server
   --only NAME          one system only (no ratios)
   --processes 2        also run ours as two processes + Redis (REDIS_URL, default the local one),
                        clients split between them: cross-process edit → visible vs one process
@@ -68,7 +70,7 @@ const HELP = `npm run bench -- [options]
 /** One load process per this many clients by default (at 5,000, one process saturated a core). */
 const CLIENTS_PER_LOAD_PROCESS = 1000;
 
-const SYSTEMS: SystemName[] = ["ours", "yjs", "mixed", "baseline"];
+const SYSTEMS: SystemName[] = ["ours", "yjs", "mixed", "hocuspocus", "baseline"];
 
 function positive(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;
@@ -113,7 +115,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     throw new Error("--clients must be ≥ 2: latency is measured at the other clients");
   const typists = Math.floor(positive("typists", values.typists, clients));
   if (typists > clients) throw new Error("--typists must be ≤ --clients");
-  const systems = (values.only ?? values.systems ?? "ours,yjs,mixed,baseline")
+  const systems = (values.only ?? values.systems ?? SYSTEMS.join(","))
     .split(",")
     .map((name) => name.trim());
   for (const name of systems) {

@@ -127,6 +127,8 @@ export function targets(results: SystemResult[]) {
 /** Ratio columns: each is shown when both of its systems ran. */
 const RATIOS: [SystemName, SystemName][] = [
   ["yjs", "ours"],
+  ["ours", "hocuspocus"],
+  ["hocuspocus", "baseline"],
   ["ours", "baseline"],
 ];
 

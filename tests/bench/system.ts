@@ -4,9 +4,11 @@ import type * as Y from "yjs";
 
 /**
  * ours: Hocuspocus clients on /collab; yjs: y-websocket clients on /yjs/ of the same server;
- * mixed: that server with half the documents on each path, typed into in the same window.
+ * mixed: that server with half the documents on each path, typed into in the same window;
+ * hocuspocus: a bare in-memory Hocuspocus server for the same providers (the library's floor);
+ * baseline: a bare in-memory y-websocket server.
  */
-export type SystemName = "ours" | "yjs" | "mixed" | "baseline";
+export type SystemName = "ours" | "yjs" | "mixed" | "hocuspocus" | "baseline";
 
 /** One connected client as the load sees it, whichever server it talks to. */
 export interface BenchClient {
