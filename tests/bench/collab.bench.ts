@@ -14,6 +14,7 @@ import { commandsBetween, type CommandTotals } from "./database-commands.ts";
 import { printTable, writeJson, type SystemResult } from "./report.ts";
 import { sampleSelf, type LoadGeneratorUsage } from "./self-sampler.ts";
 import type { LatencySummary } from "./stats.ts";
+import type { LoopDelay } from "./server-loop.ts";
 import type { SystemName } from "./system.ts";
 
 /** Latencies are also reported per slice of the window, to show periodic stalls. */
@@ -57,6 +58,7 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
     let usage!: ReturnType<typeof stopSampling>;
     let commandsBefore: Promise<CommandTotals> | null = null;
     let commandsAfter: Promise<CommandTotals> | null = null;
+    let loopDelayInWindow: Promise<LoopDelay[]> | null = null;
     const {
       load,
       windowStart,
@@ -77,7 +79,11 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
       },
       end() {
         usage = stopSampling();
-        commandsAfter = system.databaseCommands?.() ?? null;
+        // Each scrape resets the server's loop-delay histogram: read it before the commands.
+        loopDelayInWindow = system.loopDelay?.() ?? null;
+        commandsAfter = (loopDelayInWindow ?? Promise.resolve()).then(
+          () => system.databaseCommands?.() ?? ({} as CommandTotals),
+        );
       },
     });
     const databaseCommands =
@@ -105,6 +111,7 @@ async function measure(name: SystemName, options: BenchOptions, processes = 1): 
       unseenAfterDrain: load.unseen,
       unconfirmedAfterDrain: system.name === "ours" ? load.unconfirmed : null,
       databaseCommands,
+      serverLoopDelay: loopDelayInWindow ? worstLoopDelay(await loopDelayInWindow) : null,
       processes: usage.processes,
       machine: usage.machine,
       benchProcess: usage.benchProcess,
@@ -124,6 +131,15 @@ function worstOf(all: LoadGeneratorUsage[]): LoadGeneratorUsage {
     cpuPercent: Math.max(...all.map((u) => u.cpuPercent)),
     eventLoopDelayP99Ms: Math.max(...all.map((u) => u.eventLoopDelayP99Ms)),
     eventLoopDelayMaxMs: Math.max(...all.map((u) => u.eventLoopDelayMaxMs)),
+  };
+}
+
+/** The most held-up server process's event-loop delay (several processes: the worst of each). */
+function worstLoopDelay(all: LoopDelay[]): LoopDelay | null {
+  if (all.length === 0) return null;
+  return {
+    p99Ms: Math.max(...all.map((d) => d.p99Ms)),
+    maxMs: Math.max(...all.map((d) => d.maxMs)),
   };
 }
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import { readCommandTotals, sumTotals } from "./database-commands.ts";
 import type { DocumentPlan } from "./document-clients.ts";
 import type { BenchOptions } from "./options.ts";
+import { readLoopDelay } from "./server-loop.ts";
 import type { RunningSystem } from "./system.ts";
 
 /** For reading each server's /metrics (the database commands it sent). */
@@ -99,6 +100,7 @@ export async function startOurs(
       documents,
       databaseCommands: async () =>
         sumTotals(await Promise.all(servers.map((s) => readCommandTotals(s.url, METRICS_TOKEN)))),
+      loopDelay: () => Promise.all(servers.map((s) => readLoopDelay(s.url, METRICS_TOKEN))),
       stop: cleanUp,
     };
   } catch (error) {

@@ -7,6 +7,7 @@ import type { BenchOptions } from "./options.ts";
 import type { MachineUsage } from "./machine-sampler.ts";
 import type { ProcessUsage } from "./process-sampler.ts";
 import type { LoadGeneratorUsage } from "./self-sampler.ts";
+import type { LoopDelay } from "./server-loop.ts";
 import { ratio, type LatencySummary } from "./stats.ts";
 import type { SystemName } from "./system.ts";
 
@@ -41,6 +42,11 @@ export interface SystemResult {
   otherProcessesCpuPercent: number | null;
   /** Ours: the database commands sent in the window, busiest first (null for the others). */
   databaseCommands: ReturnType<typeof commandsBetween> | null;
+  /**
+   * Ours: how long the server's event loop was held up in the window (its own prom-client
+   * reading), the worst process's; null for the others. A message waits that long to be read.
+   */
+  serverLoopDelay: LoopDelay | null;
 }
 
 /** Background CPU (other people's work) above which latencies are not comparable. */
@@ -180,6 +186,9 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
     (r) => `${r.unseenAfterDrain} / ${r.unconfirmedAfterDrain ?? "—"}`,
   );
   usage("server", "server");
+  each("server event-loop delay p99 / max (ms)", (r) =>
+    r.serverLoopDelay ? `${ms(r.serverLoopDelay.p99Ms)} / ${ms(r.serverLoopDelay.maxMs)}` : "—",
+  );
   usage("database", "database");
   each("connect + sync all clients (s)", (r) => num(r.connect.seconds, 1));
   each("server / database CPU per client connecting (ms)", (r) =>

@@ -1,5 +1,6 @@
 import type { CommandTotals } from "./database-commands.ts";
 import type { DocumentPlan } from "./document-clients.ts";
+import type { LoopDelay } from "./server-loop.ts";
 import type * as Y from "yjs";
 
 /**
@@ -37,6 +38,8 @@ export interface RunningSystem {
   documents: DocumentPlan[];
   /** Ours: the database commands its processes have sent so far (read from /metrics). */
   databaseCommands?(): Promise<CommandTotals>;
+  /** Ours: each server process's event-loop delay since its /metrics was last read. */
+  loopDelay?(): Promise<LoopDelay[]>;
   /** Stops everything this system started (the clients are the load processes'). */
   stop(): Promise<void>;
 }
