@@ -3,9 +3,9 @@
 // ours costs beyond it is ours; what it costs beyond the bare y-websocket server is the library's.
 // Run as its own process like the others. Prints "Listening on http://…".
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer, type RawData } from "ws";
+import { serveInMemory } from "./serve-in-memory.ts";
 
 const hocuspocus = new Hocuspocus({ name: "bare", quiet: true });
 const server = createServer((_req, res) => {
@@ -31,12 +31,4 @@ wss.on("connection", (ws, req) => {
   ws.on("close", (code, reason) => client.handleClose({ code, reason: reason.toString() }));
 });
 
-server.listen(0, "127.0.0.1", () => {
-  const { port } = server.address() as AddressInfo;
-  console.log(`Listening on http://127.0.0.1:${port}`);
-});
-
-process.on("SIGTERM", () => {
-  for (const ws of wss.clients) ws.terminate();
-  server.close(() => process.exit(0));
-});
+serveInMemory(server, wss, "http");
