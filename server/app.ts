@@ -25,7 +25,9 @@ import {
   storeDuration,
   watchCollab,
   watchDatabase,
+  watchLog,
 } from "./metrics.ts";
+import { droppedLogLines } from "./log.ts";
 import { serveCompressedBuild } from "./build-assets.ts";
 import { serveOperations } from "./operations.ts";
 import { requestLog } from "./request-log.ts";
@@ -99,6 +101,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
       .length,
   }));
   watchDatabase(databaseUnavailableCount);
+  watchLog(droppedLogLines);
 
   const app = express();
   app.disable("x-powered-by");

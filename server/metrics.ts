@@ -24,20 +24,38 @@ export const rateLimitRefusals = once(
     }),
 );
 
-/** Database operations that failed because the database did not answer (ADR 007), counted by
- * models/database-health.ts and read when scraped. */
-export function watchDatabase(count: () => number): void {
+/** A counter kept elsewhere (a plain number in another module), read when scraped. */
+function countFrom(name: string, help: string, count: () => number): void {
   once(
-    "qm_database_unavailable_total",
+    name,
     () =>
       new Counter({
-        name: "qm_database_unavailable_total",
-        help: "Database operations that failed because the database did not answer in time.",
+        name,
+        help,
         collect() {
           this.reset();
           this.inc(count());
         },
       }),
+  );
+}
+
+/** Database operations that failed because the database did not answer (ADR 007), counted by
+ * models/database-health.ts and read when scraped. */
+export function watchDatabase(count: () => number): void {
+  countFrom(
+    "qm_database_unavailable_total",
+    "Database operations that failed because the database did not answer in time.",
+    count,
+  );
+}
+
+/** Log lines dropped because stdout's reader was too far behind (server/log.ts). */
+export function watchLog(count: () => number): void {
+  countFrom(
+    "qm_log_lines_dropped_total",
+    "Log lines dropped because too much was waiting for stdout's reader.",
+    count,
   );
 }
 

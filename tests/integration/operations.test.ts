@@ -112,6 +112,7 @@ describe("/metrics", () => {
       expect(text).toMatch(/^qm_collab_store_seconds_count \d+$/m);
       expect(text).toMatch(/^qm_collab_documents_without_connections \d+$/m);
       expect(text).toMatch(/^qm_database_unavailable_total \d+$/m);
+      expect(text).toMatch(/^qm_log_lines_dropped_total 0$/m);
       expect(text).toMatch(/^# TYPE qm_rate_limit_refusals_total counter$/m);
       expect(text).toMatch(/^process_cpu_user_seconds_total /m);
     } finally {
