@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { getEnv } from "../app/utils/env.server.ts";
+import { listeningUrl } from "./cluster/listening.ts";
 import { startTcpBalancer } from "./cluster/tcp-balancer.ts";
 import { startFerretDB } from "./database/ferretdb.ts";
 import { PROJECT_ROOT } from "./app.ts";
@@ -15,7 +16,7 @@ const BALANCER_PORT = env.PORT;
 const APP_PORTS = [BALANCER_PORT + 1, BALANCER_PORT + 2];
 
 /** Starts one app process; resolves with its URL once it listens. */
-function startApp(
+async function startApp(
   port: number,
   extra: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
@@ -28,16 +29,15 @@ function startApp(
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
-      process.stdout.write(chunk);
-      output += chunk;
-      const match = /Listening on (http:\/\/[^\s"]+)/.exec(output);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.once("exit", (code) => reject(new Error(`The app on port ${port} exited (${code}).`)));
+  // Their log lines go on to ours as they come.
+  child.stdout!.on("data", (chunk: string) => process.stdout.write(chunk));
+  const url = await listeningUrl(child, {
+    what: `The app on port ${port}`,
+    scheme: "http",
+    // The first one seeds the demo data before it listens.
+    timeoutMs: 5 * 60_000,
   });
+  return { child, url };
 }
 
 async function main() {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { listeningUrl } from "../../server/cluster/listening.ts";
 
 /** Runs a TypeScript entry point in its own Node process and waits for "Listening on <url>". */
 export async function spawnListening(
@@ -10,27 +11,8 @@ export async function spawnListening(
     env: { ...process.env, NODE_ENV: "production", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  child.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${script} did not start:\n${output}`)),
-      options.timeoutMs ?? 60_000,
-    );
-    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
-      output += chunk;
-      const match = /Listening on ([^\s"]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${script} exited (${code}) while starting:\n${output}`));
-    });
-  });
+  const url = await listeningUrl(child, { what: script, timeoutMs: options.timeoutMs });
   return {
     url,
     child,

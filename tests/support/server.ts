@@ -4,6 +4,7 @@ import path from "node:path";
 import { getEnv, type Env } from "../../app/utils/env.server.ts";
 import { PROJECT_ROOT, startAppServer, type AppServer } from "../../server/app.ts";
 import type { TestDatabase } from "./database.ts";
+import { listeningUrl } from "../../server/cluster/listening.ts";
 
 /** The real app (Remix + collab on one port) in this process, on a free port. */
 export async function startTestServer(
@@ -72,32 +73,13 @@ export async function spawnServer(
   // A test file that fails (or times out) before its own cleanup must not leave a server behind.
   liveChildren.add(child);
   child.once("exit", () => liveChildren.delete(child));
-  let output = "";
-  child.stderr!.on("data", (d) => (output += d));
   // For long bench runs: keep what the server said (SERVER_LOG_FILE names where).
   const logFile = process.env.SERVER_LOG_FILE;
   if (logFile) {
     child.stderr!.on("data", (d) => appendFileSync(logFile, d));
     child.stdout!.on("data", (d) => appendFileSync(logFile, d));
   }
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`server did not start:\n${output}`));
-    }, 60_000);
-    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
-      output += chunk;
-      const match = /Listening on (http:\/\/[^\s"]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) while starting:\n${output}`));
-    });
-  });
+  const url = await listeningUrl(child, { what: "server", scheme: "http" });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     url,
