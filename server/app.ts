@@ -28,7 +28,7 @@ import {
   watchLog,
 } from "./metrics.ts";
 import { droppedLogLines } from "./log.ts";
-import { serveCompressedBuild } from "./build-assets.ts";
+import { builtAssets } from "./build-assets.ts";
 import { serveOperations } from "./operations.ts";
 import { requestLog } from "./request-log.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
@@ -117,9 +117,9 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     compression(),
     refuseCrossSite(originPolicy),
   );
+  // Fonts and anything builtAssets leaves alone.
   app.use(
     "/build",
-    serveCompressedBuild(path.join(PROJECT_ROOT, "public/build"), ONE_YEAR_SECONDS),
     express.static(path.join(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(path.join(PROJECT_ROOT, "public"), { maxAge: "1h" }));
@@ -147,7 +147,13 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     }),
   );
 
-  const server = createServer(app);
+  // The built scripts and styles are answered before Express (server/build-assets.ts).
+  const assets = builtAssets(path.join(PROJECT_ROOT, "public/build"), {
+    prefix: "/build/",
+    maxAgeSeconds: ONE_YEAR_SECONDS,
+    recheck: development,
+  });
+  const server = createServer((req, res) => assets(req, res, () => app(req, res)));
   server.on("upgrade", (req, socket, head) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const pathname = url.pathname;
