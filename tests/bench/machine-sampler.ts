@@ -34,3 +34,21 @@ export function sampleMachine(): { stop(): MachineUsage } {
     },
   };
 }
+
+/**
+ * Resolves once the whole machine has been nearly idle (below `busyPercent` of one core) for
+ * one `windowMs` window, or after `maxMs` whatever it does. Returns how long that took.
+ */
+export async function machineQuiet(
+  options: { busyPercent?: number; windowMs?: number; maxMs?: number } = {},
+): Promise<number> {
+  const { busyPercent = 20, windowMs = 100, maxMs = 3000 } = options;
+  const started = performance.now();
+  while (performance.now() - started < maxMs) {
+    const window = sampleMachine();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const used = window.stop().busyPercent;
+    if (used === null || used < busyPercent) break;
+  }
+  return performance.now() - started;
+}
