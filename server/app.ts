@@ -31,6 +31,7 @@ import { droppedLogLines } from "./log.ts";
 import { builtAssets } from "./build-assets.ts";
 import { serveOperations } from "./operations.ts";
 import { requestLog } from "./request-log.ts";
+import { withRequestMemo } from "../app/utils/request-memo.server.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
 import { YJS_PREFIX, upgradeYjs } from "./yjs-upgrade.ts";
 import { LiveblocksBackend } from "../collab/liveblocks/backend.ts";
@@ -128,23 +129,27 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     metricsToken: env.METRICS_TOKEN,
     production: env.NODE_ENV === "production",
   });
-  app.all(
-    "*",
-    createRequestHandler({
-      build: development ? async () => build : build,
-      mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        clientAddress: req.ip ?? "unknown",
-        requestId: res.locals.requestId as string,
-        collab: live,
-        liveblocks,
-        collabBackend: liveblocks
-          ? { name: "liveblocks" as const, baseUrl: env.LIVEBLOCKS_BASE_URL ?? null }
-          : { name: "hocuspocus" as const, baseUrl: null },
-        reports,
-      }),
+  const remix = createRequestHandler({
+    build: development ? async () => build : build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? "unknown",
+      requestId: res.locals.requestId as string,
+      collab: live,
+      liveblocks,
+      collabBackend: liveblocks
+        ? { name: "liveblocks" as const, baseUrl: env.LIVEBLOCKS_BASE_URL ?? null }
+        : { name: "hocuspocus" as const, baseUrl: null },
+      reports,
     }),
+  });
+  // A page's loaders share what they read first (who is signed in) when the request changes
+  // nothing (app/utils/request-memo.server.ts).
+  app.all("*", (req, res, next) =>
+    req.method === "GET" || req.method === "HEAD"
+      ? withRequestMemo(() => remix(req, res, next))
+      : remix(req, res, next),
   );
 
   // The built scripts and styles are answered before Express (server/build-assets.ts).

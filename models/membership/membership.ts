@@ -104,8 +104,8 @@ function toGrant(m: Membership): Grant {
 
 /** The signed-in person as the permission module sees them, or null if they no longer exist. */
 export async function loadActor(userId: string): Promise<Actor | null> {
-  const user = await getUser(userId);
+  // Side by side: both are keyed by the id (one round trip to the database, not two).
+  const [user, memberships] = await Promise.all([getUser(userId), listMembershipsOfUser(userId)]);
   if (!user) return null;
-  const memberships = await listMembershipsOfUser(userId);
   return { userId: user.id, name: user.name, grants: memberships.map(toGrant) };
 }

@@ -1,0 +1,33 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+type Memo = Map<string, Promise<unknown>>;
+
+// One store for the server (server/app.ts opens the scope) and the Remix build (which bundles
+// its own copy of this module, where the loaders use it): found under a global key.
+const KEY = Symbol.for("quality-marks.request-memo");
+const holder = globalThis as typeof globalThis & { [KEY]?: AsyncLocalStorage<Memo> };
+const store = (holder[KEY] ??= new AsyncLocalStorage<Memo>());
+
+/**
+ * Runs `handle` (one page request: its loaders, run side by side) with a memo of its own, so
+ * what each of them asks first (who is signed in) is read from the database once per request.
+ * Only for requests that change nothing (GET, HEAD): an action may change what a later read
+ * in the same request must see.
+ */
+export function withRequestMemo<T>(handle: () => T): T {
+  return store.run(new Map(), handle);
+}
+
+/**
+ * `read()`'s answer, shared by everything in the same request that asks under `key`; outside
+ * a request's memo, simply `read()`. Nothing is kept once the request is answered.
+ */
+export function memoForRequest<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const memo = store.getStore();
+  if (!memo) return read();
+  const known = memo.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  const reading = read();
+  memo.set(key, reading);
+  return reading;
+}

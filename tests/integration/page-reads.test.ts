@@ -1,0 +1,88 @@
+import type { CommandStartedEvent } from "mongodb";
+import mongoose from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memoForRequest, withRequestMemo } from "../../app/utils/request-memo.server.ts";
+import type { AppServer } from "../../server/app.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildWorld } from "../support/factories.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+useTestDatabase();
+
+/** Who is signed in: the session, the person, their grants and their second factor. */
+const SIGNED_IN = ["sessions", "users", "memberships", "secondfactors"];
+
+/** Counts the `find`s on each collection while `during` runs. */
+async function findsDuring(during: () => Promise<unknown>): Promise<Record<string, number>> {
+  const client = mongoose.connection.getClient();
+  const finds: Record<string, number> = {};
+  const started = (event: CommandStartedEvent) => {
+    if (event.commandName !== "find") return;
+    const collection = String(event.command.find);
+    finds[collection] = (finds[collection] ?? 0) + 1;
+  };
+  client.on("commandStarted", started);
+  try {
+    await during();
+  } finally {
+    client.off("commandStarted", started);
+  }
+  return finds;
+}
+
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let server: AppServer;
+
+beforeAll(async () => {
+  world = await buildWorld();
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("a page request", () => {
+  it("reads who is signed in once, though the layout's and the page's loaders both ask", async () => {
+    const cookie = await cookieFor(world.people.schoolLeader.id);
+    for (const page of ["/home", `/evaluations/${world.evaluation.id}`]) {
+      const finds = await findsDuring(async () => {
+        const response = await fetch(`${server.url}${page}`, { headers: { cookie } });
+        expect(response.status, page).toBe(200);
+        await response.text();
+      });
+      for (const collection of SIGNED_IN)
+        expect(finds[collection], `${page}: ${collection}`).toBe(1);
+    }
+  });
+
+  it("reads it again for the next request: nothing outlives one", async () => {
+    const cookie = await cookieFor(world.people.staff.id);
+    const finds = await findsDuring(async () => {
+      for (let i = 0; i < 3; i++)
+        await (await fetch(`${server.url}/home`, { headers: { cookie } })).text();
+    });
+    expect(finds.sessions).toBe(3);
+  });
+});
+
+describe("the request memo", () => {
+  it("shares one read per key within a request, and none between requests or outside one", async () => {
+    let reads = 0;
+    const read = async () => ++reads;
+    const inOne = await withRequestMemo(() =>
+      Promise.all([
+        memoForRequest("k", read),
+        memoForRequest("k", read),
+        memoForRequest("j", read),
+      ]),
+    );
+    expect(inOne[0]).toBe(inOne[1]);
+    expect(reads).toBe(2);
+    await withRequestMemo(() => memoForRequest("k", read));
+    expect(reads).toBe(3);
+    await memoForRequest("k", read);
+    await memoForRequest("k", read);
+    expect(reads).toBe(5);
+  });
+});
