@@ -3,7 +3,7 @@
 export { can, roleAt } from "../models/permissions/can.ts";
 export { evaluationResource, loadEvaluation } from "../models/permissions/loaders.ts";
 export { frameworkOfEvaluation } from "../models/evaluation/framework-of.ts";
-export { latestVersionOf } from "../models/framework/framework.ts";
+export { newestVersionNumber } from "../models/framework/framework.ts";
 export { latestSubmissionId } from "../models/snapshot/submit.ts";
 export { upgradeEvaluation, upgradePlan } from "../server/commands/upgrade-evaluation.ts";
 export {

@@ -41,7 +41,7 @@ import {
   frameworkOfEvaluation,
   getCycle,
   latestSubmissionId,
-  latestVersionOf,
+  newestVersionNumber,
   loadEvaluation,
   roleAt,
   schoolResource,
@@ -74,7 +74,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [{ school, version, content }, latest, latestSubmission, award, cycle, report, state] =
     await Promise.all([
       orNotFound(frameworkOfEvaluation(evaluation)),
-      latestVersionOf(evaluation.trustId, evaluation.frameworkId),
+      newestVersionNumber(evaluation.trustId, evaluation.frameworkId),
       latestSubmissionId(evaluation),
       awardOfEvaluation(actor, evaluation, todayInEngland()),
       evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
@@ -108,7 +108,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canOpenSchool: can(actor, "read", schoolResource(school)),
     award,
     framework: { name: version.content.name, version: version.version },
-    newerVersion: latest && latest.version > version.version ? latest.version : null,
+    newerVersion: latest !== null && latest > version.version ? latest : null,
     canUpgrade: can(actor, "upgrade", resource),
     areas: content.areas.map((area) => ({ ...area, levels: scaleOf(content, area).levels })),
     canWrite,

@@ -1,4 +1,5 @@
 import type { Types } from "mongoose";
+import { LRUCache } from "lru-cache";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
@@ -145,13 +146,28 @@ export async function ensureStarterFramework(
   return toVersion(doc.toObject());
 }
 
+/**
+ * Versions read lately, by id. A published version never changes (the model is append-only),
+ * so no process's copy can go stale: every evaluation page, socket and projection of a school
+ * reads the same few, each tens of kilobytes of criteria and descriptors to fetch and decode.
+ */
+const versionsRead = new LRUCache<string, FrameworkVersion>({ max: 200 });
+
+/** A published version of one of the trust's frameworks, or null (another trust's is null too). */
 export async function getFrameworkVersion(
   trustId: string,
   versionId: string,
 ): Promise<FrameworkVersion | null> {
   if (!isObjectId(versionId)) return null;
-  const doc = ofTrust(await FrameworkVersionModel.findOne({ _id: versionId }).lean(), trustId);
-  return doc ? toVersion(doc) : null;
+  let version = versionsRead.get(versionId);
+  if (!version) {
+    const doc = await FrameworkVersionModel.findOne({ _id: versionId }).lean();
+    if (!doc) return null;
+    version = toVersion(doc);
+    versionsRead.set(versionId, version);
+  }
+  // A copy: what a caller does to it must not reach the next caller.
+  return ofTrust(version, trustId) ? structuredClone(version) : null;
 }
 
 /** The newest published version of each of the trust's frameworks. */
@@ -225,6 +241,18 @@ export async function listVersions(
     .sort({ version: -1 })
     .lean();
   return docs.map(toVersion);
+}
+
+/** The number of the framework's newest published version (null before the first): its number only. */
+export async function newestVersionNumber(
+  trustId: string,
+  frameworkId: string,
+): Promise<number | null> {
+  const doc = await FrameworkVersionModel.findOne({ trustId, frameworkId })
+    .sort({ version: -1 })
+    .select({ version: 1 })
+    .lean();
+  return doc?.version ?? null;
 }
 
 export async function latestVersionOf(

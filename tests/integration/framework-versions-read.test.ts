@@ -1,0 +1,74 @@
+import type { CommandStartedEvent } from "mongodb";
+import mongoose from "mongoose";
+import { beforeEach, describe, expect, it } from "vitest";
+import {
+  getFrameworkVersion,
+  newestVersionNumber,
+  publishVersion,
+} from "../../models/framework/framework.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildWorld } from "../support/factories.ts";
+
+useTestDatabase();
+
+let world: Awaited<ReturnType<typeof buildWorld>>;
+beforeEach(async () => {
+  world = await buildWorld();
+});
+
+/** How many `find`s reach framework versions while `during` runs. */
+async function versionFinds(during: () => Promise<unknown>): Promise<number> {
+  const client = mongoose.connection.getClient();
+  let finds = 0;
+  const started = (event: CommandStartedEvent) => {
+    if (event.commandName === "find" && event.command.find === "frameworkversions") finds += 1;
+  };
+  client.on("commandStarted", started);
+  try {
+    await during();
+  } finally {
+    client.off("commandStarted", started);
+  }
+  return finds;
+}
+
+describe("published framework versions", () => {
+  it("are read from the database once, then kept, each caller getting a copy of its own", async () => {
+    const { trustId, frameworkVersionId } = world.evaluation;
+    let first: Awaited<ReturnType<typeof getFrameworkVersion>> = null;
+    expect(
+      await versionFinds(
+        async () => (first = await getFrameworkVersion(trustId, frameworkVersionId)),
+      ),
+    ).toBe(1);
+    expect(first!.content.areas.length).toBeGreaterThan(0);
+    // A caller that changes what it was given changes nothing for the next one.
+    const areas = first!.content.areas.length;
+    first!.content.areas.pop();
+    let again: Awaited<ReturnType<typeof getFrameworkVersion>> = null;
+    expect(
+      await versionFinds(
+        async () => (again = await getFrameworkVersion(trustId, frameworkVersionId)),
+      ),
+    ).toBe(0);
+    expect(again!.content.areas.length).toBe(areas);
+    expect(again!.id).toBe(frameworkVersionId);
+  });
+
+  it("stay another trust's: a kept version is refused to everyone else", async () => {
+    const { trustId, frameworkVersionId } = world.evaluation;
+    const elsewhere = (await buildWorld()).trust.id;
+    expect(await getFrameworkVersion(elsewhere, frameworkVersionId)).toBeNull();
+    expect(await getFrameworkVersion(trustId, frameworkVersionId)).not.toBeNull();
+    expect(await getFrameworkVersion(elsewhere, frameworkVersionId)).toBeNull();
+  });
+
+  it("newest version number: follows each publication (it is read every time)", async () => {
+    const { trustId, frameworkId, frameworkVersionId } = world.evaluation;
+    const current = (await getFrameworkVersion(trustId, frameworkVersionId))!;
+    expect(await newestVersionNumber(trustId, frameworkId)).toBe(current.version);
+    await publishVersion(trustId, frameworkId, current.content);
+    expect(await newestVersionNumber(trustId, frameworkId)).toBe(current.version + 1);
+    expect(await newestVersionNumber(trustId, "0123456789abcdef01234567")).toBeNull();
+  });
+});
