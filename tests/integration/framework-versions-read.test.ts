@@ -1,5 +1,3 @@
-import type { CommandStartedEvent } from "mongodb";
-import mongoose from "mongoose";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   getFrameworkVersion,
@@ -8,6 +6,7 @@ import {
 } from "../../models/framework/framework.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
+import { findsDuring } from "../support/finds.ts";
 
 useTestDatabase();
 
@@ -17,20 +16,8 @@ beforeEach(async () => {
 });
 
 /** How many `find`s reach framework versions while `during` runs. */
-async function versionFinds(during: () => Promise<unknown>): Promise<number> {
-  const client = mongoose.connection.getClient();
-  let finds = 0;
-  const started = (event: CommandStartedEvent) => {
-    if (event.commandName === "find" && event.command.find === "frameworkversions") finds += 1;
-  };
-  client.on("commandStarted", started);
-  try {
-    await during();
-  } finally {
-    client.off("commandStarted", started);
-  }
-  return finds;
-}
+const versionFinds = async (during: () => Promise<unknown>) =>
+  (await findsDuring(during)).frameworkversions ?? 0;
 
 describe("published framework versions", () => {
   it("are read from the database once, then kept, each caller getting a copy of its own", async () => {

@@ -1,10 +1,9 @@
-import type { CommandStartedEvent } from "mongodb";
-import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoForRequest, withRequestMemo } from "../../app/utils/request-memo.server.ts";
 import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
+import { findsDuring } from "../support/finds.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
@@ -12,24 +11,6 @@ useTestDatabase();
 
 /** Who is signed in: the session, the person, their grants and their second factor. */
 const SIGNED_IN = ["sessions", "users", "memberships", "secondfactors"];
-
-/** Counts the `find`s on each collection while `during` runs. */
-async function findsDuring(during: () => Promise<unknown>): Promise<Record<string, number>> {
-  const client = mongoose.connection.getClient();
-  const finds: Record<string, number> = {};
-  const started = (event: CommandStartedEvent) => {
-    if (event.commandName !== "find") return;
-    const collection = String(event.command.find);
-    finds[collection] = (finds[collection] ?? 0) + 1;
-  };
-  client.on("commandStarted", started);
-  try {
-    await during();
-  } finally {
-    client.off("commandStarted", started);
-  }
-  return finds;
-}
 
 let world: Awaited<ReturnType<typeof buildWorld>>;
 let server: AppServer;
