@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
-import type { Types } from "mongoose";
-import { Schema } from "mongoose";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { Schema, Types } from "mongoose";
 import { op, defineModel, isObjectId } from "../mongoose.ts";
 
 /** Sessions last a school term's working fortnight without activity, then end. */
@@ -58,14 +57,30 @@ function toSession(doc: { _id: Types.ObjectId } & SessionDoc): Session {
   };
 }
 
+/**
+ * A session's token is `<session id>.<secret>` (ADR 031): the id finds its record by `_id`, the
+ * one lookup the embedded FerretDB answers without reading every session, and the whole token's
+ * hash, compared in constant time, proves it. Null for a token without an id in front.
+ */
+function sessionIdOf(token: string): string | null {
+  const id = token.slice(0, 24);
+  return token[24] === "." && isObjectId(id) ? id : null;
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
 /** Starts a session; returns the secret token for the cookie (never stored as is). */
 export async function createSession(
   userId: string,
   userAgent = "",
   options: { secondFactorAt?: Date | null } = {},
 ): Promise<{ token: string; session: Session }> {
-  const token = randomBytes(32).toString("base64url");
+  const _id = new Types.ObjectId();
+  const token = `${_id.toString()}.${randomBytes(32).toString("base64url")}`;
   const doc = await SessionModel.create({
+    _id,
     tokenHash: hashToken(token),
     userId,
     csrfToken: randomBytes(24).toString("base64url"),
@@ -78,16 +93,29 @@ export async function createSession(
   return { token, session: toSession(doc.toObject()) };
 }
 
+/** The record a token names, live or not, or null. */
+async function sessionRecordOf(token: string) {
+  if (!token || token.length > 100) return null;
+  const hash = hashToken(token);
+  const id = sessionIdOf(token);
+  if (!id) {
+    // A token issued before tokens carried their id: found by its hash, as it was then.
+    return SessionModel.findOne({ tokenHash: hash }).lean();
+  }
+  const doc = await SessionModel.findOne({ _id: id }).lean();
+  return doc && sameHash(doc.tokenHash, hash) ? doc : null;
+}
+
 /** The live session for a cookie token, or null if unknown, expired or revoked. */
 export async function findSession(token: string): Promise<Session | null> {
-  if (!token || token.length > 100) return null;
-  const doc = await SessionModel.findOne({ tokenHash: hashToken(token) }).lean();
+  const doc = await sessionRecordOf(token);
   if (!doc || doc.revokedAt || doc.expiresAt.getTime() < Date.now()) return null;
   return toSession(doc);
 }
 
 export async function revokeSession(token: string): Promise<void> {
-  await SessionModel.updateOne({ tokenHash: hashToken(token) }, { revokedAt: new Date() });
+  const doc = await sessionRecordOf(token);
+  if (doc) await SessionModel.updateOne({ _id: doc._id }, { revokedAt: new Date() });
 }
 
 /**
