@@ -31,7 +31,7 @@ import { droppedLogLines } from "./log.ts";
 import { builtAssets } from "./build-assets.ts";
 import { serveOperations } from "./operations.ts";
 import { requestLog } from "./request-log.ts";
-import { withRequestMemo } from "../app/utils/request-memo.server.ts";
+import { withRequestMemo } from "../models/request-memo.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
 import { YJS_PREFIX, upgradeYjs } from "./yjs-upgrade.ts";
 import { LiveblocksBackend } from "../collab/liveblocks/backend.ts";
@@ -145,7 +145,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     }),
   });
   // A page's loaders share what they read first (who is signed in) when the request changes
-  // nothing (app/utils/request-memo.server.ts).
+  // nothing (models/request-memo.ts).
   app.all("*", (req, res, next) =>
     req.method === "GET" || req.method === "HEAD"
       ? withRequestMemo(() => remix(req, res, next))

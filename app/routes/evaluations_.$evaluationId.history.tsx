@@ -73,7 +73,7 @@ const momentLabel = (s: SnapshotSummary) =>
 async function stateAt(
   choice: string,
   evaluation: Evaluation,
-  snapshots: SnapshotSummary[],
+  snapshots: readonly SnapshotSummary[],
   collab: AppLoadContext["collab"],
 ): Promise<{ state: EvaluationState; levels: Record<string, string[]>; label: string } | null> {
   if (choice === NOW) {

@@ -4,7 +4,7 @@ import type { SignInStage } from "../../models/permissions/second-factor.ts";
 import { sessionPerson } from "../../models/session/sign-in-stage.ts";
 import { SESSION_IDLE_MS, findSession, type Session } from "../../models/session/session.ts";
 import { getEnv } from "./env.server.ts";
-import { memoForRequest } from "./request-memo.server.ts";
+import { memoForRequest } from "../../models/request-memo.ts";
 
 let cookie: ReturnType<typeof createCookie> | null = null;
 
@@ -45,7 +45,7 @@ export interface SessionState extends SignedIn {
 /**
  * The session for a Cookie header and how far it has got through signing in, or null. The one
  * place the stage is worked out; only the sign-in steps themselves look at unfinished sessions.
- * Read once per page request, however many of its loaders ask (app/utils/request-memo.server.ts).
+ * Read once per page request, however many of its loaders ask (models/request-memo.ts).
  */
 export function sessionFrom(cookieHeader: string | null | undefined): Promise<SessionState | null> {
   if (!cookieHeader) return Promise.resolve(null);

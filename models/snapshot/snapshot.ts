@@ -1,6 +1,7 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { DECISION_WRITE, defineModel, isObjectId } from "../mongoose.ts";
+import { memoForRequest } from "../request-memo.ts";
 import type { EvaluationProjection } from "../evaluation/projection.ts";
 import { makeAppendOnly } from "../immutable.ts";
 import { isDuplicateKey } from "../errors.ts";
@@ -186,15 +187,19 @@ async function insertSnapshot(input: NewSnapshot): Promise<SnapshotSummary> {
 }
 
 /** An evaluation's snapshots, newest first, without their document state. */
-export async function listSnapshotsOfEvaluation(
+export function listSnapshotsOfEvaluation(
   trustId: string,
   evaluationId: string,
-): Promise<SnapshotSummary[]> {
-  if (!isObjectId(evaluationId)) return [];
-  const docs = await EvaluationSnapshotModel.find({ trustId, evaluationId }, { state: 0 })
-    .sort({ createdAt: -1, _id: -1 })
-    .lean();
-  return docs.map(toSummary);
+): Promise<readonly SnapshotSummary[]> {
+  if (!isObjectId(evaluationId)) return Promise.resolve([]);
+  // Read once per page request (the evaluation page asks for its submissions twice): on the
+  // embedded FerretDB this read unpacks every snapshot of every evaluation, states included.
+  return memoForRequest(`evaluation-snapshots:${trustId}:${evaluationId}`, async () => {
+    const docs = await EvaluationSnapshotModel.find({ trustId, evaluationId }, { state: 0 })
+      .sort({ createdAt: -1, _id: -1 })
+      .lean();
+    return docs.map(toSummary);
+  });
 }
 
 /** A school's snapshots of one kind (every evaluation), oldest first, without their state. */

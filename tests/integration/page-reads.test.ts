@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memoForRequest, withRequestMemo } from "../../app/utils/request-memo.server.ts";
+import { memoForRequest, withRequestMemo } from "../../models/request-memo.ts";
 import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
@@ -35,6 +35,18 @@ describe("a page request", () => {
       for (const collection of SIGNED_IN)
         expect(finds[collection], `${page}: ${collection}`).toBe(1);
     }
+  });
+
+  it("reads an evaluation's submissions once, though its page asks for them twice", async () => {
+    const cookie = await cookieFor(world.people.schoolLeader.id);
+    const finds = await findsDuring(async () => {
+      const response = await fetch(`${server.url}/evaluations/${world.evaluation.id}`, {
+        headers: { cookie },
+      });
+      expect(response.status).toBe(200);
+      await response.text();
+    });
+    expect(finds.evaluationsnapshots).toBe(1);
   });
 
   it("reads it again for the next request: nothing outlives one", async () => {
