@@ -243,15 +243,17 @@ export async function listVersions(
   return docs.map(toVersion);
 }
 
+/** The query for the framework's newest published version. */
+function newestVersion(trustId: string, frameworkId: string) {
+  return FrameworkVersionModel.findOne({ trustId, frameworkId }).sort({ version: -1 });
+}
+
 /** The number of the framework's newest published version (null before the first): its number only. */
 export async function newestVersionNumber(
   trustId: string,
   frameworkId: string,
 ): Promise<number | null> {
-  const doc = await FrameworkVersionModel.findOne({ trustId, frameworkId })
-    .sort({ version: -1 })
-    .select({ version: 1 })
-    .lean();
+  const doc = await newestVersion(trustId, frameworkId).select({ version: 1 }).lean();
   return doc?.version ?? null;
 }
 
@@ -259,9 +261,7 @@ export async function latestVersionOf(
   trustId: string,
   frameworkId: string,
 ): Promise<FrameworkVersion | null> {
-  const doc = await FrameworkVersionModel.findOne({ trustId, frameworkId })
-    .sort({ version: -1 })
-    .lean();
+  const doc = await newestVersion(trustId, frameworkId).lean();
   return doc ? toVersion(doc) : null;
 }
 

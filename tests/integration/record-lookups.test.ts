@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
-import { mongoose } from "../../models/mongoose.ts";
 import type { AppServer } from "../../server/app.ts";
 import { connectClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildTrust, buildUser, buildWorld } from "../support/factories.ts";
+import { readFiltersDuring } from "../support/finds.ts";
 import { HttpSession } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -25,19 +25,9 @@ afterAll(() => server.close());
 
 /** The filters of every read sent while `run` runs that name an `_id` beside other fields. */
 async function idLookupsWithMore(run: () => Promise<void>): Promise<string[]> {
-  const found: string[] = [];
-  mongoose.set("debug", (collection: string, method: string, filter: unknown) => {
-    if (!/^find/.test(method) || !filter || typeof filter !== "object") return;
-    const keys = Object.keys(filter);
-    if (keys.includes("_id") && keys.length > 1)
-      found.push(`${method} ${collection} ${keys.join(",")}`);
-  });
-  try {
-    await run();
-  } finally {
-    mongoose.set("debug", false);
-  }
-  return found;
+  return (await readFiltersDuring(run))
+    .filter(({ keys }) => keys.includes("_id") && keys.length > 1)
+    .map(({ collection, method, keys }) => `${method} ${collection} ${keys.join(",")}`);
 }
 
 describe("one record, looked up by its id", () => {

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import mongoose from "mongoose";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   SESSION_IDLE_MS,
@@ -10,6 +9,7 @@ import {
 } from "../../models/session/session.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
+import { readFiltersDuring } from "../support/finds.ts";
 
 useTestDatabase();
 
@@ -18,19 +18,11 @@ beforeEach(async () => {
   userId = (await buildWorld()).people.staff.id;
 });
 
-/** The filters of the session reads sent while `run` runs. */
+/** The keys of the filters of the session reads sent while `run` runs. */
 async function sessionReads(run: () => Promise<unknown>): Promise<string[][]> {
-  const filters: string[][] = [];
-  mongoose.set("debug", (collection: string, method: string, filter: unknown) => {
-    if (collection === "sessions" && /^find/.test(method) && filter && typeof filter === "object")
-      filters.push(Object.keys(filter));
-  });
-  try {
-    await run();
-  } finally {
-    mongoose.set("debug", false);
-  }
-  return filters;
+  return (await readFiltersDuring(run))
+    .filter(({ collection }) => collection === "sessions")
+    .map(({ keys }) => keys);
 }
 
 describe("finding the session a cookie names", () => {

@@ -18,3 +18,25 @@ export async function findsDuring(during: () => Promise<unknown>): Promise<Recor
   }
   return finds;
 }
+
+/** One read mongoose sent: its collection, its method (find, findOne…) and its filter's keys. */
+export interface ReadFilter {
+  collection: string;
+  method: string;
+  keys: string[];
+}
+
+/** Every read (find…) mongoose sent while `during` ran, with the keys its filter names. */
+export async function readFiltersDuring(during: () => Promise<unknown>): Promise<ReadFilter[]> {
+  const reads: ReadFilter[] = [];
+  mongoose.set("debug", (collection: string, method: string, filter: unknown) => {
+    if (/^find/.test(method) && filter && typeof filter === "object")
+      reads.push({ collection, method, keys: Object.keys(filter) });
+  });
+  try {
+    await during();
+  } finally {
+    mongoose.set("debug", false);
+  }
+  return reads;
+}
