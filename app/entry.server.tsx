@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { withoutPreloadedImports } from "./utils/first-scripts.ts";
 import { NonceProvider } from "./utils/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
@@ -17,11 +18,12 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce;
   const bot = isbot(request.headers.get("user-agent") ?? "");
+  const context = { ...remixContext, manifest: withoutPreloadedImports(remixContext.manifest) };
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        <RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} />
       </NonceProvider>,
       {
         nonce,
