@@ -19,6 +19,7 @@ import { cspNonce, isSameOrigin, refuseCrossSite, securityHeaders } from "./secu
 import { answerFormRefusals } from "./form-refusals.ts";
 import { answerUnavailableDatabase, unavailableUpgrade } from "./unavailable.ts";
 import { connectRedis, redisSettingsFrom } from "../collab/redis.ts";
+import { shareCachesThrough } from "../models/shared-cache.ts";
 import {
   collectProcessMetrics,
   durableLatency,
@@ -94,6 +95,8 @@ export async function startAppServer(env: Env): Promise<AppServer> {
 
   // Its own fail-fast connection, so a stalled relay queue cannot hold up the probe.
   const readinessRedis = redis ? connectRedis(redis.url, { failFast: true }) : null;
+  // The model layer's read caches live in Redis too, shared by every process (ADR 030).
+  const unshareCaches = shareCachesThrough(readinessRedis, redis?.prefix);
   collectProcessMetrics();
   const unwatchCollab = watchCollab(() => ({
     connections: collab.hocuspocus.getConnectionsCount(),
@@ -212,6 +215,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
       // Stop taking work, persist what is pending, then let the sockets go.
       await reports.close();
       await collab.close();
+      unshareCaches();
       readinessRedis?.disconnect(false);
       unwatchCollab();
       server.closeAllConnections();

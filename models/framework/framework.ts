@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
+import { sharedCache } from "../shared-cache.ts";
 import type { FrameworkContent } from "./types.ts";
 import { makeAppendOnly } from "../immutable.ts";
 
@@ -248,13 +249,39 @@ function newestVersion(trustId: string, frameworkId: string) {
   return FrameworkVersionModel.findOne({ trustId, frameworkId }).sort({ version: -1 });
 }
 
-/** The number of the framework's newest published version (null before the first): its number only. */
+/**
+ * Each framework's newest version number and its trust, as read a moment ago: reading it costs
+ * FerretDB the framework's whole record, tens of kilobytes with its starting content (22 ms of
+ * every evaluation page here). Shared by every process on Redis; `publishVersion` forgets the
+ * entry everywhere, and an entry lives 30 s at most (all a lost `forget` can cost: the number
+ * only offers an upgrade, which reads the versions themselves).
+ */
+const newestRead = sharedCache<{ trustId: string; version: number }>("framework-newest", {
+  max: 1000,
+  ttlMs: 30_000,
+});
+
+/**
+ * The number of the framework's newest published version (null before the first), as its
+ * record says: `publishVersion` writes it right after each version. Read by the framework's id
+ * (the one filter FerretDB answers without reading every document: finding the newest of the
+ * versions read every version of every framework) and its trust checked.
+ */
 export async function newestVersionNumber(
   trustId: string,
   frameworkId: string,
 ): Promise<number | null> {
-  const doc = await newestVersion(trustId, frameworkId).select({ version: 1 }).lean();
-  return doc?.version ?? null;
+  if (!isObjectId(frameworkId)) return null;
+  let newest = await newestRead.get(frameworkId);
+  if (!newest) {
+    const doc = await FrameworkModel.findById(frameworkId)
+      .select({ trustId: 1, latestVersion: 1 })
+      .lean();
+    if (!doc) return null;
+    newest = { trustId: String(doc.trustId), version: doc.latestVersion };
+    await newestRead.set(frameworkId, newest);
+  }
+  return newest.trustId === trustId && newest.version > 0 ? newest.version : null;
 }
 
 export async function latestVersionOf(
@@ -292,6 +319,7 @@ export async function publishVersion(
       { _id: frameworkId, trustId },
       { $set: { latestVersion: version, name: content.name, kind: content.kind } },
     );
+    await newestRead.forget(frameworkId);
     return toVersion(doc.toObject());
   } catch (error) {
     if (isDuplicateKey(error)) throw new ConcurrentPublishError();

@@ -6,7 +6,7 @@ import {
 } from "../../models/framework/framework.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
-import { findsDuring } from "../support/finds.ts";
+import { findsDuring, readFiltersDuring } from "../support/finds.ts";
 
 useTestDatabase();
 
@@ -50,12 +50,36 @@ describe("published framework versions", () => {
     expect(await getFrameworkVersion(elsewhere, frameworkVersionId)).toBeNull();
   });
 
-  it("newest version number: follows each publication (it is read every time)", async () => {
+  it("newest version number: follows each publication", async () => {
     const { trustId, frameworkId, frameworkVersionId } = world.evaluation;
     const current = (await getFrameworkVersion(trustId, frameworkVersionId))!;
     expect(await newestVersionNumber(trustId, frameworkId)).toBe(current.version);
     await publishVersion(trustId, frameworkId, current.content);
     expect(await newestVersionNumber(trustId, frameworkId)).toBe(current.version + 1);
     expect(await newestVersionNumber(trustId, "0123456789abcdef01234567")).toBeNull();
+    expect(await newestVersionNumber(trustId, "not-an-id")).toBeNull();
+  });
+
+  it("newest version number: read from the framework's record by its id alone, never from its versions", async () => {
+    const { trustId, frameworkId } = world.evaluation;
+    const reads = await readFiltersDuring(() => newestVersionNumber(trustId, frameworkId));
+    expect(reads).toEqual([{ collection: "frameworks", method: "findOne", keys: ["_id"] }]);
+  });
+
+  it("newest version number: read once, then kept a moment (a publication here is seen at once)", async () => {
+    const { trustId, frameworkId, frameworkVersionId } = world.evaluation;
+    const frameworkFinds = async (during: () => Promise<unknown>) =>
+      (await findsDuring(during)).frameworks ?? 0;
+    expect(await frameworkFinds(() => newestVersionNumber(trustId, frameworkId))).toBe(1);
+    expect(await frameworkFinds(() => newestVersionNumber(trustId, frameworkId))).toBe(0);
+    const current = (await getFrameworkVersion(trustId, frameworkVersionId))!;
+    await publishVersion(trustId, frameworkId, current.content);
+    expect(await newestVersionNumber(trustId, frameworkId)).toBe(current.version + 1);
+  });
+
+  it("newest version number: another trust's framework is not there", async () => {
+    const { frameworkId } = world.evaluation;
+    const elsewhere = (await buildWorld()).trust.id;
+    expect(await newestVersionNumber(elsewhere, frameworkId)).toBeNull();
   });
 });
