@@ -4,6 +4,9 @@ import { expect, it } from "vitest";
 
 const FLOOD = path.resolve(import.meta.dirname, "../support/log-flood.ts");
 const READER_STALL_MS = 1500;
+/** The longest the reader waits for the child to hand over its last line (a log that blocks never does). */
+const HAND_OVER_WAIT_MS = 10_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A log collector that falls behind (a busy machine, a slow pipe) must not freeze the server:
@@ -11,17 +14,25 @@ const READER_STALL_MS = 1500;
  * 100 ms at a time when the pipe was full), so every page and keystroke waited with it. The
  * lines wait in memory instead, and all of them arrive, in order, once the reader reads again.
  */
-/** Runs the flood with stdout unread for READER_STALL_MS, then reads it all. */
+/**
+ * Runs the flood with stdout unread for READER_STALL_MS and until the child has handed every
+ * line to its log (however slowly a busy machine runs it), then reads it all.
+ */
 async function flood(lines: number) {
   const child = spawn(process.execPath, ["--import", "tsx", FLOOD], {
     env: { ...process.env, LINES: String(lines), LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let report = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (report += chunk));
+  let handOver!: () => void;
+  const handedOver = new Promise<void>((resolve) => (handOver = resolve));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    report += chunk;
+    if (report.includes('"handedOver":true')) handOver();
+  });
   // Nobody reads stdout for a while: the pipe fills and stays full.
   child.stdout.pause();
-  await new Promise((resolve) => setTimeout(resolve, READER_STALL_MS));
+  await Promise.all([sleep(READER_STALL_MS), Promise.race([handedOver, sleep(HAND_OVER_WAIT_MS)])]);
   let out = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
   child.stdout.resume();
