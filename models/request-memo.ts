@@ -1,12 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { processWide } from "./process-wide.ts";
 
 type Memo = Map<string, Promise<unknown>>;
 
-// One store for the server (server/app.ts opens the scope) and the Remix build (which bundles
-// its own copy of this module, where the loaders use it): found under a global key.
-const KEY = Symbol.for("quality-marks.request-memo");
-const holder = globalThis as typeof globalThis & { [KEY]?: AsyncLocalStorage<Memo> };
-const store = (holder[KEY] ??= new AsyncLocalStorage<Memo>());
+// One store for the server (server/app.ts opens the scope) and the Remix build (where the
+// loaders use it).
+const store = processWide("request-memo", () => new AsyncLocalStorage<Memo>());
 
 /**
  * Runs `handle` (one page request: its loaders, run side by side) with a memo of its own, so

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
+import { processWide } from "./process-wide.ts";
 
 // Small read caches for the model layer: in this process's memory, or, once the server gives
 // them a Redis connection (REDIS_URL, ADR 018), in Redis, shared by every process, so what one
@@ -10,11 +11,9 @@ interface Store {
   prefix: string;
 }
 
-// One setting for the server (server/app.ts gives the connection) and the Remix build (which
-// bundles its own copy of this module, where loaders and actions use the caches): a global key.
-const KEY = Symbol.for("quality-marks.shared-cache");
-const holder = globalThis as typeof globalThis & { [KEY]?: { store: Store | null } };
-const setting = (holder[KEY] ??= { store: null });
+// One setting for the server (server/app.ts gives the connection) and the Remix build (where
+// loaders and actions use the caches).
+const setting = processWide<{ store: Store | null }>("shared-cache", () => ({ store: null }));
 
 /**
  * From now on every cache lives in Redis under `prefix` (null: in each process's memory).

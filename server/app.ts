@@ -93,9 +93,9 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   // PDF reports: made in a worker thread, reading live documents through the collab server.
   const reports = createReportRunner({ collab: live });
 
-  // Its own fail-fast connection, so a stalled relay queue cannot hold up the probe.
+  // Its own fail-fast connection, so a stalled relay queue cannot hold up the probe, nor a page
+  // the model layer's read caches, which live in Redis too, shared by every process (ADR 030).
   const readinessRedis = redis ? connectRedis(redis.url, { failFast: true }) : null;
-  // The model layer's read caches live in Redis too, shared by every process (ADR 030).
   const unshareCaches = shareCachesThrough(readinessRedis, redis?.prefix);
   collectProcessMetrics();
   const unwatchCollab = watchCollab(() => ({

@@ -244,11 +244,6 @@ export async function listVersions(
   return docs.map(toVersion);
 }
 
-/** The query for the framework's newest published version. */
-function newestVersion(trustId: string, frameworkId: string) {
-  return FrameworkVersionModel.findOne({ trustId, frameworkId }).sort({ version: -1 });
-}
-
 /**
  * Each framework's newest version number and its trust, as read a moment ago: reading it costs
  * FerretDB the framework's whole record, tens of kilobytes with its starting content (22 ms of
@@ -288,7 +283,9 @@ export async function latestVersionOf(
   trustId: string,
   frameworkId: string,
 ): Promise<FrameworkVersion | null> {
-  const doc = await newestVersion(trustId, frameworkId).lean();
+  const doc = await FrameworkVersionModel.findOne({ trustId, frameworkId })
+    .sort({ version: -1 })
+    .lean();
   return doc ? toVersion(doc) : null;
 }
 
