@@ -5,6 +5,11 @@ import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 import type { Actor, Grant, Role } from "../permissions/roles.ts";
 import { ROLES, isSchoolRole } from "../permissions/roles.ts";
 import { getUser } from "../user/user.ts";
+import {
+  membershipIdsOf,
+  migrateMembershipLists,
+  rebuildMembershipList,
+} from "./membership-list.ts";
 
 export interface Membership {
   id: string;
@@ -43,7 +48,16 @@ function toMembership(doc: { _id: Types.ObjectId } & MembershipDoc): Membership 
   };
 }
 
-/** Grants `role` to a user in a trust (school roles need a school). Idempotent. */
+/** The ids of the person's memberships, read from the memberships (the whole collection). */
+async function readMembershipIds(userId: string): Promise<string[]> {
+  const docs = await MembershipModel.find({ userId }, { _id: 1 }).lean();
+  return docs.map((doc) => doc._id.toString());
+}
+
+/**
+ * Grants `role` to a user in a trust (school roles need a school). Idempotent. The person's
+ * membership list is rebuilt before this returns, so the role counts from their next request.
+ */
 export async function grantRole(
   trustId: string,
   input: { userId: string; role: Role; schoolId?: string | null },
@@ -51,23 +65,37 @@ export async function grantRole(
   const schoolId = isSchoolRole(input.role) ? input.schoolId : null;
   if (isSchoolRole(input.role) && !schoolId) throw new Error(`${input.role} needs a school`);
   const filter = { userId: input.userId, trustId, schoolId, role: input.role };
-  const existing = await MembershipModel.findOne(filter).lean();
-  if (existing) return toMembership(existing);
-  try {
-    const doc = await MembershipModel.create(filter);
-    return toMembership(doc.toObject());
-  } catch (error) {
-    // Granted by another request a moment ago: the unique key kept it to one.
-    if (!isDuplicateKey(error)) throw error;
-    const granted = await MembershipModel.findOne(filter).lean();
-    if (!granted) throw error;
-    return toMembership(granted);
+  let granted = await MembershipModel.findOne(filter).lean();
+  if (!granted) {
+    try {
+      granted = (await MembershipModel.create(filter)).toObject();
+    } catch (error) {
+      // Granted by another request a moment ago: the unique key kept it to one.
+      if (!isDuplicateKey(error)) throw error;
+      granted = await MembershipModel.findOne(filter).lean();
+      if (!granted) throw error;
+    }
   }
+  // Also when it existed: a grant whose rebuild never ran (a crash in between) is repaired.
+  await rebuildMembershipList(input.userId, readMembershipIds);
+  return toMembership(granted);
 }
 
+/** The person's memberships: their list by `_id`, then each membership by `_id` (ADR 033). */
 export async function listMembershipsOfUser(userId: string): Promise<Membership[]> {
-  const docs = await MembershipModel.find({ userId }).lean();
-  return docs.map(toMembership);
+  const ids = await membershipIdsOf(userId, readMembershipIds);
+  const docs = await Promise.all(ids.map((id) => MembershipModel.findOne({ _id: id }).lean()));
+  return docs
+    .filter((doc): doc is NonNullable<typeof doc> => doc?.userId.toString() === userId)
+    .map(toMembership);
+}
+
+/** Gives every person a membership list (ADR 033): once per database, at start. */
+export async function migrateMembershipListsOnce(): Promise<void> {
+  await migrateMembershipLists(async () => {
+    const docs = await MembershipModel.find({}, { userId: 1 }).lean();
+    return docs.map((doc) => ({ id: doc._id.toString(), userId: doc.userId.toString() }));
+  });
 }
 
 /** The trust's memberships, or only those of one role (e.g. its validators). */
@@ -92,8 +120,16 @@ export async function getMembership(
  */
 export async function removeMembership(trustId: string, membershipId: string): Promise<boolean> {
   if (!isObjectId(trustId) || !isObjectId(membershipId)) return false;
+  const doc = await MembershipModel.findOne(
+    { _id: membershipId },
+    { userId: 1, trustId: 1 },
+  ).lean();
+  if (!doc || doc.trustId.toString() !== trustId) return false;
+  // Deleted first: from here it grants nothing, whatever the list says (each is read by `_id`).
   const result = await MembershipModel.deleteOne({ _id: membershipId, trustId });
-  return result.deletedCount === 1;
+  if (result.deletedCount !== 1) return false;
+  await rebuildMembershipList(doc.userId.toString(), readMembershipIds);
+  return true;
 }
 
 function toGrant(m: Membership): Grant {
@@ -104,7 +140,7 @@ function toGrant(m: Membership): Grant {
 
 /** The signed-in person as the permission module sees them, or null if they no longer exist. */
 export async function loadActor(userId: string): Promise<Actor | null> {
-  // Side by side: both are keyed by the id (one round trip to the database, not two).
+  // Side by side: both are read by `_id` (ADR 033).
   const [user, memberships] = await Promise.all([getUser(userId), listMembershipsOfUser(userId)]);
   if (!user) return null;
   return { userId: user.id, name: user.name, grants: memberships.map(toGrant) };

@@ -11,7 +11,9 @@ import { matchCode, newTotpSecret } from "./totp.ts";
  * A person's second factor (TOTP, RFC 6238) and their single-use recovery codes. Three
  * collections, each written by inserts and deletes only (FerretDB v1 rewrites whole documents
  * on update, ADR 005), with unique keys as the guards:
- * - SecondFactor: one per person (unique userId), created when they prove a first code;
+ * - SecondFactor: one per person, kept under the person's id (`_id` is the user id, so every
+ *   request reads it by `_id`, the one lookup the embedded FerretDB does not answer by reading
+ *   the whole collection: ADR 033), created when they prove a first code;
  * - SecondFactorEnrolment: the secret shown on the set-up page until then (unique userId, so a
  *   reload shows the same QR code the app may already have scanned);
  * - SecondFactorUse: one per accepted use (unique key): a code's time step or a recovery code's
@@ -38,7 +40,8 @@ interface UseDoc {
 }
 
 const factorSchema = new Schema<SecondFactorDoc>({
-  userId: { type: Schema.Types.ObjectId, required: true, unique: true },
+  // The same as `_id`, kept for reading the record on its own.
+  userId: { type: Schema.Types.ObjectId, required: true },
   sealedSecret: { type: String, required: true },
   recoveryCodeHashes: { type: [String], default: [] },
   enrolledAt: { type: Date, required: true },
@@ -71,13 +74,13 @@ export interface SecondFactorStatus {
 
 export async function hasSecondFactor(userId: string): Promise<boolean> {
   if (!isObjectId(userId)) return false;
-  return (await SecondFactorModel.exists({ userId })) !== null;
+  return (await SecondFactorModel.exists({ _id: userId })) !== null;
 }
 
 /** Which of these people have a second factor (for the trust's people list). */
 export async function peopleWithSecondFactor(userIds: string[]): Promise<Set<string>> {
   const docs = await SecondFactorModel.find(
-    { userId: op({ $in: userIds.filter(isObjectId) }) },
+    { _id: op({ $in: userIds.filter(isObjectId) }) },
     { userId: 1 },
   ).lean();
   return new Set(docs.map((d) => d.userId.toString()));
@@ -85,7 +88,7 @@ export async function peopleWithSecondFactor(userIds: string[]): Promise<Set<str
 
 export async function secondFactorStatus(userId: string): Promise<SecondFactorStatus | null> {
   if (!isObjectId(userId)) return null;
-  const factor = await SecondFactorModel.findOne({ userId }).lean();
+  const factor = await SecondFactorModel.findOne({ _id: userId }).lean();
   if (!factor) return null;
   const used = await SecondFactorUseModel.countDocuments({ userId, method: "recoveryCode" });
   return {
@@ -161,6 +164,7 @@ async function insertFactor(
     await SecondFactorModel.create(
       [
         {
+          _id: userId,
           userId,
           sealedSecret: sealSecret(key, userId, secret),
           recoveryCodeHashes: recoveryCodes.map((code) => hashRecoveryCode(userId, code)),
@@ -228,7 +232,7 @@ export async function enrolWithSecret(
 /** The stored secret in plain text, or null (no factor, or sealed under another key). */
 export async function secondFactorSecret(key: Buffer, userId: string): Promise<string | null> {
   if (!isObjectId(userId)) return null;
-  const factor = await SecondFactorModel.findOne({ userId }).lean();
+  const factor = await SecondFactorModel.findOne({ _id: userId }).lean();
   if (!factor) return null;
   try {
     return openSecret(key, userId, factor.sealedSecret);
@@ -251,7 +255,9 @@ export async function useSecondFactor(
   input: string,
   now = new Date(),
 ): Promise<SecondFactorUse> {
-  const factor = isObjectId(userId) ? await SecondFactorModel.findOne({ userId }).lean() : null;
+  const factor = isObjectId(userId)
+    ? await SecondFactorModel.findOne({ _id: userId }).lean()
+    : null;
   if (!factor) return { ok: false, method: null, reason: "none" };
   let secret: string | null;
   try {
@@ -274,8 +280,33 @@ export async function useSecondFactor(
 /** Removes the factor, any set-up in progress and the record of used codes. */
 export async function removeSecondFactor(userId: string): Promise<{ removed: boolean }> {
   if (!isObjectId(userId)) return { removed: false };
+  // By the person, not the id: also a record from before ADR 033 the migration has not re-keyed.
   const { deletedCount } = await SecondFactorModel.deleteMany({ userId });
   await EnrolmentModel.deleteMany({ userId });
   await SecondFactorUseModel.deleteMany({ userId });
   return { removed: deletedCount > 0 };
+}
+
+/**
+ * Keeps every factor under its person's id (ADR 033). A database from before keeps them under
+ * ids of their own, with a unique index on the person: the index goes (the id is unique now),
+ * then each record is copied under the person's id before the old one is deleted, so a person
+ * with a factor never has a moment without one (a crash in between leaves both; the next start
+ * deletes the old). Cheap once done: one read of the collection at start.
+ */
+export async function migrateSecondFactorIds(): Promise<void> {
+  const collection = SecondFactorModel.collection;
+  const indexes = await collection.indexes().catch(() => []);
+  if (indexes.some((index) => index.name === "userId_1")) await collection.dropIndex("userId_1");
+  const factors = await collection.find({}).toArray();
+  for (const factor of factors) {
+    const userId = factor.userId as Types.ObjectId;
+    if (factor._id.equals(userId)) continue;
+    try {
+      await collection.insertOne({ ...factor, _id: userId }, { writeConcern: DECISION_WRITE });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    await collection.deleteOne({ _id: factor._id }, { writeConcern: DECISION_WRITE });
+  }
 }

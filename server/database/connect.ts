@@ -1,7 +1,6 @@
 import path from "node:path";
-import "../../models/registry.ts";
 import { mongoose } from "../../models/mongoose.ts";
-import { migrateSnapshotIndexes } from "../../models/document-log/document-log.ts";
+import { prepareDatabase } from "../../models/prepare.ts";
 import { countDatabaseCommands } from "./command-metrics.ts";
 import { startFerretDB, type RunningFerretDB } from "./ferretdb.ts";
 
@@ -52,9 +51,7 @@ export async function connectDatabase(options: {
       monitorCommands: true,
     });
     countDatabaseCommands(mongoose.connection.getClient());
-    // Unique indexes must exist before anything is written (seeding relies on them).
-    await migrateSnapshotIndexes();
-    await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+    await prepareDatabase();
   } catch (error) {
     await embedded?.stop();
     throw error;

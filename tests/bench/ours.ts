@@ -113,6 +113,7 @@ export async function startOurs(
 export async function createData(db: { uri: string; dbName: string }, count: number) {
   await import("../../models/registry.ts");
   const { mongoose } = await import("../../models/mongoose.ts");
+  const { prepareDatabase } = await import("../../models/prepare.ts");
   const { buildEvaluation, buildSchool, buildTrust, buildUser } = await import(
     "../support/factories.ts"
   );
@@ -121,7 +122,7 @@ export async function createData(db: { uri: string; dbName: string }, count: num
 
   await mongoose.connect(db.uri, { dbName: db.dbName, retryWrites: false });
   try {
-    await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+    await prepareDatabase();
     const trust = await buildTrust();
     const school = await buildSchool(trust);
     const staff = await buildUser("schoolStaff", trust, school);

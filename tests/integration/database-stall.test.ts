@@ -10,6 +10,7 @@ import { documentName } from "../../collab/document-name.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import "../../models/registry.ts";
 import { mongoose } from "../../models/mongoose.ts";
+import { prepareDatabase } from "../../models/prepare.ts";
 import { UserModel } from "../../models/user/user.ts";
 import { startFerretDB, type RunningFerretDB } from "../../server/database/ferretdb.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
@@ -35,7 +36,7 @@ beforeAll(async () => {
   ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
   const db = { uri: ferret.uri, dbName: "stall" };
   await mongoose.connect(db.uri, { dbName: db.dbName, retryWrites: false });
-  await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+  await prepareDatabase();
   world = await buildWorld();
   cookie = await cookieFor(world.people.staff.id);
   email = (await UserModel.findById(world.people.staff2.id).lean())!.email;

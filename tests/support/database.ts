@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
-import "../../models/registry.ts";
 import { mongoose } from "../../models/mongoose.ts";
+import { prepareDatabase } from "../../models/prepare.ts";
 
 export interface TestDatabase {
   uri: string;
@@ -24,7 +24,7 @@ export function useTestDatabase(): TestDatabase {
       retryWrites: false,
       monitorCommands: true,
     });
-    await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+    await prepareDatabase();
   });
   afterAll(async () => {
     await mongoose.connection.dropDatabase();

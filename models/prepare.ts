@@ -1,0 +1,18 @@
+import "./registry.ts";
+import { migrateSnapshotIndexes } from "./document-log/document-log.ts";
+import { migrateMembershipListsOnce } from "./membership/membership.ts";
+import { mongoose } from "./mongoose.ts";
+import { migrateSecondFactorIds } from "./second-factor/second-factor.ts";
+
+/**
+ * Makes a connected database ready for the app: every collection's indexes (the unique ones
+ * must exist before anything is written: seeding relies on them), and records from earlier
+ * versions given their current shape. Run at every start, and by every test file.
+ */
+export async function prepareDatabase(): Promise<void> {
+  await migrateSnapshotIndexes();
+  await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+  // Who is signed in is read by `_id` (ADR 033).
+  await migrateSecondFactorIds();
+  await migrateMembershipListsOnce();
+}

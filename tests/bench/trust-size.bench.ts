@@ -1,0 +1,172 @@
+// Does a page get slower as the database fills with people? (ADR 033; issue 12: trusts of
+// 5–100+ schools.) The production server with demo data on a fresh embedded FerretDB, a demo
+// member signed in: their home page and their evaluation are fetched in turn (server time:
+// request to last byte), first with the demo data alone (the baseline, same run), then again
+// after `--people N` more people (default 5,000: a hundred schools of fifty) with a role each
+// in another trust, one in ten with a second factor. Also times a read of one person's
+// memberships by `userId` (how the grants were read before ADR 033) at both sizes.
+//
+//   npm run bench:trust-size [-- --people 5000 --requests 25]
+//
+// Writes bench-results/trust-size-<timestamp>.json. Not part of `npm test`.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sampleMachine } from "./machine-sampler.ts";
+import { sampleProcess } from "./process-sampler.ts";
+
+const { values } = parseArgs({
+  options: { people: { type: "string" }, requests: { type: "string" } },
+});
+const PEOPLE = Number(values.people ?? 5000);
+const REQUESTS = Number(values.requests ?? 25);
+if (!(PEOPLE > 0) || !(REQUESTS > 0)) throw new Error("--people and --requests take numbers > 0");
+
+process.env.COOKIE_SECURE = "false";
+process.env.SESSION_SECRET ??= "a-bench-session-secret-of-at-least-32-characters";
+const { startFerretDB } = await import("../../server/database/ferretdb.ts");
+const { mongoose } = await import("../../models/mongoose.ts");
+const { prepareDatabase } = await import("../../models/prepare.ts");
+const { spawnServer } = await import("../support/server.ts");
+const { cookieFor } = await import("../support/sessions.ts");
+const { findUserByEmail } = await import("../../models/user/user.ts");
+const { MembershipModel, migrateMembershipListsOnce } = await import(
+  "../../models/membership/membership.ts"
+);
+const { forgetMigrationSeen } = await import("../../models/membership/membership-list.ts");
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
+
+/** Server time of `url`, `REQUESTS` times in turn (after one unmeasured request). */
+async function pageTimes(url: string, cookie: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i <= REQUESTS; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { cookie } });
+    await response.text();
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+    if (i > 0) times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** How long reading one person's memberships by `userId` takes (the read before ADR 033). */
+async function scanTimes(userId: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const started = performance.now();
+    await MembershipModel.find({ userId }).lean();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** `count` people with a role each in a trust of their own, written straight to the collections. */
+async function addPeople(count: number): Promise<void> {
+  const { Types } = mongoose;
+  const trustId = new Types.ObjectId();
+  const db = mongoose.connection;
+  for (let start = 0; start < count; start += 500) {
+    const users = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({
+      _id: new Types.ObjectId(),
+      email: `person-${start + i}@size.example`,
+      name: `Person ${start + i}`,
+      passwordHash: "not-a-real-hash",
+      createdAt: new Date(),
+    }));
+    await db.collection("users").insertMany(users);
+    await db.collection("memberships").insertMany(
+      users.map((user, i) => ({
+        userId: user._id,
+        trustId,
+        schoolId: new Types.ObjectId(),
+        role: i % 50 === 0 ? "schoolLeader" : "schoolStaff",
+        createdAt: new Date(),
+      })),
+    );
+    await db.collection("secondfactors").insertMany(
+      users
+        .filter((_, i) => i % 10 === 0)
+        .map((user) => ({
+          _id: user._id,
+          userId: user._id,
+          sealedSecret: "x",
+          recoveryCodeHashes: [],
+          enrolledAt: new Date(),
+        })),
+    );
+  }
+  // The people were written around the app: give them their lists as a start would.
+  await db.collection("decisionslots").deleteOne({ _id: "migration:membership-lists" } as never);
+  forgetMigrationSeen();
+  await migrateMembershipListsOnce();
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), "qm-bench-trust-size-"));
+const ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
+const db = { uri: ferret.uri, dbName: "bench_trust_size" };
+const server = await spawnServer(db, { SEED_DEMO: "true" });
+try {
+  await mongoose.connect(db.uri, { dbName: db.dbName, retryWrites: false });
+  await prepareDatabase();
+  const senco = (await findUserByEmail("senco@riverside-primary.example"))!;
+  const cookie = await cookieFor(senco.id);
+  const home = await (await fetch(`${server.url}/home`, { headers: { cookie } })).text();
+  const evaluation = home.match(/href="(\/evaluations\/[0-9a-f]{24})"/)?.[1];
+  if (!evaluation) throw new Error("The demo member's home page links no evaluation.");
+  const pages = { home: `${server.url}/home`, evaluation: `${server.url}${evaluation}` };
+
+  const measure = async () => {
+    const machine = sampleMachine();
+    const serverCpu = sampleProcess(server.child.pid!);
+    const database = sampleProcess(ferret.child.pid!);
+    const home = await pageTimes(pages.home, cookie);
+    const evaluation = await pageTimes(pages.evaluation, cookie);
+    return {
+      home: { median: median(home), p90: p90(home) },
+      evaluation: { median: median(evaluation), p90: p90(evaluation) },
+      used: { machine: machine.stop(), server: serverCpu.stop(), database: database.stop() },
+      membershipsByUserId: median(await scanTimes(senco.id)),
+    };
+  };
+
+  const before = await measure();
+  const added = performance.now();
+  await addPeople(PEOPLE);
+  const addedMs = performance.now() - added;
+  const after = await measure();
+
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  const line = (label: string, b: { median: number; p90: number }, a: typeof b) =>
+    `  ${label.padEnd(11)} ${ms(b.median)} (p90 ${ms(b.p90)}) → ${ms(a.median)} (p90 ${ms(a.p90)}): ${(a.median / b.median).toFixed(2)}×`;
+  const cpu = (u: typeof before.used) =>
+    `server ${u.server.cpuPercent?.toFixed(0)} %, database ${u.database.cpuPercent?.toFixed(0)} %, whole machine ${u.machine.busyPercent?.toFixed(0)} of ${u.machine.cores * 100} %`;
+  console.log(
+    `Page server time (median of ${REQUESTS}), demo data → + ${PEOPLE} people with a role each (${(addedMs / 1000).toFixed(1)} s to add):`,
+  );
+  console.log(line("home", before.home, after.home));
+  console.log(line("evaluation", before.evaluation, after.evaluation));
+  console.log(
+    `  one person's memberships read by userId (before ADR 033): ${ms(before.membershipsByUserId)} → ${ms(after.membershipsByUserId)}`,
+  );
+  console.log(`  CPU while measuring, demo data: ${cpu(before.used)}`);
+  console.log(`  CPU while measuring, + people:  ${cpu(after.used)}`);
+
+  mkdirSync("bench-results", { recursive: true });
+  const file = path.join(
+    "bench-results",
+    `trust-size-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
+  );
+  writeFileSync(
+    file,
+    JSON.stringify({ people: PEOPLE, requests: REQUESTS, before, after, addedMs }, null, 2),
+  );
+  console.log(`  written to ${file}`);
+} finally {
+  await mongoose.disconnect();
+  await server.stop();
+  await ferret.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+import { Types } from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forgetMigrationSeen } from "../../models/membership/membership-list.ts";
+import {
+  MembershipModel,
+  grantRole,
+  listMembershipsOfUser,
+  loadActor,
+  migrateMembershipListsOnce,
+  removeMembership,
+} from "../../models/membership/membership.ts";
+import { mongoose } from "../../models/mongoose.ts";
+import {
+  SecondFactorModel,
+  enrolWithSecret,
+  hasSecondFactor,
+  migrateSecondFactorIds,
+  secondFactorStatus,
+} from "../../models/second-factor/second-factor.ts";
+import { newTotpSecret } from "../../models/second-factor/totp.ts";
+import { createSession } from "../../models/session/session.ts";
+import { sessionPerson } from "../../models/session/sign-in-stage.ts";
+import type { AppServer } from "../../server/app.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildSchool, buildUser, buildWorld } from "../support/factories.ts";
+import { readFiltersDuring } from "../support/finds.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+useTestDatabase();
+
+/** Who is signed in: their grants and their second factor (ADR 033). */
+const SIGNED_IN = ["memberships", "membershiplists", "secondfactors"];
+const KEY = randomBytes(32);
+
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let server: AppServer;
+
+beforeAll(async () => {
+  world = await buildWorld();
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const grantsOf = async (userId: string) =>
+  (await loadActor(userId))!.grants.map((g) => `${g.role}@${"schoolId" in g ? g.schoolId : "-"}`);
+
+describe("who is signed in", () => {
+  it("is read by _id alone: the person's grants and second factor, on every page", async () => {
+    const cookie = await cookieFor(world.people.schoolLeader.id);
+    for (const page of ["/home", `/evaluations/${world.evaluation.id}`]) {
+      const reads = await readFiltersDuring(async () => {
+        const response = await fetch(`${server.url}${page}`, { headers: { cookie } });
+        expect(response.status, page).toBe(200);
+        await response.text();
+      });
+      const signedIn = reads.filter((read) => SIGNED_IN.includes(read.collection));
+      expect(signedIn.map((read) => read.collection).sort(), page).toEqual([...SIGNED_IN].sort());
+      for (const read of signedIn)
+        expect(read.keys, `${page}: ${read.collection}`).toEqual(["_id"]);
+    }
+  });
+
+  it("gains a role as it is granted and loses it as it is removed", async () => {
+    const person = await buildUser("schoolStaff", world.trust, world.school);
+    const membership = await grantRole(world.trust.id, {
+      userId: person.id,
+      role: "schoolLeader",
+      schoolId: world.otherSchool.id,
+    });
+    expect(await grantsOf(person.id)).toContain(`schoolLeader@${world.otherSchool.id}`);
+    expect(await removeMembership(world.trust.id, membership.id)).toBe(true);
+    expect(await grantsOf(person.id)).toEqual([`schoolStaff@${world.school.id}`]);
+    // Once only: a second removal of the same role is told it was already gone.
+    expect(await removeMembership(world.trust.id, membership.id)).toBe(false);
+  });
+
+  it("holds every role of twenty granted in parallel, and one of twenty identical grants", async () => {
+    const person = await buildUser("schoolStaff", world.trust, world.school);
+    const schools = await Promise.all(Array.from({ length: 20 }, () => buildSchool(world.trust)));
+    await Promise.all(
+      schools.map((school) =>
+        grantRole(world.trust.id, { userId: person.id, role: "schoolLeader", schoolId: school.id }),
+      ),
+    );
+    const grants = await grantsOf(person.id);
+    for (const school of schools) expect(grants).toContain(`schoolLeader@${school.id}`);
+    expect(grants).toHaveLength(21);
+
+    const again = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        grantRole(world.trust.id, { userId: person.id, role: "trustLeader" }),
+      ),
+    );
+    expect(new Set(again.map((m) => m.id)).size).toBe(1);
+    expect((await grantsOf(person.id)).filter((g) => g.startsWith("trustLeader"))).toHaveLength(1);
+  });
+
+  it("keeps everyone's roles in a database from before the lists, before and after its migration", async () => {
+    const people = Object.values(world.people);
+    const before = await Promise.all(people.map((p) => grantsOf(p.id)));
+    await mongoose.connection.collection("membershiplists").deleteMany({});
+    await mongoose.connection
+      .collection("decisionslots")
+      .deleteOne({ _id: "migration:membership-lists" as unknown as Types.ObjectId });
+    forgetMigrationSeen();
+
+    // Until the migration has run, grants come from the memberships themselves.
+    expect(await Promise.all(people.map((p) => grantsOf(p.id)))).toEqual(before);
+    await migrateMembershipListsOnce();
+    const reads = await readFiltersDuring(() => listMembershipsOfUser(world.people.staff.id));
+    expect(reads.every((read) => read.keys.join() === "_id")).toBe(true);
+    expect(await Promise.all(people.map((p) => grantsOf(p.id)))).toEqual(before);
+    expect(await mongoose.connection.collection("membershiplists").countDocuments()).toBe(
+      new Set((await MembershipModel.find({}, { userId: 1 }).lean()).map((m) => String(m.userId)))
+        .size,
+    );
+  });
+});
+
+describe("a second factor set up before it was kept under the person's id", () => {
+  it("is moved there, keeps its codes, and is still asked for", async () => {
+    const person = world.people.trustLeader;
+    await enrolWithSecret(KEY, person.id, newTotpSecret());
+    const stored = (await SecondFactorModel.collection.findOne({
+      _id: new Types.ObjectId(person.id),
+    }))!;
+    // As an earlier version stored it: an id of its own, a unique index on the person.
+    await SecondFactorModel.collection.deleteOne({ _id: stored._id });
+    const oldId = new Types.ObjectId();
+    await SecondFactorModel.collection.insertOne({ ...stored, _id: oldId });
+    await SecondFactorModel.collection.createIndex({ userId: 1 }, { unique: true });
+    expect(await hasSecondFactor(person.id)).toBe(false);
+
+    await migrateSecondFactorIds();
+    await migrateSecondFactorIds(); // at every start: a second run changes nothing
+    expect(await SecondFactorModel.collection.countDocuments({ userId: stored.userId })).toBe(1);
+    expect(await SecondFactorModel.collection.findOne({ _id: oldId })).toBeNull();
+    expect(await hasSecondFactor(person.id)).toBe(true);
+    expect((await secondFactorStatus(person.id))!.recoveryCodesLeft).toBe(
+      stored.recoveryCodeHashes.length,
+    );
+    const { session } = await createSession(person.id, "test");
+    expect((await sessionPerson(session))!.stage).toBe("secondFactor");
+  });
+});
