@@ -3,6 +3,7 @@ import { migrateSnapshotIndexes } from "./document-log/document-log.ts";
 import { migrateMembershipListsOnce } from "./membership/membership.ts";
 import { mongoose } from "./mongoose.ts";
 import { migrateSecondFactorIds } from "./second-factor/second-factor.ts";
+import { migrateSnapshotStates } from "./snapshot/snapshot.ts";
 
 /**
  * Makes a connected database ready for the app: every collection's indexes (the unique ones
@@ -15,4 +16,6 @@ export async function prepareDatabase(): Promise<void> {
   // Who is signed in is read by `_id` (ADR 033).
   await migrateSecondFactorIds();
   await migrateMembershipListsOnce();
+  // An evaluation's snapshots are listed without unpacking every state (ADR 034).
+  await migrateSnapshotStates();
 }

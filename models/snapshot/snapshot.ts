@@ -1,5 +1,4 @@
-import type { Types } from "mongoose";
-import { Schema } from "mongoose";
+import { Schema, Types } from "mongoose";
 import { DECISION_WRITE, defineModel, isObjectId } from "../mongoose.ts";
 import { memoForRequest } from "../request-memo.ts";
 import type { EvaluationProjection } from "../evaluation/projection.ts";
@@ -9,7 +8,10 @@ import { isDuplicateKey } from "../errors.ts";
 /**
  * A cycle snapshot: an immutable copy of a whole evaluation at one moment (a submission now; a
  * validation later), kept for history and comparison. The live document carries on; the copy
- * never changes. Its Yjs state is stored whole, so anything the document held can be read back.
+ * never changes. Its Yjs state is stored whole, so anything the document held can be read back:
+ * apart from the row, under the snapshot's own id (ADR 034), so that listing an evaluation's
+ * snapshots does not unpack every state in the database (the embedded FerretDB reads every row
+ * for a filter other than `_id`).
  */
 export type SnapshotKind = "submission" | "validation";
 
@@ -45,7 +47,8 @@ interface SnapshotDoc {
   schoolId: Types.ObjectId;
   evaluationId: Types.ObjectId;
   kind: SnapshotKind;
-  state: Buffer;
+  /** Only in rows written before ADR 034 and not yet migrated: the state is in its own record. */
+  state?: Buffer;
   frameworkVersionId: Types.ObjectId;
   projection: EvaluationProjection;
   judgements: { criterionId: string; level: string }[];
@@ -61,7 +64,7 @@ const snapshotSchema = new Schema<SnapshotDoc>({
   schoolId: { type: Schema.Types.ObjectId, required: true, index: true },
   evaluationId: { type: Schema.Types.ObjectId, required: true, index: true },
   kind: { type: String, required: true, enum: ["submission", "validation"] },
-  state: { type: Buffer, required: true },
+  state: { type: Buffer },
   frameworkVersionId: { type: Schema.Types.ObjectId, required: true },
   // Kept whole, exactly as the projection function made it (whatever it held at the time).
   projection: { type: Schema.Types.Mixed, required: true },
@@ -87,6 +90,23 @@ snapshotSchema.index({ evaluationId: 1, createdAt: -1 });
 export const EvaluationSnapshotModel = defineModel<SnapshotDoc>(
   "EvaluationSnapshot",
   snapshotSchema,
+);
+
+/** A snapshot's document state, under the snapshot's `_id`: as immutable as the snapshot. */
+interface SnapshotStateDoc {
+  _id: Types.ObjectId;
+  state: Buffer;
+}
+
+const snapshotStateSchema = new Schema<SnapshotStateDoc>({
+  _id: { type: Schema.Types.ObjectId, required: true },
+  state: { type: Buffer, required: true },
+});
+makeAppendOnly(snapshotStateSchema, () => new SnapshotImmutableError());
+
+export const EvaluationSnapshotStateModel = defineModel<SnapshotStateDoc>(
+  "EvaluationSnapshotState",
+  snapshotStateSchema,
 );
 
 // Lean reads return BSON Binary values, not Buffers: take exactly the stored bytes.
@@ -158,32 +178,48 @@ export async function createSnapshot(
   }
 }
 
+/**
+ * The state goes first, under the snapshot's id, so a snapshot is never visible without it. A
+ * snapshot that loses to one with the same guard never existed: its state is taken away again
+ * (with the driver: no snapshot names it, so nothing immutable changes).
+ */
 async function insertSnapshot(input: NewSnapshot): Promise<SnapshotSummary> {
-  const [doc] = await EvaluationSnapshotModel.create(
-    [
-      {
-        trustId: input.trustId,
-        schoolId: input.schoolId,
-        evaluationId: input.evaluationId,
-        kind: input.kind,
-        state: Buffer.from(input.state),
-        frameworkVersionId: input.frameworkVersionId,
-        projection: input.projection,
-        judgements: Object.entries(input.judgements).map(([criterionId, level]) => ({
-          criterionId,
-          level,
-        })),
-        criteria: Object.entries(input.levelsByCriterion).map(([criterionId, levels]) => ({
-          criterionId,
-          levels,
-        })),
-        createdBy: input.createdBy,
-        guard: input.guard,
-      },
-    ],
-    { ...DECISION_WRITE },
-  );
-  return toSummary(doc.toObject());
+  const _id = new Types.ObjectId();
+  await EvaluationSnapshotStateModel.create([{ _id, state: Buffer.from(input.state) }], {
+    ...DECISION_WRITE,
+  });
+  try {
+    const [doc] = await EvaluationSnapshotModel.create(
+      [
+        {
+          _id,
+          trustId: input.trustId,
+          schoolId: input.schoolId,
+          evaluationId: input.evaluationId,
+          kind: input.kind,
+          frameworkVersionId: input.frameworkVersionId,
+          projection: input.projection,
+          judgements: Object.entries(input.judgements).map(([criterionId, level]) => ({
+            criterionId,
+            level,
+          })),
+          criteria: Object.entries(input.levelsByCriterion).map(([criterionId, levels]) => ({
+            criterionId,
+            levels,
+          })),
+          createdBy: input.createdBy,
+          guard: input.guard,
+        },
+      ],
+      { ...DECISION_WRITE },
+    );
+    return toSummary(doc.toObject());
+  } catch (error) {
+    // Only a refusal is sure the row is not there: after a timeout it may be, state and all.
+    if (isDuplicateKey(error))
+      await EvaluationSnapshotStateModel.collection.deleteOne({ _id }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** An evaluation's snapshots, newest first, without their document state. */
@@ -193,7 +229,7 @@ export function listSnapshotsOfEvaluation(
 ): Promise<readonly SnapshotSummary[]> {
   if (!isObjectId(evaluationId)) return Promise.resolve([]);
   // Read once per page request (the evaluation page asks for its submissions twice): on the
-  // embedded FerretDB this read unpacks every snapshot of every evaluation, states included.
+  // embedded FerretDB this read unpacks every snapshot row of every evaluation (ADR 034).
   return memoForRequest(`evaluation-snapshots:${trustId}:${evaluationId}`, async () => {
     const docs = await EvaluationSnapshotModel.find({ trustId, evaluationId }, { state: 0 })
       .sort({ createdAt: -1, _id: -1 })
@@ -214,18 +250,46 @@ export async function listSnapshotsOfSchool(
   return docs.map(toSummary);
 }
 
-/** One snapshot of an evaluation, with its document state. */
+/** One snapshot of an evaluation, with its document state: both read by `_id` (ADR 034). */
 export async function getSnapshot(
   trustId: string,
   evaluationId: string,
   snapshotId: string,
 ): Promise<EvaluationSnapshot | null> {
   if (!isObjectId(snapshotId) || !isObjectId(evaluationId)) return null;
-  const doc = await EvaluationSnapshotModel.findOne({
-    _id: snapshotId,
-    trustId,
-    evaluationId,
-  }).lean();
-  if (!doc) return null;
-  return { ...toSummary(doc), state: toBytes(doc.state) };
+  const [doc, stored] = await Promise.all([
+    EvaluationSnapshotModel.findOne({ _id: snapshotId }).lean(),
+    EvaluationSnapshotStateModel.findOne({ _id: snapshotId }).lean(),
+  ]);
+  if (!doc || doc.trustId.toString() !== trustId) return null;
+  if (doc.evaluationId.toString() !== evaluationId) return null;
+  const state = stored?.state ?? doc.state;
+  if (!state) throw new Error(`Snapshot ${snapshotId} has no state.`);
+  return { ...toSummary(doc), state: toBytes(state) };
+}
+
+/**
+ * Moves the states of snapshots written before ADR 034 out of their rows: each is copied to its
+ * own record first, then taken off the row (with the driver: the snapshot's content does not
+ * change, only where its bytes are kept). A crash in between leaves both; the next start
+ * finishes. Cheap once done: one read of the rows at start.
+ */
+export async function migrateSnapshotStates(): Promise<void> {
+  const rows = EvaluationSnapshotModel.collection;
+  const legacy = await rows
+    .find({ state: { $exists: true } }, { projection: { _id: 1 } })
+    .toArray();
+  for (const { _id } of legacy) {
+    const row = await rows.findOne({ _id });
+    if (!row?.state) continue;
+    try {
+      await EvaluationSnapshotStateModel.collection.insertOne(
+        { _id, state: row.state },
+        { writeConcern: DECISION_WRITE },
+      );
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    await rows.updateOne({ _id }, { $unset: { state: "" } }, { writeConcern: DECISION_WRITE });
+  }
 }

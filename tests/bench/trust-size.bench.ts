@@ -3,12 +3,15 @@
 // member signed in: their home page and their evaluation are fetched in turn (server time:
 // request to last byte), first with the demo data alone (the baseline, same run), then again
 // after `--people N` more people (default 5,000: a hundred schools of fifty) with a role each
-// in another trust, one in ten with a second factor. Also times a read of one person's
-// memberships by `userId` (how the grants were read before ADR 033) at both sizes.
+// in another trust, one in ten with a second factor, and `--snapshots N` submissions of other
+// evaluations (default 600: a hundred schools, three cycles, two each) of 50 KB each, stored as
+// the app stores them (ADR 034). Also times a read of one person's memberships by `userId` (how
+// the grants were read before ADR 033) at both sizes.
 //
-//   npm run bench:trust-size [-- --people 5000 --requests 25]
+//   npm run bench:trust-size [-- --people 5000 --snapshots 600 --requests 25]
 //
 // Writes bench-results/trust-size-<timestamp>.json. Not part of `npm test`.
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,11 +20,17 @@ import { sampleMachine } from "./machine-sampler.ts";
 import { sampleProcess } from "./process-sampler.ts";
 
 const { values } = parseArgs({
-  options: { people: { type: "string" }, requests: { type: "string" } },
+  options: {
+    people: { type: "string" },
+    snapshots: { type: "string" },
+    requests: { type: "string" },
+  },
 });
 const PEOPLE = Number(values.people ?? 5000);
+const SNAPSHOTS = Number(values.snapshots ?? 600);
 const REQUESTS = Number(values.requests ?? 25);
-if (!(PEOPLE > 0) || !(REQUESTS > 0)) throw new Error("--people and --requests take numbers > 0");
+if (!(PEOPLE >= 0) || !(SNAPSHOTS >= 0) || !(REQUESTS > 0))
+  throw new Error("--people, --snapshots and --requests take numbers (--requests > 0)");
 
 process.env.COOKIE_SECURE = "false";
 process.env.SESSION_SECRET ??= "a-bench-session-secret-of-at-least-32-characters";
@@ -104,6 +113,35 @@ async function addPeople(count: number): Promise<void> {
   await migrateMembershipListsOnce();
 }
 
+/** `count` submissions of other evaluations, 50 KB of state each, rows and states apart. */
+async function addSnapshots(count: number): Promise<void> {
+  const { Types } = mongoose;
+  const db = mongoose.connection;
+  const trustId = new Types.ObjectId();
+  for (let start = 0; start < count; start += 50) {
+    const ids = Array.from({ length: Math.min(50, count - start) }, () => new Types.ObjectId());
+    await db
+      .collection("evaluationsnapshotstates")
+      .insertMany(ids.map((_id) => ({ _id, state: randomBytes(50_000) })));
+    await db.collection("evaluationsnapshots").insertMany(
+      ids.map((_id, i) => ({
+        _id,
+        trustId,
+        schoolId: new Types.ObjectId(),
+        evaluationId: new Types.ObjectId(),
+        kind: "submission",
+        frameworkVersionId: new Types.ObjectId(),
+        projection: { judgements: [] },
+        judgements: [],
+        criteria: [],
+        createdBy: new Types.ObjectId(),
+        createdAt: new Date(),
+        guard: `bench ${start + i}`,
+      })),
+    );
+  }
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), "qm-bench-trust-size-"));
 const ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
 const db = { uri: ferret.uri, dbName: "bench_trust_size" };
@@ -135,6 +173,7 @@ try {
   const before = await measure();
   const added = performance.now();
   await addPeople(PEOPLE);
+  await addSnapshots(SNAPSHOTS);
   const addedMs = performance.now() - added;
   const after = await measure();
 
@@ -144,7 +183,7 @@ try {
   const cpu = (u: typeof before.used) =>
     `server ${u.server.cpuPercent?.toFixed(0)} %, database ${u.database.cpuPercent?.toFixed(0)} %, whole machine ${u.machine.busyPercent?.toFixed(0)} of ${u.machine.cores * 100} %`;
   console.log(
-    `Page server time (median of ${REQUESTS}), demo data → + ${PEOPLE} people with a role each (${(addedMs / 1000).toFixed(1)} s to add):`,
+    `Page server time (median of ${REQUESTS}), demo data → + ${PEOPLE} people with a role each and ${SNAPSHOTS} submissions of 50 KB (${(addedMs / 1000).toFixed(1)} s to add):`,
   );
   console.log(line("home", before.home, after.home));
   console.log(line("evaluation", before.evaluation, after.evaluation));
@@ -161,7 +200,11 @@ try {
   );
   writeFileSync(
     file,
-    JSON.stringify({ people: PEOPLE, requests: REQUESTS, before, after, addedMs }, null, 2),
+    JSON.stringify(
+      { people: PEOPLE, snapshots: SNAPSHOTS, requests: REQUESTS, before, after, addedMs },
+      null,
+      2,
+    ),
   );
   console.log(`  written to ${file}`);
 } finally {
