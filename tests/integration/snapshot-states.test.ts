@@ -1,116 +1,166 @@
-import { randomBytes } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
 import { Types } from "mongoose";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { EvaluationProjection } from "../../models/evaluation/projection.ts";
 import {
-  EvaluationSnapshotModel,
-  EvaluationSnapshotStateModel,
-  createSnapshot,
-  getSnapshot,
-  listSnapshotsOfEvaluation,
-  migrateSnapshotStates,
-  type NewSnapshot,
-} from "../../models/snapshot/snapshot.ts";
+  DocumentSnapshotModel,
+  DocumentStateModel,
+  appendUpdates,
+  compactDocument,
+  deleteSnapshotsBefore,
+  loadStoredDocument,
+  readNewestSnapshot,
+} from "../../models/document-log/document-log.ts";
+import { mongoose } from "../../models/mongoose.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
-import { readFiltersDuring } from "../support/finds.ts";
+import { freshDocumentName, stateWith, textOf } from "../support/yjs-states.ts";
+
+// ADR 026: a snapshot version's row holds its name, version and the `_id` of its state; the
+// state lives in `documentstates`, read and deleted by `_id` only. The embedded FerretDB reads
+// every row of a collection to answer any other filter, so the per-compaction check "nothing
+// newer" and every load now read rows of a few bytes instead of whole document states.
 
 useTestDatabase();
 
-let world: Awaited<ReturnType<typeof buildWorld>>;
-beforeAll(async () => {
-  world = await buildWorld();
-});
-
-/** A snapshot of the world's evaluation holding `state`, taken over `guard`. */
-function snapshotOf(state: Uint8Array, guard = `test ${randomBytes(4).toString("hex")}`) {
-  const input: NewSnapshot = {
-    trustId: world.trust.id,
-    schoolId: world.school.id,
-    evaluationId: world.evaluation.id,
-    kind: "submission",
-    state,
-    frameworkVersionId: world.evaluation.frameworkVersionId,
-    projection: { judgements: [] } as unknown as EvaluationProjection,
-    judgements: {},
-    levelsByCriterion: {},
-    createdBy: world.people.schoolLeader.id,
-    guard,
-  };
-  return input;
+/** Every state is named by a version row, and every row's state is there. */
+async function expectNoOrphans() {
+  const rows = await DocumentSnapshotModel.find({}).lean();
+  const named = rows.flatMap((row) => (row.stateId ? [row.stateId.toString()] : []));
+  const states = (await DocumentStateModel.find({}).select({ _id: 1 }).lean()).map((s) =>
+    s._id.toString(),
+  );
+  expect(states.sort()).toEqual(named.sort());
 }
 
-describe("an evaluation snapshot's state (ADR 034)", () => {
-  it("is kept apart from its row, under the snapshot's id, and read back by _id", async () => {
-    const state = randomBytes(20_000);
-    const { snapshot } = await createSnapshot(snapshotOf(state));
-    const row = await EvaluationSnapshotModel.collection.findOne({
-      _id: new Types.ObjectId(snapshot.id),
-    });
+describe("snapshot states kept apart from their version rows", () => {
+  it("a version row holds no state, and a load reads its state by _id", async () => {
+    const name = freshDocumentName();
+    await compactDocument(name, stateWith("a", "kept apart"), [], 0);
+    const row = await DocumentSnapshotModel.collection.findOne({ name });
     expect(row).not.toBeNull();
-    expect(row!.state).toBeUndefined();
+    expect(row).not.toHaveProperty("state");
+    expect(row?.stateId).toBeDefined();
+    const state = await DocumentStateModel.collection.findOne({ _id: row?.stateId });
+    expect(state).not.toBeNull();
 
-    let read: Awaited<ReturnType<typeof getSnapshot>> = null;
-    const reads = await readFiltersDuring(async () => {
-      read = await getSnapshot(world.trust.id, world.evaluation.id, snapshot.id);
+    const reads: string[] = [];
+    mongoose.set("debug", (collection: string, method: string, filter: unknown) => {
+      if (collection === "documentstates") reads.push(`${method} ${JSON.stringify(filter)}`);
     });
-    expect(Buffer.from(read!.state).equals(state)).toBe(true);
-    expect(reads.map((r) => `${r.collection}:${r.keys.join()}`).sort()).toEqual([
-      "evaluationsnapshots:_id",
-      "evaluationsnapshotstates:_id",
-    ]);
-    expect(
-      await getSnapshot(new Types.ObjectId().toString(), world.evaluation.id, snapshot.id),
-    ).toBeNull();
-    expect(
-      await getSnapshot(world.trust.id, new Types.ObjectId().toString(), snapshot.id),
-    ).toBeNull();
+    try {
+      const loaded = await loadStoredDocument(name);
+      expect(textOf(loaded.snapshot as Uint8Array, "a")).toBe("kept apart");
+    } finally {
+      mongoose.set("debug", false);
+    }
+    // Exactly one read of the states, by _id alone.
+    expect(reads).toEqual([`findOne ${JSON.stringify({ _id: row?.stateId })}`]);
   });
 
-  it("is written once for twenty identical submissions at once, with no state left over", async () => {
-    const guard = `parallel ${randomBytes(4).toString("hex")}`;
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => createSnapshot(snapshotOf(Buffer.from([i]), guard))),
-    );
-    expect(results.filter((r) => r.created)).toHaveLength(1);
-    const ids = new Set(results.map((r) => r.snapshot.id));
-    expect(ids.size).toBe(1);
-    const [id] = ids;
-    const rows = await EvaluationSnapshotModel.find({ guard }).lean();
-    expect(rows.map((r) => r._id.toString())).toEqual([id]);
-    const states = await EvaluationSnapshotStateModel.find({}, { _id: 1 }).lean();
-    const rowIds = new Set(
-      (await EvaluationSnapshotModel.find({}, { _id: 1 }).lean()).map((r) => r._id.toString()),
-    );
-    expect(states.every((s) => rowIds.has(s._id.toString()))).toBe(true);
+  it("a row stored before ADR 026, with its state inline, still loads, and the next compaction merges and replaces it", async () => {
+    const name = freshDocumentName();
+    await DocumentSnapshotModel.collection.insertOne({
+      name,
+      state: Buffer.from(stateWith("old", "stored long ago")),
+      version: 3,
+      updatedAt: new Date(),
+    });
+    const loaded = await loadStoredDocument(name);
+    expect(loaded.snapshotVersion).toBe(3);
+    expect(textOf(loaded.snapshot as Uint8Array, "old")).toBe("stored long ago");
+
+    // A stale writer (it knows version 0) merges the old row's state into its own.
+    const version = await compactDocument(name, stateWith("new", "typed today"), [], 0);
+    expect(version).toBe(4);
+    const newest = await readNewestSnapshot(name);
+    expect(textOf(newest?.state as Uint8Array, "old")).toBe("stored long ago");
+    expect(textOf(newest?.state as Uint8Array, "new")).toBe("typed today");
+    expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(1);
+    await expectNoOrphans();
   });
 
-  it("is moved out of the rows of a database from before, bytes unchanged", async () => {
-    const state = randomBytes(5_000);
-    const { snapshot } = await createSnapshot(snapshotOf(state));
-    const _id = new Types.ObjectId(snapshot.id);
-    // As an earlier version stored it: the state inside the row, no record of its own.
-    await EvaluationSnapshotStateModel.collection.deleteOne({ _id });
-    await EvaluationSnapshotModel.collection.updateOne({ _id }, { $set: { state } });
-    const before = await listSnapshotsOfEvaluation(world.trust.id, world.evaluation.id);
-    expect(
-      Buffer.from(
-        (await getSnapshot(world.trust.id, world.evaluation.id, snapshot.id))!.state,
-      ).equals(state),
-    ).toBe(true);
-
-    await migrateSnapshotStates();
-    await migrateSnapshotStates(); // at every start: a second run changes nothing
-    expect((await EvaluationSnapshotModel.collection.findOne({ _id }))!.state).toBeUndefined();
-    const moved = await EvaluationSnapshotStateModel.collection.findOne({ _id });
-    expect(Buffer.from(moved!.state.buffer.subarray(0, moved!.state.position)).equals(state)).toBe(
-      true,
+  it("twenty compactions at once leave no state that no row names, and the sweep takes replaced versions' states with their rows", async () => {
+    const name = freshDocumentName();
+    const versions = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        compactDocument(name, stateWith(`f${i}`, `edit ${i}`), [], 0, {
+          entries: () => undefined,
+          snapshotsBefore: () => undefined,
+        }),
+      ),
     );
-    expect(
-      Buffer.from(
-        (await getSnapshot(world.trust.id, world.evaluation.id, snapshot.id))!.state,
-      ).equals(state),
-    ).toBe(true);
-    expect(await listSnapshotsOfEvaluation(world.trust.id, world.evaluation.id)).toEqual(before);
+    await expectNoOrphans();
+    await deleteSnapshotsBefore(name, Math.max(...versions));
+    expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(1);
+    await expectNoOrphans();
+    const newest = await readNewestSnapshot(name);
+    for (let i = 0; i < 20; i++)
+      expect(textOf(newest?.state as Uint8Array, `f${i}`)).toBe(`edit ${i}`);
+  });
+
+  it("a read whose version's state a sweep took meanwhile starts again and finds the newer version", async () => {
+    const name = freshDocumentName();
+    await compactDocument(name, stateWith("a", "first"), [], 0);
+    // What a reader can meet between its two reads: the row it found is replaced by a newer
+    // version and swept (its state first) before it reads the state.
+    const readState = DocumentStateModel.findOne.bind(DocumentStateModel);
+    const spy = vi.spyOn(DocumentStateModel, "findOne").mockImplementationOnce(((
+      ...args: Parameters<typeof readState>
+    ) => {
+      const sweptFirst = compactDocument(name, stateWith("a", "first, then more"), [], 1);
+      return { lean: async () => (await sweptFirst, readState(...args).lean()) };
+    }) as unknown as typeof readState);
+    try {
+      const read = await readNewestSnapshot(name);
+      expect(read?.version).toBe(2);
+      expect(textOf(read?.state as Uint8Array, "a")).toContain("more");
+    } finally {
+      spy.mockRestore();
+    }
+    // The newer version is kept: it was never mistaken for a row without its state.
+    expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(1);
+    expect((await readNewestSnapshot(name))?.version).toBe(2);
+  });
+
+  it("keeps the state when the row's insert is reported failed though it went in (a timeout), so the document still loads", async () => {
+    const name = freshDocumentName();
+    await compactDocument(name, stateWith("a", "first"), [], 0);
+    const insertRow = DocumentSnapshotModel.create.bind(DocumentSnapshotModel);
+    const spy = vi.spyOn(DocumentSnapshotModel, "create").mockImplementationOnce((async (
+      ...args: Parameters<typeof insertRow>
+    ) => {
+      await insertRow(...args);
+      throw new mongoose.mongo.MongoNetworkTimeoutError("connection timed out");
+    }) as unknown as typeof insertRow);
+    try {
+      await expect(
+        compactDocument(name, stateWith("a", "first, then more"), [], 1),
+      ).rejects.toThrow("timed out");
+    } finally {
+      spy.mockRestore();
+    }
+    const loaded = await loadStoredDocument(name);
+    expect(loaded.snapshotVersion).toBe(2);
+    expect(textOf(loaded.snapshot as Uint8Array, "a")).toBe("first, then more");
+  });
+
+  it("deletes a newest row whose state is gone with no newer version, and loads the version before and the log", async () => {
+    const name = freshDocumentName();
+    await compactDocument(name, stateWith("a", "first"), [], 0);
+    const [logged] = await appendUpdates(name, [stateWith("b", "typed since")]);
+    // What a writer before this fix left when told a timeout after its row went in: the row,
+    // its state deleted.
+    await DocumentSnapshotModel.create({ name, stateId: new Types.ObjectId(), version: 2 });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const loaded = await loadStoredDocument(name);
+      expect(loaded.snapshotVersion).toBe(1);
+      expect(textOf(loaded.snapshot as Uint8Array, "a")).toBe("first");
+      expect(loaded.updates.map((u) => u.id)).toEqual([logged]);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining("lost its state"));
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await DocumentSnapshotModel.countDocuments({ name, version: 2 })).toBe(0);
+    // And the next compaction writes version 2 as usual.
+    expect(await compactDocument(name, stateWith("a", "first, compacted"), [logged], 1)).toBe(2);
   });
 });
