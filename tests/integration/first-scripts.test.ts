@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppServer } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
-import { startTestServer } from "../support/server.ts";
+import { useWorldAndServer } from "../support/world-and-server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
 // ADR 032: a page preloads its own first modules only, not the 40-odd files they import, which
@@ -12,25 +10,16 @@ import { cookieFor } from "../support/sessions.ts";
 
 useTestDatabase();
 
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let server: AppServer;
-
-beforeAll(async () => {
-  world = await buildWorld();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const the = useWorldAndServer();
 
 const preloadsOf = (html: string) =>
   [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((match) => match[1]);
 
 describe("the scripts a page asks for before its first paint", () => {
   it("are the manifest, the entry and the page's route modules, none of what they import", async () => {
-    const cookie = await cookieFor(world.people.staff.id);
-    for (const page of ["/home", `/evaluations/${world.evaluation.id}`, "/sign-in"]) {
-      const response = await fetch(`${server.url}${page}`, {
+    const cookie = await cookieFor(the.world.people.staff.id);
+    for (const page of ["/home", `/evaluations/${the.world.evaluation.id}`, "/sign-in"]) {
+      const response = await fetch(`${the.server.url}${page}`, {
         headers: page === "/sign-in" ? {} : { cookie },
       });
       expect(response.status, page).toBe(200);

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { memoForRequest, withRequestMemo } from "../../models/request-memo.ts";
-import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
+import { useWorldAndServer } from "../support/world-and-server.ts";
 import { findsDuring } from "../support/finds.ts";
-import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
 useTestDatabase();
@@ -12,23 +10,14 @@ useTestDatabase();
 /** Who is signed in: the session, the person, their grants and their second factor. */
 const SIGNED_IN = ["sessions", "users", "memberships", "secondfactors"];
 
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let server: AppServer;
-
-beforeAll(async () => {
-  world = await buildWorld();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const the = useWorldAndServer();
 
 describe("a page request", () => {
   it("reads who is signed in once, though the layout's and the page's loaders both ask", async () => {
-    const cookie = await cookieFor(world.people.schoolLeader.id);
-    for (const page of ["/home", `/evaluations/${world.evaluation.id}`]) {
+    const cookie = await cookieFor(the.world.people.schoolLeader.id);
+    for (const page of ["/home", `/evaluations/${the.world.evaluation.id}`]) {
       const finds = await findsDuring(async () => {
-        const response = await fetch(`${server.url}${page}`, { headers: { cookie } });
+        const response = await fetch(`${the.server.url}${page}`, { headers: { cookie } });
         expect(response.status, page).toBe(200);
         await response.text();
       });
@@ -38,9 +27,9 @@ describe("a page request", () => {
   });
 
   it("reads an evaluation's submissions once, though its page asks for them twice", async () => {
-    const cookie = await cookieFor(world.people.schoolLeader.id);
+    const cookie = await cookieFor(the.world.people.schoolLeader.id);
     const finds = await findsDuring(async () => {
-      const response = await fetch(`${server.url}/evaluations/${world.evaluation.id}`, {
+      const response = await fetch(`${the.server.url}/evaluations/${the.world.evaluation.id}`, {
         headers: { cookie },
       });
       expect(response.status).toBe(200);
@@ -50,10 +39,10 @@ describe("a page request", () => {
   });
 
   it("reads it again for the next request: nothing outlives one", async () => {
-    const cookie = await cookieFor(world.people.staff.id);
+    const cookie = await cookieFor(the.world.people.staff.id);
     const finds = await findsDuring(async () => {
       for (let i = 0; i < 3; i++)
-        await (await fetch(`${server.url}/home`, { headers: { cookie } })).text();
+        await (await fetch(`${the.server.url}/home`, { headers: { cookie } })).text();
     });
     expect(finds.sessions).toBe(3);
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { forgetMigrationSeen } from "../../models/membership/membership-list.ts";
 import {
   MembershipModel,
@@ -21,11 +21,10 @@ import {
 import { newTotpSecret } from "../../models/second-factor/totp.ts";
 import { createSession } from "../../models/session/session.ts";
 import { sessionPerson } from "../../models/session/sign-in-stage.ts";
-import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildSchool, buildUser, buildWorld } from "../support/factories.ts";
+import { useWorldAndServer } from "../support/world-and-server.ts";
+import { buildSchool, buildUser } from "../support/factories.ts";
 import { readFiltersDuring } from "../support/finds.ts";
-import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
 useTestDatabase();
@@ -34,26 +33,17 @@ useTestDatabase();
 const SIGNED_IN = ["memberships", "membershiplists", "secondfactors"];
 const KEY = randomBytes(32);
 
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let server: AppServer;
-
-beforeAll(async () => {
-  world = await buildWorld();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const the = useWorldAndServer();
 
 const grantsOf = async (userId: string) =>
   (await loadActor(userId))!.grants.map((g) => `${g.role}@${"schoolId" in g ? g.schoolId : "-"}`);
 
 describe("who is signed in", () => {
   it("is read by _id alone: the person's grants and second factor, on every page", async () => {
-    const cookie = await cookieFor(world.people.schoolLeader.id);
-    for (const page of ["/home", `/evaluations/${world.evaluation.id}`]) {
+    const cookie = await cookieFor(the.world.people.schoolLeader.id);
+    for (const page of ["/home", `/evaluations/${the.world.evaluation.id}`]) {
       const reads = await readFiltersDuring(async () => {
-        const response = await fetch(`${server.url}${page}`, { headers: { cookie } });
+        const response = await fetch(`${the.server.url}${page}`, { headers: { cookie } });
         expect(response.status, page).toBe(200);
         await response.text();
       });
@@ -65,25 +55,31 @@ describe("who is signed in", () => {
   });
 
   it("gains a role as it is granted and loses it as it is removed", async () => {
-    const person = await buildUser("schoolStaff", world.trust, world.school);
-    const membership = await grantRole(world.trust.id, {
+    const person = await buildUser("schoolStaff", the.world.trust, the.world.school);
+    const membership = await grantRole(the.world.trust.id, {
       userId: person.id,
       role: "schoolLeader",
-      schoolId: world.otherSchool.id,
+      schoolId: the.world.otherSchool.id,
     });
-    expect(await grantsOf(person.id)).toContain(`schoolLeader@${world.otherSchool.id}`);
-    expect(await removeMembership(world.trust.id, membership.id)).toBe(true);
-    expect(await grantsOf(person.id)).toEqual([`schoolStaff@${world.school.id}`]);
+    expect(await grantsOf(person.id)).toContain(`schoolLeader@${the.world.otherSchool.id}`);
+    expect(await removeMembership(the.world.trust.id, membership.id)).toBe(true);
+    expect(await grantsOf(person.id)).toEqual([`schoolStaff@${the.world.school.id}`]);
     // Once only: a second removal of the same role is told it was already gone.
-    expect(await removeMembership(world.trust.id, membership.id)).toBe(false);
+    expect(await removeMembership(the.world.trust.id, membership.id)).toBe(false);
   });
 
   it("holds every role of twenty granted in parallel, and one of twenty identical grants", async () => {
-    const person = await buildUser("schoolStaff", world.trust, world.school);
-    const schools = await Promise.all(Array.from({ length: 20 }, () => buildSchool(world.trust)));
+    const person = await buildUser("schoolStaff", the.world.trust, the.world.school);
+    const schools = await Promise.all(
+      Array.from({ length: 20 }, () => buildSchool(the.world.trust)),
+    );
     await Promise.all(
       schools.map((school) =>
-        grantRole(world.trust.id, { userId: person.id, role: "schoolLeader", schoolId: school.id }),
+        grantRole(the.world.trust.id, {
+          userId: person.id,
+          role: "schoolLeader",
+          schoolId: school.id,
+        }),
       ),
     );
     const grants = await grantsOf(person.id);
@@ -92,7 +88,7 @@ describe("who is signed in", () => {
 
     const again = await Promise.all(
       Array.from({ length: 20 }, () =>
-        grantRole(world.trust.id, { userId: person.id, role: "trustLeader" }),
+        grantRole(the.world.trust.id, { userId: person.id, role: "trustLeader" }),
       ),
     );
     expect(new Set(again.map((m) => m.id)).size).toBe(1);
@@ -100,7 +96,7 @@ describe("who is signed in", () => {
   });
 
   it("keeps everyone's roles in a database from before the lists, before and after its migration", async () => {
-    const people = Object.values(world.people);
+    const people = Object.values(the.world.people);
     const before = await Promise.all(people.map((p) => grantsOf(p.id)));
     await mongoose.connection.collection("membershiplists").deleteMany({});
     await mongoose.connection
@@ -111,7 +107,7 @@ describe("who is signed in", () => {
     // Until the migration has run, grants come from the memberships themselves.
     expect(await Promise.all(people.map((p) => grantsOf(p.id)))).toEqual(before);
     await migrateMembershipListsOnce();
-    const reads = await readFiltersDuring(() => listMembershipsOfUser(world.people.staff.id));
+    const reads = await readFiltersDuring(() => listMembershipsOfUser(the.world.people.staff.id));
     expect(reads.every((read) => read.keys.join() === "_id")).toBe(true);
     expect(await Promise.all(people.map((p) => grantsOf(p.id)))).toEqual(before);
     expect(await mongoose.connection.collection("membershiplists").countDocuments()).toBe(
@@ -123,7 +119,7 @@ describe("who is signed in", () => {
 
 describe("a second factor set up before it was kept under the person's id", () => {
   it("is moved there, keeps its codes, and is still asked for", async () => {
-    const person = world.people.trustLeader;
+    const person = the.world.people.trustLeader;
     await enrolWithSecret(KEY, person.id, newTotpSecret());
     const stored = (await SecondFactorModel.collection.findOne({
       _id: new Types.ObjectId(person.id),
