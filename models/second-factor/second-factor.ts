@@ -297,7 +297,12 @@ export async function removeSecondFactor(userId: string): Promise<{ removed: boo
 export async function migrateSecondFactorIds(): Promise<void> {
   const collection = SecondFactorModel.collection;
   const indexes = await collection.indexes().catch(() => []);
-  if (indexes.some((index) => index.name === "userId_1")) await collection.dropIndex("userId_1");
+  if (indexes.some((index) => index.name === "userId_1")) {
+    // Two processes starting together both see it; the second finds it gone (IndexNotFound).
+    await collection.dropIndex("userId_1").catch((error: { code?: number }) => {
+      if (error.code !== 27) throw error;
+    });
+  }
   const factors = await collection.find({}).toArray();
   for (const factor of factors) {
     const userId = factor.userId as Types.ObjectId;
