@@ -16,6 +16,7 @@ import {
   enrolWithSecret,
   hasSecondFactor,
   migrateSecondFactorIds,
+  peopleWithSecondFactor,
   secondFactorStatus,
 } from "../../models/second-factor/second-factor.ts";
 import { newTotpSecret } from "../../models/second-factor/totp.ts";
@@ -139,6 +140,10 @@ describe("a second factor set up before it was kept under the person's id", () =
     expect(await hasSecondFactor(person.id)).toBe(true);
     expect((await secondFactorStatus(person.id))!.recoveryCodesLeft).toBe(
       stored.recoveryCodeHashes.length,
+    );
+    // The people list's "two-factor sign-in" column reads them by `_id` too.
+    expect(await peopleWithSecondFactor([person.id, the.world.people.staff.id])).toEqual(
+      new Set([person.id]),
     );
     const { session } = await createSession(person.id, "test");
     expect((await sessionPerson(session))!.stage).toBe("secondFactor");
