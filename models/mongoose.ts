@@ -40,3 +40,20 @@ export function ofTrust<D extends { trustId: unknown }>(doc: D | null, trustId: 
 }
 
 export { mongoose };
+
+/**
+ * Drops an index an earlier version of the schema made, if the collection still has one that
+ * `matches` (a start-up migration: harmless when it is gone). Two processes starting together
+ * both see it; the one that finds it already dropped (IndexNotFound) carries on.
+ */
+export async function dropOldIndex(
+  collection: mongoose.mongo.Collection,
+  name: string,
+  matches: (index: { name?: string; unique?: boolean }) => boolean = () => true,
+): Promise<void> {
+  const indexes = await collection.indexes().catch(() => []);
+  if (!indexes.some((index) => index.name === name && matches(index))) return;
+  await collection.dropIndex(name).catch((error: { code?: number }) => {
+    if (error.code !== 27) throw error;
+  });
+}

@@ -1,5 +1,5 @@
 import { Schema, Types, type Model } from "mongoose";
-import { op, defineModel } from "../mongoose.ts";
+import { op, defineModel, dropOldIndex } from "../mongoose.ts";
 // Used only inside functions, so the two modules may import each other.
 import { writeSnapshot } from "./snapshot-write.ts";
 
@@ -262,8 +262,5 @@ export async function compactDocument(
  * old index if a database still has it (once; harmless when it does not).
  */
 export async function migrateSnapshotIndexes(): Promise<void> {
-  const indexes = await DocumentSnapshotModel.collection.indexes().catch(() => []);
-  if (indexes.some((index) => index.name === "name_1" && index.unique)) {
-    await DocumentSnapshotModel.collection.dropIndex("name_1");
-  }
+  await dropOldIndex(DocumentSnapshotModel.collection, "name_1", (index) => !!index.unique);
 }

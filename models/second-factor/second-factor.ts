@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { ConflictError, InvalidInputError, isDuplicateKey } from "../errors.ts";
-import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
+import { DECISION_WRITE, defineModel, dropOldIndex, isObjectId, op } from "../mongoose.ts";
 import { checkCode, type SecondFactorMethod } from "./check.ts";
 import { hashRecoveryCode, newRecoveryCodes } from "./recovery-codes.ts";
 import { openSecret, sealSecret } from "./secret-box.ts";
@@ -296,13 +296,7 @@ export async function removeSecondFactor(userId: string): Promise<{ removed: boo
  */
 export async function migrateSecondFactorIds(): Promise<void> {
   const collection = SecondFactorModel.collection;
-  const indexes = await collection.indexes().catch(() => []);
-  if (indexes.some((index) => index.name === "userId_1")) {
-    // Two processes starting together both see it; the second finds it gone (IndexNotFound).
-    await collection.dropIndex("userId_1").catch((error: { code?: number }) => {
-      if (error.code !== 27) throw error;
-    });
-  }
+  await dropOldIndex(collection, "userId_1");
   const factors = await collection.find({}).toArray();
   for (const factor of factors) {
     const userId = factor.userId as Types.ObjectId;
