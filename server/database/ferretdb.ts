@@ -2,23 +2,28 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { patchedModFile } from "./ferretdb-patch.ts";
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE_DIR = path.join(PROJECT_ROOT, "server/database/ferretdb-embedded");
 export const FERRETDB_BINARY = path.join(PROJECT_ROOT, ".tools/bin/ferretdb-embedded");
+/** Where the patched copy of FerretDB's source is built from (ferretdb-patch.ts). */
+const PATCHED_SOURCE = path.join(PROJECT_ROOT, ".tools/ferretdb-src");
+const PATCH_FILE = fileURLToPath(new URL("./ferretdb-patch.ts", import.meta.url));
 
 export class DatabaseUnavailableError extends Error {}
 
 function isStale(binary: string): boolean {
   if (!existsSync(binary)) return true;
   const built = statSync(binary).mtimeMs;
-  return ["main.go", "go.mod", "go.sum"].some(
-    (file) => statSync(path.join(SOURCE_DIR, file)).mtimeMs > built,
+  return [...["main.go", "go.mod", "go.sum"].map((f) => path.join(SOURCE_DIR, f)), PATCH_FILE].some(
+    (file) => statSync(file).mtimeMs > built,
   );
 }
 
 /**
- * Builds the embedded FerretDB (pinned in ferretdb-embedded/go.mod) into .tools/bin once.
+ * Builds the embedded FerretDB (pinned in ferretdb-embedded/go.mod, with ferretdb-patch.ts's
+ * change, ADR 036) into .tools/bin once.
  * See docs/decisions/001-database.md for why it is our own small Go main.
  */
 export function buildFerretDB(binary = FERRETDB_BINARY, log = console.log): string {
@@ -33,7 +38,9 @@ export function buildFerretDB(binary = FERRETDB_BINARY, log = console.log): stri
   }
   log("Building the embedded FerretDB database (once; this can take a few minutes)…");
   mkdirSync(path.dirname(binary), { recursive: true });
-  const build = spawnSync("go", ["build", "-o", binary, "."], {
+  mkdirSync(PATCHED_SOURCE, { recursive: true });
+  const modFile = patchedModFile(SOURCE_DIR, PATCHED_SOURCE);
+  const build = spawnSync("go", ["build", "-mod=mod", `-modfile=${modFile}`, "-o", binary, "."], {
     cwd: SOURCE_DIR,
     stdio: ["ignore", "inherit", "inherit"],
   });
