@@ -1,5 +1,6 @@
 import "./registry.ts";
 import { migrateSnapshotIndexes } from "./document-log/document-log.ts";
+import { migrateSnapshotRowsOnce } from "./document-log/snapshot-versions.ts";
 import { migrateMembershipListsOnce } from "./membership/membership.ts";
 import { mongoose } from "./mongoose.ts";
 import { migrateSecondFactorIds } from "./second-factor/second-factor.ts";
@@ -18,4 +19,6 @@ export async function prepareDatabase(): Promise<void> {
   await migrateMembershipListsOnce();
   // An evaluation's snapshots are listed without unpacking every state (ADR 034).
   await migrateSnapshotStates();
+  // A document's snapshot versions are found by `_id` (ADR 035).
+  await migrateSnapshotRowsOnce();
 }

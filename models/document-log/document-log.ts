@@ -1,7 +1,8 @@
-import { Schema, Types, type Model } from "mongoose";
+import { Schema, Types } from "mongoose";
 import { op, defineModel, dropOldIndex } from "../mongoose.ts";
 // Used only inside functions, so the two modules may import each other.
 import { writeSnapshot } from "./snapshot-write.ts";
+import { findVersionRow, newestVersionRow, sweepStatesBefore } from "./snapshot-versions.ts";
 
 /**
  * Durable storage of collaborative documents: every accepted update is appended to a log as
@@ -16,13 +17,13 @@ interface UpdateDoc {
 }
 
 interface SnapshotDoc {
+  /** `<name>@<version>`: every read and write of a version is by `_id` (ADR 035). */
+  _id: string;
   name: string;
-  /** The version's state, in `documentstates` (ADR 026). */
+  /** The version's state, in `documentstates` (ADR 026); cleared once swept. */
   stateId?: Types.ObjectId;
-  /** Rows written before ADR 026 hold their state themselves. */
-  state?: Buffer;
-  /** Bumped by every write: a compaction writes the version after the one it knows (ADR 018). */
-  version?: number;
+  /** 1, 2, 3…: a compaction writes the version after the one it knows (ADR 018). */
+  version: number;
   updatedAt: Date;
 }
 
@@ -38,14 +39,13 @@ const updateSchema = new Schema<UpdateDoc>({
 });
 
 const snapshotSchema = new Schema<SnapshotDoc>({
+  _id: { type: String, required: true },
   name: { type: String, required: true },
   stateId: { type: Schema.Types.ObjectId },
-  state: { type: Buffer },
-  version: { type: Number, default: 0 },
+  version: { type: Number, required: true },
   updatedAt: { type: Date, default: () => new Date() },
 });
-// One row per version: writing version n + 1 is an insert that only one writer can win (ADR 018).
-snapshotSchema.index({ name: 1, version: 1 }, { unique: true });
+// No other index: the row's `_id` is the version's slot, taken once (ADR 035).
 
 const stateSchema = new Schema<StateDoc>({ state: { type: Buffer, required: true } });
 
@@ -79,36 +79,46 @@ export interface Snapshot {
  */
 const NEWEST_READS = 20;
 
+/** A Yjs update with nothing in it (no structs, no deletions). */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
 /**
- * A document's newest snapshot, or null before its first. The version rows are a few bytes
- * each, so finding the newest reads no state; its state is then read by `_id` (ADR 026). A
- * sweep deletes a version's state only once a newer version is in, so when the state is gone
- * the read looks again: a newer row means it was swept, and the read starts over. The same row
- * still newest means no sweep took it: its writer was told the row's insert failed (a timeout,
- * say) when in fact it was in, and deleted the state. That writer compacted nothing (its log
- * entries and the version before are kept), so the row is deleted and the read starts over
- * (ADR 026, amended): otherwise the document could never load again.
+ * A document's newest snapshot, or null before its first: the newest version row, found by
+ * `_id` (ADR 035), then its state by `_id` (ADR 026). A sweep deletes a version's state only
+ * once a newer version is in, so when the state is gone the read looks for a newer version
+ * and starts over from it. `atLeast` is a version the caller knows exists.
  */
-export async function readNewestSnapshot(name: string): Promise<Snapshot | null> {
+export async function readNewestSnapshot(name: string, atLeast = 1): Promise<Snapshot | null> {
+  let from = atLeast;
   for (let read = 0; read < NEWEST_READS; read++) {
-    const row = await newestSnapshotRow(name);
+    const row = await newestVersionRow(name, from);
     if (!row) return null;
-    const version = row.version ?? 0;
-    if (!row.stateId) return { state: toBytes(row.state), version };
-    const stored = await DocumentStateModel.findOne({ _id: row.stateId }).lean();
-    if (stored) return { state: toBytes(stored.state), version };
-    const again = await newestSnapshotRow(name);
-    if (again?._id.equals(row._id)) {
-      console.warn(`The snapshot of ${name}, version ${version}, lost its state: deleting it.`);
-      await DocumentSnapshotModel.collection.deleteOne({ _id: row._id });
-    }
+    const stored = row.stateId
+      ? await DocumentStateModel.findOne({ _id: row.stateId }).lean()
+      : null;
+    if (stored) return { state: toBytes(stored.state), version: row.version };
+    const newer = await findVersionRow(name, row.version + 1);
+    if (!newer) return lastKeptState(name, row.version);
+    from = newer.version;
   }
   throw new Error(`The snapshot of ${name} was replaced under ${NEWEST_READS} reads.`);
 }
 
-/** The newest version row of a document (a few bytes: its state is read apart). */
-function newestSnapshotRow(name: string) {
-  return DocumentSnapshotModel.findOne({ name }).sort({ version: -1 }).lean();
+/**
+ * The newest version lost its state with nothing newer: never by this code (a state goes only
+ * once a newer version is in), so by hand or by an old bug. The newest older state still there
+ * stands in, under the newest version's number so that the next compaction writes after it.
+ */
+async function lastKeptState(name: string, newest: number): Promise<Snapshot> {
+  console.warn(`The snapshot of ${name}, version ${newest}, lost its state: loading an older one.`);
+  // States not yet swept sit just below the newest; the first swept row ends them.
+  for (let older = newest - 1; older >= 1; older--) {
+    const row = await findVersionRow(name, older);
+    if (!row?.stateId) break;
+    const stored = await DocumentStateModel.findOne({ _id: row.stateId }).lean();
+    if (stored) return { state: toBytes(stored.state), version: newest };
+  }
+  return { state: EMPTY_UPDATE, version: newest };
 }
 
 /** Everything stored for a document: its snapshot (if any) and the updates logged since. */
@@ -192,46 +202,9 @@ export async function deleteLogEntries(name: string, ids: string[]): Promise<voi
   await DocumentUpdateModel.deleteMany({ name, _id: op({ $in: ids }) });
 }
 
-/** The filter of a document's snapshot rows older than `version` (and rows from before ADR 018). */
-export function snapshotsBeforeFilter(name: string, version: number) {
-  return { name, $or: [{ version: op({ $lt: version }) }, { version: op({ $exists: false }) }] };
-}
-
-/**
- * Deletes the snapshot rows matching any of `filters`, and their states. The rows are read once
- * (a few bytes each), then states and rows are deleted one `_id` at a time in one command each,
- * which the embedded FerretDB looks up in SQLite instead of reading every row (ADR 026). States
- * go first: a crash in between leaves rows whose states are gone, which only a read of an older
- * version than the newest could meet, and the next sweep deletes them.
- */
-export async function deleteSnapshotRows(filters: object[]): Promise<void> {
-  if (filters.length === 0) return;
-  const rows = await DocumentSnapshotModel.find(op({ $or: filters }))
-    .select({ _id: 1, stateId: 1 })
-    .lean();
-  const stateIds = rows.flatMap((row) => (row.stateId ? [row.stateId] : []));
-  await deleteByIds(DocumentStateModel, stateIds);
-  await deleteByIds(
-    DocumentSnapshotModel,
-    rows.map((row) => row._id),
-  );
-}
-
-/** Deletes records by `_id`, each looked up on its own, in one round trip. */
-async function deleteByIds(
-  model: Model<SnapshotDoc> | Model<StateDoc>,
-  ids: Types.ObjectId[],
-): Promise<void> {
-  if (ids.length === 0) return;
-  await model.collection.bulkWrite(
-    ids.map((_id) => ({ deleteOne: { filter: { _id } } })),
-    { ordered: false },
-  );
-}
-
-/** Deletes a document's snapshot versions older than `version` now. */
+/** Deletes the states of a document's snapshot versions older than `version` now (ADR 035). */
 export async function deleteSnapshotsBefore(name: string, version: number): Promise<void> {
-  await deleteSnapshotRows([snapshotsBeforeFilter(name, version)]);
+  await sweepStatesBefore(name, version);
 }
 
 export const DELETE_AT_ONCE: Leftovers = {

@@ -1,15 +1,11 @@
 import { op } from "../mongoose.ts";
-import {
-  DocumentUpdateModel,
-  deleteSnapshotRows,
-  snapshotsBeforeFilter,
-  type Leftovers,
-} from "./document-log.ts";
+import { DocumentUpdateModel, type Leftovers } from "./document-log.ts";
+import { sweepStatesBefore } from "./snapshot-versions.ts";
 
 /** At most this many entries are named in one delete (FerretDB checks each row against them). */
 const IDS_PER_DELETE = 2000;
-/** At most this many documents' older snapshots are named in one delete. */
-const SNAPSHOTS_PER_DELETE = 500;
+/** How many documents' replaced snapshot states are swept at once. */
+const SWEEPS_AT_ONCE = 8;
 
 /**
  * Log entries that compactions have folded into snapshots, and snapshot versions a newer one
@@ -70,19 +66,21 @@ export class LogTrim implements Leftovers {
     }
   }
 
+  /** Each document's replaced states, by `_id` (ADR 035), a few documents at a time. */
   private async deleteSuperseded(): Promise<void> {
     const superseded = [...this.superseded];
     this.superseded.clear();
-    for (let i = 0; i < superseded.length; i += SNAPSHOTS_PER_DELETE) {
-      const batch = superseded.slice(i, i + SNAPSHOTS_PER_DELETE);
-      try {
-        await deleteSnapshotRows(
-          batch.map(([name, version]) => snapshotsBeforeFilter(name, version)),
-        );
-      } catch (error) {
-        for (const [name, version] of batch) this.snapshotsBefore(name, version);
-        this.onError(error);
-      }
+    for (let i = 0; i < superseded.length; i += SWEEPS_AT_ONCE) {
+      await Promise.all(
+        superseded.slice(i, i + SWEEPS_AT_ONCE).map(async ([name, version]) => {
+          try {
+            await sweepStatesBefore(name, version);
+          } catch (error) {
+            this.snapshotsBefore(name, version);
+            this.onError(error);
+          }
+        }),
+      );
     }
   }
 }

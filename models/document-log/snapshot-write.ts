@@ -1,5 +1,4 @@
 import * as Y from "yjs";
-import { op } from "../mongoose.ts";
 import { Types } from "mongoose";
 import {
   DELETE_AT_ONCE,
@@ -8,6 +7,7 @@ import {
   readNewestSnapshot,
   type Leftovers,
 } from "./document-log.ts";
+import { versionRowId } from "./snapshot-versions.ts";
 
 /**
  * Retries after other processes wrote in between; each retry merges what they wrote. Each
@@ -31,7 +31,12 @@ async function insertVersion(name: string, state: Uint8Array, version: number): 
   const stateId = new Types.ObjectId();
   await DocumentStateModel.collection.insertOne({ _id: stateId, state: Buffer.from(state) });
   try {
-    await DocumentSnapshotModel.create({ name, stateId, version });
+    await DocumentSnapshotModel.create({
+      _id: versionRowId(name, version),
+      name,
+      stateId,
+      version,
+    });
     return true;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
@@ -42,15 +47,15 @@ async function insertVersion(name: string, state: Uint8Array, version: number): 
 }
 
 /**
- * Writes a document's snapshot, never leaving less than it had (ADR 018). Snapshots are
- * versioned rows with a unique (name, version): a process writes the version after the one it
- * last read or wrote, and only one writer can insert a given version (a unique index is atomic
- * on MongoDB and on the embedded FerretDB alike; a conditional update is not atomic on the
- * latter). A writer that lost reads the newest version, merges it into its state (Yjs updates
- * merge without loss) and tries the next. In one process the first insert wins: the state's
- * insert, the version row's insert, the check (a read of version rows of a few bytes, ADR 026),
- * and the deletes of the versions it replaces (now, or at the next log sweep: `leftovers`).
- * Resolves with the version written.
+ * Writes a document's snapshot, never leaving less than it had (ADR 018). A process writes the
+ * version after the one it last read or wrote; a version is a row whose `_id` names it (ADR
+ * 035), so only one writer can insert it (an `_id` is unique on MongoDB and on the embedded
+ * FerretDB alike; a conditional update is not atomic on the latter). Rows are never deleted, so
+ * a writer that wins version n knows nothing newer exists. A writer that lost reads the newest
+ * version, merges it into its state (Yjs updates merge without loss) and tries the next. In one
+ * process the first insert wins: the state's insert, the version row's insert, and the deletes
+ * of the states it replaces (now, or at the next log sweep: `leftovers`). Resolves with the
+ * version written.
  */
 export async function writeSnapshot(
   name: string,
@@ -61,21 +66,15 @@ export async function writeSnapshot(
   let merged = state;
   let version = knownVersion + 1;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    // A version's row goes once a newer one is in, so an insert can win a slot already passed:
-    // it counts only if nothing newer exists (the newer row was inserted before the older was
-    // deleted, so it is visible now).
-    if (
-      (await insertVersion(name, merged, version)) &&
-      !(await DocumentSnapshotModel.exists({ name, version: op({ $gt: version }) }))
-    ) {
-      // Older versions are contained in this one. (A row left by a failed or later delete is
-      // harmless: loading takes the newest.)
+    if (await insertVersion(name, merged, version)) {
+      // Older versions are contained in this one; their states can go.
       await leftovers.snapshotsBefore(name, version);
       return version;
     }
     // A short random pause, so writers that lost together do not collide again in lockstep.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
-    const newest = await readNewestSnapshot(name);
+    // The version this writer lost exists: the newest is at or after it.
+    const newest = await readNewestSnapshot(name, version);
     merged = newest ? Y.mergeUpdates([newest.state, state]) : state;
     version = (newest?.version ?? 0) + 1;
   }

@@ -24,13 +24,17 @@ const { values } = parseArgs({
     people: { type: "string" },
     snapshots: { type: "string" },
     requests: { type: "string" },
+    documents: { type: "string" },
   },
 });
 const PEOPLE = Number(values.people ?? 5000);
 const SNAPSHOTS = Number(values.snapshots ?? 600);
 const REQUESTS = Number(values.requests ?? 25);
-if (!(PEOPLE >= 0) || !(SNAPSHOTS >= 0) || !(REQUESTS > 0))
-  throw new Error("--people, --snapshots and --requests take numbers (--requests > 0)");
+const DOCUMENTS = Number(values.documents ?? 1200);
+if (!(PEOPLE >= 0) || !(SNAPSHOTS >= 0) || !(DOCUMENTS >= 0) || !(REQUESTS > 0))
+  throw new Error(
+    "--people, --snapshots, --documents and --requests take numbers (--requests > 0)",
+  );
 
 process.env.COOKIE_SECURE = "false";
 process.env.SESSION_SECRET ??= "a-bench-session-secret-of-at-least-32-characters";
@@ -44,6 +48,7 @@ const { MembershipModel, migrateMembershipListsOnce } = await import(
   "../../models/membership/membership.ts"
 );
 const { forgetMigrationSeen } = await import("../../models/membership/membership-list.ts");
+const { loadStoredDocument } = await import("../../models/document-log/document-log.ts");
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
@@ -67,6 +72,17 @@ async function scanTimes(userId: string): Promise<number[]> {
   for (let i = 0; i < 10; i++) {
     const started = performance.now();
     await MembershipModel.find({ userId }).lean();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** How long loading the demo evaluation's document from storage takes (what opening it waits for). */
+async function loadTimes(name: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const started = performance.now();
+    await loadStoredDocument(name);
     times.push(performance.now() - started);
   }
   return times;
@@ -142,6 +158,34 @@ async function addSnapshots(count: number): Promise<void> {
   }
 }
 
+/**
+ * `count` collaborative documents of other evaluations, as they rest between sessions: one
+ * snapshot version row each (ADR 035), naming a 20 KB state (ADR 026); their logs were compacted as
+ * their last connection left, and swept.
+ */
+async function addDocuments(count: number): Promise<void> {
+  const { Types } = mongoose;
+  const db = mongoose.connection;
+  for (let start = 0; start < count; start += 100) {
+    const names = Array.from(
+      { length: Math.min(100, count - start) },
+      (_, i) =>
+        `${["evaluation", "discussion", "meeting", "record"][i % 4]}.${new Types.ObjectId()}`,
+    );
+    const states = names.map(() => ({ _id: new Types.ObjectId(), state: randomBytes(20_000) }));
+    await db.collection("documentstates").insertMany(states);
+    await db.collection("documentsnapshots").insertMany(
+      names.map((name, i) => ({
+        _id: `${name}@1`,
+        name,
+        stateId: states[i]._id,
+        version: 1,
+        updatedAt: new Date(),
+      })) as never[],
+    );
+  }
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), "qm-bench-trust-size-"));
 const ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
 const db = { uri: ferret.uri, dbName: "bench_trust_size" };
@@ -167,6 +211,7 @@ try {
       evaluation: { median: median(evaluation), p90: p90(evaluation) },
       used: { machine: machine.stop(), server: serverCpu.stop(), database: database.stop() },
       membershipsByUserId: median(await scanTimes(senco.id)),
+      documentLoad: median(await loadTimes(`evaluation.${pages.evaluation.split("/").pop()}`)),
     };
   };
 
@@ -174,6 +219,7 @@ try {
   const added = performance.now();
   await addPeople(PEOPLE);
   await addSnapshots(SNAPSHOTS);
+  await addDocuments(DOCUMENTS);
   const addedMs = performance.now() - added;
   const after = await measure();
 
@@ -183,12 +229,15 @@ try {
   const cpu = (u: typeof before.used) =>
     `server ${u.server.cpuPercent?.toFixed(0)} %, database ${u.database.cpuPercent?.toFixed(0)} %, whole machine ${u.machine.busyPercent?.toFixed(0)} of ${u.machine.cores * 100} %`;
   console.log(
-    `Page server time (median of ${REQUESTS}), demo data → + ${PEOPLE} people with a role each and ${SNAPSHOTS} submissions of 50 KB (${(addedMs / 1000).toFixed(1)} s to add):`,
+    `Page server time (median of ${REQUESTS}), demo data → + ${PEOPLE} people with a role each and ${SNAPSHOTS} submissions of 50 KB and ${DOCUMENTS} resting documents (${(addedMs / 1000).toFixed(1)} s to add):`,
   );
   console.log(line("home", before.home, after.home));
   console.log(line("evaluation", before.evaluation, after.evaluation));
   console.log(
     `  one person's memberships read by userId (before ADR 033): ${ms(before.membershipsByUserId)} → ${ms(after.membershipsByUserId)}`,
+  );
+  console.log(
+    `  the demo evaluation's document loaded from storage: ${ms(before.documentLoad)} → ${ms(after.documentLoad)}`,
   );
   console.log(`  CPU while measuring, demo data: ${cpu(before.used)}`);
   console.log(`  CPU while measuring, + people:  ${cpu(after.used)}`);
@@ -201,7 +250,15 @@ try {
   writeFileSync(
     file,
     JSON.stringify(
-      { people: PEOPLE, snapshots: SNAPSHOTS, requests: REQUESTS, before, after, addedMs },
+      {
+        people: PEOPLE,
+        snapshots: SNAPSHOTS,
+        documents: DOCUMENTS,
+        requests: REQUESTS,
+        before,
+        after,
+        addedMs,
+      },
       null,
       2,
     ),

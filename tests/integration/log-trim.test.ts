@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
 import {
   DocumentSnapshotModel,
-  DocumentStateModel,
   loadStoredDocument,
 } from "../../models/document-log/document-log.ts";
 import { mongoose } from "../../models/mongoose.ts";
 import { connectClient, eventually } from "../support/collab-client.ts";
+import { expectNoOrphans, rowsWithState } from "../support/snapshot-rows.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildEvaluation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
@@ -36,7 +36,7 @@ async function typeAndLeave(url: string, name: string, text: string) {
 }
 
 describe("trimming the update log", () => {
-  it("keeps compacted entries and replaced snapshots until the sweep, loses and doubles nothing meanwhile, and sweeps every document in one delete of each", async () => {
+  it("keeps compacted entries and replaced snapshots until the sweep, loses and doubles nothing meanwhile, and sweeps the log in one delete and replaced states by _id", async () => {
     const second = await buildEvaluation(world.school, world.people.schoolLeader, world.trust);
     const names = [
       documentName("evaluation", world.evaluation.id),
@@ -78,19 +78,16 @@ describe("trimming the update log", () => {
       await server.close();
       mongoose.set("debug", false);
     }
-    // Replaced snapshot versions and their states go by _id, each in one command (ADR 026).
-    expect(deletes.sort()).toEqual([
-      "bulkWrite documentsnapshots",
-      "bulkWrite documentstates",
-      "deleteMany documentupdates",
-    ]);
+    // The log goes in one delete; replaced versions' states by _id, their rows kept (ADR 035).
+    expect(deletes.filter((d) => d === "deleteMany documentupdates")).toHaveLength(1);
+    expect(new Set(deletes)).toEqual(
+      new Set(["deleteMany documentupdates", "deleteOne documentstates"]),
+    );
     for (const name of names) {
       expect((await loadStoredDocument(name)).updates).toEqual([]);
-      expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(1);
+      expect(await rowsWithState(name)).toBe(1);
     }
-    expect(await DocumentStateModel.countDocuments()).toBe(
-      await DocumentSnapshotModel.countDocuments(),
-    );
+    await expectNoOrphans();
 
     const reopened = await startTestServer();
     try {

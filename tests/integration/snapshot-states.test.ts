@@ -9,8 +9,10 @@ import {
   loadStoredDocument,
   readNewestSnapshot,
 } from "../../models/document-log/document-log.ts";
+import { versionRowId } from "../../models/document-log/snapshot-versions.ts";
 import { mongoose } from "../../models/mongoose.ts";
 import { useTestDatabase } from "../support/database.ts";
+import { expectNoOrphans, rowsWithState } from "../support/snapshot-rows.ts";
 import { freshDocumentName, stateWith, textOf } from "../support/yjs-states.ts";
 
 // ADR 026: a snapshot version's row holds its name, version and the `_id` of its state; the
@@ -20,21 +22,11 @@ import { freshDocumentName, stateWith, textOf } from "../support/yjs-states.ts";
 
 useTestDatabase();
 
-/** Every state is named by a version row, and every row's state is there. */
-async function expectNoOrphans() {
-  const rows = await DocumentSnapshotModel.find({}).lean();
-  const named = rows.flatMap((row) => (row.stateId ? [row.stateId.toString()] : []));
-  const states = (await DocumentStateModel.find({}).select({ _id: 1 }).lean()).map((s) =>
-    s._id.toString(),
-  );
-  expect(states.sort()).toEqual(named.sort());
-}
-
 describe("snapshot states kept apart from their version rows", () => {
   it("a version row holds no state, and a load reads its state by _id", async () => {
     const name = freshDocumentName();
     await compactDocument(name, stateWith("a", "kept apart"), [], 0);
-    const row = await DocumentSnapshotModel.collection.findOne({ name });
+    const row = await DocumentSnapshotModel.findOne({ _id: versionRowId(name, 1) }).lean();
     expect(row).not.toBeNull();
     expect(row).not.toHaveProperty("state");
     expect(row?.stateId).toBeDefined();
@@ -55,29 +47,7 @@ describe("snapshot states kept apart from their version rows", () => {
     expect(reads).toEqual([`findOne ${JSON.stringify({ _id: row?.stateId })}`]);
   });
 
-  it("a row stored before ADR 026, with its state inline, still loads, and the next compaction merges and replaces it", async () => {
-    const name = freshDocumentName();
-    await DocumentSnapshotModel.collection.insertOne({
-      name,
-      state: Buffer.from(stateWith("old", "stored long ago")),
-      version: 3,
-      updatedAt: new Date(),
-    });
-    const loaded = await loadStoredDocument(name);
-    expect(loaded.snapshotVersion).toBe(3);
-    expect(textOf(loaded.snapshot as Uint8Array, "old")).toBe("stored long ago");
-
-    // A stale writer (it knows version 0) merges the old row's state into its own.
-    const version = await compactDocument(name, stateWith("new", "typed today"), [], 0);
-    expect(version).toBe(4);
-    const newest = await readNewestSnapshot(name);
-    expect(textOf(newest?.state as Uint8Array, "old")).toBe("stored long ago");
-    expect(textOf(newest?.state as Uint8Array, "new")).toBe("typed today");
-    expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(1);
-    await expectNoOrphans();
-  });
-
-  it("twenty compactions at once leave no state that no row names, and the sweep takes replaced versions' states with their rows", async () => {
+  it("twenty compactions at once leave no state that no row names, and the sweep takes replaced versions' states, keeping their rows", async () => {
     const name = freshDocumentName();
     const versions = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -89,7 +59,8 @@ describe("snapshot states kept apart from their version rows", () => {
     );
     await expectNoOrphans();
     await deleteSnapshotsBefore(name, Math.max(...versions));
-    expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(1);
+    expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(20);
+    expect(await rowsWithState(name)).toBe(1);
     await expectNoOrphans();
     const newest = await readNewestSnapshot(name);
     for (let i = 0; i < 20; i++)
@@ -116,8 +87,8 @@ describe("snapshot states kept apart from their version rows", () => {
       spy.mockRestore();
     }
     // The newer version is kept: it was never mistaken for a row without its state.
-    expect(await DocumentSnapshotModel.countDocuments({ name })).toBe(1);
     expect((await readNewestSnapshot(name))?.version).toBe(2);
+    await expectNoOrphans();
   });
 
   it("keeps the state when the row's insert is reported failed though it went in (a timeout), so the document still loads", async () => {
@@ -142,25 +113,29 @@ describe("snapshot states kept apart from their version rows", () => {
     expect(textOf(loaded.snapshot as Uint8Array, "a")).toBe("first, then more");
   });
 
-  it("deletes a newest row whose state is gone with no newer version, and loads the version before and the log", async () => {
+  it("a newest row whose state is gone with no newer version loads the version before and the log, under its own number", async () => {
     const name = freshDocumentName();
     await compactDocument(name, stateWith("a", "first"), [], 0);
     const [logged] = await appendUpdates(name, [stateWith("b", "typed since")]);
-    // What a writer before this fix left when told a timeout after its row went in: the row,
-    // its state deleted.
-    await DocumentSnapshotModel.create({ name, stateId: new Types.ObjectId(), version: 2 });
+    // Never left by this code (a state goes only once a newer version is in): by hand, say.
+    await DocumentSnapshotModel.create({
+      _id: versionRowId(name, 2),
+      name,
+      stateId: new Types.ObjectId(),
+      version: 2,
+    });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     try {
       const loaded = await loadStoredDocument(name);
-      expect(loaded.snapshotVersion).toBe(1);
+      expect(loaded.snapshotVersion).toBe(2);
       expect(textOf(loaded.snapshot as Uint8Array, "a")).toBe("first");
       expect(loaded.updates.map((u) => u.id)).toEqual([logged]);
       expect(warn).toHaveBeenCalledWith(expect.stringContaining("lost its state"));
     } finally {
       warn.mockRestore();
     }
-    expect(await DocumentSnapshotModel.countDocuments({ name, version: 2 })).toBe(0);
-    // And the next compaction writes version 2 as usual.
-    expect(await compactDocument(name, stateWith("a", "first, compacted"), [logged], 1)).toBe(2);
+    // And the next compaction writes the version after it.
+    expect(await compactDocument(name, stateWith("a", "first, compacted"), [logged], 2)).toBe(3);
+    expect(textOf((await readNewestSnapshot(name))!.state, "a")).toBe("first, compacted");
   });
 });
