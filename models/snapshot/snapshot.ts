@@ -4,6 +4,7 @@ import { memoForRequest } from "../request-memo.ts";
 import type { EvaluationProjection } from "../evaluation/projection.ts";
 import { makeAppendOnly } from "../immutable.ts";
 import { isDuplicateKey } from "../errors.ts";
+import { IdList } from "../id-list.ts";
 
 /**
  * A cycle snapshot: an immutable copy of a whole evaluation at one moment (a submission now; a
@@ -166,7 +167,9 @@ export async function createSnapshot(
   input: NewSnapshot,
 ): Promise<{ snapshot: SnapshotSummary; created: boolean }> {
   try {
-    return { snapshot: await insertSnapshot(input), created: true };
+    const snapshot = await insertSnapshot(input);
+    await snapshotLists.rebuild(input.evaluationId, snapshotIdsOf);
+    return { snapshot, created: true };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const doc = await EvaluationSnapshotModel.findOne(
@@ -174,8 +177,42 @@ export async function createSnapshot(
       { state: 0 },
     ).lean();
     if (!doc) throw error;
+    // A first attempt that stopped between its row and the list: the retry lists it.
+    await snapshotLists.rebuild(input.evaluationId, snapshotIdsOf);
     return { snapshot: toSummary(doc), created: false };
   }
+}
+
+/**
+ * Each evaluation's snapshot ids, under the evaluation's id (ADR 037): opening an evaluation
+ * lists its snapshots, and a filter on `evaluationId` reads every snapshot row of every trust.
+ */
+const snapshotLists = new IdList(
+  "EvaluationSnapshotList",
+  "snapshotIds",
+  "migration:evaluation-snapshot-lists",
+);
+
+/** An evaluation's snapshot ids, from the rows (what its list is built from). */
+async function snapshotIdsOf(evaluationId: string): Promise<string[]> {
+  const docs = await EvaluationSnapshotModel.find({ evaluationId }, { _id: 1 }).lean();
+  return docs.map((doc) => doc._id.toString());
+}
+
+/** Gives every evaluation with a snapshot its list (once per database, ADR 037). */
+export async function migrateSnapshotListsOnce(): Promise<void> {
+  await snapshotLists.migrate(async () =>
+    (
+      await EvaluationSnapshotModel.collection
+        .find({}, { projection: { _id: 1, evaluationId: 1 } })
+        .toArray()
+    ).map((doc) => ({ id: doc._id.toString(), ownerId: String(doc.evaluationId) })),
+  );
+}
+
+/** Forgets that the list migration was seen done (tests that start from an older database). */
+export function forgetSnapshotListsMigrationSeen(): void {
+  snapshotLists.forgetMigrationSeen();
 }
 
 /**
@@ -228,13 +265,25 @@ export function listSnapshotsOfEvaluation(
   evaluationId: string,
 ): Promise<readonly SnapshotSummary[]> {
   if (!isObjectId(evaluationId)) return Promise.resolve([]);
-  // Read once per page request (the evaluation page asks for its submissions twice): on the
-  // embedded FerretDB this read unpacks every snapshot row of every evaluation (ADR 034).
+  // Read once per page request (the evaluation page asks for its submissions twice).
   return memoForRequest(`evaluation-snapshots:${trustId}:${evaluationId}`, async () => {
-    const docs = await EvaluationSnapshotModel.find({ trustId, evaluationId }, { state: 0 })
-      .sort({ createdAt: -1, _id: -1 })
-      .lean();
-    return docs.map(toSummary);
+    // The evaluation's list, then each row, all by `_id` (ADR 037); the trust checked in code.
+    const ids = await snapshotLists.idsOf(evaluationId, snapshotIdsOf);
+    const rows = await Promise.all(
+      ids.map((_id) => EvaluationSnapshotModel.findOne({ _id }, { state: 0 }).lean()),
+    );
+    return rows
+      .flatMap((doc) =>
+        doc && doc.trustId.toString() === trustId && doc.evaluationId.toString() === evaluationId
+          ? [doc]
+          : [],
+      )
+      .sort(
+        (a, b) =>
+          b.createdAt.getTime() - a.createdAt.getTime() ||
+          b._id.toString().localeCompare(a._id.toString()),
+      )
+      .map(toSummary);
   });
 }
 

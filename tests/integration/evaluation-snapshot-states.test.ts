@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Types } from "mongoose";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { EvaluationProjection } from "../../models/evaluation/projection.ts";
 import {
   EvaluationSnapshotModel,
   EvaluationSnapshotStateModel,
@@ -9,11 +8,11 @@ import {
   getSnapshot,
   listSnapshotsOfEvaluation,
   migrateSnapshotStates,
-  type NewSnapshot,
 } from "../../models/snapshot/snapshot.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { readFiltersDuring } from "../support/finds.ts";
+import { snapshotInput } from "../support/snapshot-input.ts";
 
 useTestDatabase();
 
@@ -23,22 +22,7 @@ beforeAll(async () => {
 });
 
 /** A snapshot of the world's evaluation holding `state`, taken over `guard`. */
-function snapshotOf(state: Uint8Array, guard = `test ${randomBytes(4).toString("hex")}`) {
-  const input: NewSnapshot = {
-    trustId: world.trust.id,
-    schoolId: world.school.id,
-    evaluationId: world.evaluation.id,
-    kind: "submission",
-    state,
-    frameworkVersionId: world.evaluation.frameworkVersionId,
-    projection: { judgements: [] } as unknown as EvaluationProjection,
-    judgements: {},
-    levelsByCriterion: {},
-    createdBy: world.people.schoolLeader.id,
-    guard,
-  };
-  return input;
-}
+const snapshotOf = (state: Uint8Array, guard?: string) => snapshotInput(world, state, guard);
 
 describe("an evaluation snapshot's state (ADR 034)", () => {
   it("is kept apart from its row, under the snapshot's id, and read back by _id", async () => {
