@@ -36,7 +36,7 @@ export class IdList {
   private readonly seen: { done: boolean };
 
   /**
-   * `model`: the lists' mongoose model name; `field`: the field holding the ids; `migration`:
+   * `modelName`: the lists' mongoose model; `field`: the field holding the ids; `migration`:
    * the decision slot that says every owner has a list.
    */
   constructor(
