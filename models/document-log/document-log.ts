@@ -2,7 +2,12 @@ import { Schema, Types } from "mongoose";
 import { op, defineModel, dropOldIndex } from "../mongoose.ts";
 // Used only inside functions, so the two modules may import each other.
 import { writeSnapshot } from "./snapshot-write.ts";
-import { findVersionRow, newestVersionRow, sweepStatesBefore } from "./snapshot-versions.ts";
+import {
+  findVersionRow,
+  newestVersionRow,
+  sweepStatesBefore,
+  type VersionRow,
+} from "./snapshot-versions.ts";
 
 /**
  * Durable storage of collaborative documents: every accepted update is appended to a log as
@@ -93,15 +98,20 @@ export async function readNewestSnapshot(name: string, atLeast = 1): Promise<Sna
   for (let read = 0; read < NEWEST_READS; read++) {
     const row = await newestVersionRow(name, from);
     if (!row) return null;
-    const stored = row.stateId
-      ? await DocumentStateModel.findOne({ _id: row.stateId }).lean()
-      : null;
-    if (stored) return { state: toBytes(stored.state), version: row.version };
+    const state = await stateOf(row);
+    if (state) return { state, version: row.version };
     const newer = await findVersionRow(name, row.version + 1);
     if (!newer) return lastKeptState(name, row.version);
     from = newer.version;
   }
   throw new Error(`The snapshot of ${name} was replaced under ${NEWEST_READS} reads.`);
+}
+
+/** A version's state, read by `_id`; null once swept (or never there). */
+async function stateOf(row: VersionRow): Promise<Uint8Array | null> {
+  if (!row.stateId) return null;
+  const stored = await DocumentStateModel.findOne({ _id: row.stateId }).lean();
+  return stored ? toBytes(stored.state) : null;
 }
 
 /**
@@ -115,8 +125,8 @@ async function lastKeptState(name: string, newest: number): Promise<Snapshot> {
   for (let older = newest - 1; older >= 1; older--) {
     const row = await findVersionRow(name, older);
     if (!row?.stateId) break;
-    const stored = await DocumentStateModel.findOne({ _id: row.stateId }).lean();
-    if (stored) return { state: toBytes(stored.state), version: newest };
+    const state = await stateOf(row);
+    if (state) return { state, version: newest };
   }
   return { state: EMPTY_UPDATE, version: newest };
 }

@@ -6,7 +6,7 @@ import { DocumentSnapshotModel, DocumentStateModel } from "./document-log.ts";
 /**
  * A document's snapshot versions are rows whose `_id` is `<name>@<version>` (ADR 035), so
  * every read and write of them is by `_id` alone: the only filter the embedded FerretDB answers
- * from SQLite's primary key instead of unpacking every row of the collection (ADR 033).
+ * through SQLite's `_id` index (ADR 036) instead of unpacking every row of the collection.
  *
  * Versions are numbered from 1 with no gap: a writer inserts the version after one it read or
  * wrote, and rows are never deleted (a sweep deletes a replaced version's state and clears the
@@ -45,7 +45,7 @@ export async function newestVersionRow(name: string, atLeast = 1): Promise<Versi
   if (!low) return atLeast > 1 ? newestVersionRow(name, 1) : null;
   // Gallop: rows low.version…low.version + step - 1 exist; double until one is missing.
   let step = 1;
-  let high = low.version + 1;
+  let high: number;
   for (;;) {
     const row = await findVersionRow(name, low.version + step);
     if (!row) {
