@@ -78,22 +78,13 @@ export async function saveProjection(
   await noteSelfJudgements(trustId, evaluationId, projection.judgements, projection.updatedAt);
 }
 
-/** Up to this many projections are read one by one (by `_id`), more with one query. */
-const FEW = 8;
-
 /** The stored projections of some evaluations, by evaluation id. */
 export async function projectionsOf(
   evaluationIds: string[],
 ): Promise<Map<string, StoredProjection>> {
   if (evaluationIds.length === 0) return new Map();
-  // A few (one evaluation opened, its socket let in) by `_id` each, which the embedded FerretDB
-  // looks up in SQLite; a list filter (`$in`) reads and unpacks every projection in Go.
-  const docs =
-    evaluationIds.length <= FEW
-      ? (
-          await Promise.all(evaluationIds.map((id) => ProjectionModel.findOne({ _id: id }).lean()))
-        ).filter((doc) => doc !== null)
-      : await ProjectionModel.find({ _id: op({ $in: evaluationIds }) }).lean();
+  // By `_id`, through the embedded FerretDB's index (ADR 038).
+  const docs = await ProjectionModel.find({ _id: op({ $in: evaluationIds }) }).lean();
   return new Map(
     docs.map(({ _id, trustId: _trust, ...projection }) => [
       _id.toString(),

@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
-import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 import type { Actor, Grant, Role } from "../permissions/roles.ts";
 import { ROLES, isSchoolRole } from "../permissions/roles.ts";
 import { getUser } from "../user/user.ts";
@@ -81,13 +81,12 @@ export async function grantRole(
   return toMembership(granted);
 }
 
-/** The person's memberships: their list by `_id`, then each membership by `_id` (ADR 033). */
+/** The person's memberships: their list by `_id`, then the memberships by `_id` (ADRs 033, 038). */
 export async function listMembershipsOfUser(userId: string): Promise<Membership[]> {
   const ids = await membershipIdsOf(userId, readMembershipIds);
-  const docs = await Promise.all(ids.map((id) => MembershipModel.findOne({ _id: id }).lean()));
-  return docs
-    .filter((doc): doc is NonNullable<typeof doc> => doc?.userId.toString() === userId)
-    .map(toMembership);
+  if (ids.length === 0) return [];
+  const docs = await MembershipModel.find({ _id: op({ $in: ids }) }).lean();
+  return docs.filter((doc) => doc.userId.toString() === userId).map(toMembership);
 }
 
 /** Gives every person a membership list (ADR 033): once per database, at start. */

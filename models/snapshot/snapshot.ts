@@ -1,5 +1,5 @@
 import { Schema, Types } from "mongoose";
-import { DECISION_WRITE, defineModel, isObjectId } from "../mongoose.ts";
+import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
 import { memoForRequest } from "../request-memo.ts";
 import type { EvaluationProjection } from "../evaluation/projection.ts";
 import { makeAppendOnly } from "../immutable.ts";
@@ -267,11 +267,12 @@ export function listSnapshotsOfEvaluation(
   if (!isObjectId(evaluationId)) return Promise.resolve([]);
   // Read once per page request (the evaluation page asks for its submissions twice).
   return memoForRequest(`evaluation-snapshots:${trustId}:${evaluationId}`, async () => {
-    // The evaluation's list, then each row, all by `_id` (ADR 037); the trust checked in code.
+    // The evaluation's list, then its rows, all by `_id` (ADRs 037, 038); trust checked in code.
     const ids = await snapshotLists.idsOf(evaluationId, snapshotIdsOf);
-    const rows = await Promise.all(
-      ids.map((_id) => EvaluationSnapshotModel.findOne({ _id }, { state: 0 }).lean()),
-    );
+    const rows =
+      ids.length === 0
+        ? []
+        : await EvaluationSnapshotModel.find({ _id: op({ $in: ids }) }, { state: 0 }).lean();
     return rows
       .flatMap((doc) =>
         doc && doc.trustId.toString() === trustId && doc.evaluationId.toString() === evaluationId

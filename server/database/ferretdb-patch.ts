@@ -9,15 +9,23 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
- * One change to FerretDB's source before the embedded build (ADR 036). FerretDB v1.24.2's
- * SQLite backend looks documents up by `_ferretdb_sjson->'$._id'`, but creates the `_id` index
- * on `_ferretdb_sjson->"_id"`. SQLite uses an expression index only for the same expression
- * written the same way, so every read, update and delete by `_id` read the whole table (and
- * unpacked every document's JSON): 84 ms to find one of 5,000 states of 20 KB, 159 ms to find
- * none. Written as the index is, the same lookups take under 2 ms at any size. Both forms mean
- * the same path (SQLite reads a label X after `->` as `$.X`).
+ * Changes to FerretDB v1.24.2's source before the embedded build.
+ *
+ * ADR 036: its SQLite backend looks documents up by `_ferretdb_sjson->'$._id'`, but creates
+ * the `_id` index on `_ferretdb_sjson->"_id"`. SQLite uses an expression index only for the
+ * same expression written the same way, so every read, update and delete by `_id` read the
+ * whole table (and unpacked every document's JSON): 84 ms to find one of 5,000 states of 20 KB,
+ * 159 ms to find none. Written as the index is, the same lookups take under 2 ms at any size.
+ * Both forms mean the same path (SQLite reads a label X after `->` as `$.X`).
+ *
+ * ADR 038: FerretDB hands SQLite a filter's `_id` only when it is the whole filter and one
+ * value. Now `_id: value` beside other keys, and `_id: {$in: [...]}` (strings or ObjectIds),
+ * read through the index too (`ferretdb-patches/id_pushdown.go`); the rest of the filter is
+ * checked in Go as before, against those documents only. Finds, counts, updates and deletes all
+ * read through the backend's Query, and `explain` shows the same plan.
  */
 export const FERRETDB_PATCHES = [
   {
@@ -25,7 +33,42 @@ export const FERRETDB_PATCHES = [
     from: `IDColumn = DefaultColumn + "->'$._id'"`,
     to: 'IDColumn = DefaultColumn + `->"_id"`',
   },
+  {
+    file: "internal/backends/sqlite/collection.go",
+    from: `	if params.Filter.Len() == 1 {
+		v, _ := params.Filter.Get("_id")
+		switch v.(type) {
+		case string, types.ObjectID:
+			whereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+			args = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+		}
+	}`,
+    to: `	whereClause, args = idWhereClause(params.Filter)`,
+  },
+  {
+    file: "internal/backends/sqlite/collection.go",
+    from: `	if params.Filter.Len() == 1 {
+		v, _ := params.Filter.Get("_id")
+		switch v.(type) {
+		case string, types.ObjectID:
+			filterPushdown = true
+			whereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+			args = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+		}
+	}`,
+    to: `	whereClause, args = idWhereClause(params.Filter)
+	// All of the filter is SQLite's only when \`_id\` is all of it.
+	filterPushdown = whereClause != "" && params.Filter.Len() == 1`,
+  },
 ];
+
+/** Go files added to FerretDB's source as they are, from `ferretdb-patches/`. */
+export const FERRETDB_ADDED_FILES = [
+  { file: "internal/backends/sqlite/id_pushdown.go", from: "id_pushdown.go" },
+];
+
+/** Where FERRETDB_ADDED_FILES are kept in this repository. */
+export const ADDED_FILES_DIR = fileURLToPath(new URL("./ferretdb-patches/", import.meta.url));
 
 const MODULE = "github.com/FerretDB/FerretDB";
 
@@ -47,8 +90,8 @@ function go(args: string[], cwd: string): string {
 
 /**
  * Copies the pinned FerretDB module out of Go's module cache into `workDir`, applies
- * FERRETDB_PATCHES (failing if one no longer matches exactly once, e.g. after an upgrade), and
- * writes a go.mod that builds `sourceDir` against the copy. Returns that go.mod's path, for
+ * FERRETDB_PATCHES (failing if one no longer matches exactly once, e.g. after an upgrade) and
+ * FERRETDB_ADDED_FILES, and writes a go.mod that builds `sourceDir` against the copy. Returns that go.mod's path, for
  * `go build -modfile`.
  */
 export function patchedModFile(sourceDir: string, workDir: string): string {
@@ -68,6 +111,9 @@ export function patchedModFile(sourceDir: string, workDir: string): string {
     if (source.split(patch.from).length !== 2)
       throw new Error(`FerretDB ${downloaded.Version}: ${patch.file} no longer has ${patch.from}`);
     writeFileSync(file, source.replace(patch.from, patch.to));
+  }
+  for (const added of FERRETDB_ADDED_FILES) {
+    cpSync(path.join(ADDED_FILES_DIR, added.from), path.join(copy, added.file));
   }
   const modFile = path.join(workDir, "embedded.mod");
   const goMod = readFileSync(path.join(sourceDir, "go.mod"), "utf8");

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { patchedModFile } from "./ferretdb-patch.ts";
+import { ADDED_FILES_DIR, FERRETDB_ADDED_FILES, patchedModFile } from "./ferretdb-patch.ts";
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE_DIR = path.join(PROJECT_ROOT, "server/database/ferretdb-embedded");
@@ -16,14 +16,16 @@ export class DatabaseUnavailableError extends Error {}
 function isStale(binary: string): boolean {
   if (!existsSync(binary)) return true;
   const built = statSync(binary).mtimeMs;
-  return [...["main.go", "go.mod", "go.sum"].map((f) => path.join(SOURCE_DIR, f)), PATCH_FILE].some(
-    (file) => statSync(file).mtimeMs > built,
-  );
+  return [
+    ...["main.go", "go.mod", "go.sum"].map((f) => path.join(SOURCE_DIR, f)),
+    PATCH_FILE,
+    ...FERRETDB_ADDED_FILES.map((added) => path.join(ADDED_FILES_DIR, added.from)),
+  ].some((file) => statSync(file).mtimeMs > built);
 }
 
 /**
  * Builds the embedded FerretDB (pinned in ferretdb-embedded/go.mod, with ferretdb-patch.ts's
- * change, ADR 036) into .tools/bin once.
+ * changes, ADRs 036 and 038) into .tools/bin once.
  * See docs/decisions/001-database.md for why it is our own small Go main.
  */
 export function buildFerretDB(binary = FERRETDB_BINARY, log = console.log): string {

@@ -118,7 +118,7 @@ describe("force-fields and actions in the projection", () => {
     alex.destroy();
   });
 
-  it("reads one evaluation's projection by its _id, not with a list filter (which FerretDB answers by scanning them all)", async () => {
+  it("reads an evaluation's projection by _id alone, which FerretDB reads through its index (ADR 038)", async () => {
     const filters: string[] = [];
     mongoose.set("debug", (collection: string, method: string, filter: unknown) => {
       if (collection === "evaluationprojections")
@@ -129,7 +129,7 @@ describe("force-fields and actions in the projection", () => {
     } finally {
       mongoose.set("debug", false);
     }
-    expect(filters).toEqual([`findOne {"_id":"${world.evaluation.id}"}`]);
+    expect(filters).toEqual([`find {"_id":{"$in":["${world.evaluation.id}"]}}`]);
   });
 
   it("writes forces and actions edited through a client to the evaluation's record after a store", async () => {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -29,6 +30,22 @@ func main() {
 	}
 	if err := os.MkdirAll(absDir, 0o700); err != nil {
 		fail(err)
+	}
+
+	// FERRETDB_CPU_PROFILE=<file>: a Go CPU profile of the database, written when it stops
+	// (for the benches; `go tool pprof -top <binary> <file>` reads it).
+	if path := os.Getenv("FERRETDB_CPU_PROFILE"); path != "" {
+		out, err := os.Create(path)
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.StartCPUProfile(out); err != nil {
+			fail(err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			_ = out.Close()
+		}()
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
