@@ -3,6 +3,7 @@ import { migrateSnapshotIndexes } from "./document-log/document-log.ts";
 import { migrateSnapshotRowsOnce } from "./document-log/snapshot-versions.ts";
 import { migrateMembershipListsOnce } from "./membership/membership.ts";
 import { mongoose } from "./mongoose.ts";
+import { migrateContributorListsOnce } from "./perspective/perspective.ts";
 import { migrateSecondFactorIds } from "./second-factor/second-factor.ts";
 import { migrateSnapshotListsOnce, migrateSnapshotStates } from "./snapshot/snapshot.ts";
 
@@ -23,4 +24,6 @@ export async function prepareDatabase(): Promise<void> {
   await migrateSnapshotListsOnce();
   // A document's snapshot versions are found by `_id` (ADR 035).
   await migrateSnapshotRowsOnce();
+  // Who contributes to an evaluation, and to what a person contributes, by `_id` (ADR 039).
+  await migrateContributorListsOnce();
 }

@@ -1,6 +1,13 @@
 import { Schema, type Types } from "mongoose";
 import type { Evaluation } from "../evaluation/evaluation.ts";
 import { defineModel, op } from "../mongoose.ts";
+import {
+  contributorRecordIdsOfEvaluation,
+  contributorRecordIdsOfPerson,
+  migrateContributorLists,
+  rebuildContributorLists,
+  type ContributorRecordIds,
+} from "./contributor-lists.ts";
 
 /** The perspectives a trust self-review (or any evaluation) can collect (shared/DOMAIN.md). */
 export const PERSPECTIVES = [
@@ -92,6 +99,8 @@ export async function inviteContributor(
     },
     { upsert: true },
   );
+  // Also when it existed: a list whose rebuild never ran (a crash in between) is repaired.
+  await rebuildContributorLists(evaluation.id, input.userId, readRecordIds);
 }
 
 /** Removes a contributor and the judgements they recorded. */
@@ -109,13 +118,37 @@ export async function removeContributor(
     evaluationId: evaluation.id,
     userId,
   });
+  await rebuildContributorLists(evaluation.id, userId, readRecordIds);
+}
+
+/** Where the contributor lists are built from: the records (a filter on the owner). */
+const readRecordIds: ContributorRecordIds = {
+  ofEvaluation: async (evaluationId) =>
+    (await ContributorModel.find({ evaluationId }, { _id: 1 }).lean()).map((d) => String(d._id)),
+  ofPerson: async (userId) =>
+    (await ContributorModel.find({ userId }, { _id: 1 }).lean()).map((d) => String(d._id)),
+};
+
+/** Contributor records by `_id` (their lists, ADR 039), read through FerretDB's index. */
+async function contributorRecords(ids: string[]) {
+  return ids.length === 0 ? [] : ContributorModel.find({ _id: op({ $in: ids }) }).lean();
+}
+
+/** An evaluation's contributor records: its list, then the records, all by `_id`. */
+async function contributorsOfEvaluation(evaluationId: string) {
+  const records = await contributorRecords(
+    await contributorRecordIdsOfEvaluation(evaluationId, readRecordIds),
+  );
+  return records.filter((d) => String(d.evaluationId) === evaluationId);
 }
 
 export async function listContributors(
   trustId: string,
   evaluationId: string,
 ): Promise<Contributor[]> {
-  const docs = await ContributorModel.find({ trustId, evaluationId }).sort({ createdAt: 1 }).lean();
+  const docs = (await contributorsOfEvaluation(evaluationId))
+    .filter((d) => String(d.trustId) === trustId)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return docs.map((d) => ({
     userId: d.userId.toString(),
     perspective: d.perspective,
@@ -125,14 +158,24 @@ export async function listContributors(
 
 /** Ids of the people invited to contribute to an evaluation (used by the permission check). */
 export async function contributorIdsOf(evaluationId: string): Promise<string[]> {
-  const docs = await ContributorModel.find({ evaluationId }, { userId: 1 }).lean();
-  return docs.map((d) => d.userId.toString());
+  return (await contributorsOfEvaluation(evaluationId)).map((d) => d.userId.toString());
 }
 
 /** Evaluations a person was invited to contribute to. */
 export async function evaluationIdsContributedBy(userId: string): Promise<string[]> {
-  const docs = await ContributorModel.find({ userId }, { evaluationId: 1 }).lean();
-  return docs.map((d) => d.evaluationId.toString());
+  const docs = await contributorRecords(await contributorRecordIdsOfPerson(userId, readRecordIds));
+  return docs.filter((d) => String(d.userId) === userId).map((d) => d.evaluationId.toString());
+}
+
+/** Gives every evaluation and person with a contributor record their lists (once, at start). */
+export async function migrateContributorListsOnce(): Promise<void> {
+  await migrateContributorLists(async () =>
+    (await ContributorModel.find({}, { evaluationId: 1, userId: 1 }).lean()).map((d) => ({
+      id: String(d._id),
+      evaluationId: String(d.evaluationId),
+      userId: String(d.userId),
+    })),
+  );
 }
 
 export class InvalidJudgementError extends Error {}

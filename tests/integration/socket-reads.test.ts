@@ -80,7 +80,9 @@ describe("a socket opening a document", () => {
         secondfactors: counts.secondfactors,
         memberships: counts.memberships,
         evaluations: counts.evaluations,
-        contributors: counts.contributors,
+        // Who contributes: the evaluation's list by `_id`, then its records (none here; ADR 039).
+        evaluationcontributorlists: counts.evaluationcontributorlists,
+        contributors: counts.contributors ?? 0,
         // What people wrote, for pages: deciding access needs the record only.
         evaluationprojections: counts.evaluationprojections ?? 0,
       }).toEqual({
@@ -89,7 +91,8 @@ describe("a socket opening a document", () => {
         secondfactors: 1,
         memberships: 1,
         evaluations: 1,
-        contributors: 1,
+        evaluationcontributorlists: 1,
+        contributors: 0,
         evaluationprojections: 0,
       });
     },
