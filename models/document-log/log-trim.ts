@@ -13,8 +13,9 @@ const SWEEPS_AT_ONCE = 8;
  * process, instead of two per compaction (ADR 024).
  * Each delete of the embedded FerretDB is a transaction of its own (an fsync); the entries are
  * named by `_id` alone, which it reads through its `_id` index (ADR 038) instead of checking
- * every entry of the log. An entry still in the log after its snapshot is harmless (loading is snapshot + log, and Yjs updates apply twice as
- * once): a crash before the sweep leaves it for the next compaction of its document.
+ * every entry of the log. An entry still in the log after its snapshot is harmless (loading is
+ * snapshot + log, and Yjs updates apply twice as once): a crash before the sweep leaves it for
+ * the next compaction of its document.
  */
 export class LogTrim implements Leftovers {
   private due = new Map<string, Set<string>>();

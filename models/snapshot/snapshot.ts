@@ -274,10 +274,8 @@ export function listSnapshotsOfEvaluation(
         ? []
         : await EvaluationSnapshotModel.find({ _id: op({ $in: ids }) }, { state: 0 }).lean();
     return rows
-      .flatMap((doc) =>
-        doc && doc.trustId.toString() === trustId && doc.evaluationId.toString() === evaluationId
-          ? [doc]
-          : [],
+      .filter(
+        (doc) => doc.trustId.toString() === trustId && doc.evaluationId.toString() === evaluationId,
       )
       .sort(
         (a, b) =>

@@ -91,8 +91,8 @@ function go(args: string[], cwd: string): string {
 /**
  * Copies the pinned FerretDB module out of Go's module cache into `workDir`, applies
  * FERRETDB_PATCHES (failing if one no longer matches exactly once, e.g. after an upgrade) and
- * FERRETDB_ADDED_FILES, and writes a go.mod that builds `sourceDir` against the copy. Returns that go.mod's path, for
- * `go build -modfile`.
+ * FERRETDB_ADDED_FILES, and writes a go.mod that builds `sourceDir` against the copy. Returns
+ * that go.mod's path, for `go build -modfile`.
  */
 export function patchedModFile(sourceDir: string, workDir: string): string {
   const downloaded = JSON.parse(go(["mod", "download", "-json", MODULE], sourceDir)) as {
