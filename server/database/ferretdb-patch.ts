@@ -26,6 +26,10 @@ import { fileURLToPath } from "node:url";
  * read through the index too (`ferretdb-patches/id_pushdown.go`); the rest of the filter is
  * checked in Go as before, against those documents only. Finds, counts, updates and deletes all
  * read through the backend's Query, and `explain` shows the same plan.
+ *
+ * ADR 040: the same for every other top-level key compared with a string, an ObjectId or `$in`
+ * of those (`ferretdb-patches/field_pushdown.go`), so the indexes FerretDB builds for fields are
+ * read too: a document's update log by `name`, a trust's records by `trustId`.
  */
 export const FERRETDB_PATCHES = [
   {
@@ -43,7 +47,7 @@ export const FERRETDB_PATCHES = [
 			args = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
 		}
 	}`,
-    to: `	whereClause, args = idWhereClause(params.Filter)`,
+    to: `	whereClause, args = pushdownWhereClause(params.Filter)`,
   },
   {
     file: "internal/backends/sqlite/collection.go",
@@ -56,15 +60,16 @@ export const FERRETDB_PATCHES = [
 			args = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
 		}
 	}`,
-    to: `	whereClause, args = idWhereClause(params.Filter)
-	// All of the filter is SQLite's only when \`_id\` is all of it.
-	filterPushdown = whereClause != "" && params.Filter.Len() == 1`,
+    to: `	whereClause, args = pushdownWhereClause(params.Filter)
+	// All of the filter is SQLite's only when \`_id\` is all of it (a field may hold an array).
+	filterPushdown = whereClause != "" && params.Filter.Len() == 1 && countKey(params.Filter, "_id") == 1`,
   },
 ];
 
 /** Go files added to FerretDB's source as they are, from `ferretdb-patches/`. */
 export const FERRETDB_ADDED_FILES = [
   { file: "internal/backends/sqlite/id_pushdown.go", from: "id_pushdown.go" },
+  { file: "internal/backends/sqlite/field_pushdown.go", from: "field_pushdown.go" },
 ];
 
 /** Where FERRETDB_ADDED_FILES are kept in this repository. */

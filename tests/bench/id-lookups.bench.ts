@@ -4,6 +4,7 @@
 // against one `{_id: {$in}}`, in a log of `--entries N` entries (default 20,000: 100 documents
 // of 200 uncompacted entries each). `--binary PATH` times another build of ours (e.g. the ADR
 // 036 one, from a worktree of an earlier commit) against the same load: the baseline.
+// ADR 040 adds loading one document's log by its `name` (the field's index, as the app makes it).
 //
 //   npm run bench:id-lookups [-- --entries 20000 --runs 5 --binary PATH]
 //
@@ -43,6 +44,7 @@ const uri = await new Promise<string>((resolve, reject) => {
 });
 const client = await MongoClient.connect(uri);
 const log = client.db("bench").collection("documentupdates");
+await log.createIndex({ name: 1 }); // as models/document-log declares it
 
 const entries = Array.from({ length: ENTRIES }, (_, i) => ({
   _id: new ObjectId(),
@@ -91,6 +93,12 @@ await time("read 1 of the newest: findOne {_id, name}", async () => {
   // From the end: a scan stops at the first match, so one near the start would cost little.
   const entry = entries[--last];
   if (!(await log.findOne({ _id: entry._id, name: entry.name }))) throw new Error("missed");
+});
+let loaded = 0;
+await time("load 1 document's log: find {name} sorted by _id", async () => {
+  const name = entries[entries.length - 1 - loaded++].name;
+  const found = await log.find({ name }).sort({ _id: 1 }).toArray();
+  if (found.length === 0) throw new Error("missed");
 });
 const { busyPercent } = machine.stop();
 const used = (ours.stop().cpuPercent ?? 0) + (databaseCpu.stop().cpuPercent ?? 0);

@@ -13,66 +13,84 @@ import (
 	"github.com/FerretDB/FerretDB/internal/util/must"
 )
 
-// maxPushedDownIDs bounds the ids of one `$in` sent to SQLite as bound parameters; a longer
+// maxPushedDownIDs bounds the values of one `$in` sent to SQLite as bound parameters; a longer
 // list is checked in Go against every document, as without this file.
 const maxPushedDownIDs = 10000
 
-// idWhereClause is the WHERE clause that reads, through the `_id` index, the documents a
+// idCondition is the SQL condition that reads, through the `_id` index, the documents a
 // filter's `_id` condition allows: `_id: <string or ObjectId>` (as FerretDB itself does for a
 // filter with no other key) or `_id: {$in: [<strings or ObjectIds>]}`, beside any other keys.
-// Any other filter gets "" and SQLite reads the whole collection, as before.
+// Any other `_id` condition gets "" (nothing narrowed).
 //
 // Every caller of the backend's Query applies the whole filter to what comes back (SQLite only
 // narrows what is read), so leaving the other keys to Go is correct, and so is a superset.
-func idWhereClause(filter *types.Document) (string, []any) {
+func idCondition(filter *types.Document) (string, []any) {
 	if countKey(filter, "_id") != 1 {
 		return "", nil
 	}
 
-	switch v := must.NotFail(filter.Get("_id")).(type) {
+	args := uniqueValues(must.NotFail(filter.Get("_id")))
+
+	return inCondition(metadata.IDColumn, args), args
+}
+
+// uniqueValues are the values `key: v` compares with, as SQLite holds them, when v is a string,
+// an ObjectId or `{$in: [...]}` of those (the types whose JSON form is unique); nil otherwise.
+func uniqueValues(v any) []any {
+	switch v := v.(type) {
 	case string, types.ObjectID:
-		return fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn), []any{idArg(v)}
+		return []any{sjsonArg(v)}
 	case *types.Document:
-		return idInWhereClause(v)
+		return inValues(v)
 	default:
-		return "", nil
+		return nil
 	}
 }
 
-// idInWhereClause reads the documents of `{$in: [...]}` through the `_id` index, if it holds
-// only strings and ObjectIds (the types whose JSON form is unique, as for the equality).
-func idInWhereClause(condition *types.Document) (string, []any) {
+// inValues are the values of `{$in: [...]}` as SQLite holds them, if it holds 1 to
+// maxPushedDownIDs strings and ObjectIds; nil otherwise.
+func inValues(condition *types.Document) []any {
 	if condition.Len() != 1 || countKey(condition, "$in") != 1 {
-		return "", nil
+		return nil
 	}
 
-	ids, ok := must.NotFail(condition.Get("$in")).(*types.Array)
-	if !ok || ids.Len() == 0 || ids.Len() > maxPushedDownIDs {
-		return "", nil
+	list, ok := must.NotFail(condition.Get("$in")).(*types.Array)
+	if !ok || list.Len() == 0 || list.Len() > maxPushedDownIDs {
+		return nil
 	}
 
-	placeholders := make([]string, ids.Len())
-	args := make([]any, ids.Len())
+	args := make([]any, list.Len())
 
-	for i := 0; i < ids.Len(); i++ {
-		id := must.NotFail(ids.Get(i))
+	for i := 0; i < list.Len(); i++ {
+		v := must.NotFail(list.Get(i))
 
-		switch id.(type) {
+		switch v.(type) {
 		case string, types.ObjectID:
 		default:
-			return "", nil
+			return nil
 		}
 
-		placeholders[i] = "?"
-		args[i] = idArg(id)
+		args[i] = sjsonArg(v)
 	}
 
-	return fmt.Sprintf(` WHERE %s IN (%s)`, metadata.IDColumn, strings.Join(placeholders, ", ")), args
+	return args
 }
 
-// idArg is an `_id` value as the index holds it.
-func idArg(id any) any {
-	return string(must.NotFail(sjson.MarshalSingleValue(id)))
+// inCondition is `column = ?` or `column IN (?, …)` for the values; "" for none.
+func inCondition(column string, args []any) string {
+	switch len(args) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf(`%s = ?`, column)
+	default:
+		return fmt.Sprintf(`%s IN (%s)`, column, strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", "))
+	}
+}
+
+// sjsonArg is a value as FerretDB's JSON column (and so its indexes) holds it.
+func sjsonArg(v any) any {
+	return string(must.NotFail(sjson.MarshalSingleValue(v)))
 }
 
 // countKey counts `key` among the document's keys (a filter can repeat a key on the wire, and
