@@ -1,10 +1,11 @@
 // node --import tsx tests/bench/profile-summary.ts <file.cpuprofile> [--top N] [--long MS]
-//   [--skip S]
+//   [--skip S] [--until S]
 // The top frames of a V8 CPU profile (from `npm run bench -- --profile DIR`): self time per
 // function, and self time per source file, as shares of the sampled time. `--long MS`: also the
 // stretches in which the event loop was never idle for MS or more (what holds up an edit's
 // broadcast), by the first frame outside Node's internals that started them. `--skip S`: leave
 // out the first S seconds of the profile (the server starting and loading its modules).
+// `--until S`: leave out what came after S seconds (with --skip: one phase, e.g. connecting).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -29,13 +30,16 @@ const option = (name: string) =>
 const top = option("--top") || 25;
 const longMs = option("--long");
 const skipSeconds = option("--skip") ?? 0;
+const untilSeconds = option("--until") ?? Infinity;
 const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 // Samples from `--skip` seconds on (the profile's time deltas are in microseconds).
 {
   let elapsed = 0;
-  const first = profile.timeDeltas.findIndex((delta) => (elapsed += delta) >= skipSeconds * 1e6);
-  profile.samples = profile.samples.slice(Math.max(first, 0));
-  profile.timeDeltas = profile.timeDeltas.slice(Math.max(first, 0));
+  const at = profile.timeDeltas.map((delta) => (elapsed += delta));
+  const first = Math.max(at.findIndex((t) => t >= skipSeconds * 1e6), 0);
+  const end = at.findIndex((t) => t > untilSeconds * 1e6);
+  profile.samples = profile.samples.slice(first, end < 0 ? undefined : end);
+  profile.timeDeltas = profile.timeDeltas.slice(first, end < 0 ? undefined : end);
 }
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfTime = new Map<number, number>();
