@@ -61,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   );
   // The validations assigned to this person: where a validator's work is.
-  const assigned = (await listValidationsOf(actor.userId)).filter((v) =>
+  const assigned = (await listValidationsOf(actor.userId, trustIds)).filter((v) =>
     can(actor, "read", validationResource(v)),
   );
   const validations = byWhatComesNext(await validationRows(actor, assigned, now));

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   // Validators and the trust's oversight have this page; for everyone else it does not exist.
   if (!navigationOf(actor).validates) throw notFound();
-  const mine = (await listValidationsOf(actor.userId)).filter((v) =>
+  const mine = (await listValidationsOf(actor.userId, trustIdsOf(actor))).filter((v) =>
     can(actor, "read", validationResource(v)),
   );
   const trustWide = (

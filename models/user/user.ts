@@ -58,7 +58,10 @@ export async function getUser(userId: string): Promise<User | null> {
 }
 
 export async function getUsers(userIds: string[]): Promise<User[]> {
-  const docs = await UserModel.find({ _id: op({ $in: userIds.filter(isObjectId) }) }).lean();
+  const ids = userIds.filter(isObjectId);
+  // An empty list finds nobody: no read (the embedded FerretDB would scan for it, ADR 040).
+  if (ids.length === 0) return [];
+  const docs = await UserModel.find({ _id: op({ $in: ids }) }).lean();
   return docs.map(toUser);
 }
 

@@ -1,6 +1,6 @@
 import { Schema, type Types } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
-import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 
 /**
  * The validation of one submitted evaluation: who validates it (never staff of the school
@@ -67,8 +67,21 @@ export async function findValidationOfEvaluation(
   return doc ? toValidation(doc) : null;
 }
 
-export async function listValidationsOf(validatorId: string): Promise<Validation[]> {
-  const docs = await ValidationModel.find({ validatorIds: validatorId })
+/**
+ * The validations of these trusts (the person's: reading one needs a role in its trust) that
+ * name the person as a validator, newest first. Read through the `trustId` index: an array of
+ * validators has none on the embedded FerretDB (ADR 040), so by itself it read every trust's.
+ */
+export async function listValidationsOf(
+  validatorId: string,
+  trustIds: string[],
+): Promise<Validation[]> {
+  const trusts = trustIds.filter(isObjectId);
+  if (!isObjectId(validatorId) || trusts.length === 0) return [];
+  const docs = await ValidationModel.find({
+    trustId: op({ $in: trusts }),
+    validatorIds: validatorId,
+  })
     .sort({ createdAt: -1 })
     .lean();
   return docs.map(toValidation);

@@ -40,3 +40,51 @@ export async function readFiltersDuring(during: () => Promise<unknown>): Promise
   }
   return reads;
 }
+
+/** One read the app's connection sent: its collection and its whole filter. */
+export interface SentRead {
+  command: string;
+  collection: string;
+  filter: Record<string, unknown>;
+}
+
+/** What a command of each kind reads: the filters it would find by. */
+function filtersOf(command: Record<string, unknown>, name: string): Record<string, unknown>[] {
+  switch (name) {
+    case "find":
+      return [(command.filter as Record<string, unknown>) ?? {}];
+    case "count":
+      return [(command.query as Record<string, unknown>) ?? {}];
+    case "findAndModify":
+      return [(command.query as Record<string, unknown>) ?? {}];
+    case "delete":
+      return (command.deletes as { q: Record<string, unknown> }[]).map((d) => d.q);
+    case "update":
+      return (command.updates as { q: Record<string, unknown> }[]).map((u) => u.q);
+    default:
+      return [];
+  }
+}
+
+/**
+ * Every read the app's connection sent while `during` ran (finds, counts, and the filters of
+ * updates, deletes and findAndModify), with its whole filter: to ask the database how it reads
+ * each one (ADR 040).
+ */
+export async function readsSentDuring(during: () => Promise<unknown>): Promise<SentRead[]> {
+  const client = mongoose.connection.getClient();
+  const reads: SentRead[] = [];
+  const started = (event: CommandStartedEvent) => {
+    const collection = event.command[event.commandName];
+    if (typeof collection !== "string") return;
+    for (const filter of filtersOf(event.command, event.commandName))
+      reads.push({ command: event.commandName, collection, filter });
+  };
+  client.on("commandStarted", started);
+  try {
+    await during();
+  } finally {
+    client.off("commandStarted", started);
+  }
+  return reads;
+}
