@@ -54,7 +54,6 @@ function filtersOf(command: Record<string, unknown>, name: string): Record<strin
     case "find":
       return [(command.filter as Record<string, unknown>) ?? {}];
     case "count":
-      return [(command.query as Record<string, unknown>) ?? {}];
     case "findAndModify":
       return [(command.query as Record<string, unknown>) ?? {}];
     case "delete":
