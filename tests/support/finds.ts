@@ -1,21 +1,28 @@
 import type { CommandStartedEvent } from "mongodb";
 import mongoose from "mongoose";
 
-/** How many `find`s the app's connection sent to each collection while `during` ran. */
-export async function findsDuring(during: () => Promise<unknown>): Promise<Record<string, number>> {
+/** Calls `started` with every command the app's connection sends while `during` runs. */
+async function watchCommands(
+  during: () => Promise<unknown>,
+  started: (event: CommandStartedEvent) => void,
+): Promise<void> {
   const client = mongoose.connection.getClient();
-  const finds: Record<string, number> = {};
-  const started = (event: CommandStartedEvent) => {
-    if (event.commandName !== "find") return;
-    const collection = String(event.command.find);
-    finds[collection] = (finds[collection] ?? 0) + 1;
-  };
   client.on("commandStarted", started);
   try {
     await during();
   } finally {
     client.off("commandStarted", started);
   }
+}
+
+/** How many `find`s the app's connection sent to each collection while `during` ran. */
+export async function findsDuring(during: () => Promise<unknown>): Promise<Record<string, number>> {
+  const finds: Record<string, number> = {};
+  await watchCommands(during, (event) => {
+    if (event.commandName !== "find") return;
+    const collection = String(event.command.find);
+    finds[collection] = (finds[collection] ?? 0) + 1;
+  });
   return finds;
 }
 
@@ -71,19 +78,12 @@ function filtersOf(command: Record<string, unknown>, name: string): Record<strin
  * each one (ADR 040).
  */
 export async function readsSentDuring(during: () => Promise<unknown>): Promise<SentRead[]> {
-  const client = mongoose.connection.getClient();
   const reads: SentRead[] = [];
-  const started = (event: CommandStartedEvent) => {
+  await watchCommands(during, (event) => {
     const collection = event.command[event.commandName];
     if (typeof collection !== "string") return;
     for (const filter of filtersOf(event.command, event.commandName))
       reads.push({ command: event.commandName, collection, filter });
-  };
-  client.on("commandStarted", started);
-  try {
-    await during();
-  } finally {
-    client.off("commandStarted", started);
-  }
+  });
   return reads;
 }
