@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef } from "react";
 import type * as Y from "yjs";
 import { documentName } from "../../../collab/document-name.ts";
 import { useDocumentIn } from "../../collab/collab-room.tsx";
+import { useDocVersion } from "../../collab/use-doc-version.ts";
 import { postDiscussion, useCsrfToken } from "./use-discussion-post.ts";
 
 export interface Discussion {
@@ -23,18 +24,6 @@ export function useDiscussion(evaluationId: string, userId: string): Discussion 
   const open = useDocumentIn(userId, documentName("discussion", evaluationId));
   const version = useDocVersion(open.doc);
   return { doc: open.doc, refused: open.refused, synced: open.synced, version };
-}
-
-/** A counter that changes with every update of `doc` (while `active`), to re-derive views from it. */
-export function useDocVersion(doc: Y.Doc | null, active = true): number {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    if (!doc || !active) return;
-    const bump = () => setVersion((v) => v + 1);
-    doc.on("update", bump);
-    return () => doc.off("update", bump);
-  }, [doc, active]);
-  return version;
 }
 
 /**

@@ -9,7 +9,8 @@ import {
 import { narrativeField } from "../../../collab/shapes/evaluation.ts";
 import { NewThreadForm } from "../discussion/new-thread-form.tsx";
 import { ThreadView } from "../discussion/thread-view.tsx";
-import { useDiscussion, useDocVersion, useMarkRead } from "../discussion/use-discussion.ts";
+import { useDocVersion } from "../../collab/use-doc-version.ts";
+import { useDiscussion, useMarkRead } from "../discussion/use-discussion.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 
 /** What the threads need: the evaluation's document (for passage anchors), by either name. */
