@@ -25,7 +25,6 @@ function counterOf(doc: Y.Doc): Counter {
 
 // What an inactive hook (or the server) reports: no document followed.
 const STILL = -1;
-const stillSubscribe = () => () => {};
 
 /**
  * A number that changes with every update of `doc` while `active`, to re-derive (memoise) views
@@ -35,7 +34,7 @@ export function useDocVersion(doc: Y.Doc | null, active = true): number {
   const counter = doc && active ? counterOf(doc) : null;
   const subscribe = useCallback(
     (onChange: () => void) => {
-      if (!counter) return stillSubscribe();
+      if (!counter) return () => {};
       counter.listeners.add(onChange);
       return () => counter.listeners.delete(onChange);
     },

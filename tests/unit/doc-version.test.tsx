@@ -65,7 +65,7 @@ describe("useDocVersion", () => {
     expect(page.textContent).toBe("1");
   });
 
-  it("stays still while inactive and catches up when active again", () => {
+  it("stays still while inactive, and follows the document again once active", () => {
     const doc = new Y.Doc();
     const seen: number[] = [];
     function Watch({ active }: { active: boolean }) {
