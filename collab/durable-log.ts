@@ -28,6 +28,11 @@ export class DurableLog implements PendingLog {
     this.logged = [...loggedIds];
   }
 
+  /** The ids of this document's log entries this process loaded or wrote, not yet compacted. */
+  get loggedIds(): readonly string[] {
+    return this.logged;
+  }
+
   /** How many entries the log holds for this document beyond its snapshot. */
   get length(): number {
     return this.logged.length;

@@ -33,6 +33,8 @@ export interface CollabOptions {
   logTrimMs?: number;
   /** How long accepted updates wait to be written to the log together (ADR 029); 60 ms. */
   logFlushMs?: number;
+  /** How long relayed updates wait, at most, for a check against the log (ADR 041); 5 min. */
+  relayedCheckMs?: number;
   /** With Redis, one of several processes serving the same documents (ADR 018). */
   redis?: RedisSettings | null;
   /** Timings for /metrics. */
@@ -88,13 +90,17 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     options.observe,
     options.logTrimMs,
     options.logFlushMs,
+    options.relayedCheckMs,
   );
   // With several processes: what another process decided about sockets, applied to ours.
   const applySignal = (signal: SocketSignal) => {
     if (signal.type === "endSessions") endSessions(sockets, signal.target);
     else void recheckAccess(hocuspocus, sockets, signal.userIds).catch(console.error);
   };
-  const cluster = options.redis ? joinCluster(options.redis, applySignal) : null;
+  // Another process fell silent: it may have died before logging what it relayed here.
+  const cluster = options.redis
+    ? joinCluster(options.redis, applySignal, () => persistence.checkRelayed())
+    : null;
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: "collab",
     quiet: true,

@@ -65,6 +65,11 @@ export class TurnQueue {
     while (this.turns.size > 0) await Promise.all([...this.turns.values()].map((t) => t.tail));
   }
 
+  /** True when `documentName` has a write waiting or running. */
+  has(documentName: string): boolean {
+    return this.turns.has(documentName);
+  }
+
   /** Documents with a write waiting or running. */
   get documents(): number {
     return this.turns.size;

@@ -24,6 +24,7 @@ import {
   collectProcessMetrics,
   durableLatency,
   storeDuration,
+  relayedChecks,
   watchCollab,
   watchDatabase,
   watchLog,
@@ -73,10 +74,12 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     sessionSweepMs: env.COLLAB_SESSION_SWEEP_MS,
     logTrimMs: env.COLLAB_LOG_TRIM_MS,
     logFlushMs: env.COLLAB_LOG_FLUSH_MS,
+    relayedCheckMs: env.COLLAB_RELAYED_CHECK_MS,
     redis,
     observe: {
       durableWait: (seconds) => durableLatency.observe(seconds),
       store: (seconds) => storeDuration.observe(seconds),
+      relayedCheck: (outcome) => relayedChecks.inc({ outcome }),
     },
   });
   // With Liveblocks, the live documents are its rooms: everything server-side reads and writes

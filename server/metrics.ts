@@ -81,6 +81,17 @@ export const storeDuration = once(
     }),
 );
 
+/** Checks of updates another process relayed against the log (ADR 041), by outcome. */
+export const relayedChecks = once(
+  "qm_collab_relayed_checks_total",
+  () =>
+    new Counter({
+      name: "qm_collab_relayed_checks_total",
+      help: "Updates relayed from another process, checked against the log at a store: logged there, or compacted here.",
+      labelNames: ["outcome"] as const,
+    }),
+);
+
 /** Every database command the driver sent, by command and collection, and how long it took. */
 export const databaseCommands = once(
   "qm_database_command_seconds",

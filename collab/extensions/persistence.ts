@@ -21,6 +21,7 @@ import { UpdateLogWriter } from "../update-log-writer.ts";
 import { seedFor } from "../seeds.ts";
 import { encodeMessage, parseClientMessage } from "../stateless.ts";
 import { isRelayed } from "../relayed.ts";
+import { RelayedUpdates } from "../relayed-updates.ts";
 import { TurnQueue } from "../turn-queue.ts";
 
 // The log retries every half second until the database answers again (clients meanwhile show
@@ -36,6 +37,11 @@ export interface PersistenceObserver {
   durableWait?: (seconds: number) => void;
   /** One compaction of the log into the snapshot. */
   store?: (seconds: number) => void;
+  /**
+   * A check of relayed updates against the log (ADR 041): "logged" by the process they entered,
+   * or "compacted" here because the log lacked some.
+   */
+  relayedCheck?: (outcome: "logged" | "compacted") => void;
 }
 
 /**
@@ -47,6 +53,14 @@ export const COMPACT_AFTER_ENTRIES = 200;
 
 /** Compactions running at once in one process; the rest wait their turn (ADR 025). */
 export const COMPACTIONS_AT_ONCE = 2;
+
+/**
+ * Relayed updates are checked against the log this long after they came, at the latest (ADR
+ * 041), plus up to half as long again, so that documents that started together spread out.
+ */
+export const RELAYED_CHECK_AFTER_MS = 300_000;
+/** Checks of relayed updates running at once (they read the log). */
+const RELAYED_CHECKS_AT_ONCE = 2;
 
 /** How often compacted log entries are deleted, for every document at once (ADR 024). */
 export const LOG_TRIM_EVERY_MS = 30_000;
@@ -67,18 +81,27 @@ export class PersistenceExtension implements Extension {
   private logs = new Map<string, DurableLog>();
   /** The loaded documents, for compacting one outside a store. */
   private documents = new Map<string, Y.Doc>();
-  /** Compactions under way that store updates another process relayed (`storeRelayed`). */
-  private storingRelayed = new Map<string, Promise<void>>();
   private loggedOnLoad = new Map<string, { ids: string[]; snapshotVersion: number }>();
   /**
-   * Documents holding updates another process relayed (ADR 018) since this one last compacted
-   * them: that process logged them, but if it died before, only a compaction here saves them.
+   * Updates another process relayed (ADR 018) not yet known to be stored: that process logs
+   * them, but if it died first, only a compaction here saves them (ADR 041).
    */
-  private relayedSince = new Set<string>();
+  private relayed = new RelayedUpdates();
   private writer: UpdateLogWriter;
   /** Compacted log entries, deleted for all documents at once every `trimEveryMs` (ADR 024). */
   private trim = new LogTrim(logWriteError);
   private trimTimer: NodeJS.Timeout;
+  private relayedTimer: NodeJS.Timeout;
+  /** Each document's next periodic check of its relayed updates (ms since the epoch). */
+  private relayedDue = new Map<string, number>();
+  /**
+   * Checks of relayed updates, a few documents at a time, each document's in order. A check
+   * takes the document's relayed updates when it starts, so callers that come while one waits
+   * join it, and a sync that comes while one runs waits for it and the next.
+   */
+  private relayedChecks = new TurnQueue(RELAYED_CHECKS_AT_ONCE);
+  /** Documents whose next relayed check must compact (a long log, shutdown): see onStoreDocument. */
+  private compactRelayed = new Set<string>();
   /**
    * Compactions wait here: documents that started together reach the compaction length
    * together, and a hundred snapshot writes at once held up every update-log insert behind them.
@@ -97,10 +120,17 @@ export class PersistenceExtension implements Extension {
     trimEveryMs = LOG_TRIM_EVERY_MS,
     /** How long accepted updates wait to be written together (ADR 029). */
     flushDelayMs?: number,
+    /** See RELAYED_CHECK_AFTER_MS. */
+    private readonly relayedCheckAfterMs = RELAYED_CHECK_AFTER_MS,
   ) {
     this.writer = new UpdateLogWriter(logWriteError, undefined, flushDelayMs);
     this.trimTimer = setInterval(() => void this.trim.sweep(), trimEveryMs);
     this.trimTimer.unref();
+    this.relayedTimer = setInterval(
+      () => this.checkRelayed(this.dueForCheck()),
+      Math.min(1000, relayedCheckAfterMs),
+    );
+    this.relayedTimer.unref();
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
@@ -145,7 +175,7 @@ export class PersistenceExtension implements Extension {
         log.accept(update);
         const editor = stampEditors ? editorOf(origin) : null;
         if (editor) this.editors.note(documentName, editor);
-      } else this.relayedSince.add(documentName);
+      } else this.relayed.note(documentName, update);
     });
   }
 
@@ -167,47 +197,88 @@ export class PersistenceExtension implements Extension {
     connection.sendStateless(encodeMessage({ type: "durable", n: message.n }));
   }
 
+  /**
+   * A store writes what is waiting in the log, and compacts only a long log (or on shutdown).
+   * Updates relayed from another process are left to their checks (ADR 041), unless this
+   * compaction stores them anyway.
+   */
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
     const log = this.logs.get(documentName);
     if (!log || this.stopped) return;
-    const relayed = this.relayedSince.has(documentName);
-    if (!this.closing && !relayed && log.length < COMPACT_AFTER_ENTRIES) return log.flush();
-    const started = performance.now();
-    // Updates relayed from another process may be held only here: a failure fails the store,
-    // and Hocuspocus keeps the document in memory until a store succeeds.
-    if (relayed) await this.storeRelayed(documentName, log, document);
-    else {
+    if (!this.closing && log.length < COMPACT_AFTER_ENTRIES) return log.flush();
+    if (this.relayed.has(documentName)) {
+      // Updates relayed from another process may be held only here: a failure fails the store,
+      // and Hocuspocus keeps the document in memory until a store succeeds.
+      await this.storeRelayed(documentName, true);
+    } else {
       // Our own updates are all in the log (compact flushed it first): the snapshot is only a
       // shortcut, tried again at the next store. Failing the store would keep the document
       // loaded with nobody on it for good (found by npm run bench:soak).
       await this.compact(documentName, log, document).catch(logWriteError);
     }
-    this.observe.store?.((performance.now() - started) / 1000);
   }
 
   /**
-   * Compacts a document holding updates another process relayed (ADR 018), so they are stored
-   * whether or not that process lived to log them; on failure they count as unstored again.
+   * Makes sure the relayed updates of `names` (every document holding some, by default) are
+   * stored: checked against the log, compacted here if it lacks any (ADR 041). Called when
+   * another process falls silent (it may have died before logging what it relayed here), and
+   * periodically, so that what is held waiting stays small.
    */
-  private storeRelayed(documentName: string, log: DurableLog, document: Y.Doc): Promise<void> {
-    this.relayedSince.delete(documentName);
-    const storing = this.compact(documentName, log, document).catch((error: unknown) => {
-      this.relayedSince.add(documentName);
-      throw error;
+  checkRelayed(names: string[] = this.relayed.waiting().map(([name]) => name)): void {
+    for (const name of names) {
+      this.relayedDue.delete(name);
+      this.storeRelayed(name).catch(logWriteError);
+    }
+  }
+
+  /** The documents whose relayed updates have waited long enough for a periodic check. */
+  private dueForCheck(): string[] {
+    const now = Date.now();
+    const due: string[] = [];
+    for (const [name, since] of this.relayed.waiting()) {
+      let at = this.relayedDue.get(name);
+      if (at === undefined) {
+        at = since + this.relayedCheckAfterMs * (1 + Math.random() / 2);
+        this.relayedDue.set(name, at);
+      }
+      if (at <= now) due.push(name);
+    }
+    return due;
+  }
+
+  /**
+   * Stores the updates another process relayed to a document (ADR 018) unless the log already
+   * holds them, i.e. their process lived to log them (ADR 041): else, or when `compact`, a
+   * compaction here stores them. On failure they count as unstored again.
+   */
+  private storeRelayed(documentName: string, compact = false): Promise<void> {
+    if (compact) this.compactRelayed.add(documentName);
+    return this.relayedChecks.schedule(documentName, async () => {
+      const compacting = this.compactRelayed.delete(documentName);
+      const taken = this.relayed.take(documentName);
+      this.relayedDue.delete(documentName);
+      const log = this.logs.get(documentName);
+      const document = this.documents.get(documentName);
+      if (!log || !document || this.stopped || (taken.length === 0 && !compacting)) return;
+      try {
+        if (!compacting && (await this.relayed.logged(documentName, taken, log.loggedIds))) {
+          this.observe.relayedCheck?.("logged");
+          return;
+        }
+        await this.compact(documentName, log, document);
+        if (!compacting) this.observe.relayedCheck?.("compacted");
+      } catch (error) {
+        this.relayed.putBack(documentName, taken);
+        throw error;
+      }
     });
-    this.storingRelayed.set(documentName, storing);
-    const done = () => {
-      if (this.storingRelayed.get(documentName) === storing)
-        this.storingRelayed.delete(documentName);
-    };
-    storing.then(done, done);
-    return storing;
   }
 
   async beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload) {
     const log = this.logs.get(documentName);
-    if (!log || this.stopped || (log.length === 0 && !this.relayedSince.has(documentName))) return;
-    this.relayedSince.delete(documentName);
+    if (!log || this.stopped || (log.length === 0 && !this.relayed.has(documentName))) return;
+    this.relayed.take(documentName);
+    this.relayedDue.delete(documentName);
     // The last person left: fold the log into the snapshot so the next open reads one record.
     // A failure leaves the log as it is (nothing lost) and the document still unloads.
     await this.compact(documentName, log, document).catch(logWriteError);
@@ -215,14 +286,19 @@ export class PersistenceExtension implements Extension {
 
   /** Compacts a document's log into its snapshot when its turn comes (see `compactions`). */
   private compact(documentName: string, log: DurableLog, document: Y.Doc): Promise<void> {
-    return this.compactions.schedule(documentName, () => log.compact(document));
+    return this.compactions.schedule(documentName, async () => {
+      const started = performance.now();
+      await log.compact(document);
+      this.observe.store?.((performance.now() - started) / 1000);
+    });
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
     // Anything still waiting stays with the writer, which writes it.
     this.logs.delete(documentName);
     this.documents.delete(documentName);
-    this.relayedSince.delete(documentName);
+    this.relayed.forget(documentName);
+    this.relayedDue.delete(documentName);
   }
 
   /**
@@ -254,20 +330,13 @@ export class PersistenceExtension implements Extension {
    * Like `afterDurable`, for the answer to a client's sync. With several processes, this one may
    * hold updates another process relayed and died before logging. Their writer, reconnecting
    * here, sends nothing of them (this process has them), so "applied" would vouch for edits held
-   * only in memory. So while relayed updates are unstored here, the answer waits for a
-   * compaction that stores them (retried while the database fails).
+   * only in memory. So while relayed updates are unstored here, the answer waits for their check:
+   * the log holds them, or a compaction stored them (ADR 041; retried while the database fails).
    */
   afterSyncDurable(documentName: string, then: () => void): void {
-    const log = this.logs.get(documentName);
-    const document = this.documents.get(documentName);
-    const storing =
-      !log || !document
-        ? undefined
-        : this.relayedSince.has(documentName)
-          ? this.storeRelayed(documentName, log, document)
-          : this.storingRelayed.get(documentName);
-    if (!storing) return this.afterDurable(documentName, then);
-    storing.then(
+    const holding = this.relayed.has(documentName) || this.relayedChecks.has(documentName);
+    if (!holding || !this.logs.has(documentName)) return this.afterDurable(documentName, then);
+    this.storeRelayed(documentName).then(
       () => this.afterDurable(documentName, then),
       (error: unknown) => {
         logWriteError(error);
@@ -293,8 +362,10 @@ export class PersistenceExtension implements Extension {
   }
 
   /** Settles once no compaction is waiting or running (one a leaving person started included). */
-  compactionsDone(): Promise<void> {
-    return this.compactions.idle();
+  async compactionsDone(): Promise<void> {
+    // A relayed check may yet start a compaction.
+    await this.relayedChecks.idle();
+    await this.compactions.idle();
   }
 
   /** The last sweep of the log, once the shutdown's compactions are done; no sweep after it. */
@@ -310,5 +381,6 @@ export class PersistenceExtension implements Extension {
    */
   closed(): void {
     this.stopped = true;
+    clearInterval(this.relayedTimer);
   }
 }

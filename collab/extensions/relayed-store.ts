@@ -8,10 +8,10 @@ import { isRelayed } from "../relayed.ts";
 
 /**
  * With several processes, an update another process relayed (Redis) is logged there, not here
- * (ADR 018). Hocuspocus does not schedule a store for relayed updates; this does, so this
- * process also compacts its whole state (relayed updates included) a debounce later. If the
- * process that logged nothing yet dies first, its writer's unconfirmed edit still reaches the
- * snapshot from here: losing it would take both processes failing within the debounce.
+ * (ADR 018). Hocuspocus does not schedule a store for relayed updates; this does, so a document
+ * edited only elsewhere is stored here too, a debounce later: its projection is kept up to date
+ * by every process holding it, also when the process the edits entered dies before its own
+ * store. Whether the relayed updates themselves are stored is their checks' business (ADR 041).
  */
 export class RelayedStoreExtension implements Extension {
   extensionName = "relayed-store";

@@ -144,6 +144,30 @@ export async function loadStoredDocument(name: string): Promise<StoredDocument> 
   };
 }
 
+/** A document's log as another process's updates are checked against it (ADR 041). */
+export interface LogRead {
+  /** Every entry the log holds for the document now. */
+  ids: string[];
+  /** The entries among them that were not `known`, with their updates. */
+  entries: { id: string; update: Uint8Array }[];
+}
+
+/**
+ * Which entries a document's log holds (one read by `name`, ids only), and the updates of those
+ * not in `known` (one read by `_id`; none when there are none).
+ */
+export async function readLogSince(name: string, known: ReadonlySet<string>): Promise<LogRead> {
+  const rows = await DocumentUpdateModel.find({ name }, { _id: 1 }).lean();
+  const ids = rows.map((row) => row._id.toString());
+  const fresh = ids.filter((id) => !known.has(id));
+  if (fresh.length === 0) return { ids, entries: [] };
+  const entries = await DocumentUpdateModel.find({ _id: op({ $in: fresh }) }).lean();
+  return {
+    ids,
+    entries: entries.map((e) => ({ id: e._id.toString(), update: toBytes(e.update) })),
+  };
+}
+
 /** One entry of the update log: an update of the named document. */
 export interface LogEntry {
   name: string;
