@@ -22,7 +22,7 @@ function watch(index: number, lost: string[]): PeerWatch {
     channel,
     onPeerLost: (peer) => lost.push(peer),
     everyMs: 100,
-    silentMs: 400,
+    silentMs: 1000,
   });
   watches.push(started);
   return started;
