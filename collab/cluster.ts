@@ -16,8 +16,9 @@ export interface ClusterParts {
 /**
  * Hocuspocus's Redis extension relays every update (as it happens: UpdateRelay, ADR 027) and
  * presence change between the processes that have a document open (and locks stores, so two
- * processes rarely compact one document at once); our signal channel carries "close these sockets" and "re-check these people",
- * and a heartbeat tells when another process is gone (ADR 041).
+ * processes rarely compact one document at once); our signal channel carries "close these
+ * sockets" and "re-check these people", and a heartbeat tells when another process is gone
+ * (ADR 041).
  */
 export function joinCluster(
   settings: RedisSettings,

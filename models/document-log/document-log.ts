@@ -131,6 +131,14 @@ async function lastKeptState(name: string, newest: number): Promise<Snapshot> {
   return { state: EMPTY_UPDATE, version: newest };
 }
 
+/** A log entry as read (lean): its id and its update's bytes. */
+function entryOf(row: { _id: Types.ObjectId; update: unknown }): {
+  id: string;
+  update: Uint8Array;
+} {
+  return { id: row._id.toString(), update: toBytes(row.update) };
+}
+
 /** Everything stored for a document: its snapshot (if any) and the updates logged since. */
 export async function loadStoredDocument(name: string): Promise<StoredDocument> {
   const [snapshot, updates] = await Promise.all([
@@ -140,7 +148,7 @@ export async function loadStoredDocument(name: string): Promise<StoredDocument> 
   return {
     snapshot: snapshot?.state ?? null,
     snapshotVersion: snapshot?.version ?? 0,
-    updates: updates.map((u) => ({ id: u._id.toString(), update: toBytes(u.update) })),
+    updates: updates.map(entryOf),
   };
 }
 
@@ -162,10 +170,7 @@ export async function readLogSince(name: string, known: ReadonlySet<string>): Pr
   const fresh = ids.filter((id) => !known.has(id));
   if (fresh.length === 0) return { ids, entries: [] };
   const entries = await DocumentUpdateModel.find({ _id: op({ $in: fresh }) }).lean();
-  return {
-    ids,
-    entries: entries.map((e) => ({ id: e._id.toString(), update: toBytes(e.update) })),
-  };
+  return { ids, entries: entries.map(entryOf) };
 }
 
 /** One entry of the update log: an update of the named document. */

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
-import { loadStoredDocument, readNewestSnapshot } from "../../models/document-log/document-log.ts";
+import { readNewestSnapshot } from "../../models/document-log/document-log.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildEvaluation, buildWorld } from "../support/factories.ts";
 import { spawnServer, type ServerProcess } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
+import { storedDocument } from "../support/yjs-states.ts";
 
 // ADR 041 on two real server processes, one database and the local Redis: a process compacts
 // the updates another relayed to it only when the log lacks them, and checks when the other
@@ -57,14 +57,6 @@ async function relayedChecks(server: ServerProcess, outcome: string): Promise<nu
   });
   const line = new RegExp(`^qm_collab_relayed_checks_total\\{outcome="${outcome}"\\} (\\d+)$`, "m");
   return Number(line.exec(await response.text())?.[1] ?? 0);
-}
-
-async function stored(name: string): Promise<Y.Doc> {
-  const { snapshot, updates } = await loadStoredDocument(name);
-  const doc = new Y.Doc();
-  if (snapshot) Y.applyUpdate(doc, snapshot);
-  for (const { update } of updates) Y.applyUpdate(doc, update);
-  return doc;
 }
 
 async function newEvaluation(): Promise<string> {
@@ -119,7 +111,7 @@ describe("updates another process relayed", () => {
     // B hears A fall silent (3 s), finds the edit missing from the log, and compacts: long
     // before its own periodic check (30 s), and with nobody reconnecting.
     await eventually(
-      async () => (await stored(name)).getText("relayed").toString() === "held by B alone",
+      async () => (await storedDocument(name)).getText("relayed").toString() === "held by B alone",
       8000,
       "B to store the edit A never logged",
     );

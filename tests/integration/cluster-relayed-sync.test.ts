@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
-import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { startTcpBalancer, type TcpBalancer } from "../../server/cluster/tcp-balancer.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { spawnServer, type ServerProcess } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
+import { storedDocument } from "../support/yjs-states.ts";
 
 // Two real server processes on one database and the local Redis (ADR 018). Process A writes
 // its log only every 10 s here, so it can die holding an edit it relayed but never wrote.
@@ -43,14 +42,6 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-async function stored(name: string): Promise<Y.Doc> {
-  const { snapshot, updates } = await loadStoredDocument(name);
-  const doc = new Y.Doc();
-  if (snapshot) Y.applyUpdate(doc, snapshot);
-  for (const { update } of updates) Y.applyUpdate(doc, update);
-  return doc;
-}
-
 describe("an edit another process relayed but never wrote", () => {
   it("is stored before its writer, reconnecting to the process holding it, hears 'Saved'", async () => {
     const name = documentName("evaluation", world.evaluation.id);
@@ -72,6 +63,6 @@ describe("an edit another process relayed but never wrote", () => {
     // The writer reconnects through the balancer to B, which has the edit already, so the
     // writer's sync carries nothing. "Saved" must still mean stored.
     await writer.whenSaved(15_000);
-    expect((await stored(name)).getText("relayed").toString()).toBe("held in memory only");
+    expect((await storedDocument(name)).getText("relayed").toString()).toBe("held in memory only");
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import {
   DocumentUpdateModel,
   appendUpdates,
@@ -8,17 +7,9 @@ import {
 } from "../../models/document-log/document-log.ts";
 import { seedSnapshot } from "../../models/document-log/snapshot-write.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { freshDocumentName, stateWith } from "../support/yjs-states.ts";
+import { freshDocumentName, stateWith, storedDocument } from "../support/yjs-states.ts";
 
 useTestDatabase();
-
-async function storedDoc(name: string): Promise<Y.Doc> {
-  const stored = await loadStoredDocument(name);
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const { update } of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
-}
 
 // ADR 018: any process may compact a document; none may replace a snapshot with less than it had.
 describe("compaction from several processes", () => {
@@ -29,7 +20,7 @@ describe("compaction from several processes", () => {
     // B still believes nothing was stored, and its state lacks A's text.
     const second = await compactDocument(name, stateWith("b", "from B"), [], 0);
     expect(second).toBe(2);
-    const doc = await storedDoc(name);
+    const doc = await storedDocument(name);
     expect(doc.getText("a").toString()).toBe("from A");
     expect(doc.getText("b").toString()).toBe("from B");
   });
@@ -45,7 +36,7 @@ describe("compaction from several processes", () => {
     expect(new Set(versions).size).toBe(20);
     const left = await DocumentUpdateModel.find({ name }).lean();
     expect(left.map((entry) => entry._id.toString())).toEqual(untouched);
-    const doc = await storedDoc(name);
+    const doc = await storedDocument(name);
     for (let i = 0; i < 20; i++) expect(doc.getText(`f${i}`).toString()).toBe(`edit ${i}`);
     expect(doc.getText("late").toString()).toBe("not compacted by anyone");
   });
