@@ -57,11 +57,16 @@ func main() {
 		stop()
 	}()
 
+	// temp_store(memory): SQLite keeps its statement journals in memory (ADR 042). An insert of
+	// many documents journals every page it changes; past 64 KB that journal was a temporary file,
+	// created, written and deleted for each such insert, as the update log's are while people type.
+	sqliteURL := "file:" + absDir + "/?_pragma=temp_store(memory)"
+
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	db, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + absDir + "/",
+		SQLiteURL: sqliteURL,
 		Logger:    logger,
 	})
 	if err != nil {
