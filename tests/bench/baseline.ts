@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { DocumentPlan } from "./document-clients.ts";
-import type { BenchOptions } from "./options.ts";
+import { profileFlags, type BenchOptions } from "./options.ts";
 import { spawnListening } from "./spawn-listening.ts";
 import type { RunningSystem } from "./system.ts";
 
@@ -14,6 +14,7 @@ async function startInMemory(
 ): Promise<RunningSystem> {
   const server = await spawnListening(path.join(import.meta.dirname, script), {
     cwd: PROJECT_ROOT,
+    nodeFlags: profileFlags(options),
   });
   return {
     name: system.name,

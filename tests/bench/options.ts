@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import path from "node:path";
 import type { SystemName } from "./system.ts";
 
 /** What one bench run does; every field has a command-line flag of the same name. */
@@ -20,7 +21,10 @@ export interface BenchOptions {
   cursors: boolean;
   /** Our server's store (compaction + projection) debounce; the production default. */
   storeDebounce: number;
-  /** Write a V8 CPU profile of our server to this folder (none: no profile). */
+  /**
+   * Write a V8 CPU profile of each system's server to this folder (none: no profile); for ours
+   * as two processes, of the first.
+   */
   profile: string | null;
   /** How long to wait, after typing stops, for the last edits to arrive and be confirmed. */
   drainSeconds: number;
@@ -63,7 +67,7 @@ const HELP = `npm run bench -- [options]
                        clients split between them: cross-process edit → visible vs one process
   --load-processes N  spread the clients over N processes, whole documents each, the same for
                        every system (default: one per 1,000 clients, at most one per document)
-  --profile DIR        write a CPU profile (.cpuprofile) of our server into DIR
+  --profile DIR        write a CPU profile (.cpuprofile) of each system's server into DIR
   --out DIR            where the JSON goes (default bench-results)
 `;
 
@@ -145,4 +149,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     systems: [...new Set(systems)] as SystemName[],
     outDir: values.out ?? "bench-results",
   };
+}
+
+/** Node's flags for a server of the bench: a CPU profile into `--profile`'s folder, if given. */
+export function profileFlags(options: Pick<BenchOptions, "profile">): string[] {
+  return options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`] : [];
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { readCommandTotals, sumTotals } from "./database-commands.ts";
 import type { DocumentPlan } from "./document-clients.ts";
-import type { BenchOptions } from "./options.ts";
+import { profileFlags, type BenchOptions } from "./options.ts";
 import { readLoopDelay } from "./server-loop.ts";
 import type { RunningSystem } from "./system.ts";
 
@@ -64,9 +64,7 @@ export async function startOurs(
               }
             : {}),
         },
-        options.profile && i === 0
-          ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`]
-          : [],
+        i === 0 ? profileFlags(options) : [],
       );
       cleanups.push(() => server.stop());
       servers.push(server);

@@ -4,9 +4,9 @@ import { listeningUrl } from "../../server/cluster/listening.ts";
 /** Runs a TypeScript entry point in its own Node process and waits for "Listening on <url>". */
 export async function spawnListening(
   script: string,
-  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; nodeFlags?: string[] },
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), "--import", "tsx", script], {
     cwd: options.cwd,
     env: { ...process.env, NODE_ENV: "production", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
