@@ -43,6 +43,9 @@ export function securityHeaders(options: {
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Cross-Origin-Opener-Policy stays helmet's `same-origin`, although a new tab opening one of
+    // our pages then waits for a renderer process of its own (ADR 043).
+    crossOriginOpenerPolicy: { policy: "same-origin" },
   });
 }
 

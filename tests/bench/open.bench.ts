@@ -2,7 +2,9 @@
 // Open → editable for the demo evaluation in Chromium (issue 12: goal ≤ 300 ms, median of 5):
 // the production server (`server/index.ts`, built app, demo data) on a fresh embedded FerretDB,
 // a demo staff member signed in; cold (a fresh browser context each time: nothing cached) and
-// warm (one context: an earlier visit's HTTP cache and compiled scripts). Measured in the page
+// warm (one context: an earlier visit's HTTP cache and compiled scripts), both as a new tab's
+// first page, and in the tab (warm, from the site's home page in the same tab: a link followed,
+// an address typed or a reload, which needs no new renderer process). Measured in the page
 // from navigation start: the HTML's last byte, its stylesheets' last byte, first contentful
 // paint, DOMContentLoaded,
 // **editable**: the first criterion's narrative takes typing and its judgement a click (as served,
@@ -73,8 +75,14 @@ async function openIn(
   ready: () => number | false,
   /** Run in the page: the time its scripts took over, or false (none for the bare page). */
   live?: () => number | false,
+  /**
+   * A page of the same site to show first, in the same tab: the open is then a navigation from
+   * it (a link followed, an address typed or a reload), not a new tab's first page.
+   */
+  from?: string,
 ): Promise<Timings> {
   const page: Page = await context.newPage();
+  if (from) await page.goto(from, { waitUntil: "load" });
   // Said when the page never becomes editable: what went wrong in it.
   const problems: string[] = [];
   page.on("console", (m) => {
@@ -303,8 +311,14 @@ async function profileOneOpen(browser: Browser, url: string, cookie: Cookie, dir
 
 const dir = mkdtempSync(path.join(tmpdir(), "qm-bench-open-"));
 const ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
-const bare = createServer((_req, res) => {
-  res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+// The bare page, and at /isolated the same page with our pages' Cross-Origin-Opener-Policy
+// (server/security.ts): a new tab's first page that declares it makes Chromium swap the tab to a
+// new renderer process (a new browsing context group), which the bare page otherwise skips.
+const bare = createServer((req, res) => {
+  res.writeHead(200, {
+    "content-type": "text/html; charset=utf-8",
+    ...(req.url?.startsWith("/isolated") ? { "cross-origin-opener-policy": "same-origin" } : {}),
+  });
   res.end(
     '<!doctype html><html lang="en"><title>Bare</title><main><h1>Bare page</h1>' +
       "<label>Narrative <textarea></textarea></label></main></html>",
@@ -312,6 +326,7 @@ const bare = createServer((_req, res) => {
 });
 await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
 const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/`;
+const isolatedBareUrl = `${bareUrl}isolated`;
 const db = { uri: ferret.uri, dbName: "bench_open" };
 const serverProfile = values["server-profile"];
 const server = await spawnServer(
@@ -349,6 +364,9 @@ try {
     coldBaseline: [] as Timings[],
     warm: [] as Timings[],
     warmBaseline: [] as Timings[],
+    coldIsolatedBaseline: [] as Timings[],
+    inTab: [] as Timings[],
+    inTabBaseline: [] as Timings[],
   };
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, so ours and the baseline see the same moments of a shared machine.
@@ -358,6 +376,19 @@ try {
     runs.coldBaseline.push(await openCold(browser, bareUrl, null, bareEditable));
     runs.warm.push(await openIn(warmOurs, url, evaluationEditable, evaluationLive));
     runs.warmBaseline.push(await openIn(warmBaseline, bareUrl, bareEditable));
+    runs.coldIsolatedBaseline.push(await openCold(browser, isolatedBareUrl, null, bareEditable));
+    runs.inTab.push(
+      await openIn(warmOurs, url, evaluationEditable, evaluationLive, `${siteOf(url)}/home`),
+    );
+    runs.inTabBaseline.push(
+      await openIn(
+        warmBaseline,
+        `${isolatedBareUrl}?next`,
+        bareEditable,
+        undefined,
+        isolatedBareUrl,
+      ),
+    );
   }
   const used = { machine: machine.stop(), server: serverCpu.stop(), database: database.stop() };
   await warmOurs.close();
@@ -378,6 +409,9 @@ try {
     coldBaseline: summary(runs.coldBaseline),
     warm: summary(runs.warm),
     warmBaseline: summary(runs.warmBaseline),
+    coldIsolatedBaseline: summary(runs.coldIsolatedBaseline),
+    inTab: summary(runs.inTab),
+    inTabBaseline: summary(runs.inTabBaseline),
     goalMs: 300,
     raw: runs,
     cpu: {
@@ -390,13 +424,16 @@ try {
   };
   const ms = (x: number) => `${Math.round(x)} ms`;
   console.log(`Open → editable, ${result.url}, median of ${RUNS} (Chromium; goal ≤ 300 ms)`);
-  for (const kind of ["cold", "warm"] as const) {
+  for (const kind of ["cold", "warm", "inTab"] as const) {
     const ours = result[kind];
     const base = result[`${kind}Baseline`];
     console.log(
-      `  ${kind}: HTML ${ms(ours.responseEnd)} (${Math.round(ours.htmlBytes / 1024)} KB), stylesheets in ${ms(ours.stylesheetsEnd)}, first paint ${ms(ours.firstContentfulPaint)}, DOMContentLoaded ${ms(ours.domContentLoaded)}, editable ${ms(ours.editable)}, live ${ms(ours.live ?? NaN)}; bare page ${ms(base.editable)} (${(ours.editable / base.editable).toFixed(1)}×)`,
+      `  ${kind === "inTab" ? "in the tab" : kind}: HTML ${ms(ours.responseEnd)} (${Math.round(ours.htmlBytes / 1024)} KB), stylesheets in ${ms(ours.stylesheetsEnd)}, first paint ${ms(ours.firstContentfulPaint)}, DOMContentLoaded ${ms(ours.domContentLoaded)}, editable ${ms(ours.editable)}, live ${ms(ours.live ?? NaN)}; bare page ${ms(base.editable)} (${(ours.editable / base.editable).toFixed(1)}×)`,
     );
   }
+  console.log(
+    `  a new tab's bare page with our Cross-Origin-Opener-Policy (its own renderer process): ${ms(result.coldIsolatedBaseline.editable)}, without: ${ms(result.coldBaseline.editable)}`,
+  );
   console.log(
     `  CPU (% of a core): server ${used.server.cpuPercent?.toFixed(0)}, database ${used.database.cpuPercent?.toFixed(0)}, whole machine ${used.machine.busyPercent?.toFixed(0)} of ${used.machine.cores * 100} (includes Chromium and this bench)`,
   );
@@ -414,4 +451,9 @@ try {
   bare.close();
   await ferret.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The site's origin, e.g. for its home page. */
+function siteOf(url: string): string {
+  return new URL(url).origin;
 }

@@ -145,4 +145,9 @@ describe("security headers", () => {
     expect(a.headers.get("x-content-type-options")).toBe("nosniff");
     expect(await a.text()).toMatch(/<script nonce="/);
   });
+
+  it("keeps pages out of other sites' windows (ADR 043)", async () => {
+    const page = await fetch(`${server.url}/sign-in`);
+    expect(page.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+  });
 });
