@@ -378,7 +378,7 @@ try {
     runs.warmBaseline.push(await openIn(warmBaseline, bareUrl, bareEditable));
     runs.coldIsolatedBaseline.push(await openCold(browser, isolatedBareUrl, null, bareEditable));
     runs.inTab.push(
-      await openIn(warmOurs, url, evaluationEditable, evaluationLive, `${siteOf(url)}/home`),
+      await openIn(warmOurs, url, evaluationEditable, evaluationLive, `${server.url}/home`),
     );
     runs.inTabBaseline.push(
       await openIn(
@@ -451,9 +451,4 @@ try {
   bare.close();
   await ferret.stop();
   rmSync(dir, { recursive: true, force: true });
-}
-
-/** The site's origin, e.g. for its home page. */
-function siteOf(url: string): string {
-  return new URL(url).origin;
 }
