@@ -11,6 +11,7 @@ import { AuthenticationExtension } from "./extensions/authentication.ts";
 import { IdentityExtension } from "./extensions/identity.ts";
 import { PersistenceExtension, type PersistenceObserver } from "./extensions/persistence.ts";
 import { ProjectionExtension } from "./extensions/projection.ts";
+import { STORE_SPREAD_MAX_MS, StoreSpreadExtension } from "./extensions/store-spread.ts";
 import { AckWhenDurable } from "./durable-ack.ts";
 import { MAX_MESSAGE_BYTES } from "./message-guard.ts";
 import { CLOSE, type CloseReason } from "./close-codes.ts";
@@ -101,13 +102,18 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   const cluster = options.redis
     ? joinCluster(options.redis, applySignal, () => persistence.checkRelayed())
     : null;
+  const debounce = options.storeDebounceMs ?? 2000;
+  // A store waits up to as long again for its document's moment (ADR 044).
+  const spread = new StoreSpreadExtension(Math.min(debounce, STORE_SPREAD_MAX_MS));
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: "collab",
     quiet: true,
-    debounce: options.storeDebounceMs ?? 2000,
+    debounce,
     maxDebounce: options.storeMaxDebounceMs ?? 10000,
     // Order matters: who you are and what you may do, then how you appear, then storage.
     extensions: [
+      // Sorts itself first (its priority): a store waits for its moment before anything else.
+      spread,
       new AuthenticationExtension(sockets),
       new IdentityExtension(),
       persistence,
@@ -217,6 +223,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   async function close() {
     stopSweep();
     persistence.shuttingDown();
+    spread.shuttingDown();
     hocuspocus.flushPendingStores();
     await persistence.flushAll();
     // Let the stores started above (compaction, projection) finish before sockets go.
