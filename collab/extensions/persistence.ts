@@ -371,7 +371,8 @@ export class PersistenceExtension implements Extension {
   /** The last sweep of the log, once the shutdown's compactions are done; no sweep after it. */
   async trimLog(): Promise<void> {
     clearInterval(this.trimTimer);
-    await this.trim.sweep();
+    // Nobody is typing any more: no pauses.
+    await this.trim.sweep(0);
   }
 
   /**

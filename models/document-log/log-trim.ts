@@ -1,11 +1,20 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { op } from "../mongoose.ts";
 import { DocumentUpdateModel, type Leftovers } from "./document-log.ts";
 import { sweepStatesBefore } from "./snapshot-versions.ts";
 
-/** At most this many entries are named in one delete (bound parameters of one SQLite query). */
-const IDS_PER_DELETE = 2000;
+/**
+ * About this many entries are named in one delete (a document's entries stay together): a sweep
+ * of thousands is several short deletes (ADR 044), each well under SQLite's bound parameters.
+ */
+const IDS_PER_DELETE = 500;
 /** How many documents' replaced snapshot states are swept at once. */
-const SWEEPS_AT_ONCE = 8;
+const SWEEPS_AT_ONCE = 2;
+/**
+ * A sweep waits this long between its deletes, so that the database's work (and ours) comes in
+ * pieces with typing served between them, not in one block of ~100 ms (ADR 044).
+ */
+export const SWEEP_PAUSE_MS = 25;
 
 /**
  * Log entries that compactions have folded into snapshots, and snapshot versions a newer one
@@ -23,7 +32,10 @@ export class LogTrim implements Leftovers {
   private superseded = new Map<string, number>();
   private sweeping: Promise<void> = Promise.resolve();
 
-  constructor(private readonly onError: (error: unknown) => void = console.error) {}
+  constructor(
+    private readonly onError: (error: unknown) => void = console.error,
+    private readonly pauseMs = SWEEP_PAUSE_MS,
+  ) {}
 
   /** `ids` of document `name` are in its snapshot: delete them at the next sweep. */
   entries(name: string, ids: string[]): void {
@@ -44,18 +56,20 @@ export class LogTrim implements Leftovers {
 
   /**
    * Deletes everything added so far (one sweep at a time; a failed delete keeps its entries for
-   * the next sweep). Resolves once every entry added before the call is deleted or kept back.
+   * the next sweep), pausing `pauseMs` between deletes (none on shutdown). Resolves once every
+   * entry added before the call is deleted or kept back.
    */
-  sweep(): Promise<void> {
-    this.sweeping = this.sweeping.then(() => this.deleteDue());
+  sweep(pauseMs = this.pauseMs): Promise<void> {
+    this.sweeping = this.sweeping.then(() => this.deleteDue(pauseMs));
     return this.sweeping;
   }
 
-  private async deleteDue(): Promise<void> {
-    await this.deleteSuperseded();
+  private async deleteDue(pauseMs: number): Promise<void> {
+    await this.deleteSuperseded(pauseMs);
     const due = [...this.due];
     this.due.clear();
-    for (const batch of batches(due)) {
+    for (const [i, batch] of batches(due).entries()) {
+      if (i > 0 && pauseMs > 0) await sleep(pauseMs);
       try {
         // Log entries' ids are unique ObjectIds: the ids alone say which to delete.
         await DocumentUpdateModel.deleteMany({
@@ -69,10 +83,11 @@ export class LogTrim implements Leftovers {
   }
 
   /** Each document's replaced states, by `_id` (ADR 035), a few documents at a time. */
-  private async deleteSuperseded(): Promise<void> {
+  private async deleteSuperseded(pauseMs: number): Promise<void> {
     const superseded = [...this.superseded];
     this.superseded.clear();
     for (let i = 0; i < superseded.length; i += SWEEPS_AT_ONCE) {
+      if (i > 0 && pauseMs > 0) await sleep(pauseMs);
       await Promise.all(
         superseded.slice(i, i + SWEEPS_AT_ONCE).map(async ([name, version]) => {
           try {

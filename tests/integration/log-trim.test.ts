@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
 import {
+  appendUpdates,
   DocumentSnapshotModel,
   loadStoredDocument,
 } from "../../models/document-log/document-log.ts";
+import { LogTrim } from "../../models/document-log/log-trim.ts";
 import { mongoose } from "../../models/mongoose.ts";
 import { connectClient, eventually } from "../support/collab-client.ts";
 import { expectNoOrphans, rowsWithState } from "../support/snapshot-rows.ts";
@@ -98,5 +100,37 @@ describe("trimming the update log", () => {
     } finally {
       await reopened.close();
     }
+  });
+
+  it("sweeps thousands of entries as several short deletes with a pause between them, and all of them go (ADR 044)", async () => {
+    const names = ["a", "b", "c"].map((n) =>
+      documentName("evaluation", `64b0000000000000000000${n}${n}`),
+    );
+    const trim = new LogTrim(undefined, 300);
+    for (const name of names) {
+      const ids = await appendUpdates(
+        name,
+        Array.from({ length: 600 }, (_, i) => new Uint8Array([0, 0, i % 250])),
+      );
+      trim.entries(name, ids);
+    }
+    const deletes: { at: number; ids: number }[] = [];
+    mongoose.set("debug", (collection: string, method: string, filter: unknown) => {
+      if (collection !== "documentupdates" || method !== "deleteMany") return;
+      const named = (filter as { _id: { $in: unknown[] } })._id.$in.length;
+      deletes.push({ at: performance.now(), ids: named });
+    });
+    try {
+      await trim.sweep();
+    } finally {
+      mongoose.set("debug", false);
+    }
+    expect(deletes.reduce((sum, d) => sum + d.ids, 0)).toBe(1800);
+    expect(deletes.length).toBeGreaterThanOrEqual(3);
+    for (const d of deletes) expect(d.ids).toBeLessThanOrEqual(600);
+    for (let i = 1; i < deletes.length; i++) {
+      expect(deletes[i].at - deletes[i - 1].at).toBeGreaterThanOrEqual(290);
+    }
+    for (const name of names) expect((await loadStoredDocument(name)).updates).toEqual([]);
   });
 });
