@@ -73,7 +73,4 @@ export {
   listActionOwners,
   listEvaluationsWithActionsOf,
 } from "../models/evaluation/actions.ts";
-export {
-  isLiveToken,
-  listAccessTokens,
-} from "../models/access-token/access-token.ts";
+export { isLiveToken, listAccessTokens } from "../models/access-token/access-token.ts";

@@ -36,7 +36,10 @@ const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 {
   let elapsed = 0;
   const at = profile.timeDeltas.map((delta) => (elapsed += delta));
-  const first = Math.max(at.findIndex((t) => t >= skipSeconds * 1e6), 0);
+  const first = Math.max(
+    at.findIndex((t) => t >= skipSeconds * 1e6),
+    0,
+  );
   const end = at.findIndex((t) => t > untilSeconds * 1e6);
   profile.samples = profile.samples.slice(first, end < 0 ? undefined : end);
   profile.timeDeltas = profile.timeDeltas.slice(first, end < 0 ? undefined : end);

@@ -54,9 +54,7 @@ async function idsFound(filter: object): Promise<string[]> {
 describe("the embedded FerretDB's reads by a field", () => {
   it("a string field reads through its index and finds exactly MongoDB's matches", async () => {
     await insertProbes();
-    expect(searchesIndex(await planOf("fieldindexprobes", { name: "north" }), "name_1")).toBe(
-      true,
-    );
+    expect(searchesIndex(await planOf("fieldindexprobes", { name: "north" }), "name_1")).toBe(true);
     // The array holding "north" matches; an array of objects and an object do not.
     expect(await idsFound({ name: "north" })).toEqual(["list", "plain"]);
     expect(await idsFound({ name: awkward })).toEqual(["awkward"]);
@@ -89,7 +87,10 @@ describe("the embedded FerretDB's reads by a field", () => {
     expect(updated.modifiedCount).toBe(2);
     expect(await idsFound({ seen: true })).toEqual(["list", "plain"]);
 
-    const deleted = await probes().deleteMany({ trust: trusts[2], name: { $in: ["west", "north"] } });
+    const deleted = await probes().deleteMany({
+      trust: trusts[2],
+      name: { $in: ["west", "north"] },
+    });
     expect(deleted.deletedCount).toBe(1);
     expect(await idsFound({})).toEqual(
       ["awkward", "hex", "missing", "nested", "number", "object", "plain"].sort(),
