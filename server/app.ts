@@ -18,10 +18,10 @@ import {
 import { cspNonce, isSameOrigin, refuseCrossSite, securityHeaders } from "./security.ts";
 import { answerFormRefusals } from "./form-refusals.ts";
 import { answerUnavailableDatabase, unavailableUpgrade } from "./unavailable.ts";
+import { collectProcessMetrics } from "./process-metrics.ts";
 import { connectRedis, redisSettingsFrom } from "../collab/redis.ts";
 import { shareCachesThrough } from "../models/shared-cache.ts";
 import {
-  collectProcessMetrics,
   durableLatency,
   storeDuration,
   relayedChecks,

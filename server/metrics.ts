@@ -1,11 +1,4 @@
-import {
-  Counter,
-  Gauge,
-  Histogram,
-  collectDefaultMetrics,
-  register,
-  type Registry,
-} from "prom-client";
+import { Counter, Gauge, Histogram, register, type Registry } from "prom-client";
 
 // The Remix build bundles its own copy of this module beside the server's, and both count into
 // prom-client's one default registry: each metric is made once, by whichever copy asks first.
@@ -152,9 +145,3 @@ export function watchCollab(read: () => CollabCounts): () => void {
 }
 
 export const metricsRegistry: Registry = register;
-
-/** Node's own process metrics (CPU, memory, event-loop lag), once per process. */
-export function collectProcessMetrics(): void {
-  if (register.getSingleMetric("process_cpu_user_seconds_total")) return;
-  collectDefaultMetrics();
-}

@@ -1,6 +1,7 @@
 // npm run bench:soak -- [--minutes 10] [--clients 200] [--per-doc 5] [--churn 15]
 // Many clients for a long while, documents opened and closed all along: does the server's heap
-// keep growing, does any document stay loaded with nobody on it, do open handles pile up?
+// keep growing, does any document stay loaded with nobody on it, do live handles and timers pile up
+// (`nodejs_active_resources_total`)?
 // Reads the server's own /metrics (prom-client). Not part of `npm test`.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -89,7 +90,7 @@ async function main() {
       seconds: Math.round((performance.now() - started) / 1000),
       heapUsedMB: metric(text, "nodejs_heap_size_used_bytes") / 1e6,
       rssMB: metric(text, "process_resident_memory_bytes") / 1e6,
-      handles: metric(text, "nodejs_active_handles_total"),
+      handles: metric(text, "nodejs_active_resources_total"),
       connections: metric(text, "qm_collab_connections"),
       loaded: metric(text, "qm_collab_documents_loaded"),
       idle: metric(text, "qm_collab_documents_without_connections"),
