@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { median } from "./stats.ts";
 
 const { values } = parseArgs({
   options: { schools: { type: "string", default: "200" }, runs: { type: "string", default: "3" } },
@@ -70,7 +71,6 @@ try {
     await baseline.insertMany(copies);
     bare.push(performance.now() - t);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const row = {
     schools: SCHOOLS,
     runs: RUNS,

@@ -18,6 +18,7 @@ import { MongoClient, ObjectId } from "mongodb";
 import { buildFerretDB, FERRETDB_BINARY } from "../../server/database/ferretdb.ts";
 import { sampleMachine } from "./machine-sampler.ts";
 import { sampleProcess } from "./process-sampler.ts";
+import { median } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +55,6 @@ const entries = Array.from({ length: ENTRIES }, (_, i) => ({
 }));
 for (let i = 0; i < entries.length; i += 1000) await log.insertMany(entries.slice(i, i + 1000));
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results: Record<string, number> = {};
 const machine = sampleMachine();
 const ours = sampleProcess(process.pid);

@@ -16,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sampleMachine } from "./machine-sampler.ts";
 import { sampleProcess } from "./process-sampler.ts";
+import { median } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
@@ -60,7 +61,6 @@ function framework45() {
   return content;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dir = mkdtempSync(path.join(tmpdir(), "qm-bench-insight-"));
 const ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
 try {

@@ -25,6 +25,7 @@ import { machineQuiet, sampleMachine } from "./machine-sampler.ts";
 import { profilePageScripts } from "./js-profile.ts";
 import { traceMainThread } from "./main-thread.ts";
 import { sampleProcess } from "./process-sampler.ts";
+import { median } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
@@ -62,8 +63,6 @@ interface Timings {
   /** The page's scripts have taken over (null for the bare page, which has none). */
   live: number | null;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 type Cookie = { name: string; value: string };
 

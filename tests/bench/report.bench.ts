@@ -14,6 +14,7 @@ import { createRenderPool } from "../../server/reports/render-pool.ts";
 import { richTextLength } from "../../collab/shapes/rich-text.ts";
 import { evaluationReportFixture } from "../support/report-fixtures.ts";
 import { sampleMachine } from "./machine-sampler.ts";
+import { median } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +28,6 @@ const criteria = data.areas.flatMap((a) => a.criteria);
 const narrativeChars = criteria.reduce((sum, c) => sum + richTextLength(c.narrative), 0);
 
 const pool = createRenderPool();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function timed() {
   const loop = monitorEventLoopDelay({ resolution: 10 });

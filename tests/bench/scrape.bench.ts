@@ -11,6 +11,7 @@ import net from "node:net";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { sampleMachine } from "./machine-sampler.ts";
+import { median } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +28,6 @@ interface Measured {
   cpuMs: number;
 }
 
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** In the child: open the connections, then scrape again and again, timing each. */

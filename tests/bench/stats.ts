@@ -35,3 +35,8 @@ export function ratio(ours: number | null, baseline: number | null): number | nu
   if (ours === null || baseline === null || baseline === 0) return null;
   return ours / baseline;
 }
+
+/** The middle value of `values` (the upper of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}

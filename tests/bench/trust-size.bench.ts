@@ -18,6 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sampleMachine } from "./machine-sampler.ts";
 import { sampleProcess } from "./process-sampler.ts";
+import { median } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +51,6 @@ const { MembershipModel, migrateMembershipListsOnce } = await import(
 const { forgetMigrationSeen } = await import("../../models/membership/membership-list.ts");
 const { loadStoredDocument } = await import("../../models/document-log/document-log.ts");
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 
 /** Server time of `url`, `REQUESTS` times in turn (after one unmeasured request). */
