@@ -1,7 +1,11 @@
-import { Schema, type Types } from "mongoose";
+import { Schema, Types } from "mongoose";
 import { noteSelfJudgements } from "../insight/summary-store.ts";
 import { defineModel, op } from "../mongoose.ts";
-import { PROJECTED_ACTION_STATUSES, type EvaluationProjection } from "./projection.ts";
+import {
+  PROJECTED_ACTION_STATUSES,
+  type EvaluationProjection,
+  type ProjectedActionStatus,
+} from "./projection.ts";
 
 /**
  * Projections live in their own collection, one document per evaluation (same _id), because
@@ -16,43 +20,90 @@ interface ProjectionDoc extends EvaluationProjection {
   trustId: Types.ObjectId;
 }
 
-const projectionSchema = new Schema<ProjectionDoc>({
-  _id: { type: Schema.Types.ObjectId, required: true },
-  trustId: { type: Schema.Types.ObjectId, required: true, index: true },
-  judgements: [{ _id: false, criterionId: String, level: String }],
-  judgedCount: { type: Number, default: 0 },
-  criteriaCount: { type: Number, default: 0 },
-  updatedAt: { type: Date, default: () => new Date() },
-  lastActivityAt: { type: Date, default: null },
-  forceTotals: {
-    helping: { type: Number, default: 0 },
-    hindering: { type: Number, default: 0 },
-  },
-  forcesByCriterion: [{ _id: false, criterionId: String, helping: Number, hindering: Number }],
-  actionCounts: Object.fromEntries(
-    PROJECTED_ACTION_STATUSES.map((s) => [s, { type: Number, default: 0 }]),
-  ),
-  // Flat objects in a list; forceIds is a list inside each (FerretDB takes that, not lists of lists).
-  actions: [
-    {
-      _id: false,
-      id: String,
-      criterionId: String,
-      what: String,
-      ownerId: { type: String, default: null },
-      due: { type: String, default: null },
-      status: { type: String, enum: PROJECTED_ACTION_STATUSES },
-      forceIds: [String],
+const projectionSchema = new Schema<ProjectionDoc>(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    trustId: { type: Schema.Types.ObjectId, required: true, index: true },
+    judgements: [{ _id: false, criterionId: String, level: String }],
+    judgedCount: { type: Number, default: 0 },
+    criteriaCount: { type: Number, default: 0 },
+    updatedAt: { type: Date, default: () => new Date() },
+    lastActivityAt: { type: Date, default: null },
+    forceTotals: {
+      helping: { type: Number, default: 0 },
+      hindering: { type: Number, default: 0 },
     },
-  ],
-});
+    forcesByCriterion: [{ _id: false, criterionId: String, helping: Number, hindering: Number }],
+    actionCounts: Object.fromEntries(
+      PROJECTED_ACTION_STATUSES.map((s) => [s, { type: Number, default: 0 }]),
+    ),
+    // Flat objects in a list; forceIds is a list inside each (FerretDB takes that, not lists of lists).
+    actions: [
+      {
+        _id: false,
+        id: String,
+        criterionId: String,
+        what: String,
+        ownerId: { type: String, default: null },
+        due: { type: String, default: null },
+        status: { type: String, enum: PROJECTED_ACTION_STATUSES },
+        forceIds: [String],
+      },
+    ],
+  },
+  // Only ever replaced whole (saveProjection): a version key would say nothing.
+  { versionKey: false },
+);
 projectionSchema.index({ "actions.ownerId": 1 });
 
 export const ProjectionModel = defineModel<ProjectionDoc>("EvaluationProjection", projectionSchema);
 
 /**
+ * The record as the schema stores it, field by field, with the defaults the schema gives: what
+ * mongoose's casting made of a projection, built without it (ADR 046).
+ */
+export function projectionRecord(
+  trustId: string,
+  evaluationId: string,
+  projection: EvaluationProjection,
+): ProjectionDoc {
+  const { forceTotals, forcesByCriterion = [], actionCounts, actions = [] } = projection;
+  return {
+    _id: new Types.ObjectId(evaluationId),
+    trustId: new Types.ObjectId(trustId),
+    judgements: projection.judgements.map(({ criterionId, level }) => ({ criterionId, level })),
+    judgedCount: projection.judgedCount,
+    criteriaCount: projection.criteriaCount,
+    updatedAt: projection.updatedAt,
+    lastActivityAt: projection.lastActivityAt,
+    forceTotals: { helping: forceTotals?.helping ?? 0, hindering: forceTotals?.hindering ?? 0 },
+    forcesByCriterion: forcesByCriterion.map(({ criterionId, helping, hindering }) => ({
+      criterionId,
+      helping,
+      hindering,
+    })),
+    actionCounts: Object.fromEntries(
+      PROJECTED_ACTION_STATUSES.map((status) => [status, actionCounts?.[status] ?? 0]),
+    ) as Record<ProjectedActionStatus, number>,
+    actions: actions.map(({ id, criterionId, what, ownerId, due, status, forceIds }) => ({
+      id,
+      criterionId,
+      what,
+      ownerId: ownerId ?? null,
+      due: due ?? null,
+      status,
+      forceIds: [...forceIds],
+    })),
+  };
+}
+
+/**
  * Replaces an evaluation's projection (only the collab server's store writes it), and notes its
  * judgements in the insight summary unless the writer knows they are what it last wrote.
+ *
+ * Written through the driver with the record built by `projectionRecord`: mongoose's casting of
+ * a replacement (a document with a subdocument per judgement, force and action) cost three times
+ * the rest of the write, and every document's first store after a load writes one (ADR 046).
  */
 export async function saveProjection(
   trustId: string,
@@ -60,12 +111,9 @@ export async function saveProjection(
   projection: EvaluationProjection,
   { judgementsChanged = true }: { judgementsChanged?: boolean } = {},
 ): Promise<void> {
+  const record = projectionRecord(trustId, evaluationId, projection);
   const write = () =>
-    ProjectionModel.replaceOne(
-      { _id: evaluationId },
-      { ...projection, _id: evaluationId, trustId },
-      { upsert: true },
-    );
+    ProjectionModel.collection.replaceOne({ _id: record._id }, record, { upsert: true });
   try {
     await write();
   } catch (error) {
