@@ -9,10 +9,19 @@ import type { LoadGeneratorUsage } from "./self-sampler.ts";
 const WORKER = path.join(import.meta.dirname, "load-worker.ts");
 /** From the bench's "run" until typing starts: the passages reach everyone (1 s, as before). */
 const LEAD_MS = 1500;
+/**
+ * How long before the window `onWindow.ready` is called: the bench's readings of the servers (a
+ * /metrics scrape each) hold a server's loop for a few milliseconds, and taken at the window's
+ * first instant they made the first 5 s slice the worst of a run with two processes.
+ */
+export const READINGS_LEAD_MS = 1000;
 
 export interface LoadProcesses {
-  /** Types on every process at once; `onWindow` is called at the measured window's edges. */
-  run(onWindow: { start(): void; end(): void }): Promise<{
+  /**
+   * Types on every process at once; `onWindow` is called at the measured window's edges, and
+   * `ready` READINGS_LEAD_MS before it starts (still typing: the warm-up's end).
+   */
+  run(onWindow: WindowEdges): Promise<{
     load: LoadResult;
     /** performance.now() (this process's clock) when the measured window began. */
     windowStart: number;
@@ -20,6 +29,12 @@ export interface LoadProcesses {
     usage: LoadGeneratorUsage[];
   }>;
   stop(): Promise<void>;
+}
+
+export interface WindowEdges {
+  ready?(): void;
+  start(): void;
+  end(): void;
 }
 
 /** One load process, answering one request at a time. */
@@ -93,7 +108,7 @@ export async function startLoadProcesses(
     throw error;
   }
 
-  async function run(onWindow: { start(): void; end(): void }) {
+  async function run(onWindow: WindowEdges) {
     const schedule = scheduleFrom(options, LEAD_MS);
     const results = workers.map((worker) => worker.ask({ type: "run", schedule }));
     // A failure is thrown below, once the window is over, not as an unhandled rejection.
@@ -101,6 +116,8 @@ export async function startLoadProcesses(
     // This process samples the servers over the same window, by the same clock.
     const sleepUntil = (at: number) =>
       new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+    await sleepUntil(Math.max(schedule.typeAt, schedule.windowAt - READINGS_LEAD_MS));
+    onWindow.ready?.();
     await sleepUntil(schedule.windowAt);
     onWindow.start();
     await sleepUntil(schedule.endAt);

@@ -7,7 +7,7 @@ export interface LoopDelay {
 /**
  * Reads prom-client's event-loop delay (`nodejs_eventloop_lag_*`) from a server's /metrics. The
  * server's histogram is reset at every scrape, so a reading covers the time since the previous
- * scrape of that server (the bench scrapes at the window's start and end).
+ * scrape of that server (the bench scrapes a second before the window's start, and at its end).
  */
 export async function readLoopDelay(url: string, token: string): Promise<LoopDelay> {
   const response = await fetch(`${url}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
