@@ -50,7 +50,7 @@ const criteria = Array.from({ length: 40 }, (_, i) => `area-${i % 5}.criterion-$
 const projection = (n: number): EvaluationProjection => ({
   judgements: criteria.map((criterionId, i) => ({
     criterionId,
-    level: ["emerging", "developing", "secure", "strong"][(i + n) % 4],
+    level: ["needs-attention", "expected", "strong", "exceptional"][(i + n) % 4],
   })),
   judgedCount: criteria.length,
   criteriaCount: criteria.length,

@@ -13,20 +13,22 @@ const at = new Date("2026-12-04T10:00:00.000Z");
 
 const full: EvaluationProjection = {
   judgements: [
-    { criterionId: "quality-of-education.curriculum", level: "secure" },
-    { criterionId: "leadership.governance", level: "strong" },
+    { criterionId: "curriculum-and-teaching.sequencing", level: "expected" },
+    { criterionId: "leadership-and-governance.oversight", level: "strong" },
   ],
   judgedCount: 2,
   criteriaCount: 5,
   updatedAt: at,
   lastActivityAt: at,
   forceTotals: { helping: 7, hindering: 2 },
-  forcesByCriterion: [{ criterionId: "leadership.governance", helping: 7, hindering: 2 }],
+  forcesByCriterion: [
+    { criterionId: "leadership-and-governance.oversight", helping: 7, hindering: 2 },
+  ],
   actionCounts: { notStarted: 1, inProgress: 1, done: 0, dropped: 0 },
   actions: [
     {
       id: "a1",
-      criterionId: "leadership.governance",
+      criterionId: "leadership-and-governance.oversight",
       what: "Governors' link visits each half-term",
       ownerId: new Types.ObjectId().toString(),
       due: "2027-02-12",
@@ -35,7 +37,7 @@ const full: EvaluationProjection = {
     },
     {
       id: "a2",
-      criterionId: "leadership.governance",
+      criterionId: "leadership-and-governance.oversight",
       what: "Review the scheme of delegation",
       ownerId: null,
       due: null,
