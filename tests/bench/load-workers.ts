@@ -14,7 +14,7 @@ const LEAD_MS = 1500;
  * /metrics scrape each) hold a server's loop for a few milliseconds, and taken at the window's
  * first instant they made the first 5 s slice the worst of a run with two processes.
  */
-export const READINGS_LEAD_MS = 1000;
+const READINGS_LEAD_MS = 1000;
 
 export interface LoadProcesses {
   /**
