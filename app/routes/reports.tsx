@@ -3,6 +3,7 @@ import { json, redirect, redirectDocument } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatMoment } from "../../models/dates.ts";
 import { FormError } from "../components/field.tsx";
+import { JUST_ASKED } from "../components/report/report-form.tsx";
 import { listReportJobsOf, requestReport } from "../report.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import { fieldsOf, readForm, run, type ActionResult } from "../utils/command.server.ts";
@@ -37,9 +38,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (created) context.reports.start(job);
   const done = await context.reports.settled(job.id, WAIT_FOR_QUICK_REPORT_MS);
   // The PDF itself is a document navigation (the browser downloads it and stays on its page).
+  // Otherwise its progress page, told that this person just asked for it: it downloads the PDF
+  // when ready, even if that was before the page loaded.
   return done
     ? redirectDocument(`/reports/${job.id}/download`, 303)
-    : redirect(`/reports/${job.id}`, 303);
+    : redirect(`/reports/${job.id}?${JUST_ASKED}=1`, 303);
 }
 
 const STATUS_WORDS = {

@@ -1,7 +1,8 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { JUST_ASKED } from "../components/report/report-form.tsx";
 import { loadReportJob } from "../report.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
@@ -15,8 +16,11 @@ const POLL_MS = 1000;
 /**
  * A report's progress, for the person who asked for it (anyone else: 404). While it is being
  * made the page asks again each second (its loader is the status endpoint) and announces the
- * stage politely; once ready it downloads the PDF. It never reloads itself (a timed refresh
- * moves a screen reader back to the top): without JavaScript, "Check again" does it.
+ * stage politely; once ready it downloads the PDF, if it was being made while the page was open
+ * or the person has just asked for it (JUST_ASKED: it may have been made between the request's
+ * answer and this page's load); a later visit offers the download instead. It never reloads
+ * itself (a timed refresh moves a screen reader back to the top): without JavaScript, "Check
+ * again" does it.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -46,7 +50,9 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export default function ReportProgress() {
   const data = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
-  const wasRunning = useRef(!data.finished);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const justAsked = searchParams.has(JUST_ASKED);
+  const downloadWhenReady = useRef(!data.finished || justAsked);
 
   // With JavaScript: ask again each second while it is being made (no flashing reloads)...
   useEffect(() => {
@@ -56,11 +62,17 @@ export default function ReportProgress() {
   }, [data, revalidator]);
   // ...and download it the moment it is ready, if it was being made while the page was open.
   useEffect(() => {
-    if (data.ready && wasRunning.current) {
-      wasRunning.current = false;
+    if (data.ready && downloadWhenReady.current) {
+      downloadWhenReady.current = false;
       window.location.assign(data.download);
     }
   }, [data.ready, data.download]);
+  // ...once: the address loses its "just asked" mark, so a reload or a return does not download
+  // it again.
+  useEffect(() => {
+    if (data.finished && justAsked)
+      setSearchParams({}, { replace: true, preventScrollReset: true });
+  }, [data.finished, justAsked, setSearchParams]);
 
   return (
     <div className="page">

@@ -2,6 +2,13 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { CsrfInput } from "../csrf-input.tsx";
 
+/**
+ * On a report's progress page: the person has just asked for it (the form's answer when it was
+ * not ready within a second), so the page downloads it once ready, even if it was ready before
+ * the page loaded.
+ */
+export const JUST_ASKED = "asked";
+
 /** A report a page offers (app/report.server.ts builds it in the page's loader). */
 export interface ReportOffer {
   kind: "evaluation" | "validation" | "trust";
