@@ -60,7 +60,8 @@ export default function ReportProgress() {
     const timer = setTimeout(() => revalidator.revalidate(), POLL_MS);
     return () => clearTimeout(timer);
   }, [data, revalidator]);
-  // ...and download it the moment it is ready, if it was being made while the page was open.
+  // ...and download it the moment it is ready, if it was being made while the page was open or
+  // the person has just asked for it.
   useEffect(() => {
     if (data.ready && downloadWhenReady.current) {
       downloadWhenReady.current = false;

@@ -5,6 +5,7 @@ import { addForce } from "../../collab/shapes/plan.ts";
 import { JUST_ASKED } from "../../app/components/report/report-form.tsx";
 import { buildStarterFramework, buildWorld } from "../support/factories.ts";
 import type { AppServer } from "../../server/app.ts";
+import { checkPage } from "../support/axe.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { pdfText } from "../support/pdf-text.ts";
@@ -71,5 +72,9 @@ describe("downloading a report", () => {
     await page.getByRole("link", { name: "Download report (PDF)" }).waitFor();
     await page.waitForLoadState("networkidle");
     expect(downloads).toBe(0);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await checkPage(page)).toEqual([]);
+    }
   });
 });
