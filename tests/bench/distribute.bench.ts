@@ -2,11 +2,12 @@
 // Distributing one published framework version to N schools (default 200; goal ≤ 5 s), measured
 // against a baseline in the same run: the driver's bare insertMany of the very same documents
 // (no validation, no uniqueness check, no read-back) into the same database. Prints a table and writes bench-results/distribute-<timestamp>.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { median } from "./stats.ts";
+import { writeBenchResult } from "./result-file.ts";
 
 const { values } = parseArgs({
   options: { schools: { type: "string", default: "200" }, runs: { type: "string", default: "3" } },
@@ -83,12 +84,7 @@ try {
   console.log(
     `Distribution to ${SCHOOLS} schools: ${row.oursMedianMs} ms (goal ≤ 5000 ms: ${row.oursMedianMs <= 5000 ? "met" : "NOT met"}); ${row.ratio}× a bare insertMany of the same documents.`,
   );
-  mkdirSync("bench-results", { recursive: true });
-  const file = path.join(
-    "bench-results",
-    `distribute-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
-  );
-  writeFileSync(file, JSON.stringify({ ...row, oursMs: ours, baselineMs: bare }, null, 2));
+  const file = writeBenchResult("distribute", { ...row, oursMs: ours, baselineMs: bare });
   console.log(`Wrote ${file}`);
 } finally {
   await mongoose.disconnect();

@@ -10,7 +10,7 @@
 //
 // Writes bench-results/id-lookups-<timestamp>.json. Not part of `npm test`.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +19,7 @@ import { buildFerretDB, FERRETDB_BINARY } from "../../server/database/ferretdb.t
 import { sampleMachine } from "./machine-sampler.ts";
 import { sampleProcess } from "./process-sampler.ts";
 import { median } from "./stats.ts";
+import { writeBenchResult } from "./result-file.ts";
 
 const { values } = parseArgs({
   options: {
@@ -108,23 +109,11 @@ console.log(`other processes' CPU: ${other?.toFixed(0) ?? "?"} % of one core`);
 await client.close();
 database.stdin!.end();
 rmSync(dir, { recursive: true, force: true });
-mkdirSync("bench-results", { recursive: true });
-const file = path.join(
-  "bench-results",
-  `id-lookups-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
-);
-writeFileSync(
-  file,
-  JSON.stringify(
-    {
-      binary,
-      entries: ENTRIES,
-      runs: RUNS,
-      milliseconds: results,
-      otherProcessesCpuPercent: other,
-    },
-    null,
-    1,
-  ),
-);
+const file = writeBenchResult("id-lookups", {
+  binary,
+  entries: ENTRIES,
+  runs: RUNS,
+  milliseconds: results,
+  otherProcessesCpuPercent: other,
+});
 console.log(`Wrote ${file}`);

@@ -10,13 +10,14 @@
 // ADR 016 read on every request, kept as the baseline.
 // Reported beside them: the CPU FerretDB used, ours, and other processes' (the machine is
 // shared: a busy neighbour slows every figure). Writes bench-results/insight-<timestamp>.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sampleMachine } from "./machine-sampler.ts";
 import { sampleProcess } from "./process-sampler.ts";
 import { median } from "./stats.ts";
+import { writeBenchResult } from "./result-file.ts";
 
 const { values } = parseArgs({
   options: {
@@ -221,20 +222,11 @@ try {
     seedSeconds: +seedSeconds.toFixed(1),
   };
   console.table([row]);
-  mkdirSync("bench-results", { recursive: true });
-  const file = `bench-results/insight-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(
-    file,
-    JSON.stringify(
-      {
-        ...row,
-        warmupMs: warm.map((w) => Math.round(w.ms)),
-        samplesMs: runs,
-      },
-      null,
-      2,
-    ),
-  );
+  const file = writeBenchResult("insight", {
+    ...row,
+    warmupMs: warm.map((w) => Math.round(w.ms)),
+    samplesMs: runs,
+  });
   console.log(`Written to ${file}`);
 } finally {
   await mongoose.disconnect();

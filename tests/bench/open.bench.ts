@@ -26,6 +26,7 @@ import { profilePageScripts } from "./js-profile.ts";
 import { traceMainThread } from "./main-thread.ts";
 import { sampleProcess } from "./process-sampler.ts";
 import { median } from "./stats.ts";
+import { writeBenchResult } from "./result-file.ts";
 
 const { values } = parseArgs({
   options: {
@@ -436,12 +437,7 @@ try {
   console.log(
     `  CPU (% of a core): server ${used.server.cpuPercent?.toFixed(0)}, database ${used.database.cpuPercent?.toFixed(0)}, whole machine ${used.machine.busyPercent?.toFixed(0)} of ${used.machine.cores * 100} (includes Chromium and this bench)`,
   );
-  mkdirSync("bench-results", { recursive: true });
-  const file = path.join(
-    "bench-results",
-    `open-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
-  );
-  writeFileSync(file, JSON.stringify(result, null, 2));
+  const file = writeBenchResult("open", result);
   console.log(`  written to ${file}`);
 } finally {
   await browser?.close();

@@ -8,7 +8,7 @@
 //
 // Writes bench-results/projection-write-<timestamp>.json. Not part of `npm test`.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +18,7 @@ import type { EvaluationProjection } from "../../models/evaluation/projection.ts
 import { sampleMachine } from "./machine-sampler.ts";
 import { sampleProcess } from "./process-sampler.ts";
 import { median } from "./stats.ts";
+import { writeBenchResult } from "./result-file.ts";
 
 const { values } = parseArgs({
   options: { rounds: { type: "string" }, writes: { type: "string" } },
@@ -131,11 +132,10 @@ console.log(`other processes' CPU: ${other?.toFixed(0) ?? "?"} % of one core`);
 await mongoose.disconnect();
 database.stdin!.end();
 rmSync(dir, { recursive: true, force: true });
-mkdirSync("bench-results", { recursive: true });
-const file = path.join(
-  "bench-results",
-  `projection-write-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
-);
-const result = { writes: WRITES, rounds, summary, otherProcessesCpuPercent: other };
-writeFileSync(file, `${JSON.stringify(result, null, 1)}\n`);
+const file = writeBenchResult("projection-write", {
+  writes: WRITES,
+  rounds,
+  summary,
+  otherProcessesCpuPercent: other,
+});
 console.log(`Wrote ${file}`);

@@ -7,7 +7,6 @@
 // collab server's event loop must not stall) and the CPU other processes used during the runs
 // (this machine is shared: a busy neighbour slows every figure). Writes
 // bench-results/report-<timestamp>.json.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { createRenderPool } from "../../server/reports/render-pool.ts";
@@ -15,6 +14,7 @@ import { richTextLength } from "../../collab/shapes/rich-text.ts";
 import { evaluationReportFixture } from "../support/report-fixtures.ts";
 import { sampleMachine } from "./machine-sampler.ts";
 import { median } from "./stats.ts";
+import { writeBenchResult } from "./result-file.ts";
 
 const { values } = parseArgs({
   options: {
@@ -80,9 +80,7 @@ try {
     cores: usage.cores,
   };
   console.table([row]);
-  mkdirSync("bench-results", { recursive: true });
-  const file = `bench-results/report-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, JSON.stringify({ ...row, samplesMs: runs.map((r) => r.ms) }, null, 2));
+  const file = writeBenchResult("report", { ...row, samplesMs: runs.map((r) => r.ms) });
   console.log(`Written to ${file}`);
 } finally {
   await pool.close();

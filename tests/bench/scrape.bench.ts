@@ -6,12 +6,12 @@
 // longest gap between ticks of a 0 ms interval across one scrape. Medians of `--scrapes`.
 // Reported beside them: the CPU other processes used. Writes bench-results/scrape-<timestamp>.json.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { sampleMachine } from "./machine-sampler.ts";
 import { median } from "./stats.ts";
+import { writeBenchResult } from "./result-file.ts";
 
 const { values } = parseArgs({
   options: {
@@ -123,10 +123,9 @@ for (const [connections, { default: base, ours }] of Object.entries(results)) {
 console.log(
   `  other processes' CPU (% of one core; beside this bench and its processes): ${others === null ? "—" : others.toFixed(1)}`,
 );
-mkdirSync("bench-results", { recursive: true });
-const file = `bench-results/scrape-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-writeFileSync(
-  file,
-  JSON.stringify({ options: values, results, otherProcessesCpuPercent: others }, null, 2),
-);
+const file = writeBenchResult("scrape", {
+  options: values,
+  results,
+  otherProcessesCpuPercent: others,
+});
 console.log(`Wrote ${file}`);

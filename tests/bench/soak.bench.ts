@@ -4,7 +4,7 @@
 // (`nodejs_active_resources_total`)?
 // Reads the server's own /metrics (prom-client). Not part of `npm test`.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,6 +12,7 @@ import * as Y from "yjs";
 import { connectAll } from "./connect-all.ts";
 import { createData } from "./ours.ts";
 import { sampleMachine } from "./machine-sampler.ts";
+import { writeBenchResult } from "./result-file.ts";
 
 const { values } = parseArgs({
   options: {
@@ -198,12 +199,7 @@ async function main() {
           ? "some stayed 60 s after everyone left)"
           : `all unloaded ${unloadedAfterSeconds} s after everyone left)`),
     );
-    mkdirSync(values.out!, { recursive: true });
-    const file = path.join(
-      values.out!,
-      `soak-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
-    );
-    writeFileSync(file, JSON.stringify(result, null, 2));
+    const file = writeBenchResult("soak", result, { dir: values.out! });
     console.log(`Wrote ${file}`);
   }
 }
