@@ -40,8 +40,9 @@ export async function previewReset(actor: Actor, userId: string) {
 
 /**
  * A trust admin resets a person's second factor (a lost or replaced phone, no recovery codes
- * left): the factor and its recovery codes go, every session of theirs ends, and they set a
- * new one up at their next sign-in (if their roles require one). Audited in the admin's trust.
+ * left): the factor and its recovery codes go, every session of theirs ends (their open sockets
+ * close at once), and they set a new one up at their next sign-in (if their roles require one).
+ * Audited in the admin's trust.
  * Only admins of a trust the person belongs to may; everyone else finds nobody (404).
  */
 export async function resetSecondFactor(
@@ -52,6 +53,8 @@ export async function resetSecondFactor(
 
   const { removed } = await removeSecondFactor(person.userId);
   const sessionsEnded = await revokeSessionsOfUser(person.userId);
+  // Their open sockets end too, at once: the phone may be lost with a signed-in browser on it.
+  await ctx.collab.endSessions({ userId: person.userId });
   await recordAudit({
     trustId,
     actorId: ctx.actor.userId,

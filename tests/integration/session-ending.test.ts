@@ -15,6 +15,7 @@ import { useTestDatabase } from "../support/database.ts";
 import { TEST_PASSWORD, buildUser, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { openRawCollabSocket } from "../support/raw-collab-socket.ts";
+import { ensureSecondFactor } from "../support/second-factor.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
@@ -310,6 +311,23 @@ describe("a trust admin's controls", () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await SessionModel.countDocuments({ userId: staff.id, revokedAt: null })).toBe(0);
     expect(await auditCount("sessionsRevoked", staff.id)).toBe(1);
+  });
+
+  it("resetting a person's second factor closes every socket of theirs within 2 s (a lost phone may be in someone else's hands)", async () => {
+    const staff = await person();
+    await ensureSecondFactor(staff.id);
+    const phone = connect(await cookieFor(staff.id));
+    const laptop = connect(await cookieFor(staff.id));
+    await Promise.all([phone.synced, laptop.synced]);
+
+    const started = Date.now();
+    const response = await admin.post(`/trust/people/${staff.id}/two-factor`, {});
+    expect(response.status).toBe(200);
+    expect(rendered(response.html)).toContain("was reset and they were signed out everywhere");
+    await closedWith(phone, CLOSE.sessionEnded);
+    await closedWith(laptop, CLOSE.sessionEnded);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await SessionModel.countDocuments({ userId: staff.id, revokedAt: null })).toBe(0);
   });
 
   it("refuses to remove the admin's own last admin role, and anything not of this trust", async () => {
