@@ -15,8 +15,9 @@ export interface CollabContext {
   socketId: string | null;
   /**
    * The session the socket's cookie named at the upgrade, at whatever stage of signing in
-   * (null: none, or it had ended). Every document opened on the socket reloads this session,
-   * the person, their second factor and their grants from the database.
+   * (null: none, or it had ended). The documents opened on the socket read this session, the
+   * person, their second factor and their grants from the database (one reading serves those
+   * opened together: collab/owner-reading.ts).
    */
   owner: SocketOwner | null;
   /** Filled in by authentication, per document: how this person appears to others there. */

@@ -1,6 +1,6 @@
 import { findLiveTokenById, tokenActor } from "../models/access-token/access-token.ts";
 import type { Actor } from "../models/permissions/roles.ts";
-import { findLiveSession } from "../models/session/session.ts";
+import { findLiveSession, type Session } from "../models/session/session.ts";
 import { sessionPerson } from "../models/session/sign-in-stage.ts";
 import { credentialEnded, type CloseReason } from "./close-codes.ts";
 import type { SocketOwner } from "./context.ts";
@@ -15,12 +15,13 @@ export type OwnerNow = { actor: Actor } | { actor: null; halfway: boolean };
 
 /**
  * The person a socket serves, as the database says now. Their grants are read afresh, so a
- * role removed a moment ago is already gone. Nothing read at the upgrade is trusted but the
- * session's id (the upgrade only found which session the cookie names). A token's socket gets
+ * role removed a moment ago is already gone. A token's socket gets
  * the person's grants in the token's trust only, read-only if the token is, and none once the
- * token is revoked or expired (ADR 019).
+ * token is revoked or expired (ADR 019). `asRead`: the owner's session as read a moment ago
+ * (live then), used instead of reading it again if it has not expired since
+ * (collab/owner-reading.ts says when that is safe).
  */
-export async function currentActor(owner: SocketOwner | null): Promise<OwnerNow> {
+export async function currentActor(owner: SocketOwner | null, asRead?: Session): Promise<OwnerNow> {
   const none: OwnerNow = { actor: null, halfway: false };
   if (!owner) return none;
   if (owner.tokenId !== undefined) {
@@ -29,7 +30,10 @@ export async function currentActor(owner: SocketOwner | null): Promise<OwnerNow>
     const actor = await tokenActor(token);
     return actor ? { actor } : none;
   }
-  const session = await findLiveSession(owner.sessionId);
+  const session =
+    asRead && asRead.id === owner.sessionId && asRead.expiresAt.getTime() >= Date.now()
+      ? asRead
+      : await findLiveSession(owner.sessionId);
   if (!session || session.userId !== owner.userId) return none;
   const person = await sessionPerson(session);
   if (!person) return none;

@@ -1,5 +1,7 @@
+import { performance } from "node:perf_hooks";
 import type { CloseReason } from "./close-codes.ts";
 import type { SocketOwner } from "./context.ts";
+import type { OwnerReading, SessionRead } from "./owner-reading.ts";
 
 /** One /collab or /yjs/ socket, as this process holds it. */
 export interface OpenSocket {
@@ -14,6 +16,10 @@ export interface OpenSocket {
   accessEpoch: number;
   /** True once it has been let into a document (collab/extensions/authentication.ts). */
   admitted: boolean;
+  /** A reading of who its owner is, under way (collab/owner-reading.ts). */
+  ownerReading: OwnerReading | null;
+  /** The session record its upgrade read, until its first reading takes (or drops) it. */
+  upgradeRead: SessionRead | null;
   /** Closes it with a reason the person reads, and stops handling it at once. */
   close(reason: CloseReason): void;
 }
@@ -26,6 +32,16 @@ export interface OpenSocket {
  */
 export class OpenSockets {
   private readonly byId = new Map<string, OpenSocket>();
+  /**
+   * When sessions or tokens last ended in this process (`performance.now()`; collab/
+   * session-ending.ts), so a reading taken before a socket was added can tell whether it may
+   * have missed it.
+   */
+  lastEndingAt = -Infinity;
+
+  noteEnding(): void {
+    this.lastEndingAt = performance.now();
+  }
 
   add(socket: OpenSocket): void {
     this.byId.set(socket.id, socket);

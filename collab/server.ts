@@ -16,6 +16,7 @@ import { AckWhenDurable } from "./durable-ack.ts";
 import { MAX_MESSAGE_BYTES } from "./message-guard.ts";
 import { CLOSE, type CloseReason } from "./close-codes.ts";
 import { OpenSockets, type OpenSocket } from "./open-sockets.ts";
+import type { SessionRead } from "./owner-reading.ts";
 import { endSessions } from "./session-ending.ts";
 import { startSessionSweep } from "./session-sweep.ts";
 import { serveSocket } from "./socket.ts";
@@ -44,12 +45,16 @@ export interface CollabOptions {
 
 export interface CollabServer extends CollabAccess {
   hocuspocus: Hocuspocus<CollabContext>;
-  /** Takes over an HTTP upgrade for /collab, for the session its cookie named (null: none). */
+  /**
+   * Takes over an HTTP upgrade for /collab, for the session its cookie named (null: none), with
+   * that session's record as the upgrade read it (collab/owner-reading.ts).
+   */
   handleUpgrade(
     req: IncomingMessage,
     socket: Duplex,
     head: Buffer,
     owner: SocketOwner | null,
+    upgradeRead?: SessionRead | null,
   ): void;
   /**
    * Takes over an HTTP upgrade for /yjs/<document name>: a y-websocket client, for the session
@@ -62,6 +67,7 @@ export interface CollabServer extends CollabAccess {
     head: Buffer,
     owner: SocketOwner | null,
     documentName: string,
+    upgradeRead?: SessionRead | null,
   ): void;
   /** Accepts a /yjs/ upgrade only to close it at once with `reason` (a client that retries on
    *  HTTP errors stops on a close in the 4400s). */
@@ -132,6 +138,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     socket: Duplex,
     head: Buffer,
     owner: SocketOwner | null,
+    upgradeRead?: SessionRead | null,
   ) {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const id = randomUUID();
@@ -141,7 +148,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
         sync ? persistence.afterSyncDurable(name, then) : persistence.afterDurable(name, then),
       );
       const client = hocuspocus.handleConnection(acks, toRequest(req), context);
-      serveSocket({ id, owner, ws, client, sockets });
+      serveSocket({ id, owner, upgradeRead, ws, client, sockets });
     });
   }
 
@@ -151,6 +158,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     head: Buffer,
     owner: SocketOwner | null,
     documentName: string,
+    upgradeRead?: SessionRead | null,
   ) {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const id = randomUUID();
@@ -166,6 +174,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
       open = serveSocket({
         id,
         owner,
+        upgradeRead,
         ws,
         client,
         sockets,

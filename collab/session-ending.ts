@@ -10,6 +10,7 @@ import type { OpenSockets } from "./open-sockets.ts";
  * sockets alone: tokens are revoked on their own (ADR 019). Returns how many were closed.
  */
 export function endSessions(sockets: OpenSockets, target: SessionTarget): number {
+  sockets.noteEnding();
   if ("tokenIds" in target) {
     const ending = sockets.ofTokens(target.tokenIds);
     for (const socket of ending) socket.close(CLOSE.tokenEnded);

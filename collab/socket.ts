@@ -5,6 +5,7 @@ import { CLOSE } from "./close-codes.ts";
 import type { CollabContext, SocketOwner } from "./context.ts";
 import { inspectMessage } from "./message-guard.ts";
 import type { OpenSocket, OpenSockets } from "./open-sockets.ts";
+import type { SessionRead } from "./owner-reading.ts";
 
 type ClientConnection = ReturnType<Hocuspocus<CollabContext>["handleConnection"]>;
 
@@ -26,6 +27,8 @@ function toBytes(data: RawData): Uint8Array {
 export function serveSocket(options: {
   id: string;
   owner: SocketOwner | null;
+  /** The owner's session as the upgrade read it (collab/owner-reading.ts). */
+  upgradeRead?: SessionRead | null;
   ws: WebSocket;
   client: ClientConnection;
   sockets: OpenSockets;
@@ -54,6 +57,8 @@ export function serveSocket(options: {
     },
     accessEpoch: 0,
     admitted: false,
+    ownerReading: null,
+    upgradeRead: options.upgradeRead ?? null,
     close(reason: CloseReason) {
       if (closing) return;
       closing = true;

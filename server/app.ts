@@ -181,11 +181,11 @@ export async function startAppServer(env: Env): Promise<AppServer> {
       );
       return;
     }
-    // Only the session's ids are handed over: the collab server asks, for every document,
-    // whether it is still live, fully signed in, and what its person may do now
-    // (collab/extensions/authentication.ts).
+    // The session's ids are handed over, with its record as read here: the collab server asks,
+    // for the documents the socket opens, whether it is still live, fully signed in, and what
+    // its person may do now (collab/extensions/authentication.ts, collab/owner-reading.ts).
     sessionOwnerFrom(req.headers.cookie)
-      .then((owner) => collab.handleUpgrade(req, socket, head, owner))
+      .then((found) => collab.handleUpgrade(req, socket, head, found?.owner ?? null, found?.read))
       .catch((error: unknown) => {
         // The browser's provider reconnects with back-off, so a stall ends by itself.
         if (!isDatabaseUnavailable(error)) return void socket.destroy();

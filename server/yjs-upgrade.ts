@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { CLOSE } from "../collab/close-codes.ts";
 import { parseDocumentName } from "../collab/document-name.ts";
 import type { SocketOwner } from "../collab/context.ts";
+import type { SessionRead } from "../collab/owner-reading.ts";
 import type { CollabServer } from "../collab/server.ts";
 import { checkToken, tokenFrom } from "../app/utils/access-token.server.ts";
 import { sessionOwnerFrom } from "../app/utils/session.server.ts";
@@ -54,6 +55,7 @@ export async function upgradeYjs(options: {
   try {
     const secret = tokenFrom(req.headers.authorization, url);
     let owner: SocketOwner | null;
+    let upgradeRead: SessionRead | null = null;
     if (secret) {
       const check = await checkToken(secret, clientAddress(req, originPolicy.trustProxy));
       if (!check.ok && check.why === "limited") {
@@ -71,9 +73,11 @@ export async function upgradeYjs(options: {
       if (!isSameOrigin(req, originPolicy)) {
         return answer(socket, "403 Forbidden", CLOSE.crossOrigin.reason);
       }
-      owner = await sessionOwnerFrom(req.headers.cookie);
+      const found = await sessionOwnerFrom(req.headers.cookie);
+      owner = found?.owner ?? null;
+      upgradeRead = found?.read ?? null;
     }
-    collab.handleYjsUpgrade(req, socket, head, owner, documentName);
+    collab.handleYjsUpgrade(req, socket, head, owner, documentName, upgradeRead);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) return void socket.destroy();
     reportDatabaseUnavailable(error);

@@ -1,4 +1,6 @@
+import { performance } from "node:perf_hooks";
 import { createCookie } from "@remix-run/node";
+import type { SessionRead } from "../../collab/owner-reading.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import type { SignInStage } from "../../models/permissions/second-factor.ts";
 import { sessionPerson } from "../../models/session/sign-in-stage.ts";
@@ -77,15 +79,19 @@ export async function signedInFrom(
 
 /**
  * Whose live session a Cookie header names, at any stage of signing in, or null: one read. For
- * a socket's upgrade only, which needs no more than the ids to hand the socket over: the collab
- * server reads the session again once the socket can be ended, then the person, their second
- * factor and their grants, and refuses a session not fully signed in
- * (collab/extensions/authentication.ts), so none of that is read twice for one socket.
+ * a socket's upgrade only, which needs no more than the ids to hand the socket over, and the
+ * session's record with when its read began: the collab server reads the person, their second
+ * factor and their grants once the socket can be ended, and refuses a session not fully signed
+ * in (collab/extensions/authentication.ts); it reads the session again unless this read is
+ * recent and no session ended meanwhile (collab/owner-reading.ts).
  */
 export async function sessionOwnerFrom(
   cookieHeader: string | null | undefined,
-): Promise<{ sessionId: string; userId: string } | null> {
+): Promise<{ owner: { sessionId: string; userId: string }; read: SessionRead } | null> {
+  const startedAt = performance.now();
   const token = await sessionTokenFrom(cookieHeader);
   const session = token ? await findSession(token) : null;
-  return session ? { sessionId: session.id, userId: session.userId } : null;
+  return session
+    ? { owner: { sessionId: session.id, userId: session.userId }, read: { session, startedAt } }
+    : null;
 }

@@ -4,9 +4,10 @@ import { roleAt } from "../../models/permissions/can.ts";
 import { ROLE_LABELS, type Actor } from "../../models/permissions/roles.ts";
 import { CLOSE } from "../close-codes.ts";
 import { colourFor, type CollabContext, type PresenceIdentity } from "../context.ts";
-import { closeFor, currentActor } from "../current-actor.ts";
+import { closeFor } from "../current-actor.ts";
 import { accessTo, type DocumentAccess } from "../document-access.ts";
 import type { OpenSocket, OpenSockets } from "../open-sockets.ts";
+import { ownerNow } from "../owner-reading.ts";
 
 function identityOf(actor: Actor, access: DocumentAccess): PresenceIdentity {
   const role = roleAt(actor, access.resource) ?? actor.grants[0].role;
@@ -22,14 +23,14 @@ function identityOf(actor: Actor, access: DocumentAccess): PresenceIdentity {
 
 /**
  * Decides, for every document a socket asks for, whether this person may read it and whether
- * they may write it. Nothing from the socket's upgrade is trusted but which session it named:
- * the session is looked up again (still live?), now that the socket can be ended, and the
- * person read (fully signed in?) with their grants, then the document's record is loaded and
- * checked with the same loaders and `can` as the HTTP routes. Malformed names, missing
- * documents and forbidden ones, and a session halfway through signing in, are refused with one
- * and the same answer; a socket whose session has ended is told so, and closed; a database
- * that does not answer in time closes the socket with "try again later" (it reconnects), never
- * with a refusal.
+ * they may write it. Who the socket's owner is comes from a reading of their session (still
+ * live?), the person (fully signed in?) and their grants made now, or a moment ago for another
+ * document of the same socket, as long as nothing could have changed it unseen
+ * (collab/owner-reading.ts); then the document's record is loaded and checked with the same
+ * loaders and `can` as the HTTP routes. Malformed names, missing documents and forbidden ones,
+ * and a session halfway through signing in, are refused with one and the same answer; a socket
+ * whose session has ended is told so, and closed; a database that does not answer in time
+ * closes the socket with "try again later" (it reconnects), never with a refusal.
  */
 export class AuthenticationExtension implements Extension {
   extensionName = "authentication";
@@ -65,7 +66,7 @@ export class AuthenticationExtension implements Extension {
   }
 
   private async decide(socket: OpenSocket, documentName: string) {
-    const now = await currentActor(socket.owner);
+    const now = await ownerNow(socket, this.sockets);
     const ended = closeFor(socket, now);
     if (ended) {
       // Signed out, revoked or expired since the socket opened (or a second factor fell due

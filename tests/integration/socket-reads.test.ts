@@ -11,11 +11,11 @@ import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 import { connectYjs, type YjsClient } from "../support/yjs-client.ts";
 
-// At 5,000 sockets (issue 12) every read a socket costs on opening counts. The upgrade only finds
-// which session the cookie names; once the socket can be ended, its session is read again
-// (still live?), then the person, their second factor and their grants, once, and the document's
-// record (not its projection): nothing of the person read twice for one socket, nothing trusted
-// from the upgrade.
+// At 5,000 sockets (issue 12) every read a socket costs on opening counts. The upgrade reads the
+// session the cookie names; once the socket can be ended, the person, their second factor and
+// their grants are read, once for the documents it asks for together, and each document's
+// record (not its projection). The upgrade's session record serves the first of them unless a
+// session ended meanwhile (collab/owner-reading.ts; tests/integration/owner-reading.test.ts).
 
 useTestDatabase();
 let server: AppServer;
@@ -70,7 +70,7 @@ describe("a socket opening a document", () => {
     ["/collab", (cookie: string) => collab(cookie).synced],
     ["/yjs/", (cookie: string) => yjs(cookie).synced],
   ])(
-    "on %s reads the person and the record once, the session at the upgrade and once more",
+    "on %s reads the session, the person and the record once each",
     async (_, connect) => {
       const cookie = await cookieFor(world.people.staff.id);
       const counts = await commandsWhile(() => connect(cookie));
@@ -86,7 +86,7 @@ describe("a socket opening a document", () => {
         // What people wrote, for pages: deciding access needs the record only.
         evaluationprojections: counts.evaluationprojections ?? 0,
       }).toEqual({
-        sessions: 2,
+        sessions: 1,
         users: 1,
         secondfactors: 1,
         memberships: 1,
@@ -97,6 +97,28 @@ describe("a socket opening a document", () => {
       });
     },
   );
+});
+
+describe("a socket opening a page's documents together", () => {
+  it("reads the person once for all of them, and each document's record", async () => {
+    const staff = await buildUser("schoolStaff", world.trust, world.school, "Pat Twodocs");
+    const cookie = await cookieFor(staff.id);
+    const counts = await commandsWhile(async () => {
+      // As the evaluation page does: the evaluation and its discussion on one socket, at once.
+      const client = collab(cookie);
+      const discussion = client.alsoOpen(documentName("discussion", world.evaluation.id));
+      expect(await client.authenticated).toBe("read-write");
+      // Comments are written through commands, so the discussion is read-only on the socket.
+      expect(await discussion.authenticated).toBe("readonly");
+    });
+    expect({
+      sessions: counts.sessions,
+      users: counts.users,
+      secondfactors: counts.secondfactors,
+      memberships: counts.memberships,
+      evaluations: counts.evaluations,
+    }).toEqual({ sessions: 1, users: 1, secondfactors: 1, memberships: 1, evaluations: 2 });
+  });
 });
 
 describe("a socket whose second factor falls due after it was let in", () => {

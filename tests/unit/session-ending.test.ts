@@ -11,6 +11,8 @@ function fakeSocket(id: string, userId: string | null, sessionId = `${id}-sessio
     owner: userId ? { userId, sessionId } : null,
     accessEpoch: 0,
     admitted: false,
+    ownerReading: null,
+    upgradeRead: null,
     get closing() {
       return closedWith.length > 0;
     },
