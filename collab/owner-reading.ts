@@ -5,8 +5,8 @@ import type { OpenSocket, OpenSockets } from "./open-sockets.ts";
 
 /**
  * How long after the upgrade's read of a socket's session its first document may still use that
- * record instead of reading the session again (ADR 047). A browser
- * asks for its documents as soon as the socket opens, so this is generous.
+ * record instead of reading the session again (ADR 047). A browser asks for its documents as
+ * soon as the socket opens, so this is generous.
  */
 export const UPGRADE_READ_MS = 2_000;
 
