@@ -118,6 +118,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "respond") {
     const done = await run(() => respondToInvitation(ctx, fieldsOf(form, { extra })), intent);
     if (done instanceof Response) return done;
+    // Declined: this page is no longer theirs to see.
+    if (!done.workspace) return redirect("/workspaces?notice=declined");
     return json<ActionResult>({
       intent,
       done: String(form.get("answer")) === "accept" ? "Your school is taking part." : "Declined.",

@@ -15,9 +15,16 @@ import {
 
 export const meta: MetaFunction = () => [{ title: "Joint workspaces · Quality marks" }];
 
+/** What the page says after a workspace was left from its own pages (which then close). */
+const NOTICES: Record<string, string> = {
+  declined: "Invitation declined: your school does not take part in that workspace.",
+  left: "Your school no longer takes part in that workspace.",
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return json({ ...(await workspacesPageData(actor)), requestId: newRequestId() });
+  const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null;
+  return json({ ...(await workspacesPageData(actor)), requestId: newRequestId(), notice });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "respond") {
     const done = await run(() => respondToInvitation(ctx, fieldsOf(form)), intent);
     if (done instanceof Response) return done;
-    return String(form.get("answer")) === "accept"
+    return done.workspace && String(form.get("answer")) === "accept"
       ? redirect(`/workspaces/${done.workspace.id}`)
       : json<ActionResult>({ intent, done: "Invitation declined." });
   }
@@ -61,9 +68,9 @@ export default function WorkspacesPage() {
         Schools of the trust developing practice together: shared notes, a whiteboard, a practice
         library and joint actions. Members see the workspace and nothing else of the other schools.
       </p>
-      {result?.done ? (
+      {result?.done || data.notice ? (
         <p role="status" className="notice">
-          {result.done}
+          {result?.done ?? data.notice}
         </p>
       ) : null}
       {result && result.intent !== "create" ? <FormError message={result.formError} /> : null}

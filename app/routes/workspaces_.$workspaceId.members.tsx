@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError } from "../components/field.tsx";
@@ -49,9 +49,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "removeSchool") {
     const done = await run(() => removeSchool(ctx, fieldsOf(form, { extra })), intent);
-    return done instanceof Response
-      ? done
-      : json<ActionResult>({ intent, done: "The school no longer takes part." });
+    if (done instanceof Response) return done;
+    // A leader who took their own school out no longer sees the workspace.
+    return done.stillSees
+      ? json<ActionResult>({ intent, done: "The school no longer takes part." })
+      : redirect("/workspaces?notice=left");
   }
   return failed({ intent, formError: "Unknown request." }, 400);
 }

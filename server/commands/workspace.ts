@@ -13,6 +13,7 @@ import {
   createWorkspaceOnce,
   memberIdsOf,
   removeMembers,
+  getWorkspace,
   setParticipation,
   type Workspace,
 } from "../../models/workspace/workspace.ts";
@@ -162,31 +163,50 @@ export const RespondInput = z.object({
 });
 
 /**
+ * Whether the school `schoolId`, led by the actor, has declined this workspace: a leader whose
+ * school declined no longer sees it, and asking again (a double-click, a retry) is answered
+ * "done", not "not found".
+ */
+async function declinedBy(ctx: CommandContext, workspaceId: string, schoolId: string) {
+  const leads = ctx.actor.grants.find((g) => g.schoolId === schoolId && g.role === "schoolLeader");
+  if (!leads) return false;
+  const workspace = await getWorkspace(leads.trustId, workspaceId);
+  return workspace?.schools.find((s) => s.schoolId === schoolId)?.status === "declined";
+}
+
+/**
  * An invited school's leader accepts (becoming its first member) or declines. Once only: of
  * any number of simultaneous answers one is recorded; the same answer again changes nothing.
+ * The workspace as the actor now sees it, or null once their school declined (they no longer
+ * see it). Declining closes the workspace on the open pages of the school's staff.
  */
 export async function respondToInvitation(
   ctx: CommandContext,
   raw: Raw<typeof RespondInput>,
-): Promise<{ workspace: Workspace; changed: boolean }> {
+): Promise<{ workspace: Workspace | null; changed: boolean }> {
   const schoolId = idIn(raw, "schoolId");
-  const { workspace, resource } = await loadWorkspace(
-    ctx.actor,
-    idIn(raw, "workspaceId"),
-    "read",
-    schoolId,
+  const workspaceId = idIn(raw, "workspaceId");
+  const loaded = await loadWorkspace(ctx.actor, workspaceId, "read", schoolId).catch(
+    async (error: unknown) => {
+      const again = raw.answer === "decline" && (await declinedBy(ctx, workspaceId, schoolId));
+      if (error instanceof NotFoundError && again) return null;
+      throw error;
+    },
   );
+  if (!loaded) return { workspace: null, changed: false };
+  const { workspace, resource } = loaded;
   const input = parse(RespondInput, raw);
   const to = input.answer === "accept" ? "accepted" : "declined";
   const current = workspace.schools.find((s) => s.schoolId === schoolId);
   const leads = ctx.actor.grants.some((g) => g.schoolId === schoolId && g.role === "schoolLeader");
   // The same answer again (a double-click, or a request that lost the race): nothing to do.
-  if (current?.status === to && leads) return { workspace, changed: false };
+  if (current?.status === to && leads)
+    return { workspace: await asSeenBy(ctx, workspace.id), changed: false };
   if (!can(ctx.actor, "respond", resource)) throw new ForbiddenError(WHO_MAY.respond!);
   const set = await setParticipation(workspace.id, schoolId, ["invited"], to, ctx.actor.userId);
   if (!set.changed) {
     // Lost the race to the same answer (a double-click, a retry): done, by the other request.
-    if (set.status === to) return { workspace, changed: false };
+    if (set.status === to) return { workspace: await asSeenBy(ctx, workspace.id), changed: false };
     throw new ForbiddenError(WHO_MAY.respond!);
   }
   if (to === "accepted")
@@ -196,7 +216,11 @@ export async function respondToInvitation(
       { schoolId, userId: ctx.actor.userId },
       ctx.actor.userId,
     );
-  await ctx.collab.recheckAccess([ctx.actor.userId]);
+  // Accepting makes the actor a member (read-write); declining takes the workspace away from
+  // every leader of the school, who could see it while the school was invited.
+  await ctx.collab.recheckAccess(
+    to === "accepted" ? [ctx.actor.userId] : [...(await staffOf(workspace.trustId, schoolId))],
+  );
   await recordAudit({
     trustId: workspace.trustId,
     actorId: ctx.actor.userId,
@@ -204,8 +228,17 @@ export async function respondToInvitation(
     subject: `workspace:${workspace.id}`,
     details: { schoolId },
   });
-  const after = await loadWorkspace(ctx.actor, workspace.id, "read", schoolId);
-  return { workspace: after.workspace, changed: true };
+  return { workspace: await asSeenBy(ctx, workspace.id), changed: true };
+}
+
+/** The workspace as the actor sees it now, or null if they no longer do (their school left). */
+async function asSeenBy(ctx: CommandContext, workspaceId: string): Promise<Workspace | null> {
+  try {
+    return (await loadWorkspace(ctx.actor, workspaceId, "read")).workspace;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
 
 /** The people who work at a school of the trust (any school role), by id. */
@@ -298,11 +331,15 @@ export async function removeMember(
 
 export const RemoveSchoolInput = z.object({ workspaceId: objectId(), schoolId: objectId() });
 
-/** A trust admin, or the school's own leader, takes a school out: its members lose access at once. */
+/**
+ * A trust admin, or the school's own leader, takes a school out: its members and its leaders
+ * lose access at once, open pages included. Says whether the actor still sees the workspace (a
+ * leader who took their own school out does not).
+ */
 export async function removeSchool(
   ctx: CommandContext,
   raw: Raw<typeof RemoveSchoolInput>,
-): Promise<void> {
+): Promise<{ stillSees: boolean }> {
   const schoolId = idIn(raw, "schoolId");
   const { workspace } = await loadWorkspace(
     ctx.actor,
@@ -318,9 +355,10 @@ export async function removeSchool(
     "removed",
     ctx.actor.userId,
   );
-  if (!changed) return;
+  if (!changed) return { stillSees: (await asSeenBy(ctx, workspace.id)) !== null };
   const members = workspace.schools.find((s) => s.schoolId === schoolId)?.memberIds ?? [];
-  await ctx.collab.recheckAccess([...members, ctx.actor.userId]);
+  const staff = await staffOf(workspace.trustId, schoolId);
+  await ctx.collab.recheckAccess([...new Set([...members, ...staff, ctx.actor.userId])]);
   await recordAudit({
     trustId: workspace.trustId,
     actorId: ctx.actor.userId,
@@ -328,6 +366,7 @@ export async function removeSchool(
     subject: `workspace:${workspace.id}`,
     details: { schoolId },
   });
+  return { stillSees: (await asSeenBy(ctx, workspace.id)) !== null };
 }
 
 export const ArchiveInput = z.object({ workspaceId: objectId() });

@@ -275,4 +275,30 @@ describe("a joint workspace, live in two browsers", () => {
     }
     for (const page of [a, b, observer]) await page.context().close();
   });
+
+  it("a leader who declines on the workspace's own page lands on the list, told so", async () => {
+    const a = await signedInPage(server.url, world.people.schoolLeader.id);
+    await a.goto(`${server.url}/workspaces`);
+    await a.getByLabel("Title").fill("Oracy together");
+    await a.getByRole("checkbox", { name: world.otherSchool.name }).check();
+    await a.getByRole("button", { name: "Start the workspace" }).click();
+    await a.getByRole("heading", { level: 1, name: "Oracy together" }).waitFor();
+    const path = new URL(a.url()).pathname;
+
+    const b = await signedInPage(server.url, leaderB.id);
+    await preloadAxe(b.context());
+    await b.goto(`${server.url}${path}`);
+    await b.getByRole("button", { name: "Decline" }).click();
+    await b.waitForURL(`${server.url}/workspaces?notice=declined`);
+    await expect
+      .poll(() => b.getByRole("status").textContent())
+      .toBe("Invitation declined: your school does not take part in that workspace.");
+    expect(await b.getByRole("link", { name: "Oracy together" }).count()).toBe(0);
+    for (const width of [1280, 390]) {
+      await b.setViewportSize({ width, height: 900 });
+      await b.waitForTimeout(200);
+      expect(await checkPage(b, { tablesMayScroll: true })).toEqual([]);
+    }
+    for (const page of [a, b]) await page.context().close();
+  });
 });

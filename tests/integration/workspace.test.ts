@@ -432,6 +432,118 @@ describe("taking a school out", () => {
   });
 });
 
+describe("the leaders of a school that leaves, who were never members", () => {
+  async function invitedWorkspace(title: string) {
+    const leaderA = await signedIn(people.leaderA.id);
+    const created = await leaderA.post("/workspaces", {
+      intent: "create",
+      leadSchoolId: world.school.id,
+      title,
+      schoolIds: world.otherSchool.id,
+    });
+    return created.location!.split("/").at(-1)!;
+  }
+
+  it("lose the open workspace within 2 s when the school is taken out", async () => {
+    const id = await invitedWorkspace("Phonics together");
+    const leaderB = await signedIn(people.leaderB.id, `/workspaces/${id}`);
+    await leaderB.post(`/workspaces/${id}`, {
+      intent: "respond",
+      schoolId: world.otherSchool.id,
+      answer: "accept",
+    });
+    // Another leader of the school: not a member, but a leader of a school taking part sees it.
+    const deputy = await buildUser("schoolLeader", world.trust, world.otherSchool, "Dee Puty");
+    const watching = await connect(deputy.id, documentName("workspace", id));
+    expect(await watching.authenticated).toBe("readonly");
+    await watching.synced;
+
+    const admin = await signedIn(world.people.trustAdmin.id, `/workspaces/${id}/members`);
+    const started = Date.now();
+    const response = await admin.post(`/workspaces/${id}/members`, {
+      intent: "removeSchool",
+      schoolId: world.otherSchool.id,
+    });
+    expect(response.status).toBe(200);
+    await closedWith(watching, CLOSE.accessChanged.code);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await eventually(
+      () => watching.authEvents.at(-1) === `refused: ${CLOSE.forbidden.reason}`,
+      5000,
+      "refused",
+    );
+  });
+
+  it("lose the open workspace within 2 s when a fellow leader declines the invitation", async () => {
+    const id = await invitedWorkspace("Writing together");
+    const deputy = await buildUser("schoolLeader", world.trust, world.otherSchool, "Ada Deputy");
+    const watching = await connect(deputy.id, documentName("workspace", id));
+    expect(await watching.authenticated).toBe("readonly");
+    await watching.synced;
+
+    const leaderB = await signedIn(people.leaderB.id, `/workspaces/${id}`);
+    const started = Date.now();
+    // A double-click, a retry, another tab: one answer is recorded, and every request is told
+    // it is done (the workspace is no longer theirs to see, so not "not found").
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        leaderB.post(`/workspaces/${id}`, {
+          intent: "respond",
+          schoolId: world.otherSchool.id,
+          answer: "decline",
+        }),
+      ),
+    );
+    expect(answers.map((a) => [a.status, a.location])).toEqual(
+      Array(PARALLEL).fill([302, "/workspaces?notice=declined"]),
+    );
+    expect(await auditCount("workspaceInvitationDeclined", `workspace:${id}`)).toBe(1);
+    const list = rendered((await leaderB.get("/workspaces?notice=declined")).html);
+    expect(list).toContain(
+      "Invitation declined: your school does not take part in that workspace.",
+    );
+    expect(list).not.toContain("Writing together");
+    await closedWith(watching, CLOSE.accessChanged.code);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await eventually(
+      () => watching.authEvents.at(-1) === `refused: ${CLOSE.forbidden.reason}`,
+      5000,
+      "refused",
+    );
+  });
+});
+
+describe("a leader taking their own school out", () => {
+  it("is taken to the workspaces list, told so, and no longer sees the workspace", async () => {
+    const leaderA = await signedIn(people.leaderA.id);
+    const created = await leaderA.post("/workspaces", {
+      intent: "create",
+      leadSchoolId: world.school.id,
+      title: "Science together",
+      schoolIds: world.otherSchool.id,
+    });
+    const id = created.location!.split("/").at(-1)!;
+    const leaderB = await signedIn(people.leaderB.id, `/workspaces/${id}`);
+    await leaderB.post(`/workspaces/${id}`, {
+      intent: "respond",
+      schoolId: world.otherSchool.id,
+      answer: "accept",
+    });
+    await leaderB.get(`/workspaces/${id}/members`);
+    const response = await leaderB.post(`/workspaces/${id}/members`, {
+      intent: "removeSchool",
+      schoolId: world.otherSchool.id,
+    });
+    expect([response.status, response.location]).toEqual([302, "/workspaces?notice=left"]);
+    const list = rendered((await leaderB.get("/workspaces?notice=left")).html);
+    expect(list).toContain("Your school no longer takes part in that workspace.");
+    expect(list).not.toContain("Science together");
+    expect((await leaderB.get(`/workspaces/${id}`)).status).toBe(404);
+    // The lead school's leader still sees it, told nothing of the sort.
+    expect((await leaderA.get(`/workspaces/${id}`)).status).toBe(200);
+  });
+});
+
 describe("a workspace from an accepted pairing", () => {
   it("is made once under 20 parallel requests, with both schools and the area filled in", async () => {
     const { pairing } = await recordPairing({
