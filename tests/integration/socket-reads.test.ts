@@ -69,34 +69,31 @@ describe("a socket opening a document", () => {
   it.each([
     ["/collab", (cookie: string) => collab(cookie).synced],
     ["/yjs/", (cookie: string) => yjs(cookie).synced],
-  ])(
-    "on %s reads the session, the person and the record once each",
-    async (_, connect) => {
-      const cookie = await cookieFor(world.people.staff.id);
-      const counts = await commandsWhile(() => connect(cookie));
-      expect({
-        sessions: counts.sessions,
-        users: counts.users,
-        secondfactors: counts.secondfactors,
-        memberships: counts.memberships,
-        evaluations: counts.evaluations,
-        // Who contributes: the evaluation's list by `_id`, then its records (none here; ADR 039).
-        evaluationcontributorlists: counts.evaluationcontributorlists,
-        contributors: counts.contributors ?? 0,
-        // What people wrote, for pages: deciding access needs the record only.
-        evaluationprojections: counts.evaluationprojections ?? 0,
-      }).toEqual({
-        sessions: 1,
-        users: 1,
-        secondfactors: 1,
-        memberships: 1,
-        evaluations: 1,
-        evaluationcontributorlists: 1,
-        contributors: 0,
-        evaluationprojections: 0,
-      });
-    },
-  );
+  ])("on %s reads the session, the person and the record once each", async (_, connect) => {
+    const cookie = await cookieFor(world.people.staff.id);
+    const counts = await commandsWhile(() => connect(cookie));
+    expect({
+      sessions: counts.sessions,
+      users: counts.users,
+      secondfactors: counts.secondfactors,
+      memberships: counts.memberships,
+      evaluations: counts.evaluations,
+      // Who contributes: the evaluation's list by `_id`, then its records (none here; ADR 039).
+      evaluationcontributorlists: counts.evaluationcontributorlists,
+      contributors: counts.contributors ?? 0,
+      // What people wrote, for pages: deciding access needs the record only.
+      evaluationprojections: counts.evaluationprojections ?? 0,
+    }).toEqual({
+      sessions: 1,
+      users: 1,
+      secondfactors: 1,
+      memberships: 1,
+      evaluations: 1,
+      evaluationcontributorlists: 1,
+      contributors: 0,
+      evaluationprojections: 0,
+    });
+  });
 });
 
 describe("a socket opening a page's documents together", () => {
