@@ -48,6 +48,12 @@ async function commandsWhile(run: () => Promise<void>): Promise<Record<string, n
   return counts;
 }
 
+/** The reads that say who the socket's person is, and what the documents' records are. */
+function whoAndWhat(counts: Record<string, number>) {
+  const { sessions, users, secondfactors, memberships, evaluations } = counts;
+  return { sessions, users, secondfactors, memberships, evaluations };
+}
+
 function collab(cookie: string, name = evaluation): TestClient {
   const client = connectClient(server.url, name, cookie);
   open.push(client);
@@ -73,11 +79,7 @@ describe("a socket opening a document", () => {
     const cookie = await cookieFor(world.people.staff.id);
     const counts = await commandsWhile(() => connect(cookie));
     expect({
-      sessions: counts.sessions,
-      users: counts.users,
-      secondfactors: counts.secondfactors,
-      memberships: counts.memberships,
-      evaluations: counts.evaluations,
+      ...whoAndWhat(counts),
       // Who contributes: the evaluation's list by `_id`, then its records (none here; ADR 039).
       evaluationcontributorlists: counts.evaluationcontributorlists,
       contributors: counts.contributors ?? 0,
@@ -108,13 +110,13 @@ describe("a socket opening a page's documents together", () => {
       // Comments are written through commands, so the discussion is read-only on the socket.
       expect(await discussion.authenticated).toBe("readonly");
     });
-    expect({
-      sessions: counts.sessions,
-      users: counts.users,
-      secondfactors: counts.secondfactors,
-      memberships: counts.memberships,
-      evaluations: counts.evaluations,
-    }).toEqual({ sessions: 1, users: 1, secondfactors: 1, memberships: 1, evaluations: 2 });
+    expect(whoAndWhat(counts)).toEqual({
+      sessions: 1,
+      users: 1,
+      secondfactors: 1,
+      memberships: 1,
+      evaluations: 2,
+    });
   });
 });
 

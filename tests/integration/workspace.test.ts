@@ -63,6 +63,39 @@ async function closedWith(client: TestClient, code: number, within = 2000) {
   );
 }
 
+/** Waits until `client` asked again after its close and was refused the document. */
+async function refusedAgain(client: TestClient) {
+  await eventually(
+    () => client.authEvents.at(-1) === `refused: ${CLOSE.forbidden.reason}`,
+    5000,
+    "refused",
+  );
+}
+
+/**
+ * A workspace school A's leader starts with school B invited (`title`), with school B's leader
+ * signed in; B's leader accepts when `accepted`.
+ */
+async function workspaceWithB(title: string, accepted: boolean) {
+  const leaderA = await signedIn(people.leaderA.id);
+  const created = await leaderA.post("/workspaces", {
+    intent: "create",
+    leadSchoolId: world.school.id,
+    title,
+    schoolIds: world.otherSchool.id,
+  });
+  const id = created.location!.split("/").at(-1)!;
+  const leaderB = await signedIn(people.leaderB.id, `/workspaces/${id}`);
+  if (accepted) {
+    await leaderB.post(`/workspaces/${id}`, {
+      intent: "respond",
+      schoolId: world.otherSchool.id,
+      answer: "accept",
+    });
+  }
+  return { id, leaderA, leaderB };
+}
+
 const auditCount = (action: string, subject: string) =>
   AuditModel.countDocuments({ action, subject });
 
@@ -350,11 +383,7 @@ describe("the workspace document over /collab", () => {
     expect(response.status).toBe(200);
     await closedWith(removed, CLOSE.accessChanged.code);
     expect(Date.now() - started).toBeLessThan(2000);
-    await eventually(
-      () => removed.authEvents.at(-1) === `refused: ${CLOSE.forbidden.reason}`,
-      5000,
-      "refused",
-    );
+    await refusedAgain(removed);
     expect(
       (await (await signedIn(people.staff2A.id)).get(`/workspaces/${workspaceId}`)).status,
     ).toBe(404);
@@ -391,20 +420,7 @@ describe("the workspace document over /collab", () => {
 
 describe("taking a school out", () => {
   it("closes its members' open connections within 2 s; they are refused after, the others carry on", async () => {
-    const leaderA = await signedIn(people.leaderA.id);
-    const created = await leaderA.post("/workspaces", {
-      intent: "create",
-      leadSchoolId: world.school.id,
-      title: "Maths mastery",
-      schoolIds: world.otherSchool.id,
-    });
-    const id = created.location!.split("/").at(-1)!;
-    const leaderB = await signedIn(people.leaderB.id, `/workspaces/${id}`);
-    await leaderB.post(`/workspaces/${id}`, {
-      intent: "respond",
-      schoolId: world.otherSchool.id,
-      answer: "accept",
-    });
+    const { id, leaderB } = await workspaceWithB("Maths mastery", true);
     const doc = documentName("workspace", id);
     const removed = await connect(people.leaderB.id, doc);
     const staying = await connect(people.leaderA.id, doc);
@@ -421,11 +437,7 @@ describe("taking a school out", () => {
     expect(response.status).toBe(200);
     await closedWith(removed, CLOSE.accessChanged.code);
     expect(Date.now() - started).toBeLessThan(2000);
-    await eventually(
-      () => removed.authEvents.at(-1) === `refused: ${CLOSE.forbidden.reason}`,
-      5000,
-      "refused",
-    );
+    await refusedAgain(removed);
     expect(staying.closeEvents).toEqual([]);
     expect((await leaderB.get(`/workspaces/${id}`)).status).toBe(404);
     expect(await auditCount("workspaceSchoolRemoved", `workspace:${id}`)).toBe(1);
@@ -433,25 +445,8 @@ describe("taking a school out", () => {
 });
 
 describe("the leaders of a school that leaves, who were never members", () => {
-  async function invitedWorkspace(title: string) {
-    const leaderA = await signedIn(people.leaderA.id);
-    const created = await leaderA.post("/workspaces", {
-      intent: "create",
-      leadSchoolId: world.school.id,
-      title,
-      schoolIds: world.otherSchool.id,
-    });
-    return created.location!.split("/").at(-1)!;
-  }
-
   it("lose the open workspace within 2 s when the school is taken out", async () => {
-    const id = await invitedWorkspace("Phonics together");
-    const leaderB = await signedIn(people.leaderB.id, `/workspaces/${id}`);
-    await leaderB.post(`/workspaces/${id}`, {
-      intent: "respond",
-      schoolId: world.otherSchool.id,
-      answer: "accept",
-    });
+    const { id } = await workspaceWithB("Phonics together", true);
     // Another leader of the school: not a member, but a leader of a school taking part sees it.
     const deputy = await buildUser("schoolLeader", world.trust, world.otherSchool, "Dee Puty");
     const watching = await connect(deputy.id, documentName("workspace", id));
@@ -467,21 +462,16 @@ describe("the leaders of a school that leaves, who were never members", () => {
     expect(response.status).toBe(200);
     await closedWith(watching, CLOSE.accessChanged.code);
     expect(Date.now() - started).toBeLessThan(2000);
-    await eventually(
-      () => watching.authEvents.at(-1) === `refused: ${CLOSE.forbidden.reason}`,
-      5000,
-      "refused",
-    );
+    await refusedAgain(watching);
   });
 
   it("lose the open workspace within 2 s when a fellow leader declines the invitation", async () => {
-    const id = await invitedWorkspace("Writing together");
+    const { id, leaderB } = await workspaceWithB("Writing together", false);
     const deputy = await buildUser("schoolLeader", world.trust, world.otherSchool, "Ada Deputy");
     const watching = await connect(deputy.id, documentName("workspace", id));
     expect(await watching.authenticated).toBe("readonly");
     await watching.synced;
 
-    const leaderB = await signedIn(people.leaderB.id, `/workspaces/${id}`);
     const started = Date.now();
     // A double-click, a retry, another tab: one answer is recorded, and every request is told
     // it is done (the workspace is no longer theirs to see, so not "not found").
@@ -505,30 +495,13 @@ describe("the leaders of a school that leaves, who were never members", () => {
     expect(list).not.toContain("Writing together");
     await closedWith(watching, CLOSE.accessChanged.code);
     expect(Date.now() - started).toBeLessThan(2000);
-    await eventually(
-      () => watching.authEvents.at(-1) === `refused: ${CLOSE.forbidden.reason}`,
-      5000,
-      "refused",
-    );
+    await refusedAgain(watching);
   });
 });
 
 describe("a leader taking their own school out", () => {
   it("is taken to the workspaces list, told so, and no longer sees the workspace", async () => {
-    const leaderA = await signedIn(people.leaderA.id);
-    const created = await leaderA.post("/workspaces", {
-      intent: "create",
-      leadSchoolId: world.school.id,
-      title: "Science together",
-      schoolIds: world.otherSchool.id,
-    });
-    const id = created.location!.split("/").at(-1)!;
-    const leaderB = await signedIn(people.leaderB.id, `/workspaces/${id}`);
-    await leaderB.post(`/workspaces/${id}`, {
-      intent: "respond",
-      schoolId: world.otherSchool.id,
-      answer: "accept",
-    });
+    const { id, leaderA, leaderB } = await workspaceWithB("Science together", true);
     await leaderB.get(`/workspaces/${id}/members`);
     const response = await leaderB.post(`/workspaces/${id}/members`, {
       intent: "removeSchool",
