@@ -15,11 +15,10 @@ export type OwnerNow = { actor: Actor } | { actor: null; halfway: boolean };
 
 /**
  * The person a socket serves, as the database says now. Their grants are read afresh, so a
- * role removed a moment ago is already gone. A token's socket gets
- * the person's grants in the token's trust only, read-only if the token is, and none once the
- * token is revoked or expired (ADR 019). `asRead`: the owner's session as read a moment ago
- * (live then), used instead of reading it again if it has not expired since
- * (collab/owner-reading.ts says when that is safe).
+ * role removed a moment ago is already gone. A token's socket gets the person's grants in the
+ * token's trust only, read-only if the token is, and none once the token is revoked or expired
+ * (ADR 019). `asRead`: the owner's session as read a moment ago (live then), used instead of
+ * reading it again if it has not expired since (collab/owner-reading.ts says when that is safe).
  */
 export async function currentActor(owner: SocketOwner | null, asRead?: Session): Promise<OwnerNow> {
   const none: OwnerNow = { actor: null, halfway: false };

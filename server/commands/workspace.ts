@@ -11,9 +11,9 @@ import {
   addMember,
   archiveWorkspace as storeArchive,
   createWorkspaceOnce,
+  getWorkspace,
   memberIdsOf,
   removeMembers,
-  getWorkspace,
   setParticipation,
   type Workspace,
 } from "../../models/workspace/workspace.ts";
