@@ -30,6 +30,9 @@ export function connectClient(baseUrl: string, name: string, cookie: string | nu
   class SignedInWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers: { ...(cookie ? { cookie } : {}), origin } });
+      // Destroyed while reconnecting (after the server closed it), ws reports "closed before the
+      // connection was established" as an error event the provider no longer listens to.
+      this.on("error", () => undefined);
     }
   }
   const doc = new Y.Doc();

@@ -34,6 +34,9 @@ export function connectYjs(
   class CredentialledWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers });
+      // Destroyed while reconnecting, ws reports "closed before the connection was established"
+      // as an error event the provider no longer listens to.
+      this.on("error", () => undefined);
     }
   }
   const doc = new Y.Doc();
