@@ -2,10 +2,12 @@ import type * as Y from "yjs";
 
 /**
  * Whose sessions ended: these sessions, or every session of one person but (perhaps) one; or
- * these personal access tokens (revoked, ADR 019).
+ * these sessions, each replaced by a new one in the same browser (ADR 048); or these personal
+ * access tokens (revoked, ADR 019).
  */
 export type SessionTarget =
   | { sessionIds: string[] }
+  | { replacedSessionIds: string[] }
   | { userId: string; exceptSessionId?: string }
   | { tokenIds: string[] };
 
@@ -21,9 +23,11 @@ export interface CollabAccess {
   /** Applies `change` to the live document in one transaction and waits until it is durable. */
   change(name: string, change: (doc: Y.Doc) => void): Promise<void>;
   /**
-   * Closes the live sockets of sessions that have ended, with "Your session has ended": at
-   * once, and nothing they send afterwards reaches anyone. Call after revoking the sessions in
-   * the database, so a browser that reconnects is refused too.
+   * Closes the live sockets of sessions that have ended, with "Your session has ended" (or, for
+   * a session replaced in the same browser, with "Your sign-in was renewed", and the browser
+   * reconnects with its new cookie): at once, and nothing they send afterwards reaches anyone.
+   * Call after revoking the sessions in the database, so a reconnect with the old cookie is
+   * refused too.
    */
   endSessions(target: SessionTarget): Promise<void>;
   /**

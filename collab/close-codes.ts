@@ -25,6 +25,12 @@ export const CLOSE = {
    */
   sessionEnded: { code: 4402, reason: "Your session has ended. Sign in again." },
   /**
+   * The session behind the socket was replaced by a new one in the same browser (two-factor
+   * sign-in turned on, ADR 048). The browser reconnects with the cookie it holds now; a copy
+   * of the old cookie held anywhere else is refused.
+   */
+  sessionRenewed: { code: 4411, reason: "Your sign-in was renewed in this browser." },
+  /**
    * What the person may do with an open document changed (a role removed, a contributor or
    * validator taken off). The browser reconnects and is let in read-only, read-write, or not.
    */
@@ -36,7 +42,7 @@ export const CLOSE = {
    */
   unavailable: {
     code: 1013,
-    reason: "The server cannot reach its database just now. Reconnecting…",
+    reason: "The server cannot reach its database just now.",
   },
   /**
    * The personal access token behind a /yjs/ socket was revoked or expired (ADR 019). In the

@@ -3,7 +3,8 @@ import { CLOSE } from "./close-codes.ts";
 import type { OpenSockets } from "./open-sockets.ts";
 
 /**
- * Closes this process's sockets of the ended sessions with "Your session has ended", or of the
+ * Closes this process's sockets of the ended sessions with "Your session has ended" (of the
+ * replaced ones with "Your sign-in was renewed", ADR 048), or of the
  * revoked access tokens with "This access token has been revoked…": at once, and nothing they
  * send afterwards is handled. The sessions (tokens) are revoked in the database first (by the
  * caller), so a reconnect is refused too. A person's sessions ending leaves their tokens'
@@ -15,6 +16,11 @@ export function endSessions(sockets: OpenSockets, target: SessionTarget): number
     const ending = sockets.ofTokens(target.tokenIds);
     for (const socket of ending) socket.close(CLOSE.tokenEnded);
     return ending.length;
+  }
+  if ("replacedSessionIds" in target) {
+    const renewed = sockets.ofSessions(target.replacedSessionIds);
+    for (const socket of renewed) socket.close(CLOSE.sessionRenewed);
+    return renewed.length;
   }
   const ending =
     "sessionIds" in target

@@ -1,5 +1,5 @@
 import { liveTokenIds } from "../models/access-token/access-token.ts";
-import { liveSessionIds } from "../models/session/session.ts";
+import { sessionStandings } from "../models/session/session.ts";
 import { CLOSE } from "./close-codes.ts";
 import type { OpenSockets } from "./open-sockets.ts";
 
@@ -8,7 +8,8 @@ import type { OpenSockets } from "./open-sockets.ts";
  * Sign-out, revoking a token and the other decisions close their sockets at once
  * (collab/session-ending.ts); this catches what no decision announces: a session or token that
  * expires while its socket stays open, or one whose ending another process published while
- * Redis was away (ADR 018). One query a round for each kind.
+ * Redis was away (ADR 018). A session replaced in the same browser is told so, not that it
+ * ended (ADR 048). One query a round for each kind.
  */
 export function startSessionSweep(sockets: OpenSockets, intervalMs: number): () => void {
   let running = false;
@@ -20,9 +21,13 @@ export function startSessionSweep(sockets: OpenSockets, intervalMs: number): () 
       const bySession = open.filter((socket) => socket.owner?.sessionId !== undefined);
       const byToken = open.filter((socket) => socket.owner?.tokenId !== undefined);
       if (bySession.length > 0) {
-        const live = await liveSessionIds(bySession.map((socket) => socket.owner!.sessionId!));
+        const { live, replaced } = await sessionStandings(
+          bySession.map((socket) => socket.owner!.sessionId!),
+        );
         for (const socket of bySession) {
-          if (!live.has(socket.owner!.sessionId!)) socket.close(CLOSE.sessionEnded);
+          const id = socket.owner!.sessionId!;
+          if (live.has(id)) continue;
+          socket.close(replaced.has(id) ? CLOSE.sessionRenewed : CLOSE.sessionEnded);
         }
       }
       if (byToken.length > 0) {

@@ -80,6 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A fresh session that has passed the factor; for someone made to set it up, this is the
   // moment they are signed in.
   const cookie = await finishSignIn(
+    context.collab,
     state.actor.userId,
     state.token,
     { userAgent: request.headers.get("user-agent") ?? "", address: context.clientAddress },

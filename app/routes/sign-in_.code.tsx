@@ -57,6 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await resetSecondFactorLimit(context.clientAddress, state.actor.userId);
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
   const cookie = await finishSignIn(
+    context.collab,
     state.actor.userId,
     state.token,
     { userAgent: request.headers.get("user-agent") ?? "", address: context.clientAddress },

@@ -1,10 +1,11 @@
 import { redirect } from "@remix-run/node";
+import type { CollabAccess } from "../../collab/access.ts";
 import { recordAuditOfPerson } from "../../models/audit/person.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import { signInStage } from "../../models/permissions/second-factor.ts";
 import type { SecondFactorMethod } from "../../models/second-factor/check.ts";
 import { hasSecondFactor } from "../../models/second-factor/second-factor.ts";
-import { createSession, revokeSession } from "../../models/session/session.ts";
+import { createSession, replaceSession } from "../../models/session/session.ts";
 import { safeRedirect, signInStepPath } from "./auth.server.ts";
 import { sessionCookie } from "./session.server.ts";
 
@@ -48,16 +49,21 @@ export async function startSignIn(userId: string, visit: Visit): Promise<Respons
  * After a right code (or setting a factor up): a new session that has passed the second
  * factor replaces the old one. Returns the Set-Cookie header for it. `how` is audited as the
  * way this sign-in finished; null when the person was signed in already (turning the factor
- * on from their account).
+ * on from their account). The old session's open sockets (this browser's other tabs) are told
+ * to reconnect, and do so with the new cookie (ADR 048).
  */
 export async function finishSignIn(
+  collab: CollabAccess,
   userId: string,
   previousToken: string,
   visit: Omit<Visit, "redirectTo">,
   how: SecondFactorMethod | "enrolled" | null,
 ): Promise<string> {
-  const { token } = await createSession(userId, visit.userAgent, { secondFactorAt: new Date() });
-  await revokeSession(previousToken);
+  const { token, session } = await createSession(userId, visit.userAgent, {
+    secondFactorAt: new Date(),
+  });
+  const replaced = await replaceSession(previousToken, session.id);
+  if (replaced) await collab.endSessions({ replacedSessionIds: [replaced] });
   if (how) await audited(userId, visit.address, how);
   return sessionCookie().serialize(token);
 }

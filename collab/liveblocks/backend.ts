@@ -277,7 +277,9 @@ export class LiveblocksBackend implements CollabAccess {
    * our endpoints tell it the session has ended. Access tokens open `/yjs/`, off here.
    */
   async endSessions(target: SessionTarget): Promise<void> {
-    if ("tokenIds" in target) return;
+    // A replaced session's person is signed in with its replacement: their grants stay, and
+    // their browser authenticates with the new cookie when its ID token runs out.
+    if ("tokenIds" in target || "replacedSessionIds" in target) return;
     const userIds =
       "userId" in target ? [target.userId] : await ownersOfSessions(target.sessionIds);
     for (const userId of userIds) {

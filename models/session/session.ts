@@ -25,6 +25,11 @@ interface SessionDoc {
   createdAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
+  /**
+   * The session that took this one's place in the same browser (the second step of signing in
+   * passed, two-factor sign-in turned on), or null: ended by anything else.
+   */
+  replacedBy: Types.ObjectId | null;
   userAgent: string;
   secondFactorAt: Date | null;
 }
@@ -36,6 +41,7 @@ const sessionSchema = new Schema<SessionDoc>({
   createdAt: { type: Date, default: () => new Date() },
   expiresAt: { type: Date, required: true },
   revokedAt: { type: Date, default: null },
+  replacedBy: { type: Schema.Types.ObjectId, default: null },
   userAgent: { type: String, default: "" },
   secondFactorAt: { type: Date, default: null },
 });
@@ -119,6 +125,21 @@ export async function revokeSession(token: string): Promise<void> {
 }
 
 /**
+ * Ends the session of `token` because `replacementId` took its place in the same browser.
+ * Returns the ended session's id (null for a token that names no live session), so its open
+ * sockets can be told to reconnect with the browser's new cookie.
+ */
+export async function replaceSession(token: string, replacementId: string): Promise<string | null> {
+  const doc = await sessionRecordOf(token);
+  if (!doc || !isLive(doc)) return null;
+  await SessionModel.updateOne(
+    { _id: doc._id },
+    { revokedAt: new Date(), replacedBy: replacementId },
+  );
+  return doc._id.toString();
+}
+
+/**
  * Signs a person out everywhere (a trust admin's "sign out everywhere", a role removed), or
  * everywhere but `except` (the session that changed the password). Returns how many ended.
  */
@@ -158,15 +179,27 @@ export async function findLiveSession(sessionId: string): Promise<Session | null
   return doc && isLive(doc) ? toSession(doc) : null;
 }
 
-/** Which of these sessions are still live: one query for all the sockets a process holds. */
-export async function liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
+/**
+ * Which of these sessions are still live, and which of the others ended because a new session
+ * took their place in the same browser: one query for all the sockets a process holds.
+ */
+export async function sessionStandings(
+  sessionIds: string[],
+): Promise<{ live: Set<string>; replaced: Set<string> }> {
   const ids = [...new Set(sessionIds.filter(isObjectId))];
-  if (ids.length === 0) return new Set();
+  const standings = { live: new Set<string>(), replaced: new Set<string>() };
+  if (ids.length === 0) return standings;
   const docs = await SessionModel.find(
     { _id: op({ $in: ids }) },
-    { revokedAt: 1, expiresAt: 1 },
+    { revokedAt: 1, expiresAt: 1, replacedBy: 1 },
   ).lean();
-  return new Set(docs.filter(isLive).map((doc) => doc._id.toString()));
+  for (const doc of docs) {
+    if (isLive(doc)) standings.live.add(doc._id.toString());
+    else if (doc.replacedBy && doc.expiresAt.getTime() >= Date.now()) {
+      standings.replaced.add(doc._id.toString());
+    }
+  }
+  return standings;
 }
 
 /** Whose sessions these are (each person once). */

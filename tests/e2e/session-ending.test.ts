@@ -1,9 +1,10 @@
 import type { Page } from "playwright-core";
+import { codeAt } from "../../models/second-factor/totp.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../../server/app.ts";
 import { pathOf, signInThroughForm, signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { TEST_PASSWORD, buildWorld } from "../support/factories.ts";
+import { TEST_PASSWORD, buildUser, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
 
 useTestDatabase();
@@ -16,7 +17,8 @@ let evaluationPath: string;
 beforeAll(async () => {
   world = await buildWorld();
   evaluationPath = `/evaluations/${world.evaluation.id}?area=inclusion`;
-  server = await startTestServer();
+  // A sweep every second, so a socket left on a revoked session is found within a test.
+  server = await startTestServer({ sessionSweepMs: 1000 });
 });
 
 afterAll(async () => {
@@ -133,5 +135,42 @@ describe("a session that ends", () => {
     await expect
       .poll(() => narrative(colleague, "2.3").textContent(), { timeout: 10_000 })
       .toContain("Not sent before the session ended.");
+  });
+
+  it("turning two-factor sign-in on in one tab leaves the other tab editing, on the new session", async () => {
+    const headteacher = await buildUser("schoolStaff", world.trust, world.school, "Rowan Renewed");
+    const first = await signedInPage(server.url, headteacher.id);
+    const second = await first.context().newPage();
+    const colleague = await signedInPage(server.url, world.people.staff2.id);
+    await Promise.all([openEvaluation(second), openEvaluation(colleague)]);
+    await whenWritable(second, "2.4");
+
+    await first.goto(`${server.url}/account/two-factor`);
+    const key = (
+      await first.getByLabel("Or type this set-up key into the app").inputValue()
+    ).replace(/\s+/g, "");
+    await first.getByLabel("Code from your app").fill(codeAt(key, new Date()));
+    await first.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+    await first.getByRole("heading", { name: "Your recovery codes" }).waitFor();
+
+    // The other tab reconnects with the new cookie and carries on; two sweeps later it has not
+    // been told its session ended.
+    await narrative(second, "2.4").click();
+    await second.keyboard.type("Typed after turning two-factor on.");
+    await expect
+      .poll(() => narrative(colleague, "2.4").textContent(), { timeout: 5000 })
+      .toContain("Typed after turning two-factor on.");
+    await second.waitForTimeout(2500);
+    expect(await second.getByText("Your session has ended.").count()).toBe(0);
+    await narrative(second, "2.4").click();
+    await second.keyboard.press("End");
+    await second.keyboard.type(" And after two sweeps.");
+    await expect
+      .poll(() => narrative(colleague, "2.4").textContent(), { timeout: 5000 })
+      .toContain("And after two sweeps.");
+    await second
+      .getByRole("status")
+      .filter({ hasText: /^Saved$/ })
+      .waitFor({ timeout: 5000 });
   });
 });

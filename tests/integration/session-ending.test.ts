@@ -5,7 +5,13 @@ import { documentName } from "../../collab/document-name.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { listMembershipsOfUser } from "../../models/membership/membership.ts";
-import { SessionModel, revokeSessionsOfUser } from "../../models/session/session.ts";
+import {
+  SessionModel,
+  createSession,
+  replaceSession,
+  revokeSessionsOfUser,
+} from "../../models/session/session.ts";
+import { codeAt } from "../../models/second-factor/totp.ts";
 import type { Role } from "../../models/permissions/roles.ts";
 import { grantRole } from "../../models/membership/membership.ts";
 import { UserModel } from "../../models/user/user.ts";
@@ -17,7 +23,7 @@ import { HttpSession } from "../support/http.ts";
 import { openRawCollabSocket } from "../support/raw-collab-socket.ts";
 import { ensureSecondFactor } from "../support/second-factor.ts";
 import { startTestServer } from "../support/server.ts";
-import { cookieFor } from "../support/sessions.ts";
+import { cookieFor, cookieOfToken } from "../support/sessions.ts";
 
 useTestDatabase();
 
@@ -368,6 +374,91 @@ describe("a trust admin's controls", () => {
     });
     expect(response.status).toBe(404);
     expect(await membershipOf(world.people.staff2.id, "schoolStaff")).toBeDefined();
+  });
+});
+
+describe("turning two-factor sign-in on from one's account (a new session replaces the old)", () => {
+  /** Sets two-factor sign-in up on the account page, as the person would; a 302 when done. */
+  async function turnOnTwoFactor(http: HttpSession) {
+    const key = setUpKeyOf((await http.get("/account/two-factor")).html);
+    return http.post("/account/two-factor", { code: codeAt(key, new Date()) });
+  }
+
+  const setUpKeyOf = (html: string) =>
+    /name="setUpKey"[^>]*value="([A-Z2-7 ]+)"/.exec(html)![1].replace(/ /g, "");
+
+  it("tells the old session's sockets at once to reconnect: the new cookie is let in to write, the old one is refused", async () => {
+    const staff = await person();
+    const http = await signedIn(staff.id);
+    const oldCookie = http.cookieHeader;
+    const otherTab = connect(oldCookie);
+    const witness = await colleague();
+    await otherTab.synced;
+
+    const started = Date.now();
+    expect((await turnOnTwoFactor(http)).status).toBe(302);
+    expect(http.cookieHeader).not.toBe(oldCookie);
+    await closedWith(otherTab, CLOSE.sessionRenewed);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(otherTab.closeEvents.some((e) => e.code === CLOSE.sessionEnded.code)).toBe(false);
+
+    // The browser's tab reconnects with the cookie it holds now, and carries on writing.
+    const reconnected = connect(http.cookieHeader);
+    await reconnected.synced;
+    const field = freshField();
+    reconnected.doc.getText(field).insert(0, "typed after the renewal");
+    await reconnected.whenSaved();
+    await eventually(() => witness.doc.getText(field).toString() === "typed after the renewal");
+    expect(storedText(await loadStoredDocument(name), field)).toBe("typed after the renewal");
+
+    // A copy of the old cookie (the test client keeps reconnecting with it) is refused.
+    await eventually(() => otherTab.authEvents.some((e) => e.startsWith("refused")), 5000);
+    const stale = connect(oldCookie);
+    await expect(stale.authenticated).rejects.toThrow(CLOSE.forbidden.reason);
+  });
+
+  it("20 parallel submissions of the form (a double-click, retries) turn it on once and start one new session", async () => {
+    const staff = await person();
+    const http = await signedIn(staff.id);
+    const otherTab = connect(http.cookieHeader);
+    await otherTab.synced;
+    const page = await http.get("/account/two-factor");
+    const key = setUpKeyOf(page.html);
+    const code = codeAt(key, new Date());
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => http.post("/account/two-factor", { code })),
+    );
+    // One is done (a new session's cookie and the recovery codes); the others, behind it, find
+    // the factor on and their session not past it, or ended: sent on to sign in.
+    const done = answers.filter((answer) => answer.location === "/account/two-factor");
+    expect(done).toHaveLength(1);
+    expect(done[0].response.headers.getSetCookie()).toHaveLength(2);
+    for (const answer of answers.filter((a) => a !== done[0])) {
+      expect(answer.location).toMatch(/^\/sign-in/);
+      expect(answer.response.headers.getSetCookie()).toEqual([]);
+    }
+    await closedWith(otherTab, CLOSE.sessionRenewed);
+    expect(otherTab.closeEvents.filter((e) => e.code === CLOSE.sessionRenewed.code)).toHaveLength(
+      1,
+    );
+    expect(await SessionModel.countDocuments({ userId: staff.id, revokedAt: null })).toBe(1);
+    expect(await auditCount("secondFactorEnrolled", staff.id)).toBe(1);
+  });
+
+  it("a replaced session's socket that no signal reached is told by the sweep to reconnect, not that it ended", async () => {
+    const sweeping = await startTestServer({ sessionSweepMs: 200 });
+    try {
+      const staff = await person();
+      const { token } = await createSession(staff.id, "test");
+      const socket = connectClient(sweeping.url, name, await cookieOfToken(token));
+      clients.push(socket);
+      await socket.synced;
+      const replacement = await createSession(staff.id, "test");
+      expect(await replaceSession(token, replacement.session.id)).not.toBeNull();
+      await closedWith(socket, CLOSE.sessionRenewed);
+    } finally {
+      await sweeping.close();
+    }
   });
 });
 

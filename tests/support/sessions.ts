@@ -14,6 +14,11 @@ export async function cookieFor(userId: string): Promise<string> {
   if (actor && requiresSecondFactor(actor)) await ensureSecondFactor(userId);
   const passed = (await hasSecondFactor(userId)) ? new Date() : null;
   const { token } = await createSession(userId, "test", { secondFactorAt: passed });
+  return cookieOfToken(token);
+}
+
+/** The Cookie header value a browser holding this session token sends. */
+export async function cookieOfToken(token: string): Promise<string> {
   const setCookie = await sessionCookie().serialize(token);
   return setCookie.split(";")[0];
 }
@@ -21,6 +26,5 @@ export async function cookieFor(userId: string): Promise<string> {
 /** A session that has had its password checked and nothing more (no second factor yet). */
 export async function passwordOnlyCookieFor(userId: string): Promise<string> {
   const { token } = await createSession(userId, "test");
-  const setCookie = await sessionCookie().serialize(token);
-  return setCookie.split(";")[0];
+  return cookieOfToken(token);
 }
