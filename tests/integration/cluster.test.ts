@@ -5,9 +5,10 @@ import { CLOSE } from "../../collab/close-codes.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { startTcpBalancer, type TcpBalancer } from "../../server/cluster/tcp-balancer.ts";
 import { DocumentUpdateModel, loadStoredDocument } from "../../models/document-log/document-log.ts";
+import { codeAt } from "../../models/second-factor/totp.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildEvaluation, buildWorld } from "../support/factories.ts";
+import { buildEvaluation, buildUser, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { spawnServer, type ServerProcess } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -121,6 +122,30 @@ describe("two processes serve the same documents", () => {
     expect(onB.closeEvents.find((e) => e.code === CLOSE.sessionEnded.code)).toEqual(
       CLOSE.sessionEnded,
     );
+  });
+
+  it("turning two-factor sign-in on at one process tells the old session's socket on the other to reconnect (ADR 048)", async () => {
+    const person = await buildUser("schoolStaff", world.trust, world.school);
+    const name = documentName("evaluation", world.evaluation.id);
+    const http = new HttpSession(a.url);
+    http.setCookie(await cookieFor(person.id));
+    const page = await http.get("/account/two-factor");
+    const key = /name="setUpKey"[^>]*value="([A-Z2-7 ]+)"/.exec(page.html)![1].replace(/ /g, "");
+    const onB = connect(b.url, name, http.cookieHeader);
+    await onB.synced;
+    const started = Date.now();
+    const done = await http.post("/account/two-factor", { code: codeAt(key, new Date()) });
+    expect(done.location).toBe("/account/two-factor");
+    await eventually(
+      () => onB.closeEvents.some((event) => event.code === CLOSE.sessionRenewed.code),
+      2000,
+      "the socket on B to be told to reconnect",
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(onB.closeEvents[0]).toEqual(CLOSE.sessionRenewed);
+    // The browser's new cookie is let in on B.
+    const renewed = connect(b.url, name, http.cookieHeader);
+    await renewed.synced;
   });
 
   it("each update is logged once, by the process it reached first", async () => {
