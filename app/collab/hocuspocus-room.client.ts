@@ -13,8 +13,9 @@ import { forgetSession, markSessionEnded } from "./session-ended.ts";
  * IndexedDB copy for offline work and runs the durability handshake behind the save state.
  *
  * A socket closed because the session ended (4402) stops the whole room; one closed because
- * access changed (4409) reconnects, and every document is let in again read-only, read-write or
- * not at all.
+ * access changed (4409), or because the sign-in was renewed in this browser (4411, ADR 048),
+ * reconnects with the cookie the browser holds now, and every document is let in again
+ * read-only, read-write or not at all.
  */
 
 /** A Hocuspocus room document: the provider is exposed only for code that still needs it. */
