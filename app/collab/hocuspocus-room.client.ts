@@ -51,8 +51,13 @@ function siteCollabUrl(): string {
   return `${protocol === "https:" ? "wss:" : "ws:"}//${host}/collab`;
 }
 
-/** Our own close reasons are written for people; anything else (a network drop) has none to show. */
+/**
+ * Our own close reasons are written for people; anything else (a network drop) has none to show.
+ * Nor has a renewed sign-in: nothing is wrong, and the save state says "Connecting…" for the
+ * moment it takes.
+ */
 function reasonToShow(code: number): string | null {
+  if (code === CLOSE.sessionRenewed.code) return null;
   return Object.values(CLOSE).find((c) => c.code === code)?.reason ?? null;
 }
 

@@ -144,6 +144,17 @@ describe("a session that ends", () => {
     const colleague = await signedInPage(server.url, world.people.staff2.id);
     await Promise.all([openEvaluation(second), openEvaluation(colleague)]);
     await whenWritable(second, "2.4");
+    // Every alert the other tab shows from now on, however briefly.
+    await second.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { alertsSeen: string[] }).alertsSeen = seen;
+      new MutationObserver(() => {
+        for (const alert of document.querySelectorAll('[role="alert"]')) {
+          const text = alert.textContent?.trim();
+          if (text && !seen.includes(text)) seen.push(text);
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
 
     await first.goto(`${server.url}/account/two-factor`);
     const key = (
@@ -162,6 +173,10 @@ describe("a session that ends", () => {
       .toContain("Typed after turning two-factor on.");
     await second.waitForTimeout(2500);
     expect(await second.getByText("Your session has ended.").count()).toBe(0);
+    // Nothing went wrong for the person: no alert, not even "Reconnecting…" for a moment.
+    expect(
+      await second.evaluate(() => (window as unknown as { alertsSeen: string[] }).alertsSeen),
+    ).toEqual([]);
     await narrative(second, "2.4").click();
     await second.keyboard.press("End");
     await second.keyboard.type(" And after two sweeps.");
