@@ -4,11 +4,11 @@ import type { OpenSockets } from "./open-sockets.ts";
 
 /**
  * Closes this process's sockets of the ended sessions with "Your session has ended" (of the
- * replaced ones with "Your sign-in was renewed", ADR 048), or of the
- * revoked access tokens with "This access token has been revoked…": at once, and nothing they
- * send afterwards is handled. The sessions (tokens) are revoked in the database first (by the
- * caller), so a reconnect is refused too. A person's sessions ending leaves their tokens'
- * sockets alone: tokens are revoked on their own (ADR 019). Returns how many were closed.
+ * replaced ones with "Your sign-in was renewed", ADR 048), or of the revoked access tokens with
+ * "This access token has been revoked…": at once, and nothing they send afterwards is handled.
+ * The sessions (tokens) are revoked in the database first (by the caller), so a reconnect with
+ * the old credential is refused too. A person's sessions ending leaves their tokens' sockets
+ * alone: tokens are revoked on their own (ADR 019). Returns how many were closed.
  */
 export function endSessions(sockets: OpenSockets, target: SessionTarget): number {
   sockets.noteEnding();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { codeAt } from "../../models/second-factor/totp.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeAt } from "../../models/second-factor/totp.ts";
 import type { AppServer } from "../../server/app.ts";
 import { pathOf, signInThroughForm, signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";

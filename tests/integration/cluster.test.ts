@@ -10,6 +10,7 @@ import { connectClient, eventually, type TestClient } from "../support/collab-cl
 import { useTestDatabase } from "../support/database.ts";
 import { buildEvaluation, buildUser, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
+import { setUpKeyOn } from "../support/second-factor.ts";
 import { spawnServer, type ServerProcess } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
@@ -130,7 +131,7 @@ describe("two processes serve the same documents", () => {
     const http = new HttpSession(a.url);
     http.setCookie(await cookieFor(person.id));
     const page = await http.get("/account/two-factor");
-    const key = /name="setUpKey"[^>]*value="([A-Z2-7 ]+)"/.exec(page.html)![1].replace(/ /g, "");
+    const key = setUpKeyOn(page.html);
     const onB = connect(b.url, name, http.cookieHeader);
     await onB.synced;
     const started = Date.now();

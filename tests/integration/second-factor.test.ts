@@ -10,7 +10,7 @@ import { connectClient, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { TEST_PASSWORD, buildTrust, buildUser, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
-import { ensureSecondFactor, freshCodeFor } from "../support/second-factor.ts";
+import { ensureSecondFactor, freshCodeFor, setUpKeyOn } from "../support/second-factor.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
@@ -210,12 +210,6 @@ describe("the second step", () => {
 });
 
 describe("setting up a second factor", () => {
-  function setUpKey(html: string): string {
-    const match = /name="setUpKey"[^>]*value="([A-Z2-7 ]+)"/.exec(html);
-    if (!match) throw new Error("no set-up key on the page");
-    return match[1].replace(/ /g, "");
-  }
-
   it("is required of a validator without one: QR code and key, a checked code, then 10 recovery codes once", async () => {
     const validator = await buildUser("validator", world.trust, undefined, "Eve Enrol");
     const http = new HttpSession(server.url);
@@ -224,9 +218,9 @@ describe("setting up a second factor", () => {
     const page = await http.get("/account/two-factor");
     expect(page.status).toBe(200);
     expect(page.html).toContain('src="data:image/svg+xml;base64,');
-    const secret = setUpKey(page.html);
+    const secret = setUpKeyOn(page.html);
     // A reload shows the same secret (the app may have scanned it already).
-    expect(setUpKey((await http.get("/account/two-factor")).html)).toBe(secret);
+    expect(setUpKeyOn((await http.get("/account/two-factor")).html)).toBe(secret);
 
     const right = codeAt(secret, new Date());
     const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, "0");
@@ -258,7 +252,7 @@ describe("setting up a second factor", () => {
     const staff = await buildUser("schoolStaff", world.trust, world.school, "Opal Optional");
     const http = new HttpSession(server.url);
     expect((await passwordStep(http, staff.email)).location).toBe("/home");
-    const secret = setUpKey((await http.get("/account/two-factor")).html);
+    const secret = setUpKeyOn((await http.get("/account/two-factor")).html);
     expect(
       (await http.post("/account/two-factor", { code: codeAt(secret, new Date()) })).status,
     ).toBe(302);

@@ -21,7 +21,7 @@ import { useTestDatabase } from "../support/database.ts";
 import { TEST_PASSWORD, buildUser, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { openRawCollabSocket } from "../support/raw-collab-socket.ts";
-import { ensureSecondFactor } from "../support/second-factor.ts";
+import { ensureSecondFactor, setUpKeyOn } from "../support/second-factor.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor, cookieOfToken } from "../support/sessions.ts";
 
@@ -380,12 +380,9 @@ describe("a trust admin's controls", () => {
 describe("turning two-factor sign-in on from one's account (a new session replaces the old)", () => {
   /** Sets two-factor sign-in up on the account page, as the person would; a 302 when done. */
   async function turnOnTwoFactor(http: HttpSession) {
-    const key = setUpKeyOf((await http.get("/account/two-factor")).html);
+    const key = setUpKeyOn((await http.get("/account/two-factor")).html);
     return http.post("/account/two-factor", { code: codeAt(key, new Date()) });
   }
-
-  const setUpKeyOf = (html: string) =>
-    /name="setUpKey"[^>]*value="([A-Z2-7 ]+)"/.exec(html)![1].replace(/ /g, "");
 
   it("tells the old session's sockets at once to reconnect: the new cookie is let in to write, the old one is refused", async () => {
     const staff = await person();
@@ -423,7 +420,7 @@ describe("turning two-factor sign-in on from one's account (a new session replac
     const otherTab = connect(http.cookieHeader);
     await otherTab.synced;
     const page = await http.get("/account/two-factor");
-    const key = setUpKeyOf(page.html);
+    const key = setUpKeyOn(page.html);
     const code = codeAt(key, new Date());
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => http.post("/account/two-factor", { code })),

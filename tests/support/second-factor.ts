@@ -45,3 +45,10 @@ export async function freshCodeFor(userId: string): Promise<string> {
   }
   throw new Error("no unused code");
 }
+
+/** The set-up key the two-factor set-up page shows (as a person would type it into an app). */
+export function setUpKeyOn(html: string): string {
+  const match = /name="setUpKey"[^>]*value="([A-Z2-7 ]+)"/.exec(html);
+  if (!match) throw new Error("no set-up key on the page");
+  return match[1].replace(/ /g, "");
+}
