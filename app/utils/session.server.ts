@@ -4,7 +4,12 @@ import type { SessionRead } from "../../collab/owner-reading.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import type { SignInStage } from "../../models/permissions/second-factor.ts";
 import { sessionPerson } from "../../models/session/sign-in-stage.ts";
-import { SESSION_IDLE_MS, findSession, type Session } from "../../models/session/session.ts";
+import {
+  SESSION_IDLE_MS,
+  findSession,
+  sessionNamedBy,
+  type Session,
+} from "../../models/session/session.ts";
 import { getEnv } from "./env.server.ts";
 import { memoForRequest } from "../../models/request-memo.ts";
 
@@ -78,20 +83,26 @@ export async function signedInFrom(
 }
 
 /**
- * Whose live session a Cookie header names, at any stage of signing in, or null: one read. For
- * a socket's upgrade only, which needs no more than the ids to hand the socket over, and the
+ * Whose session a Cookie header names, at any stage of signing in, or null: one read. For a
+ * socket's upgrade only, which needs no more than the ids to hand the socket over, and the
  * session's record with when its read began: the collab server reads the person, their second
  * factor and their grants once the socket can be ended, and refuses a session not fully signed
  * in (collab/extensions/authentication.ts); it reads the session again unless this read is
- * recent and no session ended meanwhile (collab/owner-reading.ts).
+ * recent and no session ended meanwhile (collab/owner-reading.ts). A session that has ended
+ * (a page reconnecting after a sleep, say) is handed over without its record (`read` null):
+ * the first document it asks for finds it ended, as for any socket whose session ends, and the
+ * page is told so, with the way to sign in again, not that it has no access.
  */
 export async function sessionOwnerFrom(
   cookieHeader: string | null | undefined,
-): Promise<{ owner: { sessionId: string; userId: string }; read: SessionRead } | null> {
+): Promise<{ owner: { sessionId: string; userId: string }; read: SessionRead | null } | null> {
   const startedAt = performance.now();
   const token = await sessionTokenFrom(cookieHeader);
-  const session = token ? await findSession(token) : null;
-  return session
-    ? { owner: { sessionId: session.id, userId: session.userId }, read: { session, startedAt } }
-    : null;
+  const named = token ? await sessionNamedBy(token) : null;
+  if (!named) return null;
+  const { session, live } = named;
+  return {
+    owner: { sessionId: session.id, userId: session.userId },
+    read: live ? { session, startedAt } : null,
+  };
 }

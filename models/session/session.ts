@@ -114,9 +114,20 @@ async function sessionRecordOf(token: string) {
 
 /** The live session for a cookie token, or null if unknown, expired or revoked. */
 export async function findSession(token: string): Promise<Session | null> {
+  const named = await sessionNamedBy(token);
+  return named?.live ? named.session : null;
+}
+
+/**
+ * The session a cookie token proves, live or not (`live`: neither revoked nor expired), or null
+ * for a token that proves none. For telling a browser whose session has ended so, rather than
+ * treating it as someone who never signed in.
+ */
+export async function sessionNamedBy(
+  token: string,
+): Promise<{ session: Session; live: boolean } | null> {
   const doc = await sessionRecordOf(token);
-  if (!doc || doc.revokedAt || doc.expiresAt.getTime() < Date.now()) return null;
-  return toSession(doc);
+  return doc ? { session: toSession(doc), live: isLive(doc) } : null;
 }
 
 export async function revokeSession(token: string): Promise<void> {

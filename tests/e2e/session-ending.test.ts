@@ -1,6 +1,7 @@
-import type { Page } from "playwright-core";
+import type { Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeAt } from "../../models/second-factor/totp.ts";
+import { revokeSessionsOfUser } from "../../models/session/session.ts";
 import type { AppServer } from "../../server/app.ts";
 import { pathOf, signInThroughForm, signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -187,5 +188,36 @@ describe("a session that ends", () => {
       .getByRole("status")
       .filter({ hasText: /^Saved$/ })
       .waitFor({ timeout: 5000 });
+  });
+
+  it("a tab that reconnects after its session ended while it was away says so, with the way back", async () => {
+    // Without the sweep (every 30 s by default): only the reconnect can find the session ended.
+    const quiet = await startTestServer();
+    try {
+      const person = await buildUser("schoolStaff", world.trust, world.school, "Sol Asleep");
+      const tab = await signedInPage(quiet.url, person.id);
+      let route: WebSocketRoute | null = null;
+      await tab.routeWebSocket(/\/collab$/, (socket) => {
+        socket.connectToServer();
+        route = socket;
+      });
+      await tab.goto(`${quiet.url}${evaluationPath}`);
+      await tab.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+      await tab.getByRole("button", { name: "Expand all" }).click();
+      await whenWritable(tab, "2.2");
+
+      // Signed out everywhere while the laptop slept (nothing could reach its socket), then the
+      // connection drops and the page reconnects with the cookie it has.
+      await revokeSessionsOfUser(person.id);
+      await route!.close({ code: 4000, reason: "asleep" });
+
+      const notice = tab.getByRole("alert").filter({ hasText: "Your session has ended." });
+      await notice.waitFor({ timeout: 5000 });
+      await notice.getByRole("link", { name: "Sign in again" }).waitFor();
+      expect(await tab.getByText("You do not have access to this document.").count()).toBe(0);
+      await expect.poll(() => narrative(tab, "2.2").isEditable()).toBe(false);
+    } finally {
+      await quiet.close();
+    }
   });
 });

@@ -131,10 +131,13 @@ describe("signing out ends the session's sockets", () => {
     await closedWith(socket, CLOSE.sessionEnded);
     expect(Date.now() - started).toBeLessThan(2000);
 
-    // The provider tries again with the same, now revoked, cookie and is refused.
+    // The provider tries again with the same, now revoked, cookie: refused, as signed out.
     socket.doc.getText(field).insert(socket.doc.getText(field).length, "after");
-    await eventually(() => socket.authEvents.some((e) => e.startsWith("refused")), 5000);
-    await expect(socket.alsoOpen(discussion).authenticated).rejects.toThrow(CLOSE.forbidden.reason);
+    await eventually(
+      () => socket.authEvents.includes(`refused: ${CLOSE.sessionEnded.reason}`),
+      5000,
+      "the reconnect refused as signed out",
+    );
     await expectOnly(field, "before ", witness);
     // Only the signed-out session ended: the same person's other device is still connected.
     expect(otherDevice.closeEvents).toEqual([]);
@@ -411,7 +414,7 @@ describe("turning two-factor sign-in on from one's account (a new session replac
     // A copy of the old cookie (the test client keeps reconnecting with it) is refused.
     await eventually(() => otherTab.authEvents.some((e) => e.startsWith("refused")), 5000);
     const stale = connect(oldCookie);
-    await expect(stale.authenticated).rejects.toThrow(CLOSE.forbidden.reason);
+    await expect(stale.authenticated).rejects.toThrow(CLOSE.sessionEnded.reason);
   });
 
   it("20 parallel submissions of the form (a double-click, retries) turn it on once and start one new session", async () => {
@@ -456,6 +459,21 @@ describe("turning two-factor sign-in on from one's account (a new session replac
     } finally {
       await sweeping.close();
     }
+  });
+});
+
+describe("a page reconnecting after its session ended while it was away (a laptop asleep)", () => {
+  it("is told its session ended, and closed, not that it has no access; a cookie no session had is refused as before", async () => {
+    const staff = await person();
+    const cookie = await cookieFor(staff.id);
+    await revokeSessionsOfUser(staff.id);
+    const away = connect(cookie);
+    await expect(away.authenticated).rejects.toThrow(CLOSE.sessionEnded.reason);
+    await closedWith(away, CLOSE.sessionEnded);
+
+    const unknown = connect(await cookieOfToken(`${"0".repeat(24)}.${"x".repeat(43)}`));
+    await expect(unknown.authenticated).rejects.toThrow(CLOSE.forbidden.reason);
+    expect(unknown.closeEvents.some((e) => e.code === CLOSE.sessionEnded.code)).toBe(false);
   });
 });
 
