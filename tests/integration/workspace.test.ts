@@ -33,6 +33,15 @@ let name: string;
 const clients: TestClient[] = [];
 const PARALLEL = 20;
 
+/** `http` answers school B's invitation to workspace `id` (the form its leader posts). */
+function respondForB(http: HttpSession, id: string, answer: "accept" | "decline") {
+  return http.post(`/workspaces/${id}`, {
+    intent: "respond",
+    schoolId: world.otherSchool.id,
+    answer,
+  });
+}
+
 async function signedIn(userId: string, path = "/workspaces"): Promise<HttpSession> {
   const http = new HttpSession(server.url);
   http.setCookie(await cookieFor(userId));
@@ -87,11 +96,7 @@ async function workspaceWithB(title: string, accepted: boolean) {
   const id = created.location!.split("/").at(-1)!;
   const leaderB = await signedIn(people.leaderB.id, `/workspaces/${id}`);
   if (accepted) {
-    await leaderB.post(`/workspaces/${id}`, {
-      intent: "respond",
-      schoolId: world.otherSchool.id,
-      answer: "accept",
-    });
+    await respondForB(leaderB, id, "accept");
   }
   return { id, leaderA, leaderB };
 }
@@ -189,11 +194,7 @@ describe("starting a workspace and taking part", () => {
     ).toBe(404);
     const leaderB = await signedIn(people.leaderB.id, `/workspaces/${workspaceId}`);
     // Another school's leader cannot answer for it.
-    const forged = await leader.post(`/workspaces/${workspaceId}`, {
-      intent: "respond",
-      schoolId: world.otherSchool.id,
-      answer: "accept",
-    });
+    const forged = await respondForB(leader, workspaceId, "accept");
     expect(forged.status).toBe(403);
     // Twenty identical acceptances at once: one is recorded, and every one is answered "taking
     // part", even while the one that won is still writing it (held back here, as on a busy CI).
@@ -205,13 +206,7 @@ describe("starting a workspace and taking part", () => {
           write(...args),
         )) as unknown as typeof write);
     const answers = await Promise.all(
-      Array.from({ length: PARALLEL }, () =>
-        leaderB.post(`/workspaces/${workspaceId}`, {
-          intent: "respond",
-          schoolId: world.otherSchool.id,
-          answer: "accept",
-        }),
-      ),
+      Array.from({ length: PARALLEL }, () => respondForB(leaderB, workspaceId, "accept")),
     ).finally(() => slowWrite.mockRestore());
     expect(answers.map((a) => a.status)).toEqual(Array(PARALLEL).fill(200));
     expect(await auditCount("workspaceInvitationAccepted", `workspace:${workspaceId}`)).toBe(1);
@@ -222,11 +217,7 @@ describe("starting a workspace and taking part", () => {
       memberIds: [people.leaderB.id],
     });
     // Declining after accepting is refused.
-    const late = await leaderB.post(`/workspaces/${workspaceId}`, {
-      intent: "respond",
-      schoolId: world.otherSchool.id,
-      answer: "decline",
-    });
+    const late = await respondForB(leaderB, workspaceId, "decline");
     expect(late.status).toBe(403);
   });
 
@@ -476,13 +467,7 @@ describe("the leaders of a school that leaves, who were never members", () => {
     // A double-click, a retry, another tab: one answer is recorded, and every request is told
     // it is done (the workspace is no longer theirs to see, so not "not found").
     const answers = await Promise.all(
-      Array.from({ length: PARALLEL }, () =>
-        leaderB.post(`/workspaces/${id}`, {
-          intent: "respond",
-          schoolId: world.otherSchool.id,
-          answer: "decline",
-        }),
-      ),
+      Array.from({ length: PARALLEL }, () => respondForB(leaderB, id, "decline")),
     );
     expect(answers.map((a) => [a.status, a.location])).toEqual(
       Array(PARALLEL).fill([302, "/workspaces?notice=declined"]),
@@ -591,11 +576,7 @@ describe("what members add, and sharing from an evaluation", () => {
     });
     second = created.location!.split("/").at(-1)!;
     const leaderB = await signedIn(people.leaderB.id, `/workspaces/${second}`);
-    await leaderB.post(`/workspaces/${second}`, {
-      intent: "respond",
-      schoolId: world.otherSchool.id,
-      answer: "accept",
-    });
+    await respondForB(leaderB, second, "accept");
     const members = `/workspaces/${second}/members`;
     await leaderA.get(members);
     await postList(leaderA, members, { intent: "chooseMembers", schoolId: world.school.id }, [
