@@ -38,9 +38,9 @@ export async function recheckAccess(
   sockets: OpenSockets,
   userIds: string[],
 ): Promise<void> {
-  const affected = sockets.ofUsers(userIds);
-  // First, so authentications already under way decide again with the new grants.
-  for (const socket of affected) socket.accessEpoch += 1;
+  // First, so authentications already under way decide again with the new grants, and read the
+  // records afresh.
+  const affected = sockets.accessChanging(userIds);
   const open = openDocumentsBySocket(hocuspocus);
   await Promise.all(
     affected.map(async (socket) => {

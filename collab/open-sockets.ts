@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import type { CloseReason } from "./close-codes.ts";
 import type { SocketOwner } from "./context.ts";
 import type { OwnerReading, SessionRead } from "./owner-reading.ts";
+import { ReadingsUnderWay } from "./readings-under-way.ts";
 
 /** One /collab or /yjs/ socket, as this process holds it. */
 export interface OpenSocket {
@@ -38,6 +39,8 @@ export class OpenSockets {
    * have missed it.
    */
   lastEndingAt = -Infinity;
+  /** The records being read to decide these sockets' access, shared while under way (ADR 049). */
+  readonly recordReadings = new ReadingsUnderWay();
 
   noteEnding(): void {
     this.lastEndingAt = performance.now();
@@ -68,6 +71,18 @@ export class OpenSockets {
   ofTokens(tokenIds: Iterable<string>): OpenSocket[] {
     const ids = new Set(tokenIds);
     return this.all().filter((s) => s.owner?.tokenId !== undefined && ids.has(s.owner.tokenId));
+  }
+
+  /**
+   * These people's access is changing: authentications of their sockets already under way
+   * decide again (their access epochs move on), and no record being read now is shared from
+   * now on (ADR 049). Returns their sockets.
+   */
+  accessChanging(userIds: Iterable<string>): OpenSocket[] {
+    const affected = this.ofUsers(userIds);
+    for (const socket of affected) socket.accessEpoch += 1;
+    this.recordReadings.forget();
+    return affected;
   }
 
   ofUsers(userIds: Iterable<string>): OpenSocket[] {

@@ -3,6 +3,7 @@ import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { insightChanged } from "../insight/summary-store.ts";
 import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
+import { memoForRequest } from "../request-memo.ts";
 import { applicableAreas, scaleOf } from "../framework/applicable.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
 import type { School } from "../school/school.ts";
@@ -272,12 +273,15 @@ async function findOfTrust(trustId: string, evaluationId: string) {
  * An evaluation's record of the given trust without its projection, or null: one read fewer than
  * getEvaluation, for what only decides access (a collab socket asks it for every document).
  */
-export async function getEvaluationRecord(
+export function getEvaluationRecord(
   trustId: string,
   evaluationId: string,
 ): Promise<EvaluationRecord | null> {
-  const doc = await findOfTrust(trustId, evaluationId);
-  return doc ? toRecord(doc) : null;
+  // Shared by the sockets asking for it at the same moment (ADR 049), and within a page request.
+  return memoForRequest(`evaluation-record:${trustId}:${evaluationId}`, async () => {
+    const doc = await findOfTrust(trustId, evaluationId);
+    return doc ? toRecord(doc) : null;
+  });
 }
 
 /** An evaluation of the given trust, or null (one of another trust is "not found"). */

@@ -43,6 +43,12 @@ function authorise(actor: Actor, action: Action, resource: Resource): void {
   }
 }
 
+/** `resource`, once `actor` may read it (else NotFoundError). */
+function authorised<R extends Resource>(actor: Actor, resource: R): R {
+  authorise(actor, "read", resource);
+  return resource;
+}
+
 /** The first record found in the person's trusts. */
 async function inTrustsOf<T>(
   actor: Actor,
@@ -58,12 +64,19 @@ async function inTrustsOf<T>(
 // ---- resources, built in one place per kind -------------------------------------------------
 
 export async function evaluationResource(evaluation: EvaluationRecord): Promise<Of<"evaluation">> {
+  return evaluationResourceWith(evaluation, await contributorIdsOf(evaluation.id));
+}
+
+function evaluationResourceWith(
+  evaluation: EvaluationRecord,
+  contributorIds: string[],
+): Of<"evaluation"> {
   return {
     type: "evaluation",
     trustId: evaluation.trustId,
     schoolId: evaluation.schoolId,
     validatorIds: evaluation.validatorIds,
-    contributorIds: await contributorIdsOf(evaluation.id),
+    contributorIds,
     frameworkKind: evaluation.frameworkKind ?? undefined,
   };
 }
@@ -132,24 +145,29 @@ export async function loadEvaluation(actor: Actor, evaluationId: string, action:
 }
 
 /**
- * The check loadEvaluation (`kind` "evaluation") or loadDiscussion ("discussion") makes, with
- * the same resource and `authorise`, from the evaluation's record alone: not its projection,
- * which only pages show. A collab socket asks this for every document it opens
- * (collab/document-access.ts): one read fewer each.
+ * The read check loadEvaluation (`kind` "evaluation") or loadDiscussion ("discussion") makes,
+ * with the same `authorise`, from the evaluation's record alone: not its projection, which only
+ * pages show. A collab socket asks this for every document it opens (collab/document-access.ts).
+ *
+ * The evaluation's contributors are read only for someone who may not read it otherwise: an
+ * invitation only ever adds to what a person may do (reading it, and contributing their own
+ * judgements, which is done through commands, never asked here), so for its school's team, the
+ * trust's oversight and its validators the answer is the same without them. The resource then
+ * says it has no contributors, which `write` and `roleAt` do not look at; it is for this check
+ * only (ADR 049).
  */
 export async function loadEvaluationAccess(
   actor: Actor,
   kind: "evaluation" | "discussion",
   evaluationId: string,
-  action: Action = "read",
 ): Promise<Of<"evaluation"> | Of<"discussion">> {
   const evaluation = await inTrustsOf(actor, (trustId) =>
     getEvaluationRecord(trustId, evaluationId),
   );
-  const resource =
-    kind === "discussion" ? discussionResource(evaluation) : await evaluationResource(evaluation);
-  authorise(actor, action, resource);
-  return resource;
+  if (kind === "discussion") return authorised(actor, discussionResource(evaluation));
+  const withoutContributors = evaluationResourceWith(evaluation, []);
+  if (can(actor, "read", withoutContributors)) return withoutContributors;
+  return authorised(actor, await evaluationResource(evaluation));
 }
 
 /** The comment threads of an evaluation (`discussion.<evaluationId>`). */

@@ -1,6 +1,7 @@
 import { Schema, type Types } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
+import { memoForRequest } from "../request-memo.ts";
 
 /**
  * The validation of one submitted evaluation: who validates it (never staff of the school
@@ -49,14 +50,16 @@ function toValidation(doc: { _id: Types.ObjectId } & ValidationDoc): Validation 
   };
 }
 
-/** A validation of the given trust, or null. */
-export async function getValidation(
-  trustId: string,
-  validationId: string,
-): Promise<Validation | null> {
-  if (!isObjectId(trustId) || !isObjectId(validationId)) return null;
-  const doc = ofTrust(await ValidationModel.findOne({ _id: validationId }).lean(), trustId);
-  return doc ? toValidation(doc) : null;
+/**
+ * A validation of the given trust, or null. Shared by the sockets asking for it at the same
+ * moment (a meeting's page opens three documents of it, ADR 049), and within a page request.
+ */
+export function getValidation(trustId: string, validationId: string): Promise<Validation | null> {
+  if (!isObjectId(trustId) || !isObjectId(validationId)) return Promise.resolve(null);
+  return memoForRequest(`validation:${trustId}:${validationId}`, async () => {
+    const doc = ofTrust(await ValidationModel.findOne({ _id: validationId }).lean(), trustId);
+    return doc ? toValidation(doc) : null;
+  });
 }
 
 export async function findValidationOfEvaluation(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLOSE } from "../../collab/close-codes.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { mongoose } from "../../models/mongoose.ts";
+import { inviteContributor } from "../../models/perspective/perspective.ts";
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -80,8 +81,9 @@ describe("a socket opening a document", () => {
     const counts = await commandsWhile(() => connect(cookie));
     expect({
       ...whoAndWhat(counts),
-      // Who contributes: the evaluation's list by `_id`, then its records (none here; ADR 039).
-      evaluationcontributorlists: counts.evaluationcontributorlists,
+      // Who contributes (the evaluation's list by `_id`, then its records, ADR 039): not read
+      // for its school's own team, who may read it whoever was invited (ADR 049).
+      evaluationcontributorlists: counts.evaluationcontributorlists ?? 0,
       contributors: counts.contributors ?? 0,
       // What people wrote, for pages: deciding access needs the record only.
       evaluationprojections: counts.evaluationprojections ?? 0,
@@ -91,15 +93,38 @@ describe("a socket opening a document", () => {
       secondfactors: 1,
       memberships: 1,
       evaluations: 1,
-      evaluationcontributorlists: 1,
+      evaluationcontributorlists: 0,
       contributors: 0,
       evaluationprojections: 0,
     });
   });
+
+  it("reads who contributes only for someone who may not read it otherwise", async () => {
+    // Of another school: in only as an invited contributor, which the list and its record say.
+    const outsider = await buildUser("schoolStaff", world.trust, world.otherSchool, "Lee Guest");
+    const cookie = await cookieFor(outsider.id);
+    const refused = await commandsWhile(async () => {
+      await expect(collab(cookie).authenticated).rejects.toThrow(CLOSE.forbidden.reason);
+    });
+    expect(refused.evaluationcontributorlists).toBe(1);
+    await inviteContributor(world.evaluation, {
+      userId: outsider.id,
+      perspective: "schoolLeader",
+      invitedBy: world.people.schoolLeader.id,
+    });
+    const counts = await commandsWhile(async () => {
+      expect(await collab(cookie).authenticated).toBe("readonly");
+    });
+    expect({
+      evaluations: counts.evaluations,
+      evaluationcontributorlists: counts.evaluationcontributorlists,
+      contributors: counts.contributors,
+    }).toEqual({ evaluations: 1, evaluationcontributorlists: 1, contributors: 1 });
+  });
 });
 
 describe("a socket opening a page's documents together", () => {
-  it("reads the person once for all of them, and each document's record", async () => {
+  it("reads the person once for all of them, and each record once", async () => {
     const staff = await buildUser("schoolStaff", world.trust, world.school, "Pat Twodocs");
     const cookie = await cookieFor(staff.id);
     const counts = await commandsWhile(async () => {
@@ -115,7 +140,8 @@ describe("a socket opening a page's documents together", () => {
       users: 1,
       secondfactors: 1,
       memberships: 1,
-      evaluations: 2,
+      // The evaluation and its discussion are of one record, read once for both (ADR 049).
+      evaluations: 1,
     });
   });
 });

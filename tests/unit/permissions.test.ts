@@ -22,6 +22,9 @@ const evaluation = (schoolId: string, validatorIds: string[] = [], trustId = TRU
   validatorIds,
 });
 
+const evaluationOf = (...args: Parameters<typeof evaluation>) =>
+  evaluation(...args) as Extract<Resource, { type: "evaluation" }>;
+
 // role → [read own school's evaluation, write own, read other school's, write other's]
 const EVALUATION_TABLE: Record<Role, [boolean, boolean, boolean, boolean]> = {
   trustAdmin: [true, false, true, false],
@@ -56,6 +59,38 @@ describe("can(): evaluations", () => {
       expect(can(outsider, "read", evaluation(SCHOOL, [ME]))).toBe(false);
       expect(can(outsider, "write", evaluation(SCHOOL))).toBe(false);
     }
+  });
+
+  // The collab server reads an evaluation's contributors only for someone who may not read it
+  // without them (models/permissions/loaders.ts, ADR 049): that holds while being invited only
+  // ever adds to what a person may read or write.
+  it("lets an invitation only add to what a person may read or write", () => {
+    const kinds = ["qualityMark", "schoolSelfEvaluation", "trustSelfReview"] as const;
+    for (const role of Object.keys(EVALUATION_TABLE) as Role[]) {
+      for (const [schoolId, trustId] of [
+        [SCHOOL, TRUST],
+        [OTHER_SCHOOL, TRUST],
+        [SCHOOL, OTHER_TRUST],
+      ]) {
+        for (const frameworkKind of kinds) {
+          for (const validatorIds of [[], [ME]]) {
+            const actor = actorWith(role, SCHOOL, TRUST);
+            const base = { ...evaluationOf(schoolId, validatorIds, trustId), frameworkKind };
+            for (const action of ["read", "write"] as Action[]) {
+              const without = can(actor, action, { ...base, contributorIds: [] });
+              const invited = can(actor, action, { ...base, contributorIds: [ME] });
+              const others = can(actor, action, { ...base, contributorIds: ["f".repeat(24)] });
+              expect(others).toBe(without);
+              if (without) expect(invited).toBe(true);
+            }
+          }
+        }
+      }
+    }
+    // And it does add: someone of another school may read an evaluation they were invited to.
+    const invitee = actorWith("schoolStaff", OTHER_SCHOOL);
+    expect(can(invitee, "read", { ...evaluationOf(SCHOOL), contributorIds: [] })).toBe(false);
+    expect(can(invitee, "read", { ...evaluationOf(SCHOOL), contributorIds: [ME] })).toBe(true);
   });
 
   it("refuses everything to a signed-out visitor", () => {
