@@ -6,7 +6,7 @@ import { inviteContributor } from "../../models/perspective/perspective.ts";
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildUser, buildWorld } from "../support/factories.ts";
+import { buildUser, buildValidation, buildWorld } from "../support/factories.ts";
 import { ensureSecondFactor } from "../support/second-factor.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -143,6 +143,37 @@ describe("a socket opening a page's documents together", () => {
       // The evaluation and its discussion are of one record, read once for both (ADR 049).
       evaluations: 1,
     });
+  });
+});
+
+describe("a validator's socket opening the meeting page's four documents together", () => {
+  it("reads the validation once and the evaluation once, and not who contributes", async () => {
+    const validator = await buildUser("validator", world.trust, undefined, "Vic Fourdocs");
+    const validation = await buildValidation(
+      world.evaluation,
+      [validator.id],
+      world.people.trustAdmin.id,
+    );
+    const cookie = await cookieFor(validator.id);
+    // As the meeting page does: the meeting, the evaluation, its record and its discussion.
+    const openPage = async () => {
+      const client = collab(cookie, documentName("meeting", validation.id));
+      const others = [
+        client.alsoOpen(documentName("evaluation", world.evaluation.id)),
+        client.alsoOpen(documentName("discussion", world.evaluation.id)),
+        client.alsoOpen(documentName("record", validation.id)),
+      ];
+      await Promise.all([client, ...others].map((doc) => doc.authenticated));
+      return [client, ...others];
+    };
+    // Loaded already (the page open in another tab): what is counted is the socket.
+    await Promise.all((await openPage()).map((doc) => doc.synced));
+    const counts = await commandsWhile(async () => void (await openPage()));
+    expect({
+      validations: counts.validations,
+      evaluations: counts.evaluations,
+      evaluationcontributorlists: counts.evaluationcontributorlists ?? 0,
+    }).toEqual({ validations: 1, evaluations: 1, evaluationcontributorlists: 0 });
   });
 });
 

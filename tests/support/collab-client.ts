@@ -20,7 +20,7 @@ export interface TestClient {
   /** The shared socket, to open more documents on it (`alsoOpen`). */
   socket: HocuspocusProviderWebsocket;
   /** Opens another document on the same socket; resolves with its scope or rejects with the refusal. */
-  alsoOpen(name: string): { doc: Y.Doc; authenticated: Promise<string> };
+  alsoOpen(name: string): { doc: Y.Doc; authenticated: Promise<string>; synced: Promise<void> };
   destroy(): void;
 }
 
@@ -94,6 +94,8 @@ export function connectClient(baseUrl: string, name: string, cookie: string | nu
 
   function alsoOpen(otherName: string) {
     const otherDoc = new Y.Doc();
+    let otherSynced!: () => void;
+    const synced = new Promise<void>((resolve) => (otherSynced = resolve));
     const answered = new Promise<string>((resolve, reject) => {
       const other = new HocuspocusProvider({
         websocketProvider: socket,
@@ -102,12 +104,15 @@ export function connectClient(baseUrl: string, name: string, cookie: string | nu
         token: "cookie",
         onAuthenticated: ({ scope }) => resolve(scope),
         onAuthenticationFailed: ({ reason }) => reject(new Error(reason)),
+        onSynced: ({ state }) => {
+          if (state) otherSynced();
+        },
       });
       other.attach();
       extraProviders.push(other);
     });
     answered.catch(() => {});
-    return { doc: otherDoc, authenticated: answered };
+    return { doc: otherDoc, authenticated: answered, synced };
   }
 
   return {
