@@ -33,7 +33,7 @@ export function withReadMemo<T>(memo: ReadMemo, handle: () => T): T {
  * `read()`'s answer, shared by everything in the same memo that asks under `key`; outside a
  * memo, simply `read()`. A request's memo keeps nothing once the request is answered.
  */
-export function memoForRequest<T>(key: string, read: () => Promise<T>): Promise<T> {
+export function sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
   const memo = store.getStore();
   if (!memo) return read();
   const known = memo.get(key) as Promise<T> | undefined;

@@ -11,7 +11,7 @@ import {
   type Session,
 } from "../../models/session/session.ts";
 import { getEnv } from "./env.server.ts";
-import { memoForRequest } from "../../models/request-memo.ts";
+import { sharedRead } from "../../models/request-memo.ts";
 
 let cookie: ReturnType<typeof createCookie> | null = null;
 
@@ -56,7 +56,7 @@ export interface SessionState extends SignedIn {
  */
 export function sessionFrom(cookieHeader: string | null | undefined): Promise<SessionState | null> {
   if (!cookieHeader) return Promise.resolve(null);
-  return memoForRequest(`session:${cookieHeader}`, () => readSession(cookieHeader));
+  return sharedRead(`session:${cookieHeader}`, () => readSession(cookieHeader));
 }
 
 async function readSession(cookieHeader: string): Promise<SessionState | null> {

@@ -1,6 +1,6 @@
 import { Schema, Types } from "mongoose";
 import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
-import { memoForRequest } from "../request-memo.ts";
+import { sharedRead } from "../request-memo.ts";
 import type { EvaluationProjection } from "../evaluation/projection.ts";
 import { makeAppendOnly } from "../immutable.ts";
 import { isDuplicateKey } from "../errors.ts";
@@ -266,7 +266,7 @@ export function listSnapshotsOfEvaluation(
 ): Promise<readonly SnapshotSummary[]> {
   if (!isObjectId(evaluationId)) return Promise.resolve([]);
   // Read once per page request (the evaluation page asks for its submissions twice).
-  return memoForRequest(`evaluation-snapshots:${trustId}:${evaluationId}`, async () => {
+  return sharedRead(`evaluation-snapshots:${trustId}:${evaluationId}`, async () => {
     // The evaluation's list, then its rows, all by `_id` (ADRs 037, 038); trust checked in code.
     const ids = await snapshotLists.idsOf(evaluationId, snapshotIdsOf);
     const rows =

@@ -1,7 +1,7 @@
 import { Schema, type Types } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
-import { memoForRequest } from "../request-memo.ts";
+import { sharedRead } from "../request-memo.ts";
 
 /**
  * The validation of one submitted evaluation: who validates it (never staff of the school
@@ -56,7 +56,7 @@ function toValidation(doc: { _id: Types.ObjectId } & ValidationDoc): Validation 
  */
 export function getValidation(trustId: string, validationId: string): Promise<Validation | null> {
   if (!isObjectId(trustId) || !isObjectId(validationId)) return Promise.resolve(null);
-  return memoForRequest(`validation:${trustId}:${validationId}`, async () => {
+  return sharedRead(`validation:${trustId}:${validationId}`, async () => {
     const doc = ofTrust(await ValidationModel.findOne({ _id: validationId }).lean(), trustId);
     return doc ? toValidation(doc) : null;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoForRequest, withRequestMemo } from "../../models/request-memo.ts";
+import { sharedRead, withRequestMemo } from "../../models/request-memo.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { useWorldAndServer } from "../support/world-and-server.ts";
 import { findsDuring } from "../support/finds.ts";
@@ -56,17 +56,17 @@ describe("the request memo", () => {
     const read = async () => ++reads;
     const inOne = await withRequestMemo(() =>
       Promise.all([
-        memoForRequest("k", read),
-        memoForRequest("k", read),
-        memoForRequest("j", read),
+        sharedRead("k", read),
+        sharedRead("k", read),
+        sharedRead("j", read),
       ]),
     );
     expect(inOne[0]).toBe(inOne[1]);
     expect(reads).toBe(2);
-    await withRequestMemo(() => memoForRequest("k", read));
+    await withRequestMemo(() => sharedRead("k", read));
     expect(reads).toBe(3);
-    await memoForRequest("k", read);
-    await memoForRequest("k", read);
+    await sharedRead("k", read);
+    await sharedRead("k", read);
     expect(reads).toBe(5);
   });
 });

@@ -1,14 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { accessTo } from "../../collab/document-access.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { OpenSockets } from "../../collab/open-sockets.ts";
 import { ReadingsUnderWay } from "../../collab/readings-under-way.ts";
 import { loadActor } from "../../models/membership/membership.ts";
-import { mongoose } from "../../models/mongoose.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import { withReadMemo } from "../../models/request-memo.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildUser, buildWorld } from "../support/factories.ts";
+import { findsDuring } from "../support/finds.ts";
 
 // ADR 049: the collab server reads a document's record once for every socket asking for it at
 // the same moment, and never shares a reading begun before a change of access after it.
@@ -25,65 +25,61 @@ beforeAll(async () => {
   head = (await loadActor(world.people.schoolLeader.id))!;
   evaluation = documentName("evaluation", world.evaluation.id);
 });
-afterEach(() => mongoose.set("debug", false));
-
-/** Counts the reads of `collection` from now on. */
-function countReadsOf(collection: string): () => number {
-  let count = 0;
-  mongoose.set("debug", (name: string) => {
-    if (name === collection) count += 1;
-  });
-  return () => count;
-}
 
 describe("the records read to decide sockets' access", () => {
   it("are read once for everyone asking at the same moment, each answered by their own grants", async () => {
     const readings = new ReadingsUnderWay();
     const outsider = await buildUser("schoolStaff", world.trust, world.otherSchool, "Kim Else");
     const other = (await loadActor(outsider.id))!;
-    const reads = countReadsOf("evaluations");
-    const [a, b, c, discussion] = await Promise.all([
-      withReadMemo(readings, () => accessTo(staff, evaluation)),
-      withReadMemo(readings, () => accessTo(head, evaluation)),
-      withReadMemo(readings, () => accessTo(other, evaluation)),
-      withReadMemo(readings, () =>
-        accessTo(staff, documentName("discussion", world.evaluation.id)),
-      ),
-    ]);
-    expect(reads()).toBe(1);
+    let answers: Awaited<ReturnType<typeof accessTo>>[] = [];
+    const reads = await findsDuring(async () => {
+      answers = await Promise.all([
+        withReadMemo(readings, () => accessTo(staff, evaluation)),
+        withReadMemo(readings, () => accessTo(head, evaluation)),
+        withReadMemo(readings, () => accessTo(other, evaluation)),
+        withReadMemo(readings, () =>
+          accessTo(staff, documentName("discussion", world.evaluation.id)),
+        ),
+      ]);
+    });
+    const [a, b, c, discussion] = answers;
+    expect(reads.evaluations).toBe(1);
     expect([a?.write, b?.write, c, discussion?.write]).toEqual([true, true, null, false]);
   });
 
   it("are read afresh once answered: nothing is kept", async () => {
     const readings = new ReadingsUnderWay();
-    const reads = countReadsOf("evaluations");
-    await withReadMemo(readings, () => accessTo(staff, evaluation));
-    await withReadMemo(readings, () => accessTo(head, evaluation));
-    expect(reads()).toBe(2);
+    const reads = await findsDuring(async () => {
+      await withReadMemo(readings, () => accessTo(staff, evaluation));
+      await withReadMemo(readings, () => accessTo(head, evaluation));
+    });
+    expect(reads.evaluations).toBe(2);
   });
 
   it("are not shared after a change of access: a reading begun before it is forgotten", async () => {
     const sockets = new OpenSockets();
-    const reads = countReadsOf("evaluations");
-    // A reading under way when someone's access changes (a recheck), and a socket asking after.
-    const before = withReadMemo(sockets.recordReadings, () => accessTo(staff, evaluation));
-    sockets.accessChanging([staff.userId]);
-    const after = withReadMemo(sockets.recordReadings, () => accessTo(head, evaluation));
-    await Promise.all([before, after]);
-    expect(reads()).toBe(2);
+    const reads = await findsDuring(async () => {
+      // A reading under way when someone's access changes (a recheck), and a socket asking after.
+      const before = withReadMemo(sockets.recordReadings, () => accessTo(staff, evaluation));
+      sockets.accessChanging([staff.userId]);
+      const after = withReadMemo(sockets.recordReadings, () => accessTo(head, evaluation));
+      await Promise.all([before, after]);
+    });
+    expect(reads.evaluations).toBe(2);
   });
 
   it("share a failure too, and the next asks again", async () => {
     const readings = new ReadingsUnderWay();
-    const reads = countReadsOf("evaluations");
     const failing = Promise.reject(new Error("database stalled"));
     readings.set(`evaluation-record:${world.trust.id}:${world.evaluation.id}`, failing);
-    await expect(withReadMemo(readings, () => accessTo(staff, evaluation))).rejects.toThrow(
-      "database stalled",
-    );
-    expect(await withReadMemo(readings, () => accessTo(staff, evaluation))).toMatchObject({
-      write: true,
+    const reads = await findsDuring(async () => {
+      await expect(withReadMemo(readings, () => accessTo(staff, evaluation))).rejects.toThrow(
+        "database stalled",
+      );
+      expect(await withReadMemo(readings, () => accessTo(staff, evaluation))).toMatchObject({
+        write: true,
+      });
     });
-    expect(reads()).toBe(1);
+    expect(reads.evaluations).toBe(1);
   });
 });
