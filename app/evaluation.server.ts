@@ -4,7 +4,8 @@ export { can, roleAt } from "../models/permissions/can.ts";
 export { evaluationResource, loadEvaluation } from "../models/permissions/loaders.ts";
 export { frameworkOfEvaluation } from "../models/evaluation/framework-of.ts";
 export { newestVersionNumber } from "../models/framework/framework.ts";
-export { latestSubmissionId } from "../models/snapshot/submit.ts";
+export { latestSubmissionAmong } from "../models/snapshot/submit.ts";
+export { listSnapshotsOfEvaluation } from "../models/snapshot/snapshot.ts";
 export { upgradeEvaluation, upgradePlan } from "../server/commands/upgrade-evaluation.ts";
 export {
   inviteContributor,

@@ -2,7 +2,7 @@
 // person's own jobs and their PDFs. Server-only, so no database code reaches the browser bundle.
 import { formatMoment } from "../models/dates.ts";
 import { newRequestId } from "../models/input.ts";
-import { listSnapshotsOfEvaluation } from "../models/snapshot/snapshot.ts";
+import type { SnapshotSummary } from "../models/snapshot/snapshot.ts";
 import type { ReportOffer } from "./components/report/report-form.tsx";
 
 export { requestReport } from "../server/commands/request-report.ts";
@@ -16,16 +16,14 @@ export function reportOffer(kind: ReportOffer["kind"], subjectId: string): Repor
   return { kind, subjectId, requestId: newRequestId(), versions: [] };
 }
 
-/** The evaluation report, "as now" or as any of its submissions. */
-export async function evaluationReportOffer(evaluation: {
-  id: string;
-  trustId: string;
-}): Promise<ReportOffer> {
-  const submissions = (await listSnapshotsOfEvaluation(evaluation.trustId, evaluation.id)).filter(
-    (s) => s.kind === "submission",
-  );
+/** The evaluation report, "as now" or as any of its submissions (its snapshots, newest first). */
+export function evaluationReportOffer(
+  evaluationId: string,
+  snapshots: readonly SnapshotSummary[],
+): ReportOffer {
+  const submissions = snapshots.filter((s) => s.kind === "submission");
   return {
-    ...reportOffer("evaluation", evaluation.id),
+    ...reportOffer("evaluation", evaluationId),
     versions: [
       { value: "now", label: "As it is now" },
       ...submissions.map((s) => ({

@@ -8,6 +8,7 @@ import {
   loadWorkspace,
 } from "../models/permissions/loaders.ts";
 import type { Actor } from "../models/permissions/roles.ts";
+import type { ReadMemo } from "../models/request-memo.ts";
 import { clientsMayWrite, parseDocumentName, type DocumentName } from "./document-name.ts";
 
 export interface DocumentAccess {
@@ -16,20 +17,23 @@ export interface DocumentAccess {
   write: boolean;
 }
 
-/** The record a document belongs to, loaded the way the HTTP routes load it (and checked). */
-async function load(actor: Actor, name: DocumentName): Promise<Resource | null> {
+/**
+ * The record a document belongs to, loaded the way the HTTP routes load it (and checked); an
+ * evaluation's or a validation's record through `memo`, when given (ADR 049).
+ */
+async function load(actor: Actor, name: DocumentName, memo?: ReadMemo): Promise<Resource | null> {
   switch (name.kind) {
     case "evaluation":
       // The evaluation's record decides; its projection (what pages show) is not needed here.
-      return loadEvaluationAccess(actor, "evaluation", name.id);
+      return loadEvaluationAccess(actor, "evaluation", name.id, memo);
     case "discussion":
       // A discussion belongs to the evaluation of the same id.
-      return loadEvaluationAccess(actor, "discussion", name.id);
+      return loadEvaluationAccess(actor, "discussion", name.id, memo);
     case "record":
-      return (await loadValidation(actor, name.id)).resource;
+      return (await loadValidation(actor, name.id, "read", memo)).resource;
     case "meeting":
       // A meeting's id is its validation's id.
-      return (await loadMeeting(actor, name.id)).resource;
+      return (await loadMeeting(actor, name.id, "read", memo)).resource;
     case "framework":
       return (await loadFramework(actor, name.id)).resource;
     case "workspace":
@@ -42,13 +46,18 @@ async function load(actor: Actor, name: DocumentName): Promise<Resource | null> 
 /**
  * What `actor` may do with a document, with the same loaders and `can` the routes use: null
  * when they may not even read it, or when the name is malformed or names nothing (the caller
- * refuses all three alike). Asked when a document is opened and again when access changes.
+ * refuses all three alike). Asked when a document is opened and again when access changes;
+ * `memo` shares the record's reading with other sockets asking at the same moment (ADR 049).
  */
-export async function accessTo(actor: Actor, documentName: string): Promise<DocumentAccess | null> {
+export async function accessTo(
+  actor: Actor,
+  documentName: string,
+  memo?: ReadMemo,
+): Promise<DocumentAccess | null> {
   const name = parseDocumentName(documentName);
   if (!name) return null;
   try {
-    const resource = await load(actor, name);
+    const resource = await load(actor, name, memo);
     // A server-written document takes no update from any client: even people who may comment
     // do so through the commands, which stamp who they are.
     return resource

@@ -33,7 +33,7 @@ import { droppedLogLines } from "./log.ts";
 import { builtAssets } from "./build-assets.ts";
 import { serveOperations } from "./operations.ts";
 import { requestLog } from "./request-log.ts";
-import { withRequestMemo } from "../models/request-memo.ts";
+import { openRequestMemo } from "../models/request-memo.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
 import { YJS_PREFIX, upgradeYjs } from "./yjs-upgrade.ts";
 import { LiveblocksBackend } from "../collab/liveblocks/backend.ts";
@@ -152,11 +152,10 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   });
   // A page's loaders share what they read first (who is signed in) when the request changes
   // nothing (models/request-memo.ts).
-  app.all("*", (req, res, next) =>
-    req.method === "GET" || req.method === "HEAD"
-      ? withRequestMemo(() => remix(req, res, next))
-      : remix(req, res, next),
-  );
+  app.all("*", (req, res, next) => {
+    openRequestMemo(req, res);
+    return remix(req, res, next);
+  });
 
   // The built scripts and styles are answered before Express (server/build-assets.ts).
   const assets = builtAssets(path.join(PROJECT_ROOT, "public/build"), {

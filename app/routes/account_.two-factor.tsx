@@ -32,7 +32,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
  */
 async function mayUse(request: Request): Promise<SessionState> {
   const url = new URL(request.url);
-  const state = await sessionFrom(request.headers.get("Cookie"));
+  const state = await sessionFrom(request);
   if (!state) throw redirect(signInStepPath(null, `${url.pathname}${url.search}`));
   if (state.stage === "secondFactor") {
     throw redirect(

@@ -40,7 +40,8 @@ import {
   can,
   frameworkOfEvaluation,
   getCycle,
-  latestSubmissionId,
+  latestSubmissionAmong,
+  listSnapshotsOfEvaluation,
   newestVersionNumber,
   loadEvaluation,
   roleAt,
@@ -71,16 +72,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     loadEvaluation(actor, params.evaluationId ?? ""),
   );
   const name = documentName("evaluation", evaluation.id);
-  const [{ school, version, content }, latest, latestSubmission, award, cycle, report, state] =
-    await Promise.all([
-      orNotFound(frameworkOfEvaluation(evaluation)),
-      newestVersionNumber(evaluation.trustId, evaluation.frameworkId),
-      latestSubmissionId(evaluation),
-      awardOfEvaluation(actor, evaluation, todayInEngland()),
-      evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
-      evaluationReportOffer(evaluation),
-      documentStateFor(context.collab, name),
-    ]);
+  const [{ school, version, content }, latest, snapshots, award, cycle, state] = await Promise.all([
+    orNotFound(frameworkOfEvaluation(evaluation)),
+    newestVersionNumber(evaluation.trustId, evaluation.frameworkId),
+    listSnapshotsOfEvaluation(evaluation.trustId, evaluation.id),
+    awardOfEvaluation(actor, evaluation, todayInEngland()),
+    evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
+    documentStateFor(context.collab, name),
+  ]);
   const role = roleAt(actor, resource);
   const canWrite = can(actor, "write", resource);
   return json({
@@ -102,7 +101,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       cycle: cycle?.name ?? null,
     },
     canSubmit: can(actor, "submit", resource),
-    latestSubmissionId: latestSubmission,
+    latestSubmissionId: latestSubmissionAmong(snapshots),
     school: { id: school.id, name: school.name },
     // A validator or an invited contributor may read the evaluation but not the school's page.
     canOpenSchool: can(actor, "read", schoolResource(school)),
@@ -124,7 +123,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     savedJudgements: Object.fromEntries(
       evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
     ),
-    report,
+    report: evaluationReportOffer(evaluation.id, snapshots),
   });
 }
 

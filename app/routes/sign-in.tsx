@@ -29,7 +29,7 @@ const WRONG = "The email address or password is not right.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Signed in already, or half-way: straight to where they were going, or the step still due.
-  const state = await sessionFrom(request.headers.get("Cookie"));
+  const state = await sessionFrom(request);
   if (state?.stage === "complete") throw redirect("/home");
   if (state) {
     const back = new URL(request.url).searchParams.get("redirectTo") ?? "/home";

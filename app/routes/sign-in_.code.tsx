@@ -24,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Enter your code · Quality ma
 
 /** Only a session waiting for its code may be here; any other is sent where it belongs. */
 async function awaitingCode(request: Request): Promise<SessionState> {
-  const state = await sessionFrom(request.headers.get("Cookie"));
+  const state = await sessionFrom(request);
   const back = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/home");
   if (!state) throw redirect("/sign-in");
   if (state.stage === "complete") throw redirect(back);

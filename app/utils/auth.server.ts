@@ -6,7 +6,7 @@ import { sessionFrom, signedInFrom, type SignedIn } from "./session.server.ts";
 export { safeRedirect } from "./safe-redirect.ts";
 
 export async function getSignedIn(request: Request): Promise<SignedIn | null> {
-  return signedInFrom(request.headers.get("Cookie"));
+  return signedInFrom(request);
 }
 
 /** The page that finishes signing in from `stage`, coming back to `back` afterwards. */
@@ -22,7 +22,7 @@ export function signInStepPath(stage: Exclude<SignInStage, "complete"> | null, b
  * step still due (a code, or setting up a second factor) for a session that is not complete.
  */
 export async function requireActor(request: Request): Promise<Actor> {
-  const state = await sessionFrom(request.headers.get("Cookie"));
+  const state = await sessionFrom(request);
   if (state?.stage === "complete") return state.actor;
   const url = new URL(request.url);
   throw redirect(signInStepPath(state?.stage ?? null, `${url.pathname}${url.search}`));

@@ -11,7 +11,7 @@ import {
   type Session,
 } from "../../models/session/session.ts";
 import { getEnv } from "./env.server.ts";
-import { sharedRead } from "../../models/request-memo.ts";
+import { memoOf, sharedRead } from "../../models/request-memo.ts";
 
 let cookie: ReturnType<typeof createCookie> | null = null;
 
@@ -50,13 +50,14 @@ export interface SessionState extends SignedIn {
 }
 
 /**
- * The session for a Cookie header and how far it has got through signing in, or null. The one
- * place the stage is worked out; only the sign-in steps themselves look at unfinished sessions.
- * Read once per page request, however many of its loaders ask (models/request-memo.ts).
+ * The session a request's cookie names and how far it has got through signing in, or null. The
+ * one place the stage is worked out; only the sign-in steps themselves look at unfinished
+ * sessions. Read once per page request, however many of its loaders ask (models/request-memo.ts).
  */
-export function sessionFrom(cookieHeader: string | null | undefined): Promise<SessionState | null> {
+export function sessionFrom(request: Request): Promise<SessionState | null> {
+  const cookieHeader = request.headers.get("Cookie");
   if (!cookieHeader) return Promise.resolve(null);
-  return sharedRead(`session:${cookieHeader}`, () => readSession(cookieHeader));
+  return sharedRead(memoOf(request), `session:${cookieHeader}`, () => readSession(cookieHeader));
 }
 
 async function readSession(cookieHeader: string): Promise<SessionState | null> {
@@ -69,15 +70,13 @@ async function readSession(cookieHeader: string): Promise<SessionState | null> {
 }
 
 /**
- * The signed-in person for a Cookie header, or null: a session still waiting for its second
+ * The person signed in on a request, or null: a session still waiting for its second
  * factor (or for one to be set up) counts as nobody. Used by every loader and action; the
  * collab server asks the same of a socket's session (collab/current-actor.ts), so HTTP and
  * realtime agree on who someone is.
  */
-export async function signedInFrom(
-  cookieHeader: string | null | undefined,
-): Promise<SignedIn | null> {
-  const state = await sessionFrom(cookieHeader);
+export async function signedInFrom(request: Request): Promise<SignedIn | null> {
+  const state = await sessionFrom(request);
   if (!state || state.stage !== "complete") return null;
   return { session: state.session, actor: state.actor, token: state.token };
 }

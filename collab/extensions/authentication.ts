@@ -2,7 +2,6 @@ import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
 import { roleAt } from "../../models/permissions/can.ts";
 import { ROLE_LABELS, type Actor } from "../../models/permissions/roles.ts";
-import { withReadMemo } from "../../models/request-memo.ts";
 import { CLOSE } from "../close-codes.ts";
 import { colourFor, type CollabContext, type PresenceIdentity } from "../context.ts";
 import { closeFor } from "../current-actor.ts";
@@ -77,9 +76,7 @@ export class AuthenticationExtension implements Extension {
     }
     const { actor } = now;
     // The record is read once for every socket asking for it meanwhile (ADR 049).
-    const access = actor
-      ? await withReadMemo(this.sockets.recordReadings, () => accessTo(actor, documentName))
-      : null;
+    const access = actor ? await accessTo(actor, documentName, this.sockets.recordReadings) : null;
     if (!actor || !access) throw { ...CLOSE.forbidden };
     return { actor, access };
   }

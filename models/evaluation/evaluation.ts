@@ -3,7 +3,7 @@ import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { insightChanged } from "../insight/summary-store.ts";
 import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
-import { sharedRead } from "../request-memo.ts";
+import { sharedRead, type ReadMemo } from "../request-memo.ts";
 import { applicableAreas, scaleOf } from "../framework/applicable.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
 import type { School } from "../school/school.ts";
@@ -276,9 +276,10 @@ async function findOfTrust(trustId: string, evaluationId: string) {
 export function getEvaluationRecord(
   trustId: string,
   evaluationId: string,
+  memo?: ReadMemo,
 ): Promise<EvaluationRecord | null> {
-  // Shared by the sockets asking for it at the same moment (ADR 049), and within a page request.
-  return sharedRead(`evaluation-record:${trustId}:${evaluationId}`, async () => {
+  // Shared by the sockets asking for it at the same moment (ADR 049).
+  return sharedRead(memo, `evaluation-record:${trustId}:${evaluationId}`, async () => {
     const doc = await findOfTrust(trustId, evaluationId);
     return doc ? toRecord(doc) : null;
   });

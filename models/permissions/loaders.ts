@@ -24,6 +24,7 @@ import {
 import { WHO_MAY, can, trustIdsOf, type Action, type Resource } from "./can.ts";
 import type { Actor } from "./roles.ts";
 import { getWorkspace, type Workspace } from "../workspace/workspace.ts";
+import type { ReadMemo } from "../request-memo.ts";
 
 /**
  * One loader per kind of thing a person can ask for by id. Each looks the record up only in the
@@ -160,9 +161,10 @@ export async function loadEvaluationAccess(
   actor: Actor,
   kind: "evaluation" | "discussion",
   evaluationId: string,
+  memo?: ReadMemo,
 ): Promise<Of<"evaluation"> | Of<"discussion">> {
   const evaluation = await inTrustsOf(actor, (trustId) =>
-    getEvaluationRecord(trustId, evaluationId),
+    getEvaluationRecord(trustId, evaluationId, memo),
   );
   if (kind === "discussion") return authorised(actor, discussionResource(evaluation));
   const withoutContributors = evaluationResourceWith(evaluation, []);
@@ -178,9 +180,16 @@ export async function loadDiscussion(actor: Actor, evaluationId: string, action:
   return { evaluation, resource };
 }
 
-/** A validation and its record (`record.<validationId>`). */
-export async function loadValidation(actor: Actor, validationId: string, action: Action = "read") {
-  const validation = await inTrustsOf(actor, (trustId) => getValidation(trustId, validationId));
+/** A validation and its record (`record.<validationId>`); `memo` shares the read (ADR 049). */
+export async function loadValidation(
+  actor: Actor,
+  validationId: string,
+  action: Action = "read",
+  memo?: ReadMemo,
+) {
+  const validation = await inTrustsOf(actor, (trustId) =>
+    getValidation(trustId, validationId, memo),
+  );
   const resource = validationResource(validation);
   authorise(actor, action, resource);
   return { validation, resource };
@@ -210,8 +219,15 @@ export async function loadValidationOfEvaluation(
 }
 
 /** A validation's meeting (`meeting.<validationId>`), with its schedule. */
-export async function loadMeeting(actor: Actor, validationId: string, action: Action = "read") {
-  const validation = await inTrustsOf(actor, (trustId) => getValidation(trustId, validationId));
+export async function loadMeeting(
+  actor: Actor,
+  validationId: string,
+  action: Action = "read",
+  memo?: ReadMemo,
+) {
+  const validation = await inTrustsOf(actor, (trustId) =>
+    getValidation(trustId, validationId, memo),
+  );
   const schedule = await findMeetingSchedule(validation.trustId, validation.id);
   const resource = meetingResource(validation, schedule);
   authorise(actor, action, resource);

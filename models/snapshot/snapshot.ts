@@ -1,6 +1,5 @@
 import { Schema, Types } from "mongoose";
 import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
-import { sharedRead } from "../request-memo.ts";
 import type { EvaluationProjection } from "../evaluation/projection.ts";
 import { makeAppendOnly } from "../immutable.ts";
 import { isDuplicateKey } from "../errors.ts";
@@ -260,30 +259,27 @@ async function insertSnapshot(input: NewSnapshot): Promise<SnapshotSummary> {
 }
 
 /** An evaluation's snapshots, newest first, without their document state. */
-export function listSnapshotsOfEvaluation(
+export async function listSnapshotsOfEvaluation(
   trustId: string,
   evaluationId: string,
 ): Promise<readonly SnapshotSummary[]> {
-  if (!isObjectId(evaluationId)) return Promise.resolve([]);
-  // Read once per page request (the evaluation page asks for its submissions twice).
-  return sharedRead(`evaluation-snapshots:${trustId}:${evaluationId}`, async () => {
-    // The evaluation's list, then its rows, all by `_id` (ADRs 037, 038); trust checked in code.
-    const ids = await snapshotLists.idsOf(evaluationId, snapshotIdsOf);
-    const rows =
-      ids.length === 0
-        ? []
-        : await EvaluationSnapshotModel.find({ _id: op({ $in: ids }) }, { state: 0 }).lean();
-    return rows
-      .filter(
-        (doc) => doc.trustId.toString() === trustId && doc.evaluationId.toString() === evaluationId,
-      )
-      .sort(
-        (a, b) =>
-          b.createdAt.getTime() - a.createdAt.getTime() ||
-          b._id.toString().localeCompare(a._id.toString()),
-      )
-      .map(toSummary);
-  });
+  if (!isObjectId(evaluationId)) return [];
+  // The evaluation's list, then its rows, all by `_id` (ADRs 037, 038); trust checked in code.
+  const ids = await snapshotLists.idsOf(evaluationId, snapshotIdsOf);
+  const rows =
+    ids.length === 0
+      ? []
+      : await EvaluationSnapshotModel.find({ _id: op({ $in: ids }) }, { state: 0 }).lean();
+  return rows
+    .filter(
+      (doc) => doc.trustId.toString() === trustId && doc.evaluationId.toString() === evaluationId,
+    )
+    .sort(
+      (a, b) =>
+        b.createdAt.getTime() - a.createdAt.getTime() ||
+        b._id.toString().localeCompare(a._id.toString()),
+    )
+    .map(toSummary);
 }
 
 /** A school's snapshots of one kind (every evaluation), oldest first, without their state. */

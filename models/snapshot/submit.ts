@@ -12,7 +12,11 @@ export class NotSubmittableError extends ConflictError {
 
 /** The latest submission snapshot's id, or "none": what the next submission is taken over. */
 export async function latestSubmissionId(evaluation: Evaluation): Promise<string> {
-  const snapshots = await listSnapshotsOfEvaluation(evaluation.trustId, evaluation.id);
+  return latestSubmissionAmong(await listSnapshotsOfEvaluation(evaluation.trustId, evaluation.id));
+}
+
+/** The newest submission among an evaluation's snapshots (newest first), or "none". */
+export function latestSubmissionAmong(snapshots: readonly SnapshotSummary[]): string {
   return snapshots.find((s) => s.kind === "submission")?.id ?? "none";
 }
 

@@ -1,7 +1,7 @@
 import { Schema, type Types } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
-import { sharedRead } from "../request-memo.ts";
+import { sharedRead, type ReadMemo } from "../request-memo.ts";
 
 /**
  * The validation of one submitted evaluation: who validates it (never staff of the school
@@ -51,12 +51,16 @@ function toValidation(doc: { _id: Types.ObjectId } & ValidationDoc): Validation 
 }
 
 /**
- * A validation of the given trust, or null. Shared by the sockets asking for it at the same
- * moment (a meeting's page opens three documents of it, ADR 049), and within a page request.
+ * A validation of the given trust, or null. Shared through `memo` by the sockets asking for it
+ * at the same moment (a meeting's page opens three documents of it, ADR 049).
  */
-export function getValidation(trustId: string, validationId: string): Promise<Validation | null> {
+export function getValidation(
+  trustId: string,
+  validationId: string,
+  memo?: ReadMemo,
+): Promise<Validation | null> {
   if (!isObjectId(trustId) || !isObjectId(validationId)) return Promise.resolve(null);
-  return sharedRead(`validation:${trustId}:${validationId}`, async () => {
+  return sharedRead(memo, `validation:${trustId}:${validationId}`, async () => {
     const doc = ofTrust(await ValidationModel.findOne({ _id: validationId }).lean(), trustId);
     return doc ? toValidation(doc) : null;
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sharedRead, withRequestMemo } from "../../models/request-memo.ts";
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
+import { memoOf, openRequestMemo, sharedRead } from "../../models/request-memo.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { useWorldAndServer } from "../support/world-and-server.ts";
 import { findsDuring } from "../support/finds.ts";
@@ -51,22 +53,58 @@ describe("a page request", () => {
 });
 
 describe("the request memo", () => {
-  it("shares one read per key within a request, and none between requests or outside one", async () => {
+  /** A request as Express hands it over, and the Request Remix gives a loader (headers copied). */
+  function pageRequest(method: string, headers: Record<string, string> = {}) {
+    const req = new IncomingMessage(new Socket());
+    req.method = method;
+    Object.assign(req.headers, headers);
+    const res = new ServerResponse(req);
+    openRequestMemo(req, res);
+    const loaderRequest = () =>
+      new Request("http://localhost/home", {
+        method,
+        headers: req.headers as Record<string, string>,
+      });
+    return { res, loaderRequest };
+  }
+
+  it("shares one read per key among a GET's loaders, and none between requests", async () => {
     let reads = 0;
     const read = async () => ++reads;
-    const inOne = await withRequestMemo(() =>
-      Promise.all([
-        sharedRead("k", read),
-        sharedRead("k", read),
-        sharedRead("j", read),
-      ]),
-    );
+    const page = pageRequest("GET");
+    const inOne = await Promise.all([
+      sharedRead(memoOf(page.loaderRequest()), "k", read),
+      sharedRead(memoOf(page.loaderRequest()), "k", read),
+      sharedRead(memoOf(page.loaderRequest()), "j", read),
+    ]);
     expect(inOne[0]).toBe(inOne[1]);
     expect(reads).toBe(2);
-    await withRequestMemo(() => sharedRead("k", read));
+    await sharedRead(memoOf(pageRequest("GET").loaderRequest()), "k", read);
     expect(reads).toBe(3);
-    await sharedRead("k", read);
-    await sharedRead("k", read);
-    expect(reads).toBe(5);
+  });
+
+  it("is dropped once the response is done, and never opened for an action", async () => {
+    const page = pageRequest("GET");
+    expect(memoOf(page.loaderRequest())).toBeDefined();
+    page.res.emit("close");
+    expect(memoOf(page.loaderRequest())).toBeUndefined();
+    expect(memoOf(pageRequest("POST").loaderRequest())).toBeUndefined();
+  });
+
+  it("is the server's own: a memo named by the client is never used", async () => {
+    const other = pageRequest("GET");
+    const id = other.loaderRequest().headers.get("x-qm-request-memo")!;
+    const forged = { "x-qm-request-memo": id };
+    expect(memoOf(pageRequest("POST", forged).loaderRequest())).toBeUndefined();
+    const get = pageRequest("GET", forged).loaderRequest();
+    expect(memoOf(get)).toBeDefined();
+    expect(memoOf(get)).not.toBe(memoOf(other.loaderRequest()));
+  });
+
+  it("without a memo, reads every time", async () => {
+    let reads = 0;
+    const read = async () => ++reads;
+    await Promise.all([sharedRead(undefined, "k", read), sharedRead(undefined, "k", read)]);
+    expect(reads).toBe(2);
   });
 });

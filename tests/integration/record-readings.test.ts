@@ -5,7 +5,6 @@ import { OpenSockets } from "../../collab/open-sockets.ts";
 import { ReadingsUnderWay } from "../../collab/readings-under-way.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
-import { withReadMemo } from "../../models/request-memo.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildUser, buildWorld } from "../support/factories.ts";
 import { findsDuring } from "../support/finds.ts";
@@ -34,12 +33,10 @@ describe("the records read to decide sockets' access", () => {
     let answers: Awaited<ReturnType<typeof accessTo>>[] = [];
     const reads = await findsDuring(async () => {
       answers = await Promise.all([
-        withReadMemo(readings, () => accessTo(staff, evaluation)),
-        withReadMemo(readings, () => accessTo(head, evaluation)),
-        withReadMemo(readings, () => accessTo(other, evaluation)),
-        withReadMemo(readings, () =>
-          accessTo(staff, documentName("discussion", world.evaluation.id)),
-        ),
+        accessTo(staff, evaluation, readings),
+        accessTo(head, evaluation, readings),
+        accessTo(other, evaluation, readings),
+        accessTo(staff, documentName("discussion", world.evaluation.id), readings),
       ]);
     });
     const [a, b, c, discussion] = answers;
@@ -50,8 +47,8 @@ describe("the records read to decide sockets' access", () => {
   it("are read afresh once answered: nothing is kept", async () => {
     const readings = new ReadingsUnderWay();
     const reads = await findsDuring(async () => {
-      await withReadMemo(readings, () => accessTo(staff, evaluation));
-      await withReadMemo(readings, () => accessTo(head, evaluation));
+      await accessTo(staff, evaluation, readings);
+      await accessTo(head, evaluation, readings);
     });
     expect(reads.evaluations).toBe(2);
   });
@@ -60,9 +57,9 @@ describe("the records read to decide sockets' access", () => {
     const sockets = new OpenSockets();
     const reads = await findsDuring(async () => {
       // A reading under way when someone's access changes (a recheck), and a socket asking after.
-      const before = withReadMemo(sockets.recordReadings, () => accessTo(staff, evaluation));
+      const before = accessTo(staff, evaluation, sockets.recordReadings);
       sockets.accessChanging([staff.userId]);
-      const after = withReadMemo(sockets.recordReadings, () => accessTo(head, evaluation));
+      const after = accessTo(head, evaluation, sockets.recordReadings);
       await Promise.all([before, after]);
     });
     expect(reads.evaluations).toBe(2);
@@ -73,10 +70,8 @@ describe("the records read to decide sockets' access", () => {
     const failing = Promise.reject(new Error("database stalled"));
     readings.set(`evaluation-record:${world.trust.id}:${world.evaluation.id}`, failing);
     const reads = await findsDuring(async () => {
-      await expect(withReadMemo(readings, () => accessTo(staff, evaluation))).rejects.toThrow(
-        "database stalled",
-      );
-      expect(await withReadMemo(readings, () => accessTo(staff, evaluation))).toMatchObject({
+      await expect(accessTo(staff, evaluation, readings)).rejects.toThrow("database stalled");
+      expect(await accessTo(staff, evaluation, readings)).toMatchObject({
         write: true,
       });
     });
