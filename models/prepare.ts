@@ -1,7 +1,6 @@
 import "./registry.ts";
 import { migrateSnapshotIndexes } from "./document-log/document-log.ts";
 import { migrateSnapshotRowsOnce } from "./document-log/snapshot-versions.ts";
-import { migrateMembershipListsOnce } from "./membership/membership.ts";
 import { mongoose } from "./mongoose.ts";
 import { migrateContributorListsOnce } from "./perspective/perspective.ts";
 import { migrateSecondFactorIds } from "./second-factor/second-factor.ts";
@@ -15,9 +14,8 @@ import { migrateSnapshotListsOnce, migrateSnapshotStates } from "./snapshot/snap
 export async function prepareDatabase(): Promise<void> {
   await migrateSnapshotIndexes();
   await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
-  // Who is signed in is read by `_id` (ADR 033).
+  // A second factor is read by its person's `_id` (ADR 033).
   await migrateSecondFactorIds();
-  await migrateMembershipListsOnce();
   // An evaluation's snapshots are listed without unpacking every state (ADR 034).
   await migrateSnapshotStates();
   // …and from a list under the evaluation's id (ADR 037).

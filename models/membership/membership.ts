@@ -1,15 +1,10 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
-import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 import type { Actor, Grant, Role } from "../permissions/roles.ts";
 import { ROLES, isSchoolRole } from "../permissions/roles.ts";
 import { getUser } from "../user/user.ts";
-import {
-  membershipIdsOf,
-  migrateMembershipLists,
-  rebuildMembershipList,
-} from "./membership-list.ts";
 
 export interface Membership {
   id: string;
@@ -48,15 +43,9 @@ function toMembership(doc: { _id: Types.ObjectId } & MembershipDoc): Membership 
   };
 }
 
-/** The ids of the person's memberships, read from the memberships (the whole collection). */
-async function readMembershipIds(userId: string): Promise<string[]> {
-  const docs = await MembershipModel.find({ userId }, { _id: 1 }).lean();
-  return docs.map((doc) => doc._id.toString());
-}
-
 /**
- * Grants `role` to a user in a trust (school roles need a school). Idempotent. The person's
- * membership list is rebuilt before this returns, so the role counts from their next request.
+ * Grants `role` to a user in a trust (school roles need a school). Idempotent: the unique key
+ * keeps one of each. The role counts from the person's next request (or access check).
  */
 export async function grantRole(
   trustId: string,
@@ -76,25 +65,17 @@ export async function grantRole(
       if (!granted) throw error;
     }
   }
-  // Also when it existed: a grant whose rebuild never ran (a crash in between) is repaired.
-  await rebuildMembershipList(input.userId, readMembershipIds);
   return toMembership(granted);
 }
 
-/** The person's memberships: their list by `_id`, then the memberships by `_id` (ADRs 033, 038). */
+/**
+ * The person's memberships: one read through the `userId` index, which the embedded FerretDB
+ * uses too (ADR 040), so it reads the person's rows, not every person's (ADR 051).
+ */
 export async function listMembershipsOfUser(userId: string): Promise<Membership[]> {
-  const ids = await membershipIdsOf(userId, readMembershipIds);
-  if (ids.length === 0) return [];
-  const docs = await MembershipModel.find({ _id: op({ $in: ids }) }).lean();
-  return docs.filter((doc) => doc.userId.toString() === userId).map(toMembership);
-}
-
-/** Gives every person a membership list (ADR 033): once per database, at start. */
-export async function migrateMembershipListsOnce(): Promise<void> {
-  await migrateMembershipLists(async () => {
-    const docs = await MembershipModel.find({}, { userId: 1 }).lean();
-    return docs.map((doc) => ({ id: doc._id.toString(), userId: doc.userId.toString() }));
-  });
+  if (!isObjectId(userId)) return [];
+  const docs = await MembershipModel.find({ userId }).lean();
+  return docs.map(toMembership);
 }
 
 /** The trust's memberships, or only those of one role (e.g. its validators). */
@@ -124,11 +105,8 @@ export async function removeMembership(trustId: string, membershipId: string): P
     { userId: 1, trustId: 1 },
   ).lean();
   if (!doc || doc.trustId.toString() !== trustId) return false;
-  // Deleted first: from here it grants nothing, whatever the list says (each is read by `_id`).
   const result = await MembershipModel.deleteOne({ _id: membershipId, trustId });
-  if (result.deletedCount !== 1) return false;
-  await rebuildMembershipList(doc.userId.toString(), readMembershipIds);
-  return true;
+  return result.deletedCount === 1;
 }
 
 function toGrant(m: Membership): Grant {

@@ -5,8 +5,8 @@
 // after `--people N` more people (default 5,000: a hundred schools of fifty) with a role each
 // in another trust, one in ten with a second factor, and `--snapshots N` submissions of other
 // evaluations (default 600: a hundred schools, three cycles, two each) of 50 KB each, stored as
-// the app stores them (ADR 034). Also times a read of one person's memberships by `userId` (how
-// the grants were read before ADR 033) at both sizes.
+// the app stores them (ADR 034). Also times a read of one person's memberships (by `userId`, as
+// every page and socket reads them, ADR 051) at both sizes.
 //
 //   npm run bench:trust-size [-- --people 5000 --snapshots 600 --requests 25]
 //
@@ -45,10 +45,7 @@ const { prepareDatabase } = await import("../../models/prepare.ts");
 const { spawnServer } = await import("../support/server.ts");
 const { cookieFor } = await import("../support/sessions.ts");
 const { findUserByEmail } = await import("../../models/user/user.ts");
-const { MembershipModel, migrateMembershipListsOnce } = await import(
-  "../../models/membership/membership.ts"
-);
-const { forgetMigrationSeen } = await import("../../models/membership/membership-list.ts");
+const { listMembershipsOfUser } = await import("../../models/membership/membership.ts");
 const { loadStoredDocument } = await import("../../models/document-log/document-log.ts");
 
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
@@ -66,12 +63,12 @@ async function pageTimes(url: string, cookie: string): Promise<number[]> {
   return times;
 }
 
-/** How long reading one person's memberships by `userId` takes (the read before ADR 033). */
-async function scanTimes(userId: string): Promise<number[]> {
+/** How long reading one person's memberships takes (by `userId`, ADR 051). */
+async function membershipTimes(userId: string): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < 10; i++) {
     const started = performance.now();
-    await MembershipModel.find({ userId }).lean();
+    await listMembershipsOfUser(userId);
     times.push(performance.now() - started);
   }
   return times;
@@ -123,10 +120,6 @@ async function addPeople(count: number): Promise<void> {
         })),
     );
   }
-  // The people were written around the app: give them their lists as a start would.
-  await db.collection("decisionslots").deleteOne({ _id: "migration:membership-lists" } as never);
-  forgetMigrationSeen();
-  await migrateMembershipListsOnce();
 }
 
 /** `count` submissions of other evaluations, 50 KB of state each, rows and states apart. */
@@ -210,7 +203,7 @@ try {
       home: { median: median(home), p90: p90(home) },
       evaluation: { median: median(evaluation), p90: p90(evaluation) },
       used: { machine: machine.stop(), server: serverCpu.stop(), database: database.stop() },
-      membershipsByUserId: median(await scanTimes(senco.id)),
+      membershipsByUserId: median(await membershipTimes(senco.id)),
       documentLoad: median(await loadTimes(`evaluation.${pages.evaluation.split("/").pop()}`)),
     };
   };
@@ -234,7 +227,7 @@ try {
   console.log(line("home", before.home, after.home));
   console.log(line("evaluation", before.evaluation, after.evaluation));
   console.log(
-    `  one person's memberships read by userId (before ADR 033): ${ms(before.membershipsByUserId)} → ${ms(after.membershipsByUserId)}`,
+    `  one person's memberships read by userId (ADR 051): ${ms(before.membershipsByUserId)} → ${ms(after.membershipsByUserId)}`,
   );
   console.log(
     `  the demo evaluation's document loaded from storage: ${ms(before.documentLoad)} → ${ms(after.documentLoad)}`,
