@@ -4,7 +4,7 @@ import { migrateSnapshotRowsOnce } from "./document-log/snapshot-versions.ts";
 import { mongoose } from "./mongoose.ts";
 import { migrateContributorListsOnce } from "./perspective/perspective.ts";
 import { migrateSecondFactorIds } from "./second-factor/second-factor.ts";
-import { migrateSnapshotListsOnce, migrateSnapshotStates } from "./snapshot/snapshot.ts";
+import { migrateSnapshotStates } from "./snapshot/snapshot.ts";
 
 /**
  * Makes a connected database ready for the app: every collection's indexes (the unique ones
@@ -18,8 +18,6 @@ export async function prepareDatabase(): Promise<void> {
   await migrateSecondFactorIds();
   // An evaluation's snapshots are listed without unpacking every state (ADR 034).
   await migrateSnapshotStates();
-  // …and from a list under the evaluation's id (ADR 037).
-  await migrateSnapshotListsOnce();
   // A document's snapshot versions are found by `_id` (ADR 035).
   await migrateSnapshotRowsOnce();
   // Who contributes to an evaluation, and to what a person contributes, by `_id` (ADR 039).

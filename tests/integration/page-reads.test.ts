@@ -37,9 +37,9 @@ describe("a page request", () => {
       expect(response.status).toBe(200);
       await response.text();
     });
-    // The evaluation's list of snapshots, once (ADR 037); it has none, so no row is read.
-    expect(finds.evaluationsnapshotlists).toBe(1);
-    expect(finds.evaluationsnapshots).toBeUndefined();
+    // The evaluation's snapshots, in one read (ADR 051).
+    expect(finds.evaluationsnapshots).toBe(1);
+    expect(finds.evaluationsnapshotlists).toBeUndefined();
   });
 
   it("reads it again for the next request: nothing outlives one", async () => {
