@@ -180,16 +180,19 @@ export async function loadDiscussion(actor: Actor, evaluationId: string, action:
   return { evaluation, resource };
 }
 
-/** A validation and its record (`record.<validationId>`); `memo` shares the read (ADR 049). */
+/** A validation in one of the person's trusts; `memo` shares the read (ADR 049). */
+function validationInTrustsOf(actor: Actor, validationId: string, memo?: ReadMemo) {
+  return inTrustsOf(actor, (trustId) => getValidation(trustId, validationId, memo));
+}
+
+/** A validation and its record (`record.<validationId>`). */
 export async function loadValidation(
   actor: Actor,
   validationId: string,
   action: Action = "read",
   memo?: ReadMemo,
 ) {
-  const validation = await inTrustsOf(actor, (trustId) =>
-    getValidation(trustId, validationId, memo),
-  );
+  const validation = await validationInTrustsOf(actor, validationId, memo);
   const resource = validationResource(validation);
   authorise(actor, action, resource);
   return { validation, resource };
@@ -225,9 +228,7 @@ export async function loadMeeting(
   action: Action = "read",
   memo?: ReadMemo,
 ) {
-  const validation = await inTrustsOf(actor, (trustId) =>
-    getValidation(trustId, validationId, memo),
-  );
+  const validation = await validationInTrustsOf(actor, validationId, memo);
   const schedule = await findMeetingSchedule(validation.trustId, validation.id);
   const resource = meetingResource(validation, schedule);
   authorise(actor, action, resource);
