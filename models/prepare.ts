@@ -2,7 +2,6 @@ import "./registry.ts";
 import { migrateSnapshotIndexes } from "./document-log/document-log.ts";
 import { migrateSnapshotRowsOnce } from "./document-log/snapshot-versions.ts";
 import { mongoose } from "./mongoose.ts";
-import { migrateContributorListsOnce } from "./perspective/perspective.ts";
 import { migrateSecondFactorIds } from "./second-factor/second-factor.ts";
 import { migrateSnapshotStates } from "./snapshot/snapshot.ts";
 
@@ -20,6 +19,4 @@ export async function prepareDatabase(): Promise<void> {
   await migrateSnapshotStates();
   // A document's snapshot versions are found by `_id` (ADR 035).
   await migrateSnapshotRowsOnce();
-  // Who contributes to an evaluation, and to what a person contributes, by `_id` (ADR 039).
-  await migrateContributorListsOnce();
 }

@@ -1,13 +1,6 @@
 import { Schema, type Types } from "mongoose";
 import type { Evaluation } from "../evaluation/evaluation.ts";
-import { defineModel, op } from "../mongoose.ts";
-import {
-  contributorRecordIdsOfEvaluation,
-  contributorRecordIdsOfPerson,
-  migrateContributorLists,
-  rebuildContributorLists,
-  type ContributorRecordIds,
-} from "./contributor-lists.ts";
+import { defineModel, isObjectId, op } from "../mongoose.ts";
 
 /** The perspectives a trust self-review (or any evaluation) can collect (shared/DOMAIN.md). */
 export const PERSPECTIVES = [
@@ -99,8 +92,6 @@ export async function inviteContributor(
     },
     { upsert: true },
   );
-  // Also when it existed: a list whose rebuild never ran (a crash in between) is repaired.
-  await rebuildContributorLists(evaluation.id, input.userId, readRecordIds);
 }
 
 /** Removes a contributor and the judgements they recorded. */
@@ -118,28 +109,14 @@ export async function removeContributor(
     evaluationId: evaluation.id,
     userId,
   });
-  await rebuildContributorLists(evaluation.id, userId, readRecordIds);
 }
 
-/** Where the contributor lists are built from: the records (a filter on the owner). */
-const readRecordIds: ContributorRecordIds = {
-  ofEvaluation: async (evaluationId) =>
-    (await ContributorModel.find({ evaluationId }, { _id: 1 }).lean()).map((d) => String(d._id)),
-  ofPerson: async (userId) =>
-    (await ContributorModel.find({ userId }, { _id: 1 }).lean()).map((d) => String(d._id)),
-};
-
-/** Contributor records by `_id` (their lists, ADR 039), read through FerretDB's index. */
-async function contributorRecords(ids: string[]) {
-  return ids.length === 0 ? [] : ContributorModel.find({ _id: op({ $in: ids }) }).lean();
-}
-
-/** An evaluation's contributor records: its list, then the records, all by `_id`. */
+/**
+ * An evaluation's contributor records: one read through the index led by `evaluationId`, which
+ * the embedded FerretDB uses too (ADRs 040, 051).
+ */
 async function contributorsOfEvaluation(evaluationId: string) {
-  const records = await contributorRecords(
-    await contributorRecordIdsOfEvaluation(evaluationId, readRecordIds),
-  );
-  return records.filter((d) => String(d.evaluationId) === evaluationId);
+  return isObjectId(evaluationId) ? ContributorModel.find({ evaluationId }).lean() : [];
 }
 
 export async function listContributors(
@@ -161,21 +138,11 @@ export async function contributorIdsOf(evaluationId: string): Promise<string[]> 
   return (await contributorsOfEvaluation(evaluationId)).map((d) => d.userId.toString());
 }
 
-/** Evaluations a person was invited to contribute to. */
+/** Evaluations a person was invited to contribute to: one read through the `userId` index. */
 export async function evaluationIdsContributedBy(userId: string): Promise<string[]> {
-  const docs = await contributorRecords(await contributorRecordIdsOfPerson(userId, readRecordIds));
-  return docs.filter((d) => String(d.userId) === userId).map((d) => d.evaluationId.toString());
-}
-
-/** Gives every evaluation and person with a contributor record their lists (once, at start). */
-export async function migrateContributorListsOnce(): Promise<void> {
-  await migrateContributorLists(async () =>
-    (await ContributorModel.find({}, { evaluationId: 1, userId: 1 }).lean()).map((d) => ({
-      id: String(d._id),
-      evaluationId: String(d.evaluationId),
-      userId: String(d.userId),
-    })),
-  );
+  if (!isObjectId(userId)) return [];
+  const docs = await ContributorModel.find({ userId }, { evaluationId: 1 }).lean();
+  return docs.map((d) => d.evaluationId.toString());
 }
 
 export class InvalidJudgementError extends Error {}

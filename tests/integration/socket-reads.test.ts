@@ -81,9 +81,8 @@ describe("a socket opening a document", () => {
     const counts = await commandsWhile(() => connect(cookie));
     expect({
       ...whoAndWhat(counts),
-      // Who contributes (the evaluation's list by `_id`, then its records, ADR 039): not read
-      // for its school's own team, who may read it whoever was invited (ADR 049).
-      evaluationcontributorlists: counts.evaluationcontributorlists ?? 0,
+      // Who contributes (ADR 051): not read for its school's own team, who may read it
+      // whoever was invited (ADR 049).
       contributors: counts.contributors ?? 0,
       // What people wrote, for pages: deciding access needs the record only.
       evaluationprojections: counts.evaluationprojections ?? 0,
@@ -93,20 +92,19 @@ describe("a socket opening a document", () => {
       secondfactors: 1,
       memberships: 1,
       evaluations: 1,
-      evaluationcontributorlists: 0,
       contributors: 0,
       evaluationprojections: 0,
     });
   });
 
   it("reads who contributes only for someone who may not read it otherwise", async () => {
-    // Of another school: in only as an invited contributor, which the list and its record say.
+    // Of another school: in only as an invited contributor, which a contributor record says.
     const outsider = await buildUser("schoolStaff", world.trust, world.otherSchool, "Lee Guest");
     const cookie = await cookieFor(outsider.id);
     const refused = await commandsWhile(async () => {
       await expect(collab(cookie).authenticated).rejects.toThrow(CLOSE.forbidden.reason);
     });
-    expect(refused.evaluationcontributorlists).toBe(1);
+    expect(refused.contributors).toBe(1);
     await inviteContributor(world.evaluation, {
       userId: outsider.id,
       perspective: "schoolLeader",
@@ -117,9 +115,8 @@ describe("a socket opening a document", () => {
     });
     expect({
       evaluations: counts.evaluations,
-      evaluationcontributorlists: counts.evaluationcontributorlists,
       contributors: counts.contributors,
-    }).toEqual({ evaluations: 1, evaluationcontributorlists: 1, contributors: 1 });
+    }).toEqual({ evaluations: 1, contributors: 1 });
   });
 });
 
@@ -172,8 +169,8 @@ describe("a validator's socket opening the meeting page's four documents togethe
     expect({
       validations: counts.validations,
       evaluations: counts.evaluations,
-      evaluationcontributorlists: counts.evaluationcontributorlists ?? 0,
-    }).toEqual({ validations: 1, evaluations: 1, evaluationcontributorlists: 0 });
+      contributors: counts.contributors ?? 0,
+    }).toEqual({ validations: 1, evaluations: 1, contributors: 0 });
   });
 });
 
