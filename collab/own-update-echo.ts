@@ -1,3 +1,5 @@
+import * as decoding from "lib0/decoding";
+
 // Hocuspocus message types (see @hocuspocus/server MessageType) and y-protocols' sync step.
 const SYNC = 0;
 const UPDATE = 2;
@@ -8,25 +10,13 @@ const UPDATE = 2;
  */
 const MAX_REMEMBERED_BYTES = 4096;
 
-/** Where a Hocuspocus message's type starts: after its varstring document name. */
-function typeOffset(message: Uint8Array): number {
-  let length = 0;
-  let shift = 0;
-  let pos = 0;
-  for (;;) {
-    if (pos >= message.length) return message.length;
-    const byte = message[pos++];
-    length += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) break;
-    shift += 7;
-  }
-  return pos + length;
-}
-
 /** A Hocuspocus document update message (Sync, step "update"), of any document. */
 function isUpdateMessage(message: Uint8Array): boolean {
-  const at = typeOffset(message);
-  return message[at] === SYNC && message[at + 1] === UPDATE;
+  const decoder = decoding.createDecoder(message);
+  // The document name: its length, then its bytes.
+  const nameLength = decoding.readVarUint(decoder);
+  decoder.pos += nameLength;
+  return message[decoder.pos] === SYNC && message[decoder.pos + 1] === UPDATE;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
