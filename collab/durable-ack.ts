@@ -1,6 +1,5 @@
 import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
-import type { OwnUpdateEcho } from "./own-update-echo.ts";
 
 // Hocuspocus's MessageType.SyncStatus: "your update was applied" (1) or "refused" (0).
 const SYNC_STATUS = 8;
@@ -32,8 +31,7 @@ export type AfterDurable = (documentName: string, then: () => void, sync: boolea
  * answered (its unsynced changes). Here that answer waits until the update is in the database,
  * so "nothing unanswered" means "everything I sent is durable": the browser's "Saved" needs no
  * question and answer of its own per edit (two messages fewer for every keystroke).
- * The client's own update coming back is not sent (`echo`, ADR 052); everything else goes
- * straight through.
+ * Everything else goes straight through.
  */
 export class AckWhenDurable {
   /** Documents whose next "applied" answer is to the client's sync (see `answeringSync`). */
@@ -42,7 +40,6 @@ export class AckWhenDurable {
   constructor(
     private readonly ws: WebSocket,
     private readonly afterDurable: AfterDurable,
-    private readonly echo: OwnUpdateEcho,
   ) {}
 
   get readyState(): number {
@@ -58,9 +55,7 @@ export class AckWhenDurable {
   }
 
   send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-    if (!(data instanceof Uint8Array)) return this.ws.send(data);
-    if (this.echo.isEcho(data)) return;
-    const documentName = appliedAckOf(data);
+    const documentName = data instanceof Uint8Array ? appliedAckOf(data) : null;
     if (documentName === null) return this.ws.send(data);
     const sync = this.syncs.delete(documentName);
     this.afterDurable(

@@ -13,7 +13,6 @@ import { PersistenceExtension, type PersistenceObserver } from "./extensions/per
 import { ProjectionExtension } from "./extensions/projection.ts";
 import { STORE_SPREAD_MAX_MS, StoreSpreadExtension } from "./extensions/store-spread.ts";
 import { AckWhenDurable } from "./durable-ack.ts";
-import { OwnUpdateEcho } from "./own-update-echo.ts";
 import { MAX_MESSAGE_BYTES } from "./message-guard.ts";
 import { CLOSE, type CloseReason } from "./close-codes.ts";
 import { OpenSockets, type OpenSocket } from "./open-sockets.ts";
@@ -144,16 +143,12 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const id = randomUUID();
       const context: CollabContext = { socketId: id, owner };
-      const echo = new OwnUpdateEcho();
       // Each update is answered "applied" once it is durable (ADR 029).
-      const acks = new AckWhenDurable(
-        ws,
-        (name, then, sync) =>
-          sync ? persistence.afterSyncDurable(name, then) : persistence.afterDurable(name, then),
-        echo,
+      const acks = new AckWhenDurable(ws, (name, then, sync) =>
+        sync ? persistence.afterSyncDurable(name, then) : persistence.afterDurable(name, then),
       );
       const client = hocuspocus.handleConnection(acks, toRequest(req), context);
-      serveSocket({ id, owner, upgradeRead, ws, client, sockets, echo });
+      serveSocket({ id, owner, upgradeRead, ws, client, sockets });
     });
   }
 
@@ -171,15 +166,10 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
       let open: OpenSocket | null = null;
       // Refused (not found, forbidden, credential ended): the client is told, then the socket
       // closes with the reason in the 4400s, so y-websocket does not retry.
-      const echo = new OwnUpdateEcho();
-      const edge = new YjsEdge(
-        ws,
-        (reason) => {
-          const known = Object.values(CLOSE).find((r) => r.reason === reason);
-          open?.close(known ?? CLOSE.forbidden);
-        },
-        echo,
-      );
+      const edge = new YjsEdge(ws, (reason) => {
+        const known = Object.values(CLOSE).find((r) => r.reason === reason);
+        open?.close(known ?? CLOSE.forbidden);
+      });
       const client = hocuspocus.handleConnection(edge, toRequest(req), context);
       open = serveSocket({
         id,
@@ -189,7 +179,6 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
         client,
         sockets,
         translate: (data) => toHocuspocus(documentName, data),
-        echo,
       });
       // y-websocket never authenticates in-band: the credential came with the upgrade.
       client.handleMessage(authenticateMessage(documentName));

@@ -5,7 +5,6 @@ import { CLOSE } from "./close-codes.ts";
 import type { CollabContext, SocketOwner } from "./context.ts";
 import { inspectMessage } from "./message-guard.ts";
 import type { OpenSocket, OpenSockets } from "./open-sockets.ts";
-import type { OwnUpdateEcho } from "./own-update-echo.ts";
 import type { SessionRead } from "./owner-reading.ts";
 
 type ClientConnection = ReturnType<Hocuspocus<CollabContext>["handleConnection"]>;
@@ -38,8 +37,6 @@ export function serveSocket(options: {
    * in front, collab/yjs-edge.ts); null: a message this kind of socket may not send.
    */
   translate?: (data: Uint8Array) => Uint8Array | null;
-  /** What the client sent, as Hocuspocus reads it: not sent back to it (ADR 052). */
-  echo?: OwnUpdateEcho;
 }): OpenSocket {
   const { ws, client, sockets } = options;
   let closing = false;
@@ -80,7 +77,6 @@ export function serveSocket(options: {
     const message = options.translate ? options.translate(raw) : raw;
     const problem = message ? inspectMessage(message) : CLOSE.malformedMessage;
     if (problem) return socket.close(problem);
-    options.echo?.heard(message!);
     client.handleMessage(message!);
   });
   ws.on("close", (code, reason) => {

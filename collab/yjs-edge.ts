@@ -1,7 +1,6 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { WebSocket } from "ws";
-import type { OwnUpdateEcho } from "./own-update-echo.ts";
 
 /**
  * The y-websocket protocol at the edge of our one Hocuspocus server (ADR 019). A /yjs/ socket
@@ -116,8 +115,6 @@ export class YjsEdge {
   constructor(
     private readonly ws: WebSocket,
     private readonly onRefused: (reason: string) => void,
-    /** The client's own update coming back is not sent (ADR 052). */
-    private readonly echo: OwnUpdateEcho,
   ) {}
 
   get readyState(): number {
@@ -125,7 +122,7 @@ export class YjsEdge {
   }
 
   send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-    if (!(data instanceof Uint8Array) || this.echo.isEcho(data)) return;
+    if (!(data instanceof Uint8Array)) return;
     const out = toYWebsocket(data);
     if (out.kind === "drop") return;
     if (out.kind === "refused") {

@@ -17,8 +17,6 @@ export interface TestClient {
   closeEvents: { code: number; reason: string }[];
   /** Every answer to authentication, in order (reconnections authenticate again). */
   authEvents: string[];
-  /** Every binary message the server sent, as it came (all connections, in order). */
-  received: Uint8Array[];
   /** The shared socket, to open more documents on it (`alsoOpen`). */
   socket: HocuspocusProviderWebsocket;
   /** Opens another document on the same socket; resolves with its scope or rejects with the refusal. */
@@ -29,16 +27,12 @@ export interface TestClient {
 /** A real Hocuspocus provider in Node, signed in with `cookie`, talking to `baseUrl`/collab. */
 export function connectClient(baseUrl: string, name: string, cookie: string | null): TestClient {
   const origin = baseUrl;
-  const received: Uint8Array[] = [];
   class SignedInWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers: { ...(cookie ? { cookie } : {}), origin } });
       // Destroyed while reconnecting (after the server closed it), ws reports "closed before the
       // connection was established" as an error event the provider no longer listens to.
       this.on("error", () => undefined);
-      this.on("message", (data, isBinary) => {
-        if (isBinary) received.push(new Uint8Array(data as Buffer));
-      });
     }
   }
   const doc = new Y.Doc();
@@ -130,7 +124,6 @@ export function connectClient(baseUrl: string, name: string, cookie: string | nu
     whenSaved,
     closeEvents,
     authEvents,
-    received,
     socket,
     alsoOpen,
     destroy() {

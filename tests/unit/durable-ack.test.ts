@@ -2,7 +2,6 @@ import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { AckWhenDurable, appliedAckOf } from "../../collab/durable-ack.ts";
-import { OwnUpdateEcho } from "../../collab/own-update-echo.ts";
 
 const NAME = `evaluation.${"b".repeat(24)}`;
 
@@ -44,7 +43,7 @@ describe("an update's answer waits until it is durable (ADR 029)", () => {
     const acks = new AckWhenDurable(socket, (name, then) => {
       asked.push(name);
       waiting.push(then);
-    }, new OwnUpdateEcho());
+    });
     const update = message(NAME, 0, 2, 0);
     const answer = message(NAME, SYNC_STATUS, 1);
     acks.send(answer);
@@ -58,7 +57,7 @@ describe("an update's answer waits until it is durable (ADR 029)", () => {
   it("marks the answer that follows a client's sync as the sync's, once", () => {
     const { socket } = fakeSocket();
     const kinds: boolean[] = [];
-    const acks = new AckWhenDurable(socket, (_name, _then, sync) => kinds.push(sync), new OwnUpdateEcho());
+    const acks = new AckWhenDurable(socket, (_name, _then, sync) => kinds.push(sync));
     acks.send(message(NAME, SYNC_STATUS, 1));
     acks.answeringSync(NAME);
     acks.send(message(NAME, SYNC_STATUS, 1));
@@ -69,7 +68,7 @@ describe("an update's answer waits until it is durable (ADR 029)", () => {
   it("sends nothing on a socket that closed while the answer waited", () => {
     const { ws, sent, socket } = fakeSocket();
     let durable: () => void = () => undefined;
-    const acks = new AckWhenDurable(socket, (_name, then) => (durable = then), new OwnUpdateEcho());
+    const acks = new AckWhenDurable(socket, (_name, then) => (durable = then));
     acks.send(message(NAME, SYNC_STATUS, 1));
     ws.readyState = WebSocket.CLOSED;
     durable();
