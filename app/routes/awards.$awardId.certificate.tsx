@@ -88,6 +88,13 @@ export default function CertificatePage() {
           </p>
         ) : null}
         <ul className="certificate-actions">
+          <li>
+            <a href={`/awards/${data.awardId}/certificate.pdf`} download>
+              Download PDF
+            </a>
+          </li>
+          {/* After the download, not before it: appearing when the scripts start, it moves nothing
+              a person may be about to press. */}
           {hydrated ? (
             <li>
               <button type="button" className="button" onClick={() => window.print()}>
@@ -95,11 +102,6 @@ export default function CertificatePage() {
               </button>
             </li>
           ) : null}
-          <li>
-            <a href={`/awards/${data.awardId}/certificate.pdf`} download>
-              Download PDF
-            </a>
-          </li>
           {data.canRenew ? (
             <li>
               <RenewForm awardId={data.awardId} />

@@ -98,4 +98,24 @@ describe("a school's certificate", () => {
     await publicPage.getByRole("heading", { name: "No certificate has this code" }).waitFor();
     expect(await publicPage.getByText(world.school.name).count()).toBe(0);
   });
+
+  it("keeps the Download PDF link where it was when the page's scripts start and Print appears", async () => {
+    const page = await signedInPage(server.url, world.people.trustAdmin.id);
+    // The page as served, its scripts held back until the link has been measured.
+    let releaseScripts!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+    await page.route(/\/build\/.*\.js$/, async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/awards/${award._id}/certificate`, { waitUntil: "commit" });
+    const link = page.getByRole("link", { name: "Download PDF" });
+    await link.waitFor();
+    expect(await page.getByRole("button", { name: "Print" }).count()).toBe(0);
+    const served = await link.boundingBox();
+
+    releaseScripts();
+    await page.getByRole("button", { name: "Print" }).waitFor();
+    expect(await link.boundingBox()).toEqual(served);
+  });
 });
