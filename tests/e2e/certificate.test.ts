@@ -108,7 +108,7 @@ describe("a school's certificate", () => {
       await scriptsHeld;
       await route.continue();
     });
-    await page.goto(`${server.url}/awards/${award._id}/certificate`, { waitUntil: "commit" });
+    await page.goto(`${server.url}/awards/${award.id}/certificate`, { waitUntil: "commit" });
     const link = page.getByRole("link", { name: "Download PDF" });
     await link.waitFor();
     expect(await page.getByRole("button", { name: "Print" }).count()).toBe(0);
