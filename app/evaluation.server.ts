@@ -24,3 +24,4 @@ export { getSchool } from "../models/school/school.ts";
 export { schoolResource } from "../models/permissions/loaders.ts";
 export { awardOfEvaluation, todayInEngland } from "./award.server.ts";
 export { getCycle } from "../models/cycle/cycle.ts";
+export { progressOf, CYCLE_STATUS_IN_FULL } from "../models/cycle/status.ts";

@@ -6,6 +6,7 @@ import {
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
+import { statusWhileOpen } from "../../models/cycle/status.ts";
 import { formatDay } from "../../models/dates.ts";
 import { scaleOf } from "../../models/framework/applicable.ts";
 import { ROLE_LABELS } from "../../models/permissions/roles.ts";
@@ -44,6 +45,7 @@ import {
   listSnapshotsOfEvaluation,
   newestVersionNumber,
   loadEvaluation,
+  progressOf,
   roleAt,
   schoolResource,
   todayInEngland,
@@ -86,7 +88,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     evaluation: {
       id: evaluation.id,
       title: evaluation.title,
-      status: evaluation.status,
+      // As every list shows it: "Not started" until there is work in it.
+      status: progressOf(evaluation).status,
       documentName: name,
       // The live document as it is now: the page shows it and is usable before the socket syncs.
       state,
@@ -293,7 +296,7 @@ function EvaluationView({ data }: { data: Data }) {
       <Progress judged={judged} total={total} label="Criteria judged" />
       <SubmissionBar
         evaluationId={data.evaluation.id}
-        status={data.evaluation.status}
+        status={statusWhileOpen(data.evaluation.status, judged)}
         canSubmit={data.canSubmit}
         latestSubmissionId={data.latestSubmissionId}
         unjudged={unjudgedIn(data.areas, judgements)}

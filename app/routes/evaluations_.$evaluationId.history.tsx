@@ -33,6 +33,8 @@ import {
   getUsers,
   loadEvaluation,
   schoolResource,
+  CYCLE_STATUS_IN_FULL,
+  progressOf,
 } from "../evaluation.server.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 import { requireActor } from "../utils/auth.server.ts";
@@ -58,13 +60,6 @@ const dateOnly = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
   timeZone: "Europe/London",
 });
-
-const STATUS_LABELS: Record<Evaluation["status"], string> = {
-  inProgress: "In progress",
-  submitted: "Submitted for validation",
-  validated: "Validated",
-  accredited: "Accredited",
-};
 
 const momentLabel = (s: SnapshotSummary) =>
   `${s.kind === "submission" ? "Submitted" : "Validated"} ${dateTime.format(s.createdAt)}`;
@@ -183,7 +178,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     evaluation: {
       id: evaluation.id,
       title: evaluation.title,
-      status: STATUS_LABELS[evaluation.status],
+      status: CYCLE_STATUS_IN_FULL[progressOf(evaluation).status],
     },
     school: { id: school.id, name: school.name },
     canOpenSchool: can(actor, "read", schoolResource(school)),

@@ -25,13 +25,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.school.name ?? "School"} · Quality marks` },
 ];
 
-const STATUS_LABELS = {
-  inProgress: "In progress",
-  submitted: "Submitted",
-  validated: "Validated",
-  accredited: "Accredited",
-} as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const { school, resource } = await orNotFound(loadSchool(actor, params.schoolId ?? ""));
@@ -56,10 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cycle: e.cycleId ? (cycleName.get(e.cycleId) ?? null) : null,
       dueDate: e.dueDate?.toISOString() ?? null,
       overdue: progressOf(e).overdue,
-      status:
-        e.status === "inProgress"
-          ? CYCLE_STATUS_LABELS[progressOf(e).status]
-          : STATUS_LABELS[e.status],
+      status: CYCLE_STATUS_LABELS[progressOf(e).status],
       judged: e.projection.judgedCount,
       total: e.projection.criteriaCount,
       updatedAt: new Date(e.projection.updatedAt).toISOString(),

@@ -1,6 +1,7 @@
 import { formatMeetingTime } from "../../models/dates.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import type { Validation } from "../../models/validation/validation.ts";
+import { CYCLE_STATUS_LABELS, progressOf } from "../models.server.ts";
 import {
   can,
   findMeetingSchedule,
@@ -11,13 +12,6 @@ import {
 
 // A meeting has no end time: for this long after its start it is "on now", with its join link.
 const MEETING_HOURS = 3;
-
-const STATUS: Record<string, string> = {
-  inProgress: "In progress",
-  submitted: "Submitted",
-  validated: "Validated",
-  accredited: "Accredited",
-};
 
 export interface ValidationRow {
   id: string;
@@ -51,7 +45,7 @@ export async function validationRows(
         getSchool(v.trustId, v.schoolId),
         findMeetingSchedule(v.trustId, v.id),
       ]);
-      const status = evaluation?.status ?? "";
+      const status = evaluation ? progressOf(evaluation, now).status : null;
       const meeting = meetingResource(v, schedule, now);
       const seesMeeting = schedule && can(actor, "read", meeting);
       return {
@@ -59,7 +53,7 @@ export async function validationRows(
         evaluationId: v.evaluationId,
         school: school?.name ?? "",
         title: evaluation?.title ?? "",
-        status: STATUS[status] ?? status,
+        status: status ? CYCLE_STATUS_LABELS[status] : "",
         done: status === "validated" || status === "accredited",
         canSchedule: can(actor, "schedule", meeting),
         meeting: seesMeeting

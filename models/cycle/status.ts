@@ -11,6 +11,12 @@ export const CYCLE_STATUS_LABELS: Record<CycleStatus, string> = {
   accredited: "Accredited",
 };
 
+/** The same, on the pages of one evaluation, where there is room to say what it was submitted for. */
+export const CYCLE_STATUS_IN_FULL: Record<CycleStatus, string> = {
+  ...CYCLE_STATUS_LABELS,
+  submitted: "Submitted for validation",
+};
+
 export interface SchoolProgress {
   status: CycleStatus;
   percent: number;
@@ -37,6 +43,14 @@ export function progressOf(evaluation: Evaluation, now = new Date()): SchoolProg
     dueDate: evaluation.dueDate,
     overdue: open && evaluation.dueDate !== null && evaluation.dueDate.getTime() < now.getTime(),
   };
+}
+
+/**
+ * `saved` (from the projection, as the page was served) as the open evaluation page shows it:
+ * "Not started" lasts until the first judgement appears, made here or by anyone else live.
+ */
+export function statusWhileOpen(saved: CycleStatus, judgedNow: number): CycleStatus {
+  return saved === "notStarted" && judgedNow > 0 ? "inProgress" : saved;
 }
 
 /**

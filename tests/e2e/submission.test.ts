@@ -40,6 +40,9 @@ describe("submitting for validation and comparing with the live evaluation", () 
     const page = await signedInPage(server.url, world.people.schoolLeader.id);
     await page.goto(`${server.url}/evaluations/${world.evaluation.id}?area=inclusion`);
     await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+    const submission = page.getByRole("region", { name: "Submission" });
+    // Untouched, it is "Not started" here as on the school's page; the first judgement changes it.
+    await submission.getByText("Not started", { exact: true }).waitFor();
     // Criteria open one at a time; this test judges two.
     await page.getByRole("button", { name: "Expand all" }).click();
     await judge(page, "2.1", "Expected standard");
@@ -47,7 +50,6 @@ describe("submitting for validation and comparing with the live evaluation", () 
     await saved(page);
 
     // Submitting asks first, and can be called off.
-    const submission = page.getByRole("region", { name: "Submission" });
     await submission.getByText("In progress").waitFor();
     await page.getByRole("button", { name: "Submit for validation" }).click();
     const dialog = page.getByRole("dialog", { name: "Submit this evaluation for validation?" });

@@ -78,7 +78,8 @@ describe("a validator", () => {
     const list = await page(world.people.validator.id, "/validations");
     expect(list.status).toBe(200);
     expect(list.shown).toContain(`${world.school.name}: ${world.evaluation.title}`);
-    expect(list.shown).toContain("In progress");
+    // Nobody has worked in it yet: "Not started", as the school's own page says.
+    expect(list.shown).toContain('<span class="badge">Not started</span>');
     expect(list.shown).toContain(formatMeetingTime(meetingAt));
     expect(list.shown).toContain(`href="/evaluations/${world.evaluation.id}/validation"`);
     expect(list.shown).toContain(`href="/validations/${validation.id}/meeting"`);

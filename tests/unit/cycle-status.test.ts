@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { cycleNameKey } from "../../models/cycle/cycle.ts";
-import { progressOf, workingOn } from "../../models/cycle/status.ts";
+import {
+  CYCLE_STATUS_IN_FULL,
+  CYCLE_STATUS_LABELS,
+  progressOf,
+  statusWhileOpen,
+  workingOn,
+} from "../../models/cycle/status.ts";
 import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
@@ -75,5 +81,19 @@ describe("cycleNameKey", () => {
     expect(cycleNameKey("Inclusion Excellence 2026–27")).toBe(
       cycleNameKey("  inclusion   excellence 2026-27 "),
     );
+  });
+});
+
+describe("the status on the open evaluation page", () => {
+  it("is 'Not started' until the first judgement appears live, then 'In progress'", () => {
+    expect(statusWhileOpen("notStarted", 0)).toBe("notStarted");
+    expect(statusWhileOpen("notStarted", 1)).toBe("inProgress");
+    expect(statusWhileOpen("inProgress", 0)).toBe("inProgress");
+    expect(statusWhileOpen("submitted", 3)).toBe("submitted");
+  });
+
+  it("is named in full there, as every list names it otherwise", () => {
+    expect(CYCLE_STATUS_IN_FULL.submitted).toBe("Submitted for validation");
+    expect(CYCLE_STATUS_IN_FULL.notStarted).toBe(CYCLE_STATUS_LABELS.notStarted);
   });
 });

@@ -1,17 +1,11 @@
 import { Link, useFetcher, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useHydrated } from "../../utils/use-hydrated.ts";
+import { CYCLE_STATUS_IN_FULL, type CycleStatus } from "../../../models/cycle/status.ts";
 import { CsrfInput } from "../csrf-input.tsx";
 
-const STATUS_LABELS: Record<string, string> = {
-  inProgress: "In progress",
-  submitted: "Submitted for validation",
-  validated: "Validated",
-  accredited: "Accredited",
-};
-
 /** After validation the cycle has moved on: only these may be (re)submitted. */
-const SUBMITTABLE = ["inProgress", "submitted"];
+const SUBMITTABLE: CycleStatus[] = ["notStarted", "inProgress", "submitted"];
 
 // Layout only; colours and type come from the shared stylesheet's classes.
 const BAR = {
@@ -40,7 +34,7 @@ export function SubmissionBar({
   unjudged,
 }: {
   evaluationId: string;
-  status: string;
+  status: CycleStatus;
   canSubmit: boolean;
   /** The latest submission this page knows of: a retry of this very submission makes no second. */
   latestSubmissionId: string;
@@ -65,7 +59,7 @@ export function SubmissionBar({
   return (
     <section className="submission-bar" aria-label="Submission" style={BAR}>
       <p className="submission-status" style={{ margin: 0 }}>
-        Status: <span className={`badge status-${status}`}>{STATUS_LABELS[status] ?? status}</span>
+        Status: <span className={`badge status-${status}`}>{CYCLE_STATUS_IN_FULL[status]}</span>
       </p>
       <Link to={`/evaluations/${evaluationId}/history`}>History and comparison</Link>
       {canSubmit && SUBMITTABLE.includes(status) ? (
