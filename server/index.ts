@@ -2,6 +2,7 @@
 import { getEnv } from "../app/utils/env.server.ts";
 import { secondFactorKey } from "../app/utils/second-factor-key.server.ts";
 import { seedDemo } from "../models/seed/demo.ts";
+import { seedDemoActivity } from "./demo-activity.ts";
 import { printDemoSecondFactors } from "./demo-start.ts";
 import { startAppServer } from "./app.ts";
 import { connectDatabase } from "./database/connect.ts";
@@ -19,12 +20,14 @@ async function main() {
   log.info(
     database.embedded ? `Database: embedded FerretDB (${env.DATA_DIR})` : "Database: MONGODB_URI",
   );
-  if (env.SEED_DEMO) {
-    const { created } = await seedDemo({ secondFactorKey: secondFactorKey() });
-    if (created) log.info("Demo data created: see README for the sign-ins.");
-    if (env.NODE_ENV === "development") await printDemoSecondFactors();
-  }
+  const demo = env.SEED_DEMO ? await seedDemo({ secondFactorKey: secondFactorKey() }) : null;
+  if (demo && env.NODE_ENV === "development") await printDemoSecondFactors();
   const app = await startAppServer(env);
+  if (demo?.created) {
+    // Through the live documents: the collab server must be running.
+    await seedDemoActivity(app.liveblocks ?? app.collab, demo.schools, demo.version);
+    log.info("Demo data created: see README for the sign-ins.");
+  }
   log.info({ url: app.url, redis: Boolean(env.REDIS_URL) }, `Listening on ${app.url}`);
 
   let stopping = false;

@@ -1,18 +1,19 @@
 import { startEvaluation, listEvaluationsOfSchool } from "../evaluation/evaluation.ts";
-import { ensureStarterFramework } from "../framework/framework.ts";
+import { ensureStarterFramework, type FrameworkVersion } from "../framework/framework.ts";
 import { ofsted2025SelfEvaluation } from "../framework/starters/ofsted-2025.ts";
 import { grantRole, loadActor } from "../membership/membership.ts";
 import { requiresSecondFactor } from "../permissions/second-factor.ts";
 import { enrolWithSecret } from "../second-factor/second-factor.ts";
 import { newTotpSecret } from "../second-factor/totp.ts";
 import type { Role } from "../permissions/roles.ts";
-import { createSchool, listSchools, type NewSchool } from "../school/school.ts";
+import { createSchool, listSchools, type NewSchool, type School } from "../school/school.ts";
 import { createTrust, findTrustBySlug } from "../trust/trust.ts";
 import { createUser, findUserByEmail } from "../user/user.ts";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 export const DEMO_TRUST = { name: "Riverside Learning Trust", slug: "riverside" };
 export const STARTER_KEY = "ofsted-2025-self-evaluation";
+export const DEMO_EVALUATION_TITLE = "Self-evaluation 2026–27";
 
 const SCHOOLS: NewSchool[] = [
   {
@@ -69,7 +70,7 @@ export const DEMO_PEOPLE: { name: string; email: string; role: Role; school?: nu
  */
 export async function seedDemo(options: {
   secondFactorKey: Buffer;
-}): Promise<{ trustId: string; created: boolean }> {
+}): Promise<{ trustId: string; created: boolean; schools: School[]; version: FrameworkVersion }> {
   const existing = await findTrustBySlug(DEMO_TRUST.slug);
   const trust = existing ?? (await createTrust(DEMO_TRUST));
   const present = new Map((await listSchools(trust.id)).map((s) => [s.name, s]));
@@ -94,9 +95,9 @@ export async function seedDemo(options: {
   if ((await listEvaluationsOfSchool(trust.id, riverside.id)).length === 0) {
     const head = (await findUserByEmail(DEMO_PEOPLE[3].email))!;
     await startEvaluation(riverside, version, {
-      title: "Self-evaluation 2026–27",
+      title: DEMO_EVALUATION_TITLE,
       createdBy: head.id,
     });
   }
-  return { trustId: trust.id, created: !existing };
+  return { trustId: trust.id, created: !existing, schools, version };
 }

@@ -1,0 +1,115 @@
+// The demo trust's first cycle under way, so that each demo person finds something to do:
+// three more schools have judged themselves (the trust leader's Stack, Overlay and heat map
+// compare four schools, not one), and Hillcrest has submitted and has a validator and a meeting
+// (the demo validator's home lists it). Riverside's evaluation stays untouched for trying the
+// self-evaluation from the start. Done through the same commands and live documents as a person
+// would, so every page and projection agrees with what is shown.
+import type { CollabAccess } from "../collab/access.ts";
+import { documentName } from "../collab/document-name.ts";
+import { setJudgement } from "../collab/shapes/evaluation.ts";
+import {
+  listEvaluationsOfSchool,
+  startEvaluation,
+  type Evaluation,
+} from "../models/evaluation/evaluation.ts";
+import type { FrameworkVersion } from "../models/framework/framework.ts";
+import { loadActor } from "../models/membership/membership.ts";
+import { toLondonLocal } from "../models/meeting/schedule.ts";
+import type { Actor } from "../models/permissions/roles.ts";
+import type { School } from "../models/school/school.ts";
+import { DEMO_EVALUATION_TITLE } from "../models/seed/demo.ts";
+import { findUserByEmail } from "../models/user/user.ts";
+import { assignValidators } from "./commands/assign-validators.ts";
+import { scheduleMeeting } from "./commands/schedule-meeting.ts";
+import { submitEvaluation } from "./commands/submit-evaluation.ts";
+
+/**
+ * How each school judged itself: a rank on its scale (0 the lowest) for the area at `areaIndex`.
+ * Hillcrest is at the expected standard and strong in inclusion, Oakfield needs support in
+ * most areas, Meadowbank is strong with exceptional curriculum and teaching (a school to pair
+ * others with).
+ */
+const JUDGED_AS: Record<string, (areaIndex: number) => number> = {
+  "Hillcrest Primary School": (area) => (area === 1 ? 3 : area === 4 ? 1 : 2),
+  "Oakfield Academy": (area) => (area === 2 || area === 6 ? 2 : 1),
+  "Meadowbank School": (area) => (area === 2 ? 4 : 3),
+};
+
+async function demoActor(email: string): Promise<Actor> {
+  const user = await findUserByEmail(email);
+  const actor = user && (await loadActor(user.id));
+  if (!actor) throw new Error(`The demo person ${email} is missing`);
+  return actor;
+}
+
+/** Starts the school's evaluation and judges every criterion in it, in its live document. */
+async function judgedEvaluation(
+  collab: CollabAccess,
+  school: School,
+  version: FrameworkVersion,
+  createdBy: string,
+): Promise<Evaluation> {
+  const evaluation = await startEvaluation(school, version, {
+    title: DEMO_EVALUATION_TITLE,
+    createdBy,
+  });
+  const rankIn = JUDGED_AS[school.name];
+  const areaOf = new Map(
+    version.content.areas.flatMap((area, index) => area.criteria.map((c) => [c.id, index])),
+  );
+  await collab.change(documentName("evaluation", evaluation.id), (doc) => {
+    for (const [criterionId, levels] of Object.entries(evaluation.levelsByCriterion)) {
+      // A two-level criterion (met / not met, e.g. safeguarding) is met.
+      const rank = levels.length === 2 ? 1 : rankIn(areaOf.get(criterionId) ?? 0);
+      setJudgement(doc, criterionId, levels[Math.min(rank, levels.length - 1)]);
+    }
+  });
+  return evaluation;
+}
+
+/** The next weekday (not today) at 10:00 UK time, `days` or more from `now`. */
+function weekdayMorning(now: Date, days: number): string {
+  const day = new Date(now.getTime() + days * 86_400_000);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  return `${toLondonLocal(day).slice(0, 10)}T10:00`;
+}
+
+/**
+ * Seeds the activity above for a newly created demo trust (`schools` in the demo's order,
+ * Riverside first). Schools that already have an evaluation are left as they are.
+ */
+export async function seedDemoActivity(
+  collab: CollabAccess,
+  schools: School[],
+  version: FrameworkVersion,
+  now = new Date(),
+): Promise<void> {
+  const admin = await demoActor("admin@riverside.example");
+  const validator = await demoActor("validator@riverside.example");
+  for (const school of schools) {
+    if (!JUDGED_AS[school.name]) continue;
+    if ((await listEvaluationsOfSchool(school.trustId, school.id)).length) continue;
+    const evaluation = await judgedEvaluation(collab, school, version, admin.userId);
+    if (school.name !== "Hillcrest Primary School") continue;
+    const head = await demoActor("head@hillcrest.example");
+    await submitEvaluation({ actor: head, collab }, { evaluationId: evaluation.id });
+    const validation = await assignValidators(
+      { actor: admin, collab },
+      { evaluationId: evaluation.id, validatorIds: [validator.userId] },
+    );
+    await scheduleMeeting(
+      { actor: validator, collab },
+      {
+        validationId: validation.id,
+        scheduledAt: weekdayMorning(now, 7),
+        videoLink: "https://meet.example.org/hillcrest-validation",
+        durationMinutes: 90,
+        // What a validator would look at first: where the school judged itself strongest and
+        // where it needs attention (inclusion, attendance and behaviour).
+        agendaCriterionIds: [1, 4].flatMap((area) =>
+          (version.content.areas[area]?.criteria ?? []).map((c) => c.id),
+        ),
+      },
+    );
+  }
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentName } from "../../collab/document-name.ts";
+import { readJudgements } from "../../collab/shapes/evaluation.ts";
+import { secondFactorKey } from "../../app/utils/second-factor-key.server.ts";
+import { getEvaluation, listEvaluationsOfSchool } from "../../models/evaluation/evaluation.ts";
+import { seedDemo } from "../../models/seed/demo.ts";
+import { listSnapshotsOfEvaluation } from "../../models/snapshot/snapshot.ts";
+import { findUserByEmail } from "../../models/user/user.ts";
+import { findMeetingSchedule } from "../../models/validation/meeting.ts";
+import { findValidationOfEvaluation } from "../../models/validation/validation.ts";
+import type { AppServer } from "../../server/app.ts";
+import { seedDemoActivity } from "../../server/demo-activity.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { HttpSession } from "../support/http.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+// `npm start`'s demo: each demo person finds something to do on first sign-in.
+useTestDatabase();
+
+let server: AppServer;
+let demo: Awaited<ReturnType<typeof seedDemo>>;
+const NOW = new Date("2026-12-05T12:00:00Z");
+
+beforeAll(async () => {
+  server = await startTestServer({ storeDebounceMs: 50 });
+  demo = await seedDemo({ secondFactorKey: secondFactorKey() });
+  await seedDemoActivity(server.collab, demo.schools, demo.version, NOW);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const named = (name: string) => demo.schools.find((s) => s.name === name)!;
+async function evaluationOf(name: string) {
+  const school = named(name);
+  const evaluations = await listEvaluationsOfSchool(school.trustId, school.id);
+  expect(evaluations).toHaveLength(1);
+  return evaluations[0];
+}
+async function shown(email: string, path: string) {
+  const http = new HttpSession(server.url);
+  http.setCookie(await cookieFor((await findUserByEmail(email))!.id));
+  const answer = await http.get(path);
+  return answer.html.replace(/<script[\s\S]*?<\/script>/g, "");
+}
+
+describe("the demo trust's first cycle under way", () => {
+  it("has three schools judged in full in their live documents, and Riverside untouched", async () => {
+    for (const name of ["Hillcrest Primary School", "Oakfield Academy", "Meadowbank School"]) {
+      const evaluation = await evaluationOf(name);
+      const doc = await server.collab.read(documentName("evaluation", evaluation.id));
+      const judgements = readJudgements(doc);
+      doc.destroy();
+      const criteria = Object.keys(evaluation.levelsByCriterion);
+      expect(Object.keys(judgements).sort()).toEqual([...criteria].sort());
+      for (const id of criteria) expect(evaluation.levelsByCriterion[id]).toContain(judgements[id]);
+      // The projection the lists and insight read follows the document once it is stored.
+      await expect
+        .poll(async () => (await getEvaluation(evaluation.trustId, evaluation.id))!.projection, {
+          timeout: 10_000,
+        })
+        .toMatchObject({ judgedCount: criteria.length });
+    }
+    const riverside = await evaluationOf("Riverside Primary Academy");
+    expect(riverside.projection.judgedCount).toBe(0);
+    expect(riverside.status).toBe("inProgress");
+  });
+
+  it("has Hillcrest submitted, with the demo validator assigned and a meeting on a weekday morning", async () => {
+    const hillcrest = await evaluationOf("Hillcrest Primary School");
+    expect(hillcrest.status).toBe("submitted");
+    expect(await listSnapshotsOfEvaluation(hillcrest.trustId, hillcrest.id)).toHaveLength(1);
+    const validator = (await findUserByEmail("validator@riverside.example"))!;
+    const validation = (await findValidationOfEvaluation(hillcrest.trustId, hillcrest.id))!;
+    expect(validation.validatorIds).toEqual([validator.id]);
+    const meeting = (await findMeetingSchedule(validation.trustId, validation.id))!;
+    expect(meeting.scheduledAt.toISOString()).toBe("2026-12-14T10:00:00.000Z");
+    expect(meeting.agendaCriterionIds.length).toBeGreaterThan(0);
+
+    const home = await shown("validator@riverside.example", "/home");
+    expect(home).toContain("Hillcrest Primary School: Self-evaluation 2026–27");
+    expect(home).toContain("Monday 14 December 2026 at 10:00 (UK time)");
+  });
+
+  it("gives the trust leader four schools to compare on the heat map", async () => {
+    const heat = await shown("leader@riverside.example", "/insight/heat-map");
+    expect(heat).toContain("4 of 4 schools shown.");
+    expect(heat).toContain("Exceptional");
+    expect(heat).toContain("Needs attention");
+  });
+
+  it("leaves a school that already has an evaluation as it is when seeded again", async () => {
+    const before = await evaluationOf("Oakfield Academy");
+    await seedDemoActivity(server.collab, demo.schools, demo.version, NOW);
+    expect((await evaluationOf("Oakfield Academy")).id).toBe(before.id);
+    expect((await evaluationOf("Hillcrest Primary School")).status).toBe("submitted");
+  });
+});
