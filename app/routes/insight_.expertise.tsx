@@ -144,15 +144,17 @@ export default function Expertise() {
             {view.unpaired.length ? (
               <div className="panel">
                 <h3>Still looking for a partner</h3>
-                <p>
-                  These schools would benefit from support, but every centre in the area is already
-                  offered to as many schools as chosen above.
-                </p>
+                <p>These schools would benefit from support, but no centre can be offered yet.</p>
                 <ul className="plain-list">
                   {view.unpaired.map((u) => (
-                    <li
-                      key={`${u.areaTitle}/${u.schoolName}`}
-                    >{`${u.schoolName}: ${u.areaTitle} (${u.level})`}</li>
+                    <li key={`${u.areaTitle}/${u.schoolName}`}>
+                      {`${u.schoolName}: ${u.areaTitle} (${u.level})`}
+                      <span className="muted">
+                        {u.centresFull
+                          ? " · every centre in this area is already offered to as many schools as chosen above"
+                          : " · no centre of expertise in this area yet"}
+                      </span>
+                    </li>
                   ))}
                 </ul>
               </div>

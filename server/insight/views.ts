@@ -299,7 +299,13 @@ export async function expertiseView(scope: InsightScope, capacity: number) {
     })),
     unpaired: needs
       .filter((n) => !paired.has(`${n.areaId}/${n.schoolId}`))
-      .map((n) => ({ schoolName: n.schoolName, areaTitle: n.areaTitle, level: n.levelLabel })),
+      .map((n) => ({
+        schoolName: n.schoolName,
+        areaTitle: n.areaTitle,
+        level: n.levelLabel,
+        // Why no pairing: every centre of the area is offered to enough schools, or there is none.
+        centresFull: centres.some((c) => c.areaId === n.areaId && c.schoolId !== n.schoolId),
+      })),
     accepted: accepted
       .filter((p) => names.has(p.supportedSchoolId) && names.has(p.centreSchoolId))
       .map((p) => ({

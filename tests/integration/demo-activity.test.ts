@@ -88,6 +88,12 @@ describe("the demo trust's first cycle under way", () => {
     expect(heat).toContain("4 of 4 schools shown.");
     expect(heat).toContain("Exceptional");
     expect(heat).toContain("Needs attention");
+    // Nothing agreed in validation yet, so no centre of expertise: said so, not "centres full".
+    const expertise = await shown("leader@riverside.example", "/insight/expertise");
+    expect(expertise).toContain(
+      'Oakfield Academy: Inclusion (Needs attention)<span class="muted"> · no centre of expertise in this area yet</span>',
+    );
+    expect(expertise).not.toContain("already offered");
   });
 
   it("leaves a school that already has an evaluation as it is when seeded again", async () => {
