@@ -174,6 +174,12 @@ function HeatTable({ data, heat }: { data: Data; heat: Heat }) {
                 const column = heat.columns[i];
                 const trend = cell.trend ? TREND_WORDS[cell.trend] : null;
                 const where = `${row.schoolName}, ${column.code ? `${column.code} ` : ""}${column.title}`;
+                if (!cell.applicable)
+                  return (
+                    <td key={cell.columnId} className="heat-cell heat-na">
+                      Not applicable
+                    </td>
+                  );
                 return (
                   <td
                     key={cell.columnId}

@@ -1,14 +1,21 @@
 import type { School } from "../school/school.ts";
 import type { Area, Criterion, FrameworkContent, Scale } from "./types.ts";
 
-/** The areas that apply to a school: early years and sixth form only where it has them. */
-export function applicableAreas(content: FrameworkContent, school: School): Area[] {
-  return content.areas.filter(
-    (area) =>
-      !area.appliesTo ||
-      (area.appliesTo === "earlyYears" && school.hasEarlyYears) ||
-      (area.appliesTo === "sixthForm" && school.hasSixthForm),
+/** Whether an area applies to a school: early years and sixth form only where it has them. */
+export function areaAppliesTo(
+  area: Area,
+  school: Pick<School, "hasEarlyYears" | "hasSixthForm">,
+): boolean {
+  return (
+    !area.appliesTo ||
+    (area.appliesTo === "earlyYears" && school.hasEarlyYears) ||
+    (area.appliesTo === "sixthForm" && school.hasSixthForm)
   );
+}
+
+/** The areas that apply to a school. */
+export function applicableAreas(content: FrameworkContent, school: School): Area[] {
+  return content.areas.filter((area) => areaAppliesTo(area, school));
 }
 
 export function criteriaOf(areas: Area[]): Criterion[] {

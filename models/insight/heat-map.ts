@@ -1,5 +1,5 @@
 import { scaleOf } from "../framework/applicable.ts";
-import type { FrameworkContent } from "../framework/types.ts";
+import type { Area, FrameworkContent } from "../framework/types.ts";
 import { areaLevel, rankOf } from "./area-level.ts";
 import {
   judgementsOf,
@@ -13,6 +13,8 @@ export type Trend = "up" | "down" | "same";
 export interface HeatCell {
   /** The area (or criterion) this column stands for. */
   columnId: string;
+  /** False where the area does not apply to the school (a sixth form it does not have). */
+  applicable: boolean;
   level: LevelView | null;
   judged: number;
   total: number;
@@ -56,7 +58,12 @@ export function heatMapOf(
   content: FrameworkContent,
   evaluations: InsightEvaluation[],
   source: JudgementSource,
-  options: { areaId?: string; previous?: Map<string, InsightEvaluation> } = {},
+  options: {
+    areaId?: string;
+    previous?: Map<string, InsightEvaluation>;
+    /** Whether `area` applies to the school (every area, if not given). */
+    applies?: (schoolId: string, area: Area) => boolean;
+  } = {},
 ): HeatMap {
   const area = options.areaId ? content.areas.find((a) => a.id === options.areaId) : undefined;
   const columns: HeatColumn[] = area
@@ -69,6 +76,15 @@ export function heatMapOf(
       const before = previous ? judgementsOf(previous, source) : null;
       const cells: HeatCell[] = columns.map((column) => {
         const areaOfColumn = area ?? content.areas.find((a) => a.id === column.id)!;
+        if (options.applies && !options.applies(evaluation.schoolId, areaOfColumn))
+          return {
+            columnId: column.id,
+            applicable: false,
+            level: null,
+            judged: 0,
+            total: 0,
+            trend: null,
+          };
         const scale = scaleOf(content, areaOfColumn);
         const criteria = area
           ? area.criteria.filter((c) => c.id === column.id)
@@ -78,6 +94,7 @@ export function heatMapOf(
         const level = scale.levels.find((l) => l.key === placed.level);
         return {
           columnId: column.id,
+          applicable: true,
           level: level ? { key: level.key, label: level.label, colour: level.colour } : null,
           judged: placed.judged,
           total: placed.total,

@@ -1,7 +1,7 @@
 import { CYCLE_STATUS_LABELS } from "../../models/cycle/status.ts";
 import { formatDay } from "../../models/dates.ts";
 import { listEvaluationsOfSchool } from "../../models/evaluation/evaluation.ts";
-import { scaleOf } from "../../models/framework/applicable.ts";
+import { areaAppliesTo, scaleOf } from "../../models/framework/applicable.ts";
 import { getFrameworkVersion } from "../../models/framework/framework.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";
 import { rankOf } from "../../models/insight/area-level.ts";
@@ -27,7 +27,7 @@ import {
 } from "../../models/insight/types.ts";
 import { loadSchool } from "../../models/permissions/loaders.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
-import type { SchoolPhase } from "../../models/school/school.ts";
+import { listSchools, type SchoolPhase } from "../../models/school/school.ts";
 import type { InsightScope } from "./scope.ts";
 
 // What each insight page and CSV shows, as plain data, built from the scope (which has already
@@ -85,9 +85,14 @@ export async function heatMapView(scope: InsightScope, filters: HeatFilters) {
       (!filters.status || e.status === filters.status) &&
       (!filters.award || (filters.award === "yes") === e.awarded),
   );
+  const schools = new Map((await listSchools(scope.trustId)).map((s) => [s.id, s]));
   const heat: HeatMap = heatMapOf(content, shown, scope.choice.source, {
     areaId: area?.id,
     previous,
+    applies: (schoolId, of) => {
+      const school = schools.get(schoolId);
+      return !school || areaAppliesTo(of, school);
+    },
   });
   const sortColumn = heat.columns.findIndex((c) => c.id === filters.sort);
   if (sortColumn >= 0) {

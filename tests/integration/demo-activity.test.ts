@@ -88,6 +88,12 @@ describe("the demo trust's first cycle under way", () => {
     expect(heat).toContain("4 of 4 schools shown.");
     expect(heat).toContain("Exceptional");
     expect(heat).toContain("Needs attention");
+    // A sixth form the primaries lack, early years Oakfield lacks: not applicable, not unjudged.
+    expect(heat.match(/<td class="heat-cell heat-na">Not applicable<\/td>/g)).toHaveLength(3);
+    const csv = await shown("leader@riverside.example", "/insight/heat-map.csv");
+    const oakfield = csv.split("\n").find((line) => line.startsWith("Oakfield Academy"))!;
+    expect(oakfield).toContain("Not applicable");
+    expect(oakfield).not.toContain("Not judged");
     // Nothing agreed in validation yet, so no centre of expertise: said so, not "centres full".
     const expertise = await shown("leader@riverside.example", "/insight/expertise");
     expect(expertise).toContain(

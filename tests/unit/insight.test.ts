@@ -199,6 +199,20 @@ describe("the heat map", () => {
     const byCriterion = heatMapOf(content, [now], "self", { areaId: "incl" });
     expect(byCriterion.columns.map((c) => c.code)).toEqual(["1.1", "1.2"]);
   });
+
+  it("marks an area that does not apply to a school as not applicable, not as unjudged", () => {
+    const hill = school("Hillcrest", { i1: "needs", i2: "strong", s1: "met" });
+    const map = heatMapOf(content, [hill], "self", {
+      applies: (_schoolId, area) => area.id !== "safe",
+    });
+    expect(map.rows[0].cells.map((c) => c.applicable)).toEqual([true, false]);
+    expect(map.rows[0].cells[1]).toMatchObject({ level: null, judged: 0, total: 0 });
+    // Without the school's areas, every area counts.
+    expect(heatMapOf(content, [hill], "self").rows[0].cells[1]).toMatchObject({
+      applicable: true,
+      level: { label: "Met" },
+    });
+  });
 });
 
 describe("trends", () => {
