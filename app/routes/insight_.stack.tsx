@@ -42,6 +42,9 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
   return (
     <section aria-labelledby={headingId} className="insight-area">
       <h2 id={headingId}>{area.title}</h2>
+      {area.notApplicable ? (
+        <p className="muted">{`Not applicable at ${area.notApplicable} of the ${data.stack?.schools} schools.`}</p>
+      ) : null}
       {hydrated ? (
         <div className="insight-chart">
           <StackChart

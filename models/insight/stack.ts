@@ -1,5 +1,5 @@
 import { scaleOf } from "../framework/applicable.ts";
-import type { FrameworkContent, Scale } from "../framework/types.ts";
+import type { Area, FrameworkContent, Scale } from "../framework/types.ts";
 import { areaLevel } from "./area-level.ts";
 import {
   judgementsOf,
@@ -36,6 +36,8 @@ export interface StackArea {
   levels: LevelView[];
   /** The area as a whole, by secure fit (see area-level.ts). */
   overall: StackRow;
+  /** Schools the area does not apply to (a sixth form they do not have): in no row. */
+  notApplicable: number;
   criteria: StackRow[];
 }
 
@@ -63,18 +65,21 @@ function row(
 /**
  * The Stack: every school's evaluation against one framework version, aggregated. For each area
  * and each criterion, how many schools sit at each level and which ones, counting whose
- * judgement `source` says. Pass one evaluation per school.
+ * judgement `source` says. Pass one evaluation per school; `applies` says whether an area
+ * applies to a school (every area, if not given).
  */
 export function stackOf(
   content: FrameworkContent,
   evaluations: InsightEvaluation[],
   source: JudgementSource,
+  applies?: (schoolId: string, area: Area) => boolean,
 ): StackArea[] {
-  const judged = evaluations.map((e) => ({
+  const everyone = evaluations.map((e) => ({
     school: { id: e.schoolId, name: e.schoolName, evaluationId: e.evaluationId },
     judgements: judgementsOf(e, source),
   }));
   return content.areas.map((area) => {
+    const inArea = applies ? everyone.filter(({ school }) => applies(school.id, area)) : everyone;
     const scale = scaleOf(content, area);
     const levels = viewOf(scale);
     const overall = row(
@@ -82,7 +87,7 @@ export function stackOf(
       "",
       `${area.title} overall`,
       levels,
-      judged.map(({ school, judgements }) => ({
+      inArea.map(({ school, judgements }) => ({
         school,
         level: areaLevel(area, scale, judgements).level,
       })),
@@ -93,12 +98,13 @@ export function stackOf(
         criterion.code,
         criterion.statement,
         levels,
-        judged.map(({ school, judgements }) => ({
+        inArea.map(({ school, judgements }) => ({
           school,
           level: Object.hasOwn(judgements, criterion.id) ? judgements[criterion.id] : null,
         })),
       ),
     );
-    return { areaId: area.id, title: area.title, levels, overall, criteria };
+    const notApplicable = everyone.length - inArea.length;
+    return { areaId: area.id, title: area.title, levels, overall, notApplicable, criteria };
   });
 }

@@ -3,7 +3,7 @@ import { formatDay } from "../../models/dates.ts";
 import { listEvaluationsOfSchool } from "../../models/evaluation/evaluation.ts";
 import { areaAppliesTo, scaleOf } from "../../models/framework/applicable.ts";
 import { getFrameworkVersion } from "../../models/framework/framework.ts";
-import type { FrameworkContent } from "../../models/framework/types.ts";
+import type { Area, FrameworkContent } from "../../models/framework/types.ts";
 import { rankOf } from "../../models/insight/area-level.ts";
 import { calibrationOf, trustCalibration } from "../../models/insight/calibration.ts";
 import {
@@ -66,6 +66,15 @@ export function heatFiltersOf(url: URL): HeatFilters {
   };
 }
 
+/** Whether an area applies to a school of the trust (early years, sixth form: where it has them). */
+async function areasOfSchools(trustId: string) {
+  const schools = new Map((await listSchools(trustId)).map((s) => [s.id, s]));
+  return (schoolId: string, area: Area) => {
+    const school = schools.get(schoolId);
+    return !school || areaAppliesTo(area, school);
+  };
+}
+
 /** The level's rank in a column of the heat map (-1: not judged). */
 function columnRank(content: FrameworkContent, areaId: string | null, columnId: string) {
   const area = content.areas.find((a) => a.id === (areaId ?? columnId));
@@ -85,14 +94,10 @@ export async function heatMapView(scope: InsightScope, filters: HeatFilters) {
       (!filters.status || e.status === filters.status) &&
       (!filters.award || (filters.award === "yes") === e.awarded),
   );
-  const schools = new Map((await listSchools(scope.trustId)).map((s) => [s.id, s]));
   const heat: HeatMap = heatMapOf(content, shown, scope.choice.source, {
     areaId: area?.id,
     previous,
-    applies: (schoolId, of) => {
-      const school = schools.get(schoolId);
-      return !school || areaAppliesTo(of, school);
-    },
+    applies: await areasOfSchools(scope.trustId),
   });
   const sortColumn = heat.columns.findIndex((c) => c.id === filters.sort);
   if (sortColumn >= 0) {
@@ -144,7 +149,7 @@ export async function stackView(scope: InsightScope, open: string | null) {
   const { content } = scope;
   if (!content) return null;
   const { current } = await scope.evaluations("current");
-  const stack = stackOf(content, current, scope.choice.source);
+  const stack = stackOf(content, current, scope.choice.source, await areasOfSchools(scope.trustId));
   const segment = parseSegment(open);
   let opened: OpenedSegment | null = null;
   for (const area of stack) {
@@ -167,6 +172,7 @@ export async function stackView(scope: InsightScope, open: string | null) {
     areaId: area.areaId,
     title: area.title,
     levels: area.levels,
+    notApplicable: area.notApplicable,
     rows: [area.overall, ...area.criteria].map((row) => ({
       id: row.id,
       code: row.code,

@@ -94,6 +94,14 @@ describe("the demo trust's first cycle under way", () => {
     const oakfield = csv.split("\n").find((line) => line.startsWith("Oakfield Academy"))!;
     expect(oakfield).toContain("Not applicable");
     expect(oakfield).not.toContain("Not judged");
+    // And the Stack leaves them out of those areas, saying how many.
+    const stack = await shown("leader@riverside.example", "/insight/stack");
+    expect(stack).toContain(
+      '<h2 id="stack-sixth-form">Sixth form</h2><p class="muted">Not applicable at 2 of the 4 schools.</p>',
+    );
+    expect(stack).toContain(
+      '<h2 id="stack-early-years">Early years</h2><p class="muted">Not applicable at 1 of the 4 schools.</p>',
+    );
     // Nothing agreed in validation yet, so no centre of expertise: said so, not "centres full".
     const expertise = await shown("leader@riverside.example", "/insight/expertise");
     expect(expertise).toContain(

@@ -138,6 +138,19 @@ describe("the Stack", () => {
     expect(latest[0].criteria[0].segments.map((s) => s.count)).toEqual([0, 1, 1, 0, 0]);
     expect(latest[0].criteria[1].segments[3].count).toBe(1);
   });
+
+  it("leaves a school out of an area that does not apply to it, rather than count it unjudged", () => {
+    const oak = school("Oakfield", { i1: "strong", s1: "met" });
+    const ash = school("Ash", {});
+    const stack = stackOf(content, [oak, ash], "self", (schoolId, area) =>
+      area.id === "safe" ? schoolId === oak.schoolId : true,
+    );
+    expect(stack[0].notApplicable).toBe(0);
+    expect(stack[0].criteria[0].unjudged.map((s) => s.name)).toEqual(["Ash"]);
+    expect(stack[1].notApplicable).toBe(1);
+    expect(stack[1].criteria[0].unjudged).toEqual([]);
+    expect(stack[1].overall.segments.map((s) => s.count)).toEqual([0, 1]);
+  });
 });
 
 describe("the Overlay", () => {
