@@ -1,5 +1,5 @@
 import { scaleOf } from "../framework/applicable.ts";
-import type { FrameworkContent } from "../framework/types.ts";
+import type { Area, FrameworkContent } from "../framework/types.ts";
 import { areaLevel } from "./area-level.ts";
 import {
   judgementsOf,
@@ -26,19 +26,23 @@ export interface AreaTrend {
 
 /**
  * Trends: per area, the trust's distribution across cycles, oldest cycle first. `cycles` orders
- * the cycles; evaluations outside them (started by a school itself) are left out.
+ * the cycles; evaluations outside them (started by a school itself) are left out, and so is a
+ * school from an area that does not apply to it (`applies`; every area, if not given).
  */
 export function trendsOf(
   content: FrameworkContent,
   evaluations: InsightEvaluation[],
   cycles: { id: string; name: string }[],
   source: JudgementSource,
+  applies?: (schoolId: string, area: Area) => boolean,
 ): AreaTrend[] {
   return content.areas.map((area) => {
     const scale = scaleOf(content, area);
     const levels = scale.levels.map(({ key, label, colour }) => ({ key, label, colour }));
     const points = cycles.map((cycle) => {
-      const inCycle = evaluations.filter((e) => e.cycleId === cycle.id);
+      const inCycle = evaluations.filter(
+        (e) => e.cycleId === cycle.id && (!applies || applies(e.schoolId, area)),
+      );
       const placed = inCycle.map((e) => areaLevel(area, scale, judgementsOf(e, source)).level);
       return {
         cycleId: cycle.id,

@@ -255,7 +255,8 @@ export async function trendsView(scope: InsightScope) {
   const cycles = [...scope.cycles]
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map((c) => ({ id: c.id, name: c.name }));
-  return { cycles, areas: trendsOf(content, all, cycles, scope.choice.source) };
+  const applies = await areasOfSchools(scope.trustId);
+  return { cycles, areas: trendsOf(content, all, cycles, scope.choice.source, applies) };
 }
 
 export type TrendsView = NonNullable<Awaited<ReturnType<typeof trendsView>>>;

@@ -247,6 +247,20 @@ describe("trends", () => {
     ]);
     expect(trends[1].points[0].unjudged).toBe(1);
   });
+
+  it("counts a school in no area that does not apply to it", () => {
+    const a = school("Oakfield", { i1: "strong", i2: "strong" }, {}, { cycleId: "c1" });
+    const trends = trendsOf(
+      content,
+      [a],
+      [{ id: "c1", name: "2025–26" }],
+      "self",
+      (_s, area) => area.id !== "safe",
+    );
+    expect(trends[1].points[0]).toMatchObject({ unjudged: 0 });
+    expect(trends[1].points[0].counts.every((c) => c.count === 0)).toBe(true);
+    expect(trends[0].points[0].counts[3].count).toBe(1);
+  });
 });
 
 describe("centres of expertise and pairings", () => {
