@@ -22,6 +22,12 @@ export interface CollabContext {
   owner: SocketOwner | null;
   /** Filled in by authentication, per document: how this person appears to others there. */
   identity?: PresenceIdentity;
+  /**
+   * Filled in by authentication, per document: the socket's access epoch its decision was made
+   * at (collab/open-sockets.ts). A re-check that comes before the document is connected cannot
+   * see it; the connection compares this when it is made (AuthenticationExtension.connected).
+   */
+  decidedAtEpoch?: number;
 }
 
 /** The presence identity others see. Stamped by the server; whatever a client claims is replaced. */

@@ -1,4 +1,4 @@
-import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
+import type { connectedPayload, Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
 import { roleAt } from "../../models/permissions/can.ts";
 import { ROLE_LABELS, type Actor } from "../../models/permissions/roles.ts";
@@ -61,8 +61,23 @@ export class AuthenticationExtension implements Extension {
       const { actor, access } = decision;
       socket.admitted = true;
       connectionConfig.readOnly = !access.write;
-      return { identity: identityOf(actor, access) };
+      return { identity: identityOf(actor, access), decidedAtEpoch: epoch };
     }
+  }
+
+  /**
+   * The document is connected only after it has loaded, well after the decision above: a
+   * re-check of the person's access in between (collab/access-recheck.ts) found nothing of this
+   * socket's in the document to close. So if their access changed since the decision, decide
+   * again now, and close the socket as the re-check would have if the answer differs (the
+   * browser reconnects and is let in as it now may). A change after this point the re-check
+   * itself finds, the connection being in the document by now.
+   */
+  async connected({ context, documentName, connection }: connectedPayload<CollabContext>) {
+    const socket = context.socketId ? this.sockets.get(context.socketId) : undefined;
+    if (!socket || socket.closing || socket.accessEpoch === context.decidedAtEpoch) return;
+    const now = await this.decide(socket, documentName).catch(() => null);
+    if (!now || now.access.write === connection.readOnly) socket.close(CLOSE.accessChanged);
   }
 
   private async decide(socket: OpenSocket, documentName: string) {

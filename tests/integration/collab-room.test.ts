@@ -157,6 +157,9 @@ describe("a page's collaboration room", () => {
     work.subscribe(() => reasons.push(work.status().closedReason));
 
     // No longer staff: the socket is closed with "access changed", and comes back read-only.
+    // The page saw "writable" as soon as it was decided, before the document was connected (it
+    // may still be loading): a re-check then finds nothing to close, and the connection itself
+    // must notice (AuthenticationExtension.connected; this failed 5 runs in 6 without it).
     const membership = (await listMembershipsOfUser(editor.id)).find(
       (m) => m.role === "schoolStaff",
     )!;
