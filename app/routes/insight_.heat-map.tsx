@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
-import { CYCLE_STATUS_LABELS } from "../../models/cycle/status.ts";
+import { CYCLE_STATUS_LABELS, type CycleStatus } from "../../models/cycle/status.ts";
 import { choiceSearch, queryOf } from "../../models/insight/query.ts";
 import { InsightHeader, NoFramework } from "../components/insight/insight-header.tsx";
 import { ReportForm } from "../components/report/report-form.tsx";
@@ -21,7 +21,7 @@ const PHASES = [
   ["allThrough", "All-through"],
   ["special", "Special"],
 ] as const;
-const STATUSES = ["inProgress", "submitted", "validated", "accredited"] as const;
+const STATUSES = Object.keys(CYCLE_STATUS_LABELS) as CycleStatus[];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

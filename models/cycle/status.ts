@@ -1,4 +1,4 @@
-import type { Evaluation } from "../evaluation/evaluation.ts";
+import type { Evaluation, EvaluationStatus } from "../evaluation/evaluation.ts";
 import { progressPercent } from "../evaluation/projection.ts";
 
 export type CycleStatus = "notStarted" | "inProgress" | "submitted" | "validated" | "accredited";
@@ -26,15 +26,19 @@ export interface SchoolProgress {
   overdue: boolean;
 }
 
+/**
+ * An evaluation's status as everyone is shown it: an open one nobody has worked in yet (its
+ * projection has no last activity) is "Not started". The lists, an evaluation's own pages and the
+ * trust-wide views all say it through this one rule.
+ */
+export function cycleStatusOf(status: EvaluationStatus, lastActivityAt: Date | null): CycleStatus {
+  return status === "inProgress" && !lastActivityAt ? "notStarted" : status;
+}
+
 /** Where one school's evaluation in a cycle stands, from its projection (never live state). */
 export function progressOf(evaluation: Evaluation, now = new Date()): SchoolProgress {
   const lastActivityAt = evaluation.projection.lastActivityAt;
-  const status: CycleStatus =
-    evaluation.status === "inProgress"
-      ? lastActivityAt
-        ? "inProgress"
-        : "notStarted"
-      : evaluation.status;
+  const status = cycleStatusOf(evaluation.status, lastActivityAt);
   const open = status === "notStarted" || status === "inProgress";
   return {
     status,

@@ -1,10 +1,13 @@
 import { AwardModel } from "../award/award.ts";
 import { listCycles } from "../cycle/cycle.ts";
-import { EvaluationModel } from "../evaluation/evaluation.ts";
+import { EvaluationModel, type EvaluationStatus } from "../evaluation/evaluation.ts";
 import { judgementsOfEvaluations } from "../evaluation/projection-store.ts";
 import { listSchools } from "../school/school.ts";
 import { agreedJudgementsOf } from "../validation/agreed-projection.ts";
 import type { InsightEvaluation } from "./types.ts";
+
+/** An evaluation as its record has it: its status not yet told apart by any work done in it. */
+export type InsightHeader = Omit<InsightEvaluation, "status"> & { status: EvaluationStatus };
 
 /**
  * The evaluations of one framework with their school, cycle and award, but no judgements yet
@@ -16,7 +19,7 @@ export async function insightHeaders(
   frameworkId: string,
   /** Only the evaluations of this cycle (evaluation records are large: read fewer of them). */
   cycleId?: string,
-): Promise<InsightEvaluation[]> {
+): Promise<InsightHeader[]> {
   const [evaluations, schools, cycles, awards] = await Promise.all([
     EvaluationModel.find(cycleId ? { trustId, frameworkId, cycleId } : { trustId, frameworkId }, {
       schoolId: 1,

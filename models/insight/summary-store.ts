@@ -46,8 +46,16 @@ export interface SummaryEntry {
   agreedEntries: number;
 }
 
+/**
+ * What the stored entries mean. A summary of another format is stale (rebuilt on its next read)
+ * and never changed entry by entry. 2: an open evaluation nobody has worked in is "notStarted".
+ */
+export const SUMMARY_FORMAT = 2;
+
 export interface SummaryDoc {
   _id: string;
+  /** SUMMARY_FORMAT when written; absent before format 2. */
+  format?: number;
   trustId: string;
   frameworkId: string;
   cycleId: string | null;
@@ -65,6 +73,7 @@ const summarySchema = new Schema<SummaryDoc>({
   frameworkId: { type: String, required: true },
   cycleId: { type: String, default: null },
   token: { type: String, default: null },
+  format: { type: Number },
   entries: { type: String, default: '{"c":[],"l":[],"e":{}}' },
   updatedAt: { type: Date, default: () => new Date() },
 });
@@ -264,7 +273,14 @@ export async function writeSummary(
   const id = summaryId(key.trustId, key.frameworkId, key.cycleId);
   await InsightSummaryModel.replaceOne(
     { _id: id },
-    { _id: id, ...key, token, entries: encodeEntries(entries), updatedAt: new Date() },
+    {
+      _id: id,
+      ...key,
+      token,
+      format: SUMMARY_FORMAT,
+      entries: encodeEntries(entries),
+      updatedAt: new Date(),
+    },
     { upsert: true },
   );
 }
@@ -339,7 +355,7 @@ async function changeEntry(
     // from the projections. Taking the lock to start one here made every evaluation of a busy
     // cycle queue for it on each store (npm run bench, 100 documents: lock timeouts, then
     // rebuild after rebuild).
-    if (!summary) return;
+    if (!summary || summary.format !== SUMMARY_FORMAT) return;
     const seen = parseEntries(summary);
     if (seen[evaluationId] && !change(structuredClone(seen[evaluationId]))) return;
     await withSummaryLock(id, async (stillHeld) => {
@@ -364,6 +380,16 @@ function sameJudgements(a: Record<string, string>, b: Record<string, string>): b
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
+/**
+ * The first projection of an evaluation is written after someone worked in it: from then on it is
+ * "inProgress", no longer "notStarted" (models/cycle/status.ts). Returns whether it changed.
+ */
+export function markStarted(entry: SummaryEntry): boolean {
+  if (entry.status !== "notStarted") return false;
+  entry.status = "inProgress";
+  return true;
+}
+
 /** After an evaluation's projection is written: its own judgements in the summary. */
 export async function noteSelfJudgements(
   trustId: string,
@@ -374,7 +400,8 @@ export async function noteSelfJudgements(
   const self = Object.fromEntries(judgements.map((j) => [j.criterionId, j.level]));
   await changeEntry(trustId, evaluationId, (entry) => {
     if (entry.selfAt > at.getTime()) return false;
-    if (sameJudgements(entry.self, self) && entry.selfAt > 0) return false;
+    const started = markStarted(entry);
+    if (sameJudgements(entry.self, self) && entry.selfAt > 0) return started;
     entry.self = self;
     entry.selfAt = at.getTime();
     return true;

@@ -1,5 +1,5 @@
 import { listCycles } from "../cycle/cycle.ts";
-import type { EvaluationStatus } from "../evaluation/evaluation.ts";
+import { cycleStatusOf, type CycleStatus } from "../cycle/status.ts";
 import { ProjectionModel } from "../evaluation/projection-store.ts";
 import { op } from "../mongoose.ts";
 import type { SchoolPhase } from "../school/school.ts";
@@ -9,7 +9,9 @@ import {
   currentToken,
   InsightSummaryModel,
   InsightTokenModel,
+  markStarted,
   parseEntries,
+  SUMMARY_FORMAT,
   summaryId,
   withSummaryLock,
   writeSummary,
@@ -39,7 +41,7 @@ function toEvaluation(
     cycleName: cycleId ? (cycleName.get(cycleId) ?? null) : null,
     frameworkId,
     frameworkVersionId: entry.frameworkVersionId!,
-    status: entry.status as EvaluationStatus,
+    status: entry.status as CycleStatus,
     createdAt: new Date(entry.createdAt!),
     self: entry.self,
     agreed: entry.agreed,
@@ -69,7 +71,7 @@ export async function summaryEvaluations(
     ),
   ]);
   let groups: Record<string, SummaryEntry>[] | null = null;
-  if (token && docs.every((d) => d && d.token === token.token)) {
+  if (token && docs.every((d) => d && d.token === token.token && d.format === SUMMARY_FORMAT)) {
     groups = docs.map((d) => parseEntries(d));
     // An entry written by a judgement before any rebuild has no school yet: rebuild.
     if (groups.some((g) => Object.values(g).some((e) => !e.schoolId))) groups = null;
@@ -124,7 +126,7 @@ async function build(
     ids.length
       ? ProjectionModel.find(
           { trustId, _id: op({ $in: ids }) },
-          { judgements: 1, updatedAt: 1 },
+          { judgements: 1, updatedAt: 1, lastActivityAt: 1 },
         ).lean()
       : [],
     ids.length ? AgreedProjectionModel.find({ trustId, _id: op({ $in: ids }) }).lean() : [],
@@ -145,7 +147,7 @@ async function build(
       phase: e.phase,
       cycleId: e.cycleId,
       frameworkVersionId: e.frameworkVersionId,
-      status: e.status,
+      status: cycleStatusOf(e.status, p?.lastActivityAt ?? null),
       createdAt: e.createdAt.getTime(),
       awarded: e.awarded,
       self: Object.fromEntries((p?.judgements ?? []).map((j) => [j.criterionId, j.level])),
@@ -168,6 +170,8 @@ async function build(
           const held = now[evaluationId];
           if (!held) continue;
           if (held.selfAt > entry.selfAt) {
+            // A projection written since: someone has worked in it.
+            markStarted(entry);
             entry.self = held.self;
             entry.selfAt = held.selfAt;
           }

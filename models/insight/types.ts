@@ -1,4 +1,4 @@
-import type { EvaluationStatus } from "../evaluation/evaluation.ts";
+import type { CycleStatus } from "../cycle/status.ts";
 import type { SchoolPhase } from "../school/school.ts";
 
 /**
@@ -15,7 +15,8 @@ export interface InsightEvaluation {
   cycleName: string | null;
   frameworkId: string;
   frameworkVersionId: string;
-  status: EvaluationStatus;
+  /** As the lists show it: "notStarted" until anyone has worked in it. */
+  status: CycleStatus;
   createdAt: Date;
   /** The school's own judgement of each criterion (criterion id → level key). */
   self: Record<string, string>;

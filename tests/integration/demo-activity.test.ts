@@ -94,6 +94,16 @@ describe("the demo trust's first cycle under way", () => {
     const oakfield = csv.split("\n").find((line) => line.startsWith("Oakfield Academy"))!;
     expect(oakfield).toContain("Not applicable");
     expect(oakfield).not.toContain("Not judged");
+    // Each school's status as its own lists say it: Riverside has not started, Hillcrest submitted.
+    const status = (school: string) =>
+      csv
+        .split("\n")
+        .find((l) => l.startsWith(school))!
+        .split(",")[2];
+    expect(status("Riverside Primary Academy")).toBe("Not started");
+    expect(status("Oakfield Academy")).toBe("In progress");
+    expect(status("Hillcrest")).toBe("Submitted");
+    expect(heat).toContain("Primary · Not started");
     // And the Stack leaves them out of those areas, saying how many.
     const stack = await shown("leader@riverside.example", "/insight/stack");
     expect(stack).toContain(

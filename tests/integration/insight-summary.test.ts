@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { EvaluationModel, newEvaluationDoc } from "../../models/evaluation/evaluation.ts";
 import { saveProjection } from "../../models/evaluation/projection-store.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
 import type { FrameworkVersion } from "../../models/framework/framework.ts";
 import {
+  insightChanged,
   InsightSummaryModel,
   InsightTokenModel,
   parseEntries,
+  SUMMARY_FORMAT,
   summaryId,
 } from "../../models/insight/summary-store.ts";
 import { summaryEvaluations } from "../../models/insight/summary.ts";
@@ -148,6 +151,56 @@ describe("the insight summary", () => {
     await write("strong", now + 10_000);
     await write("urgent-improvement", now + 5_000);
     expect((await stored()).entries[e.id].self).toEqual({ "incl-1": "strong" });
+  });
+
+  it("says an evaluation nobody has worked in is not started, until its first projection", async () => {
+    // A school joins the cycle: its evaluation is started for it, and nobody has opened it yet.
+    const school = await buildSchool(world.trust, { name: "Untouched School" });
+    const doc = newEvaluationDoc(school, version, {
+      title: "Autumn 2026 self-evaluation",
+      createdBy: world.people.trustAdmin.id,
+      cycleId: cycles[0].id,
+    });
+    await EvaluationModel.create(doc);
+    await insightChanged(world.trust.id);
+    const e = { id: doc._id.toString() };
+    const statusOf = async () =>
+      (await summaryEvaluations(world.trust.id, version.frameworkId, cycles)).find(
+        (r) => r.evaluationId === e.id,
+      )!.status;
+    expect(await statusOf()).toBe("notStarted");
+    await saveProjection(world.trust.id, e.id, {
+      judgements: [],
+      judgedCount: 0,
+      criteriaCount: 35,
+      updatedAt: new Date(),
+      lastActivityAt: new Date(),
+    });
+    // Changed in place, as judgements are: no rebuild needed to see it.
+    const { entries, current } = await stored();
+    expect(current).toBe(true);
+    expect(entries[e.id].status).toBe("inProgress");
+    expect(await statusOf()).toBe("inProgress");
+  });
+
+  it("rebuilds a summary stored in an earlier format, and leaves it alone until then", async () => {
+    const id = summaryId(world.trust.id, version.frameworkId, cycles[0].id);
+    await InsightSummaryModel.updateOne({ _id: id }, { $unset: { format: 1 } });
+    const e = evaluations[6];
+    await saveProjection(world.trust.id, e.id, {
+      judgements: [{ criterionId: "incl-3", level: "strong" }],
+      judgedCount: 1,
+      criteriaCount: 35,
+      updatedAt: new Date(Date.now() + 60_000),
+      lastActivityAt: new Date(),
+    });
+    // Not written into entry by entry: its entries may mean something else.
+    const before = await InsightSummaryModel.findOne({ _id: id }).lean();
+    expect(before!.format).toBeUndefined();
+    expect(parseEntries(before)[e.id].self).not.toEqual({ "incl-3": "strong" });
+    const read = await summaryEvaluations(world.trust.id, version.frameworkId, cycles);
+    expect(read.find((r) => r.evaluationId === e.id)!.self).toEqual({ "incl-3": "strong" });
+    expect((await InsightSummaryModel.findOne({ _id: id }).lean())!.format).toBe(SUMMARY_FORMAT);
   });
 
   it("is rebuilt when something other than a judgement changes (a status)", async () => {
