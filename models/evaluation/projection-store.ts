@@ -157,21 +157,3 @@ export async function evaluationIdsWithActionsOf(
   ).lean();
   return docs.map((d) => d._id.toString());
 }
-
-/** Only the judgements of these evaluations' projections (what trust-wide views need). */
-export async function judgementsOfEvaluations(
-  trustId: string,
-  evaluationIds: string[],
-): Promise<Map<string, Record<string, string>>> {
-  if (evaluationIds.length === 0) return new Map();
-  const docs = await ProjectionModel.find(
-    { trustId, _id: op({ $in: evaluationIds }) },
-    { judgements: 1 },
-  ).lean();
-  return new Map(
-    docs.map((d) => [
-      d._id.toString(),
-      Object.fromEntries((d.judgements ?? []).map((j) => [j.criterionId, j.level])),
-    ]),
-  );
-}

@@ -1,9 +1,7 @@
 import { AwardModel } from "../award/award.ts";
 import { listCycles } from "../cycle/cycle.ts";
 import { EvaluationModel, type EvaluationStatus } from "../evaluation/evaluation.ts";
-import { judgementsOfEvaluations } from "../evaluation/projection-store.ts";
 import { listSchools } from "../school/school.ts";
-import { agreedJudgementsOf } from "../validation/agreed-projection.ts";
 import type { InsightEvaluation } from "./types.ts";
 
 /** An evaluation as its record has it: its status not yet told apart by any work done in it. */
@@ -11,8 +9,8 @@ export type InsightHeader = Omit<InsightEvaluation, "status"> & { status: Evalua
 
 /**
  * The evaluations of one framework with their school, cycle and award, but no judgements yet
- * (`self` and `agreed` empty): enough to choose which ones a view needs, before reading the
- * judgements of only those (withJudgements).
+ * (`self` and `agreed` empty): what the insight summary is built from, with the projections'
+ * judgements (models/insight/summary.ts).
  */
 export async function insightHeaders(
   trustId: string,
@@ -59,24 +57,6 @@ export async function insightHeaders(
       },
     ];
   });
-}
-
-/** The same evaluations with their judgements and agreed judgements read from the projections. */
-export async function withJudgements(
-  trustId: string,
-  evaluations: InsightEvaluation[],
-): Promise<InsightEvaluation[]> {
-  const ids = evaluations.map((e) => e.evaluationId);
-  const [self, agreed] = await Promise.all([
-    judgementsOfEvaluations(trustId, ids),
-    agreedJudgementsOf(trustId, ids),
-  ]);
-  return evaluations.map((e) => ({
-    ...e,
-    self: self.get(e.evaluationId) ?? {},
-    agreed: agreed.get(e.evaluationId)?.judgements ?? {},
-    agreedAt: agreed.get(e.evaluationId)?.agreedAt ?? null,
-  }));
 }
 
 /**

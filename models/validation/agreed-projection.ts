@@ -32,12 +32,6 @@ const agreedSchema = new Schema<AgreedDoc>({
 
 export const AgreedProjectionModel = defineModel<AgreedDoc>("AgreedProjection", agreedSchema);
 
-export interface AgreedJudgements {
-  evaluationId: string;
-  judgements: Record<string, string>;
-  agreedAt: Date | null;
-}
-
 /** Recomputes an evaluation's agreed judgements from its whole record and stores them. */
 export async function saveAgreedProjection(
   validation: { id: string; trustId: string; evaluationId: string },
@@ -82,26 +76,5 @@ async function writeAgreed(
   await AgreedProjectionModel.updateOne(
     { _id: evaluationId, entries: op({ $lte: doc.entries }) },
     { $set: doc },
-  );
-}
-
-/** The agreed judgements of these evaluations of a trust, by evaluation id. */
-export async function agreedJudgementsOf(
-  trustId: string,
-  evaluationIds: string[],
-): Promise<Map<string, AgreedJudgements>> {
-  const docs = await AgreedProjectionModel.find({
-    trustId,
-    _id: op({ $in: evaluationIds }),
-  }).lean();
-  return new Map(
-    docs.map((d) => [
-      d._id.toString(),
-      {
-        evaluationId: d._id.toString(),
-        judgements: Object.fromEntries(d.judgements.map((j) => [j.criterionId, j.level])),
-        agreedAt: d.agreedAt ?? null,
-      },
-    ]),
   );
 }
