@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import { evaluationScaleOfDocument, type EvaluationScale } from "../models/document-records.ts";
-import { saveProjection } from "../models/evaluation/evaluation.ts";
+import { lastActivityOf, saveProjection } from "../models/evaluation/evaluation.ts";
 import { buildProjection, type PlanContent } from "../models/evaluation/projection.ts";
 import type { DocumentName } from "./document-name.ts";
 import { metaOf, readJudgements } from "./shapes/evaluation.ts";
@@ -36,6 +36,11 @@ export const UNCHANGED_PROJECTION_EVERY_MS = 60_000;
  * written again only once a minute, so typing in a narrative (which the projection does not
  * hold) costs no database write per store. Returns what to pass next time.
  *
+ * `changed`: whether anyone changed the document since it was loaded. A store that follows none
+ * (the server read it to serve a page, and closed it) is nobody's activity: the projection keeps
+ * the last activity it had, so looking at an evaluation never makes it "In progress" or moves its
+ * "last active" date.
+ *
  * The evaluation's criteria and levels are read once per framework version the document is on
  * (its `meta.frameworkVersionId`, which an upgrade changes after moving the record), so a store
  * that changes nothing the projection holds costs no database command at all (ADR 020).
@@ -45,6 +50,7 @@ export async function writeProjection(
   doc: Y.Doc,
   previous: WrittenProjection | null = null,
   now = new Date(),
+  changed = true,
 ): Promise<WrittenProjection | null> {
   if (name.kind !== "evaluation") return null;
   const onVersion = metaOf(doc).get("frameworkVersionId");
@@ -59,6 +65,10 @@ export async function writeProjection(
     now,
     readPlan(doc),
   );
+  if (!changed)
+    projection.lastActivityAt = previous
+      ? previous.lastActivityAt
+      : await lastActivityOf(scale.evaluationId);
   // The same content, whenever it was built: the dates are left out of the comparison.
   const key = JSON.stringify({ ...projection, updatedAt: null, lastActivityAt: null });
   if (
@@ -73,7 +83,7 @@ export async function writeProjection(
   await saveProjection(scale.trustId, scale.evaluationId, projection, {
     judgementsChanged: previous?.judgements !== judgements || previous.scale !== scale,
   });
-  return { key, judgements, at: now.getTime(), scale };
+  return { key, judgements, at: now.getTime(), scale, lastActivityAt: projection.lastActivityAt };
 }
 
 /**
@@ -86,4 +96,6 @@ export interface WrittenProjection {
   judgements: string;
   at: number;
   scale: EvaluationScale;
+  /** The last activity it was written with. */
+  lastActivityAt: Date | null;
 }

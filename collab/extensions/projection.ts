@@ -28,7 +28,15 @@ export class ProjectionExtension implements Extension {
     // loaded with nobody on it for good (Hocuspocus keeps it after a failed store).
     try {
       await this.queue.schedule(documentName, async () => {
-        const written = await writeProjection(name, document, this.written.get(documentName));
+        // Hocuspocus stamps every change after the load (none yet: 0).
+        const changed = document.lastChangeTime > 0;
+        const written = await writeProjection(
+          name,
+          document,
+          this.written.get(documentName),
+          new Date(),
+          changed,
+        );
         if (written) this.written.set(documentName, written);
       });
     } catch (error) {

@@ -303,7 +303,7 @@ export async function listEvaluationsOfSchool(
   );
 }
 
-export { saveProjection } from "./projection-store.ts";
+export { lastActivityOf, saveProjection } from "./projection-store.ts";
 
 /**
  * Points an evaluation at a newer version of its framework (same framework, same trust); the

@@ -123,7 +123,15 @@ export async function saveProjection(
   }
   // The trust-wide views read the judgements from the insight summary (ADR 023).
   if (!judgementsChanged) return;
-  await noteSelfJudgements(trustId, evaluationId, projection.judgements, projection.updatedAt);
+  await noteSelfJudgements(trustId, evaluationId, projection.judgements, projection.updatedAt, {
+    started: projection.lastActivityAt !== null,
+  });
+}
+
+/** When anyone last worked in an evaluation, as its stored projection says (null: never). */
+export async function lastActivityOf(evaluationId: string): Promise<Date | null> {
+  const doc = await ProjectionModel.findOne({ _id: evaluationId }, { lastActivityAt: 1 }).lean();
+  return doc?.lastActivityAt ?? null;
 }
 
 /** The stored projections of some evaluations, by evaluation id. */

@@ -381,7 +381,7 @@ function sameJudgements(a: Record<string, string>, b: Record<string, string>): b
 }
 
 /**
- * The first projection of an evaluation is written after someone worked in it: from then on it is
+ * Someone has worked in the evaluation (its projection has a last activity): from then on it is
  * "inProgress", no longer "notStarted" (models/cycle/status.ts). Returns whether it changed.
  */
 export function markStarted(entry: SummaryEntry): boolean {
@@ -396,11 +396,13 @@ export async function noteSelfJudgements(
   evaluationId: string,
   judgements: { criterionId: string; level: string }[],
   at: Date,
+  /** Whether anyone has worked in it (its projection has a last activity). */
+  { started: worked = true }: { started?: boolean } = {},
 ): Promise<void> {
   const self = Object.fromEntries(judgements.map((j) => [j.criterionId, j.level]));
   await changeEntry(trustId, evaluationId, (entry) => {
     if (entry.selfAt > at.getTime()) return false;
-    const started = markStarted(entry);
+    const started = worked && markStarted(entry);
     if (sameJudgements(entry.self, self) && entry.selfAt > 0) return started;
     entry.self = self;
     entry.selfAt = at.getTime();

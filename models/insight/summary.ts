@@ -164,14 +164,16 @@ async function build(
       const id = summaryId(trustId, frameworkId, cycleId);
       // Written if it can be: a view is answered from what was read either way.
       await withSummaryLock(id, async (stillHeld) => {
-        const now = parseEntries(await InsightSummaryModel.findOne({ _id: id }).lean());
+        const stored = await InsightSummaryModel.findOne({ _id: id }).lean();
+        // What an earlier format stored means something else, and was never changed since.
+        const now = stored?.format === SUMMARY_FORMAT ? parseEntries(stored) : {};
         // Judgements written since they were read above are newer: keep them.
         for (const [evaluationId, entry] of Object.entries(entries)) {
           const held = now[evaluationId];
           if (!held) continue;
+          // Someone worked in it since (it never goes back to not started).
+          if (held.status === "inProgress") markStarted(entry);
           if (held.selfAt > entry.selfAt) {
-            // A projection written since: someone has worked in it.
-            markStarted(entry);
             entry.self = held.self;
             entry.selfAt = held.selfAt;
           }
