@@ -89,31 +89,47 @@ describe("a trust leader's insight", () => {
     await page.getByRole("heading", { name: "Inclusion", level: 2 }).waitFor({ timeout: 30_000 });
   });
 
-  it("names every area and level whole on the heat map on a laptop, never broken inside a word", async () => {
+  it("names every area and level whole on the heat map, on a laptop, a tablet and a phone", async () => {
     const page = await signedInPage(server.url, world.people.trustLeader.id);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.url}/insight/heat-map`);
-    const cells = page.locator(".heat-table th, .heat-table td a");
-    await cells.first().waitFor();
-    // A cell broken inside a word takes more lines than it has words.
-    const broken = await cells.evaluateAll((cells) =>
-      cells
-        .filter((cell) => {
-          const range = document.createRange();
-          range.selectNodeContents(cell);
-          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-          return lines > (cell.textContent ?? "").trim().split(/\s+/).length;
-        })
-        .map((cell) => cell.textContent),
-    );
-    expect(await page.locator(".heat-table thead th").count()).toBeGreaterThan(8);
-    expect(broken).toEqual([]);
-    // The table fits: nothing to scroll sideways, in its box or on the page.
-    const overflow = await page.evaluate(() => {
-      const box = document.querySelector(".table-scroll")!;
-      return [box.scrollWidth - box.clientWidth, document.documentElement.scrollWidth - innerWidth];
-    });
-    expect(overflow).toEqual([0, 0]);
+    for (const width of [1280, 1024, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${server.url}/insight/heat-map`);
+      const cells = page.locator(".heat-table th, .heat-table td a");
+      await cells.first().waitFor();
+      // A cell broken inside a word takes more lines than it has words.
+      const broken = await cells.evaluateAll((cells) =>
+        cells
+          .filter((cell) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+            return lines > (cell.textContent ?? "").trim().split(/\s+/).length;
+          })
+          .map((cell) => cell.textContent),
+      );
+      expect(await page.locator(".heat-table thead th").count()).toBeGreaterThan(8);
+      expect({ width, broken }).toEqual({ width, broken: [] });
+      // The page never scrolls sideways; the table fits a laptop, and scrolls in its box on a
+      // phone, with each school's name still in view when it is scrolled to its last area.
+      const box = page.locator(".table-scroll");
+      const [inBox, onPage] = await box.evaluate((box) => [
+        box.scrollWidth - box.clientWidth,
+        document.documentElement.scrollWidth - innerWidth,
+      ]);
+      expect(onPage).toBe(0);
+      if (width === 1280) expect(inBox).toBe(0);
+      if (width === 390) {
+        expect(inBox).toBeGreaterThan(0);
+        await box.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+        const name = page.locator(".heat-table tbody th").first();
+        const [boxLeft, nameLeft] = await Promise.all([
+          box.evaluate((box) => box.getBoundingClientRect().left),
+          name.evaluate((th) => th.getBoundingClientRect().left),
+        ]);
+        expect(Math.abs(nameLeft - boxLeft)).toBeLessThan(2);
+        await expect.poll(() => name.isVisible()).toBe(true);
+      }
+    }
   });
 
   it("overlays two schools, with the differences marked in a chart and a table", async () => {
