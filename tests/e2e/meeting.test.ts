@@ -405,6 +405,20 @@ describe("the validation meeting in the browser", () => {
         overflow.by,
         `horizontal scroll at ${width} px: ${overflow.wide.join(", ")}`,
       ).toBeLessThanOrEqual(0);
+      // Each level's descriptor reads as a paragraph, not a column of a word or two a line
+      // squeezed beside its level (on a phone it goes under it).
+      const item = page.locator(".agenda-focus").first();
+      await item.locator("details.descriptors summary").click();
+      const [itemWidth, descriptorWidths] = await Promise.all([
+        item.evaluate((e) => e.getBoundingClientRect().width),
+        item
+          .locator("details.descriptors dd")
+          .evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect().width)),
+      ]);
+      expect(descriptorWidths.length).toBeGreaterThan(1);
+      expect(Math.min(...descriptorWidths), `descriptors at ${width} px`).toBeGreaterThan(
+        itemWidth / 2,
+      );
       await page.context().close();
     }
   });
