@@ -15,30 +15,35 @@ import {
 import type { FrameworkVersion } from "../models/framework/framework.ts";
 import { loadActor } from "../models/membership/membership.ts";
 import { toLondonLocal } from "../models/meeting/schedule.ts";
-import type { Actor } from "../models/permissions/roles.ts";
+import type { Actor, Role } from "../models/permissions/roles.ts";
 import type { School } from "../models/school/school.ts";
-import { DEMO_EVALUATION_TITLE } from "../models/seed/demo.ts";
+import { DEMO_EVALUATION_TITLE, DEMO_PEOPLE } from "../models/seed/demo.ts";
 import { findUserByEmail } from "../models/user/user.ts";
 import { assignValidators } from "./commands/assign-validators.ts";
 import { scheduleMeeting } from "./commands/schedule-meeting.ts";
 import { submitEvaluation } from "./commands/submit-evaluation.ts";
 
+/** The demo schools by their place in the demo's list (models/seed/demo.ts). */
+const HILLCREST = 1;
+
 /**
- * How each school judged itself: a rank on its scale (0 the lowest) for the area at `areaIndex`.
- * Hillcrest is at the expected standard and strong in inclusion, Oakfield needs support in
- * most areas, Meadowbank is strong with exceptional curriculum and teaching (a school to pair
- * others with).
+ * How each school judged itself, by its place in the demo's list: a rank on its scale (0 the
+ * lowest) for the area at `areaIndex`. Hillcrest is at the expected standard and strong in
+ * inclusion, Oakfield needs support in most areas, Meadowbank is strong with exceptional
+ * curriculum and teaching (a school to pair others with). Riverside (0) is left untouched.
  */
-const JUDGED_AS: Record<string, (areaIndex: number) => number> = {
-  "Hillcrest Primary School": (area) => (area === 1 ? 3 : area === 4 ? 1 : 2),
-  "Oakfield Academy": (area) => (area === 2 || area === 6 ? 2 : 1),
-  "Meadowbank School": (area) => (area === 2 ? 4 : 3),
+const JUDGED_AS: Record<number, (areaIndex: number) => number> = {
+  [HILLCREST]: (area) => (area === 1 ? 3 : area === 4 ? 1 : 2),
+  2: (area) => (area === 2 || area === 6 ? 2 : 1),
+  3: (area) => (area === 2 ? 4 : 3),
 };
 
-async function demoActor(email: string): Promise<Actor> {
-  const user = await findUserByEmail(email);
+/** The demo person with this role (at the school at `school` in the demo's list). */
+async function demoActor(role: Role, school?: number): Promise<Actor> {
+  const person = DEMO_PEOPLE.find((p) => p.role === role && p.school === school);
+  const user = person && (await findUserByEmail(person.email));
   const actor = user && (await loadActor(user.id));
-  if (!actor) throw new Error(`The demo person ${email} is missing`);
+  if (!actor) throw new Error(`The demo's ${role} is missing`);
   return actor;
 }
 
@@ -46,6 +51,7 @@ async function demoActor(email: string): Promise<Actor> {
 async function judgedEvaluation(
   collab: CollabAccess,
   school: School,
+  rankIn: (areaIndex: number) => number,
   version: FrameworkVersion,
   createdBy: string,
 ): Promise<Evaluation> {
@@ -53,7 +59,6 @@ async function judgedEvaluation(
     title: DEMO_EVALUATION_TITLE,
     createdBy,
   });
-  const rankIn = JUDGED_AS[school.name];
   const areaOf = new Map(
     version.content.areas.flatMap((area, index) => area.criteria.map((c) => [c.id, index])),
   );
@@ -84,14 +89,15 @@ export async function seedDemoActivity(
   version: FrameworkVersion,
   now = new Date(),
 ): Promise<void> {
-  const admin = await demoActor("admin@riverside.example");
-  const validator = await demoActor("validator@riverside.example");
-  for (const school of schools) {
-    if (!JUDGED_AS[school.name]) continue;
+  const admin = await demoActor("trustAdmin");
+  const validator = await demoActor("validator");
+  for (const [index, school] of schools.entries()) {
+    const rankIn = JUDGED_AS[index];
+    if (!rankIn) continue;
     if ((await listEvaluationsOfSchool(school.trustId, school.id)).length) continue;
-    const evaluation = await judgedEvaluation(collab, school, version, admin.userId);
-    if (school.name !== "Hillcrest Primary School") continue;
-    const head = await demoActor("head@hillcrest.example");
+    const evaluation = await judgedEvaluation(collab, school, rankIn, version, admin.userId);
+    if (index !== HILLCREST) continue;
+    const head = await demoActor("schoolLeader", HILLCREST);
     await submitEvaluation({ actor: head, collab }, { evaluationId: evaluation.id });
     const validation = await assignValidators(
       { actor: admin, collab },
