@@ -1,17 +1,14 @@
-// The demo trust's first cycle under way, so that each demo person finds something to do:
-// three more schools have judged themselves (the trust leader's Stack, Overlay and heat map
-// compare four schools, not one), and Hillcrest has submitted and has a validator and a meeting
-// (the demo validator's home lists it). Riverside's evaluation stays untouched for trying the
-// self-evaluation from the start. Done through the same commands and live documents as a person
-// would, so every page and projection agrees with what is shown.
+// The demo trust's first cycle under way, so that each demo person finds something to do: the
+// admin has distributed the framework to the four schools as the cycle "Self-evaluation
+// 2026–27" (Riverside's evaluation joins it), three of them have judged themselves (the trust
+// leader's Stack, Overlay and heat map compare four schools, not one), and Hillcrest has
+// submitted and has a validator and a meeting (the demo validator's home lists it). Riverside's
+// evaluation stays untouched for trying the self-evaluation from the start. Done through the
+// same commands and live documents as a person would, so every page and projection agrees.
 import type { CollabAccess } from "../collab/access.ts";
 import { documentName } from "../collab/document-name.ts";
 import { setJudgement } from "../collab/shapes/evaluation.ts";
-import {
-  listEvaluationsOfSchool,
-  startEvaluation,
-  type Evaluation,
-} from "../models/evaluation/evaluation.ts";
+import { listEvaluationsOfSchool, type Evaluation } from "../models/evaluation/evaluation.ts";
 import type { FrameworkVersion } from "../models/framework/framework.ts";
 import { loadActor } from "../models/membership/membership.ts";
 import { toLondonLocal } from "../models/meeting/schedule.ts";
@@ -20,6 +17,7 @@ import type { School } from "../models/school/school.ts";
 import { DEMO_EVALUATION_TITLE, DEMO_PEOPLE } from "../models/seed/demo.ts";
 import { findUserByEmail } from "../models/user/user.ts";
 import { assignValidators } from "./commands/assign-validators.ts";
+import { distributeFramework } from "./commands/distribute-framework.ts";
 import { scheduleMeeting } from "./commands/schedule-meeting.ts";
 import { submitEvaluation } from "./commands/submit-evaluation.ts";
 
@@ -47,18 +45,13 @@ async function demoActor(role: Role, school?: number): Promise<Actor> {
   return actor;
 }
 
-/** Starts the school's evaluation and judges every criterion in it, in its live document. */
-async function judgedEvaluation(
+/** Judges every criterion of the evaluation, in its live document. */
+async function judge(
   collab: CollabAccess,
-  school: School,
+  evaluation: Evaluation,
   rankIn: (areaIndex: number) => number,
   version: FrameworkVersion,
-  createdBy: string,
-): Promise<Evaluation> {
-  const evaluation = await startEvaluation(school, version, {
-    title: DEMO_EVALUATION_TITLE,
-    createdBy,
-  });
+): Promise<void> {
   const areaOf = new Map(
     version.content.areas.flatMap((area, index) => area.criteria.map((c) => [c.id, index])),
   );
@@ -69,19 +62,22 @@ async function judgedEvaluation(
       setJudgement(doc, criterionId, levels[Math.min(rank, levels.length - 1)]);
     }
   });
-  return evaluation;
 }
 
-/** The next weekday (not today) at 10:00 UK time, `days` or more from `now`. */
-function weekdayMorning(now: Date, days: number): string {
+/** The first weekday `days` or more from `now` (a UK date, yyyy-mm-dd). */
+function weekdayFrom(now: Date, days: number): string {
   const day = new Date(now.getTime() + days * 86_400_000);
   while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-  return `${toLondonLocal(day).slice(0, 10)}T10:00`;
+  return toLondonLocal(day).slice(0, 10);
 }
+
+/** How long the schools have to evaluate themselves: about a term. */
+const DUE_IN_DAYS = 70;
 
 /**
  * Seeds the activity above for a newly created demo trust (`schools` in the demo's order,
- * Riverside first). Schools that already have an evaluation are left as they are.
+ * Riverside first). Only the evaluations the distribution creates are judged: seeding again
+ * changes nothing.
  */
 export async function seedDemoActivity(
   collab: CollabAccess,
@@ -91,11 +87,23 @@ export async function seedDemoActivity(
 ): Promise<void> {
   const admin = await demoActor("trustAdmin");
   const validator = await demoActor("validator");
+  const distributed = await distributeFramework(
+    { actor: admin, collab },
+    {
+      versionId: version.id,
+      name: DEMO_EVALUATION_TITLE,
+      dueDate: weekdayFrom(now, DUE_IN_DAYS),
+      schoolId: schools.map((s) => s.id),
+    },
+  );
   for (const [index, school] of schools.entries()) {
     const rankIn = JUDGED_AS[index];
-    if (!rankIn) continue;
-    if ((await listEvaluationsOfSchool(school.trustId, school.id)).length) continue;
-    const evaluation = await judgedEvaluation(collab, school, rankIn, version, admin.userId);
+    if (!rankIn || !distributed.created.includes(school.name)) continue;
+    const evaluation = (await listEvaluationsOfSchool(school.trustId, school.id)).find(
+      (e) => e.cycleId === distributed.cycleId,
+    );
+    if (!evaluation) throw new Error(`The demo cycle has no evaluation for ${school.name}`);
+    await judge(collab, evaluation, rankIn, version);
     if (index !== HILLCREST) continue;
     const head = await demoActor("schoolLeader", HILLCREST);
     await submitEvaluation({ actor: head, collab }, { evaluationId: evaluation.id });
@@ -107,7 +115,7 @@ export async function seedDemoActivity(
       { actor: validator, collab },
       {
         validationId: validation.id,
-        scheduledAt: weekdayMorning(now, 7),
+        scheduledAt: `${weekdayFrom(now, 7)}T10:00`,
         videoLink: "https://meet.example.org/hillcrest-validation",
         durationMinutes: 90,
         // What a validator would look at first: where the school judged itself strongest and

@@ -37,10 +37,8 @@ export async function cycleRows(cycle: Cycle, now = new Date()): Promise<CycleRo
         schoolName: names.get(e.schoolId) ?? "",
         evaluationId: e.id,
         title: e.title,
-        status:
-          progress.status === "inProgress"
-            ? `${CYCLE_STATUS_LABELS.inProgress} ${progress.percent}%`
-            : CYCLE_STATUS_LABELS[progress.status],
+        // The percentage has its own column, on the page and in the CSV.
+        status: CYCLE_STATUS_LABELS[progress.status],
         percent: progress.percent,
         lastActivityAt: progress.lastActivityAt?.toISOString() ?? null,
         dueDate: progress.dueDate?.toISOString() ?? null,
