@@ -220,7 +220,14 @@ export class LiveblocksBackend implements CollabAccess {
         await compactDocument(name, Y.encodeStateAsUpdate(doc), all, stored.snapshotVersion);
       }
     }
-    const written = await writeProjection(parsed, doc, this.written.get(name) ?? null);
+    // Only updates the log lacked are someone's activity: a pull to serve a page is not (ADR 053).
+    const written = await writeProjection(
+      parsed,
+      doc,
+      this.written.get(name) ?? null,
+      new Date(),
+      missing.length > 0,
+    );
     if (written) this.written.set(name, written);
     return doc;
   }

@@ -181,6 +181,8 @@ describe("Liveblocks as the collab backend", () => {
     expect(readJudgements(copy)[criterionId]).toBe(level);
     const evaluation = await findEvaluationById(world.evaluation.id);
     expect(evaluation!.projection.judgements).toContainEqual({ criterionId, level });
+    // An edit pulled from the room is someone's activity (ADR 053).
+    expect(evaluation!.projection.lastActivityAt).not.toBeNull();
     // Presence shows the server's names, whatever a client writes in its own state.
     alex.awareness.setLocalStateField("user", { name: "Someone Else", userId: "x" });
     await eventually(
