@@ -49,8 +49,7 @@ export async function writeProjection(
   name: DocumentName,
   doc: Y.Doc,
   previous: WrittenProjection | null = null,
-  now = new Date(),
-  changed = true,
+  { now = new Date(), changed = true }: { now?: Date; changed?: boolean } = {},
 ): Promise<WrittenProjection | null> {
   if (name.kind !== "evaluation") return null;
   const onVersion = metaOf(doc).get("frameworkVersionId");

@@ -29,14 +29,9 @@ export class ProjectionExtension implements Extension {
     try {
       await this.queue.schedule(documentName, async () => {
         // Hocuspocus stamps every change after the load (none yet: 0).
-        const changed = document.lastChangeTime > 0;
-        const written = await writeProjection(
-          name,
-          document,
-          this.written.get(documentName),
-          new Date(),
-          changed,
-        );
+        const written = await writeProjection(name, document, this.written.get(documentName), {
+          changed: document.lastChangeTime > 0,
+        });
         if (written) this.written.set(documentName, written);
       });
     } catch (error) {

@@ -221,13 +221,9 @@ export class LiveblocksBackend implements CollabAccess {
       }
     }
     // Only updates the log lacked are someone's activity: a pull to serve a page is not (ADR 053).
-    const written = await writeProjection(
-      parsed,
-      doc,
-      this.written.get(name) ?? null,
-      new Date(),
-      missing.length > 0,
-    );
+    const written = await writeProjection(parsed, doc, this.written.get(name) ?? null, {
+      changed: missing.length > 0,
+    });
     if (written) this.written.set(name, written);
     return doc;
   }

@@ -397,7 +397,7 @@ export async function noteSelfJudgements(
   judgements: { criterionId: string; level: string }[],
   at: Date,
   /** Whether anyone has worked in it (its projection has a last activity). */
-  { started: worked = true }: { started?: boolean } = {},
+  { started: worked }: { started: boolean },
 ): Promise<void> {
   const self = Object.fromEntries(judgements.map((j) => [j.criterionId, j.level]));
   await changeEntry(trustId, evaluationId, (entry) => {

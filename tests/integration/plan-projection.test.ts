@@ -109,7 +109,9 @@ describe("force-fields and actions in the projection", () => {
     });
     try {
       const later = new Date(first!.at + UNCHANGED_PROJECTION_EVERY_MS + 1000);
-      const again = await writeProjection(parseDocumentName(name)!, alex.doc, first, later);
+      const again = await writeProjection(parseDocumentName(name)!, alex.doc, first, {
+        now: later,
+      });
       expect(again!.at).toBe(later.getTime());
     } finally {
       mongoose.set("debug", false);
