@@ -1,8 +1,9 @@
 import { scaleOf } from "../framework/applicable.ts";
-import type { Area, FrameworkContent } from "../framework/types.ts";
+import type { FrameworkContent } from "../framework/types.ts";
 import { areaLevel, rankOf } from "./area-level.ts";
 import {
   judgementsOf,
+  type AreaApplies,
   type InsightEvaluation,
   type JudgementSource,
   type LevelView,
@@ -62,7 +63,7 @@ export function heatMapOf(
     areaId?: string;
     previous?: Map<string, InsightEvaluation>;
     /** Whether `area` applies to the school (every area, if not given). */
-    applies?: (schoolId: string, area: Area) => boolean;
+    applies?: AreaApplies;
   } = {},
 ): HeatMap {
   const area = options.areaId ? content.areas.find((a) => a.id === options.areaId) : undefined;

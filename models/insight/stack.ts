@@ -1,8 +1,9 @@
 import { scaleOf } from "../framework/applicable.ts";
-import type { Area, FrameworkContent, Scale } from "../framework/types.ts";
+import type { FrameworkContent, Scale } from "../framework/types.ts";
 import { areaLevel } from "./area-level.ts";
 import {
   judgementsOf,
+  type AreaApplies,
   type InsightEvaluation,
   type JudgementSource,
   type LevelView,
@@ -72,7 +73,7 @@ export function stackOf(
   content: FrameworkContent,
   evaluations: InsightEvaluation[],
   source: JudgementSource,
-  applies?: (schoolId: string, area: Area) => boolean,
+  applies?: AreaApplies,
 ): StackArea[] {
   const everyone = evaluations.map((e) => ({
     school: { id: e.schoolId, name: e.schoolName, evaluationId: e.evaluationId },

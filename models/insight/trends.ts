@@ -1,8 +1,9 @@
 import { scaleOf } from "../framework/applicable.ts";
-import type { Area, FrameworkContent } from "../framework/types.ts";
+import type { FrameworkContent } from "../framework/types.ts";
 import { areaLevel } from "./area-level.ts";
 import {
   judgementsOf,
+  type AreaApplies,
   type InsightEvaluation,
   type JudgementSource,
   type LevelView,
@@ -34,7 +35,7 @@ export function trendsOf(
   evaluations: InsightEvaluation[],
   cycles: { id: string; name: string }[],
   source: JudgementSource,
-  applies?: (schoolId: string, area: Area) => boolean,
+  applies?: AreaApplies,
 ): AreaTrend[] {
   return content.areas.map((area) => {
     const scale = scaleOf(content, area);

@@ -1,4 +1,5 @@
 import type { CycleStatus } from "../cycle/status.ts";
+import type { Area } from "../framework/types.ts";
 import type { SchoolPhase } from "../school/school.ts";
 
 /**
@@ -27,6 +28,12 @@ export interface InsightEvaluation {
   /** Whether a current award came from this evaluation's validation. */
   awarded: boolean;
 }
+
+/**
+ * Whether an area applies to a school (early years, sixth form: only where it has them). Views
+ * that are not given one count every area for every school.
+ */
+export type AreaApplies = (schoolId: string, area: Area) => boolean;
 
 /** Whose judgement counts: the school's self-evaluation, the agreed one, or the latest of the two. */
 export type JudgementSource = "self" | "agreed" | "latest";

@@ -22,6 +22,7 @@ import { stackOf } from "../../models/insight/stack.ts";
 import { trendsOf } from "../../models/insight/trends.ts";
 import {
   judgementsOf,
+  type AreaApplies,
   type InsightEvaluation,
   type LevelView,
 } from "../../models/insight/types.ts";
@@ -67,7 +68,7 @@ export function heatFiltersOf(url: URL): HeatFilters {
 }
 
 /** Whether an area applies to a school of the trust (early years, sixth form: where it has them). */
-async function areasOfSchools(trustId: string) {
+async function areasOfSchools(trustId: string): Promise<AreaApplies> {
   const schools = new Map((await listSchools(trustId)).map((s) => [s.id, s]));
   return (schoolId: string, area: Area) => {
     const school = schools.get(schoolId);
