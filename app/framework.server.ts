@@ -22,7 +22,10 @@ export {
   importFramework,
 } from "../server/commands/create-framework.ts";
 export { newRequestId } from "../models/input.ts";
-export { getFrameworkVersion } from "../models/framework/framework.ts";
+export {
+  getFrameworkVersion,
+  listLatestFrameworkVersions,
+} from "../models/framework/framework.ts";
 export { listSchools } from "../models/school/school.ts";
 export {
   DistributeFrameworkInput,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { can, frameworksOf } from "../framework.server.ts";
 import { listCycles, listEvaluationsOfCycle, progressOf } from "../models.server.ts";
 import { requireTrust } from "../utils/trust.server.ts";
 import { formatDay } from "../../models/dates.ts";
@@ -8,10 +9,11 @@ import { formatDay } from "../../models/dates.ts";
 export const meta: MetaFunction = () => [{ title: "Cycles · Quality marks" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { trustId } = await requireTrust(request, "oversee");
+  const { actor, trustId } = await requireTrust(request, "oversee");
   const cycles = await listCycles(trustId);
   const now = new Date();
   return json({
+    canDistribute: can(actor, "distribute", frameworksOf(trustId)),
     cycles: await Promise.all(
       cycles.map(async (c) => {
         const progress = (await listEvaluationsOfCycle(trustId, c.id)).map((e) =>
@@ -36,13 +38,20 @@ export default function Cycles() {
     <div className="page">
       <h1>Cycles</h1>
       <p className="lede">
-        Each cycle is one framework version sent to schools. To start one, open a framework and
-        choose “Distribute”. <Link to="/frameworks">Frameworks</Link>
+        Each cycle is one published framework version sent to schools with a due date.
       </p>
+      {data.canDistribute ? (
+        <p>
+          <Link className="button" to="/cycles/new">
+            Start a cycle
+          </Link>
+        </p>
+      ) : null}
       {data.cycles.length === 0 ? (
         <p className="empty-state">
-          No cycles yet. Publish a framework, then choose “Distribute” on its page to send it to
-          schools with a due date.
+          {data.canDistribute
+            ? "No cycles yet. Start one to send a published framework to your schools."
+            : "No cycles yet. The trust's administrators start them."}
         </p>
       ) : (
         <ul className="card-list">

@@ -7,6 +7,7 @@ import { FormError, TextField } from "../components/field.tsx";
 import {
   distributeFramework,
   getFrameworkVersion,
+  listLatestFrameworkVersions,
   listSchools,
   loadTrustFor,
   type Distribution,
@@ -25,20 +26,29 @@ function academicYear(now = new Date()) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const { trustId } = await orNotFound(loadTrustFor(actor, "framework", "distribute"));
-  const version = await getFrameworkVersion(
-    trustId,
-    new URL(request.url).searchParams.get("version") ?? "",
-  );
+  const versionId = new URL(request.url).searchParams.get("version");
+  // Reached without a version (from the cycles page, or typed): choose one first.
+  if (!versionId) return json({ choose: await choices(trustId) });
+  const version = await getFrameworkVersion(trustId, versionId);
   if (!version) throw notFound();
   const [schools, hints] = await Promise.all([
     listSchools(trustId),
     distributionPreview(trustId, version.frameworkId),
   ]);
   return json({
+    choose: null,
     version: { id: version.id, version: version.version, name: version.content.name },
     defaultName: `${version.content.name} ${academicYear()}`,
     schools: schools.map((s) => ({ id: s.id, name: s.name, hint: hints[s.id] ?? null })),
   });
+}
+
+/** The newest published version of each of the trust's frameworks, by name. */
+async function choices(trustId: string) {
+  const versions = await listLatestFrameworkVersions(trustId);
+  return versions
+    .map((v) => ({ id: v.id, version: v.version, name: v.content.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
 }
 
 export type DistributeResult = ActionResult & Partial<Distribution>;
@@ -54,8 +64,54 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const BATCH = 25;
 
-export default function DistributePage() {
+export default function DistributeRoute() {
   const data = useLoaderData<typeof loader>();
+  return data.choose ? <ChooseVersion versions={data.choose} /> : <DistributePage data={data} />;
+}
+
+/** Which framework to distribute, when the page was reached without one. */
+function ChooseVersion({
+  versions,
+}: {
+  versions: { id: string; version: number; name: string }[];
+}) {
+  return (
+    <div className="page">
+      <p className="breadcrumbs">
+        <Link to="/cycles">Cycles</Link> /
+      </p>
+      <h1>Start a cycle</h1>
+      <p className="lede">
+        A cycle sends one published framework version to the schools you choose, with a due date.
+        Which framework?
+      </p>
+      {versions.length === 0 ? (
+        <p className="empty-state">
+          No framework has been published yet. <Link to="/frameworks">Open Frameworks</Link>,
+          publish one, then come back to distribute it.
+        </p>
+      ) : (
+        <ul className="card-list">
+          {versions.map((v) => (
+            <li key={v.id} className="card">
+              <h2>
+                <Link to={`/cycles/new?version=${v.id}`}>{v.name}</Link>
+              </h2>
+              <p className="muted">{`Newest published version: v${v.version}`}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+type Distributable = Exclude<
+  ReturnType<typeof useLoaderData<typeof loader>>,
+  { choose: unknown[] }
+>;
+
+function DistributePage({ data }: { data: Distributable }) {
   const serverResult = useActionData<DistributeResult>();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<DistributeResult | null>(null);

@@ -97,7 +97,14 @@ describe("a trust where nothing has happened yet", () => {
           leader: "No frameworks yet. The trust's admins design them",
         },
       ],
-      ["/cycles", { admin: "No cycles yet.", leader: "No cycles yet." }],
+      [
+        "/cycles",
+        {
+          admin: "No cycles yet. Start one to send a published framework",
+          leader: "No cycles yet. The trust's administrators start them.",
+        },
+      ],
+      ["/cycles/new", { admin: "No framework has been published yet." }],
       ["/register", { admin: "No awards yet.", leader: "No awards yet." }],
       [
         "/validations",

@@ -292,6 +292,20 @@ describe("distribution", () => {
     expect((await leader.get(`/cycles/new?version=${versionId}`)).status).toBe(404);
     expect(await EvaluationModel.countDocuments()).toBe(before);
   });
+
+  it("asks which framework to distribute when reached from the cycles page", async () => {
+    const versionId = await publishedVersion();
+    const admin = await as(world.people.trustAdmin.id);
+    const cycles = await admin.get("/cycles");
+    expect(cycles.html).toContain('href="/cycles/new"');
+    const choose = await admin.get("/cycles/new");
+    expect(choose.status).toBe(200);
+    expect(choose.html).toContain("Start a cycle");
+    expect(choose.html).toContain(`href="/cycles/new?version=${versionId}"`);
+    const leader = await as(world.people.trustLeader.id);
+    expect((await leader.get("/cycles")).html).not.toContain('href="/cycles/new"');
+    expect((await leader.get("/cycles/new")).status).toBe(404);
+  });
 });
 
 describe("moving an evaluation to a newer version", () => {
