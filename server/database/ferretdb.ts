@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ADDED_FILES_DIR, FERRETDB_ADDED_FILES, patchedModFile } from "./ferretdb-patch.ts";
@@ -17,7 +17,9 @@ function isStale(binary: string): boolean {
   if (!existsSync(binary)) return true;
   const built = statSync(binary).mtimeMs;
   return [
-    ...["main.go", "go.mod", "go.sum"].map((f) => path.join(SOURCE_DIR, f)),
+    ...readdirSync(SOURCE_DIR)
+      .filter((f) => f.endsWith(".go") || f === "go.mod" || f === "go.sum")
+      .map((f) => path.join(SOURCE_DIR, f)),
     PATCH_FILE,
     ...FERRETDB_ADDED_FILES.map((added) => path.join(ADDED_FILES_DIR, added.from)),
   ].some((file) => statSync(file).mtimeMs > built);

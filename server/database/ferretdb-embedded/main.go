@@ -48,6 +48,12 @@ func main() {
 		}()
 	}
 
+	// The database waits its turn for a core rather than taking it from the app server (ADR 054).
+	// Not being able to is no reason to stop: it runs as before.
+	if err := yieldToInteractive(); err != nil {
+		fmt.Fprintln(os.Stderr, "ferretdb-embedded: scheduling policy left as it was:", err)
+	}
+
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
