@@ -94,6 +94,7 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       editing(`/frameworks/${w.frameworkId}`),
       editing(`/frameworks/${w.draftFrameworkId}`),
       page("/cycles"),
+      page("/cycles/new"),
       page(`/cycles/new?version=${w.markVersionId}`),
       page(`/cycles/${w.cycleId}`),
       page("/register"),
