@@ -13,10 +13,15 @@ function environmentOf(pid: number): Map<string, string> {
 
 /** Each thread's Linux scheduling policy (0 normal, 3 SCHED_BATCH): field 41 of its stat. */
 function policiesOf(pid: number): number[] {
-  return readdirSync(`/proc/${pid}/task`).map((tid) => {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+  return readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+    } catch {
+      return []; // the thread ended meanwhile
+    }
     // Fields after the command name (in parentheses) start at field 3.
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[41 - 3]);
+    return [Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[41 - 3])];
   });
 }
 
