@@ -277,8 +277,11 @@ export async function setParticipation(
   const changes = current.changes ?? 0;
   const slot = `workspace-school:${current._id}:${changes}`;
   if (!(await claimDecision(slot, to))) {
-    // The winner may still be writing the row: what it decided is in its slot already.
+    // The winner may still be writing the row: what it decided is in its slot already. Return
+    // once the row says so too, so what the caller reads next (who still sees the workspace)
+    // is the decided state, not the one before it.
     const decided = await decisionOutcome(slot);
+    await rowChangedFrom(current._id, changes);
     return { changed: false, status: (decided as ParticipationStatus | null) ?? current.status };
   }
   await WorkspaceSchoolModel.updateOne(
@@ -287,6 +290,21 @@ export async function setParticipation(
     { writeConcern: DECISION_WRITE },
   );
   return { changed: true, status: to };
+}
+
+const WINNER_WRITE_WAIT_MS = 2000;
+
+/**
+ * Waits (at most WINNER_WRITE_WAIT_MS) until a participation row has changed more than `changes`
+ * times: a claimed decision's winner writes the row a moment after its claim.
+ */
+async function rowChangedFrom(id: Types.ObjectId, changes: number): Promise<void> {
+  const until = Date.now() + WINNER_WRITE_WAIT_MS;
+  for (;;) {
+    const row = await WorkspaceSchoolModel.findOne({ _id: id }, { changes: 1 }).lean();
+    if (!row || (row.changes ?? 0) > changes || Date.now() >= until) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Adds a member (idempotent: true only for the call that added them). */

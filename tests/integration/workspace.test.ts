@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { CLOSE } from "../../collab/close-codes.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
+import { claimDecision } from "../../models/decision-slot.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
 import { listEvidenceOfEvaluation } from "../../models/evidence/evidence.ts";
 import { recordPairing } from "../../models/insight/pairing.ts";
@@ -481,6 +482,28 @@ describe("the leaders of a school that leaves, who were never members", () => {
     await closedWith(watching, CLOSE.accessChanged.code);
     expect(Date.now() - started).toBeLessThan(2000);
     await refusedAgain(watching);
+  });
+});
+
+describe("an answer that lost the race", () => {
+  it("is told it is done only once the winning answer is on the record", async () => {
+    const { id, leaderB } = await workspaceWithB("Reading together", false);
+    const row = await WorkspaceSchoolModel.findOne({
+      workspaceId: id,
+      schoolId: world.otherSchool.id,
+    }).lean();
+    const changes = row!.changes ?? 0;
+    // Another request has claimed the decline and not yet written it to the school's row.
+    expect(await claimDecision(`workspace-school:${row!._id}:${changes}`, "declined")).toBe(true);
+    const answering = respondForB(leaderB, id, "decline");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await WorkspaceSchoolModel.updateOne(
+      { _id: row!._id },
+      { $set: { status: "declined", changes: changes + 1 } },
+    );
+    const answer = await answering;
+    // Not the workspace page as it was while invited: the declined school no longer sees it.
+    expect([answer.status, answer.location]).toEqual([302, "/workspaces?notice=declined"]);
   });
 });
 
