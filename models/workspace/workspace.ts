@@ -2,6 +2,7 @@ import { Schema, type Types } from "mongoose";
 import { claimDecision, decisionOutcome } from "../decision-slot.ts";
 import { isDuplicateKey } from "../errors.ts";
 import { DECISION_WRITE, defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
+import { waitUntil } from "../wait-until.ts";
 
 /**
  * A joint workspace: two or more schools of a trust developing practice together (shared
@@ -237,6 +238,15 @@ export async function createWorkspaceOnce(
       slot: input.slot,
     }).lean();
     if (!existing) throw error;
+    // The winner adds the schools and members after the workspace: answer once they are there,
+    // or the page this request is sent to would not find the workspace yet.
+    await waitUntil(async () => {
+      const [schools, members] = await Promise.all([
+        WorkspaceSchoolModel.countDocuments({ workspaceId: existing._id }),
+        WorkspaceMemberModel.countDocuments({ workspaceId: existing._id }),
+      ]);
+      return schools >= input.schools.length && members >= input.members.length;
+    });
     return { workspace: await assemble(existing), created: false };
   }
   const workspaceId = doc._id;
@@ -281,7 +291,10 @@ export async function setParticipation(
     // once the row says so too, so what the caller reads next (who still sees the workspace)
     // is the decided state, not the one before it.
     const decided = await decisionOutcome(slot);
-    await rowChangedFrom(current._id, changes);
+    await waitUntil(async () => {
+      const row = await WorkspaceSchoolModel.findOne({ _id: current._id }, { changes: 1 }).lean();
+      return !row || (row.changes ?? 0) > changes;
+    });
     return { changed: false, status: (decided as ParticipationStatus | null) ?? current.status };
   }
   await WorkspaceSchoolModel.updateOne(
@@ -290,21 +303,6 @@ export async function setParticipation(
     { writeConcern: DECISION_WRITE },
   );
   return { changed: true, status: to };
-}
-
-const WINNER_WRITE_WAIT_MS = 2000;
-
-/**
- * Waits (at most WINNER_WRITE_WAIT_MS) until a participation row has changed more than `changes`
- * times: a claimed decision's winner writes the row a moment after its claim.
- */
-async function rowChangedFrom(id: Types.ObjectId, changes: number): Promise<void> {
-  const until = Date.now() + WINNER_WRITE_WAIT_MS;
-  for (;;) {
-    const row = await WorkspaceSchoolModel.findOne({ _id: id }, { changes: 1 }).lean();
-    if (!row || (row.changes ?? 0) > changes || Date.now() >= until) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Adds a member (idempotent: true only for the call that added them). */

@@ -10,6 +10,7 @@ import { recordPairing } from "../../models/insight/pairing.ts";
 import {
   WorkspaceModel,
   WorkspaceSchoolModel,
+  addMember,
   getWorkspace,
 } from "../../models/workspace/workspace.ts";
 import type { AppServer } from "../../server/app.ts";
@@ -504,6 +505,55 @@ describe("an answer that lost the race", () => {
     const answer = await answering;
     // Not the workspace page as it was while invited: the declined school no longer sees it.
     expect([answer.status, answer.location]).toEqual([302, "/workspaces?notice=declined"]);
+  });
+});
+
+describe("a start that lost the race", () => {
+  it("is sent to the workspace only once its schools and members are there", async () => {
+    const leaderA = await signedIn(people.leaderA.id);
+    const requestId = leaderA.requestId;
+    // Another post of the same form has made the workspace and not yet added its schools.
+    const winner = await WorkspaceModel.create({
+      trustId: world.trust.id,
+      title: "Oracy together",
+      purpose: "",
+      slot: `request:${requestId}`,
+      createdBy: people.leaderA.id,
+    });
+    const starting = leaderA.post("/workspaces", {
+      intent: "create",
+      leadSchoolId: world.school.id,
+      title: "Oracy together",
+      schoolIds: world.otherSchool.id,
+      requestId,
+    });
+    // The page it is sent to, opened as soon as the answer comes.
+    const opened = starting.then(async (answer) => ({
+      answer,
+      page: (await leaderA.get(answer.location ?? "/workspaces")).status,
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await WorkspaceSchoolModel.insertMany(
+      [
+        [world.school.id, "accepted"],
+        [world.otherSchool.id, "invited"],
+      ].map(([schoolId, status]) => ({
+        workspaceId: winner._id,
+        trustId: world.trust.id,
+        schoolId,
+        status,
+        invitedBy: people.leaderA.id,
+      })),
+    );
+    await addMember(
+      world.trust.id,
+      winner._id.toString(),
+      { schoolId: world.school.id, userId: people.leaderA.id },
+      people.leaderA.id,
+    );
+    const { answer, page } = await opened;
+    expect([answer.status, answer.location]).toEqual([302, `/workspaces/${winner._id}`]);
+    expect(page).toBe(200);
   });
 });
 
