@@ -341,7 +341,15 @@ export async function removeMembers(workspaceId: string, userIds: string[]): Pro
 export async function archiveWorkspace(workspaceId: string, by: string): Promise<boolean> {
   const workspace = await WorkspaceModel.findOne({ _id: workspaceId }, { archivedAt: 1 }).lean();
   if (!workspace || workspace.archivedAt) return false;
-  if (!(await claimDecision(`workspace-archive:${workspaceId}`))) return false;
+  if (!(await claimDecision(`workspace-archive:${workspaceId}`))) {
+    // Another request is archiving it and may not have written the record yet: answer once it
+    // has, or the page this request is sent to would still show the workspace open.
+    await waitUntil(async () => {
+      const now = await WorkspaceModel.findOne({ _id: workspaceId }, { archivedAt: 1 }).lean();
+      return !now || now.archivedAt != null;
+    });
+    return false;
+  }
   await WorkspaceModel.updateOne(
     { _id: workspaceId },
     { $set: { archivedAt: new Date(), archivedBy: by } },

@@ -557,6 +557,29 @@ describe("a start that lost the race", () => {
   });
 });
 
+describe("an archive that lost the race", () => {
+  it("is sent back to the workspace only once it is archived there", async () => {
+    const { id } = await workspaceWithB("Writing for purpose", true);
+    const admin = await signedIn(world.people.trustAdmin.id, `/workspaces/${id}`);
+    // Another request has claimed the archiving and not yet written it to the workspace.
+    expect(await claimDecision(`workspace-archive:${id}`)).toBe(true);
+    const archiving = admin.post(`/workspaces/${id}`, { intent: "archive" });
+    // The page it is sent to, opened as soon as the answer comes.
+    const opened = archiving.then(async (answer) => ({
+      answer,
+      page: rendered((await admin.get(answer.location ?? `/workspaces/${id}`)).html),
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await WorkspaceModel.updateOne(
+      { _id: id },
+      { $set: { archivedAt: new Date(), archivedBy: world.people.trustAdmin.id } },
+    );
+    const { answer, page } = await opened;
+    expect([answer.status, answer.location]).toEqual([302, `/workspaces/${id}`]);
+    expect(page).toContain("Archived: kept for the record");
+  });
+});
+
 describe("a leader taking their own school out", () => {
   it("is taken to the workspaces list, told so, and no longer sees the workspace", async () => {
     const { id, leaderA, leaderB } = await workspaceWithB("Science together", true);
