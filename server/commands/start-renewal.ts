@@ -1,17 +1,28 @@
 import { z } from "zod";
 import { recordAudit } from "../../models/audit/audit.ts";
+import { claimDecision, decisionOutcome } from "../../models/decision-slot.ts";
 import { ConflictError } from "../../models/errors.ts";
 import { getEvaluation, startEvaluationOnce } from "../../models/evaluation/evaluation.ts";
 import { getFrameworkVersion, latestVersionOf } from "../../models/framework/framework.ts";
 import { objectId } from "../../models/input.ts";
 import { loadAward } from "../../models/permissions/loaders.ts";
 import { getSchool } from "../../models/school/school.ts";
+import { waitUntil } from "../../models/wait-until.ts";
 import type { CommandContext } from "./context.ts";
 import { prefillFrom } from "./prefill-from.ts";
 import { idIn, type Raw } from "./input.ts";
 
 export const StartRenewalInput = z.object({ awardId: objectId() });
 export type StartRenewalInput = z.infer<typeof StartRenewalInput>;
+
+/** Claimed by the request that started the renewal once its pre-fill is in the document. */
+const prefilledKey = (evaluationId: string) => `renewal-prefilled:${evaluationId}`;
+
+/**
+ * The request that starts a renewal pre-fills it within seconds; one started longer ago than
+ * this has no starter still at work (renewals from before the marker, or a starter that failed).
+ */
+const STILL_STARTING_MS = 60_000;
 
 /**
  * "Start renewal" from an award: a new evaluation of the school against the framework's latest
@@ -37,7 +48,13 @@ export async function startRenewal(
     createdBy: ctx.actor.userId,
     slot: `renewal:${award.id}`,
   });
-  if (!created) return { evaluationId: evaluation.id, resumed: true };
+  if (!created) {
+    // The request that started it may still be copying the last evaluation in: answer once it
+    // has, or the page this request is sent to shows the renewal empty.
+    if (Date.now() - evaluation.createdAt.getTime() < STILL_STARTING_MS)
+      await waitUntil(async () => (await decisionOutcome(prefilledKey(evaluation.id))) !== null);
+    return { evaluationId: evaluation.id, resumed: true };
+  }
 
   if (previous && previous.schoolId === award.schoolId) {
     const before = await getFrameworkVersion(award.trustId, previous.frameworkVersionId);
@@ -46,6 +63,7 @@ export async function startRenewal(
       now: latest.content,
     });
   }
+  await claimDecision(prefilledKey(evaluation.id), "done");
   await recordAudit({
     trustId: award.trustId,
     actorId: ctx.actor.userId,

@@ -10,13 +10,22 @@ import { addForce, readForces } from "../../collab/shapes/plan.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
 import type { Award } from "../../models/award/award.ts";
 import { longDate } from "../../models/award/pdf.ts";
+import { claimDecision } from "../../models/decision-slot.ts";
 import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import {
+  EvaluationModel,
+  getEvaluation,
+  newEvaluationDoc,
+} from "../../models/evaluation/evaluation.ts";
+import {
   getFrameworkVersion,
+  latestVersionOf,
   publishVersion,
   type FrameworkVersion,
 } from "../../models/framework/framework.ts";
+import { getSchool } from "../../models/school/school.ts";
 import type { AppServer } from "../../server/app.ts";
+import { prefillFrom } from "../../server/commands/prefill-from.ts";
 import { connectClient, eventually } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildAward, buildSchool, buildUser, buildWorld } from "../support/factories.ts";
@@ -377,6 +386,47 @@ describe("starting a renewal", () => {
     await other.get(`/awards/${current.id}/certificate`);
     // The other school's award has a framework that does not exist: nothing to renew against.
     expect((await other.post(`/awards/${current.id}/renew`, {})).status).toBe(409);
+  });
+});
+
+describe("a renewal start that lost the race", () => {
+  it("is sent to the renewal only once it is pre-filled from the last evaluation", async () => {
+    const sentence = "Reading for pleasure is planned in every year group.";
+    const criterion = Object.keys(world.evaluation.levelsByCriterion)[0];
+    await server.collab.change(documentName("evaluation", world.evaluation.id), (doc) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText(sentence)]);
+      doc.getXmlFragment(narrativeField(criterion)).insert(0, [paragraph]);
+    });
+    const renewed = await award(world.school.id, monthsFromToday(-35), monthsFromToday(1));
+    const latest = (await latestVersionOf(world.trust.id, version.frameworkId))!;
+    const school = (await getSchool(world.trust.id, world.school.id))!;
+    // Another press of the button has made the renewal and not yet copied the last one into it.
+    const winner = await EvaluationModel.create(
+      newEvaluationDoc(school, latest, {
+        title: `${latest.content.name} renewal`,
+        createdBy: world.people.schoolLeader.id,
+        slot: `renewal:${renewed.id}`,
+      }),
+    );
+    const leader = await as(world.people.schoolLeader.id);
+    await leader.get(`/awards/${renewed.id}/certificate`);
+    const starting = leader.post(`/awards/${renewed.id}/renew`, {});
+    // The page it is sent to, opened as soon as the answer comes.
+    const opened = starting.then(async (answer) => ({
+      answer,
+      page: (await leader.get(answer.location ?? "/register")).html,
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const fresh = (await getEvaluation(world.trust.id, winner._id.toString()))!;
+    await prefillFrom(server.collab, fresh, world.evaluation, {
+      before: null,
+      now: latest.content,
+    });
+    await claimDecision(`renewal-prefilled:${fresh.id}`, "done");
+    const { answer, page } = await opened;
+    expect([answer.status, answer.location]).toEqual([302, `/evaluations/${fresh.id}`]);
+    expect(page).toContain(sentence);
   });
 });
 
