@@ -289,6 +289,16 @@ export async function latestVersionOf(
   return doc ? toVersion(doc) : null;
 }
 
+/**
+ * True once the framework's record names `version` as its newest (or the framework is gone):
+ * `publishVersion` writes the record a moment after the version itself.
+ */
+export async function recordShowsVersion(frameworkId: string, version: number): Promise<boolean> {
+  if (!isObjectId(frameworkId)) return true;
+  const doc = await FrameworkModel.findById(frameworkId).select({ latestVersion: 1 }).lean();
+  return !doc || doc.latestVersion >= version;
+}
+
 export class ConcurrentPublishError extends Error {
   constructor() {
     super(

@@ -9,10 +9,12 @@ import {
   ConcurrentPublishError,
   latestVersionOf,
   publishVersion,
+  recordShowsVersion,
   type FrameworkVersion,
 } from "../../models/framework/framework.ts";
 import { objectId } from "../../models/input.ts";
 import { loadFramework } from "../../models/permissions/loaders.ts";
+import { waitUntil } from "../../models/wait-until.ts";
 import type { CommandContext } from "./context.ts";
 import { idIn, type Raw } from "./input.ts";
 
@@ -45,8 +47,14 @@ export async function publishFramework(
     const latest = await latestVersionOf(framework.trustId, framework.id);
     return latest && isDeepStrictEqual(plain(latest.content), plain(content)) ? latest : null;
   };
+  // Published already, perhaps by another request a moment ago that has not yet written the
+  // framework's record (its name and newest version): answer once it has, as that request will.
+  const alreadyPublished = async (version: FrameworkVersion) => {
+    await waitUntil(() => recordShowsVersion(framework.id, version.version));
+    return { version, created: false };
+  };
   const same = await unchanged();
-  if (same) return { version: same, created: false };
+  if (same) return alreadyPublished(same);
   try {
     const version = await publishVersion(framework.trustId, framework.id, content);
     await recordAudit({
@@ -60,7 +68,7 @@ export async function publishFramework(
   } catch (error) {
     if (!(error instanceof ConcurrentPublishError)) throw error;
     const published = await unchanged();
-    if (published) return { version: published, created: false };
+    if (published) return alreadyPublished(published);
     throw new ConflictError(error.message);
   }
 }

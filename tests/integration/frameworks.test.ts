@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
-import { criteriaOf, detailsOf } from "../../collab/shapes/framework.ts";
+import { criteriaOf, detailsOf, readFramework } from "../../collab/shapes/framework.ts";
 import { addCriterionTo } from "../../collab/shapes/framework-edits.ts";
 import { judgementsOf } from "../../collab/shapes/evaluation.ts";
 import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
@@ -144,6 +144,43 @@ describe("designing and publishing", () => {
     await leader.get(`/frameworks/${frameworkId}`);
     expect((await leader.post(`/frameworks/${frameworkId}`, {})).status).toBe(403);
     expect(await FrameworkVersionModel.countDocuments({ frameworkId })).toBe(2);
+  });
+});
+
+describe("a publish that lost the race", () => {
+  it("is told it is published only once the framework says so", async () => {
+    const frameworkId = await createFromStarter();
+    const admin = await draftClient(world.people.trustAdmin.id, frameworkId);
+    (detailsOf(admin.doc).get("name") as Y.Text).insert(0, "Trust ");
+    await admin.whenSaved();
+    const draft = await server.collab.read(documentName("framework", frameworkId));
+    const content = readFramework(draft);
+    draft.destroy();
+    // Another request has published this very draft as v1 and not yet written the framework.
+    await FrameworkVersionModel.create({
+      trustId: world.trust.id,
+      frameworkId,
+      version: 1,
+      content,
+    });
+    const http = await as(world.people.trustAdmin.id);
+    await http.get(`/frameworks/${frameworkId}`);
+    const publishing = http.post(`/frameworks/${frameworkId}`, {});
+    // The list of frameworks, opened as soon as the answer comes.
+    const opened = publishing.then(async (answer) => ({
+      answer,
+      list: (await http.get("/frameworks")).html,
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await FrameworkModel.updateOne(
+      { _id: frameworkId },
+      { $set: { latestVersion: 1, name: content.name, kind: content.kind } },
+    );
+    const { answer, list } = await opened;
+    expect(answer.html).toContain("Published as v1.");
+    const row = list.split("<tr").find((r) => r.includes(frameworkId)) ?? "";
+    expect(row).toContain(`${content.name}</a>`);
+    expect(row).toContain("v1");
   });
 });
 
