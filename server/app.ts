@@ -130,6 +130,8 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     express.static(path.join(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(path.join(PROJECT_ROOT, "public"), { maxAge: "1h" }));
+  // Browsers still ask for /favicon.ico now and then, whatever the page links: not a 404.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   serveOperations(app, {
     redis: readinessRedis,
     metricsToken: env.METRICS_TOKEN,

@@ -168,4 +168,12 @@ describe("the app's built assets", () => {
     expect(fontAnswer.status).toBe(200);
     expect(fontAnswer.headers.get("x-request-id")).not.toBeNull();
   });
+
+  it("answer a browser's own request for /favicon.ico with the app's icon", async () => {
+    const asked = await fetch(`${app.url}/favicon.ico`, { redirect: "manual" });
+    expect([asked.status, asked.headers.get("location")]).toEqual([301, "/favicon.svg"]);
+    const icon = await fetch(`${app.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toContain("image/svg+xml");
+  });
 });
