@@ -9,8 +9,11 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { formatMoment } from "../../models/dates.ts";
 import {
   EnrolSecondFactorInput,
+  ReplaceRecoveryCodesInput,
   enrolSecondFactor,
+  replaceOwnRecoveryCodes,
 } from "../components/second-factor/commands.server.ts";
+import { NewRecoveryCodesForm } from "../components/second-factor/new-recovery-codes-form.tsx";
 import { RecoveryCodes } from "../components/second-factor/recovery-codes.tsx";
 import { setUpPage } from "../components/second-factor/set-up.server.ts";
 import { SetUpForm } from "../components/second-factor/set-up-form.tsx";
@@ -49,12 +52,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const revealed = await takeRevealed(request, state.actor.userId);
   if (revealed) {
     return json(
-      { recoveryCodes: revealed.codes, next, page: null, mustEnrol: false },
+      {
+        recoveryCodes: revealed.codes,
+        revealedKind: revealed.kind,
+        next,
+        page: null,
+        mustEnrol: false,
+      },
       { headers: { "Set-Cookie": revealed.clear } },
     );
   }
   return json({
     recoveryCodes: null,
+    revealedKind: null,
     next,
     page: await setUpPage(state.actor),
     mustEnrol: state.stage === "enrol",
@@ -64,17 +74,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const state = await mayUse(request);
   const form = await readForm(request);
-  const input = parseInput(form, EnrolSecondFactorInput);
+  const ctx = { actor: state.actor, collab: context.collab };
+  const replacing = form.get("intent") === NEW_RECOVERY_CODES;
+  const intent = replacing ? NEW_RECOVERY_CODES : undefined;
+  const input = parseInput(form, replacing ? ReplaceRecoveryCodesInput : EnrolSecondFactorInput, {
+    intent,
+  });
   const wait = await limitSecondFactor(context.clientAddress, state.actor.userId);
   if (wait) {
     return failed(
-      { formError: `Too many attempts. Try again in ${wait} minute${wait === 1 ? "" : "s"}.` },
+      {
+        intent,
+        formError: `Too many attempts. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`,
+      },
       429,
     );
   }
-  const result = await run(() =>
-    enrolSecondFactor({ actor: state.actor, collab: context.collab }, input),
-  );
+  const self = new URL(request.url).pathname + new URL(request.url).search;
+  if (replacing) {
+    const made = await run(() => replaceOwnRecoveryCodes(ctx, input), intent);
+    if (made instanceof Response) return made;
+    await resetSecondFactorLimit(context.clientAddress, state.actor.userId);
+    const cookie = await revealOnce(state.actor.userId, made.recoveryCodes, "replaced");
+    throw redirect(self, { headers: { "Set-Cookie": cookie } });
+  }
+  const result = await run(() => enrolSecondFactor(ctx, input));
   if (result instanceof Response) return result;
   await resetSecondFactorLimit(context.clientAddress, state.actor.userId);
   // A fresh session that has passed the factor; for someone made to set it up, this is the
@@ -89,11 +113,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Post, redirect, get: the codes travel in a sealed cookie the next page clears.
   const headers = new Headers({ "Set-Cookie": cookie });
   headers.append("Set-Cookie", await revealOnce(state.actor.userId, result.recoveryCodes));
-  throw redirect(new URL(request.url).pathname + new URL(request.url).search, { headers });
+  throw redirect(self, { headers });
 }
 
+/** The intent of the form that makes a new set of recovery codes. */
+const NEW_RECOVERY_CODES = "newRecoveryCodes";
+
 export default function TwoFactor() {
-  const { page, mustEnrol, recoveryCodes, next } = useLoaderData<typeof loader>();
+  const { page, mustEnrol, recoveryCodes, revealedKind, next } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const [params] = useSearchParams();
   const query = params.get("redirectTo")
@@ -103,7 +130,7 @@ export default function TwoFactor() {
     <div className="page narrow">
       <h1>Two-factor sign-in</h1>
       {recoveryCodes ? (
-        <RecoveryCodes codes={recoveryCodes} next={next} />
+        <RecoveryCodes codes={recoveryCodes} next={next} kind={revealedKind ?? "enrolled"} />
       ) : page?.kind === "on" ? (
         <section className="stack">
           <p role="status" className="notice">
@@ -114,6 +141,12 @@ export default function TwoFactor() {
             phone, sign in with a recovery code, then ask your trust's admin to reset your
             two-factor sign-in so you can set up a new phone.
           </p>
+          <NewRecoveryCodesForm
+            intent={NEW_RECOVERY_CODES}
+            action={`/account/two-factor${query}`}
+            formError={result?.intent === NEW_RECOVERY_CODES ? result.formError : undefined}
+            codeError={result?.intent === NEW_RECOVERY_CODES ? result.fieldErrors?.code : undefined}
+          />
           <p>
             <Link to="/home">Back to your schools</Link>
           </p>
@@ -137,8 +170,8 @@ export default function TwoFactor() {
             secret={page.secret}
             account={page.account}
             action={`/account/two-factor${query}`}
-            formError={result?.formError}
-            codeError={result?.fieldErrors?.code}
+            formError={result?.intent ? undefined : result?.formError}
+            codeError={result?.intent ? undefined : result?.fieldErrors?.code}
           />
           {mustEnrol ? <SignOutButton /> : null}
         </>

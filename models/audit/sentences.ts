@@ -191,6 +191,8 @@ const SENTENCES = {
       ? `An already used ${what} was entered for ${r.subjectPerson}`
       : `A wrong ${what} was entered for ${r.subjectPerson}`;
   },
+  recoveryCodesReplaced: (r: Reading) =>
+    `${r.actor} made new recovery codes for two-factor sign-in (the old ones no longer work)`,
   secondFactorReset: (r: Reading) => `${r.actor} reset ${r.subjectPerson}'s two-factor sign-in`,
   pairingAccepted: (r: Reading) =>
     `${r.actor} accepted the pairing of ${r.school(r.detail("centreSchoolId")) ?? "a school"} with ${r.school(r.detail("supportedSchoolId")) ?? "a school"} to share practice in ${r.text("areaTitle")}`,

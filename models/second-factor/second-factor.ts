@@ -18,6 +18,8 @@ import { matchCode, newTotpSecret } from "./totp.ts";
  *   reload shows the same QR code the app may already have scanned);
  * - SecondFactorUse: one per accepted use (unique key): a code's time step or a recovery code's
  *   hash, so a code works once, however many requests race with it.
+ * The one update: a person replacing their recovery codes, only after claiming a fresh code's
+ * use, so one code makes one new set however many requests race with it.
  */
 interface SecondFactorDoc {
   userId: Types.ObjectId;
@@ -275,6 +277,56 @@ export async function useSecondFactor(
   return (await claimUse(check.useKey, userId, check.method, now))
     ? { ok: true, method: check.method }
     : { ok: false, method: check.method, reason: "used" };
+}
+
+/**
+ * Replaces the person's recovery codes with a new set once they prove a fresh code from their
+ * app (a recovery code will not do: the set it belongs to is the one going). The code's use is
+ * claimed first, so of any number of requests with it one makes the new set and the others are
+ * told it was used. The old codes stop working; the new ones are returned in plain text, this
+ * once.
+ */
+export async function replaceRecoveryCodes(
+  key: Buffer,
+  userId: string,
+  code: string,
+  now = new Date(),
+): Promise<{ recoveryCodes: string[] }> {
+  const factor = isObjectId(userId)
+    ? await SecondFactorModel.findOne({ _id: userId }).lean()
+    : null;
+  if (!factor) throw new ConflictError("Two-factor sign-in is not set up for your account.");
+  let secret: string | null;
+  try {
+    secret = openSecret(key, userId, factor.sealedSecret);
+  } catch {
+    secret = null;
+  }
+  if (secret === null)
+    throw new InvalidInputError(
+      "Your app's codes cannot be checked any more. Ask your trust's admin to reset your two-factor sign-in.",
+      "code",
+    );
+  const step = matchCode(secret, code, now);
+  if (step === null)
+    throw new InvalidInputError(
+      "That code is not right. Enter the 6-digit code your app shows now.",
+      "code",
+    );
+  if (!(await claimUse(`code:${userId}:${step}`, userId, "code", now)))
+    throw new InvalidInputError(
+      "That code has been used already. Wait for your app to show the next one.",
+      "code",
+    );
+  const recoveryCodes = newRecoveryCodes();
+  await SecondFactorModel.updateOne(
+    { _id: userId },
+    { $set: { recoveryCodeHashes: recoveryCodes.map((c) => hashRecoveryCode(userId, c)) } },
+    { writeConcern: DECISION_WRITE },
+  );
+  // The old set's uses no longer count against what is left.
+  await SecondFactorUseModel.deleteMany({ userId, method: "recoveryCode" });
+  return { recoveryCodes };
 }
 
 /** Removes the factor, any set-up in progress and the record of used codes. */

@@ -11,7 +11,7 @@ import {
 } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { TEST_PASSWORD, buildWorld } from "../support/factories.ts";
-import { ensureSecondFactor } from "../support/second-factor.ts";
+import { ensureSecondFactor, freshCodeFor } from "../support/second-factor.ts";
 import { startTestServer } from "../support/server.ts";
 
 useTestDatabase();
@@ -73,5 +73,26 @@ describe("two-factor sign-in", () => {
     await signInWithCode(page, world.people.validator.email, TEST_PASSWORD);
     expect(pathOf(page)).toBe("/validations");
     await page.getByRole("navigation", { name: "Main" }).getByText("Helen Validator").waitFor();
+  });
+
+  it("lets a school leader make a new set of recovery codes, the error beside the field", async () => {
+    allowBrowserConsoleError(/status of 400/);
+    await ensureSecondFactor(world.people.schoolLeader.id);
+    const page = await signedOutPage();
+    await page.goto(`${server.url}/account/two-factor`);
+    await signInWithCode(page, world.people.schoolLeader.email, TEST_PASSWORD);
+    await page.getByRole("heading", { name: "New recovery codes" }).waitFor();
+
+    const code = page.getByLabel("Code from your app");
+    await code.fill("000000");
+    await page.getByRole("button", { name: "Make new recovery codes" }).click();
+    await page.getByText("That code is not right.").waitFor();
+    expect(await code.getAttribute("aria-invalid")).toBe("true");
+
+    await code.fill(await freshCodeFor(world.people.schoolLeader.id));
+    await page.getByRole("button", { name: "Make new recovery codes" }).click();
+    await page.getByText("New recovery codes are ready. Your old ones no longer work.").waitFor();
+    const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+    expect(await codes.count()).toBe(10);
   });
 });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
-import { hasSecondFactor } from "../../models/second-factor/second-factor.ts";
+import { secondFactorKey } from "../../app/utils/second-factor-key.server.ts";
+import {
+  SecondFactorModel,
+  hasSecondFactor,
+  useSecondFactor,
+} from "../../models/second-factor/second-factor.ts";
 import { codeAt } from "../../models/second-factor/totp.ts";
 import { SessionModel } from "../../models/session/session.ts";
 import { findUserByEmail } from "../../models/user/user.ts";
@@ -260,6 +265,104 @@ describe("setting up a second factor", () => {
 
     const next = new HttpSession(server.url);
     expect((await passwordStep(next, staff.email)).location).toBe("/sign-in/code");
+  });
+});
+
+/** The recovery codes a page shows (the page after setting up, or after making a new set). */
+const codesOn = (html: string) =>
+  [...html.matchAll(/<code>([a-z2-9-]{19})<\/code>/g)].map((m) => m[1]);
+
+const storedHashes = async (userId: string) =>
+  (await SecondFactorModel.findOne({ _id: userId }).lean())?.recoveryCodeHashes ?? [];
+
+describe("making new recovery codes", () => {
+  it("takes a fresh code from the app, shows the new set once, and only the new set works", async () => {
+    const staff = await buildUser("schoolStaff", world.trust, world.school, "Rhea Renew");
+    const { recoveryCodes: old } = await ensureSecondFactor(staff.id);
+    const key = secondFactorKey();
+    expect((await useSecondFactor(key, staff.id, old[0])).ok).toBe(true);
+    const http = new HttpSession(server.url);
+    http.setCookie(await cookieFor(staff.id));
+    const page = await http.get("/account/two-factor");
+    expect(page.html).toContain("9 of 10 recovery codes are left.");
+    expect(page.html).toContain("Make new recovery codes");
+    const before = await storedHashes(staff.id);
+
+    const refused = await http.post("/account/two-factor", {
+      intent: "newRecoveryCodes",
+      code: "000000",
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain("That code is not right.");
+    const empty = await http.post("/account/two-factor", { intent: "newRecoveryCodes", code: "" });
+    expect(empty.status).toBe(400);
+    expect(empty.html).toContain("Enter the 6-digit code your app shows");
+    expect(await storedHashes(staff.id)).toEqual(before);
+
+    const code = await freshCodeFor(staff.id);
+    const made = await http.post("/account/two-factor", { intent: "newRecoveryCodes", code });
+    expect([made.status, made.location]).toEqual([302, "/account/two-factor"]);
+    const shown = await http.get("/account/two-factor");
+    expect(shown.html).toContain("New recovery codes are ready. Your old ones no longer work.");
+    const fresh = codesOn(shown.html);
+    expect(fresh).toHaveLength(10);
+    expect(fresh.filter((c) => old.includes(c))).toEqual([]);
+    // Shown once; the count starts again from the new set.
+    const after = await http.get("/account/two-factor");
+    expect(codesOn(after.html)).toEqual([]);
+    expect(after.html).toContain("10 of 10 recovery codes are left.");
+    // The same app code again is a replay.
+    const replay = await http.post("/account/two-factor", { intent: "newRecoveryCodes", code });
+    expect(replay.status).toBe(400);
+    expect(replay.html).toContain("That code has been used already.");
+
+    expect(await useSecondFactor(key, staff.id, old[1])).toMatchObject({ ok: false });
+    expect((await useSecondFactor(key, staff.id, fresh[0])).ok).toBe(true);
+    expect(await audited("recoveryCodesReplaced", staff.id)).toHaveLength(1);
+  });
+
+  it("makes one new set when 20 requests race with one code", async () => {
+    const leader = await buildUser("trustLeader", world.trust, undefined, "Rio Racer");
+    await ensureSecondFactor(leader.id);
+    const cookie = await cookieFor(leader.id);
+    const sessions = Array.from({ length: 20 }, (_, i) => {
+      const http = new HttpSession(server.url, { "x-forwarded-for": `198.51.100.${i + 1}` });
+      http.setCookie(cookie);
+      return http;
+    });
+    const before = await storedHashes(leader.id);
+    const code = await freshCodeFor(leader.id);
+    const answers = await Promise.all(
+      sessions.map((http) =>
+        http.post("/account/two-factor", { intent: "newRecoveryCodes", code }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 302)).toHaveLength(1);
+    // The others: the code was used (400), or too many tries for one person (429).
+    expect(statuses.every((s) => s === 302 || s === 400 || s === 429)).toBe(true);
+    expect(await audited("recoveryCodesReplaced", leader.id)).toHaveLength(1);
+    // The set the winner was shown is the one stored.
+    const winner = sessions[statuses.indexOf(302)];
+    const shown = codesOn((await winner.get("/account/two-factor")).html);
+    expect(shown).toHaveLength(10);
+    expect(await storedHashes(leader.id)).not.toEqual(before);
+    expect((await useSecondFactor(secondFactorKey(), leader.id, shown[3])).ok).toBe(true);
+  });
+
+  it("is refused to someone without two-factor sign-in, changing nothing", async () => {
+    const staff = await buildUser("schoolStaff", world.trust, world.school, "Nia Nofactor");
+    const http = new HttpSession(server.url);
+    http.setCookie(await cookieFor(staff.id));
+    await http.get("/account/two-factor");
+    const answer = await http.post("/account/two-factor", {
+      intent: "newRecoveryCodes",
+      code: "123456",
+    });
+    expect(answer.status).toBe(409);
+    expect(answer.html).toContain("Two-factor sign-in is not set up for your account.");
+    expect(await hasSecondFactor(staff.id)).toBe(false);
+    expect(await audited("recoveryCodesReplaced", staff.id)).toHaveLength(0);
   });
 });
 

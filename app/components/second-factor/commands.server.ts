@@ -13,3 +13,7 @@ export {
   previewReset,
   resetSecondFactor,
 } from "../../../server/commands/reset-second-factor.ts";
+export {
+  ReplaceRecoveryCodesInput,
+  replaceOwnRecoveryCodes,
+} from "../../../server/commands/replace-recovery-codes.ts";

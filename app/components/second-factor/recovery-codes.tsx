@@ -1,12 +1,24 @@
 import { Link } from "@remix-run/react";
 
-/** The recovery codes, shown this once after setting up, with where to go next. */
-export function RecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
+/**
+ * The recovery codes, shown this once after setting up (`enrolled`) or making a new set
+ * (`replaced`), with where to go next.
+ */
+export function RecoveryCodes({
+  codes,
+  next,
+  kind = "enrolled",
+}: {
+  codes: string[];
+  next: string;
+  kind?: "enrolled" | "replaced";
+}) {
   return (
     <section aria-labelledby="recovery-heading" className="stack set-up-done">
       <p role="status" className="notice">
-        Two-factor sign-in is on. From now on you will enter a code from your app after your
-        password.
+        {kind === "replaced"
+          ? "New recovery codes are ready. Your old ones no longer work."
+          : "Two-factor sign-in is on. From now on you will enter a code from your app after your password."}
       </p>
       <h2 id="recovery-heading">Your recovery codes</h2>
       <p>

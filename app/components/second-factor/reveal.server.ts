@@ -24,22 +24,35 @@ function revealCookie() {
   return cookie;
 }
 
+/** Why the codes are new: two-factor sign-in was just set up, or the person replaced them. */
+export type RevealedKind = "enrolled" | "replaced";
+
 /** The Set-Cookie header that holds `codes` for the next page. */
-export async function revealOnce(userId: string, codes: string[]): Promise<string> {
-  return revealCookie().serialize(sealSecret(secondFactorKey(), userId, JSON.stringify(codes)));
+export async function revealOnce(
+  userId: string,
+  codes: string[],
+  kind: RevealedKind = "enrolled",
+): Promise<string> {
+  return revealCookie().serialize(
+    sealSecret(secondFactorKey(), userId, JSON.stringify({ codes, kind })),
+  );
 }
 
-/** The codes held for this person (or null), and the header that clears them. */
+/** The codes held for this person (or null), why, and the header that clears them. */
 export async function takeRevealed(
   request: Request,
   userId: string,
-): Promise<{ codes: string[]; clear: string } | null> {
+): Promise<{ codes: string[]; kind: RevealedKind; clear: string } | null> {
   const sealed = await revealCookie().parse(request.headers.get("Cookie"));
   if (typeof sealed !== "string") return null;
   const clear = await revealCookie().serialize("", { maxAge: 0 });
   try {
-    const codes: unknown = JSON.parse(openSecret(secondFactorKey(), userId, sealed));
-    return Array.isArray(codes) ? { codes: codes.map(String), clear } : null;
+    const held: unknown = JSON.parse(openSecret(secondFactorKey(), userId, sealed));
+    // A bare list: sealed by the version before `kind` (a set-up).
+    if (Array.isArray(held)) return { codes: held.map(String), kind: "enrolled", clear };
+    const { codes, kind } = (held ?? {}) as { codes?: unknown; kind?: unknown };
+    if (!Array.isArray(codes)) return null;
+    return { codes: codes.map(String), kind: kind === "replaced" ? "replaced" : "enrolled", clear };
   } catch {
     return null;
   }
