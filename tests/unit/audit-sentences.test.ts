@@ -198,6 +198,10 @@ const EXAMPLES: [ReturnType<typeof entry>, string][] = [
   ],
   [entry(HELEN, "secondFactorEnrolled", `user:${HELEN}`), "Helen Wright set up two-factor sign-in"],
   [
+    entry(HELEN, "recoveryCodesReplaced", `user:${HELEN}`),
+    "Helen Wright made new recovery codes for two-factor sign-in (the old ones no longer work)",
+  ],
+  [
     entry(HELEN, "secondFactorFailed", `user:${HELEN}`, { reason: "wrong", method: "code" }),
     "A wrong two-factor code was entered for Helen Wright",
   ],
