@@ -231,16 +231,28 @@ export async function enrolWithSecret(
   }
 }
 
-/** The stored secret in plain text, or null (no factor, or sealed under another key). */
-export async function secondFactorSecret(key: Buffer, userId: string): Promise<string | null> {
+/**
+ * The person's factor and its secret in plain text, or null when they have none. The secret is
+ * null when it was sealed under another key (the server secret changed since enrolment): only
+ * the recovery codes, being hashes, still work then.
+ */
+async function storedFactor(
+  key: Buffer,
+  userId: string,
+): Promise<{ factor: SecondFactorDoc; secret: string | null } | null> {
   if (!isObjectId(userId)) return null;
   const factor = await SecondFactorModel.findOne({ _id: userId }).lean();
   if (!factor) return null;
   try {
-    return openSecret(key, userId, factor.sealedSecret);
+    return { factor, secret: openSecret(key, userId, factor.sealedSecret) };
   } catch {
-    return null;
+    return { factor, secret: null };
   }
+}
+
+/** The stored secret in plain text, or null (no factor, or sealed under another key). */
+export async function secondFactorSecret(key: Buffer, userId: string): Promise<string | null> {
+  return (await storedFactor(key, userId))?.secret ?? null;
 }
 
 export type SecondFactorUse =
@@ -257,19 +269,10 @@ export async function useSecondFactor(
   input: string,
   now = new Date(),
 ): Promise<SecondFactorUse> {
-  const factor = isObjectId(userId)
-    ? await SecondFactorModel.findOne({ _id: userId }).lean()
-    : null;
-  if (!factor) return { ok: false, method: null, reason: "none" };
-  let secret: string | null;
-  try {
-    secret = openSecret(key, userId, factor.sealedSecret);
-  } catch {
-    // The server secret changed since enrolment: only recovery codes (hashes) still work.
-    secret = null;
-  }
+  const stored = await storedFactor(key, userId);
+  if (!stored) return { ok: false, method: null, reason: "none" };
   const check = checkCode(
-    { userId, secret, recoveryCodeHashes: factor.recoveryCodeHashes },
+    { userId, secret: stored.secret, recoveryCodeHashes: stored.factor.recoveryCodeHashes },
     input,
     now,
   );
@@ -292,16 +295,9 @@ export async function replaceRecoveryCodes(
   code: string,
   now = new Date(),
 ): Promise<{ recoveryCodes: string[] }> {
-  const factor = isObjectId(userId)
-    ? await SecondFactorModel.findOne({ _id: userId }).lean()
-    : null;
-  if (!factor) throw new ConflictError("Two-factor sign-in is not set up for your account.");
-  let secret: string | null;
-  try {
-    secret = openSecret(key, userId, factor.sealedSecret);
-  } catch {
-    secret = null;
-  }
+  const stored = await storedFactor(key, userId);
+  if (!stored) throw new ConflictError("Two-factor sign-in is not set up for your account.");
+  const { secret } = stored;
   if (secret === null)
     throw new InvalidInputError(
       "Your app's codes cannot be checked any more. Ask your trust's admin to reset your two-factor sign-in.",

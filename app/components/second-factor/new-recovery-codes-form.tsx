@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "../csrf-input.tsx";
-import { FormError, TextField } from "../field.tsx";
+import { FormError } from "../field.tsx";
+import { AppCodeField } from "./app-code-field.tsx";
 
 /**
  * For someone with two-factor sign-in on: a new set of recovery codes (they used some, or lost
@@ -31,15 +32,7 @@ export function NewRecoveryCodesForm({
         <CsrfInput />
         <input type="hidden" name="intent" value={intent} />
         <FormError message={formError} />
-        <TextField
-          label="Code from your app"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          hint="6 digits. It changes every 30 seconds."
-          error={codeError}
-        />
+        <AppCodeField error={codeError} />
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? "Checking…" : "Make new recovery codes"}
         </button>

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "../csrf-input.tsx";
 import { FormError, TextField } from "../field.tsx";
+import { AppCodeField } from "./app-code-field.tsx";
 
 /** Step by step: scan (or type the key), then prove it with the first code the app shows. */
 export function SetUpForm({
@@ -48,15 +49,7 @@ export function SetUpForm({
         <Form method="post" action={action} className="stack" noValidate>
           <CsrfInput />
           <FormError message={formError} />
-          <TextField
-            label="Code from your app"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            hint="6 digits. It changes every 30 seconds."
-            error={codeError}
-          />
+          <AppCodeField error={codeError} />
           <button type="submit" className="button" disabled={submitting}>
             {submitting ? "Checking…" : "Turn on two-factor sign-in"}
           </button>
