@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { RevealedKind } from "./reveal.server.ts";
 
 /**
  * The recovery codes, shown this once after setting up (`enrolled`) or making a new set
@@ -11,7 +12,7 @@ export function RecoveryCodes({
 }: {
   codes: string[];
   next: string;
-  kind?: "enrolled" | "replaced";
+  kind?: RevealedKind;
 }) {
   return (
     <section aria-labelledby="recovery-heading" className="stack set-up-done">
