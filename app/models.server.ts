@@ -52,7 +52,8 @@ export {
   pruneJudgements,
   removeContributor,
 } from "../models/perspective/perspective.ts";
-export { listAudit, recordAudit, verifyAuditLog } from "../models/audit/audit.ts";
+export { allAuditOf, listAudit, recordAudit } from "../models/audit/audit.ts";
+export { auditLogStatus } from "../models/audit/check.ts";
 export { listMembershipsOfUser } from "../models/membership/membership.ts";
 export {
   findValidationOfEvaluation,

@@ -1,4 +1,5 @@
 import "./registry.ts";
+import { migrateAuditKeysOnce } from "./audit/audit.ts";
 import { migrateSnapshotIndexes } from "./document-log/document-log.ts";
 import { migrateSnapshotRowsOnce } from "./document-log/snapshot-versions.ts";
 import { mongoose } from "./mongoose.ts";
@@ -19,4 +20,6 @@ export async function prepareDatabase(): Promise<void> {
   await migrateSnapshotStates();
   // A document's snapshot versions are found by `_id` (ADR 035).
   await migrateSnapshotRowsOnce();
+  // Audit entries are found by key (ADR 055).
+  await migrateAuditKeysOnce();
 }

@@ -11,6 +11,7 @@ import "./document-log/document-log.ts";
 import "./cycle/cycle.ts";
 import "./perspective/perspective.ts";
 import "./audit/audit.ts";
+import "./audit/check-record.ts";
 import "./validation/validation.ts";
 import "./validation/record.ts";
 import "./evidence/evidence.ts";

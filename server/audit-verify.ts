@@ -1,6 +1,6 @@
 // `npm run audit:verify`: checks the whole audit chain; exits 1 if any entry was altered or removed.
 import { getEnv } from "../app/utils/env.server.ts";
-import { verifyAuditLog } from "../models/audit/audit.ts";
+import { verifyAuditLog } from "../models/audit/check.ts";
 import { connectDatabase } from "./database/connect.ts";
 
 const env = getEnv();

@@ -1,8 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listAudit, verifyAuditLog } from "../models.server.ts";
-import { auditRows } from "../components/audit/audit-rows.server.ts";
+import { auditLogStatus, listAudit } from "../models.server.ts";
+import { auditFacts, auditRows } from "../components/audit/audit-rows.server.ts";
+import { AuditFacts } from "../components/audit/audit-facts.tsx";
+import { AuditStatus } from "../components/audit/audit-status.tsx";
 import styles from "../styles/audit.css";
 import { requireTrust } from "../utils/trust.server.ts";
 import { formatMoment } from "../../models/dates.ts";
@@ -11,36 +13,62 @@ import { TableScroll } from "../components/table-scroll.tsx";
 export const meta: MetaFunction = () => [{ title: "Audit log · Quality marks" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
+const PAGE = 100;
+
+/** `?before=<n>`: the entries numbered below n (a whole number from 2 on). */
+function pageStart(url: URL): { before?: number; invalid: boolean } {
+  const raw = url.searchParams.get("before");
+  if (raw === null) return { invalid: false };
+  return /^[1-9][0-9]{0,11}$/.test(raw) && Number(raw) > 1
+    ? { before: Number(raw), invalid: false }
+    : { invalid: true };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { trustId } = await requireTrust(request, "manage");
-  const [entries, verification] = await Promise.all([listAudit(trustId), verifyAuditLog()]);
-  const rows = await auditRows(trustId, entries);
-  return json({
-    verification: { entries: verification.entries, problems: verification.problems },
-    entries: rows.map(({ entry, sentence, about }) => ({
-      seq: entry.seq,
-      at: entry.at.toISOString(),
-      sentence,
-      about,
-      facts: JSON.stringify({ action: entry.action, subject: entry.subject, ...entry.details }),
-    })),
-  });
+  const { before, invalid } = pageStart(new URL(request.url));
+  const [page, status] = await Promise.all([
+    listAudit(trustId, { limit: PAGE, before }),
+    auditLogStatus(),
+  ]);
+  const rows = await auditRows(trustId, page.entries);
+  return json(
+    {
+      invalidPage: invalid,
+      paged: before !== undefined,
+      olderBefore: page.olderBefore,
+      status: {
+        entries: status.entries,
+        sinceWholeCheck: status.sinceWholeCheck,
+        checkedAt: status.checkedAt.toISOString(),
+        problems: status.problems,
+      },
+      entries: rows.map(({ entry, sentence, about }) => ({
+        seq: entry.seq,
+        at: entry.at.toISOString(),
+        sentence,
+        about,
+        facts: auditFacts(entry),
+      })),
+    },
+    { status: invalid ? 400 : 200 },
+  );
 }
 
 export default function AuditLog() {
   const data = useLoaderData<typeof loader>();
-  const ok = data.verification.problems.length === 0;
   return (
     <div className="page">
       <p className="breadcrumbs">
         <Link to="/trust">Trust settings</Link> /
       </p>
       <h1>Audit log</h1>
-      <div role="status" className={ok ? "notice" : "form-error"}>
-        {ok
-          ? `Verified: all ${data.verification.entries} entries are intact and in sequence.`
-          : `Verification failed: ${data.verification.problems.map((p) => `entry ${p.seq} ${p.problem}`).join("; ")}.`}
-      </div>
+      <AuditStatus {...data.status} />
+      {data.invalidPage ? (
+        <p role="alert" className="form-error">
+          There is no such page of the log: these are the newest entries.
+        </p>
+      ) : null}
       <p>
         <a href="/trust/audit.csv" download>
           Export as CSV
@@ -70,8 +98,9 @@ export default function AuditLog() {
             {data.entries.length === 0 ? (
               <tr>
                 <td colSpan={5}>
-                  No entries yet. Sign-ins, role changes and decisions (publishing, distributing,
-                  outcomes) are recorded here as they happen.
+                  {data.paged
+                    ? "None of your trust's entries in this part of the log."
+                    : "No entries yet. Sign-ins, role changes and decisions (publishing, distributing, outcomes) are recorded here as they happen."}
                 </td>
               </tr>
             ) : null}
@@ -82,16 +111,21 @@ export default function AuditLog() {
                 <td>{e.sentence}</td>
                 <td>{e.about}</td>
                 <td>
-                  <details>
-                    <summary>Facts</summary>
-                    <code className="audit-json">{e.facts}</code>
-                  </details>
+                  <AuditFacts facts={e.facts} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
+      <nav aria-label="Pages of the log" className="audit-pages">
+        {data.paged ? <Link to="/trust/audit">Newest entries</Link> : null}
+        {data.olderBefore !== null ? (
+          <Link to={`/trust/audit?before=${data.olderBefore}`}>Older entries</Link>
+        ) : data.paged ? (
+          <span className="muted">No older entries.</span>
+        ) : null}
+      </nav>
     </div>
   );
 }

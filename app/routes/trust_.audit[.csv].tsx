@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listAudit } from "../models.server.ts";
+import { allAuditOf } from "../models.server.ts";
 import { auditRows } from "../components/audit/audit-rows.server.ts";
 import { toCsv } from "../utils/csv.server.ts";
 import { requireTrust } from "../utils/trust.server.ts";
@@ -10,7 +10,7 @@ import { requireTrust } from "../utils/trust.server.ts";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { trustId } = await requireTrust(request, "manage");
-  const rows = await auditRows(trustId, await listAudit(trustId, 100_000));
+  const rows = await auditRows(trustId, await allAuditOf(trustId));
   const csv = toCsv(
     [
       "Sequence",

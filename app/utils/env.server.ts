@@ -29,6 +29,8 @@ const schema = z.object({
   COLLAB_LOG_FLUSH_MS: z.coerce.number().int().min(0).max(10_000).optional(),
   /** How long relayed updates wait, at most, for a check against the log (ADR 041); 5 min. */
   COLLAB_RELAYED_CHECK_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  /** How often the whole audit chain is read and checked (ADR 055); hourly. */
+  AUDIT_CHECK_EVERY_MS: z.coerce.number().int().min(1000).default(3_600_000),
   TRUST_PROXY: flag.default(false),
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** tldraw's licence key for the whiteboard: needed in production, not on localhost. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuditModel, recordAudit, verifyAuditLog } from "../../models/audit/audit.ts";
+import { AuditModel, recordAudit } from "../../models/audit/audit.ts";
+import { verifyAuditLog } from "../../models/audit/check.ts";
 import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { TEST_PASSWORD, buildWorld } from "../support/factories.ts";

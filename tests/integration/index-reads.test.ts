@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
+import { recordAudit } from "../../models/audit/audit.ts";
 import { mongoose } from "../../models/mongoose.ts";
 import { connectClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -47,6 +48,20 @@ async function pagesAndSocket(world: World, person: keyof World["people"], pages
 }
 
 describe("what each role's pages and sockets read", () => {
+  it("appending to the audit log (every sign-in) goes through an index (ADR 055)", async () => {
+    const reads = await readsSentDuring(() =>
+      recordAudit({
+        trustId: the.world.trust.id,
+        actorId: null,
+        action: "signIn",
+        subject: "user:someone",
+        details: {},
+      }),
+    );
+    expect(reads.length).toBeGreaterThan(0);
+    expect(await scans(reads)).toEqual([]);
+  });
+
   it("a school's team: every read goes through an index", async () => {
     const { world } = the;
     const evaluation = `/evaluations/${world.evaluation.id}`;
@@ -82,7 +97,7 @@ describe("what each role's pages and sockets read", () => {
           `/evaluations/${world.evaluation.id}`,
         ],
       ],
-      ["trustAdmin", ["/home", "/trust", "/frameworks", "/cycles"]],
+      ["trustAdmin", ["/home", "/trust", "/trust/audit", "/frameworks", "/cycles"]],
       [
         "validator",
         [

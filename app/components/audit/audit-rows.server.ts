@@ -23,3 +23,15 @@ export async function auditRows(trustId: string, entries: ChainedEntry[]): Promi
     by: entry.actorId ? (names.people[entry.actorId] ?? "Someone no longer here") : "System",
   }));
 }
+
+/** What an entry records, as name and value pairs for the page (the CSV keeps the raw JSON). */
+export function auditFacts(entry: ChainedEntry): [string, string][] {
+  return [
+    ["action", entry.action],
+    ["subject", entry.subject],
+    ...Object.entries(entry.details).map(([name, value]): [string, string] => [
+      name,
+      String(value ?? "none"),
+    ]),
+  ];
+}
