@@ -8,8 +8,7 @@
 //   npm run bench:audit-size [-- --entries 100000 --requests 10]
 //
 // Writes bench-results/audit-size-<timestamp>.json. Not part of `npm test`.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sampleMachine } from "./machine-sampler.ts";
@@ -23,12 +22,8 @@ const REQUESTS = Number(values.requests ?? 10);
 if (!(ENTRIES >= 0) || !(REQUESTS > 0))
   throw new Error("--entries and --requests take numbers (--requests > 0)");
 
-process.env.COOKIE_SECURE = "false";
-process.env.SESSION_SECRET ??= "a-bench-session-secret-of-at-least-32-characters";
-const { startFerretDB } = await import("../../server/database/ferretdb.ts");
+const { startDemoInstallation } = await import("./demo-installation.ts");
 const { mongoose } = await import("../../models/mongoose.ts");
-const { prepareDatabase } = await import("../../models/prepare.ts");
-const { spawnServer } = await import("../support/server.ts");
 const { cookieFor } = await import("../support/sessions.ts");
 const { findUserByEmail } = await import("../../models/user/user.ts");
 const { listMembershipsOfUser } = await import("../../models/membership/membership.ts");
@@ -85,13 +80,9 @@ async function addEntries(count: number, trustId: string): Promise<void> {
   await AuditHeadModel.updateOne({ _id: "head" }, { $max: { seq } }, { upsert: true });
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "qm-bench-audit-size-"));
-const ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
-const db = { uri: ferret.uri, dbName: "bench_audit_size" };
-const server = await spawnServer(db, { SEED_DEMO: "true" });
+const installation = await startDemoInstallation("audit-size");
+const { server } = installation;
 try {
-  await mongoose.connect(db.uri, { dbName: db.dbName, retryWrites: false });
-  await prepareDatabase();
   const admin = (await findUserByEmail("admin@riverside.example"))!;
   const trustId = String((await listMembershipsOfUser(admin.id))[0].trustId);
   const cookie = await cookieFor(admin.id);
@@ -138,8 +129,5 @@ try {
   );
   console.log(`  written to ${file}`);
 } finally {
-  await mongoose.disconnect();
-  await server.stop();
-  await ferret.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await installation.stop();
 }

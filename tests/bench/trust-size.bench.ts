@@ -12,8 +12,7 @@
 //
 // Writes bench-results/trust-size-<timestamp>.json. Not part of `npm test`.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sampleMachine } from "./machine-sampler.ts";
@@ -37,12 +36,8 @@ if (!(PEOPLE >= 0) || !(SNAPSHOTS >= 0) || !(DOCUMENTS >= 0) || !(REQUESTS > 0))
     "--people, --snapshots, --documents and --requests take numbers (--requests > 0)",
   );
 
-process.env.COOKIE_SECURE = "false";
-process.env.SESSION_SECRET ??= "a-bench-session-secret-of-at-least-32-characters";
-const { startFerretDB } = await import("../../server/database/ferretdb.ts");
+const { startDemoInstallation } = await import("./demo-installation.ts");
 const { mongoose } = await import("../../models/mongoose.ts");
-const { prepareDatabase } = await import("../../models/prepare.ts");
-const { spawnServer } = await import("../support/server.ts");
 const { cookieFor } = await import("../support/sessions.ts");
 const { findUserByEmail } = await import("../../models/user/user.ts");
 const { listMembershipsOfUser } = await import("../../models/membership/membership.ts");
@@ -179,13 +174,9 @@ async function addDocuments(count: number): Promise<void> {
   }
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "qm-bench-trust-size-"));
-const ferret = await startFerretDB({ sqliteDir: path.join(dir, "sqlite") });
-const db = { uri: ferret.uri, dbName: "bench_trust_size" };
-const server = await spawnServer(db, { SEED_DEMO: "true" });
+const installation = await startDemoInstallation("trust-size");
+const { server, ferret } = installation;
 try {
-  await mongoose.connect(db.uri, { dbName: db.dbName, retryWrites: false });
-  await prepareDatabase();
   const senco = (await findUserByEmail("senco@riverside-primary.example"))!;
   const cookie = await cookieFor(senco.id);
   const home = await (await fetch(`${server.url}/home`, { headers: { cookie } })).text();
@@ -258,8 +249,5 @@ try {
   );
   console.log(`  written to ${file}`);
 } finally {
-  await mongoose.disconnect();
-  await server.stop();
-  await ferret.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await installation.stop();
 }
