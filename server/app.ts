@@ -35,7 +35,7 @@ import { serveOperations } from "./operations.ts";
 import { requestLog } from "./request-log.ts";
 import { openRequestMemo } from "../models/request-memo.ts";
 import { createReportRunner, type ReportRunner } from "./reports/runner.ts";
-import { startAuditChecks } from "./audit-checks.ts";
+import { startHousekeeping } from "./housekeeping.ts";
 import { YJS_PREFIX, upgradeYjs } from "./yjs-upgrade.ts";
 import { LiveblocksBackend } from "../collab/liveblocks/backend.ts";
 import { liveblocksOrigins } from "../collab/liveblocks/settings.ts";
@@ -96,7 +96,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
   const live: CollabAccess = liveblocks ?? collab;
   // PDF reports: made in a worker thread, reading live documents through the collab server.
   const reports = createReportRunner({ collab: live });
-  const stopAuditChecks = startAuditChecks(env.AUDIT_CHECK_EVERY_MS);
+  const stopHousekeeping = startHousekeeping({ auditCheckEveryMs: env.AUDIT_CHECK_EVERY_MS });
 
   // Its own fail-fast connection, so a stalled relay queue cannot hold up the probe, nor a page
   // the model layer's read caches, which live in Redis too, shared by every process (ADR 030).
@@ -219,7 +219,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     url,
     async close() {
       // Stop taking work, persist what is pending, then let the sockets go.
-      stopAuditChecks();
+      stopHousekeeping();
       await reports.close();
       await collab.close();
       unshareCaches();

@@ -94,9 +94,20 @@ export async function createSession(
     userAgent: userAgent.slice(0, 300),
     secondFactorAt: options.secondFactorAt ?? null,
   });
-  // FerretDB v1 has no TTL indexes: expired sessions are swept when new ones start.
-  await SessionModel.deleteMany({ expiresAt: op({ $lt: new Date() }) });
+  // FerretDB v1 has no TTL indexes. The person's own expired sessions go as a new one starts
+  // (read through the index on userId); everyone's, in the background (sweepExpiredSessions).
+  await SessionModel.deleteMany({ userId, expiresAt: op({ $lt: new Date() }) });
   return { token, session: toSession(doc.toObject()) };
+}
+
+/**
+ * Deletes every expired session; how many. It reads the whole collection on the embedded
+ * FerretDB, so the server runs it in the background (server/housekeeping.ts, ADR 056), never
+ * while someone signs in.
+ */
+export async function sweepExpiredSessions(): Promise<number> {
+  const { deletedCount } = await SessionModel.deleteMany({ expiresAt: op({ $lt: new Date() }) });
+  return deletedCount;
 }
 
 /** The record a token names, live or not, or null. */

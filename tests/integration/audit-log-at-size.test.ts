@@ -13,7 +13,7 @@ import { lastWholeCheck, verifyAuditLog } from "../../models/audit/check.ts";
 import { auditKey } from "../../models/audit/chain.ts";
 import { mongoose } from "../../models/mongoose.ts";
 import { waitUntil } from "../../models/wait-until.ts";
-import { startAuditChecks } from "../../server/audit-checks.ts";
+import { startHousekeeping } from "../../server/housekeeping.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { HttpSession } from "../support/http.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -184,7 +184,7 @@ describe("the audit log at size", () => {
 
   it("reads and checks the whole log on its own, every period", async () => {
     await AuditCheckModel.deleteMany({});
-    const stop = startAuditChecks(1000);
+    const stop = startHousekeeping({ auditCheckEveryMs: 1000 });
     try {
       await waitUntil(async () => (await lastWholeCheck()) !== null, 5000);
       expect(await lastWholeCheck()).not.toBeNull();

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { mongoose } from "../../models/mongoose.ts";
+import { UserModel } from "../../models/user/user.ts";
 import { connectClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildValidation } from "../support/factories.ts";
+import { TEST_PASSWORD, buildValidation } from "../support/factories.ts";
 import { readsSentDuring, type SentRead } from "../support/finds.ts";
 import { HttpSession } from "../support/http.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -48,6 +49,18 @@ async function pagesAndSocket(world: World, person: keyof World["people"], pages
 }
 
 describe("what each role's pages and sockets read", () => {
+  it("signing in goes through an index: no sweep of everyone's sessions (ADR 056)", async () => {
+    const email = (await UserModel.findById(the.world.people.staff.id).lean())!.email;
+    const http = new HttpSession(the.server.url);
+    await http.get("/sign-in");
+    const reads = await readsSentDuring(async () => {
+      const signedIn = await http.post("/sign-in", { email, password: TEST_PASSWORD });
+      expect(signedIn.status).toBe(302);
+    });
+    expect(reads.some((read) => read.collection === "sessions")).toBe(true);
+    expect(await scans(reads)).toEqual([]);
+  });
+
   it("appending to the audit log (every sign-in) goes through an index (ADR 055)", async () => {
     const reads = await readsSentDuring(() =>
       recordAudit({

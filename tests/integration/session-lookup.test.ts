@@ -10,6 +10,8 @@ import {
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { readFiltersDuring } from "../support/finds.ts";
+import { waitUntil } from "../../models/wait-until.ts";
+import { startHousekeeping } from "../../server/housekeeping.ts";
 
 useTestDatabase();
 
@@ -64,5 +66,40 @@ describe("finding the session a cookie names", () => {
     expect((await findSession(earlier))!.userId).toBe(userId);
     await revokeSession(earlier);
     expect(await findSession(earlier)).toBeNull();
+  });
+});
+
+describe("sweeping expired sessions (ADR 056)", () => {
+  const expire = (id: string) =>
+    SessionModel.updateOne({ _id: id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+
+  it("a new session takes its person's expired ones with it, read by person, not everyone's", async () => {
+    const other = (await buildWorld()).people.staff.id;
+    const mine = (await createSession(userId, "test")).session;
+    const theirs = (await createSession(other, "test")).session;
+    await expire(mine.id);
+    await expire(theirs.id);
+    const reads = await sessionReads(() => createSession(userId, "test"));
+    expect(reads.every((keys) => keys.includes("_id") || keys.includes("userId"))).toBe(true);
+    expect(await SessionModel.exists({ _id: mine.id })).toBeNull();
+    expect(await SessionModel.exists({ _id: theirs.id })).not.toBeNull();
+  });
+
+  it("the rest go in the background, live ones stay", async () => {
+    const live = (await createSession(userId, "test")).session;
+    const expired = (await createSession(userId, "test")).session;
+    await expire(expired.id);
+    const stop = startHousekeeping({ auditCheckEveryMs: 3_600_000, sessionSweepEveryMs: 100 });
+    try {
+      expect(
+        await waitUntil(
+          async () => (await SessionModel.exists({ _id: expired.id })) === null,
+          5000,
+        ),
+      ).toBe(true);
+      expect(await SessionModel.exists({ _id: live.id })).not.toBeNull();
+    } finally {
+      stop();
+    }
   });
 });
