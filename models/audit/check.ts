@@ -1,6 +1,7 @@
 import { chainEnd, entriesBetween } from "./audit.ts";
 import { AuditCheckModel, LATEST } from "./check-record.ts";
 import { ChainCheck, type ChainProblem } from "./chain.ts";
+import { isDuplicateKey } from "../errors.ts";
 import { op } from "../mongoose.ts";
 
 // Checking the audit chain (ADR 055). Reading and hashing every entry grows with the whole
@@ -37,18 +38,22 @@ export async function verifyAuditLog(): Promise<AuditCheckResult> {
   const checkedAt = new Date();
   const check = new ChainCheck();
   await readOn(check);
-  await AuditCheckModel.replaceOne(
-    { _id: LATEST },
-    {
-      checkedAt,
-      throughSeq: check.lastSeq,
-      throughHash: check.lastHash,
-      entries: check.entries,
-      wholeEntries: check.entries,
-      problems: check.problems,
-    },
-    { upsert: true },
-  );
+  const record = {
+    checkedAt,
+    throughSeq: check.lastSeq,
+    throughHash: check.lastHash,
+    entries: check.entries,
+    wholeEntries: check.entries,
+    problems: check.problems,
+  };
+  try {
+    await AuditCheckModel.replaceOne({ _id: LATEST }, record, { upsert: true });
+  } catch (error) {
+    // Two first checks at once (two admins opening the page on a new installation) both create
+    // the record: the one that lost writes over the other's.
+    if (!isDuplicateKey(error)) throw error;
+    await AuditCheckModel.replaceOne({ _id: LATEST }, record);
+  }
   return { checkedAt, entries: check.entries, sinceWholeCheck: 0, problems: check.problems };
 }
 

@@ -9,7 +9,7 @@ import {
   recordAudit,
 } from "../../models/audit/audit.ts";
 import { AuditCheckModel } from "../../models/audit/check-record.ts";
-import { lastWholeCheck, verifyAuditLog } from "../../models/audit/check.ts";
+import { auditLogStatus, lastWholeCheck, verifyAuditLog } from "../../models/audit/check.ts";
 import { auditKey } from "../../models/audit/chain.ts";
 import { mongoose } from "../../models/mongoose.ts";
 import { waitUntil } from "../../models/wait-until.ts";
@@ -180,6 +180,15 @@ describe("the audit log at size", () => {
     expect(stored.every((e) => e.key === auditKey(e.seq))).toBe(true);
     const problems = (await verifyAuditLog()).problems;
     expect(problems.map((p) => p.problem)).toEqual(["missing"]); // the one removed above
+  });
+
+  it("answers looks at a log never checked before, all at once", async () => {
+    for (let round = 0; round < 3; round++) {
+      await AuditCheckModel.deleteMany({});
+      const looks = await Promise.all(Array.from({ length: 10 }, () => auditLogStatus()));
+      expect(new Set(looks.map((look) => look.entries)).size).toBe(1);
+      expect(await AuditCheckModel.countDocuments({})).toBe(1);
+    }
   });
 
   it("reads and checks the whole log on its own, every period", async () => {
