@@ -61,6 +61,31 @@ describe("what each role's pages and sockets read", () => {
     expect(await scans(reads)).toEqual([]);
   });
 
+  it("submitting, adding a person and signing out: every read goes through an index", async () => {
+    const { world } = the;
+    const leader = new HttpSession(the.server.url);
+    leader.setCookie(await cookieFor(world.people.schoolLeader.id));
+    await leader.get(`/evaluations/${world.evaluation.id}`);
+    const admin = new HttpSession(the.server.url);
+    admin.setCookie(await cookieFor(world.people.trustAdmin.id));
+    await admin.get("/trust");
+    const reads = await readsSentDuring(async () => {
+      const submitted = await leader.post(`/evaluations/${world.evaluation.id}/submit`, {});
+      expect(submitted.status).toBe(302);
+      const added = await admin.post("/trust", {
+        intent: "addPerson",
+        name: "Indexed Person",
+        email: "indexed@test.example",
+        role: "validator",
+        password: "a long first password",
+      });
+      expect(added.status).toBeLessThan(400);
+      expect((await leader.post("/sign-out", {})).status).toBe(302);
+    });
+    expect(reads.length).toBeGreaterThan(10);
+    expect(await scans(reads)).toEqual([]);
+  });
+
   it("appending to the audit log (every sign-in) goes through an index (ADR 055)", async () => {
     const reads = await readsSentDuring(() =>
       recordAudit({
