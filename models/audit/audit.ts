@@ -151,11 +151,12 @@ export async function recordAudit(
   facts: Omit<AuditFacts, "at" | "action"> & { action: AuditAction; at?: Date },
 ): Promise<ChainedEntry> {
   const full: AuditFacts = { ...facts, at: facts.at ?? new Date() };
-  let sorted = false;
+  // After two clashes, the keys may be missing an entry (an older process wrote it without one):
+  // the newest entry is then found by sorting.
+  let keysMayMissSome = false;
   for (let attempt = 0; attempt < 20; attempt++) {
-    // After a clash, the keys may be missing something (an older process wrote without them).
     const { last, issued } = await chainEnd();
-    const newest = sorted ? await lastEntryBySorting() : last;
+    const newest = keysMayMissSome ? await lastEntryBySorting() : last;
     // A removed newest entry's number stays taken, so its removal stays visible.
     const seq = Math.max(issued, newest?.seq ?? 0) + 1;
     const prevHash = newest?.hash ?? GENESIS;
@@ -165,7 +166,7 @@ export async function recordAudit(
     } catch (error) {
       // Someone else took this sequence number: go again on top of their entry.
       if (!isDuplicateKey(error)) throw error;
-      sorted = attempt >= 2;
+      keysMayMissSome = attempt >= 2;
       await new Promise((r) => setTimeout(r, Math.random() * 20));
       continue;
     }
