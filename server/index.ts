@@ -1,4 +1,6 @@
 // The one entry point: database, demo data, then HTTP + collab on one port.
+// First, before anything loads Yjs: its randomness from a pool (ADR 057).
+import "./lib0-random.ts";
 import { getEnv } from "../app/utils/env.server.ts";
 import { secondFactorKey } from "../app/utils/second-factor-key.server.ts";
 import { seedDemo } from "../models/seed/demo.ts";
