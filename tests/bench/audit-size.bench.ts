@@ -8,10 +8,9 @@
 //   npm run bench:audit-size [-- --entries 100000 --requests 10]
 //
 // Writes bench-results/audit-size-<timestamp>.json. Not part of `npm test`.
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { sampleMachine } from "./machine-sampler.ts";
+import { writeBenchResult } from "./result-file.ts";
 import { median } from "./stats.ts";
 
 const { values } = parseArgs({
@@ -118,15 +117,12 @@ try {
   console.log(row("whole check of the chain", before.wholeCheckMs, after.wholeCheckMs));
   const busy = (u: typeof before.used) => `${u.busyPercent?.toFixed(0)} of ${u.cores * 100} %`;
   console.log(`  whole machine busy: ${busy(before.used)} → ${busy(after.used)}`);
-  mkdirSync("bench-results", { recursive: true });
-  const file = path.join(
-    "bench-results",
-    `audit-size-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
-  );
-  writeFileSync(
-    file,
-    JSON.stringify({ added: ENTRIES, requests: REQUESTS, before, after }, null, 2),
-  );
+  const file = writeBenchResult("audit-size", {
+    added: ENTRIES,
+    requests: REQUESTS,
+    before,
+    after,
+  });
   console.log(`  written to ${file}`);
 } finally {
   await installation.stop();

@@ -12,11 +12,10 @@
 //
 // Writes bench-results/trust-size-<timestamp>.json. Not part of `npm test`.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { sampleMachine } from "./machine-sampler.ts";
 import { sampleProcess } from "./process-sampler.ts";
+import { writeBenchResult } from "./result-file.ts";
 import { median } from "./stats.ts";
 
 const { values } = parseArgs({
@@ -226,27 +225,15 @@ try {
   console.log(`  CPU while measuring, demo data: ${cpu(before.used)}`);
   console.log(`  CPU while measuring, + people:  ${cpu(after.used)}`);
 
-  mkdirSync("bench-results", { recursive: true });
-  const file = path.join(
-    "bench-results",
-    `trust-size-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
-  );
-  writeFileSync(
-    file,
-    JSON.stringify(
-      {
-        people: PEOPLE,
-        snapshots: SNAPSHOTS,
-        documents: DOCUMENTS,
-        requests: REQUESTS,
-        before,
-        after,
-        addedMs,
-      },
-      null,
-      2,
-    ),
-  );
+  const file = writeBenchResult("trust-size", {
+    people: PEOPLE,
+    snapshots: SNAPSHOTS,
+    documents: DOCUMENTS,
+    requests: REQUESTS,
+    before,
+    after,
+    addedMs,
+  });
   console.log(`  written to ${file}`);
 } finally {
   await installation.stop();
