@@ -52,7 +52,7 @@ export {
   pruneJudgements,
   removeContributor,
 } from "../models/perspective/perspective.ts";
-export { allAuditOf, listAudit, recordAudit } from "../models/audit/audit.ts";
+export { allAuditOf, chainEnd, listAudit, recordAudit } from "../models/audit/audit.ts";
 export { auditLogStatus } from "../models/audit/check.ts";
 export { listMembershipsOfUser } from "../models/membership/membership.ts";
 export {

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { auditLogStatus, listAudit } from "../models.server.ts";
+import { auditLogStatus, chainEnd, listAudit } from "../models.server.ts";
 import { auditFacts, auditRows } from "../components/audit/audit-rows.server.ts";
 import { AuditFacts } from "../components/audit/audit-facts.tsx";
 import { AuditStatus } from "../components/audit/audit-status.tsx";
@@ -27,9 +27,11 @@ function pageStart(url: URL): { before?: number; invalid: boolean } {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { trustId } = await requireTrust(request, "manage");
   const { before, invalid } = pageStart(new URL(request.url));
+  // The chain's end, read once for the page and the check of what was appended since.
+  const end = await chainEnd();
   const [page, status] = await Promise.all([
-    listAudit(trustId, { limit: PAGE, before }),
-    auditLogStatus(),
+    listAudit(trustId, { limit: PAGE, before, end }),
+    auditLogStatus(end),
   ]);
   const rows = await auditRows(trustId, page.entries);
   return json(

@@ -196,9 +196,16 @@ export async function listAudit(
     limit = 100,
     before,
     window = 20_000,
-  }: { limit?: number; before?: number; window?: number } = {},
+    end,
+  }: {
+    limit?: number;
+    before?: number;
+    window?: number;
+    /** The chain's end, when the caller has read it already (a look also checks the log). */
+    end?: ChainEnd;
+  } = {},
 ): Promise<AuditPage> {
-  const { issued } = await chainEnd();
+  const { issued } = end ?? (await chainEnd());
   const newest = before === undefined ? issued : Math.min(before - 1, issued);
   const entries: ChainedEntry[] = [];
   let upper = newest;

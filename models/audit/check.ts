@@ -1,4 +1,4 @@
-import { chainEnd, entriesBetween } from "./audit.ts";
+import { chainEnd, entriesBetween, type ChainEnd } from "./audit.ts";
 import { AuditCheckModel, LATEST } from "./check-record.ts";
 import { ChainCheck, type ChainProblem } from "./chain.ts";
 import { isDuplicateKey } from "../errors.ts";
@@ -22,8 +22,8 @@ export interface AuditCheckResult {
 }
 
 /** Reads `check` on from its last entry to the log's end, a batch at a time. */
-async function readOn(check: ChainCheck): Promise<void> {
-  const { last, issued } = await chainEnd();
+async function readOn(check: ChainCheck, end?: ChainEnd): Promise<void> {
+  const { last, issued } = end ?? (await chainEnd());
   // Up to the newest entry there is; numbers issued after it are reported as one run.
   for (let first = check.lastSeq + 1; first <= (last?.seq ?? 0); first += BATCH)
     for (const entry of await entriesBetween(first, first + BATCH - 1)) check.add(entry);
@@ -34,10 +34,10 @@ async function readOn(check: ChainCheck): Promise<void> {
  * Reads and checks the whole log (every entry's hash, each link, no number missing, nothing
  * cut off the end) and records the result for later looks. Memory stays one batch.
  */
-export async function verifyAuditLog(): Promise<AuditCheckResult> {
+export async function verifyAuditLog(end?: ChainEnd): Promise<AuditCheckResult> {
   const checkedAt = new Date();
   const check = new ChainCheck();
-  await readOn(check);
+  await readOn(check, end);
   const record = {
     checkedAt,
     throughSeq: check.lastSeq,
@@ -66,13 +66,14 @@ export async function lastWholeCheck(): Promise<Date | null> {
  * The log's state for someone looking at it: the last whole check's findings, and a check of
  * everything appended since (from the hash that check ended on, so a change to its last entry
  * shows too). What the look read is recorded as read, so the next look starts after it; only a
- * whole check reads older entries again. Never checked before: the whole log now.
+ * whole check reads older entries again. Never checked before: the whole log now. `end`: the
+ * chain's end, when the caller has read it already (the page it shows beside this).
  */
-export async function auditLogStatus(): Promise<AuditCheckResult> {
+export async function auditLogStatus(end?: ChainEnd): Promise<AuditCheckResult> {
   const latest = await AuditCheckModel.findById(LATEST).lean();
-  if (!latest) return verifyAuditLog();
+  if (!latest) return verifyAuditLog(end);
   const check = new ChainCheck(latest.throughSeq, latest.throughHash);
-  await readOn(check);
+  await readOn(check, end);
   if (check.lastSeq > latest.throughSeq)
     await AuditCheckModel.updateOne(
       // Unless a whole check has replaced the record meanwhile.

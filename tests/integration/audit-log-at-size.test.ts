@@ -16,6 +16,7 @@ import { waitUntil } from "../../models/wait-until.ts";
 import { startHousekeeping } from "../../server/housekeeping.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { HttpSession } from "../support/http.ts";
+import { findsDuring } from "../support/finds.ts";
 import { cookieFor } from "../support/sessions.ts";
 import { useWorldAndServer } from "../support/world-and-server.ts";
 
@@ -153,6 +154,19 @@ describe("the audit log at size", () => {
     await alter(later.seq, 3003);
     expect((await verifyAuditLog()).problems).toEqual([]);
     expect(statusOf((await adminPage("/trust/audit")).html)).toContain("Verified: all");
+  });
+
+  it("a look finds the chain's end once, for the page and the check of what was added", async () => {
+    await verifyAuditLog();
+    const added = await signIn(the.world.trust.id, 3500);
+    let page = { status: 0, html: "" };
+    const finds = await findsDuring(async () => {
+      page = await adminPage("/trust/audit");
+    });
+    expect(page.status).toBe(200);
+    expect(seqsOn(page.html)[0]).toBe(added.seq);
+    expect(statusOf(page.html)).toContain("the 1 entry added since was checked just now");
+    expect(finds[AuditHeadModel.collection.collectionName]).toBe(1);
   });
 
   it("a removed newest entry stays missing after the next append", async () => {

@@ -18,7 +18,7 @@ const describe = (p: Props["problems"][number]) =>
 export function AuditStatus({ entries, sinceWholeCheck, checkedAt, problems }: Props) {
   const when = `The whole log was last read and checked ${formatMoment(checkedAt)}${
     sinceWholeCheck > 0
-      ? `; the ${sinceWholeCheck} ${sinceWholeCheck === 1 ? "entry" : "entries"} added since were checked just now`
+      ? `; ${sinceWholeCheck === 1 ? "the 1 entry added since was" : `the ${sinceWholeCheck} entries added since were`} checked just now`
       : ""
   }. It is read again every hour.`;
   if (problems.length === 0)
