@@ -25,11 +25,13 @@ import { requireActor } from "../utils/auth.server.ts";
 import { failed, fieldsOf, orNotFound, readForm, refusal, run } from "../utils/command.server.ts";
 import { requireCsrf } from "../utils/csrf.server.ts";
 import { parseMultipartForm } from "../utils/multipart.server.ts";
+import { toPageIfOpened } from "../utils/page-open.server.ts";
 
 /**
- * The evidence of one evaluation, as JSON for its criterion panels (loader), and the changes to
- * it (action): upload a file, add a link, delete an item. Attaching an existing item to another
- * criterion is a live edit of the evaluation document (collab/shapes/evidence.ts).
+ * The evidence of one evaluation, as JSON for its criterion panels (loader; someone opening the
+ * address is taken to the evaluation), and the changes to it (action): upload a file, add a link,
+ * delete an item. Attaching an existing item to another criterion is a live edit of the
+ * evaluation document (collab/shapes/evidence.ts).
  */
 function toListItem(item: EvidenceItem, names: Map<string, string>): EvidenceListItem {
   return {
@@ -55,6 +57,7 @@ async function listItems(items: EvidenceItem[]): Promise<EvidenceListItem[]> {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const { evaluation } = await orNotFound(loadEvaluation(actor, params.evaluationId ?? ""));
+  toPageIfOpened(request, `/evaluations/${evaluation.id}`);
   const items = await listEvidenceOfEvaluation(evaluation.trustId, evaluation.id);
   const data: EvidenceListData = { items: await listItems(items), maxBytes: MAX_EVIDENCE_BYTES };
   return json(data, { headers: { "Cache-Control": "private, no-store" } });

@@ -293,6 +293,32 @@ describe("uploading evidence", () => {
   });
 });
 
+describe("the evidence list's address", () => {
+  /** Someone opening the address in their browser's address bar, not the panel's scripts. */
+  async function openAsPage(userId: string, path: string) {
+    const http = new HttpSession(server.url, { "Sec-Fetch-Dest": "document" });
+    http.setCookie(await cookieFor(userId));
+    return http.get(path);
+  }
+
+  it("opened as a page, leads to the evaluation instead of showing its data", async () => {
+    const evaluation = `/evaluations/${world.evaluation.id}`;
+    for (const path of [evidencePath(), `${evaluation}/members`]) {
+      const opened = await openAsPage(world.people.staff.id, path);
+      expect(opened.status, path).toBe(302);
+      expect(opened.location, path).toBe(evaluation);
+      // Still a 404 to someone who may not read the evaluation: the address reveals nothing.
+      const other = await openAsPage(world.people.otherStaff.id, path);
+      expect(other.status, path).toBe(404);
+      expect(other.location, path).toBeNull();
+    }
+    // Fetched by the page's scripts, it is the list, as before.
+    const fetched = await (await as(world.people.staff.id)).get(evidencePath());
+    expect(fetched.status).toBe(200);
+    expect(fetched.response.headers.get("content-type")).toContain("application/json");
+  });
+});
+
 describe("links as evidence", () => {
   it("accepts http(s) links and attaches them; refuses javascript: and ftp: with a field error", async () => {
     const staff = await as(world.people.staff.id);
