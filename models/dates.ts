@@ -37,7 +37,8 @@ function formatterIn(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function partsOf(value: Date | string, timeZone: string) {
+/** The calendar day and clock time of a moment in a time zone, as numbers (months from 1). */
+export function partsOf(value: Date | string, timeZone: string) {
   const parts = formatterIn(timeZone).formatToParts(new Date(value));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { partsOf } from "../dates.ts";
 import { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS } from "./length.ts";
 
 export { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS };
@@ -16,17 +17,8 @@ export interface MeetingTime {
 }
 
 function londonOffsetMinutes(at: Date): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    hourCycle: "h23",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+  const { year, month, day, hour, minute } = partsOf(at, "Europe/London");
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   return Math.round((asUtc - Math.floor(at.getTime() / 60000) * 60000) / 60000);
 }
 
