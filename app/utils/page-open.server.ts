@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
  * fetching it for a page's scripts. Browsers say so in `Sec-Fetch-Dest`; a client that does not
  * send it is taken to be fetching.
  */
-export function openedAsPage(request: Request): boolean {
+function openedAsPage(request: Request): boolean {
   return request.headers.get("Sec-Fetch-Dest") === "document";
 }
 
