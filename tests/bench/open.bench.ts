@@ -26,6 +26,13 @@ import { profilePageScripts } from "./js-profile.ts";
 import { traceMainThread } from "./main-thread.ts";
 import { sampleProcess } from "./process-sampler.ts";
 import { median } from "./stats.ts";
+import {
+  longestTaskWhileLoading,
+  momentRecorder,
+  recordedMoments,
+  type PageCheck,
+  type RecordedMoments,
+} from "./open-recorder.ts";
 import { writeBenchResult } from "./result-file.ts";
 
 const { values } = parseArgs({
@@ -63,6 +70,10 @@ interface Timings {
   editable: number;
   /** The page's scripts have taken over (null for the bare page, which has none). */
   live: number | null;
+  /** The animation frame in which the controls were first there (the frame before editable). */
+  controlsInFrame: number;
+  /** The longest main-thread task between editable and live: how long input could wait. */
+  longestTaskWhileLoading: number;
 }
 
 type Cookie = { name: string; value: string };
@@ -71,10 +82,7 @@ type Cookie = { name: string; value: string };
 async function openIn(
   context: BrowserContext,
   url: string,
-  /** Run in the page: the time it became ready (performance.now()), or false. */
-  ready: () => number | false,
-  /** Run in the page: the time its scripts took over, or false (none for the bare page). */
-  live?: () => number | false,
+  { ready, shown, live }: PageKind,
   /**
    * A page of the same site to show first, in the same tab: the open is then a navigation from
    * it (a link followed, an address typed or a reload), not a new tab's first page.
@@ -95,9 +103,12 @@ async function openIn(
     // setting up the new context's window (about 0.3 s of its CPU here, in the browser process
     // and its own WebUI renderer) or tearing down the last page, and the server its socket.
     await machineQuiet();
-    await page.goto(url, { waitUntil: "commit" });
+    // The page records when it became editable and live itself (see open-recorder.ts); the
+    // driver reads that once the page has loaded, so its own work in the page comes after.
+    await page.addInitScript({ content: momentRecorder(ready, shown, live) });
+    await page.goto(url, { waitUntil: "load", timeout: 30_000 });
     const handle = await page
-      .waitForFunction(ready, undefined, { polling: "raf", timeout: 30_000 })
+      .waitForFunction(recordedMoments, Boolean(live), { polling: 50, timeout: 30_000 })
       .catch(async (error: unknown) => {
         const heading = await page
           .locator("h1")
@@ -128,14 +139,9 @@ async function openIn(
           cause: error,
         });
       });
-    const editable = (await handle.jsonValue()) as number;
-    const liveAt = live
-      ? ((await (
-          await page.waitForFunction(live, undefined, { polling: "raf", timeout: 30_000 })
-        ).jsonValue()) as number)
-      : null;
-    return await page.evaluate(
-      ({ editable, liveAt }) => {
+    const moments = (await handle.jsonValue()) as RecordedMoments;
+    const timings = await page.evaluate(
+      ({ editable, live }) => {
         const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
         const fcp = performance.getEntriesByName("first-contentful-paint")[0];
         const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
@@ -151,14 +157,32 @@ async function openIn(
           stylesheetsEnd: stylesheets.length > 1 ? Math.max(...stylesheets) : null,
           domContentLoaded: nav.domContentLoadedEventEnd,
           editable,
-          live: liveAt,
+          live,
         };
       },
-      { editable, liveAt },
+      { editable: moments.editable!, live: moments.live },
     );
+    return {
+      ...timings,
+      controlsInFrame: moments.inFrame!,
+      longestTaskWhileLoading: longestTaskWhileLoading(moments),
+    };
   } finally {
     await page.close();
   }
+}
+
+/** What is measured of a page: when it is editable, whose text shows that, when it is live. */
+interface PageKind {
+  /** Run in the page: the time the controls were there and enabled, or false. */
+  ready: PageCheck;
+  /**
+   * The controls' labels (CSS selectors, the first match of each): on screen means shown. Each a
+   * block (Element Timing counts text to the nearest block that holds it).
+   */
+  shown: string[];
+  /** Run in the page: the time its scripts took over, or false (none for the bare page). */
+  live?: PageCheck;
 }
 
 /**
@@ -175,16 +199,10 @@ async function newContext(browser: Browser, url: string, cookie: Cookie | null) 
   return context;
 }
 
-async function openCold(
-  browser: Browser,
-  url: string,
-  cookie: Cookie | null,
-  ready: () => number | false,
-  live?: () => number | false,
-) {
+async function openCold(browser: Browser, url: string, cookie: Cookie | null, kind: PageKind) {
   const context = await newContext(browser, url, cookie);
   try {
-    return await openIn(context, url, ready, live);
+    return await openIn(context, url, kind);
   } finally {
     await context.close();
   }
@@ -250,6 +268,14 @@ function evaluationLive(): number | false {
 function bareEditable(): number | false {
   return document.querySelector("textarea") ? performance.now() : false;
 }
+
+const evaluationPage: PageKind = {
+  ready: evaluationEditable,
+  shown: ['h5[id$="-narrative"]', "fieldset.judgement legend"],
+  live: evaluationLive,
+};
+// The text box's label is inline: Element Timing counts its text to the block that holds it.
+const barePage: PageKind = { ready: bareEditable, shown: ["main"] };
 
 /** `--trace DIR`: one cold open's Chromium trace, and its main thread's time by task kind. */
 async function traceOneOpen(browser: Browser, url: string, cookie: Cookie, dir: string) {
@@ -346,12 +372,12 @@ try {
   const url = await firstCriterionUrl(browser, server.url, { name, value });
 
   // One unmeasured open of each warms the server's caches and the browser's process pool.
-  await openCold(browser, url, { name, value }, evaluationEditable, evaluationLive);
-  await openCold(browser, bareUrl, null, bareEditable);
+  await openCold(browser, url, { name, value }, evaluationPage);
+  await openCold(browser, bareUrl, null, barePage);
   const warmOurs = await newContext(browser, url, { name, value });
   const warmBaseline = await newContext(browser, bareUrl, null);
-  await openIn(warmOurs, url, evaluationEditable, evaluationLive);
-  await openIn(warmBaseline, bareUrl, bareEditable);
+  await openIn(warmOurs, url, evaluationPage);
+  await openIn(warmBaseline, bareUrl, barePage);
 
   if (values.trace) await traceOneOpen(browser, url, { name, value }, values.trace);
   if (values.profile) await profileOneOpen(browser, url, { name, value }, values.trace);
@@ -370,24 +396,14 @@ try {
   };
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, so ours and the baseline see the same moments of a shared machine.
-    runs.cold.push(
-      await openCold(browser, url, { name, value }, evaluationEditable, evaluationLive),
-    );
-    runs.coldBaseline.push(await openCold(browser, bareUrl, null, bareEditable));
-    runs.warm.push(await openIn(warmOurs, url, evaluationEditable, evaluationLive));
-    runs.warmBaseline.push(await openIn(warmBaseline, bareUrl, bareEditable));
-    runs.coldIsolatedBaseline.push(await openCold(browser, isolatedBareUrl, null, bareEditable));
-    runs.inTab.push(
-      await openIn(warmOurs, url, evaluationEditable, evaluationLive, `${server.url}/home`),
-    );
+    runs.cold.push(await openCold(browser, url, { name, value }, evaluationPage));
+    runs.coldBaseline.push(await openCold(browser, bareUrl, null, barePage));
+    runs.warm.push(await openIn(warmOurs, url, evaluationPage));
+    runs.warmBaseline.push(await openIn(warmBaseline, bareUrl, barePage));
+    runs.coldIsolatedBaseline.push(await openCold(browser, isolatedBareUrl, null, barePage));
+    runs.inTab.push(await openIn(warmOurs, url, evaluationPage, `${server.url}/home`));
     runs.inTabBaseline.push(
-      await openIn(
-        warmBaseline,
-        `${isolatedBareUrl}?next`,
-        bareEditable,
-        undefined,
-        isolatedBareUrl,
-      ),
+      await openIn(warmBaseline, `${isolatedBareUrl}?next`, barePage, isolatedBareUrl),
     );
   }
   const used = { machine: machine.stop(), server: serverCpu.stop(), database: database.stop() };
@@ -399,8 +415,10 @@ try {
     firstContentfulPaint: median(timings.map((r) => r.firstContentfulPaint ?? NaN)),
     stylesheetsEnd: median(timings.map((r) => r.stylesheetsEnd ?? NaN)),
     domContentLoaded: median(timings.map((r) => r.domContentLoaded)),
+    controlsInFrame: median(timings.map((r) => r.controlsInFrame)),
     editable: median(timings.map((r) => r.editable)),
     live: timings[0]?.live === null ? null : median(timings.map((r) => r.live ?? NaN)),
+    longestTaskWhileLoading: median(timings.map((r) => r.longestTaskWhileLoading)),
   });
   const result = {
     runs: RUNS,
@@ -428,7 +446,7 @@ try {
     const ours = result[kind];
     const base = result[`${kind}Baseline`];
     console.log(
-      `  ${kind === "inTab" ? "in the tab" : kind}: HTML ${ms(ours.responseEnd)} (${Math.round(ours.htmlBytes / 1024)} KB), stylesheets in ${ms(ours.stylesheetsEnd)}, first paint ${ms(ours.firstContentfulPaint)}, DOMContentLoaded ${ms(ours.domContentLoaded)}, editable ${ms(ours.editable)}, live ${ms(ours.live ?? NaN)}; bare page ${ms(base.editable)} (${(ours.editable / base.editable).toFixed(1)}×)`,
+      `  ${kind === "inTab" ? "in the tab" : kind}: HTML ${ms(ours.responseEnd)} (${Math.round(ours.htmlBytes / 1024)} KB), stylesheets in ${ms(ours.stylesheetsEnd)}, first paint ${ms(ours.firstContentfulPaint)}, DOMContentLoaded ${ms(ours.domContentLoaded)}, controls in a frame ${ms(ours.controlsInFrame)}, drawn (editable) ${ms(ours.editable)}, live ${ms(ours.live ?? NaN)} (longest task between: ${ms(ours.longestTaskWhileLoading)}); bare page ${ms(base.editable)} (${(ours.editable / base.editable).toFixed(1)}×)`,
     );
   }
   console.log(
