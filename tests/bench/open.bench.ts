@@ -8,7 +8,8 @@
 // from navigation start: the HTML's last byte, its stylesheets' last byte, first contentful
 // paint, DOMContentLoaded,
 // **editable**: the first criterion's narrative takes typing and its judgement a click (as served,
-// before any script: what is typed or chosen then is kept, tests/e2e/early-input.test.ts), and
+// before any script: what is typed or chosen then is kept, tests/e2e/early-input.test.ts) and the
+// frame showing them is on screen, as the page itself records it (open-recorder.ts, ADR 058), and
 // **live**: the page's scripts have taken over (the narrative's editor exists, the judgement's
 // buttons carry React's handlers).
 // Baseline in the same run: the same browser opening a bare page with one text box from a bare
@@ -70,7 +71,7 @@ interface Timings {
   editable: number;
   /** The page's scripts have taken over (null for the bare page, which has none). */
   live: number | null;
-  /** The animation frame in which the controls were first there (the frame before editable). */
+  /** The animation frame in which the controls were first there; editable is when it was shown. */
   controlsInFrame: number;
   /** The longest main-thread task between editable and live: how long input could wait. */
   longestTaskWhileLoading: number;
@@ -446,7 +447,7 @@ try {
     const ours = result[kind];
     const base = result[`${kind}Baseline`];
     console.log(
-      `  ${kind === "inTab" ? "in the tab" : kind}: HTML ${ms(ours.responseEnd)} (${Math.round(ours.htmlBytes / 1024)} KB), stylesheets in ${ms(ours.stylesheetsEnd)}, first paint ${ms(ours.firstContentfulPaint)}, DOMContentLoaded ${ms(ours.domContentLoaded)}, controls in a frame ${ms(ours.controlsInFrame)}, drawn (editable) ${ms(ours.editable)}, live ${ms(ours.live ?? NaN)} (longest task between: ${ms(ours.longestTaskWhileLoading)}); bare page ${ms(base.editable)} (${(ours.editable / base.editable).toFixed(1)}×)`,
+      `  ${kind === "inTab" ? "in the tab" : kind}: HTML ${ms(ours.responseEnd)} (${Math.round(ours.htmlBytes / 1024)} KB), stylesheets in ${ms(ours.stylesheetsEnd)}, first paint ${ms(ours.firstContentfulPaint)}, DOMContentLoaded ${ms(ours.domContentLoaded)}, controls in a frame ${ms(ours.controlsInFrame)}, on screen (editable) ${ms(ours.editable)}, live ${ms(ours.live ?? NaN)} (longest task between: ${ms(ours.longestTaskWhileLoading)}); bare page ${ms(base.editable)} (${(ours.editable / base.editable).toFixed(1)}×)`,
     );
   }
   console.log(
