@@ -1,7 +1,7 @@
 // npm run bench -- [--docs N] [--clients M] [--seconds S] …  (see options.ts, or --help)
 // The same typing load against our server and against a bare y-websocket server; prints a table
 // and writes bench-results/collab-<timestamp>.json. Not part of `npm test`.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startBareHocuspocus, startBaseline } from "./baseline.ts";
 import { connectClients } from "./connect-phase.ts";
@@ -11,7 +11,8 @@ import { parseOptions, type BenchOptions } from "./options.ts";
 import { startOurs } from "./ours.ts";
 import { sampleProcess, type ProcessUsage } from "./process-sampler.ts";
 import { commandsBetween, type CommandTotals } from "./database-commands.ts";
-import { printTable, writeJson, type SystemResult } from "./report.ts";
+import { printTable, targets, writeJson, type SystemResult } from "./report.ts";
+import { summariseRounds, type RoundTargets } from "./rounds.ts";
 import { sampleSelf, type LoadGeneratorUsage } from "./self-sampler.ts";
 import type { LatencySummary } from "./stats.ts";
 import type { LoopDelay } from "./server-loop.ts";
@@ -203,6 +204,39 @@ function printCluster(options: BenchOptions, single: Measured, cluster: Measured
   console.log(`Wrote ${path.relative(process.cwd(), file)}`);
 }
 
+/** `--rounds R`: each target's figure per round, and their median. */
+function printRounds(
+  options: BenchOptions,
+  summary: ReturnType<typeof summariseRounds>,
+  startedAt: Date,
+): void {
+  const each = (values: (number | null)[], digits: number) =>
+    values.map((v) => (v === null ? "—" : v.toFixed(digits))).join(", ");
+  const line = (
+    label: string,
+    across: { each: (number | null)[]; median: number | null },
+    digits = 2,
+    unit = "",
+  ) =>
+    console.log(
+      `  ${label}: ${each(across.each, digits)}${unit}; median ${across.median === null ? "—" : across.median.toFixed(digits)}${unit}`,
+    );
+  console.log(`\nAcross ${summary.rounds} rounds (each ratio taken within its round):`);
+  line("ours p99 / baseline p99", summary.propagationP99Ratio, 2, "×");
+  line("ours server + database CPU / baseline server CPU", summary.cpuRatio, 2, "×");
+  line("ours durable p95", summary.durableP95, 1, " ms");
+  line("ours durable p99", summary.durableP99, 1, " ms");
+  line("ours durable p95, worst 5 s slice", summary.durableSliceP95, 1, " ms");
+  line("other processes' CPU, busiest run of the round", summary.otherProcessesCpuPercent, 0, " %");
+  mkdirSync(options.outDir, { recursive: true });
+  const file = path.join(
+    options.outDir,
+    `collab-rounds-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`,
+  );
+  writeFileSync(file, `${JSON.stringify({ options, ...summary }, null, 2)}\n`);
+  console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+}
+
 async function main() {
   let options: BenchOptions;
   try {
@@ -211,12 +245,24 @@ async function main() {
     console.error(`${(error as Error).message}\n(npm run bench -- --help lists the options)`);
     process.exit(2);
   }
-  const startedAt = new Date();
-  const results: Measured[] = [];
-  for (const name of options.systems) results.push(await measure(name, options));
-  printTable(options, results);
-  const file = writeJson(options, results, startedAt);
-  console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+  const rounds: RoundTargets[] = [];
+  let startedAt = new Date();
+  let results: Measured[] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    if (options.rounds > 1) console.log(`\nRound ${round} of ${options.rounds}`);
+    startedAt = new Date();
+    results = [];
+    for (const name of options.systems) results.push(await measure(name, options));
+    printTable(options, results);
+    const file = writeJson(options, results, startedAt);
+    console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+    rounds.push({
+      file: path.relative(process.cwd(), file),
+      targets: targets(results),
+      otherProcessesCpuPercent: Math.max(...results.map((r) => r.otherProcessesCpuPercent ?? 0)),
+    });
+  }
+  if (options.rounds > 1) printRounds(options, summariseRounds(rounds), startedAt);
   if (options.processes > 1) {
     const single = results.find((r) => r.name === "ours") ?? (await measure("ours", options));
     const cluster = await measure("ours", options, options.processes);

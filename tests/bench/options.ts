@@ -40,6 +40,11 @@ export interface BenchOptions {
   loadProcesses: number;
   /** Which systems to run. */
   systems: SystemName[];
+  /**
+   * How many times to run them all, one round after another: each round's ratios are taken in
+   * that round, and their medians printed at the end (a busy moment spoils one round, not all).
+   */
+  rounds: number;
   outDir: string;
 }
 
@@ -63,6 +68,8 @@ const HELP = `npm run bench -- [options]
                        same providers (the library's own cost), baseline = a bare in-memory
                        y-websocket server
   --only NAME          one system only (no ratios)
+  --rounds R           run the systems R times in turn (default 1): each round's table and
+                       JSON as usual, then each target's ratio per round and their median
   --processes 2        also run ours as two processes + Redis (REDIS_URL, default the local one),
                        clients split between them: cross-process edit → visible vs one process
   --load-processes N  spread the clients over N processes, whole documents each, the same for
@@ -102,6 +109,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       processes: { type: "string" },
       "load-processes": { type: "string" },
       systems: { type: "string" },
+      rounds: { type: "string" },
       profile: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -147,6 +155,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       Math.floor(positive("load-processes", values["load-processes"], byClients)),
     ),
     systems: [...new Set(systems)] as SystemName[],
+    rounds: Math.floor(positive("rounds", values.rounds, 1)),
     outDir: values.out ?? "bench-results",
   };
 }
