@@ -1,7 +1,7 @@
 // npm run bench -- [--docs N] [--clients M] [--seconds S] …  (see options.ts, or --help)
 // The same typing load against our server and against a bare y-websocket server; prints a table
 // and writes bench-results/collab-<timestamp>.json. Not part of `npm test`.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { startBareHocuspocus, startBaseline } from "./baseline.ts";
 import { connectClients } from "./connect-phase.ts";
@@ -12,6 +12,7 @@ import { startOurs } from "./ours.ts";
 import { sampleProcess, type ProcessUsage } from "./process-sampler.ts";
 import { commandsBetween, type CommandTotals } from "./database-commands.ts";
 import { printTable, targets, writeJson, type SystemResult } from "./report.ts";
+import { writeBenchResult } from "./result-file.ts";
 import { summariseRounds, type RoundTargets } from "./rounds.ts";
 import { sampleSelf, type LoadGeneratorUsage } from "./self-sampler.ts";
 import type { LatencySummary } from "./stats.ts";
@@ -208,7 +209,8 @@ function printCluster(options: BenchOptions, single: Measured, cluster: Measured
 function printRounds(
   options: BenchOptions,
   summary: ReturnType<typeof summariseRounds>,
-  startedAt: Date,
+  /** When the first round started: the summary is named after it. */
+  firstStartedAt: Date,
 ): void {
   const each = (values: (number | null)[], digits: number) =>
     values.map((v) => (v === null ? "—" : v.toFixed(digits))).join(", ");
@@ -228,12 +230,11 @@ function printRounds(
   line("ours durable p99", summary.durableP99, 1, " ms");
   line("ours durable p95, worst 5 s slice", summary.durableSliceP95, 1, " ms");
   line("other processes' CPU, busiest run of the round", summary.otherProcessesCpuPercent, 0, " %");
-  mkdirSync(options.outDir, { recursive: true });
-  const file = path.join(
-    options.outDir,
-    `collab-rounds-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`,
+  const file = writeBenchResult(
+    "collab-rounds",
+    { options, ...summary },
+    { dir: options.outDir, at: firstStartedAt },
   );
-  writeFileSync(file, `${JSON.stringify({ options, ...summary }, null, 2)}\n`);
   console.log(`Wrote ${path.relative(process.cwd(), file)}`);
 }
 
@@ -246,11 +247,12 @@ async function main() {
     process.exit(2);
   }
   const rounds: RoundTargets[] = [];
-  let startedAt = new Date();
+  const firstStartedAt = new Date();
+  let startedAt = firstStartedAt;
   let results: Measured[] = [];
   for (let round = 1; round <= options.rounds; round++) {
     if (options.rounds > 1) console.log(`\nRound ${round} of ${options.rounds}`);
-    startedAt = new Date();
+    if (round > 1) startedAt = new Date();
     results = [];
     for (const name of options.systems) results.push(await measure(name, options));
     printTable(options, results);
@@ -262,7 +264,7 @@ async function main() {
       otherProcessesCpuPercent: Math.max(...results.map((r) => r.otherProcessesCpuPercent ?? 0)),
     });
   }
-  if (options.rounds > 1) printRounds(options, summariseRounds(rounds), startedAt);
+  if (options.rounds > 1) printRounds(options, summariseRounds(rounds), firstStartedAt);
   if (options.processes > 1) {
     const single = results.find((r) => r.name === "ours") ?? (await measure("ours", options));
     const cluster = await measure("ours", options, options.processes);

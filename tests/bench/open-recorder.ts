@@ -56,10 +56,11 @@ function recordMoments(ready: PageCheck, live: PageCheck | null, shown: string[]
     for (const entry of list.getEntries() as ElementEntry[])
       if (entry.element) painted.set(entry.element, entry.renderTime);
   }).observe({ type: "element", buffered: true });
-  new MutationObserver(() => {
+  const marker = new MutationObserver(() => {
     for (const element of document.querySelectorAll(shown.join(",")))
       if (!element.hasAttribute("elementtiming")) element.setAttribute("elementtiming", "open");
-  }).observe(document, { childList: true, subtree: true });
+  });
+  marker.observe(document, { childList: true, subtree: true });
   let targets: Element[] = [];
   let nextFrame: number | null = null;
   const frame = () => {
@@ -68,6 +69,8 @@ function recordMoments(ready: PageCheck, live: PageCheck | null, shown: string[]
       if (at !== false) {
         moments.inFrame = at;
         targets = shown.map((selector) => document.querySelector(selector)!);
+        // The labels to time are there and marked: the page's own changes need no more looks.
+        marker.disconnect();
       }
     } else {
       // The frame after the one that found the controls: that one's paint is done.
