@@ -27,7 +27,7 @@ const clients: TestClient[] = [];
 beforeAll(async () => {
   world = await buildWorld();
   // Behind a trusted proxy, so a test can act from several addresses (X-Forwarded-For).
-  server = await startTestServer({ env: { TRUST_PROXY: true } });
+  server = await startTestServer({ trustProxy: true });
 });
 afterAll(async () => {
   for (const client of clients) client.destroy();
@@ -265,6 +265,54 @@ describe("setting up a second factor", () => {
 
     const next = new HttpSession(server.url);
     expect((await passwordStep(next, staff.email)).location).toBe("/sign-in/code");
+  });
+
+  // A submission the server has started on (its session read) when another one, sent after it,
+  // turns the factor on: its session has been replaced, so whatever refused it, it is sent on to
+  // sign in, as a browser's second click or retry should be, not told of a failure. (Remix runs
+  // the page's loaders after a refused action; the loader finds the session gone.)
+  const SESSION_READ_MS = 500;
+
+  it("sends a submission overtaken by the one that turned it on to sign in, not 'already set up'", async () => {
+    const staff = await buildUser("schoolStaff", world.trust, world.school, "Otto Overtaken");
+    const http = new HttpSession(server.url);
+    await passwordStep(http, staff.email);
+    const code = codeAt(setUpKeyOn((await http.get("/account/two-factor")).html), new Date());
+    const first = await http.postHeld("/account/two-factor", { code });
+    await new Promise((resolve) => setTimeout(resolve, SESSION_READ_MS));
+
+    const overtaking = await http.post("/account/two-factor", { code });
+    expect(overtaking.location).toBe("/account/two-factor");
+    const overtaken = await first.finish();
+    expect(overtaken.status).toBe(302);
+    expect(overtaken.location).toMatch(/^\/sign-in/);
+    expect(await audited("secondFactorEnrolled", staff.id)).toHaveLength(1);
+    expect(await passedSessions(staff.id)).toBe(1);
+  });
+
+  it("sends an overtaken submission to sign in rather than 'too many attempts' counted before the factor went on", async () => {
+    const staff = await buildUser("schoolStaff", world.trust, world.school, "Tess Tries");
+    const here = new HttpSession(server.url, { "x-forwarded-for": "192.0.2.10" });
+    await passwordStep(here, staff.email);
+    const secret = setUpKeyOn((await here.get("/account/two-factor")).html);
+    const right = codeAt(secret, new Date());
+    const first = await here.postHeld("/account/two-factor", { code: right });
+    await new Promise((resolve) => setTimeout(resolve, SESSION_READ_MS));
+    // Five wrong codes from this address use up its tries...
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, "0");
+    for (let i = 0; i < 5; i++) {
+      expect((await here.post("/account/two-factor", { code: wrong })).status).toBe(400);
+    }
+    // ...then the person, on another network, turns it on with the right code.
+    const phone = new HttpSession(server.url, { "x-forwarded-for": "192.0.2.20" });
+    for (const pair of here.cookieHeader.split("; ")) phone.setCookie(pair);
+    expect((await phone.post("/account/two-factor", { code: right })).location).toBe(
+      "/account/two-factor",
+    );
+    const overtaken = await first.finish();
+    expect(overtaken.status).toBe(302);
+    expect(overtaken.location).toMatch(/^\/sign-in/);
+    expect(await hasSecondFactor(staff.id)).toBe(true);
   });
 });
 

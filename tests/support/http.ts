@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+
 /**
  * A minimal cookie-keeping HTTP client for integration tests, behaving like a browser on the
  * app's own origin: it keeps cookies, sends Origin on posts and reads the CSRF token from pages.
@@ -78,6 +80,54 @@ export class HttpSession {
       html: await response.text(),
       location: response.headers.get("location"),
       response,
+    };
+  }
+
+  /**
+   * Starts a form post whose body is held back: the server has the headers (its action may
+   * have read the session) but waits for the body until `finish()` sends it. For ordering a
+   * submission against another one that overtakes it. Cookies it answers with are not kept.
+   */
+  async postHeld(
+    path: string,
+    fields: Record<string, string>,
+  ): Promise<{ finish(): Promise<{ status: number; html: string; location: string | null }> }> {
+    if (!this.csrf) await this.get(path);
+    const body = Buffer.from(new URLSearchParams({ ...fields, csrf: this.csrf }).toString());
+    const request = httpRequest(this.baseUrl + path, {
+      method: "POST",
+      headers: {
+        ...this.headers,
+        cookie: this.cookieHeader,
+        origin: this.baseUrl,
+        "content-type": "application/x-www-form-urlencoded",
+        "content-length": String(body.length),
+      },
+    });
+    const answered = new Promise<{ status: number; html: string; location: string | null }>(
+      (resolve, reject) => {
+        request.on("error", reject);
+        request.on("response", (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", reject);
+          response.on("end", () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              html: Buffer.concat(chunks).toString("utf8"),
+              location: response.headers.location ?? null,
+            }),
+          );
+        });
+      },
+    );
+    request.flushHeaders();
+    request.write(body.subarray(0, 1));
+    return {
+      finish() {
+        request.end(body.subarray(1));
+        return answered;
+      },
     };
   }
 }

@@ -22,7 +22,7 @@ export async function startTestServer(
     PORT: 0,
     HOST: "127.0.0.1",
     COLLAB_STORE_DEBOUNCE_MS: overrides.storeDebounceMs ?? 100,
-    TRUST_PROXY: overrides.trustProxy ?? false,
+    TRUST_PROXY: overrides.trustProxy ?? overrides.env?.TRUST_PROXY ?? false,
     COLLAB_SESSION_SWEEP_MS: overrides.sessionSweepMs ?? 30_000,
     // Compacted entries leave the log soon after, as the durability tests expect to see.
     COLLAB_LOG_TRIM_MS: overrides.logTrimMs ?? 200,
