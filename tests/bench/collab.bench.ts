@@ -1,7 +1,6 @@
 // npm run bench -- [--docs N] [--clients M] [--seconds S] …  (see options.ts, or --help)
 // The same typing load against our server and against a bare y-websocket server; prints a table
 // and writes bench-results/collab-<timestamp>.json. Not part of `npm test`.
-import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { startBareHocuspocus, startBaseline } from "./baseline.ts";
 import { connectClients } from "./connect-phase.ts";
@@ -197,11 +196,11 @@ function printCluster(options: BenchOptions, single: Measured, cluster: Measured
   console.log(
     `  durable p50 / p95 / p99 (${options.processes} processes): ${ms(cluster.durable?.p50)} / ${ms(cluster.durable?.p95)} / ${ms(cluster.durable?.p99)} ms`,
   );
-  const file = path.join(
-    options.outDir,
-    `collab-cluster-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`,
+  const file = writeBenchResult(
+    "collab-cluster",
+    { options, single, cluster },
+    { dir: options.outDir, at: startedAt },
   );
-  writeFileSync(file, `${JSON.stringify({ options, single, cluster }, null, 2)}\n`);
   console.log(`Wrote ${path.relative(process.cwd(), file)}`);
 }
 
