@@ -1,9 +1,8 @@
 import type { ConnectCost } from "./connect-phase.ts";
 import type { commandsBetween } from "./database-commands.ts";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import path from "node:path";
 import type { BenchOptions } from "./options.ts";
+import { writeBenchResult } from "./result-file.ts";
 import type { MachineUsage } from "./machine-sampler.ts";
 import type { ProcessUsage } from "./process-sampler.ts";
 import type { LoadGeneratorUsage } from "./self-sampler.ts";
@@ -296,11 +295,6 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
 
 /** Writes bench-results/collab-<timestamp>.json and returns its path. */
 export function writeJson(options: BenchOptions, results: SystemResult[], startedAt: Date): string {
-  mkdirSync(options.outDir, { recursive: true });
-  const file = path.join(
-    options.outDir,
-    `collab-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`,
-  );
   const machine = {
     node: process.version,
     platform: process.platform,
@@ -308,9 +302,9 @@ export function writeJson(options: BenchOptions, results: SystemResult[], starte
     cpuModel: cpus()[0]?.model,
     memoryMB: Math.round(totalmem() / 2 ** 20),
   };
-  writeFileSync(
-    file,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), options, machine, results, targets: targets(results) }, null, 2)}\n`,
+  return writeBenchResult(
+    "collab",
+    { startedAt: startedAt.toISOString(), options, machine, results, targets: targets(results) },
+    { dir: options.outDir, at: startedAt },
   );
-  return file;
 }
