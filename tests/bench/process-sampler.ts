@@ -11,6 +11,14 @@ export interface ProcessUsage {
   rssMaxMB: number | null;
   /** The kernel's high-water mark for the process's whole life (VmHWM). */
   rssPeakLifetimeMB: number | null;
+  /**
+   * How long its main thread (a Node server's event loop) was ready to run but waiting for a
+   * core, in % of the window: time every message arriving meanwhile waits too. On a shared
+   * 2-core machine this, not the process's own work, is what a latency tail is made of.
+   */
+  mainThreadWaitingPercent: number | null;
+  /** How often the kernel took a core away from the main thread while it still had work (per s). */
+  mainThreadPreemptionsPerSecond: number | null;
 }
 
 function clockTicksPerSecond(): number {
@@ -44,6 +52,26 @@ function statusKB(pid: number, key: "VmRSS" | "VmHWM"): number | null {
   }
 }
 
+/**
+ * The main thread's time waiting on a run queue (seconds, /proc/<pid>/task/<pid>/schedstat's
+ * second field, in ns) and its involuntary context switches (/proc/<pid>/status, which reports
+ * the main thread's own). Null where the kernel does not keep them.
+ */
+function mainThreadScheduling(pid: number): { waiting: number; preemptions: number } | null {
+  try {
+    const waitingNs = Number(
+      readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ")[1],
+    );
+    const match = /^nonvoluntary_ctxt_switches:\s+(\d+)/m.exec(
+      readFileSync(`/proc/${pid}/status`, "utf8"),
+    );
+    if (!Number.isFinite(waitingNs) || !match) return null;
+    return { waiting: waitingNs / 1e9, preemptions: Number(match[1]) };
+  } catch {
+    return null;
+  }
+}
+
 /** Starts sampling `pid` every `everyMs`; stop() returns the usage over the window. */
 export function sampleProcess(pid: number | undefined, everyMs = 500): { stop(): ProcessUsage } {
   const none: ProcessUsage = {
@@ -52,10 +80,13 @@ export function sampleProcess(pid: number | undefined, everyMs = 500): { stop():
     rssMeanMB: null,
     rssMaxMB: null,
     rssPeakLifetimeMB: null,
+    mainThreadWaitingPercent: null,
+    mainThreadPreemptionsPerSecond: null,
   };
   if (pid === undefined || cpuSeconds(pid) === null) return { stop: () => none };
   const startedAt = performance.now();
   const startCpu = cpuSeconds(pid)!;
+  const startScheduling = mainThreadScheduling(pid);
   const rss: number[] = [];
   const take = () => {
     const kb = statusKB(pid, "VmRSS");
@@ -68,6 +99,7 @@ export function sampleProcess(pid: number | undefined, everyMs = 500): { stop():
       clearInterval(timer);
       take();
       const endCpu = cpuSeconds(pid);
+      const endScheduling = startScheduling && mainThreadScheduling(pid);
       const seconds = (performance.now() - startedAt) / 1000;
       const hwm = statusKB(pid, "VmHWM");
       const percent = (used: number) => (used / seconds) * 100;
@@ -80,6 +112,12 @@ export function sampleProcess(pid: number | undefined, everyMs = 500): { stop():
         rssMeanMB: rss.length ? rss.reduce((a, b) => a + b, 0) / rss.length : null,
         rssMaxMB: rss.length ? Math.max(...rss) : null,
         rssPeakLifetimeMB: hwm === null ? null : hwm / 1024,
+        mainThreadWaitingPercent: endScheduling
+          ? percent(endScheduling.waiting - startScheduling!.waiting)
+          : null,
+        mainThreadPreemptionsPerSecond: endScheduling
+          ? (endScheduling.preemptions - startScheduling!.preemptions) / seconds
+          : null,
       };
     },
   };

@@ -188,6 +188,14 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
   each("server event-loop delay p99 / max (ms)", (r) =>
     r.serverLoopDelay ? `${ms(r.serverLoopDelay.p99Ms)} / ${ms(r.serverLoopDelay.maxMs)}` : "—",
   );
+  // The share of the window the server's event loop had work and no core (ADR 054): the part
+  // of a latency tail the machine, not the server's own work, is made of.
+  each("server main thread waiting for a core (% of time)", (r) =>
+    num(r.processes.server?.mainThreadWaitingPercent, 1),
+  );
+  each("  preempted with work to do (per s)", (r) =>
+    num(r.processes.server?.mainThreadPreemptionsPerSecond),
+  );
   usage("database", "database");
   each("connect + sync all clients (s)", (r) => num(r.connect.seconds, 1));
   each("server / database CPU per client connecting (ms)", (r) =>
