@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import {
   can,
   certificateOf,
@@ -16,6 +16,7 @@ import certificateStyles from "../styles/certificate.css";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: certificateStyles }];
 
@@ -68,14 +69,13 @@ export default function CertificatePage() {
   return (
     <div className="page certificate-page">
       <div className="certificate-tools">
-        <p className="breadcrumbs">
-          {data.seesRegister ? (
-            <Link to="/register">Register</Link>
-          ) : (
-            <Link to={`/schools/${data.schoolId}`}>{certificate.schoolName}</Link>
-          )}{" "}
-          /
-        </p>
+        <Breadcrumbs
+          trail={[
+            data.seesRegister
+              ? { label: "Register", to: "/register" }
+              : { label: certificate.schoolName, to: `/schools/${data.schoolId}` },
+          ]}
+        />
         <p>
           Status: <StandingBadge standing={standing} />
         </p>

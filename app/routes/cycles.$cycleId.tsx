@@ -9,6 +9,7 @@ import { cycleRows } from "../utils/cycle-rows.server.ts";
 import { formatDay, formatMoment } from "../../models/dates.ts";
 import { ReportForm } from "../components/report/report-form.tsx";
 import { reportOffer } from "../report.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.cycle.name ?? "Cycle"} · Quality marks` },
@@ -38,9 +39,7 @@ function Heading({ data }: { data: Data }) {
   const overdue = data.rows.filter((r) => r.overdue).length;
   return (
     <>
-      <p className="breadcrumbs">
-        <Link to="/cycles">Cycles</Link> /
-      </p>
+      <Breadcrumbs trail={[{ label: "Cycles", to: "/cycles" }]} />
       <h1>{data.cycle.name}</h1>
       <p className="lede">
         {data.framework} · due {date(data.cycle.dueDate)} · {data.rows.length} schools

@@ -15,6 +15,7 @@ import {
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { fieldsOf, orNotFound, readForm, run, type ActionResult } from "../utils/command.server.ts";
 import { distributionPreview } from "../utils/distribution-preview.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Distribute a framework · Quality marks" }];
 
@@ -77,9 +78,7 @@ function ChooseVersion({
 }) {
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to="/cycles">Cycles</Link> /
-      </p>
+      <Breadcrumbs trail={[{ label: "Cycles", to: "/cycles" }]} />
       <h1>Start a cycle</h1>
       <p className="lede">
         A cycle sends one published framework version to the schools you choose, with a due date.
@@ -177,9 +176,7 @@ function DistributePage({ data }: { data: Distributable }) {
     });
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to="/frameworks">Frameworks</Link> /
-      </p>
+      <Breadcrumbs trail={[{ label: "Frameworks", to: "/frameworks" }]} />
       <h1>
         Distribute {data.version.name} (v{data.version.version})
       </h1>

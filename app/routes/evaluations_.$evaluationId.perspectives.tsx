@@ -30,6 +30,7 @@ import {
   run,
   type ActionResult,
 } from "../utils/command.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Perspectives · Quality marks" }];
 
@@ -142,9 +143,9 @@ export default function Perspectives() {
   const responded = data.areas.some((a) => a.criteria.some((c) => c.responses > 0));
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
-      </p>
+      <Breadcrumbs
+        trail={[{ label: data.evaluation.title, to: `/evaluations/${data.evaluation.id}` }]}
+      />
       <h1>Perspectives</h1>
       <p className="lede">
         {data.school}: each contributor records their own judgement per criterion; the spread shows

@@ -14,6 +14,7 @@ import {
   type ActionResult,
 } from "../utils/command.server.ts";
 import { shareCriterion, sharePageData, withdrawShare } from "../workspace.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Share ${data?.criterion.code ?? "a criterion"} to a workspace · Quality marks` },
@@ -69,9 +70,7 @@ export default function ShareCriterionPage() {
   const back = `/evaluations/${data.evaluation.id}?criterion=${encodeURIComponent(data.criterion.id)}`;
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to={back}>{data.evaluation.title}</Link> /
-      </p>
+      <Breadcrumbs trail={[{ label: data.evaluation.title, to: back }]} />
       <h1>{`Share ${data.criterion.code} to a workspace`}</h1>
       <p className="lede">{data.criterion.statement}</p>
       {result?.done ? (

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { can, upgradeEvaluation, upgradePlan } from "../evaluation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import { fieldsOf, orNotFound, readForm, run } from "../utils/command.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [
   { title: "Move to the newer framework version · Quality marks" },
@@ -75,9 +76,9 @@ export default function UpgradePreview() {
   const busy = useNavigation().state === "submitting";
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
-      </p>
+      <Breadcrumbs
+        trail={[{ label: data.evaluation.title, to: `/evaluations/${data.evaluation.id}` }]}
+      />
       <h1>
         {data.upToDate
           ? `Framework version v${data.current}`

@@ -40,6 +40,7 @@ import { useHydrated } from "../utils/use-hydrated.ts";
 import { TableScroll } from "../components/table-scroll.tsx";
 import { ReportForm } from "../components/report/report-form.tsx";
 import { reportOffer } from "../report.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Validation · Quality marks" }];
 
@@ -154,9 +155,9 @@ export default function ValidationPage() {
       : null;
   return (
     <div className="page wide">
-      <p className="breadcrumbs">
-        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /
-      </p>
+      <Breadcrumbs
+        trail={[{ label: data.evaluation.title, to: `/evaluations/${data.evaluation.id}` }]}
+      />
       <h1>{`Validation: ${data.school}`}</h1>
       {result?.done ? (
         <p role="status" className="notice">

@@ -23,6 +23,7 @@ import { orNotFound, fieldsOf, readForm, refusal } from "../utils/command.server
 import { useHydrated } from "../utils/use-hydrated.ts";
 import type { Problem } from "../../models/framework/completeness.ts";
 import { formatDay } from "../../models/dates.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
 
@@ -79,9 +80,7 @@ export default function FrameworkPage() {
   const publishing = useNavigation().state === "submitting";
   return (
     <div className="page wide">
-      <p className="breadcrumbs">
-        <Link to="/frameworks">Frameworks</Link> /
-      </p>
+      <Breadcrumbs trail={[{ label: "Frameworks", to: "/frameworks" }]} />
       <h1>{data.framework.name}</h1>
       <div className="designer-layout">
         <div className="designer-main">

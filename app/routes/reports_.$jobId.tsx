@@ -6,6 +6,7 @@ import { JUST_ASKED } from "../components/report/report-form.tsx";
 import { loadReportJob } from "../report.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.ready ? "Report ready" : "Preparing your report"} · Quality marks` },
@@ -77,9 +78,7 @@ export default function ReportProgress() {
 
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to="/reports">Your reports</Link> /
-      </p>
+      <Breadcrumbs trail={[{ label: "Your reports", to: "/reports" }]} />
       {data.ready ? (
         <>
           <h1>Your report is ready</h1>

@@ -20,6 +20,7 @@ import {
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound, fieldsOf, readForm, run, type ActionResult } from "../utils/command.server.ts";
 import { formatDay, formatMoment } from "../../models/dates.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.school.name ?? "School"} · Quality marks` },
@@ -75,9 +76,7 @@ export default function SchoolPage() {
   const errors: Record<string, string> = result?.fieldErrors ?? {};
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to="/home">Schools</Link> /
-      </p>
+      <Breadcrumbs trail={[{ label: "Schools", to: "/home" }]} />
       <h1>{data.school.name}</h1>
       <section aria-labelledby="evaluations-heading">
         <h2 id="evaluations-heading">Self-evaluations</h2>

@@ -9,6 +9,7 @@ import styles from "../styles/audit.css";
 import { requireTrust } from "../utils/trust.server.ts";
 import { formatMoment } from "../../models/dates.ts";
 import { TableScroll } from "../components/table-scroll.tsx";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Quality marks" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -61,9 +62,7 @@ export default function AuditLog() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to="/trust">Trust settings</Link> /
-      </p>
+      <Breadcrumbs trail={[{ label: "Trust settings", to: "/trust" }]} />
       <h1>Audit log</h1>
       <AuditStatus {...data.status} />
       {data.invalidPage ? (

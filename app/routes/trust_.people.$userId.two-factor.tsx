@@ -16,6 +16,7 @@ import {
   run,
   type ActionResult,
 } from "../utils/command.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Reset two-factor sign-in · Quality marks" }];
 
@@ -45,9 +46,7 @@ export default function ResetSecondFactor() {
   const busy = useNavigation().state === "submitting";
   return (
     <div className="page narrow">
-      <p className="breadcrumbs">
-        <Link to="/trust">Trust settings</Link> /
-      </p>
+      <Breadcrumbs trail={[{ label: "Trust settings", to: "/trust" }]} />
       <h1>Reset {name}'s two-factor sign-in</h1>
       {result?.done ? (
         <p role="status" className="notice">

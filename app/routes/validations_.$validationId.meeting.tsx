@@ -52,6 +52,7 @@ import {
 import { useHydrated } from "../utils/use-hydrated.ts";
 import { ReportForm } from "../components/report/report-form.tsx";
 import { reportOffer } from "../report.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: tldrawStyles },
@@ -235,10 +236,12 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
   const meetingPath = `/validations/${data.validation.id}`;
   return (
     <div className="page wide meeting-page">
-      <p className="breadcrumbs">
-        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /{" "}
-        <Link to={`/evaluations/${data.evaluation.id}/validation`}>Validation</Link> /
-      </p>
+      <Breadcrumbs
+        trail={[
+          { label: data.evaluation.title, to: `/evaluations/${data.evaluation.id}` },
+          { label: "Validation", to: `/evaluations/${data.evaluation.id}/validation` },
+        ]}
+      />
       <h1>{`Validation meeting: ${data.school.name}`}</h1>
       <div className="meeting-when">
         {data.schedule ? (

@@ -27,6 +27,7 @@ import {
   run,
   type ActionResult,
 } from "../utils/command.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
@@ -83,10 +84,12 @@ export default function PreparePage() {
   const meetingPath = `/validations/${data.validation.id}/meeting`;
   return (
     <div className="page wide">
-      <p className="breadcrumbs">
-        <Link to={`/evaluations/${data.evaluation.id}`}>{data.evaluation.title}</Link> /{" "}
-        <Link to={meetingPath}>Validation meeting</Link> /
-      </p>
+      <Breadcrumbs
+        trail={[
+          { label: data.evaluation.title, to: `/evaluations/${data.evaluation.id}` },
+          { label: "Validation meeting", to: meetingPath },
+        ]}
+      />
       <h1>{`Before the meeting: ${data.school.name}`}</h1>
       <p>
         <Link to={meetingPath}>Open the meeting</Link>

@@ -44,6 +44,7 @@ import {
   workspacePageData,
   MAX_EVIDENCE_BYTES,
 } from "../workspace.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: tldrawStyles },
@@ -196,9 +197,7 @@ function WorkspaceBody({ data, live }: { data: Data; live: boolean }) {
   const path = `/workspaces/${workspace.id}`;
   return (
     <div className="page wide workspace-page">
-      <p className="breadcrumbs">
-        <Link to="/workspaces">Joint workspaces</Link> /
-      </p>
+      <Breadcrumbs trail={[{ label: "Joint workspaces", to: "/workspaces" }]} />
       <h1>{workspace.title}</h1>
       {workspace.archived ? (
         <p className="notice" role="note">

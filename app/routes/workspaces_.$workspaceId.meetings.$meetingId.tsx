@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { formatMoment } from "../../models/dates.ts";
 import { CollabRoom, useRoomDocument, useWarnBeforeLeaving } from "../collab/collab-room.tsx";
 import { WorkspaceBar } from "../collab/workspace-bar.tsx";
@@ -11,6 +11,7 @@ import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 import { workspaceMeetingPageData } from "../workspace.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
@@ -84,10 +85,12 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
   const path = `/workspaces/${workspace.id}/meetings/${meeting.id}`;
   return (
     <div className="page meeting-page workspace-meeting-page">
-      <p className="breadcrumbs">
-        <Link to="/workspaces">Joint workspaces</Link> /{" "}
-        <Link to={`/workspaces/${workspace.id}`}>{workspace.title}</Link> /
-      </p>
+      <Breadcrumbs
+        trail={[
+          { label: "Joint workspaces", to: "/workspaces" },
+          { label: workspace.title, to: `/workspaces/${workspace.id}` },
+        ]}
+      />
       <h1>{meeting.title}</h1>
       <div className="meeting-when">
         <span>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError } from "../components/field.tsx";
 import { requireActor } from "../utils/auth.server.ts";
@@ -18,6 +18,7 @@ import {
   removeSchool,
   workspacePageData,
 } from "../workspace.server.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Members · ${data?.workspace.title ?? "Joint workspace"} · Quality marks` },
@@ -66,10 +67,12 @@ export default function WorkspaceMembersPage() {
   const path = `/workspaces/${data.workspace.id}`;
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to="/workspaces">Joint workspaces</Link> /{" "}
-        <Link to={path}>{data.workspace.title}</Link> /
-      </p>
+      <Breadcrumbs
+        trail={[
+          { label: "Joint workspaces", to: "/workspaces" },
+          { label: data.workspace.title, to: path },
+        ]}
+      />
       <h1>Members</h1>
       {result?.done ? (
         <p role="status" className="notice">

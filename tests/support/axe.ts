@@ -194,6 +194,34 @@ export async function unexplainedInvalidFields(page: Page): Promise<string[]> {
 }
 
 /**
+ * The trail of links above a page's heading (`.breadcrumbs`) is a navigation landmark named
+ * "Breadcrumb" holding an ordered list of its steps, with the "/" between them hidden from
+ * screen readers (WAI-ARIA's breadcrumb pattern), so it can be reached from the landmarks list
+ * and is heard as steps, not as "link slash link slash". Lists the trails that are not.
+ */
+export async function unlandmarkedBreadcrumbs(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll(".breadcrumbs")].flatMap((trail) => {
+      const text = trail.textContent?.trim().slice(0, 60) ?? "";
+      if (trail.tagName !== "NAV" || trail.getAttribute("aria-label") !== "Breadcrumb")
+        return [`breadcrumbs "${text}" are not a navigation named Breadcrumb`];
+      const steps = trail.querySelectorAll(":scope > ol > li");
+      if (steps.length === 0) return [`breadcrumbs "${text}" are not an ordered list of steps`];
+      const spoken = [...steps].map((step) =>
+        [...step.childNodes]
+          .filter((node) => !(node instanceof Element && node.getAttribute("aria-hidden")))
+          .map((node) => node.textContent)
+          .join("")
+          .trim(),
+      );
+      return spoken.some((step) => step.endsWith("/"))
+        ? [`breadcrumbs "${text}" read their separators aloud`]
+        : [];
+    }),
+  );
+}
+
+/**
  * Controls drawn over one another (a tablet's layout squeezing a button onto a field): each
  * pair of visible controls whose boxes overlap, neither inside the other.
  */
@@ -309,5 +337,6 @@ export async function checkPage(
   );
   problems.push(...(await unexplainedInvalidFields(page)));
   problems.push(...(await overlappingControls(page)));
+  problems.push(...(await unlandmarkedBreadcrumbs(page)));
   return problems;
 }
