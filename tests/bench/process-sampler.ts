@@ -13,8 +13,8 @@ export interface ProcessUsage {
   rssPeakLifetimeMB: number | null;
   /**
    * How long its main thread (a Node server's event loop) was ready to run but waiting for a
-   * core, in % of the window: time every message arriving meanwhile waits too. On a shared
-   * 2-core machine this, not the process's own work, is what a latency tail is made of.
+   * core, in % of the window: time every message arriving meanwhile waits too, the machine's
+   * part of a latency tail rather than the process's own work.
    */
   mainThreadWaitingPercent: number | null;
   /** How often the kernel took a core away from the main thread while it still had work (per s). */
