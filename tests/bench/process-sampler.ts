@@ -41,9 +41,13 @@ function cpuSeconds(pid: number): { user: number; kernel: number } | null {
   }
 }
 
-function statusKB(pid: number, key: "VmRSS" | "VmHWM"): number | null {
+/** The number a line of /proc/<pid>/status starts with (memory lines are in kB). */
+function statusNumber(
+  pid: number,
+  key: "VmRSS" | "VmHWM" | "nonvoluntary_ctxt_switches",
+): number | null {
   try {
-    const match = new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(
+    const match = new RegExp(`^${key}:\\s+(\\d+)`, "m").exec(
       readFileSync(`/proc/${pid}/status`, "utf8"),
     );
     return match ? Number(match[1]) : null;
@@ -62,11 +66,9 @@ function mainThreadScheduling(pid: number): { waiting: number; preemptions: numb
     const waitingNs = Number(
       readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ")[1],
     );
-    const match = /^nonvoluntary_ctxt_switches:\s+(\d+)/m.exec(
-      readFileSync(`/proc/${pid}/status`, "utf8"),
-    );
-    if (!Number.isFinite(waitingNs) || !match) return null;
-    return { waiting: waitingNs / 1e9, preemptions: Number(match[1]) };
+    const preemptions = statusNumber(pid, "nonvoluntary_ctxt_switches");
+    if (!Number.isFinite(waitingNs) || preemptions === null) return null;
+    return { waiting: waitingNs / 1e9, preemptions };
   } catch {
     return null;
   }
@@ -89,7 +91,7 @@ export function sampleProcess(pid: number | undefined, everyMs = 500): { stop():
   const startScheduling = mainThreadScheduling(pid);
   const rss: number[] = [];
   const take = () => {
-    const kb = statusKB(pid, "VmRSS");
+    const kb = statusNumber(pid, "VmRSS");
     if (kb !== null) rss.push(kb / 1024);
   };
   take();
@@ -101,7 +103,7 @@ export function sampleProcess(pid: number | undefined, everyMs = 500): { stop():
       const endCpu = cpuSeconds(pid);
       const endScheduling = startScheduling && mainThreadScheduling(pid);
       const seconds = (performance.now() - startedAt) / 1000;
-      const hwm = statusKB(pid, "VmHWM");
+      const hwm = statusNumber(pid, "VmHWM");
       const percent = (used: number) => (used / seconds) * 100;
       return {
         cpuPercent:

@@ -188,8 +188,8 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
   each("server event-loop delay p99 / max (ms)", (r) =>
     r.serverLoopDelay ? `${ms(r.serverLoopDelay.p99Ms)} / ${ms(r.serverLoopDelay.maxMs)}` : "—",
   );
-  // The share of the window the server's event loop had work and no core (ADR 054): the part
-  // of a latency tail the machine, not the server's own work, is made of.
+  // The share of the window the server's event loop had work and no core (ADR 054): the
+  // machine's part of a latency tail, beside the server's own work.
   each("server main thread waiting for a core (% of time)", (r) =>
     num(r.processes.server?.mainThreadWaitingPercent, 1),
   );
