@@ -423,6 +423,8 @@ try {
   });
   const result = {
     runs: RUNS,
+    // The browser is part of the machine the figure was taken on (result-file.ts).
+    chromium: browser.version(),
     url: new URL(url).pathname + new URL(url).search,
     cold: summary(runs.cold),
     coldBaseline: summary(runs.coldBaseline),
