@@ -394,6 +394,15 @@ describe("the validation meeting in the browser", () => {
       console.log(`Agenda heading at ${Math.round(top)} px from the top at ${width} px wide`);
       expect(top).toBeLessThan(600);
       await minutes(page).waitFor();
+      // The report's button and the bar of who is here below it are two boxes, not one.
+      const button = (await page
+        .getByRole("button", { name: /Download validation report/ })
+        .boundingBox())!;
+      const bar = (await page.locator(".workspace-bar").first().boundingBox())!;
+      expect(
+        bar.y - (button.y + button.height),
+        `gap under the report button at ${width} px`,
+      ).toBeGreaterThanOrEqual(8);
       const overflow = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
         const wide = [...document.querySelectorAll("body *")]
