@@ -1,6 +1,5 @@
 import type { ConnectCost } from "./connect-phase.ts";
 import type { commandsBetween } from "./database-commands.ts";
-import { cpus, totalmem } from "node:os";
 import type { BenchOptions } from "./options.ts";
 import { writeBenchResult } from "./result-file.ts";
 import type { MachineUsage } from "./machine-sampler.ts";
@@ -303,16 +302,10 @@ export function printTable(options: BenchOptions, results: SystemResult[]): void
 
 /** Writes bench-results/collab-<timestamp>.json and returns its path. */
 export function writeJson(options: BenchOptions, results: SystemResult[], startedAt: Date): string {
-  const machine = {
-    node: process.version,
-    platform: process.platform,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model,
-    memoryMB: Math.round(totalmem() / 2 ** 20),
-  };
+  // The machine it ran on: `measuredOn`, written with every bench's result (result-file.ts).
   return writeBenchResult(
     "collab",
-    { startedAt: startedAt.toISOString(), options, machine, results, targets: targets(results) },
+    { startedAt: startedAt.toISOString(), options, results, targets: targets(results) },
     { dir: options.outDir, at: startedAt },
   );
 }

@@ -6,7 +6,7 @@ import path from "node:path";
  * The machine a figure was taken on: figures from different machines (another CPU, kernel or
  * browser) are not comparable, and the sessions' machines differ.
  */
-export function machineDescription() {
+function machineDescription() {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model ?? "unknown",

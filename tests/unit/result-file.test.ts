@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { writeBenchResult } from "../bench/result-file.ts";
 
 describe("a bench's result file", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-results-"));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("is named by the bench and the moment, and says which machine the figures were taken on", () => {
     const file = writeBenchResult(
