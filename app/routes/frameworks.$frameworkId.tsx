@@ -54,9 +54,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type PublishResult = { problems: Problem[]; published: number | null; formError: string | null };
+type PublishResult = {
+  problems: Problem[];
+  published: number | null;
+  /** False when the draft was already published as `published`: no new version was made. */
+  created: boolean;
+  formError: string | null;
+};
 const reply = (r: Partial<PublishResult>, status = 200) =>
-  json<PublishResult>({ problems: [], published: null, formError: null, ...r }, { status });
+  json<PublishResult>(
+    { problems: [], published: null, created: false, formError: null, ...r },
+    { status },
+  );
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
@@ -65,8 +74,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     extra: { frameworkId: params.frameworkId ?? "" },
   });
   try {
-    const { version } = await publishFramework({ actor, collab: context.collab }, input);
-    return reply({ published: version.version });
+    const { version, created } = await publishFramework({ actor, collab: context.collab }, input);
+    return reply({ published: version.version, created });
   } catch (error) {
     if (error instanceof IncompleteFrameworkError) return reply({ problems: error.problems }, 400);
     return refusal(error);
@@ -109,7 +118,9 @@ export default function FrameworkPage() {
               </Form>
               {result?.published ? (
                 <p role="status" className="notice">
-                  {`Published as v${result.published}.`}
+                  {result.created
+                    ? `Published as v${result.published}.`
+                    : `Already published as v${result.published}: nothing has changed since.`}
                 </p>
               ) : null}
               {result?.formError ? (

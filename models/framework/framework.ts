@@ -51,31 +51,41 @@ interface FrameworkVersionDoc {
   publishedAt: Date;
 }
 
-const frameworkSchema = new Schema<FrameworkDoc>({
-  trustId: { type: Schema.Types.ObjectId, required: true, index: true },
-  name: { type: String, required: true },
-  kind: {
-    type: String,
-    required: true,
-    enum: ["qualityMark", "schoolSelfEvaluation", "trustSelfReview"],
+// Content stored whole must come back as it went in: mongoose's default `minimize` drops empty
+// objects on save (a blank criterion's `descriptors: {}`), which readers then find missing.
+const WHOLE = { minimize: false } as const;
+
+const frameworkSchema = new Schema<FrameworkDoc>(
+  {
+    trustId: { type: Schema.Types.ObjectId, required: true, index: true },
+    name: { type: String, required: true },
+    kind: {
+      type: String,
+      required: true,
+      enum: ["qualityMark", "schoolSelfEvaluation", "trustSelfReview"],
+    },
+    starterKey: { type: String, default: null },
+    seed: { type: Schema.Types.Mixed, required: true },
+    latestVersion: { type: Number, default: 0 },
+    createdBy: { type: Schema.Types.ObjectId, default: null },
+    createdAt: { type: Date, default: () => new Date() },
+    requestId: { type: String },
   },
-  starterKey: { type: String, default: null },
-  seed: { type: Schema.Types.Mixed, required: true },
-  latestVersion: { type: Number, default: 0 },
-  createdBy: { type: Schema.Types.ObjectId, default: null },
-  createdAt: { type: Date, default: () => new Date() },
-  requestId: { type: String },
-});
+  WHOLE,
+);
 frameworkSchema.index({ trustId: 1, requestId: 1 }, { unique: true, sparse: true });
 
-const frameworkVersionSchema = new Schema<FrameworkVersionDoc>({
-  trustId: { type: Schema.Types.ObjectId, required: true, index: true },
-  frameworkId: { type: Schema.Types.ObjectId, required: true },
-  version: { type: Number, required: true },
-  // The content is validated by the framework designer before publishing; stored whole.
-  content: { type: Schema.Types.Mixed, required: true },
-  publishedAt: { type: Date, default: () => new Date() },
-});
+const frameworkVersionSchema = new Schema<FrameworkVersionDoc>(
+  {
+    trustId: { type: Schema.Types.ObjectId, required: true, index: true },
+    frameworkId: { type: Schema.Types.ObjectId, required: true },
+    version: { type: Number, required: true },
+    // The content is validated by the framework designer before publishing; stored whole.
+    content: { type: Schema.Types.Mixed, required: true },
+    publishedAt: { type: Date, default: () => new Date() },
+  },
+  WHOLE,
+);
 frameworkVersionSchema.index({ frameworkId: 1, version: 1 }, { unique: true });
 
 // A published version is a record schools were judged against: no route may change it.
@@ -226,7 +236,21 @@ export async function getFramework(
 export async function frameworkSeed(frameworkId: string): Promise<FrameworkContent | null> {
   if (!isObjectId(frameworkId)) return null;
   const doc = await FrameworkModel.findById(frameworkId, { seed: 1 }).lean();
-  return doc?.seed ?? null;
+  return doc?.seed ? withEmptyDescriptors(doc.seed) : null;
+}
+
+/**
+ * Blank drafts created before the schema kept empty objects were stored without their
+ * criterion's `descriptors: {}`; they are given it back, so they open like new ones.
+ */
+function withEmptyDescriptors(seed: FrameworkContent): FrameworkContent {
+  return {
+    ...seed,
+    areas: seed.areas.map((area) => ({
+      ...area,
+      criteria: area.criteria.map((c) => ({ ...c, descriptors: c.descriptors ?? {} })),
+    })),
+  };
 }
 
 export async function listFrameworks(trustId: string): Promise<Framework[]> {

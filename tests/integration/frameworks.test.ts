@@ -1,3 +1,4 @@
+import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
@@ -131,6 +132,10 @@ describe("designing and publishing", () => {
     (criteriaOf(admin.doc).get(criterionId)!.get("statement") as Y.Text).insert(0, "Reworded: ");
     await admin.whenSaved();
     expect((await http.post(`/frameworks/${frameworkId}`, {})).html).toContain("Published as v2.");
+    // Publishing again with nothing changed makes no v3, and says so rather than "Published".
+    const again = (await http.post(`/frameworks/${frameworkId}`, {})).html;
+    expect(again).toContain("Already published as v2: nothing has changed since.");
+    expect(again).not.toContain("Published as v2.");
 
     const versions = await listVersions(world.trust.id, frameworkId);
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
@@ -144,6 +149,48 @@ describe("designing and publishing", () => {
     await leader.get(`/frameworks/${frameworkId}`);
     expect((await leader.post(`/frameworks/${frameworkId}`, {})).status).toBe(403);
     expect(await FrameworkVersionModel.countDocuments({ frameworkId })).toBe(2);
+  });
+});
+
+describe("a blank framework", () => {
+  it("opens in the designer with one empty criterion, and publishing lists what it lacks", async () => {
+    const http = await as(world.people.trustAdmin.id);
+    await http.get("/frameworks");
+    const created = await http.post("/frameworks", { starter: "blank" });
+    expect(created.status).toBe(302);
+    const frameworkId = created.location!.split("/").pop()!;
+
+    const admin = await draftClient(world.people.trustAdmin.id, frameworkId);
+    expect(await admin.authenticated).toBe("read-write");
+    const draft = readFramework(admin.doc);
+    expect(draft.areas).toHaveLength(1);
+    expect(draft.areas[0].criteria.map((c) => [c.statement, Object.values(c.descriptors)])).toEqual(
+      [["", ["", "", "", ""]]],
+    );
+
+    await http.get(`/frameworks/${frameworkId}`);
+    const refused = await http.post(`/frameworks/${frameworkId}`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain("Area 1 needs a title.");
+    expect(refused.html).toContain(`href="#descriptor-criterion-1-emerging"`);
+    expect(await FrameworkVersionModel.countDocuments({ frameworkId })).toBe(0);
+  });
+
+  it("opens one stored before empty objects were kept, whose criterion lost its descriptors", async () => {
+    const http = await as(world.people.trustAdmin.id);
+    await http.get("/frameworks");
+    const frameworkId = (await http.post("/frameworks", { starter: "blank" }))
+      .location!.split("/")
+      .pop()!;
+    await FrameworkModel.collection.updateOne(
+      { _id: new Types.ObjectId(frameworkId) },
+      { $unset: { "seed.areas.0.criteria.0.descriptors": "" } },
+    );
+    const stored = await FrameworkModel.findById(frameworkId).lean();
+    expect(stored!.seed.areas[0].criteria[0].descriptors).toBeUndefined();
+
+    const admin = await draftClient(world.people.trustAdmin.id, frameworkId);
+    expect(readFramework(admin.doc).areas[0].criteria).toHaveLength(1);
   });
 });
 
@@ -177,7 +224,8 @@ describe("a publish that lost the race", () => {
       { $set: { latestVersion: 1, name: content.name, kind: content.kind } },
     );
     const { answer, list } = await opened;
-    expect(answer.html).toContain("Published as v1.");
+    // This request made no version: the draft it sent is v1 already.
+    expect(answer.html).toContain("Already published as v1: nothing has changed since.");
     const row = list.split("<tr").find((r) => r.includes(frameworkId)) ?? "";
     expect(row).toContain(`${content.name}</a>`);
     expect(row).toContain("v1");
