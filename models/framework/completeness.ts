@@ -1,3 +1,4 @@
+import { FRAMEWORK_LIMITS as L } from "./schema.ts";
 import type { AccreditationRule, FrameworkContent, Scale } from "./types.ts";
 
 /** Something that stops a framework being published, with where to fix it. */
@@ -32,6 +33,77 @@ function ruleProblems(
       });
     }
   }
+  return problems;
+}
+
+const count = (n: number) => n.toLocaleString("en-GB");
+
+/** A text over its limit, said with its length so the person knows how much to cut. */
+function tooLong(text: string | undefined, max: number, what: string, anchor: string): Problem[] {
+  const length = text?.length ?? 0;
+  if (length <= max) return [];
+  return [
+    { message: `${what} is ${count(length)} characters long: keep it to ${count(max)}.`, anchor },
+  ];
+}
+
+/** Every text within the limits a framework file may hold (schema.ts), each list within its count. */
+function limitProblems(content: FrameworkContent): Problem[] {
+  const problems = [
+    ...tooLong(content.name, L.name, "The framework's name", "framework-name"),
+    ...tooLong(content.description, L.description, "The description", "framework-description"),
+  ];
+  for (const scale of content.scales) {
+    for (const [i, level] of scale.levels.entries()) {
+      const anchor = `level-${level.key}`;
+      problems.push(...tooLong(level.label, L.levelLabel, `Level ${i + 1}'s label`, anchor));
+      problems.push(...tooLong(level.meaning, L.levelMeaning, `Level ${i + 1}'s meaning`, anchor));
+    }
+  }
+  content.areas.forEach((area, a) => {
+    const areaName = `Area ${a + 1}`;
+    problems.push(
+      ...tooLong(area.title, L.areaTitle, `${areaName}'s title`, `area-title-${area.id}`),
+      ...tooLong(area.summary, L.areaSummary, `${areaName}'s summary`, `area-summary-${area.id}`),
+    );
+    area.criteria.forEach((criterion, c) => {
+      const name = `Criterion ${a + 1}.${c + 1}`;
+      const id = criterion.id;
+      problems.push(
+        ...tooLong(criterion.statement, L.statement, `${name}'s statement`, `statement-${id}`),
+        ...tooLong(criterion.guidance, L.guidance, `${name}'s guidance`, `guidance-${id}`),
+      );
+      for (const [level, descriptor] of Object.entries(criterion.descriptors)) {
+        const anchor = `descriptor-${id}-${level}`;
+        problems.push(...tooLong(descriptor, L.descriptor, `${name}'s descriptor`, anchor));
+      }
+      const evidence = criterion.evidenceExpectations;
+      if (evidence.length > L.evidenceCount)
+        problems.push({
+          message: `${name} expects ${evidence.length} kinds of evidence: keep it to ${L.evidenceCount}, one per line.`,
+          anchor: `evidence-${id}`,
+        });
+      for (const line of evidence)
+        problems.push(
+          ...tooLong(line, L.evidence, `A line of ${name}'s evidence`, `evidence-${id}`),
+        );
+      const indicators = criterion.indicators ?? [];
+      if (indicators.length > L.indicatorCount)
+        problems.push({
+          message: `${name} has ${indicators.length} indicators: keep it to ${L.indicatorCount}.`,
+          anchor: `criterion-${id}`,
+        });
+      for (const indicator of indicators)
+        problems.push(
+          ...tooLong(indicator.text, L.indicator, `An indicator of ${name}`, `criterion-${id}`),
+        );
+    });
+  });
+  for (const tier of content.awardTiers ?? [])
+    problems.push(...tooLong(tier.name, L.tierName, "An award tier's name", `tier-${tier.id}`));
+  const rule = content.accreditationRule;
+  if (rule.type === "none")
+    problems.push(...tooLong(rule.note, L.ruleNote, "The note on the rule", "rule"));
   return problems;
 }
 
@@ -116,5 +188,6 @@ export function completenessProblems(content: FrameworkContent): Problem[] {
       ),
     );
   }
+  problems.push(...limitProblems(content));
   return problems;
 }

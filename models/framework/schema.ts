@@ -7,6 +7,31 @@ const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "use lower-case letters, digits and hyphens (max 60)");
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+
+/**
+ * How long each text of a framework may be, and how many of a criterion's lists: what a file
+ * may import and what the designer may publish (completeness.ts), so a published version
+ * always exports as a file that imports again.
+ */
+export const FRAMEWORK_LIMITS = {
+  name: 200,
+  description: 4000,
+  scaleName: 100,
+  levelLabel: 60,
+  levelMeaning: 300,
+  areaTitle: 200,
+  areaSummary: 1000,
+  statement: 1000,
+  guidance: 2000,
+  descriptor: 2000,
+  evidence: 500,
+  evidenceCount: 30,
+  indicator: 300,
+  indicatorCount: 20,
+  tierName: 60,
+  ruleNote: 500,
+} as const;
+const L = FRAMEWORK_LIMITS;
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour like #1f5fa8");
 
 const rule = z.discriminatedUnion("type", [
@@ -17,33 +42,38 @@ const rule = z.discriminatedUnion("type", [
     binaryAreasMustBe: id.optional(),
   }),
   z.object({ type: z.literal("validatorJudgement") }),
-  z.object({ type: z.literal("none"), note: text(500) }),
+  z.object({ type: z.literal("none"), note: text(L.ruleNote) }),
 ]);
 
-const level = z.object({ key: id, label: text(60), colour, meaning: text(300) });
+const level = z.object({
+  key: id,
+  label: text(L.levelLabel),
+  colour,
+  meaning: text(L.levelMeaning),
+});
 const scale = z.object({
   key: id,
-  name: text(100),
+  name: text(L.scaleName),
   levels: z.array(level).min(2, "at least 2 levels").max(7, "at most 7 levels"),
 });
 
 const criterion = z.object({
   id,
   code: text(20),
-  statement: text(1000),
-  guidance: text(2000).optional(),
-  descriptors: z.record(id, text(2000)),
-  evidenceExpectations: z.array(text(500)).max(30),
+  statement: text(L.statement),
+  guidance: text(L.guidance).optional(),
+  descriptors: z.record(id, text(L.descriptor)),
+  evidenceExpectations: z.array(text(L.evidence)).max(L.evidenceCount),
   indicators: z
-    .array(z.object({ id, text: text(300) }))
-    .max(20)
+    .array(z.object({ id, text: text(L.indicator) }))
+    .max(L.indicatorCount)
     .optional(),
 });
 
 const area = z.object({
   id,
-  title: text(200),
-  summary: text(1000),
+  title: text(L.areaTitle),
+  summary: text(L.areaSummary),
   scaleKey: id,
   appliesTo: z.enum(["earlyYears", "sixthForm"]).optional(),
   criteria: z.array(criterion).max(60),
@@ -51,14 +81,14 @@ const area = z.object({
 
 export const frameworkContentSchema = z
   .object({
-    name: text(200).min(1, "required"),
-    description: text(4000),
+    name: text(L.name).min(1, "required"),
+    description: text(L.description),
     kind: z.enum(["qualityMark", "schoolSelfEvaluation", "trustSelfReview"]),
     scales: z.array(scale).min(1).max(4),
     areas: z.array(area).max(40),
     accreditationRule: rule,
     awardTiers: z
-      .array(z.object({ id, name: text(60), rule }))
+      .array(z.object({ id, name: text(L.tierName), rule }))
       .max(6)
       .optional(),
     validityMonths: z.number().int().min(1).max(120),

@@ -197,6 +197,26 @@ describe("the live framework designer", () => {
     ).toBe("true");
   });
 
+  it("wraps a long pasted link (no hyphen to break at) inside its field, never widening the page", async () => {
+    const page = await openDesigner(world.people.trustAdmin.id);
+    await whenWritable(page);
+    await page.getByRole("button", { name: "Edit criterion 1.3" }).click();
+    const box = statement(page, "1.3");
+    await box.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(
+      `https://example.sharepoint.com/r?id=${"0123456789abcdef".repeat(24)}`,
+    );
+    await saved(page).waitFor({ timeout: 5000 });
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    expect(await overflow()).toBe(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflow()).toBe(0);
+  });
+
   it("shows a trust leader the draft read only", async () => {
     const leader = await openDesigner(world.people.trustLeader.id);
     await leader.getByRole("note").filter({ hasText: "read only" }).waitFor();

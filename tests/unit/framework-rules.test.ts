@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateRule, recommend } from "../../models/framework/accreditation.ts";
 import { completenessProblems } from "../../models/framework/completeness.ts";
 import { diffVersions } from "../../models/framework/diff.ts";
+import { parseFrameworkFile } from "../../models/framework/schema.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
 import { ofsted2025SelfEvaluation } from "../../models/framework/starters/ofsted-2025.ts";
 import { STARTERS } from "../../models/framework/starters/index.ts";
@@ -54,6 +55,39 @@ describe("completenessProblems", () => {
     const anchors = completenessProblems(c).map((p) => p.anchor);
     expect(anchors).toContain("rule");
     expect(anchors).toContain(`area-${c.areas[1].id}`);
+  });
+});
+
+describe("completenessProblems: what a framework file may hold", () => {
+  it("refuses a text over its limit, saying how long it is and linking to it", () => {
+    const c = clone(inclusionExcellence);
+    const criterion = c.areas[0].criteria[0];
+    criterion.statement = "x".repeat(10_000);
+    criterion.descriptors.leading = "y".repeat(2001);
+    c.name = "z".repeat(201);
+    const problems = completenessProblems(c);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        {
+          message: "Criterion 1.1's statement is 10,000 characters long: keep it to 1,000.",
+          anchor: `statement-${criterion.id}`,
+        },
+        expect.objectContaining({ anchor: `descriptor-${criterion.id}-leading` }),
+        expect.objectContaining({ anchor: "framework-name" }),
+      ]),
+    );
+    expect(problems).toHaveLength(3);
+  });
+
+  it("publishes only what exports as a file that imports again", () => {
+    const c = clone(inclusionExcellence);
+    c.areas[0].criteria[0].evidenceExpectations = Array.from({ length: 31 }, (_, i) => `Item ${i}`);
+    c.areas[0].summary = "s".repeat(1001);
+    expect(parseFrameworkFile(JSON.stringify(c)).errors).not.toBeNull();
+    expect(completenessProblems(c).map((p) => p.anchor)).toEqual([
+      `area-summary-${c.areas[0].id}`,
+      `evidence-${c.areas[0].criteria[0].id}`,
+    ]);
   });
 });
 
