@@ -8,6 +8,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import {
+  agendaUnsaved,
   followDifferences,
   initialChoice,
   toggle,
@@ -28,6 +29,7 @@ import {
   type ActionResult,
 } from "../utils/command.server.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
+import { useWarnUnsent } from "../components/use-warn-unsent.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
@@ -80,6 +82,11 @@ export default function PreparePage() {
   useEffect(() => {
     setChoice((c) => followDifferences(c, differingKey ? differingKey.split(" ") : []));
   }, [differingKey]);
+  // Ticks are kept by saving the schedule: until then, say so and ask before the page is left.
+  // Against the saved agenda; before there is one, against what the page first proposed.
+  const [firstProposed] = useState(data.agenda);
+  const unsaved = agendaUnsaved(choice, data.scheduled ? data.agenda : firstProposed);
+  useWarnUnsent(unsaved);
   const scheduleResult = result?.intent === "schedule" ? result : null;
   const meetingPath = `/validations/${data.validation.id}/meeting`;
   return (
@@ -117,6 +124,8 @@ export default function PreparePage() {
         chosen={choice.chosen}
         onChoose={(id, on) => setChoice((c) => toggle(c, id, on))}
         names={data.names}
+        unsaved={unsaved}
+        busy={busy}
       />
     </div>
   );

@@ -456,14 +456,30 @@ describe("the agenda before the meeting", () => {
     expect(
       await prepare.getByRole("checkbox", { name: `${FIRST.code} on the agenda` }).isChecked(),
     ).toBe(false);
+    // The tick is not kept until the schedule is saved: the page says so, and asks before it
+    // is left.
+    const unsaved = prepare
+      .getByRole("status")
+      .filter({ hasText: "The agenda has changes that are not saved yet." });
+    await unsaved.waitFor();
+    const asksBeforeLeaving = () =>
+      prepare.evaluate(() => {
+        const leaving = new Event("beforeunload", { cancelable: true });
+        window.dispatchEvent(leaving);
+        return leaving.defaultPrevented;
+      });
+    expect(await asksBeforeLeaving()).toBe(true);
 
     await prepare.getByLabel("Date and time (UK time)").fill("2030-03-04T10:00");
     await prepare.getByLabel("Video call link").fill("https://meet.example.org/fresh");
-    await prepare.getByRole("button", { name: "Save the schedule" }).click();
+    // Saved from under the table, where the ticks are.
+    await prepare.getByRole("button", { name: "Save the schedule and agenda" }).click();
     await prepare
       .getByRole("status")
       .filter({ hasText: "with 1 criterion on the agenda" })
       .waitFor();
+    await unsaved.waitFor({ state: "detached" });
+    expect(await asksBeforeLeaving()).toBe(false);
 
     // The meeting tab, open all along, shows the item without a reload.
     await agenda(meetingTab)

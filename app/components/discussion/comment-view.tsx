@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { MAX_COMMENT_LENGTH, type Comment } from "../../../collab/shapes/discussion.ts";
 import { useDiscussionPost } from "./use-discussion-post.ts";
-import { useWarnUnsent } from "./use-warn-unsent.ts";
+import { useWarnUnsent } from "../use-warn-unsent.ts";
 
 const when = (ms: number) =>
   new Date(ms).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });

@@ -6,7 +6,7 @@ import {
 } from "../../../collab/shapes/discussion.ts";
 import { editorFor } from "./editor-registry.ts";
 import { useDiscussionPost } from "./use-discussion-post.ts";
-import { useWarnUnsent } from "./use-warn-unsent.ts";
+import { useWarnUnsent } from "../use-warn-unsent.ts";
 
 /**
  * Starts a thread on the criterion as a whole, or on the passage selected in its narrative.

@@ -10,7 +10,7 @@ import {
 import { CommentView } from "./comment-view.tsx";
 import { editorFor } from "./editor-registry.ts";
 import { useDiscussionPost } from "./use-discussion-post.ts";
-import { useWarnUnsent } from "./use-warn-unsent.ts";
+import { useWarnUnsent } from "../use-warn-unsent.ts";
 
 /** One thread: the passage it is about, its comments, a reply box, and Resolve / Reopen. */
 export function ThreadView(props: {

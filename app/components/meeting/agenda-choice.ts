@@ -39,3 +39,8 @@ export function followDifferences(choice: AgendaChoice, differing: string[]): Ag
   }
   return { ...choice, chosen, differing: now };
 }
+
+/** The ticks differ from the agenda as saved: leaving now would lose them. */
+export function agendaUnsaved(choice: AgendaChoice, saved: readonly string[]): boolean {
+  return choice.chosen.size !== new Set(saved).size || saved.some((id) => !choice.chosen.has(id));
+}

@@ -48,14 +48,17 @@ export function PreReview(props: {
   chosen: ReadonlySet<string>;
   onChoose: (criterionId: string, on: boolean) => void;
   names: Record<string, string>;
+  /** The ticks differ from the saved agenda. */
+  unsaved: boolean;
+  busy: boolean;
 }) {
   return (
     <section aria-labelledby="pre-review-heading" className="pre-review">
       <h2 id="pre-review-heading">Pre-review and agenda</h2>
       <p className="muted">
         The school sees provisional judgements from the start of the meeting. A criterion where
-        yours differs from the school&apos;s is put on the agenda for you; untick it to leave it
-        off.
+        yours differs from the school&apos;s is ticked for the agenda for you; untick it to leave it
+        off. The agenda is kept when you save the schedule.
       </p>
       <TableScroll label="Criteria to pre-review">
         <table className="table">
@@ -109,6 +112,16 @@ export function PreReview(props: {
           </tbody>
         </table>
       </TableScroll>
+      <div className="pre-review-save">
+        {props.unsaved ? (
+          <p role="status" className="notice">
+            The agenda has changes that are not saved yet.
+          </p>
+        ) : null}
+        <button type="submit" form={SCHEDULE_FORM_ID} className="button" disabled={props.busy}>
+          Save the schedule and agenda
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect } from "react";
 
 /**
- * Asks before the page is closed or left while `unsent` text sits in a comment box (typed but
- * not yet accepted by the server), as the evaluation does for edits not yet saved.
+ * Asks before the page is closed or left while something typed or chosen is `unsent` (not yet
+ * accepted by the server: a comment box's text, an agenda not yet saved), as the evaluation
+ * does for edits not yet saved.
  */
 export function useWarnUnsent(unsent: boolean) {
   useEffect(() => {
