@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { partsOf } from "../dates.ts";
+import { InvalidInputError } from "../errors.ts";
 import { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS } from "./length.ts";
 
 export { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS };
@@ -84,6 +85,22 @@ export function nextSequence(
     before.videoLink !== next.videoLink ||
     before.durationMinutes !== next.durationMinutes;
   return before.sequence + (moved ? 1 : 0);
+}
+
+/**
+ * Refuses a meeting time that has passed (an InvalidInputError on `scheduledAt`), unless it is
+ * the time already stored, as the form shows it (to the minute): the schedule form always sends
+ * the time, and a validator must still be able to change the agenda of a meeting that has begun
+ * or taken place.
+ */
+export function refusePastTime(
+  before: Pick<MeetingTime, "scheduledAt"> | null,
+  next: Pick<MeetingTime, "scheduledAt">,
+  now = new Date(),
+): void {
+  if (next.scheduledAt.getTime() >= now.getTime()) return;
+  if (before && toLondonLocal(before.scheduledAt) === toLondonLocal(next.scheduledAt)) return;
+  throw new InvalidInputError("The date and time must not be in the past", "scheduledAt");
 }
 
 /** True once the meeting's start time has come. */

@@ -41,12 +41,14 @@ export interface OutcomeInput {
 /**
  * The outcome as it will be recorded, or an InvalidInputError naming the field to fix.
  * Accredited needs a start date (the expiry follows from the framework's validity); not yet
- * accredited needs what must improve; deferred needs conditions and a review date; a reason is
- * required where the result differs from the framework's recommendation.
+ * accredited needs what must improve; deferred needs conditions and a review date after today
+ * (the school is looked at again then: a date already passed is a slip); a reason is required
+ * where the result differs from the framework's recommendation. `today` is today's date in
+ * England (YYYY-MM-DD).
  */
 export function checkOutcome(
   input: OutcomeInput,
-  context: { content: FrameworkContent; recommended: boolean | null },
+  context: { content: FrameworkContent; recommended: boolean | null; today: string },
 ): OutcomeFields {
   const { content } = context;
   if (!outcomesFor(content).includes(input.result)) {
@@ -72,6 +74,9 @@ export function checkOutcome(
     if (input.conditions.trim().length < 5)
       throw new InvalidInputError("State the conditions.", "conditions");
     if (!input.reviewDate) throw new InvalidInputError("Give a review date.", "reviewDate");
+    // Both are YYYY-MM-DD, so comparing the strings compares the days.
+    if (input.reviewDate <= context.today)
+      throw new InvalidInputError("The review date must be in the future.", "reviewDate");
   }
   const differs =
     grantsAwards(content) &&

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { ensureAward, supersedeAwards, type Award } from "../../models/award/award.ts";
+import { todayInEngland } from "../../models/dates.ts";
 import { ConflictError, NotFoundError } from "../../models/errors.ts";
 import { getEvaluation } from "../../models/evaluation/evaluation.ts";
 import { frameworkOfEvaluation } from "../../models/evaluation/framework-of.ts";
@@ -65,6 +66,7 @@ export async function recordOutcome(
   const fields = checkOutcome(input, {
     content,
     recommended: recommend(content, confirmedJudgements(state)).met,
+    today: todayInEngland(),
   });
 
   const current = state.outcome;

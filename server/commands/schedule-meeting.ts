@@ -5,9 +5,11 @@ import { recordAudit } from "../../models/audit/audit.ts";
 import { NotFoundError } from "../../models/errors.ts";
 import { getEvaluation } from "../../models/evaluation/evaluation.ts";
 import { objectId } from "../../models/input.ts";
+import { refusePastTime } from "../../models/meeting/schedule.ts";
 import { loadMeeting } from "../../models/permissions/loaders.ts";
 import {
   ScheduleInput,
+  findMeetingSchedule,
   saveMeetingSchedule,
   type MeetingSchedule,
 } from "../../models/validation/meeting.ts";
@@ -19,9 +21,11 @@ export type ScheduleMeetingInput = z.infer<typeof ScheduleMeetingInput>;
 
 /**
  * An assigned validator schedules (or reschedules) the validation meeting: when, the video call
- * link, and the agenda (criteria of this evaluation, in its order). Saving the same schedule
- * twice leaves one schedule. The agenda is copied into the live meeting document, so everyone
- * with the meeting open sees it change without reloading (its running order stays theirs).
+ * link, and the agenda (criteria of this evaluation, in its order). A time already passed is
+ * refused, unless it is the one stored (the agenda of a past meeting can still change). Saving
+ * the same schedule twice leaves one schedule. The agenda is copied into the live meeting
+ * document, so everyone with the meeting open sees it change without reloading (its running
+ * order stays theirs).
  */
 export async function scheduleMeeting(
   ctx: CommandContext,
@@ -29,6 +33,7 @@ export async function scheduleMeeting(
 ): Promise<MeetingSchedule> {
   const { validation } = await loadMeeting(ctx.actor, idIn(raw, "validationId"), "schedule");
   const input = parse(ScheduleMeetingInput, raw);
+  refusePastTime(await findMeetingSchedule(validation.trustId, validation.id), input);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
   const schedule = await saveMeetingSchedule(

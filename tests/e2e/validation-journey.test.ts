@@ -125,7 +125,7 @@ describe("agreeing a judgement and recording the outcome, with the school and an
     for (const page of [leader, observer]) {
       await page
         .getByRole("status")
-        .filter({ hasText: /Accredited.*from 2027-01-15 to 2030-01-15/ })
+        .filter({ hasText: /Accredited.*from 15 January 2027 to 15 January 2030/ })
         .waitFor({ timeout: 2000 });
     }
 

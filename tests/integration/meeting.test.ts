@@ -7,7 +7,13 @@ import { listRecordEntries } from "../../models/validation/record.ts";
 import { recordState } from "../../models/validation/record-state.ts";
 import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
 import { loadStoredDocument } from "../../models/document-log/document-log.ts";
-import { findMeetingSchedule, toLondonLocal } from "../../models/validation/meeting.ts";
+import { AuditModel } from "../../models/audit/audit.ts";
+import { todayInEngland } from "../../models/dates.ts";
+import {
+  MeetingModel,
+  findMeetingSchedule,
+  toLondonLocal,
+} from "../../models/validation/meeting.ts";
 import { assignValidators, type Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
@@ -56,6 +62,35 @@ async function postForm(http: HttpSession, fields: [string, string][], to = prep
     redirect: "manual",
   });
   return { status: response.status, html: await response.text() };
+}
+
+/** The message shown next to a form field (the error its input is described by), or null. */
+function fieldError(html: string, name: string): string | null {
+  const input = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0] ?? "";
+  const ids = /aria-describedby="([^"]+)"/.exec(input)?.[1].split(" ") ?? [];
+  for (const id of ids) {
+    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const error = new RegExp(`<p class="field-error" id="${escaped}">([^<]*)</p>`).exec(html);
+    if (error) return error[1];
+  }
+  return null;
+}
+
+/** The recorded outcome as the page shows it, in plain text ("" when there is none). */
+function outcomeShown(html: string): string {
+  const status = /<div role="status" class="notice"><strong>[\s\S]*?<\/div>/.exec(html)?.[0];
+  return (status ?? "").replace(/<[^>]*>/g, "");
+}
+
+/**
+ * Time passes until the meeting has begun: its stored start moves to a minute ago (no form may
+ * set a time already passed).
+ */
+async function meetingBegins() {
+  await MeetingModel.updateOne(
+    { _id: validation.id },
+    { $set: { scheduledAt: new Date(Date.now() - 60_000) } },
+  );
 }
 
 /** The text of the minutes (a TipTap fragment: paragraphs of text). */
@@ -298,18 +333,8 @@ describe("scheduling and provisional judgements", () => {
     expect((await (await as(world.people.trustLeader.id)).get(path)).html).toContain(marker);
     expect((await validator.get(path)).html).toContain(marker);
 
-    // The meeting starts (rescheduled to a moment ago): now the school sees them too.
-    const started = toLondonLocal(new Date(Date.now() - 60_000));
-    expect(
-      (
-        await postForm(validator, [
-          ["intent", "schedule"],
-          ["scheduledAt", started],
-          ["videoLink", "https://meet.example.org/abc"],
-          ["agendaCriterionIds", criterion],
-        ])
-      ).status,
-    ).toBe(200);
+    // The meeting starts: now the school sees them too.
+    await meetingBegins();
     const after = await schoolLeader.get(path);
     expect(after.html).toContain(marker);
     expect(after.html).not.toContain("Shown when the meeting starts");
@@ -346,7 +371,10 @@ describe("before the meeting", () => {
     await watching.synced;
     const [first, second] = Object.keys(world.evaluation.levelsByCriterion);
     const validator = await as(world.people.validator.id);
-    const at = toLondonLocal(new Date(Date.now() - 60_000));
+    // The meeting has begun: its time, sent back unchanged, is no reason to refuse the agenda.
+    const at = toLondonLocal(
+      (await findMeetingSchedule(world.trust.id, validation.id))!.scheduledAt,
+    );
     const scheduled = await postForm(validator, [
       ["intent", "schedule"],
       ["scheduledAt", at],
@@ -374,6 +402,33 @@ describe("before the meeting", () => {
         )
       ).status,
     ).toBe(400);
+  });
+
+  it("refuses a date and time already passed, next to the field, changing nothing", async () => {
+    const before = await findMeetingSchedule(world.trust.id, validation.id);
+    const audited = await AuditModel.countDocuments({
+      trustId: world.trust.id,
+      action: "meetingScheduled",
+    });
+    const validator = await as(world.people.validator.id);
+    const hourAgo = toLondonLocal(new Date(Date.now() - 3600_000));
+    for (const past of ["2020-01-01T09:00", hourAgo]) {
+      const refused = await postForm(validator, [
+        ["intent", "schedule"],
+        ["scheduledAt", past],
+        ["videoLink", "https://meet.example.org/elsewhere"],
+        ["agendaCriterionIds", Object.keys(world.evaluation.levelsByCriterion)[2]],
+      ]);
+      expect(refused.status).toBe(400);
+      expect(fieldError(refused.html, "scheduledAt")).toBe(
+        "The date and time must not be in the past",
+      );
+      expect(refused.html).not.toContain("The meeting is scheduled");
+    }
+    expect(await findMeetingSchedule(world.trust.id, validation.id)).toEqual(before);
+    expect(
+      await AuditModel.countDocuments({ trustId: world.trust.id, action: "meetingScheduled" }),
+    ).toBe(audited);
   });
 });
 
@@ -504,5 +559,30 @@ describe("decisions on the meeting page", () => {
       3000,
       "the outcome reaches the open record",
     );
+  });
+
+  it("refuses a deferral whose review date is not in the future, changing nothing, and shows a recorded one as people read dates", async () => {
+    const validator = await as(world.people.validator.id);
+    const entries = await listRecordEntries(world.trust.id, validation.id);
+    const basedOn = String(recordState(entries).outcome!.seq);
+    const deferral = (reviewDate: string): [string, string][] => [
+      ["intent", "outcome"],
+      ["result", "deferred"],
+      ["conditions", "Provide PP review"],
+      ["reviewDate", reviewDate],
+      ["basedOn", basedOn],
+    ];
+    for (const notAhead of ["2020-01-01", todayInEngland()]) {
+      const refused = await postForm(validator, deferral(notAhead), path);
+      expect(refused.status).toBe(400);
+      expect(fieldError(refused.html, "reviewDate")).toBe("The review date must be in the future.");
+    }
+    expect(await listRecordEntries(world.trust.id, validation.id)).toEqual(entries);
+
+    const year = Number(todayInEngland().slice(0, 4)) + 1;
+    expect((await postForm(validator, deferral(`${year}-01-01`), path)).status).toBe(200);
+    const shown = outcomeShown((await (await as(world.people.schoolLeader.id)).get(path)).html);
+    expect(shown).toContain(`Deferred · conditions: Provide PP review, review 1 January ${year}`);
+    expect(shown).not.toContain(`${year}-01-01`);
   });
 });

@@ -279,7 +279,7 @@ describe("an outcome against a quality mark's rule", () => {
       tier: "Bronze",
       reason: "Strong evidence seen in the meeting",
     });
-    expect(ok.html).toContain("from 2027-01-15 to 2030-01-15");
+    expect(ok.html).toContain("from 15 January 2027 to 15 January 2030");
     expect(ok.html).toContain("Certificate code QM-");
   });
 });

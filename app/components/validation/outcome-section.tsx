@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { formatDay } from "../../../models/dates.ts";
 import { recommend } from "../../../models/framework/accreditation.ts";
 import type { FrameworkContent } from "../../../models/framework/types.ts";
 import { OUTCOME_LABELS } from "../../../models/validation/outcome.ts";
@@ -26,10 +27,12 @@ export function OutcomeStatus(props: { state: RecordState; name: (id: string) =>
     <div role="status" className="notice">
       <strong>{OUTCOME_LABELS[outcome.result]}</strong>
       {outcome.tier ? ` · ${outcome.tier}` : ""}
-      {outcome.startDate ? ` · from ${outcome.startDate} to ${outcome.expiryDate}` : ""}
+      {outcome.startDate
+        ? ` · from ${formatDay(outcome.startDate)} to ${formatDay(outcome.expiryDate)}`
+        : ""}
       {outcome.mustImprove ? ` · must improve: ${outcome.mustImprove}` : ""}
       {outcome.conditions
-        ? ` · conditions: ${outcome.conditions}, review ${outcome.reviewDate}`
+        ? ` · conditions: ${outcome.conditions}, review ${formatDay(outcome.reviewDate)}`
         : ""}
       {outcome.reason ? ` · reason: ${outcome.reason}` : ""}
       {` (recorded by ${props.name(outcome.by)})`}
