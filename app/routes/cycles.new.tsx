@@ -65,6 +65,41 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const BATCH = 25;
 
+/**
+ * What one batch came to: done; refused, because the input is wrong (the server's messages say
+ * what to fix, and trying again would fail the same way); or stopped part-way (a server error,
+ * a dropped connection), which trying again can finish.
+ */
+type BatchAnswer =
+  | { kind: "done"; part: DistributeResult }
+  | { kind: "refused"; part: DistributeResult }
+  | { kind: "stopped" };
+
+async function sendBatch(form: FormData, batch: string[]): Promise<BatchAnswer> {
+  const body = new FormData();
+  for (const key of ["csrf", "versionId", "name", "dueDate"])
+    body.set(key, String(form.get(key) ?? ""));
+  for (const id of batch) body.append("schoolId", id);
+  try {
+    const response = await fetch(
+      `${window.location.pathname}${window.location.search}&_data=routes%2Fcycles.new`,
+      { method: "POST", body },
+    );
+    if (response.status >= 500) return { kind: "stopped" };
+    const part = (await response.json()) as DistributeResult;
+    return { kind: response.ok ? "done" : "refused", part };
+  } catch {
+    return { kind: "stopped" };
+  }
+}
+
+/** The messages for a batch that was not done: the server's own for a refusal. */
+function whyNotDone(answer: Exclude<BatchAnswer, { kind: "done" }>): DistributeResult {
+  if (answer.kind === "refused")
+    return { fieldErrors: answer.part.fieldErrors ?? {}, formError: answer.part.formError ?? null };
+  return { fieldErrors: {}, formError: "Distribution stopped. Try again: nothing is duplicated." };
+}
+
 export default function DistributeRoute() {
   const data = useLoaderData<typeof loader>();
   return data.choose ? <ChooseVersion versions={data.choose} /> : <DistributePage data={data} />;
@@ -132,26 +167,13 @@ function DistributePage({ data }: { data: Distributable }) {
     setResult(null);
     setProgress({ done: 0, total: schoolIds.length });
     for (const batch of batches) {
-      const body = new FormData();
-      for (const key of ["csrf", "versionId", "name", "dueDate"])
-        body.set(key, String(form.get(key) ?? ""));
-      for (const id of batch) body.append("schoolId", id);
-      const response = await fetch(
-        `${window.location.pathname}${window.location.search}&_data=routes%2Fcycles.new`,
-        { method: "POST", body },
-      );
-      const part = (await response.json()) as DistributeResult;
-      if (!response.ok) {
-        setResult({
-          ...total,
-          fieldErrors: part.fieldErrors ?? {},
-          formError:
-            part.formError ??
-            (response.ok ? null : "Distribution stopped. Try again: nothing is duplicated."),
-        });
+      const answer = await sendBatch(form, batch);
+      if (answer.kind !== "done") {
+        setResult({ ...total, ...whyNotDone(answer) });
         setProgress(null);
         return;
       }
+      const { part } = answer;
       total.cycleId = part.cycleId;
       total.created!.push(...(part.created ?? []));
       total.adopted!.push(...(part.adopted ?? []));
