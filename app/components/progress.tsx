@@ -11,12 +11,13 @@ export function Progress({
   label: string;
 }) {
   const percent = progressPercent({ judgedCount: judged, criteriaCount: total });
+  const criteria = total === 1 ? "criterion" : "criteria";
   return (
     <div className="progress">
       <progress max={total} value={judged} aria-label={label}>
         {percent}%
       </progress>
-      <span className="progress-text">{`${judged} of ${total} criteria judged (${percent}%)`}</span>
+      <span className="progress-text">{`${judged} of ${total} ${criteria} judged (${percent}%)`}</span>
     </div>
   );
 }

@@ -86,8 +86,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "addPerson") {
     const done = await run(() => addPerson(ctx, fieldsOf(form)), intent);
     if (done instanceof Response) return done;
+    // Someone who held the role already is told so: nothing was given, nothing recorded.
+    const what = done.granted ? "is now" : "is already";
     const role = ROLE_LABELS[done.role].toLowerCase();
-    return json<TrustResult>({ intent, done: `${done.user.name} is now ${role}.` });
+    const where = done.school ? ` at ${done.school.name}` : "";
+    return json<TrustResult>({ intent, done: `${done.user.name} ${what} ${role}${where}.` });
   }
   return failed({ intent, formError: "Unknown request." }, 400);
 }

@@ -51,21 +51,34 @@ export async function grantRole(
   trustId: string,
   input: { userId: string; role: Role; schoolId?: string | null },
 ): Promise<Membership> {
+  return (await grantRoleOnce(trustId, input)).membership;
+}
+
+/**
+ * As grantRole, saying whether this call gave the role: `created` is false when the person held
+ * it already, perhaps given a moment ago by another request, so only one of them records it.
+ */
+export async function grantRoleOnce(
+  trustId: string,
+  input: { userId: string; role: Role; schoolId?: string | null },
+): Promise<{ membership: Membership; created: boolean }> {
   const schoolId = isSchoolRole(input.role) ? input.schoolId : null;
   if (isSchoolRole(input.role) && !schoolId) throw new Error(`${input.role} needs a school`);
   const filter = { userId: input.userId, trustId, schoolId, role: input.role };
-  let granted = await MembershipModel.findOne(filter).lean();
-  if (!granted) {
-    try {
-      granted = (await MembershipModel.create(filter)).toObject();
-    } catch (error) {
-      // Granted by another request a moment ago: the unique key kept it to one.
-      if (!isDuplicateKey(error)) throw error;
-      granted = await MembershipModel.findOne(filter).lean();
-      if (!granted) throw error;
-    }
+  const held = await MembershipModel.findOne(filter).lean();
+  if (held) return { membership: toMembership(held), created: false };
+  try {
+    return {
+      membership: toMembership((await MembershipModel.create(filter)).toObject()),
+      created: true,
+    };
+  } catch (error) {
+    // Granted by another request a moment ago: the unique key kept it to one.
+    if (!isDuplicateKey(error)) throw error;
+    const granted = await MembershipModel.findOne(filter).lean();
+    if (!granted) throw error;
+    return { membership: toMembership(granted), created: false };
   }
-  return toMembership(granted);
 }
 
 /**

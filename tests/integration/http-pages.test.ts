@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../../server/app.ts";
-import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
+import { AuditModel } from "../../models/audit/audit.ts";
+import { EvaluationModel, startEvaluation } from "../../models/evaluation/evaluation.ts";
+import { ensureStarterFramework } from "../../models/framework/framework.ts";
+import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
 import { MembershipModel } from "../../models/membership/membership.ts";
 import { SchoolModel } from "../../models/school/school.ts";
 import { UserModel } from "../../models/user/user.ts";
-import { buildStarterFramework, buildWorld } from "../support/factories.ts";
+import { buildSchool, buildStarterFramework, buildUser, buildWorld } from "../support/factories.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { HttpSession } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
@@ -108,6 +111,29 @@ describe("the school page", () => {
   });
 });
 
+describe("progress of a framework with one criterion", () => {
+  it("reads “0 of 1 criterion judged” on home and on the evaluation page", async () => {
+    const [area] = inclusionExcellence.areas;
+    const version = await ensureStarterFramework(world.trust.id, "one-criterion", {
+      ...inclusionExcellence,
+      name: "One criterion",
+      areas: [{ ...area, criteria: [area.criteria[0]] }],
+    });
+    const school = await buildSchool(world.trust);
+    const leader = await buildUser("schoolLeader", world.trust, school);
+    const evaluation = await startEvaluation(school, version, {
+      title: "A single criterion",
+      createdBy: leader.id,
+    });
+    const http = await as(leader.id);
+    for (const page of ["/home", `/evaluations/${evaluation.id}`]) {
+      const html = (await http.get(page)).html;
+      expect(html).toContain("0 of 1 criterion judged");
+      expect(html).not.toContain("0 of 1 criteria");
+    }
+  });
+});
+
 describe("trust settings", () => {
   it("are only for trust admins", async () => {
     for (const person of [
@@ -201,6 +227,7 @@ describe("trust settings", () => {
       password: "a long first password",
     });
     expect(ok.status).toBe(200);
+    expect(ok.html).toContain(`New Teacher is now school staff at ${world.school.name}.`);
     const user = await UserModel.findOne({ email: "new.teacher@test.example" }).lean();
     expect(user?.name).toBe("New Teacher");
     expect(
@@ -210,5 +237,56 @@ describe("trust settings", () => {
         schoolId: world.school.id,
       }),
     ).toBe(1);
+  });
+
+  it("reports every problem of a new person's form at once, the first password's included", async () => {
+    const admin = await as(world.people.trustAdmin.id);
+    await admin.get("/trust");
+    const bad = await admin.post("/trust", {
+      intent: "addPerson",
+      name: "",
+      email: "not an email",
+      role: "schoolStaff",
+      schoolId: "",
+      password: "short",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain("full name");
+    expect(bad.html).toContain("Enter an email address like name@school.org.uk");
+    expect(bad.html).toContain("Choose the school for this role");
+    expect(bad.html).toContain("Give a first password of at least 12 characters");
+  });
+
+  it("tells the admin when the person already holds that role there, and records nothing", async () => {
+    const leader = world.people.schoolLeader;
+    const email = (await UserModel.findById(leader.id).lean())!.email;
+    const grants = () =>
+      AuditModel.countDocuments({ action: "roleGranted", subject: `user:${leader.id}` });
+    const before = await grants();
+    const admin = await as(world.people.trustAdmin.id);
+    await admin.get("/trust");
+    const again = await admin.post("/trust", {
+      intent: "addPerson",
+      name: leader.name,
+      email: email.toUpperCase(),
+      role: "schoolLeader",
+      schoolId: world.school.id,
+      password: "",
+    });
+    expect(again.status).toBe(200);
+    expect(again.html).toContain(`Sam Leader is already school leader at ${world.school.name}.`);
+    expect(again.html).not.toContain("is now");
+    expect(await grants()).toBe(before);
+
+    // The same person at the other school is a new role: given, and recorded once.
+    const there = await admin.post("/trust", {
+      intent: "addPerson",
+      name: leader.name,
+      email,
+      role: "schoolLeader",
+      schoolId: world.otherSchool.id,
+    });
+    expect(there.html).toContain(`Sam Leader is now school leader at ${world.otherSchool.name}.`);
+    expect(await grants()).toBe(before + 1);
   });
 });

@@ -15,7 +15,9 @@ export function SnapshotTimeline({ snapshots }: { snapshots: SnapshotView[] }) {
       {snapshots.map((s) => (
         <li key={s.id} className="timeline-entry">
           <strong>{s.kind}</strong> by {s.by}, <time dateTime={s.atIso}>{s.at}</time>
-          <div className="muted">{`${s.judged} of ${s.total} criteria judged`}</div>
+          <div className="muted">
+            {`${s.judged} of ${s.total} ${s.total === 1 ? "criterion" : "criteria"} judged`}
+          </div>
         </li>
       ))}
     </ol>
