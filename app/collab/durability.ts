@@ -1,5 +1,5 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { SaveTracker } from "./save-tracker.ts";
+import { followNetwork, SaveTracker } from "./save-tracker.ts";
 
 /**
  * The browser's side of durability: counts local edits, and records them as durable as the
@@ -18,6 +18,7 @@ export function trackDurability(provider: HocuspocusProvider): {
   stop(): void;
 } {
   const tracker = new SaveTracker();
+  const stopFollowingNetwork = followNetwork(tracker);
   const doc = provider.document;
   /**
    * For each message the provider waits an answer to, oldest first: the edit count it carries
@@ -80,6 +81,7 @@ export function trackDurability(provider: HocuspocusProvider): {
   return {
     tracker,
     stop() {
+      stopFollowingNetwork();
       doc.off("update", onUpdate);
       provider.off("unsyncedChanges", onUnsynced);
       provider.off("status", onStatus);

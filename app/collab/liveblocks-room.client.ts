@@ -4,7 +4,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { DocumentStatus, Room, RoomDocument, SaveStatus } from "./room.ts";
-import { SaveTracker } from "./save-tracker.ts";
+import { followNetwork, SaveTracker } from "./save-tracker.ts";
 import { forgetSession, markSessionEnded } from "./session-ended.ts";
 
 /**
@@ -184,6 +184,7 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
     const provider = getYjsProviderForRoom(room);
     const doc = provider.getYDoc();
     const tracker = new SaveTracker();
+    const stopFollowingNetwork = followNetwork(tracker);
 
     // Served state first, so the document is complete before the room has synced. It came from
     // the room (the loader read it there), so it is applied as the provider applies the room's
@@ -357,6 +358,7 @@ export function createLiveblocksRoom(options: LiveblocksRoomOptions): Room {
       provider.off("sync", onSynced);
       unsubscribeStatus();
       unsubscribeSelf();
+      stopFollowingNetwork();
     };
     return entry;
   }

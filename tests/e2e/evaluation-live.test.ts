@@ -151,6 +151,27 @@ describe("live self-evaluation in the browser", () => {
     expect(await box.textContent()).not.toContain("Leader was here");
   });
 
+  it("says Offline as soon as the browser loses its network, and Saved once it is back", async () => {
+    const chris = await openEvaluation(world.people.staff.id);
+    await whenWritable(chris, "2.3");
+    await saveStatus(chris, "Saved").waitFor();
+
+    await chris.context().setOffline(true);
+    await typeInto(chris, "2.3", "Typed on the train.");
+    // The browser knows at once; the socket would notice only when its messages time out (30 s).
+    await saveStatus(
+      chris,
+      "Offline: changes are kept on this device and saved when you reconnect",
+    ).waitFor({ timeout: 3000 });
+
+    await chris.context().setOffline(false);
+    await saveStatus(chris, "Saved").waitFor({ timeout: 45_000 });
+    const reread = await openEvaluation(world.people.trustLeader.id);
+    await expect
+      .poll(() => narrative(reread, "2.3").textContent(), { timeout: 10_000 })
+      .toContain("Typed on the train.");
+  });
+
   it("warns before leaving while an edit is not yet saved, and not once it is", async () => {
     // Hold what the page sends over /collab (in order) until released: an edit that cannot
     // reach the server yet, without waiting for any timeout.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SaveTracker } from "../../app/collab/save-tracker.ts";
+import { followNetwork, SaveTracker } from "../../app/collab/save-tracker.ts";
 
 describe("SaveTracker", () => {
   it("says Saved only once the server confirmed every local edit", () => {
@@ -31,6 +31,28 @@ describe("SaveTracker", () => {
     t.syncedWithServer();
     expect(t.state).toBe("saving");
     t.confirmed(1);
+    expect(t.state).toBe("saved");
+  });
+
+  it("shows Offline while the browser says it has no network, though the socket looks open", () => {
+    const browser = Object.assign(new EventTarget(), { navigator: { onLine: true } });
+    const t = new SaveTracker();
+    const stop = followNetwork(t, browser as unknown as Window);
+    t.connection(true);
+    t.syncedWithServer();
+    browser.navigator.onLine = false;
+    browser.dispatchEvent(new Event("offline"));
+    t.localEdit();
+    expect(t.state).toBe("offline");
+    browser.navigator.onLine = true;
+    browser.dispatchEvent(new Event("online"));
+    // The socket never closed: still synced, so the edit waits for its answer.
+    expect(t.state).toBe("saving");
+    t.confirmed(1);
+    expect(t.state).toBe("saved");
+    stop();
+    browser.navigator.onLine = false;
+    browser.dispatchEvent(new Event("offline"));
     expect(t.state).toBe("saved");
   });
 
