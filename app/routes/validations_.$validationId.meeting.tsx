@@ -12,13 +12,14 @@ import {
   useNavigation,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import tldrawStyles from "tldraw/tldraw.css";
 import {
   agendaIsSynced,
   bringEveryoneTo,
   moveAgendaItem,
   syncAgenda,
+  readCurrent,
 } from "../../collab/shapes/meeting.ts";
 import { formatMoment } from "../../models/dates.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";
@@ -162,10 +163,18 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
   const name = (id: string) => data.names[id] ?? "someone";
 
   const [announcement, setAnnouncement] = useState("");
-  // Someone following hears where the validator took everyone.
+  // Someone following hears where the validator took everyone: a move made while the page is
+  // open, not the one the document held when it arrived (from the server or this browser's copy).
   const currentAt = agenda.current?.at;
+  const meetingSynced = room.meeting.synced;
+  const arrivedAt = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (meetingSynced && meetingDoc && arrivedAt.current === undefined)
+      arrivedAt.current = readCurrent(meetingDoc)?.at ?? null;
+  }, [meetingSynced, meetingDoc]);
   useEffect(() => {
     if (!currentAt || !focus.following || !agenda.current) return;
+    if (arrivedAt.current === undefined || currentAt === arrivedAt.current) return;
     const code = byId.get(agenda.current.criterionId)?.criterion.code;
     if (code) setAnnouncement(`${name(agenda.current.by)} brought everyone to ${code}.`);
     // Only a new "bring everyone" announces; names and criteria do not change meanwhile.

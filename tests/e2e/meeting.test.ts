@@ -181,6 +181,19 @@ describe("the validation meeting in the browser", () => {
         true,
       );
     }
+    // Screen readers hear the move as it happens; someone who opens the page later does not
+    // hear it as news.
+    const announced = (page: Page) => page.locator("p.visually-hidden[role=status]").textContent();
+    await expect
+      .poll(() => announced(leader))
+      .toBe(`Helen Validator brought everyone to ${SECOND.code}.`);
+    const { page: later } = await openMeeting(world.people.schoolLeader.id);
+    await expect
+      .poll(() => itemHeading(later).textContent(), { timeout: 10_000 })
+      .toContain(SECOND.code);
+    await agenda(later).getByText("Now discussing").waitFor();
+    expect(await announced(later)).toBe("");
+    await later.close();
 
     // 2.1 fills the screen: the three judgements, the descriptors in play, the school's work.
     for (const page of [leader, validator, observer]) {
