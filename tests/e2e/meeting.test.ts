@@ -257,6 +257,15 @@ describe("the validation meeting in the browser", () => {
         .toContain("Agreed, awaiting confirmation");
     }
     expect(await observer.getByRole("button", { name: `Confirm ${SECOND.code}` }).count()).toBe(0);
+    // The Agree button went with its form: the keyboard carries on from the decision just made.
+    const focused = () =>
+      validator.evaluate(() => {
+        const card = document.activeElement?.closest(".judgement-agreed");
+        return card
+          ? (card.textContent ?? "")
+          : `not the decision: ${document.activeElement?.tagName}`;
+      });
+    await expect.poll(focused).toContain("Plans are reviewed and acted on every term");
 
     // The school leader confirms in place; everyone reads who confirmed, and when.
     await item(leader)

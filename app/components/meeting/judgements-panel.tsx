@@ -29,6 +29,8 @@ function AgreeForm(props: {
   criterionId: string;
   levels: ScaleLevel[];
   agreed?: AgreedJudgement;
+  /** Called as the form is sent: the panel then takes the keyboard to the decision. */
+  onSend?: () => void;
 }) {
   const fetcher = useFetcher<Answer>();
   const form = useRef<HTMLFormElement>(null);
@@ -40,7 +42,13 @@ function AgreeForm(props: {
   const { code } = props;
   const fieldError = (field: string) => answer?.fieldErrors?.[field];
   return (
-    <fetcher.Form method="post" className="agree-form" ref={form} noValidate>
+    <fetcher.Form
+      method="post"
+      className="agree-form"
+      ref={form}
+      noValidate
+      onSubmit={() => props.onSend?.()}
+    >
       <CsrfInput />
       <input type="hidden" name="intent" value="agree" />
       <input type="hidden" name="criterionId" value={props.criterionId} />
@@ -129,6 +137,19 @@ export function JudgementsPanel(props: {
 }) {
   const { code, levels, agreed } = props;
   const level = (key: string | null | undefined) => levels.find((l) => l.key === key);
+  // The Agree button goes once the decision is in the record: focus moves to the decision,
+  // so keyboard and screen reader users carry on from there, not from the top of the page.
+  const agreedCard = useRef<HTMLDivElement>(null);
+  const sent = useRef(false);
+  const agreedSeq = agreed?.agreedSeq;
+  useEffect(() => {
+    if (!sent.current || agreedSeq === undefined) return;
+    sent.current = false;
+    agreedCard.current?.focus();
+  }, [agreedSeq]);
+  const onSend = () => {
+    sent.current = true;
+  };
   const name = (id: string) => props.names[id] ?? "someone";
   return (
     <section className="judgements" aria-labelledby={`judgements-${code}`}>
@@ -161,7 +182,7 @@ export function JudgementsPanel(props: {
             )}
           </dd>
         </div>
-        <div className="judgement-card judgement-agreed">
+        <div className="judgement-card judgement-agreed" ref={agreedCard} tabIndex={-1}>
           <dt>Agreed judgement</dt>
           <dd>
             {agreed ? (
@@ -206,10 +227,11 @@ export function JudgementsPanel(props: {
               criterionId={props.criterionId}
               levels={levels}
               agreed={agreed}
+              onSend={onSend}
             />
           </details>
         ) : (
-          <AgreeForm code={code} criterionId={props.criterionId} levels={levels} />
+          <AgreeForm code={code} criterionId={props.criterionId} levels={levels} onSend={onSend} />
         )
       ) : null}
     </section>
