@@ -379,6 +379,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
               state={state}
               result={result?.intent === "outcome" ? result : null}
               busy={busy}
+              agenda={items.map((i) => ({ id: i.criterion.id, code: i.criterion.code }))}
             />
           </details>
         ) : state.outcome ? null : (

@@ -12,6 +12,7 @@ import { todayInEngland } from "../../models/dates.ts";
 import {
   MeetingModel,
   findMeetingSchedule,
+  saveMeetingSchedule,
   toLondonLocal,
 } from "../../models/validation/meeting.ts";
 import { assignValidators, type Validation } from "../../models/validation/validation.ts";
@@ -584,5 +585,62 @@ describe("decisions on the meeting page", () => {
     const shown = outcomeShown((await (await as(world.people.schoolLeader.id)).get(path)).html);
     expect(shown).toContain(`Deferred · conditions: Provide PP review, review 1 January ${year}`);
     expect(shown).not.toContain(`${year}-01-01`);
+  });
+});
+
+describe("recording the outcome over open agenda items", () => {
+  it("says beside the outcome which agenda items are not agreed or not confirmed, and still records it", async () => {
+    const own = await buildWorld();
+    const assigned = await assignValidators(
+      own.evaluation,
+      [own.people.validator.id],
+      own.people.trustAdmin.id,
+    );
+    await EvaluationModel.updateOne(
+      { _id: own.evaluation.id },
+      { $set: { validatorIds: [own.people.validator.id] } },
+    );
+    await saveMeetingSchedule(
+      assigned,
+      {
+        scheduledAt: new Date(Date.now() + 3_600_000),
+        videoLink: "https://meet.example.org/validation",
+        agendaCriterionIds: ["sg-1", "incl-1", "incl-2"],
+      },
+      Object.keys(own.evaluation.levelsByCriterion),
+      own.people.validator.id,
+    );
+    const meeting = `/validations/${assigned.id}/meeting`;
+    const validator = new HttpSession(server.url);
+    validator.setCookie(await cookieFor(own.people.validator.id));
+    const open = async () => {
+      const html = (await validator.get(meeting)).html;
+      const note = /<div class="notice" role="note">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+      return note
+        .replace(/<[^>]*>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
+    };
+    expect(await open()).toBe(
+      "Still open on the agenda (3 criteria): not agreed yet: 1.1, 2.1, 2.2 You can still record the outcome.",
+    );
+
+    const agree: [string, string][] = [
+      ["intent", "agree"],
+      ["criterionId", "incl-1"],
+      ["level", own.evaluation.levelsByCriterion["incl-1"][0]],
+      ["rationale", "Seen in the records together"],
+      ["basedOn", "0"],
+    ];
+    expect((await postForm(validator, agree, meeting)).status).toBe(200);
+    expect(await open()).toBe(
+      "Still open on the agenda (3 criteria): not agreed yet: 1.1, 2.2 agreed, not yet confirmed by the school: 2.1 You can still record the outcome.",
+    );
+    const outcome: [string, string][] = [
+      ["intent", "outcome"],
+      ["result", "validated"],
+      ["basedOn", "0"],
+    ];
+    expect((await postForm(validator, outcome, meeting)).status).toBe(200);
   });
 });

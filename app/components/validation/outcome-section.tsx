@@ -59,12 +59,41 @@ export function Recommendation(props: { content: FrameworkContent; state: Record
   );
 }
 
+/**
+ * What the meeting has not settled yet, said beside the outcome so it is never recorded by
+ * accident over open items: the agenda's criteria with no agreed judgement, and those agreed
+ * but not confirmed by the school. It does not stop the validator: theirs is the decision.
+ */
+function OpenItems(props: { agenda: { id: string; code: string }[]; state: RecordState }) {
+  const notAgreed = props.agenda.filter((c) => !props.state.agreed[c.id]);
+  const unconfirmed = props.agenda.filter((c) => {
+    const agreed = props.state.agreed[c.id];
+    return agreed && !agreed.confirmedBy;
+  });
+  if (notAgreed.length === 0 && unconfirmed.length === 0) return null;
+  const codes = (items: { code: string }[]) => items.map((c) => c.code).join(", ");
+  return (
+    <div className="notice" role="note">
+      <p>{`Still open on the agenda (${props.agenda.length} ${props.agenda.length === 1 ? "criterion" : "criteria"}):`}</p>
+      <ul>
+        {notAgreed.length ? <li>{`not agreed yet: ${codes(notAgreed)}`}</li> : null}
+        {unconfirmed.length ? (
+          <li>{`agreed, not yet confirmed by the school: ${codes(unconfirmed)}`}</li>
+        ) : null}
+      </ul>
+      <p>You can still record the outcome.</p>
+    </div>
+  );
+}
+
 /** The validator's form to record the outcome (posted to the page it sits on, intent "outcome"). */
 export function OutcomeForm(props: {
   form: OutcomeFormData;
   state: RecordState;
   result: { formError?: string | null; fieldErrors?: Record<string, string> } | null;
   busy: boolean;
+  /** The meeting's agenda, when recorded from the meeting: what is still open is said. */
+  agenda?: { id: string; code: string }[];
 }) {
   const { form, state } = props;
   const recommendation = recommend(form.content, confirmedJudgements(state));
@@ -127,6 +156,7 @@ export function OutcomeForm(props: {
           error={fieldError("reason")}
         />
       ) : null}
+      {props.agenda ? <OpenItems agenda={props.agenda} state={state} /> : null}
       <button type="submit" className="button" disabled={props.busy}>
         Record the outcome
       </button>
