@@ -39,13 +39,19 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
   const headingId = `stack-${area.areaId}`;
   const opened = data.stack?.opened;
   const openedHere = opened && area.rows.some((r) => r.id === opened.rowId) ? opened : null;
+  // Bars of nothing on an axis of one say less than a sentence.
+  const judged = area.rows.some((r) => r.counts.some((count) => count > 0));
   return (
     <section aria-labelledby={headingId} className="insight-area">
       <h2 id={headingId}>{area.title}</h2>
       {area.notApplicable ? (
         <p className="muted">{`Not applicable at ${area.notApplicable} of the ${data.stack?.schools} schools.`}</p>
       ) : null}
-      {hydrated ? (
+      {!judged ? (
+        <p className="empty-state">
+          {`No school has judged ${area.title} yet: the chart appears with the first judgement.`}
+        </p>
+      ) : hydrated ? (
         <div className="insight-chart">
           <StackChart
             title={`${area.title}: schools at each level`}

@@ -27,10 +27,16 @@ function AreaTrend({ area }: { area: Area }) {
   const hydrated = useHydrated();
   const headingId = `trend-${area.areaId}`;
   const title = `${area.title}: schools at each level, cycle by cycle`;
+  // Lines along zero on an axis of one say less than a sentence.
+  const judged = area.points.some((p) => p.counts.some((c) => c.count > 0));
   return (
     <section aria-labelledby={headingId} className="insight-area">
       <h2 id={headingId}>{area.title}</h2>
-      {hydrated ? (
+      {!judged ? (
+        <p className="empty-state">
+          {`No school has judged ${area.title} in these cycles yet: the chart appears with the first judgement.`}
+        </p>
+      ) : hydrated ? (
         <div className="insight-chart insight-chart-small">
           <TrendChart
             title={title}

@@ -282,6 +282,30 @@ describe("empty states", () => {
   });
 });
 
+describe("charts with nothing to show", () => {
+  it("say so in words where schools are in a cycle but none has judged an area yet", async () => {
+    const trust = await buildTrust();
+    const schools = [await buildSchool(trust), await buildSchool(trust)];
+    const leader = await buildUser("trustLeader", trust);
+    const version = await buildStarterFramework(trust);
+    await seedInsight({
+      version,
+      schools,
+      cycleNames: ["Nobody judged 2026–27"],
+      createdBy: leader.id,
+      judge: () => ({}),
+    });
+    const http = await as(leader.id);
+    const stack = (await http.get("/insight/stack")).html;
+    const trends = (await http.get("/insight/trends")).html;
+    for (const area of version.content.areas) {
+      const title = area.title.replace(/&/g, "&amp;").replace(/'/g, "&#x27;");
+      expect(stack).toContain(`No school has judged ${title} yet`);
+      expect(trends).toContain(`No school has judged ${title} in these cycles yet`);
+    }
+  });
+});
+
 describe("a school's leaders and staff", () => {
   it("see their own school's place, with no other school named in any response", async () => {
     const others = schools.filter((s) => s.id !== world.school.id).map((s) => s.name);
