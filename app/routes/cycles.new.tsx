@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
+import { formatDay } from "../../models/dates.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, TextField } from "../components/field.tsx";
 import {
@@ -179,6 +180,7 @@ function DistributePage({ data }: { data: Distributable }) {
       total.adopted!.push(...(part.adopted ?? []));
       total.prefilled!.push(...(part.prefilled ?? []));
       total.existing!.push(...(part.existing ?? []));
+      total.dueDateKept ??= part.dueDateKept ?? null;
       setProgress((p) => p && { ...p, done: p.done + batch.length });
     }
     setResult(total);
@@ -306,6 +308,9 @@ function DistributionSummary({ result }: { result: DistributeResult }) {
   const existing = result.existing ?? [];
   return (
     <>
+      {result.dueDateKept ? (
+        <p>{`This cycle already existed, due ${formatDay(result.dueDateKept)}: its due date is unchanged.`}</p>
+      ) : null}
       <p>
         {created.length} new evaluation{created.length === 1 ? "" : "s"} created.
       </p>

@@ -46,6 +46,11 @@ export interface Distribution {
   prefilled: { school: string; from: string }[];
   /** Names of the schools that already had this cycle's evaluation. */
   existing: string[];
+  /**
+   * The cycle existed already with another due date, which it keeps (its schools were told it):
+   * that date, so the admin is not left believing the one they typed applies.
+   */
+  dueDateKept: string | null;
 }
 
 /**
@@ -69,8 +74,9 @@ export async function distributeFramework(
   if (chosen.length !== new Set(input.schoolId).size)
     throw new InvalidInputError("Choose schools of this trust only", "schoolId");
   let cycle;
+  let cycleIsNew;
   try {
-    ({ cycle } = await ensureCycle(version, {
+    ({ cycle, created: cycleIsNew } = await ensureCycle(version, {
       name: input.name,
       dueDate: input.dueDate,
       createdBy: ctx.actor.userId,
@@ -121,6 +127,10 @@ export async function distributeFramework(
       from: previous.get(p.evaluationId)?.title ?? "",
     })),
     existing: result.existing.map(nameOf),
+    dueDateKept:
+      !cycleIsNew && cycle.dueDate?.getTime() !== input.dueDate?.getTime()
+        ? (cycle.dueDate?.toISOString() ?? null)
+        : null,
   };
 }
 

@@ -343,7 +343,23 @@ describe("distribution", () => {
     const again = await (await post(admins[0], schoolIds.slice(0, 2))).json();
     expect(again.created).toEqual([]);
     expect(again.existing.sort()).toEqual([world.school.name, world.otherSchool.name].sort());
+    expect(again.dueDateKept).toBeNull();
     expect(await EvaluationModel.countDocuments({ cycleId })).toBe(5);
+
+    // Under the same name with another due date: the cycle keeps its date, and says so.
+    const page = admins[0];
+    const moved = await page.post(`/cycles/new?version=${versionId}`, {
+      ...fields,
+      dueDate: "2027-08-01",
+      schoolId: world.school.id,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.html).toContain(
+      "This cycle already existed, due 15 July 2027: its due date is unchanged.",
+    );
+    expect((await CycleModel.findById(cycleId).lean())!.dueDate!.toISOString()).toBe(
+      "2027-07-15T23:59:59.000Z",
+    );
 
     // The school's leader sees it; the overview and CSV list every school.
     const school = await (
