@@ -75,6 +75,12 @@ describe("where each role lands", () => {
         })
         .getAttribute("href"),
     ).toBe("https://meet.example.org/v");
+    // Their preparation (schedule, pre-review, agenda) is one step from here too.
+    expect(
+      await next
+        .getByRole("link", { name: `Before the meeting with ${world.school.name}` })
+        .getAttribute("href"),
+    ).toBe(`/validations/${validation.id}/prepare`);
     expect(await page.getByText("not a member of any school").count()).toBe(0);
 
     // The school is not theirs to open: the evaluation's breadcrumb names it without a link.

@@ -1,13 +1,21 @@
 import { Link } from "@remix-run/react";
 import type { ValidationRow } from "../../utils/validation-rows.server.ts";
 
-/** The way into a validation's meeting: the meeting page and, while it is to come, the call. */
+/**
+ * The way into a validation's meeting: the meeting page, for its validators the preparation
+ * (schedule, pre-review, agenda) and, while it is to come, the call.
+ */
 export function MeetingLinks({ row }: { row: ValidationRow }) {
   return (
     <p className="link-row">
       <Link to={`/validations/${row.id}/meeting`}>
         Meeting page<span className="visually-hidden">{` for ${row.school}`}</span>
       </Link>
+      {row.canSchedule ? (
+        <Link to={`/validations/${row.id}/prepare`}>
+          Before the meeting<span className="visually-hidden">{` with ${row.school}`}</span>
+        </Link>
+      ) : null}
       {row.meeting?.upcoming ? (
         <a href={row.meeting.videoLink} target="_blank" rel="noopener noreferrer">
           Join the video call
@@ -42,7 +50,7 @@ export function ValidationCard({ row, level = 3 }: { row: ValidationRow; level?:
       ) : (
         <p className="muted">
           {row.canSchedule
-            ? "No meeting date yet: schedule it on the meeting page."
+            ? "No meeting date yet: schedule it before the meeting."
             : "No meeting date yet."}
         </p>
       )}
