@@ -289,7 +289,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
           This meeting could not be opened: you do not have access to it.
         </p>
       ) : null}
-      {result?.done ? (
+      {result?.done && result.intent !== "outcome" ? (
         <p role="status" className="notice">
           {result.done}
         </p>
@@ -369,6 +369,12 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
 
       <section aria-labelledby="outcome-heading" className="panel stack meeting-outcome">
         <h2 id="outcome-heading">Outcome</h2>
+        {/* Said where the button was pressed, not at the top of a long page. */}
+        {result?.done && result.intent === "outcome" ? (
+          <p role="status" className="notice">
+            {result.done}
+          </p>
+        ) : null}
         <OutcomeStatus state={state} name={name} />
         {data.outcomeForm ? (
           <details open={result?.intent === "outcome" && !result.done}>

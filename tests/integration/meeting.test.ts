@@ -641,6 +641,10 @@ describe("recording the outcome over open agenda items", () => {
       ["result", "validated"],
       ["basedOn", "0"],
     ];
-    expect((await postForm(validator, outcome, meeting)).status).toBe(200);
+    const recorded = await postForm(validator, outcome, meeting);
+    expect(recorded.status).toBe(200);
+    // Said in the outcome's section, where the button was, not at the top of the page.
+    const html = recorded.html;
+    expect(html.indexOf("Outcome recorded.")).toBeGreaterThan(html.indexOf('id="outcome-heading"'));
   });
 });
