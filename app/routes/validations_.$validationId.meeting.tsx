@@ -18,8 +18,8 @@ import {
   agendaIsSynced,
   bringEveryoneTo,
   moveAgendaItem,
-  syncAgenda,
   readCurrent,
+  syncAgenda,
 } from "../../collab/shapes/meeting.ts";
 import { formatMoment } from "../../models/dates.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";

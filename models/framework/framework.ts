@@ -51,8 +51,8 @@ interface FrameworkVersionDoc {
   publishedAt: Date;
 }
 
-// Content stored whole must come back as it went in: mongoose's default `minimize` drops empty
-// objects on save (a blank criterion's `descriptors: {}`), which readers then find missing.
+// Content stored whole must come back as it went in (ADR 059): mongoose's default `minimize`
+// drops empty objects on save (a blank criterion's `descriptors: {}`), which readers then miss.
 const WHOLE = { minimize: false } as const;
 
 const frameworkSchema = new Schema<FrameworkDoc>(

@@ -19,7 +19,7 @@ import { assignValidators, type Validation } from "../../models/validation/valid
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
+import { buildValidation, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -591,14 +591,10 @@ describe("decisions on the meeting page", () => {
 describe("recording the outcome over open agenda items", () => {
   it("says beside the outcome which agenda items are not agreed or not confirmed, and still records it", async () => {
     const own = await buildWorld();
-    const assigned = await assignValidators(
+    const assigned = await buildValidation(
       own.evaluation,
       [own.people.validator.id],
       own.people.trustAdmin.id,
-    );
-    await EvaluationModel.updateOne(
-      { _id: own.evaluation.id },
-      { $set: { validatorIds: [own.people.validator.id] } },
     );
     await saveMeetingSchedule(
       assigned,
