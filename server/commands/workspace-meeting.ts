@@ -3,7 +3,7 @@ import { documentName } from "../../collab/document-name.ts";
 import { announceChange } from "../../collab/shapes/workspace.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { objectId, requestId } from "../../models/input.ts";
-import { MeetingTimeInput } from "../../models/meeting/schedule.ts";
+import { MeetingTimeInput, refusePastTime } from "../../models/meeting/schedule.ts";
 import { scheduleMeetingOnce, type WorkspaceMeeting } from "../../models/workspace/meetings.ts";
 import type { CommandContext } from "./context.ts";
 import { idIn, parse, type Raw } from "./input.ts";
@@ -39,8 +39,8 @@ export const ScheduleWorkspaceMeetingInput = MeetingTimeInput.extend({
 });
 
 /**
- * A member of a joint workspace schedules a meeting of it: when, how long, the video call, a
- * title and an agenda. The same form sent any number of times (double-click, retry, at once)
+ * A member of a joint workspace schedules a meeting of it: when (not already passed), how long,
+ * the video call, a title and an agenda. The same form sent any number of times (double-click, retry, at once)
  * schedules one meeting: its request id is the meeting's slot. Every open workspace page
  * reloads its list of meetings.
  */
@@ -50,6 +50,8 @@ export async function scheduleWorkspaceMeeting(
 ): Promise<{ meeting: WorkspaceMeeting; created: boolean }> {
   const { workspace } = await asMember(ctx, idIn(raw, "workspaceId"));
   const input = parse(ScheduleWorkspaceMeetingInput, raw);
+  // A new meeting: nothing stored to keep, so a time already passed is a slip (as for validations).
+  refusePastTime(null, input);
   const result = await scheduleMeetingOnce({
     workspaceId: workspace.id,
     trustId: workspace.trustId,

@@ -141,6 +141,12 @@ describe("meetings of a joint workspace", () => {
     expect(page).toContain("Give the meeting a title of at least 3 characters.");
     expect(page).toContain("The video call link must start with https://");
     expect(page).toContain("Choose the date and time");
+    // A time already passed is refused beside its field, and schedules nothing.
+    await memberA.get(path);
+    const past = await memberA.post(path, meetingForm({ scheduledAt: "2020-01-01T09:00" }));
+    expect(past.status).toBe(400);
+    expect(rendered(past.html)).toContain("The date and time must not be in the past");
+    expect(await WorkspaceMeetingModel.countDocuments({ workspaceId })).toBe(0);
 
     await memberA.get(path);
     const made = await memberA.post(path, meetingForm());
