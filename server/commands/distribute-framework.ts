@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { CycleNameTakenError, ensureCycle } from "../../models/cycle/cycle.ts";
+import { todayInEngland } from "../../models/dates.ts";
 import { InvalidInputError } from "../../models/errors.ts";
 import {
   distributeEvaluations,
@@ -25,11 +26,10 @@ export const DistributeFrameworkInput = z.object({
   dueDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the date evaluations are due")
+    // Days as written (YYYY-MM-DD) compare as strings: today in England is the earliest.
+    .refine((v) => v >= todayInEngland(), "The due date must not be in the past")
     .transform((v) => new Date(`${v}T23:59:59Z`))
-    .refine(
-      (d) => !Number.isNaN(d.getTime()) && d.getTime() > Date.now() - 24 * 3600_000,
-      "The due date must not be in the past",
-    ),
+    .refine((d) => !Number.isNaN(d.getTime()), "Choose the date evaluations are due"),
   schoolId: z
     .array(objectId("Choose schools of this trust only"))
     .min(1, "Choose at least one school")

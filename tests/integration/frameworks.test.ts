@@ -14,6 +14,7 @@ import {
 } from "../../models/framework/framework.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
 import { CycleModel } from "../../models/cycle/cycle.ts";
+import { todayInEngland } from "../../models/dates.ts";
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -389,6 +390,15 @@ describe("distribution", () => {
     expect(bad.html).toContain("at least 3 characters");
     expect(bad.html).toContain("must not be in the past");
     expect(bad.html).toContain("Choose at least one school");
+    // Yesterday (in England) is in the past too, whatever the hour.
+    const yesterday = await admin.post(`/cycles/new?version=${versionId}`, {
+      versionId,
+      name: "Due yesterday 2026–27",
+      dueDate: todayInEngland(new Date(Date.now() - 24 * 3600_000)),
+      schoolId: world.school.id,
+    });
+    expect(yesterday.status).toBe(400);
+    expect(yesterday.html).toContain("The due date must not be in the past");
     const leader = await as(world.people.trustLeader.id);
     expect((await leader.get(`/cycles/new?version=${versionId}`)).status).toBe(404);
     expect(await EvaluationModel.countDocuments()).toBe(before);
