@@ -43,6 +43,7 @@ import {
 } from "../../server/commands/workspace.ts";
 import { addJointAction, addLibraryItem } from "../../server/commands/workspace-content.ts";
 import { scheduleWorkspaceMeeting } from "../../server/commands/workspace-meeting.ts";
+import { WorkspaceMeetingModel } from "../../models/workspace/meetings.ts";
 import { toLondonLocal } from "../../models/meeting/schedule.ts";
 import { buildSchool, buildTrust, buildUser } from "./factories.ts";
 
@@ -246,7 +247,8 @@ export async function buildDemoWorld(server: AppServer) {
     dueDate: "2027-03-01",
   });
 
-  // Its meetings: one last week (its minutes kept), one next week.
+  // Its meetings: one last week (its minutes kept), one next week. No form takes a time already
+  // passed: the first is scheduled for tomorrow, then time passes (its start moves back).
   const meetings = [];
   for (const [title, days] of [
     ["Where we each start", -7],
@@ -255,12 +257,17 @@ export async function buildDemoWorld(server: AppServer) {
     const { meeting } = await scheduleWorkspaceMeeting(staff, {
       workspaceId: workspace.id,
       title,
-      scheduledAt: toLondonLocal(new Date(Date.now() + days * 24 * 3600_000)),
+      scheduledAt: toLondonLocal(new Date(Date.now() + Math.max(days, 1) * 24 * 3600_000)),
       durationMinutes: "60",
       videoLink: "https://meet.example.org/reading-together",
       agenda: "Where each school is\nDecodable books\nNext steps",
       requestId: newRequestId(),
     });
+    if (days < 0)
+      await WorkspaceMeetingModel.updateOne(
+        { _id: meeting.id },
+        { $set: { scheduledAt: new Date(Date.now() + days * 24 * 3600_000) } },
+      );
     meetings.push(meeting.id);
   }
 
