@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditModel } from "../../models/audit/audit.ts";
 import { AwardModel } from "../../models/award/award.ts";
 import { EvaluationModel, startEvaluation } from "../../models/evaluation/evaluation.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
 import { ensureStarterFramework } from "../../models/framework/framework.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
+import { MembershipModel } from "../../models/membership/membership.ts";
 import { EvaluationSnapshotModel } from "../../models/snapshot/snapshot.ts";
 import { RecordEntryModel } from "../../models/validation/record.ts";
+import { UserModel } from "../../models/user/user.ts";
 import { ValidationModel } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -177,5 +180,31 @@ describe("once-only decisions under 20 parallel identical requests", () => {
     });
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(await ValidationModel.countDocuments({ evaluationId: evaluation.id })).toBe(1);
+  });
+
+  it("adds a new person once: one account, one role, one audit entry, one 'is now'", async () => {
+    const admin = await as(world.people.trustAdmin.id, "/trust");
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        admin.post("/trust", {
+          intent: "addPerson",
+          name: "Priya Shah",
+          email: "priya.shah@riverside-primary.example",
+          role: "schoolStaff",
+          schoolId: world.school.id,
+          password: "a first password 2026",
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).every((s) => s === 200)).toBe(true);
+    const users = await UserModel.find({ email: "priya.shah@riverside-primary.example" }).lean();
+    expect(users).toHaveLength(1);
+    const userId = users[0]._id.toString();
+    expect(await MembershipModel.countDocuments({ userId, role: "schoolStaff" })).toBe(1);
+    expect(await AuditModel.countDocuments({ action: "roleGranted", subject: `user:${userId}` })).toBe(1);
+    // Exactly one answer says the role was given; the others say it is held already.
+    const given = answers.filter((a) => a.html.includes("Priya Shah is now school staff"));
+    const held = answers.filter((a) => a.html.includes("Priya Shah is already school staff"));
+    expect([given.length, held.length]).toEqual([1, PARALLEL - 1]);
   });
 });
