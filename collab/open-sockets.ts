@@ -23,6 +23,11 @@ export interface OpenSocket {
   upgradeRead: SessionRead | null;
   /** Closes it with a reason the person reads, and stops handling it at once. */
   close(reason: CloseReason): void;
+  /**
+   * Cuts it off if its peer has not answered the last ping (its network is gone: nothing
+   * closes such a socket otherwise), else pings it again (collab/heartbeat.ts).
+   */
+  checkAlive(): void;
 }
 
 /**

@@ -24,6 +24,7 @@ import type { RedisSettings } from "./redis.ts";
 import { joinCluster } from "./cluster.ts";
 import type { SocketSignal } from "./cluster-signal.ts";
 import { YjsEdge, authenticateMessage, toHocuspocus } from "./yjs-edge.ts";
+import { startHeartbeat } from "./heartbeat.ts";
 
 export interface CollabOptions {
   /** How long after the last edit a document is compacted and its projection written. */
@@ -31,6 +32,8 @@ export interface CollabOptions {
   storeMaxDebounceMs?: number;
   /** How often open sockets' sessions are checked for expiry (collab/session-sweep.ts). */
   sessionSweepMs?: number;
+  /** How often open sockets are pinged (collab/heartbeat.ts); 5 s by default. */
+  heartbeatMs?: number;
   /** How often compacted log entries are deleted (ADR 024); 30 s by default. */
   logTrimMs?: number;
   /** How long accepted updates wait to be written to the log together (ADR 029); 60 ms. */
@@ -132,6 +135,8 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES + 64 * 1024 });
   // Sessions that end without anyone saying so (expiry) still close their sockets.
   const stopSweep = startSessionSweep(sockets, options.sessionSweepMs ?? 30_000);
+  // Peers whose network vanished are let go, and so is their presence.
+  const stopHeartbeat = startHeartbeat(sockets, options.heartbeatMs ?? 5_000);
 
   function handleUpgrade(
     req: IncomingMessage,
@@ -231,6 +236,7 @@ export function createCollabServer(options: CollabOptions = {}): CollabServer {
 
   async function close() {
     stopSweep();
+    stopHeartbeat();
     persistence.shuttingDown();
     spread.shuttingDown();
     hocuspocus.flushPendingStores();

@@ -42,6 +42,8 @@ export function serveSocket(options: {
   let closing = false;
   let released = false;
   let cutOff: NodeJS.Timeout | null = null;
+  // Whether the peer answered the last ping (browsers answer at the protocol level).
+  let answered = true;
 
   function release(event: { code: number; reason: string }) {
     if (released) return;
@@ -67,6 +69,13 @@ export function serveSocket(options: {
       cutOff = setTimeout(() => ws.terminate(), CLOSE_HANDSHAKE_MS);
       cutOff.unref();
     },
+    checkAlive() {
+      if (closing) return;
+      // Its "close" follows, which lets Hocuspocus drop the peer's presence for everyone.
+      if (!answered) return ws.terminate();
+      answered = false;
+      ws.ping();
+    },
   };
   sockets.add(socket);
 
@@ -79,6 +88,7 @@ export function serveSocket(options: {
     if (problem) return socket.close(problem);
     client.handleMessage(message!);
   });
+  ws.on("pong", () => (answered = true));
   ws.on("close", (code, reason) => {
     if (cutOff) clearTimeout(cutOff);
     closing = true;

@@ -73,6 +73,7 @@ export async function startAppServer(env: Env): Promise<AppServer> {
     storeDebounceMs: env.COLLAB_STORE_DEBOUNCE_MS,
     storeMaxDebounceMs: env.COLLAB_STORE_MAX_DEBOUNCE_MS,
     sessionSweepMs: env.COLLAB_SESSION_SWEEP_MS,
+    heartbeatMs: env.COLLAB_HEARTBEAT_MS,
     logTrimMs: env.COLLAB_LOG_TRIM_MS,
     logFlushMs: env.COLLAB_LOG_FLUSH_MS,
     relayedCheckMs: env.COLLAB_RELAYED_CHECK_MS,

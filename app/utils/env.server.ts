@@ -24,6 +24,8 @@ const schema = z.object({
   COLLAB_STORE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
   COLLAB_STORE_MAX_DEBOUNCE_MS: z.coerce.number().int().min(0).default(10_000),
   COLLAB_SESSION_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
+  // How often sockets are pinged; one silent for a whole interval is cut off (collab/heartbeat.ts).
+  COLLAB_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
   COLLAB_LOG_TRIM_MS: z.coerce.number().int().min(10).default(30_000),
   /** How long accepted updates wait to be written to the log together; 60 ms when unset. */
   COLLAB_LOG_FLUSH_MS: z.coerce.number().int().min(0).max(10_000).optional(),

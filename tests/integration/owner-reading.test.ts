@@ -36,6 +36,7 @@ function socketOf(userId: string, read: SessionRead | null): OpenSocket {
     ownerReading: null,
     upgradeRead: read,
     close: () => undefined,
+    checkAlive: () => undefined,
   };
 }
 

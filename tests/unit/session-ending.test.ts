@@ -17,6 +17,7 @@ function fakeSocket(id: string, userId: string | null, sessionId = `${id}-sessio
       return closedWith.length > 0;
     },
     close: (reason) => void closedWith.push(reason),
+    checkAlive: () => undefined,
   };
   return { socket, closedWith };
 }
