@@ -12,7 +12,7 @@ import {
   useNavigation,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import tldrawStyles from "tldraw/tldraw.css";
 import {
   agendaIsSynced,
@@ -118,6 +118,33 @@ function WarnBeforeLeaving() {
 }
 
 /**
+ * Keeps `--meeting-bar-height` on the page at the height of its live bar, which sticks to the
+ * top of the screen and grows a row as people join: the minutes beside the item stick just
+ * under it, never beneath it (meeting.css).
+ */
+function useBarHeight(page: RefObject<HTMLElement>) {
+  useEffect(() => {
+    const root = page.current;
+    const bar = root?.querySelector<HTMLElement>(".workspace-bar");
+    if (!root || !bar) return;
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty("--meeting-bar-height", `${bar.offsetHeight}px`),
+    );
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, [page]);
+}
+
+/** What the minutes are for, said with them (their description), for those who write them. */
+const MINUTES_HINT =
+  "Note what is said and agreed on each item, and any next steps. Everyone in the meeting " +
+  "sees and edits these same minutes, saved as you type.";
+/** The same for an observer, who reads them. */
+const MINUTES_HINT_OBSERVING =
+  "What is said and agreed on each item, and any next steps. Everyone in the meeting sees " +
+  "these same minutes; the validator and the school write them, saved as they type.";
+
+/**
  * The page renders on the server as it will look; once in the browser, it runs inside the
  * page's collaboration room: one socket for the meeting, the evaluation, the record and the
  * comment threads (ADR 012).
@@ -161,6 +188,9 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
   const item = index >= 0 ? items[index] : null;
   const currentId = agenda.current?.criterionId ?? null;
   const name = (id: string) => data.names[id] ?? "someone";
+
+  const pageRef = useRef<HTMLDivElement>(null);
+  useBarHeight(pageRef);
 
   const [announcement, setAnnouncement] = useState("");
   // Someone following hears where the validator took everyone: a move made while the page is
@@ -244,7 +274,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
 
   const meetingPath = `/validations/${data.validation.id}`;
   return (
-    <div className="page wide meeting-page">
+    <div className="page wide meeting-page" ref={pageRef}>
       <Breadcrumbs
         trail={[
           { label: data.evaluation.title, to: `/evaluations/${data.evaluation.id}` },
@@ -359,6 +389,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
             locked={locked}
             me={data.me}
             licenseKey={data.tldrawLicenseKey}
+            notesHint={data.can.write ? MINUTES_HINT : MINUTES_HINT_OBSERVING}
           />
         ) : (
           <p className="editor-loading meeting-side" role="status">

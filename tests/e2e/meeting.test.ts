@@ -100,9 +100,10 @@ afterAll(async () => {
 async function openMeeting(
   userId: string,
   width = 1280,
+  height = 900,
 ): Promise<{ page: Page; sockets: () => number }> {
   const page = await signedInPage(server.url, userId);
-  await page.setViewportSize({ width, height: 900 });
+  await page.setViewportSize({ width, height });
   let sockets = 0;
   page.on("websocket", () => sockets++);
   await page.goto(server.url + meetingPath);
@@ -116,6 +117,24 @@ const agenda = (page: Page) => page.getByRole("navigation", { name: "Agenda" });
 const item = (page: Page) => page.getByRole("article");
 const itemHeading = (page: Page) => item(page).getByRole("heading", { level: 2 });
 const whiteboard = (page: Page) => page.getByRole("tabpanel", { name: "Whiteboard" });
+/** What assistive technology reads after an element's name: the text its aria-describedby names. */
+const description = (locator: Locator) =>
+  locator.evaluate((e) =>
+    (e.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
+      .join(" "),
+  );
+/** How far the page scrolls sideways, and the first elements that stick out. */
+const sidewaysScroll = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+    return { by: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
+  });
 
 async function openWhiteboard(page: Page) {
   await page.getByRole("tab", { name: "Whiteboard" }).click();
@@ -409,7 +428,7 @@ describe("the validation meeting in the browser", () => {
   });
 
   it("fits a phone and a tablet, with the agenda near the top", async () => {
-    for (const width of [1280, 768, 390]) {
+    for (const width of [1280, 1024, 768, 390]) {
       const { page } = await openMeeting(world.people.validator.id, width);
       await agenda(page).getByRole("listitem").first().waitFor();
       const top = (await agenda(page).getByRole("heading", { name: "Agenda" }).boundingBox())!.y;
@@ -425,13 +444,7 @@ describe("the validation meeting in the browser", () => {
         bar.y - (button.y + button.height),
         `gap under the report button at ${width} px`,
       ).toBeGreaterThanOrEqual(8);
-      const overflow = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        const wide = [...document.querySelectorAll("body *")]
-          .filter((e) => e.getBoundingClientRect().right > width + 1)
-          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-        return { by: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
-      });
+      const overflow = await sidewaysScroll(page);
       expect(
         overflow.by,
         `horizontal scroll at ${width} px: ${overflow.wide.join(", ")}`,
@@ -452,6 +465,71 @@ describe("the validation meeting in the browser", () => {
       );
       await page.context().close();
     }
+  });
+
+  it("keeps the minutes in view next to the item under discussion on a tablet, upright or on its side", async () => {
+    for (const [width, height] of [
+      [768, 1024],
+      [1024, 768],
+    ]) {
+      const { page } = await openMeeting(world.people.validator.id, width, height);
+      await minutes(page).waitFor();
+      // The validator is at the item being discussed (where "Bring everyone" takes the page).
+      await item(page).evaluate((e) => e.scrollIntoView());
+      const [heading, editor, focus, bar] = await Promise.all([
+        itemHeading(page).boundingBox(),
+        minutes(page).boundingBox(),
+        item(page).boundingBox(),
+        page.locator(".workspace-bar").first().boundingBox(),
+      ]);
+      const at = `${width} × ${height}`;
+      console.log(
+        `Minutes at ${Math.round(editor!.y)} px, item heading at ${Math.round(heading!.y)} px (${at})`,
+      );
+      // The item's heading and the whole minutes box are on the screen together.
+      expect(heading!.y + heading!.height, `item heading in view at ${at}`).toBeLessThanOrEqual(
+        height,
+      );
+      expect(
+        editor!.y + editor!.height,
+        `minutes in view with the item at ${at}`,
+      ).toBeLessThanOrEqual(height);
+      // Not hidden under the bar of who is here, and beside the item, not over it.
+      expect(editor!.y, `minutes under the live bar at ${at}`).toBeGreaterThanOrEqual(
+        bar!.y + bar!.height,
+      );
+      const overlaps =
+        editor!.x < focus!.x + focus!.width &&
+        focus!.x < editor!.x + editor!.width &&
+        editor!.y < focus!.y + focus!.height &&
+        focus!.y < editor!.y + editor!.height;
+      expect(overlaps, `minutes overlap the item at ${at}`).toBe(false);
+      await page.context().close();
+    }
+  });
+
+  it("says with the minutes what belongs in them and that everyone shares them as they are typed", async () => {
+    // On a phone, as the validator who writes them: the hint is on screen, is the editor's
+    // description, and the page still does not scroll sideways.
+    const { page: writer } = await openMeeting(world.people.validator.id, 390);
+    const said =
+      "Note what is said and agreed on each item, and any next steps. Everyone in the meeting " +
+      "sees and edits these same minutes, saved as you type.";
+    await expect.poll(() => description(minutes(writer)), { timeout: 10_000 }).toBe(said);
+    expect(await writer.getByText(said).isVisible()).toBe(true);
+    const overflow = await sidewaysScroll(writer);
+    expect(
+      overflow.by,
+      `horizontal scroll at 390 px: ${overflow.wide.join(", ")}`,
+    ).toBeLessThanOrEqual(0);
+    // An observing trust leader reads them: the hint does not say they can edit.
+    const { page: observer } = await openMeeting(world.people.trustLeader.id);
+    await expect
+      .poll(() => description(minutes(observer)), { timeout: 10_000 })
+      .toBe(
+        "What is said and agreed on each item, and any next steps. Everyone in the meeting sees " +
+          "these same minutes; the validator and the school write them, saved as they type.",
+      );
   });
 });
 

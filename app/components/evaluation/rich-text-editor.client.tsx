@@ -28,9 +28,14 @@ function renderCaret(user: Record<string, string>): HTMLElement {
   return caret;
 }
 
-function editorAttributes(label: string, readOnly: boolean): Record<string, string> {
+function editorAttributes(
+  label: string,
+  readOnly: boolean,
+  describedBy: string | undefined,
+): Record<string, string> {
   return {
     "aria-label": label,
+    ...(describedBy ? { "aria-describedby": describedBy } : {}),
     "aria-multiline": "true",
     "aria-readonly": String(readOnly),
     role: "textbox",
@@ -43,6 +48,8 @@ interface RichTextEditorProps {
   provider: { document: Y.Doc; awareness: Awareness | null };
   field: string;
   label: string;
+  /** The id of a hint shown with the editor (what to write in it), for assistive technology. */
+  describedBy?: string;
   readOnly: boolean;
   user: { name: string; color: string; userId: string; role: string; observing: boolean };
   onFocus?: () => void;
@@ -82,7 +89,7 @@ function LiveEditor(props: RichTextEditorProps & { onCreated(): void }) {
         CollaborationCaret.configure({ provider, user: props.user, render: renderCaret }),
       ],
       editorProps: {
-        attributes: editorAttributes(props.label, readOnly),
+        attributes: editorAttributes(props.label, readOnly, props.describedBy),
       },
       onFocus: () => props.onFocus?.(),
     },
@@ -138,11 +145,11 @@ function LiveEditor(props: RichTextEditorProps & { onCreated(): void }) {
     editor.setOptions({
       editorProps: {
         ...editor.options.editorProps,
-        attributes: editorAttributes(props.label, readOnly),
+        attributes: editorAttributes(props.label, readOnly, props.describedBy),
       },
     });
     editor.setEditable(!readOnly);
-  }, [editor, readOnly, props.label]);
+  }, [editor, readOnly, props.label, props.describedBy]);
   return (
     <EditorContent editor={editor} className={`editor${readOnly ? " editor-readonly" : ""}`} />
   );

@@ -10,6 +10,8 @@ const Whiteboard = lazy(() => import("./whiteboard.client.tsx"));
 
 type Tab = "minutes" | "whiteboard";
 
+const NOTES_HINT_ID = "meeting-notes-hint";
+
 /**
  * The shared minutes (TipTap) and whiteboard (tldraw) beside the agenda item, as two tabs
  * (WAI-ARIA tabs: arrow keys move between them). The whiteboard is drawn the first time its
@@ -27,6 +29,8 @@ export function MeetingSide(props: {
   notesLabel?: string;
   /** The XML fragment of the document the text lives in. */
   notesField?: string;
+  /** Said above the text: what belongs there, and that everyone shares it (its description). */
+  notesHint?: string;
 }) {
   const notesLabel = props.notesLabel ?? "Minutes";
   const TABS = [
@@ -86,10 +90,16 @@ export function MeetingSide(props: {
         hidden={tab !== "minutes"}
         className="tab-panel meeting-minutes"
       >
+        {props.notesHint ? (
+          <p className="hint notes-hint" id={NOTES_HINT_ID}>
+            {props.notesHint}
+          </p>
+        ) : null}
         <MinutesEditor
           document={meeting}
           field={props.notesField ?? MINUTES_FIELD}
           label={notesLabel}
+          describedBy={props.notesHint ? NOTES_HINT_ID : undefined}
           locked={props.locked}
           me={me}
         />

@@ -15,6 +15,8 @@ export function MinutesEditor(props: {
   document: RoomDocument | null;
   field: string;
   label: string;
+  /** The id of the hint saying what to write here, read with the editor's name. */
+  describedBy?: string;
   locked: boolean;
   me: MeetingMe;
 }) {
@@ -31,6 +33,7 @@ export function MinutesEditor(props: {
         provider={provider}
         field={props.field}
         label={props.label}
+        describedBy={props.describedBy}
         readOnly={props.locked}
         user={{
           name: me.name,
