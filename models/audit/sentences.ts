@@ -21,6 +21,15 @@ export interface AuditNames {
   levels: Record<string, Record<string, string>>;
   /** Joint workspaces: id → title. */
   workspaces?: Record<string, string>;
+  /** Frameworks: id → name. */
+  frameworks?: Record<string, string>;
+  /** Cycles: id → name and framework. */
+  cycles?: Record<string, { name: string; frameworkId: string }>;
+  /** Accepted pairings: id → the two schools and the area. */
+  pairings?: Record<
+    string,
+    { centreSchoolId: string; supportedSchoolId: string; areaTitle: string }
+  >;
 }
 
 export const NO_NAMES: AuditNames = {
@@ -249,20 +258,49 @@ export function auditSentence(entry: AuditEntryFacts, names: AuditNames): string
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
-/** What the entry was about, in names: a person, or a school and its evaluation. */
+/**
+ * What the entry was about, in names: a person, a school, a school's evaluation (also through its
+ * validation), a framework, a cycle, a pairing or a joint workspace; one that is no longer there
+ * says so, never shows its id (the CSV keeps the ids).
+ */
 export function auditSubject(entry: AuditEntryFacts, names: AuditNames): string {
   const reading = new Reading(entry, names);
-  const { kind } = parseSubject(entry.subject);
-  if (kind === "user") return reading.subjectPerson;
-  if (kind === "workspace") {
-    const title = names.workspaces?.[parseSubject(entry.subject).id];
-    return title ? `Joint workspace “${title}”` : "A joint workspace";
-  }
-  const evaluationId = reading.evaluationId;
-  const evaluation = evaluationId ? names.evaluations[evaluationId] : undefined;
-  if (evaluation) {
-    const school = names.schools[evaluation.schoolId];
-    return school ? `${school} · ${evaluation.title}` : evaluation.title;
+  const { kind, id } = parseSubject(entry.subject);
+  const school = (schoolId: string) => names.schools[schoolId] ?? "a school no longer here";
+  switch (kind) {
+    case "user":
+      return reading.person(id, "Someone no longer here");
+    case "school":
+      return names.schools[id] ?? "A school no longer here";
+    case "workspace": {
+      const title = names.workspaces?.[id];
+      return title ? `Joint workspace “${title}”` : "A joint workspace no longer here";
+    }
+    case "framework": {
+      const name = names.frameworks?.[id];
+      return name ? `Framework “${name}”` : "A framework no longer here";
+    }
+    case "cycle": {
+      const cycle = names.cycles?.[id];
+      if (!cycle) return "A cycle no longer here";
+      const framework = names.frameworks?.[cycle.frameworkId];
+      return `Cycle “${cycle.name}”${framework ? ` of “${framework}”` : ""}`;
+    }
+    case "pairing": {
+      const pairing = names.pairings?.[id];
+      if (!pairing) return "A pairing no longer here";
+      return `Pairing of ${school(pairing.centreSchoolId)} with ${school(pairing.supportedSchoolId)} in ${pairing.areaTitle}`;
+    }
+    case "evaluation":
+    case "validation": {
+      const evaluationId = reading.evaluationId;
+      const evaluation = evaluationId ? names.evaluations[evaluationId] : undefined;
+      if (evaluation)
+        return `${names.schools[evaluation.schoolId] ?? "A school no longer here"} · ${evaluation.title}`;
+      return kind === "validation" && !names.validations[id]
+        ? "A validation no longer here"
+        : "An evaluation no longer here";
+    }
   }
   return entry.subject;
 }

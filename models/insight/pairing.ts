@@ -1,6 +1,6 @@
 import { Schema, type Types } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
-import { DECISION_WRITE, defineModel } from "../mongoose.ts";
+import { DECISION_WRITE, defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 
 /**
  * A pairing a trust accepted: a school that needs support in an area, and a centre of expertise
@@ -80,6 +80,16 @@ export async function recordPairing(
     if (!doc) throw error;
     return { pairing: toPairing(doc), created: false };
   }
+}
+
+/** One accepted pairing of the given trust, or null. */
+export async function getPairing(
+  trustId: string,
+  pairingId: string,
+): Promise<AcceptedPairing | null> {
+  if (!isObjectId(pairingId)) return null;
+  const doc = ofTrust(await PairingModel.findOne({ _id: pairingId }).lean(), trustId);
+  return doc ? toPairing(doc) : null;
 }
 
 export async function listPairings(

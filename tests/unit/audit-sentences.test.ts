@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   AUDIT_ACTIONS,
+  NO_NAMES,
   auditSentence,
   auditSubject,
   hasSentence,
@@ -296,8 +297,54 @@ describe("audit entries in plain English", () => {
       }),
     ).toBe("Joint workspace “Reading together”");
     expect(auditSubject(entry(SAM, "workspaceArchived", `workspace:${WORKSPACE}`), NAMES)).toBe(
-      "A joint workspace",
+      "A joint workspace no longer here",
     );
+  });
+
+  it("names the school, framework, cycle and pairing an entry is about, not their ids", () => {
+    const FRAMEWORK = "3".repeat(24);
+    const CYCLE = "4".repeat(24);
+    const PAIRING = "5".repeat(24);
+    const names: AuditNames = {
+      ...NAMES,
+      frameworks: { [FRAMEWORK]: "Inclusion Excellence" },
+      cycles: { [CYCLE]: { name: "Inclusion Excellence 2026–27", frameworkId: FRAMEWORK } },
+      pairings: {
+        [PAIRING]: { centreSchoolId: OAKFIELD, supportedSchoolId: SCHOOL, areaTitle: "Inclusion" },
+      },
+    };
+    const about = (action: string, subject: string) =>
+      auditSubject(entry(PRIYA, action, subject), names);
+    expect(about("schoolAdded", `school:${OAKFIELD}`)).toBe("Oakfield Primary");
+    expect(about("frameworkPublished", `framework:${FRAMEWORK}`)).toBe(
+      "Framework “Inclusion Excellence”",
+    );
+    expect(about("frameworkDistributed", `cycle:${CYCLE}`)).toBe(
+      "Cycle “Inclusion Excellence 2026–27” of “Inclusion Excellence”",
+    );
+    expect(about("pairingAccepted", `pairing:${PAIRING}`)).toBe(
+      "Pairing of Oakfield Primary with Riverside Primary Academy in Inclusion",
+    );
+  });
+
+  it("says in words that the thing an entry is about is no longer here, never its id", () => {
+    const gone = "9".repeat(24);
+    const about = (action: string, kind: string) =>
+      auditSubject(entry(PRIYA, action, `${kind}:${gone}`), NAMES);
+    expect(about("schoolAdded", "school")).toBe("A school no longer here");
+    expect(about("frameworkPublished", "framework")).toBe("A framework no longer here");
+    expect(about("frameworkDistributed", "cycle")).toBe("A cycle no longer here");
+    expect(about("pairingAccepted", "pairing")).toBe("A pairing no longer here");
+    expect(about("evaluationSubmitted", "evaluation")).toBe("An evaluation no longer here");
+    expect(about("judgementAgreed", "validation")).toBe("A validation no longer here");
+    expect(about("secondFactorReset", "user")).toBe("Someone no longer here");
+    // Still there, but its school is not.
+    expect(
+      auditSubject(entry(SAM, "evaluationSubmitted", `evaluation:${EVALUATION}`), {
+        ...NAMES,
+        schools: {},
+      }),
+    ).toBe("A school no longer here · Self-evaluation 2026–27");
   });
 
   it("still reads when names are missing (a person removed, an unknown action)", () => {
@@ -340,5 +387,34 @@ describe("every recorded audit action", () => {
 
   it("has a sentence", () => {
     expect([...recorded].filter((action) => !hasSentence(action))).toEqual([]);
+  });
+});
+
+// Every kind of subject recorded anywhere (`subject: \`evaluation:${…}\``) must read as words on
+// the page, even with nothing left to name: find the kinds in the source.
+describe("every recorded kind of subject", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const kinds = new Set<string>();
+  for (const dir of ["app", "models", "server", "collab"]) {
+    for (const file of sourceFiles(path.join(root, dir))) {
+      const text = readFileSync(file, "utf8");
+      if (!/recordAudit|recordAuditOfPerson/.test(text)) continue;
+      for (const match of text.matchAll(/\bsubject:\s*`(\w+):/g)) kinds.add(match[1]);
+    }
+  }
+
+  it("is found in the code (the scan works)", () => {
+    for (const known of ["user", "evaluation", "validation", "cycle", "framework"])
+      expect(kinds).toContain(known);
+  });
+
+  it("reads as words, never as its id, when the thing is no longer there", () => {
+    const gone = "9".repeat(24);
+    const abouts = [...kinds].map((kind) =>
+      auditSubject(entry(null, "signIn", `${kind}:${gone}`), NO_NAMES),
+    );
+    expect(
+      abouts.filter((about) => about.includes(gone) || !/no longer here$/.test(about)),
+    ).toEqual([]);
   });
 });
