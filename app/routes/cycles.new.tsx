@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
+import { cycleNameKey } from "../../models/cycle/name-key.ts";
 import { formatDay } from "../../models/dates.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, TextField } from "../components/field.tsx";
@@ -15,7 +16,10 @@ import {
 } from "../framework.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
 import { fieldsOf, orNotFound, readForm, run, type ActionResult } from "../utils/command.server.ts";
-import { distributionPreview } from "../utils/distribution-preview.server.ts";
+import {
+  distributionPreview,
+  type DistributionHint,
+} from "../utils/distribution-preview.server.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Distribute a framework · Quality marks" }];
@@ -33,15 +37,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!versionId) return json({ choose: await choices(trustId) });
   const version = await getFrameworkVersion(trustId, versionId);
   if (!version) throw notFound();
-  const [schools, hints] = await Promise.all([
+  const [schools, preview] = await Promise.all([
     listSchools(trustId),
-    distributionPreview(trustId, version.frameworkId),
+    distributionPreview(trustId, version),
   ]);
   return json({
     choose: null,
     version: { id: version.id, version: version.version, name: version.content.name },
     defaultName: `${version.content.name} ${academicYear()}`,
-    schools: schools.map((s) => ({ id: s.id, name: s.name, hint: hints[s.id] ?? null })),
+    cycles: preview.cycles,
+    schools: schools.map((s) => ({ id: s.id, name: s.name, plan: preview.schools[s.id] ?? null })),
   });
 }
 
@@ -190,7 +195,16 @@ function DistributePage({ data }: { data: Distributable }) {
     () => new Set(data.schools.map((s) => s.id)),
   );
   const all = selected.size === data.schools.length;
-  const withWork = data.schools.filter((s) => s.hint).length;
+  // Distributing under the name of an existing cycle of this version goes into that cycle.
+  const [cycleName, setCycleName] = useState(data.defaultName);
+  const existingCycle = data.cycles.find((c) => c.nameKey === cycleNameKey(cycleName));
+  const schoolsShown = data.schools.map((s) => ({
+    ...s,
+    hint: s.plan
+      ? ((existingCycle && s.plan.inCycle[existingCycle.id]) ?? s.plan.inNewCycle)
+      : null,
+  }));
+  const hints = schoolsShown.flatMap((s) => (s.hint ? [s.hint] : []));
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -211,7 +225,8 @@ function DistributePage({ data }: { data: Distributable }) {
         <TextField
           label="Cycle name"
           name="name"
-          defaultValue={data.defaultName}
+          value={cycleName}
+          onChange={(e) => setCycleName(e.target.value)}
           required
           error={shown?.fieldErrors?.name}
         />
@@ -233,9 +248,9 @@ function DistributePage({ data }: { data: Distributable }) {
               then come back to distribute.
             </p>
           ) : null}
-          {withWork ? (
+          {hints.length ? (
             <p className="notice" id="existing-work">
-              {`${withWork} ${withWork === 1 ? "school already has an evaluation" : "schools already have an evaluation"} on this framework. Nothing is lost: an unfinished evaluation joins this cycle with its work; where the last one is finished, a new one starts pre-filled from it.`}
+              {existingWorkNotice(hints)}
             </p>
           ) : null}
           <label className="checkbox">
@@ -249,7 +264,7 @@ function DistributePage({ data }: { data: Distributable }) {
             All schools ({data.schools.length})
           </label>
           <div className="school-list">
-            {data.schools.map((s) => (
+            {schoolsShown.map((s) => (
               <div key={s.id}>
                 <label className="checkbox">
                   <input
@@ -264,7 +279,7 @@ function DistributePage({ data }: { data: Distributable }) {
                 </label>
                 {s.hint ? (
                   <p className="hint" id={`hint-${s.id}`}>
-                    {s.hint}
+                    {s.hint.text}
                   </p>
                 ) : null}
               </div>
@@ -299,6 +314,33 @@ function DistributePage({ data }: { data: Distributable }) {
 }
 
 const schools = (n: number) => `${n} school${n === 1 ? "" : "s"}`;
+
+/**
+ * What distributing does to the schools that already have an evaluation on the framework, in
+ * the cases there are (beside each school, its own case).
+ */
+function existingWorkNotice(hints: DistributionHint[]): string {
+  const count = (kind: DistributionHint["kind"]) => hints.filter((h) => h.kind === kind).length;
+  const adopt = count("adopt");
+  const prefill = count("prefill");
+  const existing = count("existing");
+  const cases = [
+    adopt === 1 ? "1 school's unfinished evaluation joins this cycle with its work" : "",
+    adopt > 1 ? `${adopt} schools' unfinished evaluations join this cycle with their work` : "",
+    prefill === 1
+      ? "1 school starts a new one pre-filled from its last one, which stays as it was"
+      : "",
+    prefill > 1
+      ? `${prefill} schools start a new one pre-filled from their last one, which stays as it was`
+      : "",
+    existing === 1 ? "1 school is already in this cycle and keeps its evaluation as it is" : "",
+    existing > 1
+      ? `${existing} schools are already in this cycle and keep their evaluation as it is`
+      : "",
+  ].filter(Boolean);
+  const n = hints.length;
+  return `${n} ${n === 1 ? "school already has an evaluation" : "schools already have an evaluation"} on this framework. Nothing is lost: ${cases.join("; ")}.`;
+}
 
 /** What distributing did, school by school where it matters (nothing silently doubled). */
 function DistributionSummary({ result }: { result: DistributeResult }) {

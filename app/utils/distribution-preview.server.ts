@@ -1,4 +1,5 @@
-import { distributionStep } from "../../models/cycle/adoption.ts";
+import { distributionStep, type DistributionStep } from "../../models/cycle/adoption.ts";
+import { cycleNameKey } from "../../models/cycle/name-key.ts";
 import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 import {
   CYCLE_STATUS_LABELS,
@@ -7,39 +8,93 @@ import {
   progressOf,
 } from "../models.server.ts";
 
+/** What distributing does for one school that already has an evaluation, and in words. */
+export interface DistributionHint {
+  kind: Exclude<DistributionStep["kind"], "new">;
+  text: string;
+}
+
+/** For one school with an evaluation on the framework: what distributing will do to it. */
+export interface SchoolPreview {
+  /** Into a cycle it has no evaluation in (a new cycle, or one it is not in yet). */
+  inNewCycle: DistributionHint;
+  /** Into an existing cycle of this version it already has its evaluation in: cycle id → hint. */
+  inCycle: Record<string, DistributionHint>;
+}
+
 /**
  * What distributing will do for each school that already has an evaluation on the framework,
  * in words, shown beside the school before the admin distributes (the same rule the command
  * follows: models/cycle/adoption.ts). Schools with none are left out: they get a new one.
+ * Which cycle it is depends on the name typed: distributing again under the name of one of
+ * `cycles` (this version's) goes into that cycle, where a school already in it keeps its own.
  */
 export async function distributionPreview(
   trustId: string,
-  frameworkId: string,
-): Promise<Record<string, string>> {
-  const [evaluations, cycles] = await Promise.all([
-    listEvaluationsOnFramework(trustId, frameworkId),
+  version: { id: string; frameworkId: string },
+): Promise<{
+  cycles: { id: string; nameKey: string }[];
+  schools: Record<string, SchoolPreview>;
+}> {
+  const [evaluations, allCycles] = await Promise.all([
+    listEvaluationsOnFramework(trustId, version.frameworkId),
     listCycles(trustId),
   ]);
-  const cycleName = new Map(cycles.map((c) => [c.id, c.name]));
+  const cycleName = new Map(allCycles.map((c) => [c.id, c.name]));
+  const cycles = allCycles.filter((c) => c.frameworkVersionId === version.id);
   const bySchool = new Map<string, Evaluation[]>();
   for (const e of evaluations) bySchool.set(e.schoolId, [...(bySchool.get(e.schoolId) ?? []), e]);
-  const hints: Record<string, string> = {};
-  for (const [schoolId, own] of bySchool) {
-    // Before the cycle exists nothing is in it yet: "" matches no evaluation's cycle.
-    const step = distributionStep("", own);
-    const status = (e: Evaluation) => CYCLE_STATUS_LABELS[progressOf(e).status].toLowerCase();
-    if (step.kind === "adopt") {
-      const e = own.find((x) => x.id === step.evaluationId)!;
-      hints[schoolId] =
-        `Has “${e.title}” (${status(e)}, ${e.projection.judgedCount} of ${e.projection.criteriaCount} judged): it joins this cycle with its work.`;
-    } else if (step.kind === "prefill") {
-      const e = own.find((x) => x.id === step.fromId)!;
-      const where = e.cycleId
-        ? `belongs to the cycle “${cycleName.get(e.cycleId) ?? ""}”`
-        : `is ${status(e)}`;
-      hints[schoolId] =
-        `Its last evaluation, “${e.title}”, ${where}: a new one starts pre-filled from it.`;
+  const status = (e: Evaluation) => CYCLE_STATUS_LABELS[progressOf(e).status].toLowerCase();
+  const progress = (e: Evaluation) =>
+    `${status(e)}, ${e.projection.judgedCount} of ${e.projection.criteriaCount} judged`;
+
+  function hintFor(step: DistributionStep, own: Evaluation[]): DistributionHint | null {
+    const find = (id: string) => own.find((x) => x.id === id)!;
+    switch (step.kind) {
+      case "existing": {
+        const e = find(step.evaluationId);
+        return {
+          kind: "existing",
+          text: `Already has “${e.title}” in this cycle (${progress(e)}): it stays as it is, and nothing new is made.`,
+        };
+      }
+      case "adopt": {
+        const e = find(step.evaluationId);
+        return {
+          kind: "adopt",
+          text: `Has “${e.title}” (${progress(e)}): it joins this cycle with its work.`,
+        };
+      }
+      case "prefill": {
+        const e = find(step.fromId);
+        const where = e.cycleId
+          ? `belongs to the cycle “${cycleName.get(e.cycleId) ?? ""}”`
+          : `is ${status(e)}`;
+        return {
+          kind: "prefill",
+          text: `Its last evaluation, “${e.title}”, ${where}: a new one starts pre-filled from it.`,
+        };
+      }
+      case "new":
+        return null;
     }
   }
-  return hints;
+
+  const schools: Record<string, SchoolPreview> = {};
+  for (const [schoolId, own] of bySchool) {
+    // Into a cycle it is not in yet: "" matches no evaluation's cycle.
+    const inNewCycle = hintFor(distributionStep("", own), own);
+    if (!inNewCycle) continue;
+    const inCycle: Record<string, DistributionHint> = {};
+    for (const cycle of cycles) {
+      if (!own.some((e) => e.cycleId === cycle.id)) continue;
+      const hint = hintFor(distributionStep(cycle.id, own), own);
+      if (hint) inCycle[cycle.id] = hint;
+    }
+    schools[schoolId] = { inNewCycle, inCycle };
+  }
+  return {
+    cycles: cycles.map((c) => ({ id: c.id, nameKey: cycleNameKey(c.name) })),
+    schools,
+  };
 }

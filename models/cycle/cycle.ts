@@ -1,6 +1,7 @@
 import { Schema, type Types } from "mongoose";
 import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
+import { cycleNameKey } from "./name-key.ts";
 
 /** One published framework version sent to some of the trust's schools, with a due date. */
 export interface Cycle {
@@ -51,14 +52,7 @@ function toCycle(doc: { _id: Types.ObjectId } & CycleDoc): Cycle {
   };
 }
 
-export function cycleNameKey(name: string): string {
-  return name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u2010-\u2015]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+export { cycleNameKey };
 
 export class CycleNameTakenError extends Error {
   constructor(name: string) {

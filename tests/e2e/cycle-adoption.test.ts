@@ -1,13 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
 import { judgementsOf } from "../../collab/shapes/evaluation.ts";
+import { ensureCycle } from "../../models/cycle/cycle.ts";
+import { distributeEvaluations } from "../../models/evaluation/distribution.ts";
 import { getEvaluation } from "../../models/evaluation/evaluation.ts";
 import type { FrameworkVersion } from "../../models/framework/framework.ts";
 import type { AppServer } from "../../server/app.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildStarterFramework, buildWorld } from "../support/factories.ts";
+import {
+  buildEvaluation,
+  buildSchool,
+  buildStarterFramework,
+  buildUser,
+  buildWorld,
+} from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
@@ -95,5 +103,59 @@ describe("distributing a cycle to a school already working on the framework", ()
         })
         .getAttribute("value"),
     ).toBe("2");
+  });
+
+  it("says beside a school already in the cycle named that it keeps its evaluation, as the name is typed", async () => {
+    // A school whose evaluation is already in the cycle "Reading review 2026–27".
+    const school = await buildSchool(world.trust);
+    const leader = await buildUser("schoolLeader", world.trust, school);
+    const own = await buildEvaluation(school, leader, world.trust);
+    const { cycle } = await ensureCycle(version, {
+      name: "Reading review 2026–27",
+      dueDate: null,
+      createdBy: world.people.trustAdmin.id,
+    });
+    await distributeEvaluations([school], version, {
+      title: cycle.name,
+      createdBy: world.people.trustAdmin.id,
+      cycleId: cycle.id,
+      dueDate: null,
+    });
+
+    const admin = await signedInPage(server.url, world.people.trustAdmin.id);
+    await admin.goto(`${server.url}/cycles/new?version=${version.id}`);
+    const name = admin.getByRole("textbox", { name: "Cycle name" });
+    const hint = admin.locator(`#hint-${school.id}`);
+    const notice = admin.locator("#existing-work");
+    const intoNewCycle = `Its last evaluation, “${own.title}”, belongs to the cycle “Reading review 2026–27”: a new one starts pre-filled from it.`;
+    await expect.poll(() => hint.textContent()).toBe(intoNewCycle);
+
+    // Typed as the existing cycle's name (however it is cased or dashed): it stays as it is.
+    await name.fill("reading review 2026-27");
+    await expect
+      .poll(() => hint.textContent())
+      .toMatch(
+        new RegExp(
+          `^Already has “${own.title}” in this cycle \\(.*\\): it stays as it is, and nothing new is made\\.$`,
+        ),
+      );
+    await expect
+      .poll(() => notice.textContent())
+      .toContain("1 school is already in this cycle and keeps its evaluation as it is");
+
+    // Another name: a new cycle, so a new evaluation pre-filled from it.
+    await name.fill("Reading review 2027–28");
+    await expect.poll(() => hint.textContent()).toBe(intoNewCycle);
+
+    // Distributing again into the existing cycle does what the hint said.
+    await name.fill("Reading review 2026–27");
+    await admin.getByRole("textbox", { name: "Due date" }).fill("2027-07-16");
+    await admin.getByRole("checkbox", { name: /^All schools/ }).uncheck();
+    await admin.getByRole("checkbox", { name: school.name }).check();
+    await admin.getByRole("button", { name: "Distribute" }).click();
+    await admin
+      .getByRole("status")
+      .getByText(`1 school already had one in this cycle: ${school.name}.`)
+      .waitFor();
   });
 });

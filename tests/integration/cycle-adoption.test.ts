@@ -220,4 +220,38 @@ describe("distributing a cycle over existing evaluations", () => {
     await client.synced;
     expect(judgementsOf(client.doc).get(judged.criterionId)).toBe(judged.level);
   });
+
+  it("says what distributing again does: a school already in the cycle keeps its evaluation, nothing new", async () => {
+    const school = await buildSchool(world.trust);
+    const leader = await buildUser("schoolLeader", world.trust, school);
+    const own = await buildEvaluation(school, leader, world.trust);
+    const admin = await adminOnDistributePage();
+    const first = withoutScripts((await admin.get(`/cycles/new?version=${version.id}`)).html);
+    // The page offers a cycle name: distribute under it, then come back to the page.
+    const nameField = () => first.match(/<input[^>]*name="name"[^>]*>/)![0];
+    const name = nameField().match(/value="([^"]+)"/)![1];
+    expect(first).toContain(`Has “${own.title}” (`);
+    expect((await distribute(admin, name, [school.id])).body.adopted).toEqual([
+      { school: school.name, title: own.title },
+    ]);
+
+    const again = withoutScripts((await admin.get(`/cycles/new?version=${version.id}`)).html);
+    expect(again.match(/<input[^>]*name="name"[^>]*>/)![0]).toContain(`value="${name}"`);
+    const hint = again.match(new RegExp(`<p class="hint" id="hint-${school.id}">([^<]*)</p>`));
+    expect(hint?.[1]).toMatch(
+      new RegExp(
+        `^Already has “${own.title}” in this cycle \\([^)]*\\): it stays as it is, and nothing new is made\\.$`,
+      ),
+    );
+    // The notice counts it among those already in the cycle (the others' cases depend on them).
+    const notice = again.match(/<p class="notice" id="existing-work">([^<]*)<\/p>/)![1];
+    expect(notice).toContain("1 school is already in this cycle and keeps its evaluation as it is");
+
+    // And that is what happens.
+    const { body } = await distribute(admin, name, [school.id]);
+    expect(body.existing).toEqual([school.name]);
+    expect(body.created).toEqual([]);
+    expect(body.prefilled).toEqual([]);
+    expect(await evaluationsOf(school)).toHaveLength(1);
+  });
 });
