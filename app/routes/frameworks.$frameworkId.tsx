@@ -7,6 +7,7 @@ import type {
 import designerStyles from "../styles/designer.css";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { documentName } from "../../collab/document-name.ts";
 import { colourFor } from "../../collab/context.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
@@ -87,10 +88,16 @@ export default function FrameworkPage() {
   const result = useActionData<Partial<PublishResult>>();
   const hydrated = useHydrated();
   const publishing = useNavigation().state === "submitting";
+  // The heading and the tab's title follow the draft's name as anyone renames it.
+  const [liveName, setLiveName] = useState<string | null>(null);
+  const name = liveName === null ? data.framework.name : liveName.trim() || "Untitled framework";
+  useEffect(() => {
+    if (liveName !== null) document.title = `${name} · Frameworks`;
+  }, [liveName, name, data.framework.name]);
   return (
     <div className="page wide">
       <Breadcrumbs trail={[{ label: "Frameworks", to: "/frameworks" }]} />
-      <h1>{data.framework.name}</h1>
+      <h1>{name}</h1>
       <div className="designer-layout">
         <div className="designer-main">
           {hydrated ? (
@@ -98,6 +105,7 @@ export default function FrameworkPage() {
               documentName={data.framework.documentName}
               me={data.me}
               canEdit={data.canEdit}
+              onName={setLiveName}
             />
           ) : (
             <p className="editor-loading" role="status">

@@ -236,4 +236,40 @@ describe("the live framework designer", () => {
     await leader.keyboard.type("Leader was here");
     expect(await box.inputValue()).toBe(before);
   });
+
+  it("keeps the heading and the page title on the name as either admin renames it, without a reload", async () => {
+    const [priya, rita] = await Promise.all([
+      openDesigner(world.people.trustAdmin.id),
+      openDesigner(secondAdmin.id),
+    ]);
+    await Promise.all([whenWritable(priya), whenWritable(rita)]);
+    const heading = (page: Page) => page.getByRole("heading", { level: 1 });
+    expect(await heading(priya).textContent()).toBe(starter.content.name);
+    // Marks each page, so a reload (which would show the new name anyway) would show.
+    for (const page of [priya, rita])
+      await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    const expectName = async (name: string) => {
+      for (const page of [priya, rita]) {
+        await expect.poll(() => heading(page).textContent(), { timeout: 5000 }).toBe(name);
+        await expect.poll(() => page.title()).toBe(`${name} · Frameworks`);
+        expect(await page.evaluate(() => "notReloaded" in window)).toBe(true);
+      }
+    };
+
+    // Priya renames it: her heading and Rita's follow.
+    await priya.getByRole("textbox", { name: "Name", exact: true }).click();
+    await priya.keyboard.press("End");
+    await priya.keyboard.type(" (trust edition)");
+    await expectName(`${starter.content.name} (trust edition)`);
+
+    // Rita renames it: Priya's heading follows.
+    await rita.getByRole("textbox", { name: "Name", exact: true }).click();
+    await rita.keyboard.press("Control+A");
+    await rita.keyboard.type("Reading Mark");
+    await expectName("Reading Mark");
+    await Promise.all([
+      saved(priya).waitFor({ timeout: 5000 }),
+      saved(rita).waitFor({ timeout: 5000 }),
+    ]);
+  });
 });

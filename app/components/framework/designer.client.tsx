@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import {
   MET_SCALE,
@@ -27,6 +27,7 @@ import { RuleSection } from "./rule-section.tsx";
 import { ScaleSection } from "./scale-section.tsx";
 import { TiersSection } from "./tiers-section.tsx";
 import { useYStructure } from "./use-y.ts";
+import { useYText } from "./y-text-field.tsx";
 
 interface Me {
   userId: string;
@@ -66,6 +67,20 @@ function describe(doc: Y.Doc, focus: DesignerFocus | null): string | null {
       return code ? `editing ${code}` : null;
     }
   }
+}
+
+/**
+ * Tells `onName` the draft's name as it is now, whenever anyone renames it (nothing until the
+ * draft has loaded).
+ */
+function useLiveName(doc: Y.Doc | null, onName: ((name: string) => void) | undefined) {
+  const details = doc ? detailsOf(doc) : null;
+  useYStructure(details);
+  const ytext = details?.get("name") as Y.Text | undefined;
+  const { value } = useYText(ytext);
+  useEffect(() => {
+    if (ytext) onName?.(value);
+  }, [ytext, value, onName]);
 }
 
 /** The sections of the designer, re-drawn when the draft's structure changes (not on typing). */
@@ -109,10 +124,13 @@ export default function FrameworkDesigner({
   documentName,
   me,
   canEdit,
+  onName,
 }: {
   documentName: string;
   me: Me;
   canEdit: boolean;
+  /** Told the framework's name live, as anyone types it (for the page's heading). */
+  onName?: (name: string) => void;
 }) {
   // The server stamps the real identity on what others see; this is how we see ourselves. Only
   // trust admins may write a framework, and only trust admins and leaders may read one.
@@ -122,17 +140,26 @@ export default function FrameworkDesigner({
       me={{ userId: me.userId, name: me.name, colour: me.colour, role, observing: !canEdit }}
       presenceIn={documentName}
     >
-      <DesignerWorkspace documentName={documentName} canEdit={canEdit} />
+      <DesignerWorkspace documentName={documentName} canEdit={canEdit} onName={onName} />
     </CollabRoom>
   );
 }
 
-function DesignerWorkspace({ documentName, canEdit }: { documentName: string; canEdit: boolean }) {
+function DesignerWorkspace({
+  documentName,
+  canEdit,
+  onName,
+}: {
+  documentName: string;
+  canEdit: boolean;
+  onName?: (name: string) => void;
+}) {
   const draft = useRoomDocument(documentName);
   useWarnBeforeLeaving();
   const present = useRoomPresence();
   const { setFocus: tellFocus, leaveFocus } = usePresenceFocus();
   const doc = draft.doc;
+  useLiveName(doc, onName);
   // The server decides; until it has answered, nobody types.
   const locked = !canEdit || draft.readOnly !== false;
   const root = useRef<HTMLDivElement>(null);
