@@ -177,7 +177,7 @@ function HeatTable({ data, heat }: { data: Data; heat: Heat }) {
                 if (!cell.applicable)
                   return (
                     <td key={cell.columnId} className="heat-cell heat-na">
-                      Not applicable
+                      {cell.text}
                     </td>
                   );
                 return (
@@ -188,14 +188,12 @@ function HeatTable({ data, heat }: { data: Data; heat: Heat }) {
                   >
                     <Link
                       to={`/evaluations/${row.evaluationId}?area=${encodeURIComponent(cell.areaId)}`}
-                      aria-label={`${where}: ${cell.level ? cell.level.label : "not judged yet"}${trend ? `, ${trend.words}` : ""}. Open the evaluation at this area.`}
+                      aria-label={`${where}: ${cell.text}${trend ? `, ${trend.words}` : ""}. Open the evaluation at this area.`}
                     >
-                      {cell.level ? cell.level.label : "Not judged"}
+                      {cell.text}
                       {trend ? <span aria-hidden="true">{` ${trend.mark}`}</span> : null}
                     </Link>
-                    {cell.level && cell.judged < cell.total ? (
-                      <span className="heat-partial">{`${cell.judged} of ${cell.total} judged`}</span>
-                    ) : null}
+                    {cell.partly ? <span className="heat-partial">{cell.partly}</span> : null}
                   </td>
                 );
               })}

@@ -29,15 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     row.phaseLabel,
     row.statusLabel,
     row.awarded ? "yes" : "no",
-    ...row.cells.flatMap((cell) =>
-      cell.applicable
-        ? [
-            cell.level?.label ?? "Not judged",
-            `${cell.judged} of ${cell.total}`,
-            cell.trend ? TREND_WORDS[cell.trend] : "",
-          ]
-        : ["Not applicable", "", ""],
-    ),
+    ...row.cells.flatMap((cell) => [
+      cell.text,
+      cell.applicable ? `${cell.judged} of ${cell.total}` : "",
+      cell.trend ? TREND_WORDS[cell.trend] : "",
+    ]),
   ]);
   return csvResponse(header, rows, `heat-map-${scope.choice.cycleName ?? "newest"}`);
 }

@@ -147,15 +147,25 @@ function OverlayTable({
   );
 }
 
+/** How many criteria differ, in words: "1 of 8 criteria differs…", "None of the 8 criteria differ…". */
+function differenceSummary(differing: number, total: number): string {
+  const criteria = total === 1 ? "criterion" : "criteria";
+  if (differing === 0) {
+    const none = total === 1 ? "The 1 criterion does not" : `None of the ${total} criteria`;
+    return `${none} differ between these evaluations: wherever two or more of them judged a criterion, they placed it at the same level.`;
+  }
+  return differing === 1
+    ? `1 of ${total} ${criteria} differs between these evaluations; it is marked “≠” in the charts and “Differs” in the tables.`
+    : `${differing} of ${total} ${criteria} differ between these evaluations; they are marked “≠” in the charts and “Differs” in the tables.`;
+}
+
 function Comparison({ overlay }: { overlay: Overlay }) {
   const hydrated = useHydrated();
   const differing = overlay.rows.filter((r) => r.differs).length;
   return (
     <section aria-labelledby="overlay-heading" className="stack">
       <h2 id="overlay-heading">Side by side</h2>
-      <p>
-        {`${differing} of ${overlay.rows.length} criteria differ between these evaluations; they are marked “≠” in the charts and “Differs” in the tables.`}
-      </p>
+      <p>{differenceSummary(differing, overlay.rows.length)}</p>
       <ul className="legend" aria-label="Evaluations compared">
         {overlay.series.map((s, i) => (
           <li key={s.id}>

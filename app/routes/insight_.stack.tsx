@@ -39,18 +39,13 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
   const headingId = `stack-${area.areaId}`;
   const opened = data.stack?.opened;
   const openedHere = opened && area.rows.some((r) => r.id === opened.rowId) ? opened : null;
-  // Bars of nothing on an axis of one say less than a sentence.
-  const judged = area.rows.some((r) => r.counts.some((count) => count > 0));
   return (
     <section aria-labelledby={headingId} className="insight-area">
       <h2 id={headingId}>{area.title}</h2>
-      {area.notApplicable ? (
-        <p className="muted">{`Not applicable at ${area.notApplicable} of the ${data.stack?.schools} schools.`}</p>
-      ) : null}
-      {!judged ? (
-        <p className="empty-state">
-          {`No school has judged ${area.title} yet: the chart appears with the first judgement.`}
-        </p>
+      {area.notApplicableNote ? <p className="muted">{area.notApplicableNote}</p> : null}
+      {/* Bars of nothing on an axis of one say less than a sentence. */}
+      {area.nothingYet ? (
+        <p className="empty-state">{area.nothingYet}</p>
       ) : hydrated ? (
         <div className="insight-chart">
           <StackChart
@@ -79,7 +74,7 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
                   {l.label}
                 </th>
               ))}
-              <th scope="col">Not judged yet</th>
+              <th scope="col">{area.notYet}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,7 +91,7 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
                 </th>
                 {[...row.counts, row.unjudged].map((count, i) => {
                   const levelKey = area.levels[i]?.key ?? "unjudged";
-                  const levelLabel = area.levels[i]?.label ?? "not judged yet";
+                  const levelLabel = area.levels[i]?.label ?? area.notYet.toLowerCase();
                   return (
                     <td key={levelKey}>
                       {count > 0 ? (

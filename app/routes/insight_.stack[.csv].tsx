@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         area.title,
         row.overall ? "" : row.code,
         row.overall ? "Area overall" : row.label,
-        "Not judged yet",
+        area.notYet,
         row.unjudged,
       ],
     ]),

@@ -27,15 +27,12 @@ function AreaTrend({ area }: { area: Area }) {
   const hydrated = useHydrated();
   const headingId = `trend-${area.areaId}`;
   const title = `${area.title}: schools at each level, cycle by cycle`;
-  // Lines along zero on an axis of one say less than a sentence.
-  const judged = area.points.some((p) => p.counts.some((c) => c.count > 0));
   return (
     <section aria-labelledby={headingId} className="insight-area">
       <h2 id={headingId}>{area.title}</h2>
-      {!judged ? (
-        <p className="empty-state">
-          {`No school has judged ${area.title} in these cycles yet: the chart appears with the first judgement.`}
-        </p>
+      {/* Lines along zero on an axis of one say less than a sentence. */}
+      {area.nothingYet ? (
+        <p className="empty-state">{area.nothingYet}</p>
       ) : hydrated ? (
         <div className="insight-chart insight-chart-small">
           <TrendChart
@@ -59,7 +56,7 @@ function AreaTrend({ area }: { area: Area }) {
                   <LevelMark label={l.label} colour={l.colour} />
                 </th>
               ))}
-              <th scope="col">Not judged yet</th>
+              <th scope="col">{area.notYet}</th>
             </tr>
           </thead>
           <tbody>

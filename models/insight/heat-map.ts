@@ -8,6 +8,7 @@ import {
   type JudgementSource,
   type LevelView,
 } from "./types.ts";
+import { NOT_APPLICABLE, notYetLabel, partlyNote } from "./words.ts";
 
 export type Trend = "up" | "down" | "same";
 
@@ -21,6 +22,13 @@ export interface HeatCell {
   total: number;
   /** Against the school's previous cycle on the same framework (null: nothing to compare). */
   trend: Trend | null;
+  /**
+   * The cell in words, as the page, the CSV and the trust overview report print it: the level,
+   * "Not applicable", or "Not judged yet" ("Not agreed yet" when agreed judgements count).
+   */
+  text: string;
+  /** Under a level resting on some of the criteria only: "2 of 4 judged" (else null). */
+  partly: string | null;
 }
 
 export interface HeatRow {
@@ -85,6 +93,8 @@ export function heatMapOf(
             judged: 0,
             total: 0,
             trend: null,
+            text: NOT_APPLICABLE,
+            partly: null,
           };
         const scale = scaleOf(content, areaOfColumn);
         const criteria = area
@@ -100,6 +110,8 @@ export function heatMapOf(
           judged: placed.judged,
           total: placed.total,
           trend: before ? trendOf(rankOf(scale, placed.level), rankOf(scale, was)) : null,
+          text: level ? level.label : notYetLabel(source),
+          partly: level ? partlyNote(placed.judged, placed.total, source) : null,
         };
       });
       return {

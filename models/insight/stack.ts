@@ -8,6 +8,7 @@ import {
   type JudgementSource,
   type LevelView,
 } from "./types.ts";
+import { notApplicableNote, notYetLabel, nothingYetNote } from "./words.ts";
 
 export interface SchoolRef {
   id: string;
@@ -40,6 +41,13 @@ export interface StackArea {
   /** Schools the area does not apply to (a sixth form they do not have): in no row. */
   notApplicable: number;
   criteria: StackRow[];
+  // In words, as the page, the CSV and the trust overview report print them (words.ts).
+  /** What the schools in a row's `unjudged` are: "Not judged yet" ("Not agreed yet"). */
+  notYet: string;
+  /** "Not applicable at 1 of the 4 schools." (null: the area applies at every school). */
+  notApplicableNote: string | null;
+  /** While no school has a level in the area or any of its criteria: said instead of a chart. */
+  nothingYet: string | null;
 }
 
 const viewOf = (scale: Scale): LevelView[] =>
@@ -106,6 +114,17 @@ export function stackOf(
       ),
     );
     const notApplicable = everyone.length - inArea.length;
-    return { areaId: area.id, title: area.title, levels, overall, notApplicable, criteria };
+    const anyLevel = [overall, ...criteria].some((r) => r.segments.some((s) => s.count > 0));
+    return {
+      areaId: area.id,
+      title: area.title,
+      levels,
+      overall,
+      notApplicable,
+      criteria,
+      notYet: notYetLabel(source),
+      notApplicableNote: notApplicableNote(notApplicable, everyone.length),
+      nothingYet: anyLevel ? null : nothingYetNote(area.title, source),
+    };
   });
 }

@@ -8,6 +8,7 @@ import {
   type JudgementSource,
   type LevelView,
 } from "./types.ts";
+import { notYetLabel, nothingYetNote } from "./words.ts";
 
 export interface TrendPoint {
   cycleId: string;
@@ -23,6 +24,10 @@ export interface AreaTrend {
   title: string;
   levels: LevelView[];
   points: TrendPoint[];
+  /** What `unjudged` counts, in words: "Not judged yet" ("Not agreed yet"). */
+  notYet: string;
+  /** While no school has a level in the area in any of the cycles, what to say instead of a chart. */
+  nothingYet: string | null;
 }
 
 /**
@@ -55,6 +60,14 @@ export function trendsOf(
         unjudged: placed.filter((p) => p === null).length,
       };
     });
-    return { areaId: area.id, title: area.title, levels, points };
+    const anyLevel = points.some((p) => p.counts.some((c) => c.count > 0));
+    return {
+      areaId: area.id,
+      title: area.title,
+      levels,
+      points,
+      notYet: notYetLabel(source),
+      nothingYet: anyLevel ? null : nothingYetNote(area.title, source, true),
+    };
   });
 }

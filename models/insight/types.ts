@@ -1,6 +1,7 @@
 import type { CycleStatus } from "../cycle/status.ts";
+import { areaAppliesTo } from "../framework/applicable.ts";
 import type { Area } from "../framework/types.ts";
-import type { SchoolPhase } from "../school/school.ts";
+import type { School, SchoolPhase } from "../school/school.ts";
 
 /**
  * One school's evaluation as trust-wide insight sees it: plain data read from projections (the
@@ -34,6 +35,20 @@ export interface InsightEvaluation {
  * that are not given one count every area for every school.
  */
 export type AreaApplies = (schoolId: string, area: Area) => boolean;
+
+/**
+ * Whether an area applies to each of the trust's schools (its `listSchools`): what every view,
+ * CSV and the trust overview report count by. A school not among them counts every area.
+ */
+export function areaAppliesAt(
+  schools: readonly Pick<School, "id" | "hasEarlyYears" | "hasSixthForm">[],
+): AreaApplies {
+  const byId = new Map(schools.map((s) => [s.id, s]));
+  return (schoolId, area) => {
+    const school = byId.get(schoolId);
+    return !school || areaAppliesTo(area, school);
+  };
+}
 
 /** Whose judgement counts: the school's self-evaluation, the agreed one, or the latest of the two. */
 export type JudgementSource = "self" | "agreed" | "latest";

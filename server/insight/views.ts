@@ -1,9 +1,9 @@
 import { CYCLE_STATUS_LABELS } from "../../models/cycle/status.ts";
 import { formatDay } from "../../models/dates.ts";
 import { listEvaluationsOfSchool } from "../../models/evaluation/evaluation.ts";
-import { areaAppliesTo, scaleOf } from "../../models/framework/applicable.ts";
+import { scaleOf } from "../../models/framework/applicable.ts";
 import { getFrameworkVersion } from "../../models/framework/framework.ts";
-import type { Area, FrameworkContent } from "../../models/framework/types.ts";
+import type { FrameworkContent } from "../../models/framework/types.ts";
 import { rankOf } from "../../models/insight/area-level.ts";
 import { calibrationOf, trustCalibration } from "../../models/insight/calibration.ts";
 import {
@@ -21,6 +21,7 @@ import { insightEvaluations } from "../../models/insight/summary.ts";
 import { stackOf } from "../../models/insight/stack.ts";
 import { trendsOf } from "../../models/insight/trends.ts";
 import {
+  areaAppliesAt,
   judgementsOf,
   type AreaApplies,
   type InsightEvaluation,
@@ -69,11 +70,7 @@ export function heatFiltersOf(url: URL): HeatFilters {
 
 /** Whether an area applies to a school of the trust (early years, sixth form: where it has them). */
 async function areasOfSchools(trustId: string): Promise<AreaApplies> {
-  const schools = new Map((await listSchools(trustId)).map((s) => [s.id, s]));
-  return (schoolId: string, area: Area) => {
-    const school = schools.get(schoolId);
-    return !school || areaAppliesTo(area, school);
-  };
+  return areaAppliesAt(await listSchools(trustId));
 }
 
 /** The level's rank in a column of the heat map (-1: not judged). */
@@ -162,7 +159,7 @@ export async function stackView(scope: InsightScope, open: string | null) {
       opened = {
         rowId: row.id,
         rowLabel: row.code ? `${row.code} ${row.label}` : row.label,
-        level: found ? found.level.label : "Not judged yet",
+        level: found ? found.level.label : area.notYet,
         schools: schools
           .map((s) => ({ name: s.name, evaluationId: s.evaluationId }))
           .sort((a, b) => a.name.localeCompare(b.name)),
@@ -173,7 +170,9 @@ export async function stackView(scope: InsightScope, open: string | null) {
     areaId: area.areaId,
     title: area.title,
     levels: area.levels,
-    notApplicable: area.notApplicable,
+    notApplicableNote: area.notApplicableNote,
+    notYet: area.notYet,
+    nothingYet: area.nothingYet,
     rows: [area.overall, ...area.criteria].map((row) => ({
       id: row.id,
       code: row.code,

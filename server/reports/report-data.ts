@@ -126,18 +126,32 @@ export interface TrustReportData {
   generatedAt: string;
   /** Whose judgements count, in words. */
   source: string;
+  /** In the heat map page's words (models/insight/heat-map.ts), cell by cell. */
   heatMap: {
     columns: string[];
     rows: {
       schoolName: string;
       status: string;
       awarded: boolean;
-      cells: { level: PrintedLevel | null; judged: number; total: number; trend: Trend }[];
+      cells: {
+        /** The level, "Not applicable", or "Not judged yet" ("Not agreed yet"). */
+        text: string;
+        /** Under a level resting on some of the criteria only: "2 of 4 judged". */
+        partly: string | null;
+        /** The level's colour, when there is a level. */
+        level: PrintedLevel | null;
+        trend: Trend;
+      }[];
     }[];
   };
+  /** In the Stack page's words (models/insight/stack.ts). */
   stack: {
     areaTitle: string;
     levels: PrintedLevel[];
+    /** What `unjudged` counts: "Not judged yet" ("Not agreed yet"). */
+    notYet: string;
+    /** "Not applicable at 1 of the 4 schools." */
+    notApplicable: string | null;
     rows: { code: string; label: string; counts: number[]; unjudged: number }[];
   }[];
   centres: { schoolName: string; areaTitle: string; level: string; basis: string }[];

@@ -8,7 +8,7 @@ import { listPairings } from "../../models/insight/pairing.ts";
 import { currentAndPrevious } from "../../models/insight/source.ts";
 import { insightEvaluations } from "../../models/insight/summary.ts";
 import { stackOf } from "../../models/insight/stack.ts";
-import { JUDGEMENT_SOURCE_LABELS } from "../../models/insight/types.ts";
+import { areaAppliesAt, JUDGEMENT_SOURCE_LABELS } from "../../models/insight/types.ts";
 import { loadCycle } from "../../models/permissions/loaders.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import { listSchools } from "../../models/school/school.ts";
@@ -39,8 +39,10 @@ export async function trustReportData(
   if (!version) throw new NotFoundError();
   const content = version.content;
   const { current, previous } = currentAndPrevious(evaluations, cycle.id);
-  const heat = heatMapOf(content, current, SOURCE, { previous });
-  const stack = stackOf(content, current, SOURCE);
+  // As the heat map and Stack pages count: an area only at the schools it applies to.
+  const applies = areaAppliesAt(schools);
+  const heat = heatMapOf(content, current, SOURCE, { previous, applies });
+  const stack = stackOf(content, current, SOURCE, applies);
   const schoolName = new Map(schools.map((s) => [s.id, s.name]));
 
   return {
@@ -58,9 +60,9 @@ export async function trustReportData(
         status: CYCLE_STATUS_LABELS[row.status],
         awarded: row.awarded,
         cells: row.cells.map((cell) => ({
+          text: cell.text,
+          partly: cell.partly,
           level: cell.level ? { label: cell.level.label, colour: cell.level.colour } : null,
-          judged: cell.judged,
-          total: cell.total,
           trend: cell.trend,
         })),
       })),
@@ -68,6 +70,8 @@ export async function trustReportData(
     stack: stack.map((area) => ({
       areaTitle: area.title,
       levels: area.levels.map(({ label, colour }) => ({ label, colour })),
+      notYet: area.notYet,
+      notApplicable: area.notApplicableNote,
       rows: [area.overall, ...area.criteria].map((row) => ({
         code: row.code,
         label: row.label,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditModel } from "../../models/audit/audit.ts";
-import { saveProjection } from "../../models/evaluation/projection-store.ts";
+import { ProjectionModel, saveProjection } from "../../models/evaluation/projection-store.ts";
 import { PairingModel } from "../../models/insight/pairing.ts";
 import type { School } from "../../models/school/school.ts";
 import type { AppServer } from "../../server/app.ts";
@@ -23,6 +23,7 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 let schools: School[];
 let evaluations: SeededEvaluation[];
 let latestCycleId: string;
+let firstCycleId: string;
 let frameworkId: string;
 let otherTrustAdmin: string;
 
@@ -79,6 +80,7 @@ beforeAll(async () => {
   });
   evaluations = seeded.evaluations;
   latestCycleId = seeded.cycles[1].id;
+  firstCycleId = seeded.cycles[0].id;
   const otherTrust = await buildTrust();
   otherTrustAdmin = (await buildUser("trustAdmin", otherTrust)).id;
 });
@@ -183,6 +185,40 @@ describe("trust leaders and admins", () => {
     expect(page.html).toContain("Brook Lane School");
     expect(page.html).toMatch(/were placed higher by the school/);
     expect(page.html).toMatch(/judgements compared, across 3 schools/);
+  });
+
+  it("overlay two evaluations and read how many criteria differ: none, then 1 (which differs)", async () => {
+    const http = await as(world.people.trustLeader.id);
+    // Last cycle Hillcrest and Meadow View placed every criterion at the same level.
+    const hillcrest = evaluationOf(schools[2], firstCycleId).id;
+    const meadow = evaluationOf(schools[4], firstCycleId).id;
+    const overlay = () =>
+      http.get(`/insight/overlay?cycle=${latestCycleId}&e=${hillcrest}&e=${meadow}`);
+    const same = await overlay();
+    const total = same.html.match(/None of the (\d+) criteria differ between these evaluations/);
+    expect(total, "what the page says when none differ").not.toBeNull();
+    expect(same.html).toContain(
+      "wherever two or more of them judged a criterion, they placed it at the same level.",
+    );
+    expect(same.html).not.toContain("Differs by");
+
+    // Meadow View now places one criterion lower.
+    const projection = (await ProjectionModel.findById(meadow).lean())!;
+    await saveProjection(world.trust.id, meadow, {
+      judgements: projection.judgements.map((j) =>
+        j.criterionId === "incl-1"
+          ? { criterionId: j.criterionId, level: "urgent-improvement" }
+          : j,
+      ),
+      judgedCount: projection.judgedCount,
+      criteriaCount: projection.criteriaCount,
+      updatedAt: new Date(),
+      lastActivityAt: new Date(),
+    });
+    const one = await overlay();
+    expect(one.html).toContain(
+      `1 of ${total![1]} criteria differs between these evaluations; it is marked “≠” in the charts`,
+    );
   });
 
   it("follow a projection written a moment ago (no batch in between)", async () => {
@@ -302,6 +338,51 @@ describe("charts with nothing to show", () => {
       const title = area.title.replace(/&/g, "&amp;").replace(/'/g, "&#x27;");
       expect(stack).toContain(`No school has judged ${title} yet`);
       expect(trends).toContain(`No school has judged ${title} in these cycles yet`);
+    }
+  });
+
+  it("say that nothing is agreed yet where agreed judgements count and the schools have judged", async () => {
+    const trust = await buildTrust();
+    const schools = [await buildSchool(trust), await buildSchool(trust)];
+    const leader = await buildUser("trustLeader", trust);
+    const version = await buildStarterFramework(trust);
+    // Every school has judged every criterion; one criterion of Inclusion is agreed at one school.
+    await seedInsight({
+      version,
+      schools,
+      cycleNames: ["Judged, not yet validated"],
+      createdBy: leader.id,
+      judge: ({ schoolIndex, scale, criterionId }) => ({
+        self: levelAt(scale, 2),
+        agreed: schoolIndex === 0 && criterionId === "incl-1" ? levelAt(scale, 2) : null,
+      }),
+    });
+    const http = await as(leader.id);
+    const self = (await http.get("/insight/heat-map?source=self")).html;
+    expect(self).toContain("Expected standard");
+    expect(self).not.toContain("Not agreed yet");
+
+    const heat = (await http.get("/insight/heat-map?source=agreed")).html;
+    expect(heat).toContain(">Not agreed yet<");
+    expect(heat).not.toMatch(/not judged/i);
+    expect(heat).toContain('<span class="heat-partial">1 of 4 agreed</span>');
+    const csv = (await http.get("/insight/heat-map.csv?source=agreed")).html;
+    expect(csv).toContain("Not agreed yet");
+    expect(csv).not.toMatch(/not judged/i);
+
+    const stack = (await http.get("/insight/stack?source=agreed")).html;
+    const trends = (await http.get("/insight/trends?source=agreed")).html;
+    expect(stack).toContain('<th scope="col">Not agreed yet</th>');
+    expect(trends).toContain('<th scope="col">Not agreed yet</th>');
+    for (const area of version.content.areas) {
+      const title = area.title.replace(/&/g, "&amp;").replace(/'/g, "&#x27;");
+      expect(stack).not.toContain(`No school has judged ${title}`);
+      expect(trends).not.toContain(`No school has judged ${title}`);
+      if (area.id === "inclusion") continue;
+      expect(stack).toContain(`No school has an agreed judgement for ${title} yet`);
+      expect(trends).toContain(
+        `No school has an agreed judgement for ${title} in these cycles yet`,
+      );
     }
   });
 });

@@ -32,6 +32,7 @@ import {
   buildWorld,
 } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
+import { levelAt, seedInsight } from "../support/insight-world.ts";
 import { pdfText } from "../support/pdf-text.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -386,6 +387,73 @@ describe("the trust overview report", () => {
       );
       expect(answer.status, userId).toBe(404);
     }
+  });
+
+  it("says what the heat map and Stack pages say: not applicable, partly judged, not judged yet", async () => {
+    const trust = await buildTrust();
+    const primary = await buildSchool(trust, {
+      name: "Hillcrest Primary School",
+      hasEarlyYears: true,
+      hasSixthForm: false,
+    });
+    const secondary = await buildSchool(trust, {
+      name: "Oakfield Academy",
+      phase: "secondary",
+      hasEarlyYears: false,
+      hasSixthForm: true,
+    });
+    const leader = await buildUser("trustLeader", trust);
+    const version = await buildStarterFramework(trust);
+    const { cycles } = await seedInsight({
+      version,
+      schools: [primary, secondary],
+      cycleNames: ["Spring 2027"],
+      createdBy: leader.id,
+      judge: ({ school, area, scale, criterionId }) => {
+        // Each school judges what applies to it; Hillcrest half of Inclusion, none of Achievement.
+        if (area.appliesTo === "earlyYears" && school.id !== primary.id) return {};
+        if (area.appliesTo === "sixthForm" && school.id !== secondary.id) return {};
+        if (school.id === primary.id && ["incl-3", "incl-4"].includes(criterionId)) return {};
+        if (school.id === primary.id && area.id === "achievement") return {};
+        return { self: levelAt(scale, 2) };
+      },
+    });
+    const cycle = cycles[0].id;
+    const http = await as(leader.id, `/insight/heat-map?cycle=${cycle}`);
+    const heatPage = (await http.get(`/insight/heat-map?cycle=${cycle}`)).html;
+    const stackPage = (await http.get(`/insight/stack?cycle=${cycle}`)).html;
+    const answer = await ask(http, { kind: "trust", subjectId: cycle });
+    const text = (await pdfText(await download(http, answer.jobId!))).replace(/\s+/g, " ");
+    const stackText = text.slice(text.indexOf("The Stack: how many schools sit at each level"));
+    const heatText = text.slice(0, text.indexOf("The Stack: how many schools sit at each level"));
+
+    // The heat map: Hillcrest's sixth form and Oakfield's early years do not apply.
+    const notApplicable = heatPage.match(/<td class="heat-cell heat-na">Not applicable<\/td>/g);
+    expect(notApplicable).toHaveLength(2);
+    expect(heatText.match(/Not applicable/g)).toHaveLength(2);
+    expect(text).not.toContain("Not yet placed");
+    // Hillcrest's Inclusion rests on 2 of its 4 criteria; its Achievement is not judged yet.
+    expect(heatPage).toContain('<span class="heat-partial">2 of 4 judged</span>');
+    expect(heatText).toContain("2 of 4 judged");
+    expect(heatPage).toContain(">Not judged yet<");
+    expect(heatText.match(/Not judged yet/g)).toHaveLength(1);
+
+    // The Stack: the same note, and the schools it does not apply to are in no count.
+    const notes = [...stackPage.matchAll(/<p class="muted">(Not applicable at [^<]*)<\/p>/g)];
+    expect(notes.map((m) => m[1])).toEqual([
+      "Not applicable at 1 of the 2 schools.",
+      "Not applicable at 1 of the 2 schools.",
+    ]);
+    for (const area of ["Early years", "Sixth form"]) {
+      const from = stackText.indexOf(`${area} Not applicable at 1 of the 2 schools.`);
+      expect(from, area).toBeGreaterThan(0);
+      const section = stackText.slice(from, stackText.indexOf(`${area} overall`, from) + 200);
+      expect(section, area).toContain("Expected standard 1");
+      expect(section, area).not.toMatch(/judged/i);
+    }
+    // Achievement: one school at Expected standard, one not judged yet, as on the page.
+    expect(stackText).toContain("Expected standard 1 · Not judged yet 1");
+    expect(stackText).not.toContain("not yet judged");
   });
 });
 

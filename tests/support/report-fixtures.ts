@@ -252,8 +252,8 @@ export function trustReportFixture(): TrustReportData {
           status: "Submitted",
           awarded: false,
           cells: [
-            { level: levels[0], judged: 3, total: 3, trend: "down" },
-            { level: null, judged: 1, total: 4, trend: null },
+            { text: levels[0].label, partly: null, level: levels[0], trend: "down" },
+            { text: "Not judged yet", partly: null, level: null, trend: null },
           ],
         },
         {
@@ -261,8 +261,8 @@ export function trustReportFixture(): TrustReportData {
           status: "Validated",
           awarded: true,
           cells: [
-            { level: levels[2], judged: 3, total: 3, trend: "up" },
-            { level: levels[1], judged: 4, total: 4, trend: "same" },
+            { text: levels[2].label, partly: null, level: levels[2], trend: "up" },
+            { text: levels[1].label, partly: "3 of 4 judged", level: levels[1], trend: "same" },
           ],
         },
       ],
@@ -271,6 +271,8 @@ export function trustReportFixture(): TrustReportData {
       {
         areaTitle: "Inclusion",
         levels,
+        notYet: "Not judged yet",
+        notApplicable: null,
         rows: [
           { code: "", label: "Inclusion overall", counts: [1, 0, 1], unjudged: 0 },
           {

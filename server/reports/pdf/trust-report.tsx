@@ -37,13 +37,14 @@ function HeatMap({ heatMap }: { heatMap: TrustReportData["heatMap"] }) {
                     borderRadius: 2,
                   }}
                 >
-                  {`${cell.level.label}${cell.trend ? ` ${TREND_MARKS[cell.trend]}` : ""}`}
+                  {`${cell.text}${cell.trend ? ` ${TREND_MARKS[cell.trend]}` : ""}`}
                 </Text>
               ) : (
-                <Text style={{ fontSize: 7.5, color: MUTED }}>
-                  {`Not yet placed (${cell.judged} of ${cell.total})`}
-                </Text>
+                <Text style={{ fontSize: 7.5, color: MUTED }}>{cell.text}</Text>
               )}
+              {cell.partly ? (
+                <Text style={{ fontSize: 7, color: MUTED }}>{cell.partly}</Text>
+              ) : null}
             </View>
           ))}
         </View>
@@ -56,13 +57,16 @@ function StackArea({ area }: { area: TrustReportData["stack"][number] }) {
   return (
     <View style={{ marginBottom: 10 }} wrap={false}>
       <Text style={styles.h2}>{area.areaTitle}</Text>
+      {area.notApplicable ? (
+        <Text style={{ fontSize: 8, color: MUTED, marginBottom: 3 }}>{area.notApplicable}</Text>
+      ) : null}
       {area.rows.map((row) => {
         const total = row.counts.reduce((a, b) => a + b, 0) + row.unjudged;
         const words = [
           ...area.levels.flatMap((level, i) =>
             row.counts[i] ? [`${level.label} ${row.counts[i]}`] : [],
           ),
-          ...(row.unjudged ? [`not yet judged ${row.unjudged}`] : []),
+          ...(row.unjudged ? [`${area.notYet} ${row.unjudged}`] : []),
         ].join(" · ");
         return (
           <View key={`${row.code}${row.label}`} style={{ flexDirection: "row", marginBottom: 3 }}>
@@ -130,8 +134,9 @@ export function TrustReport({ data }: { data: TrustReportData }) {
       <ReportPage footer={footer} orientation="landscape" bookmark="Heat map">
         <Text style={styles.h1}>Where each school stands, area by area</Text>
         <Text style={{ fontSize: 8.5, color: MUTED, marginBottom: 4 }}>
-          Each cell names the area's level by secure fit. ↑ higher than the school's previous cycle,
-          ↓ lower, = the same. &quot;Not yet placed&quot; shows how many criteria are judged so far.
+          Each cell names the area&apos;s level by secure fit: the lowest of its judged criteria. A
+          note such as “2 of 4 judged” under a level says it rests on only some of the area&apos;s
+          criteria. ↑ higher than the school&apos;s previous cycle, ↓ lower, = the same.
         </Text>
         <HeatMap heatMap={data.heatMap} />
       </ReportPage>
