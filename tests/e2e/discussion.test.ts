@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
 import { assignValidators } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
+import { unstyledButtons } from "../support/axe.ts";
 import { allowBrowserConsoleError, signedInPage, useBrowser } from "../support/browser.ts";
 import { holdCollab, type CollabHold } from "../support/collab-hold.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -114,6 +115,9 @@ describe("comments in the browser", () => {
     await helen.getByText("Teh SENCo's termly log, in the evidence.").waitFor({ timeout: 5000 });
     expect(await commentBy(helen, "Teh SENCo's termly log").textContent()).toBe("Sam Leader");
     await criterion(helen, "2.1").getByText("Comments (2)", { exact: true }).waitFor();
+    // Reply, Resolve, Edit and Delete look like the rest of the page's buttons.
+    expect(await unstyledButtons(sam)).toEqual([]);
+    expect(await unstyledButtons(helen)).toEqual([]);
 
     // Sam fixes his typo; only he is offered that.
     const reply = thread.getByRole("listitem").filter({ hasText: "termly log" });

@@ -90,4 +90,11 @@ describe("the page checks", () => {
     );
     expect(await checkPage(linked)).toEqual([]);
   });
+
+  it("report a button left in the browser's own look", async () => {
+    const page = await pageOf(
+      `<style>body { font-family: sans-serif } .styled { font: inherit }</style><button>Reply</button> <button class="styled">Resolve</button>`,
+    );
+    expect(await checkPage(page)).toEqual(['button "Reply" keeps the browser\'s own look']);
+  });
 });

@@ -285,6 +285,25 @@ export async function overlappingControls(page: Page): Promise<string[]> {
 }
 
 /**
+ * Buttons left in the browser's own look (its small 13 px control font, grey bevel): a control
+ * that looks unfinished beside the rest, and on a tablet a small target. Each visible button
+ * whose font is not the page's. tldraw draws its own.
+ */
+export async function unstyledButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pageFont = getComputedStyle(document.body).fontFamily;
+    return [...document.querySelectorAll("button")]
+      .filter((el) => !el.closest(".tl-container") && el.checkVisibility())
+      .filter((el) => getComputedStyle(el).fontFamily !== pageFont)
+      .slice(0, 6)
+      .map(
+        (el) =>
+          `button "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}" keeps the browser's own look`,
+      );
+  });
+}
+
+/**
  * Waits until the page has stopped changing (no DOM change for `quietMs`, at most `maxMs`):
  * live pages render again once their documents arrive over the socket, after the load event.
  */
@@ -338,5 +357,6 @@ export async function checkPage(
   problems.push(...(await unexplainedInvalidFields(page)));
   problems.push(...(await overlappingControls(page)));
   problems.push(...(await unlandmarkedBreadcrumbs(page)));
+  problems.push(...(await unstyledButtons(page)));
   return problems;
 }

@@ -85,7 +85,7 @@ export function CommentView(props: {
         <p className="comment-tools">
           <button
             type="button"
-            className="link-button"
+            className="button-link"
             onClick={() => {
               setDraft(comment.body);
               setMode("edit");
@@ -93,7 +93,7 @@ export function CommentView(props: {
           >
             Edit
           </button>{" "}
-          <button type="button" className="link-button" onClick={() => setMode("confirmDelete")}>
+          <button type="button" className="button-link" onClick={() => setMode("confirmDelete")}>
             Delete
           </button>
         </p>

@@ -77,7 +77,7 @@ export function ThreadView(props: {
             <figcaption>This passage has since been deleted from the narrative.</figcaption>
           ) : anchor.status === "live" ? (
             <figcaption>
-              <button type="button" className="link-button" onClick={show}>
+              <button type="button" className="button-link" onClick={show}>
                 Show in the narrative
               </button>
             </figcaption>
