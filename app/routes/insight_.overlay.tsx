@@ -90,7 +90,8 @@ function LevelCell({ row, seriesIndex }: { row: Row; seriesIndex: number }) {
           {level.label}
         </>
       ) : (
-        <span className="muted">Not judged</span>
+        // "Not applicable", or "Not judged yet" ("Not agreed yet"): as the heat map says it.
+        <span className="muted">{value.text}</span>
       )}
     </td>
   );
@@ -134,9 +135,9 @@ function OverlayTable({
               ))}
               <td>
                 {row.differs ? (
-                  <strong>{`Differs by ${row.spread} ${row.spread === 1 ? "level" : "levels"}`}</strong>
+                  <strong>{row.difference}</strong>
                 ) : (
-                  <span className="muted">Same</span>
+                  <span className="muted">{row.difference}</span>
                 )}
               </td>
             </tr>
@@ -147,25 +148,12 @@ function OverlayTable({
   );
 }
 
-/** How many criteria differ, in words: "1 of 8 criteria differs…", "None of the 8 criteria differ…". */
-function differenceSummary(differing: number, total: number): string {
-  const criteria = total === 1 ? "criterion" : "criteria";
-  if (differing === 0) {
-    const none = total === 1 ? "The 1 criterion does not" : `None of the ${total} criteria`;
-    return `${none} differ between these evaluations: wherever two or more of them judged a criterion, they placed it at the same level.`;
-  }
-  return differing === 1
-    ? `1 of ${total} ${criteria} differs between these evaluations; it is marked “≠” in the charts and “Differs” in the tables.`
-    : `${differing} of ${total} ${criteria} differ between these evaluations; they are marked “≠” in the charts and “Differs” in the tables.`;
-}
-
 function Comparison({ overlay }: { overlay: Overlay }) {
   const hydrated = useHydrated();
-  const differing = overlay.rows.filter((r) => r.differs).length;
   return (
     <section aria-labelledby="overlay-heading" className="stack">
       <h2 id="overlay-heading">Side by side</h2>
-      <p>{differenceSummary(differing, overlay.rows.length)}</p>
+      <p>{overlay.differenceSummary}</p>
       <ul className="legend" aria-label="Evaluations compared">
         {overlay.series.map((s, i) => (
           <li key={s.id}>

@@ -43,6 +43,7 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
     <section aria-labelledby={headingId} className="insight-area">
       <h2 id={headingId}>{area.title}</h2>
       {area.notApplicableNote ? <p className="muted">{area.notApplicableNote}</p> : null}
+      {area.partlyNote ? <p className="stack-partly-note">{area.partlyNote}</p> : null}
       {/* Bars of nothing on an axis of one say less than a sentence. */}
       {area.nothingYet ? (
         <p className="empty-state">{area.nothingYet}</p>
@@ -52,6 +53,8 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
             title={`${area.title}: schools at each level`}
             levels={area.levels}
             rows={area.rows}
+            max={area.scale.max}
+            desc={`${area.scale.note} The same counts are in the table below.`}
             onOpen={(rowId, levelKey) => navigate(link(rowId, levelKey))}
           />
         </div>
@@ -65,7 +68,7 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
       </ul>
       <TableScroll label={`${area.title}: schools at each level`}>
         <table className="table stack-table">
-          <caption className="visually-hidden">{`${area.title}: how many schools at each level. Each count opens the list of those schools.`}</caption>
+          <caption className="visually-hidden">{`${area.title}: how many schools at each level. ${area.scale.note} Each count opens the list of those schools.`}</caption>
           <thead>
             <tr>
               <th scope="col">Criterion</th>
@@ -92,18 +95,25 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
                 {[...row.counts, row.unjudged].map((count, i) => {
                   const levelKey = area.levels[i]?.key ?? "unjudged";
                   const levelLabel = area.levels[i]?.label ?? area.notYet.toLowerCase();
+                  // Of the area overall's count, those resting on part of the area.
+                  const partly = row.partly[i] ?? null;
                   return (
                     <td key={levelKey}>
                       {count > 0 ? (
                         <Link
                           to={link(row.id, levelKey)}
-                          aria-label={`${count} ${count === 1 ? "school" : "schools"} at ${levelLabel} in ${row.overall ? area.title : row.code}: show which`}
+                          aria-label={`${count} ${count === 1 ? "school" : "schools"} at ${levelLabel} in ${row.overall ? area.title : row.code}${partly ? `, ${partly}` : ""}: show which`}
                         >
                           {count}
                         </Link>
                       ) : (
                         "0"
                       )}
+                      {partly ? (
+                        <span className="stack-partly" aria-hidden="true">
+                          {partly}
+                        </span>
+                      ) : null}
                     </td>
                   );
                 })}
@@ -121,6 +131,7 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
                 <Link to={`/evaluations/${s.evaluationId}?area=${encodeURIComponent(area.areaId)}`}>
                   {s.name}
                 </Link>
+                {s.partly ? ` (${s.partly})` : null}
               </li>
             ))}
           </ul>

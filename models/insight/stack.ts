@@ -8,7 +8,13 @@ import {
   type JudgementSource,
   type LevelView,
 } from "./types.ts";
-import { notApplicableNote, notYetLabel, nothingYetNote } from "./words.ts";
+import {
+  notApplicableNote,
+  notYetLabel,
+  nothingYetNote,
+  partlyNote,
+  stackPartlyNote,
+} from "./words.ts";
 
 export interface SchoolRef {
   id: string;
@@ -16,10 +22,19 @@ export interface SchoolRef {
   evaluationId: string;
 }
 
+/** A school at a level of a row. */
+export interface PlacedSchool extends SchoolRef {
+  /**
+   * In the area overall, where the school's level rests on some of the area's criteria only:
+   * "1 of 4 judged" ("1 of 4 agreed"); else null.
+   */
+  partly: string | null;
+}
+
 export interface StackSegment {
   level: LevelView;
   count: number;
-  schools: SchoolRef[];
+  schools: PlacedSchool[];
 }
 
 /** One bar: how many schools sit at each level of a criterion (or of the area as a whole). */
@@ -46,6 +61,11 @@ export interface StackArea {
   notYet: string;
   /** "Not applicable at 1 of the 4 schools." (null: the area applies at every school). */
   notApplicableNote: string | null;
+  /**
+   * The schools counted in the area overall on some of its criteria only, by name: "1 school's
+   * level for the area rests on some of its criteria only: Riverside (1 of 4 judged)." (null: none).
+   */
+  partlyNote: string | null;
   /** While no school has a level in the area or any of its criteria: said instead of a chart. */
   nothingYet: string | null;
 }
@@ -58,10 +78,12 @@ function row(
   code: string,
   label: string,
   levels: LevelView[],
-  placed: { school: SchoolRef; level: string | null }[],
+  placed: { school: SchoolRef; level: string | null; partly?: string | null }[],
 ): StackRow {
   const segments = levels.map((level) => {
-    const schools = placed.filter((p) => p.level === level.key).map((p) => p.school);
+    const schools = placed
+      .filter((p) => p.level === level.key)
+      .map((p) => ({ ...p.school, partly: p.partly ?? null }));
     return { level, count: schools.length, schools };
   });
   const known = new Set(levels.map((l) => l.key));
@@ -96,10 +118,14 @@ export function stackOf(
       "",
       `${area.title} overall`,
       levels,
-      inArea.map(({ school, judgements }) => ({
-        school,
-        level: areaLevel(area, scale, judgements).level,
-      })),
+      inArea.map(({ school, judgements }) => {
+        const placed = areaLevel(area, scale, judgements);
+        return {
+          school,
+          level: placed.level,
+          partly: placed.level ? partlyNote(placed.judged, placed.total, source) : null,
+        };
+      }),
     );
     const criteria = area.criteria.map((criterion) =>
       row(
@@ -124,6 +150,12 @@ export function stackOf(
       criteria,
       notYet: notYetLabel(source),
       notApplicableNote: notApplicableNote(notApplicable, everyone.length),
+      partlyNote: stackPartlyNote(
+        overall.segments
+          .flatMap((s) => s.schools)
+          .flatMap(({ name, partly }) => (partly ? [{ name, partly }] : []))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      ),
       nothingYet: anyLevel ? null : nothingYetNote(area.title, source),
     };
   });

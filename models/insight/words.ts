@@ -44,3 +44,99 @@ export function nothingYetNote(
     ? `No school has an agreed judgement for ${areaTitle}${when}: the chart appears with the first agreed judgement.`
     : `No school has judged ${areaTitle}${when}: the chart appears with the first judgement.`;
 }
+
+/** "judged", or "agreed" when agreed judgements count. */
+const judgedWord = (source: JudgementSource) => (source === "agreed" ? "agreed" : "judged");
+
+// ---- the Overlay ------------------------------------------------------------------------------
+
+/**
+ * The Overlay's Difference column for one criterion: "Not applicable" where it applies to none of
+ * the evaluations, "Only one judged" ("None judged yet") where fewer than two judged it, so that
+ * one judgement is never read as agreement, else "Same" or "Differs by 2 levels".
+ */
+export function overlayDifference(
+  row: { applicable: number; judged: number; spread: number },
+  source: JudgementSource,
+): string {
+  if (row.applicable === 0) return NOT_APPLICABLE;
+  if (row.judged === 0) return `None ${judgedWord(source)} yet`;
+  if (row.judged === 1) return `Only one ${judgedWord(source)}`;
+  if (row.spread > 0) return `Differs by ${row.spread} ${row.spread === 1 ? "level" : "levels"}`;
+  return "Same";
+}
+
+/**
+ * How many criteria differ, counting only those two or more of the evaluations judged (they are
+ * the ones that can differ): "1 of 8 criteria judged by two or more of these evaluations
+ * differs…", "None of the 8 criteria…", with the criteria not compared said apart.
+ */
+export function overlaySummary(
+  counts: { differing: number; comparable: number; total: number },
+  source: JudgementSource,
+): string {
+  const { differing, comparable, total } = counts;
+  const byTwo =
+    source === "agreed"
+      ? "agreed in two or more of these evaluations"
+      : "judged by two or more of these evaluations";
+  const rest = total - comparable;
+  // Said only where some are compared (with none, the first sentence says it all).
+  const notCompared =
+    rest === 0
+      ? ""
+      : rest === 1
+        ? ` One other criterion is not compared: fewer than two of these evaluations ${judgedWord(source)} it, or it does not apply.`
+        : ` The other ${rest} criteria are not compared: fewer than two of these evaluations ${judgedWord(source)} them, or they do not apply.`;
+  if (comparable === 0) return `No criterion is ${byTwo} yet, so there is nothing to compare.`;
+  const criteria = comparable === 1 ? "criterion" : "criteria";
+  if (differing === 0) {
+    const none =
+      comparable === 1
+        ? `The 1 criterion ${byTwo} does not differ`
+        : `None of the ${comparable} criteria ${byTwo} differ`;
+    return `${none}: wherever two or more of them judged a criterion, they placed it at the same level.${notCompared}`;
+  }
+  return differing === 1
+    ? `1 of ${comparable} ${criteria} ${byTwo} differs; it is marked “≠” in the charts and “Differs” in the tables.${notCompared}`
+    : `${differing} of ${comparable} ${criteria} ${byTwo} differ; they are marked “≠” in the charts and “Differs” in the tables.${notCompared}`;
+}
+
+// ---- the Stack --------------------------------------------------------------------------------
+
+/**
+ * Under an area of the Stack, the schools whose level for the area overall rests on some of its
+ * criteria only (as the heat map marks them): "1 school's level for the area rests on some of
+ * its criteria only: Riverside (1 of 4 judged)." (null: none).
+ */
+export function stackPartlyNote(schools: { name: string; partly: string }[]): string | null {
+  if (schools.length === 0) return null;
+  const named = schools.map((s) => `${s.name} (${s.partly})`).join(", ");
+  return schools.length === 1
+    ? `1 school's level for the area rests on some of its criteria only: ${named}.`
+    : `${schools.length} schools' levels for the area rest on some of their criteria only: ${named}.`;
+}
+
+/** Under a count of the area overall: "1 partly judged" ("1 partly agreed"). */
+export function partlyCount(count: number, source: JudgementSource): string {
+  return `${count} partly ${judgedWord(source)}`;
+}
+
+/**
+ * What every area's chart of the Stack is measured against, the same in every area: the schools
+ * in the cycle (`schools`), of which the area applies at `applicable`. Said as the chart's
+ * description and the table's caption, so that a bar's length reads the same everywhere.
+ */
+export function stackScaleNote(schools: number, applicable: number): string {
+  const all =
+    schools === 1
+      ? "Every bar is measured against the one school in this cycle"
+      : `Every bar is measured against the ${schools} schools in this cycle, in every area`;
+  const here =
+    applicable === schools
+      ? ""
+      : applicable === 0
+        ? "; this area applies at none of them"
+        : `; this area applies at ${applicable} of them`;
+  return `${all}${here}.`;
+}

@@ -18,7 +18,7 @@ import { listPairings } from "../../models/insight/pairing.ts";
 import { schoolPlaceOf } from "../../models/insight/school-place.ts";
 import { currentAndPrevious } from "../../models/insight/source.ts";
 import { insightEvaluations } from "../../models/insight/summary.ts";
-import { stackOf } from "../../models/insight/stack.ts";
+import { stackOf, type PlacedSchool } from "../../models/insight/stack.ts";
 import { trendsOf } from "../../models/insight/trends.ts";
 import {
   areaAppliesAt,
@@ -27,6 +27,7 @@ import {
   type InsightEvaluation,
   type LevelView,
 } from "../../models/insight/types.ts";
+import { overlaySummary, partlyCount, stackScaleNote } from "../../models/insight/words.ts";
 import { loadSchool } from "../../models/permissions/loaders.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import { listSchools, type SchoolPhase } from "../../models/school/school.ts";
@@ -140,7 +141,8 @@ export interface OpenedSegment {
   rowId: string;
   rowLabel: string;
   level: string;
-  schools: { name: string; evaluationId: string }[];
+  /** `partly`: "1 of 4 judged" where the school's level for the area rests on part of it. */
+  schools: { name: string; evaluationId: string; partly: string | null }[];
 }
 
 export async function stackView(scope: InsightScope, open: string | null) {
@@ -154,14 +156,22 @@ export async function stackView(scope: InsightScope, open: string | null) {
     for (const row of [area.overall, ...area.criteria]) {
       if (!segment || segment.rowId !== row.id) continue;
       const found = row.segments.find((s) => s.level.key === segment.levelKey);
-      const schools = found ? found.schools : segment.levelKey === "unjudged" ? row.unjudged : null;
+      const schools: PlacedSchool[] | null = found
+        ? found.schools
+        : segment.levelKey === "unjudged"
+          ? row.unjudged.map((s) => ({ ...s, partly: null }))
+          : null;
       if (!schools) continue;
       opened = {
         rowId: row.id,
         rowLabel: row.code ? `${row.code} ${row.label}` : row.label,
         level: found ? found.level.label : area.notYet,
         schools: schools
-          .map((s) => ({ name: s.name, evaluationId: s.evaluationId }))
+          .map((s) => ({
+            name: s.name,
+            evaluationId: s.evaluationId,
+            partly: s.partly,
+          }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       };
     }
@@ -171,14 +181,25 @@ export async function stackView(scope: InsightScope, open: string | null) {
     title: area.title,
     levels: area.levels,
     notApplicableNote: area.notApplicableNote,
+    partlyNote: area.partlyNote,
     notYet: area.notYet,
     nothingYet: area.nothingYet,
+    // Every area's chart on one axis: the schools in the cycle (a full bar is every school).
+    scale: {
+      max: current.length,
+      note: stackScaleNote(current.length, current.length - area.notApplicable),
+    },
     rows: [area.overall, ...area.criteria].map((row) => ({
       id: row.id,
       code: row.code,
       label: row.label,
       overall: row.id === area.areaId,
       counts: row.segments.map((s) => s.count),
+      /** Of each count, the schools placed on part of the area, in words ("1 partly judged"). */
+      partly: row.segments.map((s) => {
+        const n = s.schools.filter((school) => school.partly).length;
+        return n ? partlyCount(n, scope.choice.source) : null;
+      }),
       unjudged: row.unjudged.length,
     })),
   }));
@@ -209,8 +230,12 @@ export async function overlayView(
     id: e.evaluationId,
     label: evaluationLabel(e),
     judgements: judgementsOf(e, scope.choice.source),
+    schoolId: e.schoolId,
   }));
-  const rows = series.length >= 2 ? overlayOf(content, series) : [];
+  // Not applicable where the heat map says so: an area only at the schools it applies to.
+  const applies = await areasOfSchools(scope.trustId);
+  const rows =
+    series.length >= 2 ? overlayOf(content, series, { source: scope.choice.source, applies }) : [];
 
   const calibrations = current.map((e) => calibrationOf(content, e));
   const summary = trustCalibration(calibrations);
@@ -222,10 +247,14 @@ export async function overlayView(
         schoolId: calibrated.schoolId,
         schoolName: calibrated.schoolName,
         calibration: calibrationOf(content, calibrated),
-        rows: overlayOf(content, [
-          { id: "self", label: "Self-evaluation", judgements: calibrated.self },
-          { id: "agreed", label: "Agreed in validation", judgements: calibrated.agreed },
-        ]).filter((r) => r.values.every((v) => v.level !== null)),
+        rows: overlayOf(
+          content,
+          [
+            { id: "self", label: "Self-evaluation", judgements: calibrated.self },
+            { id: "agreed", label: "Agreed in validation", judgements: calibrated.agreed },
+          ].map((s) => ({ ...s, schoolId: calibrated.schoolId })),
+          { applies },
+        ).filter((r) => r.values.every((v) => v.level !== null)),
       }
     : null;
   return {
@@ -238,6 +267,15 @@ export async function overlayView(
     series: series.map(({ id, label }) => ({ id, label })),
     tooMany,
     rows,
+    /** How many of the criteria two or more of them judged differ, in words. */
+    differenceSummary: overlaySummary(
+      {
+        differing: rows.filter((r) => r.differs).length,
+        comparable: rows.filter((r) => r.comparable).length,
+        total: rows.length,
+      },
+      scope.choice.source,
+    ),
     summary,
     schoolsCompared: calibrations.filter((c) => c.compared > 0).length,
     school,

@@ -22,7 +22,8 @@ beforeAll(async () => {
   world = await buildWorld();
   server = await startTestServer();
   schools = [
-    await buildSchool(world.trust, { name: "Ashford Primary" }),
+    // Ashford has no early years (the others have): that area applies at two schools of three.
+    await buildSchool(world.trust, { name: "Ashford Primary", hasEarlyYears: false }),
     await buildSchool(world.trust, { name: "Oakfield Primary" }),
     await buildSchool(world.trust, { name: "Hillcrest Academy" }),
   ];
@@ -32,10 +33,13 @@ beforeAll(async () => {
     schools,
     cycleNames: ["Autumn 2025", "Autumn 2026"],
     createdBy: world.people.trustAdmin.id,
-    judge: ({ schoolIndex, cycleIndex, scale }) => {
+    judge: ({ schoolIndex, cycleIndex, area, scale, criterionId }) => {
       if (scale.levels.length === 2) return { self: "met" };
       if (cycleIndex === 0) return { self: levelAt(scale, 2) };
-      // Ashford needs support; Oakfield is agreed Exceptional; Hillcrest at the expected level.
+      // Ashford needs support (and has judged one criterion of Achievement only); Oakfield is
+      // agreed Exceptional; Hillcrest at the expected level.
+      if (schoolIndex === 0 && area.id === "achievement")
+        return { self: criterionId === "ach-1" ? levelAt(scale, 1) : null };
       if (schoolIndex === 0) return { self: levelAt(scale, 1) };
       if (schoolIndex === 1) return { self: levelAt(scale, 4), agreed: levelAt(scale, 4) };
       return { self: levelAt(scale, 2) };
@@ -143,6 +147,9 @@ describe("a trust leader's insight", () => {
     // The server reads every school's projections: on a busy machine that is not a speed test.
     await page.getByRole("heading", { name: "Side by side" }).waitFor({ timeout: 30_000 });
     await page.getByText("Differs by 3 levels").first().waitFor();
+    // Achievement's 4.2 to 4.4 only Oakfield judged; Ashford has no sixth form.
+    await page.getByText("Only one judged").first().waitFor();
+    await page.getByText("Not applicable").first().waitFor();
     // The chart (drawn in the browser) sits beside each area's table.
     await page.locator(".insight-chart svg").first().waitFor();
     await expectCleanPage(page);
@@ -176,8 +183,47 @@ describe("a trust leader's insight", () => {
     for (const path of ["/insight/stack", "/insight/trends"]) {
       await page.goto(`${server.url}${path}`);
       await page.locator(".insight-chart svg").first().waitFor();
+      if (path === "/insight/stack")
+        await page
+          .getByText("level for the area rests on some of its criteria only: Ashford Primary")
+          .waitFor();
       await expectCleanPage(page);
     }
+  });
+
+  it("draws every area of the Stack on one axis, the schools in the cycle, and says so", async () => {
+    const page = await signedInPage(server.url, world.people.trustLeader.id);
+    await page.goto(`${server.url}/insight/stack`);
+    const charts = page.locator(".insight-area .insight-chart svg");
+    await charts.first().waitFor({ timeout: 30_000 });
+    const drawn = await charts.evaluateAll((svgs) =>
+      // The chart's own svg (Victory adds another, for tooltips).
+      svgs
+        .filter((svg) => svg.querySelector("desc"))
+        .map((svg) => ({
+          area: svg.closest("section")?.querySelector("h2")?.textContent,
+          // The axis's last tick is its highest whole number (no count on a bar is higher; the
+          // criteria's codes, 4.1, are not whole).
+          axis: Math.max(
+            ...[...svg.querySelectorAll("text")]
+              .map((t) => Number(t.textContent))
+              .filter(Number.isInteger),
+          ),
+          desc: svg.querySelector("desc")?.textContent ?? "",
+        })),
+    );
+    // A full bar is all three schools in every area (the early years' too, which has two).
+    expect(drawn.map((c) => `${c.area}: ${c.axis}`)).toEqual(drawn.map((c) => `${c.area}: 3`));
+    for (const chart of drawn) {
+      expect(chart.desc, chart.area ?? "").toContain(
+        "Every bar is measured against the 3 schools in this cycle",
+      );
+    }
+    // Every area but the sixth form, which none of the three schools has.
+    expect(drawn.map((c) => c.area)).toHaveLength(8);
+    expect(drawn.find((c) => c.area === "Early years")?.desc).toContain(
+      "this area applies at 2 of them.",
+    );
   });
 });
 

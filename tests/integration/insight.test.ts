@@ -195,7 +195,9 @@ describe("trust leaders and admins", () => {
     const overlay = () =>
       http.get(`/insight/overlay?cycle=${latestCycleId}&e=${hillcrest}&e=${meadow}`);
     const same = await overlay();
-    const total = same.html.match(/None of the (\d+) criteria differ between these evaluations/);
+    const total = same.html.match(
+      /None of the (\d+) criteria judged by two or more of these evaluations differ/,
+    );
     expect(total, "what the page says when none differ").not.toBeNull();
     expect(same.html).toContain(
       "wherever two or more of them judged a criterion, they placed it at the same level.",
@@ -217,7 +219,7 @@ describe("trust leaders and admins", () => {
     });
     const one = await overlay();
     expect(one.html).toContain(
-      `1 of ${total![1]} criteria differs between these evaluations; it is marked “≠” in the charts`,
+      `1 of ${total![1]} criteria judged by two or more of these evaluations differs; it is marked “≠” in the charts`,
     );
   });
 
@@ -384,6 +386,139 @@ describe("charts with nothing to show", () => {
         `No school has an agreed judgement for ${title} in these cycles yet`,
       );
     }
+  });
+});
+
+describe("criteria not every school judged, and areas not every school has", () => {
+  // A primary with early years, a secondary with a sixth form and none, an all-through school with
+  // early years: each judges what applies to it, except that Riverside has not judged its early
+  // years yet and has judged one criterion of Achievement only.
+  let leader: string;
+  let hillcrest: School;
+  let oakfield: School;
+  let riverside: School;
+  let seeded: SeededEvaluation[];
+
+  beforeAll(async () => {
+    const trust = await buildTrust();
+    leader = (await buildUser("trustLeader", trust)).id;
+    hillcrest = await buildSchool(trust, { name: "Hillcrest Primary School" });
+    oakfield = await buildSchool(trust, {
+      name: "Oakfield Academy",
+      phase: "secondary",
+      hasEarlyYears: false,
+      hasSixthForm: true,
+    });
+    riverside = await buildSchool(trust, { name: "Riverside Academy", phase: "allThrough" });
+    const version = await buildStarterFramework(trust);
+    ({ evaluations: seeded } = await seedInsight({
+      version,
+      schools: [hillcrest, oakfield, riverside],
+      cycleNames: ["Self-evaluation 2026–27"],
+      createdBy: leader,
+      judge: ({ schoolIndex, area, scale, criterionId }) => {
+        const [isHillcrest, isOakfield, isRiverside] = [0, 1, 2].map((i) => i === schoolIndex);
+        if (area.id === "early-years") return { self: isHillcrest ? levelAt(scale, 2) : null };
+        if (area.id === "sixth-form") return { self: isOakfield ? levelAt(scale, 2) : null };
+        if (scale.levels.length === 2) return { self: "met" };
+        // Inclusion: Hillcrest two levels above the others.
+        if (area.id === "inclusion") return { self: levelAt(scale, isHillcrest ? 3 : 1) };
+        if (area.id === "achievement" && isRiverside)
+          return { self: criterionId === "ach-1" ? levelAt(scale, 1) : null };
+        return { self: levelAt(scale, 2) };
+      },
+    }));
+  });
+
+  /** The texts of one criterion's row of the Overlay's tables (by its code), cell by cell. */
+  function overlayRow(html: string, code: string): string[] {
+    const row = html
+      .split("<tr")
+      .find((r) => r.includes(`<span class="code">${code}</span>`) && r.includes("<td"));
+    expect(row, `the row of ${code}`).toBeDefined();
+    return row!
+      .split("<td")
+      .slice(1)
+      .map((cell) =>
+        cell
+          .replace(/^[^>]*>/, "")
+          .replace(/<[^>]+>/g, "")
+          .trim(),
+      );
+  }
+
+  it("the Overlay says Not applicable where an area does not apply, and never Same for one judgement", async () => {
+    const http = await as(leader);
+    const ids = [hillcrest, oakfield, riverside].map(
+      (school) => seeded.find((e) => e.schoolId === school.id)!.id,
+    );
+    const page = await http.get(`/insight/overlay?${ids.map((id) => `e=${id}`).join("&")}`);
+    expect(page.status).toBe(200);
+    // Hillcrest, Oakfield, Riverside, then the Difference.
+    expect(overlayRow(page.html, "7.1"), "early years").toEqual([
+      "Expected standard",
+      "Not applicable",
+      "Not judged yet",
+      "Only one judged",
+    ]);
+    expect(overlayRow(page.html, "8.1"), "sixth form").toEqual([
+      "Not applicable",
+      "Expected standard",
+      "Not applicable",
+      "Only one judged",
+    ]);
+    expect(overlayRow(page.html, "2.1"), "inclusion").toEqual([
+      "Strong standard",
+      "Needs attention",
+      "Needs attention",
+      "Differs by 2 levels",
+    ]);
+    // 4.2: Riverside has not judged it; the other two placed it alike.
+    expect(overlayRow(page.html, "4.2").at(-1)).toBe("Same");
+    // Of 35 criteria, the 8 of early years and sixth form are judged by one school only: the
+    // count is of the other 27, of which Inclusion's 4 and 4.1 differ.
+    expect(page.html).toContain(
+      "5 of 27 criteria judged by two or more of these evaluations differ; they are marked “≠” in the charts and “Differs” in the tables. The other 8 criteria are not compared: fewer than two of these evaluations judged them, or they do not apply.",
+    );
+  });
+
+  it("the Stack names the schools whose area overall rests on part of the area", async () => {
+    const http = await as(leader);
+    const page = await http.get("/insight/stack");
+    expect(page.status).toBe(200);
+    const html = page.html.replace(/&#x27;/g, "'");
+    // Riverside's Achievement is Needs attention on 4.1 alone; the heat map says "1 of 4 judged".
+    expect(html).toContain(
+      "1 school's level for the area rests on some of its criteria only: Riverside Academy (1 of 4 judged).",
+    );
+    expect(html).toContain(
+      'aria-label="1 school at Needs attention in Achievement, 1 partly judged: show which"',
+    );
+    expect(html).toContain('<span class="stack-partly" aria-hidden="true">1 partly judged</span>');
+    // Where every school judged the whole area, nothing is said.
+    expect(html.match(/<p class="stack-partly-note">/g)).toHaveLength(1);
+
+    const opened = await http.get(
+      `/insight/stack?open=${encodeURIComponent("achievement|needs-attention")}`,
+    );
+    const list = opened.html.slice(opened.html.indexOf('id="opened"')).replace(/<[^>]+>/g, "");
+    expect(list).toContain("Riverside Academy (1 of 4 judged)");
+  });
+
+  it("the Stack measures every area's chart against the schools in the cycle, and says so", async () => {
+    const http = await as(leader);
+    const html = (await http.get("/insight/stack")).html;
+    const captions = [...html.matchAll(/<caption[^>]*>([^<]*)<\/caption>/g)].map((m) => m[1]);
+    expect(captions).toHaveLength(9);
+    for (const caption of captions)
+      expect(caption).toContain("Every bar is measured against the 3 schools in this cycle");
+    expect(captions.find((c) => c.startsWith("Early years"))).toContain(
+      "this area applies at 2 of them.",
+    );
+    expect(captions.find((c) => c.startsWith("Sixth form"))).toContain(
+      "this area applies at 1 of them.",
+    );
+    expect(captions.find((c) => c.startsWith("Inclusion"))).not.toContain("applies at");
   });
 });
 

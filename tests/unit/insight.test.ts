@@ -9,6 +9,7 @@ import { ANONYMITY_THRESHOLD, schoolPlaceOf } from "../../models/insight/school-
 import { stackOf } from "../../models/insight/stack.ts";
 import { trendsOf } from "../../models/insight/trends.ts";
 import type { InsightEvaluation } from "../../models/insight/types.ts";
+import { overlaySummary } from "../../models/insight/words.ts";
 
 const FIVE = ["urgent", "needs", "expected", "strong", "exceptional"];
 const LABELS = [
@@ -162,6 +163,26 @@ describe("the Overlay", () => {
     expect(rows.find((r) => r.criterionId === "i1")).toMatchObject({ differs: true, spread: 2 });
     expect(rows.find((r) => r.criterionId === "i2")).toMatchObject({ differs: false, spread: 0 });
     expect(rows.find((r) => r.criterionId === "s1")).toMatchObject({ differs: false });
+  });
+
+  it("counts only the criteria two or more judged, in the singular where there is one", () => {
+    const count = (differing: number, comparable: number, total: number) =>
+      overlaySummary({ differing, comparable, total }, "self");
+    expect(count(0, 1, 1)).toMatch(
+      /^The 1 criterion judged by two or more of these evaluations does not differ: /,
+    );
+    expect(count(1, 1, 3)).toMatch(
+      /^1 of 1 criterion judged by two or more of these evaluations differs; it is marked .* The other 2 criteria are not compared: fewer than two of these evaluations judged them, or they do not apply\.$/,
+    );
+    expect(count(2, 5, 6)).toMatch(
+      /^2 of 5 criteria judged by two or more of these evaluations differ; they are marked .* One other criterion is not compared: fewer than two of these evaluations judged it, or it does not apply\.$/,
+    );
+    expect(count(0, 0, 4)).toBe(
+      "No criterion is judged by two or more of these evaluations yet, so there is nothing to compare.",
+    );
+    expect(overlaySummary({ differing: 0, comparable: 3, total: 3 }, "agreed")).toMatch(
+      /^None of the 3 criteria agreed in two or more of these evaluations differ: /,
+    );
   });
 });
 

@@ -26,20 +26,26 @@ export interface StackChartRow {
 
 /**
  * One area of the Stack: a bar per row (the area overall, then each criterion), segments in the
- * framework's level colours with the count written in each; a segment opens its schools.
+ * framework's level colours with the count written in each; a segment opens its schools. Every
+ * area's chart runs to the same `max` (the schools in the cycle), which `desc` says, so a bar's
+ * length reads the same in every area.
  */
 export function StackChart({
   title,
+  desc,
   levels,
   rows,
+  max: axisMax,
   onOpen,
 }: {
   title: string;
+  desc: string;
   levels: LevelView[];
   rows: StackChartRow[];
+  max: number;
   onOpen: (rowId: string, levelKey: string) => void;
 }) {
-  const max = Math.max(1, ...rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
+  const max = Math.max(1, axisMax, ...rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
   const height = 50 + rows.length * 30;
   return (
     <VictoryChart
@@ -49,9 +55,7 @@ export function StackChart({
       domainPadding={{ x: 14 }}
       domain={{ y: [0, max] }}
       padding={{ top: 10, bottom: 36, left: 70, right: 16 }}
-      containerComponent={
-        <VictoryContainer title={title} desc="The same counts are in the table below." />
-      }
+      containerComponent={<VictoryContainer title={title} desc={desc} />}
     >
       <VictoryAxis
         tickValues={rows.map((_, i) => i + 1)}
