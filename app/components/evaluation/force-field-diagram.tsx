@@ -1,3 +1,4 @@
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import { forceTotals, type Force } from "../../../collab/shapes/plan.ts";
 
 // Drawing units (the SVG scales to its container).
@@ -12,6 +13,44 @@ const LABEL_CHARACTERS = 36;
 
 const clip = (text: string) =>
   text.length > LABEL_CHARACTERS ? `${text.slice(0, LABEL_CHARACTERS - 1)}…` : text;
+
+// The stacked drawing, for a box narrower than the wide one needs (a phone): helping factors
+// above hindering ones, each label on lines of its own above its arrow.
+const NARROW_WIDTH = 300;
+const NARROW_CENTRE = NARROW_WIDTH / 2;
+const NARROW_UNIT = 24;
+const NARROW_GAP = 8;
+const NARROW_LINE = 16;
+const NARROW_CHARACTERS = 40;
+const NARROW_LINES = 3;
+/** Below this width (CSS px) of the diagram's box the wide drawing would not fit. */
+const STACK_BELOW = 540;
+
+/** A label broken into at most `NARROW_LINES` lines of `NARROW_CHARACTERS`, by words. */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    for (let rest = word; rest; ) {
+      const room = NARROW_CHARACTERS - (line ? line.length + 1 : 0);
+      if (rest.length <= room) {
+        line = line ? `${line} ${rest}` : rest;
+        rest = "";
+      } else if (line) {
+        lines.push(line);
+        line = "";
+      } else {
+        lines.push(rest.slice(0, NARROW_CHARACTERS));
+        rest = rest.slice(NARROW_CHARACTERS);
+      }
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= NARROW_LINES) return lines;
+  const kept = lines.slice(0, NARROW_LINES);
+  kept[NARROW_LINES - 1] = `${kept[NARROW_LINES - 1].slice(0, NARROW_CHARACTERS - 1)}…`;
+  return kept;
+}
 
 /** The sentence a screen reader hears for the whole diagram. */
 export function diagramSummary(code: string, forces: Pick<Force, "side" | "strength">[]): string {
@@ -55,13 +94,135 @@ function Arrow({ force, row }: { force: Force; row: number }) {
   );
 }
 
+/** One force in the stacked drawing: its label's lines at `top`, its arrow below them. */
+function NarrowArrow({ force, top, lines }: { force: Force; top: number; lines: string[] }) {
+  const helping = force.side === "helping";
+  const y = top + lines.length * NARROW_LINE + 8;
+  const head = helping ? NARROW_CENTRE - NARROW_GAP : NARROW_CENTRE + NARROW_GAP;
+  const tail = helping ? head - force.strength * NARROW_UNIT : head + force.strength * NARROW_UNIT;
+  const pointing = helping ? 1 : -1;
+  return (
+    <g className={`ffd-arrow ffd-${force.side}${force.priority ? " ffd-priority" : ""}`}>
+      <text
+        className="ffd-label"
+        x={helping ? 4 : NARROW_WIDTH - 4}
+        y={top}
+        textAnchor={helping ? "start" : "end"}
+      >
+        {lines.map((line, i) => (
+          <tspan key={i} x={helping ? 4 : NARROW_WIDTH - 4} dy={i === 0 ? 0 : NARROW_LINE}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+      <line x1={tail} y1={y} x2={head - pointing * 12} y2={y} className="ffd-shaft" />
+      <polygon
+        points={`${head},${y} ${head - pointing * 14},${y - 8} ${head - pointing * 14},${y + 8}`}
+        className="ffd-head"
+      />
+      <text
+        className="ffd-strength"
+        x={tail - pointing * 6}
+        y={y + 5}
+        textAnchor={helping ? "end" : "start"}
+      >
+        {force.strength}
+      </text>
+    </g>
+  );
+}
+
+/** Helping factors above hindering ones, so the whole force-field fits a phone's width. */
+function StackedDrawing({ code, forces }: { code: string; forces: Force[] }) {
+  const totals = forceTotals(forces);
+  const parts: JSX.Element[] = [];
+  let y = 20;
+  for (const side of ["helping", "hindering"] as const) {
+    const helping = side === "helping";
+    parts.push(
+      <text
+        key={`${side}-heading`}
+        className="ffd-heading"
+        x={helping ? NARROW_CENTRE - NARROW_GAP : NARROW_CENTRE + NARROW_GAP}
+        y={y}
+        textAnchor={helping ? "end" : "start"}
+      >
+        {helping ? "Helping →" : "← Hindering"}
+      </text>,
+    );
+    y += 22;
+    const list = forces.filter((f) => f.side === side);
+    if (!list.length) {
+      parts.push(
+        <text
+          key={`${side}-none`}
+          className="ffd-empty"
+          x={helping ? NARROW_CENTRE - NARROW_GAP : NARROW_CENTRE + NARROW_GAP}
+          y={y}
+          textAnchor={helping ? "end" : "start"}
+        >
+          None yet
+        </text>,
+      );
+      y += 22;
+    }
+    for (const force of list) {
+      const lines = wrap(
+        `${force.priority ? "★ " : ""}${force.text.trim() || "(not described yet)"}`,
+      );
+      parts.push(<NarrowArrow key={force.id} force={force} top={y} lines={lines} />);
+      y += lines.length * NARROW_LINE + 26;
+    }
+    y += 6;
+  }
+  const height = y + 30;
+  return (
+    <svg
+      role="img"
+      aria-label={diagramSummary(code, forces)}
+      viewBox={`0 0 ${NARROW_WIDTH} ${height}`}
+      className="ffd-svg ffd-svg-stacked"
+      preserveAspectRatio="xMidYMin meet"
+    >
+      <line className="ffd-centre" x1={NARROW_CENTRE} y1={6} x2={NARROW_CENTRE} y2={height - 30} />
+      {parts}
+      <text className="ffd-total" x={NARROW_CENTRE - NARROW_GAP} y={height - 10} textAnchor="end">
+        Helping total {totals.helping}
+      </text>
+      <text className="ffd-total" x={NARROW_CENTRE + NARROW_GAP} y={height - 10} textAnchor="start">
+        Hindering total {totals.hindering}
+      </text>
+    </svg>
+  );
+}
+
+// Measures before the browser paints (no wide drawing flashes on a phone); on the server, nothing.
+const useBeforePaint = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
+/** Whether `box` is too narrow for the wide drawing, kept current as it resizes. */
+function useNarrow(box: RefObject<HTMLElement>): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useBeforePaint(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setNarrow(element.clientWidth > 0 && element.clientWidth < STACK_BELOW);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [box]);
+  return narrow;
+}
+
 /**
  * A criterion's force-field drawn live: a central line, helping forces on the left pointing
  * right, hindering forces on the right pointing left, each arrow as long as its strength,
- * priorities starred, and each side totalled. Screen readers get the summary as the image's
- * name and every force in a table.
+ * priorities starred, and each side totalled; in a narrow box (a phone) helping factors are
+ * drawn above hindering ones instead, so nothing scrolls sideways. Screen readers get the summary as the image's name and every force in a table.
  */
 export function ForceFieldDiagram({ code, forces }: { code: string; forces: Force[] }) {
+  const figure = useRef<HTMLElement>(null);
+  const narrow = useNarrow(figure);
   const helping = forces.filter((f) => f.side === "helping");
   const hindering = forces.filter((f) => f.side === "hindering");
   const totals = forceTotals(forces);
@@ -69,42 +230,47 @@ export function ForceFieldDiagram({ code, forces }: { code: string; forces: Forc
   const height = TOP + rows * ROW + BOTTOM;
   const footer = TOP + rows * ROW + 26;
   return (
-    // Focusable: on a phone the diagram scrolls sideways, and a keyboard must be able to scroll it.
-    <figure className="ffd" tabIndex={0} aria-label={`Force-field diagram of ${code}`}>
-      <svg
-        role="img"
-        aria-label={diagramSummary(code, forces)}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        className="ffd-svg"
-        preserveAspectRatio="xMidYMin meet"
-      >
-        <text className="ffd-heading" x={CENTRE - GAP} y={20} textAnchor="end">
-          Helping →
-        </text>
-        <text className="ffd-heading" x={CENTRE + GAP} y={20} textAnchor="start">
-          ← Hindering
-        </text>
-        <line className="ffd-centre" x1={CENTRE} y1={6} x2={CENTRE} y2={height - 30} />
-        {forces.length === 0 ? (
-          <text className="ffd-empty" x={CENTRE} y={TOP + 28} textAnchor="middle">
-            No factors yet
+    // Focusable: before scripts stack it on a phone the diagram scrolls sideways, and a keyboard
+    // must be able to scroll it.
+    <figure ref={figure} className="ffd" tabIndex={0} aria-label={`Force-field diagram of ${code}`}>
+      {narrow ? (
+        <StackedDrawing code={code} forces={forces} />
+      ) : (
+        <svg
+          role="img"
+          aria-label={diagramSummary(code, forces)}
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          className="ffd-svg"
+          preserveAspectRatio="xMidYMin meet"
+        >
+          <text className="ffd-heading" x={CENTRE - GAP} y={20} textAnchor="end">
+            Helping →
           </text>
-        ) : null}
-        {helping.map((f, i) => (
-          <Arrow key={f.id} force={f} row={i} />
-        ))}
-        {hindering.map((f, i) => (
-          <Arrow key={f.id} force={f} row={i} />
-        ))}
-        <text className="ffd-total" x={CENTRE - GAP} y={footer} textAnchor="end">
-          Helping total {totals.helping}
-        </text>
-        <text className="ffd-total" x={CENTRE + GAP} y={footer} textAnchor="start">
-          Hindering total {totals.hindering}
-        </text>
-      </svg>
-      <figcaption className="ffd-legend" aria-hidden="true">
-        Arrow length shows strength (1–5). ★ marks a priority.
+          <text className="ffd-heading" x={CENTRE + GAP} y={20} textAnchor="start">
+            ← Hindering
+          </text>
+          <line className="ffd-centre" x1={CENTRE} y1={6} x2={CENTRE} y2={height - 30} />
+          {forces.length === 0 ? (
+            <text className="ffd-empty" x={CENTRE} y={TOP + 28} textAnchor="middle">
+              No factors yet
+            </text>
+          ) : null}
+          {helping.map((f, i) => (
+            <Arrow key={f.id} force={f} row={i} />
+          ))}
+          {hindering.map((f, i) => (
+            <Arrow key={f.id} force={f} row={i} />
+          ))}
+          <text className="ffd-total" x={CENTRE - GAP} y={footer} textAnchor="end">
+            Helping total {totals.helping}
+          </text>
+          <text className="ffd-total" x={CENTRE + GAP} y={footer} textAnchor="start">
+            Hindering total {totals.hindering}
+          </text>
+        </svg>
+      )}
+      <figcaption className="ffd-legend">
+        <span aria-hidden="true">Arrow length shows strength (1–5). ★ marks a priority.</span>
       </figcaption>
       <table className="visually-hidden">
         <caption>Forces for {code}</caption>
