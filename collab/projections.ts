@@ -9,11 +9,12 @@ import { readActions, readForces } from "./shapes/plan.ts";
 /** The force-fields and actions of an evaluation document, as the projection takes them. */
 export function readPlan(doc: Y.Doc): PlanContent {
   return {
-    forces: readForces(doc).map(({ id, criterionId, side, strength }) => ({
+    forces: readForces(doc).map(({ id, criterionId, side, strength, text }) => ({
       id,
       criterionId,
       side,
       strength,
+      text,
     })),
     actions: readActions(doc).map(({ id, criterionId, what, ownerId, due, status, forceIds }) => ({
       id,

@@ -42,7 +42,8 @@ function Heading({ data }: { data: Data }) {
       <Breadcrumbs trail={[{ label: "Cycles", to: "/cycles" }]} />
       <h1>{data.cycle.name}</h1>
       <p className="lede">
-        {data.framework} · due {date(data.cycle.dueDate)} · {data.rows.length} schools
+        {data.framework} · due {date(data.cycle.dueDate)} · {data.rows.length}{" "}
+        {data.rows.length === 1 ? "school" : "schools"}
         {overdue ? ` · ${overdue} overdue` : ""}
       </p>
     </>

@@ -61,7 +61,7 @@ export default function Cycles() {
                 <Link to={`/cycles/${c.id}`}>{c.name}</Link>
               </h2>
               <p>
-                {`${c.started} of ${c.schools} schools started`}
+                {`${c.started} of ${c.schools} ${c.schools === 1 ? "school" : "schools"} started`}
                 {c.overdue ? ` · ${c.overdue} overdue` : ""}
               </p>
               <p className="muted">Due {formatDay(c.dueDate)}</p>

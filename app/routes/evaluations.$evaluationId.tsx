@@ -7,9 +7,8 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { statusWhileOpen } from "../../models/cycle/status.ts";
-import { formatDay } from "../../models/dates.ts";
+import { formatClock, formatDay, formatMoment } from "../../models/dates.ts";
 import { scaleOf } from "../../models/framework/applicable.ts";
-import { ROLE_LABELS } from "../../models/permissions/roles.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { colourFor } from "../../collab/context.ts";
 import {
@@ -33,6 +32,7 @@ import {
 } from "../components/evaluation/live-judgements.ts";
 import { StructuredEditsProvider } from "../components/evaluation/structured-edits.tsx";
 import { SubmissionBar } from "../components/evaluation/submission-bar.tsx";
+import { useServerChanges } from "../components/workspace/use-server-changes.ts";
 import { useOpenCriteria } from "../components/evaluation/use-open-criteria.ts";
 import evaluationStyles from "../styles/evaluation.css";
 import { Progress } from "../components/progress.tsx";
@@ -41,12 +41,16 @@ import {
   can,
   frameworkOfEvaluation,
   getCycle,
+  getUsers,
   latestSubmissionAmong,
+  listContributors,
   listSnapshotsOfEvaluation,
   newestVersionNumber,
   loadEvaluation,
+  PERSPECTIVE_LABELS,
   progressOf,
   roleAt,
+  roleLabelAt,
   schoolResource,
   todayInEngland,
 } from "../evaluation.server.ts";
@@ -82,14 +86,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
     documentStateFor(context.collab, name),
   ]);
-  const role = roleAt(actor, resource);
   const canWrite = can(actor, "write", resource);
+  const canSubmit = can(actor, "submit", resource);
+  const status = progressOf(evaluation).status;
+  // Who submitted last (as the server stamped it), for the live notice and the confirmation of
+  // a second submission, which also names the validators reviewing the evaluation.
+  const submission = snapshots.find((s) => s.kind === "submission") ?? null;
+  const resubmitting = canSubmit && status === "submitted";
+  const names = new Map(
+    (
+      await getUsers(
+        submission ? [submission.createdBy, ...(resubmitting ? evaluation.validatorIds : [])] : [],
+      )
+    ).map((u) => [u.id, u.name]),
+  );
+  // Someone invited to give their perspective, holding no role at this school (the head of
+  // another school, say), reads the evaluation as that contributor.
+  const contributing =
+    roleAt(actor, resource) === null && resource.contributorIds?.includes(actor.userId)
+      ? (await listContributors(evaluation.trustId, evaluation.id)).find(
+          (c) => c.userId === actor.userId,
+        )
+      : undefined;
   return json({
     evaluation: {
       id: evaluation.id,
       title: evaluation.title,
       // As every list shows it: "Not started" until there is work in it.
-      status: progressOf(evaluation).status,
+      status,
       documentName: name,
       // The live document as it is now: the page shows it and is usable before the socket syncs.
       state,
@@ -103,8 +127,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       dueDate: evaluation.dueDate ? formatDay(evaluation.dueDate) : null,
       cycle: cycle?.name ?? null,
     },
-    canSubmit: can(actor, "submit", resource),
+    canSubmit,
     latestSubmissionId: latestSubmissionAmong(snapshots),
+    latestSubmission: submission && {
+      id: submission.id,
+      by: names.get(submission.createdBy) ?? "Someone no longer listed",
+      byMe: submission.createdBy === actor.userId,
+      at: formatClock(submission.createdAt),
+      on: formatMoment(submission.createdAt),
+    },
+    validators: resubmitting ? evaluation.validatorIds.flatMap((id) => names.get(id) ?? []) : [],
     school: { id: school.id, name: school.name },
     // A validator or an invited contributor may read the evaluation but not the school's page.
     canOpenSchool: can(actor, "read", schoolResource(school)),
@@ -119,9 +151,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       userId: actor.userId,
       name: actor.name,
       colour: colourFor(actor.userId),
-      role: role ? ROLE_LABELS[role] : "",
+      role: roleLabelAt(actor, resource),
       observing: !canWrite,
     },
+    perspective: contributing ? PERSPECTIVE_LABELS[contributing.perspective] : null,
     // What was last saved: shown until the live document has synced.
     savedJudgements: Object.fromEntries(
       evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
@@ -138,13 +171,18 @@ const withoutView = (url: URL) => {
   params.sort();
   return `${url.pathname}?${params}`;
 };
+// The same address again is a reload asked for: the server changed what it keeps (a submission).
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   currentUrl,
   nextUrl,
   formMethod,
   defaultShouldRevalidate,
 }) =>
-  !formMethod && withoutView(currentUrl) === withoutView(nextUrl) ? false : defaultShouldRevalidate;
+  !formMethod &&
+  currentUrl.href !== nextUrl.href &&
+  withoutView(currentUrl) === withoutView(nextUrl)
+    ? false
+    : defaultShouldRevalidate;
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -182,7 +220,11 @@ function Workspace({
     <StructuredEditsProvider doc={evaluation.doc} enabled={!locked}>
       <WorkspaceBar
         canWrite={data.canWrite}
-        readOnlyNotice={`You are viewing as ${data.me.role.toLowerCase()}: read only. Only the school's team can change this evaluation.`}
+        readOnlyNotice={
+          data.perspective
+            ? `You are viewing as a contributor giving the ${data.perspective.toLowerCase()} perspective: read only. Only the school's team can change this evaluation; you record your own judgements on the Perspectives page.`
+            : `You are viewing as ${data.me.role.toLowerCase()}: read only. Only the school's team can change this evaluation.`
+        }
         describeFocus={(p) => describeEvaluationFocus(p.focus, (id) => codes.get(id))}
       />
       <section aria-labelledby="area-heading">
@@ -258,6 +300,8 @@ function EvaluationView({ data }: { data: Data }) {
   const hydrated = useHydrated();
   // Opened as early as possible (the page's connection starts with it), shared with the panels.
   const evaluation = useRoomDocument(data.evaluation.documentName);
+  // A submission or an outcome, made anywhere: the page reloads its status, and says so.
+  useServerChanges(evaluation.document ? evaluation.doc : null);
   const judgements = useLiveJudgements(evaluation.doc, evaluation.synced, data.savedJudgements);
   const criterionArea = data.areas.find((a) =>
     a.criteria.some((c) => c.id === params.get("criterion")),
@@ -298,7 +342,10 @@ function EvaluationView({ data }: { data: Data }) {
         evaluationId={data.evaluation.id}
         status={statusWhileOpen(data.evaluation.status, judged)}
         canSubmit={data.canSubmit}
+        canWrite={data.canWrite}
         latestSubmissionId={data.latestSubmissionId}
+        latestSubmission={data.latestSubmission}
+        validators={data.validators}
         unjudged={unjudgedIn(data.areas, judgements)}
       />
       <nav aria-label="This evaluation" className="evaluation-links">

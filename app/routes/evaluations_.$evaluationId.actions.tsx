@@ -95,7 +95,7 @@ export default function ActionPlan() {
             <caption className="visually-hidden">
               {filtered
                 ? `Actions matching the filter: ${rows.length} of ${data.total}`
-                : `All ${data.total} actions`}
+                : `All ${data.total} ${data.total === 1 ? "action" : "actions"}`}
             </caption>
             <thead>
               <tr>
@@ -128,10 +128,14 @@ export default function ActionPlan() {
                   <DueCell due={r.due} />
                   <StatusCell row={r} />
                   <td>
-                    {r.forceCount ? (
-                      `${r.forceCount} hindering factor${r.forceCount === 1 ? "" : "s"}`
-                    ) : (
+                    {r.forceCount === 0 ? (
                       <span className="muted">None linked</span>
+                    ) : r.addresses ? (
+                      // The factors by name, as the force-field words them.
+                      r.addresses.map((a) => a || "A factor not described yet").join("; ")
+                    ) : (
+                      // Saved before the projection kept their words: until the next save, a count.
+                      `${r.forceCount} hindering ${r.forceCount === 1 ? "factor" : "factors"}`
                     )}
                   </td>
                 </tr>

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { scaleOf } from "../../models/framework/applicable.ts";
+import type { Membership } from "../../models/membership/membership.ts";
+import { ROLE_LABELS } from "../../models/permissions/roles.ts";
 import type { Perspective } from "../../models/perspective/perspective.ts";
 import { spreadOf, range } from "../../models/perspective/spread.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
@@ -21,6 +23,7 @@ import {
   recordPerspective,
   removeContributor,
 } from "../evaluation.server.ts";
+import { listSchools } from "../models.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import {
   failed,
@@ -39,13 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { evaluation, resource } = await orNotFound(
     loadEvaluation(actor, params.evaluationId ?? ""),
   );
-  const [{ school, content }, contributors, judgements, memberships] = await Promise.all([
+  const canInvite = can(actor, "invite", resource);
+  const [{ school, content }, contributors, judgements, memberships, schools] = await Promise.all([
     orNotFound(frameworkOfEvaluation(evaluation)),
     listContributors(evaluation.trustId, evaluation.id),
     listPerspectiveJudgements(evaluation.trustId, evaluation.id),
     listMembershipsOfTrust(evaluation.trustId),
+    canInvite ? listSchools(evaluation.trustId) : [],
   ]);
-  const canInvite = can(actor, "invite", resource);
   const people = await getUsers([
     ...new Set([
       ...contributors.map((c) => c.userId),
@@ -60,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     school: school.name,
     canInvite,
     canContribute: can(actor, "contribute", resource),
+    // Only the school's team records the agreed judgement: nobody else is sent to do it.
+    canWrite: can(actor, "write", resource),
     myPerspective: perspectiveOf.get(actor.userId) ?? null,
     contributors: contributors.map((c) => ({
       userId: c.userId,
@@ -67,10 +73,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       perspective: PERSPECTIVE_LABELS[c.perspective],
     })),
     invitable: canInvite
-      ? people
-          .filter((p) => !perspectiveOf.has(p.id))
-          .map((p) => ({ id: p.id, name: p.name }))
-          .sort((a, b) => a.name.localeCompare(b.name))
+      ? invitableGroups(
+          people.filter((p) => p.id !== actor.userId && !perspectiveOf.has(p.id)),
+          memberships,
+          { id: evaluation.schoolId, name: school.name },
+          new Map(schools.map((s) => [s.id, s.name])),
+        )
       : [],
     perspectives: PERSPECTIVES.map((p) => ({ value: p, label: PERSPECTIVE_LABELS[p] })),
     areas: areas.map((area) => {
@@ -105,6 +113,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       };
     }),
   });
+}
+
+/**
+ * Who may be invited, said as who they are ("Jordan Lee — school leader, Hillcrest Primary"):
+ * this school's own people first, then the trust's central roles, then other schools' people.
+ */
+function invitableGroups(
+  people: { id: string; name: string }[],
+  memberships: Membership[],
+  school: { id: string; name: string },
+  schoolNames: Map<string, string>,
+) {
+  const rank = (m: Membership) => (m.schoolId === school.id ? 0 : m.schoolId ? 2 : 1);
+  const groups = [
+    { label: `${school.name} (this school)`, people: [] as { id: string; label: string }[] },
+    { label: "Across the trust", people: [] as { id: string; label: string }[] },
+    { label: "Other schools of the trust", people: [] as { id: string; label: string }[] },
+  ];
+  for (const person of [...people].sort((a, b) => a.name.localeCompare(b.name))) {
+    const roles = memberships
+      .filter((m) => m.userId === person.id)
+      .sort((a, b) => rank(a) - rank(b));
+    if (!roles.length) continue;
+    const said = roles.map((m) => {
+      const role = ROLE_LABELS[m.role].toLowerCase();
+      return m.schoolId ? `${role}, ${schoolNames.get(m.schoolId) ?? "a school"}` : role;
+    });
+    groups[rank(roles[0])].people.push({
+      id: person.id,
+      label: `${person.name} — ${[...new Set(said)].join("; ")}`,
+    });
+  }
+  return groups.filter((g) => g.people.length > 0);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -201,12 +242,22 @@ export default function Perspectives() {
           <Form method="post" className="stack" noValidate aria-label="Invite a contributor">
             <CsrfInput />
             <input type="hidden" name="intent" value="invite" />
-            <SelectField label="Person" name="userId" defaultValue="" error={errors.userId}>
+            <SelectField
+              label="Person"
+              name="userId"
+              defaultValue=""
+              error={errors.userId}
+              hint={`Whoever you invite can read ${data.school}'s whole evaluation, read only: every criterion's judgement, narrative and evidence (files included) and its PDF report. People from other schools of the trust see none of it otherwise.`}
+            >
               <option value="">Choose a person</option>
-              {data.invitable.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
+              {data.invitable.map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {group.people.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.label}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </SelectField>
             <SelectField
@@ -283,13 +334,15 @@ export default function Perspectives() {
                       </table>
                     </div>
                   )}
-                  <p>
-                    <Link
-                      to={`/evaluations/${data.evaluation.id}?area=${area.id}#criterion-${c.id}`}
-                    >
-                      Record the team's agreed judgement for {c.code}
-                    </Link>
-                  </p>
+                  {data.canWrite ? (
+                    <p>
+                      <Link
+                        to={`/evaluations/${data.evaluation.id}?area=${area.id}#criterion-${c.id}`}
+                      >
+                        Record the team's agreed judgement for {c.code}
+                      </Link>
+                    </p>
+                  ) : null}
                 </article>
               ))}
             </section>

@@ -1,7 +1,7 @@
 import type { connectedPayload, Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/database-health.ts";
-import { roleAt } from "../../models/permissions/can.ts";
-import { ROLE_LABELS, type Actor } from "../../models/permissions/roles.ts";
+import { roleAt, roleLabelAt } from "../../models/permissions/can.ts";
+import type { Actor } from "../../models/permissions/roles.ts";
 import { CLOSE } from "../close-codes.ts";
 import { colourFor, type CollabContext, type PresenceIdentity } from "../context.ts";
 import { closeFor } from "../current-actor.ts";
@@ -15,7 +15,7 @@ function identityOf(actor: Actor, access: DocumentAccess): PresenceIdentity {
     userId: actor.userId,
     name: actor.name,
     role,
-    roleLabel: ROLE_LABELS[role],
+    roleLabel: roleLabelAt(actor, access.resource),
     colour: colourFor(actor.userId),
     readOnly: !access.write,
   };

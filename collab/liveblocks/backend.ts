@@ -1,8 +1,8 @@
 import { Liveblocks, LiveblocksError } from "@liveblocks/node";
 import * as Y from "yjs";
 import { loadActor } from "../../models/membership/membership.ts";
-import { roleAt } from "../../models/permissions/can.ts";
-import { ROLE_LABELS, type Actor } from "../../models/permissions/roles.ts";
+import { roleLabelAt } from "../../models/permissions/can.ts";
+import type { Actor } from "../../models/permissions/roles.ts";
 import {
   appendUpdates,
   compactDocument,
@@ -138,11 +138,10 @@ export class LiveblocksBackend implements CollabAccess {
     await this.client.updateRoom(room, {
       usersAccesses: { [actor.userId]: access.write ? [...WRITE_SCOPES] : [...READ_SCOPES] },
     });
-    const role = roleAt(actor, access.resource) ?? actor.grants[0].role;
     const userInfo: LiveblocksUserInfo = {
       name: actor.name,
       color: colourFor(actor.userId),
-      role: ROLE_LABELS[role],
+      role: roleLabelAt(actor, access.resource),
       observing: !access.write,
     };
     const { status, body } = await this.client.identifyUser(

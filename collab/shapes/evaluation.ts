@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { serverChangesOf } from "./workspace.ts";
 
 /**
  * The shape of an `evaluation.<id>` document, shared by the server (seeding, projection) and
@@ -13,6 +14,18 @@ export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>("meta");
 export const criterionOrderOf = (doc: Y.Doc) => doc.getArray<string>("criteria");
 export const narrativeField = (criterionId: string) => `narrative.${criterionId}`;
 export const evidenceField = (criterionId: string) => `evidence.${criterionId}`;
+
+/**
+ * The server changed what it keeps of this evaluation in MongoDB that open pages show (its
+ * status: submitted, submitted again, validated, accredited): it bumps a counter in the same
+ * `serverChanges` map as a workspace's (ADR 017), and every open page reloads its data
+ * (`useServerChanges`). A counter carries no content: a team member bumping one only causes a
+ * reload; who submitted, and when, is read from the database.
+ */
+export function announceStatusChange(doc: Y.Doc): void {
+  const changes = serverChangesOf(doc);
+  changes.set("status", (changes.get("status") ?? 0) + 1);
+}
 
 export interface EvaluationSeed {
   evaluationId: string;

@@ -37,7 +37,8 @@ const projectionSchema = new Schema<ProjectionDoc>(
     actionCounts: Object.fromEntries(
       PROJECTED_ACTION_STATUSES.map((s) => [s, { type: Number, default: 0 }]),
     ),
-    // Flat objects in a list; forceIds is a list inside each (FerretDB takes that, not lists of lists).
+    // Flat objects in a list; forceIds and addresses are lists inside each (FerretDB takes that,
+    // not lists of lists).
     actions: [
       {
         _id: false,
@@ -48,6 +49,7 @@ const projectionSchema = new Schema<ProjectionDoc>(
         due: { type: String, default: null },
         status: { type: String, enum: PROJECTED_ACTION_STATUSES },
         forceIds: [String],
+        addresses: { type: [String], default: undefined },
       },
     ],
   },
@@ -85,15 +87,18 @@ export function projectionRecord(
     actionCounts: Object.fromEntries(
       PROJECTED_ACTION_STATUSES.map((status) => [status, actionCounts?.[status] ?? 0]),
     ) as Record<ProjectedActionStatus, number>,
-    actions: actions.map(({ id, criterionId, what, ownerId, due, status, forceIds }) => ({
-      id,
-      criterionId,
-      what,
-      ownerId: ownerId ?? null,
-      due: due ?? null,
-      status,
-      forceIds: [...forceIds],
-    })),
+    actions: actions.map(
+      ({ id, criterionId, what, ownerId, due, status, forceIds, addresses }) => ({
+        id,
+        criterionId,
+        what,
+        ownerId: ownerId ?? null,
+        due: due ?? null,
+        status,
+        forceIds: [...forceIds],
+        ...(addresses ? { addresses: [...addresses] } : {}),
+      }),
+    ),
   };
 }
 

@@ -47,11 +47,23 @@ export interface ProjectedAction {
   status: ProjectedActionStatus;
   /** The hindering forces of its criterion it addresses. */
   forceIds: string[];
+  /**
+   * What those forces say, in the same order (cut to MAX_ACTION_TEXT characters; "" for one not
+   * described yet), so lists can name them. Absent from records written before they were kept.
+   */
+  addresses?: string[];
 }
 
 /** What the projection needs from the document's force-fields and actions, as plain data. */
 export interface PlanContent {
-  forces: { id: string; criterionId: string; side: "helping" | "hindering"; strength: number }[];
+  forces: {
+    id: string;
+    criterionId: string;
+    side: "helping" | "hindering";
+    strength: number;
+    /** What the force says (lists name the hindering forces an action addresses). */
+    text?: string;
+  }[];
   actions: ProjectedAction[];
 }
 
@@ -101,20 +113,25 @@ export function buildProjection(
   const hindering = new Map(
     forces.filter((f) => f.side === "hindering").map((f) => [f.id, f.criterionId]),
   );
+  const words = new Map(forces.map((f) => [f.id, truncate((f.text ?? "").trim())]));
 
   const actions = plan.actions
     .filter((a) => position.has(a.criterionId))
     // Stable: within a criterion the actions keep the order they were given in.
     .sort((a, b) => position.get(a.criterionId)! - position.get(b.criterionId)!)
-    .map((a) => ({
-      id: a.id,
-      criterionId: a.criterionId,
-      what: truncate(a.what),
-      ownerId: a.ownerId,
-      due: a.due,
-      status: a.status,
-      forceIds: [...new Set(a.forceIds)].filter((id) => hindering.get(id) === a.criterionId),
-    }));
+    .map((a) => {
+      const forceIds = [...new Set(a.forceIds)].filter((id) => hindering.get(id) === a.criterionId);
+      return {
+        id: a.id,
+        criterionId: a.criterionId,
+        what: truncate(a.what),
+        ownerId: a.ownerId,
+        due: a.due,
+        status: a.status,
+        forceIds,
+        addresses: forceIds.map((id) => words.get(id) ?? ""),
+      };
+    });
   const actionCounts = emptyActionCounts();
   for (const a of actions) actionCounts[a.status] += 1;
 

@@ -1,4 +1,4 @@
-import type { Actor, Grant, Role } from "./roles.ts";
+import { ROLE_LABELS, type Actor, type Grant, type Role } from "./roles.ts";
 
 /**
  * The one permission check, used by every Remix loader/action (through the loaders in
@@ -347,6 +347,20 @@ export function roleAt(actor: Actor, resource: Resource): Role | null {
   const atSchool = schoolId ? actor.grants.find((g) => g.schoolId === schoolId) : undefined;
   const inTheTrust = actor.grants.find((g) => g.trustId === resource.trustId && !g.schoolId);
   return (atSchool ?? inTheTrust)?.role ?? null;
+}
+
+/**
+ * How a person is named beside their name in presence, for a resource they may read: their
+ * role there (`roleAt`); someone invited to give their perspective on an evaluation, holding no
+ * role at its school (the head of another school, say), as "Contributor", not by a role they
+ * hold elsewhere; anyone else by their first role.
+ */
+export function roleLabelAt(actor: Actor, resource: Resource): string {
+  const role = roleAt(actor, resource);
+  if (role) return ROLE_LABELS[role];
+  if (resource.type === "evaluation" && resource.contributorIds?.includes(actor.userId))
+    return "Contributor";
+  return actor.grants[0] ? ROLE_LABELS[actor.grants[0].role] : "";
 }
 
 /** What the main navigation offers a person: derived from `can`, never from role names. */

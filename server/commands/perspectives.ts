@@ -29,6 +29,9 @@ export async function inviteContributor(
 ): Promise<void> {
   const { evaluation } = await loadEvaluation(ctx.actor, idIn(raw, "evaluationId"), "invite");
   const input = parse(InviteContributorInput, raw);
+  // A perspective is asked of someone else: the one inviting already reads the evaluation.
+  if (input.userId === ctx.actor.userId)
+    throw new InvalidInputError("Choose someone other than yourself", "userId");
   const members = await listMembershipsOfTrust(evaluation.trustId);
   if (!members.some((m) => m.userId === input.userId))
     throw new InvalidInputError("Choose someone in this trust", "userId");

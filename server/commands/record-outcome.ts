@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { CollabAccess } from "../../collab/access.ts";
+import { documentName } from "../../collab/document-name.ts";
+import { announceStatusChange } from "../../collab/shapes/evaluation.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { ensureAward, supersedeAwards, type Award } from "../../models/award/award.ts";
 import { todayInEngland } from "../../models/dates.ts";
@@ -74,7 +77,13 @@ export async function recordOutcome(
   const after = input.basedOn ?? currentSeq;
   if (current && sameOutcome(current, fields)) {
     // The same decision again (a double-click, a retry): make sure what follows from it is done.
-    const award = await followUp(validation, evaluation.frameworkId, content.name, current);
+    const award = await followUp(
+      ctx.collab,
+      validation,
+      evaluation.frameworkId,
+      content.name,
+      current,
+    );
     return { created: false, award };
   }
   if (after !== currentSeq) throw new ConflictError(CHANGED);
@@ -87,7 +96,7 @@ export async function recordOutcome(
   );
   if (entry.kind !== "outcome" || (!created && !sameOutcome(entry, fields)))
     throw new ConflictError(CHANGED);
-  const award = await followUp(validation, evaluation.frameworkId, content.name, entry);
+  const award = await followUp(ctx.collab, validation, evaluation.frameworkId, content.name, entry);
   if (created) {
     await recordAudit({
       trustId: validation.trustId,
@@ -107,11 +116,12 @@ export async function recordOutcome(
 }
 
 /**
- * What follows from an outcome: the evaluation's status, and its award (made once per outcome
- * entry) or the withdrawal of an earlier one. Safe to repeat; does nothing for an outcome that a
- * later correction has replaced.
+ * What follows from an outcome: the evaluation's status (open pages of the evaluation are told,
+ * so they show it), and its award (made once per outcome entry) or the withdrawal of an earlier
+ * one. Safe to repeat; does nothing for an outcome that a later correction has replaced.
  */
 async function followUp(
+  collab: CollabAccess,
   validation: Validation,
   frameworkId: string,
   frameworkName: string,
@@ -125,20 +135,22 @@ async function followUp(
     outcome.result === "accredited" ? "accredited" : "validated",
     { from: ["submitted", "validated", "accredited"] },
   );
-  if (outcome.result !== "accredited") {
-    await supersedeAwards(validation.id, validation.trustId);
-    return null;
-  }
-  return ensureAward({
-    trustId: validation.trustId,
-    schoolId: validation.schoolId,
-    evaluationId: validation.evaluationId,
-    validationId: validation.id,
-    frameworkId,
-    frameworkName,
-    tier: outcome.tier,
-    startDate: outcome.startDate!,
-    expiryDate: outcome.expiryDate!,
-    outcomeSeq: outcome.seq,
-  });
+  let award: Award | null = null;
+  if (outcome.result !== "accredited") await supersedeAwards(validation.id, validation.trustId);
+  else
+    award = await ensureAward({
+      trustId: validation.trustId,
+      schoolId: validation.schoolId,
+      evaluationId: validation.evaluationId,
+      validationId: validation.id,
+      frameworkId,
+      frameworkName,
+      tier: outcome.tier,
+      startDate: outcome.startDate!,
+      expiryDate: outcome.expiryDate!,
+      outcomeSeq: outcome.seq,
+    });
+  // Once the status and the award are stored: the pages reload them.
+  await collab.change(documentName("evaluation", validation.evaluationId), announceStatusChange);
+  return award;
 }

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { z } from "zod";
 import { documentName } from "../../collab/document-name.ts";
 import { readPlan } from "../../collab/projections.ts";
-import { readJudgements } from "../../collab/shapes/evaluation.ts";
+import { announceStatusChange, readJudgements } from "../../collab/shapes/evaluation.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { basedOn, objectId } from "../../models/input.ts";
 import { loadEvaluation } from "../../models/permissions/loaders.ts";
@@ -21,7 +21,8 @@ export type SubmitEvaluationInput = z.infer<typeof SubmitEvaluationInput>;
 /**
  * A school leader submits the evaluation for validation: its live document, as the database
  * has it, is frozen as a snapshot, and the team carries on editing the live one. One snapshot
- * per submission however often the request arrives (see models/snapshot/submit.ts).
+ * per submission however often the request arrives (see models/snapshot/submit.ts). Every open
+ * page of the evaluation is told, and shows who submitted it and when (read from the database).
  */
 export async function submitEvaluation(
   ctx: CommandContext,
@@ -30,7 +31,8 @@ export async function submitEvaluation(
   const { evaluation } = await loadEvaluation(ctx.actor, idIn(raw, "evaluationId"), "submit");
   const input = parse(SubmitEvaluationInput, raw);
   const after = input.basedOn ?? (await latestSubmissionId(evaluation));
-  const doc = await ctx.collab.read(documentName("evaluation", evaluation.id));
+  const name = documentName("evaluation", evaluation.id);
+  const doc = await ctx.collab.read(name);
   try {
     const result = await submit(evaluation, {
       state: Y.encodeStateAsUpdate(doc),
@@ -48,6 +50,8 @@ export async function submitEvaluation(
         details: { snapshot: result.snapshot.id },
       });
     }
+    // A repeat of this submission tells them again: that costs a reload, never a missed notice.
+    await ctx.collab.change(name, announceStatusChange);
     return result;
   } finally {
     doc.destroy();

@@ -1,10 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadActor } from "../../models/membership/membership.ts";
 import type { AppServer } from "../../server/app.ts";
+import { recordOutcome } from "../../server/commands/record-outcome.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { holdCollab, type CollabHold } from "../support/collab-hold.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
+import { buildEvaluation, buildValidation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
 
 useTestDatabase();
@@ -22,14 +24,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens the Inclusion area of the world's evaluation as `userId`. */
+/** Opens the Inclusion area of the world's evaluation (or another) as `userId`. */
 async function openEvaluation(
   userId: string,
   beforeOpening?: (page: Page) => Promise<void>,
+  evaluationId = world.evaluation.id,
 ): Promise<Page> {
   const page = await signedInPage(server.url, userId);
   await beforeOpening?.(page);
-  await page.goto(`${server.url}/evaluations/${world.evaluation.id}?area=inclusion`);
+  await page.goto(`${server.url}/evaluations/${evaluationId}?area=inclusion`);
   await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
   // Criteria open one at a time; these tests work across several at once.
   await page.getByRole("button", { name: "Expand all" }).click();
@@ -201,5 +204,74 @@ describe("live self-evaluation in the browser", () => {
     });
     await alex.close({ runBeforeUnload: true });
     await Promise.race([closed, unexpected]);
+  });
+
+  it("tells everyone with the evaluation open that it was submitted, and then validated, while they type", async () => {
+    const evaluation = await buildEvaluation(world.school, world.people.schoolLeader, world.trust);
+    const [head, senco] = await Promise.all([
+      openEvaluation(world.people.schoolLeader.id, undefined, evaluation.id),
+      openEvaluation(world.people.staff.id, undefined, evaluation.id),
+    ]);
+    await presence(head).getByText("Alex Staff", { exact: true }).waitFor();
+    await Promise.all([whenWritable(head, "2.1"), whenWritable(senco, "2.1")]);
+    await judgement(head, "2.1", "Needs attention").check();
+    const submission = (page: Page) => page.getByRole("region", { name: "Submission" });
+    await submission(senco).getByText("In progress", { exact: true }).waitFor();
+
+    // The SENCO is typing in 2.1 while the head submits.
+    await typeInto(senco, "2.1", "SENCO: the EHCP reviews are up to date.");
+    await head.getByRole("button", { name: "Submit for validation" }).click();
+    await head
+      .getByRole("dialog", { name: "Submit this evaluation for validation?" })
+      .getByRole("button", { name: "Submit now" })
+      .click();
+
+    // The SENCO's page says so at once, politely, with who and when (as the server stamped it).
+    const submitted = senco
+      .getByRole("status")
+      .filter({ hasText: /^Sam Leader submitted this evaluation for validation at \d\d:\d\d: / });
+    await submitted.waitFor({ timeout: 4000 });
+    expect(await submitted.textContent()).toMatch(
+      /at \d\d:\d\d: a snapshot was taken; you can keep working, and later changes can be submitted again\.$/,
+    );
+    await submission(senco).getByText("Submitted for validation", { exact: true }).waitFor();
+    // The head's own page confirms the submission once, in its own words.
+    await head
+      .getByRole("status")
+      .filter({ hasText: "Submitted for validation. A snapshot" })
+      .waitFor();
+    expect(await head.getByRole("status").filter({ hasText: "Sam Leader submitted" }).count()).toBe(
+      0,
+    );
+
+    // The page reloaded only its data: the SENCO's narrative kept its place and the typing goes on.
+    await senco.keyboard.type(" Screening on entry is done for every pupil.");
+    const both =
+      "SENCO: the EHCP reviews are up to date. Screening on entry is done for every pupil.";
+    await expect.poll(() => narrative(senco, "2.1").textContent()).toContain(both);
+    await expect.poll(() => narrative(head, "2.1").textContent()).toContain(both);
+    await saveStatus(senco, "Saved").waitFor({ timeout: 5000 });
+
+    // The validator's outcome reaches both pages the same way, and submitting again is gone.
+    const validation = await buildValidation(
+      evaluation,
+      [world.people.validator.id],
+      world.people.trustAdmin.id,
+    );
+    await recordOutcome(
+      { actor: (await loadActor(world.people.validator.id))!, collab: server.collab },
+      { validationId: validation.id, result: "validated", basedOn: "0" },
+    );
+    for (const page of [head, senco]) {
+      await page
+        .getByRole("status")
+        .filter({
+          hasText:
+            "The validator recorded the outcome: this evaluation is now validated, and can no longer be submitted.",
+        })
+        .waitFor({ timeout: 4000 });
+      await submission(page).getByText("Validated", { exact: true }).waitFor();
+    }
+    expect(await head.getByRole("button", { name: /Submit again/ }).count()).toBe(0);
   });
 });

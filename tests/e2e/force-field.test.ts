@@ -1,6 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../../server/app.ts";
+import { horizontalOverflow } from "../support/axe.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
@@ -44,8 +45,8 @@ const saved = (page: Page) =>
     .waitFor({ timeout: 5000 });
 
 /** The diagram's accessible name, as both people should hear it. */
-const summary = (helping: number, hindering: number) =>
-  `Force-field diagram for 2.1. Helping total ${helping}, hindering total ${hindering}.`;
+const summary = (helping: number, hindering: number, code = "2.1") =>
+  `Force-field diagram for ${code}. Helping total ${helping}, hindering total ${hindering}.`;
 
 async function expectBoth(
   pages: Page[],
@@ -263,7 +264,9 @@ describe("the force-field in the browser", () => {
         { timeout: 8000 },
       )
       .toContain("In progress");
-    expect(await row.textContent()).toContain("1 hindering factor");
+    // It names the factor it addresses, and the table counts its one action in the singular.
+    await row.getByRole("cell", { name: "Staff turnover", exact: true }).waitFor();
+    await alex.getByRole("table", { name: "All 1 action", exact: true }).waitFor();
     expect(await row.textContent()).toContain("Overdue");
     expect(await row.textContent()).toContain("Alex Staff");
     await alex.getByRole("link", { name: "Due" }).click();
@@ -293,5 +296,90 @@ describe("the force-field in the browser", () => {
     expect(
       await actions(leader, "2.1").getByRole("checkbox", { name: "Staff turnover" }).isDisabled(),
     ).toBe(true);
+  });
+
+  it("draws both sides of the force-field on a phone, without the page or the diagram scrolling sideways", async () => {
+    const sam = await openEvaluation(world.people.staff.id);
+    await sam.setViewportSize({ width: 390, height: 844 });
+    const field = forceField(sam, "2.2");
+    await field.getByRole("button", { name: "Add a helping factor" }).click();
+    await sam.keyboard.type("Trained teaching assistants in every class");
+    await field.getByRole("button", { name: "Add a hindering factor" }).click();
+    await sam.keyboard.type("Staff turnover in Year 4 (mostly Mondays)");
+    await expect
+      .poll(() => diagram(sam, "2.2").getAttribute("aria-label"))
+      .toBe(summary(3, 3, "2.2"));
+
+    const figure = field.getByRole("figure", { name: "Force-field diagram of 2.2" });
+    await figure.scrollIntoViewIfNeeded();
+    // Every word drawn (both sides' labels and totals) lies within the diagram's box as shown.
+    const drawn = await figure.evaluate((box) => {
+      const edge = box.getBoundingClientRect();
+      const texts = [...box.querySelectorAll("svg text")].map((t) => ({
+        text: t.textContent ?? "",
+        inside:
+          t.getBoundingClientRect().left >= edge.left - 1 &&
+          t.getBoundingClientRect().right <= edge.right + 1,
+      }));
+      return { scrolls: box.scrollWidth > box.clientWidth + 1, texts };
+    });
+    expect(drawn.scrolls, "the diagram scrolls sideways").toBe(false);
+    expect(drawn.texts.filter((t) => !t.inside).map((t) => t.text)).toEqual([]);
+    const words = drawn.texts.map((t) => t.text).join(" ");
+    expect(words).toContain("Helping total 3");
+    expect(words).toContain("Hindering total 3");
+    expect(words).toContain("Staff turnover");
+    expect(words).toContain("Mondays)");
+    expect(await horizontalOverflow(sam)).toBeNull();
+  });
+
+  it("brings a removed factor back with its words and strength, for everyone, on Undo", async () => {
+    const [alex, chris] = await Promise.all([
+      openEvaluation(world.people.staff.id),
+      openEvaluation(world.people.staff2.id),
+    ]);
+    const both = [alex, chris];
+    await forceField(alex, "2.3").getByRole("button", { name: "Add a helping factor" }).click();
+    await alex.keyboard.type("Trained TAs");
+    await factor(alex, "2.3", "Helping factor 1")
+      .getByRole("combobox", { name: "Strength" })
+      .selectOption("4");
+    await expectBoth(
+      both,
+      (p) => diagram(p, "2.3").getAttribute("aria-label"),
+      summary(4, 0, "2.3"),
+    );
+
+    await factor(alex, "2.3", "Helping factor 1")
+      .getByRole("button", { name: "Remove helping factor 1" })
+      .click();
+    await expectBoth(
+      both,
+      (p) => diagram(p, "2.3").getAttribute("aria-label"),
+      summary(0, 0, "2.3"),
+    );
+    const notice = alex.getByRole("status").filter({ hasText: "Trained TAs" });
+    await notice.getByRole("button", { name: "Undo" }).click();
+
+    await expectBoth(
+      both,
+      (p) => factor(p, "2.3", "Helping factor 1").getByRole("textbox").inputValue(),
+      "Trained TAs",
+    );
+    await expectBoth(
+      both,
+      (p) =>
+        factor(p, "2.3", "Helping factor 1")
+          .getByRole("combobox", { name: "Strength" })
+          .inputValue(),
+      "4",
+    );
+    await expectBoth(
+      both,
+      (p) => diagram(p, "2.3").getAttribute("aria-label"),
+      summary(4, 0, "2.3"),
+    );
+    await saved(alex);
+    await saved(chris);
   });
 });

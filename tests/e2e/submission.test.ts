@@ -1,9 +1,11 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadActor } from "../../models/membership/membership.ts";
 import type { AppServer } from "../../server/app.ts";
+import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildWorld } from "../support/factories.ts";
+import { buildEvaluation, buildValidation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
 
 useTestDatabase();
@@ -125,5 +127,51 @@ describe("submitting for validation and comparing with the live evaluation", () 
     await trend.getByText("Inclusion as a table").click();
     const row = trend.getByRole("row").filter({ hasText: "2.1" });
     await row.getByRole("cell", { name: "Expected standard" }).waitFor();
+  });
+
+  it("says, before a second submission, what it adds and what the validator is reviewing", async () => {
+    const evaluation = await buildEvaluation(world.school, world.people.schoolLeader, world.trust);
+    const leader = (await loadActor(world.people.schoolLeader.id))!;
+    await submitEvaluation(
+      { actor: leader, collab: server.collab },
+      { evaluationId: evaluation.id, basedOn: "none" },
+    );
+    await buildValidation(evaluation, [world.people.validator.id], world.people.trustAdmin.id);
+
+    const page = await signedInPage(server.url, world.people.schoolLeader.id);
+    await page.goto(`${server.url}/evaluations/${evaluation.id}?area=inclusion`);
+    const submission = page.getByRole("region", { name: "Submission" });
+    await submission.getByText("Submitted for validation", { exact: true }).waitFor();
+    await expect
+      .poll(() => page.getByRole("button", { name: "Submit again for validation" }).isEnabled())
+      .toBe(true);
+    await page.getByRole("button", { name: "Submit again for validation" }).click();
+    const dialog = page.getByRole("dialog", {
+      name: "Submit this evaluation for validation again?",
+    });
+    await dialog.waitFor();
+    await dialog
+      .getByText(
+        /^It was last submitted by you on \d{1,2} \w{3} \d{4}, \d\d:\d\d\. Submitting again keeps a new snapshot .* as it is now; the earlier snapshot stays exactly as it was, and History and comparison lists both/,
+      )
+      .waitFor();
+    await dialog
+      .getByText(
+        "What the validator reviews: Helen Validator sees this evaluation as it is now, live, before and in the meeting, not a snapshot: your changes since the last submission are already in front of them.",
+        { exact: false },
+      )
+      .waitFor();
+    // Said to assistive technology as the dialog opens.
+    expect(await dialog.getAttribute("aria-describedby")).toContain("submit-dialog-review");
+
+    await dialog.getByRole("button", { name: "Submit now" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Submitted for validation. A snapshot" })
+      .waitFor();
+    await page.getByRole("link", { name: "History and comparison" }).click();
+    const timeline = page.getByRole("region", { name: "Snapshots" });
+    await timeline.waitFor();
+    expect(await timeline.getByRole("listitem").count()).toBe(2);
   });
 });

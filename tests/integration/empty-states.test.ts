@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCycle } from "../../models/cycle/cycle.ts";
-import { startEvaluation } from "../../models/evaluation/evaluation.ts";
+import { EvaluationModel, startEvaluation } from "../../models/evaluation/evaluation.ts";
 import { createFramework } from "../../models/framework/framework.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
 import type { School } from "../../models/school/school.ts";
@@ -170,5 +170,27 @@ describe("a trust where nothing has happened yet", () => {
       [`${base}/validation`, readers("No validator has been assigned yet.")],
       [`${base}/upgrade`, readers("This evaluation already uses the newest version.")],
     ]);
+  });
+});
+
+describe("a cycle with its first school", () => {
+  it("counts it as one school, on the list of cycles and on the cycle's page", async () => {
+    const version = await buildStarterFramework(trust);
+    const { cycle } = await ensureCycle(version, {
+      name: "One school 2026–27",
+      dueDate: null,
+      createdBy: people.admin.id,
+    });
+    const evaluation = await startEvaluation(school, version, {
+      title: "In the cycle 2026–27",
+      createdBy: people.head.id,
+    });
+    await EvaluationModel.updateOne({ _id: evaluation.id }, { $set: { cycleId: cycle.id } });
+    for (const role of ["admin", "leader"] as const) {
+      expect((await visit(role, "/cycles")).shown, role).toMatch(
+        /One school 2026–27 0 of 1 school started/,
+      );
+      expect((await visit(role, `/cycles/${cycle.id}`)).shown, role).toMatch(/ · 1 school(?!s)/);
+    }
   });
 });

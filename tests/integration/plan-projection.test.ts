@@ -198,6 +198,7 @@ describe("force-fields and actions in the projection", () => {
           due: "2020-01-15",
           status: "inProgress",
           forceIds: [turnover],
+          addresses: ["Staff turnover"],
         },
         {
           id: reviews,
@@ -207,6 +208,7 @@ describe("force-fields and actions in the projection", () => {
           due: "2099-07-01",
           status: "notStarted",
           forceIds: [time],
+          addresses: ["No time for plan reviews"],
         },
         {
           id: audit,
@@ -216,6 +218,7 @@ describe("force-fields and actions in the projection", () => {
           due: "2020-02-01",
           status: "done",
           forceIds: [],
+          addresses: [],
         },
       ]),
     );

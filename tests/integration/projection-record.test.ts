@@ -34,6 +34,7 @@ const full: EvaluationProjection = {
       due: "2027-02-12",
       status: "inProgress",
       forceIds: ["f1", "f2"],
+      addresses: ["Governors new to the board", ""],
     },
     {
       id: "a2",

@@ -169,6 +169,7 @@ const row = (over: Partial<ActionPlanRow>): ActionPlanRow => ({
   status: "notStarted",
   overdue: false,
   forceCount: 0,
+  addresses: [],
   ...over,
 });
 

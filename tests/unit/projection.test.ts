@@ -133,6 +133,7 @@ describe("buildProjection: force-fields and actions", () => {
         due: null,
         status: "done",
         forceIds: [],
+        addresses: [],
       },
       {
         id: induction,
@@ -142,6 +143,8 @@ describe("buildProjection: force-fields and actions", () => {
         due: "2027-03-01",
         status: "inProgress",
         forceIds: [turnover, time],
+        // What they say, so the action plan can name them.
+        addresses: ["Staff turnover", "No time for reviews"],
       },
     ]);
     expect(p.actions[0].what).toHaveLength(MAX_ACTION_TEXT);

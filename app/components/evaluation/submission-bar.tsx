@@ -1,11 +1,79 @@
 import { Link, useFetcher, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useHydrated } from "../../utils/use-hydrated.ts";
 import { CYCLE_STATUS_IN_FULL, type CycleStatus } from "../../../models/cycle/status.ts";
 import { CsrfInput } from "../csrf-input.tsx";
 
 /** After validation the cycle has moved on: only these may be (re)submitted. */
 const SUBMITTABLE: CycleStatus[] = ["notStarted", "inProgress", "submitted"];
+
+/** The latest submission, as the server stamped it (who, and when in UK time). */
+export interface SubmissionFacts {
+  id: string;
+  by: string;
+  /** Submitted by the person looking at the page. */
+  byMe: boolean;
+  /** The time of day, e.g. "14:05". */
+  at: string;
+  /** The day and time, e.g. "6 Dec 2026, 14:05". */
+  on: string;
+}
+
+interface Standing {
+  evaluationId: string;
+  status: CycleStatus;
+  submissionId: string;
+}
+
+/**
+ * What changed between two loads of the page's data, in words for everyone with it open: a new
+ * submission (the first or another), or the outcome recorded. Null when nothing they need to
+ * hear about changed (the first judgement turning "Not started" into "In progress" says itself).
+ */
+function statusNews(
+  before: Standing,
+  now: Standing,
+  submission: SubmissionFacts | null,
+  canWrite: boolean,
+): { text: string; byMe: boolean } | null {
+  if (now.submissionId !== before.submissionId && submission && now.status === "submitted") {
+    const who = submission.byMe ? "You" : submission.by;
+    const carryOn = canWrite ? "you can keep working" : "the team can keep working";
+    const text =
+      before.submissionId === "none"
+        ? `${who} submitted this evaluation for validation at ${submission.at}: a snapshot was taken; ${carryOn}, and later changes can be submitted again.`
+        : `${who} submitted this evaluation for validation again at ${submission.at}: a new snapshot was taken, and the earlier one is kept in its history; ${carryOn}, and later changes can be submitted again.`;
+    return { text, byMe: submission.byMe };
+  }
+  if (now.status !== before.status && (now.status === "validated" || now.status === "accredited"))
+    return {
+      text: `The validator recorded the outcome: this evaluation is now ${CYCLE_STATUS_IN_FULL[now.status].toLowerCase()}, and can no longer be submitted.`,
+      byMe: false,
+    };
+  return null;
+}
+
+/**
+ * The latest news of the evaluation's status, once the page's data has been reloaded with a
+ * change (the server announces each submission and outcome to every open page).
+ */
+function useStatusNews(now: Standing, submission: SubmissionFacts | null, canWrite: boolean) {
+  const [seen, setSeen] = useState(now);
+  const [news, setNews] = useState<{ text: string; byMe: boolean } | null>(null);
+  if (
+    seen.evaluationId !== now.evaluationId ||
+    seen.status !== now.status ||
+    seen.submissionId !== now.submissionId
+  ) {
+    setSeen(now);
+    setNews(
+      seen.evaluationId === now.evaluationId
+        ? (statusNews(seen, now, submission, canWrite) ?? news)
+        : null,
+    );
+  }
+  return news;
+}
 
 // Layout only; colours and type come from the shared stylesheet's classes.
 const BAR = {
@@ -23,21 +91,29 @@ const DIALOG = {
 } as const;
 
 /**
- * Where the evaluation stands, the school leader's "Submit for validation" (with a confirm
- * step: it freezes a snapshot everyone will see), and the way to its history.
+ * Where the evaluation stands, live (a submission or an outcome made anywhere is announced), the
+ * school leader's "Submit for validation" (with a confirm step: it freezes a snapshot everyone
+ * will see, and says what a second one changes), and the way to its history.
  */
 export function SubmissionBar({
   evaluationId,
   status,
   canSubmit,
+  canWrite,
   latestSubmissionId,
+  latestSubmission,
+  validators,
   unjudged,
 }: {
   evaluationId: string;
   status: CycleStatus;
   canSubmit: boolean;
+  canWrite: boolean;
   /** The latest submission this page knows of: a retry of this very submission makes no second. */
   latestSubmissionId: string;
+  latestSubmission: SubmissionFacts | null;
+  /** The names of the validators assigned (given when a second submission is possible). */
+  validators: string[];
   /** The criteria not judged yet (live), named in the confirmation so nobody submits by mistake. */
   unjudged: { id: string; code: string; statement: string }[];
 }) {
@@ -48,6 +124,15 @@ export function SubmissionBar({
   const hydrated = useHydrated();
   const justSubmitted = params.get("submitted") === "1";
   const formError = fetcher.state === "idle" ? fetcher.data?.formError : undefined;
+  const news = useStatusNews(
+    { evaluationId, status, submissionId: latestSubmissionId },
+    latestSubmission,
+    canWrite,
+  );
+  // This page's own submission is confirmed below; the person's other pages hear of it.
+  const shownNews = news && !(justSubmitted && news.byMe) ? news.text : null;
+  // A second submission's confirmation says what it adds, over the last one.
+  const again = status === "submitted" && latestSubmission !== null;
 
   // Once the submission is over (done, or refused: the refusal shows on the bar), the dialog goes.
   useEffect(() => {
@@ -78,10 +163,12 @@ export function SubmissionBar({
             className="confirm-dialog"
             style={DIALOG}
             aria-labelledby="submit-dialog-title"
-            aria-describedby={`${unjudged.length ? "submit-dialog-unjudged " : ""}submit-dialog-text`}
+            aria-describedby={`${unjudged.length ? "submit-dialog-unjudged " : ""}submit-dialog-text${again ? " submit-dialog-review" : ""}`}
           >
             <h2 id="submit-dialog-title" style={{ marginTop: 0 }}>
-              Submit this evaluation for validation?
+              {again
+                ? "Submit this evaluation for validation again?"
+                : "Submit this evaluation for validation?"}
             </h2>
             {unjudged.length ? (
               <div className="unjudged-warning notice" role="note">
@@ -107,11 +194,25 @@ export function SubmissionBar({
                 </ul>
               </div>
             ) : null}
-            <p id="submit-dialog-text">
-              Every judgement, note, force and action is kept exactly as it is now, as a snapshot
-              the validator will review. Your team can keep working afterwards; later changes do not
-              alter what was submitted.
-            </p>
+            {again ? (
+              <>
+                <p id="submit-dialog-text">
+                  {`It was last submitted by ${latestSubmission.byMe ? "you" : latestSubmission.by} on ${latestSubmission.on}. Submitting again keeps a new snapshot of every judgement, note, force and action as it is now; the earlier snapshot stays exactly as it was, and History and comparison lists both, to compare them.`}
+                </p>
+                <p id="submit-dialog-review">
+                  <strong>What the validator reviews:</strong>{" "}
+                  {validators.length
+                    ? `${listOf(validators)} ${validators.length === 1 ? "sees" : "see"} this evaluation as it is now, live, before and in the meeting, not a snapshot: your changes since the last submission are already in front of them. Submitting again changes nothing for the validation itself; the new snapshot records what you submitted, and when.`
+                    : "no validator is assigned yet. Whoever is assigned will see this evaluation as it is then, live, before and in the meeting, not a snapshot; the new snapshot records what you submitted, and when."}
+                </p>
+              </>
+            ) : (
+              <p id="submit-dialog-text">
+                Every judgement, note, force and action is kept exactly as it is now, as a snapshot
+                of what you submitted. Your team can keep working afterwards; later changes do not
+                alter the snapshot, and the validator sees the evaluation as it is when they look.
+              </p>
+            )}
             <fetcher.Form method="post" action={`/evaluations/${evaluationId}/submit`}>
               <CsrfInput />
               <input type="hidden" name="basedOn" value={latestSubmissionId} />
@@ -138,6 +239,11 @@ export function SubmissionBar({
           </dialog>
         </>
       ) : null}
+      {shownNews ? (
+        <p className="notice" role="status" style={{ flexBasis: "100%", margin: 0 }}>
+          {shownNews}
+        </p>
+      ) : null}
       {justSubmitted && !formError ? (
         <p className="notice" role="status" style={{ flexBasis: "100%", margin: 0 }}>
           Submitted for validation. A snapshot of the evaluation as it stands has been kept.
@@ -151,3 +257,7 @@ export function SubmissionBar({
     </section>
   );
 }
+
+/** "A", "A and B", "A, B and C". */
+const listOf = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;

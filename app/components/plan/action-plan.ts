@@ -25,6 +25,8 @@ export interface ActionPlanRow {
   overdue: boolean;
   /** How many hindering factors it addresses. */
   forceCount: number;
+  /** What those factors say ("": not described yet); null from a projection kept before words were. */
+  addresses: string[] | null;
 }
 
 export const SORT_KEYS = ["owner", "status", "due"] as const;

@@ -57,6 +57,7 @@ function toRow(
     status: action.status,
     overdue: isOverdue(action, today),
     forceCount: action.forceIds.length,
+    addresses: action.addresses ?? null,
   };
 }
 
