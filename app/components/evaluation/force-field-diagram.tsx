@@ -58,25 +58,12 @@ export function diagramSummary(code: string, forces: Pick<Force, "side" | "stren
   return `Force-field diagram for ${code}. Helping total ${totals.helping}, hindering total ${totals.hindering}.`;
 }
 
-/** One force as an arrow: helping forces push right from the left, hindering ones push left from the right. */
-function Arrow({ force, row }: { force: Force; row: number }) {
+/** An arrow's shaft and head at height `y`, from `tail` to `head`, with its strength by the tail. */
+function Shaft({ force, y, head, tail }: { force: Force; y: number; head: number; tail: number }) {
   const helping = force.side === "helping";
-  const length = force.strength * UNIT;
-  const y = TOP + row * ROW + 30;
-  const head = helping ? CENTRE - GAP : CENTRE + GAP;
-  const tail = helping ? head - length : head + length;
   const pointing = helping ? 1 : -1;
-  const label = `${force.priority ? "★ " : ""}${clip(force.text.trim() || "(not described yet)")}`;
   return (
-    <g className={`ffd-arrow ffd-${force.side}${force.priority ? " ffd-priority" : ""}`}>
-      <text
-        className="ffd-label"
-        x={helping ? CENTRE - GAP - 4 : CENTRE + GAP + 4}
-        y={y - 10}
-        textAnchor={helping ? "end" : "start"}
-      >
-        {label}
-      </text>
+    <>
       <line x1={tail} y1={y} x2={head - pointing * 12} y2={y} className="ffd-shaft" />
       <polygon
         points={`${head},${y} ${head - pointing * 14},${y - 8} ${head - pointing * 14},${y + 8}`}
@@ -90,6 +77,29 @@ function Arrow({ force, row }: { force: Force; row: number }) {
       >
         {force.strength}
       </text>
+    </>
+  );
+}
+
+/** One force as an arrow: helping forces push right from the left, hindering ones push left from the right. */
+function Arrow({ force, row }: { force: Force; row: number }) {
+  const helping = force.side === "helping";
+  const length = force.strength * UNIT;
+  const y = TOP + row * ROW + 30;
+  const head = helping ? CENTRE - GAP : CENTRE + GAP;
+  const tail = helping ? head - length : head + length;
+  const label = `${force.priority ? "★ " : ""}${clip(force.text.trim() || "(not described yet)")}`;
+  return (
+    <g className={`ffd-arrow ffd-${force.side}${force.priority ? " ffd-priority" : ""}`}>
+      <text
+        className="ffd-label"
+        x={helping ? CENTRE - GAP - 4 : CENTRE + GAP + 4}
+        y={y - 10}
+        textAnchor={helping ? "end" : "start"}
+      >
+        {label}
+      </text>
+      <Shaft force={force} y={y} head={head} tail={tail} />
     </g>
   );
 }
@@ -100,7 +110,6 @@ function NarrowArrow({ force, top, lines }: { force: Force; top: number; lines: 
   const y = top + lines.length * NARROW_LINE + 8;
   const head = helping ? NARROW_CENTRE - NARROW_GAP : NARROW_CENTRE + NARROW_GAP;
   const tail = helping ? head - force.strength * NARROW_UNIT : head + force.strength * NARROW_UNIT;
-  const pointing = helping ? 1 : -1;
   return (
     <g className={`ffd-arrow ffd-${force.side}${force.priority ? " ffd-priority" : ""}`}>
       <text
@@ -115,19 +124,7 @@ function NarrowArrow({ force, top, lines }: { force: Force; top: number; lines: 
           </tspan>
         ))}
       </text>
-      <line x1={tail} y1={y} x2={head - pointing * 12} y2={y} className="ffd-shaft" />
-      <polygon
-        points={`${head},${y} ${head - pointing * 14},${y - 8} ${head - pointing * 14},${y + 8}`}
-        className="ffd-head"
-      />
-      <text
-        className="ffd-strength"
-        x={tail - pointing * 6}
-        y={y + 5}
-        textAnchor={helping ? "end" : "start"}
-      >
-        {force.strength}
-      </text>
+      <Shaft force={force} y={y} head={head} tail={tail} />
     </g>
   );
 }
