@@ -136,31 +136,23 @@ function StackedDrawing({ code, forces }: { code: string; forces: Force[] }) {
   let y = 20;
   for (const side of ["helping", "hindering"] as const) {
     const helping = side === "helping";
-    parts.push(
+    // A side's heading and its "None yet" stand by the centre line, on that side of it.
+    const byCentre = (key: string, className: string, text: string) => (
       <text
-        key={`${side}-heading`}
-        className="ffd-heading"
+        key={`${side}-${key}`}
+        className={className}
         x={helping ? NARROW_CENTRE - NARROW_GAP : NARROW_CENTRE + NARROW_GAP}
         y={y}
         textAnchor={helping ? "end" : "start"}
       >
-        {helping ? "Helping →" : "← Hindering"}
-      </text>,
+        {text}
+      </text>
     );
+    parts.push(byCentre("heading", "ffd-heading", helping ? "Helping →" : "← Hindering"));
     y += 22;
     const list = forces.filter((f) => f.side === side);
     if (!list.length) {
-      parts.push(
-        <text
-          key={`${side}-none`}
-          className="ffd-empty"
-          x={helping ? NARROW_CENTRE - NARROW_GAP : NARROW_CENTRE + NARROW_GAP}
-          y={y}
-          textAnchor={helping ? "end" : "start"}
-        >
-          None yet
-        </text>,
-      );
+      parts.push(byCentre("none", "ffd-empty", "None yet"));
       y += 22;
     }
     for (const force of list) {
