@@ -1,7 +1,11 @@
 // What the evaluation pages' loaders call: the loaders (which check permission) and the
 // queries the pages show. Server-only, so no database code reaches the browser bundle.
 export { can, roleAt, roleLabelAt } from "../models/permissions/can.ts";
-export { evaluationResource, loadEvaluation } from "../models/permissions/loaders.ts";
+export {
+  evaluationResource,
+  loadEvaluation,
+  validationResourceOf,
+} from "../models/permissions/loaders.ts";
 export { frameworkOfEvaluation } from "../models/evaluation/framework-of.ts";
 export { newestVersionNumber } from "../models/framework/framework.ts";
 export { latestSubmissionAmong } from "../models/snapshot/submit.ts";

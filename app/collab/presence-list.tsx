@@ -21,8 +21,11 @@ export function PresenceList({
     <section aria-label="People on this page" className="presence">
       <ul className="presence-list">
         {present.map((p) => {
-          const where = describeFocus(p);
-          const label = `${p.name}${p.isMe ? " (you)" : ""}, ${p.role}${p.observing ? ", observing" : ""}${where ? `, ${where}` : ""}`;
+          // Role, "observing" and where they are, whichever are known: never a bare separator.
+          const details = [p.role, p.observing ? "observing" : "", describeFocus(p) ?? ""].filter(
+            Boolean,
+          );
+          const label = [`${p.name}${p.isMe ? " (you)" : ""}`, ...details].join(", ");
           return (
             <li key={p.userId} className="presence-person" title={label}>
               <span className="avatar" style={{ backgroundColor: p.colour }} aria-hidden="true">
@@ -33,11 +36,9 @@ export function PresenceList({
                   {p.name}
                   {p.isMe ? " (you)" : ""}
                 </span>
-                <span className="presence-detail">
-                  {p.role}
-                  {p.observing ? " · observing" : ""}
-                  {where ? ` · ${where}` : ""}
-                </span>
+                {details.length ? (
+                  <span className="presence-detail">{details.join(" · ")}</span>
+                ) : null}
               </span>
             </li>
           );

@@ -53,6 +53,7 @@ import {
   roleLabelAt,
   schoolResource,
   todayInEngland,
+  validationResourceOf,
 } from "../evaluation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
@@ -144,6 +145,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     framework: { name: version.content.name, version: version.version },
     newerVersion: latest !== null && latest > version.version ? latest : null,
     canUpgrade: can(actor, "upgrade", resource),
+    // An invited contributor reads the evaluation, not its validation.
+    canOpenValidation: can(actor, "read", validationResourceOf(evaluation)),
     areas: content.areas.map((area) => ({ ...area, levels: scaleOf(content, area).levels })),
     canWrite,
     discussion: discussionAbilitiesOf(actor, discussionResource(evaluation)),
@@ -351,7 +354,9 @@ function EvaluationView({ data }: { data: Data }) {
       <nav aria-label="This evaluation" className="evaluation-links">
         <Link to={`/evaluations/${data.evaluation.id}/actions`}>Action plan</Link>
         <Link to={`/evaluations/${data.evaluation.id}/perspectives`}>Perspectives</Link>
-        <Link to={`/evaluations/${data.evaluation.id}/validation`}>Validation</Link>
+        {data.canOpenValidation ? (
+          <Link to={`/evaluations/${data.evaluation.id}/validation`}>Validation</Link>
+        ) : null}
       </nav>
       <ReportForm offer={data.report} />
       <div className="evaluation-layout">

@@ -100,6 +100,19 @@ export function validationResource(validation: Validation): Of<"validation"> {
   };
 }
 
+/**
+ * The validation of an evaluation as the evaluation knows it (its validators are recorded on it
+ * when assigned): what its pages ask before offering the validation, without reading it.
+ */
+export function validationResourceOf(evaluation: EvaluationRecord): Of<"validation"> {
+  return {
+    type: "validation",
+    trustId: evaluation.trustId,
+    schoolId: evaluation.schoolId,
+    validatorIds: evaluation.validatorIds,
+  };
+}
+
 export function meetingResource(
   validation: Validation,
   schedule: MeetingSchedule | null,
@@ -209,14 +222,9 @@ export async function loadValidationOfEvaluation(
 ) {
   const { evaluation } = await loadEvaluation(actor, evaluationId);
   const validation = await findValidationOfEvaluation(evaluation.trustId, evaluation.id);
-  const resource: Of<"validation"> = validation
+  const resource = validation
     ? validationResource(validation)
-    : {
-        type: "validation",
-        trustId: evaluation.trustId,
-        schoolId: evaluation.schoolId,
-        validatorIds: [],
-      };
+    : { ...validationResourceOf(evaluation), validatorIds: [] };
   authorise(actor, action, resource);
   return { evaluation, validation, resource };
 }

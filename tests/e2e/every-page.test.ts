@@ -352,3 +352,52 @@ describe("before the page's scripts run", () => {
     expect(dead).toEqual([]);
   });
 });
+
+describe("links", () => {
+  // A link is an offer: one that answers 404 or 403 to the person it is shown to (a contributor
+  // shown the evaluation's "Validation" page, say) is a dead end the page should not offer.
+  const signedIn = ROLES.filter((who) => !["signedOut", "awaitingCode", "enrolling"].includes(who));
+  for (const who of signedIn) {
+    it(`no page links ${who} to a page they cannot open`, async () => {
+      const page = await pageAs(who);
+      const found = new Map<string, string>();
+      for (const visit of walks(world)[who]) {
+        if (visit.then || visit.status) continue;
+        await page.goto(server.url + visit.path, { waitUntil: "domcontentloaded" });
+        const hrefs = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLAnchorElement>("a[href]")]
+            .map((a) => new URL(a.href))
+            .filter((url) => url.origin === location.origin && url.pathname !== "/sign-out")
+            .map((url) => url.pathname + url.search),
+        );
+        for (const href of hrefs) if (!found.has(href)) found.set(href, visit.path);
+      }
+      const dead: string[] = [];
+      const hrefs = [...found.keys()];
+      for (let i = 0; i < hrefs.length; i += 6) {
+        await Promise.all(
+          hrefs.slice(i, i + 6).map(async (href) => {
+            const answer = await page.request.get(server.url + href);
+            if (answer.status() >= 400)
+              dead.push(`on ${found.get(href)}: ${href} answers ${answer.status()}`);
+          }),
+        );
+      }
+      await page.close();
+      expect(dead.sort()).toEqual([]);
+    });
+  }
+
+  it("offers the evaluation's validation to its school's team, not to an invited contributor", async () => {
+    const links = async (who: Who) => {
+      const page = await pageAs(who);
+      await page.goto(`${server.url}/evaluations/${world.evaluation.id}`);
+      const nav = page.getByRole("navigation", { name: "This evaluation" });
+      const names = await nav.getByRole("link").allTextContents();
+      await page.close();
+      return names;
+    };
+    expect(await links("staff")).toEqual(["Action plan", "Perspectives", "Validation"]);
+    expect(await links("contributor")).toEqual(["Action plan", "Perspectives"]);
+  });
+});

@@ -6,13 +6,13 @@ import { getEvaluation } from "../../../models/evaluation/evaluation.ts";
 import { frameworkOfEvaluation } from "../../../models/evaluation/framework-of.ts";
 import { scaleOf } from "../../../models/framework/applicable.ts";
 import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
-import { can, discussionAbilitiesOf, roleAt } from "../../../models/permissions/can.ts";
+import { can, discussionAbilitiesOf, roleLabelAt } from "../../../models/permissions/can.ts";
 import {
   discussionResource,
   loadMeeting,
   validationResource,
 } from "../../../models/permissions/loaders.ts";
-import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
+import type { Actor } from "../../../models/permissions/roles.ts";
 import { getSchool } from "../../../models/school/school.ts";
 import { getUsers } from "../../../models/user/user.ts";
 import {
@@ -96,7 +96,6 @@ export async function meetingPageData(actor: Actor, validationId: string) {
   const { validation, resource, evaluation, school, content, schedule } = page;
   const entries = await listRecordEntries(validation.trustId, validation.id);
   const record = validationResource(validation);
-  const role = roleAt(actor, resource);
   const canWrite = can(actor, "write", resource);
   const canAgree = can(actor, "agree", record);
   return {
@@ -125,7 +124,7 @@ export async function meetingPageData(actor: Actor, validationId: string) {
       userId: actor.userId,
       name: actor.name,
       colour: colourFor(actor.userId),
-      role: role ? ROLE_LABELS[role] : "",
+      role: roleLabelAt(actor, resource),
       observing: !canWrite,
     },
     discussion: discussionAbilitiesOf(actor, discussionResource(evaluation)),

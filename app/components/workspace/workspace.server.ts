@@ -10,13 +10,13 @@ import {
 } from "../../../server/commands/workspace-content.ts";
 import { documentName } from "../../../collab/document-name.ts";
 import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
-import { can, roleAt, trustIdsOf } from "../../../models/permissions/can.ts";
+import { can, roleLabelAt, trustIdsOf } from "../../../models/permissions/can.ts";
 import {
   loadEvaluation,
   loadWorkspace,
   workspaceResource,
 } from "../../../models/permissions/loaders.ts";
-import { ROLE_LABELS, type Actor } from "../../../models/permissions/roles.ts";
+import type { Actor } from "../../../models/permissions/roles.ts";
 import { listSchools } from "../../../models/school/school.ts";
 import { getUsers } from "../../../models/user/user.ts";
 import { lastVisitBefore } from "../../../models/workspace/visits.ts";
@@ -203,7 +203,6 @@ export async function workspacePageData(actor: Actor, workspaceId: string, newVi
     : null;
   const mySchools = new Set(actor.grants.flatMap((g) => (g.schoolId ? [g.schoolId] : [])));
   const canWrite = can(actor, "write", resource);
-  const role = roleAt(actor, resource);
   const memberships = await listMembershipsOfTrust(workspace.trustId);
   return {
     workspace: {
@@ -297,7 +296,7 @@ export async function workspacePageData(actor: Actor, workspaceId: string, newVi
       userId: actor.userId,
       name: actor.name,
       colour: colourFor(actor.userId),
-      role: role ? ROLE_LABELS[role] : "",
+      role: roleLabelAt(actor, resource),
       observing: !canWrite,
     },
     tldrawLicenseKey: publicEnv().TLDRAW_LICENSE_KEY ?? null,
@@ -334,7 +333,6 @@ export async function workspaceMeetingPageData(
   if (!meeting) throw new NotFoundError();
   const [scheduler] = await getUsers([meeting.scheduledBy]);
   const canWrite = can(actor, "write", resource);
-  const role = roleAt(actor, resource);
   return {
     workspace: {
       id: workspace.id,
@@ -349,7 +347,7 @@ export async function workspaceMeetingPageData(
       userId: actor.userId,
       name: actor.name,
       colour: colourFor(actor.userId),
-      role: role ? ROLE_LABELS[role] : "",
+      role: roleLabelAt(actor, resource),
       observing: !canWrite,
     },
   };
