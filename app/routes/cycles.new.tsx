@@ -92,11 +92,35 @@ async function sendBatch(form: FormData, batch: string[]): Promise<BatchAnswer> 
       { method: "POST", body },
     );
     if (response.status >= 500) return { kind: "stopped" };
-    const part = (await response.json()) as DistributeResult;
-    return { kind: response.ok ? "done" : "refused", part };
+    // Remix answers a redirect (to sign in, once the session has ended) with this header.
+    const redirected = response.headers.has("X-Remix-Redirect");
+    const part = redirected
+      ? null
+      : ((await response.json().catch(() => null)) as DistributeResult | null);
+    if (part) return { kind: response.ok ? "done" : "refused", part };
+    return {
+      kind: "refused",
+      part: { fieldErrors: {}, formError: refusedWithoutReason(response.status, redirected) },
+    };
   } catch {
     return { kind: "stopped" };
   }
+}
+
+/**
+ * What to do about a batch the server turned away without saying why in its own words (a
+ * session that ended, a page too old to send, too many requests): trying again at once, as
+ * "stopped" would suggest, would meet the same answer.
+ */
+function refusedWithoutReason(status: number, redirected: boolean): string {
+  const nothingDuplicated = "Schools already done are kept and nothing is duplicated.";
+  if (redirected || status === 401)
+    return `You have been signed out. Sign in again in another tab, then distribute again here. ${nothingDuplicated}`;
+  if (status === 429)
+    return `Too many requests in a short time. Wait a minute, then distribute again. ${nothingDuplicated}`;
+  if (status === 403)
+    return `This page can no longer send, or you may no longer distribute this framework. Reload the page and try again. ${nothingDuplicated}`;
+  return `The server turned the request away (${status}). Reload the page and try again. ${nothingDuplicated}`;
 }
 
 /** The messages for a batch that was not done: the server's own for a refusal. */

@@ -67,4 +67,38 @@ describe("distributing with mistakes in the form", () => {
 
     await admin.getByRole("alert").filter({ hasText: STOPPED }).waitFor();
   });
+
+  it("says to sign in again, not to try again, when the session has ended", async () => {
+    const admin = await signedInPage(server.url, world.people.trustAdmin.id);
+    await admin.goto(`${server.url}/cycles/new?version=${version.id}`);
+    await admin.waitForLoadState("networkidle");
+    await admin.getByRole("textbox", { name: "Due date" }).fill("2027-07-16");
+    // Signed out elsewhere (or the session expired) while the page was open.
+    await admin.context().clearCookies();
+    await distribute(admin);
+
+    const alert = admin.getByRole("alert").filter({ hasText: "You have been signed out" });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("Sign in again in another tab");
+    expect(await admin.getByText(STOPPED).count()).toBe(0);
+  });
+
+  it("says to wait when the server asks for fewer requests", async () => {
+    allowBrowserConsoleError(/status of 429/);
+    const admin = await signedInPage(server.url, world.people.trustAdmin.id);
+    await admin.goto(`${server.url}/cycles/new?version=${version.id}`);
+    await admin.waitForLoadState("networkidle");
+    // A rate limiter in front answers in plain text, not in the page's JSON.
+    await admin.route(isBatch, (route) =>
+      route.fulfill({ status: 429, contentType: "text/plain", body: "Too Many Requests" }),
+    );
+    await admin.getByRole("textbox", { name: "Due date" }).fill("2027-07-16");
+    await distribute(admin);
+
+    await admin
+      .getByRole("alert")
+      .filter({ hasText: "Wait a minute, then distribute again" })
+      .waitFor();
+    expect(await admin.getByText(STOPPED).count()).toBe(0);
+  });
 });
