@@ -155,4 +155,18 @@ describe("a long evaluation, navigated", () => {
     await page.getByText("Cycle: Autumn review 2027").waitFor();
     await page.getByText("Due 31 March 2027").waitFor();
   });
+
+  it("says what the overview's indicator dots mean, in words as well as colour", async () => {
+    const page = await signedInPage(server.url, world.people.staff.id);
+    await open(page, "");
+    const overview = page.getByRole("region", { name: "Overview of Safeguarding" });
+    // Once an indicator is rated its dot changes colour; the key says what each colour is.
+    const key = overview.locator(".abacus-key");
+    expect(await key.textContent()).toBe(
+      "Dots: each indicator’s rating, in order. Green Amber Red Not rated",
+    );
+    // A criterion's dots are one image with its ratings in words.
+    const dots = overview.getByRole("img", { name: /^Indicators: / }).first();
+    expect(await dots.getAttribute("aria-label")).toMatch(/: not rated(;|$)/);
+  });
 });

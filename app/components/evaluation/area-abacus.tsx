@@ -107,6 +107,7 @@ export function AreaAbacus(props: {
           </span>
         ))}
       </div>
+      {criteria.some((c) => c.indicators?.length) ? <RatingKey /> : null}
       {criteria.map((c) => (
         <AbacusRow
           key={c.id}
@@ -124,6 +125,27 @@ export function AreaAbacus(props: {
         />
       ))}
     </section>
+  );
+}
+
+const RATING_WORDS: { rating: Rating | "none"; label: string }[] = [
+  { rating: "green", label: "Green" },
+  { rating: "amber", label: "Amber" },
+  { rating: "red", label: "Red" },
+  { rating: "none", label: "Not rated" },
+];
+
+/** What the dots beside a criterion mean: its indicators' ratings, one dot each, in order. */
+function RatingKey() {
+  return (
+    <p className="abacus-key">
+      <span>Dots: each indicator&rsquo;s rating, in order.</span>
+      {RATING_WORDS.map(({ rating, label }) => (
+        <span key={rating} className="abacus-key-item">
+          <span className={`rag-dot rag-dot-${rating}`} aria-hidden="true" /> {label}
+        </span>
+      ))}
+    </p>
   );
 }
 
@@ -193,6 +215,7 @@ function AbacusRow(props: {
         {props.ratings.length ? (
           <span
             className="abacus-rag"
+            role="img"
             aria-label={`Indicators: ${props.ratings.map((r) => `${r.text}: ${r.rating ?? "not rated"}`).join("; ")}`}
           >
             {props.ratings.map((r, i) => (
