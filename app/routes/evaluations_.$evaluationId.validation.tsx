@@ -38,6 +38,9 @@ import {
 } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 import { TableScroll } from "../components/table-scroll.tsx";
+import { submissionUnderReview } from "../components/meeting/meeting.server.ts";
+import { SchoolJudgementNote } from "../components/meeting/school-judgement-note.tsx";
+import { reviewedJudgement } from "../components/meeting/submitted-judgement.ts";
 import { ReportForm } from "../components/report/report-form.tsx";
 import { reportOffer } from "../report.server.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
@@ -49,8 +52,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { evaluation, validation, resource } = await orNotFound(
     loadValidationOfEvaluation(actor, params.evaluationId ?? ""),
   );
-  const { school, content } = await orNotFound(frameworkOfEvaluation(evaluation));
-  const entries = validation ? await listRecordEntries(validation.trustId, validation.id) : [];
+  const [{ school, content }, entries, review] = await Promise.all([
+    orNotFound(frameworkOfEvaluation(evaluation)),
+    validation ? listRecordEntries(validation.trustId, validation.id) : [],
+    submissionUnderReview(evaluation),
+  ]);
   const canAssign = can(actor, "assign", resource);
   const candidates = canAssign ? await validatorCandidates(school) : [];
   // Everyone in the trust who could appear in the record, so live entries show names too.
@@ -80,6 +86,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     schoolJudgements: Object.fromEntries(
       evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
     ),
+    // What the validator reviews (ADR 062): the judgements as last submitted.
+    submission: review.submission && {
+      id: review.submission.id,
+      on: review.submission.on,
+      at: review.submission.at,
+    },
+    submittedJudgements: Object.fromEntries(review.submittedJudgements),
     areas: content.areas.map((a) => ({
       id: a.id,
       title: a.title,
@@ -222,7 +235,11 @@ export default function ValidationPage() {
                     <thead>
                       <tr>
                         <th scope="col">Criterion</th>
-                        <th scope="col">School's judgement</th>
+                        <th scope="col">
+                          {data.submission
+                            ? "School's judgement as submitted"
+                            : "School's judgement (live)"}
+                        </th>
                         <th scope="col">Agreed judgement</th>
                       </tr>
                     </thead>
@@ -236,7 +253,23 @@ export default function ValidationPage() {
                             <th scope="row">
                               <span className="code">{c.code}</span> {c.statement}
                             </th>
-                            <td>{label(data.schoolJudgements[c.id])}</td>
+                            <td>
+                              {label(
+                                reviewedJudgement(
+                                  data.submission,
+                                  data.submittedJudgements[c.id] ?? null,
+                                  data.schoolJudgements[c.id] ?? null,
+                                ) ?? undefined,
+                              )}
+                              <SchoolJudgementNote
+                                submission={data.submission}
+                                submitted={data.submittedJudgements[c.id] ?? null}
+                                live={data.schoolJudgements[c.id] ?? null}
+                                labelOf={(key) =>
+                                  area.levels.find((l) => l.key === key)?.label ?? null
+                                }
+                              />
+                            </td>
                             <td>
                               {agreed ? (
                                 <div>

@@ -358,6 +358,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
               key={item.criterion.id}
               item={item}
               evaluationId={data.evaluation.id}
+              submission={data.submission}
               doc={room.evaluation.doc}
               awareness={room.evaluation.awareness}
               synced={room.evaluation.synced}

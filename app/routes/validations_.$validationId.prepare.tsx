@@ -118,6 +118,8 @@ export default function PreparePage() {
         agendaSize={choice.chosen.size}
       />
       <PreReview
+        evaluationId={data.evaluation.id}
+        submission={data.submission}
         criteria={data.criteria}
         provisional={data.provisional}
         me={data.me}

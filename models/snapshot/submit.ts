@@ -17,7 +17,12 @@ export async function latestSubmissionId(evaluation: Evaluation): Promise<string
 
 /** The newest submission among an evaluation's snapshots (newest first), or "none". */
 export function latestSubmissionAmong(snapshots: readonly SnapshotSummary[]): string {
-  return snapshots.find((s) => s.kind === "submission")?.id ?? "none";
+  return latestSubmissionIn(snapshots)?.id ?? "none";
+}
+
+/** The newest submission among an evaluation's snapshots (newest first), or null. */
+export function latestSubmissionIn(snapshots: readonly SnapshotSummary[]): SnapshotSummary | null {
+  return snapshots.find((s) => s.kind === "submission") ?? null;
 }
 
 /**

@@ -67,6 +67,13 @@ describe("submitting for validation and comparing with the live evaluation", () 
       .waitFor();
     await dialog.getByRole("list", { name: "Criteria not judged yet" }).getByText("2.3").waitFor();
     expect(await dialog.getByText("2.1", { exact: true }).count()).toBe(0);
+    // What the validator will review: this snapshot, with later changes marked (ADR 062).
+    await dialog
+      .getByText(
+        "The validator reviews the judgements in this snapshot; any you change later show to them as changed since submission, and submitting again gives them a new snapshot to review.",
+        { exact: false },
+      )
+      .waitFor();
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "hidden" });
     await page.getByRole("button", { name: "Submit for validation" }).click();
@@ -157,7 +164,7 @@ describe("submitting for validation and comparing with the live evaluation", () 
       .waitFor();
     await dialog
       .getByText(
-        "What the validator reviews: Helen Validator sees this evaluation as it is now, live, before and in the meeting, not a snapshot: your changes since the last submission are already in front of them.",
+        "What the validator reviews: Helen Validator reviews the judgements in your last snapshot; any you have changed since show to them as changed since submission. Submitting again gives them this new snapshot to review instead.",
         { exact: false },
       )
       .waitFor();

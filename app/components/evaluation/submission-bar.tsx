@@ -202,15 +202,16 @@ export function SubmissionBar({
                 <p id="submit-dialog-review">
                   <strong>What the validator reviews:</strong>{" "}
                   {validators.length
-                    ? `${listOf(validators)} ${validators.length === 1 ? "sees" : "see"} this evaluation as it is now, live, before and in the meeting, not a snapshot: your changes since the last submission are already in front of them. Submitting again changes nothing for the validation itself; the new snapshot records what you submitted, and when.`
-                    : "no validator is assigned yet. Whoever is assigned will see this evaluation as it is then, live, before and in the meeting, not a snapshot; the new snapshot records what you submitted, and when."}
+                    ? `${listOf(validators)} ${validators.length === 1 ? "reviews" : "review"} the judgements in your last snapshot; any you have changed since show to them as changed since submission. Submitting again gives them this new snapshot to review instead.`
+                    : "no validator is assigned yet. Whoever is assigned reviews the judgements in your latest snapshot (this one, if you submit now); any changed later show to them as changed since submission."}
                 </p>
               </>
             ) : (
               <p id="submit-dialog-text">
                 Every judgement, note, force and action is kept exactly as it is now, as a snapshot
-                of what you submitted. Your team can keep working afterwards; later changes do not
-                alter the snapshot, and the validator sees the evaluation as it is when they look.
+                of what you submitted. Your team can keep working afterwards. The validator reviews
+                the judgements in this snapshot; any you change later show to them as changed since
+                submission, and submitting again gives them a new snapshot to review.
               </p>
             )}
             <fetcher.Form method="post" action={`/evaluations/${evaluationId}/submit`}>

@@ -11,6 +11,11 @@ import { ForceFieldDiagram } from "../evaluation/force-field-diagram.tsx";
 import { LazyRichTextEditor } from "../evaluation/lazy-rich-text-editor.tsx";
 import { useForces } from "../plan/use-plan.ts";
 import { JudgementsPanel, LevelChip } from "./judgements-panel.tsx";
+import {
+  changedSinceSubmission,
+  reviewedJudgement,
+  type SubmissionSeen,
+} from "./submitted-judgement.ts";
 import type { MeetingCriterion, MeetingMe, Provisional } from "./types.ts";
 
 /** The school's judgement of a criterion as its evaluation has it now (live, once synced). */
@@ -78,6 +83,8 @@ function LiveForceField({
 export function AgendaItemView(props: {
   item: MeetingCriterion;
   evaluationId: string;
+  /** The submission the school's judgements are shown as (null: never submitted, live). */
+  submission: SubmissionSeen | null;
   /** The school's evaluation, open read-only in the page's room (null while it opens). */
   doc: Y.Doc | null;
   awareness: Awareness | null;
@@ -95,7 +102,10 @@ export function AgendaItemView(props: {
 }) {
   const { item, doc, agreed } = props;
   const c = item.criterion;
-  const schoolJudgement = useSchoolJudgement(doc, props.synced, c.id, item.schoolJudgement);
+  const liveJudgement = useSchoolJudgement(doc, props.synced, c.id, item.schoolJudgement);
+  const { submission } = props;
+  const schoolJudgement = reviewedJudgement(submission, item.submittedJudgement, liveJudgement);
+  const changed = changedSinceSubmission(submission, item.submittedJudgement, liveJudgement);
   // One object per document: the editors are rebuilt only when the document changes.
   const provider = useMemo(
     () => (doc ? { document: doc, awareness: props.awareness } : null),
@@ -109,17 +119,19 @@ export function AgendaItemView(props: {
     role: props.me.role,
     observing: props.me.observing,
   };
-  // The levels in play: the school's, the validators', the agreed one (lowest first).
+  // The levels in play: the school's (as submitted and now), the validators', the agreed one.
   const inPlay = new Set(
     [
       schoolJudgement,
+      changed ? liveJudgement : null,
       agreed?.level,
       ...(props.provisionalVisible ? props.provisional.map((p) => p.level) : []),
     ].filter((k): k is string => Boolean(k)),
   );
   const marks = (key: string) =>
     [
-      key === schoolJudgement ? "the school's" : null,
+      key === schoolJudgement ? (submission ? "the school's as submitted" : "the school's") : null,
+      changed && key === liveJudgement ? "the school's now" : null,
       props.provisionalVisible && props.provisional.some((p) => p.level === key)
         ? "the validator's"
         : null,
@@ -161,6 +173,8 @@ export function AgendaItemView(props: {
         criterionId={c.id}
         levels={item.levels}
         schoolJudgement={schoolJudgement}
+        liveJudgement={liveJudgement}
+        submission={submission}
         provisional={props.provisional}
         provisionalVisible={props.provisionalVisible}
         agreed={agreed}

@@ -4,6 +4,8 @@ import { formatClock } from "../../../models/dates.ts";
 import type { ScaleLevel } from "../../../models/framework/types.ts";
 import type { AgreedJudgement } from "../../../models/validation/record-state.ts";
 import { CsrfInput } from "../csrf-input.tsx";
+import { SchoolJudgementNote } from "./school-judgement-note.tsx";
+import type { SubmissionSeen } from "./submitted-judgement.ts";
 import type { Provisional } from "./types.ts";
 
 type Answer = {
@@ -120,7 +122,8 @@ function ConfirmForm(props: { code: string; criterionId: string; agreedSeq: numb
 }
 
 /**
- * The three judgements of one criterion side by side — the school's, the validator's
+ * The three judgements of one criterion side by side — the school's (as submitted, with what
+ * it is now where it has changed since; ADR 062), the validator's
  * provisional one, the agreed one — with agreeing (validator) and confirming (school leader)
  * right there. The agreed judgement is the live record: everyone sees a decision as it is made.
  */
@@ -128,7 +131,11 @@ export function JudgementsPanel(props: {
   code: string;
   criterionId: string;
   levels: ScaleLevel[];
+  /** The school's judgement under review: as submitted (live when never submitted). */
   schoolJudgement: string | null;
+  /** The school's judgement now. */
+  liveJudgement: string | null;
+  submission: SubmissionSeen | null;
   provisional: Provisional[];
   provisionalVisible: boolean;
   agreed: AgreedJudgement | undefined;
@@ -158,9 +165,15 @@ export function JudgementsPanel(props: {
       </h3>
       <dl className="judgements-side-by-side">
         <div className="judgement-card">
-          <dt>School&apos;s judgement</dt>
+          <dt>{props.submission ? "School's judgement as submitted" : "School's judgement"}</dt>
           <dd>
             <LevelChip level={level(props.schoolJudgement)} />
+            <SchoolJudgementNote
+              submission={props.submission}
+              submitted={props.schoolJudgement}
+              live={props.liveJudgement}
+              labelOf={(key) => level(key)?.label ?? null}
+            />
           </dd>
         </div>
         <div className="judgement-card">

@@ -2,7 +2,7 @@
 import { colourFor } from "../../../collab/context.ts";
 import { documentName } from "../../../collab/document-name.ts";
 import { NotFoundError } from "../../../models/errors.ts";
-import { getEvaluation } from "../../../models/evaluation/evaluation.ts";
+import { getEvaluation, type Evaluation } from "../../../models/evaluation/evaluation.ts";
 import { frameworkOfEvaluation } from "../../../models/evaluation/framework-of.ts";
 import { scaleOf } from "../../../models/framework/applicable.ts";
 import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
@@ -15,6 +15,9 @@ import {
 import type { Actor } from "../../../models/permissions/roles.ts";
 import { getSchool } from "../../../models/school/school.ts";
 import { getUsers } from "../../../models/user/user.ts";
+import { formatDay, formatMoment, todayInEngland } from "../../../models/dates.ts";
+import { listSnapshotsOfEvaluation } from "../../../models/snapshot/snapshot.ts";
+import { latestSubmissionIn } from "../../../models/snapshot/submit.ts";
 import {
   DEFAULT_MEETING_MINUTES,
   defaultAgenda,
@@ -27,17 +30,46 @@ import { outcomesFor } from "../../../models/validation/outcome.ts";
 import { listProvisionalJudgements } from "../../../models/validation/provisional.ts";
 import { listRecordEntries } from "../../../models/validation/record.ts";
 import { publicEnv } from "../../utils/env.server.ts";
+import { reviewedJudgement } from "./submitted-judgement.ts";
 import type { MeetingCriterion } from "./types.ts";
 
-/** The meeting, its evaluation and the criteria as this school's evaluation has them. */
+const byCriterion = (judgements: { criterionId: string; level: string }[]) =>
+  new Map(judgements.map((j) => [j.criterionId, j.level]));
+
+/**
+ * What the validator reviews (ADR 062): the evaluation's latest submission (null if it was never
+ * submitted) and its judgements by criterion. The snapshots are one read through the
+ * `evaluationId` index, without their states (ADRs 034, 051): the judgements are in the row's
+ * projection, which, like the live one, holds only judgements at levels of the scale.
+ */
+export async function submissionUnderReview(evaluation: Evaluation) {
+  const latest = latestSubmissionIn(
+    await listSnapshotsOfEvaluation(evaluation.trustId, evaluation.id),
+  );
+  return {
+    submission: latest && {
+      id: latest.id,
+      on: formatDay(todayInEngland(latest.createdAt), "short"),
+      at: formatMoment(latest.createdAt),
+      createdBy: latest.createdBy,
+    },
+    submittedJudgements: byCriterion(latest?.projection.judgements ?? []),
+  };
+}
+
+/**
+ * The meeting, its evaluation and the criteria as this school's evaluation has them: each
+ * criterion's judgement now and as last submitted (what the validator reviews, ADR 062).
+ */
 async function loadMeetingPage(actor: Actor, validationId: string, action: "read" | "schedule") {
   const { validation, schedule, resource } = await loadMeeting(actor, validationId, action);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
-  const { school, content } = await frameworkOfEvaluation(evaluation);
-  const schoolJudgements: Record<string, string> = Object.fromEntries(
-    evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
-  );
+  const [{ school, content }, { submission, submittedJudgements }] = await Promise.all([
+    frameworkOfEvaluation(evaluation),
+    submissionUnderReview(evaluation),
+  ]);
+  const schoolJudgements = byCriterion(evaluation.projection.judgements);
   // Every criterion of the evaluation, in its order: the agenda can change while the page is open.
   const criteria: MeetingCriterion[] = content.areas.flatMap((area) => {
     const levels = scaleOf(content, area).levels;
@@ -48,7 +80,8 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
         areaId: area.id,
         areaTitle: area.title,
         levels,
-        schoolJudgement: schoolJudgements[c.id] ?? null,
+        schoolJudgement: schoolJudgements.get(c.id) ?? null,
+        submittedJudgement: submittedJudgements.get(c.id) ?? null,
       }));
   });
   const provisionalVisible = can(actor, "readProvisional", resource);
@@ -66,6 +99,7 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
     school,
     content,
     criteria,
+    submission,
     schedule,
     provisionalVisible,
     provisional,
@@ -138,6 +172,12 @@ export async function meetingPageData(actor: Actor, validationId: string) {
     provisional: page.provisional,
     entries,
     criteria: page.criteria,
+    /** The submission the school's judgements are shown as (null: never submitted, live). */
+    submission: page.submission && {
+      id: page.submission.id,
+      on: page.submission.on,
+      at: page.submission.at,
+    },
     // What recording the outcome needs (the validator's form; everyone sees the outcome live).
     outcomeForm: canAgree
       ? {
@@ -154,16 +194,20 @@ export async function meetingPageData(actor: Actor, validationId: string) {
 /** What the validator's preparation page shows: scheduling and the pre-review. */
 export async function preparePageData(actor: Actor, validationId: string) {
   const page = await loadMeetingPage(actor, validationId, "schedule");
-  const { validation, evaluation, school, schedule, criteria, provisional } = page;
-  const schoolJudgements = Object.fromEntries(
-    criteria.map((c) => [c.criterion.id, c.schoolJudgement ?? undefined]),
-  );
+  const { validation, evaluation, school, schedule, criteria, provisional, submission } = page;
+  // What the validator reviews: the school's judgements as submitted (live if never submitted).
+  const reviewed = (c: MeetingCriterion) =>
+    reviewedJudgement(submission, c.submittedJudgement, c.schoolJudgement);
   const differing = defaultAgenda(
     criteria.map((c) => c.criterion.id),
-    schoolJudgements,
+    Object.fromEntries(criteria.map((c) => [c.criterion.id, reviewed(c) ?? undefined])),
     provisional,
   );
-  const people = await getUsers(validation.validatorIds);
+  const people = await getUsers([
+    ...validation.validatorIds,
+    ...(submission ? [submission.createdBy] : []),
+  ]);
+  const names = new Map(people.map((u) => [u.id, u.name]));
   return {
     validation: { id: validation.id },
     evaluation: { id: evaluation.id, title: evaluation.title },
@@ -177,8 +221,15 @@ export async function preparePageData(actor: Actor, validationId: string) {
     },
     /** What the agenda starts from: the saved agenda, or where judgements differ. */
     agenda: schedule?.agendaCriterionIds ?? differing,
-    /** Criteria where a validator's provisional judgement differs from the school's, now. */
+    /** Criteria where a validator's provisional judgement differs from the school's submitted one. */
     differing,
+    /** The latest submission, and who made it (null: never submitted, judgements shown live). */
+    submission: submission && {
+      id: submission.id,
+      on: submission.on,
+      at: submission.at,
+      by: names.get(submission.createdBy) ?? "someone no longer listed",
+    },
     criteria: criteria.map((c) => ({
       id: c.criterion.id,
       code: c.criterion.code,
@@ -186,10 +237,11 @@ export async function preparePageData(actor: Actor, validationId: string) {
       areaId: c.areaId,
       areaTitle: c.areaTitle,
       levels: c.levels.map((l) => ({ key: l.key, label: l.label })),
-      schoolJudgement: c.schoolJudgement,
+      schoolJudgement: reviewed(c),
+      liveJudgement: c.schoolJudgement,
     })),
     provisional,
-    names: Object.fromEntries(people.map((u) => [u.id, u.name])),
+    names: Object.fromEntries(names),
   };
 }
 

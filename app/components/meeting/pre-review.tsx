@@ -1,7 +1,9 @@
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { TableScroll } from "../table-scroll.tsx";
 import { CsrfInput } from "../csrf-input.tsx";
 import { SCHEDULE_FORM_ID } from "./schedule-form.tsx";
+import { SchoolJudgementNote } from "./school-judgement-note.tsx";
+import type { SubmissionSeen } from "./submitted-judgement.ts";
 import { labelOf, type CriterionRow, type Provisional } from "./types.ts";
 
 function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: string | null }) {
@@ -35,13 +37,39 @@ function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: s
   );
 }
 
+/** Which submission the pre-review shows, when and by whom, or that there is none yet. */
+function SubmissionLine(props: {
+  evaluationId: string;
+  submission: (SubmissionSeen & { by: string }) | null;
+}) {
+  const { submission } = props;
+  if (!submission)
+    return (
+      <p className="notice">
+        The school has not submitted this evaluation yet: its judgements are shown as they are now
+        (live), and may still change.
+      </p>
+    );
+  return (
+    <p>
+      {`Submitted by ${submission.by} on ${submission.at}. The school's judgements are shown as submitted; any changed since say so beside them. `}
+      <Link to={`/evaluations/${props.evaluationId}/history?a=${submission.id}&b=now`}>
+        Compare the submission with the evaluation now
+      </Link>
+    </p>
+  );
+}
+
 /**
- * The validator's pre-review: for every criterion, the school's judgement, their own
+ * The validator's pre-review: for every criterion, the school's judgement as submitted (and
+ * what it is now, where the school has changed it since; ADR 062), their own
  * provisional judgement (and their colleagues'), and whether it goes on the agenda. The
  * agenda's ticks belong to the schedule form (their `form` attribute) and follow each saved
  * provisional judgement (agenda-choice.ts).
  */
 export function PreReview(props: {
+  evaluationId: string;
+  submission: (SubmissionSeen & { by: string }) | null;
   criteria: CriterionRow[];
   provisional: Provisional[];
   me: string;
@@ -55,17 +83,21 @@ export function PreReview(props: {
   return (
     <section aria-labelledby="pre-review-heading" className="pre-review">
       <h2 id="pre-review-heading">Pre-review and agenda</h2>
+      <SubmissionLine evaluationId={props.evaluationId} submission={props.submission} />
       <p className="muted">
         The school sees provisional judgements from the start of the meeting. A criterion where
-        yours differs from the school&apos;s is ticked for the agenda for you; untick it to leave it
-        off. The agenda is kept when you save the schedule.
+        yours differs from the school&apos;s
+        {props.submission ? " submitted judgement" : " judgement"} is ticked for the agenda for you;
+        untick it to leave it off. The agenda is kept when you save the schedule.
       </p>
       <TableScroll label="Criteria to pre-review">
         <table className="table">
           <thead>
             <tr>
               <th scope="col">Criterion</th>
-              <th scope="col">School&apos;s judgement</th>
+              <th scope="col">
+                {props.submission ? "School's judgement as submitted" : "School's judgement (live)"}
+              </th>
               <th scope="col">Your provisional judgement</th>
               <th scope="col">On the agenda</th>
             </tr>
@@ -83,7 +115,17 @@ export function PreReview(props: {
                   <th scope="row">
                     <span className="code">{c.code}</span> {c.statement}
                   </th>
-                  <td>{labelOf(c.levels, c.schoolJudgement)}</td>
+                  <td>
+                    {labelOf(c.levels, c.schoolJudgement)}
+                    {props.submission ? (
+                      <SchoolJudgementNote
+                        submission={props.submission}
+                        submitted={c.schoolJudgement}
+                        live={c.liveJudgement}
+                        labelOf={(key) => c.levels.find((l) => l.key === key)?.label ?? null}
+                      />
+                    ) : null}
+                  </td>
                   <td>
                     <ProvisionalCell criterion={c} mine={mine} />
                     {others.map((o) => (

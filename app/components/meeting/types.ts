@@ -14,7 +14,10 @@ export interface CriterionRow {
   areaId: string;
   areaTitle: string;
   levels: LevelOption[];
+  /** What the validator reviews: as last submitted (live when never submitted). */
   schoolJudgement: string | null;
+  /** The school's judgement now. */
+  liveJudgement: string | null;
 }
 
 /** A criterion as the meeting shows it when it is the item in focus. */
@@ -25,6 +28,8 @@ export interface MeetingCriterion {
   levels: ScaleLevel[];
   /** From the evaluation's projection; the page prefers the live document's. */
   schoolJudgement: string | null;
+  /** As the school last submitted it (null: not judged then, or never submitted). */
+  submittedJudgement: string | null;
 }
 
 export interface Provisional {

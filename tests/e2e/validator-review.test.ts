@@ -1,0 +1,116 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentName } from "../../collab/document-name.ts";
+import { setJudgement } from "../../collab/shapes/evaluation.ts";
+import { formatDay, todayInEngland } from "../../models/dates.ts";
+import { loadActor } from "../../models/membership/membership.ts";
+import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
+import type { Validation } from "../../models/validation/validation.ts";
+import type { AppServer } from "../../server/app.ts";
+import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
+import { checkPage, preloadAxe, settle } from "../support/axe.ts";
+import { signedInPage, useBrowser } from "../support/browser.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildValidation, buildWorld } from "../support/factories.ts";
+import { startTestServer } from "../support/server.ts";
+
+// The validator reviews what the school submitted (ADR 062): in the browser, before and in the
+// meeting, with the school's later changes shown beside it, live.
+
+useTestDatabase();
+useBrowser();
+
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let validation: Validation;
+let submittedOn: string;
+const CHANGED = { id: "incl-1", code: "2.1" };
+
+const judge = (level: string | null) =>
+  server.collab.change(documentName("evaluation", world.evaluation.id), (doc) =>
+    setJudgement(doc, CHANGED.id, level),
+  );
+
+async function problemsAt(page: Page, widths: number[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await settle(page, 50, 500);
+    for (const problem of await checkPage(page, { tablesMayScroll: width < 1280 }))
+      problems.push(`${width} px: ${problem}`);
+  }
+  return problems;
+}
+
+beforeAll(async () => {
+  world = await buildWorld();
+  server = await startTestServer();
+  await judge("expected");
+  const leader = (await loadActor(world.people.schoolLeader.id))!;
+  const { snapshot } = await submitEvaluation(
+    { actor: leader, collab: server.collab },
+    { evaluationId: world.evaluation.id, basedOn: "none" },
+  );
+  submittedOn = formatDay(todayInEngland(snapshot.createdAt), "short");
+  validation = await buildValidation(
+    world.evaluation,
+    [world.people.validator.id],
+    world.people.trustAdmin.id,
+  );
+  await saveMeetingSchedule(
+    validation,
+    {
+      scheduledAt: new Date(Date.now() + 86_400_000),
+      videoLink: "https://meet.example.org/review",
+      agendaCriterionIds: [CHANGED.id],
+    },
+    Object.keys(world.evaluation.levelsByCriterion),
+    world.people.validator.id,
+  );
+  // The school carries on after submitting.
+  await judge("strong");
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("what the validator reviews", () => {
+  it("before the meeting: the judgement as submitted, the change since beside it, accessible at every width", async () => {
+    const page = await signedInPage(server.url, world.people.validator.id);
+    await preloadAxe(page.context());
+    await page.goto(`${server.url}/validations/${validation.id}/prepare`);
+    const table = page.getByRole("table");
+    await table.getByRole("columnheader", { name: "School's judgement as submitted" }).waitFor();
+    const row = table.getByRole("row").filter({ hasText: CHANGED.code });
+    const school = row.getByRole("cell").first();
+    await school.waitFor();
+    expect((await school.innerText()).split("\n").filter(Boolean)).toEqual([
+      "Expected standard",
+      `Now Strong standard: changed since submission on ${submittedOn}`,
+    ]);
+    await page.getByText(/^Submitted by Sam Leader on /).waitFor();
+    expect(await problemsAt(page, [1280, 390])).toEqual([]);
+  });
+
+  it("in the meeting: the school's change shows beside its submitted judgement as it is made", async () => {
+    const page = await signedInPage(server.url, world.people.validator.id);
+    await preloadAxe(page.context());
+    await page.goto(`${server.url}/validations/${validation.id}/meeting`);
+    const card = page.locator(".judgement-card").filter({
+      hasText: "School's judgement as submitted",
+    });
+    await card.getByText("Expected standard", { exact: true }).waitFor();
+    const note = card.getByText(/changed since submission on/);
+    await expect
+      .poll(() => note.textContent())
+      .toBe(`Now Strong standard: changed since submission on ${submittedOn}`);
+    // The school puts it back as submitted: the note goes, live.
+    await judge("expected");
+    await note.waitFor({ state: "detached", timeout: 10_000 });
+    await judge("needs-attention");
+    await expect
+      .poll(() => note.textContent(), { timeout: 10_000 })
+      .toBe(`Now Needs attention: changed since submission on ${submittedOn}`);
+    expect(await problemsAt(page, [1280, 390])).toEqual([]);
+  });
+});
