@@ -232,24 +232,38 @@ export function useRoomPresence(): Present[] {
   return usePresence(useRoomContext().presence);
 }
 
+/** The page's presence (its main document's awareness), null until that document is open. */
+export function usePresenceAwareness(): Awareness | null {
+  return useRoomContext().presence.awareness;
+}
+
+// Focus events bubble from the field outwards, so an area inside another (a factor inside its
+// force-field) hears the event first; it marks it here and the areas around it say nothing more.
+const placedFocus = new WeakSet<Event>();
+
 /**
  * Where this person is working, for the others' presence lists. `focusProps(focus)` goes on
- * the element around a field (or a group of them): focus anywhere inside says so, and leaving
- * it for somewhere that says nothing clears it, so presence never points at a field left behind.
+ * the element around a field (or a group of them): focus anywhere inside says so (the innermost
+ * such element, when they nest), and leaving it for somewhere that says nothing clears it, so
+ * presence never points at a field left behind.
  */
 export function usePresenceFocus(): {
   setFocus(focus: unknown): void;
   /** Focus left a field: clears where this person works unless another field says otherwise. */
   leaveFocus(): void;
   focusProps(focus: unknown): {
-    onFocus(): void;
+    onFocus(event: FocusEvent<HTMLElement>): void;
     onBlur(event: FocusEvent<HTMLElement>): void;
   };
 } {
   const { focus } = useRoomContext();
   const focusProps = useCallback(
     (value: unknown) => ({
-      onFocus: () => focus.set(value),
+      onFocus: (event: FocusEvent<HTMLElement>) => {
+        if (placedFocus.has(event.nativeEvent)) return;
+        placedFocus.add(event.nativeEvent);
+        focus.set(value);
+      },
       onBlur: (event: FocusEvent<HTMLElement>) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focus.leave();
       },

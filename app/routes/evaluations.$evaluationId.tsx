@@ -24,7 +24,8 @@ import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 import { AreaAbacus } from "../components/evaluation/area-abacus.tsx";
 import { AreaNav } from "../components/evaluation/area-nav.tsx";
 import { CriterionPanel } from "../components/evaluation/criterion-panel.tsx";
-import { describeEvaluationFocus } from "../components/evaluation/focus.ts";
+import { describeEvaluationFocus, planItemWords } from "../components/evaluation/focus.ts";
+import { RemovedByColleague } from "../components/evaluation/removed-by-colleague.tsx";
 import {
   judgedIn,
   unjudgedIn,
@@ -220,7 +221,13 @@ function Workspace({
     );
   }
   return (
-    <StructuredEditsProvider doc={evaluation.doc} enabled={!locked}>
+    <StructuredEditsProvider
+      doc={evaluation.doc}
+      enabled={!locked}
+      notices={
+        locked ? null : <RemovedByColleague doc={evaluation.doc} codeOf={(id) => codes.get(id)} />
+      }
+    >
       <WorkspaceBar
         canWrite={data.canWrite}
         readOnlyNotice={
@@ -228,7 +235,9 @@ function Workspace({
             ? `You are viewing as a contributor giving the ${data.perspective.toLowerCase()} perspective: read only. Only the school's team can change this evaluation; you record your own judgements on the Perspectives page.`
             : `You are viewing as ${data.me.role.toLowerCase()}: read only. Only the school's team can change this evaluation.`
         }
-        describeFocus={(p) => describeEvaluationFocus(p.focus, (id) => codes.get(id))}
+        describeFocus={(p) =>
+          describeEvaluationFocus(p.focus, (id) => codes.get(id), planItemWords(evaluation.doc))
+        }
       />
       <section aria-labelledby="area-heading">
         <h2 id="area-heading">{area.title}</h2>

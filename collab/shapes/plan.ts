@@ -88,7 +88,8 @@ export function readAction(id: string, item: Y.Map<unknown>): PlanAction {
     status: ACTION_STATUSES.includes(status as ActionStatus)
       ? (status as ActionStatus)
       : "notStarted",
-    forceIds: forceIds instanceof Y.Array ? forceIds.toArray().map(String) : [],
+    // Once each, however many copies concurrent links (or an undone removal) left.
+    forceIds: forceIds instanceof Y.Array ? [...new Set(forceIds.toArray().map(String))] : [],
     order: String(item.get("order") ?? ""),
   };
 }
@@ -119,8 +120,9 @@ export function addForce(
   side: ForceSide,
   text = "",
   strength = 3,
+  /** Only to put a removed force back under its own id (see `restoreForce`). */
+  id = newId("force"),
 ): string {
-  const id = newId("force");
   const item = new Y.Map<unknown>();
   item.set("criterionId", criterionId);
   item.set("side", side);
@@ -133,8 +135,13 @@ export function addForce(
   return id;
 }
 
-export function addAction(doc: Y.Doc, criterionId: string, what = ""): string {
-  const id = newId("action");
+export function addAction(
+  doc: Y.Doc,
+  criterionId: string,
+  what = "",
+  /** Only to put a removed action back under its own id (see `restoreAction`). */
+  id = newId("action"),
+): string {
   const item = new Y.Map<unknown>();
   item.set("criterionId", criterionId);
   item.set("what", new Y.Text(what));
@@ -198,6 +205,61 @@ export function setActionField(
 
 export function removeAction(doc: Y.Doc, actionId: string): void {
   actionsOf(doc).delete(actionId);
+}
+
+/** Moves an action to `position` among its criterion's actions. */
+export function moveAction(
+  doc: Y.Doc,
+  criterionId: string,
+  actionId: string,
+  position: number,
+): boolean {
+  const keys = placeAt(readActions(doc, criterionId), actionId, position);
+  if (!keys) return false;
+  doc.transact(() => keys.forEach((key, id) => actionsOf(doc).get(id)?.set("order", key)));
+  return true;
+}
+
+/**
+ * Puts a removed force back as it was: its id, text, strength and flags, at `position` on its
+ * side, addressed again by `linkedActionIds` (those still there). False, changing nothing, when
+ * it is already back (its remover undid the removal, say).
+ */
+export function restoreForce(
+  doc: Y.Doc,
+  force: Force,
+  position: number,
+  linkedActionIds: string[] = [],
+): boolean {
+  if (forcesOf(doc).has(force.id)) return false;
+  doc.transact(() => {
+    addForce(doc, force.criterionId, force.side, force.text, force.strength, force.id);
+    setForceField(doc, force.id, "priority", force.priority);
+    setForceField(doc, force.id, "inOurControl", force.inOurControl);
+    moveForce(doc, force.criterionId, force.side, force.id, position);
+    for (const actionId of linkedActionIds) linkForce(doc, actionId, force.id, true);
+  });
+  return true;
+}
+
+/**
+ * Puts a removed action back as it was: its id, what, owner, due date, impact measure, status
+ * and the hindering forces it addressed (those still there), at `position` in its criterion.
+ * False, changing nothing, when it is already back.
+ */
+export function restoreAction(doc: Y.Doc, action: PlanAction, position: number): boolean {
+  if (actionsOf(doc).has(action.id)) return false;
+  doc.transact(() => {
+    addAction(doc, action.criterionId, action.what, action.id);
+    setActionField(doc, action.id, "ownerId", action.ownerId);
+    setActionField(doc, action.id, "due", action.due);
+    setActionField(doc, action.id, "status", action.status);
+    actionText(doc, action.id, "successMeasure")?.insert(0, action.successMeasure);
+    for (const forceId of action.forceIds)
+      if (forcesOf(doc).has(forceId)) linkForce(doc, action.id, forceId, true);
+    moveAction(doc, action.criterionId, action.id, position);
+  });
+  return true;
 }
 
 /** Links an action to a hindering force it addresses, or unlinks it (every copy, should two people have linked it at once). */

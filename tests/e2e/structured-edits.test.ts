@@ -131,13 +131,20 @@ describe("structured edits on the evaluation page", () => {
     await alexSeen.getByText("editing the evidence of 2.4").waitFor();
 
     await forceField(alex, "2.4").getByRole("button", { name: "Add a helping factor" }).click();
-    await alexSeen.getByText("analysing the force-field of 2.4").waitFor();
+    // The new factor's field has the focus: presence names the factor, not only the force-field.
+    await alexSeen.getByText("editing a helping factor of 2.4").waitFor();
     expect(await alexSeen.getByText("evidence").count()).toBe(0);
 
     await alex
       .getByRole("group", { name: "Actions for 2.4" })
       .getByRole("button", { name: "Add an action" })
       .click();
+    await alexSeen.getByText("editing an action of 2.4").waitFor();
+    // Between the actions (their Add button), the plan as a whole.
+    await alex
+      .getByRole("group", { name: "Actions for 2.4" })
+      .getByRole("button", { name: "Add an action" })
+      .focus();
     await alexSeen.getByText("planning actions for 2.4").waitFor();
 
     await judgement(alex, "2.4", "Needs attention").click();

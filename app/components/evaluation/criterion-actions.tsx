@@ -3,6 +3,7 @@ import { ActionRow, actionInputId, actionName } from "../plan/action-row.tsx";
 import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { localToday, useActions, useForces, useMembers } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
+import { claimRemoval } from "./removal-claims.ts";
 import { useStructuredEdits } from "./structured-edits.tsx";
 
 /**
@@ -10,7 +11,13 @@ import { useStructuredEdits } from "./structured-edits.tsx";
  * how impact will be judged, a status, and the hindering factors it should weaken. Live in the
  * evaluation's document; overdue actions say so in words, not only in colour.
  */
-export function CriterionActions({ evaluationId, criterion, doc, readOnly }: CriterionWorkspace) {
+export function CriterionActions({
+  evaluationId,
+  criterion,
+  doc,
+  awareness,
+  readOnly,
+}: CriterionWorkspace) {
   const actions = useActions(doc, criterion.id);
   const hindering = useForces(doc, criterion.id).filter((f) => f.side === "hindering");
   const members = useMembers(evaluationId);
@@ -35,6 +42,8 @@ export function CriterionActions({ evaluationId, criterion, doc, readOnly }: Cri
               readOnly={readOnly}
               onRemove={() => {
                 if (!doc) return;
+                // Said first, so whoever is working in it hears who removed it.
+                claimRemoval(awareness, action.id);
                 edit(() => removeAction(doc, action.id));
                 removed(
                   `Removed ${actionName(index).toLowerCase()} of ${criterion.code}${action.what.trim() ? `: ${action.what.trim()}` : ""}.`,

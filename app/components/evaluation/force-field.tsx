@@ -18,6 +18,7 @@ import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { useForces } from "../plan/use-plan.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 import { ForceFieldDiagram } from "./force-field-diagram.tsx";
+import { claimRemoval } from "./removal-claims.ts";
 import { useStructuredEdits } from "./structured-edits.tsx";
 
 const SIDES: ForceSide[] = ["helping", "hindering"];
@@ -32,7 +33,7 @@ const addButtonId = (criterionId: string, side: ForceSide) => `add-${side}-${cri
  * The Analyse stage of a criterion: its force-field, edited live in the evaluation's document
  * by everyone at once (helping factors on the left, hindering on the right) and drawn beside.
  */
-export function ForceField({ criterion, doc, readOnly }: CriterionWorkspace) {
+export function ForceField({ criterion, doc, awareness, readOnly }: CriterionWorkspace) {
   const forces = useForces(doc, criterion.id);
   const { edit, removed } = useStructuredEdits();
   const [announcement, setAnnouncement] = useState("");
@@ -64,6 +65,8 @@ export function ForceField({ criterion, doc, readOnly }: CriterionWorkspace) {
 
   const remove = (force: Force, index: number) => {
     if (!doc) return;
+    // Said first, so whoever is working in it hears who removed it (see removal-claims.ts).
+    claimRemoval(awareness, force.id);
     edit(() => removeForce(doc, force.id));
     // The notice with Undo says it (role="status"), so no second announcement here.
     removed(

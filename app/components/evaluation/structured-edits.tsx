@@ -4,7 +4,6 @@ import {
   useContext,
   useEffect,
   useMemo,
-  useRef,
   useState,
   type ReactNode,
 } from "react";
@@ -13,6 +12,7 @@ import { createStructuredUndo, type StructuredUndo } from "../../collab/structur
 import { indicatorRatingsOf, judgementsOf } from "../../../collab/shapes/evaluation.ts";
 import { actionsOf, forcesOf } from "../../../collab/shapes/plan.ts";
 import { focusWhenDrawn } from "../focus-when-drawn.ts";
+import { NoticeToast } from "./notice-toast.tsx";
 
 /**
  * Structured edits of an evaluation (judgements, indicator ratings, forces, actions) go through
@@ -32,8 +32,6 @@ const Context = createContext<StructuredEdits>(direct);
 export function useStructuredEdits(): StructuredEdits {
   return useContext(Context);
 }
-
-const TOAST_MS = 8000;
 
 const TEXT_INPUTS = new Set([
   "text",
@@ -63,11 +61,14 @@ interface Toast {
 export function StructuredEditsProvider({
   doc,
   enabled,
+  notices,
   children,
 }: {
   doc: Y.Doc | null;
   /** False while (or for whom) the evaluation is read only: nothing to undo then. */
   enabled: boolean;
+  /** Other notices of the page, shown with the Undo notice (stacked, never overlapping it). */
+  notices?: ReactNode;
   children: ReactNode;
 }) {
   const [undo, setUndo] = useState<StructuredUndo | null>(null);
@@ -134,67 +135,25 @@ export function StructuredEditsProvider({
   return (
     <Context.Provider value={value}>
       {children}
-      {enabled ? (
-        <UndoToast
-          toast={toast}
-          onUndo={() => {
-            if (!toast) return;
-            const done = undo?.undoStep(toast.step) ?? false;
-            setToast(null);
-            say(done ? "Undone." : "Nothing to undo.");
-            if (done) focusWhenDrawn(toast.focusAfterUndo);
-          }}
-          onDismiss={dismiss}
-        />
-      ) : null}
+      <div className="toast-stack">
+        {notices}
+        {enabled ? (
+          <NoticeToast
+            notice={toast && { message: toast.message, action: "Undo", n: toast.n }}
+            onAction={() => {
+              if (!toast) return;
+              const done = undo?.undoStep(toast.step) ?? false;
+              setToast(null);
+              say(done ? "Undone." : "Nothing to undo.");
+              if (done) focusWhenDrawn(toast.focusAfterUndo);
+            }}
+            onDismiss={dismiss}
+          />
+        ) : null}
+      </div>
       <p className="visually-hidden" aria-live="polite">
         <span key={said.n}>{said.text}</span>
       </p>
     </Context.Provider>
-  );
-}
-
-/**
- * "Removed … Undo", for about eight seconds (longer while the pointer or focus is on it, so
- * nobody loses the button while reaching for it).
- */
-function UndoToast({
-  toast,
-  onUndo,
-  onDismiss,
-}: {
-  toast: Toast | null;
-  onUndo(): void;
-  onDismiss(): void;
-}) {
-  const [held, setHeld] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!toast || held) return;
-    const timer = setTimeout(onDismiss, TOAST_MS);
-    return () => clearTimeout(timer);
-  }, [toast, held, onDismiss]);
-  useEffect(() => setHeld(false), [toast?.n]);
-  return (
-    <div className="undo-toast-region" role="status">
-      {toast ? (
-        <div
-          ref={box}
-          key={toast.n}
-          className="undo-toast"
-          onMouseEnter={() => setHeld(true)}
-          onMouseLeave={() => setHeld(false)}
-          onFocus={() => setHeld(true)}
-          onBlur={(event) => {
-            if (!box.current?.contains(event.relatedTarget as Node | null)) setHeld(false);
-          }}
-        >
-          <span>{toast.message}</span>
-          <button type="button" className="button-link" onClick={onUndo}>
-            Undo
-          </button>
-        </div>
-      ) : null}
-    </div>
   );
 }

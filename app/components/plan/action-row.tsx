@@ -11,6 +11,9 @@ import { YTextArea, YTextInput } from "../framework/y-text-field.tsx";
 import { forceName } from "./force-row.tsx";
 import { actionText, linkForce, setActionField } from "../../../collab/shapes/plan.ts";
 import { useStructuredEdits } from "../evaluation/structured-edits.tsx";
+import { usePresenceFocus } from "../../collab/collab-room.tsx";
+import type { EvaluationFocus } from "../evaluation/focus.ts";
+import { ColleaguesEditing } from "./colleagues-editing.tsx";
 import type { Member } from "./use-plan.ts";
 
 export const actionName = (index: number) => `Action ${index + 1}`;
@@ -89,6 +92,13 @@ export function ActionRow({
 }: ActionRowProps) {
   const name = actionName(index);
   const { edit } = useStructuredEdits();
+  const { focusProps } = usePresenceFocus();
+  // Focus anywhere in the action says "this action" (more precisely than the plan around it).
+  const here: EvaluationFocus = {
+    criterionId: action.criterionId,
+    field: "actions",
+    item: action.id,
+  };
   const ownerId = useId();
   const statusId = useId();
   const locked = readOnly || !doc;
@@ -97,9 +107,11 @@ export function ActionRow({
   return (
     <li
       className={`plan-action plan-action-${action.status}${overdue ? " plan-action-overdue" : ""}`}
+      {...focusProps(here)}
     >
       <fieldset className="plan-action-body">
         <legend>{name}</legend>
+        <ColleaguesEditing focus={here} what="action" />
         {overdue && action.due ? (
           <p className="plan-overdue">
             <span aria-hidden="true">⚠ </span>

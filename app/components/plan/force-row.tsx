@@ -5,6 +5,9 @@ import { YTextInput } from "../framework/y-text-field.tsx";
 import { dragHandleProps, useDropTarget } from "../reorder/drag.ts";
 import { forceText, setForceField } from "../../../collab/shapes/plan.ts";
 import { useStructuredEdits } from "../evaluation/structured-edits.tsx";
+import { usePresenceFocus } from "../../collab/collab-room.tsx";
+import type { EvaluationFocus } from "../evaluation/focus.ts";
+import { ColleaguesEditing } from "./colleagues-editing.tsx";
 
 export const SIDE_LABELS: Record<ForceSide, string> = {
   helping: "Helping",
@@ -57,6 +60,9 @@ export function ForceRow({
   const { edit } = useStructuredEdits();
   const row = useRef<HTMLLIElement>(null);
   const { dropSide, dropProps } = useDropTarget(list, index, onDrop);
+  const { focusProps } = usePresenceFocus();
+  // Focus anywhere in the row says "this factor" (more precisely than the force-field around it).
+  const here: EvaluationFocus = { criterionId: force.criterionId, field: "forces", item: force.id };
   const locked = readOnly || !doc;
   const classes = [
     "ff-force",
@@ -65,8 +71,14 @@ export function ForceRow({
     dropSide ? `plan-drop-${dropSide}` : "",
   ];
   return (
-    <li ref={row} className={classes.filter(Boolean).join(" ")} {...(locked ? {} : dropProps)}>
+    <li
+      ref={row}
+      className={classes.filter(Boolean).join(" ")}
+      {...(locked ? {} : dropProps)}
+      {...focusProps(here)}
+    >
       <div role="group" aria-label={name} className="ff-force-body">
+        <ColleaguesEditing focus={here} what="factor" />
         <div className="ff-force-text">
           {locked ? null : (
             <span

@@ -1,0 +1,269 @@
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { documentName } from "../../collab/document-name.ts";
+import { readActions, removeAction } from "../../collab/shapes/plan.ts";
+import type { AppServer } from "../../server/app.ts";
+import { checkPage } from "../support/axe.ts";
+import { signedInPage, useBrowser } from "../support/browser.ts";
+import { connectClient, type TestClient } from "../support/collab-client.ts";
+import { useTestDatabase } from "../support/database.ts";
+import { buildWorld } from "../support/factories.ts";
+import { startTestServer } from "../support/server.ts";
+import { cookieFor } from "../support/sessions.ts";
+
+useTestDatabase();
+useBrowser();
+
+let server: AppServer;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  world = await buildWorld();
+  server = await startTestServer();
+});
+
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** The Inclusion area, every criterion open, once the server has said this person may write. */
+async function openEvaluation(userId: string): Promise<Page> {
+  const page = await signedInPage(server.url, userId);
+  await page.goto(`${server.url}/evaluations/${world.evaluation.id}?area=inclusion`);
+  await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+  await page.getByRole("button", { name: "Expand all" }).click();
+  await forceField(page, "2.1").getByRole("button", { name: "Add a helping factor" }).waitFor();
+  return page;
+}
+
+const forceField = (page: Page, code: string) =>
+  page.getByRole("group", { name: `Force-field for ${code}` });
+const factor = (page: Page, code: string, name: string) =>
+  forceField(page, code).getByRole("group", { name, exact: true });
+const actions = (page: Page, code: string) =>
+  page.getByRole("group", { name: `Actions for ${code}` });
+const action = (page: Page, code: string, name: string) =>
+  actions(page, code).getByRole("group", { name, exact: true });
+/** The words on a factor or action saying who else is working in it ("" when nobody is). */
+const marker = async (row: ReturnType<typeof factor>) => {
+  const found = row.locator(".colleagues-editing");
+  return (await found.count()) ? ((await found.textContent()) ?? "") : "";
+};
+const presenceOf = (page: Page, name: string) =>
+  page
+    .getByRole("region", { name: "People on this page" })
+    .getByRole("listitem")
+    .filter({ hasText: name });
+const saved = (page: Page) =>
+  page
+    .getByRole("status")
+    .filter({ hasText: /^Saved$/ })
+    .waitFor({ timeout: 10_000 });
+
+async function expectEach(
+  pages: Page[],
+  read: (page: Page) => Promise<unknown>,
+  expected: unknown,
+) {
+  for (const page of pages)
+    await expect.poll(() => read(page), { timeout: 10_000 }).toEqual(expected);
+}
+
+describe("who is working in which factor or action", () => {
+  it("marks the factor or action a colleague is in, with their name, for the others only", async () => {
+    const [alex, chris] = await Promise.all([
+      openEvaluation(world.people.staff.id),
+      openEvaluation(world.people.staff2.id),
+    ]);
+    await forceField(alex, "2.1").getByRole("button", { name: "Add a helping factor" }).click();
+    await alex.keyboard.type("Trained TAs");
+    await forceField(alex, "2.1").getByRole("button", { name: "Add a helping factor" }).click();
+    await alex.keyboard.type("Experienced SENCO");
+
+    // Alex is in the second factor: Chris sees it there, in words, and nowhere else.
+    await expect
+      .poll(() => marker(factor(chris, "2.1", "Helping factor 2")), { timeout: 10_000 })
+      .toBe("Alex Staff is editing this factor");
+    expect(await marker(factor(chris, "2.1", "Helping factor 1"))).toBe("");
+    // Not for Alex himself.
+    expect(await marker(factor(alex, "2.1", "Helping factor 2"))).toBe("");
+    // In Alex's colour, as the presence list shows him.
+    const colour = await presenceOf(chris, "Alex Staff")
+      .locator(".avatar")
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const dot = factor(chris, "2.1", "Helping factor 2").locator(".colleague-dot");
+    expect(await dot.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(colour);
+    // The presence list says it too.
+    await presenceOf(chris, "Alex Staff").getByText("editing a helping factor of 2.1").waitFor();
+
+    // Within the factor (its strength) it stays; into the first factor, it follows.
+    await factor(alex, "2.1", "Helping factor 2")
+      .getByRole("combobox", { name: "Strength" })
+      .focus();
+    await alex.waitForTimeout(300);
+    expect(await marker(factor(chris, "2.1", "Helping factor 2"))).toBe(
+      "Alex Staff is editing this factor",
+    );
+    await factor(alex, "2.1", "Helping factor 1").getByRole("textbox").click();
+    await expect
+      .poll(() => marker(factor(chris, "2.1", "Helping factor 1")))
+      .toBe("Alex Staff is editing this factor");
+    expect(await marker(factor(chris, "2.1", "Helping factor 2"))).toBe("");
+
+    // A second colleague in the same factor: both named, for Chris; Alex sees only Sam.
+    const sam = await openEvaluation(world.people.schoolLeader.id);
+    await factor(sam, "2.1", "Helping factor 1").getByRole("textbox").click();
+    await expect
+      .poll(() => marker(factor(chris, "2.1", "Helping factor 1")))
+      .toBe("Alex Staff and Sam Leader are editing this factor");
+    await expect
+      .poll(() => marker(factor(alex, "2.1", "Helping factor 1")))
+      .toBe("Sam Leader is editing this factor");
+    await sam.close();
+
+    // An action, the same way.
+    await actions(alex, "2.1").getByRole("button", { name: "Add an action" }).click();
+    await alex.keyboard.type("Induction on SEND plans");
+    await expect
+      .poll(() => marker(action(chris, "2.1", "Action 1")))
+      .toBe("Alex Staff is editing this action");
+    expect(await marker(factor(chris, "2.1", "Helping factor 1"))).toBe("");
+    await presenceOf(chris, "Alex Staff").getByText("editing an action of 2.1").waitFor();
+
+    // Accessible and within a phone's width while shown.
+    await chris.setViewportSize({ width: 390, height: 844 });
+    await action(chris, "2.1", "Action 1").scrollIntoViewIfNeeded();
+    expect(await checkPage(chris)).toEqual([]);
+
+    // Alex clicks away from every field: the mark goes.
+    await alex.getByRole("heading", { level: 1 }).click();
+    await expect.poll(() => marker(action(chris, "2.1", "Action 1"))).toBe("");
+    expect(await chris.locator(".colleagues-editing").count()).toBe(0);
+    await saved(alex);
+  });
+
+  it("tells whoever is typing in a factor that a colleague removed it, and puts it back for everyone", async () => {
+    const [alex, chris] = await Promise.all([
+      openEvaluation(world.people.staff.id),
+      openEvaluation(world.people.staff2.id),
+    ]);
+    const both = [alex, chris];
+    await forceField(chris, "2.2").getByRole("button", { name: "Add a helping factor" }).click();
+    await chris.keyboard.type("Trained");
+    const mine = factor(chris, "2.2", "Helping factor 1");
+    await mine.getByRole("combobox", { name: "Strength" }).selectOption("4");
+    await mine.getByRole("checkbox", { name: "Priority" }).check();
+    await mine.getByRole("textbox").click();
+    await chris.keyboard.press("End");
+    await chris.keyboard.type(" TAs");
+    await expectEach(
+      [alex],
+      (p) => factor(p, "2.2", "Helping factor 1").getByRole("textbox").inputValue(),
+      "Trained TAs",
+    );
+    await expect
+      .poll(() => marker(factor(alex, "2.2", "Helping factor 1")))
+      .toBe("Chris Staff is editing this factor");
+
+    await factor(alex, "2.2", "Helping factor 1")
+      .getByRole("button", { name: "Remove helping factor 1" })
+      .click();
+    await expectEach(both, (p) => factor(p, "2.2", "Helping factor 1").count(), 0);
+
+    // Said once, as it comes: who removed which factor, and its words.
+    const notice = chris.getByRole("status").filter({ hasText: "Put it back" });
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toContain(
+      "Alex Staff removed helping factor 1 of 2.2 while you were working on it: Trained TAs.",
+    );
+    expect(await notice.getAttribute("aria-live")).toBeNull(); // role=status: polite already
+    await notice.getByRole("button", { name: "Put it back" }).click();
+
+    await expectEach(
+      both,
+      (p) => factor(p, "2.2", "Helping factor 1").getByRole("textbox").inputValue(),
+      "Trained TAs",
+    );
+    await expectEach(
+      both,
+      (p) =>
+        factor(p, "2.2", "Helping factor 1")
+          .getByRole("combobox", { name: "Strength" })
+          .inputValue(),
+      "4",
+    );
+    await expectEach(
+      both,
+      (p) =>
+        factor(p, "2.2", "Helping factor 1")
+          .getByRole("checkbox", { name: "Priority" })
+          .isChecked(),
+      true,
+    );
+    // Chris is back in it, and the notice has gone.
+    expect(await chris.evaluate(() => document.activeElement?.getAttribute("id"))).toMatch(
+      /^force-.+-text$/,
+    );
+    expect(await notice.count()).toBe(0);
+    await saved(alex);
+    await saved(chris);
+  });
+
+  it("says a colleague removed an action when nobody can say who, and puts it back with its fields", async () => {
+    const [alex, chris] = await Promise.all([
+      openEvaluation(world.people.staff.id),
+      openEvaluation(world.people.staff2.id),
+    ]);
+    await actions(chris, "2.3").getByRole("button", { name: "Add an action" }).click();
+    await chris.keyboard.type("Induction for new staff");
+    const mine = action(chris, "2.3", "Action 1");
+    await mine.getByRole("combobox", { name: "Owner" }).selectOption({ label: "Alex Staff" });
+    await mine.getByRole("combobox", { name: "Status" }).selectOption({ label: "In progress" });
+    await mine.getByRole("textbox", { name: "What will we do?" }).click();
+    await saved(chris);
+
+    // Another Yjs tool of the school's removes it: its removal says nothing of who made it.
+    const tool = connectClient(
+      server.url,
+      documentName("evaluation", world.evaluation.id),
+      await cookieFor(world.people.staff.id),
+    );
+    clients.push(tool);
+    await tool.synced;
+    const [removed] = readActions(tool.doc, "incl-3");
+    expect(removed.what).toBe("Induction for new staff");
+    removeAction(tool.doc, removed.id);
+
+    const notice = chris.getByRole("status").filter({ hasText: "Put it back" });
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toContain(
+      "A colleague removed action 1 of 2.3 while you were working on it: Induction for new staff.",
+    );
+    await notice.getByRole("button", { name: "Put it back" }).click();
+
+    await expectEach(
+      [alex, chris],
+      (p) =>
+        action(p, "2.3", "Action 1")
+          .getByRole("textbox", { name: "What will we do?" })
+          .inputValue(),
+      "Induction for new staff",
+    );
+    await expectEach(
+      [alex, chris],
+      (p) => action(p, "2.3", "Action 1").getByRole("combobox", { name: "Owner" }).inputValue(),
+      world.people.staff.id,
+    );
+    await expectEach(
+      [alex, chris],
+      (p) => action(p, "2.3", "Action 1").getByRole("combobox", { name: "Status" }).inputValue(),
+      "inProgress",
+    );
+    await saved(chris);
+  });
+});
