@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { byOrder, keyAfter, placeAt } from "./order.ts";
+import { isDescribed } from "../../models/evaluation/projection.ts";
 
 /**
  * Force-fields and actions inside an `evaluation.<id>` document (the Analyse and Plan stages).
@@ -297,15 +298,30 @@ export function actionText(
   return text instanceof Y.Text ? text : null;
 }
 
-/** Sums of strengths on each side of a criterion's force-field (or the whole evaluation). */
-export function forceTotals(forces: Pick<Force, "side" | "strength">[]): {
+/** How a factor nobody has described yet is labelled where it is drawn (screen and PDF). */
+export const NOT_DESCRIBED = "(not described yet: not counted)";
+
+/** "1 factor is not described yet and is not counted in the totals." */
+export function undescribedNote(count: number): string {
+  return count === 1
+    ? "1 factor is not described yet and is not counted in the totals."
+    : `${count} factors are not described yet and are not counted in the totals.`;
+}
+
+/**
+ * Sums of strengths on each side of a criterion's force-field (or the whole evaluation), of the
+ * factors that say what they are (`isDescribed`, as the projection counts them).
+ */
+export function forceTotals(forces: Pick<Force, "side" | "strength" | "text">[]): {
   helping: number;
   hindering: number;
 } {
-  return forces.reduce((sum, f) => ({ ...sum, [f.side]: sum[f.side] + f.strength }), {
-    helping: 0,
-    hindering: 0,
-  });
+  return forces
+    .filter(isDescribed)
+    .reduce((sum, f) => ({ ...sum, [f.side]: sum[f.side] + f.strength }), {
+      helping: 0,
+      hindering: 0,
+    });
 }
 
 /** Count of actions in each status. */

@@ -67,6 +67,16 @@ export interface PlanContent {
   actions: ProjectedAction[];
 }
 
+/**
+ * Whether a force-field factor says what it is. One added and not yet described (a blank row at
+ * the default strength) is drawn, marked "not described yet", but counts in no total, here or in
+ * the diagram (collab/shapes/plan.ts `forceTotals`): a team would otherwise read "Hindering
+ * total 3" for nothing anyone has named.
+ */
+export function isDescribed(force: { text?: string }): boolean {
+  return (force.text ?? "").trim() !== "";
+}
+
 export const MAX_ACTION_TEXT = 300;
 const NO_PLAN: PlanContent = { forces: [], actions: [] };
 
@@ -104,7 +114,8 @@ export function buildProjection(
   const forces = plan.forces.filter((f) => position.has(f.criterionId));
   const byCriterion = new Map<string, ForceTotals>();
   const overall: ForceTotals = { helping: 0, hindering: 0 };
-  for (const f of forces) {
+  // Counted as the force-field diagram counts them (forceTotals): described factors only.
+  for (const f of forces.filter(isDescribed)) {
     const totals = byCriterion.get(f.criterionId) ?? { helping: 0, hindering: 0 };
     totals[f.side] += f.strength;
     overall[f.side] += f.strength;

@@ -35,13 +35,23 @@ describe("force totals", () => {
   it("sums strengths on each side", () => {
     expect(
       forceTotals([
-        { side: "helping", strength: 4 },
-        { side: "helping", strength: 5 },
-        { side: "hindering", strength: 3 },
-        { side: "hindering", strength: 4 },
+        { side: "helping", strength: 4, text: "Strong SENCO" },
+        { side: "helping", strength: 5, text: "Trained TAs" },
+        { side: "hindering", strength: 3, text: "Staff turnover" },
+        { side: "hindering", strength: 4, text: "Time" },
       ]),
     ).toEqual({ helping: 9, hindering: 7 });
     expect(forceTotals([])).toEqual({ helping: 0, hindering: 0 });
+  });
+
+  it("leaves out a factor nobody has described yet, whatever its strength", () => {
+    expect(
+      forceTotals([
+        { side: "helping", strength: 4, text: "Strong SENCO" },
+        { side: "helping", strength: 3, text: "" },
+        { side: "hindering", strength: 3, text: "   " },
+      ]),
+    ).toEqual({ helping: 4, hindering: 0 });
   });
 
   it("reads strengths from the document kept within 1–5", () => {
@@ -57,11 +67,19 @@ describe("force totals", () => {
   it("says the totals in the diagram's accessible name", () => {
     expect(
       diagramSummary("2.1", [
-        { side: "helping", strength: 5 },
-        { side: "helping", strength: 4 },
-        { side: "hindering", strength: 7 },
+        { side: "helping", strength: 5, text: "Strong SENCO" },
+        { side: "helping", strength: 4, text: "Trained TAs" },
+        { side: "hindering", strength: 7, text: "Time" },
       ]),
     ).toBe("Force-field diagram for 2.1. Helping total 9, hindering total 7.");
+    expect(
+      diagramSummary("2.1", [
+        { side: "helping", strength: 5, text: "Strong SENCO" },
+        { side: "hindering", strength: 3, text: "" },
+      ]),
+    ).toBe(
+      "Force-field diagram for 2.1. Helping total 5, hindering total 0. 1 factor is not described yet and is not counted in the totals.",
+    );
   });
 });
 

@@ -111,6 +111,9 @@ describe("buildProjection: force-fields and actions", () => {
 
   it("totals the forces of each criterion and of the whole evaluation", () => {
     const { doc } = planned();
+    // Added and never described: drawn, but counted nowhere (as the diagram counts).
+    addForce(doc, "incl-2", "hindering", "", 3);
+    addForce(doc, "incl-1", "hindering", "  ", 5);
     const p = buildProjection(readJudgements(doc), LEVELS, NOW, readPlan(doc));
     expect(p.forcesByCriterion).toEqual([
       { criterionId: "incl-1", helping: 2, hindering: 0 },

@@ -1,5 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
-import { forceTotals, type Force } from "../../../collab/shapes/plan.ts";
+import {
+  forceTotals,
+  NOT_DESCRIBED,
+  undescribedNote,
+  type Force,
+} from "../../../collab/shapes/plan.ts";
+import { isDescribed } from "../../../models/evaluation/projection.ts";
 
 // Drawing units (the SVG scales to its container).
 const WIDTH = 680;
@@ -53,9 +59,13 @@ function wrap(text: string): string[] {
 }
 
 /** The sentence a screen reader hears for the whole diagram. */
-export function diagramSummary(code: string, forces: Pick<Force, "side" | "strength">[]): string {
+export function diagramSummary(
+  code: string,
+  forces: Pick<Force, "side" | "strength" | "text">[],
+): string {
   const totals = forceTotals(forces);
-  return `Force-field diagram for ${code}. Helping total ${totals.helping}, hindering total ${totals.hindering}.`;
+  const blank = forces.filter((f) => !isDescribed(f)).length;
+  return `Force-field diagram for ${code}. Helping total ${totals.helping}, hindering total ${totals.hindering}.${blank ? ` ${undescribedNote(blank)}` : ""}`;
 }
 
 /** An arrow's shaft and head at height `y`, from `tail` to `head`, with its strength by the tail. */
@@ -88,7 +98,7 @@ function Arrow({ force, row }: { force: Force; row: number }) {
   const y = TOP + row * ROW + 30;
   const head = helping ? CENTRE - GAP : CENTRE + GAP;
   const tail = helping ? head - length : head + length;
-  const label = `${force.priority ? "★ " : ""}${clip(force.text.trim() || "(not described yet)")}`;
+  const label = `${force.priority ? "★ " : ""}${clip(force.text.trim() || NOT_DESCRIBED)}`;
   return (
     <g className={`ffd-arrow ffd-${force.side}${force.priority ? " ffd-priority" : ""}`}>
       <text
@@ -156,9 +166,7 @@ function StackedDrawing({ code, forces }: { code: string; forces: Force[] }) {
       y += 22;
     }
     for (const force of list) {
-      const lines = wrap(
-        `${force.priority ? "★ " : ""}${force.text.trim() || "(not described yet)"}`,
-      );
+      const lines = wrap(`${force.priority ? "★ " : ""}${force.text.trim() || NOT_DESCRIBED}`);
       parts.push(<NarrowArrow key={force.id} force={force} top={y} lines={lines} />);
       y += lines.length * NARROW_LINE + 26;
     }

@@ -1,5 +1,6 @@
 import { G, Line, Polygon, Svg, Text, View } from "@react-pdf/renderer";
-import { forceTotals } from "../../../collab/shapes/plan.ts";
+import { forceTotals, NOT_DESCRIBED, undescribedNote } from "../../../collab/shapes/plan.ts";
+import { isDescribed } from "../../../models/evaluation/projection.ts";
 import type { PrintedForce } from "../report-data.ts";
 import { BODY_FONT } from "./fonts.ts";
 import { HELPING, HINDERING, INK, MUTED, RULE } from "./styles.ts";
@@ -17,9 +18,10 @@ const clip = (text: string) =>
   text.length > LABEL_CHARACTERS ? `${text.slice(0, LABEL_CHARACTERS - 1)}…` : text;
 
 /** The totals line, printed under the diagram as text (what a reader and pdftotext see). */
-export function totalsLine(forces: Pick<PrintedForce, "side" | "strength">[]): string {
+export function totalsLine(forces: Pick<PrintedForce, "side" | "strength" | "text">[]): string {
   const totals = forceTotals(forces);
-  return `Helping total ${totals.helping} · Hindering total ${totals.hindering}`;
+  const blank = forces.filter((f) => !isDescribed(f)).length;
+  return `Helping total ${totals.helping} · Hindering total ${totals.hindering}${blank ? ` · ${undescribedNote(blank)}` : ""}`;
 }
 
 function Arrow({ force, row }: { force: PrintedForce; row: number }) {
@@ -29,7 +31,7 @@ function Arrow({ force, row }: { force: PrintedForce; row: number }) {
   const head = helping ? CENTRE - GAP : CENTRE + GAP;
   const tail = helping ? head - force.strength * UNIT : head + force.strength * UNIT;
   const pointing = helping ? 1 : -1;
-  const label = `${force.priority ? "★ " : ""}${clip(force.text.trim() || "(not described yet)")}`;
+  const label = `${force.priority ? "★ " : ""}${clip(force.text.trim() || NOT_DESCRIBED)}`;
   return (
     <G>
       <Text
