@@ -155,6 +155,10 @@ describe("the validator's pre-review of a submitted evaluation", () => {
     expect(text).toContain("School's judgement as submitted");
     expect(text).toContain(`Submitted by Sam Leader on ${submittedOn}, `);
     expect(text).toContain("The school's judgements are shown as submitted");
+    // The schedule form says what the agenda starts from: the submission, not the live work.
+    expect(text).toContain(
+      "by default, where your provisional judgement differs from the school's submitted one.",
+    );
     expect(rowOf(page.html, CHANGED.code)).toContain(
       `Expected standard Now Strong standard: changed since submission on ${submittedOn}`,
     );
