@@ -587,4 +587,33 @@ describe("the agenda before the meeting", () => {
       .waitFor({ timeout: 10_000 });
     await expect.poll(() => itemHeading(meetingTab).textContent()).toContain(SECOND.code);
   });
+  it("saves a provisional judgement as soon as it is chosen, so nothing is lost to the schedule's save", async () => {
+    const fresh = await buildWorld();
+    const freshValidation = await assignTo(fresh);
+    const prepare = await signedInPage(server.url, fresh.people.validator.id);
+    await prepare.goto(server.url + `/validations/${freshValidation.id}/prepare`);
+    await prepare.waitForLoadState("networkidle");
+    const choice = prepare.getByRole("combobox", {
+      name: `Provisional judgement for ${SECOND.code}`,
+    });
+    // Chosen, and no row button pressed: the page says it is saved and ticks the agenda.
+    await choice.selectOption({ label: "Strong standard" });
+    await choice
+      .locator("xpath=ancestor::form")
+      .getByRole("status")
+      .filter({ hasText: "Saved" })
+      .waitFor();
+    const onAgenda = prepare.getByRole("checkbox", { name: `${SECOND.code} on the agenda` });
+    await expect.poll(() => onAgenda.isChecked(), { timeout: 10_000 }).toBe(true);
+    // The validator goes on to save the schedule; the judgement is still there after a reload.
+    await prepare.getByLabel("Date and time (UK time)").fill("2030-03-05T10:00");
+    await prepare.getByLabel("Video call link").fill("https://meet.example.org/kept");
+    await prepare.getByRole("button", { name: "Save the schedule and agenda" }).click();
+    await prepare
+      .getByRole("status")
+      .filter({ hasText: "with 1 criterion on the agenda" })
+      .waitFor();
+    await prepare.reload();
+    expect(await choice.inputValue()).toBe("strong");
+  });
 });

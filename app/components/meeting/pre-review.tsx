@@ -16,7 +16,14 @@ function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: s
       <input type="hidden" name="criterionId" value={criterion.id} />
       <label>
         <span className="visually-hidden">{`Provisional judgement for ${criterion.code}`}</span>
-        <select name="level" defaultValue={mine ?? ""} aria-invalid={error ? true : undefined}>
+        {/* Saved as soon as it is chosen: a choice left unsaved while the validator went on to
+            save the schedule was lost on reload. The button saves it where scripts do not run. */}
+        <select
+          name="level"
+          defaultValue={mine ?? ""}
+          aria-invalid={error ? true : undefined}
+          onChange={(event) => fetcher.submit(event.currentTarget.form)}
+        >
           <option value="">Not judged</option>
           {criterion.levels.map((l) => (
             <option key={l.key} value={l.key}>
@@ -28,6 +35,9 @@ function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: s
       <button type="submit" className="button button-small" disabled={fetcher.state !== "idle"}>
         {`Save ${criterion.code}`}
       </button>
+      <span className="muted provisional-state" role="status">
+        {fetcher.state !== "idle" ? "Saving…" : fetcher.data && !error ? "Saved" : ""}
+      </span>
       {error ? (
         <span className="field-error" role="alert">
           {error}
