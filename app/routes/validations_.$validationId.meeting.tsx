@@ -34,6 +34,7 @@ import { MeetingSide } from "../components/meeting/meeting-side.tsx";
 import type { MeetingCriterion, Provisional } from "../components/meeting/types.ts";
 import { useLiveAgenda } from "../components/meeting/use-live-agenda.ts";
 import { useMeetingRoom } from "../components/meeting/use-meeting-room.ts";
+import { useServerChanges } from "../components/workspace/use-server-changes.ts";
 import {
   OutcomeForm,
   OutcomeStatus,
@@ -173,6 +174,8 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
     evaluationId: data.evaluation.id,
     entries: data.entries as RecordEntry[],
   });
+  // The school submitting again (ADR 061's counter) brings its new submission in (ADR 062).
+  useServerChanges(room.evaluation.doc);
   const { readOnly, refused } = room.meeting;
   const meetingDoc = room.meeting.doc;
   const state = recordState(room.entries);

@@ -62,7 +62,7 @@ async function writeTheSchoolsWork() {
     client.doc
       .getXmlFragment(`evidence.${SECOND.id}`)
       .insert(0, [paragraph("Termly plan reviews and the SENCO's tracking sheet.")]);
-    const force = addForce(client.doc, SECOND.id, "helping");
+    const force = addForce(client.doc, SECOND.id, "helping", "Experienced SENCO");
     forcesOf(client.doc).get(force)?.set("strength", 4);
   });
   await client.whenSaved();
