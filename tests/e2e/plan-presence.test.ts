@@ -54,6 +54,18 @@ const marker = async (row: ReturnType<typeof factor>) => {
   const found = row.locator(".colleagues-editing");
   return (await found.count()) ? ((await found.textContent()) ?? "") : "";
 };
+/** What a screen reader says after a field's name: the text its aria-describedby names. */
+const description = (row: ReturnType<typeof factor>) =>
+  row
+    .getByRole("textbox")
+    .first()
+    .evaluate((e) =>
+      (e.getAttribute("aria-describedby") ?? "")
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
+        .join(" "),
+    );
 const presenceOf = (page: Page, name: string) =>
   page
     .getByRole("region", { name: "People on this page" })
@@ -144,6 +156,44 @@ describe("who is working in which factor or action", () => {
     await alex.getByRole("heading", { level: 1 }).click();
     await expect.poll(() => marker(action(chris, "2.1", "Action 1"))).toBe("");
     expect(await chris.locator(".colleagues-editing").count()).toBe(0);
+    await saved(alex);
+  });
+
+  it("describes a factor's or action's field by who else is editing it, for a screen reader", async () => {
+    const [alex, chris] = await Promise.all([
+      openEvaluation(world.people.staff.id),
+      openEvaluation(world.people.staff2.id),
+    ]);
+    await forceField(alex, "2.4").getByRole("button", { name: "Add a hindering factor" }).click();
+    await alex.keyboard.type("Staff turnover");
+    await actions(alex, "2.4").getByRole("button", { name: "Add an action" }).click();
+    await alex.keyboard.type("Exit interviews");
+    await factor(alex, "2.4", "Hindering factor 1").getByRole("textbox").click();
+
+    // Focusing the field says who is in it, as the words on the row do.
+    await expect
+      .poll(() => description(factor(chris, "2.4", "Hindering factor 1")), { timeout: 10_000 })
+      .toBe("Alex Staff is editing this factor");
+    expect(await description(action(chris, "2.4", "Action 1"))).toBe("");
+    expect(await description(factor(alex, "2.4", "Hindering factor 1"))).toBe("");
+
+    // He moves to the action: the description follows him.
+    await action(alex, "2.4", "Action 1")
+      .getByRole("textbox", { name: "What will we do?" })
+      .click();
+    await expect
+      .poll(() => description(action(chris, "2.4", "Action 1")))
+      .toBe("Alex Staff is editing this action");
+    expect(await description(factor(chris, "2.4", "Hindering factor 1"))).toBe("");
+
+    // He leaves every field: nothing more is said, and nothing points at a marker that is gone.
+    await alex.getByRole("heading", { level: 1 }).click();
+    await expect.poll(() => description(action(chris, "2.4", "Action 1"))).toBe("");
+    expect(
+      await action(chris, "2.4", "Action 1")
+        .getByRole("textbox", { name: "What will we do?" })
+        .getAttribute("aria-describedby"),
+    ).toBeNull();
     await saved(alex);
   });
 

@@ -24,6 +24,8 @@ let server: AppServer;
 let world: Awaited<ReturnType<typeof buildWorld>>;
 let validation: Validation;
 let submittedOn: string;
+/** The submission the validator was assigned on (the latest, until the school submits again). */
+let firstSubmissionId: string;
 const CHANGED = { id: "incl-1", code: "2.1" };
 
 const judge = (level: string | null) =>
@@ -52,6 +54,7 @@ beforeAll(async () => {
     { evaluationId: world.evaluation.id, basedOn: "none" },
   );
   submittedOn = formatDay(todayInEngland(snapshot.createdAt), "short");
+  firstSubmissionId = snapshot.id;
   validation = await buildValidation(
     world.evaluation,
     [world.people.validator.id],
@@ -112,5 +115,31 @@ describe("what the validator reviews", () => {
       .poll(() => note.textContent(), { timeout: 10_000 })
       .toBe(`Now Needs attention: changed since submission on ${submittedOn}`);
     expect(await problemsAt(page, [1280, 390])).toEqual([]);
+  });
+  it("in the meeting: the school submitting again brings its new submission in, without a reload", async () => {
+    await judge("strong");
+    const page = await signedInPage(server.url, world.people.validator.id);
+    await page.goto(`${server.url}/validations/${validation.id}/meeting`);
+    const card = page.locator(".judgement-card").filter({
+      hasText: "School's judgement as submitted",
+    });
+    const submitted = card.locator(".level-chip").first();
+    await card.getByText(/changed since submission on/).waitFor({ timeout: 10_000 });
+    expect(await submitted.textContent()).toBe("Expected standard");
+    // Anything kept on the page's window goes with a reload: this must still be there after.
+    await page.evaluate(() => Object.assign(window, { sameMeetingPage: true }));
+
+    // The school leader submits again with the changed judgement, as the submit route does.
+    const leader = (await loadActor(world.people.schoolLeader.id))!;
+    const { created } = await submitEvaluation(
+      { actor: leader, collab: server.collab },
+      { evaluationId: world.evaluation.id, basedOn: firstSubmissionId },
+    );
+    expect(created).toBe(true);
+
+    await expect.poll(() => submitted.textContent(), { timeout: 10_000 }).toBe("Strong standard");
+    // As submitted now matches the live judgement: nothing has changed since.
+    await card.getByText(/changed since submission on/).waitFor({ state: "detached" });
+    expect(await page.evaluate(() => "sameMeetingPage" in window)).toBe(true);
   });
 });

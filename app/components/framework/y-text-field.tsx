@@ -85,6 +85,8 @@ export interface YTextFieldProps {
   readOnly: boolean;
   multiline?: boolean;
   hint?: ReactNode;
+  /** The id of something else on the page that describes the field, read after its hint. */
+  describedBy?: string;
   onFocus?: () => void;
   rows?: number;
   className?: string;
@@ -99,6 +101,7 @@ export function YTextField({
   readOnly,
   multiline = false,
   hint,
+  describedBy,
   onFocus,
   rows = 3,
   className,
@@ -117,7 +120,7 @@ export function YTextField({
     id: controlId,
     value,
     readOnly: locked,
-    "aria-describedby": hint ? hintId : undefined,
+    "aria-describedby": [hint ? hintId : null, describedBy].filter(Boolean).join(" ") || undefined,
     onFocus,
     placeholder,
     spellCheck: true,

@@ -13,7 +13,8 @@ import { actionText, linkForce, setActionField } from "../../../collab/shapes/pl
 import { useStructuredEdits } from "../evaluation/structured-edits.tsx";
 import { usePresenceFocus } from "../../collab/collab-room.tsx";
 import type { EvaluationFocus } from "../evaluation/focus.ts";
-import { ColleaguesEditing } from "./colleagues-editing.tsx";
+import { useColleaguesAt } from "../evaluation/use-colleagues-at.ts";
+import { ColleaguesEditing, colleaguesEditingId } from "./colleagues-editing.tsx";
 import type { Member } from "./use-plan.ts";
 
 export const actionName = (index: number) => `Action ${index + 1}`;
@@ -99,6 +100,9 @@ export function ActionRow({
     field: "actions",
     item: action.id,
   };
+  const colleagues = useColleaguesAt(here);
+  const inputId = actionInputId(action.id);
+  const editingId = colleaguesEditingId(inputId);
   const ownerId = useId();
   const statusId = useId();
   const locked = readOnly || !doc;
@@ -111,7 +115,7 @@ export function ActionRow({
     >
       <fieldset className="plan-action-body">
         <legend>{name}</legend>
-        <ColleaguesEditing focus={here} what="action" />
+        <ColleaguesEditing id={editingId} colleagues={colleagues} what="action" />
         {overdue && action.due ? (
           <p className="plan-overdue">
             <span aria-hidden="true">⚠ </span>
@@ -120,7 +124,8 @@ export function ActionRow({
         ) : null}
         <YTextInput
           label="What will we do?"
-          id={actionInputId(action.id)}
+          id={inputId}
+          describedBy={colleagues.length ? editingId : undefined}
           ytext={actionText(doc, action.id, "what")}
           readOnly={locked}
         />

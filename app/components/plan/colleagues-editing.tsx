@@ -1,23 +1,28 @@
-import type { EvaluationFocus } from "../evaluation/focus.ts";
-import { useColleaguesAt } from "../evaluation/use-colleagues-at.ts";
+import type { Colleague } from "../evaluation/use-colleagues-at.ts";
 
 const names = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
 
+/** The marker's id for the row whose text input has `inputId`: the input is described by it. */
+export const colleaguesEditingId = (inputId: string) => `${inputId}-colleagues`;
+
 /**
  * "Priya Shah is editing this factor": said in words on a factor or action that someone else is
- * working in, marked in their colour, so two people do not type into one short field unawares.
+ * working in (`useColleaguesAt`), marked in their colour, so two people do not type into one
+ * short field unawares. The row's text input names `id` in its description while it shows, so
+ * a screen reader says it on focusing the field too.
  */
 export function ColleaguesEditing({
-  focus,
+  id,
+  colleagues,
   what,
 }: {
-  focus: EvaluationFocus;
+  id: string;
+  colleagues: Colleague[];
   what: "factor" | "action";
 }) {
-  const colleagues = useColleaguesAt(focus);
   if (colleagues.length === 0) return null;
   return (
-    <p className="colleagues-editing" style={{ borderColor: colleagues[0].colour }}>
+    <p id={id} className="colleagues-editing" style={{ borderColor: colleagues[0].colour }}>
       {colleagues.map((c) => (
         <span
           key={c.userId}

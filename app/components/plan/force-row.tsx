@@ -7,7 +7,8 @@ import { forceText, setForceField } from "../../../collab/shapes/plan.ts";
 import { useStructuredEdits } from "../evaluation/structured-edits.tsx";
 import { usePresenceFocus } from "../../collab/collab-room.tsx";
 import type { EvaluationFocus } from "../evaluation/focus.ts";
-import { ColleaguesEditing } from "./colleagues-editing.tsx";
+import { useColleaguesAt } from "../evaluation/use-colleagues-at.ts";
+import { ColleaguesEditing, colleaguesEditingId } from "./colleagues-editing.tsx";
 
 export const SIDE_LABELS: Record<ForceSide, string> = {
   helping: "Helping",
@@ -63,6 +64,9 @@ export function ForceRow({
   const { focusProps } = usePresenceFocus();
   // Focus anywhere in the row says "this factor" (more precisely than the force-field around it).
   const here: EvaluationFocus = { criterionId: force.criterionId, field: "forces", item: force.id };
+  const colleagues = useColleaguesAt(here);
+  const inputId = forceInputId(force.id);
+  const editingId = colleaguesEditingId(inputId);
   const locked = readOnly || !doc;
   const classes = [
     "ff-force",
@@ -78,7 +82,7 @@ export function ForceRow({
       {...focusProps(here)}
     >
       <div role="group" aria-label={name} className="ff-force-body">
-        <ColleaguesEditing focus={here} what="factor" />
+        <ColleaguesEditing id={editingId} colleagues={colleagues} what="factor" />
         <div className="ff-force-text">
           {locked ? null : (
             <span
@@ -104,7 +108,8 @@ export function ForceRow({
                 ) : null}
               </>
             }
-            id={forceInputId(force.id)}
+            id={inputId}
+            describedBy={colleagues.length ? editingId : undefined}
             ytext={forceText(doc, force.id)}
             readOnly={locked}
             placeholder={force.side === "helping" ? "What helps us here?" : "What holds us back?"}
