@@ -91,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: review.submission.id,
       on: review.submission.on,
       at: review.submission.at,
+      by: names.get(review.submission.createdBy) ?? "someone no longer listed",
     },
     submittedJudgements: Object.fromEntries(review.submittedJudgements),
     areas: content.areas.map((a) => ({
@@ -149,6 +150,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return failed({ intent, formError: "Unknown request." }, 400);
 }
 
+/** Where the evaluation stands before the record: submitted (when, by whom) or not yet, and what comes next. */
+function SubmissionState(props: {
+  evaluationId: string;
+  submission: { id: string; at: string; by: string } | null;
+  assigned: boolean;
+}) {
+  const { submission } = props;
+  if (!submission)
+    return (
+      <p className="notice">
+        Not submitted yet. When the team is ready, submit the evaluation from its page: a snapshot
+        is taken, and the trust assigns a validator to review it.
+      </p>
+    );
+  return (
+    <p>
+      {`Submitted by ${submission.by} on ${submission.at}. `}
+      {props.assigned
+        ? "The validators review the judgements as submitted; any changed since say so beside them. "
+        : "The trust assigns a validator next; the team can keep working on the evaluation meanwhile. "}
+      <Link to={`/evaluations/${props.evaluationId}/history?a=${submission.id}&b=now`}>
+        Compare the submission with the evaluation now
+      </Link>
+    </p>
+  );
+}
+
 export default function ValidationPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
@@ -172,6 +200,11 @@ export default function ValidationPage() {
         trail={[{ label: data.evaluation.title, to: `/evaluations/${data.evaluation.id}` }]}
       />
       <h1>{`Validation: ${data.school}`}</h1>
+      <SubmissionState
+        evaluationId={data.evaluation.id}
+        submission={data.submission}
+        assigned={data.validation !== null}
+      />
       {result?.done ? (
         <p role="status" className="notice">
           {result.done}

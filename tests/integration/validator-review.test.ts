@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { meetingPageData, preparePageData } from "../../app/components/meeting/meeting.server.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { setJudgement } from "../../collab/shapes/evaluation.ts";
-import { formatDay, todayInEngland } from "../../models/dates.ts";
+import { formatDay, formatMoment, todayInEngland } from "../../models/dates.ts";
 import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
@@ -214,6 +214,13 @@ describe("the evaluation's validation tab", () => {
     ).get(`/evaluations/${world.evaluation.id}/validation`);
     expect(page.status).toBe(200);
     expect(shown(page.html)).toContain("School's judgement as submitted");
+    // Where it stands, and the way to compare, above the record.
+    expect(shown(page.html)).toContain(
+      `Submitted by Sam Leader on ${formatMoment(snapshot.createdAt)}. The validators review the judgements as submitted`,
+    );
+    expect(page.html).toContain(
+      `href="/evaluations/${world.evaluation.id}/history?a=${snapshot.id}&amp;b=now"`,
+    );
     expect(rowOf(page.html, CHANGED.code)).toContain(
       `Expected standard Now Strong standard: changed since submission on ${submittedOn}`,
     );
@@ -288,5 +295,14 @@ describe("an evaluation with a validation but never submitted", () => {
     expect(meeting).toContain(
       "School's judgement Expected standard Not submitted yet: shown as it is now (live)",
     );
+    const tab = shown(
+      (
+        await (
+          await as(world.people.schoolLeader.id)
+        ).get(`/evaluations/${evaluation.id}/validation`)
+      ).html,
+    );
+    expect(tab).toContain("Not submitted yet. When the team is ready, submit the evaluation");
+    expect(tab).toContain("School's judgement (live)");
   });
 });
