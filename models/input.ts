@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { JUDGEMENT_SOURCES } from "./insight/types.ts";
 
 /**
  * Small zod pieces every command's input schema shares, so the same field is checked and
@@ -37,6 +38,18 @@ export const basedOn = () =>
         .regex(/^[0-9a-f]{24}$|^\d{1,9}$|^none$/, "Reload the page and try again.")
         .optional(),
     );
+
+/**
+ * Whose judgement counts (trust-wide insight: the self-evaluation, the agreed one, the latest),
+ * as the page that sent the form counted; the latest when the form does not say (a page from
+ * before the form carried it).
+ */
+export const judgementSource = (message = "Choose whose judgement counts.") =>
+  z
+    .string({ message })
+    .optional()
+    .transform((v) => v || "latest")
+    .pipe(z.enum(JUDGEMENT_SOURCES, { message }));
 
 /**
  * A fresh id for one showing of a form that creates something: sent back with the form, it lets

@@ -38,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       hasContent: scope.content !== null,
       schools: current.length,
       withAgreed: current.filter((e) => Object.keys(e.agreed).length > 0).length,
-      report: scope.choice.cycleId ? reportOffer("trust", scope.choice.cycleId) : null,
+      report: scope.choice.cycleId
+        ? reportOffer("trust", scope.choice.cycleId, scope.choice.source)
+        : null,
     });
   }
   const schools = await listComparableSchools(actor);

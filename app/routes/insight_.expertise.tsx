@@ -86,6 +86,7 @@ function Suggestion({ data, s }: { data: Data; s: View["suggestions"][number] })
           <CsrfInput />
           <input type="hidden" name="frameworkId" value={data.choice.frameworkId ?? ""} />
           <input type="hidden" name="cycleId" value={data.choice.cycleId} />
+          <input type="hidden" name="source" value={data.choice.source} />
           <input type="hidden" name="areaId" value={s.areaId} />
           <input type="hidden" name="supportedSchoolId" value={s.supportedSchoolId} />
           <input type="hidden" name="centreSchoolId" value={s.centreSchoolId} />
@@ -126,10 +127,7 @@ export default function Expertise() {
             <h2 id="suggested-heading">Suggested pairings</h2>
             <Capacity data={data} view={view} />
             {view.suggestions.length === 0 ? (
-              <p className="empty-state">
-                No pairing to suggest: either no school is below the expected level in an area, or
-                no other school has agreed strength there yet.
-              </p>
+              <p className="empty-state">{view.noPairings}</p>
             ) : (
               <ul className="card-list">
                 {view.suggestions.map((s) => (
@@ -163,10 +161,7 @@ export default function Expertise() {
           <section aria-labelledby="centres-heading" className="stack">
             <h2 id="centres-heading">Centres of expertise</h2>
             {view.centres.length === 0 ? (
-              <p className="empty-state">
-                No centre of expertise yet: a school becomes one in an area when validation agrees
-                it is above the expected level there, or it holds the award.
-              </p>
+              <p className="empty-state">{view.noCentres}</p>
             ) : (
               <TableScroll label="Centres of expertise, area by area">
                 <table className="table">

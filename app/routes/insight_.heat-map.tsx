@@ -32,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     choice: scope.choice,
     filters,
     heat: await heatMapView(scope, filters),
-    report: scope.choice.cycleId ? reportOffer("trust", scope.choice.cycleId) : null,
+    report: scope.choice.cycleId
+      ? reportOffer("trust", scope.choice.cycleId, scope.choice.source)
+      : null,
   });
 }
 

@@ -24,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     choice: scope.choice,
     open,
     stack: await stackView(scope, open),
-    report: scope.choice.cycleId ? reportOffer("trust", scope.choice.cycleId) : null,
+    report: scope.choice.cycleId
+      ? reportOffer("trust", scope.choice.cycleId, scope.choice.source)
+      : null,
   });
 }
 

@@ -37,6 +37,8 @@ function AreaTrend({ area }: { area: Area }) {
         <div className="insight-chart insight-chart-small">
           <TrendChart
             title={title}
+            desc={`${area.scale.note} The same counts are in the table below.`}
+            max={area.scale.max}
             levels={area.levels}
             points={area.points.map((p) => ({
               cycleName: p.cycleName,
@@ -47,7 +49,7 @@ function AreaTrend({ area }: { area: Area }) {
       ) : null}
       <TableScroll label={title}>
         <table className="table">
-          <caption className="visually-hidden">{title}</caption>
+          <caption className="visually-hidden">{`${title}. ${area.scale.note}`}</caption>
           <thead>
             <tr>
               <th scope="col">Cycle</th>

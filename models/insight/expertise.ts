@@ -1,16 +1,16 @@
-import { formatDay } from "../dates.ts";
 import { scaleOf } from "../framework/applicable.ts";
 import type { FrameworkContent } from "../framework/types.ts";
 import { areaLevel, expectedLevelIndex, rankOf } from "./area-level.ts";
-import { judgementsOf, type InsightEvaluation } from "./types.ts";
+import { judgementsOf, type InsightEvaluation, type JudgementSource } from "./types.ts";
+import { centreBasis } from "./words.ts";
 
 /**
  * Centres of expertise and suggested pairings (shared/DOMAIN.md, "Trust-wide insight"): to deploy
- * support and share practice, never to rank. A centre in an area is a school whose agreed
- * judgement puts it above the expected level there, or that holds this framework's award and
- * meets the expected level; a school needs support where its latest judgement (agreed, else its
- * own) is below the expected level. Areas judged Met / Not met are about compliance, not
- * practice to share: they have no centres.
+ * support and share practice, never to rank. Both sides count whose judgement the page chose
+ * (`source`, as the Stack and heat map do): a centre in an area is a school whose judgement puts
+ * it above the expected level there, or that holds this framework's award and meets the
+ * expected level; a school needs support where its judgement is below the expected level.
+ * Areas judged Met / Not met are about compliance, not practice to share: they have no centres.
  */
 export interface Centre {
   schoolId: string;
@@ -21,6 +21,8 @@ export interface Centre {
   rank: number;
   awarded: boolean;
   agreedAt: Date | null;
+  /** Why it is a centre, in words (words.ts centreBasis): "agreed 3 Mar 2027". */
+  basis: string;
 }
 
 export interface NeedsSupport {
@@ -50,12 +52,33 @@ function sharingAreas(content: FrameworkContent) {
     .filter(({ scale }) => scale.levels.length > 2);
 }
 
-export function centresOf(content: FrameworkContent, evaluations: InsightEvaluation[]): Centre[] {
+/** Whether any school has a judgement that counts for `source` (else nothing can be paired). */
+export function anyCounted(evaluations: InsightEvaluation[], source: JudgementSource): boolean {
+  return evaluations.some((e) => Object.keys(judgementsOf(e, source)).length > 0);
+}
+
+/** Of an area's criteria, how many were judged for `source`, and how many of those were agreed. */
+function agreedOf(
+  criteria: { id: string }[],
+  e: InsightEvaluation,
+  source: JudgementSource,
+): { agreed: number; counted: number } {
+  const counted = criteria.filter((c) => Object.hasOwn(judgementsOf(e, source), c.id)).length;
+  if (source === "self") return { agreed: 0, counted };
+  const agreed = criteria.filter((c) => Object.hasOwn(e.agreed, c.id)).length;
+  return { agreed, counted };
+}
+
+export function centresOf(
+  content: FrameworkContent,
+  evaluations: InsightEvaluation[],
+  source: JudgementSource,
+): Centre[] {
   const centres: Centre[] = [];
   for (const { area, scale } of sharingAreas(content)) {
     const expected = expectedLevelIndex(scale, content);
     for (const e of evaluations) {
-      const { level } = areaLevel(area, scale, e.agreed);
+      const { level } = areaLevel(area, scale, judgementsOf(e, source));
       const rank = rankOf(scale, level);
       if (rank > expected || (e.awarded && rank >= expected && rank >= 0)) {
         centres.push({
@@ -67,6 +90,11 @@ export function centresOf(content: FrameworkContent, evaluations: InsightEvaluat
           rank,
           awarded: e.awarded,
           agreedAt: e.agreedAt,
+          basis: centreBasis({
+            awarded: e.awarded,
+            agreedAt: e.agreedAt,
+            ...agreedOf(area.criteria, e, source),
+          }),
         });
       }
     }
@@ -77,12 +105,13 @@ export function centresOf(content: FrameworkContent, evaluations: InsightEvaluat
 export function needingSupport(
   content: FrameworkContent,
   evaluations: InsightEvaluation[],
+  source: JudgementSource,
 ): NeedsSupport[] {
   const out: NeedsSupport[] = [];
   for (const { area, scale } of sharingAreas(content)) {
     const expected = expectedLevelIndex(scale, content);
     for (const e of evaluations) {
-      const { level } = areaLevel(area, scale, judgementsOf(e, "latest"));
+      const { level } = areaLevel(area, scale, judgementsOf(e, source));
       const rank = rankOf(scale, level);
       if (rank >= 0 && rank < expected)
         out.push({
@@ -100,11 +129,8 @@ export function needingSupport(
 
 /** The pairing in words: why this centre, and where the other school stands. */
 export function explain(centre: Centre, supported: NeedsSupport): string {
-  const basis = centre.awarded
-    ? "holds this award"
-    : `agreed ${formatDay(centre.agreedAt, "short")}`;
   return (
-    `${centre.schoolName} is ${centre.levelLabel} in ${centre.areaTitle} (${basis}); ` +
+    `${centre.schoolName} is ${centre.levelLabel} in ${centre.areaTitle} (${centre.basis}); ` +
     `${supported.schoolName}'s ${supported.areaTitle} is ${supported.levelLabel}`
   );
 }
@@ -118,13 +144,14 @@ export function explain(centre: Centre, supported: NeedsSupport): string {
 export function suggestPairings(
   content: FrameworkContent,
   evaluations: InsightEvaluation[],
+  source: JudgementSource,
   capacity = DEFAULT_CENTRE_CAPACITY,
 ): Pairing[] {
-  const centres = centresOf(content, evaluations);
+  const centres = centresOf(content, evaluations, source);
   const load = new Map<string, number>();
   const key = (c: Centre) => `${c.areaId}/${c.schoolId}`;
   const pairings: Pairing[] = [];
-  const needs = needingSupport(content, evaluations).sort(
+  const needs = needingSupport(content, evaluations, source).sort(
     (a, b) =>
       a.areaTitle.localeCompare(b.areaTitle) ||
       a.rank - b.rank ||

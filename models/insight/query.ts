@@ -1,4 +1,4 @@
-import type { JudgementSource } from "./types.ts";
+import { JUDGEMENT_SOURCES, type JudgementSource } from "./types.ts";
 
 /** What the insight pages were asked for, from the URL (so a view can be linked and shared). */
 export interface InsightQuery {
@@ -8,15 +8,15 @@ export interface InsightQuery {
   source: JudgementSource;
 }
 
-const SOURCES: JudgementSource[] = ["self", "agreed", "latest"];
-
 export function queryOf(url: URL): InsightQuery {
   const source = url.searchParams.get("source");
   const cycle = url.searchParams.get("cycle");
   return {
     frameworkId: url.searchParams.get("framework") || null,
     cycleId: cycle === null ? null : cycle,
-    source: SOURCES.includes(source as JudgementSource) ? (source as JudgementSource) : "latest",
+    source: JUDGEMENT_SOURCES.includes(source as JudgementSource)
+      ? (source as JudgementSource)
+      : "latest",
   };
 }
 

@@ -12,6 +12,8 @@ import {
   notApplicableNote,
   notYetLabel,
   nothingYetNote,
+  partlyCount,
+  partlyNamed,
   partlyNote,
   stackPartlyNote,
 } from "./words.ts";
@@ -158,5 +160,24 @@ export function stackOf(
       ),
       nothingYet: anyLevel ? null : nothingYetNote(area.title, source),
     };
+  });
+}
+
+/**
+ * Of each count of a row (the area overall's), the schools placed there on some of the area's
+ * criteria only, as the page, the CSV and the trust overview report say them: `count` "1 partly
+ * judged" and `named` "Riverside (1 of 4 judged)", per level; null where there are none.
+ */
+export function partlyOfRow(
+  row: StackRow,
+  source: JudgementSource,
+): ({ count: string; named: string } | null)[] {
+  return row.segments.map((s) => {
+    const partly = s.schools
+      .flatMap(({ name, partly }) => (partly ? [{ name, partly }] : []))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return partly.length
+      ? { count: partlyCount(partly.length, source), named: partlyNamed(partly) }
+      : null;
   });
 }

@@ -8,7 +8,7 @@ import {
   type JudgementSource,
   type LevelView,
 } from "./types.ts";
-import { notYetLabel, nothingYetNote } from "./words.ts";
+import { notYetLabel, nothingYetNote, trendsScaleNote } from "./words.ts";
 
 export interface TrendPoint {
   cycleId: string;
@@ -28,12 +28,18 @@ export interface AreaTrend {
   notYet: string;
   /** While no school has a level in the area in any of the cycles, what to say instead of a chart. */
   nothingYet: string | null;
+  /**
+   * What the chart's bars are measured against, the same in every area (so a count stands as
+   * high in one area's chart as in another's): the most schools in any one of the cycles.
+   */
+  scale: { max: number; note: string };
 }
 
 /**
  * Trends: per area, the trust's distribution across cycles, oldest cycle first. `cycles` orders
  * the cycles; evaluations outside them (started by a school itself) are left out, and so is a
- * school from an area that does not apply to it (`applies`; every area, if not given).
+ * school from an area that does not apply to it (`applies`; every area, if not given). Every
+ * area shares one scale: the schools of the largest cycle.
  */
 export function trendsOf(
   content: FrameworkContent,
@@ -42,14 +48,18 @@ export function trendsOf(
   source: JudgementSource,
   applies?: AreaApplies,
 ): AreaTrend[] {
+  const schoolsIn = (cycleId: string) =>
+    new Set(evaluations.filter((e) => e.cycleId === cycleId).map((e) => e.schoolId)).size;
+  const largest = Math.max(0, ...cycles.map((c) => schoolsIn(c.id)));
+  const scale = { max: largest, note: trendsScaleNote(largest) };
   return content.areas.map((area) => {
-    const scale = scaleOf(content, area);
-    const levels = scale.levels.map(({ key, label, colour }) => ({ key, label, colour }));
+    const levelScale = scaleOf(content, area);
+    const levels = levelScale.levels.map(({ key, label, colour }) => ({ key, label, colour }));
     const points = cycles.map((cycle) => {
       const inCycle = evaluations.filter(
         (e) => e.cycleId === cycle.id && (!applies || applies(e.schoolId, area)),
       );
-      const placed = inCycle.map((e) => areaLevel(area, scale, judgementsOf(e, source)).level);
+      const placed = inCycle.map((e) => areaLevel(area, levelScale, judgementsOf(e, source)).level);
       return {
         cycleId: cycle.id,
         cycleName: cycle.name,
@@ -68,6 +78,7 @@ export function trendsOf(
       points,
       notYet: notYetLabel(source),
       nothingYet: anyLevel ? null : nothingYetNote(area.title, source, true),
+      scale,
     };
   });
 }

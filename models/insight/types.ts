@@ -51,7 +51,8 @@ export function areaAppliesAt(
 }
 
 /** Whose judgement counts: the school's self-evaluation, the agreed one, or the latest of the two. */
-export type JudgementSource = "self" | "agreed" | "latest";
+export const JUDGEMENT_SOURCES = ["self", "agreed", "latest"] as const;
+export type JudgementSource = (typeof JUDGEMENT_SOURCES)[number];
 
 export const JUDGEMENT_SOURCE_LABELS: Record<JudgementSource, string> = {
   self: "The school's self-evaluation",

@@ -1,3 +1,4 @@
+import { formatDay } from "../dates.ts";
 import type { JudgementSource } from "./types.ts";
 
 // How trust-wide insight words what it shows, in one place so that each page, its CSV and the
@@ -6,6 +7,13 @@ import type { JudgementSource } from "./types.ts";
 //
 // When agreed judgements count, a school with nothing counted may well have judged itself: what
 // is missing is an agreed judgement, and the words say so.
+
+/** Whose judgements count, in a file's name: "Trust overview report - … - agreed judgements.pdf". */
+export const SOURCE_IN_FILE_NAMES: Record<JudgementSource, string> = {
+  self: "self-evaluations",
+  agreed: "agreed judgements",
+  latest: "latest judgements",
+};
 
 /** Where an area does not apply to a school (early years, sixth form: only where it has them). */
 export const NOT_APPLICABLE = "Not applicable";
@@ -111,11 +119,22 @@ export function overlaySummary(
  */
 export function stackPartlyNote(schools: { name: string; partly: string }[]): string | null {
   if (schools.length === 0) return null;
-  const named = schools.map((s) => `${s.name} (${s.partly})`).join(", ");
+  const named = partlyNamed(schools);
   return schools.length === 1
     ? `1 school's level for the area rests on some of its criteria only: ${named}.`
     : `${schools.length} schools' levels for the area rest on some of their criteria only: ${named}.`;
 }
+
+/** The schools counted on part of an area, by name: "Riverside (1 of 4 judged), Oakfield (2 of 4 judged)". */
+export function partlyNamed(schools: { name: string; partly: string }[]): string {
+  return schools.map((s) => `${s.name} (${s.partly})`).join(", ");
+}
+
+/**
+ * The heading of the Stack CSV's column naming, for a count of the area overall, the schools
+ * counted there on some of the area's criteria only (partlyNamed).
+ */
+export const STACK_PARTLY_HEADING = "Counted on some of the area's criteria only";
 
 /** Under a count of the area overall: "1 partly judged" ("1 partly agreed"). */
 export function partlyCount(count: number, source: JudgementSource): string {
@@ -139,4 +158,73 @@ export function stackScaleNote(schools: number, applicable: number): string {
         ? "; this area applies at none of them"
         : `; this area applies at ${applicable} of them`;
   return `${all}${here}.`;
+}
+
+// ---- the Trends -------------------------------------------------------------------------------
+
+/**
+ * What every area's chart of the Trends is measured against, the same in every area: the most
+ * schools in any one of the cycles. Said as the chart's description and the table's caption.
+ */
+export function trendsScaleNote(schools: number): string {
+  return schools === 1
+    ? "Every bar is measured against the one school of the largest cycle, in every area."
+    : `Every bar is measured against the ${schools} schools of the largest cycle, in every area.`;
+}
+
+// ---- centres of expertise ---------------------------------------------------------------------
+
+/** How the judgements that count are named after "by": "by agreed judgements". */
+const BY_SOURCE: Record<JudgementSource, string> = {
+  self: "by the schools' self-evaluations",
+  agreed: "by agreed judgements",
+  latest: "by the latest judgements (agreed where there is one)",
+};
+
+/**
+ * Why a school is a centre of expertise in an area, in the words of the page, the explanation
+ * of a pairing and the trust overview report: "holds this award", "agreed 3 Mar 2027" (every
+ * judgement counted in the area was agreed), "its self-evaluation" (none was), or "its
+ * self-evaluation, partly agreed 3 Mar 2027".
+ */
+export function centreBasis(centre: {
+  awarded: boolean;
+  agreedAt: Date | null;
+  /** Of the area's judgements that counted, how many were agreed in validation. */
+  agreed: number;
+  counted: number;
+}): string {
+  if (centre.awarded) return "holds this award";
+  const when = formatDay(centre.agreedAt, "short");
+  if (centre.agreed > 0 && centre.agreed >= centre.counted) return `agreed ${when}`;
+  if (centre.agreed === 0) return "its self-evaluation";
+  return `its self-evaluation, partly agreed ${when}`;
+}
+
+/** Where nothing counts at all for `source` in the cycle, said in place of centres and pairings. */
+function nothingCountsNote(source: JudgementSource): string {
+  return source === "agreed"
+    ? "Nothing has been agreed in validation in this cycle yet, so no school is a centre of expertise or needs support by agreed judgements. Choose the school's self-evaluation or the latest available under “Whose judgement counts” to work from the schools' own judgements."
+    : "No school has judged itself in this cycle yet: centres of expertise and pairings appear as schools make their judgements.";
+}
+
+/**
+ * Said where no pairing can be suggested, honest about whose judgement counts (`anyCounted`:
+ * whether any school has a judgement that counts for `source`).
+ */
+export function noPairingNote(source: JudgementSource, anyCounted: boolean): string {
+  if (!anyCounted) return nothingCountsNote(source);
+  return `No pairing to suggest ${BY_SOURCE[source]}: either no school is below the expected level in an area, or no other school is above it there (or holds the award) yet.`;
+}
+
+/** Said where no school is a centre of expertise, honest about whose judgement counts. */
+export function noCentreNote(source: JudgementSource, anyCounted: boolean): string {
+  if (!anyCounted) return nothingCountsNote(source);
+  const when =
+    source === "agreed"
+      ? "validation agrees it is above the expected level there"
+      : source === "self"
+        ? "its self-evaluation places it above the expected level there"
+        : "its latest judgement (agreed where there is one) places it above the expected level there";
+  return `No centre of expertise ${BY_SOURCE[source]} yet: a school becomes one in an area when ${when}, or when it holds the award and meets the expected level.`;
 }

@@ -1,5 +1,6 @@
 import { Schema, Types } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
+import { JUDGEMENT_SOURCES, type JudgementSource } from "../insight/types.ts";
 import { defineModel, isObjectId, op } from "../mongoose.ts";
 import { deleteReportFile } from "./report-file.ts";
 
@@ -20,6 +21,8 @@ export interface ReportJob {
   subjectId: string;
   /** "now", or the submission snapshot's id (evaluation reports only). */
   version: string;
+  /** The trust overview: whose judgement it counts (null for the other reports). */
+  source: JudgementSource | null;
   requestedBy: string;
   status: ReportJobStatus;
   /** Where it has got, in words ("Laying out the pages"). */
@@ -43,6 +46,8 @@ interface ReportJobDoc {
   kind: ReportJobKind;
   subjectId: Types.ObjectId;
   version: string;
+  /** Trust overviews asked for before reports carried it counted the latest (toJob). */
+  source?: JudgementSource | null;
   requestedBy: Types.ObjectId;
   /** One job per identical request: person, report, parameters and the form's request id. */
   requestKey: string;
@@ -62,6 +67,7 @@ const reportJobSchema = new Schema<ReportJobDoc>({
   kind: { type: String, required: true, enum: ["evaluation", "validation", "trust"] },
   subjectId: { type: Schema.Types.ObjectId, required: true },
   version: { type: String, required: true, maxlength: 24 },
+  source: { type: String, enum: [...JUDGEMENT_SOURCES, null], default: null },
   requestedBy: { type: Schema.Types.ObjectId, required: true },
   requestKey: { type: String, required: true, unique: true },
   status: {
@@ -93,6 +99,7 @@ function toJob(doc: LeanJob): ReportJob {
     kind: doc.kind,
     subjectId: doc.subjectId.toString(),
     version: doc.version,
+    source: doc.source ?? (doc.kind === "trust" ? "latest" : null),
     requestedBy: doc.requestedBy.toString(),
     status: doc.status,
     stage: doc.stage,
@@ -111,6 +118,8 @@ export interface NewReportJob {
   kind: ReportJobKind;
   subjectId: string;
   version: string;
+  /** The trust overview: whose judgement it counts. */
+  source?: JudgementSource | null;
   requestedBy: string;
   /** Made when the form was shown: the same form sent twice asks for one report. */
   requestId: string;
@@ -128,6 +137,8 @@ export async function requestReportJob(
     input.kind,
     input.subjectId,
     input.version,
+    // Part of what was asked for (a trust overview counting another basis is another report).
+    ...(input.source ? [input.source] : []),
     input.requestId,
   ].join(":");
   try {
@@ -137,6 +148,7 @@ export async function requestReportJob(
         kind: input.kind,
         subjectId: input.subjectId,
         version: input.version,
+        source: input.source ?? null,
         requestedBy: input.requestedBy,
         requestKey,
       },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { InvalidInputError } from "../../models/errors.ts";
-import { contentKey, objectId } from "../../models/input.ts";
+import { contentKey, judgementSource, objectId } from "../../models/input.ts";
 import { centresOf, explain, needingSupport } from "../../models/insight/expertise.ts";
 import { recordPairing, type AcceptedPairing } from "../../models/insight/pairing.ts";
 import { loadInsightScope } from "../insight/scope.ts";
@@ -12,6 +12,11 @@ export const AcceptPairingInput = z.object({
   frameworkId: objectId(),
   /** The cycle the suggestion was made for ("" for each school's newest evaluation). */
   cycleId: z.union([objectId(), z.literal("")]).default(""),
+  /**
+   * Whose judgement counted on the page that suggested it (models/insight/query.ts); a form from
+   * before the page offered the choice counts the latest.
+   */
+  source: judgementSource(),
   areaId: contentKey("Choose an area of this framework."),
   supportedSchoolId: objectId(),
   centreSchoolId: objectId(),
@@ -23,8 +28,9 @@ const NO_LONGER =
 /**
  * A trust leader or admin accepts a suggested pairing: recorded once (a double-click, or two
  * leaders at once, record one pairing and one audit entry). The pairing is checked against the
- * judgements as they are now: the supported school still needs support in the area, and the
- * centre is still a centre of expertise there, and is another school.
+ * judgements as they are now, counted as on the page that suggested it (`source`): the
+ * supported school still needs support in the area, and the centre is still a centre of
+ * expertise there, and is another school.
  */
 export async function acceptPairing(
   ctx: CommandContext,
@@ -44,10 +50,10 @@ export async function acceptPairing(
   if (input.supportedSchoolId === input.centreSchoolId)
     throw new InvalidInputError("A school cannot be paired with itself.");
   const { current } = await scope.evaluations("current");
-  const supported = needingSupport(content, current).find(
+  const supported = needingSupport(content, current, input.source).find(
     (n) => n.areaId === input.areaId && n.schoolId === input.supportedSchoolId,
   );
-  const centre = centresOf(content, current).find(
+  const centre = centresOf(content, current, input.source).find(
     (c) => c.areaId === input.areaId && c.schoolId === input.centreSchoolId,
   );
   if (!supported || !centre) throw new InvalidInputError(NO_LONGER);

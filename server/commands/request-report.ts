@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InvalidInputError } from "../../models/errors.ts";
-import { objectId, requestId } from "../../models/input.ts";
+import { judgementSource, objectId, requestId } from "../../models/input.ts";
 import { requestReportJob, type ReportJob } from "../../models/report/report-job.ts";
 import { getSnapshot } from "../../models/snapshot/snapshot.ts";
 import { loadReportSubject } from "../reports/subject.ts";
@@ -16,6 +16,11 @@ export const RequestReportInput = z.object({
     .optional()
     .transform((v) => v || "now")
     .pipe(z.union([z.literal("now"), objectId("Choose what the report shows.")])),
+  /**
+   * The trust overview: whose judgement counts, as on the page that offered it (the cycle's own
+   * page offers none: the latest available).
+   */
+  source: judgementSource("Choose whose judgement the report counts."),
   /** Made when the page was shown: the same form sent twice asks for one report. */
   requestId: requestId(),
 });
@@ -43,6 +48,7 @@ export async function requestReport(
     kind: input.kind,
     subjectId: input.subjectId,
     version: input.kind === "evaluation" ? input.version : "now",
+    source: input.kind === "trust" ? input.source : null,
     requestedBy: ctx.actor.userId,
     requestId: input.requestId,
   });

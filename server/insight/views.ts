@@ -8,6 +8,7 @@ import { rankOf } from "../../models/insight/area-level.ts";
 import { calibrationOf, trustCalibration } from "../../models/insight/calibration.ts";
 import {
   DEFAULT_CENTRE_CAPACITY,
+  anyCounted,
   centresOf,
   needingSupport,
   suggestPairings,
@@ -18,7 +19,7 @@ import { listPairings } from "../../models/insight/pairing.ts";
 import { schoolPlaceOf } from "../../models/insight/school-place.ts";
 import { currentAndPrevious } from "../../models/insight/source.ts";
 import { insightEvaluations } from "../../models/insight/summary.ts";
-import { stackOf, type PlacedSchool } from "../../models/insight/stack.ts";
+import { partlyOfRow, stackOf, type PlacedSchool } from "../../models/insight/stack.ts";
 import { trendsOf } from "../../models/insight/trends.ts";
 import {
   areaAppliesAt,
@@ -27,7 +28,12 @@ import {
   type InsightEvaluation,
   type LevelView,
 } from "../../models/insight/types.ts";
-import { overlaySummary, partlyCount, stackScaleNote } from "../../models/insight/words.ts";
+import {
+  noCentreNote,
+  noPairingNote,
+  overlaySummary,
+  stackScaleNote,
+} from "../../models/insight/words.ts";
 import { loadSchool } from "../../models/permissions/loaders.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import { listSchools, type SchoolPhase } from "../../models/school/school.ts";
@@ -189,19 +195,21 @@ export async function stackView(scope: InsightScope, open: string | null) {
       max: current.length,
       note: stackScaleNote(current.length, current.length - area.notApplicable),
     },
-    rows: [area.overall, ...area.criteria].map((row) => ({
-      id: row.id,
-      code: row.code,
-      label: row.label,
-      overall: row.id === area.areaId,
-      counts: row.segments.map((s) => s.count),
-      /** Of each count, the schools placed on part of the area, in words ("1 partly judged"). */
-      partly: row.segments.map((s) => {
-        const n = s.schools.filter((school) => school.partly).length;
-        return n ? partlyCount(n, scope.choice.source) : null;
-      }),
-      unjudged: row.unjudged.length,
-    })),
+    rows: [area.overall, ...area.criteria].map((row) => {
+      const partly = partlyOfRow(row, scope.choice.source);
+      return {
+        id: row.id,
+        code: row.code,
+        label: row.label,
+        overall: row.id === area.areaId,
+        counts: row.segments.map((s) => s.count),
+        /** Of each count, the schools placed on part of the area, in words ("1 partly judged"). */
+        partly: partly.map((p) => p?.count ?? null),
+        /** The same schools by name: "Riverside (1 of 4 judged)" (the CSV's column). */
+        partlyNamed: partly.map((p) => p?.named ?? null),
+        unjudged: row.unjudged.length,
+      };
+    }),
   }));
   return { areas, opened, schools: current.length };
 }
@@ -312,9 +320,12 @@ export async function expertiseView(scope: InsightScope, capacity: number) {
   const { content } = scope;
   if (!content) return null;
   const { current } = await scope.evaluations("current");
-  const centres = centresOf(content, current);
-  const pairings = suggestPairings(content, current, capacity);
-  const needs = needingSupport(content, current);
+  // Both sides by whose judgement counts, as the Stack and heat map count.
+  const source = scope.choice.source;
+  const centres = centresOf(content, current, source);
+  const pairings = suggestPairings(content, current, source, capacity);
+  const needs = needingSupport(content, current, source);
+  const counted = anyCounted(current, source);
   const frameworkId = scope.choice.frameworkId!;
   const accepted = await listPairings(scope.trustId, frameworkId);
   const names = new Map(current.map((e) => [e.schoolId, e.schoolName]));
@@ -326,12 +337,15 @@ export async function expertiseView(scope: InsightScope, capacity: number) {
   const paired = new Set(pairings.map((p) => `${p.areaId}/${p.supported.schoolId}`));
   return {
     capacity,
+    /** Said where there is no suggestion, or no centre, for this basis (words.ts). */
+    noPairings: noPairingNote(source, counted),
+    noCentres: noCentreNote(source, counted),
     centres: centres
       .map((c) => ({
         schoolName: c.schoolName,
         areaTitle: c.areaTitle,
         level: c.levelLabel,
-        basis: c.awarded ? "holds this award" : `agreed ${formatDay(c.agreedAt, "short")}`,
+        basis: c.basis,
       }))
       .sort(
         (a, b) =>

@@ -124,8 +124,12 @@ export interface TrustReportData {
   frameworkName: string;
   frameworkVersion: number;
   generatedAt: string;
-  /** Whose judgements count, in words. */
+  /** Whose judgements count, in words ("Agreed in validation"), as on the page that asked. */
   source: string;
+  /** The same, short, for the file's name: "agreed judgements". */
+  sourceShort: string;
+  /** How the heat map's note reads a level resting on some criteria only: "2 of 4 judged". */
+  partlyExample: string;
   /** In the heat map page's words (models/insight/heat-map.ts), cell by cell. */
   heatMap: {
     columns: string[];
@@ -152,9 +156,21 @@ export interface TrustReportData {
     notYet: string;
     /** "Not applicable at 1 of the 4 schools." */
     notApplicable: string | null;
-    rows: { code: string; label: string; counts: number[]; unjudged: number }[];
+    /** "1 school's level for the area rests on some of its criteria only: Riverside (1 of 4 judged)." */
+    partlyNote: string | null;
+    rows: {
+      code: string;
+      label: string;
+      counts: number[];
+      /** Of each count (the area overall's), those resting on part of the area: "1 partly judged". */
+      partly: (string | null)[];
+      unjudged: number;
+    }[];
   }[];
   centres: { schoolName: string; areaTitle: string; level: string; basis: string }[];
+  /** Said where there is no centre of expertise, or no pairing to suggest, for this basis. */
+  noCentres: string;
+  noPairings: string;
   suggestedPairings: { areaTitle: string; explanation: string }[];
   acceptedPairings: { areaTitle: string; explanation: string; acceptedAt: string }[];
 }

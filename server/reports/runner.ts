@@ -37,14 +37,17 @@ export const STAGES = {
   done: { stage: "Ready to download", progress: 1 },
 };
 
-/** "Evaluation report - Oakfield Primary - Self-evaluation 2026-27.pdf" */
+/**
+ * "Evaluation report - Oakfield Primary - Self-evaluation 2026-27.pdf"; the trust overview's
+ * name says whose judgements it counts ("… - Autumn 2026 - agreed judgements.pdf").
+ */
 export function reportFileName(data: ReportData): string {
   const about =
     data.kind === "evaluation"
       ? `${data.schoolName} - ${data.title}`
       : data.kind === "validation"
         ? `${data.schoolName} - ${data.evaluationTitle}`
-        : `${data.trustName} - ${data.cycleName}`;
+        : `${data.trustName} - ${data.cycleName} - ${data.sourceShort}`;
   return `${REPORT_KIND_LABELS[data.kind]} - ${about}.pdf`;
 }
 
@@ -78,7 +81,7 @@ export function createReportRunner(options: {
       });
     if (job.kind === "validation")
       return validationReportData(actor, options.collab, { validationId: job.subjectId });
-    return trustReportData(actor, { cycleId: job.subjectId });
+    return trustReportData(actor, { cycleId: job.subjectId, source: job.source ?? "latest" });
   }
 
   async function run(job: ReportJob): Promise<void> {

@@ -227,6 +227,37 @@ describe("a trust leader's insight", () => {
   });
 });
 
+describe("a trust leader reading the trends", () => {
+  it("draws every area's trend on one axis, the schools of the largest cycle, and says so", async () => {
+    const page = await signedInPage(server.url, world.people.trustLeader.id);
+    await page.goto(`${server.url}/insight/trends`);
+    const charts = page.locator(".insight-area .insight-chart svg");
+    await charts.first().waitFor({ timeout: 30_000 });
+    const drawn = await charts.evaluateAll((svgs) =>
+      svgs
+        .filter((svg) => svg.querySelector("desc"))
+        .map((svg) => ({
+          area: svg.closest("section")?.querySelector("h2")?.textContent,
+          // The axis's last tick is its highest whole number (no count on a bar is higher; the
+          // cycles' names are not numbers).
+          axis: Math.max(
+            ...[...svg.querySelectorAll("text")]
+              .map((t) => Number(t.textContent))
+              .filter(Number.isInteger),
+          ),
+          desc: svg.querySelector("desc")?.textContent ?? "",
+        })),
+    );
+    // The early years apply at two schools of three: their bars are measured against three too.
+    expect(drawn.map((c) => `${c.area}: ${c.axis}`)).toEqual(drawn.map((c) => `${c.area}: 3`));
+    expect(drawn.map((c) => c.area)).toContain("Early years");
+    for (const chart of drawn)
+      expect(chart.desc, chart.area ?? "").toContain(
+        "Every bar is measured against the 3 schools of the largest cycle, in every area.",
+      );
+  });
+});
+
 describe("a trust leader following the charts", () => {
   // These open evaluations (whose live documents then rewrite the seeded projections), so they
   // come after the tests above that need the judgements as seeded.

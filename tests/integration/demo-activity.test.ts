@@ -140,12 +140,19 @@ describe("the demo trust's first cycle under way", () => {
     expect(stack).toContain(
       '<h2 id="stack-early-years">Early years</h2><p class="muted">Not applicable at 1 of the 4 schools.</p>',
     );
-    // Nothing agreed in validation yet, so no centre of expertise: said so, not "centres full".
+    // Centres of expertise count whose judgement the page counts, need and strength alike: by
+    // the latest available (the schools' own judgements, nothing being agreed yet), Oakfield is
+    // offered a partner in Inclusion, where Hillcrest and Meadowbank judged themselves strong.
     const expertise = await shown("leader@riverside.example", "/insight/expertise");
-    expect(expertise).toContain(
-      'Oakfield Academy: Inclusion (Needs attention)<span class="muted"> · no centre of expertise in this area yet</span>',
+    expect(expertise).toMatch(
+      /(Hillcrest Primary School|Meadowbank School) is Strong standard in Inclusion \(its self-evaluation\); Oakfield Academy&#x27;s Inclusion is Needs attention/,
     );
-    expect(expertise).not.toContain("already offered");
+    expect(expertise).toContain("Accept pairing");
+    // By agreed judgements there is nothing yet, and the page says why.
+    const agreed = await shown("leader@riverside.example", "/insight/expertise?source=agreed");
+    expect(agreed).not.toContain("Accept pairing");
+    expect(agreed).toContain("Nothing has been agreed in validation in this cycle yet");
+    expect(agreed).not.toContain("already offered");
   });
 
   it("leaves a school that already has an evaluation as it is when seeded again", async () => {

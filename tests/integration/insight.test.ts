@@ -505,6 +505,38 @@ describe("criteria not every school judged, and areas not every school has", () 
     expect(list).toContain("Riverside Academy (1 of 4 judged)");
   });
 
+  it("the Stack's CSV names the schools counted on part of an area, as the page does", async () => {
+    const http = await as(leader);
+    const csv = (await http.get("/insight/stack.csv")).html;
+    const lines = csv.split(/\r?\n/);
+    expect(lines[0]).toBe(
+      "Area,Criterion,Statement,Level,Schools,Counted on some of the area's criteria only",
+    );
+    // Riverside's Achievement is Needs attention on 4.1 alone.
+    expect(lines).toContain(
+      "Achievement,,Area overall,Needs attention,1,Riverside Academy (1 of 4 judged)",
+    );
+    // Nobody else rests on part of an area; no criterion's row names anyone.
+    const named = lines.slice(1).filter((l) => l && !l.endsWith(","));
+    expect(named).toEqual([
+      "Achievement,,Area overall,Needs attention,1,Riverside Academy (1 of 4 judged)",
+    ]);
+    const agreed = (await http.get("/insight/stack.csv?source=agreed")).html;
+    expect(agreed).not.toContain("Riverside Academy (");
+  });
+
+  it("the Trends measure every area's chart against the schools of the largest cycle, and say so", async () => {
+    const http = await as(leader);
+    const html = (await http.get("/insight/trends")).html;
+    const captions = [...html.matchAll(/<caption[^>]*>([^<]*)<\/caption>/g)].map((m) => m[1]);
+    expect(captions).toHaveLength(9);
+    // The early years apply at 2 of the 3 schools, the sixth form at 1: measured against 3 too.
+    for (const caption of captions)
+      expect(caption).toContain(
+        "Every bar is measured against the 3 schools of the largest cycle, in every area.",
+      );
+  });
+
   it("the Stack measures every area's chart against the schools in the cycle, and says so", async () => {
     const http = await as(leader);
     const html = (await http.get("/insight/stack")).html;
@@ -519,6 +551,88 @@ describe("criteria not every school judged, and areas not every school has", () 
       "this area applies at 1 of them.",
     );
     expect(captions.find((c) => c.startsWith("Inclusion"))).not.toContain("applies at");
+  });
+});
+
+describe("centres of expertise by whose judgement counts", () => {
+  // As in the demo: every school has judged itself and nothing is agreed yet. Meadowbank is
+  // strong, Oakfield needs support, Hillcrest sits at the expected level.
+  let leader: string;
+  let trustFramework: string;
+  let meadowbank: School;
+  let oakfield: School;
+  const path = (source: string) => `/insight/expertise?source=${source}`;
+
+  beforeAll(async () => {
+    const trust = await buildTrust();
+    leader = (await buildUser("trustLeader", trust)).id;
+    meadowbank = await buildSchool(trust, { name: "Meadowbank School" });
+    oakfield = await buildSchool(trust, { name: "Oakfield Academy" });
+    const hillcrest = await buildSchool(trust, { name: "Hillcrest Primary School" });
+    const version = await buildStarterFramework(trust);
+    trustFramework = version.frameworkId;
+    await seedInsight({
+      version,
+      schools: [meadowbank, oakfield, hillcrest],
+      cycleNames: ["Self-evaluation 2026–27"],
+      createdBy: leader,
+      judge: ({ schoolIndex, scale }) =>
+        scale.levels.length === 2
+          ? { self: "met" }
+          : { self: levelAt(scale, [3, 1, 2][schoolIndex]) },
+    });
+  });
+
+  const explanation =
+    "Meadowbank School is Strong standard in Inclusion (its self-evaluation); Oakfield Academy&#x27;s Inclusion is Needs attention";
+
+  it("pairs on the schools' self-evaluations, and on the latest available, need and strength alike", async () => {
+    const http = await as(leader);
+    for (const source of ["self", "latest"]) {
+      const page = (await http.get(path(source))).html;
+      expect(page, source).toContain(explanation);
+      expect(page, source).toContain("<td>its self-evaluation</td>");
+      // Accepting keeps the basis the pairing was suggested on.
+      expect(page, source).toContain(
+        `<input type="hidden" name="source" value="${source}"/><input type="hidden" name="areaId"`,
+      );
+    }
+  });
+
+  it("says honestly that nothing is agreed yet where agreed judgements count", async () => {
+    const http = await as(leader);
+    const page = (await http.get(path("agreed"))).html;
+    expect(page).not.toContain("Accept pairing");
+    const empty = [...page.matchAll(/<p class="empty-state">([^<]*)<\/p>/g)].map((m) => m[1]);
+    expect(empty.slice(0, 2)).toEqual([
+      expect.stringContaining("Nothing has been agreed in validation in this cycle yet"),
+      expect.stringContaining("Nothing has been agreed in validation in this cycle yet"),
+    ]);
+  });
+
+  it("accepts a pairing on the basis it was suggested on, and refuses a basis that is not one", async () => {
+    const http = await as(leader);
+    await http.get(path("self"));
+    const fields = {
+      frameworkId: trustFramework,
+      cycleId: "",
+      areaId: "inclusion",
+      supportedSchoolId: oakfield.id,
+      centreSchoolId: meadowbank.id,
+    };
+    const bogus = await http.post(path("self"), { ...fields, source: "everyone" });
+    expect(bogus.status).toBe(400);
+    expect(bogus.html).toContain("Choose whose judgement counts.");
+    const onAgreed = await http.post(path("agreed"), { ...fields, source: "agreed" });
+    expect(onAgreed.status).toBe(400);
+    expect(onAgreed.html).toContain("no longer suggested");
+
+    const accepted = await http.post(path("self"), { ...fields, source: "self" });
+    expect(accepted.status).toBe(303);
+    const pairings = await PairingModel.find({ centreSchoolId: meadowbank.id }).lean();
+    expect(pairings.map((p) => p.explanation)).toEqual([
+      "Meadowbank School is Strong standard in Inclusion (its self-evaluation); Oakfield Academy's Inclusion is Needs attention",
+    ]);
   });
 });
 

@@ -67,7 +67,7 @@ async function as(userId: string, page = "/home") {
 /** Asks for a report as a browser's form would; returns the answer and the job id it names. */
 async function ask(
   http: HttpSession,
-  fields: { kind: string; subjectId: string; version?: string },
+  fields: { kind: string; subjectId: string; version?: string; source?: string },
   requestId = http.requestId,
 ) {
   const answer = await http.post("/reports", { version: "now", ...fields, requestId });
@@ -454,6 +454,120 @@ describe("the trust overview report", () => {
     // Achievement: one school at Expected standard, one not judged yet, as on the page.
     expect(stackText).toContain("Expected standard 1 · Not judged yet 1");
     expect(stackText).not.toContain("not yet judged");
+
+    // Inclusion: Hillcrest is counted at Expected standard on 2 of its 4 criteria, named as on
+    // the Stack page, and its count says so.
+    const partly =
+      "1 school's level for the area rests on some of its criteria only: Hillcrest Primary School (2 of 4 judged).";
+    expect(stackPage.replace(/&#x27;/g, "'")).toContain(partly);
+    expect(stackText).toContain(partly);
+    expect(stackText).toContain("Expected standard 2 (1 partly judged)");
+    expect(stackText.match(/rests? on some of (its|their) criteria only/g)).toHaveLength(1);
+  });
+
+  describe("counting whose judgement the page showed", () => {
+    // Hillcrest judged itself at the expected level and was agreed Strong in Inclusion;
+    // Oakfield judged itself as needing attention and has nothing agreed yet.
+    let leader: string;
+    let cycle: string;
+
+    beforeAll(async () => {
+      const trust = await buildTrust();
+      const hillcrest = await buildSchool(trust, { name: "Hillcrest Primary School" });
+      const oakfield = await buildSchool(trust, { name: "Oakfield Academy" });
+      leader = (await buildUser("trustLeader", trust)).id;
+      const version = await buildStarterFramework(trust);
+      const { cycles } = await seedInsight({
+        version,
+        schools: [hillcrest, oakfield],
+        cycleNames: ["Summer 2027"],
+        createdBy: leader,
+        judge: ({ schoolIndex, area, scale }) => {
+          if (scale.levels.length === 2) return { self: "met" };
+          if (schoolIndex === 1) return { self: levelAt(scale, 1) };
+          return {
+            self: levelAt(scale, 2),
+            agreed: area.id === "inclusion" ? levelAt(scale, 3) : null,
+          };
+        },
+      });
+      cycle = cycles[0].id;
+    });
+
+    it("carries the basis from the page, says which it used, and counts by it", async () => {
+      const http = await as(leader, `/insight/stack?cycle=${cycle}&source=agreed`);
+      for (const view of ["/insight", "/insight/stack", "/insight/heat-map"]) {
+        const page = (await http.get(`${view}?cycle=${cycle}&source=agreed`)).html;
+        expect(page, view).toContain(
+          `name="requestId" value="${http.requestId}"/><input type="hidden" name="source" value="agreed"/>`,
+        );
+      }
+      const texts: Record<string, string> = {};
+      const names: Record<string, string | null | undefined> = {};
+      for (const source of ["self", "agreed", "latest"]) {
+        const answer = await ask(http, { kind: "trust", subjectId: cycle, source });
+        expect(answer.status, source).toBe(303);
+        texts[source] = (await pdfText(await download(http, answer.jobId!))).replace(/\s+/g, " ");
+        names[source] = (await ReportJobModel.findById(answer.jobId).lean())?.fileName;
+      }
+
+      expect(texts.agreed).toContain("Whose judgement counts Agreed in validation");
+      // The heat map's explanation speaks of agreement too, as its cells do.
+      expect(texts.agreed).toContain("A note such as “2 of 4 agreed” under a level");
+      expect(texts.self).toContain("A note such as “2 of 4 judged” under a level");
+      expect(texts.agreed).toContain("Not agreed yet");
+      expect(texts.agreed).not.toContain("Needs attention");
+      expect(texts.agreed).toContain(
+        "Hillcrest Primary School: Inclusion, Strong standard (agreed 3 Mar 2027)",
+      );
+      // Nothing of Oakfield's is agreed: nobody needs support by agreed judgements.
+      expect(texts.agreed).toContain("No pairing to suggest by agreed judgements");
+
+      expect(texts.self).toContain("Whose judgement counts The school's self-evaluation");
+      expect(texts.self).not.toContain("Strong standard");
+      expect(texts.self).not.toContain("Not agreed yet");
+      expect(texts.self).toContain("No centre of expertise by the schools' self-evaluations yet");
+
+      expect(texts.latest).toContain(
+        "Whose judgement counts Latest available (agreed where there is one)",
+      );
+      expect(texts.latest).toContain(
+        "Hillcrest Primary School is Strong standard in Inclusion (agreed 3 Mar 2027); Oakfield Academy's Inclusion is Needs attention",
+      );
+
+      expect(names.agreed).toMatch(/ - Summer 2027 - agreed judgements\.pdf$/);
+      expect(names.self).toMatch(/ - Summer 2027 - self-evaluations\.pdf$/);
+    });
+
+    it("makes one job for a double-click, for the basis asked", async () => {
+      const http = await as(leader, `/insight/stack?cycle=${cycle}&source=self`);
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          ask(http, { kind: "trust", subjectId: cycle, source: "self" }),
+        ),
+      );
+      const ids = new Set(answers.map((a) => a.jobId));
+      expect(ids.size).toBe(1);
+      const [jobId] = [...ids];
+      expect(await ReportJobModel.countDocuments({ requestKey: new RegExp(http.requestId) })).toBe(
+        1,
+      );
+      expect((await ReportJobModel.findById(jobId).lean())?.source).toBe("self");
+      await download(http, jobId!);
+    });
+
+    it("refuses a basis that is not one, next to the field, never a 500", async () => {
+      const http = await as(leader, `/insight/stack?cycle=${cycle}`);
+      for (const source of ["everyone", "SELF"]) {
+        const answer = await ask(http, { kind: "trust", subjectId: cycle, source });
+        expect(answer.status, source).toBe(400);
+        expect(answer.html, source).toContain("Choose whose judgement the report counts.");
+      }
+      // The cycle's own page offers no choice: the latest available, as before.
+      const plain = await ask(http, { kind: "trust", subjectId: cycle });
+      expect(plain.status).toBe(303);
+      expect((await ReportJobModel.findById(plain.jobId).lean())?.source).toBe("latest");
+    });
   });
 });
 

@@ -23,6 +23,8 @@ const ARGS = [
 ];
 
 let browser: Browser | null = null;
+/** The same Chromium with its scrollbars drawn, started when a test first asks for it. */
+let browserWithScrollbars: Browser | null = null;
 let contexts: BrowserContext[] = [];
 let problems: string[] = [];
 let allowedConsole: RegExp[] = [];
@@ -55,7 +57,9 @@ export function useBrowser() {
   });
   afterAll(async () => {
     await browser?.close();
+    await browserWithScrollbars?.close();
     browser = null;
+    browserWithScrollbars = null;
   });
   beforeEach(() => {
     problems = [];
@@ -69,10 +73,31 @@ export function useBrowser() {
   });
 }
 
-/** A fresh browser profile (own cookies, own IndexedDB) whose pages are watched for errors. */
-export async function newContext(): Promise<BrowserContext> {
+export interface ContextOptions {
+  /**
+   * Scrollbars that take their width from the page, as a laptop's browser draws them (Chromium
+   * started headless hides them, so a page there has the whole window's width): for checking
+   * that a page fits a window with a scrollbar.
+   */
+  scrollbars?: boolean;
+}
+
+async function browserFor(options: ContextOptions): Promise<Browser> {
   if (!browser) throw new Error("call useBrowser() at the top of the test file");
-  const context = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/London" });
+  if (!options.scrollbars) return browser;
+  browserWithScrollbars ??= await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    ignoreDefaultArgs: ["--hide-scrollbars"],
+  });
+  return browserWithScrollbars;
+}
+
+/** A fresh browser profile (own cookies, own IndexedDB) whose pages are watched for errors. */
+export async function newContext(options: ContextOptions = {}): Promise<BrowserContext> {
+  const chosen = await browserFor(options);
+  const context = await chosen.newContext({ locale: "en-GB", timezoneId: "Europe/London" });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   context.on("page", watch);
@@ -87,13 +112,21 @@ export async function signedOutPage(): Promise<Page> {
 }
 
 /** A page in a fresh context already signed in as `userId` (the cookie the sign-in action would set). */
-export async function signedInPage(baseUrl: string, userId: string): Promise<Page> {
-  return pageWithCookie(baseUrl, await cookieFor(userId));
+export async function signedInPage(
+  baseUrl: string,
+  userId: string,
+  options: ContextOptions = {},
+): Promise<Page> {
+  return pageWithCookie(baseUrl, await cookieFor(userId), options);
 }
 
 /** A page in a fresh context holding this session cookie (`name=value`), e.g. a sign-in part done. */
-export async function pageWithCookie(baseUrl: string, cookie: string): Promise<Page> {
-  const context = await newContext();
+export async function pageWithCookie(
+  baseUrl: string,
+  cookie: string,
+  options: ContextOptions = {},
+): Promise<Page> {
+  const context = await newContext(options);
   const at = cookie.indexOf("=");
   await context.addCookies([
     {

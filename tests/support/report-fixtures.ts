@@ -244,6 +244,8 @@ export function trustReportFixture(): TrustReportData {
     frameworkVersion: 2,
     generatedAt: "12 March 2027",
     source: "Latest available (agreed where there is one)",
+    sourceShort: "latest judgements",
+    partlyExample: "2 of 4 judged",
     heatMap: {
       columns: ["Inclusion", "Curriculum and teaching"],
       rows: [
@@ -273,12 +275,20 @@ export function trustReportFixture(): TrustReportData {
         levels,
         notYet: "Not judged yet",
         notApplicable: null,
+        partlyNote: null,
         rows: [
-          { code: "", label: "Inclusion overall", counts: [1, 0, 1], unjudged: 0 },
+          {
+            code: "",
+            label: "Inclusion overall",
+            counts: [1, 0, 1],
+            partly: [null, null, null],
+            unjudged: 0,
+          },
           {
             code: "1.1",
             label: "Pupils with SEND are identified early",
             counts: [1, 1, 0],
+            partly: [null, null, null],
             unjudged: 0,
           },
         ],
@@ -292,6 +302,8 @@ export function trustReportFixture(): TrustReportData {
         basis: "agreed 3 Mar 2027",
       },
     ],
+    noCentres: "No centre of expertise by the latest judgements (agreed where there is one) yet.",
+    noPairings: "No pairing to suggest by the latest judgements (agreed where there is one).",
     suggestedPairings: [
       {
         areaTitle: "Inclusion",

@@ -6,10 +6,10 @@ import { centresOf, suggestPairings } from "../../models/insight/expertise.ts";
 import { heatMapOf } from "../../models/insight/heat-map.ts";
 import { overlayOf } from "../../models/insight/overlay.ts";
 import { ANONYMITY_THRESHOLD, schoolPlaceOf } from "../../models/insight/school-place.ts";
-import { stackOf } from "../../models/insight/stack.ts";
+import { partlyOfRow, stackOf } from "../../models/insight/stack.ts";
 import { trendsOf } from "../../models/insight/trends.ts";
 import type { InsightEvaluation } from "../../models/insight/types.ts";
-import { overlaySummary } from "../../models/insight/words.ts";
+import { noCentreNote, noPairingNote, overlaySummary } from "../../models/insight/words.ts";
 
 const FIVE = ["urgent", "needs", "expected", "strong", "exceptional"];
 const LABELS = [
@@ -154,6 +154,29 @@ describe("the Stack", () => {
   });
 });
 
+describe("the Stack's partly judged schools", () => {
+  it("names, per count of the area overall, the schools counted on some of its criteria only", () => {
+    const oak = school("Oakfield", { i1: "strong", i2: "strong" });
+    const hill = school("Hillcrest", { i1: "strong" });
+    const ash = school("Ash", { i2: "strong" }, { i2: "strong" });
+    const [inclusion] = stackOf(content, [oak, hill, ash], "self");
+    const partly = partlyOfRow(inclusion.overall, "self");
+    // Strong standard: all three, two of them on one criterion of two.
+    expect(partly[3]).toEqual({
+      count: "2 partly judged",
+      named: "Ash (1 of 2 judged), Hillcrest (1 of 2 judged)",
+    });
+    expect(partly.filter((p) => p !== null)).toHaveLength(1);
+    // A criterion's row never rests on part of anything.
+    expect(partlyOfRow(inclusion.criteria[0], "self").every((p) => p === null)).toBe(true);
+    const [agreed] = stackOf(content, [oak, hill, ash], "agreed");
+    expect(partlyOfRow(agreed.overall, "agreed")[3]).toEqual({
+      count: "1 partly agreed",
+      named: "Ash (1 of 2 agreed)",
+    });
+  });
+});
+
 describe("the Overlay", () => {
   it("marks where the series differ, and by how many levels", () => {
     const rows = overlayOf(content, [
@@ -284,13 +307,47 @@ describe("trends", () => {
   });
 });
 
+describe("trends on one scale", () => {
+  it("measures every area against the schools of the largest cycle, whatever each area counts", () => {
+    const cycles = [
+      { id: "c1", name: "2025–26" },
+      { id: "c2", name: "2026–27" },
+    ];
+    const evaluations = [
+      school("Oakfield", { i1: "strong", i2: "strong", s1: "met" }, {}, { cycleId: "c1" }),
+      school("Oakfield", { i1: "strong", i2: "strong", s1: "met" }, {}, { cycleId: "c2" }),
+      school("Hillcrest", { i1: "needs" }, {}, { cycleId: "c2" }),
+      // Ash has judged nothing yet; safeguarding does not apply at Hillcrest.
+      school("Ash", {}, {}, { cycleId: "c2" }),
+    ];
+    const trends = trendsOf(
+      content,
+      evaluations,
+      cycles,
+      "self",
+      (schoolId, area) => !(schoolId === "s-Hillcrest" && area.id === "safe"),
+    );
+    // Inclusion places 2 schools at most, safeguarding 1: both charts run to the 3 schools.
+    expect(trends.map((t) => t.scale)).toEqual([
+      {
+        max: 3,
+        note: "Every bar is measured against the 3 schools of the largest cycle, in every area.",
+      },
+      {
+        max: 3,
+        note: "Every bar is measured against the 3 schools of the largest cycle, in every area.",
+      },
+    ]);
+  });
+});
+
 describe("centres of expertise and pairings", () => {
   const strong = school("Oakfield", {}, { i1: "strong", i2: "strong" });
   const alsoStrong = school("Birch", {}, { i1: "exceptional", i2: "strong" });
   const weak = (name: string) => school(name, { i1: "needs", i2: "expected" });
 
   it("finds centres above the expected level by agreed judgement, never in Met / Not met areas", () => {
-    const centres = centresOf(content, [strong, weak("Hillcrest")]);
+    const centres = centresOf(content, [strong, weak("Hillcrest")], "agreed");
     expect(centres.map((c) => [c.schoolName, c.areaTitle, c.levelLabel])).toEqual([
       ["Oakfield", "Inclusion", "Strong standard"],
     ]);
@@ -298,7 +355,7 @@ describe("centres of expertise and pairings", () => {
 
   it("pairs each school needing support with a centre: never itself, within capacity, explained", () => {
     const schools = [strong, alsoStrong, weak("Hillcrest"), weak("Ash"), weak("Cedar")];
-    const pairings = suggestPairings(content, schools, 1);
+    const pairings = suggestPairings(content, schools, "latest", 1);
     expect(pairings).toHaveLength(2);
     for (const p of pairings) expect(p.centre.schoolId).not.toBe(p.supported.schoolId);
     const centresUsed = pairings.map((p) => p.centre.schoolName).sort();
@@ -308,7 +365,53 @@ describe("centres of expertise and pairings", () => {
     );
     // A school strong itself is never paired with itself, even when it alone is a centre.
     const lonely = school("Solo", { i1: "needs" }, { i1: "strong", i2: "strong" });
-    expect(suggestPairings(content, [lonely])).toEqual([]);
+    expect(suggestPairings(content, [lonely], "latest")).toEqual([]);
+  });
+});
+
+describe("centres of expertise by whose judgement counts", () => {
+  // As in the demo: schools have judged themselves, nothing is agreed yet.
+  const meadow = school("Meadowbank", { i1: "strong", i2: "strong" });
+  const oak = school("Oakfield", { i1: "needs", i2: "needs" });
+  // Birch is agreed strong but judged itself at the expected level.
+  const birch = school("Birch", { i1: "expected", i2: "expected" }, { i1: "strong", i2: "strong" });
+
+  it("finds strength and need in the same judgements: the self-evaluation, the agreed, or the latest", () => {
+    const self = suggestPairings(content, [meadow, oak], "self");
+    expect(self.map((p) => p.explanation)).toEqual([
+      "Meadowbank is Strong standard in Inclusion (its self-evaluation); Oakfield's Inclusion is Needs attention",
+    ]);
+    expect(suggestPairings(content, [meadow, oak], "latest")).toHaveLength(1);
+    expect(suggestPairings(content, [meadow, oak], "agreed")).toEqual([]);
+
+    expect(centresOf(content, [meadow, oak, birch], "self").map((c) => c.schoolName)).toEqual([
+      "Meadowbank",
+    ]);
+    const agreed = centresOf(content, [meadow, oak, birch], "agreed");
+    expect(agreed.map((c) => [c.schoolName, c.basis])).toEqual([["Birch", "agreed 3 Mar 2027"]]);
+    const latest = centresOf(content, [meadow, oak, birch], "latest");
+    expect(latest.map((c) => [c.schoolName, c.basis])).toEqual([
+      ["Meadowbank", "its self-evaluation"],
+      ["Birch", "agreed 3 Mar 2027"],
+    ]);
+    // Part agreed, part its own: said so.
+    const mixed = school("Cedar", { i1: "strong", i2: "strong" }, { i1: "strong" });
+    expect(centresOf(content, [mixed], "latest")[0].basis).toBe(
+      "its self-evaluation, partly agreed 3 Mar 2027",
+    );
+  });
+
+  it("says honestly, per basis, why there is nothing to show", () => {
+    expect(noPairingNote("agreed", false)).toContain(
+      "Nothing has been agreed in validation in this cycle yet",
+    );
+    expect(noCentreNote("self", false)).toContain("No school has judged itself in this cycle yet");
+    expect(noPairingNote("self", true)).toBe(
+      "No pairing to suggest by the schools' self-evaluations: either no school is below the expected level in an area, or no other school is above it there (or holds the award) yet.",
+    );
+    expect(noCentreNote("agreed", true)).toContain(
+      "when validation agrees it is above the expected level there",
+    );
   });
 });
 

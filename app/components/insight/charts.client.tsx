@@ -7,15 +7,31 @@ import {
   VictoryScatter,
   VictoryStack,
 } from "victory";
+import type { ReactNode } from "react";
 import type { LevelView } from "../../../models/insight/types.ts";
+import { fitCategoryLabels, textWidth, wholeTicks } from "./chart-axes.ts";
 import { SERIES_STYLE } from "./series.ts";
+import { useBoxWidth } from "./use-box-width.ts";
 
 // The insight charts (Victory), drawn in the browser only: each sits beside a table carrying the
 // same figures in words, and writes its counts on the bars, so no reading depends on colour.
+// The Stack and the Overlay are drawn at the width their box has on screen (up to their own),
+// so on a phone their text is as large as on a laptop, not a wide drawing shrunk to fit.
 
 const AXIS_TEXT = { fontSize: 11, fontFamily: "inherit", fill: "#3d4752" };
 const AXIS_LINE = { stroke: "#c9d1d9" };
 const GRID = { stroke: "#e1e7ee", strokeWidth: 1 };
+/** A label turned to fit a narrow axis: parallel to its neighbours, ending at its tick. */
+const ANGLED_LABEL = <VictoryLabel angle={-45} textAnchor="end" verticalAnchor="middle" />;
+
+/**
+ * Draws `children` at the width of this box on screen, up to `most` (a wider box scales the
+ * drawing up a little, as before): a chart's text is drawn at its own size on a phone.
+ */
+function AtBoxWidth({ most, children }: { most: number; children: (width: number) => ReactNode }) {
+  const [box, width] = useBoxWidth<HTMLDivElement>();
+  return <div ref={box}>{width ? children(Math.min(width, most)) : null}</div>;
+}
 
 export interface StackChartRow {
   id: string;
@@ -30,31 +46,39 @@ export interface StackChartRow {
  * area's chart runs to the same `max` (the schools in the cycle), which `desc` says, so a bar's
  * length reads the same in every area.
  */
-export function StackChart({
-  title,
-  desc,
-  levels,
-  rows,
-  max: axisMax,
-  onOpen,
-}: {
+export function StackChart(props: StackChartProps) {
+  return <AtBoxWidth most={640}>{(width) => <StackDrawing {...props} width={width} />}</AtBoxWidth>;
+}
+
+interface StackChartProps {
   title: string;
   desc: string;
   levels: LevelView[];
   rows: StackChartRow[];
   max: number;
   onOpen: (rowId: string, levelKey: string) => void;
-}) {
+}
+
+function StackDrawing({
+  title,
+  desc,
+  levels,
+  rows,
+  max: axisMax,
+  onOpen,
+  width,
+}: StackChartProps & { width: number }) {
   const max = Math.max(1, axisMax, ...rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
   const height = 50 + rows.length * 30;
+  const padding = { top: 10, bottom: 36, left: 70, right: 16 };
   return (
     <VictoryChart
       horizontal
-      width={640}
+      width={width}
       height={height}
       domainPadding={{ x: 14 }}
       domain={{ y: [0, max] }}
-      padding={{ top: 10, bottom: 36, left: 70, right: 16 }}
+      padding={padding}
       containerComponent={<VictoryContainer title={title} desc={desc} />}
     >
       <VictoryAxis
@@ -64,7 +88,8 @@ export function StackChart({
       />
       <VictoryAxis
         dependentAxis
-        tickFormat={(t: number) => (Number.isInteger(t) ? String(t) : "")}
+        tickValues={wholeTicks(max, width - padding.left - padding.right)}
+        tickFormat={(t: number) => String(t)}
         style={{ tickLabels: AXIS_TEXT, axis: AXIS_LINE, grid: GRID }}
       />
       <VictoryStack>
@@ -115,33 +140,69 @@ export interface OverlayChartRow {
   ranks: number[];
 }
 
-/** One area of the Overlay: criteria down the side, the area's levels across, a marker per series. */
-export function OverlayChart({
-  title,
-  levels,
-  rows,
-  seriesCount,
-}: {
+interface OverlayChartProps {
   title: string;
   levels: LevelView[];
   rows: OverlayChartRow[];
   seriesCount: number;
-}) {
-  const height = 50 + rows.length * 30;
+}
+
+/** A marker's size, and how far apart the markers of one row are drawn (px: a marker and a gap). */
+const MARKER_SIZE = 5;
+const MARKER_STEP = 16;
+
+/**
+ * One area of the Overlay: criteria down the side, the area's levels across, a marker per series.
+ * Each series has its own place within a row, so schools at the same level stand one above the
+ * other, never one hiding another.
+ */
+export function OverlayChart(props: OverlayChartProps) {
+  return (
+    <AtBoxWidth most={640}>{(width) => <OverlayDrawing {...props} width={width} />}</AtBoxWidth>
+  );
+}
+
+function OverlayDrawing({
+  title,
+  levels,
+  rows,
+  seriesCount,
+  width,
+}: OverlayChartProps & { width: number }) {
+  const codeOf = (row: OverlayChartRow) => `${row.differs ? "≠ " : ""}${row.code}`;
+  const codes = Math.max(...rows.map((r) => textWidth(codeOf(r), AXIS_TEXT.fontSize)));
+  const right = 16;
+  const fit = (left: number) =>
+    fitCategoryLabels(
+      levels.map((l) => l.label),
+      (width - left - right) / levels.length,
+      AXIS_TEXT.fontSize,
+    );
+  // Room for the criteria's codes, and for the first level's name reaching left of its tick.
+  let left = Math.ceil(codes) + 18;
+  let labels = fit(left);
+  const reach = labels.overhang - (width - left - right) / levels.length / 2 + 4;
+  if (reach > left) {
+    left = Math.ceil(reach);
+    labels = fit(left);
+  }
+  const rowHeight = Math.max(30, seriesCount * MARKER_STEP + 8);
+  const padding = { top: 10, bottom: Math.ceil(labels.depth) + 6, left, right };
   return (
     <VictoryChart
-      width={640}
-      height={height}
+      width={width}
+      height={padding.top + padding.bottom + rows.length * rowHeight}
       domain={{ x: [-0.5, levels.length - 0.5], y: [0.5, rows.length + 0.5] }}
-      padding={{ top: 10, bottom: 40, left: 60, right: 16 }}
+      padding={padding}
       containerComponent={
         <VictoryContainer title={title} desc="The same levels are in the table below." />
       }
     >
       <VictoryAxis
         tickValues={levels.map((_, i) => i)}
-        tickFormat={(t: number) => levels[t]?.label ?? ""}
-        style={{ tickLabels: { ...AXIS_TEXT, fontSize: 10 }, axis: AXIS_LINE, grid: GRID }}
+        tickFormat={(t: number) => labels.text[t] ?? ""}
+        {...(labels.angled ? { tickLabelComponent: ANGLED_LABEL } : {})}
+        style={{ tickLabels: AXIS_TEXT, axis: AXIS_LINE, grid: GRID }}
       />
       <VictoryAxis
         dependentAxis
@@ -149,18 +210,18 @@ export function OverlayChart({
         tickValues={rows.map((_, i) => i + 1)}
         tickFormat={(t: number) => {
           const row = rows[t - 1];
-          return row ? `${row.differs ? "≠ " : ""}${row.code}` : "";
+          return row ? codeOf(row) : "";
         }}
         style={{ tickLabels: AXIS_TEXT, axis: AXIS_LINE }}
       />
       {Array.from({ length: seriesCount }, (_, s) => {
         const style = SERIES_STYLE[s];
-        // Series side by side within a row, so equal levels do not hide one another.
-        const offset = (s - (seriesCount - 1) / 2) * 0.12;
+        // The series' own place within each row, in rows (a row is `rowHeight` px tall).
+        const offset = ((s - (seriesCount - 1) / 2) * MARKER_STEP) / rowHeight;
         return (
           <VictoryScatter
             key={s}
-            size={6}
+            size={MARKER_SIZE}
             symbol={style.symbol}
             data={rows
               .map((r, i) => ({ x: r.ranks[s], y: i + 1 + offset }))
@@ -173,17 +234,25 @@ export function OverlayChart({
   );
 }
 
-/** One area across cycles: a stacked bar per cycle, counts written in each segment. */
+/**
+ * One area across cycles: a stacked bar per cycle, counts written in each segment. Every area's
+ * chart runs to the same `max` (the schools of the largest cycle), which `desc` says, so a count
+ * stands as high in one area as in another.
+ */
 export function TrendChart({
   title,
+  desc,
   levels,
   points,
+  max: axisMax,
 }: {
   title: string;
+  desc: string;
   levels: LevelView[];
   points: { cycleName: string; counts: number[] }[];
+  max: number;
 }) {
-  const max = Math.max(1, ...points.map((p) => p.counts.reduce((a, b) => a + b, 0)));
+  const max = Math.max(1, axisMax, ...points.map((p) => p.counts.reduce((a, b) => a + b, 0)));
   return (
     <VictoryChart
       width={480}
@@ -191,9 +260,7 @@ export function TrendChart({
       domainPadding={{ x: 30 }}
       domain={{ y: [0, max] }}
       padding={{ top: 10, bottom: 50, left: 40, right: 16 }}
-      containerComponent={
-        <VictoryContainer title={title} desc="The same counts are in the table below." />
-      }
+      containerComponent={<VictoryContainer title={title} desc={desc} />}
     >
       <VictoryAxis
         tickValues={points.map((_, i) => i + 1)}

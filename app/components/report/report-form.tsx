@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId } from "react";
+import type { JudgementSource } from "../../../models/insight/types.ts";
 import { CsrfInput } from "../csrf-input.tsx";
 
 /**
@@ -17,6 +18,8 @@ export interface ReportOffer {
   requestId: string;
   /** Evaluation reports: "as now" and each submission; empty for the others. */
   versions: { value: string; label: string }[];
+  /** The trust overview: whose judgement counts, as chosen on the page offering it. */
+  source?: JudgementSource;
 }
 
 /**
@@ -37,6 +40,7 @@ export function ReportForm({ offer, label }: { offer: ReportOffer; label?: strin
       <input type="hidden" name="kind" value={offer.kind} />
       <input type="hidden" name="subjectId" value={offer.subjectId} />
       <input type="hidden" name="requestId" value={offer.requestId} />
+      {offer.source ? <input type="hidden" name="source" value={offer.source} /> : null}
       {offer.versions.length > 1 ? (
         <label htmlFor={`${id}-version`}>
           Report shows{" "}

@@ -60,11 +60,16 @@ function StackArea({ area }: { area: TrustReportData["stack"][number] }) {
       {area.notApplicable ? (
         <Text style={{ fontSize: 8, color: MUTED, marginBottom: 3 }}>{area.notApplicable}</Text>
       ) : null}
+      {area.partlyNote ? (
+        <Text style={{ fontSize: 8, marginBottom: 3 }}>{area.partlyNote}</Text>
+      ) : null}
       {area.rows.map((row) => {
         const total = row.counts.reduce((a, b) => a + b, 0) + row.unjudged;
         const words = [
           ...area.levels.flatMap((level, i) =>
-            row.counts[i] ? [`${level.label} ${row.counts[i]}`] : [],
+            row.counts[i]
+              ? [`${level.label} ${row.counts[i]}${row.partly[i] ? ` (${row.partly[i]})` : ""}`]
+              : [],
           ),
           ...(row.unjudged ? [`${area.notYet} ${row.unjudged}`] : []),
         ].join(" · ");
@@ -125,7 +130,7 @@ export function TrustReport({ data }: { data: TrustReportData }) {
           facts={[
             ["Framework", `${data.frameworkName} (version ${data.frameworkVersion})`],
             ["Schools", String(data.heatMap.rows.length)],
-            ["Judgements", data.source],
+            ["Whose judgement counts", data.source],
             ["Date", data.generatedAt],
           ]}
           note="This overview is for deploying support and sharing practice across the trust. Schools are listed alphabetically; nothing here ranks them."
@@ -135,8 +140,8 @@ export function TrustReport({ data }: { data: TrustReportData }) {
         <Text style={styles.h1}>Where each school stands, area by area</Text>
         <Text style={{ fontSize: 8.5, color: MUTED, marginBottom: 4 }}>
           Each cell names the area&apos;s level by secure fit: the lowest of its judged criteria. A
-          note such as “2 of 4 judged” under a level says it rests on only some of the area&apos;s
-          criteria. ↑ higher than the school&apos;s previous cycle, ↓ lower, = the same.
+          note such as “{data.partlyExample}” under a level says it rests on only some of the
+          area&apos;s criteria. ↑ higher than the school&apos;s previous cycle, ↓ lower, = the same.
         </Text>
         <HeatMap heatMap={data.heatMap} />
       </ReportPage>
@@ -157,9 +162,7 @@ export function TrustReport({ data }: { data: TrustReportData }) {
       >
         <Text style={styles.h1}>Centres of expertise</Text>
         {data.centres.length === 0 ? (
-          <Text style={styles.muted}>
-            No school is above the expected level by agreed judgement, or holds the award, yet.
-          </Text>
+          <Text style={styles.muted}>{data.noCentres}</Text>
         ) : (
           data.centres.map((c, i) => (
             <Text key={i}>{`${c.schoolName}: ${c.areaTitle}, ${c.level} (${c.basis})`}</Text>
@@ -167,7 +170,7 @@ export function TrustReport({ data }: { data: TrustReportData }) {
         )}
         <Text style={{ ...styles.h1, marginTop: 16 }}>Suggested pairings to share practice</Text>
         {data.suggestedPairings.length === 0 ? (
-          <Text style={styles.muted}>No pairings to suggest for this cycle.</Text>
+          <Text style={styles.muted}>{data.noPairings}</Text>
         ) : (
           data.suggestedPairings.map((p, i) => (
             <Text key={i}>{`${p.areaTitle}: ${p.explanation}`}</Text>
