@@ -31,6 +31,7 @@ import { AgendaItemView } from "../components/meeting/agenda-item.tsx";
 import { AgendaNav } from "../components/meeting/agenda-nav.tsx";
 import { meetingPageData } from "../components/meeting/meeting.server.ts";
 import { MeetingSide } from "../components/meeting/meeting-side.tsx";
+import { MEETING_SIDE_ID } from "../components/meeting/minutes-link.tsx";
 import type { MeetingCriterion, Provisional } from "../components/meeting/types.ts";
 import { useLiveAgenda } from "../components/meeting/use-live-agenda.ts";
 import { useMeetingRoom } from "../components/meeting/use-meeting-room.ts";
@@ -394,9 +395,17 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
             me={data.me}
             licenseKey={data.tldrawLicenseKey}
             notesHint={data.can.write ? MINUTES_HINT : MINUTES_HINT_OBSERVING}
+            back={
+              item
+                ? {
+                    targetId: `agenda-item-${item.criterion.id}`,
+                    label: `Back to the item (${item.criterion.code})`,
+                  }
+                : undefined
+            }
           />
         ) : (
-          <p className="editor-loading meeting-side" role="status">
+          <p className="editor-loading meeting-side" id={MEETING_SIDE_ID} role="status">
             Loading the minutes and whiteboard…
           </p>
         )}

@@ -533,6 +533,92 @@ describe("the validation meeting in the browser", () => {
   });
 });
 
+describe("the validation meeting on a phone", () => {
+  const minutesLink = (page: Page) => item(page).getByRole("link", { name: "Go to the minutes" });
+  /** Whether `locator`'s top is on the screen, below the live bar that stays at the top. */
+  const inViewUnderBar = async (page: Page, locator: Locator) => {
+    const [box, bar] = await Promise.all([
+      locator.boundingBox(),
+      page.locator(".workspace-bar").first().boundingBox(),
+    ]);
+    const height = page.viewportSize()!.height;
+    return box!.y >= bar!.y + bar!.height && box!.y < height - 40;
+  };
+
+  it("goes from the item's heading to the minutes in one tap, whichever tab was open, and back", async () => {
+    const { page } = await openMeeting(world.people.validator.id, 390, 844);
+    await minutes(page).waitFor();
+    const [heading, editor] = await Promise.all([
+      itemHeading(page).boundingBox(),
+      minutes(page).boundingBox(),
+    ]);
+    console.log(
+      `Minutes ${Math.round(editor!.y - heading!.y)} px below the item's heading at 390 px`,
+    );
+    // The link comes straight after the heading.
+    expect(await itemHeading(page).evaluate((h) => h.nextElementSibling?.textContent?.trim())).toBe(
+      "Go to the minutes",
+    );
+
+    // Whiteboard open, then back at the top of the item.
+    await openWhiteboard(page);
+    await itemHeading(page).evaluate((h) => h.scrollIntoView());
+    await minutesLink(page).click();
+    await expect
+      .poll(() => page.getByRole("tab", { name: "Minutes" }).getAttribute("aria-selected"))
+      .toBe("true");
+    await expect.poll(() => inViewUnderBar(page, minutes(page))).toBe(true);
+    expect(await inViewUnderBar(page, page.getByRole("tablist"))).toBe(true);
+
+    // And back to the item being discussed.
+    const code = (await item(page).locator(".code").first().textContent())!;
+    await page.getByRole("link", { name: `Back to the item (${code})` }).click();
+    await expect.poll(() => inViewUnderBar(page, itemHeading(page))).toBe(true);
+    const overflow = await sidewaysScroll(page);
+    expect(overflow.by, `horizontal scroll: ${overflow.wide.join(", ")}`).toBeLessThanOrEqual(0);
+  });
+
+  it("leaves the links out where the minutes sit beside the item", async () => {
+    for (const width of [768, 1024]) {
+      const { page } = await openMeeting(world.people.validator.id, width, 900);
+      await minutes(page).waitFor();
+      expect(await minutesLink(page).isVisible(), `"Go to the minutes" at ${width} px`).toBe(false);
+      expect(
+        await page.getByRole("link", { name: /^Back to the item/ }).isVisible(),
+        `"Back to the item" at ${width} px`,
+      ).toBe(false);
+      await page.context().close();
+    }
+  });
+
+  it("fits the whiteboard's toolbar on the board of a phone, however narrow", async () => {
+    for (const width of [390, 360, 320]) {
+      const { page } = await openMeeting(world.people.validator.id, width, 844);
+      await openWhiteboard(page);
+      await whiteboard(page).locator(".tlui-main-toolbar").waitFor();
+      // Every button of the toolbar (tools, undo row, styles) is on the board, none cut off.
+      const outside = () =>
+        whiteboard(page).evaluate((panel) => {
+          const board = panel.querySelector(".whiteboard-canvas")!.getBoundingClientRect();
+          return [...panel.querySelectorAll(".tlui-main-toolbar button")]
+            .filter((b) => b.checkVisibility() && b.getBoundingClientRect().width > 0)
+            .map((b) => ({ name: b.getAttribute("data-testid"), box: b.getBoundingClientRect() }))
+            .filter(({ box }) => box.left < board.left - 0.5 || box.right > board.right + 0.5)
+            .map(
+              ({ name, box }) => `${name} at ${Math.round(box.left)}–${Math.round(box.right)} px`,
+            );
+        });
+      await expect.poll(outside, { timeout: 5_000 }).toEqual([]);
+      const tools = await whiteboard(page)
+        .locator(".tlui-main-toolbar button[data-testid^='tools.']")
+        .evaluateAll((bs) => bs.filter((b) => b.checkVisibility()).length);
+      console.log(`Whiteboard at ${width} px: ${tools} tool buttons in the toolbar`);
+      expect(tools, `tools shown at ${width} px`).toBeGreaterThanOrEqual(3);
+      await page.context().close();
+    }
+  });
+});
+
 describe("the agenda before the meeting", () => {
   it("follows a provisional judgement just saved: schedule without reloading, and an open meeting tab shows the item", async () => {
     const fresh = await buildWorld();
@@ -587,6 +673,7 @@ describe("the agenda before the meeting", () => {
       .waitFor({ timeout: 10_000 });
     await expect.poll(() => itemHeading(meetingTab).textContent()).toContain(SECOND.code);
   });
+
   it("saves a provisional judgement as soon as it is chosen, so nothing is lost to the schedule's save", async () => {
     const fresh = await buildWorld();
     const freshValidation = await assignTo(fresh);

@@ -42,24 +42,27 @@ export function IndicatorRatings({ criterion, doc, readOnly }: CriterionWorkspac
           <li key={indicator.id}>
             <fieldset className="rag">
               <legend>{indicator.text}</legend>
-              {RATINGS.map((r) => (
-                <label
-                  key={r.value}
-                  className={`rag-option rag-${r.value}${ratings[indicator.id] === r.value ? " rag-chosen" : ""}`}
-                >
-                  <input
-                    type="radio"
-                    name={`rag-${criterion.id}-${indicator.id}`}
-                    value={r.value}
-                    checked={ratings[indicator.id] === r.value}
-                    disabled={readOnly || !doc}
-                    onChange={() =>
-                      doc && edit(() => setRating(doc, criterion.id, indicator.id, r.value))
-                    }
-                  />
-                  {r.label}
-                </label>
-              ))}
+              {/* The three together: beside the indicator where they fit, else all under it. */}
+              <span className="rag-options">
+                {RATINGS.map((r) => (
+                  <label
+                    key={r.value}
+                    className={`rag-option rag-${r.value}${ratings[indicator.id] === r.value ? " rag-chosen" : ""}`}
+                  >
+                    <input
+                      type="radio"
+                      name={`rag-${criterion.id}-${indicator.id}`}
+                      value={r.value}
+                      checked={ratings[indicator.id] === r.value}
+                      disabled={readOnly || !doc}
+                      onChange={() =>
+                        doc && edit(() => setRating(doc, criterion.id, indicator.id, r.value))
+                      }
+                    />
+                    {r.label}
+                  </label>
+                ))}
+              </span>
             </fieldset>
           </li>
         ))}

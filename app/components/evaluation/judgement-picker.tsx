@@ -100,7 +100,8 @@ export function JudgementPicker(props: {
           Connecting… Changes are kept in this browser and sent once connected.
         </p>
       ) : null}
-      <div className="levels" ref={levelsBox}>
+      {/* Its count picks the rows the levels share out evenly (app.css). */}
+      <div className="levels" data-count={levels.length} ref={levelsBox}>
         {levels.map((l) => (
           <label
             key={l.key}

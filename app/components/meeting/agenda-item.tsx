@@ -11,6 +11,7 @@ import { ForceFieldDiagram } from "../evaluation/force-field-diagram.tsx";
 import { LazyRichTextEditor } from "../evaluation/lazy-rich-text-editor.tsx";
 import { useForces } from "../plan/use-plan.ts";
 import { JudgementsPanel, LevelChip } from "./judgements-panel.tsx";
+import { MinutesLink } from "./minutes-link.tsx";
 import {
   changedSinceSubmission,
   reviewedJudgement,
@@ -163,9 +164,11 @@ export function AgendaItemView(props: {
   return (
     <article className="agenda-focus" aria-labelledby={headingId}>
       {props.navigation}
-      <h2 id={headingId} className="agenda-focus-heading">
+      {/* Focusable by script: "Back to the item" under the minutes brings the keyboard here. */}
+      <h2 id={headingId} className="agenda-focus-heading" tabIndex={-1}>
         <span className="code">{c.code}</span> {c.statement}
       </h2>
+      <MinutesLink />
       <p className="muted">{item.areaTitle}</p>
 
       <JudgementsPanel

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useState, type KeyboardEvent } from "react";
+import { lazy, Suspense, useCallback, useState, type KeyboardEvent } from "react";
 import type { RoomDocument } from "../../collab/room.ts";
 import { LoadingStatus } from "../loading-status.tsx";
 import { MinutesEditor } from "./minutes-editor.tsx";
+import { goTo, InPageLink, MEETING_SIDE_ID, useMinutesLinkFollowed } from "./minutes-link.tsx";
 import type { MeetingMe } from "./types.ts";
 import { MINUTES_FIELD } from "./whiteboard-shape.ts";
 
@@ -31,6 +32,8 @@ export function MeetingSide(props: {
   notesField?: string;
   /** Said above the text: what belongs there, and that everyone shares it (its description). */
   notesHint?: string;
+  /** A link back to what the text is about, for phones, where it comes after it (meeting.css). */
+  back?: { targetId: string; label: string };
 }) {
   const notesLabel = props.notesLabel ?? "Minutes";
   const TABS = [
@@ -44,6 +47,16 @@ export function MeetingSide(props: {
     setTab(next);
     setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
   };
+  // "Go to the minutes" under the agenda item's heading shows them, whichever tab was open.
+  useMinutesLinkFollowed(
+    useCallback(() => {
+      setTab("minutes");
+      goTo(
+        document.getElementById(MEETING_SIDE_ID),
+        document.getElementById("meeting-tab-minutes"),
+      );
+    }, []),
+  );
   const onKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = TABS.findIndex((t) => t.id === tab);
     const to =
@@ -64,7 +77,12 @@ export function MeetingSide(props: {
   const { document: meeting, me } = props;
   const connecting = <LoadingStatus>Connecting…</LoadingStatus>;
   return (
-    <section className="meeting-side" aria-label={sideLabel}>
+    <section className="meeting-side" id={MEETING_SIDE_ID} aria-label={sideLabel}>
+      {props.back ? (
+        <p className="side-back">
+          <InPageLink targetId={props.back.targetId}>{props.back.label}</InPageLink>
+        </p>
+      ) : null}
       <div role="tablist" aria-label={sideLabel} className="tabs">
         {TABS.map((t) => (
           <button

@@ -2,6 +2,7 @@ import { Tldraw, type Editor } from "tldraw";
 import type { RoomDocument } from "../../collab/room.ts";
 import { WHITEBOARD_ASSET_URLS } from "./tldraw-assets.client.ts";
 import { useYjsTldrawStore } from "./use-yjs-tldraw-store.client.ts";
+import { WHITEBOARD_COMPONENTS } from "./whiteboard-toolbar.client.tsx";
 
 /**
  * The meeting's shared whiteboard (tldraw), with everyone's cursors. Observers only watch: the
@@ -28,6 +29,7 @@ export default function Whiteboard(props: {
         store={store}
         assetUrls={WHITEBOARD_ASSET_URLS}
         embeds={[]}
+        components={WHITEBOARD_COMPONENTS}
         hideUi={props.readOnly}
         onMount={onMount}
         licenseKey={props.licenseKey ?? undefined}
