@@ -126,6 +126,7 @@ export default function PreparePage() {
         chosen={choice.chosen}
         onChoose={(id, on) => setChoice((c) => toggle(c, id, on))}
         names={data.names}
+        savedAgendaSize={data.scheduled ? data.agenda.length : null}
         unsaved={unsaved}
         busy={busy}
       />

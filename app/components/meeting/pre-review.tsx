@@ -6,6 +6,9 @@ import { SchoolJudgementNote } from "./school-judgement-note.tsx";
 import type { SubmissionSeen } from "./submitted-judgement.ts";
 import { labelOf, type CriterionRow, type Provisional } from "./types.ts";
 
+const PROVISIONAL_HEADING = "Your provisional judgement";
+const AGENDA_HEADING = "On the agenda";
+
 function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: string | null }) {
   const fetcher = useFetcher<{ formError?: string | null; fieldErrors?: Record<string, string> }>();
   const error = fetcher.data?.fieldErrors?.level ?? fetcher.data?.formError;
@@ -71,6 +74,35 @@ function SubmissionLine(props: {
 }
 
 /**
+ * A cell's column heading, drawn in the cell where the table is a stack of cards (a phone:
+ * meeting.css). Hidden from screen readers, which have the column's own header.
+ */
+function CellLabel({ children }: { children: string }) {
+  return (
+    <span className="pre-review-cell-label" aria-hidden="true">
+      {children}
+    </span>
+  );
+}
+
+/** Where the agenda's ticks come from when the page opens, and how they change. */
+function AgendaExplanation(props: { submitted: boolean; savedAgendaSize: number | null }) {
+  const theirs = props.submitted ? "the school's submitted judgement" : "the school's judgement";
+  const { savedAgendaSize: saved } = props;
+  if (saved === null)
+    return (
+      <p className="muted">
+        {`The school sees provisional judgements from the start of the meeting. A criterion where yours differs from ${theirs} is ticked for the agenda for you; untick it to leave it off. The agenda is kept when you save the schedule.`}
+      </p>
+    );
+  return (
+    <p className="muted">
+      {`The school sees provisional judgements from the start of the meeting. The agenda saved with the schedule (${saved} ${saved === 1 ? "criterion" : "criteria"}) is ticked; a provisional judgement you save that differs from ${theirs} ticks its criterion too. Tick or untick any, then save the schedule again to keep the change.`}
+    </p>
+  );
+}
+
+/**
  * The validator's pre-review: for every criterion, the school's judgement as submitted (and
  * what it is now, where the school has changed it since; ADR 062), their own
  * provisional judgement (and their colleagues'), and whether it goes on the agenda. The
@@ -86,30 +118,31 @@ export function PreReview(props: {
   chosen: ReadonlySet<string>;
   onChoose: (criterionId: string, on: boolean) => void;
   names: Record<string, string>;
+  /** How many criteria the agenda saved with the schedule has (null: not scheduled yet). */
+  savedAgendaSize: number | null;
   /** The ticks differ from the saved agenda. */
   unsaved: boolean;
   busy: boolean;
 }) {
+  const schoolHeading = props.submission
+    ? "School's judgement as submitted"
+    : "School's judgement (live)";
   return (
     <section aria-labelledby="pre-review-heading" className="pre-review">
       <h2 id="pre-review-heading">Pre-review and agenda</h2>
       <SubmissionLine evaluationId={props.evaluationId} submission={props.submission} />
-      <p className="muted">
-        The school sees provisional judgements from the start of the meeting. A criterion where
-        yours differs from the school&apos;s
-        {props.submission ? " submitted judgement" : " judgement"} is ticked for the agenda for you;
-        untick it to leave it off. The agenda is kept when you save the schedule.
-      </p>
+      <AgendaExplanation
+        submitted={props.submission !== null}
+        savedAgendaSize={props.savedAgendaSize}
+      />
       <TableScroll label="Criteria to pre-review">
-        <table className="table">
+        <table className="table pre-review-table">
           <thead>
             <tr>
               <th scope="col">Criterion</th>
-              <th scope="col">
-                {props.submission ? "School's judgement as submitted" : "School's judgement (live)"}
-              </th>
-              <th scope="col">Your provisional judgement</th>
-              <th scope="col">On the agenda</th>
+              <th scope="col">{schoolHeading}</th>
+              <th scope="col">{PROVISIONAL_HEADING}</th>
+              <th scope="col">{AGENDA_HEADING}</th>
             </tr>
           </thead>
           <tbody>
@@ -126,6 +159,7 @@ export function PreReview(props: {
                     <span className="code">{c.code}</span> {c.statement}
                   </th>
                   <td>
+                    <CellLabel>{schoolHeading}</CellLabel>
                     {labelOf(c.levels, c.schoolJudgement)}
                     {props.submission ? (
                       <SchoolJudgementNote
@@ -137,6 +171,7 @@ export function PreReview(props: {
                     ) : null}
                   </td>
                   <td>
+                    <CellLabel>{PROVISIONAL_HEADING}</CellLabel>
                     <ProvisionalCell criterion={c} mine={mine} />
                     {others.map((o) => (
                       <p
@@ -156,6 +191,7 @@ export function PreReview(props: {
                         onChange={(e) => props.onChoose(c.id, e.currentTarget.checked)}
                       />
                       <span className="visually-hidden">{`${c.code} on the agenda`}</span>
+                      <CellLabel>{AGENDA_HEADING}</CellLabel>
                     </label>
                   </td>
                 </tr>

@@ -33,7 +33,7 @@ export function ScheduleForm(props: {
       <FormError message={props.errors?.form} />
       <ScheduleFields defaults={props.defaults} errors={props.errors} />
       <p className="hint" aria-live="polite">
-        {`On the agenda: ${props.agendaSize} ${props.agendaSize === 1 ? "criterion" : "criteria"}. Choose them in the table below: by default, where your provisional judgement differs from the school's submitted one.`}
+        {`On the agenda: ${props.agendaSize} ${props.agendaSize === 1 ? "criterion" : "criteria"}. ${props.scheduled ? "Choose them in the table below, where the agenda saved with the schedule is ticked." : "Choose them in the table below: by default, where your provisional judgement differs from the school's submitted one."}`}
       </p>
       <FormError message={props.errors?.agendaCriterionIds} />
       <button type="submit" className="button" disabled={props.busy}>
