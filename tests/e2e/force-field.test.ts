@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../../server/app.ts";
 import { horizontalOverflow } from "../support/axe.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
+import { actions, factor, forceField } from "../support/plan-page.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
@@ -31,13 +32,7 @@ async function openEvaluation(userId: string): Promise<Page> {
   return page;
 }
 
-const forceField = (page: Page, code: string) =>
-  page.getByRole("group", { name: `Force-field for ${code}` });
-const factor = (page: Page, code: string, name: string) =>
-  forceField(page, code).getByRole("group", { name, exact: true });
 const diagram = (page: Page, code: string) => forceField(page, code).getByRole("img");
-const actions = (page: Page, code: string) =>
-  page.getByRole("group", { name: `Actions for ${code}` });
 const saved = (page: Page) =>
   page
     .getByRole("status")

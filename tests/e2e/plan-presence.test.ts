@@ -6,6 +6,7 @@ import type { AppServer } from "../../server/app.ts";
 import { checkPage } from "../support/axe.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { connectClient, type TestClient } from "../support/collab-client.ts";
+import { action, actions, factor, forceField, presenceOf } from "../support/plan-page.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
@@ -41,14 +42,6 @@ async function openEvaluation(userId: string): Promise<Page> {
   return page;
 }
 
-const forceField = (page: Page, code: string) =>
-  page.getByRole("group", { name: `Force-field for ${code}` });
-const factor = (page: Page, code: string, name: string) =>
-  forceField(page, code).getByRole("group", { name, exact: true });
-const actions = (page: Page, code: string) =>
-  page.getByRole("group", { name: `Actions for ${code}` });
-const action = (page: Page, code: string, name: string) =>
-  actions(page, code).getByRole("group", { name, exact: true });
 /** The words on a factor or action saying who else is working in it ("" when nobody is). */
 const marker = async (row: ReturnType<typeof factor>) => {
   const found = row.locator(".colleagues-editing");
@@ -66,11 +59,6 @@ const description = (row: ReturnType<typeof factor>) =>
         .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
         .join(" "),
     );
-const presenceOf = (page: Page, name: string) =>
-  page
-    .getByRole("region", { name: "People on this page" })
-    .getByRole("listitem")
-    .filter({ hasText: name });
 const saved = (page: Page) =>
   page
     .getByRole("status")

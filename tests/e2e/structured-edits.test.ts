@@ -6,6 +6,7 @@ import type { AppServer } from "../../server/app.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { holdCollab } from "../support/collab-hold.ts";
 import { connectClient, type TestClient } from "../support/collab-client.ts";
+import { forceField, presenceOf } from "../support/plan-page.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
@@ -47,13 +48,6 @@ async function openAt(userId: string, criterionId: string, page?: Page): Promise
 
 const judgement = (page: Page, code: string, level: string) =>
   page.getByRole("group", { name: `Judgement for ${code}` }).getByRole("radio", { name: level });
-const forceField = (page: Page, code: string) =>
-  page.getByRole("group", { name: `Force-field for ${code}` });
-const presenceOf = (page: Page, name: string) =>
-  page
-    .getByRole("region", { name: "People on this page" })
-    .getByRole("listitem")
-    .filter({ hasText: name });
 
 /** Every value a colleague's copy of the document sees a judgement take, in order. */
 async function watchJudgement(criterionId: string): Promise<(string | undefined)[]> {
