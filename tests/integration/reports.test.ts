@@ -37,6 +37,9 @@ import { pdfText } from "../support/pdf-text.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
+/** Requests sent at once where a report must be made once only (a double-click, retries). */
+const PARALLEL = 20;
+
 useTestDatabase();
 let server: AppServer;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -245,7 +248,7 @@ describe("the evaluation report", () => {
   it("makes one job for a double-click, shown to nobody but the person who asked", async () => {
     const staff = await as(world.people.staff.id, `/evaluations/${world.evaluation.id}`);
     const answers = await Promise.all(
-      Array.from({ length: 8 }, () =>
+      Array.from({ length: PARALLEL }, () =>
         ask(staff, { kind: "evaluation", subjectId: world.evaluation.id }),
       ),
     );
@@ -542,7 +545,7 @@ describe("the trust overview report", () => {
     it("makes one job for a double-click, for the basis asked", async () => {
       const http = await as(leader, `/insight/stack?cycle=${cycle}&source=self`);
       const answers = await Promise.all(
-        Array.from({ length: 8 }, () =>
+        Array.from({ length: PARALLEL }, () =>
           ask(http, { kind: "trust", subjectId: cycle, source: "self" }),
         ),
       );
