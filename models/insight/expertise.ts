@@ -2,7 +2,7 @@ import { scaleOf } from "../framework/applicable.ts";
 import type { FrameworkContent } from "../framework/types.ts";
 import { areaLevel, expectedLevelIndex, rankOf } from "./area-level.ts";
 import { judgementsOf, type InsightEvaluation, type JudgementSource } from "./types.ts";
-import { centreBasis } from "./words.ts";
+import { centreBasis, partlyNote } from "./words.ts";
 
 /**
  * Centres of expertise and suggested pairings (shared/DOMAIN.md, "Trust-wide insight"): to deploy
@@ -21,7 +21,11 @@ export interface Centre {
   rank: number;
   awarded: boolean;
   agreedAt: Date | null;
-  /** Why it is a centre, in words (words.ts centreBasis): "agreed 3 Mar 2027". */
+  /**
+   * Why it is a centre, in words (words.ts centreBasis): "agreed 3 Mar 2027", or where its level
+   * rests on some of the area's criteria only "its self-evaluation, on part of the area: 3 of 5
+   * judged".
+   */
   basis: string;
 }
 
@@ -78,7 +82,7 @@ export function centresOf(
   for (const { area, scale } of sharingAreas(content)) {
     const expected = expectedLevelIndex(scale, content);
     for (const e of evaluations) {
-      const { level } = areaLevel(area, scale, judgementsOf(e, source));
+      const { level, judged, total } = areaLevel(area, scale, judgementsOf(e, source));
       const rank = rankOf(scale, level);
       if (rank > expected || (e.awarded && rank >= expected && rank >= 0)) {
         centres.push({
@@ -94,6 +98,8 @@ export function centresOf(
             awarded: e.awarded,
             agreedAt: e.agreedAt,
             ...agreedOf(area.criteria, e, source),
+            // As the Stack and heat map say of a level resting on part of the area.
+            partly: partlyNote(judged, total, source),
           }),
         });
       }

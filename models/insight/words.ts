@@ -185,7 +185,9 @@ const BY_SOURCE: Record<JudgementSource, string> = {
  * Why a school is a centre of expertise in an area, in the words of the page, the explanation
  * of a pairing and the trust overview report: "holds this award", "agreed 3 Mar 2027" (every
  * judgement counted in the area was agreed), "its self-evaluation" (none was), or "its
- * self-evaluation, partly agreed 3 Mar 2027".
+ * self-evaluation, partly agreed 3 Mar 2027"; where its level rests on some of the area's
+ * criteria only (`partly`, partlyNote's words, as the Stack and heat map say it), followed by
+ * ", on part of the area: 3 of 5 judged", so that strength in part is never read as the whole.
  */
 export function centreBasis(centre: {
   awarded: boolean;
@@ -193,7 +195,19 @@ export function centreBasis(centre: {
   /** Of the area's judgements that counted, how many were agreed in validation. */
   agreed: number;
   counted: number;
+  /** partlyNote of the school's level in the area: "3 of 5 judged"; null when all were. */
+  partly: string | null;
 }): string {
+  const onPart = centre.partly ? `, on part of the area: ${centre.partly}` : "";
+  return `${whyCentre(centre)}${onPart}`;
+}
+
+function whyCentre(centre: {
+  awarded: boolean;
+  agreedAt: Date | null;
+  agreed: number;
+  counted: number;
+}) {
   if (centre.awarded) return "holds this award";
   const when = formatDay(centre.agreedAt, "short");
   if (centre.agreed > 0 && centre.agreed >= centre.counted) return `agreed ${when}`;

@@ -179,6 +179,24 @@ describe("insight on a phone", () => {
       overlay.charts,
     );
   });
+
+  it("draws the Trends to be read on a phone: text at 11 px, no label over another or cut off, nothing scrolling sideways", async () => {
+    const page = await signedInPage(server.url, world.people.trustLeader.id);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/insight/trends`);
+    await page.locator(".insight-chart svg").first().waitFor({ timeout: 30_000 });
+    const trends = await readCharts(page, false);
+    console.log(`Trends at 390 px: smallest text ${trends.smallestText.toFixed(1)} px on screen`);
+    expect(trends.charts).toBeGreaterThan(5);
+    expect(trends.smallestText, "the Trends' smallest text, px").toBeGreaterThanOrEqual(10.9);
+    expect(trends.labelsOverlapping).toEqual([]);
+    expect(trends.labelsCut).toEqual([]);
+    const sideways = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(sideways, "the page scrolls sideways by, px").toBe(0);
+    expect(await page.locator(".insight-area table").count()).toBeGreaterThanOrEqual(trends.charts);
+  });
 });
 
 describe("the heat map at a tablet's and a phone's width", () => {

@@ -401,6 +401,25 @@ describe("centres of expertise by whose judgement counts", () => {
     );
   });
 
+  it("says when a centre's level rests on part of the area, as the Stack does", () => {
+    // Ash judged one of Inclusion's two criteria, strong: strong in part, not (yet) the whole.
+    const ash = school("Ash", { i1: "strong" });
+    const [centre] = centresOf(content, [ash], "self");
+    const [overall] = stackOf(content, [ash], "self").map((a) => a.overall);
+    const { partly } = overall.segments.flatMap((s) => s.schools)[0];
+    expect(partly).toBe("1 of 2 judged");
+    expect(centre.basis).toBe(`its self-evaluation, on part of the area: ${partly}`);
+    expect(suggestPairings(content, [ash, oak], "self").map((p) => p.explanation)).toEqual([
+      "Ash is Strong standard in Inclusion (its self-evaluation, on part of the area: 1 of 2 judged); Oakfield's Inclusion is Needs attention",
+    ]);
+    // Counted by agreed judgements, in their words; a whole area says nothing of parts.
+    const agreedInPart = school("Elm", {}, { i1: "exceptional" });
+    expect(centresOf(content, [agreedInPart], "agreed")[0].basis).toBe(
+      "agreed 3 Mar 2027, on part of the area: 1 of 2 agreed",
+    );
+    expect(centresOf(content, [meadow], "self")[0].basis).toBe("its self-evaluation");
+  });
+
   it("says honestly, per basis, why there is nothing to show", () => {
     expect(noPairingNote("agreed", false)).toContain(
       "Nothing has been agreed in validation in this cycle yet",

@@ -1,4 +1,3 @@
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import {
   forceTotals,
   NOT_DESCRIBED,
@@ -6,6 +5,7 @@ import {
   type Force,
 } from "../../../collab/shapes/plan.ts";
 import { isDescribed } from "../../../models/evaluation/projection.ts";
+import { useBoxWidth } from "../../utils/use-box-width.ts";
 
 // Drawing units (the SVG scales to its container).
 const WIDTH = 680;
@@ -193,24 +193,6 @@ function StackedDrawing({ code, forces }: { code: string; forces: Force[] }) {
   );
 }
 
-// Measures before the browser paints (no wide drawing flashes on a phone); on the server, nothing.
-const useBeforePaint = typeof window === "undefined" ? useEffect : useLayoutEffect;
-
-/** Whether `box` is too narrow for the wide drawing, kept current as it resizes. */
-function useNarrow(box: RefObject<HTMLElement>): boolean {
-  const [narrow, setNarrow] = useState(false);
-  useBeforePaint(() => {
-    const element = box.current;
-    if (!element) return;
-    const measure = () => setNarrow(element.clientWidth > 0 && element.clientWidth < STACK_BELOW);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [box]);
-  return narrow;
-}
-
 /**
  * A criterion's force-field drawn live: a central line, helping forces on the left pointing
  * right, hindering forces on the right pointing left, each arrow as long as its strength,
@@ -218,8 +200,10 @@ function useNarrow(box: RefObject<HTMLElement>): boolean {
  * drawn above hindering ones instead, so nothing scrolls sideways. Screen readers get the summary as the image's name and every force in a table.
  */
 export function ForceFieldDiagram({ code, forces }: { code: string; forces: Force[] }) {
-  const figure = useRef<HTMLElement>(null);
-  const narrow = useNarrow(figure);
+  // Measured before the first paint (no wide drawing flashes on a phone); on the server, and
+  // before scripts run, the wide drawing (its box scrolls sideways).
+  const [figure, width] = useBoxWidth<HTMLElement>();
+  const narrow = width !== null && width < STACK_BELOW;
   const helping = forces.filter((f) => f.side === "helping");
   const hindering = forces.filter((f) => f.side === "hindering");
   const totals = forceTotals(forces);

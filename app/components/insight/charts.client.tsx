@@ -11,12 +11,12 @@ import type { ReactNode } from "react";
 import type { LevelView } from "../../../models/insight/types.ts";
 import { fitCategoryLabels, textWidth, wholeTicks } from "./chart-axes.ts";
 import { SERIES_STYLE } from "./series.ts";
-import { useBoxWidth } from "./use-box-width.ts";
+import { useBoxWidth } from "../../utils/use-box-width.ts";
 
 // The insight charts (Victory), drawn in the browser only: each sits beside a table carrying the
 // same figures in words, and writes its counts on the bars, so no reading depends on colour.
-// The Stack and the Overlay are drawn at the width their box has on screen (up to their own),
-// so on a phone their text is as large as on a laptop, not a wide drawing shrunk to fit.
+// Each is drawn at the width its box has on screen (up to its own), so on a phone its text is as
+// large as on a laptop, not a wide drawing shrunk to fit.
 
 const AXIS_TEXT = { fontSize: 11, fontFamily: "inherit", fill: "#3d4752" };
 const AXIS_LINE = { stroke: "#c9d1d9" };
@@ -239,44 +239,75 @@ function OverlayDrawing({
  * chart runs to the same `max` (the schools of the largest cycle), which `desc` says, so a count
  * stands as high in one area as in another.
  */
-export function TrendChart({
-  title,
-  desc,
-  levels,
-  points,
-  max: axisMax,
-}: {
+export function TrendChart(props: TrendChartProps) {
+  return <AtBoxWidth most={480}>{(width) => <TrendDrawing {...props} width={width} />}</AtBoxWidth>;
+}
+
+interface TrendChartProps {
   title: string;
   desc: string;
   levels: LevelView[];
   points: { cycleName: string; counts: number[] }[];
   max: number;
-}) {
+}
+
+/** The widest a cycle's bar is drawn, px (narrower where the cycles are many or the box small). */
+const TREND_BAR = 36;
+
+function TrendDrawing({
+  title,
+  desc,
+  levels,
+  points,
+  max: axisMax,
+  width,
+}: TrendChartProps & { width: number }) {
   const max = Math.max(1, axisMax, ...points.map((p) => p.counts.reduce((a, b) => a + b, 0)));
+  const height = 260;
+  const right = 16;
+  const top = 10;
+  // A cycle a slot of its own, its name under the middle of its bar.
+  const slotOf = (left: number) => (width - left - right) / Math.max(1, points.length);
+  const fit = (left: number) =>
+    fitCategoryLabels(
+      points.map((p) => p.cycleName),
+      slotOf(left),
+      AXIS_TEXT.fontSize,
+    );
+  // Room for the counts up the side, and for the first cycle's name reaching left of its bar.
+  let left = Math.ceil(textWidth(String(max), AXIS_TEXT.fontSize)) + 18;
+  let labels = fit(left);
+  const reach = labels.overhang - slotOf(left) / 2 + 4;
+  if (reach > left) {
+    left = Math.ceil(reach);
+    labels = fit(left);
+  }
+  const bottom = Math.ceil(labels.depth) + 6;
   return (
     <VictoryChart
-      width={480}
-      height={260}
-      domainPadding={{ x: 30 }}
-      domain={{ y: [0, max] }}
-      padding={{ top: 10, bottom: 50, left: 40, right: 16 }}
+      width={width}
+      height={height}
+      domain={{ x: [0.5, points.length + 0.5], y: [0, max] }}
+      padding={{ top, bottom, left, right }}
       containerComponent={<VictoryContainer title={title} desc={desc} />}
     >
       <VictoryAxis
         tickValues={points.map((_, i) => i + 1)}
-        tickFormat={(t: number) => points[t - 1]?.cycleName ?? ""}
-        style={{ tickLabels: { ...AXIS_TEXT, fontSize: 10 }, axis: AXIS_LINE }}
+        tickFormat={(t: number) => labels.text[t - 1] ?? ""}
+        {...(labels.angled ? { tickLabelComponent: ANGLED_LABEL } : {})}
+        style={{ tickLabels: AXIS_TEXT, axis: AXIS_LINE }}
       />
       <VictoryAxis
         dependentAxis
-        tickFormat={(t: number) => (Number.isInteger(t) ? String(t) : "")}
+        tickValues={wholeTicks(max, height - top - bottom)}
+        tickFormat={(t: number) => String(t)}
         style={{ tickLabels: AXIS_TEXT, axis: AXIS_LINE, grid: GRID }}
       />
       <VictoryStack>
         {levels.map((level, li) => (
           <VictoryBar
             key={level.key}
-            barWidth={36}
+            barWidth={Math.min(TREND_BAR, slotOf(left) * 0.6)}
             data={points.map((p, i) => ({ x: i + 1, y: p.counts[li] }))}
             labels={({ datum }: { datum: { y: number } }) => (datum.y > 0 ? String(datum.y) : "")}
             labelComponent={
