@@ -46,6 +46,10 @@ export function securityHeaders(options: {
     // Cross-Origin-Opener-Policy stays helmet's `same-origin`, although a new tab opening one of
     // our pages then waits for a renderer process of its own (ADR 043).
     crossOriginOpenerPolicy: { policy: "same-origin" },
+    // Addresses (which name schools and evaluations) never leave for other sites; our own pages
+    // still get theirs. Helmet's default, no-referrer, also makes a browser's own form post
+    // (a page whose scripts have not run) say `Origin: null`, which refuseCrossSite refuses.
+    referrerPolicy: { policy: "same-origin" },
   });
 }
 

@@ -80,6 +80,8 @@ export interface ContextOptions {
    * that a page fits a window with a scrollbar.
    */
   scrollbars?: boolean;
+  /** False: scripts do not run, for checking what a page offers without them. */
+  scripts?: boolean;
 }
 
 async function browserFor(options: ContextOptions): Promise<Browser> {
@@ -97,7 +99,11 @@ async function browserFor(options: ContextOptions): Promise<Browser> {
 /** A fresh browser profile (own cookies, own IndexedDB) whose pages are watched for errors. */
 export async function newContext(options: ContextOptions = {}): Promise<BrowserContext> {
   const chosen = await browserFor(options);
-  const context = await chosen.newContext({ locale: "en-GB", timezoneId: "Europe/London" });
+  const context = await chosen.newContext({
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+    javaScriptEnabled: options.scripts ?? true,
+  });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   context.on("page", watch);
