@@ -358,6 +358,7 @@ function EvaluationView({ data }: { data: Data }) {
         latestSubmissionId={data.latestSubmissionId}
         latestSubmission={data.latestSubmission}
         validators={data.validators}
+        judged={judged}
         unjudged={unjudgedIn(data.areas, judgements)}
       />
       <nav aria-label="This evaluation" className="evaluation-links">

@@ -12,6 +12,7 @@ import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 import { scaleOf } from "../../models/framework/applicable.ts";
 import type { EvaluationState } from "../../models/snapshot/compare.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
+import { levelNamesIn, nameKeptFor, type NamedLevel } from "../../models/snapshot/level-names.ts";
 import { ComparisonResult } from "../components/history/comparison-view.tsx";
 import historyStyles from "../components/history/history.css";
 import { JudgementTrend } from "../components/history/judgement-trend.tsx";
@@ -70,13 +71,20 @@ async function stateAt(
   evaluation: Evaluation,
   snapshots: readonly SnapshotSummary[],
   collab: AppLoadContext["collab"],
-): Promise<{ state: EvaluationState; levels: Record<string, string[]>; label: string } | null> {
+): Promise<{
+  state: EvaluationState;
+  levels: Record<string, string[]>;
+  /** The levels' names a snapshot kept (ADR 063); none for now, named as the scale is. */
+  names: Map<string, NamedLevel>;
+  label: string;
+} | null> {
   if (choice === NOW) {
     const doc = await collab.read(documentName("evaluation", evaluation.id));
     try {
       return {
         state: readEvaluationState(doc),
         levels: evaluation.levelsByCriterion,
+        names: new Map(),
         label: "Now (live)",
       };
     } finally {
@@ -89,6 +97,7 @@ async function stateAt(
   return {
     state: evaluationStateFromUpdate(snapshot.state),
     levels: snapshot.levelsByCriterion,
+    names: levelNamesIn(snapshot),
     label: momentLabel(snapshot),
   };
 }
@@ -124,6 +133,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     criteria.get(id) ?? { id, code: id, statement: "(no longer in the framework)" };
   const levelLabel = (criterionId: string, key: string) =>
     levelsOf.get(criterionId)?.find((l) => l.key === key)?.label ?? anyLevel.get(key) ?? key;
+  // A snapshot's judgement reads as its scale named the level when it was taken (ADR 063).
+  const labelAt = (names: Map<string, NamedLevel>) => (criterionId: string, key: string) =>
+    nameKeptFor(names, criterionId, key)?.label ?? levelLabel(criterionId, key);
 
   // The comparison: by default, the latest snapshot against now.
   const url = new URL(request.url);
@@ -146,7 +158,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         compareEvaluations(a.state, b.state, levels),
         { from: a.label, to: b.label },
         criterionOf,
-        levelLabel,
+        { from: labelAt(a.names), to: labelAt(b.names) },
       );
     }
   }
@@ -170,6 +182,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           const index = levels.findIndex((l) => l.key === p.judgements[c.id]);
           return index >= 0 ? index : null;
         }),
+        // As submitted, named then (ADR 063); otherwise as the scale names the level now.
+        labels: trend.map(
+          (p) =>
+            nameKeptFor(p.levelNames, c.id, p.judgements[c.id])?.label ??
+            levels.find((l) => l.key === p.judgements[c.id])?.label ??
+            null,
+        ),
       })),
     })),
   };

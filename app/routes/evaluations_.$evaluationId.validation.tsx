@@ -9,8 +9,10 @@ import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, SelectField, TextField } from "../components/field.tsx";
 import {
   OutcomeForm,
+  OutcomeRecorded,
   OutcomeStatus,
   Recommendation,
+  outcomeRecorded,
 } from "../components/validation/outcome-section.tsx";
 import { useLiveRecord } from "../components/validation/use-live-record.ts";
 import {
@@ -38,9 +40,9 @@ import {
 } from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 import { TableScroll } from "../components/table-scroll.tsx";
-import { submissionUnderReview } from "../components/meeting/meeting.server.ts";
+import { submissionUnderReview, submittedLevelOf } from "../components/meeting/meeting.server.ts";
 import { SchoolJudgementNote } from "../components/meeting/school-judgement-note.tsx";
-import { reviewedJudgement } from "../components/meeting/submitted-judgement.ts";
+import { reviewedLevel } from "../components/meeting/submitted-judgement.ts";
 import { ReportForm } from "../components/report/report-form.tsx";
 import { reportOffer } from "../report.server.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
@@ -94,6 +96,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       by: names.get(review.submission.createdBy) ?? "someone no longer listed",
     },
     submittedJudgements: Object.fromEntries(review.submittedJudgements),
+    // Each named as the scale named its level when submitted (ADR 063).
+    submittedLevels: Object.fromEntries(
+      content.areas.flatMap((a) =>
+        a.criteria.map((c) => [c.id, submittedLevelOf(review, c.id, scaleOf(content, a).levels)]),
+      ),
+    ),
     areas: content.areas.map((a) => ({
       id: a.id,
       title: a.title,
@@ -139,13 +147,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "outcome") {
     const input = fieldsOf(form, { extra });
     const done = await run(() => recordOutcome(ctx, input), intent);
-    if (done instanceof Response) return done;
-    return json({
-      intent,
-      done: done.award
-        ? `Outcome recorded. Certificate code ${done.award.code}.`
-        : "Outcome recorded.",
-    });
+    return done instanceof Response ? done : json(outcomeRecorded(done.award));
   }
   return failed({ intent, formError: "Unknown request." }, 400);
 }
@@ -205,7 +207,9 @@ export default function ValidationPage() {
         submission={data.submission}
         assigned={data.validation !== null}
       />
-      {result?.done ? (
+      {result?.intent === "outcome" ? (
+        <OutcomeRecorded result={result} />
+      ) : result?.done ? (
         <p role="status" className="notice">
           {result.done}
         </p>
@@ -218,9 +222,16 @@ export default function ValidationPage() {
           <input type="hidden" name="intent" value="assign" />
           <FormError message={errorFor("assign")} />
           {data.evaluation.status === "inProgress" ? (
-            <p className="muted">Validators can be assigned once the school submits.</p>
+            <p className="muted" id="assign-waits">
+              Validators can be assigned once the school submits.
+            </p>
           ) : null}
-          <fieldset className="school-picker">
+          {/* Nothing to tick until the school submits: the choices wait with the button. */}
+          <fieldset
+            className="school-picker"
+            disabled={data.evaluation.status === "inProgress"}
+            aria-describedby={data.evaluation.status === "inProgress" ? "assign-waits" : undefined}
+          >
             <legend>Choose validators</legend>
             {data.candidates.map((c) => (
               <label key={c.id} className="checkbox">
@@ -287,13 +298,12 @@ export default function ValidationPage() {
                               <span className="code">{c.code}</span> {c.statement}
                             </th>
                             <td>
-                              {label(
-                                reviewedJudgement(
-                                  data.submission,
-                                  data.submittedJudgements[c.id] ?? null,
-                                  data.schoolJudgements[c.id] ?? null,
-                                ) ?? undefined,
-                              )}
+                              {reviewedLevel(
+                                data.submission,
+                                data.submittedLevels[c.id] ?? null,
+                                data.schoolJudgements[c.id] ?? null,
+                                area.levels,
+                              )?.label ?? "Not judged"}
                               <SchoolJudgementNote
                                 submission={data.submission}
                                 submitted={data.submittedJudgements[c.id] ?? null}

@@ -38,8 +38,10 @@ import { useMeetingRoom } from "../components/meeting/use-meeting-room.ts";
 import { useServerChanges } from "../components/workspace/use-server-changes.ts";
 import {
   OutcomeForm,
+  OutcomeRecorded,
   OutcomeStatus,
   Recommendation,
+  outcomeRecorded,
 } from "../components/validation/outcome-section.tsx";
 import meetingStyles from "../styles/meeting.css";
 import { agreeJudgement, confirmJudgement, recordOutcome } from "../validation.server.ts";
@@ -89,13 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "outcome") {
     const done = await run(() => recordOutcome(ctx, fieldsOf(form, { extra })), intent);
-    if (done instanceof Response) return done;
-    return json({
-      intent,
-      done: done.award
-        ? `Outcome recorded. Certificate code ${done.award.code}.`
-        : "Outcome recorded.",
-    });
+    return done instanceof Response ? done : json(outcomeRecorded(done.award));
   }
   return failed({ intent, formError: "Unknown request." }, 400);
 }
@@ -289,7 +285,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
       <div className="meeting-when">
         {data.schedule ? (
           <>
-            <span>{`${data.started ? "Started" : "Starts"} ${formatMoment(data.schedule.scheduledAt)} (UK time)`}</span>
+            <span>{`${data.started ? "Started" : data.held ? "Held early; it was booked for" : "Starts"} ${formatMoment(data.schedule.scheduledAt)} (UK time)`}</span>
             <a href={data.schedule.videoLink} target="_blank" rel="noopener noreferrer">
               Join the video call
             </a>
@@ -393,7 +389,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
             ready={readOnly !== null}
             locked={locked}
             me={data.me}
-            licenseKey={data.tldrawLicenseKey}
+            whiteboard={data.whiteboard}
             notesHint={data.can.write ? MINUTES_HINT : MINUTES_HINT_OBSERVING}
             back={
               item
@@ -414,11 +410,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
       <section aria-labelledby="outcome-heading" className="panel stack meeting-outcome">
         <h2 id="outcome-heading">Outcome</h2>
         {/* Said where the button was pressed, not at the top of a long page. */}
-        {result?.done && result.intent === "outcome" ? (
-          <p role="status" className="notice">
-            {result.done}
-          </p>
-        ) : null}
+        {result?.intent === "outcome" ? <OutcomeRecorded result={result} /> : null}
         <OutcomeStatus state={state} name={name} />
         {data.outcomeForm ? (
           <details open={result?.intent === "outcome" && !result.done}>

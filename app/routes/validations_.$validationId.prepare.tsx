@@ -116,6 +116,7 @@ export default function PreparePage() {
         busy={busy}
         scheduled={data.scheduled}
         agendaSize={choice.chosen.size}
+        outcomeRecordedAt={data.outcomeRecordedAt}
       />
       <PreReview
         evaluationId={data.evaluation.id}
@@ -124,6 +125,7 @@ export default function PreparePage() {
         provisional={data.provisional}
         me={data.me}
         chosen={choice.chosen}
+        differing={choice.differing}
         onChoose={(id, on) => setChoice((c) => toggle(c, id, on))}
         names={data.names}
         savedAgendaSize={data.scheduled ? data.agenda.length : null}

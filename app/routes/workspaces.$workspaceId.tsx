@@ -182,7 +182,7 @@ function LiveSide({ data }: { data: Data }) {
         ready={open.readOnly !== null}
         locked={!data.can.write || open.readOnly !== false}
         me={data.me}
-        licenseKey={data.tldrawLicenseKey}
+        whiteboard={data.whiteboard}
         notesLabel="Shared notes"
         notesField={NOTES_FIELD}
       />

@@ -19,12 +19,15 @@ function rank(levels: string[], level: string | undefined): number {
 
 /**
  * Evaluates one rule over judgements (criterion id → level key). Criteria judged on a two-level
- * Met / Not met scale must be Met; the others are measured on the main scale.
+ * Met / Not met scale must be Met; the others are measured on the main scale. `unjudged` says
+ * why a criterion has no judgement among them ("not judged"; over a validation's record, "not
+ * agreed yet").
  */
 export function evaluateRule(
   rule: AccreditationRule,
   content: FrameworkContent,
   judgements: Record<string, string>,
+  unjudged: (criterionId: string) => string = () => "not judged",
 ): RuleResult {
   if (rule.type === "validatorJudgement")
     return { met: null, reasons: ["The validator's overall judgement decides."] };
@@ -47,7 +50,7 @@ export function evaluateRule(
       const r = rank(levels, judged);
       if (r < floor)
         reasons.push(
-          `${criterion.code} is ${judged ? `at ${label(judged)}` : "not judged"}; it must be at least ${label(rule.everyCriterionAtLeast)}.`,
+          `${criterion.code} is ${judged ? `at ${label(judged)}` : unjudged(criterion.id)}; it must be at least ${label(rule.everyCriterionAtLeast)}.`,
         );
       if (rule.atLeast && r >= rank(levels, rule.atLeast.level)) atOrAbove++;
     }
@@ -64,8 +67,9 @@ export function evaluateRule(
 export function recommend(
   content: FrameworkContent,
   judgements: Record<string, string>,
+  unjudged?: (criterionId: string) => string,
 ): Recommendation {
-  const result = evaluateRule(content.accreditationRule, content, judgements);
+  const result = evaluateRule(content.accreditationRule, content, judgements, unjudged);
   let tier: Recommendation["tier"] = null;
   for (const t of content.awardTiers ?? []) {
     if (evaluateRule(t.rule, content, judgements).met) tier = { id: t.id, name: t.name };

@@ -1,5 +1,5 @@
 import type { School } from "../school/school.ts";
-import type { Area, Criterion, FrameworkContent, Scale } from "./types.ts";
+import type { Area, Criterion, FrameworkContent, Scale, ScaleLevel } from "./types.ts";
 
 /** Whether an area applies to a school: early years and sixth form only where it has them. */
 export function areaAppliesTo(
@@ -26,4 +26,14 @@ export function scaleOf(content: FrameworkContent, area: Area): Scale {
   const scale = content.scales.find((s) => s.key === area.scaleKey);
   if (!scale) throw new Error(`Area ${area.id} names unknown scale ${area.scaleKey}`);
   return scale;
+}
+
+/** Each criterion's scale levels (lowest first), by criterion id, for the areas in `content`. */
+export function levelsOfCriteria(content: FrameworkContent): Record<string, ScaleLevel[]> {
+  return Object.fromEntries(
+    content.areas.flatMap((area) => {
+      const { levels } = scaleOf(content, area);
+      return area.criteria.map((c) => [c.id, levels]);
+    }),
+  );
 }

@@ -113,17 +113,23 @@ export function validationResourceOf(evaluation: EvaluationRecord): Of<"validati
   };
 }
 
+/**
+ * A validation's meeting as the policy sees it. `held`: its record already has decisions in it
+ * (a judgement agreed, an outcome recorded), so the meeting has begun whatever time it was
+ * booked for (a meeting held early).
+ */
 export function meetingResource(
   validation: Validation,
   schedule: MeetingSchedule | null,
   now = new Date(),
+  held = false,
 ): Of<"meeting"> {
   return {
     type: "meeting",
     trustId: validation.trustId,
     schoolId: validation.schoolId,
     validatorIds: validation.validatorIds,
-    started: meetingHasStarted(schedule, now),
+    started: held || meetingHasStarted(schedule, now),
   };
 }
 

@@ -19,6 +19,24 @@ export const SNAPSHOT_KIND_LABELS: Record<SnapshotKind, string> = {
   validation: "Validated",
 };
 
+/** A level's label and colour, as its scale gave them when a snapshot was taken (ADR 063). */
+export interface LevelName {
+  label: string;
+  colour: string;
+}
+
+/** Each criterion's levels with their names now, by criterion id: what a new snapshot keeps. */
+export type LevelNames = Record<string, readonly ({ key: string } & LevelName)[]>;
+
+/**
+ * One judgement in a snapshot: its level's key and, in snapshots taken since ADR 063, how the
+ * scale named that level then (absent for a level its scale did not have, and in older ones).
+ */
+export interface SnapshotJudgement extends Partial<LevelName> {
+  criterionId: string;
+  level: string;
+}
+
 /** A snapshot without its document state: what timelines and charts need. */
 export interface SnapshotSummary {
   id: string;
@@ -29,7 +47,7 @@ export interface SnapshotSummary {
   frameworkVersionId: string;
   projection: EvaluationProjection;
   /** Every judgement the document held, by criterion (as a list: ids are data, not field names). */
-  judgements: { criterionId: string; level: string }[];
+  judgements: SnapshotJudgement[];
   /** Each included criterion's level keys, lowest first, as they were (the framework may move on). */
   levelsByCriterion: Record<string, string[]>;
   createdBy: string;
@@ -50,7 +68,7 @@ interface SnapshotDoc {
   state?: Buffer;
   frameworkVersionId: Types.ObjectId;
   projection: EvaluationProjection;
-  judgements: { criterionId: string; level: string }[];
+  judgements: SnapshotJudgement[];
   criteria: { criterionId: string; levels: string[] }[];
   createdBy: Types.ObjectId;
   createdAt: Date;
@@ -67,7 +85,8 @@ const snapshotSchema = new Schema<SnapshotDoc>({
   frameworkVersionId: { type: Schema.Types.ObjectId, required: true },
   // Kept whole, exactly as the projection function made it (whatever it held at the time).
   projection: { type: Schema.Types.Mixed, required: true },
-  judgements: [{ _id: false, criterionId: String, level: String }],
+  // A level's label and colour are kept as the scale had them (ADR 063): absent in older rows.
+  judgements: [{ _id: false, criterionId: String, level: String, label: String, colour: String }],
   criteria: [{ _id: false, criterionId: String, levels: [String] }],
   createdBy: { type: Schema.Types.ObjectId, required: true },
   createdAt: { type: Date, default: () => new Date() },
@@ -130,7 +149,12 @@ function toSummary(doc: LeanSnapshot): SnapshotSummary {
       judgements: doc.projection.judgements ?? [],
       lastActivityAt: doc.projection.lastActivityAt ?? null,
     },
-    judgements: doc.judgements ?? [],
+    // Only what the row holds: older rows have no level names (ADR 063).
+    judgements: (doc.judgements ?? []).map(({ criterionId, level, label, colour }) =>
+      typeof label === "string" && typeof colour === "string"
+        ? { criterionId, level, label, colour }
+        : { criterionId, level },
+    ),
     levelsByCriterion: Object.fromEntries(
       (doc.criteria ?? []).map((c) => [c.criterionId, c.levels]),
     ),
@@ -149,6 +173,8 @@ export interface NewSnapshot {
   projection: EvaluationProjection;
   judgements: Record<string, string>;
   levelsByCriterion: Record<string, string[]>;
+  /** How the scales name their levels now: kept with each judgement at one of them (ADR 063). */
+  levelNames: LevelNames;
   createdBy: string;
   /**
    * What the snapshot is taken over, e.g. "submission after <previous snapshot id>": one snapshot
@@ -178,6 +204,16 @@ export async function createSnapshot(
   }
 }
 
+/** A judgement to keep, with its level's name where the criterion's scale has that level. */
+function withLevelName(criterionId: string, level: string, names: LevelNames): SnapshotJudgement {
+  const named = Object.hasOwn(names, criterionId)
+    ? names[criterionId].find((l) => l.key === level)
+    : undefined;
+  return named
+    ? { criterionId, level, label: named.label, colour: named.colour }
+    : { criterionId, level };
+}
+
 /**
  * The state goes first, under the snapshot's id, so a snapshot is never visible without it. A
  * snapshot that loses to one with the same guard never existed: its state is taken away again
@@ -199,10 +235,9 @@ async function insertSnapshot(input: NewSnapshot): Promise<SnapshotSummary> {
           kind: input.kind,
           frameworkVersionId: input.frameworkVersionId,
           projection: input.projection,
-          judgements: Object.entries(input.judgements).map(([criterionId, level]) => ({
-            criterionId,
-            level,
-          })),
+          judgements: Object.entries(input.judgements).map(([criterionId, level]) =>
+            withLevelName(criterionId, level, input.levelNames),
+          ),
           criteria: Object.entries(input.levelsByCriterion).map(([criterionId, levels]) => ({
             criterionId,
             levels,

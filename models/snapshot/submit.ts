@@ -2,11 +2,24 @@ import type { Evaluation } from "../evaluation/evaluation.ts";
 import { buildProjection, type PlanContent } from "../evaluation/projection.ts";
 import { SUBMITTABLE_STATUSES, setEvaluationStatus } from "../evaluation/status.ts";
 import { ConflictError } from "../errors.ts";
-import { createSnapshot, listSnapshotsOfEvaluation, type SnapshotSummary } from "./snapshot.ts";
+import {
+  createSnapshot,
+  listSnapshotsOfEvaluation,
+  type LevelNames,
+  type SnapshotSummary,
+} from "./snapshot.ts";
+import { hasJudgementToSubmit, NOTHING_JUDGED } from "./submission-rule.ts";
 
 export class NotSubmittableError extends ConflictError {
   constructor() {
     super("This evaluation has already been validated: it can no longer be submitted.");
+  }
+}
+
+/** Nothing for the validator to review: no criterion is judged (submission-rule.ts). */
+export class NothingJudgedError extends ConflictError {
+  constructor() {
+    super(NOTHING_JUDGED);
   }
 }
 
@@ -28,9 +41,11 @@ export function latestSubmissionIn(snapshots: readonly SnapshotSummary[]): Snaps
 /**
  * Submits an evaluation for validation: freezes the document's current state (and the
  * projection derived from it) as a snapshot, then marks the evaluation Submitted. The snapshot
- * is written first, so an evaluation is never Submitted without one. `after` is the submission
- * the person saw as the latest (from the page): one snapshot is taken after it, however many
- * times the request arrives; a resubmission from a fresh page is a new one.
+ * is written first, so an evaluation is never Submitted without one. One with no criterion
+ * judged is refused before anything is written. `levelNames` are the labels and colours the
+ * evaluation's scales give their levels now, kept with each judgement (ADR 063). `after` is
+ * the submission the person saw as the latest (from the page): one snapshot is taken after it,
+ * however many times the request arrives; a resubmission from a fresh page is a new one.
  */
 export async function submitEvaluation(
   evaluation: Evaluation,
@@ -38,6 +53,7 @@ export async function submitEvaluation(
     state: Uint8Array;
     judgements: Record<string, string>;
     plan: PlanContent;
+    levelNames: LevelNames;
     submittedBy: string;
     after: string;
   },
@@ -49,6 +65,7 @@ export async function submitEvaluation(
     ...buildProjection(input.judgements, evaluation.levelsByCriterion, now, input.plan),
     lastActivityAt: evaluation.projection.lastActivityAt,
   };
+  if (!hasJudgementToSubmit(projection.judgedCount)) throw new NothingJudgedError();
   const result = await createSnapshot({
     trustId: evaluation.trustId,
     schoolId: evaluation.schoolId,
@@ -59,6 +76,7 @@ export async function submitEvaluation(
     projection,
     judgements: input.judgements,
     levelsByCriterion: evaluation.levelsByCriterion,
+    levelNames: input.levelNames,
     createdBy: input.submittedBy,
     guard: `submission after ${input.after}`,
   });

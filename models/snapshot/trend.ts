@@ -1,4 +1,5 @@
 import { listEvaluationsOfSchool, type Evaluation } from "../evaluation/evaluation.ts";
+import { levelNamesIn, type NamedLevel } from "./level-names.ts";
 import { listSnapshotsOfSchool, type SnapshotSummary } from "./snapshot.ts";
 
 /** One cycle on a school's trend: the judgements one evaluation stands at. */
@@ -11,6 +12,8 @@ export interface TrendPoint {
   source: "submission" | "saved";
   /** Level key by criterion id. */
   judgements: Record<string, string>;
+  /** A submission's levels as its scale named them then, by criterion (ADR 063); else none. */
+  levelNames: ReadonlyMap<string, NamedLevel>;
 }
 
 const asRecord = (list: { criterionId: string; level: string }[]) =>
@@ -39,6 +42,7 @@ export function buildTrend(
             date: snapshot.createdAt,
             source: "submission",
             judgements: asRecord(snapshot.projection.judgements),
+            levelNames: levelNamesIn(snapshot),
           }
         : {
             evaluationId: e.id,
@@ -46,6 +50,7 @@ export function buildTrend(
             date: e.projection.lastActivityAt ?? e.createdAt,
             source: "saved",
             judgements: asRecord(e.projection.judgements),
+            levelNames: new Map(),
           };
     })
     .sort((a, b) => a.date.getTime() - b.date.getTime());

@@ -105,6 +105,16 @@ export function confirmedJudgements(state: RecordState): Record<string, string> 
   );
 }
 
+/**
+ * Why a criterion has no confirmed agreed judgement, in the words the recommendation uses where
+ * it would say "not judged": the school may well have judged it, but the meeting has not agreed
+ * it yet, or the school has not confirmed the agreement yet.
+ */
+export function whyNotConfirmed(state: RecordState): (criterionId: string) => string {
+  return (criterionId) =>
+    state.agreed[criterionId] ? "agreed but not confirmed by the school yet" : "not agreed yet";
+}
+
 /** The award's expiry: `months` after the start date (same day of the month, clamped). */
 export function expiryFrom(startDate: string, months: number): string {
   const [y, m, d] = startDate.split("-").map(Number);

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { documentName } from "../../collab/document-name.ts";
 import { syncAgenda } from "../../collab/shapes/meeting.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
-import { NotFoundError } from "../../models/errors.ts";
+import { ConflictError, NotFoundError } from "../../models/errors.ts";
 import { getEvaluation } from "../../models/evaluation/evaluation.ts";
 import { objectId } from "../../models/input.ts";
 import { refusePastTime } from "../../models/meeting/schedule.ts";
@@ -13,16 +13,23 @@ import {
   saveMeetingSchedule,
   type MeetingSchedule,
 } from "../../models/validation/meeting.ts";
+import { listRecordEntries } from "../../models/validation/record.ts";
+import { recordState } from "../../models/validation/record-state.ts";
 import type { CommandContext } from "./context.ts";
 import { idIn, parse, type Raw } from "./input.ts";
 
 export const ScheduleMeetingInput = ScheduleInput.extend({ validationId: objectId() });
 export type ScheduleMeetingInput = z.infer<typeof ScheduleMeetingInput>;
 
+/** Said when a meeting whose outcome is recorded is scheduled again. */
+export const OUTCOME_RECORDED =
+  "The meeting was held and its outcome recorded, so it can no longer be rescheduled.";
+
 /**
  * An assigned validator schedules (or reschedules) the validation meeting: when, the video call
  * link, and the agenda (criteria of this evaluation, in its order). A time already passed is
- * refused, unless it is the one stored (the agenda of a past meeting can still change). Saving
+ * refused, unless it is the one stored (the agenda of a past meeting can still change), and so is
+ * any schedule once the outcome is recorded (the meeting was held). Saving
  * the same schedule twice leaves one schedule. The agenda is copied into the live meeting
  * document, so everyone with the meeting open sees it change without reloading (its running
  * order stays theirs).
@@ -33,6 +40,9 @@ export async function scheduleMeeting(
 ): Promise<MeetingSchedule> {
   const { validation } = await loadMeeting(ctx.actor, idIn(raw, "validationId"), "schedule");
   const input = parse(ScheduleMeetingInput, raw);
+  // Once its outcome is recorded the meeting has been held: there is nothing left to schedule.
+  if (recordState(await listRecordEntries(validation.trustId, validation.id)).outcome)
+    throw new ConflictError(OUTCOME_RECORDED);
   refusePastTime(await findMeetingSchedule(validation.trustId, validation.id), input);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();

@@ -4,6 +4,8 @@ import { documentName } from "../../collab/document-name.ts";
 import { readPlan } from "../../collab/projections.ts";
 import { announceStatusChange, readJudgements } from "../../collab/shapes/evaluation.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
+import { frameworkOfEvaluation } from "../../models/evaluation/framework-of.ts";
+import { levelsOfCriteria } from "../../models/framework/applicable.ts";
 import { basedOn, objectId } from "../../models/input.ts";
 import { loadEvaluation } from "../../models/permissions/loaders.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
@@ -21,8 +23,10 @@ export type SubmitEvaluationInput = z.infer<typeof SubmitEvaluationInput>;
 /**
  * A school leader submits the evaluation for validation: its live document, as the database
  * has it, is frozen as a snapshot, and the team carries on editing the live one. One snapshot
- * per submission however often the request arrives (see models/snapshot/submit.ts). Every open
- * page of the evaluation is told, and shows who submitted it and when (read from the database).
+ * per submission however often the request arrives (see models/snapshot/submit.ts); none, and
+ * nothing changed, when no criterion is judged. Each judgement keeps its level's label and
+ * colour as the framework version names them now (ADR 063). Every open page of the evaluation
+ * is told, and shows who submitted it and when (read from the database).
  */
 export async function submitEvaluation(
   ctx: CommandContext,
@@ -31,6 +35,7 @@ export async function submitEvaluation(
   const { evaluation } = await loadEvaluation(ctx.actor, idIn(raw, "evaluationId"), "submit");
   const input = parse(SubmitEvaluationInput, raw);
   const after = input.basedOn ?? (await latestSubmissionId(evaluation));
+  const { content } = await frameworkOfEvaluation(evaluation);
   const name = documentName("evaluation", evaluation.id);
   const doc = await ctx.collab.read(name);
   try {
@@ -38,6 +43,7 @@ export async function submitEvaluation(
       state: Y.encodeStateAsUpdate(doc),
       judgements: readJudgements(doc),
       plan: readPlan(doc),
+      levelNames: levelsOfCriteria(content),
       submittedBy: ctx.actor.userId,
       after,
     });

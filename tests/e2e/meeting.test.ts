@@ -631,13 +631,15 @@ describe("the agenda before the meeting", () => {
 
     const prepare = await meetingTab.context().newPage();
     await prepare.goto(server.url + `${base}/prepare`);
+    await prepare.waitForLoadState("networkidle");
+    // 2.1's area (Inclusion) is folded when the page opens: unfold it.
+    await prepare.locator("details.pre-review-area > summary", { hasText: "Inclusion" }).click();
     const onAgenda = prepare.getByRole("checkbox", { name: `${SECOND.code} on the agenda` });
     expect(await onAgenda.isChecked()).toBe(false);
     // The school has not judged 2.1: any provisional judgement differs.
     await prepare
       .getByRole("combobox", { name: `Provisional judgement for ${SECOND.code}` })
       .selectOption({ label: "Strong standard" });
-    await prepare.getByRole("button", { name: `Save ${SECOND.code}` }).click();
     await expect.poll(() => onAgenda.isChecked(), { timeout: 10_000 }).toBe(true);
     expect(
       await prepare.getByRole("checkbox", { name: `${FIRST.code} on the agenda` }).isChecked(),
@@ -680,6 +682,7 @@ describe("the agenda before the meeting", () => {
     const prepare = await signedInPage(server.url, fresh.people.validator.id);
     await prepare.goto(server.url + `/validations/${freshValidation.id}/prepare`);
     await prepare.waitForLoadState("networkidle");
+    await prepare.locator("details.pre-review-area > summary", { hasText: "Inclusion" }).click();
     const choice = prepare.getByRole("combobox", {
       name: `Provisional judgement for ${SECOND.code}`,
     });

@@ -9,18 +9,19 @@ import { buildValidation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
 
 // The validator's pre-review before the meeting: on a phone each criterion is a card whose
-// controls all fit the screen, and the page says where the agenda's ticks come from.
+// controls all fit the screen, areas fold so the page stays short, and the page says where the
+// agenda's ticks come from.
 
 useTestDatabase();
 useBrowser();
 
 let server: AppServer;
-const FIRST = { id: "sg-1", code: "1.1" };
-const SECOND = { id: "incl-1", code: "2.1" };
+const FIRST = { id: "sg-1", code: "1.1", area: "Safeguarding" };
+const SECOND = { id: "incl-1", code: "2.1", area: "Inclusion" };
 const PHONE = { width: 390, height: 844 };
 
 /** A validator assigned to a fresh school's evaluation, on its "Before the meeting" page. */
-async function preparePage(options: { agenda: string[] | null }) {
+async function preparePage(options: { agenda: string[] | null; scripts?: boolean }) {
   const world = await buildWorld();
   const validation = await buildValidation(
     world.evaluation,
@@ -38,13 +39,54 @@ async function preparePage(options: { agenda: string[] | null }) {
       Object.keys(world.evaluation.levelsByCriterion),
       world.people.validator.id,
     );
-  const page = await signedInPage(server.url, world.people.validator.id);
+  const page = await signedInPage(server.url, world.people.validator.id, {
+    scripts: options.scripts,
+  });
   await preloadAxe(page.context());
   await page.setViewportSize(PHONE);
   await page.goto(`${server.url}/validations/${validation.id}/prepare`);
   await page.waitForLoadState("networkidle");
   return page;
 }
+
+/** An area of the pre-review (a disclosure), and its heading, which folds and unfolds it. */
+function area(page: Page, title: string) {
+  const details = page.locator("details.pre-review-area").filter({
+    has: page.getByRole("heading", { name: title, exact: true }),
+  });
+  return {
+    details,
+    summary: details.locator("summary"),
+    isOpen: () => details.getAttribute("open").then((o) => o !== null),
+  };
+}
+
+/** Unfolds an area by its heading, where it is folded. */
+async function unfold(page: Page, title: string) {
+  const { summary, isOpen } = area(page, title);
+  if (!(await isOpen())) await summary.click();
+}
+
+/**
+ * What Chromium tells a screen reader about an area's heading (its accessibility tree): the
+ * role, the name, and whether it is expanded.
+ */
+async function announced(page: Page, title: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  await cdp.detach();
+  const node = nodes.find(
+    (n) => n.role?.value === "DisclosureTriangle" && String(n.name?.value).startsWith(title),
+  );
+  return {
+    role: node?.role?.value,
+    name: node?.name?.value,
+    expanded: node?.properties?.find((p) => p.name === "expanded")?.value.value,
+  };
+}
+
+/** How tall the page is, in CSS pixels. */
+const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
 
 /** Where a control is drawn, and whether all of it is inside the viewport's width. */
 async function inView(page: Page, control: ReturnType<Page["getByRole"]>) {
@@ -64,17 +106,19 @@ afterAll(async () => {
 describe("the pre-review on a phone", () => {
   it("shows each criterion as a card: nothing scrolls sideways, every control is in view and works", async () => {
     const page = await preparePage({ agenda: null });
-    const box = page.getByRole("region", { name: "Criteria to pre-review" });
-    await box.waitFor();
+    await unfold(page, SECOND.area);
+    const boxes = page.getByRole("region", { name: /^Criteria to pre-review in / });
+    await boxes.first().waitFor();
     expect(await horizontalOverflow(page)).toBeNull();
-    const boxWidths = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
-    expect(boxWidths[0]).toBeLessThanOrEqual(boxWidths[1]);
+    for (const box of await boxes.all()) {
+      const boxWidths = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      expect(boxWidths[0]).toBeLessThanOrEqual(boxWidths[1]);
+    }
 
     for (const { code } of [FIRST, SECOND]) {
       const row = page.getByRole("row").filter({ hasText: code });
       const controls = [
         row.getByRole("combobox", { name: `Provisional judgement for ${code}` }),
-        row.getByRole("button", { name: `Save ${code}` }),
         row.getByRole("checkbox", { name: `${code} on the agenda` }),
       ];
       for (const control of controls) {
@@ -117,17 +161,172 @@ describe("the pre-review on a phone", () => {
   it("keeps the table on a tablet", async () => {
     const page = await preparePage({ agenda: null });
     await page.setViewportSize({ width: 768, height: 1024 });
-    const table = page.getByRole("table");
+    await unfold(page, SECOND.area);
+    const table = page.getByRole("table", { name: FIRST.area });
     await table.getByRole("columnheader", { name: "Your provisional judgement" }).waitFor();
     expect(await table.getByRole("columnheader").first().isVisible()).toBe(true);
+    // Each area's table has the same columns, lined up from one area to the next.
+    const columnsOf = (title: string) =>
+      page
+        .getByRole("table", { name: title })
+        .getByRole("columnheader")
+        .evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().left)));
+    expect(await columnsOf(SECOND.area)).toEqual(await columnsOf(FIRST.area));
     // The headings are the table's, not drawn again in each cell.
-    const row = table.getByRole("row").filter({ hasText: SECOND.code });
+    const row = table.getByRole("row").filter({ hasText: FIRST.code });
     expect(await row.getByText("Your provisional judgement", { exact: true }).isVisible()).toBe(
       false,
     );
     expect(await table.evaluate((el) => getComputedStyle(el).display)).toBe("table");
     await settle(page, 50, 500);
     expect(await checkPage(page)).toEqual([]);
+  });
+
+  it("folds area by area: folded, the page is short and each area's heading says what it holds", async () => {
+    const page = await preparePage({ agenda: null });
+    const summaries = page.locator("details.pre-review-area > summary");
+    await summaries.first().waitFor();
+    const titles = await page.locator(".pre-review-area-title").allTextContents();
+    expect(titles).toEqual([
+      "Safeguarding",
+      "Inclusion",
+      "Curriculum and teaching",
+      "Achievement",
+      "Attendance and behaviour",
+      "Personal development and well-being",
+      "Early years",
+      "Leadership and governance",
+    ]);
+    // Nothing judged yet: the first area is open, to start with; the others are folded.
+    expect(await area(page, FIRST.area).isOpen()).toBe(true);
+    expect(await area(page, SECOND.area).isOpen()).toBe(false);
+
+    // Every area open: a card per criterion, as tall as the page was before areas folded.
+    for (const title of titles) await unfold(page, title);
+    const unfolded = await pageHeight(page);
+    expect(unfolded).toBeGreaterThan(10_000);
+    for (const title of titles) await area(page, title).summary.click();
+    for (const title of titles) expect(await area(page, title).isOpen()).toBe(false);
+    const folded = await pageHeight(page);
+    expect(folded).toBeLessThan(3_000);
+    expect(folded).toBeLessThan(unfolded / 4);
+    expect(await horizontalOverflow(page)).toBeNull();
+
+    // Folded, an area still says how many criteria it has, ticked and differing.
+    const inclusion = area(page, SECOND.area).summary;
+    expect(await inclusion.textContent()).toContain(
+      "4 criteria, 0 on the agenda, 0 differ from the school's judgement",
+    );
+    await inclusion.click();
+    await page
+      .getByRole("combobox", { name: `Provisional judgement for ${SECOND.code}` })
+      .selectOption({ label: "Strong standard" });
+    await inclusion.click();
+    await expect
+      .poll(() => inclusion.textContent(), { timeout: 10_000 })
+      .toContain("4 criteria, 1 on the agenda, 1 differs from the school's judgement");
+
+    await settle(page, 50, 500);
+    expect(await checkPage(page)).toEqual([]);
+  });
+
+  it("folds and unfolds an area by keyboard, heard as expanded or collapsed", async () => {
+    const page = await preparePage({ agenda: null });
+    const { summary, isOpen } = area(page, SECOND.area);
+    const combobox = page.getByRole("combobox", {
+      name: `Provisional judgement for ${SECOND.code}`,
+    });
+    await summary.waitFor();
+    // Reached with Tab from the area before it, like any control.
+    await area(page, FIRST.area).summary.click();
+    await page.keyboard.press("Tab");
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await announced(page, SECOND.area)).toEqual({
+      role: "DisclosureTriangle",
+      name: "Inclusion 4 criteria, 0 on the agenda, 0 differ from the school's judgement",
+      expanded: false,
+    });
+    expect(await combobox.isVisible()).toBe(false);
+
+    await page.keyboard.press("Enter");
+    await expect.poll(isOpen).toBe(true);
+    expect(await announced(page, SECOND.area)).toMatchObject({ expanded: true });
+    expect(await combobox.isVisible()).toBe(true);
+
+    await page.keyboard.press("Space");
+    await expect.poll(isOpen).toBe(false);
+    expect(await combobox.isVisible()).toBe(false);
+  });
+
+  it("keeps a tick and a provisional judgement through folding, saving and a reload", async () => {
+    const page = await preparePage({ agenda: [SECOND.id] });
+    const safeguarding = area(page, FIRST.area);
+    await unfold(page, FIRST.area);
+    const tick = page.getByRole("checkbox", { name: `${FIRST.code} on the agenda` });
+    await tick.check();
+    const choice = page.getByRole("combobox", { name: "Provisional judgement for 1.2" });
+    await choice.selectOption({ label: "Not met" });
+    await choice
+      .locator("xpath=ancestor::form")
+      .getByRole("status")
+      .filter({ hasText: "Saved" })
+      .waitFor();
+
+    // Folded and unfolded: both are as they were.
+    await safeguarding.summary.click();
+    expect(await safeguarding.isOpen()).toBe(false);
+    expect(await safeguarding.summary.textContent()).toContain("on the agenda");
+    await safeguarding.summary.click();
+    expect(await tick.isChecked()).toBe(true);
+    expect(await choice.inputValue()).not.toBe("");
+
+    // Saved with its area folded, the tick still goes with the schedule form.
+    await safeguarding.summary.click();
+    await page.getByRole("button", { name: "Save the schedule and agenda" }).click();
+    await page.getByRole("status").filter({ hasText: "The meeting is scheduled" }).waitFor();
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    // An area with a criterion on the agenda is open when the page opens.
+    expect(await safeguarding.isOpen()).toBe(true);
+    expect(await tick.isChecked()).toBe(true);
+    expect(
+      await page.getByRole("checkbox", { name: `${SECOND.code} on the agenda` }).isChecked(),
+    ).toBe(true);
+    expect(await choice.inputValue()).not.toBe("");
+    expect(await choice.locator("option:checked").textContent()).toBe("Not met");
+  });
+});
+
+describe("saving a provisional judgement", () => {
+  it("saves as it is chosen where scripts run, with no button to press", async () => {
+    const page = await preparePage({ agenda: null });
+    const row = page.getByRole("row").filter({ hasText: FIRST.code });
+    await row.getByRole("combobox", { name: `Provisional judgement for ${FIRST.code}` }).waitFor();
+    // Drawn by the server for a page without scripts, gone once the page's scripts run.
+    await expect
+      .poll(() => page.getByRole("button", { name: /^Save \d+\.\d+$/ }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(0);
+  });
+
+  it("has a button on each row where scripts do not run, and its areas still fold", async () => {
+    const page = await preparePage({ agenda: null, scripts: false });
+    const row = page.getByRole("row").filter({ hasText: FIRST.code });
+    const save = row.getByRole("button", { name: `Save ${FIRST.code}` });
+    const { fits } = await inView(page, save);
+    expect(fits).toBe(true);
+    expect(
+      await page.locator("details.pre-review-area button", { hasText: /^Save / }).count(),
+    ).toBe(31);
+    // The areas fold without scripts too.
+    const { summary, isOpen } = area(page, FIRST.area);
+    await summary.click();
+    expect(await isOpen()).toBe(false);
+    await summary.click();
+    expect(await isOpen()).toBe(true);
+    // (axe, which runs in the page, needs scripts: the same page is checked with them above.)
+    expect(await horizontalOverflow(page)).toBeNull();
   });
 });
 

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../../models/membership/membership.ts";
 import type { AppServer } from "../../server/app.ts";
 import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
+import {
+  axeViolations,
+  describeViolations,
+  horizontalOverflow,
+  preloadAxe,
+  settle,
+} from "../support/axe.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
+import { judgeOneCriterion } from "../support/judge.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildEvaluation, buildValidation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
@@ -138,6 +146,7 @@ describe("submitting for validation and comparing with the live evaluation", () 
 
   it("says, before a second submission, what it adds and what the validator is reviewing", async () => {
     const evaluation = await buildEvaluation(world.school, world.people.schoolLeader, world.trust);
+    await judgeOneCriterion(server, evaluation);
     const leader = (await loadActor(world.people.schoolLeader.id))!;
     await submitEvaluation(
       { actor: leader, collab: server.collab },
@@ -180,5 +189,51 @@ describe("submitting for validation and comparing with the live evaluation", () 
     const timeline = page.getByRole("region", { name: "Snapshots" });
     await timeline.waitFor();
     expect(await timeline.getByRole("listitem").count()).toBe(2);
+  });
+
+  it("with nothing judged, says to judge a criterion first and offers no way to submit", async () => {
+    const evaluation = await buildEvaluation(world.school, world.people.schoolLeader, world.trust);
+    const page = await signedInPage(server.url, world.people.schoolLeader.id);
+    await preloadAxe(page.context());
+    await page.goto(`${server.url}/evaluations/${evaluation.id}?area=inclusion`);
+    await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
+    const open = page.getByRole("button", { name: "Submit for validation" });
+    await expect.poll(() => open.isEnabled()).toBe(true);
+    await open.click();
+    const refusal = page.getByRole("dialog", { name: "Nothing to submit yet" });
+    await refusal.waitFor();
+    await refusal
+      .getByText(
+        "Judge at least one criterion before submitting: the validator reviews the judgements you submit, and there are none yet. Choose a level for any criterion, then submit.",
+      )
+      .waitFor();
+    // Said to assistive technology as the dialog opens; nothing to submit with.
+    expect(await refusal.getAttribute("aria-describedby")).toBe("submit-dialog-text");
+    expect(await refusal.getByRole("button", { name: "Submit now" }).count()).toBe(0);
+    expect(await refusal.getByRole("list", { name: "Criteria not judged yet" }).count()).toBe(0);
+    // Axe-clean and no sideways scroll, on a laptop and a phone (the page behind the modal
+    // dialog is inert, so its controls under the dialog are not in the way).
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await settle(page, 50, 500);
+      expect(describeViolations(await axeViolations(page)), `${width} px`).toEqual([]);
+      expect(await horizontalOverflow(page), `${width} px`).toBeNull();
+    }
+    await refusal.getByRole("button", { name: "Close" }).click();
+    await refusal.waitFor({ state: "hidden" });
+
+    // One judgement is enough; the rest are listed, and it may still be submitted.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole("button", { name: "Expand all" }).click();
+    await judge(page, "2.1", "Expected standard");
+    await saved(page);
+    await open.click();
+    const dialog = page.getByRole("dialog", { name: "Submit this evaluation for validation?" });
+    await dialog.getByText("You can still submit.", { exact: false }).waitFor();
+    await dialog.getByRole("button", { name: "Submit now" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Submitted for validation. A snapshot" })
+      .waitFor();
   });
 });

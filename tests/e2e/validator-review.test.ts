@@ -82,7 +82,8 @@ describe("what the validator reviews", () => {
     const page = await signedInPage(server.url, world.people.validator.id);
     await preloadAxe(page.context());
     await page.goto(`${server.url}/validations/${validation.id}/prepare`);
-    const table = page.getByRole("table");
+    // 2.1's area, open when the page opens: it has a criterion on the agenda.
+    const table = page.getByRole("table", { name: "Inclusion" });
     await table.getByRole("columnheader", { name: "School's judgement as submitted" }).waitFor();
     const row = table.getByRole("row").filter({ hasText: CHANGED.code });
     const school = row.getByRole("cell").first();

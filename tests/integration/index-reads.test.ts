@@ -8,6 +8,7 @@ import { useTestDatabase } from "../support/database.ts";
 import { TEST_PASSWORD, buildValidation } from "../support/factories.ts";
 import { readsSentDuring, type SentRead } from "../support/finds.ts";
 import { HttpSession } from "../support/http.ts";
+import { judgeOneCriterion } from "../support/judge.ts";
 import { cookieFor } from "../support/sessions.ts";
 import { useWorldAndServer, type World } from "../support/world-and-server.ts";
 
@@ -63,6 +64,7 @@ describe("what each role's pages and sockets read", () => {
 
   it("submitting, adding a person and signing out: every read goes through an index", async () => {
     const { world } = the;
+    await judgeOneCriterion(the.server, world.evaluation);
     const leader = new HttpSession(the.server.url);
     leader.setCookie(await cookieFor(world.people.schoolLeader.id));
     await leader.get(`/evaluations/${world.evaluation.id}`);

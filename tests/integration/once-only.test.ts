@@ -14,6 +14,7 @@ import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildValidation, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
+import { judgeOneCriterion } from "../support/judge.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
@@ -154,6 +155,7 @@ describe("once-only decisions under 20 parallel identical requests", () => {
       await ensureStarterFramework(world.trust.id, "inclusion-excellence", inclusionExcellence),
       { title: "Mark C", createdBy: world.people.schoolLeader.id },
     );
+    await judgeOneCriterion(server, evaluation);
     const page = `/evaluations/${evaluation.id}`;
     const leader = await as(world.people.schoolLeader.id, page);
     const statuses = await inParallel(leader, `${page}/submit`, { basedOn: "none" });
@@ -201,7 +203,9 @@ describe("once-only decisions under 20 parallel identical requests", () => {
     expect(users).toHaveLength(1);
     const userId = users[0]._id.toString();
     expect(await MembershipModel.countDocuments({ userId, role: "schoolStaff" })).toBe(1);
-    expect(await AuditModel.countDocuments({ action: "roleGranted", subject: `user:${userId}` })).toBe(1);
+    expect(
+      await AuditModel.countDocuments({ action: "roleGranted", subject: `user:${userId}` }),
+    ).toBe(1);
     // Exactly one answer says the role was given; the others say it is held already.
     const given = answers.filter((a) => a.html.includes("Priya Shah is now school staff"));
     const held = answers.filter((a) => a.html.includes("Priya Shah is already school staff"));

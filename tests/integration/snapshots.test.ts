@@ -135,9 +135,10 @@ describe("submitting an evaluation for validation", () => {
       forceTotals: { helping: 0, hindering: 4 },
       actionCounts: { notStarted: 1, done: 0 },
     });
+    // Each with its level's label and colour as the scale had them (ADR 063).
     expect(submitted.judgements).toEqual([
-      { criterionId: "incl-1", level: "expected" },
-      { criterionId: "incl-2", level: "strong" },
+      { criterionId: "incl-1", level: "expected", label: "Expected standard", colour: "#1f5fa8" },
+      { criterionId: "incl-2", level: "strong", label: "Strong standard", colour: "#0f6e5a" },
     ]);
     expect(submitted.levelsByCriterion).toEqual(world.evaluation.levelsByCriterion);
 
@@ -203,7 +204,9 @@ describe("submitting an evaluation for validation", () => {
       expect.not.stringMatching(submitted.id),
       submitted.id,
     ]);
-    expect(snapshots[0].judgements).toContainEqual({ criterionId: "incl-1", level: "strong" });
+    expect(snapshots[0].judgements).toContainEqual(
+      expect.objectContaining({ criterionId: "incl-1", level: "strong" }),
+    );
     expect(await rawSnapshot(submitted.id)).toBe(before);
   });
 

@@ -38,6 +38,14 @@ afterAll(() => server.close());
 describe("validation", () => {
   it("assigns validators only to a submitted evaluation, never someone from the school itself", async () => {
     const admin = await as(world.people.trustAdmin.id);
+    // Before the school submits, the choices wait with the button, saying why.
+    const waiting = (await admin.get(path)).html;
+    const picker = /<fieldset[^>]*class="school-picker"[^>]*>/.exec(waiting)?.[0] ?? "";
+    expect(picker).toMatch(/ disabled=""/);
+    expect(picker).toContain('aria-describedby="assign-waits"');
+    expect(waiting).toMatch(
+      /id="assign-waits">Validators can be assigned once the school submits\./,
+    );
     expect(
       (await admin.post(path, { intent: "assign", validatorIds: world.people.validator.id }))
         .status,
@@ -60,6 +68,9 @@ describe("validation", () => {
         ).post(path, { intent: "assign", validatorIds: world.people.validator.id })
       ).status,
     ).toBe(403);
+    // Submitted: the choices can be made.
+    const open = (await admin.get(path)).html;
+    expect(/<fieldset[^>]*class="school-picker"[^>]*>/.exec(open)?.[0]).not.toMatch(/disabled/);
     const ok = await admin.post(path, {
       intent: "assign",
       validatorIds: world.people.validator.id,

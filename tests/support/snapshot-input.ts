@@ -20,6 +20,7 @@ export function snapshotInput(
     projection: { judgements: [] } as unknown as EvaluationProjection,
     judgements: {},
     levelsByCriterion: {},
+    levelNames: {},
     createdBy: world.people.schoolLeader.id,
     guard,
   };

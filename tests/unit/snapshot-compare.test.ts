@@ -204,6 +204,7 @@ describe("the trend of judgements across cycles", () => {
           level,
         })),
       },
+      judgements: [],
     }) as unknown as SnapshotSummary;
 
   it("takes each evaluation's latest submission, or its saved judgements when never submitted, oldest first", () => {

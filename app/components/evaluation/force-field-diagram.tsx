@@ -20,17 +20,24 @@ const LABEL_CHARACTERS = 36;
 const clip = (text: string) =>
   text.length > LABEL_CHARACTERS ? `${text.slice(0, LABEL_CHARACTERS - 1)}…` : text;
 
-// The stacked drawing, for a box narrower than the wide one needs (a phone): helping factors
-// above hindering ones, each label on lines of its own above its arrow.
+// The stacked drawing, for a box narrower than the wide one needs (a phone, the meeting's item
+// column): helping factors above hindering ones, each label on lines of its own above its
+// arrow, on its own side of the centre line like the arrow.
 const NARROW_WIDTH = 300;
 const NARROW_CENTRE = NARROW_WIDTH / 2;
 const NARROW_UNIT = 24;
 const NARROW_GAP = 8;
 const NARROW_LINE = 16;
-const NARROW_CHARACTERS = 40;
-const NARROW_LINES = 3;
-/** Below this width (CSS px) of the diagram's box the wide drawing would not fit. */
-const STACK_BELOW = 540;
+/** Where a label starts, from the centre line: the arrow's head and a little air. */
+const NARROW_LABEL_OFFSET = NARROW_GAP + 4;
+/** What fits between the centre line and the edge (134 units), at about 7 units a character. */
+const NARROW_CHARACTERS = 18;
+const NARROW_LINES = 4;
+/**
+ * Below this width (CSS px) of the diagram's box the wide drawing would not fit: its minimum
+ * width (34rem, app.css) and the box's padding on both sides (0.5rem each).
+ */
+const STACK_BELOW = 34 * 16 + 2 * 8;
 
 /** A label broken into at most `NARROW_LINES` lines of `NARROW_CHARACTERS`, by words. */
 function wrap(text: string): string[] {
@@ -120,16 +127,13 @@ function NarrowArrow({ force, top, lines }: { force: Force; top: number; lines: 
   const y = top + lines.length * NARROW_LINE + 8;
   const head = helping ? NARROW_CENTRE - NARROW_GAP : NARROW_CENTRE + NARROW_GAP;
   const tail = helping ? head - force.strength * NARROW_UNIT : head + force.strength * NARROW_UNIT;
+  // By the centre line, reading away from it: never across it into the other side.
+  const x = helping ? NARROW_CENTRE - NARROW_LABEL_OFFSET : NARROW_CENTRE + NARROW_LABEL_OFFSET;
   return (
     <g className={`ffd-arrow ffd-${force.side}${force.priority ? " ffd-priority" : ""}`}>
-      <text
-        className="ffd-label"
-        x={helping ? 4 : NARROW_WIDTH - 4}
-        y={top}
-        textAnchor={helping ? "start" : "end"}
-      >
+      <text className="ffd-label" x={x} y={top} textAnchor={helping ? "end" : "start"}>
         {lines.map((line, i) => (
-          <tspan key={i} x={helping ? 4 : NARROW_WIDTH - 4} dy={i === 0 ? 0 : NARROW_LINE}>
+          <tspan key={i} x={x} dy={i === 0 ? 0 : NARROW_LINE}>
             {line}
           </tspan>
         ))}

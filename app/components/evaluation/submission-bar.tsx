@@ -2,6 +2,7 @@ import { Link, useFetcher, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useHydrated } from "../../utils/use-hydrated.ts";
 import { CYCLE_STATUS_IN_FULL, type CycleStatus } from "../../../models/cycle/status.ts";
+import { hasJudgementToSubmit, NOTHING_JUDGED } from "../../../models/snapshot/submission-rule.ts";
 import { CsrfInput } from "../csrf-input.tsx";
 
 /** After validation the cycle has moved on: only these may be (re)submitted. */
@@ -93,7 +94,8 @@ const DIALOG = {
 /**
  * Where the evaluation stands, live (a submission or an outcome made anywhere is announced), the
  * school leader's "Submit for validation" (with a confirm step: it freezes a snapshot everyone
- * will see, and says what a second one changes), and the way to its history.
+ * will see, and says what a second one changes; with nothing judged, it says to judge a
+ * criterion first, as the server would), and the way to its history.
  */
 export function SubmissionBar({
   evaluationId,
@@ -103,6 +105,7 @@ export function SubmissionBar({
   latestSubmissionId,
   latestSubmission,
   validators,
+  judged,
   unjudged,
 }: {
   evaluationId: string;
@@ -114,6 +117,8 @@ export function SubmissionBar({
   latestSubmission: SubmissionFacts | null;
   /** The names of the validators assigned (given when a second submission is possible). */
   validators: string[];
+  /** How many criteria are judged (live): with none, there is nothing to submit. */
+  judged: number;
   /** The criteria not judged yet (live), named in the confirmation so nobody submits by mistake. */
   unjudged: { id: string; code: string; statement: string }[];
 }) {
@@ -133,6 +138,7 @@ export function SubmissionBar({
   const shownNews = news && !(justSubmitted && news.byMe) ? news.text : null;
   // A second submission's confirmation says what it adds, over the last one.
   const again = status === "submitted" && latestSubmission !== null;
+  const nothingJudged = !hasJudgementToSubmit(judged);
 
   // Once the submission is over (done, or refused: the refusal shows on the bar), the dialog goes.
   useEffect(() => {
@@ -163,80 +169,102 @@ export function SubmissionBar({
             className="confirm-dialog"
             style={DIALOG}
             aria-labelledby="submit-dialog-title"
-            aria-describedby={`${unjudged.length ? "submit-dialog-unjudged " : ""}submit-dialog-text${again ? " submit-dialog-review" : ""}`}
+            aria-describedby={
+              nothingJudged
+                ? "submit-dialog-text"
+                : `${unjudged.length ? "submit-dialog-unjudged " : ""}submit-dialog-text${again ? " submit-dialog-review" : ""}`
+            }
           >
             <h2 id="submit-dialog-title" style={{ marginTop: 0 }}>
-              {again
-                ? "Submit this evaluation for validation again?"
-                : "Submit this evaluation for validation?"}
+              {nothingJudged
+                ? "Nothing to submit yet"
+                : again
+                  ? "Submit this evaluation for validation again?"
+                  : "Submit this evaluation for validation?"}
             </h2>
-            {unjudged.length ? (
-              <div className="unjudged-warning notice" role="note">
-                <p id="submit-dialog-unjudged">
-                  <strong>
-                    {unjudged.length === 1
-                      ? "1 criterion is not judged yet:"
-                      : `${unjudged.length} criteria are not judged yet:`}
-                  </strong>{" "}
-                  {unjudged.map((c) => c.code).join(", ")}. You can still submit.
-                </p>
-                <ul
-                  className="unjudged-list"
-                  aria-label="Criteria not judged yet"
-                  // Its own scroll box when long, reachable by keyboard.
-                  tabIndex={0}
-                >
-                  {unjudged.map((c) => (
-                    <li key={c.id}>
-                      <span className="code">{c.code}</span> {c.statement}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            {again ? (
+            {nothingJudged ? (
               <>
                 <p id="submit-dialog-text">
-                  {`It was last submitted by ${latestSubmission.byMe ? "you" : latestSubmission.by} on ${latestSubmission.on}. Submitting again keeps a new snapshot of every judgement, note, force and action as it is now; the earlier snapshot stays exactly as it was, and History and comparison lists both, to compare them.`}
+                  {`${NOTHING_JUDGED} Choose a level for any criterion, then submit.`}
                 </p>
-                <p id="submit-dialog-review">
-                  <strong>What the validator reviews:</strong>{" "}
-                  {validators.length
-                    ? `${listOf(validators)} ${validators.length === 1 ? "reviews" : "review"} the judgements in your last snapshot; any you have changed since show to them as changed since submission. Submitting again gives them this new snapshot to review instead.`
-                    : "no validator is assigned yet. Whoever is assigned reviews the judgements in your latest snapshot (this one, if you submit now); any changed later show to them as changed since submission."}
-                </p>
+                <div className="dialog-buttons">
+                  <button type="button" className="button" onClick={() => dialog.current?.close()}>
+                    Close
+                  </button>
+                </div>
               </>
             ) : (
-              <p id="submit-dialog-text">
-                Every judgement, note, force and action is kept exactly as it is now, as a snapshot
-                of what you submitted. Your team can keep working afterwards. The validator reviews
-                the judgements in this snapshot; any you change later show to them as changed since
-                submission, and submitting again gives them a new snapshot to review.
-              </p>
+              <>
+                {unjudged.length ? (
+                  <div className="unjudged-warning notice" role="note">
+                    <p id="submit-dialog-unjudged">
+                      <strong>
+                        {unjudged.length === 1
+                          ? "1 criterion is not judged yet:"
+                          : `${unjudged.length} criteria are not judged yet:`}
+                      </strong>{" "}
+                      {unjudged.map((c) => c.code).join(", ")}. You can still submit.
+                    </p>
+                    <ul
+                      className="unjudged-list"
+                      aria-label="Criteria not judged yet"
+                      // Its own scroll box when long, reachable by keyboard.
+                      tabIndex={0}
+                    >
+                      {unjudged.map((c) => (
+                        <li key={c.id}>
+                          <span className="code">{c.code}</span> {c.statement}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                {again ? (
+                  <>
+                    <p id="submit-dialog-text">
+                      {`It was last submitted by ${latestSubmission.byMe ? "you" : latestSubmission.by} on ${latestSubmission.on}. Submitting again keeps a new snapshot of every judgement, note, force and action as it is now; the earlier snapshot stays exactly as it was, and History and comparison lists both, to compare them.`}
+                    </p>
+                    <p id="submit-dialog-review">
+                      <strong>What the validator reviews:</strong>{" "}
+                      {validators.length
+                        ? `${listOf(validators)} ${validators.length === 1 ? "reviews" : "review"} the judgements in your last snapshot; any you have changed since show to them as changed since submission. Submitting again gives them this new snapshot to review instead.`
+                        : "no validator is assigned yet. Whoever is assigned reviews the judgements in your latest snapshot (this one, if you submit now); any changed later show to them as changed since submission."}
+                    </p>
+                  </>
+                ) : (
+                  <p id="submit-dialog-text">
+                    Every judgement, note, force and action is kept exactly as it is now, as a
+                    snapshot of what you submitted. Your team can keep working afterwards. The
+                    validator reviews the judgements in this snapshot; any you change later show to
+                    them as changed since submission, and submitting again gives them a new snapshot
+                    to review.
+                  </p>
+                )}
+                <fetcher.Form method="post" action={`/evaluations/${evaluationId}/submit`}>
+                  <CsrfInput />
+                  <input type="hidden" name="basedOn" value={latestSubmissionId} />
+                  {/* Back to the area being worked on, once submitted. */}
+                  {params.get("area") ? (
+                    <input type="hidden" name="area" value={params.get("area") ?? ""} />
+                  ) : null}
+                  <div
+                    className="dialog-buttons"
+                    style={{ display: "flex", gap: "1.25rem", alignItems: "center" }}
+                  >
+                    <button type="submit" className="button" disabled={busy}>
+                      {busy ? "Submitting…" : "Submit now"}
+                    </button>
+                    <button
+                      type="button"
+                      className="button-link"
+                      onClick={() => dialog.current?.close()}
+                    >
+                      Cancel
+                    </button>
+                  </div>
+                </fetcher.Form>
+              </>
             )}
-            <fetcher.Form method="post" action={`/evaluations/${evaluationId}/submit`}>
-              <CsrfInput />
-              <input type="hidden" name="basedOn" value={latestSubmissionId} />
-              {/* Back to the area being worked on, once submitted. */}
-              {params.get("area") ? (
-                <input type="hidden" name="area" value={params.get("area") ?? ""} />
-              ) : null}
-              <div
-                className="dialog-buttons"
-                style={{ display: "flex", gap: "1.25rem", alignItems: "center" }}
-              >
-                <button type="submit" className="button" disabled={busy}>
-                  {busy ? "Submitting…" : "Submit now"}
-                </button>
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => dialog.current?.close()}
-                >
-                  Cancel
-                </button>
-              </div>
-            </fetcher.Form>
           </dialog>
         </>
       ) : null}

@@ -26,14 +26,8 @@ function TrendTable({ area, points }: { area: TrendArea; points: TrendView["poin
               <th scope="row">
                 <span className="code">{c.code}</span> {c.statement}
               </th>
-              {c.values.map((value, i) => (
-                <td key={i}>
-                  {value === null ? (
-                    <span className="muted">Not judged</span>
-                  ) : (
-                    area.levels[value].label
-                  )}
-                </td>
+              {c.labels.map((label, i) => (
+                <td key={i}>{label ?? <span className="muted">Not judged</span>}</td>
               ))}
             </tr>
           ))}
@@ -49,7 +43,7 @@ function TrendTable({ area, points }: { area: TrendArea; points: TrendView["poin
  */
 export function JudgementTrend({ trend }: { trend: TrendView }) {
   const hydrated = useHydrated();
-  const judged = trend.areas.some((a) => a.criteria.some((c) => c.values.some((v) => v !== null)));
+  const judged = trend.areas.some((a) => a.criteria.some((c) => c.labels.some((l) => l !== null)));
   // Empty charts say nothing: until a criterion is judged, say how the trend comes about.
   if (trend.points.length === 0 || !judged)
     return (

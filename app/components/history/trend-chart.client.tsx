@@ -5,12 +5,9 @@ const AXIS_TEXT = { fontSize: 11, fontFamily: "inherit", fill: "#4a5561" };
 const GRID = { stroke: "#e1e7ee", strokeWidth: 1 };
 
 /** What the chart shows, in words: the accessible name of its picture. */
-function describe(criterion: TrendCriterion, area: TrendArea, points: TrendView["points"]): string {
+function describe(criterion: TrendCriterion, points: TrendView["points"]): string {
   return points
-    .map((p, i) => {
-      const value = criterion.values[i];
-      return `${p.label} (${p.date}): ${value === null ? "not judged" : area.levels[value].label}`;
-    })
+    .map((p, i) => `${p.label} (${p.date}): ${criterion.labels[i] ?? "not judged"}`)
     .join("; ");
 }
 
@@ -40,7 +37,7 @@ function CriterionChart({
       containerComponent={
         <VictoryContainer
           title={`${criterion.code} across cycles`}
-          desc={describe(criterion, area, points)}
+          desc={describe(criterion, points)}
         />
       }
     >

@@ -70,6 +70,11 @@ export interface TrendLevel {
 export interface TrendCriterion extends CriterionRef {
   /** For each point of the trend, the index of the level on the area's scale (null: not judged). */
   values: (number | null)[];
+  /**
+   * For each point, the judgement's label: a submission's as its scale named the level then
+   * (ADR 063), so a level since renamed or dropped still reads as submitted (null: not judged).
+   */
+  labels: (string | null)[];
 }
 
 export interface TrendArea {
@@ -84,17 +89,22 @@ export interface TrendView {
   areas: TrendArea[];
 }
 
-/** Resolves the ids and level keys of a comparison into what people read. */
+type LevelLabel = (criterionId: string, level: string) => string;
+
+/**
+ * Resolves the ids and level keys of a comparison into what people read. Each side's levels are
+ * named as at its own moment (`levelLabels`): a snapshot's as its scale named them then.
+ */
 export function viewOfComparison(
   comparison: Comparison,
   labels: { from: string; to: string },
   criterionOf: (id: string) => CriterionRef,
-  levelLabel: (criterionId: string, level: string) => string,
+  levelLabels: { from: LevelLabel; to: LevelLabel },
 ): ComparisonView {
   const move = (m: Comparison["judgements"]["movedUp"][number]): MoveView => ({
     criterion: criterionOf(m.criterionId),
-    from: m.from === null ? null : levelLabel(m.criterionId, m.from),
-    to: m.to === null ? null : levelLabel(m.criterionId, m.to),
+    from: m.from === null ? null : levelLabels.from(m.criterionId, m.from),
+    to: m.to === null ? null : levelLabels.to(m.criterionId, m.to),
     steps: m.steps,
   });
   const force = (f: Comparison["forces"]["added"][number]): ForceView => ({

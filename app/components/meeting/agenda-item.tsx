@@ -15,6 +15,7 @@ import { MinutesLink } from "./minutes-link.tsx";
 import {
   changedSinceSubmission,
   reviewedJudgement,
+  reviewedLevel,
   type SubmissionSeen,
 } from "./submitted-judgement.ts";
 import type { MeetingCriterion, MeetingMe, Provisional } from "./types.ts";
@@ -106,6 +107,7 @@ export function AgendaItemView(props: {
   const liveJudgement = useSchoolJudgement(doc, props.synced, c.id, item.schoolJudgement);
   const { submission } = props;
   const schoolJudgement = reviewedJudgement(submission, item.submittedJudgement, liveJudgement);
+  const schoolLevel = reviewedLevel(submission, item.submittedLevel, liveJudgement, item.levels);
   const changed = changedSinceSubmission(submission, item.submittedJudgement, liveJudgement);
   // One object per document: the editors are rebuilt only when the document changes.
   const provider = useMemo(
@@ -176,6 +178,7 @@ export function AgendaItemView(props: {
         criterionId={c.id}
         levels={item.levels}
         schoolJudgement={schoolJudgement}
+        schoolLevel={schoolLevel}
         liveJudgement={liveJudgement}
         submission={submission}
         provisional={props.provisional}
@@ -183,6 +186,7 @@ export function AgendaItemView(props: {
         agreed={agreed}
         names={props.names}
         can={props.can}
+        userId={props.me.userId}
       />
 
       <section aria-labelledby={`${headingId}-descriptors`} className="item-section">

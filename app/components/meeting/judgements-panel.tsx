@@ -2,7 +2,9 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { formatClock } from "../../../models/dates.ts";
 import type { ScaleLevel } from "../../../models/framework/types.ts";
+import type { NamedLevel } from "../../../models/snapshot/level-names.ts";
 import type { AgreedJudgement } from "../../../models/validation/record-state.ts";
+import { useKeptDraft } from "../../utils/use-kept-draft.ts";
 import { CsrfInput } from "../csrf-input.tsx";
 import { SchoolJudgementNote } from "./school-judgement-note.tsx";
 import type { SubmissionSeen } from "./submitted-judgement.ts";
@@ -16,7 +18,11 @@ type Answer = {
 };
 
 /** A level as a chip: its label on its colour (the label carries the meaning, not the colour). */
-export function LevelChip({ level }: { level: ScaleLevel | undefined }) {
+export function LevelChip({
+  level,
+}: {
+  level: Pick<ScaleLevel, "label" | "colour"> | null | undefined;
+}) {
   if (!level) return <span className="muted">Not judged</span>;
   return (
     <span className="level-chip" style={{ backgroundColor: level.colour }}>
@@ -25,10 +31,15 @@ export function LevelChip({ level }: { level: ScaleLevel | undefined }) {
   );
 }
 
-/** The validator's agreement (or correction) of one criterion: level, rationale, Agree. */
+/**
+ * The validator's agreement (or correction) of one criterion: level, rationale, Agree. The
+ * rationale is kept in this browser as it is typed until it is recorded (use-kept-draft.ts).
+ */
 function AgreeForm(props: {
   code: string;
   criterionId: string;
+  /** Whose draft the rationale is. */
+  userId: string;
   levels: ScaleLevel[];
   agreed?: AgreedJudgement;
   /** Called as the form is sent: the panel then takes the keyboard to the decision. */
@@ -37,10 +48,14 @@ function AgreeForm(props: {
   const fetcher = useFetcher<Answer>();
   const form = useRef<HTMLFormElement>(null);
   const answer = fetcher.state === "idle" ? fetcher.data : undefined;
-  // Once recorded, the rationale is in the record: clear the form for the next decision.
+  const draft = useKeptDraft<HTMLTextAreaElement>(props.userId, `rationale-${props.criterionId}`);
+  const { clear } = draft;
+  // Once recorded, the rationale is in the record: clear the form (and its draft) for the next.
   useEffect(() => {
-    if (answer?.done) form.current?.reset();
-  }, [answer]);
+    if (!answer?.done) return;
+    form.current?.reset();
+    clear();
+  }, [answer, clear]);
   const { code } = props;
   const fieldError = (field: string) => answer?.fieldErrors?.[field];
   return (
@@ -83,6 +98,8 @@ function AgreeForm(props: {
           id={`rationale-${props.criterionId}`}
           name="rationale"
           rows={2}
+          ref={draft.ref}
+          onInput={draft.onInput}
           aria-invalid={fieldError("rationale") ? true : undefined}
           aria-describedby={fieldError("rationale") ? `rationale-error-${code}` : undefined}
         />
@@ -133,6 +150,8 @@ export function JudgementsPanel(props: {
   levels: ScaleLevel[];
   /** The school's judgement under review: as submitted (live when never submitted). */
   schoolJudgement: string | null;
+  /** That level as shown: as submitted, named as the scale named it then (ADR 063). */
+  schoolLevel: NamedLevel | null;
   /** The school's judgement now. */
   liveJudgement: string | null;
   submission: SubmissionSeen | null;
@@ -141,6 +160,8 @@ export function JudgementsPanel(props: {
   agreed: AgreedJudgement | undefined;
   names: Record<string, string>;
   can: { agree: boolean; confirm: boolean };
+  /** Who is looking (their drafts are theirs). */
+  userId: string;
 }) {
   const { code, levels, agreed } = props;
   const level = (key: string | null | undefined) => levels.find((l) => l.key === key);
@@ -167,7 +188,7 @@ export function JudgementsPanel(props: {
         <div className="judgement-card">
           <dt>{props.submission ? "School's judgement as submitted" : "School's judgement"}</dt>
           <dd>
-            <LevelChip level={level(props.schoolJudgement)} />
+            <LevelChip level={props.schoolLevel} />
             <SchoolJudgementNote
               submission={props.submission}
               submitted={props.schoolJudgement}
@@ -240,11 +261,18 @@ export function JudgementsPanel(props: {
               criterionId={props.criterionId}
               levels={levels}
               agreed={agreed}
+              userId={props.userId}
               onSend={onSend}
             />
           </details>
         ) : (
-          <AgreeForm code={code} criterionId={props.criterionId} levels={levels} onSend={onSend} />
+          <AgreeForm
+            code={code}
+            criterionId={props.criterionId}
+            levels={levels}
+            userId={props.userId}
+            onSend={onSend}
+          />
         )
       ) : null}
     </section>

@@ -25,7 +25,8 @@ export function MeetingSide(props: {
   ready: boolean;
   locked: boolean;
   me: MeetingMe;
-  licenseKey: string | null;
+  /** tldraw's licence key, and whether to tell this person it is missing (whiteboard-licence.server.ts). */
+  whiteboard: { licenseKey: string | null; sayKeyMissing: boolean };
   /** The text tab's name ("Minutes"; a joint workspace's "Shared notes"). */
   notesLabel?: string;
   /** The XML fragment of the document the text lives in. */
@@ -136,16 +137,16 @@ export function MeetingSide(props: {
                 document={meeting}
                 readOnly={props.locked}
                 user={{ userId: me.userId, name: me.name, colour: me.colour }}
-                licenseKey={props.licenseKey}
+                licenseKey={props.whiteboard.licenseKey}
               />
             </Suspense>
-            {props.licenseKey ? null : (
+            {props.whiteboard.sayKeyMissing ? (
               <p className="hint">
                 The small &ldquo;Get a license for production&rdquo; notice in the whiteboard&apos;s
                 corner comes from tldraw, who make the whiteboard: this installation has no tldraw
                 licence key yet (its administrator sets TLDRAW_LICENSE_KEY; see the README).
               </p>
-            )}
+            ) : null}
           </>
         ) : (
           connecting

@@ -10,6 +10,7 @@ import { can, discussionAbilitiesOf, roleLabelAt } from "../../../models/permiss
 import {
   discussionResource,
   loadMeeting,
+  meetingResource,
   validationResource,
 } from "../../../models/permissions/loaders.ts";
 import type { Actor } from "../../../models/permissions/roles.ts";
@@ -18,6 +19,11 @@ import { getUsers } from "../../../models/user/user.ts";
 import { formatDay, formatMoment, todayInEngland } from "../../../models/dates.ts";
 import { listSnapshotsOfEvaluation } from "../../../models/snapshot/snapshot.ts";
 import { latestSubmissionIn } from "../../../models/snapshot/submit.ts";
+import {
+  levelAsTaken,
+  levelNamesIn,
+  type NamedLevel,
+} from "../../../models/snapshot/level-names.ts";
 import {
   DEFAULT_MEETING_MINUTES,
   defaultAgenda,
@@ -29,8 +35,9 @@ import { inviteFileName } from "../../../models/meeting/invite.ts";
 import { outcomesFor } from "../../../models/validation/outcome.ts";
 import { listProvisionalJudgements } from "../../../models/validation/provisional.ts";
 import { listRecordEntries } from "../../../models/validation/record.ts";
-import { publicEnv } from "../../utils/env.server.ts";
-import { reviewedJudgement } from "./submitted-judgement.ts";
+import { recordState } from "../../../models/validation/record-state.ts";
+import { whiteboardLicence } from "./whiteboard-licence.server.ts";
+import { reviewedJudgement, reviewedLevel } from "./submitted-judgement.ts";
 import type { MeetingCriterion } from "./types.ts";
 
 const byCriterion = (judgements: { criterionId: string; level: string }[]) =>
@@ -40,7 +47,8 @@ const byCriterion = (judgements: { criterionId: string; level: string }[]) =>
  * What the validator reviews (ADR 062): the evaluation's latest submission (null if it was never
  * submitted) and its judgements by criterion. The snapshots are one read through the
  * `evaluationId` index, without their states (ADRs 034, 051): the judgements are in the row's
- * projection, which, like the live one, holds only judgements at levels of the scale.
+ * projection, which, like the live one, holds only judgements at levels of the scale, and their
+ * levels' names as the scale named them then are in the row's judgements (ADR 063).
  */
 export async function submissionUnderReview(evaluation: Evaluation) {
   const latest = latestSubmissionIn(
@@ -54,7 +62,21 @@ export async function submissionUnderReview(evaluation: Evaluation) {
       createdBy: latest.createdBy,
     },
     submittedJudgements: byCriterion(latest?.projection.judgements ?? []),
+    /** The submitted judgements' levels as named then, where the snapshot kept names. */
+    submittedNames: latest ? levelNamesIn(latest) : new Map<string, NamedLevel>(),
   };
+}
+
+/** A criterion's judgement as submitted, named as its scale named it then (ADR 063). */
+export function submittedLevelOf(
+  review: Awaited<ReturnType<typeof submissionUnderReview>>,
+  criterionId: string,
+  levelsNow: readonly NamedLevel[],
+): NamedLevel | null {
+  const key = review.submittedJudgements.get(criterionId);
+  return key === undefined
+    ? null
+    : levelAsTaken(review.submittedNames, criterionId, key, levelsNow);
 }
 
 /**
@@ -65,10 +87,11 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
   const { validation, schedule, resource } = await loadMeeting(actor, validationId, action);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
-  const [{ school, content }, { submission, submittedJudgements }] = await Promise.all([
+  const [{ school, content }, review] = await Promise.all([
     frameworkOfEvaluation(evaluation),
     submissionUnderReview(evaluation),
   ]);
+  const { submission, submittedJudgements } = review;
   const schoolJudgements = byCriterion(evaluation.projection.judgements);
   // Every criterion of the evaluation, in its order: the agenda can change while the page is open.
   const criteria: MeetingCriterion[] = content.areas.flatMap((area) => {
@@ -82,9 +105,17 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
         levels,
         schoolJudgement: schoolJudgements.get(c.id) ?? null,
         submittedJudgement: submittedJudgements.get(c.id) ?? null,
+        submittedLevel: submittedLevelOf(review, c.id, levels),
       }));
   });
-  const provisionalVisible = can(actor, "readProvisional", resource);
+  // Decisions in the record mean the meeting was held, even before its booked time.
+  const entries = await listRecordEntries(validation.trustId, validation.id);
+  const held = entries.length > 0;
+  const provisionalVisible = can(
+    actor,
+    "readProvisional",
+    meetingResource(validation, schedule, new Date(), held),
+  );
   const provisional = provisionalVisible
     ? (await listProvisionalJudgements(validation.trustId, validation.id)).map((p) => ({
         validatorId: p.validatorId,
@@ -101,6 +132,8 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
     criteria,
     submission,
     schedule,
+    held,
+    entries,
     provisionalVisible,
     provisional,
   };
@@ -127,8 +160,7 @@ async function namesFor(
 /** Everything the live meeting page shows, for this person. */
 export async function meetingPageData(actor: Actor, validationId: string) {
   const page = await loadMeetingPage(actor, validationId, "read");
-  const { validation, resource, evaluation, school, content, schedule } = page;
-  const entries = await listRecordEntries(validation.trustId, validation.id);
+  const { validation, resource, evaluation, school, content, schedule, entries } = page;
   const record = validationResource(validation);
   const canWrite = can(actor, "write", resource);
   const canAgree = can(actor, "agree", record);
@@ -145,6 +177,8 @@ export async function meetingPageData(actor: Actor, validationId: string) {
       durationMinutes: schedule.durationMinutes,
     },
     started: meetingHasStarted(schedule),
+    /** Decisions are in its record: it was held, whatever time it was booked for. */
+    held: page.held,
     /** The agenda as scheduled (the live document has its running order). */
     agendaIds: schedule?.agendaCriterionIds ?? [],
     can: {
@@ -187,7 +221,7 @@ export async function meetingPageData(actor: Actor, validationId: string) {
           validityMonths: content.validityMonths,
         }
       : null,
-    tldrawLicenseKey: publicEnv().TLDRAW_LICENSE_KEY ?? null,
+    whiteboard: whiteboardLicence(actor, validation.trustId),
   };
 }
 
@@ -195,9 +229,12 @@ export async function meetingPageData(actor: Actor, validationId: string) {
 export async function preparePageData(actor: Actor, validationId: string) {
   const page = await loadMeetingPage(actor, validationId, "schedule");
   const { validation, evaluation, school, schedule, criteria, provisional, submission } = page;
+  const outcome = recordState(page.entries).outcome;
   // What the validator reviews: the school's judgements as submitted (live if never submitted).
   const reviewed = (c: MeetingCriterion) =>
     reviewedJudgement(submission, c.submittedJudgement, c.schoolJudgement);
+  const reviewedLabel = (c: MeetingCriterion) =>
+    reviewedLevel(submission, c.submittedLevel, c.schoolJudgement, c.levels)?.label ?? null;
   const differing = defaultAgenda(
     criteria.map((c) => c.criterion.id),
     Object.fromEntries(criteria.map((c) => [c.criterion.id, reviewed(c) ?? undefined])),
@@ -214,6 +251,8 @@ export async function preparePageData(actor: Actor, validationId: string) {
     school: { id: school.id, name: school.name },
     me: actor.userId,
     scheduled: schedule !== null,
+    /** When the outcome was recorded (ISO): the meeting was held, so it is not rescheduled. */
+    outcomeRecordedAt: outcome?.at ?? null,
     defaults: {
       scheduledAt: schedule ? toLondonLocal(schedule.scheduledAt) : "",
       videoLink: schedule?.videoLink ?? "",
@@ -238,6 +277,7 @@ export async function preparePageData(actor: Actor, validationId: string) {
       areaTitle: c.areaTitle,
       levels: c.levels.map((l) => ({ key: l.key, label: l.label })),
       schoolJudgement: reviewed(c),
+      schoolJudgementLabel: reviewedLabel(c),
       liveJudgement: c.schoolJudgement,
     })),
     provisional,

@@ -1,17 +1,23 @@
 import { Link, useFetcher } from "@remix-run/react";
-import { TableScroll } from "../table-scroll.tsx";
+import { useState } from "react";
+import { useHydrated } from "../../utils/use-hydrated.ts";
 import { CsrfInput } from "../csrf-input.tsx";
+import { PreReviewArea } from "./pre-review-area.tsx";
+import { areasOf, areasOpenAtFirst, countsOf, describeCounts } from "./pre-review-areas.ts";
 import { SCHEDULE_FORM_ID } from "./schedule-form.tsx";
 import { SchoolJudgementNote } from "./school-judgement-note.tsx";
 import type { SubmissionSeen } from "./submitted-judgement.ts";
 import { labelOf, type CriterionRow, type Provisional } from "./types.ts";
 
+const CRITERION_HEADING = "Criterion";
 const PROVISIONAL_HEADING = "Your provisional judgement";
 const AGENDA_HEADING = "On the agenda";
 
 function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: string | null }) {
   const fetcher = useFetcher<{ formError?: string | null; fieldErrors?: Record<string, string> }>();
   const error = fetcher.data?.fieldErrors?.level ?? fetcher.data?.formError;
+  // Scripts save the choice as it is made: the button is for a page without them.
+  const hydrated = useHydrated();
   return (
     <fetcher.Form method="post" className="provisional-form">
       <CsrfInput />
@@ -35,9 +41,11 @@ function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: s
           ))}
         </select>
       </label>
-      <button type="submit" className="button button-small" disabled={fetcher.state !== "idle"}>
-        {`Save ${criterion.code}`}
-      </button>
+      {hydrated ? null : (
+        <button type="submit" className="button button-small">
+          {`Save ${criterion.code}`}
+        </button>
+      )}
       <span className="muted provisional-state" role="status">
         {fetcher.state !== "idle" ? "Saving…" : fetcher.data && !error ? "Saved" : ""}
       </span>
@@ -105,9 +113,9 @@ function AgendaExplanation(props: { submitted: boolean; savedAgendaSize: number 
 /**
  * The validator's pre-review: for every criterion, the school's judgement as submitted (and
  * what it is now, where the school has changed it since; ADR 062), their own
- * provisional judgement (and their colleagues'), and whether it goes on the agenda. The
- * agenda's ticks belong to the schedule form (their `form` attribute) and follow each saved
- * provisional judgement (agenda-choice.ts).
+ * provisional judgement (and their colleagues'), and whether it goes on the agenda, area by
+ * area (each folds: pre-review-area.tsx). The agenda's ticks belong to the schedule form (their
+ * `form` attribute) and follow each saved provisional judgement (agenda-choice.ts).
  */
 export function PreReview(props: {
   evaluationId: string;
@@ -116,6 +124,8 @@ export function PreReview(props: {
   provisional: Provisional[];
   me: string;
   chosen: ReadonlySet<string>;
+  /** Criteria where a validator's provisional judgement differs from the school's. */
+  differing: ReadonlySet<string>;
   onChoose: (criterionId: string, on: boolean) => void;
   names: Record<string, string>;
   /** How many criteria the agenda saved with the schedule has (null: not scheduled yet). */
@@ -127,6 +137,69 @@ export function PreReview(props: {
   const schoolHeading = props.submission
     ? "School's judgement as submitted"
     : "School's judgement (live)";
+  const areas = areasOf(props.criteria);
+  // Which areas are open is the validator's from the page's first drawing on (folding is theirs).
+  const [openAtFirst] = useState(() =>
+    areasOpenAtFirst(
+      areas,
+      props.chosen,
+      props.differing,
+      new Set(
+        props.provisional.filter((p) => p.validatorId === props.me).map((p) => p.criterionId),
+      ),
+    ),
+  );
+  const row = (c: CriterionRow) => {
+    const mine =
+      props.provisional.find((p) => p.criterionId === c.id && p.validatorId === props.me)?.level ??
+      null;
+    const others = props.provisional.filter(
+      (p) => p.criterionId === c.id && p.validatorId !== props.me,
+    );
+    return (
+      <tr key={c.id}>
+        <th scope="row">
+          <span className="code">{c.code}</span> {c.statement}
+        </th>
+        <td>
+          <CellLabel>{schoolHeading}</CellLabel>
+          {c.schoolJudgementLabel ?? "Not judged"}
+          {props.submission ? (
+            <SchoolJudgementNote
+              submission={props.submission}
+              submitted={c.schoolJudgement}
+              live={c.liveJudgement}
+              labelOf={(key) => c.levels.find((l) => l.key === key)?.label ?? null}
+            />
+          ) : null}
+        </td>
+        <td>
+          <CellLabel>{PROVISIONAL_HEADING}</CellLabel>
+          <ProvisionalCell criterion={c} mine={mine} />
+          {others.map((o) => (
+            <p
+              key={o.validatorId}
+              className="muted"
+            >{`${props.names[o.validatorId] ?? "Another validator"}: ${labelOf(c.levels, o.level)}`}</p>
+          ))}
+        </td>
+        <td>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              form={SCHEDULE_FORM_ID}
+              name="agendaCriterionIds"
+              value={c.id}
+              checked={props.chosen.has(c.id)}
+              onChange={(e) => props.onChoose(c.id, e.currentTarget.checked)}
+            />
+            <span className="visually-hidden">{`${c.code} on the agenda`}</span>
+            <CellLabel>{AGENDA_HEADING}</CellLabel>
+          </label>
+        </td>
+      </tr>
+    );
+  };
   return (
     <section aria-labelledby="pre-review-heading" className="pre-review">
       <h2 id="pre-review-heading">Pre-review and agenda</h2>
@@ -135,71 +208,19 @@ export function PreReview(props: {
         submitted={props.submission !== null}
         savedAgendaSize={props.savedAgendaSize}
       />
-      <TableScroll label="Criteria to pre-review">
-        <table className="table pre-review-table">
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col">{schoolHeading}</th>
-              <th scope="col">{PROVISIONAL_HEADING}</th>
-              <th scope="col">{AGENDA_HEADING}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.criteria.map((c) => {
-              const mine =
-                props.provisional.find((p) => p.criterionId === c.id && p.validatorId === props.me)
-                  ?.level ?? null;
-              const others = props.provisional.filter(
-                (p) => p.criterionId === c.id && p.validatorId !== props.me,
-              );
-              return (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <span className="code">{c.code}</span> {c.statement}
-                  </th>
-                  <td>
-                    <CellLabel>{schoolHeading}</CellLabel>
-                    {labelOf(c.levels, c.schoolJudgement)}
-                    {props.submission ? (
-                      <SchoolJudgementNote
-                        submission={props.submission}
-                        submitted={c.schoolJudgement}
-                        live={c.liveJudgement}
-                        labelOf={(key) => c.levels.find((l) => l.key === key)?.label ?? null}
-                      />
-                    ) : null}
-                  </td>
-                  <td>
-                    <CellLabel>{PROVISIONAL_HEADING}</CellLabel>
-                    <ProvisionalCell criterion={c} mine={mine} />
-                    {others.map((o) => (
-                      <p
-                        key={o.validatorId}
-                        className="muted"
-                      >{`${props.names[o.validatorId] ?? "Another validator"}: ${labelOf(c.levels, o.level)}`}</p>
-                    ))}
-                  </td>
-                  <td>
-                    <label className="checkbox">
-                      <input
-                        type="checkbox"
-                        form={SCHEDULE_FORM_ID}
-                        name="agendaCriterionIds"
-                        value={c.id}
-                        checked={props.chosen.has(c.id)}
-                        onChange={(e) => props.onChoose(c.id, e.currentTarget.checked)}
-                      />
-                      <span className="visually-hidden">{`${c.code} on the agenda`}</span>
-                      <CellLabel>{AGENDA_HEADING}</CellLabel>
-                    </label>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+      <div className="pre-review-areas">
+        {areas.map((area) => (
+          <PreReviewArea
+            key={area.id}
+            title={area.title}
+            counts={describeCounts(countsOf(area, props.chosen, props.differing))}
+            open={openAtFirst.has(area.id)}
+            headings={[CRITERION_HEADING, schoolHeading, PROVISIONAL_HEADING, AGENDA_HEADING]}
+          >
+            {area.criteria.map(row)}
+          </PreReviewArea>
+        ))}
+      </div>
       <div className="pre-review-save">
         {props.unsaved ? (
           <p role="status" className="notice">

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { formatMoment } from "../../../models/dates.ts";
 import { CsrfInput } from "../csrf-input.tsx";
 import { FormError } from "../field.tsx";
 import { ScheduleFields } from "./schedule-fields.tsx";
@@ -16,7 +17,19 @@ export function ScheduleForm(props: {
   busy: boolean;
   scheduled: boolean;
   agendaSize: number;
+  /** When the outcome was recorded (ISO), or null: the meeting was held, nothing to reschedule. */
+  outcomeRecordedAt: string | null;
 }) {
+  if (props.outcomeRecordedAt) {
+    return (
+      <section className="panel stack meeting-schedule" aria-labelledby="schedule-heading">
+        <h2 id="schedule-heading">The meeting</h2>
+        {/* A schedule sent from a page opened before the outcome was recorded: why it was not saved. */}
+        <FormError message={props.errors?.form} />
+        <p>{`The meeting was held and its outcome recorded (${formatMoment(props.outcomeRecordedAt)}, UK time). There is nothing left to schedule.`}</p>
+      </section>
+    );
+  }
   return (
     <Form
       method="post"

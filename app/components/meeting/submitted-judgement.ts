@@ -3,6 +3,7 @@
  * with what it is now beside it wherever the school has changed it since, so nothing is
  * hidden. An evaluation never submitted is shown live, and says so.
  */
+import type { NamedLevel } from "../../../models/snapshot/level-names.ts";
 
 /** The submission the validator reviews (the latest), as the pages show it. */
 export interface SubmissionSeen {
@@ -20,6 +21,21 @@ export function reviewedJudgement(
   live: string | null,
 ): string | null {
   return submission ? submitted : live;
+}
+
+/**
+ * The level under review as shown: as submitted, named as the scale named it then (ADR 063);
+ * when nothing was submitted, the live one, named as the scale names it now.
+ */
+export function reviewedLevel(
+  submission: SubmissionSeen | null,
+  submitted: NamedLevel | null,
+  live: string | null,
+  levels: readonly NamedLevel[],
+): NamedLevel | null {
+  if (submission) return submitted;
+  const now = levels.find((l) => l.key === live);
+  return now ? { key: now.key, label: now.label, colour: now.colour } : null;
 }
 
 /** Whether the school's judgement now differs from the one it submitted. */

@@ -1,4 +1,5 @@
 import type { Criterion, ScaleLevel } from "../../../models/framework/types.ts";
+import type { NamedLevel } from "../../../models/snapshot/level-names.ts";
 
 /** The shapes the meeting components receive from the meeting routes' loaders (plain JSON). */
 export interface LevelOption {
@@ -16,6 +17,8 @@ export interface CriterionRow {
   levels: LevelOption[];
   /** What the validator reviews: as last submitted (live when never submitted). */
   schoolJudgement: string | null;
+  /** Its label: as the scale named it when submitted (ADR 063; null: not judged). */
+  schoolJudgementLabel: string | null;
   /** The school's judgement now. */
   liveJudgement: string | null;
 }
@@ -30,6 +33,8 @@ export interface MeetingCriterion {
   schoolJudgement: string | null;
   /** As the school last submitted it (null: not judged then, or never submitted). */
   submittedJudgement: string | null;
+  /** That level as the scale named it when submitted (ADR 063). */
+  submittedLevel: NamedLevel | null;
 }
 
 export interface Provisional {

@@ -1,11 +1,13 @@
-import { Form } from "@remix-run/react";
-import { formatDay } from "../../../models/dates.ts";
+import { Form, Link } from "@remix-run/react";
+import { formatDay, formatMoment } from "../../../models/dates.ts";
 import { recommend } from "../../../models/framework/accreditation.ts";
 import type { FrameworkContent } from "../../../models/framework/types.ts";
 import { OUTCOME_LABELS } from "../../../models/validation/outcome.ts";
 import {
   confirmedJudgements,
+  whyNotConfirmed,
   type OutcomeResult,
+  type RecordEntry,
   type RecordState,
 } from "../../../models/validation/record-state.ts";
 import { CsrfInput } from "../csrf-input.tsx";
@@ -19,30 +21,99 @@ export interface OutcomeFormData {
   validityMonths: number;
 }
 
-/** The recorded outcome, as everyone sees it (live from the record). */
+type OutcomeEntry = Extract<RecordEntry, { kind: "outcome" }>;
+
+/** An outcome's details after its name: tier, dates, what must improve, conditions, reason. */
+function outcomeDetails(outcome: OutcomeEntry): string {
+  return [
+    outcome.tier ? ` · ${outcome.tier}` : "",
+    outcome.startDate
+      ? ` · from ${formatDay(outcome.startDate)} to ${formatDay(outcome.expiryDate)}`
+      : "",
+    outcome.mustImprove ? ` · must improve: ${outcome.mustImprove}` : "",
+    outcome.conditions
+      ? ` · conditions: ${outcome.conditions}, review ${formatDay(outcome.reviewDate)}`
+      : "",
+    outcome.reason ? ` · reason: ${outcome.reason}` : "",
+  ].join("");
+}
+
+/**
+ * The recorded outcome, as everyone sees it (live from the record); a correction says so, with
+ * the outcomes it replaced under it, latest first: what each was, who recorded it and when.
+ */
 export function OutcomeStatus(props: { state: RecordState; name: (id: string) => string }) {
-  const outcome = props.state.outcome;
+  const { outcome, outcomeHistory } = props.state;
   if (!outcome) return null;
+  const replaced = [...outcomeHistory].reverse();
   return (
-    <div role="status" className="notice">
-      <strong>{OUTCOME_LABELS[outcome.result]}</strong>
-      {outcome.tier ? ` · ${outcome.tier}` : ""}
-      {outcome.startDate
-        ? ` · from ${formatDay(outcome.startDate)} to ${formatDay(outcome.expiryDate)}`
-        : ""}
-      {outcome.mustImprove ? ` · must improve: ${outcome.mustImprove}` : ""}
-      {outcome.conditions
-        ? ` · conditions: ${outcome.conditions}, review ${formatDay(outcome.reviewDate)}`
-        : ""}
-      {outcome.reason ? ` · reason: ${outcome.reason}` : ""}
-      {` (recorded by ${props.name(outcome.by)})`}
-    </div>
+    <>
+      <div role="status" className="notice">
+        <strong>{OUTCOME_LABELS[outcome.result]}</strong>
+        {outcomeDetails(outcome)}
+        {` (recorded by ${props.name(outcome.by)}, ${formatMoment(outcome.at)}${replaced.length ? "; a correction" : ""})`}
+      </div>
+      {replaced.length ? (
+        <section className="outcome-replaced" aria-labelledby="outcome-replaced-heading">
+          <h3 id="outcome-replaced-heading">
+            {replaced.length === 1
+              ? "The outcome it corrects"
+              : `The ${replaced.length} outcomes it corrects, latest first`}
+          </h3>
+          <ul>
+            {replaced.map((earlier) => (
+              <li key={earlier.seq}>
+                <s>{OUTCOME_LABELS[earlier.result]}</s>
+                {`${outcomeDetails(earlier)} (recorded by ${props.name(earlier.by)}, ${formatMoment(earlier.at)})`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
   );
+}
+
+/** What recording an outcome answers: "Outcome recorded.", with the certificate it gave. */
+export function outcomeRecorded(award: { id: string; code: string } | null) {
+  return {
+    intent: "outcome",
+    done: award ? `Outcome recorded. Certificate code ${award.code}.` : "Outcome recorded.",
+    certificate: award && { id: award.id, code: award.code },
+  };
+}
+
+/** That answer, shown: the certificate's code links to the certificate. */
+export function OutcomeRecorded(props: {
+  result: { done?: string | null; certificate?: { id: string; code: string } | null };
+}) {
+  const { done, certificate } = props.result;
+  if (!done) return null;
+  return (
+    <p role="status" className="notice">
+      {certificate ? (
+        <>
+          {"Outcome recorded. "}
+          <Link to={`/awards/${certificate.id}/certificate`}>
+            {`Certificate code ${certificate.code}`}
+          </Link>
+          .
+        </>
+      ) : (
+        done
+      )}
+    </p>
+  );
+}
+
+/** The framework's recommendation over the record's confirmed agreed judgements. */
+function recommendFrom(content: FrameworkContent, state: RecordState) {
+  return recommend(content, confirmedJudgements(state), whyNotConfirmed(state));
 }
 
 /** The framework's recommendation over the confirmed agreed judgements (live). */
 export function Recommendation(props: { content: FrameworkContent; state: RecordState }) {
-  const recommendation = recommend(props.content, confirmedJudgements(props.state));
+  const recommendation = recommendFrom(props.content, props.state);
   return (
     <>
       <p>
@@ -96,7 +167,7 @@ export function OutcomeForm(props: {
   agenda?: { id: string; code: string }[];
 }) {
   const { form, state } = props;
-  const recommendation = recommend(form.content, confirmedJudgements(state));
+  const recommendation = recommendFrom(form.content, state);
   const fieldError = (field: string) => props.result?.fieldErrors?.[field] ?? null;
   return (
     <Form method="post" className="stack" noValidate>

@@ -11,6 +11,7 @@ import {
 import { documentName } from "../../../collab/document-name.ts";
 import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
 import { can, roleLabelAt, trustIdsOf } from "../../../models/permissions/can.ts";
+import { whiteboardLicence } from "../meeting/whiteboard-licence.server.ts";
 import {
   loadEvaluation,
   loadWorkspace,
@@ -39,7 +40,6 @@ import {
   listWorkspacesOfTrust,
   type Workspace,
 } from "../../../models/workspace/workspace.ts";
-import { publicEnv } from "../../utils/env.server.ts";
 import { editorsSince } from "../../../models/document-log/editors.ts";
 import { newRequestId } from "../../../models/input.ts";
 import { inviteFileName, calendarInvite } from "../../../models/meeting/invite.ts";
@@ -299,7 +299,7 @@ export async function workspacePageData(actor: Actor, workspaceId: string, newVi
       role: roleLabelAt(actor, resource),
       observing: !canWrite,
     },
-    tldrawLicenseKey: publicEnv().TLDRAW_LICENSE_KEY ?? null,
+    whiteboard: whiteboardLicence(actor, workspace.trustId),
   };
 }
 

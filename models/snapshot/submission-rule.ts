@@ -1,0 +1,12 @@
+/**
+ * What a submission needs: something for the validator to review. An evaluation with no
+ * criterion judged (on its scale) is refused, by the server and in the submit dialog alike, in
+ * these words. Partly judged evaluations may be submitted (the dialog lists what is not judged).
+ * Pure: the browser's dialog and the server's check share it.
+ */
+export function hasJudgementToSubmit(judgedCount: number): boolean {
+  return judgedCount > 0;
+}
+
+export const NOTHING_JUDGED =
+  "Judge at least one criterion before submitting: the validator reviews the judgements you submit, and there are none yet.";
