@@ -6,6 +6,8 @@ import { getFrameworkVersion, loadCycle } from "../framework.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 import { cycleRows } from "../utils/cycle-rows.server.ts";
+import { assignsValidatorsAt } from "../utils/awaiting-validator.server.ts";
+import { AssignValidatorLink } from "../components/validation/awaiting-validator-list.tsx";
 import { formatDay, formatMoment } from "../../models/dates.ts";
 import { ReportForm } from "../components/report/report-form.tsx";
 import { reportOffer } from "../report.server.ts";
@@ -26,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     cycle: { id: cycle.id, name: cycle.name, dueDate: cycle.dueDate?.toISOString() ?? null },
     framework: version ? `${version.content.name} (v${version.version})` : "",
-    rows,
+    rows: rows.map((r) => ({
+      ...r,
+      canAssign: r.awaitingValidator && assignsValidatorsAt(actor, trustId, r.schoolId),
+    })),
     report: reportOffer("trust", cycle.id),
   });
 }
@@ -46,6 +51,24 @@ function Heading({ data }: { data: Data }) {
         {data.rows.length === 1 ? "school" : "schools"}
         {overdue ? ` · ${overdue} overdue` : ""}
       </p>
+    </>
+  );
+}
+
+/** Who validates a school's evaluation, or that it waits for one (with the way to assign one). */
+function ValidatorCell({ row }: { row: Data["rows"][number] }) {
+  if (row.validators.length) return <>{row.validators.join(", ")}</>;
+  if (!row.submitted) return <span className="muted">Not submitted yet</span>;
+  if (!row.awaitingValidator) return <span className="muted">None</span>;
+  return (
+    <>
+      <strong>Waiting for a validator</strong>
+      {row.canAssign ? (
+        <>
+          <br />
+          <AssignValidatorLink evaluationId={row.evaluationId} school={row.schoolName} />
+        </>
+      ) : null}
     </>
   );
 }
@@ -82,6 +105,7 @@ export default function CycleOverview() {
               <th scope="col">Progress</th>
               <th scope="col">Last activity</th>
               <th scope="col">Due</th>
+              <th scope="col">Validator</th>
             </tr>
           </thead>
           <tbody>
@@ -103,6 +127,9 @@ export default function CycleOverview() {
                 </td>
                 <td>{r.lastActivityAt ? formatMoment(r.lastActivityAt) : "No activity yet"}</td>
                 <td>{date(r.dueDate)}</td>
+                <td>
+                  <ValidatorCell row={r} />
+                </td>
               </tr>
             ))}
           </tbody>

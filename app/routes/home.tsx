@@ -3,6 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { navigationOf, trustWhere } from "../../models/permissions/can.ts";
 import { ROLE_LABELS } from "../../models/permissions/roles.ts";
+import { awardsOfSchool, todayInEngland } from "../award.server.ts";
+import { AwardsHeld } from "../components/school/awards-held.tsx";
 import { EvaluationCardView } from "../components/school/evaluation-card.tsx";
 import { MeetingLinks, ValidationCard } from "../components/validation/validation-card.tsx";
 import {
@@ -33,11 +35,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const now = new Date();
   const readable = await listReadableSchools(actor);
+  const today = todayInEngland(now);
   const schools = await Promise.all(
     readable.map(async (school) => ({
       id: school.id,
       name: school.name,
       canStart: can(actor, "startEvaluation", schoolResource(school)),
+      // What the school has achieved stays in view after the cycle moves on.
+      awards: (await awardsOfSchool(actor, school, today)).filter(
+        (a) => a.standing === "current" || a.standing === "renewalDue",
+      ),
       // What the team is working on, not merely the newest record.
       evaluations: await Promise.all(
         workingOn(await listEvaluationsOfSchool(school.trustId, school.id)).map((e) =>
@@ -189,6 +196,7 @@ export default function Home() {
                   )}
                 </p>
               )}
+              <AwardsHeld awards={school.awards} school={school.name} />
             </li>
           ))}
         </ul>

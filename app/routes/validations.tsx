@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { AwaitingValidatorList } from "../components/validation/awaiting-validator-list.tsx";
 import { ValidationCard } from "../components/validation/validation-card.tsx";
 import {
   can,
@@ -12,6 +13,7 @@ import {
   validationResource,
 } from "../validation.server.ts";
 import { notFound, requireActor } from "../utils/auth.server.ts";
+import { assignsValidators, awaitingValidatorRows } from "../utils/awaiting-validator.server.ts";
 import {
   byWhatComesNext,
   validationRows,
@@ -35,7 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map((t) => listValidationsOfTrust(t)),
     )
   ).flat();
+  // Submitted evaluations have no validation until a validator is assigned: listed for those who assign.
+  const assigns = assignsValidators(actor);
   return json({
+    awaitingValidator: assigns ? await awaitingValidatorRows(actor) : null,
     mine: byWhatComesNext(await validationRows(actor, mine)),
     validates: trustIdsOf(actor).some((t) => can(actor, "validate", trustResource(t))),
     oversees: trustIdsOf(actor).some((t) => can(actor, "oversee", trustResource(t))),
@@ -76,6 +81,12 @@ export default function Validations() {
           )}
         </section>
       ) : null}
+      {data.awaitingValidator ? (
+        <section aria-labelledby="awaiting-heading">
+          <h2 id="awaiting-heading">Waiting for a validator</h2>
+          <AwaitingValidatorList rows={data.awaitingValidator} />
+        </section>
+      ) : null}
       {data.oversees ? (
         <section aria-labelledby="all-heading">
           <h2 id="all-heading">All validations in the trust</h2>
@@ -83,8 +94,8 @@ export default function Validations() {
             <List items={data.trustWide} />
           ) : (
             <p className="muted">
-              No validations yet. Once a school submits its evaluation, assign validators from its
-              validation page.
+              No validations yet. Once a school submits its evaluation and a validator is assigned,
+              its validation appears here.
             </p>
           )}
         </section>

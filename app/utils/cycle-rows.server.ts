@@ -1,6 +1,7 @@
 import type { Cycle } from "../../models/cycle/cycle.ts";
 import {
   CYCLE_STATUS_LABELS,
+  getUsers,
   listEvaluationsOfCycle,
   listSchools,
   progressOf,
@@ -17,6 +18,12 @@ export interface CycleRow {
   lastActivityAt: string | null;
   dueDate: string | null;
   overdue: boolean;
+  /** Who validates it, by name (none until a trust admin assigns them). */
+  validators: string[];
+  /** Submitted for validation (and maybe validated since). */
+  submitted: boolean;
+  /** Submitted, and nobody assigned to validate it yet. */
+  awaitingValidator: boolean;
 }
 
 /**
@@ -29,6 +36,12 @@ export async function cycleRows(cycle: Cycle, now = new Date()): Promise<CycleRo
     listSchools(cycle.trustId),
   ]);
   const names = new Map(schools.map((s) => [s.id, s.name]));
+  const people = new Map(
+    (await getUsers([...new Set(evaluations.flatMap((e) => e.validatorIds))])).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   const rows = await Promise.all(
     evaluations.map((e) => {
       const progress = progressOf(e, now);
@@ -43,6 +56,9 @@ export async function cycleRows(cycle: Cycle, now = new Date()): Promise<CycleRo
         lastActivityAt: progress.lastActivityAt?.toISOString() ?? null,
         dueDate: progress.dueDate?.toISOString() ?? null,
         overdue: progress.overdue,
+        validators: e.validatorIds.map((id) => people.get(id) ?? "").filter(Boolean),
+        submitted: e.status !== "inProgress",
+        awaitingValidator: e.status === "submitted" && e.validatorIds.length === 0,
       };
     }),
   );

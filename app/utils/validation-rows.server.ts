@@ -1,5 +1,7 @@
-import { formatMeetingTime } from "../../models/dates.ts";
+import { formatDay, formatMeetingTime, todayInEngland } from "../../models/dates.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
+import { OUTCOME_LABELS } from "../../models/validation/outcome.ts";
+import { recordState } from "../../models/validation/record-state.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import { CYCLE_STATUS_LABELS, progressOf } from "../models.server.ts";
 import {
@@ -7,6 +9,7 @@ import {
   findMeetingSchedule,
   getEvaluation,
   getSchool,
+  listRecordEntries,
   meetingResource,
 } from "../validation.server.ts";
 
@@ -23,13 +26,30 @@ export interface ValidationRow {
   done: boolean;
   /** The reader sets the meeting's date (an assigned validator). */
   canSchedule: boolean;
+  /** The outcome in force, once recorded: e.g. "Accredited", and the day it was recorded. */
+  outcome: { label: string; at: string; when: string } | null;
   meeting: {
     at: string;
     when: string;
     videoLink: string;
-    /** Still to come, or on now: join links are offered. */
+    /** Still to come, or on now, and no outcome yet: join links are offered. */
     upcoming: boolean;
+    /** Its start time has passed. */
+    held: boolean;
   } | null;
+}
+
+/** The outcome the validation's record holds now (a correction replaces it), or null. */
+async function outcomeOf(v: Validation): Promise<ValidationRow["outcome"]> {
+  const outcome = recordState(await listRecordEntries(v.trustId, v.id)).outcome;
+  return outcome
+    ? {
+        label: OUTCOME_LABELS[outcome.result],
+        at: outcome.at,
+        // The day in England it was recorded on (a moment's UTC day can be the day before).
+        when: formatDay(todayInEngland(new Date(outcome.at))),
+      }
+    : null;
 }
 
 /** What a list of validations shows: school, evaluation, status and its meeting. */
@@ -46,22 +66,28 @@ export async function validationRows(
         findMeetingSchedule(v.trustId, v.id),
       ]);
       const status = evaluation ? progressOf(evaluation, now).status : null;
+      const done = status === "validated" || status === "accredited";
       const meeting = meetingResource(v, schedule, now);
       const seesMeeting = schedule && can(actor, "read", meeting);
+      const start = schedule?.scheduledAt.getTime() ?? 0;
       return {
         id: v.id,
         evaluationId: v.evaluationId,
         school: school?.name ?? "",
         title: evaluation?.title ?? "",
         status: status ? CYCLE_STATUS_LABELS[status] : "",
-        done: status === "validated" || status === "accredited",
+        done,
         canSchedule: can(actor, "schedule", meeting),
+        // Only a finished validation has one: the others need not read their record.
+        outcome: done ? await outcomeOf(v) : null,
         meeting: seesMeeting
           ? {
               at: schedule.scheduledAt.toISOString(),
               when: formatMeetingTime(schedule.scheduledAt),
               videoLink: schedule.videoLink,
-              upcoming: schedule.scheduledAt.getTime() > now.getTime() - MEETING_HOURS * 3600_000,
+              // Once the outcome is recorded there is nothing left to join, whatever the date.
+              upcoming: !done && start > now.getTime() - MEETING_HOURS * 3600_000,
+              held: start <= now.getTime(),
             }
           : null,
       };

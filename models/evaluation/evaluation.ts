@@ -245,6 +245,16 @@ export async function startEvaluationOnce(
   }
 }
 
+/** The evaluation started for `slot` (e.g. "renewal:<awardId>"), if any: its id and title. */
+export async function findEvaluationBySlot(
+  trustId: string,
+  slot: string,
+): Promise<{ id: string; title: string } | null> {
+  if (!isObjectId(trustId)) return null;
+  const doc = await EvaluationModel.findOne({ trustId, slot }, { title: 1 }).lean();
+  return doc ? { id: doc._id.toString(), title: doc.title } : null;
+}
+
 /** Every evaluation of the trust's schools on one framework (any version), newest first. */
 export async function listEvaluationsOnFramework(
   trustId: string,
@@ -261,6 +271,17 @@ export async function listEvaluationsOfCycle(
   cycleId: string,
 ): Promise<Evaluation[]> {
   return withProjections(await EvaluationModel.find({ trustId, cycleId }).lean());
+}
+
+/**
+ * The trust's submitted evaluations that no validator is assigned to yet (records only: who may
+ * assign one decides on the record). Read through the `trustId` index; the validators are
+ * checked here, as an array field has no index on the embedded FerretDB (ADR 040).
+ */
+export async function listAwaitingValidator(trustId: string): Promise<EvaluationRecord[]> {
+  if (!isObjectId(trustId)) return [];
+  const docs = await EvaluationModel.find({ trustId, status: "submitted" }).lean();
+  return docs.filter((d) => d.validatorIds.length === 0).map(toRecord);
 }
 
 /** The evaluation's record if it is of the given trust, else null: one read, by `_id` alone. */

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatDay } from "../../../models/dates.ts";
 import type { EvaluationCard } from "../../utils/evaluation-cards.server.ts";
 import { Progress } from "../progress.tsx";
+import { AssignValidatorLink } from "../validation/awaiting-validator-list.tsx";
 import { MeetingLinks } from "../validation/validation-card.tsx";
 
 /**
@@ -26,6 +27,24 @@ export function EvaluationCardView({ card, context }: { card: EvaluationCard; co
         total={card.total}
         label={`${context}: ${card.title} progress`}
       />
+      {card.outcome ? (
+        <p>
+          {`Outcome: ${card.outcome.label} on `}
+          <time dateTime={card.outcome.at}>{card.outcome.when}</time>
+        </p>
+      ) : null}
+      {card.awaitingValidator ? (
+        <p>
+          {card.awaitingValidator.canAssign ? (
+            <>
+              Waiting for a validator.{" "}
+              <AssignValidatorLink evaluationId={card.id} school={context} />
+            </>
+          ) : (
+            "Waiting for the trust to assign a validator."
+          )}
+        </p>
+      ) : null}
       {card.meeting?.meeting ? (
         <>
           <p>

@@ -3,7 +3,8 @@ import type { ValidationRow } from "../../utils/validation-rows.server.ts";
 
 /**
  * The way into a validation's meeting: the meeting page, for its validators the preparation
- * (schedule, pre-review, agenda) and, while it is to come, the call.
+ * (schedule, pre-review, agenda) and, while it is to come, the call. Once the outcome is
+ * recorded, only the meeting page (its record) is left.
  */
 export function MeetingLinks({ row }: { row: ValidationRow }) {
   return (
@@ -11,7 +12,7 @@ export function MeetingLinks({ row }: { row: ValidationRow }) {
       <Link to={`/validations/${row.id}/meeting`}>
         Meeting page<span className="visually-hidden">{` for ${row.school}`}</span>
       </Link>
-      {row.canSchedule ? (
+      {row.canSchedule && !row.done ? (
         <Link to={`/validations/${row.id}/prepare`}>
           Before the meeting<span className="visually-hidden">{` with ${row.school}`}</span>
         </Link>
@@ -22,6 +23,30 @@ export function MeetingLinks({ row }: { row: ValidationRow }) {
           <span className="visually-hidden">{` for ${row.school} (opens in a new tab)`}</span>
         </a>
       ) : null}
+    </p>
+  );
+}
+
+/**
+ * When the meeting is or was. A validation finished before its planned date says nothing of it:
+ * the outcome says what happened.
+ */
+function MeetingLine({ row }: { row: ValidationRow }) {
+  if (!row.meeting) {
+    if (row.done) return null;
+    return (
+      <p className="muted">
+        {row.canSchedule
+          ? "No meeting date yet: schedule it before the meeting."
+          : "No meeting date yet."}
+      </p>
+    );
+  }
+  if (!row.meeting.upcoming && !row.meeting.held) return null;
+  return (
+    <p>
+      {row.meeting.upcoming ? "Meeting: " : "Meeting held: "}
+      <time dateTime={row.meeting.at}>{row.meeting.when}</time>
     </p>
   );
 }
@@ -42,18 +67,13 @@ export function ValidationCard({ row, level = 3 }: { row: ValidationRow; level?:
       <p>
         <span className="badge">{row.status}</span>
       </p>
-      {row.meeting ? (
+      {row.outcome ? (
         <p>
-          {row.meeting.upcoming ? "Meeting: " : "Met: "}
-          <time dateTime={row.meeting.at}>{row.meeting.when}</time>
+          {`Outcome: ${row.outcome.label} on `}
+          <time dateTime={row.outcome.at}>{row.outcome.when}</time>
         </p>
-      ) : (
-        <p className="muted">
-          {row.canSchedule
-            ? "No meeting date yet: schedule it before the meeting."
-            : "No meeting date yet."}
-        </p>
-      )}
+      ) : null}
+      <MeetingLine row={row} />
       <MeetingLinks row={row} />
     </li>
   );
