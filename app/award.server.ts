@@ -19,6 +19,7 @@ import { getSchool, getTrust, listSchools } from "./models.server.ts";
 export { can };
 export { awardResource };
 export { loadAward, trustResource } from "../models/permissions/loaders.ts";
+export { previewRenewal } from "../server/commands/renewal-plan.ts";
 import { todayInEngland } from "../models/dates.ts";
 export { todayInEngland };
 

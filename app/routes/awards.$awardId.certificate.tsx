@@ -10,7 +10,7 @@ import {
   trustResource,
 } from "../award.server.ts";
 import { CertificateView } from "../components/award/certificate-view.tsx";
-import { RenewForm } from "../components/award/renew-form.tsx";
+import { RenewLink } from "../components/award/renew-link.tsx";
 import { StandingBadge } from "../components/award/standing-badge.tsx";
 import certificateStyles from "../styles/certificate.css";
 import { requireActor } from "../utils/auth.server.ts";
@@ -104,7 +104,7 @@ export default function CertificatePage() {
           ) : null}
           {data.canRenew ? (
             <li>
-              <RenewForm awardId={data.awardId} />
+              <RenewLink awardId={data.awardId} />
             </li>
           ) : null}
         </ul>

@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { cycleNameKey } from "../../models/cycle/name-key.ts";
-import { formatDay } from "../../models/dates.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, TextField } from "../components/field.tsx";
 import {
@@ -21,6 +20,7 @@ import {
   type DistributionHint,
 } from "../utils/distribution-preview.server.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
+import { Distributed } from "../components/cycle/distributed.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Distribute a framework · Quality marks" }];
 
@@ -236,108 +236,121 @@ function DistributePage({ data }: { data: Distributable }) {
       else next.add(id);
       return next;
     });
+  // Done when every batch went through: the form gives way to what was done and what is next.
+  const finished =
+    shown?.cycleId && shown.created && !shown.formError && !hasFieldErrors(shown)
+      ? { ...shown, cycleId: shown.cycleId }
+      : null;
   return (
     <div className="page">
       <Breadcrumbs trail={[{ label: "Frameworks", to: "/frameworks" }]} />
       <h1>
         Distribute {data.version.name} (v{data.version.version})
       </h1>
-      <Form method="post" className="stack panel" onSubmit={onSubmit} noValidate>
-        <CsrfInput />
-        <input type="hidden" name="versionId" value={data.version.id} />
-        <FormError message={shown?.formError} />
-        <TextField
-          label="Cycle name"
-          name="name"
-          value={cycleName}
-          onChange={(e) => setCycleName(e.target.value)}
-          required
-          error={shown?.fieldErrors?.name}
-        />
-        <TextField
-          label="Due date"
-          name="dueDate"
-          type="date"
-          required
-          error={shown?.fieldErrors?.dueDate}
-        />
-        <fieldset
-          className="school-picker"
-          aria-describedby={shown?.fieldErrors?.schoolId ? "school-error" : undefined}
-        >
-          <legend>Schools</legend>
-          {data.schools.length === 0 ? (
-            <p className="muted">
-              The trust has no schools yet. <Link to="/trust">Add schools in Trust settings</Link>,
-              then come back to distribute.
-            </p>
-          ) : null}
-          {hints.length ? (
-            <p className="notice" id="existing-work">
-              {existingWorkNotice(hints)}
-            </p>
-          ) : null}
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={all}
-              onChange={(e) =>
-                setSelected(new Set(e.target.checked ? data.schools.map((s) => s.id) : []))
-              }
-            />{" "}
-            All schools ({data.schools.length})
-          </label>
-          <div className="school-list">
-            {schoolsShown.map((s) => (
-              <div key={s.id}>
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    name="schoolId"
-                    value={s.id}
-                    checked={selected.has(s.id)}
-                    onChange={() => toggle(s.id)}
-                    aria-describedby={s.hint ? `hint-${s.id}` : undefined}
-                  />{" "}
-                  {s.name}
-                </label>
-                {s.hint ? (
-                  <p className="hint" id={`hint-${s.id}`}>
-                    {s.hint.text}
-                  </p>
-                ) : null}
+      {finished ? (
+        <Distributed result={finished} againTo={`/cycles/new?version=${data.version.id}`} />
+      ) : (
+        <>
+          <Form method="post" className="stack panel" onSubmit={onSubmit} noValidate>
+            <CsrfInput />
+            <input type="hidden" name="versionId" value={data.version.id} />
+            <FormError message={shown?.formError} />
+            <TextField
+              label="Cycle name"
+              name="name"
+              value={cycleName}
+              onChange={(e) => setCycleName(e.target.value)}
+              required
+              error={shown?.fieldErrors?.name}
+            />
+            <TextField
+              label="Due date"
+              name="dueDate"
+              type="date"
+              required
+              error={shown?.fieldErrors?.dueDate}
+            />
+            <fieldset
+              className="school-picker"
+              aria-describedby={shown?.fieldErrors?.schoolId ? "school-error" : undefined}
+            >
+              <legend>Schools</legend>
+              {data.schools.length === 0 ? (
+                <p className="muted">
+                  The trust has no schools yet.{" "}
+                  <Link to="/trust">Add schools in Trust settings</Link>, then come back to
+                  distribute.
+                </p>
+              ) : null}
+              {hints.length ? (
+                <p className="notice" id="existing-work">
+                  {existingWorkNotice(hints)}
+                </p>
+              ) : null}
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={all}
+                  onChange={(e) =>
+                    setSelected(new Set(e.target.checked ? data.schools.map((s) => s.id) : []))
+                  }
+                />{" "}
+                All schools ({data.schools.length})
+              </label>
+              <div className="school-list">
+                {schoolsShown.map((s) => (
+                  <div key={s.id}>
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        name="schoolId"
+                        value={s.id}
+                        checked={selected.has(s.id)}
+                        onChange={() => toggle(s.id)}
+                        aria-describedby={s.hint ? `hint-${s.id}` : undefined}
+                      />{" "}
+                      {s.name}
+                    </label>
+                    {s.hint ? (
+                      <p className="hint" id={`hint-${s.id}`}>
+                        {s.hint.text}
+                      </p>
+                    ) : null}
+                  </div>
+                ))}
               </div>
-            ))}
-          </div>
-          {shown?.fieldErrors?.schoolId ? (
-            <p className="field-error" id="school-error">
-              {shown.fieldErrors?.schoolId}
-            </p>
+              {shown?.fieldErrors?.schoolId ? (
+                <p className="field-error" id="school-error">
+                  {shown.fieldErrors?.schoolId}
+                </p>
+              ) : null}
+            </fieldset>
+            <button
+              type="submit"
+              className="button"
+              disabled={progress !== null && result === null}
+            >
+              Distribute
+            </button>
+          </Form>
+          {progress ? (
+            <div className="progress" aria-live="polite">
+              <progress
+                max={progress.total}
+                value={progress.done}
+                aria-label="Distribution progress"
+              />
+              <span className="progress-text">{`${progress.done} of ${progress.total} schools done`}</span>
+            </div>
           ) : null}
-        </fieldset>
-        <button type="submit" className="button" disabled={progress !== null && result === null}>
-          Distribute
-        </button>
-      </Form>
-      {progress ? (
-        <div className="progress" aria-live="polite">
-          <progress max={progress.total} value={progress.done} aria-label="Distribution progress" />
-          <span className="progress-text">{`${progress.done} of ${progress.total} schools done`}</span>
-        </div>
-      ) : null}
-      {shown?.cycleId && shown.created && shown.existing ? (
-        <div role="status" className="notice">
-          <DistributionSummary result={shown} />
-          <p>
-            <Link to={`/cycles/${shown.cycleId}`}>See who has started</Link>
-          </p>
-        </div>
-      ) : null}
+        </>
+      )}
     </div>
   );
 }
 
-const schools = (n: number) => `${n} school${n === 1 ? "" : "s"}`;
+const hasFieldErrors = (result: DistributeResult) =>
+  Object.values(result.fieldErrors ?? {}).some(Boolean);
 
 /**
  * What distributing does to the schools that already have an evaluation on the framework, in
@@ -364,37 +377,4 @@ function existingWorkNotice(hints: DistributionHint[]): string {
   ].filter(Boolean);
   const n = hints.length;
   return `${n} ${n === 1 ? "school already has an evaluation" : "schools already have an evaluation"} on this framework. Nothing is lost: ${cases.join("; ")}.`;
-}
-
-/** What distributing did, school by school where it matters (nothing silently doubled). */
-function DistributionSummary({ result }: { result: DistributeResult }) {
-  const created = result.created ?? [];
-  const adopted = result.adopted ?? [];
-  const prefilled = result.prefilled ?? [];
-  const existing = result.existing ?? [];
-  return (
-    <>
-      {result.dueDateKept ? (
-        <p>{`This cycle already existed, due ${formatDay(result.dueDateKept)}: its due date is unchanged.`}</p>
-      ) : null}
-      <p>
-        {created.length} new evaluation{created.length === 1 ? "" : "s"} created.
-      </p>
-      {adopted.length ? (
-        <p>
-          {`${schools(adopted.length)} already working on this framework: their evaluation joined this cycle with its work: `}
-          {adopted.map((a) => `${a.school} (“${a.title}”)`).join(", ")}.
-        </p>
-      ) : null}
-      {prefilled.length ? (
-        <p>
-          {`${schools(prefilled.length)} started a new evaluation pre-filled from their last one: `}
-          {prefilled.map((p) => `${p.school} (from “${p.from}”)`).join(", ")}.
-        </p>
-      ) : null}
-      {existing.length ? (
-        <p>{`${schools(existing.length)} already had one in this cycle: ${existing.join(", ")}.`}</p>
-      ) : null}
-    </>
-  );
 }

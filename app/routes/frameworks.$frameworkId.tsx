@@ -58,13 +58,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type PublishResult = {
   problems: Problem[];
   published: number | null;
+  /** When that version was published (ISO). */
+  publishedAt: string | null;
   /** False when the draft was already published as `published`: no new version was made. */
   created: boolean;
   formError: string | null;
 };
 const reply = (r: Partial<PublishResult>, status = 200) =>
   json<PublishResult>(
-    { problems: [], published: null, created: false, formError: null, ...r },
+    { problems: [], published: null, publishedAt: null, created: false, formError: null, ...r },
     { status },
   );
 
@@ -76,11 +78,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   try {
     const { version, created } = await publishFramework({ actor, collab: context.collab }, input);
-    return reply({ published: version.version, created });
+    return reply({
+      published: version.version,
+      publishedAt: version.publishedAt.toISOString(),
+      created,
+    });
   } catch (error) {
     if (error instanceof IncompleteFrameworkError) return reply({ problems: error.problems }, 400);
     return refusal(error);
   }
+}
+
+/** What publishing did, said in full: the version, its date and what it lets people do now. */
+function publishedMessage(result: Partial<PublishResult>, canDistribute: boolean): string {
+  const when = formatDay(result.publishedAt);
+  if (!result.created)
+    return `Already published as version ${result.published} on ${when}: nothing has changed since.`;
+  const next = canDistribute ? ", and you can distribute it to schools in a cycle" : "";
+  return `Published version ${result.published} on ${when}: schools can now start evaluations on it${next}.`;
 }
 
 export default function FrameworkPage() {
@@ -124,13 +139,12 @@ export default function FrameworkPage() {
                   {publishing ? "Checking…" : "Publish"}
                 </button>
               </Form>
-              {result?.published ? (
-                <p role="status" className="notice">
-                  {result.created
-                    ? `Published as v${result.published}.`
-                    : `Already published as v${result.published}: nothing has changed since.`}
-                </p>
-              ) : null}
+              {/* Always in the page, so the words are announced when they arrive. */}
+              <div role="status" aria-live="polite">
+                {result?.published ? (
+                  <p className="notice">{publishedMessage(result, data.canDistribute)}</p>
+                ) : null}
+              </div>
               {result?.formError ? (
                 <p role="alert" className="form-error">
                   {result.formError}

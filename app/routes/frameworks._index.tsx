@@ -126,7 +126,7 @@ export default function Frameworks() {
             <SelectField
               label="Start from"
               name="starter"
-              defaultValue={data.starters[1]?.key ?? "blank"}
+              defaultValue={data.starters[0]?.key ?? "blank"}
               error={result?.fieldErrors?.starter}
             >
               {data.starters.map((s) => (

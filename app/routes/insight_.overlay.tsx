@@ -4,6 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { MAX_OVERLAY_SERIES } from "../../models/insight/overlay.ts";
 import { queryOf } from "../../models/insight/query.ts";
+import { calibrationSentences } from "../../models/insight/words.ts";
 import { OverlayChart } from "../components/insight/charts.client.tsx";
 import { SERIES_STYLE } from "../components/insight/series.ts";
 import { InsightHeader, NoFramework } from "../components/insight/insight-header.tsx";
@@ -195,7 +196,6 @@ function Comparison({ overlay }: { overlay: Overlay }) {
 function Calibration({ data, overlay }: { data: Data; overlay: Overlay }) {
   const id = useId();
   const s = overlay.summary;
-  const pct = (n: number) => (s.compared ? Math.round((n / s.compared) * 100) : 0);
   const school = overlay.school;
   return (
     <section aria-labelledby="calibration-heading" className="stack">
@@ -209,10 +209,9 @@ function Calibration({ data, overlay }: { data: Data; overlay: Overlay }) {
         </p>
       ) : (
         <ul className="plain-list">
-          <li>{`${s.compared} judgements compared, across ${overlay.schoolsCompared} ${overlay.schoolsCompared === 1 ? "school" : "schools"}.`}</li>
-          <li>{`${s.same} (${pct(s.same)}%) were the same as agreed.`}</li>
-          <li>{`${s.above} (${pct(s.above)}%) were higher than agreed, ${s.below} (${pct(s.below)}%) lower.`}</li>
-          <li>{`${s.oneLevel} differed by one level, ${s.twoOrMore} by two or more; ${s.meanDifference} levels apart on average.`}</li>
+          {calibrationSentences(s, overlay.schoolsCompared).map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
         </ul>
       )}
       <Form method="get" className="insight-filters">

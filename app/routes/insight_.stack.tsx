@@ -101,6 +101,10 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
                   const partly = row.partly[i] ?? null;
                   return (
                     <td key={levelKey}>
+                      {/* Shown on a phone, where the headings are not (insight.css). */}
+                      <span className="stack-cell-level" aria-hidden="true">
+                        {area.levels[i]?.label ?? area.notYet}
+                      </span>
                       {count > 0 ? (
                         <Link
                           to={link(row.id, levelKey)}

@@ -4,7 +4,7 @@ import { TableScroll } from "../components/table-scroll.tsx";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { awardResource, can, longDate, registerOf, todayInEngland } from "../award.server.ts";
 import { CertificateLink } from "../components/award/award-list.tsx";
-import { RenewForm } from "../components/award/renew-form.tsx";
+import { RenewLink } from "../components/award/renew-link.tsx";
 import { StandingBadge } from "../components/award/standing-badge.tsx";
 import { getTrust } from "../models.server.ts";
 import certificateStyles from "../styles/certificate.css";
@@ -132,7 +132,7 @@ export default function Register() {
                     <td>
                       <StandingBadge standing={r.standing} />
                       {r.canRenew && (r.standing === "renewalDue" || r.standing === "expired") ? (
-                        <RenewForm awardId={r.id} of={`${r.schoolName}, ${r.markName}`} />
+                        <RenewLink awardId={r.id} of={`${r.schoolName}, ${r.markName}`} />
                       ) : null}
                     </td>
                     <td>

@@ -175,9 +175,11 @@ export function readFramework(doc: Y.Doc): FrameworkContent {
         const ds = c.get("descriptors") as Y.Map<Y.Text> | undefined;
         for (const level of scale.levels)
           descriptors[level.key] = ds?.get(level.key)?.toString().trim() ?? "";
-        const indicators = ordered((c.get("indicators") as Y.Map<YItem> | undefined) ?? new Y.Map())
-          .map(([iid, i]) => ({ id: iid, text: str(i, "text").trim() }))
-          .filter((i) => i.text);
+        // Blank ones are kept, so the completeness check can point at them rather than the
+        // published version silently losing an indicator the draft still shows.
+        const indicators = ordered(
+          (c.get("indicators") as Y.Map<YItem> | undefined) ?? new Y.Map(),
+        ).map(([iid, i]) => ({ id: iid, text: str(i, "text").trim() }));
         return {
           id,
           code: `${ai + 1}.${ci + 1}`,

@@ -5,13 +5,19 @@ import { actionsOf, forcesOf } from "./plan.ts";
 /**
  * Renewal: a new cycle's evaluation starts from the last one (shared/DOMAIN.md, "the next cycle
  * starts from the previous one"). Copies, for each criterion the new evaluation still has, the
- * judgement, the narrative and evidence notes, and the force-field and actions.
+ * judgement (the agreed one where validation agreed one), the narrative and evidence notes, and
+ * the force-field and actions.
  */
 export interface RenewalScope {
   /** The new evaluation's criteria, each with its scale's level keys: only these carry over. */
   levelsByCriterion: Record<string, string[]>;
   /** Criteria reworded since: their text carries over, their judgement waits for a fresh look. */
   freshJudgementOf?: string[];
+  /**
+   * The judgements agreed in validation, by criterion: where there is one, it is the starting
+   * point rather than the school's own (the award rests on the agreed ones).
+   */
+  agreed?: Record<string, string>;
 }
 
 export interface RenewalCopied {
@@ -57,7 +63,8 @@ export function copyForRenewal(from: Y.Doc, to: Y.Doc, scope: RenewalScope): Ren
     const oldJudgements = judgementsOf(from);
     const newJudgements = judgementsOf(to);
     for (const [criterionId, levels] of Object.entries(scope.levelsByCriterion)) {
-      const level = oldJudgements.get(criterionId);
+      const agreed = scope.agreed?.[criterionId];
+      const level = agreed !== undefined ? agreed : oldJudgements.get(criterionId);
       if (
         typeof level === "string" &&
         levels.includes(level) &&

@@ -114,8 +114,8 @@ export function mainScale(content: FrameworkContent): Scale | undefined {
 
 /**
  * Everything that must be true before a framework can be published: a name, a scale of 2–7
- * labelled levels, areas with criteria, a descriptor for every level of every criterion, and a
- * stated accreditation rule (self-evaluations and trust reviews may state that there is none).
+ * labelled levels, areas with criteria, a descriptor for every level of every criterion, no blank
+ * indicator, and a stated accreditation rule (self-evaluations and trust reviews may state that there is none).
  */
 export function completenessProblems(content: FrameworkContent): Problem[] {
   const problems: Problem[] = [];
@@ -158,6 +158,13 @@ export function completenessProblems(content: FrameworkContent): Problem[] {
           message: `${name} needs a statement.`,
           anchor: `criterion-${criterion.id}`,
         });
+      (criterion.indicators ?? []).forEach((indicator, i) => {
+        if (!indicator.text.trim())
+          problems.push({
+            message: `${name}: indicator ${i + 1} is blank. Write it, or remove it.`,
+            anchor: `indicator-${indicator.id}`,
+          });
+      });
       for (const level of scale?.levels ?? []) {
         if (!criterion.descriptors[level.key]?.trim()) {
           problems.push({

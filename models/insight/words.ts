@@ -1,4 +1,5 @@
 import { formatDay } from "../dates.ts";
+import type { Calibration } from "./calibration.ts";
 import type { JudgementSource } from "./types.ts";
 
 // How trust-wide insight words what it shows, in one place so that each page, its CSV and the
@@ -241,4 +242,26 @@ export function noCentreNote(source: JudgementSource, anyCounted: boolean): stri
         ? "its self-evaluation places it above the expected level there"
         : "its latest judgement (agreed where there is one) places it above the expected level there";
   return `No centre of expertise ${BY_SOURCE[source]} yet: a school becomes one in an area when ${when}, or when it holds the award and meets the expected level.`;
+}
+
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The calibration summary as sentences, each count with its noun in the right number:
+ * "1 judgement compared, across 1 school.", "… 1 level apart on average."
+ */
+export function calibrationSentences(
+  c: Pick<
+    Calibration,
+    "compared" | "same" | "above" | "below" | "oneLevel" | "twoOrMore" | "meanDifference"
+  >,
+  schools: number,
+): string[] {
+  const pct = (n: number) => (c.compared ? Math.round((n / c.compared) * 100) : 0);
+  return [
+    `${counted(c.compared, "judgement", "judgements")} compared, across ${counted(schools, "school", "schools")}.`,
+    `${c.same} (${pct(c.same)}%) ${c.same === 1 ? "was" : "were"} the same as agreed.`,
+    `${c.above} (${pct(c.above)}%) ${c.above === 1 ? "was" : "were"} higher than agreed, ${c.below} (${pct(c.below)}%) lower.`,
+    `${c.oneLevel} differed by one level, ${c.twoOrMore} by two or more; ${counted(c.meanDifference, "level", "levels")} apart on average.`,
+  ];
 }

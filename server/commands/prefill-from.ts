@@ -16,7 +16,12 @@ export async function prefillFrom(
   collab: CollabAccess,
   fresh: Pick<Evaluation, "id" | "levelsByCriterion">,
   earlier: Pick<Evaluation, "id">,
-  content: { before: FrameworkContent | null; now: FrameworkContent },
+  content: {
+    before: FrameworkContent | null;
+    now: FrameworkContent;
+    /** Judgements agreed in validation, used in place of the school's own where there is one. */
+    agreed?: Record<string, string>;
+  },
 ): Promise<void> {
   const reworded = content.before
     ? diffVersions(content.before, content.now).reworded.map((c) => c.id)
@@ -28,6 +33,7 @@ export async function prefillFrom(
       copyForRenewal(old, doc, {
         levelsByCriterion: fresh.levelsByCriterion,
         freshJudgementOf: reworded,
+        agreed: content.agreed,
       });
     });
   } finally {

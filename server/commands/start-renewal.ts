@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { claimDecision, decisionOutcome } from "../../models/decision-slot.ts";
-import { ConflictError } from "../../models/errors.ts";
-import { getEvaluation, startEvaluationOnce } from "../../models/evaluation/evaluation.ts";
-import { getFrameworkVersion, latestVersionOf } from "../../models/framework/framework.ts";
+import { startEvaluationOnce } from "../../models/evaluation/evaluation.ts";
+import { getFrameworkVersion } from "../../models/framework/framework.ts";
 import { objectId } from "../../models/input.ts";
 import { loadAward } from "../../models/permissions/loaders.ts";
-import { getSchool } from "../../models/school/school.ts";
 import { waitUntil } from "../../models/wait-until.ts";
 import type { CommandContext } from "./context.ts";
 import { prefillFrom } from "./prefill-from.ts";
+import { planRenewal, renewalSlot } from "./renewal-plan.ts";
 import { idIn, type Raw } from "./input.ts";
 
 export const StartRenewalInput = z.object({ awardId: objectId() });
@@ -26,7 +25,8 @@ const STILL_STARTING_MS = 60_000;
 
 /**
  * "Start renewal" from an award: a new evaluation of the school against the framework's latest
- * published version, pre-filled from the evaluation that earned the award. One renewal per
+ * published version, pre-filled from the evaluation that earned the award, its judgements the
+ * ones agreed in validation where there are any (the confirmation page says so first). One renewal per
  * award (a unique slot): pressing it twice, or twenty requests at once, lead to the same one.
  */
 export async function startRenewal(
@@ -34,19 +34,11 @@ export async function startRenewal(
   raw: Raw<typeof StartRenewalInput>,
 ): Promise<{ evaluationId: string; resumed: boolean }> {
   const { award } = await loadAward(ctx.actor, idIn(raw, "awardId"), "renew");
-  if (award.superseded)
-    throw new ConflictError("This award has been superseded: renew from the later one.");
-  const [school, latest, previous] = await Promise.all([
-    getSchool(award.trustId, award.schoolId),
-    latestVersionOf(award.trustId, award.frameworkId),
-    getEvaluation(award.trustId, award.evaluationId),
-  ]);
-  if (!school || !latest)
-    throw new ConflictError("This award's school or framework no longer exists.");
+  const { school, latest, title, previous, agreed } = await planRenewal(award);
   const { evaluation, created } = await startEvaluationOnce(school, latest, {
-    title: `${latest.content.name} renewal ${award.expiryDate.slice(0, 4)}`,
+    title,
     createdBy: ctx.actor.userId,
-    slot: `renewal:${award.id}`,
+    slot: renewalSlot(award.id),
   });
   if (!created) {
     // The request that started it may still be copying the last evaluation in: answer once it
@@ -56,11 +48,12 @@ export async function startRenewal(
     return { evaluationId: evaluation.id, resumed: true };
   }
 
-  if (previous && previous.schoolId === award.schoolId) {
+  if (previous) {
     const before = await getFrameworkVersion(award.trustId, previous.frameworkVersionId);
     await prefillFrom(ctx.collab, evaluation, previous, {
       before: before?.content ?? null,
       now: latest.content,
+      agreed,
     });
   }
   await claimDecision(prefilledKey(evaluation.id), "done");
@@ -69,7 +62,12 @@ export async function startRenewal(
     actorId: ctx.actor.userId,
     action: "renewalStarted",
     subject: `evaluation:${evaluation.id}`,
-    details: { award: award.code, from: previous?.id ?? null, frameworkVersion: latest.version },
+    details: {
+      award: award.code,
+      from: previous?.id ?? null,
+      frameworkVersion: latest.version,
+      agreedJudgements: Object.keys(agreed).length,
+    },
   });
   return { evaluationId: evaluation.id, resumed: false };
 }

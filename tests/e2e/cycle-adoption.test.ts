@@ -79,6 +79,15 @@ describe("distributing a cycle to a school already working on the framework", ()
       )
       .waitFor();
 
+    // Done, and it says so: the form (and its button) gives way to what was done, focus moves to
+    // it, and the next step is offered.
+    expect(await admin.getByRole("button", { name: "Distribute" }).count()).toBe(0);
+    expect(await admin.getByRole("textbox", { name: "Cycle name" }).count()).toBe(0);
+    expect(await admin.evaluate(() => document.activeElement?.textContent?.trim() ?? null)).toBe(
+      "Distributed",
+    );
+    await admin.getByRole("link", { name: "Distribute to more schools" }).waitFor();
+
     // The cycle overview's row is that evaluation, in progress.
     await done.getByRole("link", { name: "See who has started" }).click();
     const row = admin.getByRole("row", { name: new RegExp(world.school.name) });

@@ -225,3 +225,53 @@ describe("the heat map at a tablet's and a phone's width", () => {
     }
   });
 });
+
+describe("the Stack's tables at a tablet's and a phone's width", () => {
+  it("fit their box at 820 px and 390 px: every column whole, nothing scrolling sideways", async () => {
+    const page = await signedInPage(server.url, world.people.trustLeader.id);
+    for (const width of [820, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}/insight/stack`);
+      await page.locator(".stack-table").first().waitFor({ timeout: 30_000 });
+      const reading = await page.evaluate(() => ({
+        onPage: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        inBoxes: [...document.querySelectorAll<HTMLElement>(".table-scroll")]
+          .filter((box) => box.querySelector(".stack-table"))
+          .map((box) => box.scrollWidth - box.clientWidth),
+        // A level's name (a heading, or beside a count on a phone) narrower than its longest
+        // word is cut into pieces ("No / ju / ye").
+        headingsCut: [
+          ...document.querySelectorAll<HTMLElement>(".stack-table thead th, .stack-cell-level"),
+        ]
+          // Shown: not in a box kept for screen readers only (1 px, clipped).
+          .filter((el) => {
+            for (let box: HTMLElement | null = el; box; box = box.parentElement)
+              if (box.getBoundingClientRect().width <= 1) return false;
+            return el.getClientRects().length > 0;
+          })
+          .filter((el) => {
+            const style = getComputedStyle(el);
+            const context = document.createElement("canvas").getContext("2d")!;
+            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const widest = Math.max(
+              ...(el.textContent ?? "").split(/\s+/).map((w) => context.measureText(w).width),
+            );
+            const room =
+              el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return widest > room + 1 || el.scrollWidth > el.clientWidth + 1;
+          })
+          .map((el) => el.textContent),
+      }));
+      console.log(`Stack tables at ${width} px: scroll ${Math.max(...reading.inBoxes)} px`);
+      expect({ width, onPage: reading.onPage }).toEqual({ width, onPage: 0 });
+      expect({ width, inBoxes: reading.inBoxes.filter((n) => n > 0) }).toEqual({
+        width,
+        inBoxes: [],
+      });
+      expect({ width, cut: reading.headingsCut }).toEqual({ width, cut: [] });
+    }
+    // Still a table with its headings, for screen readers and the keyboard.
+    const table = page.getByRole("table").first();
+    expect(await table.getByRole("columnheader", { name: "Not judged yet" }).count()).toBe(1);
+  });
+});

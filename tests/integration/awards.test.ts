@@ -24,6 +24,7 @@ import {
   type FrameworkVersion,
 } from "../../models/framework/framework.ts";
 import { getSchool } from "../../models/school/school.ts";
+import { appendRecordEntry } from "../../models/validation/record.ts";
 import type { AppServer } from "../../server/app.ts";
 import { prefillFrom } from "../../server/commands/prefill-from.ts";
 import { connectClient, eventually } from "../support/collab-client.ts";
@@ -320,9 +321,41 @@ describe("starting a renewal", () => {
     const staff = await as(world.people.staff.id);
     await staff.get(`/awards/${dueSoon.id}/certificate`);
     expect((await staff.post(`/awards/${dueSoon.id}/renew`, {})).status).toBe(403);
+    // Validation agreed a different level for `kept` than the school's own: the renewal starts
+    // from the agreed one.
+    const agreedLevel = world.evaluation.levelsByCriterion[kept].find((l) => l !== "strong")!;
+    const { entry } = await appendRecordEntry(
+      world.trust.id,
+      dueSoon.validationId,
+      { kind: "agreed", criterionId: kept, level: agreedLevel, rationale: "As agreed", by: "v" },
+      `agree ${kept}`,
+    );
+    await appendRecordEntry(
+      world.trust.id,
+      dueSoon.validationId,
+      { kind: "confirmed", criterionId: kept, agreedSeq: entry.seq, by: "l" },
+      `confirm ${entry.seq}`,
+    );
+
     const leader = await as(world.people.schoolLeader.id);
     const page = await leader.get(`/awards/${dueSoon.id}/certificate`);
     expect(page.html).toContain("Start renewal");
+    // The certificate's button only opens the confirmation, which says what it makes and from
+    // what; opening it starts nothing.
+    const before = await EvaluationModel.countDocuments({ slot: `renewal:${dueSoon.id}` });
+    const confirm = await leader.get(`/awards/${dueSoon.id}/renew`);
+    expect(confirm.status).toBe(200);
+    expect(confirm.html).toContain(
+      `This creates “${content.name} renewal ${dueSoon.expiryDate.slice(0, 4)}”`,
+    );
+    expect(confirm.html).toContain(`against version 2 of ${content.name}`);
+    expect(confirm.html).toContain(`It starts from “${world.evaluation.title}”`);
+    expect(confirm.html).toContain(
+      "the one agreed in validation for 1 criterion, the school&#x27;s own for any other",
+    );
+    expect(await EvaluationModel.countDocuments({ slot: `renewal:${dueSoon.id}` })).toBe(before);
+    // Pages answer "not found" to those who may not act, as the loaders do everywhere.
+    expect((await staff.get(`/awards/${dueSoon.id}/renew`)).status).toBe(404);
     const started = await leader.post(`/awards/${dueSoon.id}/renew`, {});
     expect(started.status).toBe(302);
     const newId = /^\/evaluations\/([0-9a-f]{24})$/.exec(started.location ?? "")![1];
@@ -338,9 +371,9 @@ describe("starting a renewal", () => {
     expect(await client.authenticated).toBe("read-write");
     await client.synced;
     await eventually(
-      () => judgementsOf(client.doc).get(kept) === "strong",
+      () => judgementsOf(client.doc).get(kept) === agreedLevel,
       5000,
-      "judgement carried over",
+      "the agreed judgement carried over",
     );
     expect(client.doc.getXmlFragment(narrativeField(kept)).toString()).toContain(
       "Every pupil's needs are known and met.",
@@ -364,6 +397,11 @@ describe("starting a renewal", () => {
       frameworkVersion: 2,
     });
 
+    // The confirmation now says where the renewal is, rather than offering another.
+    const again = await leader.get(`/awards/${dueSoon.id}/renew`);
+    expect(again.html).toContain("The renewal of this award has already started");
+    expect(again.html).toContain(`href="/evaluations/${newId}"`);
+    expect(again.html).not.toContain("This creates");
     // Pressing it again opens the renewal under way instead of starting a second one.
     expect((await leader.post(`/awards/${dueSoon.id}/renew`, {})).location).toBe(
       `/evaluations/${newId}`,

@@ -2,7 +2,12 @@ import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
-import { criteriaOf, detailsOf, readFramework } from "../../collab/shapes/framework.ts";
+import {
+  addIndicator,
+  criteriaOf,
+  detailsOf,
+  readFramework,
+} from "../../collab/shapes/framework.ts";
 import { addCriterionTo } from "../../collab/shapes/framework-edits.ts";
 import { judgementsOf } from "../../collab/shapes/evaluation.ts";
 import { EvaluationModel } from "../../models/evaluation/evaluation.ts";
@@ -14,7 +19,7 @@ import {
 } from "../../models/framework/framework.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
 import { CycleModel } from "../../models/cycle/cycle.ts";
-import { todayInEngland } from "../../models/dates.ts";
+import { formatDay, todayInEngland } from "../../models/dates.ts";
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -129,14 +134,20 @@ describe("designing and publishing", () => {
 
     descriptor.insert(0, "Leading practice, shared across the trust.");
     await admin.whenSaved();
-    expect((await http.post(`/frameworks/${frameworkId}`, {})).html).toContain("Published as v1.");
+    // Said in full: which version, when, and what it lets people do now.
+    expect((await http.post(`/frameworks/${frameworkId}`, {})).html).toContain(
+      `Published version 1 on ${formatDay(new Date())}: schools can now start evaluations on it, and you can distribute it to schools in a cycle.`,
+    );
     (criteriaOf(admin.doc).get(criterionId)!.get("statement") as Y.Text).insert(0, "Reworded: ");
     await admin.whenSaved();
-    expect((await http.post(`/frameworks/${frameworkId}`, {})).html).toContain("Published as v2.");
+    expect((await http.post(`/frameworks/${frameworkId}`, {})).html).toContain(
+      "Published version 2 on ",
+    );
     // Publishing again with nothing changed makes no v3, and says so rather than "Published".
     const again = (await http.post(`/frameworks/${frameworkId}`, {})).html;
-    expect(again).toContain("Already published as v2: nothing has changed since.");
-    expect(again).not.toContain("Published as v2.");
+    expect(again).toContain("Already published as version 2 on ");
+    expect(again).toContain(": nothing has changed since.");
+    expect(again).not.toContain("Published version 2");
 
     const versions = await listVersions(world.trust.id, frameworkId);
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
@@ -150,6 +161,26 @@ describe("designing and publishing", () => {
     await leader.get(`/frameworks/${frameworkId}`);
     expect((await leader.post(`/frameworks/${frameworkId}`, {})).status).toBe(403);
     expect(await FrameworkVersionModel.countDocuments({ frameworkId })).toBe(2);
+  });
+});
+
+describe("a blank indicator", () => {
+  it("stops publishing with a link to it, rather than vanishing from the published version", async () => {
+    const frameworkId = await createFromStarter();
+    const admin = await draftClient(world.people.trustAdmin.id, frameworkId);
+    const criterionId = inclusionExcellence.areas[0].criteria[0].id;
+    const indicatorId = addIndicator(admin.doc, criterionId)!;
+    await admin.whenSaved();
+
+    const http = await as(world.people.trustAdmin.id);
+    await http.get(`/frameworks/${frameworkId}`);
+    const refused = await http.post(`/frameworks/${frameworkId}`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain(`href="#indicator-${indicatorId}"`);
+    expect(refused.html).toMatch(
+      /criterion 1\.1: indicator \d+ is blank\. Write it, or remove it\./,
+    );
+    expect(await FrameworkVersionModel.countDocuments({ frameworkId })).toBe(0);
   });
 });
 
@@ -226,7 +257,7 @@ describe("a publish that lost the race", () => {
     );
     const { answer, list } = await opened;
     // This request made no version: the draft it sent is v1 already.
-    expect(answer.html).toContain("Already published as v1: nothing has changed since.");
+    expect(answer.html).toMatch(/Already published as version 1 on [^:]+: nothing has changed since\./);
     const row = list.split("<tr").find((r) => r.includes(frameworkId)) ?? "";
     expect(row).toContain(`${content.name}</a>`);
     expect(row).toContain("v1");

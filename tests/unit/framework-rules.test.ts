@@ -32,6 +32,19 @@ describe("completenessProblems", () => {
     expect(problems[0].message).toContain("“Emerging”");
   });
 
+  it("names a blank indicator with a link to it, as the draft still shows it", () => {
+    const c = clone(inclusionExcellence);
+    const criterion = c.areas[0].criteria[0];
+    criterion.indicators = [...(criterion.indicators ?? []), { id: "indicator-blank", text: " " }];
+    const problems = completenessProblems(c);
+    expect(problems.map((p) => p.anchor)).toEqual(["indicator-indicator-blank"]);
+    expect(problems[0].message).toMatch(
+      new RegExp(
+        `criterion 1\\.1: indicator ${criterion.indicators.length} is blank\\. Write it, or remove it\\.$`,
+      ),
+    );
+  });
+
   it("requires a rule for a quality mark, a name, labelled levels and 2–7 of them", () => {
     const c = clone(inclusionExcellence);
     c.accreditationRule = { type: "none", note: "" };

@@ -79,6 +79,21 @@ describe("copying the last cycle into a renewal", () => {
     expect(copied).toEqual({ judgements: 1, fragments: 3, forces: 2, actions: 1 });
   });
 
+  it("starts from the judgement agreed in validation where there is one, else the school's own", () => {
+    const old = lastCycle();
+    const renewal = new Y.Doc();
+    copyForRenewal(old.doc, renewal, {
+      ...scope,
+      // "kept": the school said strong, validation agreed expected. "reworded" waits regardless.
+      agreed: { kept: "expected", reworded: "strong", removed: "expected" },
+    });
+    expect(judgementsOf(renewal).toJSON()).toEqual({ kept: "expected" });
+
+    const unvalidated = new Y.Doc();
+    copyForRenewal(old.doc, unvalidated, { ...scope, agreed: {} });
+    expect(judgementsOf(unvalidated).toJSON()).toEqual({ kept: "strong" });
+  });
+
   it("leaves the last cycle untouched and shares nothing with it", () => {
     const old = lastCycle();
     const before = Y.encodeStateVector(old.doc);

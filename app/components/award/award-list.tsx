@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { AwardRow } from "../../award.server.ts";
-import { RenewForm } from "./renew-form.tsx";
+import { RenewLink } from "./renew-link.tsx";
 import { StandingBadge } from "./standing-badge.tsx";
 
 /**
@@ -45,7 +45,7 @@ export function AwardList({ awards, school }: { awards: AwardRow[]; school: stri
           <p>
             <CertificateLink awardId={a.id} markName={a.markName} />
           </p>
-          {a.canRenew ? <RenewForm awardId={a.id} of={`${school}, ${a.markName}`} /> : null}
+          {a.canRenew ? <RenewLink awardId={a.id} of={`${school}, ${a.markName}`} /> : null}
         </li>
       ))}
     </ul>

@@ -8,6 +8,15 @@ const CRITERION_PREFIXES = ["criterion-", "descriptor-", "statement-", "guidance
 
 /** The criterion whose editor holds the element with this id, if any. */
 export function criterionOfAnchor(doc: Y.Doc, anchor: string): string | null {
+  // An indicator's id is its own, not its criterion's: find the criterion that holds it.
+  if (anchor.startsWith("indicator-")) {
+    const indicatorId = anchor.slice("indicator-".length);
+    for (const [id, criterion] of criteriaOf(doc).entries()) {
+      const indicators = criterion.get("indicators") as Y.Map<unknown> | undefined;
+      if (indicators?.has(indicatorId)) return id;
+    }
+    return null;
+  }
   let best: string | null = null;
   for (const prefix of CRITERION_PREFIXES) {
     if (!anchor.startsWith(prefix)) continue;
