@@ -87,6 +87,11 @@ describe("the force-field in the browser", () => {
 
     // Alex adds a helping factor and types it; Chris sees it appear, then adds a hindering one.
     await forceField(alex, "2.1").getByRole("button", { name: "Add a helping factor" }).click();
+    // A factor nobody has described yet counts in no total: the list's heading agrees with the
+    // diagram ("not described yet: not counted").
+    await forceField(alex, "2.1")
+      .getByRole("heading", { name: "Helping factors (total 0)" })
+      .waitFor();
     await alex.keyboard.type("Strong SENCO leadership");
     // The new factor's field has the focus by the time the click has been handled (not a frame
     // later), so nothing typed straight after "Add" goes to the button instead.
@@ -115,6 +120,12 @@ describe("the force-field in the browser", () => {
       "Staff turnover",
     );
     await expectBoth(both, (p) => diagram(p, "2.1").getAttribute("aria-label"), summary(3, 4));
+    await forceField(alex, "2.1")
+      .getByRole("heading", { name: "Helping factors (total 3)" })
+      .waitFor();
+    await forceField(alex, "2.1")
+      .getByRole("heading", { name: "Hindering factors (total 4)" })
+      .waitFor();
 
     // Both type into the same factor; their words merge rather than overwrite each other.
     await factor(chris, "2.1", "Helping factor 1").getByRole("textbox").click();
@@ -201,9 +212,14 @@ describe("the force-field in the browser", () => {
       "Governor for SEND",
     );
 
-    // Removing a factor takes its arrow out of the diagram for everyone.
+    // Removing a factor takes its arrow out of the diagram for everyone. (Chris is still in it,
+    // on its move button, so Alex is asked first: plan-removal.test.ts.)
     await factor(alex, "2.1", "Helping factor 2")
       .getByRole("button", { name: "Remove helping factor 2" })
+      .click();
+    await alex
+      .getByRole("alertdialog")
+      .getByRole("button", { name: "Remove", exact: true })
       .click();
     await expectBoth(both, (p) => diagram(p, "2.1").getAttribute("aria-label"), summary(5, 4));
     await saved(alex);

@@ -4,9 +4,20 @@ import { documentName } from "../../collab/document-name.ts";
 import { readActions, removeAction } from "../../collab/shapes/plan.ts";
 import type { AppServer } from "../../server/app.ts";
 import { checkPage } from "../support/axe.ts";
-import { signedInPage, useBrowser } from "../support/browser.ts";
+import { useBrowser } from "../support/browser.ts";
 import { connectClient, type TestClient } from "../support/collab-client.ts";
-import { action, actions, factor, forceField, presenceOf } from "../support/plan-page.ts";
+import {
+  CURRICULUM,
+  action,
+  actions,
+  expectEach,
+  factor,
+  forceField,
+  openPlanArea,
+  presenceOf,
+  saved,
+  type PlanArea,
+} from "../support/plan-page.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
@@ -32,15 +43,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The Inclusion area, every criterion open, once the server has said this person may write. */
-async function openEvaluation(userId: string): Promise<Page> {
-  const page = await signedInPage(server.url, userId);
-  await page.goto(`${server.url}/evaluations/${world.evaluation.id}?area=inclusion`);
-  await page.getByRole("heading", { level: 2, name: "Inclusion" }).waitFor();
-  await page.getByRole("button", { name: "Expand all" }).click();
-  await forceField(page, "2.1").getByRole("button", { name: "Add a helping factor" }).waitFor();
-  return page;
-}
+/** The Inclusion area (or another), every criterion open, once this person may write. */
+const openEvaluation = (userId: string, area?: PlanArea): Promise<Page> =>
+  openPlanArea(server.url, world.evaluation.id, userId, area);
 
 /** The words on a factor or action saying who else is working in it ("" when nobody is). */
 const marker = async (row: ReturnType<typeof factor>) => {
@@ -59,20 +64,6 @@ const description = (row: ReturnType<typeof factor>) =>
         .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
         .join(" "),
     );
-const saved = (page: Page) =>
-  page
-    .getByRole("status")
-    .filter({ hasText: /^Saved$/ })
-    .waitFor({ timeout: 10_000 });
-
-async function expectEach(
-  pages: Page[],
-  read: (page: Page) => Promise<unknown>,
-  expected: unknown,
-) {
-  for (const page of pages)
-    await expect.poll(() => read(page), { timeout: 10_000 }).toEqual(expected);
-}
 
 describe("who is working in which factor or action", () => {
   it("marks the factor or action a colleague is in, with their name, for the others only", async () => {
@@ -185,6 +176,70 @@ describe("who is working in which factor or action", () => {
     await saved(alex);
   });
 
+  it("tells whoever is in a factor or action, politely, when a colleague comes into it or leaves", async () => {
+    const [alex, chris] = await Promise.all([
+      openEvaluation(world.people.staff.id, CURRICULUM),
+      openEvaluation(world.people.staff2.id, CURRICULUM),
+    ]);
+    await forceField(chris, "3.1").getByRole("button", { name: "Add a helping factor" }).click();
+    await chris.keyboard.type("Phonics scheme");
+    const row = factor(chris, "3.1", "Helping factor 1");
+    const said = row.getByRole("status");
+    // Counts the changes to what the row says (each one is something a screen reader reads out).
+    await said.evaluate((region) => {
+      const counted = window as unknown as { sayings: number };
+      counted.sayings = 0;
+      new MutationObserver(() => counted.sayings++).observe(region, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
+    const sayings = () => chris.evaluate(() => (window as unknown as { sayings: number }).sayings);
+
+    // Alex comes into the factor Chris is working in: Chris hears it, once.
+    await factor(alex, "3.1", "Helping factor 1").getByRole("textbox").click();
+    await expect
+      .poll(() => said.textContent(), { timeout: 10_000 })
+      .toBe("Alex Staff is now editing this factor too.");
+    expect(await said.getAttribute("aria-live")).toBeNull(); // role=status: polite already
+    const once = await sayings();
+    // His typing, and the presence that goes with it, say nothing more.
+    await alex.keyboard.press("End");
+    await alex.keyboard.type(" in every class", { delay: 40 });
+    await expectEach(
+      [chris],
+      (p) => factor(p, "3.1", "Helping factor 1").getByRole("textbox").inputValue(),
+      "Phonics scheme in every class",
+    );
+    await chris.waitForTimeout(1500);
+    expect(await sayings()).toBe(once);
+
+    // He leaves: said too.
+    await alex.getByRole("heading", { level: 1 }).click();
+    await expect.poll(() => said.textContent()).toBe("Alex Staff has stopped editing this factor.");
+
+    // Chris is elsewhere: Alex coming back shows on the factor, and is not read out.
+    await chris.getByRole("heading", { level: 1 }).click();
+    const before = await sayings();
+    await factor(alex, "3.1", "Helping factor 1").getByRole("textbox").click();
+    await expect.poll(() => marker(row)).toBe("Alex Staff is editing this factor");
+    await chris.waitForTimeout(1500);
+    expect(await sayings()).toBe(before);
+
+    // An action, the same way.
+    await actions(chris, "3.1").getByRole("button", { name: "Add an action" }).click();
+    await chris.keyboard.type("Phonics training");
+    await action(alex, "3.1", "Action 1")
+      .getByRole("textbox", { name: "What will we do?" })
+      .click();
+    await expect
+      .poll(() => action(chris, "3.1", "Action 1").getByRole("status").textContent())
+      .toBe("Alex Staff is now editing this action too.");
+    await saved(alex);
+    await saved(chris);
+  });
+
   it("tells whoever is typing in a factor that a colleague removed it, and puts it back for everyone", async () => {
     const [alex, chris] = await Promise.all([
       openEvaluation(world.people.staff.id),
@@ -210,6 +265,11 @@ describe("who is working in which factor or action", () => {
 
     await factor(alex, "2.2", "Helping factor 1")
       .getByRole("button", { name: "Remove helping factor 1" })
+      .click();
+    // Chris is in it, so Alex is asked first (plan-removal.test.ts): he removes it anyway.
+    await alex
+      .getByRole("alertdialog")
+      .getByRole("button", { name: "Remove", exact: true })
       .click();
     await expectEach(both, (p) => factor(p, "2.2", "Helping factor 1").count(), 0);
 

@@ -2,6 +2,7 @@ import { addAction, isOverdue, removeAction } from "../../../collab/shapes/plan.
 import { ActionRow, actionInputId, actionName } from "../plan/action-row.tsx";
 import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { localToday, useActions, useForces, useMembers } from "../plan/use-plan.ts";
+import { drawWithKept, putBackAsTyped, releaseRow, useKeptRows } from "../plan/kept-rows.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 import { claimRemoval } from "./removal-claims.ts";
 import { useStructuredEdits } from "./structured-edits.tsx";
@@ -18,7 +19,12 @@ export function CriterionActions({
   awareness,
   readOnly,
 }: CriterionWorkspace) {
-  const actions = useActions(doc, criterion.id);
+  // The criterion's actions in the document, and as this person sees them (with any kept).
+  const { list: actions, drawn } = drawWithKept(
+    useActions(doc, criterion.id),
+    useKeptRows(doc),
+    (r) => (r.kind === "action" && r.action.criterionId === criterion.id ? r.action : null),
+  );
   const hindering = useForces(doc, criterion.id).filter((f) => f.side === "hindering");
   const members = useMembers(evaluationId);
   const { edit, removed } = useStructuredEdits();
@@ -28,20 +34,32 @@ export function CriterionActions({
 
   return (
     <div className="plan-actions" role="group" aria-label={`Actions for ${criterion.code}`}>
-      {actions.length ? (
+      {drawn.length ? (
         <ol className="plan-action-list">
-          {actions.map((action, index) => (
+          {drawn.map(({ item: action, kept: keptRow }) => (
             <ActionRow
               key={action.id}
               doc={doc}
               action={action}
-              index={index}
+              index={keptRow ? keptRow.removal.position : actions.indexOf(action)}
               hindering={hindering}
               members={members}
               overdue={isOverdue(action, today)}
               readOnly={readOnly}
+              kept={keptRow}
+              onPutBack={() => {
+                if (!doc || !keptRow) return;
+                putBackAsTyped(doc, keptRow.removal, edit);
+                focusWhenDrawn([actionInputId(action.id)]);
+              }}
+              onLeaveRemoved={() => {
+                if (!doc) return;
+                releaseRow(doc, action.id);
+                focusWhenDrawn([addId]);
+              }}
               onRemove={() => {
                 if (!doc) return;
+                const index = actions.indexOf(action);
                 // Said first, so whoever is working in it hears who removed it.
                 claimRemoval(awareness, action.id);
                 edit(() => removeAction(doc, action.id));

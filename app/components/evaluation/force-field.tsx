@@ -1,6 +1,7 @@
 import { useState } from "react";
 import {
   addForce,
+  forceTotals,
   moveForce,
   removeForce,
   type Force,
@@ -16,6 +17,13 @@ import {
 import { dropPosition } from "../reorder/drag.ts";
 import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { useForces } from "../plan/use-plan.ts";
+import {
+  drawWithKept,
+  putBackAsTyped,
+  releaseRow,
+  useKeptRows,
+  type KeptRow,
+} from "../plan/kept-rows.ts";
 import type { CriterionWorkspace } from "./criterion-panel.tsx";
 import { ForceFieldDiagram } from "./force-field-diagram.tsx";
 import { claimRemoval } from "./removal-claims.ts";
@@ -35,11 +43,23 @@ const addButtonId = (criterionId: string, side: ForceSide) => `add-${side}-${cri
  */
 export function ForceField({ criterion, doc, awareness, readOnly }: CriterionWorkspace) {
   const forces = useForces(doc, criterion.id);
+  const totals = forceTotals(forces);
+  const keptRows = useKeptRows(doc);
   const { edit, removed } = useStructuredEdits();
   const [announcement, setAnnouncement] = useState("");
   const locked = readOnly || !doc;
 
-  const sideOf = (side: ForceSide) => forces.filter((f) => f.side === side);
+  // Each side as this person sees it: its factors in the document, and any kept on their screen.
+  const drawnOf = (side: ForceSide) =>
+    drawWithKept(
+      forces.filter((f) => f.side === side),
+      keptRows,
+      (r) =>
+        r.kind === "force" && r.force.criterionId === criterion.id && r.force.side === side
+          ? r.force
+          : null,
+    );
+  const sideOf = (side: ForceSide) => drawnOf(side).list;
 
   const move = (side: ForceSide, forceId: string, position: number) => {
     if (!doc) return;
@@ -76,12 +96,24 @@ export function ForceField({ criterion, doc, awareness, readOnly }: CriterionWor
     focusWhenDrawn([addButtonId(criterion.id, force.side)]);
   };
 
+  const putBack = (force: Force, kept: KeptRow) => {
+    if (!doc) return;
+    putBackAsTyped(doc, kept.removal, edit);
+    focusWhenDrawn([forceInputId(force.id)]);
+  };
+
+  const leaveRemoved = (force: Force) => {
+    if (!doc) return;
+    releaseRow(doc, force.id);
+    focusWhenDrawn([addButtonId(criterion.id, force.side)]);
+  };
+
   return (
     <div className="force-field" role="group" aria-label={`Force-field for ${criterion.code}`}>
       <ForceFieldDiagram code={criterion.code} forces={forces} />
       <div className="ff-columns">
         {SIDES.map((side) => {
-          const list = sideOf(side);
+          const { list, drawn } = drawnOf(side);
           const headingId = `ff-${side}-${criterion.id}`;
           const dragList = `${criterion.id}/${side}`;
           return (
@@ -89,18 +121,19 @@ export function ForceField({ criterion, doc, awareness, readOnly }: CriterionWor
               <h5 id={headingId}>
                 {SIDE_LABELS[side]} factors{" "}
                 <span className="ff-column-total">
-                  (total {list.reduce((t, f) => t + f.strength, 0)})
+                  {/* As the diagram counts: factors nobody has described yet are left out. */}
+                  (total {totals[side]})
                 </span>
               </h5>
               <p className="hint">{HINTS[side]}</p>
-              {list.length ? (
+              {drawn.length ? (
                 <ol className="ff-list">
-                  {list.map((force, index) => (
+                  {drawn.map(({ item: force, kept }) => (
                     <ForceRow
                       key={force.id}
                       doc={doc}
                       force={force}
-                      index={index}
+                      index={kept ? kept.removal.position : list.indexOf(force)}
                       count={list.length}
                       list={dragList}
                       readOnly={readOnly}
@@ -115,7 +148,10 @@ export function ForceField({ criterion, doc, awareness, readOnly }: CriterionWor
                           ),
                         )
                       }
-                      onRemove={() => remove(force, index)}
+                      onRemove={() => remove(force, list.indexOf(force))}
+                      kept={kept}
+                      onPutBack={() => kept && putBack(force, kept)}
+                      onLeaveRemoved={() => leaveRemoved(force)}
                     />
                   ))}
                 </ol>

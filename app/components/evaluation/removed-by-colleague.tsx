@@ -1,15 +1,24 @@
 import { useCallback, useEffect, useState } from "react";
 import type * as Y from "yjs";
-import { actionsOf, forcesOf, restoreAction, restoreForce } from "../../../collab/shapes/plan.ts";
+import { actionsOf, forcesOf } from "../../../collab/shapes/plan.ts";
 import { usePresenceAwareness } from "../../collab/collab-room.tsx";
 import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { actionInputId, actionName } from "../plan/action-row.tsx";
 import { forceInputId, forceName } from "../plan/force-row.tsx";
+import { keepRow, keptRowOf, putBackAsTyped, releaseRow, useKeptRows } from "../plan/kept-rows.ts";
 import { evaluationFocusOf } from "./focus.ts";
 import { NoticeToast } from "./notice-toast.tsx";
 import { removerOf, type Remover } from "./removal-claims.ts";
 import { removedId, watchRemovalsWhileEditing, type Removal } from "./removal-watch.ts";
 import { useStructuredEdits } from "./structured-edits.tsx";
+
+/** Is the focus in a text field (where a removal under it would lose what is typed next)? */
+const typingInAField = () => {
+  const el = document.activeElement;
+  return (
+    el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type === "text")
+  );
+};
 
 /** How long to wait for the remover's word (presence) after a removal arrives without it. */
 const CLAIM_WAIT_MS = 1500;
@@ -37,6 +46,8 @@ export function removalMessage(
 interface Shown {
   removal: Removal;
   who: string;
+  /** Its row is kept on this person's screen (they were in it): letting that go ends this too. */
+  kept: boolean;
   n: number;
 }
 
@@ -44,6 +55,8 @@ interface Shown {
  * Tells this person when someone else removes a factor or action they are working in (or just
  * changed), who did if that can be known ("A colleague" otherwise), with "Put it back", which
  * restores it as it was through the plan's own shape functions. Only for those who may write.
+ * A row they were in stays on their screen meanwhile (kept-rows.ts), taking their typing, and
+ * comes back with what they typed.
  */
 export function RemovedByColleague({
   doc,
@@ -56,43 +69,46 @@ export function RemovedByColleague({
   const { edit } = useStructuredEdits();
   const [shown, setShown] = useState<Shown | null>(null);
   const dismiss = useCallback(() => setShown(null), []);
+  const keptRows = useKeptRows(doc);
 
   useEffect(() => {
     if (!doc || !awareness) return;
     const waiting = new Set<() => void>();
     const tell = (removal: Removal, remover: Remover | null) => {
+      const id = removedId(removal);
       // Removed by this very person in another window: that window offers the Undo.
-      if (remover?.isMe) return;
-      setShown((s) => ({ removal, who: remover?.name ?? "A colleague", n: (s?.n ?? 0) + 1 }));
+      if (remover?.isMe) return releaseRow(doc, id);
+      const kept = keptRowOf(doc, id) !== null;
+      setShown((s) => ({ removal, who: remover?.name ?? "A colleague", kept, n: (s?.n ?? 0) + 1 }));
     };
-    const stop = watchRemovalsWhileEditing(
-      doc,
-      (id) => evaluationFocusOf(awareness.getLocalState()?.focus)?.item === id,
-      (removal) => {
-        const id = removedId(removal);
-        const remover = removerOf(awareness, id);
-        if (remover) return tell(removal, remover);
-        // The server sends presence after the document changes of the same moment, so the
-        // remover's word may arrive just after the removal: wait a little for it.
-        const onChange = () => {
-          const found = removerOf(awareness, id);
-          if (!found) return;
-          cancel();
-          tell(removal, found);
-        };
-        const timer = setTimeout(() => {
-          cancel();
-          tell(removal, null);
-        }, CLAIM_WAIT_MS);
-        const cancel = () => {
-          clearTimeout(timer);
-          awareness.off("change", onChange);
-          waiting.delete(cancel);
-        };
-        awareness.on("change", onChange);
-        waiting.add(cancel);
-      },
-    );
+    const workingIn = (id: string) =>
+      evaluationFocusOf(awareness.getLocalState()?.focus)?.item === id;
+    const stop = watchRemovalsWhileEditing(doc, workingIn, (removal) => {
+      const id = removedId(removal);
+      // Kept now, in this task, before the row's field (and the next key press) is lost.
+      if (workingIn(id) && typingInAField()) keepRow(doc, removal);
+      const remover = removerOf(awareness, id);
+      if (remover) return tell(removal, remover);
+      // The server sends presence after the document changes of the same moment, so the
+      // remover's word may arrive just after the removal: wait a little for it.
+      const onChange = () => {
+        const found = removerOf(awareness, id);
+        if (!found) return;
+        cancel();
+        tell(removal, found);
+      };
+      const timer = setTimeout(() => {
+        cancel();
+        tell(removal, null);
+      }, CLAIM_WAIT_MS);
+      const cancel = () => {
+        clearTimeout(timer);
+        awareness.off("change", onChange);
+        waiting.delete(cancel);
+      };
+      awareness.on("change", onChange);
+      waiting.add(cancel);
+    });
     return () => {
       stop();
       waiting.forEach((cancel) => cancel());
@@ -112,15 +128,17 @@ export function RemovedByColleague({
     return () => items.unobserve(check);
   }, [shown, doc]);
 
+  // Its kept row let go ("Leave it removed"): the person has decided.
+  useEffect(() => {
+    if (shown?.kept && !keptRows.some((row) => removedId(row.removal) === removedId(shown.removal)))
+      setShown(null);
+  }, [shown, keptRows]);
+
   const putBack = () => {
     if (!shown || !doc) return;
     const { removal } = shown;
     setShown(null);
-    const back = edit(() =>
-      removal.kind === "force"
-        ? restoreForce(doc, removal.force, removal.position, removal.linkedActionIds)
-        : restoreAction(doc, removal.action, removal.position),
-    );
+    const back = putBackAsTyped(doc, removal, edit);
     if (back)
       focusWhenDrawn([
         removal.kind === "force"

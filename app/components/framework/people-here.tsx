@@ -1,3 +1,4 @@
+import { ColleagueDots } from "../../collab/colleague-dots.tsx";
 import { useDesigner } from "./designer-context.ts";
 
 /** Small marks for the other people working on an item right now. */
@@ -10,14 +11,7 @@ export function PeopleHere({ id }: { id: string }) {
       className="people-here"
       title={`${names} ${people.length === 1 ? "is" : "are"} working here`}
     >
-      {people.map((p) => (
-        <span
-          key={p.name}
-          className="people-dot"
-          style={{ backgroundColor: p.colour }}
-          aria-hidden="true"
-        />
-      ))}
+      <ColleagueDots people={people} />
       <span className="sr-only">
         {names} {people.length === 1 ? "is" : "are"} working here
       </span>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type * as Y from "yjs";
 import {
   ACTION_STATUSES,
@@ -15,6 +15,9 @@ import { usePresenceFocus } from "../../collab/collab-room.tsx";
 import type { EvaluationFocus } from "../evaluation/focus.ts";
 import { useColleaguesAt } from "../evaluation/use-colleagues-at.ts";
 import { ColleaguesEditing, colleaguesEditingId } from "./colleagues-editing.tsx";
+import { KeptRowNotice, keptRowNoticeId } from "./kept-row-notice.tsx";
+import { keptText, type KeptRow } from "./kept-rows.ts";
+import { RemoveRowButton } from "./remove-row-button.tsx";
 import type { Member } from "./use-plan.ts";
 
 export const actionName = (index: number) => `Action ${index + 1}`;
@@ -78,6 +81,13 @@ export interface ActionRowProps {
   overdue: boolean;
   readOnly: boolean;
   onRemove(): void;
+  /**
+   * Set when someone else removed it while this person was in it: it stays on their screen only,
+   * its texts taking their typing (`index` is then where it was), until they choose.
+   */
+  kept?: KeptRow | null;
+  onPutBack?(): void;
+  onLeaveRemoved?(): void;
 }
 
 /** One action of a criterion's plan: what, who, by when, how impact is judged, where it stands, what it addresses. */
@@ -90,8 +100,12 @@ export function ActionRow({
   overdue,
   readOnly,
   onRemove,
+  kept = null,
+  onPutBack = () => {},
+  onLeaveRemoved = () => {},
 }: ActionRowProps) {
-  const name = actionName(index);
+  const name = kept ? `${actionName(index)} (removed)` : actionName(index);
+  const row = useRef<HTMLLIElement>(null);
   const { edit } = useStructuredEdits();
   const { focusProps } = usePresenceFocus();
   // Focus anywhere in the action says "this action" (more precisely than the plan around it).
@@ -103,19 +117,34 @@ export function ActionRow({
   const colleagues = useColleaguesAt(here);
   const inputId = actionInputId(action.id);
   const editingId = colleaguesEditingId(inputId);
+  const keptId = keptRowNoticeId(inputId);
   const ownerId = useId();
   const statusId = useId();
-  const locked = readOnly || !doc;
+  // Gone from the document: only its texts still take typing (kept for this person).
+  const locked = readOnly || !doc || kept !== null;
+  const textLocked = readOnly || !doc;
+  const described = kept ? keptId : colleagues.length ? editingId : undefined;
   const known = members?.some((m) => m.id === action.ownerId) ?? false;
   const linked = new Set(action.forceIds);
   return (
     <li
+      ref={row}
       className={`plan-action plan-action-${action.status}${overdue ? " plan-action-overdue" : ""}`}
       {...focusProps(here)}
     >
       <fieldset className="plan-action-body">
         <legend>{name}</legend>
-        <ColleaguesEditing id={editingId} colleagues={colleagues} what="action" />
+        {kept ? (
+          <KeptRowNotice
+            id={keptId}
+            what="action"
+            name={actionName(index).toLowerCase()}
+            onPutBack={onPutBack}
+            onLeaveRemoved={onLeaveRemoved}
+          />
+        ) : (
+          <ColleaguesEditing id={editingId} colleagues={colleagues} what="action" row={row} />
+        )}
         {overdue && action.due ? (
           <p className="plan-overdue">
             <span aria-hidden="true">⚠ </span>
@@ -125,9 +154,9 @@ export function ActionRow({
         <YTextInput
           label="What will we do?"
           id={inputId}
-          describedBy={colleagues.length ? editingId : undefined}
-          ytext={actionText(doc, action.id, "what")}
-          readOnly={locked}
+          describedBy={described}
+          ytext={kept ? keptText(kept, "what") : actionText(doc, action.id, "what")}
+          readOnly={textLocked}
         />
         <div className="plan-action-grid">
           <div className="field">
@@ -189,8 +218,11 @@ export function ActionRow({
         </div>
         <YTextArea
           label="How will we judge impact?"
-          ytext={actionText(doc, action.id, "successMeasure")}
-          readOnly={locked}
+          describedBy={kept ? keptId : undefined}
+          ytext={
+            kept ? keptText(kept, "successMeasure") : actionText(doc, action.id, "successMeasure")
+          }
+          readOnly={textLocked}
           rows={2}
         />
         <fieldset className="plan-addresses">
@@ -222,9 +254,7 @@ export function ActionRow({
           )}
         </fieldset>
         {locked ? null : (
-          <button type="button" className="plan-remove" onClick={onRemove}>
-            Remove<span className="visually-hidden"> {name.toLowerCase()}</span>
-          </button>
+          <RemoveRowButton name={name} what="action" colleagues={colleagues} onRemove={onRemove} />
         )}
       </fieldset>
     </li>

@@ -9,6 +9,9 @@ import { usePresenceFocus } from "../../collab/collab-room.tsx";
 import type { EvaluationFocus } from "../evaluation/focus.ts";
 import { useColleaguesAt } from "../evaluation/use-colleagues-at.ts";
 import { ColleaguesEditing, colleaguesEditingId } from "./colleagues-editing.tsx";
+import { KeptRowNotice, keptRowNoticeId } from "./kept-row-notice.tsx";
+import { keptText, type KeptRow } from "./kept-rows.ts";
+import { RemoveRowButton } from "./remove-row-button.tsx";
 
 export const SIDE_LABELS: Record<ForceSide, string> = {
   helping: "Helping",
@@ -43,6 +46,13 @@ export interface ForceRowProps {
   /** A force dragged here was dropped at `slot` (a gap in the list as drawn, 0 = before the first). */
   onDrop(forceId: string, slot: number): void;
   onRemove(forceId: string): void;
+  /**
+   * Set when someone else removed it while this person was in it: it stays on their screen only,
+   * its text taking their typing (`index` is then where it was), until they choose.
+   */
+  kept?: KeptRow | null;
+  onPutBack?(): void;
+  onLeaveRemoved?(): void;
 }
 
 /** One factor of a force-field: its text, strength, flags, and the controls to move or remove it. */
@@ -56,8 +66,11 @@ export function ForceRow({
   onMove,
   onDrop,
   onRemove,
+  kept = null,
+  onPutBack = () => {},
+  onLeaveRemoved = () => {},
 }: ForceRowProps) {
-  const name = forceName(force.side, index);
+  const name = kept ? `${forceName(force.side, index)} (removed)` : forceName(force.side, index);
   const { edit } = useStructuredEdits();
   const row = useRef<HTMLLIElement>(null);
   const { dropSide, dropProps } = useDropTarget(list, index, onDrop);
@@ -67,7 +80,9 @@ export function ForceRow({
   const colleagues = useColleaguesAt(here);
   const inputId = forceInputId(force.id);
   const editingId = colleaguesEditingId(inputId);
-  const locked = readOnly || !doc;
+  const keptId = keptRowNoticeId(inputId);
+  // Gone from the document: only its text still takes typing (kept for this person).
+  const locked = readOnly || !doc || kept !== null;
   const classes = [
     "ff-force",
     `ff-force-${force.side}`,
@@ -82,7 +97,17 @@ export function ForceRow({
       {...focusProps(here)}
     >
       <div role="group" aria-label={name} className="ff-force-body">
-        <ColleaguesEditing id={editingId} colleagues={colleagues} what="factor" />
+        {kept ? (
+          <KeptRowNotice
+            id={keptId}
+            what="factor"
+            name={forceName(force.side, index).toLowerCase()}
+            onPutBack={onPutBack}
+            onLeaveRemoved={onLeaveRemoved}
+          />
+        ) : (
+          <ColleaguesEditing id={editingId} colleagues={colleagues} what="factor" row={row} />
+        )}
         <div className="ff-force-text">
           {locked ? null : (
             <span
@@ -109,9 +134,9 @@ export function ForceRow({
               </>
             }
             id={inputId}
-            describedBy={colleagues.length ? editingId : undefined}
-            ytext={forceText(doc, force.id)}
-            readOnly={locked}
+            describedBy={kept ? keptId : colleagues.length ? editingId : undefined}
+            ytext={kept ? keptText(kept, "text") : forceText(doc, force.id)}
+            readOnly={readOnly || !doc}
             placeholder={force.side === "helping" ? "What helps us here?" : "What holds us back?"}
           />
         </div>
@@ -185,9 +210,12 @@ export function ForceRow({
                 <span aria-hidden="true">↓</span>
                 <span className="visually-hidden">Move {name.toLowerCase()} down</span>
               </button>
-              <button type="button" className="plan-remove" onClick={() => onRemove(force.id)}>
-                Remove<span className="visually-hidden"> {name.toLowerCase()}</span>
-              </button>
+              <RemoveRowButton
+                name={name}
+                what="factor"
+                colleagues={colleagues}
+                onRemove={() => onRemove(force.id)}
+              />
             </span>
           )}
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import {
   actionsOf,
@@ -9,29 +9,54 @@ import {
   type PlanAction,
 } from "../../../collab/shapes/plan.ts";
 
+interface Reading<T> {
+  type: Y.AbstractType<unknown> | null;
+  key: string;
+  serial: string;
+  value: T;
+  /** Something changed since it was read (or nobody was listening): read again when asked. */
+  stale: boolean;
+}
+
 /**
  * A value read from part of the document, kept current by observing it deeply. Every criterion
  * observes the same `forces`/`actions` map, so a change re-renders only the criteria whose
- * reading actually changed (compared as JSON).
+ * reading actually changed (compared as JSON). Read as an external store: a change is drawn in
+ * the same render as the rows kept on this person's screen (kept-rows.ts), so a factor never
+ * leaves the screen, nor its field the focus, between the two.
  */
 function useLiveReading<T>(type: Y.AbstractType<unknown> | null, read: () => T, key: string): T {
-  const [value, setValue] = useState<T>(read);
-  useEffect(() => {
-    let last = "";
-    const refresh = () => {
-      const next = read();
-      const serial = JSON.stringify(next);
-      if (serial === last) return;
-      last = serial;
-      setValue(next);
-    };
-    refresh();
-    if (!type) return;
-    type.observeDeep(refresh);
-    return () => type.unobserveDeep(refresh);
-    // `read` is rebuilt on every render; `key` names what it reads.
-  }, [type, key]);
-  return value;
+  const reading = useRef<Reading<T> | null>(null);
+  // `read` is rebuilt on every render; `type` and `key` say what it reads.
+  const latestRead = useRef(read);
+  latestRead.current = read;
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      // What changed before anyone listened is read again now.
+      if (reading.current) reading.current.stale = true;
+      if (!type) return () => {};
+      const changed = () => {
+        if (reading.current) reading.current.stale = true;
+        onChange();
+      };
+      type.observeDeep(changed);
+      return () => type.unobserveDeep(changed);
+    },
+    [type],
+  );
+  const snapshot = (): T => {
+    const last = reading.current;
+    if (last && !last.stale && last.type === type && last.key === key) return last.value;
+    const value = latestRead.current();
+    const serial = JSON.stringify(value);
+    if (last && last.serial === serial) {
+      reading.current = { ...last, type, key, stale: false };
+      return last.value;
+    }
+    reading.current = { type, key, serial, value, stale: false };
+    return value;
+  };
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
 /** The criterion's forces (both sides), in order, live. */
