@@ -14,33 +14,51 @@ import { listEvidenceOfEvaluation, type EvidenceItem } from "../../models/eviden
 import { scaleOf } from "../../models/framework/applicable.ts";
 import { loadEvaluation } from "../../models/permissions/loaders.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
+import { levelAsTaken, levelNamesIn, type NamedLevel } from "../../models/snapshot/level-names.ts";
 import { getSnapshot, SNAPSHOT_KIND_LABELS } from "../../models/snapshot/snapshot.ts";
 import { getTrust } from "../../models/trust/trust.ts";
 import { getUsers } from "../../models/user/user.ts";
 import type { EvaluationReportData, PrintedEvidence } from "./report-data.ts";
 
-/** The evaluation at the moment the report shows: the live document, or a submission's copy. */
+/** A criterion's judgement at the moment the report shows, given its scale's levels now. */
+type LevelAt = (criterionId: string, levelsNow: readonly NamedLevel[]) => NamedLevel | null;
+
+/**
+ * The evaluation at the moment the report shows: the live document, or a submission's copy.
+ * A submission's judgements are those it counted, each named as its scale named the level when
+ * it was submitted (ADR 063), whatever the framework version the evaluation has moved to since.
+ */
 async function stateOf(
   collab: CollabAccess,
   evaluation: { id: string; trustId: string },
   version: string,
   now: Date,
-): Promise<{ doc: Y.Doc; asOf: string; status: string | null }> {
+): Promise<{ doc: Y.Doc; asOf: string; status: string | null; levelOf: LevelAt }> {
   if (version === "now") {
+    const doc = await collab.read(documentName("evaluation", evaluation.id));
+    const judgements = readJudgements(doc);
     return {
-      doc: await collab.read(documentName("evaluation", evaluation.id)),
+      doc,
       asOf: `As now (live), ${formatMoment(now)}`,
       status: null,
+      levelOf: (criterionId, levelsNow) =>
+        levelsNow.find((l) => l.key === judgements[criterionId]) ?? null,
     };
   }
   const snapshot = await getSnapshot(evaluation.trustId, evaluation.id, version);
   if (!snapshot) throw new NotFoundError();
   const doc = new Y.Doc();
   Y.applyUpdate(doc, snapshot.state);
+  const names = levelNamesIn(snapshot);
+  const judgements = new Map(snapshot.projection.judgements.map((j) => [j.criterionId, j.level]));
   return {
     doc,
     asOf: `As submitted ${formatMoment(snapshot.createdAt)}`,
     status: SNAPSHOT_KIND_LABELS[snapshot.kind],
+    levelOf: (criterionId, levelsNow) => {
+      const key = judgements.get(criterionId);
+      return key === undefined ? null : levelAsTaken(names, criterionId, key, levelsNow);
+    },
   };
 }
 
@@ -75,7 +93,6 @@ export async function evaluationReportData(
   ]);
   const { doc } = state;
   try {
-    const judgements = readJudgements(doc);
     const forces = readForces(doc);
     const actions = readActions(doc);
     const codes = new Map(content.areas.flatMap((a) => a.criteria.map((c) => [c.id, c.code])));
@@ -108,7 +125,7 @@ export async function evaluationReportData(
           title: area.title,
           summary: area.summary,
           criteria: area.criteria.map((criterion) => {
-            const level = scale.levels.find((l) => l.key === judgements[criterion.id]);
+            const level = state.levelOf(criterion.id, scale.levels);
             return {
               code: criterion.code,
               statement: criterion.statement,

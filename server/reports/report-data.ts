@@ -80,7 +80,10 @@ export interface EvaluationReportData {
 export interface PrintedAgreement {
   code: string;
   statement: string;
+  /** The judgement the validators reviewed: as submitted, named as then (ADRs 062, 063). */
   schoolJudgement: PrintedLevel | null;
+  /** "Now Strong standard: changed since submission on 3 Dec 2026"; null where unchanged. */
+  schoolJudgementNow: string | null;
   agreed: {
     level: PrintedLevel;
     rationale: string;
@@ -101,6 +104,10 @@ export interface ValidationReportData {
   cycleName: string | null;
   generatedAt: string;
   meetingAt: string | null;
+  /** "3 Dec 2026, 14:05 by Jo Bloggs", or that it was never submitted and is shown live. */
+  submitted: string;
+  /** "School's judgement as submitted", or "School's judgement (live)" if never submitted. */
+  schoolJudgementTitle: string;
   validators: string[];
   /** Null: the meeting does not record who observed (said so in the report). */
   observers: string[] | null;

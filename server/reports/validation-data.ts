@@ -2,6 +2,16 @@ import type { CollabAccess } from "../../collab/access.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { readRichText } from "../../collab/shapes/rich-text.ts";
 import { MINUTES_FIELD } from "../../app/components/meeting/whiteboard-shape.ts";
+import {
+  submissionUnderReview,
+  submittedLevelOf,
+} from "../../app/components/meeting/meeting.server.ts";
+import {
+  changedNote,
+  changedSinceSubmission,
+  NOT_SUBMITTED_NOTE,
+  reviewedLevel,
+} from "../../app/components/meeting/submitted-judgement.ts";
 import { listAwardsOfEvaluation } from "../../models/award/award.ts";
 import { getCycle } from "../../models/cycle/cycle.ts";
 import { formatDay, formatMoment } from "../../models/dates.ts";
@@ -40,7 +50,9 @@ function outcomeLines(outcome: Outcome): string[] {
  * Everything the validation report prints, for someone who may read the validation: the agreed
  * judgements with their rationale and who agreed and confirmed them, the outcome and award, the
  * validators, and the meeting's minutes. The meeting does not record who observed it, so the
- * report says so rather than guessing.
+ * report says so rather than guessing. The school's judgement is the one the validators reviewed,
+ * as the pages show it (ADRs 062, 063): as submitted, named as the scale named it then, with what
+ * it is now wherever the school has changed it since; live, and said so, if never submitted.
  */
 export async function validationReportData(
   actor: Actor,
@@ -51,7 +63,7 @@ export async function validationReportData(
   const { validation } = await loadValidation(actor, params.validationId);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
-  const [{ school, version, content }, trust, cycle, entries, schedule, awards, meeting] =
+  const [{ school, version, content }, trust, cycle, entries, schedule, awards, meeting, review] =
     await Promise.all([
       frameworkOfEvaluation(evaluation),
       getTrust(validation.trustId),
@@ -60,6 +72,7 @@ export async function validationReportData(
       findMeetingSchedule(validation.trustId, validation.id),
       listAwardsOfEvaluation(validation.trustId, evaluation.id),
       collab.read(documentName("meeting", validation.id)),
+      submissionUnderReview(evaluation),
     ]);
   let minutes;
   try {
@@ -68,10 +81,17 @@ export async function validationReportData(
     meeting.destroy();
   }
   const state = recordState(entries);
+  const { submission } = review;
   const people = new Map(
-    (await getUsers([...new Set([...validation.validatorIds, ...entries.map((e) => e.by)])])).map(
-      (u) => [u.id, u.name],
-    ),
+    (
+      await getUsers([
+        ...new Set([
+          ...validation.validatorIds,
+          ...entries.map((e) => e.by),
+          ...(submission ? [submission.createdBy] : []),
+        ]),
+      ])
+    ).map((u) => [u.id, u.name]),
   );
   const name = (id: string) => people.get(id) ?? "someone no longer in the trust";
   const schoolJudgements = new Map(
@@ -89,6 +109,12 @@ export async function validationReportData(
     cycleName: cycle?.name ?? null,
     generatedAt: formatDay(now),
     meetingAt: schedule ? `${formatMoment(schedule.scheduledAt)} (UK time)` : null,
+    submitted: submission
+      ? `${submission.at} by ${name(submission.createdBy)}`
+      : NOT_SUBMITTED_NOTE,
+    schoolJudgementTitle: submission
+      ? "School's judgement as submitted"
+      : "School's judgement (live)",
     validators: validation.validatorIds.map(name),
     observers: null,
     areas: content.areas.map((area) => {
@@ -102,10 +128,22 @@ export async function validationReportData(
         criteria: area.criteria.map((criterion) => {
           const agreed = state.agreed[criterion.id];
           const level = agreed ? printed(agreed.level) : null;
+          const live = schoolJudgements.get(criterion.id) ?? null;
+          const submitted = review.submittedJudgements.get(criterion.id) ?? null;
+          const reviewed = reviewedLevel(
+            submission,
+            submittedLevelOf(review, criterion.id, levels),
+            live,
+            levels,
+          );
           return {
             code: criterion.code,
             statement: criterion.statement,
-            schoolJudgement: printed(schoolJudgements.get(criterion.id)),
+            schoolJudgement: reviewed && { label: reviewed.label, colour: reviewed.colour },
+            schoolJudgementNow:
+              submission && changedSinceSubmission(submission, submitted, live)
+                ? changedNote(printed(schoolJudgements.get(criterion.id))?.label ?? null, submission.on)
+                : null,
             agreed:
               agreed && level
                 ? {

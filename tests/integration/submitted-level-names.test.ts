@@ -5,7 +5,6 @@ import { documentName } from "../../collab/document-name.ts";
 import { setJudgement } from "../../collab/shapes/evaluation.ts";
 import { formatDay, todayInEngland } from "../../models/dates.ts";
 import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
-import { getFrameworkVersion, publishVersion } from "../../models/framework/framework.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import { createSnapshot, listSnapshotsOfEvaluation } from "../../models/snapshot/snapshot.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
@@ -19,6 +18,7 @@ import { eventually } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildEvaluation, buildValidation, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
+import { publishRenamedScales } from "../support/renamed-scales.ts";
 import { cellText, rowText, shownText } from "../support/page-text.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -50,22 +50,6 @@ async function judge(evaluation: Evaluation, levels: Record<string, string>) {
     for (const [criterionId, level] of Object.entries(levels))
       setJudgement(doc, criterionId, level);
   });
-}
-
-/** The next version of the evaluation's framework: two levels renamed, "Exceptional" gone. */
-async function publishRenamedScales(evaluation: Evaluation) {
-  const current = (await getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId))!;
-  const content = structuredClone(current.content);
-  for (const scale of content.scales) {
-    scale.levels = scale.levels.filter((l) => l.key !== "exceptional");
-    for (const level of scale.levels) {
-      if (level.key === "strong") level.label = "Strong (2027 wording)";
-      if (level.key === "met") level.label = "Met in full";
-    }
-  }
-  for (const area of content.areas)
-    for (const criterion of area.criteria) delete criterion.descriptors.exceptional;
-  return publishVersion(evaluation.trustId, evaluation.frameworkId, content);
 }
 
 beforeAll(async () => {

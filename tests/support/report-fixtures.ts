@@ -187,6 +187,8 @@ export function validationReportFixture(): ValidationReportData {
     cycleName: null,
     generatedAt: "12 March 2027",
     meetingAt: "3 Mar 2027, 14:00",
+    submitted: "24 Feb 2027, 16:10 by Sam Taylor",
+    schoolJudgementTitle: "School's judgement as submitted",
     validators: ["Helen Wright"],
     observers: null,
     areas: [
@@ -197,6 +199,7 @@ export function validationReportFixture(): ValidationReportData {
             code: "1.1",
             statement: "Pupils with SEND are identified early",
             schoolJudgement: { label: "Strong standard", colour: "#0f6e5a" },
+            schoolJudgementNow: null,
             agreed: {
               level: { label: "Expected standard", colour: "#1f5fa8" },
               rationale: "Plans are reviewed but not yet consistently",

@@ -4,14 +4,17 @@ import { Cover, LevelBadge, ReportPage } from "./layout.tsx";
 import { RichText } from "./rich-text.tsx";
 import { styles } from "./styles.ts";
 
-function Agreement({ item }: { item: PrintedAgreement }) {
+function Agreement({ item, schoolTitle }: { item: PrintedAgreement; schoolTitle: string }) {
   const { agreed } = item;
   return (
     <View style={styles.criterion} wrap={false}>
       <Text style={styles.h3}>{`${item.code} ${item.statement}`}</Text>
       <Text style={{ fontSize: 9 }}>
-        {`School's judgement: ${item.schoolJudgement?.label ?? "not judged"}`}
+        {`${schoolTitle}: ${item.schoolJudgement?.label ?? "not judged"}`}
       </Text>
+      {item.schoolJudgementNow ? (
+        <Text style={{ fontSize: 9, fontWeight: "bold" }}>{item.schoolJudgementNow}</Text>
+      ) : null}
       {agreed ? (
         <>
           <LevelBadge label={`Agreed: ${agreed.level.label}`} colour={agreed.level.colour} />
@@ -55,6 +58,7 @@ export function ValidationReport({ data }: { data: ValidationReportData }) {
             ["Evaluation", data.evaluationTitle],
             ["Framework", `${data.frameworkName} (version ${data.frameworkVersion})`],
             ["Cycle", data.cycleName ?? "Not part of a cycle"],
+            ["Submitted", data.submitted],
             ["Meeting", data.meetingAt ?? "Not scheduled"],
             ["Outcome", data.outcome?.result ?? "Not recorded yet"],
             ["Date", data.generatedAt],
@@ -97,7 +101,7 @@ export function ValidationReport({ data }: { data: ValidationReportData }) {
           <View key={i}>
             <Text style={styles.h2}>{area.title}</Text>
             {area.criteria.map((item, j) => (
-              <Agreement key={j} item={item} />
+              <Agreement key={j} item={item} schoolTitle={data.schoolJudgementTitle} />
             ))}
           </View>
         ))}
