@@ -69,23 +69,29 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
         ))}
       </ul>
       <TableScroll label={`${area.title}: schools at each level`}>
-        <table className="table stack-table">
+        {/* On a phone the rows are a grid (insight.css), and a browser may then stop telling a
+            screen reader it is a table (Safari does): every part says what it is. */}
+        <table className="table stack-table" role="table">
           <caption className="visually-hidden">{`${area.title}: how many schools at each level. ${area.scale.note} Each count opens the list of those schools.`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                Criterion
+              </th>
               {area.levels.map((l) => (
-                <th key={l.key} scope="col">
+                <th key={l.key} scope="col" role="columnheader">
                   {l.label}
                 </th>
               ))}
-              <th scope="col">{area.notYet}</th>
+              <th scope="col" role="columnheader">
+                {area.notYet}
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {area.rows.map((row) => (
-              <tr key={row.id} className={row.overall ? "stack-overall" : undefined}>
-                <th scope="row">
+              <tr key={row.id} role="row" className={row.overall ? "stack-overall" : undefined}>
+                <th scope="row" role="rowheader">
                   {row.overall ? (
                     "The area overall"
                   ) : (
@@ -100,7 +106,7 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
                   // Of the area overall's count, those resting on part of the area.
                   const partly = row.partly[i] ?? null;
                   return (
-                    <td key={levelKey}>
+                    <td key={levelKey} role="cell">
                       {/* Shown on a phone, where the headings are not (insight.css). */}
                       <span className="stack-cell-level" aria-hidden="true">
                         {area.levels[i]?.label ?? area.notYet}

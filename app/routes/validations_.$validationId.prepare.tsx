@@ -15,7 +15,7 @@ import {
   type AgendaChoice,
 } from "../components/meeting/agenda-choice.ts";
 import { preparePageData } from "../components/meeting/meeting.server.ts";
-import { PreReview } from "../components/meeting/pre-review.tsx";
+import { PreReview, provisionalIntentOf } from "../components/meeting/pre-review.tsx";
 import { ScheduleForm } from "../components/meeting/schedule-form.tsx";
 import meetingStyles from "../styles/meeting.css";
 import { recordProvisionalJudgement, scheduleMeeting } from "../validation.server.ts";
@@ -60,8 +60,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "provisional") {
     const input = fieldsOf(form, { extra });
-    const done = await run(() => recordProvisionalJudgement(ctx, input), intent);
-    return done instanceof Response ? done : json({ intent, done: "Provisional judgement saved." });
+    // Said of the row's form, for a page that posted it without scripts (pre-review.tsx).
+    const row = provisionalIntentOf(String(input.criterionId ?? ""));
+    const done = await run(() => recordProvisionalJudgement(ctx, input), row);
+    return done instanceof Response
+      ? done
+      : json({ intent: row, done: "Provisional judgement saved." });
   }
   return failed({ intent, formError: "Unknown request." }, 400);
 }
@@ -131,6 +135,7 @@ export default function PreparePage() {
         savedAgendaSize={data.scheduled ? data.agenda.length : null}
         unsaved={unsaved}
         busy={busy}
+        answer={result ?? null}
       />
     </div>
   );

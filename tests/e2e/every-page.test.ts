@@ -160,6 +160,8 @@ function walks(w: DemoWorld): Record<Who, Visit[]> {
       page(`${mark}/validation`),
       editing(meeting),
       page(certificate),
+      // Starting a renewal asks first (trust admins see the same confirmation).
+      page(`/awards/${w.award.id}/renew`),
       page("/insight"),
       page("/workspaces"),
       editing(workspace),

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { School } from "../../models/school/school.ts";
 import type { AppServer } from "../../server/app.ts";
+import { checkPage, tablesWithoutTheirRoles } from "../support/axe.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildSchool, buildStarterFramework, buildWorld } from "../support/factories.ts";
@@ -273,5 +274,20 @@ describe("the Stack's tables at a tablet's and a phone's width", () => {
     // Still a table with its headings, for screen readers and the keyboard.
     const table = page.getByRole("table").first();
     expect(await table.getByRole("columnheader", { name: "Not judged yet" }).count()).toBe(1);
+  });
+
+  it("stay tables to a screen reader on a phone, where their rows are laid out as grids", async () => {
+    const page = await signedInPage(server.url, world.people.trustLeader.id);
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(`${server.url}/insight/stack`);
+    await page.locator(".stack-table").first().waitFor({ timeout: 30_000 });
+    expect(
+      await page
+        .locator(".stack-table tbody tr")
+        .first()
+        .evaluate((tr) => getComputedStyle(tr).display),
+    ).toBe("grid");
+    expect(await tablesWithoutTheirRoles(page)).toEqual([]);
+    expect(await checkPage(page)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { checkPage } from "../support/axe.ts";
+import { checkPage, overlappingControls } from "../support/axe.ts";
 import { signedOutPage, useBrowser } from "../support/browser.ts";
 
 // The checks every-page.test.ts relies on find what they claim to find: a check that can never
@@ -76,6 +76,43 @@ describe("the page checks", () => {
       768,
     );
     expect(await checkPage(page)).toContain('button "Save" overlaps a "Details"');
+  });
+
+  // Two controls in each other's way, and a dialog's Close drawn over the first of them.
+  const inTheWay = `<style>button { font: inherit } dialog { margin: 0; inset: 0 auto auto 0; width: 300px; height: 200px }</style>
+    <button style="position: absolute; top: 100px; left: 10px; width: 120px">Save</button><a href="#x" style="position: absolute; top: 100px; left: 70px; width: 120px; display: block">Details</a>`;
+  const close = `<button style="position: fixed; top: 100px; left: 10px">Close</button>`;
+  const dialog = (attributes: string, body: string) =>
+    `<div ${attributes} aria-labelledby="q"><p id="q">Remove it?</p>${body}</div>`;
+  const showModal = (page: Page) =>
+    page.locator("dialog").evaluate((el: HTMLDialogElement) => el.showModal());
+
+  it("leave the page behind an open modal dialog alone: it is inert", async () => {
+    const opened = await pageOf(`${inTheWay}<dialog aria-labelledby="q">${close}</dialog>`, 768);
+    await showModal(opened);
+    expect(await checkPage(opened)).toEqual([]);
+    for (const role of ["dialog", "alertdialog"]) {
+      const marked = await pageOf(
+        inTheWay + dialog(`role="${role}" aria-modal="true" style="position: fixed"`, close),
+        768,
+      );
+      // (axe still checks the page behind, which only the app can make inert.)
+      expect(await overlappingControls(marked), role).toEqual([]);
+    }
+  });
+
+  it("still report controls drawn over one another in a modal dialog, or behind one that is not modal", async () => {
+    const inside = await pageOf(`<dialog aria-labelledby="q">${inTheWay}</dialog>`, 768);
+    await showModal(inside);
+    expect(await checkPage(inside)).toContain('button "Save" overlaps a "Details"');
+    const notModal = await pageOf(
+      inTheWay + dialog(`role="alertdialog" style="position: fixed"`, close),
+      768,
+    );
+    expect(await overlappingControls(notModal)).toEqual([
+      'button "Save" overlaps a "Details"',
+      'button "Save" overlaps button "Close"',
+    ]);
   });
 
   it("report an invalid field whose error is not linked to it", async () => {

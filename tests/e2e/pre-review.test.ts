@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
 import type { AppServer } from "../../server/app.ts";
 import { checkPage, horizontalOverflow, preloadAxe, settle } from "../support/axe.ts";
-import { signedInPage, useBrowser } from "../support/browser.ts";
+import { allowBrowserConsoleError, signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildValidation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
@@ -327,6 +327,50 @@ describe("saving a provisional judgement", () => {
     expect(await isOpen()).toBe(true);
     // (axe, which runs in the page, needs scripts: the same page is checked with them above.)
     expect(await horizontalOverflow(page)).toBeNull();
+  });
+
+  it("saves a provisional judgement with its row's button where scripts do not run", async () => {
+    const page = await preparePage({ agenda: null, scripts: false });
+    const row = () => page.getByRole("row").filter({ hasText: FIRST.code });
+    const choice = () =>
+      row().getByRole("combobox", { name: `Provisional judgement for ${FIRST.code}` });
+    await choice().selectOption({ label: "Not met" });
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      row()
+        .getByRole("button", { name: `Save ${FIRST.code}` })
+        .click(),
+    ]);
+    expect(answer.status()).toBe(200);
+    await page.waitForLoadState("domcontentloaded");
+    // The page drawn again says so in the row, with the level chosen…
+    expect(await row().getByRole("status").textContent()).toBe("Saved");
+    expect(await choice().locator("option:checked").textContent()).toBe("Not met");
+    // …and it is kept: opened afresh, the level is still there.
+    await page.goto(page.url());
+    expect(await choice().locator("option:checked").textContent()).toBe("Not met");
+    expect(await row().getByRole("status").textContent()).toBe("");
+
+    // A level the scale does not have is refused next to the field, and changes nothing.
+    await choice().evaluate((select: HTMLSelectElement) => {
+      select.options[select.selectedIndex].value = "no-such-level";
+    });
+    allowBrowserConsoleError(/status of 400/);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      row()
+        .getByRole("button", { name: `Save ${FIRST.code}` })
+        .click(),
+    ]);
+    expect(refused.status()).toBe(400);
+    await page.waitForLoadState("domcontentloaded");
+    expect(await row().getByRole("alert").textContent()).toBe(
+      "Choose one of the criterion's levels.",
+    );
+    expect(await choice().getAttribute("aria-invalid")).toBe("true");
+    expect(await row().getByRole("status").textContent()).toBe("");
+    await page.goto(page.url());
+    expect(await choice().locator("option:checked").textContent()).toBe("Not met");
   });
 });
 

@@ -176,6 +176,53 @@ export async function unreachableScrollingTables(
 }
 
 /**
+ * A table laid out as something else (its rows a grid or blocks, as on a phone) is no longer a
+ * table to some browsers' accessibility trees (Safari's): each part of it, from where the
+ * layout changes down to its cells, must then say what it is with an explicit ARIA role
+ * (`table`, `rowgroup`, `row`, `columnheader`, `rowheader`, `cell`). Lists the parts that do not.
+ */
+export async function tablesWithoutTheirRoles(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const own: Record<string, string> = {
+      TABLE: "table",
+      THEAD: "table-header-group",
+      TBODY: "table-row-group",
+      TFOOT: "table-footer-group",
+      TR: "table-row",
+      TH: "table-cell",
+      TD: "table-cell",
+    };
+    const roleOf = (el: Element) => {
+      if (el.tagName === "TABLE") return "table";
+      if (el.tagName === "TR") return "row";
+      if (el.tagName === "TD") return "cell";
+      if (el.tagName === "TH")
+        return el.getAttribute("scope") === "row" || el.closest("tbody, tfoot")
+          ? "rowheader"
+          : "columnheader";
+      return "rowgroup";
+    };
+    const problems: string[] = [];
+    for (const table of document.querySelectorAll("table")) {
+      const caption = table.caption?.textContent?.trim().slice(0, 60) ?? "(no caption)";
+      const parts = [table, ...table.querySelectorAll("thead, tbody, tfoot, tr, th, td")];
+      const laidOut = (el: Element) =>
+        el.checkVisibility() && getComputedStyle(el).display !== own[el.tagName];
+      const wrong = parts
+        // From a part whose display is not its own, down: the part and everything in it.
+        .filter((el) => parts.some((at) => at.contains(el) && laidOut(at)))
+        .filter((el) => el.getAttribute("role") !== roleOf(el))
+        .map((el) => `${el.tagName.toLowerCase()} (${roleOf(el)})`);
+      if (wrong.length)
+        problems.push(
+          `table "${caption}" is laid out as no table, without its roles: ${[...new Set(wrong)].join(", ")}`,
+        );
+    }
+    return problems;
+  });
+}
+
+/**
  * A field marked invalid must say why where a screen reader finds it: `aria-describedby`
  * naming the element with the message. Lists those that do not.
  */
@@ -223,12 +270,23 @@ export async function unlandmarkedBreadcrumbs(page: Page): Promise<string[]> {
 
 /**
  * Controls drawn over one another (a tablet's layout squeezing a button onto a field): each
- * pair of visible controls whose boxes overlap, neither inside the other.
+ * pair of visible, operable controls whose boxes overlap, neither inside the other. While a
+ * modal dialog is open (a `<dialog>` opened with showModal, or a dialog or alert dialog marked
+ * `aria-modal="true"`) the page behind it is inert, so only the dialog's own controls count;
+ * so do none inside an `inert` part of the page.
  */
 export async function overlappingControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector =
       "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=slider], [role=button], [tabindex='0']";
+    const modals = [
+      ...document.querySelectorAll(
+        "dialog:modal, [role=dialog][aria-modal=true], [role=alertdialog][aria-modal=true]",
+      ),
+    ].filter((dialog) => dialog.checkVisibility());
+    const operable = (el: Element) =>
+      !el.closest("[inert]") &&
+      (modals.length === 0 || modals.some((dialog) => dialog.contains(el)));
     const name = (el: Element) =>
       `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
     // What of a box is visible: the part inside every box around it that clips or scrolls.
@@ -252,7 +310,7 @@ export async function overlappingControls(page: Page): Promise<string[]> {
     // tldraw's toolbars lay their buttons' hit areas over each other on purpose (the icons do
     // not touch); axe's target-size rule still checks them.
     const controls = [...document.querySelectorAll(selector)]
-      .filter((el) => !el.closest(".tl-container"))
+      .filter((el) => !el.closest(".tl-container") && operable(el))
       .filter((el) => {
         const style = getComputedStyle(el);
         return style.visibility !== "hidden" && el.checkVisibility({ opacityProperty: true });

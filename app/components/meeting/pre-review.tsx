@@ -1,6 +1,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useHydrated } from "../../utils/use-hydrated.ts";
+import type { ActionResult } from "../../utils/form-refusal.server.ts";
 import { CsrfInput } from "../csrf-input.tsx";
 import { PreReviewArea } from "./pre-review-area.tsx";
 import { areasOf, areasOpenAtFirst, countsOf, describeCounts } from "./pre-review-areas.ts";
@@ -13,9 +14,27 @@ const CRITERION_HEADING = "Criterion";
 const PROVISIONAL_HEADING = "Your provisional judgement";
 const AGENDA_HEADING = "On the agenda";
 
-function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: string | null }) {
-  const fetcher = useFetcher<{ formError?: string | null; fieldErrors?: Record<string, string> }>();
-  const error = fetcher.data?.fieldErrors?.level ?? fetcher.data?.formError;
+/**
+ * Which row's form the page's answer is to (ActionResult's `intent`): a row's Save, pressed
+ * where scripts do not run, posts the whole page, and its answer comes back with the page.
+ */
+export const provisionalIntentOf = (criterionId: string) => `provisional:${criterionId}`;
+
+function ProvisionalCell({
+  criterion,
+  mine,
+  pageAnswer,
+}: {
+  criterion: CriterionRow;
+  mine: string | null;
+  pageAnswer: ActionResult | null;
+}) {
+  const fetcher = useFetcher<ActionResult>();
+  // Scripts save through the row's fetcher; without them the page itself answers the post.
+  const answer =
+    fetcher.data ??
+    (pageAnswer?.intent === provisionalIntentOf(criterion.id) ? pageAnswer : undefined);
+  const error = answer?.fieldErrors?.level ?? answer?.formError;
   // Scripts save the choice as it is made: the button is for a page without them.
   const hydrated = useHydrated();
   return (
@@ -47,7 +66,7 @@ function ProvisionalCell({ criterion, mine }: { criterion: CriterionRow; mine: s
         </button>
       )}
       <span className="muted provisional-state" role="status">
-        {fetcher.state !== "idle" ? "Saving…" : fetcher.data && !error ? "Saved" : ""}
+        {fetcher.state !== "idle" ? "Saving…" : answer && !error ? "Saved" : ""}
       </span>
       {error ? (
         <span className="field-error" role="alert">
@@ -133,6 +152,8 @@ export function PreReview(props: {
   /** The ticks differ from the saved agenda. */
   unsaved: boolean;
   busy: boolean;
+  /** The page's answer to a form posted without scripts (a row's Save among them). */
+  answer: ActionResult | null;
 }) {
   const schoolHeading = props.submission
     ? "School's judgement as submitted"
@@ -175,7 +196,7 @@ export function PreReview(props: {
         </td>
         <td>
           <CellLabel>{PROVISIONAL_HEADING}</CellLabel>
-          <ProvisionalCell criterion={c} mine={mine} />
+          <ProvisionalCell criterion={c} mine={mine} pageAnswer={props.answer} />
           {others.map((o) => (
             <p
               key={o.validatorId}
