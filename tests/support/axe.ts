@@ -204,7 +204,15 @@ export async function tablesWithoutTheirRoles(page: Page): Promise<string[]> {
     };
     const problems: string[] = [];
     for (const table of document.querySelectorAll("table")) {
-      const caption = table.caption?.textContent?.trim().slice(0, 60) ?? "(no caption)";
+      const labelledBy = table.getAttribute("aria-labelledby");
+      const caption = (
+        table.caption?.textContent ??
+        table.getAttribute("aria-label") ??
+        (labelledBy ? document.getElementById(labelledBy)?.textContent : null) ??
+        "(no name)"
+      )
+        .trim()
+        .slice(0, 60);
       const parts = [table, ...table.querySelectorAll("thead, tbody, tfoot, tr, th, td")];
       const laidOut = (el: Element) =>
         el.checkVisibility() && getComputedStyle(el).display !== own[el.tagName];
@@ -414,6 +422,7 @@ export async function checkPage(
   );
   problems.push(...(await unexplainedInvalidFields(page)));
   problems.push(...(await overlappingControls(page)));
+  problems.push(...(await tablesWithoutTheirRoles(page)));
   problems.push(...(await unlandmarkedBreadcrumbs(page)));
   problems.push(...(await unstyledButtons(page)));
   return problems;

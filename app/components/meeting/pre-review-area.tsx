@@ -29,17 +29,19 @@ export function PreReviewArea(props: {
         <span className="pre-review-area-counts">{props.counts}</span>
       </summary>
       <TableScroll label={`Criteria to pre-review in ${props.title}`}>
-        <table className="table pre-review-table" aria-labelledby={titleId}>
-          <thead>
-            <tr>
+        {/* Explicit roles: on a phone each part is laid out as a block (a card per criterion),
+            and Safari then stops treating it as a table. */}
+        <table className="table pre-review-table" role="table" aria-labelledby={titleId}>
+          <thead role="rowgroup">
+            <tr role="row">
               {props.headings.map((heading) => (
-                <th key={heading} scope="col">
+                <th key={heading} scope="col" role="columnheader">
                   {heading}
                 </th>
               ))}
             </tr>
           </thead>
-          <tbody>{props.children}</tbody>
+          <tbody role="rowgroup">{props.children}</tbody>
         </table>
       </TableScroll>
     </details>

@@ -178,11 +178,11 @@ export function PreReview(props: {
       (p) => p.criterionId === c.id && p.validatorId !== props.me,
     );
     return (
-      <tr key={c.id}>
-        <th scope="row">
+      <tr key={c.id} role="row">
+        <th scope="row" role="rowheader">
           <span className="code">{c.code}</span> {c.statement}
         </th>
-        <td>
+        <td role="cell">
           <CellLabel>{schoolHeading}</CellLabel>
           {c.schoolJudgementLabel ?? "Not judged"}
           {props.submission ? (
@@ -194,7 +194,7 @@ export function PreReview(props: {
             />
           ) : null}
         </td>
-        <td>
+        <td role="cell">
           <CellLabel>{PROVISIONAL_HEADING}</CellLabel>
           <ProvisionalCell criterion={c} mine={mine} pageAnswer={props.answer} />
           {others.map((o) => (
@@ -204,7 +204,7 @@ export function PreReview(props: {
             >{`${props.names[o.validatorId] ?? "Another validator"}: ${labelOf(c.levels, o.level)}`}</p>
           ))}
         </td>
-        <td>
+        <td role="cell">
           <label className="checkbox">
             <input
               type="checkbox"
