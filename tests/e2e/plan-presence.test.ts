@@ -273,14 +273,17 @@ describe("who is working in which factor or action", () => {
       .click();
     await expectEach(both, (p) => factor(p, "2.2", "Helping factor 1").count(), 0);
 
-    // Said once, as it comes: who removed which factor, and its words.
-    const notice = chris.getByRole("status").filter({ hasText: "Put it back" });
-    await notice.waitFor({ timeout: 10_000 });
+    // Said once, as it comes: who removed which factor, and its words. The row, kept on Chris's
+    // screen, says who too, beside the field, and puts it back (plan-removal-notice.test.ts).
+    const notice = chris.getByRole("status").filter({ hasText: "while you were working on it" });
+    await notice.waitFor({ state: "attached", timeout: 10_000 });
     expect(await notice.textContent()).toContain(
       "Alex Staff removed helping factor 1 of 2.2 while you were working on it: Trained TAs.",
     );
     expect(await notice.getAttribute("aria-live")).toBeNull(); // role=status: polite already
-    await notice.getByRole("button", { name: "Put it back" }).click();
+    const kept = factor(chris, "2.2", "Helping factor 1 (removed)");
+    await kept.getByText("Alex Staff removed this factor while you were working on it.").waitFor();
+    await kept.getByRole("button", { name: "Put it back (helping factor 1)" }).click();
 
     await expectEach(
       both,
@@ -337,12 +340,14 @@ describe("who is working in which factor or action", () => {
     expect(removed.what).toBe("Induction for new staff");
     removeAction(tool.doc, removed.id);
 
-    const notice = chris.getByRole("status").filter({ hasText: "Put it back" });
-    await notice.waitFor({ timeout: 10_000 });
+    const notice = chris.getByRole("status").filter({ hasText: "while you were working on it" });
+    await notice.waitFor({ state: "attached", timeout: 10_000 });
     expect(await notice.textContent()).toContain(
       "A colleague removed action 1 of 2.3 while you were working on it: Induction for new staff.",
     );
-    await notice.getByRole("button", { name: "Put it back" }).click();
+    const kept = action(chris, "2.3", "Action 1 (removed)");
+    await kept.getByText("A colleague removed this action while you were working on it.").waitFor();
+    await kept.getByRole("button", { name: "Put it back (action 1)" }).click();
 
     await expectEach(
       [alex, chris],

@@ -5,13 +5,19 @@ export interface Notice {
   message: string;
   action: string;
   n: number;
+  /**
+   * Its words and its button are already on screen where the person is working (a kept row's
+   * own notice): then it is only said, to screen readers, never drawn over the page as well.
+   */
+  onScreenElsewhere?: boolean;
 }
 
 const TOAST_MS = 8000;
 
 /**
  * A notice with one button, in a polite status region, for about eight seconds (longer while the
- * pointer or focus is on it, so nobody loses the button while reaching for it).
+ * pointer or focus is on it, so nobody loses the button while reaching for it). One whose words
+ * are on screen elsewhere is said in the same region, and not drawn.
  */
 export function NoticeToast({
   notice,
@@ -34,7 +40,11 @@ export function NoticeToast({
   useEffect(() => setHeld(false), [shown]);
   return (
     <div className="undo-toast-region" role="status">
-      {notice ? (
+      {notice?.onScreenElsewhere ? (
+        <span key={notice.n} className="visually-hidden">
+          {notice.message}
+        </span>
+      ) : notice ? (
         <div
           ref={box}
           key={notice.n}

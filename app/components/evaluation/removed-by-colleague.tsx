@@ -5,7 +5,14 @@ import { usePresenceAwareness } from "../../collab/collab-room.tsx";
 import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { actionInputId, actionName } from "../plan/action-row.tsx";
 import { forceInputId, forceName } from "../plan/force-row.tsx";
-import { keepRow, keptRowOf, putBackAsTyped, releaseRow, useKeptRows } from "../plan/kept-rows.ts";
+import {
+  keepRow,
+  keptRowOf,
+  nameRemover,
+  putBackAsTyped,
+  releaseRow,
+  useKeptRows,
+} from "../plan/kept-rows.ts";
 import { evaluationFocusOf } from "./focus.ts";
 import { NoticeToast } from "./notice-toast.tsx";
 import { removerOf, type Remover } from "./removal-claims.ts";
@@ -46,7 +53,10 @@ export function removalMessage(
 interface Shown {
   removal: Removal;
   who: string;
-  /** Its row is kept on this person's screen (they were in it): letting that go ends this too. */
+  /**
+   * Its row is kept on this person's screen (they were typing in it), saying so itself with its
+   * own "Put it back": this is then only said, not drawn, and letting the row go ends it too.
+   */
   kept: boolean;
   n: number;
 }
@@ -55,8 +65,10 @@ interface Shown {
  * Tells this person when someone else removes a factor or action they are working in (or just
  * changed), who did if that can be known ("A colleague" otherwise), with "Put it back", which
  * restores it as it was through the plan's own shape functions. Only for those who may write.
- * A row they were in stays on their screen meanwhile (kept-rows.ts), taking their typing, and
- * comes back with what they typed.
+ * A row they were typing in stays on their screen meanwhile (kept-rows.ts), taking their typing,
+ * and comes back with what they typed; it says all this itself, beside their field, so the
+ * notice is then only said to screen readers: a toast would be a second copy of it, and on a
+ * phone it would lie over the very field they are typing in.
  */
 export function RemovedByColleague({
   doc,
@@ -79,7 +91,9 @@ export function RemovedByColleague({
       // Removed by this very person in another window: that window offers the Undo.
       if (remover?.isMe) return releaseRow(doc, id);
       const kept = keptRowOf(doc, id) !== null;
-      setShown((s) => ({ removal, who: remover?.name ?? "A colleague", kept, n: (s?.n ?? 0) + 1 }));
+      const who = remover?.name ?? "A colleague";
+      if (kept) nameRemover(doc, id, who);
+      setShown((s) => ({ removal, who, kept, n: (s?.n ?? 0) + 1 }));
     };
     const workingIn = (id: string) =>
       evaluationFocusOf(awareness.getLocalState()?.focus)?.item === id;
@@ -154,6 +168,7 @@ export function RemovedByColleague({
           message: removalMessage(shown.removal, shown.who, codeOf),
           action: "Put it back",
           n: shown.n,
+          onScreenElsewhere: shown.kept,
         }
       }
       onAction={putBack}

@@ -138,6 +138,7 @@ export function ActionRow({
           <KeptRowNotice
             id={keptId}
             what="action"
+            by={kept.by}
             name={actionName(index).toLowerCase()}
             onPutBack={onPutBack}
             onLeaveRemoved={onLeaveRemoved}

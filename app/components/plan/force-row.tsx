@@ -101,6 +101,7 @@ export function ForceRow({
           <KeptRowNotice
             id={keptId}
             what="factor"
+            by={kept.by}
             name={forceName(force.side, index).toLowerCase()}
             onPutBack={onPutBack}
             onLeaveRemoved={onLeaveRemoved}

@@ -20,6 +20,8 @@ import { diffText } from "../framework/text-diff.ts";
 export interface KeptRow {
   removal: Removal;
   kept: Y.Doc;
+  /** Who removed it, once their word has arrived (removal-claims.ts); null until then. */
+  by: string | null;
 }
 
 /** A kept row's text fields, by their names in the document's items. */
@@ -121,7 +123,7 @@ export function keepRow(doc: Y.Doc, removal: Removal): void {
   const store = storeOf(doc);
   const id = removedId(removal);
   if (store.stops.has(id)) return;
-  const row: KeptRow = { removal, kept: new Y.Doc() };
+  const row: KeptRow = { removal, kept: new Y.Doc(), by: null };
   for (const [field, text] of textsOf(removal)) keptText(row, field).insert(0, text);
   const items = removal.kind === "force" ? forcesOf(doc) : actionsOf(doc);
   const onBack = () => {
@@ -144,6 +146,16 @@ export function releaseRow(doc: Y.Doc, id: string): void {
   publish(
     store,
     store.rows.filter((row) => removedId(row.removal) !== id),
+  );
+}
+
+/** Says who removed the kept row for `id` ("Alex Staff", "A colleague"), for its own notice. */
+export function nameRemover(doc: Y.Doc, id: string, by: string): void {
+  const store = storeOf(doc);
+  if (!store.stops.has(id)) return;
+  publish(
+    store,
+    store.rows.map((row) => (removedId(row.removal) === id ? { ...row, by } : row)),
   );
 }
 
