@@ -547,7 +547,8 @@ describe("the validation meeting on a phone", () => {
 
   it("goes from the item's heading to the minutes in one tap, whichever tab was open, and back", async () => {
     const { page } = await openMeeting(world.people.validator.id, 390, 844);
-    await minutes(page).waitFor();
+    // Both drawn before either is measured (on a busy machine the item came after the minutes).
+    await Promise.all([minutes(page).waitFor(), itemHeading(page).waitFor()]);
     const [heading, editor] = await Promise.all([
       itemHeading(page).boundingBox(),
       minutes(page).boundingBox(),
