@@ -1,7 +1,10 @@
 import type { Award } from "../../models/award/award.ts";
 import { ConflictError } from "../../models/errors.ts";
-import { findEvaluationBySlot } from "../../models/evaluation/by-slot.ts";
-import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
+import {
+  findEvaluationBySlot,
+  getEvaluation,
+  type Evaluation,
+} from "../../models/evaluation/evaluation.ts";
 import { latestVersionOf, type FrameworkVersion } from "../../models/framework/framework.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import { loadAward } from "../../models/permissions/loaders.ts";

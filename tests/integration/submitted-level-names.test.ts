@@ -14,11 +14,10 @@ import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
 import { upgradeEvaluation } from "../../server/commands/upgrade-evaluation.ts";
-import { eventually } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildEvaluation, buildValidation, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
-import { publishRenamedScales } from "../support/renamed-scales.ts";
+import { moveToRenamedScales } from "../support/renamed-scales.ts";
 import { cellText, rowText, shownText } from "../support/page-text.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -71,25 +70,8 @@ beforeAll(async () => {
     [world.people.validator.id],
     world.people.trustAdmin.id,
   );
-  const next = await publishRenamedScales(world.evaluation);
-  expect(
-    await upgradeEvaluation(
-      { actor: leader, collab: server.collab },
-      { evaluationId: world.evaluation.id, versionId: next.id },
-    ),
-  ).toEqual({ moved: true });
-  // The move clears the judgements of criteria whose scale changed; the projection follows.
-  await eventually(
-    async () => {
-      const now = await getEvaluation(world.trust.id, world.evaluation.id);
-      return (
-        now!.frameworkVersionId === next.id &&
-        now!.projection.judgements.map((j) => j.criterionId).join() === MET.id
-      );
-    },
-    10_000,
-    "the upgraded evaluation's projection",
-  );
+  // The move clears the judgements of criteria whose scale changed: only {MET} stays.
+  await moveToRenamedScales(server, world.evaluation, world.people.schoolLeader.id, MET.id);
 });
 afterAll(async () => {
   await server.close();

@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDay, formatMoment, todayInEngland } from "../../models/dates.ts";
-import { getEvaluation } from "../../models/evaluation/evaluation.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
-import { upgradeEvaluation } from "../../server/commands/upgrade-evaluation.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildValidation, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { judgeAndWait } from "../support/judge.ts";
 import { pdfText } from "../support/pdf-text.ts";
-import { publishRenamedScales } from "../support/renamed-scales.ts";
+import { moveToRenamedScales } from "../support/renamed-scales.ts";
 import { askForReport, downloadReport } from "../support/report-requests.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
-import { eventually } from "../support/wait.ts";
 
 /**
  * The PDFs read a submission as the pages do (ADRs 062, 063). The validation report prints the
@@ -114,26 +111,8 @@ describe("the validation report", () => {
 
 describe("after the evaluation moves to a version that renames and drops levels", () => {
   beforeAll(async () => {
-    const next = await publishRenamedScales(world.evaluation);
-    const leader = (await loadActor(world.people.schoolLeader.id))!;
-    expect(
-      await upgradeEvaluation(
-        { actor: leader, collab: server.collab },
-        { evaluationId: world.evaluation.id, versionId: next.id },
-      ),
-    ).toEqual({ moved: true });
-    // The move clears the judgements of criteria whose scale changed; the projection follows.
-    await eventually(
-      async () => {
-        const now = await getEvaluation(world.trust.id, world.evaluation.id);
-        return (
-          now!.frameworkVersionId === next.id &&
-          now!.projection.judgements.map((j) => j.criterionId).join() === MET.id
-        );
-      },
-      10_000,
-      "the upgraded evaluation's projection",
-    );
+    // The move clears the judgements of criteria whose scale changed: only {MET} stays.
+    await moveToRenamedScales(server, world.evaluation, world.people.schoolLeader.id, MET.id);
   });
 
   it("the evaluation report as submitted names each judgement as it was submitted", async () => {

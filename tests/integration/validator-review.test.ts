@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { meetingPageData, preparePageData } from "../../app/components/meeting/meeting.server.ts";
-import { documentName } from "../../collab/document-name.ts";
-import { setJudgement } from "../../collab/shapes/evaluation.ts";
 import { formatDay, formatMoment, todayInEngland } from "../../models/dates.ts";
-import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
+import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
 import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
@@ -11,10 +9,10 @@ import { recordProvisionalJudgement } from "../../models/validation/provisional.
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
-import { eventually } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { readFiltersDuring } from "../support/finds.ts";
 import { buildEvaluation, buildValidation, buildWorld } from "../support/factories.ts";
+import { judgeAndWait } from "../support/judge.ts";
 import { HttpSession } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -39,21 +37,8 @@ const SAME = { id: "incl-2", code: "2.2" };
 const CLEARED = { id: "incl-3", code: "2.3" };
 
 /** Judges criteria in the evaluation's live document (as its team would) and waits for the save. */
-async function judge(evaluation: Evaluation, levels: Record<string, string | null>) {
-  await server.collab.change(documentName("evaluation", evaluation.id), (doc) => {
-    for (const [criterionId, level] of Object.entries(levels))
-      setJudgement(doc, criterionId, level);
-  });
-  await eventually(
-    async () => {
-      const stored = await getEvaluation(evaluation.trustId, evaluation.id);
-      const now = new Map(stored!.projection.judgements.map((j) => [j.criterionId, j.level]));
-      return Object.entries(levels).every(([id, level]) => (now.get(id) ?? null) === level);
-    },
-    10_000,
-    "the evaluation's projection",
-  );
-}
+const judge = (evaluation: Evaluation, levels: Record<string, string | null>) =>
+  judgeAndWait(server, evaluation, levels);
 
 async function as(userId: string) {
   const http = new HttpSession(server.url);

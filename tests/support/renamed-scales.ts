@@ -1,5 +1,10 @@
-import type { Evaluation } from "../../models/evaluation/evaluation.ts";
+import { expect } from "vitest";
+import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
 import { getFrameworkVersion, publishVersion } from "../../models/framework/framework.ts";
+import { loadActor } from "../../models/membership/membership.ts";
+import type { AppServer } from "../../server/app.ts";
+import { upgradeEvaluation } from "../../server/commands/upgrade-evaluation.ts";
+import { eventually } from "./collab-client.ts";
 
 /**
  * The next version of the evaluation's framework: "Strong standard" becomes "Strong (2027
@@ -20,4 +25,36 @@ export async function publishRenamedScales(
   for (const area of content.areas)
     for (const criterion of area.criteria) delete criterion.descriptors.exceptional;
   return publishVersion(evaluation.trustId, evaluation.frameworkId, content);
+}
+
+/**
+ * Moves the evaluation to publishRenamedScales' version as its school leader would, and waits
+ * until the move has cleared the judgements of criteria whose scale changed: only
+ * `stillJudged` is judged afterwards.
+ */
+export async function moveToRenamedScales(
+  server: AppServer,
+  evaluation: Pick<Evaluation, "id" | "trustId" | "frameworkId" | "frameworkVersionId">,
+  schoolLeaderId: string,
+  stillJudged: string,
+): Promise<void> {
+  const next = await publishRenamedScales(evaluation);
+  const leader = (await loadActor(schoolLeaderId))!;
+  expect(
+    await upgradeEvaluation(
+      { actor: leader, collab: server.collab },
+      { evaluationId: evaluation.id, versionId: next.id },
+    ),
+  ).toEqual({ moved: true });
+  await eventually(
+    async () => {
+      const now = await getEvaluation(evaluation.trustId, evaluation.id);
+      return (
+        now!.frameworkVersionId === next.id &&
+        now!.projection.judgements.map((j) => j.criterionId).join() === stillJudged
+      );
+    },
+    10_000,
+    "the upgraded evaluation's projection",
+  );
 }
