@@ -547,15 +547,12 @@ describe("the validation meeting on a phone", () => {
 
   it("goes from the item's heading to the minutes in one tap, whichever tab was open, and back", async () => {
     const { page } = await openMeeting(world.people.validator.id, 390, 844);
-    // Both drawn before either is measured (on a busy machine the item came after the minutes).
     await Promise.all([minutes(page).waitFor(), itemHeading(page).waitFor()]);
-    const [heading, editor] = await Promise.all([
-      itemHeading(page).boundingBox(),
-      minutes(page).boundingBox(),
-    ]);
-    console.log(
-      `Minutes ${Math.round(editor!.y - heading!.y)} px below the item's heading at 390 px`,
-    );
+    // Measured where they are drawn (boundingBox answered null at this moment once the meeting
+    // had decisions in it, while the heading was on screen throughout: sampled every 15 ms).
+    const top = (locator: Locator) => locator.evaluate((e) => e.getBoundingClientRect().y);
+    const [heading, editor] = await Promise.all([top(itemHeading(page)), top(minutes(page))]);
+    console.log(`Minutes ${Math.round(editor - heading)} px below the item's heading at 390 px`);
     // The link comes straight after the heading.
     expect(await itemHeading(page).evaluate((h) => h.nextElementSibling?.textContent?.trim())).toBe(
       "Go to the minutes",
