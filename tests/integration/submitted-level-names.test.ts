@@ -3,7 +3,6 @@ import * as Y from "yjs";
 import { meetingPageData, preparePageData } from "../../app/components/meeting/meeting.server.ts";
 import { documentName } from "../../collab/document-name.ts";
 import { setJudgement } from "../../collab/shapes/evaluation.ts";
-import { formatDay, todayInEngland } from "../../models/dates.ts";
 import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import { createSnapshot, listSnapshotsOfEvaluation } from "../../models/snapshot/snapshot.ts";
@@ -12,10 +11,10 @@ import { buildProjection } from "../../models/evaluation/projection.ts";
 import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
-import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
 import { upgradeEvaluation } from "../../server/commands/upgrade-evaluation.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildEvaluation, buildValidation, buildWorld } from "../support/factories.ts";
+import { submitForValidation } from "../support/judge.ts";
 import { HttpSession } from "../support/http.ts";
 import { moveToRenamedScales } from "../support/renamed-scales.ts";
 import { cellText, rowText, shownText } from "../support/page-text.ts";
@@ -59,17 +58,7 @@ beforeAll(async () => {
     [STRONG.id]: "strong",
     [EXCEPTIONAL.id]: "exceptional",
   });
-  const leader = (await loadActor(world.people.schoolLeader.id))!;
-  const { snapshot } = await submitEvaluation(
-    { actor: leader, collab: server.collab },
-    { evaluationId: world.evaluation.id, basedOn: "none" },
-  );
-  submittedOn = formatDay(todayInEngland(snapshot.createdAt), "short");
-  validation = await buildValidation(
-    world.evaluation,
-    [world.people.validator.id],
-    world.people.trustAdmin.id,
-  );
+  ({ submittedOn, validation } = await submitForValidation(server, world));
   // The move clears the judgements of criteria whose scale changed: only {MET} stays.
   await moveToRenamedScales(server, world.evaluation, world.people.schoolLeader.id, MET.id);
 });

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDay, formatMoment, todayInEngland } from "../../models/dates.ts";
-import { loadActor } from "../../models/membership/membership.ts";
+import { formatMoment } from "../../models/dates.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
-import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
 import { useTestDatabase } from "../support/database.ts";
-import { buildValidation, buildWorld } from "../support/factories.ts";
+import { buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
-import { judgeAndWait } from "../support/judge.ts";
+import { judgeAndWait, submitForValidation } from "../support/judge.ts";
 import { pdfText } from "../support/pdf-text.ts";
 import { moveToRenamedScales } from "../support/renamed-scales.ts";
 import { askForReport, downloadReport } from "../support/report-requests.ts";
@@ -75,17 +73,7 @@ beforeAll(async () => {
     [EXCEPTIONAL.id]: "exceptional",
     [CHANGED.id]: "expected",
   });
-  const leader = (await loadActor(world.people.schoolLeader.id))!;
-  ({ snapshot } = await submitEvaluation(
-    { actor: leader, collab: server.collab },
-    { evaluationId: world.evaluation.id, basedOn: "none" },
-  ));
-  submittedOn = formatDay(todayInEngland(snapshot.createdAt), "short");
-  validation = await buildValidation(
-    world.evaluation,
-    [world.people.validator.id],
-    world.people.trustAdmin.id,
-  );
+  ({ snapshot, submittedOn, validation } = await submitForValidation(server, world));
   // The school carries on after submitting.
   await judgeAndWait(server, world.evaluation, { [CHANGED.id]: "strong" });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { meetingPageData, preparePageData } from "../../app/components/meeting/meeting.server.ts";
-import { formatDay, formatMoment, todayInEngland } from "../../models/dates.ts";
+import { formatMoment } from "../../models/dates.ts";
 import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
@@ -12,7 +12,7 @@ import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { readFiltersDuring } from "../support/finds.ts";
 import { buildEvaluation, buildValidation, buildWorld } from "../support/factories.ts";
-import { judgeAndWait } from "../support/judge.ts";
+import { judgeAndWait, submitForValidation } from "../support/judge.ts";
 import { HttpSession } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -69,17 +69,7 @@ beforeAll(async () => {
     [SAME.id]: "expected",
     [CLEARED.id]: "strong",
   });
-  const leader = (await loadActor(world.people.schoolLeader.id))!;
-  ({ snapshot } = await submitEvaluation(
-    { actor: leader, collab: server.collab },
-    { evaluationId: world.evaluation.id, basedOn: "none" },
-  ));
-  submittedOn = formatDay(todayInEngland(snapshot.createdAt), "short");
-  validation = await buildValidation(
-    world.evaluation,
-    [world.people.validator.id],
-    world.people.trustAdmin.id,
-  );
+  ({ snapshot, submittedOn, validation } = await submitForValidation(server, world));
   // The school carries on after submitting.
   await judge(world.evaluation, { [CHANGED.id]: "strong", [CLEARED.id]: null });
   const levels = world.evaluation.levelsByCriterion;

@@ -1,7 +1,13 @@
 import { documentName } from "../../collab/document-name.ts";
 import { setJudgement } from "../../collab/shapes/evaluation.ts";
 import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
+import { formatDay, todayInEngland } from "../../models/dates.ts";
+import { loadActor } from "../../models/membership/membership.ts";
+import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
+import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
+import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
+import { buildValidation, type buildWorld } from "./factories.ts";
 import { eventually } from "./wait.ts";
 
 /**
@@ -40,4 +46,29 @@ export async function judgeAndWait(
     10_000,
     "the evaluation's projection",
   );
+}
+
+/**
+ * The school leader submits the evaluation (as judged so far) and the trust assigns the world's
+ * validator: what a validator then reviews. `submittedOn` is the day as the pages write it.
+ */
+export async function submitForValidation(
+  server: AppServer,
+  world: Awaited<ReturnType<typeof buildWorld>>,
+): Promise<{ snapshot: SnapshotSummary; submittedOn: string; validation: Validation }> {
+  const leader = (await loadActor(world.people.schoolLeader.id))!;
+  const { snapshot } = await submitEvaluation(
+    { actor: leader, collab: server.collab },
+    { evaluationId: world.evaluation.id, basedOn: "none" },
+  );
+  const validation = await buildValidation(
+    world.evaluation,
+    [world.people.validator.id],
+    world.people.trustAdmin.id,
+  );
+  return {
+    snapshot,
+    submittedOn: formatDay(todayInEngland(snapshot.createdAt), "short"),
+    validation,
+  };
 }

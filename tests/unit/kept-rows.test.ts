@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import {
   watchRemovalsWhileEditing,
   type Removal,
@@ -23,19 +23,7 @@ import {
   removeAction,
   removeForce,
 } from "../../collab/shapes/plan.ts";
-
-/** Two people's copies of one document, kept in step the way the server would. */
-function pair() {
-  const mine = new Y.Doc();
-  const theirs = new Y.Doc();
-  mine.on("update", (u: Uint8Array, origin: unknown) => {
-    if (origin !== "remote") Y.applyUpdate(theirs, u, "remote");
-  });
-  theirs.on("update", (u: Uint8Array, origin: unknown) => {
-    if (origin !== "remote") Y.applyUpdate(mine, u, "remote");
-  });
-  return { mine, theirs };
-}
+import { docPair } from "../support/doc-pair.ts";
 
 /** What I was working in, removed by them: kept, as the page keeps it. */
 function removedUnderMe(mine: Y.Doc, focus: string, remove: () => void): Removal {
@@ -56,7 +44,7 @@ function removedUnderMe(mine: Y.Doc, focus: string, remove: () => void): Removal
 
 describe("a factor or action kept on my screen after someone else removed it", () => {
   it("takes my typing in a text of its own, where the removed text would throw it away", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     const force = addForce(theirs, "incl-1", "helping", "Trained");
     const removed = forceText(mine, force)!;
     removedUnderMe(mine, force, () => removeForce(theirs, force));
@@ -73,7 +61,7 @@ describe("a factor or action kept on my screen after someone else removed it", (
   });
 
   it("is put back with what I typed since, for both of us, and is then the document's again", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     addForce(theirs, "incl-1", "helping", "Before");
     const force = addForce(theirs, "incl-1", "helping", "Trained");
     const removal = removedUnderMe(mine, force, () => removeForce(theirs, force));
@@ -86,7 +74,7 @@ describe("a factor or action kept on my screen after someone else removed it", (
   });
 
   it("gives what I typed to the item when it comes back some other way (its remover's Undo)", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     const action = addAction(theirs, "incl-1", "Induction");
     const removal = removedUnderMe(mine, action, () => removeAction(theirs, action));
     const row = keptRowOf(mine, action)!;
@@ -105,7 +93,7 @@ describe("a factor or action kept on my screen after someone else removed it", (
   });
 
   it("goes when let go, and nothing of it reaches the document", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     const force = addForce(theirs, "incl-1", "hindering", "No time");
     removedUnderMe(mine, force, () => removeForce(theirs, force));
     keptText(keptRowOf(mine, force)!, "text").insert(0, "Really ");

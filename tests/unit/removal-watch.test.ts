@@ -26,19 +26,7 @@ import {
   setActionField,
   setForceField,
 } from "../../collab/shapes/plan.ts";
-
-/** Two people's copies of one document, kept in step the way the server would. */
-function pair() {
-  const mine = new Y.Doc();
-  const theirs = new Y.Doc();
-  mine.on("update", (u: Uint8Array, origin: unknown) => {
-    if (origin !== "remote") Y.applyUpdate(theirs, u, "remote");
-  });
-  theirs.on("update", (u: Uint8Array, origin: unknown) => {
-    if (origin !== "remote") Y.applyUpdate(mine, u, "remote");
-  });
-  return { mine, theirs };
-}
+import { docPair } from "../support/doc-pair.ts";
 
 /** My copy watched: `focus` is the item I am working in; the clock is ours to move. */
 function watched(mine: Y.Doc) {
@@ -57,7 +45,7 @@ const codeOf = (id: string) => (id === "incl-1" ? "2.1" : undefined);
 
 describe("a factor or action removed by someone else while I work in it", () => {
   it("is told, with the factor as it was, its place on its side and the actions addressing it", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     addForce(theirs, "incl-1", "hindering", "Staff turnover", 2);
     const force = addForce(theirs, "incl-1", "hindering", "No time", 3);
     addForce(theirs, "incl-1", "helping", "Trained TAs", 4);
@@ -93,7 +81,7 @@ describe("a factor or action removed by someone else while I work in it", () => 
   });
 
   it("is told for a factor I changed in the last few seconds, not one I left long ago or never touched", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     const recent = addForce(theirs, "incl-1", "helping", "Recent");
     const old = addForce(theirs, "incl-1", "helping", "Old");
     const untouched = addForce(theirs, "incl-1", "helping", "Untouched");
@@ -111,7 +99,7 @@ describe("a factor or action removed by someone else while I work in it", () => 
   });
 
   it("says nothing of what I removed myself", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     const force = addForce(theirs, "incl-1", "helping", "Trained TAs");
     const action = addAction(theirs, "incl-1", "Induction");
     const { state, removals } = watched(mine);
@@ -123,7 +111,7 @@ describe("a factor or action removed by someone else while I work in it", () => 
   });
 
   it("is told for an action too, with every field, and puts it back as it was for both people", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     const turnover = addForce(theirs, "incl-1", "hindering", "Staff turnover");
     addAction(theirs, "incl-1", "First");
     const action = addAction(theirs, "incl-1", "Induction for new staff");
@@ -162,7 +150,7 @@ describe("a factor or action removed by someone else while I work in it", () => 
   });
 
   it("puts a factor back in its place, with its words, strength, flags and links, for both people", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     addForce(theirs, "incl-1", "hindering", "Before", 2);
     const force = addForce(theirs, "incl-1", "hindering", "Staff turnover", 4);
     addForce(theirs, "incl-1", "hindering", "After", 2);
@@ -189,7 +177,7 @@ describe("a factor or action removed by someone else while I work in it", () => 
   });
 
   it("leaves one factor, linked once, when its remover also undoes the removal after it was put back", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     const force = addForce(theirs, "incl-1", "hindering", "Staff turnover", 4);
     const action = addAction(theirs, "incl-1", "Induction");
     linkForce(theirs, action, force, true);
@@ -215,7 +203,7 @@ describe("a factor or action removed by someone else while I work in it", () => 
   });
 
   it("stops telling once stopped", () => {
-    const { mine, theirs } = pair();
+    const { mine, theirs } = docPair();
     const force = addForce(theirs, "incl-1", "helping", "Trained TAs");
     const { state, removals, stop } = watched(mine);
     state.focus = force;

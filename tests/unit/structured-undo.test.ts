@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { createStructuredUndo } from "../../app/collab/structured-undo.ts";
 import { judgementsOf, setJudgement } from "../../collab/shapes/evaluation.ts";
 import {
@@ -9,17 +9,11 @@ import {
   readForces,
   removeForce,
 } from "../../collab/shapes/plan.ts";
+import { docPair } from "../support/doc-pair.ts";
 
-/** Two people's copies of one document, kept in step the way the server would. */
+/** Two people's copies of one document, mine with its structured undo. */
 function pair() {
-  const mine = new Y.Doc();
-  const theirs = new Y.Doc();
-  mine.on("update", (u: Uint8Array, origin: unknown) => {
-    if (origin !== "remote") Y.applyUpdate(theirs, u, "remote");
-  });
-  theirs.on("update", (u: Uint8Array, origin: unknown) => {
-    if (origin !== "remote") Y.applyUpdate(mine, u, "remote");
-  });
+  const { mine, theirs } = docPair();
   const undo = createStructuredUndo(mine, [
     judgementsOf(mine),
     forcesOf(mine),
