@@ -6,6 +6,7 @@ import {
   inRenewalWindow,
   listAwardsOfEvaluation,
   listAwardsOfSchool,
+  listAwardsOfTrust,
   listCurrentAwards,
   type Award,
 } from "../models/award/award.ts";
@@ -111,7 +112,16 @@ export interface AwardRow {
 async function rowsOf(actor: Actor, awards: Award[], today: string): Promise<AwardRow[]> {
   const readable = awards.filter((a) => can(actor, "read", awardResource(a)));
   if (readable.length === 0) return [];
-  const trustAwards = await listCurrentAwards(readable[0].trustId);
+  return rowsAmong(actor, readable, await listCurrentAwards(readable[0].trustId), today);
+}
+
+/** The rows of `readable` (awards the person may read), standing among the trust's current awards. */
+function rowsAmong(
+  actor: Actor,
+  readable: Award[],
+  trustAwards: Award[],
+  today: string,
+): AwardRow[] {
   return readable.map((award) => {
     const standing = standingOf(award, trustAwards, today);
     return {
@@ -137,6 +147,33 @@ export async function awardsOfSchool(
   today: string,
 ): Promise<AwardRow[]> {
   return rowsOf(actor, await listAwardsOfSchool(school.trustId, school.id), today);
+}
+
+/**
+ * Each school's awards the person may see, current and past, newest first, by school id: what
+ * `awardsOfSchool` gives for one, read once per trust however many schools (Home lists a trust's
+ * 5 to 100+). The trust's awards are read whole: its current ones decide each award's standing.
+ */
+export async function awardsOfSchools(
+  actor: Actor,
+  schools: { trustId: string; id: string }[],
+  today: string,
+): Promise<Map<string, AwardRow[]>> {
+  const rows = new Map<string, AwardRow[]>();
+  const trustIds = [...new Set(schools.map((s) => s.trustId))];
+  await Promise.all(
+    trustIds.map(async (trustId) => {
+      const awards = await listAwardsOfTrust(trustId);
+      const current = awards.filter((a) => !a.superseded);
+      for (const school of schools.filter((s) => s.trustId === trustId)) {
+        const readable = awards.filter(
+          (a) => a.schoolId === school.id && can(actor, "read", awardResource(a)),
+        );
+        rows.set(school.id, rowsAmong(actor, readable, current, today));
+      }
+    }),
+  );
+  return rows;
 }
 
 /** The award the evaluation's validation produced, if any (the one in force, or else the latest). */

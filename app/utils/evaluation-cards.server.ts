@@ -1,8 +1,10 @@
 import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
+import type { School } from "../../models/school/school.ts";
+import { listValidationsOfEvaluations } from "../../models/validation/validation.ts";
 import { CYCLE_STATUS_LABELS, progressOf } from "../models.server.ts";
-import { findValidationOfEvaluation } from "../validation.server.ts";
 import { awaitsValidatorFrom } from "./awaiting-validator.server.ts";
+import { groupBy } from "./group-by.ts";
 import { validationRows, type ValidationRow } from "./validation-rows.server.ts";
 
 export interface EvaluationCard {
@@ -21,28 +23,46 @@ export interface EvaluationCard {
   awaitingValidator: { canAssign: boolean } | null;
 }
 
-/** What a card shows of an evaluation: status, progress (as last saved), due date, meeting. */
-export async function evaluationCard(
+/**
+ * What a card shows of each evaluation: status, progress (as last saved), due date, meeting.
+ * Read per trust, not per evaluation (Home shows every school's): the validations in one read,
+ * then their rows (validationRows), given the evaluations and `schools` already read.
+ */
+export async function evaluationCards(
   actor: Actor,
-  evaluation: Evaluation,
+  evaluations: Evaluation[],
   now = new Date(),
-): Promise<EvaluationCard> {
-  const progress = progressOf(evaluation, now);
-  const validation = await findValidationOfEvaluation(evaluation.trustId, evaluation.id);
-  const [row] = validation ? await validationRows(actor, [validation], now) : [];
-  return {
-    id: evaluation.id,
-    title: evaluation.title,
-    status: CYCLE_STATUS_LABELS[progress.status],
-    judged: evaluation.projection.judgedCount,
-    total: evaluation.projection.criteriaCount,
-    dueDate: evaluation.dueDate?.toISOString() ?? null,
-    overdue: progress.overdue,
-    meeting: row?.meeting?.upcoming && !row.done ? row : null,
-    outcome: row?.outcome ?? null,
-    awaitingValidator:
-      evaluation.status === "submitted" && evaluation.validatorIds.length === 0
-        ? { canAssign: awaitsValidatorFrom(actor, evaluation) }
-        : null,
-  };
+  schools: School[] = [],
+): Promise<EvaluationCard[]> {
+  const validations = (
+    await Promise.all(
+      [...groupBy(evaluations, (e) => e.trustId)].map(([trustId, listed]) =>
+        listValidationsOfEvaluations(
+          trustId,
+          listed.map((e) => e.id),
+        ),
+      ),
+    )
+  ).flat();
+  const rows = await validationRows(actor, validations, now, { evaluations, schools });
+  const rowOf = new Map(validations.map((v, i) => [`${v.trustId}/${v.evaluationId}`, rows[i]]));
+  return evaluations.map((evaluation) => {
+    const progress = progressOf(evaluation, now);
+    const row = rowOf.get(`${evaluation.trustId}/${evaluation.id}`);
+    return {
+      id: evaluation.id,
+      title: evaluation.title,
+      status: CYCLE_STATUS_LABELS[progress.status],
+      judged: evaluation.projection.judgedCount,
+      total: evaluation.projection.criteriaCount,
+      dueDate: evaluation.dueDate?.toISOString() ?? null,
+      overdue: progress.overdue,
+      meeting: row?.meeting?.upcoming && !row.done ? row : null,
+      outcome: row?.outcome ?? null,
+      awaitingValidator:
+        evaluation.status === "submitted" && evaluation.validatorIds.length === 0
+          ? { canAssign: awaitsValidatorFrom(actor, evaluation) }
+          : null,
+    };
+  });
 }

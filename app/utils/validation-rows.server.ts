@@ -1,17 +1,15 @@
 import { formatDay, formatMeetingTime, todayInEngland } from "../../models/dates.ts";
+import { getEvaluations, type Evaluation } from "../../models/evaluation/evaluation.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
+import { getSchools, type School } from "../../models/school/school.ts";
+import { findMeetingSchedules } from "../../models/validation/meeting.ts";
 import { OUTCOME_LABELS } from "../../models/validation/outcome.ts";
-import { recordState } from "../../models/validation/record-state.ts";
+import { listRecordEntriesOf } from "../../models/validation/record.ts";
+import { recordState, type RecordEntry } from "../../models/validation/record-state.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import { CYCLE_STATUS_LABELS, progressOf } from "../models.server.ts";
-import {
-  can,
-  findMeetingSchedule,
-  getEvaluation,
-  getSchool,
-  listRecordEntries,
-  meetingResource,
-} from "../validation.server.ts";
+import { can, meetingResource } from "../validation.server.ts";
+import { groupBy } from "./group-by.ts";
 
 // A meeting has no end time: for this long after its start it is "on now", with its join link.
 const MEETING_HOURS = 3;
@@ -40,8 +38,8 @@ export interface ValidationRow {
 }
 
 /** The outcome the validation's record holds now (a correction replaces it), or null. */
-async function outcomeOf(v: Validation): Promise<ValidationRow["outcome"]> {
-  const outcome = recordState(await listRecordEntries(v.trustId, v.id)).outcome;
+function outcomeOf(entries: RecordEntry[]): ValidationRow["outcome"] {
+  const outcome = recordState(entries).outcome;
   return outcome
     ? {
         label: OUTCOME_LABELS[outcome.result],
@@ -52,47 +50,114 @@ async function outcomeOf(v: Validation): Promise<ValidationRow["outcome"]> {
     : null;
 }
 
-/** What a list of validations shows: school, evaluation, status and its meeting. */
+/** What the caller has already read: not read again (ADR 050: read once, pass it on). */
+export interface KnownRecords {
+  evaluations?: Iterable<Evaluation>;
+  schools?: Iterable<School>;
+}
+
+/** The records of `trustId` in `held` under `ids`, with those not held read by `read` in one go. */
+async function ofTrust<T extends { trustId: string }>(
+  trustId: string,
+  ids: string[],
+  held: Map<string, T>,
+  read: (trustId: string, ids: string[]) => Promise<Map<string, T>>,
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const record = held.get(id);
+    // A record of another trust is "not found", as when each was read by itself.
+    if (record?.trustId === trustId) found.set(id, record);
+    else missing.push(id);
+  }
+  for (const [id, record] of await read(trustId, missing)) found.set(id, record);
+  return found;
+}
+
+/**
+ * What a list of validations shows: school, evaluation, status and its meeting. Read per trust,
+ * not per validation (a trust leader's Home lists every school's): the evaluations, schools and
+ * meetings in one read each (none for what the caller passes in `known`), then the records of
+ * the finished ones in one more.
+ */
 export async function validationRows(
   actor: Actor,
   validations: Validation[],
   now = new Date(),
+  known: KnownRecords = {},
 ): Promise<ValidationRow[]> {
-  return Promise.all(
-    validations.map(async (v) => {
-      const [evaluation, school, schedule] = await Promise.all([
-        getEvaluation(v.trustId, v.evaluationId),
-        getSchool(v.trustId, v.schoolId),
-        findMeetingSchedule(v.trustId, v.id),
-      ]);
-      const status = evaluation ? progressOf(evaluation, now).status : null;
-      const done = status === "validated" || status === "accredited";
-      const meeting = meetingResource(v, schedule, now);
-      const seesMeeting = schedule && can(actor, "read", meeting);
-      const start = schedule?.scheduledAt.getTime() ?? 0;
-      return {
-        id: v.id,
-        evaluationId: v.evaluationId,
-        school: school?.name ?? "",
-        title: evaluation?.title ?? "",
-        status: status ? CYCLE_STATUS_LABELS[status] : "",
-        done,
-        canSchedule: can(actor, "schedule", meeting),
-        // Only a finished validation has one: the others need not read their record.
-        outcome: done ? await outcomeOf(v) : null,
-        meeting: seesMeeting
-          ? {
-              at: schedule.scheduledAt.toISOString(),
-              when: formatMeetingTime(schedule.scheduledAt),
-              videoLink: schedule.videoLink,
-              // Once the outcome is recorded there is nothing left to join, whatever the date.
-              upcoming: !done && start > now.getTime() - MEETING_HOURS * 3600_000,
-              held: start <= now.getTime(),
-            }
-          : null,
-      };
-    }),
-  );
+  const evaluations = new Map([...(known.evaluations ?? [])].map((e) => [e.id, e]));
+  const schools = new Map([...(known.schools ?? [])].map((s) => [s.id, s]));
+  const rows = (
+    await Promise.all(
+      [...groupBy(validations, (v) => v.trustId)].map(async ([trustId, listed]) => {
+        const [evaluationsOf, schoolsOf, schedules] = await Promise.all([
+          ofTrust(
+            trustId,
+            listed.map((v) => v.evaluationId),
+            evaluations,
+            getEvaluations,
+          ),
+          ofTrust(
+            trustId,
+            listed.map((v) => v.schoolId),
+            schools,
+            getSchools,
+          ),
+          findMeetingSchedules(
+            trustId,
+            listed.map((v) => v.id),
+          ),
+        ]);
+        const read = listed.map((v) => {
+          const evaluation = evaluationsOf.get(v.evaluationId) ?? null;
+          const status = evaluation ? progressOf(evaluation, now).status : null;
+          return {
+            v,
+            evaluation,
+            school: schoolsOf.get(v.schoolId) ?? null,
+            schedule: schedules.get(v.id) ?? null,
+            status,
+            done: status === "validated" || status === "accredited",
+          };
+        });
+        // Only a finished validation has an outcome: the others need not read their record.
+        const records = await listRecordEntriesOf(
+          trustId,
+          read.filter((r) => r.done).map((r) => r.v.id),
+        );
+        return read.map((r) => ({ ...r, entries: records.get(r.v.id) ?? [] }));
+      }),
+    )
+  ).flat();
+  const rowOf = new Map(rows.map((r) => [r.v, r]));
+  return validations.map((v) => {
+    const { evaluation, school, schedule, status, done, entries } = rowOf.get(v)!;
+    const meeting = meetingResource(v, schedule, now);
+    const seesMeeting = schedule && can(actor, "read", meeting);
+    const start = schedule?.scheduledAt.getTime() ?? 0;
+    return {
+      id: v.id,
+      evaluationId: v.evaluationId,
+      school: school?.name ?? "",
+      title: evaluation?.title ?? "",
+      status: status ? CYCLE_STATUS_LABELS[status] : "",
+      done,
+      canSchedule: can(actor, "schedule", meeting),
+      outcome: done ? outcomeOf(entries) : null,
+      meeting: seesMeeting
+        ? {
+            at: schedule.scheduledAt.toISOString(),
+            when: formatMeetingTime(schedule.scheduledAt),
+            videoLink: schedule.videoLink,
+            // Once the outcome is recorded there is nothing left to join, whatever the date.
+            upcoming: !done && start > now.getTime() - MEETING_HOURS * 3600_000,
+            held: start <= now.getTime(),
+          }
+        : null,
+    };
+  });
 }
 
 /**

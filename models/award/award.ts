@@ -161,6 +161,16 @@ export async function listAwardsOfSchool(trustId: string, schoolId: string): Pro
   return docs.map(toAward);
 }
 
+/**
+ * Every award of the trust, superseded ones included, newest first: what a page listing many of
+ * its schools reads once (one read by `trustId`, through its index) instead of once per school.
+ */
+export async function listAwardsOfTrust(trustId: string): Promise<Award[]> {
+  if (!isObjectId(trustId)) return [];
+  const docs = await AwardModel.find({ trustId }).sort({ createdAt: -1 }).lean();
+  return docs.map(toAward);
+}
+
 /** The awards an evaluation's validation produced (a corrected outcome supersedes), newest first. */
 export async function listAwardsOfEvaluation(
   trustId: string,

@@ -2,7 +2,7 @@ import { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { insightChanged } from "../insight/summary-store.ts";
-import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 import { sharedRead, type ReadMemo } from "../request-memo.ts";
 import { applicableAreas, scaleOf } from "../framework/applicable.ts";
 import type { FrameworkVersion } from "../framework/framework.ts";
@@ -322,6 +322,35 @@ export async function listEvaluationsOfSchool(
   return withProjections(
     await EvaluationModel.find({ trustId, schoolId }).sort({ createdAt: -1 }).lean(),
   );
+}
+
+/**
+ * The evaluations of some of the trust's schools, newest first, with their projections: two reads
+ * (`trustId` and `schoolId` through their indexes, then the projections by `_id`), however many
+ * schools (a trust has 5 to 100+).
+ */
+export async function listEvaluationsOfSchools(
+  trustId: string,
+  schoolIds: string[],
+): Promise<Evaluation[]> {
+  const ids = schoolIds.filter(isObjectId);
+  if (!isObjectId(trustId) || ids.length === 0) return [];
+  return withProjections(
+    await EvaluationModel.find({ trustId, schoolId: op({ $in: ids }) })
+      .sort({ createdAt: -1 })
+      .lean(),
+  );
+}
+
+/** The evaluations of the given trust among `evaluationIds` (others are left out), by id. */
+export async function getEvaluations(
+  trustId: string,
+  evaluationIds: string[],
+): Promise<Map<string, Evaluation>> {
+  const ids = [...new Set(evaluationIds.filter(isObjectId))];
+  if (!isObjectId(trustId) || ids.length === 0) return new Map();
+  const docs = await EvaluationModel.find({ _id: op({ $in: ids }), trustId }).lean();
+  return new Map((await withProjections(docs)).map((e) => [e.id, e]));
 }
 
 export { lastActivityOf, saveProjection } from "./projection-store.ts";

@@ -2,7 +2,7 @@ import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
 import { insightChanged } from "../insight/summary-store.ts";
-import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 
 export type SchoolPhase = "primary" | "secondary" | "allThrough" | "special";
 
@@ -94,6 +94,17 @@ export async function createSchool(
 export async function listSchools(trustId: string): Promise<School[]> {
   const docs = await SchoolModel.find({ trustId }).sort({ name: 1 }).lean();
   return docs.map(toSchool);
+}
+
+/** The schools of the given trust among `schoolIds` (others are left out), by id: one read. */
+export async function getSchools(
+  trustId: string,
+  schoolIds: string[],
+): Promise<Map<string, School>> {
+  const ids = [...new Set(schoolIds.filter(isObjectId))];
+  if (!isObjectId(trustId) || ids.length === 0) return new Map();
+  const docs = await SchoolModel.find({ _id: op({ $in: ids }), trustId }).lean();
+  return new Map(docs.map((doc) => [doc._id.toString(), toSchool(doc)]));
 }
 
 /** A school of the given trust, or null: a school of another trust is "not found". */

@@ -1,6 +1,6 @@
 import { Schema, type Types } from "mongoose";
 import { z } from "zod";
-import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 import {
   DEFAULT_MEETING_MINUTES,
   MEETING_LENGTHS,
@@ -98,6 +98,17 @@ export async function findMeetingSchedule(
   if (!isObjectId(validationId)) return null;
   const doc = ofTrust(await MeetingModel.findOne({ _id: validationId }).lean(), trustId);
   return doc ? toSchedule(doc as MeetingDoc) : null;
+}
+
+/** The meetings of the trust's validations among `validationIds` that are scheduled, by validation id. */
+export async function findMeetingSchedules(
+  trustId: string,
+  validationIds: string[],
+): Promise<Map<string, MeetingSchedule>> {
+  const ids = [...new Set(validationIds.filter(isObjectId))];
+  if (!isObjectId(trustId) || ids.length === 0) return new Map();
+  const docs = await MeetingModel.find({ _id: op({ $in: ids }), trustId }).lean();
+  return new Map(docs.map((doc) => [doc._id.toString(), toSchedule(doc as MeetingDoc)]));
 }
 
 /**

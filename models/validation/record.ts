@@ -1,5 +1,5 @@
 import { Schema, type Types } from "mongoose";
-import { DECISION_WRITE, defineModel } from "../mongoose.ts";
+import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
 import type { RecordEntry } from "./record-state.ts";
 import { makeAppendOnly } from "../immutable.ts";
 import { isDuplicateKey } from "../errors.ts";
@@ -55,6 +55,24 @@ export async function listRecordEntries(
 ): Promise<RecordEntry[]> {
   const docs = await RecordEntryModel.find({ trustId, validationId }).sort({ seq: 1 }).lean();
   return docs.map((d) => toEntry(d as unknown as Record<string, unknown>));
+}
+
+/** The records of several of the trust's validations, each in order, by validation id: one read. */
+export async function listRecordEntriesOf(
+  trustId: string,
+  validationIds: string[],
+): Promise<Map<string, RecordEntry[]>> {
+  const ids = [...new Set(validationIds.filter(isObjectId))];
+  const records = new Map<string, RecordEntry[]>(ids.map((id) => [id, []]));
+  if (!isObjectId(trustId) || ids.length === 0) return records;
+  const docs = await RecordEntryModel.find({ trustId, validationId: op({ $in: ids }) })
+    .sort({ seq: 1 })
+    .lean();
+  for (const doc of docs)
+    records
+      .get(doc.validationId.toString())
+      ?.push(toEntry(doc as unknown as Record<string, unknown>));
+  return records;
 }
 
 type NewEntry = RecordEntry extends infer E

@@ -74,6 +74,17 @@ export async function findValidationOfEvaluation(
   return doc ? toValidation(doc) : null;
 }
 
+/** The validations of the trust's evaluations among `evaluationIds` (one each at most): one read. */
+export async function listValidationsOfEvaluations(
+  trustId: string,
+  evaluationIds: string[],
+): Promise<Validation[]> {
+  const ids = [...new Set(evaluationIds.filter(isObjectId))];
+  if (!isObjectId(trustId) || ids.length === 0) return [];
+  const docs = await ValidationModel.find({ trustId, evaluationId: op({ $in: ids }) }).lean();
+  return docs.map(toValidation);
+}
+
 /**
  * The validations of these trusts (the person's: reading one needs a role in its trust) that
  * name the person as a validator, newest first. Read through the `trustId` index: an array of

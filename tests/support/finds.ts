@@ -26,6 +26,26 @@ export async function findsDuring(during: () => Promise<unknown>): Promise<Recor
   return finds;
 }
 
+/** Commands that are the driver's own bookkeeping (as server/database/command-metrics.ts). */
+const HOUSEKEEPING = new Set(["hello", "ismaster", "isMaster", "ping", "endSessions"]);
+
+/**
+ * How many commands of each kind and collection ("find evaluations") the app's connection sent
+ * while `during` ran, the driver's bookkeeping left out.
+ */
+export async function commandsDuring(
+  during: () => Promise<unknown>,
+): Promise<Record<string, number>> {
+  const commands: Record<string, number> = {};
+  await watchCommands(during, (event) => {
+    if (HOUSEKEEPING.has(event.commandName)) return;
+    const target = event.command[event.commandName];
+    const key = typeof target === "string" ? `${event.commandName} ${target}` : event.commandName;
+    commands[key] = (commands[key] ?? 0) + 1;
+  });
+  return commands;
+}
+
 /** One read mongoose sent: its collection, its method (find, findOne…) and its filter's keys. */
 export interface ReadFilter {
   collection: string;
