@@ -12,6 +12,7 @@ export {
   trendsView,
 } from "../server/insight/views.ts";
 export { acceptPairing, AcceptPairingInput } from "../server/commands/accept-pairing.ts";
+export { createWorkspaceFromPairing } from "../server/commands/workspace.ts";
 export { listComparableSchools } from "../models/permissions/loaders.ts";
 export { trustWhere } from "../models/permissions/can.ts";
 export { reportOffer } from "./report.server.ts";

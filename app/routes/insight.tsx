@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { choiceSearch, queryOf } from "../../models/insight/query.ts";
+import { NOT_APPLICABLE } from "../../models/insight/words.ts";
 import { InsightHeader, LevelMark, NoFramework } from "../components/insight/insight-header.tsx";
 import { ReportForm } from "../components/report/report-form.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
@@ -162,26 +163,32 @@ function SchoolPlace({ place }: { place: SchoolData["places"][number] }) {
                       {area.myLevel ? (
                         <LevelMark label={area.myLevel.label} colour={area.myLevel.colour} />
                       ) : (
-                        <span className="muted">Not judged yet</span>
+                        <span className="muted">
+                          {area.notApplicable ? NOT_APPLICABLE : "Not judged yet"}
+                        </span>
                       )}
                     </td>
                     <td>
-                      <ul className="place-bars">
-                        {area.bars.map((bar) => (
-                          <li key={bar.level.key} className={bar.mine ? "place-mine" : undefined}>
-                            <LevelMark label={bar.level.label} colour={bar.level.colour} />
-                            {": "}
-                            {bar.count === null ? (
-                              <span className="muted">
-                                a few (not shown, so no school can be identified)
-                              </span>
-                            ) : (
-                              `${bar.count} ${bar.count === 1 ? "school" : "schools"}`
-                            )}
-                            {bar.mine ? <strong> (including yours)</strong> : null}
-                          </li>
-                        ))}
-                      </ul>
+                      {area.notApplicable ? (
+                        <span className="muted">{area.notApplicable}</span>
+                      ) : (
+                        <ul className="place-bars">
+                          {area.bars.map((bar) => (
+                            <li key={bar.level.key} className={bar.mine ? "place-mine" : undefined}>
+                              <LevelMark label={bar.level.label} colour={bar.level.colour} />
+                              {": "}
+                              {bar.count === null ? (
+                                <span className="muted">
+                                  a few (not shown, so no school can be identified)
+                                </span>
+                              ) : (
+                                `${bar.count} ${bar.count === 1 ? "school" : "schools"}`
+                              )}
+                              {bar.mine ? <strong> (including yours)</strong> : null}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -12,7 +12,13 @@ import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError } from "../components/field.tsx";
 import { InsightHeader, NoFramework } from "../components/insight/insight-header.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
-import { acceptPairing, capacityOf, expertiseView, loadInsightScope } from "../insight.server.ts";
+import {
+  acceptPairing,
+  capacityOf,
+  createWorkspaceFromPairing,
+  expertiseView,
+  loadInsightScope,
+} from "../insight.server.ts";
 import styles from "../styles/insight.css";
 import { requireActor } from "../utils/auth.server.ts";
 import { fieldsOf, orNotFound, readForm, run, type ActionResult } from "../utils/command.server.ts";
@@ -26,14 +32,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const scope = await orNotFound(loadInsightScope(actor, queryOf(url)));
-  return json({ choice: scope.choice, view: await expertiseView(scope, capacityOf(url)) });
+  return json({ choice: scope.choice, view: await expertiseView(scope, capacityOf(url), actor) });
 }
 
-/** Accepts a suggested pairing (once, however many times it is sent), then shows the page again. */
+/**
+ * Accepts a suggested pairing (once, however many times it is sent), then shows the page again;
+ * or (`intent=startWorkspace`) starts the joint workspace of an accepted pairing, once per
+ * pairing (ADR 017), and opens it.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
-  const result = await run(() => acceptPairing({ actor, collab: context.collab }, fieldsOf(form)));
+  const ctx = { actor, collab: context.collab };
+  if (form.get("intent") === "startWorkspace") {
+    const made = await run(() => createWorkspaceFromPairing(ctx, fieldsOf(form)), "startWorkspace");
+    return made instanceof Response ? made : redirect(`/workspaces/${made.workspace.id}`, 303);
+  }
+  const result = await run(() => acceptPairing(ctx, fieldsOf(form)));
   if (result instanceof Response) return result;
   const url = new URL(request.url);
   return redirect(`${url.pathname}${url.search}`, 303);
@@ -104,6 +119,52 @@ function Suggestion({ data, s }: { data: Data; s: View["suggestions"][number] })
   );
 }
 
+/**
+ * An accepted pairing: who accepted it and when, and its way on: the joint workspace made from
+ * it, a button to start one (the trust's admins), or who can (everyone else who sees it).
+ */
+function AcceptedPairing({ p, mayStart }: { p: View["accepted"][number]; mayStart: boolean }) {
+  const navigation = useNavigation();
+  const busy =
+    navigation.state !== "idle" &&
+    navigation.formData?.get("intent") === "startWorkspace" &&
+    navigation.formData?.get("pairingId") === p.id;
+  return (
+    <li className="card pairing">
+      <h3>{`${p.areaTitle}: ${p.centreName} with ${p.supportedName}`}</h3>
+      <p>{`${p.explanation}.`}</p>
+      <p className="muted">{`Accepted by ${p.acceptedBy} on ${p.acceptedAt}.`}</p>
+      {p.workspace ? (
+        <p>
+          <Link to={`/workspaces/${p.workspace.id}`}>
+            {`Open the joint workspace “${p.workspace.title}”`}
+          </Link>
+          {p.workspace.archived ? " (archived)" : null}
+        </p>
+      ) : mayStart ? (
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="startWorkspace" />
+          <input type="hidden" name="pairingId" value={p.id} />
+          <button
+            type="submit"
+            className="button"
+            aria-disabled={busy || undefined}
+            aria-label={`Start a joint workspace for these two schools: ${p.centreName} and ${p.supportedName}, ${p.areaTitle}`}
+          >
+            {busy ? "Starting the workspace…" : "Start a joint workspace for these two schools"}
+          </button>
+        </Form>
+      ) : (
+        <p>
+          No joint workspace yet. The trust&apos;s admins, or either school&apos;s leaders, can
+          start one from this pairing; it will then be linked here.
+        </p>
+      )}
+    </li>
+  );
+}
+
 export default function Expertise() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
@@ -160,6 +221,7 @@ export default function Expertise() {
           </section>
           <section aria-labelledby="centres-heading" className="stack">
             <h2 id="centres-heading">Centres of expertise</h2>
+            <p className="muted">{view.rule}</p>
             {view.centres.length === 0 ? (
               <p className="empty-state">{view.noCentres}</p>
             ) : (
@@ -193,20 +255,12 @@ export default function Expertise() {
             {view.accepted.length === 0 ? (
               <p className="empty-state">No pairing has been accepted yet.</p>
             ) : (
-              <ul className="plain-list">
+              <ul className="card-list">
                 {view.accepted.map((p) => (
-                  <li
-                    key={p.id}
-                  >{`${p.areaTitle}: ${p.explanation}. Accepted ${p.acceptedAt}.`}</li>
+                  <AcceptedPairing key={p.id} p={p} mayStart={view.mayStartWorkspace} />
                 ))}
               </ul>
             )}
-            {view.accepted.length > 0 ? (
-              <p>
-                Each accepted pairing can become a joint workspace where the two schools share
-                practice: <Link to="/workspaces">start one from Joint workspaces</Link>.
-              </p>
-            ) : null}
           </section>
         </>
       )}

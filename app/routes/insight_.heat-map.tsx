@@ -5,8 +5,8 @@ import { useId } from "react";
 import { CYCLE_STATUS_LABELS, type CycleStatus } from "../../models/cycle/status.ts";
 import { choiceSearch, queryOf } from "../../models/insight/query.ts";
 import { InsightHeader, NoFramework } from "../components/insight/insight-header.tsx";
+import { SidewaysTable } from "../components/insight/sideways-table.tsx";
 import { ReportForm } from "../components/report/report-form.tsx";
-import { TableScroll } from "../components/table-scroll.tsx";
 import { heatFiltersOf, heatMapView, loadInsightScope, reportOffer } from "../insight.server.ts";
 import styles from "../styles/insight.css";
 import { requireActor } from "../utils/auth.server.ts";
@@ -142,7 +142,11 @@ function HeatTable({ data, heat }: { data: Data; heat: Heat }) {
     ? `Each school's level in the criteria of ${heat.area.title}`
     : "Each school's level in each area";
   return (
-    <TableScroll label={caption}>
+    <SidewaysTable
+      label={caption}
+      className="heat-sideways"
+      hint={`Scroll the table sideways for more ${heat.area ? "criteria" : "areas"}; the school names stay in view.`}
+    >
       <table className="table heat-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -203,7 +207,7 @@ function HeatTable({ data, heat }: { data: Data; heat: Heat }) {
           ))}
         </tbody>
       </table>
-    </TableScroll>
+    </SidewaysTable>
   );
 }
 

@@ -23,17 +23,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 type Area = NonNullable<Data["trends"]>["areas"][number];
 
-function AreaTrend({ area }: { area: Area }) {
+/** `oneCycle`: the framework's only cycle so far, whose figures stand in for a trend. */
+function AreaTrend({ area, oneCycle }: { area: Area; oneCycle: string | null }) {
   const hydrated = useHydrated();
   const headingId = `trend-${area.areaId}`;
-  const title = `${area.title}: schools at each level, cycle by cycle`;
+  const title = oneCycle
+    ? `${area.title}: schools at each level in ${oneCycle}`
+    : `${area.title}: schools at each level, cycle by cycle`;
   return (
     <section aria-labelledby={headingId} className="insight-area">
       <h2 id={headingId}>{area.title}</h2>
-      {/* Lines along zero on an axis of one say less than a sentence. */}
+      {/* Lines along zero on an axis of one say less than a sentence; so does one bar a level,
+          headed as a trend, while there is only one cycle (the table below has its figures). */}
       {area.nothingYet ? (
         <p className="empty-state">{area.nothingYet}</p>
-      ) : hydrated ? (
+      ) : oneCycle ? null : hydrated ? (
         <div className="insight-chart insight-chart-small">
           <TrendChart
             title={title}
@@ -49,7 +53,9 @@ function AreaTrend({ area }: { area: Area }) {
       ) : null}
       <TableScroll label={title}>
         <table className="table">
-          <caption className="visually-hidden">{`${title}. ${area.scale.note}`}</caption>
+          <caption className="visually-hidden">
+            {oneCycle ? `${title}.` : `${title}. ${area.scale.note}`}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Cycle</th>
@@ -97,7 +103,16 @@ export default function Trends() {
           grow with every cycle.
         </p>
       ) : (
-        trends.areas.map((area) => <AreaTrend key={area.areaId} area={area} />)
+        <>
+          {trends.oneCycle ? <p className="empty-state">{trends.oneCycle}</p> : null}
+          {trends.areas.map((area) => (
+            <AreaTrend
+              key={area.areaId}
+              area={area}
+              oneCycle={trends.oneCycle ? trends.cycles[0].name : null}
+            />
+          ))}
+        </>
       )}
     </div>
   );

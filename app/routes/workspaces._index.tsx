@@ -75,12 +75,14 @@ export default function WorkspacesPage() {
       ) : null}
       {result && result.intent !== "create" ? <FormError message={result.formError} /> : null}
       <section aria-labelledby="yours-heading" className="stack">
-        <h2 id="yours-heading">Your workspaces</h2>
+        <h2 id="yours-heading">{data.oversees ? "The trust's workspaces" : "Your workspaces"}</h2>
         {open.length === 0 ? (
           <p className="muted">
             {data.start
               ? "No joint workspaces yet. Start one below, or from an accepted pairing."
-              : "Your school is not in a joint workspace yet. Your headteacher or the trust can invite you to one."}
+              : data.oversees
+                ? "No joint workspace in the trust yet. The trust's admins and school leaders start them, from an accepted pairing too (Insight, Centres of expertise); you can open every one to follow it as an observer."
+                : "Your school is not in a joint workspace yet. Your headteacher or the trust can invite you to one."}
           </p>
         ) : (
           <ul className="card-list workspace-list">

@@ -1,16 +1,16 @@
 import { scaleOf } from "../framework/applicable.ts";
-import type { FrameworkContent } from "../framework/types.ts";
+import type { FrameworkContent, Scale } from "../framework/types.ts";
 import { areaLevel, expectedLevelIndex, rankOf } from "./area-level.ts";
 import { judgementsOf, type InsightEvaluation, type JudgementSource } from "./types.ts";
-import { centreBasis, partlyNote } from "./words.ts";
+import { centreBasis } from "./words.ts";
 
 /**
  * Centres of expertise and suggested pairings (shared/DOMAIN.md, "Trust-wide insight"): to deploy
  * support and share practice, never to rank. Both sides count whose judgement the page chose
- * (`source`, as the Stack and heat map do): a centre in an area is a school whose judgement puts
- * it above the expected level there, or that holds this framework's award and meets the
- * expected level; a school needs support where its judgement is below the expected level.
- * Areas judged Met / Not met are about compliance, not practice to share: they have no centres.
+ * (`source`, as the Stack and heat map do). Who is a centre is decided in one place,
+ * `centreRank` below; a school needs support in an area where its level there is below the
+ * expected level. Areas judged Met / Not met are about compliance, not practice to share: they
+ * have no centres.
  */
 export interface Centre {
   schoolId: string;
@@ -21,11 +21,7 @@ export interface Centre {
   rank: number;
   awarded: boolean;
   agreedAt: Date | null;
-  /**
-   * Why it is a centre, in words (words.ts centreBasis): "agreed 3 Mar 2027", or where its level
-   * rests on some of the area's criteria only "its self-evaluation, on part of the area: 3 of 5
-   * judged".
-   */
+  /** Why it is a centre, in words (words.ts centreBasis): "agreed 3 Mar 2027", "holds this award". */
   basis: string;
 }
 
@@ -73,6 +69,43 @@ function agreedOf(
   return { agreed, counted };
 }
 
+/**
+ * The rule for a centre of expertise, the one place it is decided (the page, the pairings,
+ * accepting one and the trust overview report all come through centresOf): the school's level
+ * in the area rests on every one of its criteria (secure fit: a level on part of the area is
+ * only as far as the school has looked, not a level reached), and that level is above the
+ * expected level and one of the two highest of the scale. Holding the award never lowers the
+ * bar (a tiered mark's Bronze floor can be the second level of four): it is said beside a
+ * centre, as its basis. The level's rank when the school is a centre there, else null.
+ */
+export function centreRank(
+  scale: Pick<Scale, "levels">,
+  expected: number,
+  placed: { level: string | null; judged: number; total: number },
+): number | null {
+  if (scale.levels.length <= 2) return null;
+  if (placed.total === 0 || placed.judged < placed.total) return null;
+  const rank = rankOf(scale, placed.level);
+  return rank > expected && rank >= scale.levels.length - 2 ? rank : null;
+}
+
+/**
+ * The levels that make a centre in this framework, per scale that has centres, as the page
+ * names the rule: ["Strong standard or Exceptional"].
+ */
+export function centreLevelsOf(content: FrameworkContent): string[] {
+  const phrases = sharingAreas(content).map(({ scale }) => {
+    const expected = expectedLevelIndex(scale, content);
+    const labels = scale.levels
+      .filter((l) => centreRank(scale, expected, { level: l.key, judged: 1, total: 1 }) !== null)
+      .map((l) => l.label);
+    return labels.length > 1
+      ? `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`
+      : (labels[0] ?? "");
+  });
+  return [...new Set(phrases.filter(Boolean))];
+}
+
 export function centresOf(
   content: FrameworkContent,
   evaluations: InsightEvaluation[],
@@ -82,9 +115,8 @@ export function centresOf(
   for (const { area, scale } of sharingAreas(content)) {
     const expected = expectedLevelIndex(scale, content);
     for (const e of evaluations) {
-      const { level, judged, total } = areaLevel(area, scale, judgementsOf(e, source));
-      const rank = rankOf(scale, level);
-      if (rank > expected || (e.awarded && rank >= expected && rank >= 0)) {
+      const rank = centreRank(scale, expected, areaLevel(area, scale, judgementsOf(e, source)));
+      if (rank !== null) {
         centres.push({
           schoolId: e.schoolId,
           schoolName: e.schoolName,
@@ -98,8 +130,6 @@ export function centresOf(
             awarded: e.awarded,
             agreedAt: e.agreedAt,
             ...agreedOf(area.criteria, e, source),
-            // As the Stack and heat map say of a level resting on part of the area.
-            partly: partlyNote(judged, total, source),
           }),
         });
       }

@@ -3,10 +3,12 @@ import type { FrameworkContent } from "../framework/types.ts";
 import { areaLevel } from "./area-level.ts";
 import {
   judgementsOf,
+  type AreaApplies,
   type InsightEvaluation,
   type JudgementSource,
   type LevelView,
 } from "./types.ts";
+import { notApplicableHere } from "./words.ts";
 
 /** Fewer schools than this at a level are not counted out loud: the cell could identify them. */
 export const ANONYMITY_THRESHOLD = 3;
@@ -23,10 +25,15 @@ export interface AreaPlace {
   areaId: string;
   title: string;
   bars: PlaceBar[];
-  /** This school's level in the area (null: not judged yet). */
+  /** This school's level in the area (null: not judged yet, or the area does not apply). */
   myLevel: LevelView | null;
-  /** Schools counted in the trust's distribution (itself included). */
+  /** Schools counted in the trust's distribution (itself included): those the area applies to. */
   schools: number;
+  /**
+   * Null where the area applies to this school; else why it is not compared, said instead of
+   * the distribution (no bars): "Not compared: this area is only for schools with a sixth form."
+   */
+  notApplicable: string | null;
 }
 
 /**
@@ -34,17 +41,30 @@ export interface AreaPlace {
  * schools anonymous — counts only, no names, and any count below ANONYMITY_THRESHOLD (other than
  * zero) withheld, so no cell can single out a school. The whole distribution is withheld when the
  * trust has fewer schools than the threshold, and when a single count is withheld the next
- * smallest is too, so it cannot be worked out by subtraction from the total.
+ * smallest is too, so it cannot be worked out by subtraction from the total. An area that does
+ * not apply to a school (`applies`: a sixth form it does not have) counts it nowhere: for this
+ * school it is not compared at all, for the others it is left out of the distribution.
  */
 export function schoolPlaceOf(
   content: FrameworkContent,
   evaluations: InsightEvaluation[],
   schoolId: string,
   source: JudgementSource,
+  applies?: AreaApplies,
 ): AreaPlace[] {
   return content.areas.map((area) => {
+    if (applies && !applies(schoolId, area))
+      return {
+        areaId: area.id,
+        title: area.title,
+        bars: [],
+        myLevel: null,
+        schools: 0,
+        notApplicable: notApplicableHere(area.appliesTo),
+      };
     const scale = scaleOf(content, area);
-    const placed = evaluations.map((e) => ({
+    const inArea = applies ? evaluations.filter((e) => applies(e.schoolId, area)) : evaluations;
+    const placed = inArea.map((e) => ({
       schoolId: e.schoolId,
       level: areaLevel(area, scale, judgementsOf(e, source)).level,
     }));
@@ -70,6 +90,7 @@ export function schoolPlaceOf(
       bars,
       myLevel: level ? { key: level.key, label: level.label, colour: level.colour } : null,
       schools: placed.length,
+      notApplicable: null,
     };
   });
 }

@@ -1,4 +1,5 @@
 import { formatDay } from "../dates.ts";
+import type { AreaApplicability } from "../framework/types.ts";
 import type { Calibration } from "./calibration.ts";
 import type { JudgementSource } from "./types.ts";
 
@@ -29,6 +30,15 @@ export function partlyNote(judged: number, total: number, source: JudgementSourc
   return judged < total
     ? `${judged} of ${total} ${source === "agreed" ? "agreed" : "judged"}`
     : null;
+}
+
+/**
+ * Where an area does not apply to the school looking at its own place, said instead of the
+ * trust's distribution: "Not compared: this area is only for schools with a sixth form."
+ */
+export function notApplicableHere(appliesTo: AreaApplicability | undefined): string {
+  const which = appliesTo === "earlyYears" ? "early years" : "a sixth form";
+  return `Not compared: this area is only for schools with ${which}.`;
 }
 
 /** "Not applicable at 1 of the 4 schools." (null: the area applies at every school). */
@@ -173,6 +183,15 @@ export function trendsScaleNote(schools: number): string {
     : `Every bar is measured against the ${schools} schools of the largest cycle, in every area.`;
 }
 
+/**
+ * Said in place of the charts while the framework has been sent to schools in one cycle only:
+ * a trend needs two. "Trends need two cycles of this framework; this trust has one so far:
+ * Self-evaluation 2026–27. Until the next cycle, here is where the schools stand in it."
+ */
+export function trendsNeedTwoCycles(cycleName: string): string {
+  return `Trends need two cycles of this framework; this trust has one so far: ${cycleName}. Until the next cycle, here is where the schools stand in it.`;
+}
+
 // ---- centres of expertise ---------------------------------------------------------------------
 
 /** How the judgements that count are named after "by": "by agreed judgements". */
@@ -186,9 +205,8 @@ const BY_SOURCE: Record<JudgementSource, string> = {
  * Why a school is a centre of expertise in an area, in the words of the page, the explanation
  * of a pairing and the trust overview report: "holds this award", "agreed 3 Mar 2027" (every
  * judgement counted in the area was agreed), "its self-evaluation" (none was), or "its
- * self-evaluation, partly agreed 3 Mar 2027"; where its level rests on some of the area's
- * criteria only (`partly`, partlyNote's words, as the Stack and heat map say it), followed by
- * ", on part of the area: 3 of 5 judged", so that strength in part is never read as the whole.
+ * self-evaluation, partly agreed 3 Mar 2027". A centre's level rests on the whole area
+ * (expertise.ts centreRank), so there is no part to speak of.
  */
 export function centreBasis(centre: {
   awarded: boolean;
@@ -196,24 +214,34 @@ export function centreBasis(centre: {
   /** Of the area's judgements that counted, how many were agreed in validation. */
   agreed: number;
   counted: number;
-  /** partlyNote of the school's level in the area: "3 of 5 judged"; null when all were. */
-  partly: string | null;
 }): string {
-  const onPart = centre.partly ? `, on part of the area: ${centre.partly}` : "";
-  return `${whyCentre(centre)}${onPart}`;
-}
-
-function whyCentre(centre: {
-  awarded: boolean;
-  agreedAt: Date | null;
-  agreed: number;
-  counted: number;
-}) {
   if (centre.awarded) return "holds this award";
   const when = formatDay(centre.agreedAt, "short");
   if (centre.agreed > 0 && centre.agreed >= centre.counted) return `agreed ${when}`;
   if (centre.agreed === 0) return "its self-evaluation";
   return `its self-evaluation, partly agreed ${when}`;
+}
+
+/** How "judged" reads for whose judgement counts, in the centre rule. */
+const JUDGED_BY: Record<JudgementSource, string> = {
+  self: "judged in the school's self-evaluation",
+  agreed: "agreed in validation",
+  latest: "judged (agreed in validation where it has been)",
+};
+
+/**
+ * The rule for a centre of expertise, named on the page (expertise.ts centreRank decides it):
+ * `levels`, the levels that make a centre per scale ("Strong standard or Exceptional").
+ */
+export function centreRuleNote(levels: string[], source: JudgementSource): string {
+  const which = levels.length ? `: ${levels.join("; ")}` : "";
+  return (
+    `A school is a centre of expertise in an area when every criterion of the area is ${JUDGED_BY[source]}, ` +
+    `and the area's level (the lowest of them) is above the expected level and one of the two highest${which}. ` +
+    "Holding the award is said beside a centre, but is not enough on its own. " +
+    "A school needs support in an area when its level there is below the expected level. " +
+    "Areas judged Met or Not met have no centres."
+  );
 }
 
 /** Where nothing counts at all for `source` in the cycle, said in place of centres and pairings. */
@@ -229,7 +257,7 @@ function nothingCountsNote(source: JudgementSource): string {
  */
 export function noPairingNote(source: JudgementSource, anyCounted: boolean): string {
   if (!anyCounted) return nothingCountsNote(source);
-  return `No pairing to suggest ${BY_SOURCE[source]}: either no school is below the expected level in an area, or no other school is above it there (or holds the award) yet.`;
+  return `No pairing to suggest ${BY_SOURCE[source]}: either no school is below the expected level in an area, or no other school is a centre of expertise there yet.`;
 }
 
 /** Said where no school is a centre of expertise, honest about whose judgement counts. */
@@ -237,11 +265,11 @@ export function noCentreNote(source: JudgementSource, anyCounted: boolean): stri
   if (!anyCounted) return nothingCountsNote(source);
   const when =
     source === "agreed"
-      ? "validation agrees it is above the expected level there"
+      ? "validation agrees on every criterion of it"
       : source === "self"
-        ? "its self-evaluation places it above the expected level there"
-        : "its latest judgement (agreed where there is one) places it above the expected level there";
-  return `No centre of expertise ${BY_SOURCE[source]} yet: a school becomes one in an area when ${when}, or when it holds the award and meets the expected level.`;
+        ? "its self-evaluation judges every criterion of it"
+        : "every criterion of it is judged (agreed where there is one)";
+  return `No centre of expertise ${BY_SOURCE[source]} yet: a school becomes one in an area when ${when} and places it above the expected level, at one of the two highest levels.`;
 }
 
 const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -16,7 +16,8 @@ import type { Actor } from "../../models/permissions/roles.ts";
 
 /** The choice the page shows and carries in its links. */
 export interface InsightChoice {
-  frameworks: { id: string; name: string }[];
+  /** Each published framework with its cycles (newest first), so the page can list a framework's cycles as soon as it is chosen. */
+  frameworks: { id: string; name: string; cycles: { id: string; name: string }[] }[];
   cycles: { id: string; name: string }[];
   frameworkId: string | null;
   cycleId: string;
@@ -96,7 +97,13 @@ export async function loadInsightScope(actor: Actor, query: InsightQuery): Promi
     content: version?.content ?? null,
     cycles,
     choice: {
-      frameworks: published.map((f) => ({ id: f.id, name: f.name })),
+      frameworks: published.map((f) => ({
+        id: f.id,
+        name: f.name,
+        cycles: allCycles
+          .filter((c) => c.frameworkId === f.id)
+          .map((c) => ({ id: c.id, name: c.name })),
+      })),
       cycles: cycles.map((c) => ({ id: c.id, name: c.name })),
       frameworkId,
       cycleId,

@@ -6,16 +6,8 @@ import { getFrameworkVersion } from "../../models/framework/framework.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";
 import { rankOf } from "../../models/insight/area-level.ts";
 import { calibrationOf, trustCalibration } from "../../models/insight/calibration.ts";
-import {
-  DEFAULT_CENTRE_CAPACITY,
-  anyCounted,
-  centresOf,
-  needingSupport,
-  suggestPairings,
-} from "../../models/insight/expertise.ts";
 import { heatMapOf, type HeatMap } from "../../models/insight/heat-map.ts";
 import { MAX_OVERLAY_SERIES, overlayOf, type OverlaySeries } from "../../models/insight/overlay.ts";
-import { listPairings } from "../../models/insight/pairing.ts";
 import { schoolPlaceOf } from "../../models/insight/school-place.ts";
 import { currentAndPrevious } from "../../models/insight/source.ts";
 import { insightEvaluations } from "../../models/insight/summary.ts";
@@ -28,12 +20,7 @@ import {
   type InsightEvaluation,
   type LevelView,
 } from "../../models/insight/types.ts";
-import {
-  noCentreNote,
-  noPairingNote,
-  overlaySummary,
-  stackScaleNote,
-} from "../../models/insight/words.ts";
+import { overlaySummary, stackScaleNote, trendsNeedTwoCycles } from "../../models/insight/words.ts";
 import { loadSchool } from "../../models/permissions/loaders.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import { listSchools, type SchoolPhase } from "../../models/school/school.ts";
@@ -186,6 +173,8 @@ export async function stackView(scope: InsightScope, open: string | null) {
     areaId: area.areaId,
     title: area.title,
     levels: area.levels,
+    /** Schools the area does not apply to: in no row (the CSV says them as "Not applicable"). */
+    notApplicable: area.notApplicable,
     notApplicableNote: area.notApplicableNote,
     partlyNote: area.partlyNote,
     notYet: area.notYet,
@@ -302,86 +291,24 @@ export async function trendsView(scope: InsightScope) {
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map((c) => ({ id: c.id, name: c.name }));
   const applies = await areasOfSchools(scope.trustId);
-  return { cycles, areas: trendsOf(content, all, cycles, scope.choice.source, applies) };
+  return {
+    cycles,
+    /** With one cycle there is no trend yet: said instead, above that cycle's figures. */
+    oneCycle: cycles.length === 1 ? trendsNeedTwoCycles(cycles[0].name) : null,
+    areas: trendsOf(content, all, cycles, scope.choice.source, applies),
+  };
 }
 
 export type TrendsView = NonNullable<Awaited<ReturnType<typeof trendsView>>>;
 
-// ---- centres of expertise and pairings --------------------------------------------------------
+// ---- centres of expertise and pairings: expertise-view.ts ---------------------------------------
 
-export const MAX_CENTRE_CAPACITY = 10;
-
-export function capacityOf(url: URL): number {
-  const n = Number(url.searchParams.get("capacity"));
-  return Number.isInteger(n) && n >= 1 && n <= MAX_CENTRE_CAPACITY ? n : DEFAULT_CENTRE_CAPACITY;
-}
-
-export async function expertiseView(scope: InsightScope, capacity: number) {
-  const { content } = scope;
-  if (!content) return null;
-  const { current } = await scope.evaluations("current");
-  // Both sides by whose judgement counts, as the Stack and heat map count.
-  const source = scope.choice.source;
-  const centres = centresOf(content, current, source);
-  const pairings = suggestPairings(content, current, source, capacity);
-  const needs = needingSupport(content, current, source);
-  const counted = anyCounted(current, source);
-  const frameworkId = scope.choice.frameworkId!;
-  const accepted = await listPairings(scope.trustId, frameworkId);
-  const names = new Map(current.map((e) => [e.schoolId, e.schoolName]));
-  const key = (areaId: string, supported: string, centre: string) =>
-    `${areaId}/${supported}/${centre}`;
-  const acceptedKeys = new Set(
-    accepted.map((p) => key(p.areaId, p.supportedSchoolId, p.centreSchoolId)),
-  );
-  const paired = new Set(pairings.map((p) => `${p.areaId}/${p.supported.schoolId}`));
-  return {
-    capacity,
-    /** Said where there is no suggestion, or no centre, for this basis (words.ts). */
-    noPairings: noPairingNote(source, counted),
-    noCentres: noCentreNote(source, counted),
-    centres: centres
-      .map((c) => ({
-        schoolName: c.schoolName,
-        areaTitle: c.areaTitle,
-        level: c.levelLabel,
-        basis: c.basis,
-      }))
-      .sort(
-        (a, b) =>
-          a.areaTitle.localeCompare(b.areaTitle) || a.schoolName.localeCompare(b.schoolName),
-      ),
-    suggestions: pairings.map((p) => ({
-      areaId: p.areaId,
-      areaTitle: p.areaTitle,
-      supportedSchoolId: p.supported.schoolId,
-      supportedName: p.supported.schoolName,
-      centreSchoolId: p.centre.schoolId,
-      centreName: p.centre.schoolName,
-      explanation: p.explanation,
-      accepted: acceptedKeys.has(key(p.areaId, p.supported.schoolId, p.centre.schoolId)),
-    })),
-    unpaired: needs
-      .filter((n) => !paired.has(`${n.areaId}/${n.schoolId}`))
-      .map((n) => ({
-        schoolName: n.schoolName,
-        areaTitle: n.areaTitle,
-        level: n.levelLabel,
-        // Why no pairing: every centre of the area is offered to enough schools, or there is none.
-        centresFull: centres.some((c) => c.areaId === n.areaId && c.schoolId !== n.schoolId),
-      })),
-    accepted: accepted
-      .filter((p) => names.has(p.supportedSchoolId) && names.has(p.centreSchoolId))
-      .map((p) => ({
-        id: p.id,
-        areaTitle: p.areaTitle,
-        explanation: p.explanation,
-        acceptedAt: formatDay(p.acceptedAt, "short"),
-      })),
-  };
-}
-
-export type ExpertiseView = NonNullable<Awaited<ReturnType<typeof expertiseView>>>;
+export {
+  MAX_CENTRE_CAPACITY,
+  capacityOf,
+  expertiseView,
+  type ExpertiseView,
+} from "./expertise-view.ts";
 
 // ---- the school's own place -------------------------------------------------------------------
 
@@ -398,9 +325,10 @@ export async function schoolPlaceView(actor: Actor, schoolId: string) {
   const newest = own[0];
   const base = { schoolId: school.id, schoolName: school.name };
   if (!newest) return { ...base, place: null };
-  const [version, all] = await Promise.all([
+  const [version, all, applies] = await Promise.all([
     getFrameworkVersion(school.trustId, newest.frameworkVersionId),
     insightEvaluations(school.trustId, newest.frameworkId),
+    areasOfSchools(school.trustId),
   ]);
   if (!version) return { ...base, place: null };
   const { current } = currentAndPrevious(all, newest.cycleId ?? null);
@@ -411,11 +339,13 @@ export async function schoolPlaceView(actor: Actor, schoolId: string) {
       frameworkName: version.content.name,
       cycleName,
       schools: current.length,
-      areas: schoolPlaceOf(version.content, current, school.id, "latest").map((a) => ({
+      areas: schoolPlaceOf(version.content, current, school.id, "latest", applies).map((a) => ({
         areaId: a.areaId,
         title: a.title,
         myLevel: a.myLevel,
         bars: a.bars.map((b) => ({ level: b.level, count: b.count, mine: b.mine })),
+        /** Why the area is not compared (it does not apply to this school), else null. */
+        notApplicable: a.notApplicable,
       })),
     },
   };

@@ -171,7 +171,7 @@ describe("a trust leader's insight", () => {
       })
       .click();
     await page
-      .getByText(/Inclusion: Oakfield Primary is Exceptional.*Accepted \d+/)
+      .getByText(/^Accepted by David Leader on \d+ [A-Z][a-z]+ \d{4}\.$/)
       .waitFor({ timeout: 30_000 });
     expect(await page.getByText("Accepted", { exact: true }).count()).toBe(1);
     await expectCleanPage(page);

@@ -266,9 +266,9 @@ describe("trust leaders and admins", () => {
     ).toBe(1);
     const again = await http.get(path);
     expect(again.html).toContain("Accepted pairings");
-    expect(again.html).toMatch(/Accepted \d+ [A-Z][a-z]{2} \d{4}/);
-    // And the way on: the pairing can become a joint workspace.
-    expect(again.html).toContain("start one from Joint workspaces");
+    expect(again.html).toMatch(/Accepted by David Leader on \d+ [A-Z][a-z]+ \d{4}/);
+    // And the way on: who can make the pairing a joint workspace (a trust leader only observes).
+    expect(again.html).toContain("can start one from this pairing");
   });
 
   it("cannot pair a school with itself, nor a pairing that is not suggested", async () => {
@@ -526,16 +526,17 @@ describe("criteria not every school judged, and areas not every school has", () 
     expect(agreed).not.toContain("Riverside Academy (");
   });
 
-  it("the Trends measure every area's chart against the schools of the largest cycle, and say so", async () => {
+  it("the Trends, with one cycle so far, give that cycle's figures area by area, with no chart to measure", async () => {
     const http = await as(leader);
     const html = (await http.get("/insight/trends")).html;
     const captions = [...html.matchAll(/<caption[^>]*>([^<]*)<\/caption>/g)].map((m) => m[1]);
     expect(captions).toHaveLength(9);
-    // The early years apply at 2 of the 3 schools, the sixth form at 1: measured against 3 too.
-    for (const caption of captions)
-      expect(caption).toContain(
-        "Every bar is measured against the 3 schools of the largest cycle, in every area.",
-      );
+    // One cycle: no trend yet, so no chart (and no bars to measure); the figures stay. (With
+    // two or more, every chart is measured against the largest cycle: tests/e2e/insight.test.ts.)
+    for (const caption of captions) {
+      expect(caption).toMatch(/: schools at each level in Self-evaluation 2026–27\.$/);
+      expect(caption).not.toContain("Every bar");
+    }
   });
 
   it("the Stack measures every area's chart against the schools in the cycle, and says so", async () => {

@@ -2,14 +2,24 @@ import { describe, expect, it } from "vitest";
 import type { FrameworkContent } from "../../models/framework/types.ts";
 import { areaLevel, expectedLevelIndex } from "../../models/insight/area-level.ts";
 import { calibrationOf, trustCalibration } from "../../models/insight/calibration.ts";
-import { centresOf, suggestPairings } from "../../models/insight/expertise.ts";
+import {
+  centreLevelsOf,
+  centreRank,
+  centresOf,
+  suggestPairings,
+} from "../../models/insight/expertise.ts";
 import { heatMapOf } from "../../models/insight/heat-map.ts";
 import { overlayOf } from "../../models/insight/overlay.ts";
 import { ANONYMITY_THRESHOLD, schoolPlaceOf } from "../../models/insight/school-place.ts";
 import { partlyOfRow, stackOf } from "../../models/insight/stack.ts";
 import { trendsOf } from "../../models/insight/trends.ts";
-import type { InsightEvaluation } from "../../models/insight/types.ts";
-import { noCentreNote, noPairingNote, overlaySummary } from "../../models/insight/words.ts";
+import { areaAppliesAt, type InsightEvaluation } from "../../models/insight/types.ts";
+import {
+  centreRuleNote,
+  noCentreNote,
+  noPairingNote,
+  overlaySummary,
+} from "../../models/insight/words.ts";
 
 const FIVE = ["urgent", "needs", "expected", "strong", "exceptional"];
 const LABELS = [
@@ -401,36 +411,97 @@ describe("centres of expertise by whose judgement counts", () => {
     );
   });
 
-  it("says when a centre's level rests on part of the area, as the Stack does", () => {
-    // Ash judged one of Inclusion's two criteria, strong: strong in part, not (yet) the whole.
-    const ash = school("Ash", { i1: "strong" });
-    const [centre] = centresOf(content, [ash], "self");
-    const [overall] = stackOf(content, [ash], "self").map((a) => a.overall);
-    const { partly } = overall.segments.flatMap((s) => s.schools)[0];
-    expect(partly).toBe("1 of 2 judged");
-    expect(centre.basis).toBe(`its self-evaluation, on part of the area: ${partly}`);
-    expect(suggestPairings(content, [ash, oak], "self").map((p) => p.explanation)).toEqual([
-      "Ash is Strong standard in Inclusion (its self-evaluation, on part of the area: 1 of 2 judged); Oakfield's Inclusion is Needs attention",
-    ]);
-    // Counted by agreed judgements, in their words; a whole area says nothing of parts.
-    const agreedInPart = school("Elm", {}, { i1: "exceptional" });
-    expect(centresOf(content, [agreedInPart], "agreed")[0].basis).toBe(
-      "agreed 3 Mar 2027, on part of the area: 1 of 2 agreed",
-    );
-    expect(centresOf(content, [meadow], "self")[0].basis).toBe("its self-evaluation");
-  });
-
   it("says honestly, per basis, why there is nothing to show", () => {
     expect(noPairingNote("agreed", false)).toContain(
       "Nothing has been agreed in validation in this cycle yet",
     );
     expect(noCentreNote("self", false)).toContain("No school has judged itself in this cycle yet");
     expect(noPairingNote("self", true)).toBe(
-      "No pairing to suggest by the schools' self-evaluations: either no school is below the expected level in an area, or no other school is above it there (or holds the award) yet.",
+      "No pairing to suggest by the schools' self-evaluations: either no school is below the expected level in an area, or no other school is a centre of expertise there yet.",
     );
     expect(noCentreNote("agreed", true)).toContain(
-      "when validation agrees it is above the expected level there",
+      "when validation agrees on every criterion of it and places it above the expected level, at one of the two highest levels",
     );
+  });
+});
+
+describe("the rule for a centre of expertise (expertise.ts centreRank)", () => {
+  const oak = school("Oakfield", { i1: "needs", i2: "needs" });
+  // A tiered quality mark: four levels, Bronze (the accreditation floor) at the second.
+  const FOUR = ["emerging", "developing", "secure", "leading"];
+  const mark: FrameworkContent = {
+    ...content,
+    accreditationRule: { type: "minimumLevels", everyCriterionAtLeast: "developing" },
+    scales: [
+      {
+        key: "four",
+        name: "Four",
+        levels: FOUR.map((key) => ({
+          key,
+          label: key[0].toUpperCase() + key.slice(1),
+          colour: "#123456",
+          meaning: "",
+        })),
+      },
+    ],
+    areas: [{ ...content.areas[0], scaleKey: "four" }],
+  };
+
+  it("needs the whole area judged: strength on part of it is not a centre, need on part of it is", () => {
+    // Ash judged one of Inclusion's two criteria, Strong: the area is at most Strong, not yet so.
+    const ash = school("Ash", { i1: "strong" });
+    expect(centresOf(content, [ash], "self")).toEqual([]);
+    expect(suggestPairings(content, [ash, oak], "self")).toEqual([]);
+    // By agreed judgements, one of two agreed Exceptional is not a centre either.
+    expect(centresOf(content, [school("Elm", {}, { i1: "exceptional" })], "agreed")).toEqual([]);
+    // Judged in full, it is: its basis says nothing of parts.
+    const whole = school("Ash", { i1: "strong", i2: "exceptional" });
+    expect(centresOf(content, [whole], "self").map((c) => [c.levelLabel, c.basis])).toEqual([
+      ["Strong standard", "its self-evaluation"],
+    ]);
+    // One criterion below the expected level puts the area below it, however much is judged.
+    const partNeed = school("Birch", { i1: "needs" });
+    expect(
+      suggestPairings(content, [whole, partNeed], "self").map((p) => p.supported.schoolName),
+    ).toEqual(["Birch"]);
+  });
+
+  it("is one of the two highest levels above the expected one; the award never lowers the bar", () => {
+    const at = (name: string, level: string, awarded = false) =>
+      school(name, { i1: level, i2: level }, {}, { awarded });
+    const schools = [
+      at("Bronze holder", "developing", true),
+      at("Secure", "secure"),
+      at("Leading holder", "leading", true),
+      at("Emerging", "emerging"),
+    ];
+    expect(
+      centresOf(mark, schools, "self").map((c) => [c.schoolName, c.levelLabel, c.basis]),
+    ).toEqual([
+      ["Secure", "Secure", "its self-evaluation"],
+      ["Leading holder", "Leading", "holds this award"],
+    ]);
+    // At the expected level with the award: not a centre (it was, before the rule).
+    expect(centresOf(content, [at("Holder", "expected", true)], "self")).toEqual([]);
+    // The page names the rule with this framework's levels.
+    expect(centreLevelsOf(content)).toEqual(["Strong standard or Exceptional"]);
+    expect(centreLevelsOf(mark)).toEqual(["Secure or Leading"]);
+    expect(centreRuleNote(centreLevelsOf(content), "agreed")).toBe(
+      "A school is a centre of expertise in an area when every criterion of the area is agreed in validation, and the area's level (the lowest of them) is above the expected level and one of the two highest: Strong standard or Exceptional. Holding the award is said beside a centre, but is not enough on its own. A school needs support in an area when its level there is below the expected level. Areas judged Met or Not met have no centres.",
+    );
+  });
+
+  it("decides in one place: centreRank", () => {
+    const [five] = content.scales;
+    const whole = { judged: 2, total: 2 };
+    expect(centreRank(five, 2, { level: "strong", ...whole })).toBe(3);
+    expect(centreRank(five, 2, { level: "exceptional", ...whole })).toBe(4);
+    expect(centreRank(five, 2, { level: "expected", ...whole })).toBeNull();
+    expect(centreRank(five, 2, { level: "exceptional", judged: 1, total: 2 })).toBeNull();
+    // Above the expected level but not among the two highest (a low floor on five levels).
+    expect(centreRank(five, 1, { level: "expected", ...whole })).toBeNull();
+    // Met / Not met: compliance, never a centre.
+    expect(centreRank(content.scales[1], 0, { level: "met", judged: 1, total: 1 })).toBeNull();
   });
 });
 
@@ -451,6 +522,48 @@ describe("a school's own place", () => {
     expect(counts).toEqual([0, null, null, 4, 0]);
     expect(inclusion.bars[2].mine).toBe(true);
     expect(JSON.stringify(inclusion)).not.toMatch(/Strong 0|Lone|Exp 0/);
+  });
+
+  it("says Not applicable where the area does not apply to the school, and counts only the schools it applies to", () => {
+    const withSixthForm: FrameworkContent = {
+      ...content,
+      areas: [
+        ...content.areas,
+        {
+          ...content.areas[0],
+          id: "sixth",
+          title: "Sixth form",
+          appliesTo: "sixthForm",
+          criteria: [{ ...content.areas[0].criteria[0], id: "x1" }],
+        },
+      ],
+    };
+    const primary = school("Primary", { i1: "expected", i2: "expected" });
+    const secondaries = Array.from({ length: 4 }, (_, i) =>
+      school(`Secondary ${i}`, { i1: "strong", i2: "strong", x1: "strong" }),
+    );
+    const otherPrimary = school("Other primary", { i1: "strong", i2: "strong" });
+    const all = [primary, otherPrimary, ...secondaries];
+    const applies = areaAppliesAt(
+      all.map((e) => ({
+        id: e.schoolId,
+        hasEarlyYears: false,
+        hasSixthForm: e.schoolName.startsWith("Secondary"),
+      })),
+    );
+    const mine = schoolPlaceOf(withSixthForm, all, primary.schoolId, "self", applies);
+    const sixth = mine.find((a) => a.areaId === "sixth")!;
+    expect(sixth).toMatchObject({
+      myLevel: null,
+      bars: [],
+      notApplicable: "Not compared: this area is only for schools with a sixth form.",
+    });
+    expect(mine.find((a) => a.areaId === "incl")!.notApplicable).toBeNull();
+    // A secondary's sixth form is compared with the 4 that have one, not the 6 schools.
+    const theirs = schoolPlaceOf(withSixthForm, all, secondaries[0].schoolId, "self", applies);
+    const strong = theirs.find((a) => a.areaId === "sixth")!;
+    expect(strong.schools).toBe(4);
+    expect(strong.bars.map((b) => b.count)).toEqual([0, 0, 0, 4, 0]);
   });
 
   it(`withholds everything when the trust has fewer than ${ANONYMITY_THRESHOLD} schools`, () => {

@@ -91,7 +91,10 @@ export async function workspacesPageData(actor: Actor) {
     can(actor, "startWorkspace", { type: "school", trustId: s.trustId, schoolId: s.id }),
   );
   const pairings = await pairingsForWorkspace(actor);
+  // Trust leaders and admins see (observe) every workspace of their trusts.
+  const oversees = trustIds.some((trustId) => can(actor, "oversee", { type: "trust", trustId }));
   return {
+    oversees,
     workspaces: workspaces.map((w) => ({
       id: w.id,
       title: w.title,
