@@ -5,26 +5,23 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { documentName } from "../../collab/document-name.ts";
-import type { Evaluation } from "../../models/evaluation/evaluation.ts";
+import { statusChangesIn } from "../../collab/shapes/evaluation.ts";
 import { scaleOf } from "../../models/framework/applicable.ts";
-import type { EvaluationState } from "../../models/snapshot/compare.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
-import { levelNamesIn, nameKeptFor, type NamedLevel } from "../../models/snapshot/level-names.ts";
+import { nameKeptFor } from "../../models/snapshot/level-names.ts";
 import { ComparisonResult } from "../components/history/comparison-view.tsx";
+import { compareMoments } from "../components/history/comparison.server.ts";
 import historyStyles from "../components/history/history.css";
 import { JudgementTrend } from "../components/history/judgement-trend.tsx";
 import { CompareForm, SnapshotTimeline } from "../components/history/snapshot-timeline.tsx";
-import { viewOfComparison, type CriterionRef, type TrendView } from "../components/history/view.ts";
+import { NOW, type TrendView } from "../components/history/view.ts";
 import {
-  compareEvaluations,
-  evaluationStateFromUpdate,
-  getSnapshot,
   judgementTrend,
   listSnapshotsOfEvaluation,
-  readEvaluationState,
   SNAPSHOT_KIND_LABELS,
 } from "../history.server.ts";
 import {
@@ -38,6 +35,8 @@ import {
   progressOf,
 } from "../evaluation.server.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
+import { useServerChanges } from "../components/workspace/use-server-changes.ts";
+import { useDocumentIn } from "../collab/collab-room.tsx";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
 
@@ -47,7 +46,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `History and comparison · ${data?.evaluation.title ?? "Evaluation"} · Quality marks` },
 ];
 
-const NOW = "now";
 const moment = z.union([z.literal(NOW), z.string().regex(/^[0-9a-f]{24}$/)]);
 const compareQuery = z.object({ a: moment.optional(), b: moment.optional() });
 
@@ -65,46 +63,22 @@ const dateOnly = new Intl.DateTimeFormat("en-GB", {
 const momentLabel = (s: SnapshotSummary) =>
   `${s.kind === "submission" ? "Submitted" : "Validated"} ${dateTime.format(s.createdAt)}`;
 
-/** The evaluation at one moment: a snapshot's frozen state, or the live document now. */
-async function stateAt(
-  choice: string,
-  evaluation: Evaluation,
-  snapshots: readonly SnapshotSummary[],
-  collab: AppLoadContext["collab"],
-): Promise<{
-  state: EvaluationState;
-  levels: Record<string, string[]>;
-  /** The levels' names a snapshot kept (ADR 063); none for now, named as the scale is. */
-  names: Map<string, NamedLevel>;
-  label: string;
-} | null> {
-  if (choice === NOW) {
-    const doc = await collab.read(documentName("evaluation", evaluation.id));
-    try {
-      return {
-        state: readEvaluationState(doc),
-        levels: evaluation.levelsByCriterion,
-        names: new Map(),
-        label: "Now (live)",
-      };
-    } finally {
-      doc.destroy();
-    }
+/** The status changes announced in the live document so far (ADR 061), as the page is served. */
+async function statusChangesNow(collab: AppLoadContext["collab"], name: string): Promise<number> {
+  const doc = await collab.read(name);
+  try {
+    return statusChangesIn(doc);
+  } finally {
+    doc.destroy();
   }
-  const summary = snapshots.find((s) => s.id === choice);
-  const snapshot = summary && (await getSnapshot(evaluation.trustId, evaluation.id, summary.id));
-  if (!snapshot) return null;
-  return {
-    state: evaluationStateFromUpdate(snapshot.state),
-    levels: snapshot.levelsByCriterion,
-    names: levelNamesIn(snapshot),
-    label: momentLabel(snapshot),
-  };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const { evaluation } = await orNotFound(loadEvaluation(actor, params.evaluationId ?? ""));
+  const name = documentName("evaluation", evaluation.id);
+  // The counter is read before the records, so a change between the two reloads them again.
+  const statusChanges = await statusChangesNow(context.collab, name);
   const [{ school, version, content }, snapshots, trend] = await Promise.all([
     orNotFound(frameworkOfEvaluation(evaluation)),
     listSnapshotsOfEvaluation(evaluation.trustId, evaluation.id),
@@ -116,26 +90,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     (await getUsers([...new Set(snapshots.map((s) => s.createdBy))])).map((u) => [u.id, u.name]),
   );
 
-  // Criteria and level labels as the evaluation's framework version words them.
+  // The trend's areas, criteria and levels as the evaluation's framework version words them.
   const areas = content.areas.map((area) => ({ area, levels: scaleOf(content, area).levels }));
-  const criteria = new Map(
-    areas.flatMap(({ area }) =>
-      area.criteria.map((c) => [c.id, { id: c.id, code: c.code, statement: c.statement }]),
-    ),
-  );
-  const levelsOf = new Map(
-    areas.flatMap(({ area, levels }) => area.criteria.map((c) => [c.id, levels])),
-  );
-  const anyLevel = new Map(
-    version.content.scales.flatMap((s) => s.levels.map((l) => [l.key, l.label])),
-  );
-  const criterionOf = (id: string): CriterionRef =>
-    criteria.get(id) ?? { id, code: id, statement: "(no longer in the framework)" };
-  const levelLabel = (criterionId: string, key: string) =>
-    levelsOf.get(criterionId)?.find((l) => l.key === key)?.label ?? anyLevel.get(key) ?? key;
-  // A snapshot's judgement reads as its scale named the level when it was taken (ADR 063).
-  const labelAt = (names: Map<string, NamedLevel>) => (criterionId: string, key: string) =>
-    nameKeptFor(names, criterionId, key)?.label ?? levelLabel(criterionId, key);
 
   // The comparison: by default, the latest snapshot against now.
   const url = new URL(request.url);
@@ -148,19 +104,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   let comparison = null;
   let compareError: string | null = query.success ? null : "Choose two moments from the lists.";
   if (snapshots.length > 0 && !compareError) {
-    const a = await stateAt(from, evaluation, snapshots, context.collab);
-    const b = from === to ? a : await stateAt(to, evaluation, snapshots, context.collab);
-    if (!a || !b) {
-      compareError = "That snapshot is not part of this evaluation.";
-    } else {
-      const levels = { ...evaluation.levelsByCriterion, ...a.levels, ...b.levels };
-      comparison = viewOfComparison(
-        compareEvaluations(a.state, b.state, levels),
-        { from: a.label, to: b.label },
-        criterionOf,
-        { from: labelAt(a.names), to: labelAt(b.names) },
-      );
-    }
+    // Each moment against the framework version it stood on (a snapshot's, or the current one).
+    comparison = await compareMoments({
+      evaluation,
+      current: { version: version.version, content },
+      snapshots,
+      from,
+      to,
+      collab: context.collab,
+      momentLabel,
+    });
+    if (!comparison) compareError = "That snapshot is not part of this evaluation.";
   }
 
   const trendView: TrendView = {
@@ -199,6 +153,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: evaluation.title,
       status: CYCLE_STATUS_IN_FULL[progressOf(evaluation).status],
     },
+    live: { userId: actor.userId, documentName: name, statusChanges },
     school: { id: school.id, name: school.name },
     canOpenSchool: can(actor, "read", schoolResource(school)),
     framework: version.content.name,
@@ -223,8 +178,29 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
+/**
+ * A submission or an outcome made anywhere while the page is open reloads its data (the status
+ * and the snapshots), through the evaluation document's counter as every page of it does
+ * (ADR 061). The document is opened without presence: nobody is working in it here.
+ */
+function useLiveStatus({ userId, documentName: name, statusChanges }: LoaderData["live"]) {
+  const { doc, synced } = useDocumentIn(userId, name);
+  const live = synced ? doc : null;
+  useServerChanges(live);
+  // One that came between the page being served and its copy syncing arrived with the sync.
+  const { revalidate } = useRevalidator();
+  const served = useRef(statusChanges);
+  served.current = statusChanges;
+  useEffect(() => {
+    if (live && statusChangesIn(live) !== served.current) revalidate();
+  }, [live, revalidate]);
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
 export default function EvaluationHistory() {
   const data = useLoaderData<typeof loader>();
+  useLiveStatus(data.live);
   return (
     <div className="page wide">
       <Breadcrumbs
@@ -237,7 +213,8 @@ export default function EvaluationHistory() {
         ]}
       />
       <h1>History and comparison</h1>
-      <p>
+      {/* Said when it changes while the page is open. */}
+      <p role="status">
         Status: <span className="badge">{data.evaluation.status}</span>
       </p>
       <p className="lede">

@@ -27,6 +27,12 @@ export function announceStatusChange(doc: Y.Doc): void {
   changes.set("status", (changes.get("status") ?? 0) + 1);
 }
 
+/**
+ * How many status changes the server has announced in the document: a page served without the
+ * document compares it with what it was served, once its own copy has synced.
+ */
+export const statusChangesIn = (doc: Y.Doc): number => serverChangesOf(doc).get("status") ?? 0;
+
 export interface EvaluationSeed {
   evaluationId: string;
   frameworkVersionId: string;

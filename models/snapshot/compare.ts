@@ -37,14 +37,23 @@ export interface JudgementMove {
   to: string | null;
   /** Places moved on the scale: positive up, negative down, 0 when one side is unjudged. */
   steps: number;
+  /**
+   * Why `from` has no place after, where the framework version moved between the two moments:
+   * the criterion's scale then has no such level ("level"), or the framework then has no such
+   * criterion ("criterion"). Absent when it has its place.
+   */
+  gone?: "level" | "criterion";
 }
 
 export interface Comparison {
   judgements: {
     movedUp: JudgementMove[];
     movedDown: JudgementMove[];
+    /** Judged after and not before (or before at a level the scale after does not have). */
     newlyJudged: JudgementMove[];
     cleared: JudgementMove[];
+    /** Judged before, of a criterion the framework after does not have (removed by an upgrade). */
+    notInFramework: JudgementMove[];
     /** Criteria judged the same on both sides. */
     unchanged: number;
   };
@@ -60,48 +69,74 @@ export interface Comparison {
   };
 }
 
-/** The index of `level` on the criterion's scale, or null when it is not one of its levels. */
-function placeOf(levels: string[] | undefined, level: string | undefined): number | null {
-  if (!levels || level === undefined) return null;
-  const index = levels.indexOf(level);
-  return index >= 0 ? index : null;
+/** `level` when it is one of the criterion's scale's levels, else null (not judged there). */
+function onScale(levels: string[] | undefined, level: string | undefined): string | null {
+  return levels && level !== undefined && levels.includes(level) ? level : null;
+}
+
+const levelsIn = (record: Record<string, string[]>, criterionId: string) =>
+  Object.hasOwn(record, criterionId) ? record[criterionId] : undefined;
+
+/**
+ * Places from `from` to `to`: on the scale after, or where that lacks one of them (a level the
+ * framework dropped since), on the scale before; null when no one scale has both.
+ */
+function stepsBetween(from: string, to: string, scales: (string[] | undefined)[]): number | null {
+  for (const levels of scales) {
+    const [a, b] = [levels?.indexOf(from) ?? -1, levels?.indexOf(to) ?? -1];
+    if (a >= 0 && b >= 0) return b - a;
+  }
+  return null;
 }
 
 const byId = <T extends { id: string }>(items: T[]) =>
   new Map(items.map((item) => [item.id, item]));
 
 /**
- * Compares `before` with `after`. `levelsByCriterion` lists, for each criterion compared, its
- * scale's level keys lowest first (in the framework's order, which the lists keep); judgements
- * of other criteria, or at levels a scale does not have, count as not judged.
+ * Compares `before` with `after`. `levelsBefore` lists, for each criterion of the framework
+ * version at `before`'s moment, its scale's level keys lowest first (in the framework's order,
+ * which the lists keep); `levelsAfter` the same at `after`'s, when the evaluation moved to
+ * another version in between. Judgements of criteria not listed on their side, or at levels
+ * their side's scale does not have, count as not judged there. A judgement before whose level
+ * or criterion the version after no longer has is kept, marked `gone`, never left out.
  */
 export function compareEvaluations(
   before: EvaluationState,
   after: EvaluationState,
-  levelsByCriterion: Record<string, string[]>,
+  levelsBefore: Record<string, string[]>,
+  levelsAfter: Record<string, string[]> = levelsBefore,
 ): Comparison {
   const judgements: Comparison["judgements"] = {
     movedUp: [],
     movedDown: [],
     newlyJudged: [],
     cleared: [],
+    notInFramework: [],
     unchanged: 0,
   };
-  for (const [criterionId, levels] of Object.entries(levelsByCriterion)) {
-    const from = placeOf(levels, before.judgements[criterionId]);
-    const to = placeOf(levels, after.judgements[criterionId]);
+  const criterionIds = new Set([...Object.keys(levelsAfter), ...Object.keys(levelsBefore)]);
+  for (const criterionId of criterionIds) {
+    const scaleBefore = levelsIn(levelsBefore, criterionId);
+    const scaleAfter = levelsIn(levelsAfter, criterionId);
+    const from = onScale(scaleBefore, before.judgements[criterionId]);
+    const to = onScale(scaleAfter, after.judgements[criterionId]);
     if (from === null && to === null) continue;
-    const move: JudgementMove = {
-      criterionId,
-      from: from === null ? null : levels[from],
-      to: to === null ? null : levels[to],
-      steps: from === null || to === null ? 0 : to - from,
-    };
+    const move: JudgementMove = { criterionId, from, to, steps: 0 };
+    if (!scaleAfter) {
+      judgements.notInFramework.push({ ...move, gone: "criterion" });
+      continue;
+    }
+    if (from !== null && !scaleAfter.includes(from)) move.gone = "level";
     if (from === null) judgements.newlyJudged.push(move);
     else if (to === null) judgements.cleared.push(move);
-    else if (to > from) judgements.movedUp.push(move);
-    else if (to < from) judgements.movedDown.push(move);
-    else judgements.unchanged += 1;
+    else {
+      const steps = stepsBetween(from, to, [scaleAfter, scaleBefore]);
+      // No scale places both: judged anew on a scale that changed between the two moments.
+      if (steps === null) judgements.newlyJudged.push(move);
+      else if (steps > 0) judgements.movedUp.push({ ...move, steps });
+      else if (steps < 0) judgements.movedDown.push({ ...move, steps });
+      else judgements.unchanged += 1;
+    }
   }
 
   const forcesBefore = byId(before.forces);
@@ -133,6 +168,7 @@ export function isUnchanged(comparison: Comparison): boolean {
     j.movedDown,
     j.newlyJudged,
     j.cleared,
+    j.notInFramework,
     f.added,
     f.removed,
     a.completed,

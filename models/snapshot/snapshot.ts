@@ -195,13 +195,26 @@ export async function createSnapshot(
     return { snapshot, created: true };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    const doc = await EvaluationSnapshotModel.findOne(
-      { trustId: input.trustId, evaluationId: input.evaluationId, guard: input.guard },
-      { state: 0 },
-    ).lean();
-    if (!doc) throw error;
-    return { snapshot: toSummary(doc), created: false };
+    const snapshot = await snapshotTakenOver(input.trustId, input.evaluationId, input.guard);
+    if (!snapshot) throw error;
+    return { snapshot, created: false };
   }
+}
+
+/**
+ * The snapshot already taken over `guard` (see createSnapshot), without its state, or null: what
+ * a repeat of the same decision answers with. One read through the unique (evaluation, guard) index.
+ */
+export async function snapshotTakenOver(
+  trustId: string,
+  evaluationId: string,
+  guard: string,
+): Promise<SnapshotSummary | null> {
+  const doc = await EvaluationSnapshotModel.findOne(
+    { trustId, evaluationId, guard },
+    { state: 0 },
+  ).lean();
+  return doc ? toSummary(doc) : null;
 }
 
 /** A judgement to keep, with its level's name where the criterion's scale has that level. */

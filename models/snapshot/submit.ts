@@ -5,6 +5,7 @@ import { ConflictError } from "../errors.ts";
 import {
   createSnapshot,
   listSnapshotsOfEvaluation,
+  snapshotTakenOver,
   type LevelNames,
   type SnapshotSummary,
 } from "./snapshot.ts";
@@ -45,7 +46,9 @@ export function latestSubmissionIn(snapshots: readonly SnapshotSummary[]): Snaps
  * judged is refused before anything is written. `levelNames` are the labels and colours the
  * evaluation's scales give their levels now, kept with each judgement (ADR 063). `after` is
  * the submission the person saw as the latest (from the page): one snapshot is taken after it,
- * however many times the request arrives; a resubmission from a fresh page is a new one.
+ * however many times the request arrives; a resubmission from a fresh page is a new one. A
+ * repeat of a submission already made answers with its snapshot, as the first request did,
+ * whatever the team has changed since (even every judgement cleared).
  */
 export async function submitEvaluation(
   evaluation: Evaluation,
@@ -65,7 +68,13 @@ export async function submitEvaluation(
     ...buildProjection(input.judgements, evaluation.levelsByCriterion, now, input.plan),
     lastActivityAt: evaluation.projection.lastActivityAt,
   };
-  if (!hasJudgementToSubmit(projection.judgedCount)) throw new NothingJudgedError();
+  const guard = `submission after ${input.after}`;
+  if (!hasJudgementToSubmit(projection.judgedCount)) {
+    // Nothing to freeze now, but this may be a retry of a submission that was made: its answer.
+    const made = await snapshotTakenOver(evaluation.trustId, evaluation.id, guard);
+    if (!made) throw new NothingJudgedError();
+    return markSubmitted(evaluation, { snapshot: made, created: false });
+  }
   const result = await createSnapshot({
     trustId: evaluation.trustId,
     schoolId: evaluation.schoolId,
@@ -78,8 +87,13 @@ export async function submitEvaluation(
     levelsByCriterion: evaluation.levelsByCriterion,
     levelNames: input.levelNames,
     createdBy: input.submittedBy,
-    guard: `submission after ${input.after}`,
+    guard,
   });
+  return markSubmitted(evaluation, result);
+}
+
+/** The evaluation is Submitted once its snapshot exists (again, harmlessly, on a repeat). */
+async function markSubmitted<T>(evaluation: Evaluation, result: T): Promise<T> {
   const moved = await setEvaluationStatus(evaluation.trustId, evaluation.id, "submitted", {
     from: SUBMITTABLE_STATUSES,
   });

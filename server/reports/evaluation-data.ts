@@ -14,26 +14,38 @@ import { listEvidenceOfEvaluation, type EvidenceItem } from "../../models/eviden
 import { scaleOf } from "../../models/framework/applicable.ts";
 import { loadEvaluation } from "../../models/permissions/loaders.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
+import type { FrameworkVersion } from "../../models/framework/framework.ts";
+import type { FrameworkContent } from "../../models/framework/types.ts";
+import { frameworkOfSnapshot } from "../../models/snapshot/framework-as-taken.ts";
 import { levelAsTaken, levelNamesIn, type NamedLevel } from "../../models/snapshot/level-names.ts";
 import { getSnapshot, SNAPSHOT_KIND_LABELS } from "../../models/snapshot/snapshot.ts";
 import { getTrust } from "../../models/trust/trust.ts";
 import { getUsers } from "../../models/user/user.ts";
 import type { EvaluationReportData, PrintedEvidence } from "./report-data.ts";
 
-/** A criterion's judgement at the moment the report shows, given its scale's levels now. */
-type LevelAt = (criterionId: string, levelsNow: readonly NamedLevel[]) => NamedLevel | null;
+/** A criterion's judgement at the moment the report shows, given its scale's levels then. */
+type LevelAt = (criterionId: string, levels: readonly NamedLevel[]) => NamedLevel | null;
 
 /**
  * The evaluation at the moment the report shows: the live document, or a submission's copy.
  * A submission's judgements are those it counted, each named as its scale named the level when
- * it was submitted (ADR 063), whatever the framework version the evaluation has moved to since.
+ * it was submitted (ADR 063), and it is printed against the framework version it was submitted
+ * against (`framework`: its areas, criteria and descriptors, a criterion removed since included),
+ * whatever version the evaluation has moved to since. The live one is printed against the
+ * evaluation's current version (`framework` null).
  */
 async function stateOf(
   collab: CollabAccess,
   evaluation: { id: string; trustId: string },
   version: string,
   now: Date,
-): Promise<{ doc: Y.Doc; asOf: string; status: string | null; levelOf: LevelAt }> {
+): Promise<{
+  doc: Y.Doc;
+  asOf: string;
+  status: string | null;
+  levelOf: LevelAt;
+  framework: { version: FrameworkVersion; content: FrameworkContent } | null;
+}> {
   if (version === "now") {
     const doc = await collab.read(documentName("evaluation", evaluation.id));
     const judgements = readJudgements(doc);
@@ -41,12 +53,14 @@ async function stateOf(
       doc,
       asOf: `As now (live), ${formatMoment(now)}`,
       status: null,
-      levelOf: (criterionId, levelsNow) =>
-        levelsNow.find((l) => l.key === judgements[criterionId]) ?? null,
+      levelOf: (criterionId, levels) =>
+        levels.find((l) => l.key === judgements[criterionId]) ?? null,
+      framework: null,
     };
   }
   const snapshot = await getSnapshot(evaluation.trustId, evaluation.id, version);
   if (!snapshot) throw new NotFoundError();
+  const framework = await frameworkOfSnapshot(snapshot);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, snapshot.state);
   const names = levelNamesIn(snapshot);
@@ -55,10 +69,11 @@ async function stateOf(
     doc,
     asOf: `As submitted ${formatMoment(snapshot.createdAt)}`,
     status: SNAPSHOT_KIND_LABELS[snapshot.kind],
-    levelOf: (criterionId, levelsNow) => {
+    levelOf: (criterionId, levels) => {
       const key = judgements.get(criterionId);
-      return key === undefined ? null : levelAsTaken(names, criterionId, key, levelsNow);
+      return key === undefined ? null : levelAsTaken(names, criterionId, key, levels);
     },
+    framework,
   };
 }
 
@@ -84,13 +99,16 @@ export async function evaluationReportData(
   now = new Date(),
 ): Promise<EvaluationReportData> {
   const { evaluation } = await loadEvaluation(actor, params.evaluationId);
-  const [{ school, version, content }, trust, cycle, items, state] = await Promise.all([
+  const [current, trust, cycle, items, state] = await Promise.all([
     frameworkOfEvaluation(evaluation),
     getTrust(evaluation.trustId),
     evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
     listEvidenceOfEvaluation(evaluation.trustId, evaluation.id),
     stateOf(collab, evaluation, params.version, now),
   ]);
+  const { school } = current;
+  // As submitted: the version submitted against; as now: the evaluation's current one.
+  const { version, content } = state.framework ?? current;
   const { doc } = state;
   try {
     const forces = readForces(doc);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentName } from "../../collab/document-name.ts";
+import { setJudgement } from "../../collab/shapes/evaluation.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
 import { AwardModel } from "../../models/award/award.ts";
 import { EvaluationModel, startEvaluation } from "../../models/evaluation/evaluation.ts";
@@ -7,6 +9,7 @@ import { ensureStarterFramework } from "../../models/framework/framework.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
 import { MembershipModel } from "../../models/membership/membership.ts";
 import { EvaluationSnapshotModel } from "../../models/snapshot/snapshot.ts";
+import { NOTHING_JUDGED } from "../../models/snapshot/submission-rule.ts";
 import { RecordEntryModel } from "../../models/validation/record.ts";
 import { UserModel } from "../../models/user/user.ts";
 import { ValidationModel } from "../../models/validation/validation.ts";
@@ -17,6 +20,7 @@ import { HttpSession } from "../support/http.ts";
 import { judgeOneCriterion } from "../support/judge.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
+import { AWARD_START } from "../support/award-dates.ts";
 
 // Decisions that must happen once happen once: a double-click, a retry or 20 identical requests
 // in parallel (as an attacker sent them) leave one outcome, one award, one snapshot, one renewal.
@@ -72,7 +76,7 @@ describe("once-only decisions under 20 parallel identical requests", () => {
     const statuses = await inParallel(validator, path, {
       intent: "outcome",
       result: "accredited",
-      startDate: "2027-01-15",
+      startDate: AWARD_START,
       reason: "Strong evidence seen in the meeting",
       basedOn: "0",
     });
@@ -92,7 +96,7 @@ describe("once-only decisions under 20 parallel identical requests", () => {
     const retry = await validator.post(path, {
       intent: "outcome",
       result: "accredited",
-      startDate: "2027-01-15",
+      startDate: AWARD_START,
       reason: "Strong evidence seen in the meeting",
       basedOn: "0",
     });
@@ -165,6 +169,45 @@ describe("once-only decisions under 20 parallel identical requests", () => {
     const latest = (await EvaluationSnapshotModel.findOne({ evaluationId: evaluation.id }).lean())!;
     await leader.post(`${page}/submit`, { basedOn: latest._id.toString() });
     expect(await EvaluationSnapshotModel.countDocuments({ evaluationId: evaluation.id })).toBe(2);
+  });
+
+  it("answers a retry of a submission already made as the first did, after every judgement is cleared", async () => {
+    const evaluation = await startEvaluation(
+      world.school,
+      await ensureStarterFramework(world.trust.id, "inclusion-excellence", inclusionExcellence),
+      { title: "Mark E", createdBy: world.people.schoolLeader.id },
+    );
+    await judgeOneCriterion(server, evaluation);
+    const page = `/evaluations/${evaluation.id}`;
+    const leader = await as(world.people.schoolLeader.id, page);
+    const first = await leader.post(`${page}/submit`, { basedOn: "none" });
+    expect(first.status).toBe(302);
+    // The team clears its only judgement; then the same request (a retry) arrives, 20 at once.
+    const [criterionId] = Object.keys(evaluation.levelsByCriterion);
+    await server.collab.change(documentName("evaluation", evaluation.id), (doc) =>
+      setJudgement(doc, criterionId, null),
+    );
+    const retries = await Promise.all(
+      Array.from({ length: PARALLEL }, () => leader.post(`${page}/submit`, { basedOn: "none" })),
+    );
+    expect(retries.map((r) => [r.status, r.location])).toEqual(
+      retries.map(() => [302, first.location]),
+    );
+    expect(await EvaluationSnapshotModel.countDocuments({ evaluationId: evaluation.id })).toBe(1);
+    expect(
+      await AuditModel.countDocuments({
+        action: "evaluationSubmitted",
+        subject: `evaluation:${evaluation.id}`,
+      }),
+    ).toBe(1);
+    expect((await EvaluationModel.findById(evaluation.id).lean())!.status).toBe("submitted");
+
+    // A new submission (from a page that knows of the first) with nothing judged is refused.
+    const latest = (await EvaluationSnapshotModel.findOne({ evaluationId: evaluation.id }).lean())!;
+    const fresh = await leader.post(`${page}/submit`, { basedOn: latest._id.toString() });
+    expect(fresh.status).toBe(409);
+    expect(JSON.parse(fresh.html)).toMatchObject({ formError: NOTHING_JUDGED });
+    expect(await EvaluationSnapshotModel.countDocuments({ evaluationId: evaluation.id })).toBe(1);
   });
 
   it("assigns validators into one validation", async () => {

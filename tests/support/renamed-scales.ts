@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
 import { getFrameworkVersion, publishVersion } from "../../models/framework/framework.ts";
+import type { FrameworkContent } from "../../models/framework/types.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import type { AppServer } from "../../server/app.ts";
 import { upgradeEvaluation } from "../../server/commands/upgrade-evaluation.ts";
@@ -9,9 +10,11 @@ import { eventually } from "./collab-client.ts";
 /**
  * The next version of the evaluation's framework: "Strong standard" becomes "Strong (2027
  * wording)" and "Met" becomes "Met in full" (their keys stay), and "Exceptional" is dropped.
+ * `alsoChange` may change more of that version's content before it is published.
  */
 export async function publishRenamedScales(
   evaluation: Pick<Evaluation, "trustId" | "frameworkId" | "frameworkVersionId">,
+  alsoChange: (content: FrameworkContent) => void = () => undefined,
 ) {
   const current = (await getFrameworkVersion(evaluation.trustId, evaluation.frameworkVersionId))!;
   const content = structuredClone(current.content);
@@ -24,21 +27,23 @@ export async function publishRenamedScales(
   }
   for (const area of content.areas)
     for (const criterion of area.criteria) delete criterion.descriptors.exceptional;
+  alsoChange(content);
   return publishVersion(evaluation.trustId, evaluation.frameworkId, content);
 }
 
 /**
  * Moves the evaluation to publishRenamedScales' version as its school leader would, and waits
  * until the move has cleared the judgements of criteria whose scale changed: only
- * `stillJudged` is judged afterwards.
+ * `stillJudged` is judged afterwards. `alsoChange` as for publishRenamedScales.
  */
 export async function moveToRenamedScales(
   server: AppServer,
   evaluation: Pick<Evaluation, "id" | "trustId" | "frameworkId" | "frameworkVersionId">,
   schoolLeaderId: string,
   stillJudged: string,
+  alsoChange?: (content: FrameworkContent) => void,
 ): Promise<void> {
-  const next = await publishRenamedScales(evaluation);
+  const next = await publishRenamedScales(evaluation, alsoChange);
   const leader = (await loadActor(schoolLeaderId))!;
   expect(
     await upgradeEvaluation(

@@ -12,6 +12,7 @@ import {
   type EvaluationState,
 } from "../../models/snapshot/compare.ts";
 import { buildTrend } from "../../models/snapshot/trend.ts";
+import { moveDetail } from "../../app/components/history/view.ts";
 import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 import type { SnapshotSummary } from "../../models/snapshot/snapshot.ts";
 
@@ -132,6 +133,54 @@ describe("comparing two moments of an evaluation", () => {
     const comparison = compareEvaluations(state, state, LEVELS);
     expect(isUnchanged(comparison)).toBe(true);
     expect(comparison.judgements.unchanged).toBe(1);
+  });
+});
+
+describe("comparing across a move to another framework version", () => {
+  // Version 2 drops "exceptional" and the criterion "gone".
+  const FOUR = FIVE.slice(0, 4);
+  const V1 = { "c-1": FIVE, "c-2": FIVE, "c-3": FIVE, gone: MET };
+  const V2 = { "c-1": FOUR, "c-2": FOUR, "c-3": FOUR };
+
+  it("keeps a judgement whose level or criterion the later version dropped, saying which", () => {
+    const before = {
+      ...empty(),
+      judgements: { "c-1": "exceptional", "c-2": "exceptional", "c-3": "expected", gone: "met" },
+    };
+    const after = { ...empty(), judgements: { "c-2": "strong", "c-3": "expected" } };
+    const { judgements } = compareEvaluations(before, after, V1, V2);
+    expect(judgements.cleared).toEqual([
+      { criterionId: "c-1", from: "exceptional", to: null, steps: 0, gone: "level" },
+    ]);
+    // Placed on the earlier scale, which has both levels.
+    expect(judgements.movedDown).toEqual([
+      { criterionId: "c-2", from: "exceptional", to: "strong", steps: -1, gone: "level" },
+    ]);
+    expect(judgements.notInFramework).toEqual([
+      { criterionId: "gone", from: "met", to: null, steps: 0, gone: "criterion" },
+    ]);
+    expect(judgements.unchanged).toBe(1);
+    const onlyGone = { ...empty(), judgements: { gone: "met" } };
+    expect(isUnchanged(compareEvaluations(onlyGone, empty(), V1, V2))).toBe(false);
+  });
+
+  it("words them for the page, either way round", () => {
+    const later = { from: 1, to: 2 };
+    expect(moveDetail({ steps: 0, gone: "level" }, "Exceptional", null, later)).toBe(
+      "Exceptional → Not judged (level removed in version 2)",
+    );
+    expect(moveDetail({ steps: -1, gone: "level" }, "Exceptional", "Strong", later)).toBe(
+      "Exceptional (level removed in version 2) → Strong",
+    );
+    expect(moveDetail({ steps: 0, gone: "criterion" }, "Met", null, later)).toBe(
+      "Met → no longer in the framework (removed in version 2)",
+    );
+    expect(moveDetail({ steps: 0, gone: "criterion" }, "Met", null, { from: 2, to: 1 })).toBe(
+      "Met → not in the framework in version 1",
+    );
+    expect(moveDetail({ steps: 2 }, "Expected", "Exceptional", later)).toBe(
+      "Expected → Exceptional (up 2 places)",
+    );
   });
 });
 

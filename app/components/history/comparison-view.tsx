@@ -33,20 +33,11 @@ function ChangeList<T>({
   );
 }
 
-const places = (steps: number) =>
-  `${Math.abs(steps)} ${Math.abs(steps) === 1 ? "place" : "places"}`;
-
 function Move({ move }: { move: MoveView }) {
-  const detail =
-    move.from && move.to
-      ? `${move.from} → ${move.to} (${move.steps > 0 ? "up" : "down"} ${places(move.steps)})`
-      : move.to
-        ? `Now ${move.to}`
-        : `Was ${move.from}`;
   return (
     <li>
       <Criterion criterion={move.criterion} />
-      <div className="change-detail">{detail}</div>
+      <div className="change-detail">{move.detail}</div>
     </li>
   );
 }
@@ -99,6 +90,14 @@ export function ComparisonResult({ comparison: c }: { comparison: ComparisonView
             render={move}
           />
           <ChangeList id="cleared" title="Cleared" items={c.judgements.cleared} render={move} />
+          {c.judgements.notInFramework.length > 0 ? (
+            <ChangeList
+              id="not-in-framework"
+              title={c.judgements.notInFrameworkTitle}
+              items={c.judgements.notInFramework}
+              render={move}
+            />
+          ) : null}
           <p className="muted">{`${c.judgements.unchanged} ${c.judgements.unchanged === 1 ? "judgement" : "judgements"} unchanged.`}</p>
         </section>
         <section aria-labelledby="force-changes">

@@ -4,6 +4,9 @@ import type { Comparison } from "../../../models/snapshot/compare.ts";
  * What the history page shows, as plain serialisable data: the route builds it on the server
  * (labels resolved, dates formatted), the components only render it.
  */
+/** The value of "now" (the live evaluation) among the moments to compare. */
+export const NOW = "now";
+
 export interface CriterionRef {
   id: string;
   code: string;
@@ -16,6 +19,8 @@ export interface MoveView {
   from: string | null;
   to: string | null;
   steps: number;
+  /** What changed, in words: "Expected standard → Strong standard (up 1 place)", "Was Met". */
+  detail: string;
 }
 
 export interface ForceView {
@@ -40,6 +45,10 @@ export interface ComparisonView {
     movedDown: MoveView[];
     newlyJudged: MoveView[];
     cleared: MoveView[];
+    /** Judged before, of a criterion the framework version after does not have. */
+    notInFramework: MoveView[];
+    /** Their heading: "No longer in the framework" (or, compared backwards, "Not in version 1"). */
+    notInFrameworkTitle: string;
     unchanged: number;
   };
   forces: { added: ForceView[]; removed: ForceView[] };
@@ -90,6 +99,38 @@ export interface TrendView {
 }
 
 type LevelLabel = (criterionId: string, level: string) => string;
+type Move = Comparison["judgements"]["movedUp"][number];
+
+const places = (steps: number) =>
+  `${Math.abs(steps)} ${Math.abs(steps) === 1 ? "place" : "places"}`;
+
+/**
+ * A judgement's change in words. Where the framework version changed between the two moments
+ * and the later one has no place for the judgement before, it says so rather than leaving it
+ * out: "Exceptional → Not judged (level removed in version 2)", "Met → no longer in the
+ * framework (removed in version 2)". `versions` are the framework versions at the two moments.
+ */
+export function moveDetail(
+  move: Pick<Move, "steps" | "gone">,
+  from: string | null,
+  to: string | null,
+  versions: { from: number; to: number },
+): string {
+  // Compared the other way round (a later moment first), the version after is the older one.
+  const later = versions.to > versions.from;
+  const inVersion = `in version ${versions.to}`;
+  if (move.gone === "criterion")
+    return later
+      ? `${from} → no longer in the framework (removed ${inVersion})`
+      : `${from} → not in the framework ${inVersion}`;
+  if (move.gone === "level") {
+    const why = later ? `level removed ${inVersion}` : `level not ${inVersion}`;
+    return to ? `${from} (${why}) → ${to}` : `${from} → Not judged (${why})`;
+  }
+  if (from && to)
+    return `${from} → ${to} (${move.steps > 0 ? "up" : "down"} ${places(move.steps)})`;
+  return to ? `Now ${to}` : `Was ${from}`;
+}
 
 /**
  * Resolves the ids and level keys of a comparison into what people read. Each side's levels are
@@ -100,13 +141,19 @@ export function viewOfComparison(
   labels: { from: string; to: string },
   criterionOf: (id: string) => CriterionRef,
   levelLabels: { from: LevelLabel; to: LevelLabel },
+  versions: { from: number; to: number },
 ): ComparisonView {
-  const move = (m: Comparison["judgements"]["movedUp"][number]): MoveView => ({
-    criterion: criterionOf(m.criterionId),
-    from: m.from === null ? null : levelLabels.from(m.criterionId, m.from),
-    to: m.to === null ? null : levelLabels.to(m.criterionId, m.to),
-    steps: m.steps,
-  });
+  const move = (m: Move): MoveView => {
+    const from = m.from === null ? null : levelLabels.from(m.criterionId, m.from);
+    const to = m.to === null ? null : levelLabels.to(m.criterionId, m.to);
+    return {
+      criterion: criterionOf(m.criterionId),
+      from,
+      to,
+      steps: m.steps,
+      detail: moveDetail(m, from, to, versions),
+    };
+  };
   const force = (f: Comparison["forces"]["added"][number]): ForceView => ({
     id: f.id,
     criterion: criterionOf(f.criterionId),
@@ -127,6 +174,11 @@ export function viewOfComparison(
       movedDown: j.movedDown.map(move),
       newlyJudged: j.newlyJudged.map(move),
       cleared: j.cleared.map(move),
+      notInFramework: j.notInFramework.map(move),
+      notInFrameworkTitle:
+        versions.to > versions.from
+          ? "No longer in the framework"
+          : `Not in version ${versions.to} of the framework`,
       unchanged: j.unchanged,
     },
     forces: { added: f.added.map(force), removed: f.removed.map(force) },
