@@ -23,6 +23,7 @@ export {
   listPerspectiveJudgements,
 } from "../models/perspective/perspective.ts";
 export { listMembershipsOfTrust } from "../models/membership/membership.ts";
+export { submittersAmong, whoMaySubmit } from "../models/evaluation/submitters.ts";
 export { getUsers } from "../models/user/user.ts";
 export { getSchool } from "../models/school/school.ts";
 export { schoolResource } from "../models/permissions/loaders.ts";

@@ -20,6 +20,7 @@ export { getFrameworkVersion, listLatestFrameworkVersions } from "../models/fram
 export { applicableAreas } from "../models/framework/applicable.ts";
 export { listEvaluationsOfSchool, startEvaluation } from "../models/evaluation/evaluation.ts";
 export { can } from "../models/permissions/can.ts";
+export { teamResourceOf } from "../models/permissions/loaders.ts";
 export {
   ConcurrentPublishError,
   createFramework,

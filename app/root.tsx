@@ -18,7 +18,8 @@ import type { ReactNode } from "react";
 import stylesUrl from "./styles/app.css";
 import { CsrfInput } from "./components/csrf-input.tsx";
 import { SessionEndedNotice } from "./components/session-ended-notice.tsx";
-import { navigationOf } from "../models/permissions/can.ts";
+import { can, navigationOf, trustWhere } from "../models/permissions/can.ts";
+import type { Actor } from "../models/permissions/roles.ts";
 import { getSignedIn } from "./utils/auth.server.ts";
 import { csrfToken } from "./utils/csrf.server.ts";
 import { useNonce } from "./utils/nonce.tsx";
@@ -31,6 +32,21 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: "Quality marks workspace" }];
+
+/**
+ * What Home (/home) opens as for this person, to name its menu item for it: a validator who
+ * belongs to no school and oversees no trust lands on their validations there (home.tsx).
+ */
+function homeOf(actor: Actor): "schools" | "validations" {
+  const seesSchools =
+    trustWhere(actor, "oversee") !== null ||
+    actor.grants.some(
+      (g) =>
+        g.schoolId !== undefined &&
+        can(actor, "read", { type: "school", trustId: g.trustId, schoolId: g.schoolId }),
+    );
+  return !seesSchools && trustWhere(actor, "validate") !== null ? "validations" : "schools";
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [signedIn, csrf] = await Promise.all([getSignedIn(request), csrfToken(request)]);
@@ -45,6 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         ? {
             name: signedIn.actor.name,
             ...navigationOf(signedIn.actor),
+            home: homeOf(signedIn.actor),
           }
         : null,
     },
@@ -90,7 +107,9 @@ function Header() {
         <nav aria-label="Main">
           <ul className="nav-list">
             <li>
-              <Link to="/home">Schools</Link>
+              <Link to="/home">
+                {data.user.home === "validations" ? "Your validations" : "Schools"}
+              </Link>
             </li>
             <li>
               <Link to="/my-actions">My actions</Link>

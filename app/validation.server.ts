@@ -32,3 +32,8 @@ export { listValidationsOf, listValidationsOfTrust } from "../models/validation/
 export { findMeetingSchedule } from "../models/validation/meeting.ts";
 export { meetingResource } from "../models/permissions/loaders.ts";
 export { findValidationOfEvaluation } from "../models/validation/validation.ts";
+export {
+  SaveAgreementDraftInput,
+  saveAgreementDraft,
+} from "../server/commands/save-agreement-draft.ts";
+export { listAgreementDrafts } from "../models/validation/agreement-draft.ts";

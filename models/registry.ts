@@ -30,3 +30,4 @@ import "./workspace/meetings.ts";
 import "./document-log/editors.ts";
 import "./decision-slot.ts";
 import "./insight/summary-store.ts";
+import "./validation/agreement-draft.ts";

@@ -68,6 +68,8 @@ export function trackDurability(provider: HocuspocusProvider): {
     if (number === 0 && tracker.hasUnsavedEdits) tracker.confirmed(tracker.editCount);
   };
   const onStatus = ({ status }: { status: string }) => tracker.connection(status === "connected");
+  // A provider attached to a socket already open hears no status, only that it opened for it.
+  const onOpen = () => tracker.connection(true);
   const onSynced = ({ state }: { state: boolean }) => {
     if (state) tracker.syncedWithServer();
   };
@@ -75,6 +77,7 @@ export function trackDurability(provider: HocuspocusProvider): {
   doc.on("update", onUpdate);
   provider.on("unsyncedChanges", onUnsynced);
   provider.on("status", onStatus);
+  provider.on("open", onOpen);
   provider.on("synced", onSynced);
   if (provider.isSynced) tracker.syncedWithServer();
 
@@ -85,6 +88,7 @@ export function trackDurability(provider: HocuspocusProvider): {
       doc.off("update", onUpdate);
       provider.off("unsyncedChanges", onUnsynced);
       provider.off("status", onStatus);
+      provider.off("open", onOpen);
       provider.off("synced", onSynced);
       provider.incrementUnsyncedChanges = increment;
       provider.decrementUnsyncedChanges = decrement;

@@ -30,8 +30,13 @@ export interface HocuspocusRoomOptions {
   url?: string;
   /** For Node tests: a WebSocket class that sends the session cookie. */
   WebSocketPolyfill?: unknown;
-  /** Keeps a local copy of a document (default: IndexedDB); null for none (Node tests). */
-  localCopy?: ((key: string, doc: Y.Doc) => { destroy(): unknown }) | null;
+  /**
+   * Keeps a local copy of a document (default: IndexedDB); null for none (Node tests).
+   * `whenSynced` settles once the copy is in the document.
+   */
+  localCopy?:
+    | ((key: string, doc: Y.Doc) => { destroy(): unknown; whenSynced?: Promise<unknown> })
+    | null;
   /** How long a released document stays open in case it is opened again (StrictMode, re-renders). */
   graceMs?: number;
 }
@@ -45,6 +50,9 @@ interface Entry {
   listeners: Set<() => void>;
   destroy(): void;
 }
+
+/** How long a document waits for its local copy before connecting without it (a stuck IndexedDB). */
+const LOCAL_COPY_WAIT_MS = 2_000;
 
 function siteCollabUrl(): string {
   const { protocol, host } = window.location;
@@ -151,8 +159,24 @@ export function createHocuspocusRoom(options: HocuspocusRoomOptions): Room & {
         if (state) update(entry, { synced: true });
       },
     });
-    if (!ended) provider.attach();
     const durability = trackDurability(provider);
+    // The local copy goes into the document before the provider syncs, so the sync carries it
+    // and its answer says whether the server has it. Restored after the sync, it would go as an
+    // update of its own, which a read-only connection (the record, the comment threads, the
+    // evaluation a validator reads) refuses, and a refused update is never answered: the page
+    // said "Saving…", and asked before closing, for content the server already held.
+    let destroyed = false;
+    const attach = () => {
+      if (!destroyed && !ended) provider.attach();
+    };
+    if (local?.whenSynced) {
+      const waited = setTimeout(attach, LOCAL_COPY_WAIT_MS);
+      const loaded = () => {
+        clearTimeout(waited);
+        attach();
+      };
+      local.whenSynced.then(loaded, loaded);
+    } else attach();
     const onSave = () => {
       const { state, hasUnsavedEdits } = durability.tracker;
       if (state === entry.save.state && hasUnsavedEdits === entry.save.unsavedEdits) return;
@@ -175,6 +199,7 @@ export function createHocuspocusRoom(options: HocuspocusRoomOptions): Room & {
       },
     };
     entry.destroy = () => {
+      destroyed = true;
       durability.stop();
       provider.destroy();
       void local?.destroy();

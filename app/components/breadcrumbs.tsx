@@ -20,9 +20,12 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
         {trail.map((crumb, i) => (
           <li key={i}>
             {crumb.to ? <Link to={crumb.to}>{crumb.label}</Link> : <span>{crumb.label}</span>}
-            <span aria-hidden="true" className="breadcrumbs-separator">
-              /
-            </span>
+            {/* Between steps only: a trail ending in "/" reads as a step left out. */}
+            {i < trail.length - 1 ? (
+              <span aria-hidden="true" className="breadcrumbs-separator">
+                /
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -28,7 +28,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-/** The printable certificate, for the school's team and the trust's admins and leaders. */
+/**
+ * The printable certificate, for the school's team, the trust's admins and leaders, and the
+ * validators of the validation that gave it (read-only: they cannot renew it).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const { award, resource } = await orNotFound(loadAward(actor, params.awardId ?? ""));
@@ -50,6 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       canRenew: can(actor, "renew", resource) && standing !== "superseded",
       seesRegister: can(actor, "oversee", trustResource(award.trustId)),
+      // The way back for someone who may not open the school's page: the validation.
+      seesSchool: can(actor, "read", {
+        type: "school",
+        trustId: award.trustId,
+        schoolId: award.schoolId,
+      }),
+      validationId: award.validationId,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -70,11 +80,19 @@ export default function CertificatePage() {
     <div className="page certificate-page">
       <div className="certificate-tools">
         <Breadcrumbs
-          trail={[
+          trail={
             data.seesRegister
-              ? { label: "Register", to: "/register" }
-              : { label: certificate.schoolName, to: `/schools/${data.schoolId}` },
-          ]}
+              ? [{ label: "Register", to: "/register" }]
+              : data.seesSchool
+                ? [{ label: certificate.schoolName, to: `/schools/${data.schoolId}` }]
+                : [
+                    { label: "Validations", to: "/validations" },
+                    {
+                      label: `${certificate.schoolName}: validation meeting`,
+                      to: `/validations/${data.validationId}/meeting`,
+                    },
+                  ]
+          }
         />
         <p>
           Status: <StandingBadge standing={standing} />

@@ -33,6 +33,9 @@ import {
 } from "../components/evaluation/live-judgements.ts";
 import { StructuredEditsProvider } from "../components/evaluation/structured-edits.tsx";
 import { SubmissionBar } from "../components/evaluation/submission-bar.tsx";
+import { HowThisWorks } from "../components/evaluation/how-this-works.tsx";
+import { submitterHint } from "../components/evaluation/submitter-words.ts";
+import { guideDoneFor } from "../utils/guide-cookie.ts";
 import { useServerChanges } from "../components/workspace/use-server-changes.ts";
 import { useOpenCriteria } from "../components/evaluation/use-open-criteria.ts";
 import evaluationStyles from "../styles/evaluation.css";
@@ -55,6 +58,7 @@ import {
   schoolResource,
   todayInEngland,
   validationResourceOf,
+  whoMaySubmit,
 } from "../evaluation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import { orNotFound } from "../utils/command.server.ts";
@@ -95,13 +99,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // a second submission, which also names the validators reviewing the evaluation.
   const submission = snapshots.find((s) => s.kind === "submission") ?? null;
   const resubmitting = canSubmit && status === "submitted";
-  const names = new Map(
-    (
-      await getUsers(
-        submission ? [submission.createdBy, ...(resubmitting ? evaluation.validatorIds : [])] : [],
-      )
-    ).map((u) => [u.id, u.name]),
-  );
+  const [users, submitters] = await Promise.all([
+    getUsers(
+      submission ? [submission.createdBy, ...(resubmitting ? evaluation.validatorIds : [])] : [],
+    ),
+    // The rest of the team is told who submits (and, once every criterion is judged, to tell them).
+    canWrite && !canSubmit ? whoMaySubmit(resource) : null,
+  ]);
+  const names = new Map(users.map((u) => [u.id, u.name]));
   // Someone invited to give their perspective, holding no role at this school (the head of
   // another school, say), reads the evaluation as that contributor.
   const contributing =
@@ -139,6 +144,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       on: formatMoment(submission.createdAt),
     },
     validators: resubmitting ? evaluation.validatorIds.flatMap((id) => names.get(id) ?? []) : [],
+    submitters: submitters?.map(({ name, role }) => ({ name, role })) ?? null,
     school: { id: school.id, name: school.name },
     // A validator or an invited contributor may read the evaluation but not the school's page.
     canOpenSchool: can(actor, "read", schoolResource(school)),
@@ -150,6 +156,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canOpenValidation: can(actor, "read", validationResourceOf(evaluation)),
     areas: content.areas.map((area) => ({ ...area, levels: scaleOf(content, area).levels })),
     canWrite,
+    // "How this works", open for a member of the team who has not done with it in this browser.
+    guideOpen: canWrite && !guideDoneFor(request.headers.get("Cookie"), actor.userId),
     discussion: discussionAbilitiesOf(actor, discussionResource(evaluation)),
     me: {
       userId: actor.userId,
@@ -321,6 +329,8 @@ function EvaluationView({ data }: { data: Data }) {
   const areaId = params.get("area") ?? criterionArea?.id ?? data.areas[0]?.id ?? "";
   const judged = data.areas.reduce((n, a) => n + judgedIn(a, judgements), 0);
   const total = data.areas.reduce((n, a) => n + a.criteria.length, 0);
+  const unjudged = unjudgedIn(data.areas, judgements);
+  const startArea = data.areas.find((a) => a.criteria.some((c) => c.id === unjudged[0]?.id));
   return (
     <div className="page wide">
       <Breadcrumbs
@@ -359,7 +369,8 @@ function EvaluationView({ data }: { data: Data }) {
         latestSubmission={data.latestSubmission}
         validators={data.validators}
         judged={judged}
-        unjudged={unjudgedIn(data.areas, judgements)}
+        unjudged={unjudged}
+        submitters={data.submitters}
       />
       <nav aria-label="This evaluation" className="evaluation-links">
         <Link to={`/evaluations/${data.evaluation.id}/actions`}>Action plan</Link>
@@ -369,6 +380,26 @@ function EvaluationView({ data }: { data: Data }) {
         ) : null}
       </nav>
       <ReportForm offer={data.report} />
+      {data.canWrite ? (
+        <HowThisWorks
+          userId={data.me.userId}
+          open={data.guideOpen}
+          doc={evaluation.document ? evaluation.doc : null}
+          start={
+            startArea && unjudged[0]
+              ? {
+                  code: unjudged[0].code,
+                  href: `?area=${startArea.id}&criterion=${unjudged[0].id}`,
+                }
+              : null
+          }
+          submitting={
+            data.canSubmit
+              ? "When the team is ready, you submit the evaluation for validation."
+              : submitterHint(data.submitters ?? [], "working")
+          }
+        />
+      ) : null}
       <div className="evaluation-layout">
         <AreaNav areas={data.areas} current={areaId} judgements={judgements} />
         <div className="area-content">

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { submitEvaluation } from "../validation.server.ts";
@@ -31,7 +31,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/evaluations/${input.evaluationId}?${search}`);
 }
 
-export async function loader() {
-  // Submitting is an action: there is nothing to show here.
+/**
+ * Submitting is an action: a GET changes nothing. A browser's GET (a reload after a refused
+ * submission without scripts, a typed or bookmarked address) goes on to the evaluation page,
+ * where submitting happens; anything else is told 405, and that only POST is allowed. No record
+ * is read: the evaluation page decides, as ever, who may see it.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (/\btext\/html\b/.test(request.headers.get("accept") ?? ""))
+    throw redirect(`/evaluations/${encodeURIComponent(params.evaluationId ?? "")}`, 303);
   throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
 }

@@ -29,6 +29,8 @@ import {
   recordOutcome,
   validatorCandidates,
 } from "../validation.server.ts";
+import { submittersAmong } from "../evaluation.server.ts";
+import { whoSubmits, type SubmitterName } from "../components/evaluation/submitter-words.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import {
   failed,
@@ -46,12 +48,13 @@ import { reviewedLevel } from "../components/meeting/submitted-judgement.ts";
 import { ReportForm } from "../components/report/report-form.tsx";
 import { reportOffer } from "../report.server.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
+import { asSubmittedFor } from "../components/validation/rule-inputs.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Validation · Quality marks" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const { evaluation, validation, resource } = await orNotFound(
+  const { evaluation, validation, resource, evaluationResource } = await orNotFound(
     loadValidationOfEvaluation(actor, params.evaluationId ?? ""),
   );
   const [{ school, content }, entries, review] = await Promise.all([
@@ -60,6 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submissionUnderReview(evaluation),
   ]);
   const canAssign = can(actor, "assign", resource);
+  const canAgree = validation ? can(actor, "agree", resource) : false;
+  // For the validator's recommendation: the criteria the rule takes as submitted (its inputs,
+  // the provisional judgements, are the validators' until the meeting).
+  const asSubmitted =
+    validation && canAgree
+      ? await asSubmittedFor(validation, Object.fromEntries(review.submittedJudgements))
+      : {};
   const candidates = canAssign ? await validatorCandidates(school) : [];
   // Everyone in the trust who could appear in the record, so live entries show names too.
   const people = await listMembershipsOfTrust(evaluation.trustId);
@@ -78,8 +88,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     names: Object.fromEntries(names),
     me: actor.userId,
+    // Before the first submission the page says who submits it: the person reading, or whom to tell.
+    canSubmit: can(actor, "submit", evaluationResource),
+    canWrite: can(actor, "write", evaluationResource),
+    submitters: submittersAmong(people, evaluationResource, (id) => names.get(id)).map(
+      ({ name, role }) => ({ name, role }),
+    ),
     canAssign,
-    canAgree: validation ? can(actor, "agree", resource) : false,
+    canAgree,
+    asSubmitted,
     canConfirm: validation ? can(actor, "confirm", resource) : false,
     candidates,
     validityMonths: content.validityMonths,
@@ -157,13 +174,38 @@ function SubmissionState(props: {
   evaluationId: string;
   submission: { id: string; at: string; by: string } | null;
   assigned: boolean;
+  /** The person reading may submit it; else who may (named to whoever reads it). */
+  canSubmit: boolean;
+  submitters: SubmitterName[];
+  /** The person reading is of the school's team (and so the one to tell them it is ready). */
+  team: boolean;
 }) {
-  const { submission } = props;
+  const { submission, submitters } = props;
+  const evaluationPage = <Link to={`/evaluations/${props.evaluationId}`}>its page</Link>;
+  if (!submission && props.canSubmit)
+    return (
+      <p className="notice">
+        Not submitted yet. When the team is ready, submit the evaluation from {evaluationPage}: a
+        snapshot is taken, and the trust assigns a validator to review it.
+      </p>
+    );
+  if (!submission && !submitters.length)
+    return (
+      <p className="notice">
+        Not submitted yet. Nobody at the school can submit it for validation yet: ask your trust's
+        admin who should.
+      </p>
+    );
   if (!submission)
     return (
       <p className="notice">
-        Not submitted yet. When the team is ready, submit the evaluation from its page: a snapshot
-        is taken, and the trust assigns a validator to review it.
+        {`Not submitted yet. When the team is ready, ${whoSubmits(submitters)} ${submitters.length === 1 ? "submits" : "can submit"} the evaluation from `}
+        {evaluationPage}: a snapshot is taken, and the trust assigns a validator to review it.
+        {!props.team
+          ? null
+          : submitters.length === 1
+            ? " Let them know when every criterion is judged."
+            : " Let one of them know when every criterion is judged."}
       </p>
     );
   return (
@@ -206,6 +248,9 @@ export default function ValidationPage() {
         evaluationId={data.evaluation.id}
         submission={data.submission}
         assigned={data.validation !== null}
+        canSubmit={data.canSubmit}
+        submitters={data.submitters}
+        team={data.canWrite}
       />
       {result?.intent === "outcome" ? (
         <OutcomeRecorded result={result} />
@@ -346,7 +391,7 @@ export default function ValidationPage() {
                               ) : (
                                 <span className="muted">Not agreed yet</span>
                               )}
-                              {data.canAgree ? (
+                              {data.canAgree && !state.outcome ? (
                                 <Form method="post" className="agree-form">
                                   <CsrfInput />
                                   <input type="hidden" name="intent" value="agree" />
@@ -391,11 +436,23 @@ export default function ValidationPage() {
 
           <section aria-labelledby="outcome-heading" className="panel stack">
             <h2 id="outcome-heading">Outcome</h2>
-            <Recommendation content={data.content as FrameworkContent} state={state} />
+            <Recommendation
+              content={data.content as FrameworkContent}
+              state={state}
+              asSubmitted={data.asSubmitted}
+            />
             <OutcomeStatus state={state} name={name} />
+            {data.canAgree && state.outcome ? (
+              <p className="hint">
+                The agreed judgements are final now that the outcome is recorded. To change the
+                decision, correct the outcome below: the correction is recorded beside the outcome
+                it replaces.
+              </p>
+            ) : null}
             {data.canAgree ? (
               <OutcomeForm
                 form={{
+                  asSubmitted: data.asSubmitted,
                   content: data.content as FrameworkContent,
                   outcomes: data.outcomes,
                   tiers: data.tiers,

@@ -53,7 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: CYCLE_STATUS_LABELS[progressOf(e).status],
       judged: e.projection.judgedCount,
       total: e.projection.criteriaCount,
-      updatedAt: new Date(e.projection.updatedAt).toISOString(),
+      createdAt: e.createdAt.toISOString(),
+      // The team's last change (null: nobody has changed anything yet). Not when the record was
+      // last written: that happens when someone only looks at the evaluation (ADR 053).
+      lastSavedAt: e.projection.lastActivityAt?.toISOString() ?? null,
     })),
   });
 }
@@ -106,7 +109,16 @@ export default function SchoolPage() {
                 <p>
                   <span className="badge">{e.status}</span>{" "}
                   <span className="muted">
-                    Last saved <time dateTime={e.updatedAt}>{formatMoment(e.updatedAt)}</time>
+                    {e.lastSavedAt ? (
+                      <>
+                        Last saved{" "}
+                        <time dateTime={e.lastSavedAt}>{formatMoment(e.lastSavedAt)}</time>
+                      </>
+                    ) : (
+                      <>
+                        Created <time dateTime={e.createdAt}>{formatMoment(e.createdAt)}</time>
+                      </>
+                    )}
                   </span>
                 </p>
                 <Progress judged={e.judged} total={e.total} label={`${e.title} progress`} />

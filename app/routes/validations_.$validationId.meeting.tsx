@@ -35,6 +35,11 @@ import { MEETING_SIDE_ID } from "../components/meeting/minutes-link.tsx";
 import type { MeetingCriterion, Provisional } from "../components/meeting/types.ts";
 import { useLiveAgenda } from "../components/meeting/use-live-agenda.ts";
 import { useMeetingRoom } from "../components/meeting/use-meeting-room.ts";
+import { useMeetingStart } from "../components/meeting/use-meeting-start.ts";
+import {
+  AgreementDraftsContext,
+  useAgreementDrafts,
+} from "../components/meeting/use-agreement-draft.ts";
 import { useServerChanges } from "../components/workspace/use-server-changes.ts";
 import {
   OutcomeForm,
@@ -150,12 +155,19 @@ const MINUTES_HINT_OBSERVING =
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
-  if (!hydrated) return <MeetingBody data={data} live={false} />;
+  // The validator's drafts of agreements outlive the switch from the server's render to the room.
+  const drafts = useAgreementDrafts(data.validation.id, data.drafts);
   return (
-    <CollabRoom me={data.me} presenceIn={data.meetingDocument}>
-      <WarnBeforeLeaving />
-      <MeetingBody data={data} live />
-    </CollabRoom>
+    <AgreementDraftsContext.Provider value={drafts}>
+      {hydrated ? (
+        <CollabRoom me={data.me} presenceIn={data.meetingDocument}>
+          <WarnBeforeLeaving />
+          <MeetingBody data={data} live />
+        </CollabRoom>
+      ) : (
+        <MeetingBody data={data} live={false} />
+      )}
+    </AgreementDraftsContext.Provider>
   );
 }
 
@@ -173,6 +185,13 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
   });
   // The school submitting again (ADR 061's counter) brings its new submission in (ADR 062).
   useServerChanges(room.evaluation.doc);
+  // A page opened before the start shows what the start brings (provisional judgements) then.
+  useMeetingStart({
+    scheduledAt: data.schedule?.scheduledAt ?? null,
+    started: data.started,
+    held: data.held,
+    decisions: room.entries.length,
+  });
   const { readOnly, refused } = room.meeting;
   const meetingDoc = room.meeting.doc;
   const state = recordState(room.entries);
@@ -369,7 +388,9 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
               provisionalVisible={data.provisionalVisible}
               agreed={state.agreed[item.criterion.id]}
               names={data.names}
-              can={{ agree: data.can.agree, confirm: data.can.confirm }}
+              confirmers={data.confirmers}
+              // Once the outcome is recorded, the agreements are final: the outcome is corrected.
+              can={{ agree: data.can.agree && !state.outcome, confirm: data.can.confirm }}
               me={data.me}
               discussion={data.discussion}
               navigation={navigation}
@@ -412,10 +433,21 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
         {/* Said where the button was pressed, not at the top of a long page. */}
         {result?.intent === "outcome" ? <OutcomeRecorded result={result} /> : null}
         <OutcomeStatus state={state} name={name} />
+        {state.outcome && data.can.agree ? (
+          <p className="hint">
+            The agreed judgements are final now that the outcome is recorded. To change the
+            decision, correct the outcome: the correction is recorded beside the outcome it
+            replaces.
+          </p>
+        ) : null}
         {data.outcomeForm ? (
           <details open={result?.intent === "outcome" && !result.done}>
-            <summary>Record the outcome</summary>
-            <Recommendation content={data.outcomeForm.content as FrameworkContent} state={state} />
+            <summary>{state.outcome ? "Correct the outcome" : "Record the outcome"}</summary>
+            <Recommendation
+              content={data.outcomeForm.content as FrameworkContent}
+              state={state}
+              asSubmitted={data.outcomeForm.asSubmitted}
+            />
             <OutcomeForm
               form={{ ...data.outcomeForm, content: data.outcomeForm.content as FrameworkContent }}
               state={state}

@@ -51,12 +51,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "schedule") {
     const input = fieldsOf(form, { extra, lists: ["agendaCriterionIds"] });
     const done = await run(() => scheduleMeeting(ctx, input), intent);
-    return done instanceof Response
-      ? done
-      : json({
-          intent,
-          done: `The meeting is scheduled, with ${done.agendaCriterionIds.length} ${done.agendaCriterionIds.length === 1 ? "criterion" : "criteria"} on the agenda.`,
-        });
+    if (done instanceof Response) return done;
+    const page = await preparePageData(actor, extra.validationId);
+    return json({ intent, done: scheduledWords(done.agendaCriterionIds, page) });
   }
   if (intent === "provisional") {
     const input = fieldsOf(form, { extra });
@@ -71,6 +68,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 /**
+ * What saving the schedule says: how many criteria are on the agenda, plainly when none are
+ * (only the agenda's criteria are agreed in the meeting, and the framework's recommendation
+ * counts confirmed agreed judgements only), and any criterion where a provisional judgement
+ * differs from the school's that the agenda leaves out, so none is left out unseen.
+ */
+function scheduledWords(
+  agenda: string[],
+  page: { differing: string[]; criteria: { id: string; code: string }[] },
+): string {
+  const onIt = new Set(agenda);
+  const codes = page.differing
+    .filter((id) => !onIt.has(id))
+    .map((id) => page.criteria.find((c) => c.id === id)?.code ?? id);
+  const size = `${agenda.length} ${agenda.length === 1 ? "criterion" : "criteria"}`;
+  const words = [
+    agenda.length === 0
+      ? "The meeting is scheduled, but no criteria are on the agenda: the meeting agrees judgements only for criteria on its agenda, and the framework's recommendation counts only agreed judgements the school has confirmed. Tick the criteria to discuss below and save again."
+      : `The meeting is scheduled, with ${size} on the agenda.`,
+  ];
+  if (codes.length)
+    words.push(
+      `${codes.join(", ")} ${codes.length === 1 ? "differs" : "differ"} from the school's judgement but ${codes.length === 1 ? "is" : "are"} not on the agenda.`,
+    );
+  return words.join(" ");
+}
+
+/**
  * Before the meeting (the assigned validators only): when it is, where, and what is on its
  * agenda, chosen while reviewing the school's judgements criterion by criterion.
  */
@@ -78,8 +102,9 @@ export default function PreparePage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const busy = useNavigation().state === "submitting";
+  // Ticked when the page opens: the saved agenda, and criteria that came to differ since.
   const [choice, setChoice] = useState<AgendaChoice>(() =>
-    initialChoice(data.agenda, data.differing),
+    initialChoice(data.proposed, data.differing),
   );
   // Each saved provisional judgement reloads `differing`; the agenda follows it (no reload).
   const differingKey = data.differing.join(" ");

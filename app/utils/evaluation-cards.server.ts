@@ -2,7 +2,7 @@ import type { Evaluation } from "../../models/evaluation/evaluation.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import type { School } from "../../models/school/school.ts";
 import { listValidationsOfEvaluations } from "../../models/validation/validation.ts";
-import { CYCLE_STATUS_LABELS, progressOf } from "../models.server.ts";
+import { CYCLE_STATUS_LABELS, can, progressOf, teamResourceOf } from "../models.server.ts";
 import { awaitsValidatorFrom } from "./awaiting-validator.server.ts";
 import { groupBy } from "./group-by.ts";
 import { validationRows, type ValidationRow } from "./validation-rows.server.ts";
@@ -19,6 +19,8 @@ export interface EvaluationCard {
   meeting: ValidationRow | null;
   /** Its outcome, once recorded. */
   outcome: ValidationRow["outcome"];
+  /** The reader may work in it (its school's team): the card says what to do next. */
+  canWrite: boolean;
   /** Submitted and nobody assigned to validate it yet; `canAssign`: the reader may assign one. */
   awaitingValidator: { canAssign: boolean } | null;
 }
@@ -57,6 +59,7 @@ export async function evaluationCards(
       total: evaluation.projection.criteriaCount,
       dueDate: evaluation.dueDate?.toISOString() ?? null,
       overdue: progress.overdue,
+      canWrite: can(actor, "write", teamResourceOf(evaluation)),
       meeting: row?.meeting?.upcoming && !row.done ? row : null,
       outcome: row?.outcome ?? null,
       awaitingValidator:

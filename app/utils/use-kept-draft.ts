@@ -13,6 +13,31 @@ function storage(): Storage | null {
   }
 }
 
+/** What this browser keeps for the person, page and field, or null (none, or no storage). */
+export function readKept(userId: string, field: string): string | null {
+  try {
+    return storage()?.getItem(keyFor(userId, field)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps `value` for the person, page and field (null: forgets it). False when this browser
+ * refuses (no storage, or full): then nothing is kept here.
+ */
+export function keep(userId: string, field: string, value: string | null): boolean {
+  const store = storage();
+  if (!store) return false;
+  try {
+    if (value === null) store.removeItem(keyFor(userId, field));
+    else store.setItem(keyFor(userId, field), value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Text typed into a field that is sent only with its form (a rationale), kept in this browser
  * as it is typed, so a reload or a closed tab loses none of it: the field gets it back when the

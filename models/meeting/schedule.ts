@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { partsOf } from "../dates.ts";
+import { formatDay, partsOf, todayInEngland } from "../dates.ts";
 import { InvalidInputError } from "../errors.ts";
 import { DEFAULT_MEETING_MINUTES, MEETING_LENGTHS } from "./length.ts";
 
@@ -101,6 +101,31 @@ export function refusePastTime(
   if (next.scheduledAt.getTime() >= now.getTime()) return;
   if (before && toLondonLocal(before.scheduledAt) === toLondonLocal(next.scheduledAt)) return;
   throw new InvalidInputError("The date and time must not be in the past", "scheduledAt");
+}
+
+/** How many years ahead a meeting may be booked: a date further off is a slip (a mistyped year). */
+export const MEETING_YEARS_AHEAD = 2;
+
+/** The last day (YYYY-MM-DD, in England) a meeting may be booked for on `now`'s day. */
+export function lastBookableDay(now = new Date()): string {
+  const [year, month, day] = todayInEngland(now).split("-").map(Number);
+  // 29 February two years on is not a day: the 28th is the last.
+  const last = month === 2 && day === 29 ? 28 : day;
+  return `${year + MEETING_YEARS_AHEAD}-${String(month).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+}
+
+/**
+ * Refuses a meeting time further ahead than `MEETING_YEARS_AHEAD` years (an InvalidInputError
+ * on `scheduledAt`): nobody books a validation or a workspace meeting for 9999, and a calendar
+ * invitation for it is nonsense. A stored time that far off is refused too, so it gets mended.
+ */
+export function refuseTooFarAhead(next: Pick<MeetingTime, "scheduledAt">, now = new Date()): void {
+  const last = lastBookableDay(now);
+  if (todayInEngland(next.scheduledAt) <= last) return;
+  throw new InvalidInputError(
+    `The date must be within the next ${MEETING_YEARS_AHEAD} years: ${formatDay(last)} at the latest`,
+    "scheduledAt",
+  );
 }
 
 /** True once the meeting's start time has come. */

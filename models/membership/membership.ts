@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
 import { Schema } from "mongoose";
 import { isDuplicateKey } from "../errors.ts";
-import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
+import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 import type { Actor, Grant, Role } from "../permissions/roles.ts";
 import { ROLES, isSchoolRole } from "../permissions/roles.ts";
 import { getUser } from "../user/user.ts";
@@ -97,6 +97,23 @@ export async function listMembershipsOfTrust(trustId: string, role?: Role): Prom
   return docs.map(toMembership);
 }
 
+/**
+ * The roles that bear on one of the trust's schools: those held at it, and the trust-wide ones
+ * (admins, leaders, validators); not those at its other schools. One read, through the `trustId`
+ * index, so it grows with the school, never with every school of a large trust.
+ */
+export async function listMembershipsAround(
+  trustId: string,
+  schoolId: string,
+): Promise<Membership[]> {
+  if (!isObjectId(trustId) || !isObjectId(schoolId)) return [];
+  const docs = await MembershipModel.find({
+    trustId,
+    schoolId: op({ $in: [schoolId, null] }),
+  }).lean();
+  return docs.map(toMembership);
+}
+
 /** One role of a person in this trust, or null (an id of another trust is simply not found). */
 export async function getMembership(
   trustId: string,
@@ -122,7 +139,8 @@ export async function removeMembership(trustId: string, membershipId: string): P
   return result.deletedCount === 1;
 }
 
-function toGrant(m: Membership): Grant {
+/** A membership as the permission module reads it. */
+export function toGrant(m: Membership): Grant {
   return m.schoolId && isSchoolRole(m.role)
     ? { role: m.role, trustId: m.trustId, schoolId: m.schoolId }
     : ({ role: m.role, trustId: m.trustId } as Grant);

@@ -44,8 +44,11 @@ export type Resource =
       /** For "amend": who wrote the comment. */
       commentBy?: string;
     }
-  /** A school's award (and its certificate). */
-  | { type: "award"; trustId: string; schoolId: string }
+  /**
+   * A school's award (and its certificate). `validatorIds`: the validators assigned to the
+   * validation whose outcome made it (they may read the certificate they gave).
+   */
+  | { type: "award"; trustId: string; schoolId: string; validatorIds?: string[] }
   /**
    * A joint workspace (`workspace.<id>`): its schools, each with its status and members.
    * `schoolId` names the school a leader acts for (respond, chooseMembers, removeSchool).
@@ -87,6 +90,8 @@ export type Action =
   | "assign"
   /** validation: set an agreed judgement, or record the outcome (assigned validators) */
   | "agree"
+  /** validation: keep one's own unrecorded agreement (level, rationale) as a draft (assigned validators) */
+  | "draftAgreement"
   /** validation: confirm an agreed judgement (the school's leaders) */
   | "confirm"
   /** meeting: set its date, video link and agenda, and record provisional judgements (assigned validators) */
@@ -123,6 +128,8 @@ function inSchool(actor: Actor, schoolId: string, roles: Role[]): boolean {
 }
 
 const SCHOOL_TEAM: Role[] = ["schoolLeader", "schoolStaff"];
+/** Who confirms an agreed judgement: the school's leaders (pages name them to the rest). */
+export const CONFIRMING_ROLES: readonly Role[] = ["schoolLeader"];
 const TRUST_OVERSIGHT: Role[] = ["trustAdmin", "trustLeader"];
 
 function assignedValidator(
@@ -177,7 +184,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       if (action === "read") {
         return (
           inTrust(actor, resource.trustId, TRUST_OVERSIGHT) ||
-          inSchool(actor, resource.schoolId, SCHOOL_TEAM)
+          inSchool(actor, resource.schoolId, SCHOOL_TEAM) ||
+          assignedValidator(actor, resource)
         );
       }
       if (action === "renew") {
@@ -213,7 +221,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       }
       if (action === "assign") return inTrust(actor, resource.trustId, ["trustAdmin"]);
       if (action === "agree") return validator && !inSchool(actor, resource.schoolId, SCHOOL_TEAM);
-      if (action === "confirm") return inSchool(actor, resource.schoolId, ["schoolLeader"]);
+      // A draft is the person's own agreement not yet made: whoever may agree may keep one.
+      if (action === "draftAgreement") return can(actor, "agree", resource);
+      if (action === "confirm") return inSchool(actor, resource.schoolId, [...CONFIRMING_ROLES]);
       // The record document is written by the server only, after one of the actions above.
       return false;
     }
@@ -436,6 +446,7 @@ export const WHO_MAY: Partial<Record<Action, string>> = {
   contribute: "Only invited contributors can record a perspective's judgements.",
   assign: "Only the trust's admins assign validators.",
   agree: "Only the assigned validators agree judgements and record the outcome.",
+  draftAgreement: "Only the assigned validators keep a draft of an agreed judgement.",
   confirm: "Only the school's leaders confirm agreed judgements.",
   schedule: "Only the assigned validators schedule the meeting and record provisional judgements.",
   renew: "Only the school's leaders and the trust's admins can start a renewal.",

@@ -82,6 +82,14 @@ function evaluationResourceWith(
   };
 }
 
+/**
+ * The evaluation as a resource for asking what its school's team may do there (`write`,
+ * `submit`), without reading its contributors: an invitation never changes those answers (as
+ * loadEvaluationAccess says). For lists asking it of many evaluations at once.
+ */
+export const teamResourceOf = (evaluation: EvaluationRecord): Of<"evaluation"> =>
+  evaluationResourceWith(evaluation, []);
+
 export function discussionResource(evaluation: EvaluationRecord): Of<"discussion"> {
   return {
     type: "discussion",
@@ -226,13 +234,14 @@ export async function loadValidationOfEvaluation(
   evaluationId: string,
   action: Action = "read",
 ) {
-  const { evaluation } = await loadEvaluation(actor, evaluationId);
+  const { evaluation, resource: ofEvaluation } = await loadEvaluation(actor, evaluationId);
   const validation = await findValidationOfEvaluation(evaluation.trustId, evaluation.id);
   const resource = validation
     ? validationResource(validation)
     : { ...validationResourceOf(evaluation), validatorIds: [] };
   authorise(actor, action, resource);
-  return { evaluation, validation, resource };
+  // The evaluation's own resource too: its page also says who may submit it.
+  return { evaluation, validation, resource, evaluationResource: ofEvaluation };
 }
 
 /** A validation's meeting (`meeting.<validationId>`), with its schedule. */
@@ -273,9 +282,17 @@ export async function loadSchool(actor: Actor, schoolId: string, action: Action 
   return { school, resource };
 }
 
+/**
+ * An award and its certificate. The validators of the validation that made it may read it too:
+ * its validation is read only for someone the award alone does not let in.
+ */
 export async function loadAward(actor: Actor, awardId: string, action: Action = "read") {
   const award = await inTrustsOf(actor, (trustId) => getAward(trustId, awardId));
-  const resource = awardResource(award);
+  let resource = awardResource(award);
+  if (!can(actor, "read", resource)) {
+    const validation = await getValidation(award.trustId, award.validationId);
+    resource = { ...resource, validatorIds: validation?.validatorIds ?? [] };
+  }
   authorise(actor, action, resource);
   return { award, resource };
 }

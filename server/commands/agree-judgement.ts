@@ -5,21 +5,35 @@ import { getEvaluation } from "../../models/evaluation/evaluation.ts";
 import { levelsOfCriterion } from "../../models/evaluation/framework-of.ts";
 import { basedOn, contentKey, objectId } from "../../models/input.ts";
 import { loadValidation } from "../../models/permissions/loaders.ts";
+import { clearAgreementDraft } from "../../models/validation/agreement-draft.ts";
 import { appendRecordEntry, listRecordEntries } from "../../models/validation/record.ts";
 import { recordState } from "../../models/validation/record-state.ts";
 import type { CommandContext } from "./context.ts";
 import { idIn, parse, type Raw } from "./input.ts";
 import { mirrorRecord } from "./mirror-record.ts";
 
+/** How long a rationale may be, and what the validator reads beyond it (the draft's limit too). */
+export const RATIONALE_MAX = 2000;
+export const RATIONALE_TOO_LONG = "Keep the rationale under 2,000 characters.";
+
+export const AGREED_LEVEL_MISSING = "Choose the agreed level.";
+
+/** Why agreeing is refused once the outcome is recorded (the correction path is the outcome's). */
+export const AGREED_AFTER_OUTCOME =
+  "The outcome has been recorded, so the agreed judgements are final. To change the decision, record a correction of the outcome.";
+
 export const AgreeJudgementInput = z.object({
   validationId: objectId(),
   criterionId: contentKey("Choose a criterion of this evaluation."),
-  level: z.string().min(1, "Choose a level").max(64),
+  level: z
+    .string({ message: AGREED_LEVEL_MISSING })
+    .min(1, AGREED_LEVEL_MISSING)
+    .max(64, "Choose a level of this criterion's scale."),
   rationale: z
     .string()
     .trim()
     .min(5, "Give a short rationale (at least a few words).")
-    .max(2000, "Keep the rationale under 2,000 characters."),
+    .max(RATIONALE_MAX, RATIONALE_TOO_LONG),
   /** The agreement on this criterion the validator saw (its sequence number; 0: none yet). */
   basedOn: basedOn(),
 });
@@ -44,6 +58,16 @@ export async function agreeJudgement(
     throw new InvalidInputError("Choose a level of this criterion's scale.", "level");
 
   const state = recordState(await listRecordEntries(validation.trustId, validation.id));
+  // The outcome was decided over these agreements: they are final (a change of mind corrects
+  // the outcome, record-outcome.ts). The same agreement arriving again is not a new decision.
+  if (state.outcome) {
+    const agreed = Object.hasOwn(state.agreed, input.criterionId)
+      ? state.agreed[input.criterionId]
+      : null;
+    if (agreed && agreed.level === input.level && agreed.rationale === input.rationale)
+      return { created: false };
+    throw new ConflictError(AGREED_AFTER_OUTCOME);
+  }
   const current = Object.hasOwn(state.agreed, input.criterionId)
     ? state.agreed[input.criterionId]
     : null;
@@ -51,15 +75,21 @@ export async function agreeJudgement(
   const after = input.basedOn ?? currentSeq;
   const same = (e: { level: string; rationale: string }) =>
     e.level === input.level && e.rationale === input.rationale;
+  // Once this decision is in the record (now, or by the same decision arriving before), the
+  // validator's draft of it is spent, on every device they typed it on (save-agreement-draft.ts).
+  const recorded = async (created: boolean) => {
+    await clearAgreementDraft(validation, ctx.actor.userId, input.criterionId);
+    return { created };
+  };
   if (after !== currentSeq) {
     // Someone agreed this criterion since the page was loaded: unless it is this very decision
     // arriving twice, the validator must look at the newer agreement first.
-    if (current && same(current)) return { created: false };
+    if (current && same(current)) return recorded(false);
     throw new ConflictError(
       "This judgement was agreed again while you were deciding: check the new agreement and try again.",
     );
   }
-  if (current && same(current)) return { created: false };
+  if (current && same(current)) return recorded(false);
 
   const { entry, created } = await appendRecordEntry(
     validation.trustId,
@@ -87,6 +117,8 @@ export async function agreeJudgement(
       details: { criterionId: input.criterionId, level: input.level },
     });
   }
+  // Cleared before the record reaches the meeting's pages, which then start the next draft.
+  const done = await recorded(created);
   await mirrorRecord(ctx.collab, validation);
-  return { created };
+  return done;
 }

@@ -14,11 +14,12 @@ import { basedOn, objectId, optionalDate } from "../../models/input.ts";
 import { loadValidation } from "../../models/permissions/loaders.ts";
 import { checkOutcome, sameOutcome, type OutcomeFields } from "../../models/validation/outcome.ts";
 import { appendRecordEntry, listRecordEntries } from "../../models/validation/record.ts";
-import {
-  confirmedJudgements,
-  recordState,
-  type RecordEntry,
-} from "../../models/validation/record-state.ts";
+import { listSnapshotsOfEvaluation } from "../../models/snapshot/snapshot.ts";
+import { latestSubmissionIn } from "../../models/snapshot/submit.ts";
+import { findMeetingSchedule } from "../../models/validation/meeting.ts";
+import { listProvisionalJudgements } from "../../models/validation/provisional.ts";
+import { recordState, type RecordEntry } from "../../models/validation/record-state.ts";
+import { judgementsForRule, takenAsSubmitted } from "../../models/validation/rule-judgements.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { CommandContext } from "./context.ts";
 import { idIn, parse, type Raw } from "./input.ts";
@@ -65,11 +66,26 @@ export async function recordOutcome(
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
   const { content } = await frameworkOfEvaluation(evaluation);
-  const state = recordState(await listRecordEntries(validation.trustId, validation.id));
+  const [entries, schedule, snapshots, provisional] = await Promise.all([
+    listRecordEntries(validation.trustId, validation.id),
+    findMeetingSchedule(validation.trustId, validation.id),
+    listSnapshotsOfEvaluation(validation.trustId, validation.evaluationId),
+    listProvisionalJudgements(validation.trustId, validation.id),
+  ]);
+  const state = recordState(entries);
+  const submission = latestSubmissionIn(snapshots);
+  const asSubmitted = takenAsSubmitted({
+    agenda: schedule?.agendaCriterionIds ?? [],
+    submitted: Object.fromEntries(
+      (submission?.projection.judgements ?? []).map((j) => [j.criterionId, j.level]),
+    ),
+    provisional,
+  });
   const fields = checkOutcome(input, {
     content,
-    recommended: recommend(content, confirmedJudgements(state)).met,
+    recommended: recommend(content, judgementsForRule(state, asSubmitted).judgements).met,
     today: todayInEngland(),
+    submittedOn: submission ? todayInEngland(submission.createdAt) : null,
   });
 
   const current = state.outcome;

@@ -5,7 +5,7 @@ import { recordAudit } from "../../models/audit/audit.ts";
 import { ConflictError, NotFoundError } from "../../models/errors.ts";
 import { getEvaluation } from "../../models/evaluation/evaluation.ts";
 import { objectId } from "../../models/input.ts";
-import { refusePastTime } from "../../models/meeting/schedule.ts";
+import { refusePastTime, refuseTooFarAhead } from "../../models/meeting/schedule.ts";
 import { loadMeeting } from "../../models/permissions/loaders.ts";
 import {
   ScheduleInput,
@@ -28,11 +28,11 @@ export const OUTCOME_RECORDED =
 /**
  * An assigned validator schedules (or reschedules) the validation meeting: when, the video call
  * link, and the agenda (criteria of this evaluation, in its order). A time already passed is
- * refused, unless it is the one stored (the agenda of a past meeting can still change), and so is
- * any schedule once the outcome is recorded (the meeting was held). Saving
- * the same schedule twice leaves one schedule. The agenda is copied into the live meeting
- * document, so everyone with the meeting open sees it change without reloading (its running
- * order stays theirs).
+ * refused, unless it is the one stored (the agenda of a past meeting can still change), as is one
+ * more than two years ahead, and so is any schedule once the outcome is recorded (the meeting was
+ * held). Saving the same schedule twice leaves one schedule. The agenda is copied into the live
+ * meeting document, so everyone with the meeting open sees it change without reloading (its
+ * running order stays theirs).
  */
 export async function scheduleMeeting(
   ctx: CommandContext,
@@ -44,6 +44,7 @@ export async function scheduleMeeting(
   if (recordState(await listRecordEntries(validation.trustId, validation.id)).outcome)
     throw new ConflictError(OUTCOME_RECORDED);
   refusePastTime(await findMeetingSchedule(validation.trustId, validation.id), input);
+  refuseTooFarAhead(input);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
   const schedule = await saveMeetingSchedule(

@@ -3,7 +3,11 @@ import { documentName } from "../../collab/document-name.ts";
 import { announceChange } from "../../collab/shapes/workspace.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { objectId, requestId } from "../../models/input.ts";
-import { MeetingTimeInput, refusePastTime } from "../../models/meeting/schedule.ts";
+import {
+  MeetingTimeInput,
+  refusePastTime,
+  refuseTooFarAhead,
+} from "../../models/meeting/schedule.ts";
 import { scheduleMeetingOnce, type WorkspaceMeeting } from "../../models/workspace/meetings.ts";
 import type { CommandContext } from "./context.ts";
 import { idIn, parse, type Raw } from "./input.ts";
@@ -39,9 +43,9 @@ export const ScheduleWorkspaceMeetingInput = MeetingTimeInput.extend({
 });
 
 /**
- * A member of a joint workspace schedules a meeting of it: when (not already passed), how long,
- * the video call, a title and an agenda. The same form sent any number of times (double-click, retry, at once)
- * schedules one meeting: its request id is the meeting's slot. Every open workspace page
+ * A member of a joint workspace schedules a meeting of it: when (not already passed, nor more
+ * than two years ahead), how long, the video call, a title and an agenda. The same form sent any
+ * number of times (double-click, retry, at once) schedules one meeting: its request id is the meeting's slot. Every open workspace page
  * reloads its list of meetings.
  */
 export async function scheduleWorkspaceMeeting(
@@ -52,6 +56,7 @@ export async function scheduleWorkspaceMeeting(
   const input = parse(ScheduleWorkspaceMeetingInput, raw);
   // A new meeting: nothing stored to keep, so a time already passed is a slip (as for validations).
   refusePastTime(null, input);
+  refuseTooFarAhead(input);
   const result = await scheduleMeetingOnce({
     workspaceId: workspace.id,
     trustId: workspace.trustId,

@@ -108,7 +108,10 @@ export interface ValidationReportData {
   submitted: string;
   /** "School's judgement as submitted", or "School's judgement (live)" if never submitted. */
   schoolJudgementTitle: string;
+  /** Each assigned validator (and anyone else who agreed or recorded), with what the record says they did. */
   validators: string[];
+  /** The school's people the record names (who confirmed agreed judgements), with what they did. */
+  forTheSchool: string[];
   /** Null: the meeting does not record who observed (said so in the report). */
   observers: string[] | null;
   areas: { title: string; criteria: PrintedAgreement[] }[];

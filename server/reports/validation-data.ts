@@ -46,11 +46,63 @@ function outcomeLines(outcome: Outcome): string[] {
   return lines;
 }
 
+const times = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Who took part, from what the validation record says each person did (the meeting keeps no
+ * attendance, ADR 015): the assigned validators, and anyone else who agreed a judgement or
+ * recorded an outcome (a validator since replaced), each with their part; and the school's
+ * people who confirmed agreed judgements. Corrections count: whoever made one took part.
+ */
+function whoTookPart(
+  validatorIds: string[],
+  entries: RecordEntry[],
+  outcome: Outcome | null,
+  name: (id: string) => string,
+): { validators: string[]; forTheSchool: string[] } {
+  type Deeds = { agreed: Set<string>; confirmed: Set<string>; outcomes: number };
+  const deeds = new Map<string, Deeds>();
+  const of = (id: string) => {
+    const held = deeds.get(id) ?? { agreed: new Set(), confirmed: new Set(), outcomes: 0 };
+    deeds.set(id, held);
+    return held;
+  };
+  for (const entry of entries) {
+    if (entry.kind === "agreed") of(entry.by).agreed.add(entry.criterionId);
+    else if (entry.kind === "confirmed") of(entry.by).confirmed.add(entry.criterionId);
+    else of(entry.by).outcomes++;
+  }
+  const described = (id: string) => {
+    const did = deeds.get(id);
+    const parts = [
+      did?.agreed.size ? `agreed ${times(did.agreed.size, "judgement", "judgements")}` : "",
+      did?.confirmed.size
+        ? `confirmed ${times(did.confirmed.size, "agreed judgement", "agreed judgements")}`
+        : "",
+      outcome?.by === id
+        ? "recorded the outcome"
+        : did?.outcomes
+          ? "recorded an outcome since corrected"
+          : "",
+    ].filter(Boolean);
+    return parts.length ? `${name(id)} (${parts.join("; ")})` : name(id);
+  };
+  const validating = new Set(validatorIds);
+  for (const [id, did] of deeds) if (did.agreed.size || did.outcomes) validating.add(id);
+  return {
+    validators: [...validating].map(described),
+    forTheSchool: [...deeds]
+      .filter(([id, did]) => did.confirmed.size > 0 && !validating.has(id))
+      .map(([id]) => described(id)),
+  };
+}
+
 /**
  * Everything the validation report prints, for someone who may read the validation: the agreed
- * judgements with their rationale and who agreed and confirmed them, the outcome and award, the
- * validators, and the meeting's minutes. The meeting does not record who observed it, so the
- * report says so rather than guessing. The school's judgement is the one the validators reviewed,
+ * judgements with their rationale and who agreed and confirmed them, the outcome and award, who
+ * took part as the record names them (the validators, the school's people who confirmed), and
+ * the meeting's minutes. The meeting does not record who observed it, so the report says so
+ * rather than guessing. The school's judgement is the one the validators reviewed,
  * as the pages show it (ADRs 062, 063): as submitted, named as the scale named it then, with what
  * it is now wherever the school has changed it since; live, and said so, if never submitted.
  */
@@ -115,7 +167,7 @@ export async function validationReportData(
     schoolJudgementTitle: submission
       ? "School's judgement as submitted"
       : "School's judgement (live)",
-    validators: validation.validatorIds.map(name),
+    ...whoTookPart(validation.validatorIds, entries, state.outcome, name),
     observers: null,
     areas: content.areas.map((area) => {
       const levels = scaleOf(content, area).levels;

@@ -152,7 +152,7 @@ describe("the evaluation page on Liveblocks (its dev server)", () => {
     await item(validator).getByRole("button", { name: "Agree 2.1" }).click();
     for (const page of [validator, leader]) {
       await item(page)
-        .getByText(/awaiting the school's confirmation/)
+        .getByText(/awaiting (your )?confirmation/)
         .waitFor({ timeout: 10_000 });
     }
 

@@ -11,6 +11,7 @@ import { signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildValidation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
+import { AWARD_START, awardPeriodWords } from "../support/award-dates.ts";
 
 useTestDatabase();
 useBrowser();
@@ -113,7 +114,7 @@ describe("agreeing a judgement and recording the outcome, with the school and an
 
     const outcome = counter();
     await outcome.choose(validator.getByRole("combobox", { name: "Outcome" }), "Accredited");
-    await outcome.fill(validator.getByLabel(/^Award starts/), "2027-01-15");
+    await outcome.fill(validator.getByLabel(/^Award starts/), AWARD_START);
     // One criterion agreed of seven: the rule recommends "not yet", so accrediting needs a reason.
     await outcome.fill(
       validator.getByLabel(/^Reason/),
@@ -125,7 +126,7 @@ describe("agreeing a judgement and recording the outcome, with the school and an
     for (const page of [leader, observer]) {
       await page
         .getByRole("status")
-        .filter({ hasText: /Accredited.*from 15 January 2027 to 15 January 2030/ })
+        .filter({ hasText: new RegExp(`Accredited.*${awardPeriodWords(3)}`) })
         .waitFor({ timeout: 2000 });
     }
 
@@ -150,7 +151,7 @@ describe("agreeing a judgement and recording the outcome, with the school and an
     const { stdout } = await promisify(execFile)("/usr/bin/pdftotext", [file!, "-"]);
     expect(stdout).toContain(world.school.name);
     expect(stdout).toContain("Inclusion Excellence");
-    expect(stdout).toContain("15 January 2027");
-    expect(stdout).toContain("15 January 2030");
+    for (const day of awardPeriodWords(3).split(/^from | to /).filter(Boolean))
+      expect(stdout).toContain(day);
   });
 });

@@ -13,6 +13,7 @@ import { buildValidation, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
+import { AWARD_START } from "../support/award-dates.ts";
 
 // A first-time user's walk through a meeting held before its booked time, its outcome recorded
 // and then corrected: what the school, the validator and observers are shown afterwards.
@@ -116,7 +117,7 @@ describe("a meeting held before its booked time", () => {
     const corrected = await validator.post(meetingPath, {
       intent: "outcome",
       result: "accredited",
-      startDate: "2027-01-15",
+      startDate: AWARD_START,
       tier: "Bronze",
       reason: "Records seen after the meeting",
       basedOn: String(before.outcome!.seq),

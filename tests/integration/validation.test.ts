@@ -15,6 +15,7 @@ import { buildValidation, buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
+import { AWARD_START, awardPeriodWords } from "../support/award-dates.ts";
 
 useTestDatabase();
 let server: AppServer;
@@ -190,7 +191,7 @@ describe("validation", () => {
       const refused = await validator.post(path, {
         intent: "outcome",
         result,
-        startDate: "2027-01-15",
+        startDate: AWARD_START,
         mustImprove: "Attendance of disadvantaged pupils",
       });
       expect(refused.status).toBe(400);
@@ -261,7 +262,7 @@ describe("an outcome against a quality mark's rule", () => {
         await staff.post(markPath, {
           intent: "outcome",
           result: "accredited",
-          startDate: "2027-01-15",
+          startDate: AWARD_START,
           reason: "We think so",
         })
       ).status,
@@ -271,7 +272,7 @@ describe("an outcome against a quality mark's rule", () => {
     const differs = await validator.post(markPath, {
       intent: "outcome",
       result: "accredited",
-      startDate: "2027-01-15",
+      startDate: AWARD_START,
     });
     expect(differs.status).toBe(400);
     expect(differs.html).toContain("differs from the recommendation");
@@ -286,11 +287,11 @@ describe("an outcome against a quality mark's rule", () => {
     const ok = await validator.post(markPath, {
       intent: "outcome",
       result: "accredited",
-      startDate: "2027-01-15",
+      startDate: AWARD_START,
       tier: "Bronze",
       reason: "Strong evidence seen in the meeting",
     });
-    expect(ok.html).toContain("from 15 January 2027 to 15 January 2030");
+    expect(ok.html).toContain(awardPeriodWords(3));
     expect(ok.html).toContain("Certificate code QM-");
   });
 });

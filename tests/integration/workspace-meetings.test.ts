@@ -146,6 +146,11 @@ describe("meetings of a joint workspace", () => {
     const past = await memberA.post(path, meetingForm({ scheduledAt: "2020-01-01T09:00" }));
     expect(past.status).toBe(400);
     expect(rendered(past.html)).toContain("The date and time must not be in the past");
+    // So is one more than two years ahead (a mistyped year), the same way.
+    await memberA.get(path);
+    const far = await memberA.post(path, meetingForm({ scheduledAt: "9999-12-31T09:00" }));
+    expect(far.status).toBe(400);
+    expect(rendered(far.html)).toContain("The date must be within the next 2 years");
     expect(await WorkspaceMeetingModel.countDocuments({ workspaceId })).toBe(0);
 
     await memberA.get(path);

@@ -190,6 +190,7 @@ export function validationReportFixture(): ValidationReportData {
     submitted: "24 Feb 2027, 16:10 by Sam Taylor",
     schoolJudgementTitle: "School's judgement as submitted",
     validators: ["Helen Wright"],
+    forTheSchool: ["Sam Taylor (confirmed 1 agreed judgement)"],
     observers: null,
     areas: [
       {

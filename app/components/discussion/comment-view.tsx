@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { MAX_COMMENT_LENGTH, type Comment } from "../../../collab/shapes/discussion.ts";
+import type { Comment } from "../../../collab/shapes/discussion.ts";
+import { CommentBox, overTheLimit } from "./comment-box.tsx";
 import { useDiscussionPost } from "./use-discussion-post.ts";
 import { useWarnUnsent } from "../use-warn-unsent.ts";
 
@@ -25,6 +26,11 @@ export function CommentView(props: {
   useWarnUnsent(mode === "edit" && draft !== comment.body);
 
   async function save() {
+    // The box already says by how much it is too long; the server would refuse it the same way.
+    if (overTheLimit(draft)) {
+      document.getElementById(boxId)?.focus();
+      return;
+    }
     if (await post.send({ intent: "edit", commentId: comment.id, body: draft })) setMode("show");
   }
 
@@ -48,21 +54,15 @@ export function CommentView(props: {
             void save();
           }}
         >
-          <label htmlFor={boxId}>Edit your comment</label>
-          <textarea
+          <CommentBox
             id={boxId}
+            label="Edit your comment"
             value={draft}
-            maxLength={MAX_COMMENT_LENGTH}
             rows={2}
             readOnly={post.sending}
-            aria-describedby={post.problem ? `${boxId}-problem` : undefined}
-            onChange={(e) => setDraft(e.target.value)}
+            problem={post.problem}
+            onChange={setDraft}
           />
-          {post.problem ? (
-            <p id={`${boxId}-problem`} role="alert" className="field-error">
-              {post.problem}
-            </p>
-          ) : null}
           <button type="submit" aria-disabled={post.sending || undefined}>
             {post.sending ? "Saving…" : "Save"}
           </button>{" "}

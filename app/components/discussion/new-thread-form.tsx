@@ -1,9 +1,6 @@
 import { useRef, useState } from "react";
-import {
-  MAX_COMMENT_LENGTH,
-  newRequestId,
-  type Anchor,
-} from "../../../collab/shapes/discussion.ts";
+import { newRequestId, type Anchor } from "../../../collab/shapes/discussion.ts";
+import { CommentBox, overTheLimit } from "./comment-box.tsx";
 import { editorFor } from "./editor-registry.ts";
 import { useDiscussionPost } from "./use-discussion-post.ts";
 import { useWarnUnsent } from "../use-warn-unsent.ts";
@@ -36,6 +33,11 @@ export function NewThreadForm(props: {
   async function submit() {
     if (!draft.trim()) {
       setHint("Write your comment first.");
+      box.current?.focus();
+      return;
+    }
+    // The box already says by how much it is too long; the server would refuse it the same way.
+    if (overTheLimit(draft)) {
       box.current?.focus();
       return;
     }
@@ -80,28 +82,19 @@ export function NewThreadForm(props: {
           <blockquote>{passage.quote}</blockquote>
         </figure>
       ) : null}
-      <label htmlFor={id}>
-        {passage ? `Comment on the passage in ${code}` : `New comment on ${code}`}
-      </label>
-      <textarea
+      <CommentBox
         id={id}
-        ref={box}
+        boxRef={box}
+        label={passage ? `Comment on the passage in ${code}` : `New comment on ${code}`}
         value={draft}
-        maxLength={MAX_COMMENT_LENGTH}
         rows={3}
         readOnly={post.sending}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        aria-invalid={problem ? true : undefined}
-        onChange={(e) => {
-          setDraft(e.target.value);
+        problem={problem}
+        onChange={(text) => {
+          setDraft(text);
           setRequestId(newRequestId());
         }}
       />
-      {problem ? (
-        <p id={`${id}-problem`} role="alert" className="field-error">
-          {problem}
-        </p>
-      ) : null}
       <div className="new-thread-buttons">
         {post.sending ? (
           <button type="submit" aria-disabled="true">

@@ -1,12 +1,12 @@
 import { useState } from "react";
 import type { DiscussionAbilities } from "../../../models/permissions/can.ts";
 import {
-  MAX_COMMENT_LENGTH,
   newRequestId,
   type AnchorState,
   type Comment,
   type Thread,
 } from "../../../collab/shapes/discussion.ts";
+import { CommentBox, overTheLimit } from "./comment-box.tsx";
 import { CommentView } from "./comment-view.tsx";
 import { editorFor } from "./editor-registry.ts";
 import { useDiscussionPost } from "./use-discussion-post.ts";
@@ -43,6 +43,11 @@ export function ThreadView(props: {
       replying.setProblem("Write your reply first.");
       return;
     }
+    // The box already says by how much it is too long; the server would refuse it the same way.
+    if (overTheLimit(draft)) {
+      document.getElementById(`${headingId}-reply`)?.focus();
+      return;
+    }
     const sent = await replying.send({
       intent: "reply",
       threadId: thread.id,
@@ -65,11 +70,12 @@ export function ThreadView(props: {
       className={`thread${thread.resolved ? " thread-resolved" : ""}`}
       aria-labelledby={headingId}
     >
-      <h6 id={headingId} className="thread-heading">
+      {/* Under the criterion's stages (h4): a level below them, never skipping one. */}
+      <h5 id={headingId} className="thread-heading">
         {thread.anchor ? "On a passage" : "On the criterion"}, started by {thread.createdByName}
         {thread.resolved ? " (resolved)" : ""}
         {newCount > 0 ? <span className="thread-new"> · {newCount} new</span> : null}
-      </h6>
+      </h5>
       {thread.anchor ? (
         <figure className="thread-quote">
           <blockquote>{thread.quote || "(no text)"}</blockquote>
@@ -100,25 +106,18 @@ export function ThreadView(props: {
         <div className="thread-actions">
           {thread.resolved ? null : (
             <form onSubmit={send}>
-              <label htmlFor={`${headingId}-reply`}>Reply</label>
-              <textarea
+              <CommentBox
                 id={`${headingId}-reply`}
+                label="Reply"
                 value={draft}
-                maxLength={MAX_COMMENT_LENGTH}
                 rows={2}
                 readOnly={replying.sending}
-                aria-describedby={replying.problem ? `${headingId}-reply-problem` : undefined}
-                aria-invalid={replying.problem ? true : undefined}
-                onChange={(e) => {
-                  setDraft(e.target.value);
+                problem={replying.problem}
+                onChange={(text) => {
+                  setDraft(text);
                   setRequestId(newRequestId());
                 }}
               />
-              {replying.problem ? (
-                <p id={`${headingId}-reply-problem`} role="alert" className="field-error">
-                  {replying.problem}
-                </p>
-              ) : null}
               <button type="submit" aria-disabled={replying.sending || undefined}>
                 {replying.sending ? "Posting…" : "Reply"}
               </button>

@@ -17,9 +17,6 @@ const TOP = 34;
 const BOTTOM = 40;
 const LABEL_CHARACTERS = 36;
 
-const clip = (text: string) =>
-  text.length > LABEL_CHARACTERS ? `${text.slice(0, LABEL_CHARACTERS - 1)}…` : text;
-
 // The stacked drawing, for a box narrower than the wide one needs (a phone, the meeting's item
 // column): helping factors above hindering ones, each label on lines of its own above its
 // arrow, on its own side of the centre line like the arrow.
@@ -39,7 +36,7 @@ const NARROW_LINES = 4;
  */
 const STACK_BELOW = 34 * 16 + 2 * 8;
 
-/** A label broken into at most `NARROW_LINES` lines of `NARROW_CHARACTERS`, by words. */
+/** A label broken into lines of `NARROW_CHARACTERS`, by words (a longer word over several). */
 function wrap(text: string): string[] {
   const lines: string[] = [];
   let line = "";
@@ -59,10 +56,33 @@ function wrap(text: string): string[] {
     }
   }
   if (line) lines.push(line);
-  if (lines.length <= NARROW_LINES) return lines;
-  const kept = lines.slice(0, NARROW_LINES);
-  kept[NARROW_LINES - 1] = `${kept[NARROW_LINES - 1].slice(0, NARROW_CHARACTERS - 1)}…`;
-  return kept;
+  return lines;
+}
+
+/** A force's words as the diagram draws them: starred when a priority. */
+const labelOf = (force: Force) =>
+  `${force.priority ? "★ " : ""}${force.text.trim() || NOT_DESCRIBED}`;
+
+/** Whether the drawing has room for the whole label (else it is shortened, and listed in full). */
+const fits = (label: string, narrow: boolean) =>
+  narrow ? wrap(label).length <= NARROW_LINES : label.length <= LABEL_CHARACTERS;
+
+/** Where a shortened label ends: "…" and the number of its entry in the list under the drawing. */
+function shortened(text: string, room: number, note: number): string {
+  const mark = ` [${note}]`;
+  return `${text.slice(0, room - 1 - mark.length).trimEnd()}…${mark}`;
+}
+
+/**
+ * The forces whose labels the drawing shortens, each with the number of its entry in the list
+ * of them in full under the drawing (helping first, as drawn): what a touch screen cannot hover.
+ */
+function notesOf(forces: Force[], narrow: boolean): Map<string, number> {
+  const notes = new Map<string, number>();
+  for (const side of ["helping", "hindering"] as const)
+    for (const force of forces)
+      if (force.side === side && !fits(labelOf(force), narrow)) notes.set(force.id, notes.size + 1);
+  return notes;
 }
 
 /** The sentence a screen reader hears for the whole diagram. */
@@ -99,13 +119,13 @@ function Shaft({ force, y, head, tail }: { force: Force; y: number; head: number
 }
 
 /** One force as an arrow: helping forces push right from the left, hindering ones push left from the right. */
-function Arrow({ force, row }: { force: Force; row: number }) {
+function Arrow({ force, row, note }: { force: Force; row: number; note?: number }) {
   const helping = force.side === "helping";
   const length = force.strength * UNIT;
   const y = TOP + row * ROW + 30;
   const head = helping ? CENTRE - GAP : CENTRE + GAP;
   const tail = helping ? head - length : head + length;
-  const label = `${force.priority ? "★ " : ""}${clip(force.text.trim() || NOT_DESCRIBED)}`;
+  const whole = labelOf(force);
   return (
     <g className={`ffd-arrow ffd-${force.side}${force.priority ? " ffd-priority" : ""}`}>
       <text
@@ -114,7 +134,8 @@ function Arrow({ force, row }: { force: Force; row: number }) {
         y={y - 10}
         textAnchor={helping ? "end" : "start"}
       >
-        {label}
+        {note ? <title>{whole}</title> : null}
+        {note ? shortened(whole, LABEL_CHARACTERS, note) : whole}
       </text>
       <Shaft force={force} y={y} head={head} tail={tail} />
     </g>
@@ -122,7 +143,18 @@ function Arrow({ force, row }: { force: Force; row: number }) {
 }
 
 /** One force in the stacked drawing: its label's lines at `top`, its arrow below them. */
-function NarrowArrow({ force, top, lines }: { force: Force; top: number; lines: string[] }) {
+function NarrowArrow({
+  force,
+  top,
+  lines,
+  shortenedFrom,
+}: {
+  force: Force;
+  top: number;
+  lines: string[];
+  /** The whole label, when `lines` shortens it (a tooltip for a pointer). */
+  shortenedFrom?: string;
+}) {
   const helping = force.side === "helping";
   const y = top + lines.length * NARROW_LINE + 8;
   const head = helping ? NARROW_CENTRE - NARROW_GAP : NARROW_CENTRE + NARROW_GAP;
@@ -132,6 +164,7 @@ function NarrowArrow({ force, top, lines }: { force: Force; top: number; lines: 
   return (
     <g className={`ffd-arrow ffd-${force.side}${force.priority ? " ffd-priority" : ""}`}>
       <text className="ffd-label" x={x} y={top} textAnchor={helping ? "end" : "start"}>
+        {shortenedFrom ? <title>{shortenedFrom}</title> : null}
         {lines.map((line, i) => (
           <tspan key={i} x={x} dy={i === 0 ? 0 : NARROW_LINE}>
             {line}
@@ -144,7 +177,15 @@ function NarrowArrow({ force, top, lines }: { force: Force; top: number; lines: 
 }
 
 /** Helping factors above hindering ones, so the whole force-field fits a phone's width. */
-function StackedDrawing({ code, forces }: { code: string; forces: Force[] }) {
+function StackedDrawing({
+  code,
+  forces,
+  notes,
+}: {
+  code: string;
+  forces: Force[];
+  notes: Map<string, number>;
+}) {
   const totals = forceTotals(forces);
   const parts: JSX.Element[] = [];
   let y = 20;
@@ -170,8 +211,20 @@ function StackedDrawing({ code, forces }: { code: string; forces: Force[] }) {
       y += 22;
     }
     for (const force of list) {
-      const lines = wrap(`${force.priority ? "★ " : ""}${force.text.trim() || NOT_DESCRIBED}`);
-      parts.push(<NarrowArrow key={force.id} force={force} top={y} lines={lines} />);
+      const whole = labelOf(force);
+      const note = notes.get(force.id);
+      const lines = wrap(whole).slice(0, NARROW_LINES);
+      if (note)
+        lines[NARROW_LINES - 1] = shortened(lines[NARROW_LINES - 1], NARROW_CHARACTERS, note);
+      parts.push(
+        <NarrowArrow
+          key={force.id}
+          force={force}
+          top={y}
+          lines={lines}
+          shortenedFrom={note ? whole : undefined}
+        />,
+      );
       y += lines.length * NARROW_LINE + 26;
     }
     y += 6;
@@ -201,13 +254,16 @@ function StackedDrawing({ code, forces }: { code: string; forces: Force[] }) {
  * A criterion's force-field drawn live: a central line, helping forces on the left pointing
  * right, hindering forces on the right pointing left, each arrow as long as its strength,
  * priorities starred, and each side totalled; in a narrow box (a phone) helping factors are
- * drawn above hindering ones instead, so nothing scrolls sideways. Screen readers get the summary as the image's name and every force in a table.
+ * drawn above hindering ones instead, so nothing scrolls sideways. A label too long for the
+ * drawing is shortened there and listed in full under it. Screen readers get the summary as the
+ * image's name and every force in a table.
  */
 export function ForceFieldDiagram({ code, forces }: { code: string; forces: Force[] }) {
   // Measured before the first paint (no wide drawing flashes on a phone); on the server, and
   // before scripts run, the wide drawing (its box scrolls sideways).
   const [figure, width] = useBoxWidth<HTMLElement>();
   const narrow = width !== null && width < STACK_BELOW;
+  const notes = notesOf(forces, narrow);
   const helping = forces.filter((f) => f.side === "helping");
   const hindering = forces.filter((f) => f.side === "hindering");
   const totals = forceTotals(forces);
@@ -219,7 +275,7 @@ export function ForceFieldDiagram({ code, forces }: { code: string; forces: Forc
     // must be able to scroll it.
     <figure ref={figure} className="ffd" tabIndex={0} aria-label={`Force-field diagram of ${code}`}>
       {narrow ? (
-        <StackedDrawing code={code} forces={forces} />
+        <StackedDrawing code={code} forces={forces} notes={notes} />
       ) : (
         <svg
           role="img"
@@ -241,10 +297,10 @@ export function ForceFieldDiagram({ code, forces }: { code: string; forces: Forc
             </text>
           ) : null}
           {helping.map((f, i) => (
-            <Arrow key={f.id} force={f} row={i} />
+            <Arrow key={f.id} force={f} row={i} note={notes.get(f.id)} />
           ))}
           {hindering.map((f, i) => (
-            <Arrow key={f.id} force={f} row={i} />
+            <Arrow key={f.id} force={f} row={i} note={notes.get(f.id)} />
           ))}
           <text className="ffd-total" x={CENTRE - GAP} y={footer} textAnchor="end">
             Helping total {totals.helping}
@@ -254,6 +310,20 @@ export function ForceFieldDiagram({ code, forces }: { code: string; forces: Forc
           </text>
         </svg>
       )}
+      {notes.size ? (
+        <div className="ffd-full">
+          <p className="ffd-full-heading">Shortened in the diagram, in full:</p>
+          <ul className="plain-list">
+            {[...helping, ...hindering]
+              .filter((f) => notes.has(f.id))
+              .map((f) => (
+                <li key={f.id}>
+                  {`[${notes.get(f.id)}] ${f.side === "helping" ? "Helping" : "Hindering"}: ${f.text.trim()}`}
+                </li>
+              ))}
+          </ul>
+        </div>
+      ) : null}
       <figcaption className="ffd-legend">
         <span aria-hidden="true">Arrow length shows strength (1–5). ★ marks a priority.</span>
       </figcaption>

@@ -13,6 +13,7 @@ import { indicatorRatingsOf, judgementsOf } from "../../../collab/shapes/evaluat
 import { actionsOf, forcesOf } from "../../../collab/shapes/plan.ts";
 import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { NoticeToast } from "./notice-toast.tsx";
+import { ToastStack } from "./toast-stack.tsx";
 
 /**
  * Structured edits of an evaluation (judgements, indicator ratings, forces, actions) go through
@@ -135,7 +136,7 @@ export function StructuredEditsProvider({
   return (
     <Context.Provider value={value}>
       {children}
-      <div className="toast-stack">
+      <ToastStack>
         {notices}
         {enabled ? (
           <NoticeToast
@@ -150,7 +151,7 @@ export function StructuredEditsProvider({
             onDismiss={dismiss}
           />
         ) : null}
-      </div>
+      </ToastStack>
       <p className="visually-hidden" aria-live="polite">
         <span key={said.n}>{said.text}</span>
       </p>

@@ -4,6 +4,7 @@ import { useHydrated } from "../../utils/use-hydrated.ts";
 import { CYCLE_STATUS_IN_FULL, type CycleStatus } from "../../../models/cycle/status.ts";
 import { hasJudgementToSubmit, NOTHING_JUDGED } from "../../../models/snapshot/submission-rule.ts";
 import { CsrfInput } from "../csrf-input.tsx";
+import { submitterHint, type SubmitterName } from "./submitter-words.ts";
 
 /** After validation the cycle has moved on: only these may be (re)submitted. */
 const SUBMITTABLE: CycleStatus[] = ["notStarted", "inProgress", "submitted"];
@@ -95,7 +96,8 @@ const DIALOG = {
  * Where the evaluation stands, live (a submission or an outcome made anywhere is announced), the
  * school leader's "Submit for validation" (with a confirm step: it freezes a snapshot everyone
  * will see, and says what a second one changes; with nothing judged, it says to judge a
- * criterion first, as the server would), and the way to its history.
+ * criterion first, as the server would), and the way to its history. To the rest of the team,
+ * who may not submit, it says who does, and once every criterion is judged, to tell them.
  */
 export function SubmissionBar({
   evaluationId,
@@ -107,6 +109,7 @@ export function SubmissionBar({
   validators,
   judged,
   unjudged,
+  submitters,
 }: {
   evaluationId: string;
   status: CycleStatus;
@@ -121,6 +124,8 @@ export function SubmissionBar({
   judged: number;
   /** The criteria not judged yet (live), named in the confirmation so nobody submits by mistake. */
   unjudged: { id: string; code: string; statement: string }[];
+  /** Who may submit, for a member of the team who may not (null for everyone else). */
+  submitters: SubmitterName[] | null;
 }) {
   const fetcher = useFetcher<{ formError?: string }>();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -144,6 +149,15 @@ export function SubmissionBar({
   useEffect(() => {
     if (fetcher.state === "idle") dialog.current?.close();
   }, [fetcher.state]);
+
+  // Said live (a colleague judging the last criterion is news): who submits, and when to tell them.
+  const hint =
+    submitters && !canSubmit && canWrite && SUBMITTABLE.includes(status)
+      ? submitterHint(
+          submitters,
+          status === "submitted" ? "submitted" : unjudged.length === 0 ? "allJudged" : "working",
+        )
+      : null;
 
   const submitLabel =
     status === "submitted" ? "Submit again for validation" : "Submit for validation";
@@ -267,6 +281,15 @@ export function SubmissionBar({
             )}
           </dialog>
         </>
+      ) : null}
+      {hint !== null ? (
+        <p
+          className={unjudged.length === 0 && status !== "submitted" ? "notice" : "muted"}
+          role="status"
+          style={{ flexBasis: "100%", margin: 0 }}
+        >
+          {hint}
+        </p>
       ) : null}
       {shownNews ? (
         <p className="notice" role="status" style={{ flexBasis: "100%", margin: 0 }}>

@@ -1,5 +1,5 @@
-import type { ReactNode, RefObject } from "react";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { KeyboardEvent, ReactNode, RefObject } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { diffText, transformOffset, type TextDelta } from "./text-diff.ts";
 
@@ -76,6 +76,59 @@ export function useYText(ytext: Y.Text | null | undefined, field?: RefObject<Tex
   return { value, update };
 }
 
+// Before the browser paints, so a grown field never flashes at its first height; on the server
+// (where useLayoutEffect only warns) the effect never runs anyway.
+const useBeforePaint = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
+/**
+ * Keeps a text box as tall as its text, as it is typed (by anyone) and as its width changes.
+ * Browsers that size a box to its content themselves (`field-sizing: content`, app.css) are left
+ * to it; the others get its height set here.
+ */
+function useTallAsItsText(area: RefObject<HTMLTextAreaElement>, on: boolean, value: string) {
+  useBeforePaint(() => {
+    const box = area.current;
+    if (!on || !box || CSS.supports?.("field-sizing", "content")) return;
+    const fit = () => {
+      box.style.height = "auto";
+      box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
+    };
+    fit();
+    let width = box.clientWidth;
+    const watch = new ResizeObserver(() => {
+      if (box.clientWidth === width) return;
+      width = box.clientWidth;
+      fit();
+    });
+    watch.observe(box);
+    return () => watch.disconnect();
+  }, [area, on, value]);
+}
+
+/**
+ * The keys of a one-line field, in a box whose text wraps: Enter adds no line, and Home and End
+ * (with Shift, selecting) go to the start and end of the whole text.
+ */
+function keysOfOneLine(event: KeyboardEvent<HTMLTextAreaElement>) {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const box = event.currentTarget;
+  if (event.key === "Enter") {
+    event.preventDefault();
+    return;
+  }
+  if (event.key !== "Home" && event.key !== "End") return;
+  event.preventDefault();
+  const end = event.key === "End" ? box.value.length : 0;
+  if (!event.shiftKey) {
+    box.setSelectionRange(end, end);
+    return;
+  }
+  // From where the selection was started, to the start or the end.
+  const anchor = box.selectionDirection === "backward" ? box.selectionEnd : box.selectionStart;
+  if (end === 0) box.setSelectionRange(0, anchor, "backward");
+  else box.setSelectionRange(anchor, end, "forward");
+}
+
 export interface YTextFieldProps {
   /** The visible label (text, or a node that renders live text). */
   label: ReactNode;
@@ -89,6 +142,12 @@ export interface YTextFieldProps {
   describedBy?: string;
   onFocus?: () => void;
   rows?: number;
+  /**
+   * A one-line text shown whole (a factor): a box as tall as its words, which wrap, taking keys
+   * as a one-line field does (Enter adds no line; Home and End go to the start and end of the
+   * text, not of the line it wraps onto). Implies `multiline`.
+   */
+  oneLine?: boolean;
   className?: string;
   placeholder?: string;
 }
@@ -99,14 +158,16 @@ export function YTextField({
   id,
   ytext,
   readOnly,
-  multiline = false,
+  multiline: manyLines = false,
   hint,
   describedBy,
   onFocus,
   rows = 3,
+  oneLine = false,
   className,
   placeholder,
 }: YTextFieldProps) {
+  const multiline = manyLines || oneLine;
   const generated = useId();
   const controlId = id ?? generated;
   const hintId = `${controlId}-hint`;
@@ -114,6 +175,7 @@ export function YTextField({
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const ref = (multiline ? areaRef : inputRef) as RefObject<TextControl>;
   const { value, update } = useYText(ytext, ref);
+  useTallAsItsText(areaRef, oneLine, value);
   // A field whose text does not exist in the document (yet) cannot take typing.
   const locked = readOnly || !ytext;
   const common = {
@@ -125,7 +187,11 @@ export function YTextField({
     placeholder,
     spellCheck: true,
     onChange: (event: { currentTarget: TextControl }) =>
-      update(event.currentTarget.value, event.currentTarget.selectionEnd),
+      update(
+        // A line break pasted into one line of text is a space (the same length: the caret holds).
+        oneLine ? event.currentTarget.value.replace(/\n/g, " ") : event.currentTarget.value,
+        event.currentTarget.selectionEnd,
+      ),
   };
   return (
     <div
@@ -138,7 +204,13 @@ export function YTextField({
         </p>
       ) : null}
       {multiline ? (
-        <textarea ref={areaRef} rows={rows} {...common} />
+        <textarea
+          ref={areaRef}
+          rows={rows}
+          className={oneLine ? "y-field-grow" : undefined}
+          onKeyDown={oneLine ? keysOfOneLine : undefined}
+          {...common}
+        />
       ) : (
         <input ref={inputRef} type="text" {...common} />
       )}

@@ -77,6 +77,29 @@ function LiveForceField({
 }
 
 /**
+ * Each level of the criterion with its descriptor, as the meeting shows them: the version the
+ * school submitted against, where the evaluation has moved to another since (ADR 062), then any
+ * level that version did not have, as the current version describes it; else the current ones.
+ */
+function describedLevels(item: MeetingCriterion) {
+  const now = item.levels.map((level) => ({
+    level,
+    descriptor: item.criterion.descriptors[level.key],
+    asNow: true,
+  }));
+  const then = item.asSubmitted;
+  if (!then) return now;
+  return [
+    ...then.levels.map((level) => ({
+      level,
+      descriptor: then.descriptors[level.key],
+      asNow: false,
+    })),
+    ...now.filter((row) => !then.levels.some((l) => l.key === row.level.key)),
+  ];
+}
+
+/**
  * The agenda item in focus, filling the screen: the judgements side by side (agree and confirm
  * in place), the descriptors of the levels in play, and what the school wrote: narrative,
  * evidence (summary, files and links), force-field; then the comment threads. Everything of
@@ -96,6 +119,7 @@ export function AgendaItemView(props: {
   provisionalVisible: boolean;
   agreed: AgreedJudgement | undefined;
   names: Record<string, string>;
+  confirmers: string[];
   can: { agree: boolean; confirm: boolean };
   me: MeetingMe;
   discussion: DiscussionAbilities;
@@ -140,6 +164,9 @@ export function AgendaItemView(props: {
         : null,
       key === agreed?.level ? "agreed" : null,
     ].filter(Boolean);
+  const described = describedLevels(item);
+  const describedInPlay = described.filter((row) => inPlay.has(row.level.key));
+  const { asSubmitted } = item;
   const workspace: CriterionWorkspace = {
     evaluationId: props.evaluationId,
     criterion: c,
@@ -185,25 +212,32 @@ export function AgendaItemView(props: {
         provisionalVisible={props.provisionalVisible}
         agreed={agreed}
         names={props.names}
+        confirmers={props.confirmers}
         can={props.can}
         userId={props.me.userId}
       />
 
       <section aria-labelledby={`${headingId}-descriptors`} className="item-section">
         <h3 id={`${headingId}-descriptors`}>What the levels in play look like</h3>
+        {asSubmitted ? (
+          <p className="muted">
+            {`As version ${asSubmitted.version} of the framework describes them: the version the school submitted against (the evaluation has since moved to version ${asSubmitted.versionNow}).`}
+            {described.some((row) => row.asNow)
+              ? ` A level version ${asSubmitted.version} did not have is described as in version ${asSubmitted.versionNow}.`
+              : null}
+          </p>
+        ) : null}
         {inPlay.size ? (
           <dl className="descriptors-in-play">
-            {item.levels
-              .filter((l) => inPlay.has(l.key))
-              .map((l) => (
-                <div key={l.key} className="descriptor-row">
-                  <dt>
-                    <LevelChip level={l} />{" "}
-                    <span className="muted">{`(${marks(l.key).join(", ")})`}</span>
-                  </dt>
-                  <dd>{c.descriptors[l.key] ?? "—"}</dd>
-                </div>
-              ))}
+            {describedInPlay.map(({ level: l, descriptor }) => (
+              <div key={l.key} className="descriptor-row">
+                <dt>
+                  <LevelChip level={l} />{" "}
+                  <span className="muted">{`(${marks(l.key).join(", ")})`}</span>
+                </dt>
+                <dd>{descriptor ?? "—"}</dd>
+              </div>
+            ))}
           </dl>
         ) : (
           <p className="muted">No level has been chosen yet.</p>
@@ -211,12 +245,12 @@ export function AgendaItemView(props: {
         <details className="descriptors">
           <summary>Every level</summary>
           <dl>
-            {item.levels.map((l) => (
+            {described.map(({ level: l, descriptor }) => (
               <div key={l.key} className="descriptor-row">
                 <dt>
                   <LevelChip level={l} />
                 </dt>
-                <dd>{c.descriptors[l.key] ?? "—"}</dd>
+                <dd>{descriptor ?? "—"}</dd>
               </div>
             ))}
           </dl>

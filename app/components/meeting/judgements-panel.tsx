@@ -4,11 +4,12 @@ import { formatClock } from "../../../models/dates.ts";
 import type { ScaleLevel } from "../../../models/framework/types.ts";
 import type { NamedLevel } from "../../../models/snapshot/level-names.ts";
 import type { AgreedJudgement } from "../../../models/validation/record-state.ts";
-import { useKeptDraft } from "../../utils/use-kept-draft.ts";
 import { CsrfInput } from "../csrf-input.tsx";
 import { SchoolJudgementNote } from "./school-judgement-note.tsx";
 import type { SubmissionSeen } from "./submitted-judgement.ts";
+import { awaitingConfirmation } from "./awaiting-confirmation.ts";
 import type { Provisional } from "./types.ts";
+import { draftStateText, useAgreementDraft } from "./use-agreement-draft.ts";
 
 type Answer = {
   intent?: string;
@@ -32,8 +33,10 @@ export function LevelChip({
 }
 
 /**
- * The validator's agreement (or correction) of one criterion: level, rationale, Agree. The
- * rationale is kept in this browser as it is typed until it is recorded (use-kept-draft.ts).
+ * The validator's agreement (or correction) of one criterion: level, rationale, Agree. Until it
+ * is recorded, what they pick and type is their draft, kept on the server (to carry on from
+ * another device) and in this browser (use-agreement-draft.ts); never in the meeting's
+ * document, which the school writes too.
  */
 function AgreeForm(props: {
   code: string;
@@ -46,30 +49,41 @@ function AgreeForm(props: {
   onSend?: () => void;
 }) {
   const fetcher = useFetcher<Answer>();
-  const form = useRef<HTMLFormElement>(null);
   const answer = fetcher.state === "idle" ? fetcher.data : undefined;
-  const draft = useKeptDraft<HTMLTextAreaElement>(props.userId, `rationale-${props.criterionId}`);
-  const { clear } = draft;
+  const basedOn = props.agreed?.agreedSeq ?? 0;
+  const draft = useAgreementDraft({
+    criterionId: props.criterionId,
+    userId: props.userId,
+    basedOn,
+    agreed: props.agreed,
+  });
+  const { clear, changed } = draft;
   // Once recorded, the rationale is in the record: clear the form (and its draft) for the next.
+  // Not recorded (refused): the draft is still the person's, and the server keeps it.
   useEffect(() => {
-    if (!answer?.done) return;
-    form.current?.reset();
-    clear();
-  }, [answer, clear]);
+    if (!answer) return;
+    if (answer.done) clear();
+    else changed();
+  }, [answer, clear, changed]);
   const { code } = props;
   const fieldError = (field: string) => answer?.fieldErrors?.[field];
+  const draftText = draftStateText(draft.state);
   return (
     <fetcher.Form
       method="post"
       className="agree-form"
-      ref={form}
+      ref={draft.form}
       noValidate
-      onSubmit={() => props.onSend?.()}
+      onChange={changed}
+      onSubmit={() => {
+        draft.beforeSubmit();
+        props.onSend?.();
+      }}
     >
       <CsrfInput />
       <input type="hidden" name="intent" value="agree" />
       <input type="hidden" name="criterionId" value={props.criterionId} />
-      <input type="hidden" name="basedOn" value={props.agreed?.agreedSeq ?? 0} />
+      <input type="hidden" name="basedOn" value={basedOn} />
       {answer?.formError ? (
         <p role="alert" className="form-error">
           {answer.formError}
@@ -82,7 +96,12 @@ function AgreeForm(props: {
         <legend>{`Agreed level for ${code}`}</legend>
         {props.levels.map((l) => (
           <label key={l.key} className="level-option">
-            <input type="radio" name="level" value={l.key} />
+            <input
+              type="radio"
+              name="level"
+              value={l.key}
+              defaultChecked={draft.initial?.level === l.key}
+            />
             <LevelChip level={l} />
           </label>
         ))}
@@ -98,8 +117,7 @@ function AgreeForm(props: {
           id={`rationale-${props.criterionId}`}
           name="rationale"
           rows={2}
-          ref={draft.ref}
-          onInput={draft.onInput}
+          defaultValue={draft.initial?.rationale ?? ""}
           aria-invalid={fieldError("rationale") ? true : undefined}
           aria-describedby={fieldError("rationale") ? `rationale-error-${code}` : undefined}
         />
@@ -109,6 +127,9 @@ function AgreeForm(props: {
           </p>
         ) : null}
       </div>
+      <p className={`draft-state draft-${draft.state.kind}`} role="status">
+        {draftText}
+      </p>
       <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
         {props.agreed ? `Correct ${code}` : `Agree ${code}`}
       </button>
@@ -159,6 +180,8 @@ export function JudgementsPanel(props: {
   provisionalVisible: boolean;
   agreed: AgreedJudgement | undefined;
   names: Record<string, string>;
+  /** Who may confirm an agreed judgement (the school's leaders), named while it waits. */
+  confirmers: string[];
   can: { agree: boolean; confirm: boolean };
   /** Who is looking (their drafts are theirs). */
   userId: string;
@@ -226,7 +249,7 @@ export function JudgementsPanel(props: {
                 <p className="muted">
                   {agreed.confirmedBy
                     ? `Confirmed by ${name(agreed.confirmedBy)}, ${formatClock(agreed.confirmedAt)}`
-                    : `Agreed by ${name(agreed.agreedBy)}, ${formatClock(agreed.agreedAt)}: awaiting the school's confirmation`}
+                    : `Agreed by ${name(agreed.agreedBy)}, ${formatClock(agreed.agreedAt)}: ${awaitingConfirmation({ confirmers: props.confirmers, names: props.names, mayConfirm: props.can.confirm })}`}
                 </p>
                 {agreed.history.length ? (
                   <details className="agreed-history">

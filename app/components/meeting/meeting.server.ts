@@ -6,7 +6,12 @@ import { getEvaluation, type Evaluation } from "../../../models/evaluation/evalu
 import { frameworkOfEvaluation } from "../../../models/evaluation/framework-of.ts";
 import { scaleOf } from "../../../models/framework/applicable.ts";
 import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
-import { can, discussionAbilitiesOf, roleLabelAt } from "../../../models/permissions/can.ts";
+import {
+  can,
+  CONFIRMING_ROLES,
+  discussionAbilitiesOf,
+  roleLabelAt,
+} from "../../../models/permissions/can.ts";
 import {
   discussionResource,
   loadMeeting,
@@ -18,6 +23,7 @@ import { getSchool } from "../../../models/school/school.ts";
 import { getUsers } from "../../../models/user/user.ts";
 import { formatDay, formatMoment, todayInEngland } from "../../../models/dates.ts";
 import { listSnapshotsOfEvaluation } from "../../../models/snapshot/snapshot.ts";
+import { frameworkOfSnapshot } from "../../../models/snapshot/framework-as-taken.ts";
 import { latestSubmissionIn } from "../../../models/snapshot/submit.ts";
 import {
   levelAsTaken,
@@ -33,11 +39,14 @@ import {
 import { meetingInvite } from "../../../models/validation/meeting-invite.ts";
 import { inviteFileName } from "../../../models/meeting/invite.ts";
 import { outcomesFor } from "../../../models/validation/outcome.ts";
+import { listAgreementDrafts } from "../../../models/validation/agreement-draft.ts";
 import { listProvisionalJudgements } from "../../../models/validation/provisional.ts";
 import { listRecordEntries } from "../../../models/validation/record.ts";
 import { recordState } from "../../../models/validation/record-state.ts";
+import { takenAsSubmitted } from "../../../models/validation/rule-judgements.ts";
 import { whiteboardLicence } from "./whiteboard-licence.server.ts";
 import { reviewedJudgement, reviewedLevel } from "./submitted-judgement.ts";
+import type { ServerDraft } from "./agreement-draft.ts";
 import type { MeetingCriterion } from "./types.ts";
 
 const byCriterion = (judgements: { criterionId: string; level: string }[]) =>
@@ -64,7 +73,36 @@ export async function submissionUnderReview(evaluation: Evaluation) {
     submittedJudgements: byCriterion(latest?.projection.judgements ?? []),
     /** The submitted judgements' levels as named then, where the snapshot kept names. */
     submittedNames: latest ? levelNamesIn(latest) : new Map<string, NamedLevel>(),
+    /** The submission's row (null: never submitted): the framework version it was made against. */
+    snapshot: latest,
   };
+}
+
+/**
+ * Each criterion's levels and descriptors as the framework version the submission was made
+ * against has them, where that is not the evaluation's version now (it moved on since): the
+ * descriptors the school judged itself by (ADR 062). Empty when they are the same version.
+ */
+async function descriptorsAsSubmitted(
+  evaluation: Evaluation,
+  review: Awaited<ReturnType<typeof submissionUnderReview>>,
+  versionNow: number,
+): Promise<Map<string, NonNullable<MeetingCriterion["asSubmitted"]>>> {
+  const { snapshot } = review;
+  if (!snapshot || snapshot.frameworkVersionId === evaluation.frameworkVersionId) return new Map();
+  const { version, content } = await frameworkOfSnapshot(snapshot);
+  return new Map(
+    content.areas.flatMap((area) => {
+      const { levels } = scaleOf(content, area);
+      return area.criteria.map(
+        (c) =>
+          [
+            c.id,
+            { version: version.version, versionNow, levels, descriptors: c.descriptors },
+          ] as const,
+      );
+    }),
+  );
 }
 
 /** A criterion's judgement as submitted, named as its scale named it then (ADR 063). */
@@ -87,11 +125,12 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
   const { validation, schedule, resource } = await loadMeeting(actor, validationId, action);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
-  const [{ school, content }, review] = await Promise.all([
+  const [{ school, version, content }, review] = await Promise.all([
     frameworkOfEvaluation(evaluation),
     submissionUnderReview(evaluation),
   ]);
   const { submission, submittedJudgements } = review;
+  const asSubmitted = await descriptorsAsSubmitted(evaluation, review, version.version);
   const schoolJudgements = byCriterion(evaluation.projection.judgements);
   // Every criterion of the evaluation, in its order: the agenda can change while the page is open.
   const criteria: MeetingCriterion[] = content.areas.flatMap((area) => {
@@ -106,6 +145,7 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
         schoolJudgement: schoolJudgements.get(c.id) ?? null,
         submittedJudgement: submittedJudgements.get(c.id) ?? null,
         submittedLevel: submittedLevelOf(review, c.id, levels),
+        asSubmitted: asSubmitted.get(c.id) ?? null,
       }));
   });
   // Decisions in the record mean the meeting was held, even before its booked time.
@@ -116,13 +156,15 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
     "readProvisional",
     meetingResource(validation, schedule, new Date(), held),
   );
-  const provisional = provisionalVisible
-    ? (await listProvisionalJudgements(validation.trustId, validation.id)).map((p) => ({
-        validatorId: p.validatorId,
-        criterionId: p.criterionId,
-        level: p.level,
-      }))
+  // With when each was saved (the prepare page's proposals); the pages get them without.
+  const provisionalSaved = provisionalVisible
+    ? await listProvisionalJudgements(validation.trustId, validation.id)
     : [];
+  const provisional = provisionalSaved.map((p) => ({
+    validatorId: p.validatorId,
+    criterionId: p.criterionId,
+    level: p.level,
+  }));
   return {
     validation,
     resource,
@@ -136,6 +178,7 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
     entries,
     provisionalVisible,
     provisional,
+    provisionalSaved,
   };
 }
 
@@ -154,7 +197,13 @@ async function namesFor(
     ...memberships.filter((m) => m.schoolId === schoolId).map((m) => m.userId),
   ]);
   const people = await getUsers([...ids]);
-  return Object.fromEntries(people.map((u) => [u.id, u.name]));
+  return {
+    names: Object.fromEntries(people.map((u) => [u.id, u.name])),
+    /** Who may confirm an agreed judgement (can.ts "confirm"), named to the others. */
+    confirmers: memberships
+      .filter((m) => m.schoolId === schoolId && CONFIRMING_ROLES.includes(m.role))
+      .map((m) => m.userId),
+  };
 }
 
 /** Everything the live meeting page shows, for this person. */
@@ -164,6 +213,14 @@ export async function meetingPageData(actor: Actor, validationId: string) {
   const record = validationResource(validation);
   const canWrite = can(actor, "write", resource);
   const canAgree = can(actor, "agree", record);
+  // The validator's own unrecorded agreements, to carry on from another device (only theirs).
+  const drafts = can(actor, "draftAgreement", record)
+    ? await listAgreementDrafts(
+        validation,
+        actor.userId,
+        page.criteria.map((c) => c.criterion.id),
+      )
+    : [];
   return {
     validation: { id: validation.id, validatorIds: validation.validatorIds },
     evaluation: { id: evaluation.id, title: evaluation.title },
@@ -196,16 +253,28 @@ export async function meetingPageData(actor: Actor, validationId: string) {
       observing: !canWrite,
     },
     discussion: discussionAbilitiesOf(actor, discussionResource(evaluation)),
-    names: await namesFor(
+    ...(await namesFor(
       validation.trustId,
       validation.schoolId,
       validation.validatorIds,
       entries.map((e) => e.by),
-    ),
+    )),
     provisionalVisible: page.provisionalVisible,
     provisional: page.provisional,
     entries,
     criteria: page.criteria,
+    /** This person's drafts of agreements by criterion (agreement-draft.ts). */
+    drafts: Object.fromEntries(
+      drafts.map((d) => [
+        d.criterionId,
+        {
+          level: d.level,
+          rationale: d.rationale,
+          basedOn: d.basedOn,
+          updatedAt: d.updatedAt.toISOString(),
+        },
+      ]),
+    ) as Record<string, ServerDraft>,
     /** The submission the school's judgements are shown as (null: never submitted, live). */
     submission: page.submission && {
       id: page.submission.id,
@@ -219,6 +288,16 @@ export async function meetingPageData(actor: Actor, validationId: string) {
           outcomes: outcomesFor(content),
           tiers: (content.awardTiers ?? []).map((t) => ({ id: t.id, name: t.name })),
           validityMonths: content.validityMonths,
+          /** Criteria off the agenda the rule counts at the school's submitted level. */
+          asSubmitted: takenAsSubmitted({
+            agenda: schedule?.agendaCriterionIds ?? [],
+            submitted: Object.fromEntries(
+              page.criteria.flatMap((c) =>
+                c.submittedJudgement === null ? [] : [[c.criterion.id, c.submittedJudgement]],
+              ),
+            ),
+            provisional: page.provisional,
+          }),
         }
       : null,
     whiteboard: whiteboardLicence(actor, validation.trustId),
@@ -240,6 +319,17 @@ export async function preparePageData(actor: Actor, validationId: string) {
     Object.fromEntries(criteria.map((c) => [c.criterion.id, reviewed(c) ?? undefined])),
     provisional,
   );
+  // A judgement saved to differ after the agenda was saved is proposed for it (ticked, unsaved)
+  // on every load until the schedule is saved again: the tick that followed it (agenda-choice.ts)
+  // is not lost to a reload, nor left out of the next save unseen.
+  const reviewedById = new Map(criteria.map((c) => [c.criterion.id, reviewed(c)]));
+  const differsSince = (id: string, since: Date) =>
+    page.provisionalSaved.some(
+      (p) => p.criterionId === id && p.level !== reviewedById.get(id) && p.updatedAt > since,
+    );
+  const proposedSince =
+    schedule && !outcome ? differing.filter((id) => differsSince(id, schedule.updatedAt)) : [];
+  const onAgenda = new Set([...(schedule?.agendaCriterionIds ?? differing), ...proposedSince]);
   const people = await getUsers([
     ...validation.validatorIds,
     ...(submission ? [submission.createdBy] : []),
@@ -260,6 +350,8 @@ export async function preparePageData(actor: Actor, validationId: string) {
     },
     /** What the agenda starts from: the saved agenda, or where judgements differ. */
     agenda: schedule?.agendaCriterionIds ?? differing,
+    /** What is ticked when the page opens: `agenda`, and criteria that came to differ since it was saved. */
+    proposed: criteria.map((c) => c.criterion.id).filter((id) => onAgenda.has(id)),
     /** Criteria where a validator's provisional judgement differs from the school's submitted one. */
     differing,
     /** The latest submission, and who made it (null: never submitted, judgements shown live). */

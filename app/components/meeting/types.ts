@@ -35,6 +35,17 @@ export interface MeetingCriterion {
   submittedJudgement: string | null;
   /** That level as the scale named it when submitted (ADR 063). */
   submittedLevel: NamedLevel | null;
+  /**
+   * The criterion's levels and descriptors in the framework version the submission was made
+   * against, where the evaluation has moved to another since (`versionNow`); null where they are
+   * the same version, it was never submitted, or the criterion was not in that version.
+   */
+  asSubmitted: {
+    version: number;
+    versionNow: number;
+    levels: ScaleLevel[];
+    descriptors: Record<string, string>;
+  } | null;
 }
 
 export interface Provisional {

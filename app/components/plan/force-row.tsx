@@ -1,7 +1,7 @@
 import { useRef } from "react";
 import type * as Y from "yjs";
 import type { Force, ForceSide } from "../../../collab/shapes/plan.ts";
-import { YTextInput } from "../framework/y-text-field.tsx";
+import { YTextArea } from "../framework/y-text-field.tsx";
 import { dragHandleProps, useDropTarget } from "../reorder/drag.ts";
 import { forceText, setForceField } from "../../../collab/shapes/plan.ts";
 import { useStructuredEdits } from "../evaluation/structured-edits.tsx";
@@ -122,7 +122,10 @@ export function ForceRow({
               ⠿
             </span>
           )}
-          <YTextInput
+          {/* As tall as its text: a factor longer than the box wraps, never hidden past its edge. */}
+          <YTextArea
+            rows={1}
+            oneLine
             label={
               <>
                 {name}

@@ -6,9 +6,10 @@ import { AssignValidatorLink } from "../validation/awaiting-validator-list.tsx";
 import { MeetingLinks } from "../validation/validation-card.tsx";
 
 /**
- * An evaluation on a school's card (home): its name, status, due date, progress as last saved,
- * and its validation meeting while that is to come. `context` names the school for the progress
- * bar's label, so several bars on one page keep distinct names.
+ * An evaluation on a school's card (home): its name, status, what its team does first while
+ * nothing is judged, due date, progress as last saved, and its validation meeting while that is
+ * to come. `context` names the school for the progress bar's label, so several bars on one page
+ * keep distinct names.
  */
 export function EvaluationCardView({ card, context }: { card: EvaluationCard; context: string }) {
   return (
@@ -17,6 +18,15 @@ export function EvaluationCardView({ card, context }: { card: EvaluationCard; co
         <Link to={`/evaluations/${card.id}`}>{card.title}</Link>{" "}
         <span className="badge">{card.status}</span>
       </p>
+      {card.canWrite && card.judged === 0 ? (
+        // What an invited member of the team does first (the page then explains the steps).
+        <p className="next-step">
+          <Link to={`/evaluations/${card.id}`}>
+            Start by judging the first criterion
+            <span className="visually-hidden">{` of ${card.title}`}</span>
+          </Link>
+        </p>
+      ) : null}
       {card.dueDate ? (
         <p className={card.overdue ? "overdue-flag" : undefined}>
           {`Due ${formatDay(card.dueDate)}${card.overdue ? " · Overdue" : ""}`}

@@ -3,9 +3,8 @@ import { formatDay, formatMoment } from "../../../models/dates.ts";
 import { recommend } from "../../../models/framework/accreditation.ts";
 import type { FrameworkContent } from "../../../models/framework/types.ts";
 import { OUTCOME_LABELS } from "../../../models/validation/outcome.ts";
+import { judgementsForRule } from "../../../models/validation/rule-judgements.ts";
 import {
-  confirmedJudgements,
-  whyNotConfirmed,
   type OutcomeResult,
   type RecordEntry,
   type RecordState,
@@ -19,6 +18,8 @@ export interface OutcomeFormData {
   outcomes: OutcomeResult[];
   tiers: { id: string; name: string }[];
   validityMonths: number;
+  /** Criteria the rule counts at the school's submitted level (rule-judgements.ts). */
+  asSubmitted?: Record<string, string>;
 }
 
 type OutcomeEntry = Extract<RecordEntry, { kind: "outcome" }>;
@@ -106,14 +107,26 @@ export function OutcomeRecorded(props: {
   );
 }
 
-/** The framework's recommendation over the record's confirmed agreed judgements. */
-function recommendFrom(content: FrameworkContent, state: RecordState) {
-  return recommend(content, confirmedJudgements(state), whyNotConfirmed(state));
+/**
+ * The framework's recommendation over the record's confirmed agreed judgements and the criteria
+ * taken as submitted (rule-judgements.ts, as the server decides it).
+ */
+function recommendFrom(
+  content: FrameworkContent,
+  state: RecordState,
+  asSubmitted: Record<string, string> = {},
+) {
+  const { judgements, unjudged } = judgementsForRule(state, asSubmitted);
+  return recommend(content, judgements, unjudged);
 }
 
-/** The framework's recommendation over the confirmed agreed judgements (live). */
-export function Recommendation(props: { content: FrameworkContent; state: RecordState }) {
-  const recommendation = recommendFrom(props.content, props.state);
+/** The framework's recommendation over the agreed judgements (live). */
+export function Recommendation(props: {
+  content: FrameworkContent;
+  state: RecordState;
+  asSubmitted?: Record<string, string>;
+}) {
+  const recommendation = recommendFrom(props.content, props.state, props.asSubmitted);
   return (
     <>
       <p>
@@ -131,25 +144,33 @@ export function Recommendation(props: { content: FrameworkContent; state: Record
 }
 
 /**
+ * The agenda's items the meeting has not settled: not agreed, or agreed and not confirmed by the
+ * school; `count` is how many are listed (the two lists together).
+ */
+export function openOnAgenda<T extends { id: string }>(agenda: T[], state: RecordState) {
+  const notAgreed = agenda.filter((c) => !Object.hasOwn(state.agreed, c.id));
+  const unconfirmed = agenda.filter(
+    (c) => Object.hasOwn(state.agreed, c.id) && !state.agreed[c.id].confirmedBy,
+  );
+  return { notAgreed, unconfirmed, count: notAgreed.length + unconfirmed.length };
+}
+
+/**
  * What the meeting has not settled yet, said beside the outcome so it is never recorded by
  * accident over open items: the agenda's criteria with no agreed judgement, and those agreed
  * but not confirmed by the school. It does not stop the validator: theirs is the decision.
  */
 function OpenItems(props: { agenda: { id: string; code: string }[]; state: RecordState }) {
-  const notAgreed = props.agenda.filter((c) => !props.state.agreed[c.id]);
-  const unconfirmed = props.agenda.filter((c) => {
-    const agreed = props.state.agreed[c.id];
-    return agreed && !agreed.confirmedBy;
-  });
-  if (notAgreed.length === 0 && unconfirmed.length === 0) return null;
+  const open = openOnAgenda(props.agenda, props.state);
+  if (open.count === 0) return null;
   const codes = (items: { code: string }[]) => items.map((c) => c.code).join(", ");
   return (
     <div className="notice" role="note">
-      <p>{`Still open on the agenda (${props.agenda.length} ${props.agenda.length === 1 ? "criterion" : "criteria"}):`}</p>
+      <p>{`Still open on the agenda (${open.count} ${open.count === 1 ? "criterion" : "criteria"}):`}</p>
       <ul>
-        {notAgreed.length ? <li>{`not agreed yet: ${codes(notAgreed)}`}</li> : null}
-        {unconfirmed.length ? (
-          <li>{`agreed, not yet confirmed by the school: ${codes(unconfirmed)}`}</li>
+        {open.notAgreed.length ? <li>{`not agreed yet: ${codes(open.notAgreed)}`}</li> : null}
+        {open.unconfirmed.length ? (
+          <li>{`agreed, not yet confirmed by the school: ${codes(open.unconfirmed)}`}</li>
         ) : null}
       </ul>
       <p>You can still record the outcome.</p>
@@ -167,7 +188,7 @@ export function OutcomeForm(props: {
   agenda?: { id: string; code: string }[];
 }) {
   const { form, state } = props;
-  const recommendation = recommendFrom(form.content, state);
+  const recommendation = recommendFrom(form.content, state, form.asSubmitted);
   const fieldError = (field: string) => props.result?.fieldErrors?.[field] ?? null;
   return (
     <Form method="post" className="stack" noValidate>
@@ -229,7 +250,7 @@ export function OutcomeForm(props: {
       ) : null}
       {props.agenda ? <OpenItems agenda={props.agenda} state={state} /> : null}
       <button type="submit" className="button" disabled={props.busy}>
-        Record the outcome
+        {state.outcome ? "Record the correction" : "Record the outcome"}
       </button>
     </Form>
   );

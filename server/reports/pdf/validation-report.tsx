@@ -69,6 +69,9 @@ export function ValidationReport({ data }: { data: ValidationReportData }) {
           {`Validator${data.validators.length === 1 ? "" : "s"}: ${data.validators.join(", ") || "none assigned"}`}
         </Text>
         <Text style={{ marginTop: 2 }}>
+          {`For the school: ${data.forTheSchool.join(", ") || "nobody has confirmed an agreed judgement yet"}`}
+        </Text>
+        <Text style={{ marginTop: 2 }}>
           {data.observers === null
             ? "Observers: the meeting does not record who observed it."
             : `Observers: ${data.observers.join(", ") || "none"}`}

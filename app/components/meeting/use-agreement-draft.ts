@@ -1,0 +1,300 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { keep, readKept } from "../../utils/use-kept-draft.ts";
+import {
+  draftToRestore,
+  isEmptyDraft,
+  parseLocalDraft,
+  sameContent,
+  type CurrentAgreement,
+  type DraftContent,
+  type LocalDraft,
+  type ServerDraft,
+} from "./agreement-draft.ts";
+
+/**
+ * The meeting page's drafts of agreements: what the server has of each criterion's draft, as
+ * last known on this page (loaded with it, then from each save), so a form opened again (another
+ * item, then back) starts from the newest, not from what the page loaded.
+ */
+export interface AgreementDrafts {
+  validationId: string;
+  known: Map<string, ServerDraft | null>;
+}
+
+export const AgreementDraftsContext = createContext<AgreementDrafts | null>(null);
+
+/** The page's drafts (kept across its renders); a reload of the page's data brings newer ones. */
+export function useAgreementDrafts(
+  validationId: string,
+  loaded: Record<string, ServerDraft>,
+): AgreementDrafts {
+  const store = useRef<AgreementDrafts | null>(null);
+  const seen = useRef<Record<string, ServerDraft> | null>(null);
+  if (!store.current || store.current.validationId !== validationId) {
+    store.current = { validationId, known: new Map(Object.entries(loaded)) };
+  } else if (seen.current !== loaded) {
+    for (const [criterionId, draft] of Object.entries(loaded)) {
+      const known = store.current.known.get(criterionId);
+      if (!known || Date.parse(known.updatedAt) < Date.parse(draft.updatedAt))
+        store.current.known.set(criterionId, draft);
+    }
+  }
+  seen.current = loaded;
+  return store.current;
+}
+
+export type DraftSaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved" }
+  /** Not on the server: `keptHere` whether this browser kept it; `message` the server's reason. */
+  | { kind: "notSaved"; keptHere: boolean; message: string | null };
+
+/** How long typing pauses before the draft is sent. */
+const PAUSE_MS = 700;
+
+type Sent = { ok: true; updatedAt: string | null } | { ok: false; message: string | null };
+
+/**
+ * Plain fetch rather than a Remix fetcher: a fetcher whose request fails on the network hands
+ * the error to the route's error boundary, which would replace the meeting (as in
+ * use-discussion-post.ts). Here a failure only says the draft is kept in this browser.
+ */
+async function sendDraft(validationId: string, fields: Record<string, string>): Promise<Sent> {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.set(key, value);
+  let response: Response;
+  try {
+    response = await fetch(`/validations/${encodeURIComponent(validationId)}/agreement-draft`, {
+      method: "POST",
+      body,
+      credentials: "same-origin",
+      redirect: "manual",
+    });
+  } catch {
+    return { ok: false, message: null };
+  }
+  const answer = (await response.json().catch(() => null)) as {
+    draft?: { updatedAt: string } | null;
+    formError?: string | null;
+    fieldErrors?: Record<string, string>;
+  } | null;
+  if (response.ok) return { ok: true, updatedAt: answer?.draft?.updatedAt ?? null };
+  const [, fieldMessage] = Object.entries(answer?.fieldErrors ?? {})[0] ?? [];
+  return { ok: false, message: fieldMessage ?? answer?.formError ?? null };
+}
+
+/**
+ * One agreement form's draft (level and rationale): restored when the form opens (the server's
+ * copy, or this browser's where it is newer: agreement-draft.ts), kept in this browser at every
+ * change and sent to the server once typing pauses (one request at a time, the newest last),
+ * and dropped once the agreement is recorded (`clear`; the server clears its copy itself).
+ * `initial` is what the form renders with before it is in the browser.
+ */
+export function useAgreementDraft(props: {
+  criterionId: string;
+  userId: string;
+  /** The agreement the form would correct (its sequence number; 0: none). */
+  basedOn: number;
+  agreed: CurrentAgreement | undefined;
+}) {
+  const { criterionId, userId } = props;
+  const store = useContext(AgreementDraftsContext);
+  const csrf = useRouteLoaderData<{ csrf: string }>("root")?.csrf ?? "";
+  const field = `rationale-${criterionId}`;
+  const form = useRef<HTMLFormElement>(null);
+  const [initial] = useState(
+    () => draftToRestore(store?.known.get(criterionId) ?? null, null, props.agreed, userId)?.draft,
+  );
+  const [state, setState] = useState<DraftSaveState>({ kind: "idle" });
+  const latest = useRef<DraftContent | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const failed = useRef(false);
+  // Moves on when the agreement is recorded: answers to saves sent before then change nothing.
+  const generation = useRef(0);
+  const basedOn = useRef(props.basedOn);
+  basedOn.current = props.basedOn;
+
+  const read = useCallback((): DraftContent | null => {
+    if (!form.current) return latest.current;
+    const data = new FormData(form.current);
+    const level = data.get("level");
+    return {
+      level: typeof level === "string" && level !== "" ? level : null,
+      rationale: String(data.get("rationale") ?? ""),
+      basedOn: basedOn.current,
+    };
+  }, []);
+
+  const keepHere = useCallback(
+    (draft: LocalDraft | null) =>
+      keep(userId, field, draft && !isEmptyDraft(draft) ? JSON.stringify(draft) : null),
+    [userId, field],
+  );
+
+  const send = useCallback(async () => {
+    if (!store || !latest.current) return;
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    const draft = latest.current;
+    const at = generation.current;
+    inFlight.current = true;
+    setState({ kind: "saving" });
+    const sent = await sendDraft(store.validationId, {
+      csrf,
+      criterionId,
+      level: draft.level ?? "",
+      rationale: draft.rationale,
+      basedOn: String(draft.basedOn),
+    });
+    inFlight.current = false;
+    if (at !== generation.current) return;
+    failed.current = !sent.ok;
+    if (sent.ok) {
+      store.known.set(criterionId, sent.updatedAt ? { ...draft, updatedAt: sent.updatedAt } : null);
+      if (sameContent(latest.current, draft)) {
+        // This browser's copy is now the server's: the next page here knows it is not newer.
+        const here = parseLocalDraft(readKept(userId, field));
+        if (here && sent.updatedAt)
+          keepHere({ ...here, basedOn: draft.basedOn, base: sent.updatedAt, saved: true });
+        setState(sent.updatedAt ? { kind: "saved" } : { kind: "idle" });
+      }
+    } else {
+      setState({
+        kind: "notSaved",
+        keptHere: readKept(userId, field) !== null,
+        message: sent.message,
+      });
+    }
+    if (again.current) {
+      again.current = false;
+      void send();
+    }
+  }, [store, csrf, criterionId, userId, field, keepHere]);
+
+  /** The form changed (typing, a level picked): kept here at once, sent when typing pauses. */
+  const changed = useCallback(() => {
+    const draft = read();
+    if (!draft) return;
+    latest.current = draft;
+    const keptHere = keepHere({
+      ...draft,
+      at: new Date().toISOString(),
+      base: store?.known.get(criterionId)?.updatedAt ?? null,
+      saved: false,
+    });
+    if (!store) return;
+    if (!keptHere && !isEmptyDraft(draft) && failed.current)
+      setState({ kind: "notSaved", keptHere: false, message: null });
+    else setState({ kind: "saving" });
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void send();
+    }, PAUSE_MS);
+  }, [read, keepHere, store, criterionId, send]);
+
+  /** The form is being sent to record the agreement: no save goes after it. */
+  const beforeSubmit = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  }, []);
+
+  /** The agreement is recorded: the form empties and the draft goes, here and on this page. */
+  const clear = useCallback(() => {
+    generation.current++;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    again.current = false;
+    latest.current = null;
+    keepHere(null);
+    store?.known.set(criterionId, null);
+    const element = form.current;
+    if (element) {
+      for (const input of element.querySelectorAll<HTMLInputElement>('input[name="level"]'))
+        input.checked = false;
+      const text = element.querySelector<HTMLTextAreaElement>('textarea[name="rationale"]');
+      if (text) text.value = "";
+    }
+    setState({ kind: "idle" });
+  }, [keepHere, store, criterionId]);
+
+  // Once, as the form opens: the newest draft goes into it.
+  const agreed = useRef(props.agreed);
+  useEffect(() => {
+    const element = form.current;
+    if (!element) return;
+    const now = read();
+    // Typed or picked before the page's scripts ran: newer than any draft, it stays.
+    if (now && !sameContent(now, initial ?? null)) {
+      changed();
+      return;
+    }
+    const here = parseLocalDraft(readKept(userId, field));
+    const chosen = draftToRestore(
+      store?.known.get(criterionId) ?? null,
+      here,
+      agreed.current,
+      userId,
+    );
+    if (!chosen) {
+      // This browser's copy was recorded or emptied meanwhile: not worth keeping.
+      if (here) keepHere(null);
+      return;
+    }
+    const { draft, from } = chosen;
+    for (const input of element.querySelectorAll<HTMLInputElement>('input[name="level"]'))
+      input.checked = input.value === draft.level;
+    const text = element.querySelector<HTMLTextAreaElement>('textarea[name="rationale"]');
+    if (text) text.value = draft.rationale;
+    // A correction being drafted: its form is folded away until opened.
+    const fold = element.closest("details");
+    if (fold) fold.open = true;
+    latest.current = read();
+    if (from === "server") setState({ kind: "saved" });
+    // Typed here and never saved (offline, or the page closed first): the server catches up.
+    else if (!here?.saved) changed();
+    // Only as the form opens; later changes are the person's own.
+  }, []);
+
+  // Sent once typing pauses, or straight away if the form goes first (another item opened).
+  useEffect(
+    () => () => {
+      if (!timer.current) return;
+      clearTimeout(timer.current);
+      timer.current = null;
+      void send();
+    },
+    [send],
+  );
+
+  // Back online after a failed save: try again.
+  useEffect(() => {
+    const retry = () => {
+      if (failed.current && latest.current) void send();
+    };
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, [send]);
+
+  return { form, initial, state, changed, beforeSubmit, clear };
+}
+
+const WORDS: Record<DraftSaveState["kind"], string> = {
+  idle: "",
+  saving: "Saving draft…",
+  saved: "Draft saved",
+  notSaved: "Draft not saved",
+};
+
+/** The quiet line under the rationale saying where the draft is. */
+export function draftStateText(state: DraftSaveState): string {
+  if (state.kind !== "notSaved") return WORDS[state.kind];
+  const where = state.keptHere ? " — kept in this browser" : "";
+  return `${WORDS.notSaved}${where}${state.message ? `: ${state.message}` : ""}`;
+}
