@@ -59,6 +59,17 @@ export function useDropTarget(
   return {
     dropSide: side,
     dropProps: {
+      // Taken as it enters (as well as on each dragover after): a browser fires no dragover in
+      // the move that crosses into another element, and asks dragenter whether a drop is taken
+      // there, so a row entered and dropped on at once shows where it lands, and takes the drop.
+      onDragEnter(event: DragEvent<HTMLElement>) {
+        if (dragging?.list !== list) return;
+        event.preventDefault();
+        event.stopPropagation();
+        event.dataTransfer.dropEffect = "move";
+        const next = sideOf(event);
+        if (next !== side) setSide(next);
+      },
       onDragOver(event: DragEvent<HTMLElement>) {
         if (dragging?.list !== list) return;
         event.preventDefault();
@@ -90,6 +101,13 @@ export function useDropAtEnd(list: string, onDrop: (id: string) => void) {
   return {
     over,
     dropProps: {
+      // Taken as it enters, as a row is (useDropTarget).
+      onDragEnter(event: DragEvent<HTMLElement>) {
+        if (dragging?.list !== list) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "move";
+        if (!over) setOver(true);
+      },
       onDragOver(event: DragEvent<HTMLElement>) {
         if (dragging?.list !== list) return;
         event.preventDefault();
