@@ -36,6 +36,10 @@ export default defineConfig({
           globalSetup: ["tests/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // What one browser did reaches another over the collab server: on a busy 2-core
+          // machine that can take longer than a poll's default second (as Playwright's own
+          // expectations wait 5 s).
+          expect: { poll: { timeout: 5_000 } },
           pool: "forks",
           // One browser-driven file at a time: 2 cores are shared with the server under test.
           fileParallelism: false,
