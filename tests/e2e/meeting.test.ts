@@ -492,6 +492,12 @@ describe("the validation meeting in the browser", () => {
         page.locator(".workspace-bar").first().boundingBox(),
       ]);
       const at = `${width} × ${height}`;
+      // The agenda's short box (13rem) shows four items or more: each entry one line high.
+      const entries = await agenda(page)
+        .getByRole("listitem")
+        .evaluateAll((items) => items.map((i) => i.getBoundingClientRect().height));
+      expect(entries.length).toBeGreaterThan(1);
+      expect(Math.max(...entries), `agenda entry height at ${at}`).toBeLessThanOrEqual(52);
       console.log(
         `Minutes at ${Math.round(editor!.y)} px, item heading at ${Math.round(heading!.y)} px (${at})`,
       );
