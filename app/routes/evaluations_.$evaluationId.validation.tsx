@@ -365,12 +365,14 @@ export default function ValidationPage() {
                                   <p className="muted">
                                     {agreed.confirmedBy
                                       ? `Confirmed by ${name(agreed.confirmedBy)}`
-                                      : "Awaiting the school's confirmation"}
+                                      : state.outcome
+                                        ? "Not confirmed before the outcome was recorded"
+                                        : "Awaiting the school's confirmation"}
                                   </p>
                                   {agreed.history.length ? (
                                     <p className="muted">{`Earlier: ${agreed.history.map((h) => label(h.level)).join(" → ")}`}</p>
                                   ) : null}
-                                  {data.canConfirm && !agreed.confirmedBy ? (
+                                  {data.canConfirm && !agreed.confirmedBy && !state.outcome ? (
                                     <Form method="post">
                                       <CsrfInput />
                                       <input type="hidden" name="intent" value="confirm" />

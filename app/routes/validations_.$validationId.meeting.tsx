@@ -389,8 +389,13 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
               agreed={state.agreed[item.criterion.id]}
               names={data.names}
               confirmers={data.confirmers}
-              // Once the outcome is recorded, the agreements are final: the outcome is corrected.
-              can={{ agree: data.can.agree && !state.outcome, confirm: data.can.confirm }}
+              // Once the outcome is recorded, the agreements are final: the outcome is corrected,
+              // and what was not confirmed by then is not confirmed afterwards (ADR 068).
+              can={{
+                agree: data.can.agree && !state.outcome,
+                confirm: data.can.confirm && !state.outcome,
+              }}
+              final={Boolean(state.outcome)}
               me={data.me}
               discussion={data.discussion}
               navigation={navigation}

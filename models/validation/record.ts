@@ -2,7 +2,7 @@ import { Schema, type Types } from "mongoose";
 import { DECISION_WRITE, defineModel, isObjectId, op } from "../mongoose.ts";
 import type { RecordEntry } from "./record-state.ts";
 import { makeAppendOnly } from "../immutable.ts";
-import { isDuplicateKey } from "../errors.ts";
+import { ConflictError, isDuplicateKey } from "../errors.ts";
 
 /**
  * The validation record, stored as append-only entries (a unique sequence per validation).
@@ -82,11 +82,69 @@ type NewEntry = RecordEntry extends infer E
   : never;
 
 /**
- * Appends an entry with the next sequence number, once per `guard`. The guard names the state the
- * decision was taken over (e.g. "outcome after entry 7", "confirm agreement 12 of 2.1"), and a
- * unique key lets one entry per guard exist, so a double-click, a retry or 20 parallel requests
- * make one entry: the others get the entry that won (`created: false`) and the caller decides
- * whether it is the same decision or a conflicting one.
+ * What a decision over the record comes to: an entry to append (once per `guard`), or an answer
+ * with nothing to append (the same decision was already taken, for instance).
+ */
+export type RecordDecision<T> = { append: NewEntry; guard: string } | { answer: T };
+
+/** Why a decision gave up: so many others were appended meanwhile that it never got its turn. */
+export const RECORD_BUSY =
+  "Many decisions arrived at once and this one did not get its turn: try again.";
+
+const DECIDE_ATTEMPTS = 60;
+
+function pause(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(40, 2 + attempt * 2);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Takes a decision over the whole record, serialised by the database (ADR 068). `decide` reads
+ * the entries so far (in order) and says what to append, or answers without appending, or
+ * throws a refusal; its entry is stored with exactly the sequence number after the last entry it
+ * read. The unique (validation, sequence) key lets one decision take each number: if another
+ * entry took it meanwhile, the record is read again and `decide` runs again over it. So every
+ * entry was decided over every entry before it, and nothing lands behind a decision that did not
+ * see it: an agreement arriving with the outcome is either counted by the outcome or refused by
+ * it. `decide` must not write anything: it may run several times.
+ */
+export async function decideOverRecord<T>(
+  trustId: string,
+  validationId: string,
+  decide: (entries: RecordEntry[]) => RecordDecision<T>,
+): Promise<{ appended: RecordEntry } | { answer: T }> {
+  for (let attempt = 0; attempt < DECIDE_ATTEMPTS; attempt++) {
+    const entries = await listRecordEntries(trustId, validationId);
+    const decision = decide(entries);
+    if ("answer" in decision) return { answer: decision.answer };
+    const last = entries.reduce((max, e) => Math.max(max, e.seq), 0);
+    const full = {
+      ...decision.append,
+      seq: last + 1,
+      at: new Date().toISOString(),
+    } as RecordEntry;
+    try {
+      await new RecordEntryModel({ ...full, validationId, trustId, guard: decision.guard }).save(
+        DECISION_WRITE,
+      );
+      return { appended: full };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // Another entry took this number (or this very decision was taken): decide again over it.
+      await pause(attempt);
+    }
+  }
+  throw new ConflictError(RECORD_BUSY);
+}
+
+/**
+ * Appends an entry with the next sequence number, once per `guard`, whatever the record says:
+ * for entries whose decision does not depend on the record (fixtures, imports). A decision taken
+ * over the record (agreeing, confirming, the outcome) goes through `decideOverRecord`. The guard
+ * names the state the decision was taken over (e.g. "outcome after entry 7", "confirm agreement
+ * 12 of 2.1"), and a unique key lets one entry per guard exist, so a double-click, a retry or 20
+ * parallel requests make one entry: the others get the entry that won (`created: false`) and
+ * the caller decides whether it is the same decision or a conflicting one.
  */
 export async function appendRecordEntry(
   trustId: string,

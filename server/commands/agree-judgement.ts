@@ -6,7 +6,7 @@ import { levelsOfCriterion } from "../../models/evaluation/framework-of.ts";
 import { basedOn, contentKey, objectId } from "../../models/input.ts";
 import { loadValidation } from "../../models/permissions/loaders.ts";
 import { clearAgreementDraft } from "../../models/validation/agreement-draft.ts";
-import { appendRecordEntry, listRecordEntries } from "../../models/validation/record.ts";
+import { decideOverRecord } from "../../models/validation/record.ts";
 import { recordState } from "../../models/validation/record-state.ts";
 import type { CommandContext } from "./context.ts";
 import { idIn, parse, type Raw } from "./input.ts";
@@ -42,7 +42,8 @@ export type AgreeJudgementInput = z.infer<typeof AgreeJudgementInput>;
 /**
  * An assigned validator agrees the judgement of one criterion, with a rationale; a later one is
  * a correction. Taken once over the agreement it corrects: a double-click or a retry records
- * one entry, and an agreement made over one the validator did not see is refused (409).
+ * one entry, and an agreement made over one the validator did not see is refused (409), as is
+ * one arriving once the outcome is recorded, even at the same instant (ADR 068).
  */
 export async function agreeJudgement(
   ctx: CommandContext,
@@ -57,68 +58,61 @@ export async function agreeJudgement(
   if (!levels.includes(input.level))
     throw new InvalidInputError("Choose a level of this criterion's scale.", "level");
 
-  const state = recordState(await listRecordEntries(validation.trustId, validation.id));
-  // The outcome was decided over these agreements: they are final (a change of mind corrects
-  // the outcome, record-outcome.ts). The same agreement arriving again is not a new decision.
-  if (state.outcome) {
-    const agreed = Object.hasOwn(state.agreed, input.criterionId)
-      ? state.agreed[input.criterionId]
-      : null;
-    if (agreed && agreed.level === input.level && agreed.rationale === input.rationale)
-      return { created: false };
-    throw new ConflictError(AGREED_AFTER_OUTCOME);
-  }
-  const current = Object.hasOwn(state.agreed, input.criterionId)
-    ? state.agreed[input.criterionId]
-    : null;
-  const currentSeq = String(current?.agreedSeq ?? 0);
-  const after = input.basedOn ?? currentSeq;
   const same = (e: { level: string; rationale: string }) =>
     e.level === input.level && e.rationale === input.rationale;
+  const AGREED_AGAIN =
+    "This judgement was agreed again while you were deciding: check the new agreement and try again.";
+  // Decided over the whole record, and stored only right behind what it was decided over
+  // (ADR 068): an agreement never lands after an outcome that did not count it.
+  const decided = await decideOverRecord<"repeat" | "final">(
+    validation.trustId,
+    validation.id,
+    (entries) => {
+      const state = recordState(entries);
+      const current = Object.hasOwn(state.agreed, input.criterionId)
+        ? state.agreed[input.criterionId]
+        : null;
+      // The outcome was decided over these agreements: they are final (a change of mind corrects
+      // the outcome, record-outcome.ts). The same agreement arriving again is not a new decision.
+      if (state.outcome) {
+        if (current && same(current)) return { answer: "final" };
+        throw new ConflictError(AGREED_AFTER_OUTCOME);
+      }
+      const currentSeq = String(current?.agreedSeq ?? 0);
+      const after = input.basedOn ?? currentSeq;
+      // The same decision arriving again (a double-click, a retry, one of parallel requests).
+      if (current && same(current)) return { answer: "repeat" };
+      // Someone agreed this criterion since the page was loaded: the validator must look at the
+      // newer agreement first.
+      if (after !== currentSeq) throw new ConflictError(AGREED_AGAIN);
+      return {
+        append: {
+          kind: "agreed",
+          criterionId: input.criterionId,
+          level: input.level,
+          rationale: input.rationale,
+          by: ctx.actor.userId,
+        },
+        guard: `agreed ${input.criterionId} after ${after}`,
+      };
+    },
+  );
   // Once this decision is in the record (now, or by the same decision arriving before), the
   // validator's draft of it is spent, on every device they typed it on (save-agreement-draft.ts).
   const recorded = async (created: boolean) => {
     await clearAgreementDraft(validation, ctx.actor.userId, input.criterionId);
     return { created };
   };
-  if (after !== currentSeq) {
-    // Someone agreed this criterion since the page was loaded: unless it is this very decision
-    // arriving twice, the validator must look at the newer agreement first.
-    if (current && same(current)) return recorded(false);
-    throw new ConflictError(
-      "This judgement was agreed again while you were deciding: check the new agreement and try again.",
-    );
-  }
-  if (current && same(current)) return recorded(false);
-
-  const { entry, created } = await appendRecordEntry(
-    validation.trustId,
-    validation.id,
-    {
-      kind: "agreed",
-      criterionId: input.criterionId,
-      level: input.level,
-      rationale: input.rationale,
-      by: ctx.actor.userId,
-    },
-    `agreed ${input.criterionId} after ${after}`,
-  );
-  if (!created && !(entry.kind === "agreed" && same(entry))) {
-    throw new ConflictError(
-      "This judgement was agreed again while you were deciding: check the new agreement and try again.",
-    );
-  }
-  if (created) {
-    await recordAudit({
-      trustId: validation.trustId,
-      actorId: ctx.actor.userId,
-      action: "judgementAgreed",
-      subject: `validation:${validation.id}`,
-      details: { criterionId: input.criterionId, level: input.level },
-    });
-  }
+  if ("answer" in decided) return decided.answer === "final" ? { created: false } : recorded(false);
+  await recordAudit({
+    trustId: validation.trustId,
+    actorId: ctx.actor.userId,
+    action: "judgementAgreed",
+    subject: `validation:${validation.id}`,
+    details: { criterionId: input.criterionId, level: input.level },
+  });
   // Cleared before the record reaches the meeting's pages, which then start the next draft.
-  const done = await recorded(created);
+  const done = await recorded(true);
   await mirrorRecord(ctx.collab, validation);
   return done;
 }

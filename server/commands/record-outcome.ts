@@ -13,7 +13,7 @@ import { recommend } from "../../models/framework/accreditation.ts";
 import { basedOn, objectId, optionalDate } from "../../models/input.ts";
 import { loadValidation } from "../../models/permissions/loaders.ts";
 import { checkOutcome, sameOutcome, type OutcomeFields } from "../../models/validation/outcome.ts";
-import { appendRecordEntry, listRecordEntries } from "../../models/validation/record.ts";
+import { decideOverRecord, listRecordEntries } from "../../models/validation/record.ts";
 import { listSnapshotsOfEvaluation } from "../../models/snapshot/snapshot.ts";
 import { latestSubmissionIn } from "../../models/snapshot/submit.ts";
 import { findMeetingSchedule } from "../../models/validation/meeting.ts";
@@ -56,6 +56,7 @@ const CHANGED =
  * An assigned validator records the outcome (or a correction of it). Once per outcome it
  * corrects: 20 identical requests record one entry, make one award with one certificate code,
  * and move the evaluation once. An outcome taken over one the validator did not see is refused.
+ * It is decided over every agreement stored before it, and none is stored after it (ADR 068).
  */
 export async function recordOutcome(
   ctx: CommandContext,
@@ -66,13 +67,11 @@ export async function recordOutcome(
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
   const { content } = await frameworkOfEvaluation(evaluation);
-  const [entries, schedule, snapshots, provisional] = await Promise.all([
-    listRecordEntries(validation.trustId, validation.id),
+  const [schedule, snapshots, provisional] = await Promise.all([
     findMeetingSchedule(validation.trustId, validation.id),
     listSnapshotsOfEvaluation(validation.trustId, validation.evaluationId),
     listProvisionalJudgements(validation.trustId, validation.id),
   ]);
-  const state = recordState(entries);
   const submission = latestSubmissionIn(snapshots);
   const asSubmitted = takenAsSubmitted({
     agenda: schedule?.agendaCriterionIds ?? [],
@@ -81,54 +80,63 @@ export async function recordOutcome(
     ),
     provisional,
   });
-  const fields = checkOutcome(input, {
-    content,
-    recommended: recommend(content, judgementsForRule(state, asSubmitted).judgements).met,
-    today: todayInEngland(),
-    submittedOn: submission ? todayInEngland(submission.createdAt) : null,
-  });
+  const today = todayInEngland();
+  const submittedOn = submission ? todayInEngland(submission.createdAt) : null;
 
-  const current = state.outcome;
-  const currentSeq = String(current?.seq ?? 0);
-  const after = input.basedOn ?? currentSeq;
-  if (current && sameOutcome(current, fields)) {
-    // The same decision again (a double-click, a retry): make sure what follows from it is done.
+  // Decided over the whole record, and stored right behind the entries it was decided over
+  // (ADR 068): the rule's recommendation counts every agreement and confirmation before the
+  // outcome, and none can be stored after it (they are refused once it is there).
+  const decided = await decideOverRecord<OutcomeEntry>(
+    validation.trustId,
+    validation.id,
+    (entries) => {
+      const state = recordState(entries);
+      const fields = checkOutcome(input, {
+        content,
+        recommended: recommend(content, judgementsForRule(state, asSubmitted).judgements).met,
+        today,
+        submittedOn,
+      });
+      const current = state.outcome;
+      const currentSeq = String(current?.seq ?? 0);
+      const after = input.basedOn ?? currentSeq;
+      // The same decision again (a double-click, a retry): nothing new to record.
+      if (current && sameOutcome(current, fields)) return { answer: current };
+      if (after !== currentSeq) throw new ConflictError(CHANGED);
+      return {
+        append: { kind: "outcome", ...fields, by: ctx.actor.userId },
+        guard: `outcome after ${after}`,
+      };
+    },
+  );
+  if ("answer" in decided) {
+    // Make sure what follows from the decision is done.
     const award = await followUp(
       ctx.collab,
       validation,
       evaluation.frameworkId,
       content.name,
-      current,
+      decided.answer,
     );
     return { created: false, award };
   }
-  if (after !== currentSeq) throw new ConflictError(CHANGED);
-
-  const { entry, created } = await appendRecordEntry(
-    validation.trustId,
-    validation.id,
-    { kind: "outcome", ...fields, by: ctx.actor.userId },
-    `outcome after ${after}`,
-  );
-  if (entry.kind !== "outcome" || (!created && !sameOutcome(entry, fields)))
-    throw new ConflictError(CHANGED);
+  const entry = decided.appended;
+  if (entry.kind !== "outcome") throw new ConflictError(CHANGED);
   const award = await followUp(ctx.collab, validation, evaluation.frameworkId, content.name, entry);
-  if (created) {
-    await recordAudit({
-      trustId: validation.trustId,
-      actorId: ctx.actor.userId,
-      action: "outcomeRecorded",
-      subject: `validation:${validation.id}`,
-      details: {
-        result: entry.result,
-        tier: entry.tier,
-        expiryDate: entry.expiryDate,
-        award: award?.code ?? null,
-      },
-    });
-  }
+  await recordAudit({
+    trustId: validation.trustId,
+    actorId: ctx.actor.userId,
+    action: "outcomeRecorded",
+    subject: `validation:${validation.id}`,
+    details: {
+      result: entry.result,
+      tier: entry.tier,
+      expiryDate: entry.expiryDate,
+      award: award?.code ?? null,
+    },
+  });
   await mirrorRecord(ctx.collab, validation);
-  return { created, award };
+  return { created: true, award };
 }
 
 /**

@@ -121,6 +121,8 @@ export function AgendaItemView(props: {
   names: Record<string, string>;
   confirmers: string[];
   can: { agree: boolean; confirm: boolean };
+  /** The outcome is recorded: the agreements are final, and no longer confirmed. */
+  final: boolean;
   me: MeetingMe;
   discussion: DiscussionAbilities;
   /** "Item 2 of 5", previous/next, "bring everyone here": drawn above the item. */
@@ -214,6 +216,7 @@ export function AgendaItemView(props: {
         names={props.names}
         confirmers={props.confirmers}
         can={props.can}
+        final={props.final}
         userId={props.me.userId}
       />
 

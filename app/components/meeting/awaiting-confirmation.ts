@@ -17,3 +17,9 @@ export function awaitingConfirmation(input: {
   const list = `${named.slice(0, -1).join(", ")} or ${named[named.length - 1]}`;
   return `awaiting confirmation by ${list}, the school's leaders`;
 }
+
+/**
+ * What an agreement the school had not confirmed when the outcome was recorded says from then
+ * on: confirming is over (ADR 068), so it no longer waits for anyone.
+ */
+export const NOT_CONFIRMED_BEFORE_OUTCOME = "not confirmed before the outcome was recorded";

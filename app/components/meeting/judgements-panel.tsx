@@ -7,7 +7,7 @@ import type { AgreedJudgement } from "../../../models/validation/record-state.ts
 import { CsrfInput } from "../csrf-input.tsx";
 import { SchoolJudgementNote } from "./school-judgement-note.tsx";
 import type { SubmissionSeen } from "./submitted-judgement.ts";
-import { awaitingConfirmation } from "./awaiting-confirmation.ts";
+import { awaitingConfirmation, NOT_CONFIRMED_BEFORE_OUTCOME } from "./awaiting-confirmation.ts";
 import type { Provisional } from "./types.ts";
 import { draftStateText, useAgreementDraft } from "./use-agreement-draft.ts";
 
@@ -183,6 +183,8 @@ export function JudgementsPanel(props: {
   /** Who may confirm an agreed judgement (the school's leaders), named while it waits. */
   confirmers: string[];
   can: { agree: boolean; confirm: boolean };
+  /** The outcome is recorded: an agreement not confirmed by then stays unconfirmed (ADR 068). */
+  final?: boolean;
   /** Who is looking (their drafts are theirs). */
   userId: string;
 }) {
@@ -249,7 +251,7 @@ export function JudgementsPanel(props: {
                 <p className="muted">
                   {agreed.confirmedBy
                     ? `Confirmed by ${name(agreed.confirmedBy)}, ${formatClock(agreed.confirmedAt)}`
-                    : `Agreed by ${name(agreed.agreedBy)}, ${formatClock(agreed.agreedAt)}: ${awaitingConfirmation({ confirmers: props.confirmers, names: props.names, mayConfirm: props.can.confirm })}`}
+                    : `Agreed by ${name(agreed.agreedBy)}, ${formatClock(agreed.agreedAt)}: ${props.final ? NOT_CONFIRMED_BEFORE_OUTCOME : awaitingConfirmation({ confirmers: props.confirmers, names: props.names, mayConfirm: props.can.confirm })}`}
                 </p>
                 {agreed.history.length ? (
                   <details className="agreed-history">
@@ -261,7 +263,7 @@ export function JudgementsPanel(props: {
                     </ol>
                   </details>
                 ) : null}
-                {props.can.confirm && !agreed.confirmedBy ? (
+                {props.can.confirm && !props.final && !agreed.confirmedBy ? (
                   <ConfirmForm
                     code={code}
                     criterionId={props.criterionId}
