@@ -195,7 +195,9 @@ describe("confirming once the outcome is recorded", () => {
     const leader = await as(world.people.schoolLeader.id, path);
     // Before the outcome, both pages offer the school leader the confirmation.
     expect((await leader.get(path)).html).toMatch(CONFIRM_FORM);
-    expect((await leader.get(meetingPath)).html).toMatch(CONFIRM_FORM);
+    const before = (await leader.get(meetingPath)).html;
+    expect(before).toMatch(CONFIRM_FORM);
+    expect(before).toContain("Agreed, awaiting confirmation");
 
     expect((await validator.post(path, OUTCOME)).status).toBe(200);
 
@@ -215,5 +217,8 @@ describe("confirming once the outcome is recorded", () => {
     const meeting = (await leader.get(meetingPath)).html;
     expect(meeting).not.toMatch(CONFIRM_FORM);
     expect(meeting).toContain("not confirmed before the outcome was recorded");
+    // The agenda says so too: the agreement waits for nobody now.
+    expect(meeting).toContain("Agreed, not confirmed");
+    expect(meeting).not.toContain("Agreed, awaiting confirmation");
   });
 });

@@ -9,9 +9,11 @@ export const agendaButtonId = (criterionId: string) => `agenda-button-${criterio
 const moveButtonId = (criterionId: string, direction: -1 | 1) =>
   `agenda-move-${direction < 0 ? "up" : "down"}-${criterionId}`;
 
-function statusOf(agreed: RecordState["agreed"][string] | undefined): string {
-  if (!agreed) return "Not agreed yet";
-  return agreed.confirmedBy ? "Agreed and confirmed" : "Agreed, awaiting confirmation";
+function statusOf(agreed: RecordState["agreed"][string] | undefined, decided: boolean): string {
+  if (!agreed) return decided ? "Not agreed" : "Not agreed yet";
+  if (agreed.confirmedBy) return "Agreed and confirmed";
+  // Confirming is over once the outcome is recorded (ADR 068): it waits for nobody.
+  return decided ? "Agreed, not confirmed" : "Agreed, awaiting confirmation";
 }
 
 function AgendaEntry(props: {
@@ -21,6 +23,8 @@ function AgendaEntry(props: {
   focused: boolean;
   current: boolean;
   agreed: RecordState["agreed"][string] | undefined;
+  /** The outcome is recorded: nothing is agreed or confirmed any more. */
+  decided: boolean;
   leads: boolean;
   /** Undefined until the page's scripts run: the button is disabled rather than dead. */
   onShow?: () => void;
@@ -65,7 +69,7 @@ function AgendaEntry(props: {
         </span>
         <span className="agenda-entry-status">
           {props.current ? <strong className="now-badge">Now discussing</strong> : null}{" "}
-          {statusOf(props.agreed)}
+          {statusOf(props.agreed, props.decided)}
         </span>
       </button>
       {props.leads ? (
@@ -108,6 +112,8 @@ export function AgendaNav(props: {
   focused: string | null;
   currentId: string | null;
   agreed: RecordState["agreed"];
+  /** The outcome is recorded (the agenda's statuses are final). */
+  decided: boolean;
   leads: boolean;
   /** Undefined until the page's scripts run (the items' buttons wait, disabled, meanwhile). */
   onShow?: (criterionId: string) => void;
@@ -161,6 +167,7 @@ export function AgendaNav(props: {
               focused={props.focused === item.criterion.id}
               current={props.currentId === item.criterion.id}
               agreed={props.agreed[item.criterion.id]}
+              decided={props.decided}
               leads={props.leads}
               onShow={onShow ? () => onShow(item.criterion.id) : undefined}
               onKey={keyNav(index)}
