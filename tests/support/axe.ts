@@ -281,7 +281,9 @@ export async function unlandmarkedBreadcrumbs(page: Page): Promise<string[]> {
  * pair of visible, operable controls whose boxes overlap, neither inside the other. While a
  * modal dialog is open (a `<dialog>` opened with showModal, or a dialog or alert dialog marked
  * `aria-modal="true"`) the page behind it is inert, so only the dialog's own controls count;
- * so do none inside an `inert` part of the page.
+ * so do none inside an `inert` part of the page. A bar stuck to the screen (fixed, or sticky
+ * and stuck) is drawn over the page on purpose, and what it covers scrolls out from under it:
+ * its controls are checked against each other, not against the page passing beneath.
  */
 export async function overlappingControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -297,6 +299,20 @@ export async function overlappingControls(page: Page): Promise<string[]> {
       (modals.length === 0 || modals.some((dialog) => dialog.contains(el)));
     const name = (el: Element) =>
       `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
+    // The bar stuck to the screen that an element is in, if any: fixed, or sticky and at the
+    // offset it sticks at while the page has scrolled under it.
+    const stuckBar = (el: Element): Element | null => {
+      for (let at: Element | null = el; at && at !== document.body; at = at.parentElement) {
+        const style = getComputedStyle(at);
+        if (style.position === "fixed") return at;
+        const stuck =
+          style.position === "sticky" &&
+          window.scrollY > 0 &&
+          Math.abs(at.getBoundingClientRect().top - (parseFloat(style.top) || 0)) < 1;
+        if (stuck) return at;
+      }
+      return null;
+    };
     // What of a box is visible: the part inside every box around it that clips or scrolls.
     const visiblePart = (el: Element, box: DOMRect): DOMRect | null => {
       let { left, top, right, bottom } = box;
@@ -339,6 +355,7 @@ export async function overlappingControls(page: Page): Promise<string[]> {
         const a = controls[i];
         const b = controls[j];
         if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        if (stuckBar(a.el) !== stuckBar(b.el)) continue;
         // A label's own control, or two parts of one widget, are not in each other's way.
         if (a.el.closest("label") && a.el.closest("label") === b.el.closest("label")) continue;
         if (a.boxes.some((x) => b.boxes.some((y) => overlap(x, y))))

@@ -8,23 +8,27 @@ import type * as Y from "yjs";
 import { registerEditor } from "../discussion/editor-registry.ts";
 import { positionIn, selectedPassage, showPassage } from "../discussion/selection-anchor.client.ts";
 import { carryTypedText } from "./carry-typed-text.ts";
+import { showNameFor, showNamesOnMoves } from "./caret-labels.client.ts";
 import { useEditorTurn } from "./editor-turns.ts";
 import { TEXT } from "./text-extensions.ts";
 
 /**
- * Another person's caret with their name. Hidden from assistive technology: it sits inside the
- * text, and the presence list already says who is where.
+ * Another person's caret with their name, which shows only for a moment after they move or
+ * type (caret-labels.client.ts), so it does not sit over the words being read. Hidden from
+ * assistive technology: it sits inside the text, and the presence list already says who is where.
  */
 function renderCaret(user: Record<string, string>): HTMLElement {
   const caret = document.createElement("span");
   caret.className = "collaboration-carets__caret";
   caret.setAttribute("aria-hidden", "true");
   caret.style.borderColor = user.color;
+  if (user.userId) caret.dataset.userId = user.userId;
   const label = document.createElement("span");
   label.className = "collaboration-carets__label";
   label.style.backgroundColor = user.color;
   label.textContent = user.name;
   caret.append(label);
+  showNameFor(caret);
   return caret;
 }
 
@@ -108,6 +112,15 @@ function LiveEditor(props: RichTextEditorProps & { onCreated(): void }) {
           })
         : undefined,
     [editor, field],
+  );
+  // A colleague's name shows on their caret again each time they move or type in this text.
+  const awareness = provider.awareness;
+  useEffect(
+    () =>
+      editor && awareness
+        ? showNamesOnMoves(awareness, () => (editor.isDestroyed ? null : editor.view.dom))
+        : undefined,
+    [editor, awareness],
   );
   const latest = useRef({ onReady: props.onReady, takeOver: props.takeOver });
   latest.current = { onReady: props.onReady, takeOver: props.takeOver };
