@@ -16,15 +16,28 @@ export interface CertificateFacts {
 export function CertificateView({ certificate }: { certificate: CertificateFacts }) {
   return (
     <article className="certificate" aria-labelledby="certificate-title">
-      <p className="certificate-trust">{certificate.trustName}</p>
-      <h1 id="certificate-title" className="certificate-title">
-        Certificate of accreditation
-      </h1>
-      <p className="certificate-line">This certifies that</p>
-      <p className="certificate-school">{certificate.schoolName}</p>
-      <p className="certificate-line">has been accredited with the</p>
-      <p className="certificate-mark">{certificate.markName}</p>
-      {certificate.tier ? <p className="certificate-tier">{certificate.tier} tier</p> : null}
+      {/* Who awards it, above the title: the heading's own line, not a paragraph of its own. */}
+      <header className="certificate-header">
+        <p className="certificate-trust">{certificate.trustName}</p>
+        <h1 id="certificate-title" className="certificate-title">
+          Certificate of accreditation
+        </h1>
+      </header>
+      {/* One sentence, read as one: its emphasised parts are words in it, not headings (a
+          paragraph of large bold words would read as an unmarked heading, axe's p-as-heading). */}
+      <p className="certificate-statement">
+        <span className="certificate-line">This certifies that </span>
+        <span className="certificate-school">{certificate.schoolName}</span>{" "}
+        <span className="certificate-line">has been accredited with the </span>
+        <span className="certificate-mark">{certificate.markName}</span>
+        {certificate.tier ? (
+          <span className="certificate-tier">
+            <span className="visually-hidden">, </span>
+            {certificate.tier} tier
+          </span>
+        ) : null}
+        <span className="visually-hidden">.</span>
+      </p>
       <p className="certificate-dates">
         Awarded <time dateTime={certificate.startDate}>{certificate.startLabel}</time>. Valid until{" "}
         <time dateTime={certificate.expiryDate}>{certificate.expiryLabel}</time>.
