@@ -36,6 +36,7 @@ import { SubmissionBar } from "../components/evaluation/submission-bar.tsx";
 import { HowThisWorks } from "../components/evaluation/how-this-works.tsx";
 import { submitterHint } from "../components/evaluation/submitter-words.ts";
 import { guideDoneFor } from "../utils/guide-cookie.ts";
+import { submitFormName, takeRefusal } from "../utils/no-script-refusal.server.ts";
 import { useServerChanges } from "../components/workspace/use-server-changes.ts";
 import { useOpenCriteria } from "../components/evaluation/use-open-criteria.ts";
 import evaluationStyles from "../styles/evaluation.css";
@@ -107,6 +108,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canWrite && !canSubmit ? whoMaySubmit(resource) : null,
   ]);
   const names = new Map(users.map((u) => [u.id, u.name]));
+  // A submission refused while the browser ran no scripts, carried here to show by its form.
+  const refused = await takeRefusal(request, submitFormName(evaluation.id));
   // Someone invited to give their perspective, holding no role at this school (the head of
   // another school, say), reads the evaluation as that contributor.
   const contributing =
@@ -115,7 +118,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           (c) => c.userId === actor.userId,
         )
       : undefined;
-  return json({
+  const page = json({
     evaluation: {
       id: evaluation.id,
       title: evaluation.title,
@@ -172,7 +175,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
     ),
     report: evaluationReportOffer(evaluation.id, snapshots),
+    submitRefusal: refused?.message ?? null,
   });
+  // Shown once: the carried message is forgotten as the page shows it.
+  if (refused) page.headers.append("Set-Cookie", refused.forget);
+  return page;
 }
 
 // Opening a criterion or another area changes only what is shown: everything is loaded.
@@ -371,6 +378,7 @@ function EvaluationView({ data }: { data: Data }) {
         judged={judged}
         unjudged={unjudged}
         submitters={data.submitters}
+        refusal={data.submitRefusal}
       />
       <nav aria-label="This evaluation" className="evaluation-links">
         <Link to={`/evaluations/${data.evaluation.id}/actions`}>Action plan</Link>

@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { submitEvaluation } from "../validation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
-import { fieldsOf, readForm, run } from "../utils/command.server.ts";
+import { FormRefusal, fieldsOf, readForm, run } from "../utils/command.server.ts";
+import { backWithRefusal, submitFormName, wantsPage } from "../utils/no-script-refusal.server.ts";
 
 // Where to come back to: the area that was open (an area id, never a URL).
 const BackTo = z.object({
@@ -16,19 +17,35 @@ const BackTo = z.object({
 
 /**
  * POST only: a school leader submits the evaluation for validation. The live document (its
- * durable state) is frozen as a snapshot; the team carries on editing the live one.
+ * durable state) is frozen as a snapshot; the team carries on editing the live one. A refusal
+ * is data for the page's script; a browser posting without scripts is sent back to the
+ * evaluation instead, where the message shows by the submission form.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const form = await readForm(request);
-  const { area } = BackTo.parse({ area: form.get("area") ?? undefined });
-  const input = fieldsOf(form, {
-    extra: { evaluationId: params.evaluationId ?? "" },
-  });
-  const done = await run(() => submitEvaluation({ actor, collab: context.collab }, input));
-  if (done instanceof Response) return done;
+  const evaluationId = params.evaluationId ?? "";
+  let area: string | undefined;
+  let done: Awaited<ReturnType<typeof submitEvaluation>> | Response;
+  try {
+    const form = await readForm(request);
+    area = BackTo.parse({ area: form.get("area") ?? undefined }).area;
+    const input = fieldsOf(form, { extra: { evaluationId } });
+    done = await run(() => submitEvaluation({ actor, collab: context.collab }, input));
+  } catch (error) {
+    if (!(error instanceof FormRefusal)) throw error;
+    done = error.response;
+  }
+  if (done instanceof Response) {
+    if (!wantsPage(request)) return done;
+    const back = new URLSearchParams(area ? { area } : {});
+    return backWithRefusal(
+      done,
+      `/evaluations/${encodeURIComponent(evaluationId)}${area ? `?${back}` : ""}`,
+      submitFormName(evaluationId),
+    );
+  }
   const search = new URLSearchParams(area ? { area, submitted: "1" } : { submitted: "1" });
-  return redirect(`/evaluations/${input.evaluationId}?${search}`);
+  return redirect(`/evaluations/${evaluationId}?${search}`);
 }
 
 /**

@@ -110,6 +110,7 @@ export function SubmissionBar({
   judged,
   unjudged,
   submitters,
+  refusal = null,
 }: {
   evaluationId: string;
   status: CycleStatus;
@@ -126,6 +127,8 @@ export function SubmissionBar({
   unjudged: { id: string; code: string; statement: string }[];
   /** Who may submit, for a member of the team who may not (null for everyone else). */
   submitters: SubmitterName[] | null;
+  /** Why a submission posted without the page's scripts was refused (shown once), or null. */
+  refusal?: string | null;
 }) {
   const fetcher = useFetcher<{ formError?: string }>();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -133,7 +136,14 @@ export function SubmissionBar({
   const busy = fetcher.state !== "idle";
   const hydrated = useHydrated();
   const justSubmitted = params.get("submitted") === "1";
-  const formError = fetcher.state === "idle" ? fetcher.data?.formError : undefined;
+  // A refusal of this page's own submission, or (until it submits) one carried from a
+  // submission posted without scripts.
+  const formError =
+    fetcher.state !== "idle"
+      ? undefined
+      : fetcher.data
+        ? fetcher.data.formError
+        : (refusal ?? undefined);
   const news = useStatusNews(
     { evaluationId, status, submissionId: latestSubmissionId },
     latestSubmission,
