@@ -44,10 +44,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     choose: null,
     version: { id: version.id, version: version.version, name: version.content.name },
-    defaultName: `${version.content.name} ${academicYear()}`,
+    defaultName: freeName(version.content.name, version.version, preview.namesTakenElsewhere),
     cycles: preview.cycles,
     schools: schools.map((s) => ({ id: s.id, name: s.name, plan: preview.schools[s.id] ?? null })),
   });
+}
+
+/**
+ * The name the form starts with: the framework and the academic year, unless a cycle of another
+ * version (an earlier one, distributed this year) has it, which would be refused on sending.
+ */
+function freeName(framework: string, version: number, taken: string[]): string {
+  const year = academicYear();
+  const free = (name: string) => !taken.includes(cycleNameKey(name));
+  const plain = `${framework} ${year}`;
+  if (free(plain)) return plain;
+  const versioned = `${framework} v${version} ${year}`;
+  if (free(versioned)) return versioned;
+  for (let n = 2; ; n++) if (free(`${versioned} (${n})`)) return `${versioned} (${n})`;
 }
 
 /** The newest published version of each of the trust's frameworks, by name. */

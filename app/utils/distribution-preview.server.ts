@@ -34,6 +34,8 @@ export async function distributionPreview(
   version: { id: string; frameworkId: string },
 ): Promise<{
   cycles: { id: string; nameKey: string }[];
+  /** Names (folded) of the trust's cycles on other versions: distributing under one is refused. */
+  namesTakenElsewhere: string[];
   schools: Record<string, SchoolPreview>;
 }> {
   const [evaluations, allCycles] = await Promise.all([
@@ -95,6 +97,9 @@ export async function distributionPreview(
   }
   return {
     cycles: cycles.map((c) => ({ id: c.id, nameKey: cycleNameKey(c.name) })),
+    namesTakenElsewhere: allCycles
+      .filter((c) => c.frameworkVersionId !== version.id)
+      .map((c) => cycleNameKey(c.name)),
     schools,
   };
 }

@@ -8,9 +8,41 @@ export interface Problem {
   anchor: string;
 }
 
+/**
+ * What is wrong with the "and some criteria at a higher level" part of a rule, in words, or null:
+ * a level that is not above the one every criterion must reach says nothing more, and asking for
+ * more criteria than the main scale is used by can never be met. Shared with the designer, which
+ * shows it beside the fields as they are changed.
+ */
+export function higherLevelProblem(
+  rule: AccreditationRule,
+  levels: { key: string; label: string }[],
+  criteriaOnScale: number,
+): string | null {
+  if (rule.type !== "minimumLevels" || !rule.atLeast) return null;
+  const floor = levels.findIndex((l) => l.key === rule.everyCriterionAtLeast);
+  const higher = levels.findIndex((l) => l.key === rule.atLeast!.level);
+  if (floor >= 0 && higher >= 0 && higher <= floor) {
+    const label = levels[floor].label.trim() || `level ${floor + 1}`;
+    return `the higher level must be above “${label}”, the level every criterion must reach.`;
+  }
+  const { count } = rule.atLeast;
+  if (!Number.isInteger(count)) return null;
+  if (count > criteriaOnScale) {
+    const have =
+      criteriaOnScale === 0
+        ? "no criteria use"
+        : `only ${criteriaOnScale} ${criteriaOnScale === 1 ? "criterion uses" : "criteria use"}`;
+    return `it asks for ${count} criteria at the higher level, but ${have} the scale, so no school could meet it.`;
+  }
+  if (count > L.ruleCount) return `ask for at most ${L.ruleCount} criteria at the higher level.`;
+  return null;
+}
+
 function ruleProblems(
   rule: AccreditationRule,
   scale: Scale | undefined,
+  criteriaOnScale: number,
   where: string,
   anchor: string,
 ): Problem[] {
@@ -32,8 +64,18 @@ function ruleProblems(
         anchor,
       });
     }
+    const higher = higherLevelProblem(rule, scale?.levels ?? [], criteriaOnScale);
+    if (higher) problems.push({ message: `${where}: ${higher}`, anchor });
   }
   return problems;
+}
+
+/** How many criteria are judged on the main scale (the ones a rule's higher level counts). */
+function criteriaOnMainScale(content: FrameworkContent): number {
+  const main = mainScale(content);
+  return content.areas
+    .filter((area) => area.scaleKey === main?.key)
+    .reduce((sum, area) => sum + area.criteria.length, 0);
 }
 
 const count = (n: number) => n.toLocaleString("en-GB");
@@ -54,14 +96,25 @@ function limitProblems(content: FrameworkContent): Problem[] {
     ...tooLong(content.description, L.description, "The description", "framework-description"),
   ];
   for (const scale of content.scales) {
+    problems.push(...tooLong(scale.name, L.scaleName, "The scale's name", "scale-name"));
     for (const [i, level] of scale.levels.entries()) {
       const anchor = `level-${level.key}`;
       problems.push(...tooLong(level.label, L.levelLabel, `Level ${i + 1}'s label`, anchor));
       problems.push(...tooLong(level.meaning, L.levelMeaning, `Level ${i + 1}'s meaning`, anchor));
     }
   }
+  if (content.areas.length > L.areaCount)
+    problems.push({
+      message: `The framework has ${content.areas.length} areas: keep it to ${L.areaCount}.`,
+      anchor: "areas",
+    });
   content.areas.forEach((area, a) => {
     const areaName = `Area ${a + 1}`;
+    if (area.criteria.length > L.criterionCount)
+      problems.push({
+        message: `${areaName} has ${area.criteria.length} criteria: keep it to ${L.criterionCount}.`,
+        anchor: `area-${area.id}`,
+      });
     problems.push(
       ...tooLong(area.title, L.areaTitle, `${areaName}'s title`, `area-title-${area.id}`),
       ...tooLong(area.summary, L.areaSummary, `${areaName}'s summary`, `area-summary-${area.id}`),
@@ -107,6 +160,45 @@ function limitProblems(content: FrameworkContent): Problem[] {
   return problems;
 }
 
+/** Folds a name for telling two apart: "Secure " and "secure" are the same name to a reader. */
+export const sameNameKey = (name: string) =>
+  name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * Two levels with one label, or two areas with one title, cannot be told apart: in the rule, on
+ * the judgement buttons, in the heat map. Each repeat is named with the first that has it.
+ */
+function duplicateProblems(content: FrameworkContent): Problem[] {
+  const problems: Problem[] = [];
+  for (const scale of content.scales) {
+    const seen = new Map<string, number>();
+    scale.levels.forEach((level, i) => {
+      const key = sameNameKey(level.label);
+      if (!key) return;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else
+        problems.push({
+          message: `Level ${i + 1} of the scale is labelled “${level.label.trim()}”, like level ${first + 1}: give each level its own label.`,
+          anchor: `level-${level.key}`,
+        });
+    });
+  }
+  const titles = new Map<string, number>();
+  content.areas.forEach((area, a) => {
+    const key = sameNameKey(area.title);
+    if (!key) return;
+    const first = titles.get(key);
+    if (first === undefined) titles.set(key, a);
+    else
+      problems.push({
+        message: `Area ${a + 1} is titled “${area.title.trim()}”, like area ${first + 1}: give each area its own title.`,
+        anchor: `area-title-${area.id}`,
+      });
+  });
+  return problems;
+}
+
 /** The main scale: the one most areas use (a Met / Not met scale is a helper, not the main one). */
 export function mainScale(content: FrameworkContent): Scale | undefined {
   return content.scales.find((s) => s.levels.length > 2) ?? content.scales[0];
@@ -139,6 +231,7 @@ export function completenessProblems(content: FrameworkContent): Problem[] {
         });
     });
   }
+  problems.push(...duplicateProblems(content));
   if (content.areas.length === 0)
     problems.push({ message: "Add at least one area.", anchor: "areas" });
   content.areas.forEach((area, a) => {
@@ -182,7 +275,8 @@ export function completenessProblems(content: FrameworkContent): Problem[] {
       anchor: "rule",
     });
   }
-  problems.push(...ruleProblems(rule, mainScale(content), "Accreditation rule", "rule"));
+  const onScale = criteriaOnMainScale(content);
+  problems.push(...ruleProblems(rule, mainScale(content), onScale, "Accreditation rule", "rule"));
   for (const tier of content.awardTiers ?? []) {
     if (!tier.name.trim())
       problems.push({ message: "Every award tier needs a name.", anchor: `tier-${tier.id}` });
@@ -190,6 +284,7 @@ export function completenessProblems(content: FrameworkContent): Problem[] {
       ...ruleProblems(
         tier.rule,
         mainScale(content),
+        onScale,
         `Tier “${tier.name || "unnamed"}”`,
         `tier-${tier.id}`,
       ),

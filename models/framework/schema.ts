@@ -28,6 +28,9 @@ export const FRAMEWORK_LIMITS = {
   evidenceCount: 30,
   indicator: 300,
   indicatorCount: 20,
+  areaCount: 40,
+  criterionCount: 60,
+  ruleCount: 500,
   tierName: 60,
   ruleNote: 500,
 } as const;
@@ -38,7 +41,7 @@ const rule = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("minimumLevels"),
     everyCriterionAtLeast: id,
-    atLeast: z.object({ count: z.number().int().min(1).max(500), level: id }).optional(),
+    atLeast: z.object({ count: z.number().int().min(1).max(L.ruleCount), level: id }).optional(),
     binaryAreasMustBe: id.optional(),
   }),
   z.object({ type: z.literal("validatorJudgement") }),
@@ -76,7 +79,7 @@ const area = z.object({
   summary: text(L.areaSummary),
   scaleKey: id,
   appliesTo: z.enum(["earlyYears", "sixthForm"]).optional(),
-  criteria: z.array(criterion).max(60),
+  criteria: z.array(criterion).max(L.criterionCount),
 });
 
 export const frameworkContentSchema = z
@@ -85,7 +88,7 @@ export const frameworkContentSchema = z
     description: text(L.description),
     kind: z.enum(["qualityMark", "schoolSelfEvaluation", "trustSelfReview"]),
     scales: z.array(scale).min(1).max(4),
-    areas: z.array(area).max(40),
+    areas: z.array(area).max(L.areaCount),
     accreditationRule: rule,
     awardTiers: z
       .array(z.object({ id, name: text(L.tierName), rule }))

@@ -1,10 +1,18 @@
 import * as Y from "yjs";
-import { levelsOf, ordered, type YItem } from "../../../collab/shapes/framework.ts";
+import {
+  MET_SCALE,
+  areasOf,
+  criteriaOf,
+  levelsOf,
+  ordered,
+  type YItem,
+} from "../../../collab/shapes/framework.ts";
+import { higherLevelProblem } from "../../../models/framework/completeness.ts";
 import type { AccreditationRule } from "../../../models/framework/types.ts";
 import { useDesigner } from "./designer-context.ts";
 import { LiveOption, NumberInput, PlainTextInput, SelectInput } from "./plain-fields.tsx";
 import { describeRule } from "./rule-text.ts";
-import { useYDeep } from "./use-y.ts";
+import { useYDeep, useYStructure } from "./use-y.ts";
 
 type RuleType = AccreditationRule["type"];
 type MinimumLevels = Extract<AccreditationRule, { type: "minimumLevels" }>;
@@ -39,6 +47,37 @@ function RuleSentence({
       <strong>In plain English: </strong>
       {describeRule(rule, labelOf, usesMet)}
     </p>
+  );
+}
+
+/**
+ * Says beside the "higher level" fields when they ask for something no school could meet or
+ * that adds nothing (the check publishing makes), following the scale and criteria as they change.
+ */
+function HigherLevelCheck({ id, rule }: { id: string; rule: AccreditationRule }) {
+  const { doc } = useDesigner();
+  useYDeep(levelsOf(doc));
+  useYStructure(areasOf(doc));
+  useYStructure(criteriaOf(doc));
+  const levels = ordered(levelsOf(doc)).map(([key, level]) => ({
+    key,
+    label: String(level.get("label") ?? ""),
+  }));
+  const binary = new Set(
+    [...areasOf(doc).entries()].filter(([, a]) => a.get("scaleKey") === MET_SCALE).map(([k]) => k),
+  );
+  const onScale = [...criteriaOf(doc).values()].filter(
+    (c) => !binary.has(String(c.get("areaId"))),
+  ).length;
+  const problem = higherLevelProblem(rule, levels, onScale);
+  return (
+    <div aria-live="polite">
+      {problem ? (
+        <p className="field-error" id={id}>
+          {problem.charAt(0).toUpperCase() + problem.slice(1)}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -163,6 +202,7 @@ export function RuleEditor(props: {
               </SelectInput>
             </div>
           ) : null}
+          {rule.atLeast ? <HigherLevelCheck id={`${idPrefix}-higher-problem`} rule={rule} /> : null}
         </div>
       ) : null}
 

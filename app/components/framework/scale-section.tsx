@@ -6,6 +6,8 @@ import { addLevelEverywhere, removeItem } from "../../../collab/shapes/framework
 import { PlainTextInput } from "./plain-fields.tsx";
 import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
 import { YTextInput, useYText } from "./y-text-field.tsx";
+import { useYDeep } from "./use-y.ts";
+import { sameNameKey } from "../../../models/framework/completeness.ts";
 
 export const MIN_LEVELS = 2;
 export const MAX_LEVELS = 7;
@@ -30,6 +32,15 @@ function LevelRow(props: { id: string; level: YItem; index: number; levels: [str
   const colour = String(level.get("colour") ?? "#1f5fa8");
   const contrast = contrastWithWhite(colour);
   const position = index === 0 ? " (lowest)" : index === levels.length - 1 ? " (highest)" : "";
+  // A label an earlier level already has: the two could not be told apart (publishing refuses it).
+  useYDeep(levelsOf(designer.doc));
+  const key = sameNameKey(String(label ?? ""));
+  const twin = key
+    ? levels.findIndex(
+        ([, other], i) => i < index && sameNameKey(String(other.get("label") ?? "")) === key,
+      )
+    : -1;
+  const duplicateId = `level-${id}-duplicate`;
   const remove = () => {
     if (
       !window.confirm(
@@ -52,7 +63,13 @@ function LevelRow(props: { id: string; level: YItem; index: number; levels: [str
           {position}
         </legend>
         <div className="level-fields">
-          <YTextInput label="Label" id={`level-${id}`} ytext={label} readOnly={designer.locked} />
+          <YTextInput
+            label="Label"
+            id={`level-${id}`}
+            ytext={label}
+            readOnly={designer.locked}
+            describedBy={twin >= 0 ? duplicateId : undefined}
+          />
           <div className="field colour-field">
             <label htmlFor={`colour-${id}`}>Colour</label>
             <input
@@ -76,6 +93,11 @@ function LevelRow(props: { id: string; level: YItem; index: number; levels: [str
             className="span-all"
           />
         </div>
+        {twin >= 0 ? (
+          <p className="field-error" id={duplicateId}>
+            Level {twin + 1} already has this label: give each level its own label.
+          </p>
+        ) : null}
         {contrast !== null && contrast < 4.5 ? (
           <p className="hint warning" id={`colour-${id}-warning`}>
             White text on this colour is hard to read (contrast {contrast.toFixed(1)}:1, needs
