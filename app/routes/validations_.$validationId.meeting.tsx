@@ -350,7 +350,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
           focused={focus.focused}
           currentId={currentId}
           agreed={state.agreed}
-          decided={state.outcome !== null}
+          final={state.outcome !== null}
           leads={leads && !locked && meetingDoc !== null}
           onShow={live ? show : undefined}
           onMove={move}

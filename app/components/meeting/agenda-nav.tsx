@@ -9,11 +9,11 @@ export const agendaButtonId = (criterionId: string) => `agenda-button-${criterio
 const moveButtonId = (criterionId: string, direction: -1 | 1) =>
   `agenda-move-${direction < 0 ? "up" : "down"}-${criterionId}`;
 
-function statusOf(agreed: RecordState["agreed"][string] | undefined, decided: boolean): string {
-  if (!agreed) return decided ? "Not agreed" : "Not agreed yet";
+function statusOf(agreed: RecordState["agreed"][string] | undefined, final: boolean): string {
+  if (!agreed) return final ? "Not agreed" : "Not agreed yet";
   if (agreed.confirmedBy) return "Agreed and confirmed";
   // Confirming is over once the outcome is recorded (ADR 068): it waits for nobody.
-  return decided ? "Agreed, not confirmed" : "Agreed, awaiting confirmation";
+  return final ? "Agreed, not confirmed" : "Agreed, awaiting confirmation";
 }
 
 function AgendaEntry(props: {
@@ -24,7 +24,7 @@ function AgendaEntry(props: {
   current: boolean;
   agreed: RecordState["agreed"][string] | undefined;
   /** The outcome is recorded: nothing is agreed or confirmed any more. */
-  decided: boolean;
+  final: boolean;
   leads: boolean;
   /** Undefined until the page's scripts run: the button is disabled rather than dead. */
   onShow?: () => void;
@@ -69,7 +69,7 @@ function AgendaEntry(props: {
         </span>
         <span className="agenda-entry-status">
           {props.current ? <strong className="now-badge">Now discussing</strong> : null}{" "}
-          {statusOf(props.agreed, props.decided)}
+          {statusOf(props.agreed, props.final)}
         </span>
       </button>
       {props.leads ? (
@@ -113,7 +113,7 @@ export function AgendaNav(props: {
   currentId: string | null;
   agreed: RecordState["agreed"];
   /** The outcome is recorded (the agenda's statuses are final). */
-  decided: boolean;
+  final: boolean;
   leads: boolean;
   /** Undefined until the page's scripts run (the items' buttons wait, disabled, meanwhile). */
   onShow?: (criterionId: string) => void;
@@ -167,7 +167,7 @@ export function AgendaNav(props: {
               focused={props.focused === item.criterion.id}
               current={props.currentId === item.criterion.id}
               agreed={props.agreed[item.criterion.id]}
-              decided={props.decided}
+              final={props.final}
               leads={props.leads}
               onShow={onShow ? () => onShow(item.criterion.id) : undefined}
               onKey={keyNav(index)}
