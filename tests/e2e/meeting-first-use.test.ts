@@ -136,9 +136,7 @@ describe("the validator's rationale", () => {
     await page.reload();
     await page.getByRole("tab", { name: "Minutes" }).waitFor();
     await expect
-      .poll(() =>
-        page.getByRole("textbox", { name: `Rationale for ${ITEM.code}` }).inputValue(),
-      )
+      .poll(() => page.getByRole("textbox", { name: `Rationale for ${ITEM.code}` }).inputValue())
       .toBe("The SENCO's tracking shows plans reviewed each");
     await page.context().close();
   });

@@ -100,9 +100,7 @@ describe("reloading the meeting when nothing was typed", () => {
     for (let round = 0; round < 2; round++) {
       // Leaving right after the click (the page's own edit is saved) asks nothing.
       expect(await reload(page), `round ${round}: leave-page prompt`).toBe(false);
-      await expect
-        .poll(() => saveIndicator(page).textContent(), { timeout: 4_000 })
-        .toBe("Saved");
+      await expect.poll(() => saveIndicator(page).textContent(), { timeout: 4_000 }).toBe("Saved");
       expect(await asksBeforeLeaving(page), `round ${round}: asks before leaving`).toBe(false);
     }
     expect(await checkPage(page)).toEqual([]);
@@ -122,9 +120,7 @@ describe("the meeting's start, for the school with the page open", () => {
     await expect.poll(() => page.locator(".meeting-when").textContent()).toMatch(/^Starts /);
 
     await page.waitForTimeout(Math.max(0, startsAt.getTime() - Date.now()));
-    await expect
-      .poll(() => card.textContent(), { timeout: 10_000 })
-      .toContain("Strong standard");
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain("Strong standard");
     await expect.poll(() => page.locator(".meeting-when").textContent()).toMatch(/^Started /);
     expect(await checkPage(page)).toEqual([]);
   });

@@ -151,7 +151,9 @@ describe("agreeing a judgement and recording the outcome, with the school and an
     const { stdout } = await promisify(execFile)("/usr/bin/pdftotext", [file!, "-"]);
     expect(stdout).toContain(world.school.name);
     expect(stdout).toContain("Inclusion Excellence");
-    for (const day of awardPeriodWords(3).split(/^from | to /).filter(Boolean))
+    for (const day of awardPeriodWords(3)
+      .split(/^from | to /)
+      .filter(Boolean))
       expect(stdout).toContain(day);
   });
 });
