@@ -78,6 +78,20 @@ describe("the page checks", () => {
     expect(await checkPage(page)).toContain('button "Save" overlaps a "Details"');
   });
 
+  it("leave a sticky bar stuck at the top over the page scrolling under it, but not one laid over the page where it sits", async () => {
+    const bar = (style: string) =>
+      `<div style="position: sticky; top: 0; height: 48px; background: #fff; z-index: 1; ${style}"><button style="font: inherit">Who is here</button></div>`;
+    const links = Array.from({ length: 40 }, (_, i) => `<p><a href="#p${i}">Part ${i}</a></p>`);
+    const scrolled = await pageOf(bar("") + links.join(""), 390);
+    await scrolled.evaluate(() => window.scrollTo(0, 400));
+    expect(await overlappingControls(scrolled)).toEqual([]);
+    // The same bar, not stuck: pulled down over the first link by a bad margin.
+    const squeezed = await pageOf(links[0] + bar("margin-top: -40px"), 390);
+    expect(await overlappingControls(squeezed)).toEqual([
+      'a "Part 0" overlaps button "Who is here"',
+    ]);
+  });
+
   // Two controls in each other's way, and a dialog's Close drawn over the first of them.
   const inTheWay = `<style>button { font: inherit } dialog { margin: 0; inset: 0 auto auto 0; width: 300px; height: 200px }</style>
     <button style="position: absolute; top: 100px; left: 10px; width: 120px">Save</button><a href="#x" style="position: absolute; top: 100px; left: 70px; width: 120px; display: block">Details</a>`;

@@ -281,9 +281,9 @@ export async function unlandmarkedBreadcrumbs(page: Page): Promise<string[]> {
  * pair of visible, operable controls whose boxes overlap, neither inside the other. While a
  * modal dialog is open (a `<dialog>` opened with showModal, or a dialog or alert dialog marked
  * `aria-modal="true"`) the page behind it is inert, so only the dialog's own controls count;
- * so do none inside an `inert` part of the page. A bar stuck to the screen (fixed, or sticky
- * and stuck) is drawn over the page on purpose, and what it covers scrolls out from under it:
- * its controls are checked against each other, not against the page passing beneath.
+ * so do none inside an `inert` part of the page. A sticky bar stuck at the top is drawn over
+ * the page on purpose, and what it covers scrolls out from under it: its controls are checked
+ * against each other, not against the page passing beneath.
  */
 export async function overlappingControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -299,12 +299,12 @@ export async function overlappingControls(page: Page): Promise<string[]> {
       (modals.length === 0 || modals.some((dialog) => dialog.contains(el)));
     const name = (el: Element) =>
       `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
-    // The bar stuck to the screen that an element is in, if any: fixed, or sticky and at the
-    // offset it sticks at while the page has scrolled under it.
+    // The bar stuck to the top that an element is in, if any: sticky, and at the offset it
+    // sticks at while the page has scrolled under it. (Something fixed over the page, a
+    // dialog or a toast, still hides what is under it: not this.)
     const stuckBar = (el: Element): Element | null => {
       for (let at: Element | null = el; at && at !== document.body; at = at.parentElement) {
         const style = getComputedStyle(at);
-        if (style.position === "fixed") return at;
         const stuck =
           style.position === "sticky" &&
           window.scrollY > 0 &&
