@@ -56,29 +56,23 @@ export function useDropTarget(
     const box = event.currentTarget.getBoundingClientRect();
     return event.clientY < box.top + box.height / 2 ? "before" : "after";
   };
+  const take = (event: DragEvent<HTMLElement>) => {
+    if (dragging?.list !== list) return;
+    event.preventDefault();
+    // Rows nest (criteria inside areas): the innermost target takes the drop.
+    event.stopPropagation();
+    event.dataTransfer.dropEffect = "move";
+    const next = sideOf(event);
+    if (next !== side) setSide(next);
+  };
   return {
     dropSide: side,
     dropProps: {
-      // Taken as it enters (as well as on each dragover after): a browser fires no dragover in
+      // Taken as it enters as well as on each dragover after: a browser fires no dragover in
       // the move that crosses into another element, and asks dragenter whether a drop is taken
       // there, so a row entered and dropped on at once shows where it lands, and takes the drop.
-      onDragEnter(event: DragEvent<HTMLElement>) {
-        if (dragging?.list !== list) return;
-        event.preventDefault();
-        event.stopPropagation();
-        event.dataTransfer.dropEffect = "move";
-        const next = sideOf(event);
-        if (next !== side) setSide(next);
-      },
-      onDragOver(event: DragEvent<HTMLElement>) {
-        if (dragging?.list !== list) return;
-        event.preventDefault();
-        // Rows nest (criteria inside areas): the innermost target takes the drop.
-        event.stopPropagation();
-        event.dataTransfer.dropEffect = "move";
-        const next = sideOf(event);
-        if (next !== side) setSide(next);
-      },
+      onDragEnter: take,
+      onDragOver: take,
       onDragLeave(event: DragEvent<HTMLElement>) {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setSide(null);
       },
@@ -98,22 +92,18 @@ export function useDropTarget(
 /** A list's empty space as a drop target: dropping there puts the item last. */
 export function useDropAtEnd(list: string, onDrop: (id: string) => void) {
   const [over, setOver] = useState(false);
+  const take = (event: DragEvent<HTMLElement>) => {
+    if (dragging?.list !== list) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+    if (!over) setOver(true);
+  };
   return {
     over,
     dropProps: {
-      // Taken as it enters, as a row is (useDropTarget).
-      onDragEnter(event: DragEvent<HTMLElement>) {
-        if (dragging?.list !== list) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = "move";
-        if (!over) setOver(true);
-      },
-      onDragOver(event: DragEvent<HTMLElement>) {
-        if (dragging?.list !== list) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = "move";
-        if (!over) setOver(true);
-      },
+      // Taken as it enters as well as over, as a row is (useDropTarget).
+      onDragEnter: take,
+      onDragOver: take,
       onDragLeave(event: DragEvent<HTMLElement>) {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
       },
