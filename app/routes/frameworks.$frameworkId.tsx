@@ -121,6 +121,7 @@ export default function FrameworkPage() {
               me={data.me}
               canEdit={data.canEdit}
               onName={setLiveName}
+              publishAnchor={data.canPublish ? "publish" : undefined}
             />
           ) : (
             <p className="editor-loading" role="status">
@@ -130,8 +131,17 @@ export default function FrameworkPage() {
         </div>
         <aside className="designer-side" aria-label="Publishing and versions">
           {data.canPublish ? (
-            <section className="panel stack" aria-labelledby="publish-heading">
-              <h2 id="publish-heading">Publish</h2>
+            <section
+              id="publish"
+              className="panel stack"
+              aria-labelledby="publish-heading"
+              // The designer's "Publish" section link lands here (see anchors.ts): on a tablet or
+              // phone this panel comes after every area.
+              data-designer-anchor
+            >
+              <h2 id="publish-heading" tabIndex={-1} data-anchor-focus>
+                Publish
+              </h2>
               <p>{`Publishing freezes the draft as version v${(data.versions[0]?.version ?? 0) + 1}. Evaluations keep the version they started on.`}</p>
               <Form method="post">
                 <CsrfInput />

@@ -165,8 +165,9 @@ export const sameNameKey = (name: string) =>
   name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 
 /**
- * Two levels with one label, or two areas with one title, cannot be told apart: in the rule, on
- * the judgement buttons, in the heat map. Each repeat is named with the first that has it.
+ * Two levels with one label, two areas with one title, or two award tiers with one name cannot be
+ * told apart: in the rule, on the judgement buttons, in the heat map, on the certificate. Each
+ * repeat is named with the first that has it.
  */
 function duplicateProblems(content: FrameworkContent): Problem[] {
   const problems: Problem[] = [];
@@ -194,6 +195,18 @@ function duplicateProblems(content: FrameworkContent): Problem[] {
       problems.push({
         message: `Area ${a + 1} is titled “${area.title.trim()}”, like area ${first + 1}: give each area its own title.`,
         anchor: `area-title-${area.id}`,
+      });
+  });
+  const tierNames = new Map<string, number>();
+  (content.awardTiers ?? []).forEach((tier, t) => {
+    const key = sameNameKey(tier.name);
+    if (!key) return;
+    const first = tierNames.get(key);
+    if (first === undefined) tierNames.set(key, t);
+    else
+      problems.push({
+        message: `Award tier ${t + 1} is named “${tier.name.trim()}”, like tier ${first + 1}: give each tier its own name.`,
+        anchor: `tier-name-${tier.id}`,
       });
   });
   return problems;

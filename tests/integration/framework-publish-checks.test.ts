@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
-import { areasOf, detailsOf, levelsOf, ordered } from "../../collab/shapes/framework.ts";
+import {
+  addTier,
+  areasOf,
+  detailsOf,
+  levelsOf,
+  ordered,
+  tiersOf,
+} from "../../collab/shapes/framework.ts";
 import { CycleModel } from "../../models/cycle/cycle.ts";
 import { FrameworkVersionModel } from "../../models/framework/framework.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
@@ -123,6 +130,34 @@ describe("publishing refuses a draft a reader could not make sense of", () => {
     );
     expect(refused.html).toContain(`href="#area-title-${secondArea[0]}"`);
     expect(await FrameworkVersionModel.countDocuments({ frameworkId })).toBe(0);
+  });
+
+  it("two award tiers with one name, the repeat named with a link to its name", async () => {
+    const { http, frameworkId, client } = await draft();
+    const before = tiersOf(client.doc).size; // the starter's Bronze, Silver and Gold
+    const ids = [addTier(client.doc), addTier(client.doc)];
+    client.doc.transact(() => {
+      (tiersOf(client.doc).get(ids[0])!.get("name") as Y.Text).insert(0, "Platinum");
+      (tiersOf(client.doc).get(ids[1])!.get("name") as Y.Text).insert(0, " platinum ");
+    });
+    await client.whenSaved();
+
+    const refused = await http.post(`/frameworks/${frameworkId}`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain(
+      `Award tier ${before + 2} is named “platinum”, like tier ${before + 1}: give each tier its own name.`,
+    );
+    expect(refused.html).toContain(`href="#tier-name-${ids[1]}"`);
+    expect(await FrameworkVersionModel.countDocuments({ frameworkId })).toBe(0);
+
+    // Named apart, the tiers publish.
+    const second = tiersOf(client.doc).get(ids[1])!.get("name") as Y.Text;
+    client.doc.transact(() => {
+      second.delete(0, second.length);
+      second.insert(0, "Diamond");
+    });
+    await client.whenSaved();
+    expect((await http.post(`/frameworks/${frameworkId}`, {})).status).toBe(200);
   });
 
   it("a scale name longer than an exported file may hold", async () => {

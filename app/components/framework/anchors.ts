@@ -32,6 +32,14 @@ export function criterionOfAnchor(doc: Y.Doc, anchor: string): string | null {
 
 const isField = (element: Element) => element.matches("input, textarea, select");
 
+/**
+ * Whether a link to `element` is the designer's to follow: it is inside the designer, or in a
+ * part of the page beside it marked `data-designer-anchor` (the publish panel).
+ */
+function isOurs(root: HTMLElement | null, element: Element): boolean {
+  return Boolean(root?.contains(element)) || element.closest("[data-designer-anchor]") !== null;
+}
+
 /** What to focus for an anchor: the field itself, or the first field of a section. */
 function focusTarget(element: HTMLElement): HTMLElement {
   if (isField(element)) return element;
@@ -75,9 +83,10 @@ export function useRevealAnchors(
     const element = document.getElementById(wanted.anchor);
     if (!element) return;
     pending.current = null;
-    // Other anchors on the page (a skip link, the publish panel) keep the browser's behaviour.
-    if (!root.current?.contains(element)) return;
-    element.scrollIntoView({ block: "center" });
+    // Other anchors on the page (a skip link, say) keep the browser's behaviour.
+    if (!isOurs(root.current, element)) return;
+    // A field is brought to the middle; a section from its top, so its heading shows first.
+    element.scrollIntoView({ block: isField(element) ? "center" : "start" });
     focusTarget(element).focus({ preventScroll: true });
     element.classList.add("anchor-flash");
     window.setTimeout(() => element.classList.remove("anchor-flash"), 1600);
@@ -115,7 +124,7 @@ export function useRevealAnchors(
       const { doc } = latest.current;
       const element = anchor ? document.getElementById(anchor) : null;
       const ours =
-        (element && root.current?.contains(element)) || (doc && criterionOfAnchor(doc, anchor));
+        (element && isOurs(root.current, element)) || (doc && criterionOfAnchor(doc, anchor));
       if (!ours) return;
       event.preventDefault();
       window.history.replaceState(window.history.state, "", `#${encodeURIComponent(anchor)}`);

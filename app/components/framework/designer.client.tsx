@@ -84,7 +84,15 @@ function useLiveName(doc: Y.Doc | null, onName: ((name: string) => void) | undef
 }
 
 /** The sections of the designer, re-drawn when the draft's structure changes (not on typing). */
-function DesignerBody({ doc, synced }: { doc: Y.Doc; synced: boolean }) {
+function DesignerBody({
+  doc,
+  synced,
+  publishAnchor,
+}: {
+  doc: Y.Doc;
+  synced: boolean;
+  publishAnchor?: string;
+}) {
   useYStructure(detailsOf(doc));
   useYStructure(levelsOf(doc));
   useYStructure(areasOf(doc));
@@ -106,6 +114,7 @@ function DesignerBody({ doc, synced }: { doc: Y.Doc; synced: boolean }) {
         <a href="#rule">Accreditation rule</a>
         <a href="#tiers">Award tiers</a>
         <a href="#areas">Areas</a>
+        {publishAnchor ? <a href={`#${publishAnchor}`}>Publish</a> : null}
       </nav>
       <DetailsSection />
       <ScaleSection />
@@ -125,12 +134,18 @@ export default function FrameworkDesigner({
   me,
   canEdit,
   onName,
+  publishAnchor,
 }: {
   documentName: string;
   me: Me;
   canEdit: boolean;
   /** Told the framework's name live, as anyone types it (for the page's heading). */
   onName?: (name: string) => void;
+  /**
+   * Id of the page's publish panel (outside the designer, marked `data-designer-anchor`), when
+   * this person may publish: the section links then include it.
+   */
+  publishAnchor?: string;
 }) {
   // The server stamps the real identity on what others see; this is how we see ourselves. Only
   // trust admins may write a framework, and only trust admins and leaders may read one.
@@ -140,7 +155,12 @@ export default function FrameworkDesigner({
       me={{ userId: me.userId, name: me.name, colour: me.colour, role, observing: !canEdit }}
       presenceIn={documentName}
     >
-      <DesignerWorkspace documentName={documentName} canEdit={canEdit} onName={onName} />
+      <DesignerWorkspace
+        documentName={documentName}
+        canEdit={canEdit}
+        onName={onName}
+        publishAnchor={publishAnchor}
+      />
     </CollabRoom>
   );
 }
@@ -149,10 +169,12 @@ function DesignerWorkspace({
   documentName,
   canEdit,
   onName,
+  publishAnchor,
 }: {
   documentName: string;
   canEdit: boolean;
   onName?: (name: string) => void;
+  publishAnchor?: string;
 }) {
   const draft = useRoomDocument(documentName);
   useWarnBeforeLeaving();
@@ -230,7 +252,7 @@ function DesignerWorkspace({
       </div>
       {designer ? (
         <DesignerContext.Provider value={designer}>
-          <DesignerBody doc={designer.doc} synced={draft.synced} />
+          <DesignerBody doc={designer.doc} synced={draft.synced} publishAnchor={publishAnchor} />
         </DesignerContext.Provider>
       ) : (
         <p className="editor-loading" role="status">

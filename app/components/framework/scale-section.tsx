@@ -1,5 +1,12 @@
 import type * as Y from "yjs";
-import { detailsOf, levelsOf, ordered, type YItem } from "../../../collab/shapes/framework.ts";
+import {
+  detailsOf,
+  levelsOf,
+  ordered,
+  tiersOf,
+  type YItem,
+} from "../../../collab/shapes/framework.ts";
+import type { AccreditationRule } from "../../../models/framework/types.ts";
 import { useDesigner } from "./designer-context.ts";
 import { focusWhenDrawn } from "../focus-when-drawn.ts";
 import { addLevelEverywhere, removeItem } from "../../../collab/shapes/framework-edits.ts";
@@ -8,6 +15,7 @@ import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
 import { YTextInput, useYText } from "./y-text-field.tsx";
 import { useYDeep } from "./use-y.ts";
 import { sameNameKey } from "../../../models/framework/completeness.ts";
+import { levelRemovalWarning, type NamedRule } from "./rule-text.ts";
 
 export const MIN_LEVELS = 2;
 export const MAX_LEVELS = 7;
@@ -42,12 +50,25 @@ function LevelRow(props: { id: string; level: YItem; index: number; levels: [str
     : -1;
   const duplicateId = `level-${id}-duplicate`;
   const remove = () => {
-    if (
-      !window.confirm(
-        `Remove the level “${name}”? Descriptors written for it will no longer be shown or published.`,
-      )
-    )
-      return;
+    // The rule and award tiers that name this level lose it: say so before it goes.
+    const rules: NamedRule[] = [
+      {
+        name: "the accreditation rule",
+        rule: detailsOf(designer.doc).get("rule") as AccreditationRule | undefined,
+      },
+      ...ordered(tiersOf(designer.doc)).map(([, tier], i) => {
+        const tierName = String(tier.get("name") ?? "").trim();
+        return {
+          name: tierName
+            ? `the rule for the award tier “${tierName}”`
+            : `the rule for award tier ${i + 1}`,
+          rule: tier.get("rule") as AccreditationRule | undefined,
+        };
+      }),
+    ];
+    const warning = levelRemovalWarning(rules, id);
+    const question = `Remove the level “${name}”? Descriptors written for it will no longer be shown or published.`;
+    if (!window.confirm(warning ? `${question}\n\n${warning}` : question)) return;
     removeItem(designer.doc, levelsOf(designer.doc), id);
     designer.announce(`Removed ${name}. The scale has ${levels.length - 1} levels.`);
     focusWhenDrawn(["add-level"]);

@@ -7,6 +7,8 @@ import { removeItem } from "../../../collab/shapes/framework-edits.ts";
 import { ReorderControls, moveByOne } from "./reorder-controls.tsx";
 import { RuleEditor } from "./rule-editor.tsx";
 import { YTextInput, useYText } from "./y-text-field.tsx";
+import { useYDeep } from "./use-y.ts";
+import { sameNameKey } from "../../../models/framework/completeness.ts";
 
 function TierRow(props: {
   id: string;
@@ -18,11 +20,23 @@ function TierRow(props: {
   const designer = useDesigner();
   const { id, tier, index, tiers } = props;
   const nameText = tier.get("name") as Y.Text | undefined;
-  const name = useYText(nameText).value.trim() || `tier ${index + 1}`;
+  const typed = useYText(nameText).value.trim();
+  // What to call the tier in sentences and buttons until it has a name of its own.
+  const name = typed || `tier ${index + 1}`;
+  // A name an earlier tier already has: the two could not be told apart (publishing refuses it).
+  useYDeep(tiersOf(designer.doc));
+  const key = sameNameKey(typed);
+  const twin = key
+    ? tiers.findIndex(
+        ([, other], i) => i < index && sameNameKey(String(other.get("name") ?? "")) === key,
+      )
+    : -1;
+  const duplicateId = `tier-name-${id}-duplicate`;
   const remove = () => {
-    if (!window.confirm(`Remove the award tier “${name}”?`)) return;
+    const which = typed ? `the award tier “${typed}”` : `award tier ${index + 1}`;
+    if (!window.confirm(`Remove ${which}?`)) return;
     removeItem(designer.doc, tiersOf(designer.doc), id);
-    designer.announce(`Removed the award tier ${name}.`);
+    designer.announce(`Removed ${which}.`);
     focusWhenDrawn(["add-tier"]);
   };
   return (
@@ -32,7 +46,15 @@ function TierRow(props: {
       onFocus={() => designer.setFocus({ section: "tier", id })}
     >
       <h3 className="row-heading">
-        <span className="muted">Tier {index + 1}:</span> {name}
+        {typed ? (
+          <>
+            <span className="muted">Tier {index + 1}:</span> {typed}
+          </>
+        ) : (
+          <>
+            Tier {index + 1} <span className="muted">(not named yet)</span>
+          </>
+        )}
       </h3>
       <YTextInput
         label="Tier name"
@@ -40,7 +62,13 @@ function TierRow(props: {
         hint="For example Bronze, Silver or Gold."
         ytext={nameText}
         readOnly={designer.locked}
+        describedBy={twin >= 0 ? duplicateId : undefined}
       />
+      {twin >= 0 ? (
+        <p className="field-error" id={duplicateId}>
+          Tier {twin + 1} already has this name: give each tier its own name.
+        </p>
+      ) : null}
       <RuleEditor
         idPrefix={`tier-${id}-rule`}
         legend={`When is ${name} awarded?`}
