@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { cycleNameKey } from "../../models/cycle/name-key.ts";
+import { formatDay } from "../../models/dates.ts";
 import { CsrfInput } from "../components/csrf-input.tsx";
 import { FormError, TextField } from "../components/field.tsx";
 import {
@@ -18,6 +19,7 @@ import { fieldsOf, orNotFound, readForm, run, type ActionResult } from "../utils
 import {
   distributionPreview,
   type DistributionHint,
+  type ExistingCycle,
 } from "../utils/distribution-preview.server.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 import { Distributed } from "../components/cycle/distributed.tsx";
@@ -210,7 +212,7 @@ function DistributePage({ data }: { data: Distributable }) {
     const total: DistributeResult = { created: [], adopted: [], prefilled: [], existing: [] };
     setResult(null);
     setProgress({ done: 0, total: schoolIds.length });
-    for (const batch of batches) {
+    for (const [index, batch] of batches.entries()) {
       const answer = await sendBatch(form, batch);
       if (answer.kind !== "done") {
         setResult({ ...total, ...whyNotDone(answer) });
@@ -224,6 +226,9 @@ function DistributePage({ data }: { data: Distributable }) {
       total.prefilled!.push(...(part.prefilled ?? []));
       total.existing!.push(...(part.existing ?? []));
       total.dueDateKept ??= part.dueDateKept ?? null;
+      // Whether the name was an existing cycle's: the first batch says (later ones find the
+      // cycle the first made).
+      if (index === 0) total.joinedCycle = part.joinedCycle ?? null;
       setProgress((p) => p && { ...p, done: p.done + batch.length });
     }
     setResult(total);
@@ -274,6 +279,7 @@ function DistributePage({ data }: { data: Distributable }) {
               name="name"
               value={cycleName}
               onChange={(e) => setCycleName(e.target.value)}
+              hint={existingCycle ? joiningNotice(existingCycle) : undefined}
               required
               error={shown?.fieldErrors?.name}
             />
@@ -361,6 +367,17 @@ function DistributePage({ data }: { data: Distributable }) {
       )}
     </div>
   );
+}
+
+/** Said under the name while it is an existing cycle's: distributing adds the schools to it. */
+function joiningNotice(cycle: ExistingCycle): string {
+  const schools =
+    cycle.schools === 0
+      ? "no schools yet"
+      : `${cycle.schools} ${cycle.schools === 1 ? "school" : "schools"}`;
+  const due = cycle.dueDate ? `, due ${formatDay(cycle.dueDate)}` : "";
+  const keeps = cycle.dueDate ? ", and it keeps its due date" : "";
+  return `“${cycle.name}” is an existing cycle (${schools}${due}). The schools you choose will join it rather than start a new cycle${keeps}.`;
 }
 
 const hasFieldErrors = (result: DistributeResult) =>

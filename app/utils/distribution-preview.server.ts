@@ -14,6 +14,17 @@ export interface DistributionHint {
   text: string;
 }
 
+/** An existing cycle of the version, as the form says it before the schools join it. */
+export interface ExistingCycle {
+  id: string;
+  nameKey: string;
+  name: string;
+  /** Its due date (ISO), which it keeps whatever date is typed. */
+  dueDate: string | null;
+  /** How many schools have an evaluation in it. */
+  schools: number;
+}
+
 /** For one school with an evaluation on the framework: what distributing will do to it. */
 export interface SchoolPreview {
   /** Into a cycle it has no evaluation in (a new cycle, or one it is not in yet). */
@@ -33,7 +44,8 @@ export async function distributionPreview(
   trustId: string,
   version: { id: string; frameworkId: string },
 ): Promise<{
-  cycles: { id: string; nameKey: string }[];
+  /** This version's cycles: distributing under one's name adds the schools to it. */
+  cycles: ExistingCycle[];
   /** Names (folded) of the trust's cycles on other versions: distributing under one is refused. */
   namesTakenElsewhere: string[];
   schools: Record<string, SchoolPreview>;
@@ -96,7 +108,13 @@ export async function distributionPreview(
     schools[schoolId] = { inNewCycle, inCycle };
   }
   return {
-    cycles: cycles.map((c) => ({ id: c.id, nameKey: cycleNameKey(c.name) })),
+    cycles: cycles.map((c) => ({
+      id: c.id,
+      nameKey: cycleNameKey(c.name),
+      name: c.name,
+      dueDate: c.dueDate?.toISOString() ?? null,
+      schools: new Set(evaluations.filter((e) => e.cycleId === c.id).map((e) => e.schoolId)).size,
+    })),
     namesTakenElsewhere: allCycles
       .filter((c) => c.frameworkVersionId !== version.id)
       .map((c) => cycleNameKey(c.name)),

@@ -8,23 +8,29 @@ export interface Problem {
   anchor: string;
 }
 
+/** Which of the "higher level" fields a problem with that part of a rule is about. */
+export type HigherLevelField = "level" | "count";
+
 /**
- * What is wrong with the "and some criteria at a higher level" part of a rule, in words, or null:
- * a level that is not above the one every criterion must reach says nothing more, and asking for
- * more criteria than the main scale is used by can never be met. Shared with the designer, which
- * shows it beside the fields as they are changed.
+ * What is wrong with the "and some criteria at a higher level" part of a rule, in words, and
+ * which field it is about, or null: a level that is not above the one every criterion must reach
+ * says nothing more, and asking for more criteria than the main scale is used by can never be
+ * met. Shared with the designer, which shows it beside (and describes with it) the field.
  */
-export function higherLevelProblem(
+export function higherLevelIssue(
   rule: AccreditationRule,
   levels: { key: string; label: string }[],
   criteriaOnScale: number,
-): string | null {
+): { field: HigherLevelField; message: string } | null {
   if (rule.type !== "minimumLevels" || !rule.atLeast) return null;
   const floor = levels.findIndex((l) => l.key === rule.everyCriterionAtLeast);
   const higher = levels.findIndex((l) => l.key === rule.atLeast!.level);
   if (floor >= 0 && higher >= 0 && higher <= floor) {
     const label = levels[floor].label.trim() || `level ${floor + 1}`;
-    return `the higher level must be above “${label}”, the level every criterion must reach.`;
+    return {
+      field: "level",
+      message: `the higher level must be above “${label}”, the level every criterion must reach.`,
+    };
   }
   const { count } = rule.atLeast;
   if (!Number.isInteger(count)) return null;
@@ -33,10 +39,26 @@ export function higherLevelProblem(
       criteriaOnScale === 0
         ? "no criteria use"
         : `only ${criteriaOnScale} ${criteriaOnScale === 1 ? "criterion uses" : "criteria use"}`;
-    return `it asks for ${count} criteria at the higher level, but ${have} the scale, so no school could meet it.`;
+    return {
+      field: "count",
+      message: `it asks for ${count} criteria at the higher level, but ${have} the scale, so no school could meet it.`,
+    };
   }
-  if (count > L.ruleCount) return `ask for at most ${L.ruleCount} criteria at the higher level.`;
+  if (count > L.ruleCount)
+    return {
+      field: "count",
+      message: `ask for at most ${L.ruleCount} criteria at the higher level.`,
+    };
   return null;
+}
+
+/** The words of `higherLevelIssue`, or null. */
+export function higherLevelProblem(
+  rule: AccreditationRule,
+  levels: { key: string; label: string }[],
+  criteriaOnScale: number,
+): string | null {
+  return higherLevelIssue(rule, levels, criteriaOnScale)?.message ?? null;
 }
 
 function ruleProblems(

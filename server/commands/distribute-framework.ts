@@ -51,6 +51,11 @@ export interface Distribution {
    * that date, so the admin is not left believing the one they typed applies.
    */
   dueDateKept: string | null;
+  /**
+   * The name was an existing cycle's, so the schools joined it rather than starting a new one:
+   * its name, so the confirmation can say so.
+   */
+  joinedCycle: string | null;
 }
 
 /**
@@ -131,6 +136,7 @@ export async function distributeFramework(
       !cycleIsNew && cycle.dueDate?.getTime() !== input.dueDate?.getTime()
         ? (cycle.dueDate?.toISOString() ?? null)
         : null,
+    joinedCycle: cycleIsNew ? null : cycle.name,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFramework, type Framework } from "../../models/framework/framework.ts";
 import { STARTERS } from "../../models/framework/starters/index.ts";
@@ -34,6 +34,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
+
+/** The field's accessible description: the text of what its aria-describedby points to. */
+function descriptionOf(field: Locator): Promise<string> {
+  return field.evaluate((element) =>
+    (element.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
+      .join(" "),
+  );
+}
 
 async function openDesigner(): Promise<Page> {
   const page = await signedInPage(server.url, world.people.trustAdmin.id);
@@ -73,20 +84,32 @@ describe("checks beside the designer's fields", () => {
     await rule.getByRole("radio", { name: /Every criterion at least a level/ }).check();
     await page.locator("#rule-floor").selectOption("secure");
     await rule.getByRole("checkbox", { name: "And some criteria at a higher level" }).check();
-    await page.locator("#rule-higher").selectOption("developing");
-    await rule
-      .getByText("The higher level must be above “Secure”, the level every criterion must reach.")
-      .waitFor();
+    const higher = page.locator("#rule-higher");
+    const count = page.locator("#rule-count");
+    await higher.selectOption("developing");
+    const notHigher =
+      "The higher level must be above “Secure”, the level every criterion must reach.";
+    await rule.getByText(notHigher).waitFor();
+    // Read with the field it is about, which is marked invalid while it stands.
+    expect(await descriptionOf(higher)).toContain(notHigher);
+    expect(await higher.getAttribute("aria-invalid")).toBe("true");
+    expect(await descriptionOf(count)).not.toContain(notHigher);
+    expect(await count.getAttribute("aria-invalid")).toBeNull();
 
-    await page.locator("#rule-higher").selectOption("leading");
-    await page.locator("#rule-count").fill(String(criteriaCount + 1));
-    await rule
-      .getByText(
-        `It asks for ${criteriaCount + 1} criteria at the higher level, but only ${criteriaCount} criteria use the scale, so no school could meet it.`,
-      )
-      .waitFor();
+    await higher.selectOption("leading");
+    await rule.getByText(notHigher).waitFor({ state: "detached" });
+    expect(await descriptionOf(higher)).toBe("");
+    expect(await higher.getAttribute("aria-invalid")).toBeNull();
+    await count.fill(String(criteriaCount + 1));
+    const tooMany = `It asks for ${criteriaCount + 1} criteria at the higher level, but only ${criteriaCount} criteria use the scale, so no school could meet it.`;
+    await rule.getByText(tooMany).waitFor();
+    expect(await descriptionOf(count)).toContain(tooMany);
+    expect(await count.getAttribute("aria-invalid")).toBe("true");
+    expect(await descriptionOf(higher)).not.toContain(tooMany);
 
-    await page.locator("#rule-count").fill("2");
+    await count.fill("2");
     await expect.poll(() => rule.locator(".field-error").count()).toBe(0);
+    expect(await descriptionOf(count)).toBe("");
+    expect(await count.getAttribute("aria-invalid")).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
 import { judgementsOf } from "../../collab/shapes/evaluation.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
+import { formatDay } from "../../models/dates.ts";
 import { CycleModel } from "../../models/cycle/cycle.ts";
 import { EvaluationModel, getEvaluation } from "../../models/evaluation/evaluation.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
@@ -253,5 +254,59 @@ describe("distributing a cycle over existing evaluations", () => {
     expect(body.created).toEqual([]);
     expect(body.prefilled).toEqual([]);
     expect(await evaluationsOf(school)).toHaveLength(1);
+  });
+
+  it("says on the form that the name is an existing cycle the schools will join, and after, that they joined it", async () => {
+    const [first, second, third] = [
+      await buildSchool(world.trust),
+      await buildSchool(world.trust),
+      await buildSchool(world.trust),
+    ];
+    const admin = await adminOnDistributePage();
+    const path = `/cycles/new?version=${version.id}`;
+    const nameField = (html: string) => html.match(/<input[^>]*name="name"[^>]*>/)![0];
+
+    // A new name makes a new cycle, and says nothing of joining; the same name again joins it.
+    const fresh = `Joining check ${Date.now()}`;
+    expect((await distribute(admin, fresh, [first.id])).body.joinedCycle).toBeNull();
+    const rejoined = await distribute(admin, fresh.toUpperCase(), [second.id]);
+    expect(rejoined.body.joinedCycle).toBe(fresh);
+
+    // The page offers the name of this year's cycle, which exists once distributed under.
+    const name = nameField(withoutScripts((await admin.get(path)).html)).match(
+      /value="([^"]+)"/,
+    )![1];
+    await distribute(admin, name, [first.id]);
+    const cycle = (await CycleModel.findOne({ trustId: world.trust.id, name }).lean())!;
+    const inIt = new Set(
+      (await EvaluationModel.find({ cycleId: cycle._id }).lean()).map((e) => e.schoolId.toString()),
+    ).size;
+    expect(inIt).toBeGreaterThan(0);
+
+    // Before distributing, the form says, with the name field, that the schools will join it.
+    const again = withoutScripts((await admin.get(path)).html);
+    expect(nameField(again)).toContain(`value="${name}"`);
+    // What the field is described by (read with it by a screen reader).
+    const describedBy = (nameField(again).match(/aria-describedby="([^"]*)"/)?.[1] ?? "")
+      .split(" ")
+      .filter(Boolean)
+      .map((id) => again.split(`id="${id}">`)[1]?.split("</p>")[0] ?? "")
+      .join(" ");
+    expect(describedBy).toBe(
+      `“${name}” is an existing cycle (${inIt} ${inIt === 1 ? "school" : "schools"}, due ${formatDay(cycle.dueDate)}). The schools you choose will join it rather than start a new cycle, and it keeps its due date.`,
+    );
+
+    // Distributed (a form sent without scripts): the confirmation says they joined it.
+    const done = await admin.post(path, {
+      versionId: version.id,
+      name,
+      dueDate: DUE,
+      schoolId: third.id,
+    });
+    expect(withoutScripts(done.html)).toContain(
+      `“${name}” is an existing cycle: the schools joined it, rather than starting a new cycle.`,
+    );
+    const [joined] = await evaluationsOf(third);
+    expect(joined?.cycleId?.toString()).toBe(cycle._id.toString());
   });
 });

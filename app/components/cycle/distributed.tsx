@@ -50,6 +50,9 @@ function DistributionSummary({ result }: { result: Partial<Distribution> }) {
   const existing = result.existing ?? [];
   return (
     <>
+      {result.joinedCycle ? (
+        <p>{`“${result.joinedCycle}” is an existing cycle: the schools joined it, rather than starting a new cycle.`}</p>
+      ) : null}
       {result.dueDateKept ? (
         <p>{`This cycle already existed, due ${formatDay(result.dueDateKept)}: its due date is unchanged.`}</p>
       ) : null}

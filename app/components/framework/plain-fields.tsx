@@ -25,6 +25,10 @@ export function NumberInput(props: {
   max: number;
   readOnly: boolean;
   hint?: ReactNode;
+  /** Id of a message elsewhere about this field (e.g. a check of the rule it is part of). */
+  describedBy?: string;
+  /** Set while that message says the value is wrong. */
+  invalid?: boolean;
   onCommit(value: number): void;
   onFocus?: () => void;
   className?: string;
@@ -55,9 +59,13 @@ export function NumberInput(props: {
         step={1}
         value={draft}
         readOnly={props.readOnly}
-        aria-invalid={invalid || undefined}
+        aria-invalid={invalid || props.invalid || undefined}
         aria-describedby={
-          [props.hint ? `${id}-hint` : null, invalid ? `${id}-error` : null]
+          [
+            props.hint ? `${id}-hint` : null,
+            invalid ? `${id}-error` : null,
+            props.describedBy ?? null,
+          ]
             .filter(Boolean)
             .join(" ") || undefined
         }
@@ -91,6 +99,10 @@ export function SelectInput(props: {
   value: string;
   disabled: boolean;
   hint?: ReactNode;
+  /** Id of a message elsewhere about this field (e.g. a check of the rule it is part of). */
+  describedBy?: string;
+  /** Set while that message says the choice is wrong. */
+  invalid?: boolean;
   onChange(value: string): void;
   onFocus?: () => void;
   children: ReactNode;
@@ -106,7 +118,11 @@ export function SelectInput(props: {
         id={id}
         value={props.value}
         disabled={props.disabled}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={
+          [props.hint ? `${id}-hint` : null, props.describedBy ?? null].filter(Boolean).join(" ") ||
+          undefined
+        }
         onFocus={props.onFocus}
         onChange={(event) => props.onChange(event.currentTarget.value)}
       >

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import * as Y from "yjs";
 import {
   MET_SCALE,
@@ -7,7 +8,7 @@ import {
   ordered,
   type YItem,
 } from "../../../collab/shapes/framework.ts";
-import { higherLevelProblem } from "../../../models/framework/completeness.ts";
+import { higherLevelIssue } from "../../../models/framework/completeness.ts";
 import type { AccreditationRule } from "../../../models/framework/types.ts";
 import { useDesigner } from "./designer-context.ts";
 import { LiveOption, NumberInput, PlainTextInput, SelectInput } from "./plain-fields.tsx";
@@ -51,10 +52,10 @@ function RuleSentence({
 }
 
 /**
- * Says beside the "higher level" fields when they ask for something no school could meet or
- * that adds nothing (the check publishing makes), following the scale and criteria as they change.
+ * What publishing would refuse in the "higher level" part of a rule (a level that is not higher,
+ * or more criteria than use the scale), following the scale and criteria as they change.
  */
-function HigherLevelCheck({ id, rule }: { id: string; rule: AccreditationRule }) {
+function useHigherLevelIssue(rule: AccreditationRule) {
   const { doc } = useDesigner();
   useYDeep(levelsOf(doc));
   useYStructure(areasOf(doc));
@@ -69,15 +70,63 @@ function HigherLevelCheck({ id, rule }: { id: string; rule: AccreditationRule })
   const onScale = [...criteriaOf(doc).values()].filter(
     (c) => !binary.has(String(c.get("areaId"))),
   ).length;
-  const problem = higherLevelProblem(rule, levels, onScale);
+  return higherLevelIssue(rule, levels, onScale);
+}
+
+/**
+ * The "at least this many criteria at level" fields, with the check beside them: announced as it
+ * appears, and read with the field it is about (aria-describedby), which is marked invalid meanwhile.
+ */
+function HigherLevelFields({
+  idPrefix,
+  rule,
+  locked,
+  levelOptions,
+  update,
+}: {
+  idPrefix: string;
+  rule: MinimumLevels & { atLeast: NonNullable<MinimumLevels["atLeast"]> };
+  locked: boolean;
+  levelOptions(placeholder: string, chosen: string): ReactNode;
+  update(change: Partial<MinimumLevels>): void;
+}) {
+  const issue = useHigherLevelIssue(rule);
+  const problemId = `${idPrefix}-higher-problem`;
+  const about = (field: "level" | "count") => (issue?.field === field ? problemId : undefined);
   return (
-    <div aria-live="polite">
-      {problem ? (
-        <p className="field-error" id={id}>
-          {problem.charAt(0).toUpperCase() + problem.slice(1)}
-        </p>
-      ) : null}
-    </div>
+    <>
+      <div className="rule-at-least">
+        <NumberInput
+          id={`${idPrefix}-count`}
+          label="At least this many criteria"
+          value={rule.atLeast.count}
+          min={1}
+          max={999}
+          readOnly={locked}
+          describedBy={about("count")}
+          invalid={issue?.field === "count"}
+          onCommit={(count) => update({ atLeast: { level: rule.atLeast.level, count } })}
+        />
+        <SelectInput
+          id={`${idPrefix}-higher`}
+          label="at level"
+          value={rule.atLeast.level}
+          disabled={locked}
+          describedBy={about("level")}
+          invalid={issue?.field === "level"}
+          onChange={(level) => update({ atLeast: { count: rule.atLeast.count, level } })}
+        >
+          {levelOptions("Choose a level", rule.atLeast.level)}
+        </SelectInput>
+      </div>
+      <div aria-live="polite">
+        {issue ? (
+          <p className="field-error" id={problemId}>
+            {issue.message.charAt(0).toUpperCase() + issue.message.slice(1)}
+          </p>
+        ) : null}
+      </div>
+    </>
   );
 }
 
@@ -177,32 +226,14 @@ export function RuleEditor(props: {
             <span>And some criteria at a higher level</span>
           </label>
           {rule.atLeast ? (
-            <div className="rule-at-least">
-              <NumberInput
-                id={`${idPrefix}-count`}
-                label="At least this many criteria"
-                value={rule.atLeast.count}
-                min={1}
-                max={999}
-                readOnly={locked}
-                onCommit={(count) =>
-                  update({ atLeast: { level: rule.atLeast?.level ?? "", count } })
-                }
-              />
-              <SelectInput
-                id={`${idPrefix}-higher`}
-                label="at level"
-                value={rule.atLeast.level}
-                disabled={locked}
-                onChange={(level) =>
-                  update({ atLeast: { count: rule.atLeast?.count ?? 1, level } })
-                }
-              >
-                {levelOptions("Choose a level", rule.atLeast.level)}
-              </SelectInput>
-            </div>
+            <HigherLevelFields
+              idPrefix={idPrefix}
+              rule={{ ...rule, atLeast: rule.atLeast }}
+              locked={locked}
+              levelOptions={levelOptions}
+              update={update}
+            />
           ) : null}
-          {rule.atLeast ? <HigherLevelCheck id={`${idPrefix}-higher-problem`} rule={rule} /> : null}
         </div>
       ) : null}
 
