@@ -15,12 +15,15 @@ export {
   publishFramework,
 } from "../server/commands/publish-framework.ts";
 export {
+  CopyFrameworkInput,
   CreateFrameworkInput,
   ImportFrameworkInput,
   ImportRefusedError,
+  copyFramework,
   createFramework,
   importFramework,
 } from "../server/commands/create-framework.ts";
+export { draftChanges, type DraftChange } from "../server/commands/draft-changes.ts";
 export { newRequestId } from "../models/input.ts";
 export {
   getFrameworkVersion,

@@ -7,12 +7,15 @@ import {
   ImportRefusedError,
   STARTERS,
   can,
+  copyFramework,
   createFramework,
+  draftChanges,
   frameworksOf,
   importFramework,
   listFrameworks,
   loadTrustFor,
   newRequestId,
+  type DraftChange,
 } from "../framework.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
 import {
@@ -33,10 +36,11 @@ const KIND_LABELS = {
 } as const;
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const { trustId } = await orNotFound(loadTrustFor(actor, "framework", "read"));
   const frameworks = await listFrameworks(trustId);
+  const drafts = await draftChanges({ actor, collab: context.collab }, frameworks);
   return json({
     canDesign: can(actor, "write", frameworksOf(trustId)),
     requestId: newRequestId(),
@@ -45,9 +49,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: f.name,
       kind: KIND_LABELS[f.kind],
       latestVersion: f.latestVersion,
+      draft: draftSentence(drafts.get(f.id)),
     })),
     starters: STARTERS.map((s) => ({ key: s.key, name: s.content.name })),
   });
+}
+
+/** What the list says of a framework's draft beside its newest published version. */
+function draftSentence(change: DraftChange | undefined): string {
+  if (!change) return "Not published yet";
+  if (change.state === "unknown") return "Could not be checked just now";
+  return change.state === "matches"
+    ? `Draft matches version ${change.version}`
+    : "Draft has changes not yet published";
 }
 
 type Result = ActionResult & { importErrors?: { path: string; message: string }[] };
@@ -57,6 +71,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = { actor, collab: context.collab };
   const form = await readForm(request, { maxFileBytes: MAX_IMPORT_BYTES });
   try {
+    if (form.get("intent") === "copy") {
+      const copy = await copyFramework(ctx, fieldsOf(form));
+      return redirect(`/frameworks/${copy.id}`);
+    }
     if (form.get("intent") === "import") {
       const file = form.get("file");
       const input = fieldsOf(form, {
@@ -71,7 +89,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof ImportRefusedError)
       return json<Result>({ importErrors: error.problems }, { status: 400 });
-    return refusal(error);
+    return refusal(error, form.get("intent") === "copy" ? "copy" : undefined);
   }
 }
 
@@ -79,12 +97,21 @@ export default function Frameworks() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<Result>();
   const busy = useNavigation().state === "submitting";
+  const copyError =
+    result?.intent === "copy"
+      ? (result.formError ?? Object.values(result.fieldErrors ?? {}).find(Boolean) ?? null)
+      : null;
   return (
     <div className="page">
       <h1>Frameworks</h1>
       <p className="lede">
         Your trust's quality marks, self-evaluation frameworks and trust reviews.
       </p>
+      {copyError ? (
+        <p className="form-error" role="alert">
+          {`No copy was made: ${copyError}`}
+        </p>
+      ) : null}
       {data.frameworks.length === 0 ? (
         <p className="muted empty-state">
           {data.canDesign
@@ -100,6 +127,12 @@ export default function Frameworks() {
                 <th scope="col">Framework</th>
                 <th scope="col">Kind</th>
                 <th scope="col">Published</th>
+                <th scope="col">Draft</th>
+                {data.canDesign ? (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -110,6 +143,20 @@ export default function Frameworks() {
                   </td>
                   <td>{f.kind}</td>
                   <td>{f.latestVersion > 0 ? `v${f.latestVersion}` : "Draft, not published"}</td>
+                  <td>{f.draft}</td>
+                  {data.canDesign ? (
+                    <td>
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="requestId" value={data.requestId} />
+                        <input type="hidden" name="intent" value="copy" />
+                        <input type="hidden" name="frameworkId" value={f.id} />
+                        <button type="submit" className="button-link" disabled={busy}>
+                          Make a copy<span className="visually-hidden"> of {f.name}</span>
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -172,7 +219,7 @@ export default function Frameworks() {
                 </ul>
               </div>
             ) : null}
-            <FormError message={result?.formError} />
+            <FormError message={copyError ? null : result?.formError} />
             <button type="submit" className="button" disabled={busy}>
               Import as a new draft
             </button>

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { documentName } from "../../collab/document-name.ts";
 import { readFramework } from "../../collab/shapes/framework.ts";
@@ -12,6 +11,7 @@ import {
   recordShowsVersion,
   type FrameworkVersion,
 } from "../../models/framework/framework.ts";
+import { sameContent } from "../../models/framework/same-content.ts";
 import { objectId } from "../../models/input.ts";
 import { loadFramework } from "../../models/permissions/loaders.ts";
 import { waitUntil } from "../../models/wait-until.ts";
@@ -41,11 +41,9 @@ export async function publishFramework(
   const content = readFramework(await ctx.collab.read(documentName("framework", framework.id)));
   const problems = completenessProblems(content);
   if (problems.length > 0) throw new IncompleteFrameworkError(problems);
-  // Compared as stored: the database keeps no undefined fields.
-  const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
   const unchanged = async () => {
     const latest = await latestVersionOf(framework.trustId, framework.id);
-    return latest && isDeepStrictEqual(plain(latest.content), plain(content)) ? latest : null;
+    return latest && sameContent(latest.content, content) ? latest : null;
   };
   // Published already, perhaps by another request a moment ago that has not yet written the
   // framework's record (its name and newest version): answer once it has, as that request will.
