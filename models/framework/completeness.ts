@@ -192,46 +192,37 @@ export const sameNameKey = (name: string) =>
  * repeat is named with the first that has it.
  */
 function duplicateProblems(content: FrameworkContent): Problem[] {
-  const problems: Problem[] = [];
-  for (const scale of content.scales) {
-    const seen = new Map<string, number>();
-    scale.levels.forEach((level, i) => {
-      const key = sameNameKey(level.label);
-      if (!key) return;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, i);
-      else
-        problems.push({
-          message: `Level ${i + 1} of the scale is labelled “${level.label.trim()}”, like level ${first + 1}: give each level its own label.`,
-          anchor: `level-${level.key}`,
-        });
-    });
-  }
-  const titles = new Map<string, number>();
-  content.areas.forEach((area, a) => {
-    const key = sameNameKey(area.title);
+  const levels = content.scales.flatMap((scale) =>
+    repeatsIn(scale.levels, (level) => level.label).map(({ item, at, first }) => ({
+      message: `Level ${at + 1} of the scale is labelled “${item.label.trim()}”, like level ${first + 1}: give each level its own label.`,
+      anchor: `level-${item.key}`,
+    })),
+  );
+  const areas = repeatsIn(content.areas, (area) => area.title).map(({ item, at, first }) => ({
+    message: `Area ${at + 1} is titled “${item.title.trim()}”, like area ${first + 1}: give each area its own title.`,
+    anchor: `area-title-${item.id}`,
+  }));
+  const tiers = repeatsIn(content.awardTiers ?? [], (tier) => tier.name).map(
+    ({ item, at, first }) => ({
+      message: `Award tier ${at + 1} is named “${item.name.trim()}”, like tier ${first + 1}: give each tier its own name.`,
+      anchor: `tier-name-${item.id}`,
+    }),
+  );
+  return [...levels, ...areas, ...tiers];
+}
+
+/** Each item whose name (folded: sameNameKey) an earlier one already has, with both places. */
+function repeatsIn<T>(items: readonly T[], nameOf: (item: T) => string) {
+  const seen = new Map<string, number>();
+  const repeats: { item: T; at: number; first: number }[] = [];
+  items.forEach((item, at) => {
+    const key = sameNameKey(nameOf(item));
     if (!key) return;
-    const first = titles.get(key);
-    if (first === undefined) titles.set(key, a);
-    else
-      problems.push({
-        message: `Area ${a + 1} is titled “${area.title.trim()}”, like area ${first + 1}: give each area its own title.`,
-        anchor: `area-title-${area.id}`,
-      });
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, at);
+    else repeats.push({ item, at, first });
   });
-  const tierNames = new Map<string, number>();
-  (content.awardTiers ?? []).forEach((tier, t) => {
-    const key = sameNameKey(tier.name);
-    if (!key) return;
-    const first = tierNames.get(key);
-    if (first === undefined) tierNames.set(key, t);
-    else
-      problems.push({
-        message: `Award tier ${t + 1} is named “${tier.name.trim()}”, like tier ${first + 1}: give each tier its own name.`,
-        anchor: `tier-name-${tier.id}`,
-      });
-  });
-  return problems;
+  return repeats;
 }
 
 /** The main scale: the one most areas use (a Met / Not met scale is a helper, not the main one). */

@@ -104,17 +104,16 @@ export async function saveAgreementDraft(
     await AgreementDraftModel.deleteOne({ _id });
     return null;
   }
-  const updatedAt = new Date();
-  const fields = {
-    trustId: validation.trustId,
+  const draft: AgreementDraft = {
     validationId: validation.id,
     criterionId: input.criterionId,
     userId,
     level: input.level,
     rationale: input.rationale,
     basedOn: input.basedOn,
-    updatedAt,
+    updatedAt: new Date(),
   };
+  const fields = { trustId: validation.trustId, ...draft };
   const write = () => AgreementDraftModel.updateOne({ _id }, { $set: fields }, { upsert: true });
   try {
     await write();
@@ -123,15 +122,7 @@ export async function saveAgreementDraft(
     if (!isDuplicateKey(error)) throw error;
     await write();
   }
-  return {
-    validationId: validation.id,
-    criterionId: input.criterionId,
-    userId,
-    level: input.level,
-    rationale: input.rationale,
-    basedOn: input.basedOn,
-    updatedAt,
-  };
+  return draft;
 }
 
 /** Removes `userId`'s draft of one criterion (it has been recorded). */
