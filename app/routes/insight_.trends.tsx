@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { queryOf } from "../../models/insight/query.ts";
+import { NOT_APPLICABLE } from "../../models/insight/words.ts";
 import { TrendChart } from "../components/insight/charts.client.tsx";
 import { InsightHeader, LevelMark, NoFramework } from "../components/insight/insight-header.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
@@ -65,6 +66,7 @@ function AreaTrend({ area, oneCycle }: { area: Area; oneCycle: string | null }) 
                 </th>
               ))}
               <th scope="col">{area.notYet}</th>
+              {area.someNotApplicable ? <th scope="col">{NOT_APPLICABLE}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -75,6 +77,7 @@ function AreaTrend({ area, oneCycle }: { area: Area; oneCycle: string | null }) 
                   <td key={c.level.key}>{c.count}</td>
                 ))}
                 <td>{p.unjudged}</td>
+                {area.someNotApplicable ? <td>{p.notApplicable}</td> : null}
               </tr>
             ))}
           </tbody>

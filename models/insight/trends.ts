@@ -17,6 +17,8 @@ export interface TrendPoint {
   counts: { level: LevelView; count: number }[];
   /** Schools in the cycle with no judged criterion in the area. */
   unjudged: number;
+  /** Schools in the cycle where the area does not apply (no sixth form, say). */
+  notApplicable: number;
 }
 
 export interface AreaTrend {
@@ -26,6 +28,8 @@ export interface AreaTrend {
   points: TrendPoint[];
   /** What `unjudged` counts, in words: "Not judged yet" ("Not agreed yet"). */
   notYet: string;
+  /** True when the area does not apply at some school in some cycle: the table says how many. */
+  someNotApplicable: boolean;
   /** While no school has a level in the area in any of the cycles, what to say instead of a chart. */
   nothingYet: string | null;
   /**
@@ -38,7 +42,8 @@ export interface AreaTrend {
 /**
  * Trends: per area, the trust's distribution across cycles, oldest cycle first. `cycles` orders
  * the cycles; evaluations outside them (started by a school itself) are left out, and so is a
- * school from an area that does not apply to it (`applies`; every area, if not given). Every
+ * school from an area that does not apply to it (`applies`; every area, if not given), counted
+ * apart as "Not applicable" so that each cycle's row adds up to its schools. Every
  * area shares one scale: the schools of the largest cycle.
  */
 export function trendsOf(
@@ -56,9 +61,8 @@ export function trendsOf(
     const levelScale = scaleOf(content, area);
     const levels = levelScale.levels.map(({ key, label, colour }) => ({ key, label, colour }));
     const points = cycles.map((cycle) => {
-      const inCycle = evaluations.filter(
-        (e) => e.cycleId === cycle.id && (!applies || applies(e.schoolId, area)),
-      );
+      const ofCycle = evaluations.filter((e) => e.cycleId === cycle.id);
+      const inCycle = ofCycle.filter((e) => !applies || applies(e.schoolId, area));
       const placed = inCycle.map((e) => areaLevel(area, levelScale, judgementsOf(e, source)).level);
       return {
         cycleId: cycle.id,
@@ -68,6 +72,7 @@ export function trendsOf(
           count: placed.filter((p) => p === level.key).length,
         })),
         unjudged: placed.filter((p) => p === null).length,
+        notApplicable: ofCycle.length - inCycle.length,
       };
     });
     const anyLevel = points.some((p) => p.counts.some((c) => c.count > 0));
@@ -77,6 +82,7 @@ export function trendsOf(
       levels,
       points,
       notYet: notYetLabel(source),
+      someNotApplicable: points.some((p) => p.notApplicable > 0),
       nothingYet: anyLevel ? null : nothingYetNote(area.title, source, true),
       scale,
     };
