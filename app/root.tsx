@@ -135,7 +135,8 @@ function Header() {
                 <Link to="/insight">Insight</Link>
               </li>
             ) : null}
-            {data.user.validates ? (
+            {/* Whose home is their validations has them under the first item already. */}
+            {data.user.validates && data.user.home !== "validations" ? (
               <li>
                 <Link to="/validations">Validations</Link>
               </li>

@@ -72,6 +72,9 @@ describe("a validator", () => {
     expect(home.shown).toContain(`href="/validations/${validation.id}/meeting"`);
     expect(home.shown).toContain(`href="${VIDEO}"`);
     expect(home.shown).toContain(`${world.school.name}: ${world.evaluation.title}`);
+    // One menu item for them, not "Your validations" and "Validations" side by side.
+    const menu = /<nav aria-label="Main">.*?<\/nav>/s.exec(home.shown)![0];
+    expect(menu.match(/href="\/(home|validations)"/g)).toEqual(['href="/home"']);
   });
 
   it("sees each validation's school, evaluation, status, meeting date and links in the list", async () => {
