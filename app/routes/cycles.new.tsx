@@ -74,7 +74,14 @@ async function choices(trustId: string) {
     .sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
 }
 
-export type DistributeResult = ActionResult & Partial<Distribution>;
+/** What was in the form when it was sent: a refused form shows it again, not its defaults. */
+interface Typed {
+  name: string;
+  dueDate: string;
+  schoolId: string[];
+}
+
+export type DistributeResult = ActionResult & Partial<Distribution> & { typed?: Typed };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
@@ -82,7 +89,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const done = await run(() =>
     distributeFramework({ actor, collab: context.collab }, fieldsOf(form, { lists: ["schoolId"] })),
   );
-  return done instanceof Response ? done : json<DistributeResult>(done);
+  if (!(done instanceof Response)) return json<DistributeResult>(done);
+  // Refused (the form's own messages): sent back with what was typed, for the page without
+  // scripts, which is drawn afresh from this answer.
+  const refused = (await done.json()) as ActionResult;
+  const text = (key: string) => {
+    const value = form.get(key);
+    return typeof value === "string" ? value : "";
+  };
+  const typed: Typed = {
+    name: text("name"),
+    dueDate: text("dueDate"),
+    schoolId: form.getAll("schoolId").filter((v): v is string => typeof v === "string"),
+  };
+  return json<DistributeResult>({ ...refused, typed }, { status: done.status });
 }
 
 const BATCH = 25;
@@ -234,12 +254,15 @@ function DistributePage({ data }: { data: Distributable }) {
     setResult(total);
   }
 
+  // After a refusal without scripts, the page starts from what was typed.
+  const typed = serverResult?.typed;
   const [selected, setSelected] = useState<Set<string>>(
-    () => new Set(data.schools.map((s) => s.id)),
+    () =>
+      new Set(data.schools.map((s) => s.id).filter((id) => !typed || typed.schoolId.includes(id))),
   );
   const all = selected.size === data.schools.length;
   // Distributing under the name of an existing cycle of this version goes into that cycle.
-  const [cycleName, setCycleName] = useState(data.defaultName);
+  const [cycleName, setCycleName] = useState(typed?.name ?? data.defaultName);
   const existingCycle = data.cycles.find((c) => c.nameKey === cycleNameKey(cycleName));
   const schoolsShown = data.schools.map((s) => ({
     ...s,
@@ -287,6 +310,7 @@ function DistributePage({ data }: { data: Distributable }) {
               label="Due date"
               name="dueDate"
               type="date"
+              defaultValue={typed?.dueDate}
               required
               error={shown?.fieldErrors?.dueDate}
             />

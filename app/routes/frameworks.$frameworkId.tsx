@@ -5,7 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import designerStyles from "../styles/designer.css";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { documentName } from "../../collab/document-name.ts";
@@ -15,12 +15,20 @@ import FrameworkDesigner from "../components/framework/designer.client.tsx";
 import {
   IncompleteFrameworkError,
   can,
+  copyFramework,
   listVersions,
   loadFramework,
+  newRequestId,
   publishFramework,
 } from "../framework.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
-import { orNotFound, fieldsOf, readForm, refusal } from "../utils/command.server.ts";
+import {
+  orNotFound,
+  fieldsOf,
+  readForm,
+  refusal,
+  type ActionResult,
+} from "../utils/command.server.ts";
 import { useHydrated } from "../utils/use-hydrated.ts";
 import type { Problem } from "../../models/framework/completeness.ts";
 import { formatDay } from "../../models/dates.ts";
@@ -49,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: v.content.name,
     })),
     canEdit: can(actor, "write", resource),
+    requestId: newRequestId(),
     canPublish: can(actor, "publish", resource),
     canDistribute: can(actor, "distribute", resource),
     me: { userId: actor.userId, name: actor.name, colour: colourFor(actor.userId) },
@@ -76,6 +85,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const input = fieldsOf(form, {
     extra: { frameworkId: params.frameworkId ?? "" },
   });
+  if (form.get("intent") === "copy") {
+    try {
+      const copy = await copyFramework({ actor, collab: context.collab }, input);
+      return redirect(`/frameworks/${copy.id}`);
+    } catch (error) {
+      return refusal(error, "copy");
+    }
+  }
   try {
     const { version, created } = await publishFramework({ actor, collab: context.collab }, input);
     return reply({
@@ -100,9 +117,17 @@ function publishedMessage(result: Partial<PublishResult>, canDistribute: boolean
 
 export default function FrameworkPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<Partial<PublishResult>>();
+  const answer = useActionData<Partial<PublishResult> | ActionResult>();
+  const copyResult = answer && "intent" in answer && answer.intent === "copy" ? answer : null;
+  const result = copyResult ? undefined : (answer as Partial<PublishResult> | undefined);
+  const copyError = copyResult
+    ? (copyResult.formError ?? Object.values(copyResult.fieldErrors ?? {}).find(Boolean) ?? null)
+    : null;
   const hydrated = useHydrated();
-  const publishing = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting";
+  const copying = submitting && navigation.formData?.get("intent") === "copy";
+  const publishing = submitting && !copying;
   // The heading and the tab's title follow the draft's name as anyone renames it.
   const [liveName, setLiveName] = useState<string | null>(null);
   const name = liveName === null ? data.framework.name : liveName.trim() || "Untitled framework";
@@ -145,7 +170,7 @@ export default function FrameworkPage() {
               <p>{`Publishing freezes the draft as version v${(data.versions[0]?.version ?? 0) + 1}. Evaluations keep the version they started on.`}</p>
               <Form method="post">
                 <CsrfInput />
-                <button type="submit" className="button" disabled={publishing}>
+                <button type="submit" className="button" disabled={submitting}>
                   {publishing ? "Checking…" : "Publish"}
                 </button>
               </Form>
@@ -171,6 +196,30 @@ export default function FrameworkPage() {
                     ))}
                   </ul>
                 </div>
+              ) : null}
+            </section>
+          ) : null}
+          {/* Copying asks for "write" on the source, as editing does (copyFramework). */}
+          {data.canEdit ? (
+            <section className="panel stack" aria-labelledby="copy-heading">
+              <h2 id="copy-heading">Make a copy</h2>
+              <p>
+                {data.versions.length
+                  ? `Starts a new draft from the newest published version (v${data.versions[0].version}). This framework stays as it is.`
+                  : "Starts a new draft from this draft as it is now. This framework stays as it is."}
+              </p>
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="requestId" value={data.requestId} />
+                <input type="hidden" name="intent" value="copy" />
+                <button type="submit" disabled={submitting}>
+                  {copying ? "Copying…" : "Make a copy"}
+                </button>
+              </Form>
+              {copyError ? (
+                <p role="alert" className="form-error">
+                  {`No copy was made: ${copyError}`}
+                </p>
               ) : null}
             </section>
           ) : null}

@@ -4,6 +4,7 @@ import { readFramework } from "../../collab/shapes/framework.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { InvalidInputError } from "../../models/errors.ts";
 import { emptyFramework } from "../../models/framework/blank.ts";
+import { copyName } from "../../models/framework/copy-name.ts";
 import {
   latestVersionOf,
   createFramework as store,
@@ -90,7 +91,7 @@ export async function copyFramework(
   const source =
     latest?.content ??
     readFramework(await ctx.collab.read(documentName("framework", framework.id)));
-  const content = { ...structuredClone(source), name: `Copy of ${source.name}` };
+  const content = { ...structuredClone(source), name: copyName(source.name) };
   return create(ctx, framework.trustId, content, null, `${input.requestId}:copy:${framework.id}`, {
     from: `copy of framework:${framework.id}${latest ? ` v${latest.version}` : " (draft)"}`,
   });

@@ -3,6 +3,7 @@ import type * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
 import { criteriaOf, readFramework } from "../../collab/shapes/framework.ts";
 import { FrameworkModel } from "../../models/framework/framework.ts";
+import { FRAMEWORK_LIMITS } from "../../models/framework/schema.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
 import type { AppServer } from "../../server/app.ts";
 import { connectClient, eventually, type TestClient } from "../support/collab-client.ts";
@@ -179,6 +180,44 @@ describe("making a copy", () => {
     expect(await rowOf(world.people.trustAdmin.id, copyId)).toContain("Not published yet");
     // The original is untouched.
     expect((await draftOf(frameworkId)).name).toBe(inclusionExcellence.name);
+  });
+
+  it("names the copy of a framework with a name at the limit so that it can be published", async () => {
+    const admin = await as(world.people.trustAdmin.id);
+    await admin.get("/frameworks");
+    const longName = "Inclusion, belonging and wellbeing across every school of the trust "
+      .repeat(4)
+      .slice(0, FRAMEWORK_LIMITS.name);
+    expect(longName).toHaveLength(FRAMEWORK_LIMITS.name);
+    const form = new FormData();
+    form.set("csrf", admin.csrf);
+    form.set("requestId", admin.requestId);
+    form.set("intent", "import");
+    const file = JSON.stringify({ ...inclusionExcellence, name: longName });
+    form.set("file", new File([file], "long.json", { type: "application/json" }));
+    const imported = await fetch(`${server.url}/frameworks`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: admin.cookieHeader, origin: server.url },
+      redirect: "manual",
+    });
+    expect(imported.status).toBe(302);
+    const frameworkId = imported.headers.get("location")!.split("/").pop()!;
+    await publish(frameworkId);
+
+    await admin.get("/frameworks");
+    const copied = await admin.post("/frameworks", { intent: "copy", frameworkId });
+    expect(copied.status).toBe(302);
+    const copyId = copied.location!.split("/").pop()!;
+    const name = (await draftOf(copyId)).name;
+    expect(name.length).toBeLessThanOrEqual(FRAMEWORK_LIMITS.name);
+    expect(name.startsWith("Copy of Inclusion, belonging and wellbeing")).toBe(true);
+    expect(name.endsWith("…")).toBe(true);
+
+    await admin.get(`/frameworks/${copyId}`);
+    const published = await admin.post(`/frameworks/${copyId}`, {});
+    expect(published.html).not.toMatch(/The framework.{1,6}s name is/);
+    expect(published.status).toBe(200);
   });
 
   it("copies the draft of a framework never published", async () => {
