@@ -17,19 +17,41 @@ import { getCycle } from "../../models/cycle/cycle.ts";
 import { formatDay, formatMoment } from "../../models/dates.ts";
 import { NotFoundError } from "../../models/errors.ts";
 import { getEvaluation } from "../../models/evaluation/evaluation.ts";
-import { frameworkOfEvaluation } from "../../models/evaluation/framework-of.ts";
 import { scaleOf } from "../../models/framework/applicable.ts";
+import type { Criterion, FrameworkContent } from "../../models/framework/types.ts";
 import { loadValidation } from "../../models/permissions/loaders.ts";
 import type { Actor } from "../../models/permissions/roles.ts";
 import { getTrust } from "../../models/trust/trust.ts";
 import { getUsers } from "../../models/user/user.ts";
+import { frameworkOfValidation } from "../../models/validation/framework-of.ts";
 import { findMeetingSchedule } from "../../models/validation/meeting.ts";
 import { OUTCOME_LABELS } from "../../models/validation/outcome.ts";
 import { listRecordEntries } from "../../models/validation/record.ts";
 import { recordState, type RecordEntry } from "../../models/validation/record-state.ts";
-import type { ValidationReportData } from "./report-data.ts";
+import type { PrintedAgreement, ValidationReportData } from "./report-data.ts";
 
 type Outcome = Extract<RecordEntry, { kind: "outcome" }>;
+
+type Scale = readonly { key: string; label: string; colour: string }[];
+
+/** The level at `key` as the first of `scales` that has it names it (null: none has it). */
+function printed(key: string | null | undefined, ...scales: Scale[]) {
+  for (const scale of scales) {
+    const level = scale.find((l) => l.key === key);
+    if (level) return { label: level.label, colour: level.colour };
+  }
+  return null;
+}
+
+/** Each criterion's scale levels in `content`, by criterion. */
+function levelsByCriterionIn(content: FrameworkContent) {
+  return new Map(
+    content.areas.flatMap((area) => {
+      const { levels } = scaleOf(content, area);
+      return area.criteria.map((c) => [c.id, levels] as const);
+    }),
+  );
+}
 
 /** The outcome's details as sentences (only those it has). */
 function outcomeLines(outcome: Outcome): string[] {
@@ -105,6 +127,8 @@ function whoTookPart(
  * rather than guessing. The school's judgement is the one the validators reviewed,
  * as the pages show it (ADRs 062, 063): as submitted, named as the scale named it then, with what
  * it is now wherever the school has changed it since; live, and said so, if never submitted.
+ * Its areas, criteria and levels are those of the framework version the submission was made
+ * against (frameworkOfValidation), whatever version the evaluation has moved to since.
  */
 export async function validationReportData(
   actor: Actor,
@@ -115,17 +139,23 @@ export async function validationReportData(
   const { validation } = await loadValidation(actor, params.validationId);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
-  const [{ school, version, content }, trust, cycle, entries, schedule, awards, meeting, review] =
+  const [trust, cycle, entries, schedule, awards, meeting, { review, framework }] =
     await Promise.all([
-      frameworkOfEvaluation(evaluation),
       getTrust(validation.trustId),
       evaluation.cycleId ? getCycle(evaluation.trustId, evaluation.cycleId) : null,
       listRecordEntries(validation.trustId, validation.id),
       findMeetingSchedule(validation.trustId, validation.id),
       listAwardsOfEvaluation(validation.trustId, evaluation.id),
       collab.read(documentName("meeting", validation.id)),
-      submissionUnderReview(evaluation),
+      submissionUnderReview(evaluation).then(async (review) => ({
+        review,
+        framework: await frameworkOfValidation(evaluation, review.snapshot),
+      })),
     ]);
+  // Printed against the version the submission was made against (its criteria, levels and
+  // descriptors); a level it lacks (agreed or judged since a move) is named as the scale now names it.
+  const { school, version, content } = framework;
+  const levelsNow = levelsByCriterionIn(framework.current.content);
   let minutes;
   try {
     minutes = readRichText(meeting.getXmlFragment(MINUTES_FIELD));
@@ -149,6 +179,50 @@ export async function validationReportData(
   const schoolJudgements = new Map(
     evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
   );
+  /** What the report prints of one criterion, on `levels` (its scale in the version it is of). */
+  const agreement = (criterion: Criterion, levels: Scale): PrintedAgreement => {
+    const scaleNow = levelsNow.get(criterion.id) ?? [];
+    const agreed = state.agreed[criterion.id];
+    // Agreed in the meeting: named as the version submitted against names it, if it can.
+    const level = agreed ? printed(agreed.level, levels, scaleNow) : null;
+    const live = schoolJudgements.get(criterion.id) ?? null;
+    const submitted = review.submittedJudgements.get(criterion.id) ?? null;
+    const reviewed = reviewedLevel(
+      submission,
+      submittedLevelOf(review, criterion.id, levels),
+      live,
+      levels,
+    );
+    return {
+      code: criterion.code,
+      statement: criterion.statement,
+      schoolJudgement: reviewed && { label: reviewed.label, colour: reviewed.colour },
+      schoolJudgementNow:
+        submission && changedSinceSubmission(submission, submitted, live)
+          ? changedNote(printed(live, scaleNow, levels)?.label ?? null, submission.on)
+          : null,
+      agreed:
+        agreed && level
+          ? {
+              level,
+              rationale: agreed.rationale,
+              agreedBy: name(agreed.agreedBy),
+              agreedAt: formatMoment(agreed.agreedAt),
+              confirmedBy: agreed.confirmedBy ? name(agreed.confirmedBy) : null,
+              confirmedAt: agreed.confirmedAt ? formatMoment(agreed.confirmedAt) : null,
+            }
+          : null,
+    };
+  };
+  // The record keeps every agreement: one the meeting made on a criterion the evaluation gained
+  // when it moved on (not in the version submitted against) is printed after the others.
+  const { current } = framework;
+  const listed = new Set(content.areas.flatMap((a) => a.criteria.map((c) => c.id)));
+  const agreedSince = current.content.areas.flatMap((area) =>
+    area.criteria
+      .filter((c) => !listed.has(c.id) && state.agreed[c.id])
+      .map((c) => agreement(c, scaleOf(current.content, area).levels)),
+  );
   const award = awards.find((a) => a.validationId === validation.id && !a.superseded) ?? null;
 
   return {
@@ -169,48 +243,20 @@ export async function validationReportData(
       : "School's judgement (live)",
     ...whoTookPart(validation.validatorIds, entries, state.outcome, name),
     observers: null,
-    areas: content.areas.map((area) => {
-      const levels = scaleOf(content, area).levels;
-      const printed = (key: string | undefined) => {
-        const level = levels.find((l) => l.key === key);
-        return level ? { label: level.label, colour: level.colour } : null;
-      };
-      return {
+    areas: [
+      ...content.areas.map((area) => ({
         title: area.title,
-        criteria: area.criteria.map((criterion) => {
-          const agreed = state.agreed[criterion.id];
-          const level = agreed ? printed(agreed.level) : null;
-          const live = schoolJudgements.get(criterion.id) ?? null;
-          const submitted = review.submittedJudgements.get(criterion.id) ?? null;
-          const reviewed = reviewedLevel(
-            submission,
-            submittedLevelOf(review, criterion.id, levels),
-            live,
-            levels,
-          );
-          return {
-            code: criterion.code,
-            statement: criterion.statement,
-            schoolJudgement: reviewed && { label: reviewed.label, colour: reviewed.colour },
-            schoolJudgementNow:
-              submission && changedSinceSubmission(submission, submitted, live)
-                ? changedNote(printed(schoolJudgements.get(criterion.id))?.label ?? null, submission.on)
-                : null,
-            agreed:
-              agreed && level
-                ? {
-                    level,
-                    rationale: agreed.rationale,
-                    agreedBy: name(agreed.agreedBy),
-                    agreedAt: formatMoment(agreed.agreedAt),
-                    confirmedBy: agreed.confirmedBy ? name(agreed.confirmedBy) : null,
-                    confirmedAt: agreed.confirmedAt ? formatMoment(agreed.confirmedAt) : null,
-                  }
-                : null,
-          };
-        }),
-      };
-    }),
+        criteria: area.criteria.map((c) => agreement(c, scaleOf(content, area).levels)),
+      })),
+      ...(agreedSince.length
+        ? [
+            {
+              title: `Criteria added since submission (version ${current.version.version})`,
+              criteria: agreedSince,
+            },
+          ]
+        : []),
+    ],
     outcome: state.outcome
       ? {
           result: OUTCOME_LABELS[state.outcome.result],

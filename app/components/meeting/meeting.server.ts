@@ -3,7 +3,6 @@ import { colourFor } from "../../../collab/context.ts";
 import { documentName } from "../../../collab/document-name.ts";
 import { NotFoundError } from "../../../models/errors.ts";
 import { getEvaluation, type Evaluation } from "../../../models/evaluation/evaluation.ts";
-import { frameworkOfEvaluation } from "../../../models/evaluation/framework-of.ts";
 import { scaleOf } from "../../../models/framework/applicable.ts";
 import { listMembershipsOfTrust } from "../../../models/membership/membership.ts";
 import {
@@ -23,7 +22,6 @@ import { getSchool } from "../../../models/school/school.ts";
 import { getUsers } from "../../../models/user/user.ts";
 import { formatDay, formatMoment, todayInEngland } from "../../../models/dates.ts";
 import { listSnapshotsOfEvaluation } from "../../../models/snapshot/snapshot.ts";
-import { frameworkOfSnapshot } from "../../../models/snapshot/framework-as-taken.ts";
 import { latestSubmissionIn } from "../../../models/snapshot/submit.ts";
 import {
   levelAsTaken,
@@ -42,6 +40,10 @@ import { outcomesFor } from "../../../models/validation/outcome.ts";
 import { listAgreementDrafts } from "../../../models/validation/agreement-draft.ts";
 import { listProvisionalJudgements } from "../../../models/validation/provisional.ts";
 import { listRecordEntries } from "../../../models/validation/record.ts";
+import {
+  frameworkOfValidation,
+  type FrameworkOfValidation,
+} from "../../../models/validation/framework-of.ts";
 import { recordState } from "../../../models/validation/record-state.ts";
 import { takenAsSubmitted } from "../../../models/validation/rule-judgements.ts";
 import { whiteboardLicence } from "./whiteboard-licence.server.ts";
@@ -80,17 +82,15 @@ export async function submissionUnderReview(evaluation: Evaluation) {
 
 /**
  * Each criterion's levels and descriptors as the framework version the submission was made
- * against has them, where that is not the evaluation's version now (it moved on since): the
- * descriptors the school judged itself by (ADR 062). Empty when they are the same version.
+ * against has them (frameworkOfValidation), where that is not the evaluation's version now (it
+ * moved on since): the descriptors the school judged itself by (ADR 062). Empty when they are
+ * the same version.
  */
-async function descriptorsAsSubmitted(
-  evaluation: Evaluation,
-  review: Awaited<ReturnType<typeof submissionUnderReview>>,
-  versionNow: number,
-): Promise<Map<string, NonNullable<MeetingCriterion["asSubmitted"]>>> {
-  const { snapshot } = review;
-  if (!snapshot || snapshot.frameworkVersionId === evaluation.frameworkVersionId) return new Map();
-  const { version, content } = await frameworkOfSnapshot(snapshot);
+function descriptorsAsSubmitted(
+  framework: FrameworkOfValidation,
+): Map<string, NonNullable<MeetingCriterion["asSubmitted"]>> {
+  if (!framework.moved) return new Map();
+  const { version, content, current } = framework;
   return new Map(
     content.areas.flatMap((area) => {
       const { levels } = scaleOf(content, area);
@@ -98,7 +98,12 @@ async function descriptorsAsSubmitted(
         (c) =>
           [
             c.id,
-            { version: version.version, versionNow, levels, descriptors: c.descriptors },
+            {
+              version: version.version,
+              versionNow: current.version.version,
+              levels,
+              descriptors: c.descriptors,
+            },
           ] as const,
       );
     }),
@@ -125,12 +130,13 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
   const { validation, schedule, resource } = await loadMeeting(actor, validationId, action);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
-  const [{ school, version, content }, review] = await Promise.all([
-    frameworkOfEvaluation(evaluation),
-    submissionUnderReview(evaluation),
-  ]);
+  const review = await submissionUnderReview(evaluation);
+  const framework = await frameworkOfValidation(evaluation, review.snapshot);
+  // The live meeting works on the evaluation's criteria now, the submitted version's beside them.
+  const { school } = framework;
+  const { content } = framework.current;
   const { submission, submittedJudgements } = review;
-  const asSubmitted = await descriptorsAsSubmitted(evaluation, review, version.version);
+  const asSubmitted = descriptorsAsSubmitted(framework);
   const schoolJudgements = byCriterion(evaluation.projection.judgements);
   // Every criterion of the evaluation, in its order: the agenda can change while the page is open.
   const criteria: MeetingCriterion[] = content.areas.flatMap((area) => {
