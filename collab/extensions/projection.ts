@@ -7,13 +7,15 @@ import { isDatabaseUnavailable, reportDatabaseUnavailable } from "../../models/d
 import { parseDocumentName } from "../document-name.ts";
 import { TurnQueue } from "../turn-queue.ts";
 import { writeProjection, type WrittenProjection } from "../projections.ts";
+import { writeDraftFingerprint } from "../draft-fingerprints.ts";
 
 /** Projection writes running at once in one process (ADR 025). */
 export const PROJECTION_WRITES_AT_ONCE = 2;
 
 /**
  * After each store, the document's structured projection is written to its database record
- * (unless it did not change: see writeProjection), a few documents at a time (TurnQueue).
+ * (unless it did not change: see writeProjection), a few documents at a time (TurnQueue); a
+ * framework draft's content fingerprint is recorded the same way (ADR 069).
  */
 export class ProjectionExtension implements Extension {
   extensionName = "projection";
@@ -28,6 +30,7 @@ export class ProjectionExtension implements Extension {
     // loaded with nobody on it for good (Hocuspocus keeps it after a failed store).
     try {
       await this.queue.schedule(documentName, async () => {
+        if (name.kind === "framework") return writeDraftFingerprint(name, document);
         // Hocuspocus stamps every change after the load (none yet: 0).
         const written = await writeProjection(name, document, this.written.get(documentName), {
           changed: document.lastChangeTime > 0,

@@ -6,6 +6,7 @@ import { defineModel, isObjectId, ofTrust } from "../mongoose.ts";
 import { sharedCache } from "../shared-cache.ts";
 import type { FrameworkContent } from "./types.ts";
 import { makeAppendOnly } from "../immutable.ts";
+import { contentFingerprint } from "./same-content.ts";
 
 /** A published, immutable version of a trust's framework. */
 export interface FrameworkVersion {
@@ -25,6 +26,11 @@ export interface Framework {
   kind: FrameworkContent["kind"];
   starterKey: string | null;
   latestVersion: number;
+  /**
+   * The fingerprint of the newest version's content (same-content.ts), written with
+   * `latestVersion`; null for versions published before it was recorded.
+   */
+  latestFingerprint: string | null;
   createdAt: Date;
 }
 
@@ -37,6 +43,8 @@ interface FrameworkDoc {
   /** What the draft document starts from (starter, import or blank); read once, when seeding. */
   seed: FrameworkContent;
   latestVersion: number;
+  /** The newest version's content fingerprint, written with `latestVersion` (ADR 069). */
+  latestFingerprint?: string;
   createdBy: Types.ObjectId | null;
   createdAt: Date;
   /** The form showing that created it: the same form sent twice creates one framework. */
@@ -67,6 +75,7 @@ const frameworkSchema = new Schema<FrameworkDoc>(
     starterKey: { type: String, default: null },
     seed: { type: Schema.Types.Mixed, required: true },
     latestVersion: { type: Number, default: 0 },
+    latestFingerprint: { type: String },
     createdBy: { type: Schema.Types.ObjectId, default: null },
     createdAt: { type: Date, default: () => new Date() },
     requestId: { type: String },
@@ -108,6 +117,7 @@ function toFramework(doc: { _id: Types.ObjectId } & Omit<FrameworkDoc, "seed">):
     kind: doc.kind,
     starterKey: doc.starterKey,
     latestVersion: doc.latestVersion,
+    latestFingerprint: doc.latestFingerprint ?? null,
     createdAt: doc.createdAt,
   };
 }
@@ -140,6 +150,7 @@ export async function ensureStarterFramework(
       starterKey,
       seed: content,
       latestVersion: 1,
+      latestFingerprint: contentFingerprint(content),
     });
     framework = created.toObject();
   }
@@ -348,7 +359,14 @@ export async function publishVersion(
     const doc = await FrameworkVersionModel.create({ trustId, frameworkId, version, content });
     await FrameworkModel.updateOne(
       { _id: frameworkId, trustId },
-      { $set: { latestVersion: version, name: content.name, kind: content.kind } },
+      {
+        $set: {
+          latestVersion: version,
+          latestFingerprint: contentFingerprint(content),
+          name: content.name,
+          kind: content.kind,
+        },
+      },
     );
     await newestRead.forget(frameworkId);
     return toVersion(doc.toObject());

@@ -1,8 +1,9 @@
 import pLimit from "p-limit";
 import { documentName } from "../../collab/document-name.ts";
 import { readFramework } from "../../collab/shapes/framework.ts";
+import { draftFingerprints } from "../../models/framework/draft-fingerprint.ts";
 import { latestVersionOf, type Framework } from "../../models/framework/framework.ts";
-import { sameContent } from "../../models/framework/same-content.ts";
+import { contentFingerprint, sameContent } from "../../models/framework/same-content.ts";
 import { loadTrustFor } from "../../models/permissions/loaders.ts";
 import type { CommandContext } from "./context.ts";
 
@@ -16,13 +17,16 @@ export type DraftChange =
   | { state: "changed"; version: number }
   | { state: "unknown" };
 
-// Drafts read at once: each is a load from the update log when nobody has it open.
+// Drafts read at once, for those with no fingerprint recorded yet: each is a load from the
+// update log when nobody has it open.
 const AT_ONCE = 4;
 
 /**
- * For the frameworks list: each published framework's live draft, read through the same server
- * path publishing reads it (`collab.read`) and compared the way publishing compares it, so
- * "matches version N" here means "Publish would say nothing has changed".
+ * For the frameworks list: each published framework's draft, as the collab server last stored
+ * it, compared with its newest version by their content fingerprints (same-content.ts), so
+ * "matches version N" here means "Publish would say nothing has changed" (ADR 069). Reads
+ * records only; a draft not stored since fingerprints were recorded is read live, as publishing
+ * reads it (`collab.read`), and that read's store records its fingerprint for next time.
  */
 export async function draftChanges(
   ctx: CommandContext,
@@ -30,14 +34,37 @@ export async function draftChanges(
 ): Promise<Map<string, DraftChange>> {
   const { trustId } = await loadTrustFor(ctx.actor, "framework", "read");
   const published = frameworks.filter((f) => f.trustId === trustId && f.latestVersion > 0);
+  // None read (the database is struggling): each is read live instead, as before.
+  const drafts = await draftFingerprints(published.map((f) => f.id)).catch(
+    () => new Map<string, string>(),
+  );
   const slot = pLimit(AT_ONCE);
   const read = await Promise.all(
-    published.map((f) => slot(async () => [f.id, await draftChange(ctx, f)] as const)),
+    published.map(async (f) => {
+      const draft = drafts.get(f.id);
+      const change = draft ? await recordedChange(f, draft) : await slot(() => liveChange(ctx, f));
+      return [f.id, change] as const;
+    }),
   );
   return new Map<string, DraftChange>(read);
 }
 
-async function draftChange(ctx: CommandContext, framework: Framework): Promise<DraftChange> {
+/** The draft's recorded fingerprint against its newest version's. */
+async function recordedChange(framework: Framework, draft: string): Promise<DraftChange> {
+  let newest: { version: number; fingerprint: string } | null = framework.latestFingerprint
+    ? { version: framework.latestVersion, fingerprint: framework.latestFingerprint }
+    : null;
+  if (!newest) {
+    // Published before fingerprints were recorded: the version's own content says.
+    const latest = await latestVersionOf(framework.trustId, framework.id).catch(() => null);
+    if (!latest) return { state: "unknown" };
+    newest = { version: latest.version, fingerprint: contentFingerprint(latest.content) };
+  }
+  return { state: draft === newest.fingerprint ? "matches" : "changed", version: newest.version };
+}
+
+/** The live draft against its newest version. */
+async function liveChange(ctx: CommandContext, framework: Framework): Promise<DraftChange> {
   try {
     const [doc, latest] = await Promise.all([
       ctx.collab.read(documentName("framework", framework.id)),

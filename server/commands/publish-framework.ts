@@ -11,7 +11,11 @@ import {
   recordShowsVersion,
   type FrameworkVersion,
 } from "../../models/framework/framework.ts";
-import { sameContent } from "../../models/framework/same-content.ts";
+import {
+  draftFingerprintOf,
+  draftReadAtPublish,
+} from "../../models/framework/draft-fingerprint.ts";
+import { contentFingerprint, sameContent } from "../../models/framework/same-content.ts";
 import { objectId } from "../../models/input.ts";
 import { loadFramework } from "../../models/permissions/loaders.ts";
 import { waitUntil } from "../../models/wait-until.ts";
@@ -38,6 +42,8 @@ export async function publishFramework(
   raw: Raw<typeof PublishFrameworkInput>,
 ): Promise<{ version: FrameworkVersion; created: boolean }> {
   const { framework } = await loadFramework(ctx.actor, idIn(raw, "frameworkId"), "publish");
+  // What the frameworks list compares, read before the draft (see `noteDraftPublished`).
+  const recorded = await draftFingerprintOf(framework.id);
   const content = readFramework(await ctx.collab.read(documentName("framework", framework.id)));
   const problems = completenessProblems(content);
   if (problems.length > 0) throw new IncompleteFrameworkError(problems);
@@ -45,10 +51,15 @@ export async function publishFramework(
     const latest = await latestVersionOf(framework.trustId, framework.id);
     return latest && sameContent(latest.content, content) ? latest : null;
   };
+  // The draft as read here is now the newest version: the list says so at once, not only after
+  // the draft's next store (ADR 069). Not done is no failure of the publish: that store mends it.
+  const noteDraftPublished = () =>
+    draftReadAtPublish(framework.id, recorded, contentFingerprint(content)).catch(console.error);
   // Published already, perhaps by another request a moment ago that has not yet written the
   // framework's record (its name and newest version): answer once it has, as that request will.
   const alreadyPublished = async (version: FrameworkVersion) => {
     await waitUntil(() => recordShowsVersion(framework.id, version.version));
+    await noteDraftPublished();
     return { version, created: false };
   };
   const same = await unchanged();
@@ -62,6 +73,7 @@ export async function publishFramework(
       subject: `framework:${framework.id}`,
       details: { version: version.version, name: content.name },
     });
+    await noteDraftPublished();
     return { version, created: true };
   } catch (error) {
     if (!(error instanceof ConcurrentPublishError)) throw error;
