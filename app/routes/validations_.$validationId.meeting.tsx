@@ -39,6 +39,7 @@ import { useMeetingStart } from "../components/meeting/use-meeting-start.ts";
 import {
   AgreementDraftsContext,
   useAgreementDrafts,
+  useRevalidateOnReturn,
 } from "../components/meeting/use-agreement-draft.ts";
 import { useServerChanges } from "../components/workspace/use-server-changes.ts";
 import {
@@ -157,6 +158,8 @@ export default function MeetingPage() {
   const hydrated = useHydrated();
   // The validator's drafts of agreements outlive the switch from the server's render to the room.
   const drafts = useAgreementDrafts(data.validation.id, data.drafts);
+  // A draft typed on another device shows here once the page is back in view.
+  useRevalidateOnReturn(data.can.agree);
   return (
     <AgreementDraftsContext.Provider value={drafts}>
       {hydrated ? (

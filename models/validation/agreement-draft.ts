@@ -135,3 +135,20 @@ export async function clearAgreementDraft(
     _id: agreementDraftId(validation.id, criterionId, userId),
   });
 }
+
+/**
+ * Removes every draft these people keep of the validation (they are no longer its validators:
+ * assign-validators.ts). By `_id`, one per criterion the evaluation has (a draft is only ever of
+ * one of them: save-agreement-draft.ts), so the delete is answered through the index too.
+ */
+export async function clearAgreementDraftsOf(
+  validation: ValidationOf,
+  userIds: string[],
+  criterionIds: string[],
+): Promise<void> {
+  const ids = userIds
+    .filter(isObjectId)
+    .flatMap((u) => criterionIds.map((c) => agreementDraftId(validation.id, c, u)));
+  if (ids.length === 0) return;
+  await AgreementDraftModel.deleteMany({ _id: op({ $in: ids }) });
+}

@@ -6,6 +6,7 @@ import { objectId } from "../../models/input.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import { eligibleToValidate } from "../../models/permissions/can.ts";
 import { loadValidationOfEvaluation } from "../../models/permissions/loaders.ts";
+import { clearAgreementDraftsOf } from "../../models/validation/agreement-draft.ts";
 import {
   assignValidators as storeValidators,
   type Validation,
@@ -24,6 +25,9 @@ export type AssignValidatorsInput = z.infer<typeof AssignValidatorsInput>;
 /**
  * A trust admin chooses who validates a submitted evaluation. Each must hold the validator role
  * in the trust and must not work at the school. Setting the same people again changes nothing.
+ * Whoever is dropped loses their drafts of its agreements with it (agreement-draft.ts): stored
+ * after the new list, so a draft they save meanwhile is either removed here or refused and
+ * removed by its own save (save-agreement-draft.ts).
  */
 export async function assignValidators(
   ctx: CommandContext,
@@ -48,8 +52,10 @@ export async function assignValidators(
     if (!check.ok) throw new InvalidInputError(`${person.name} ${check.reason}.`, "validatorIds");
   }
   const validation = await storeValidators(evaluation, ids, ctx.actor.userId);
-  await setValidatorsOfEvaluation(evaluation, ids);
   const previous = before?.validatorIds ?? [];
+  const dropped = previous.filter((id) => !validation.validatorIds.includes(id));
+  await clearAgreementDraftsOf(validation, dropped, Object.keys(evaluation.levelsByCriterion));
+  await setValidatorsOfEvaluation(evaluation, ids);
   const changed = previous.length !== ids.length || previous.some((id) => !ids.includes(id));
   if (changed) {
     // Whoever was dropped loses the evaluation at once, open pages included; whoever was added

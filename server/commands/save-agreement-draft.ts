@@ -5,6 +5,7 @@ import { levelsOfCriterion } from "../../models/evaluation/framework-of.ts";
 import { contentKey, objectId } from "../../models/input.ts";
 import { loadValidation } from "../../models/permissions/loaders.ts";
 import {
+  clearAgreementDraft,
   saveAgreementDraft as store,
   type AgreementDraft,
 } from "../../models/validation/agreement-draft.ts";
@@ -38,6 +39,10 @@ export type SaveAgreementDraftInput = z.infer<typeof SaveAgreementDraftInput>;
  * they type it so it follows them to another device. The draft is the person's who is signed
  * in: nothing in the request names them. Not audited: nothing is decided until they agree
  * (agree-judgement.ts, which clears it). Returns what is kept (null: an empty draft, removed).
+ *
+ * Asked again once stored: a validator unassigned while this request was on its way (after the
+ * first check, before the write) would otherwise keep a draft the unassignment had already
+ * cleared (assign-validators.ts). Then the draft goes again and the save is refused.
  */
 export async function saveAgreementDraft(
   ctx: CommandContext,
@@ -55,10 +60,17 @@ export async function saveAgreementDraft(
   if (!levels) throw new InvalidInputError("Choose a criterion of this evaluation.", "criterionId");
   if (input.level !== "" && !levels.includes(input.level))
     throw new InvalidInputError("Choose a level of this criterion's scale.", "level");
-  return store(validation, ctx.actor.userId, {
+  const kept = await store(validation, ctx.actor.userId, {
     criterionId: input.criterionId,
     level: input.level === "" ? null : input.level,
     rationale: input.rationale,
     basedOn: input.basedOn,
   });
+  try {
+    await loadValidation(ctx.actor, validation.id, "draftAgreement");
+  } catch (refused) {
+    await clearAgreementDraft(validation, ctx.actor.userId, input.criterionId);
+    throw refused;
+  }
+  return kept;
 }

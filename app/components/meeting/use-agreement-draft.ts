@@ -1,9 +1,10 @@
-import { useRouteLoaderData } from "@remix-run/react";
+import { useFetchers, useNavigation, useRevalidator, useRouteLoaderData } from "@remix-run/react";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { keep, readKept } from "../../utils/use-kept-draft.ts";
 import {
   draftToRestore,
   isEmptyDraft,
+  isSpent,
   parseLocalDraft,
   sameContent,
   type CurrentAgreement,
@@ -20,28 +21,77 @@ import {
 export interface AgreementDrafts {
   validationId: string;
   known: Map<string, ServerDraft | null>;
+  /** Told of a criterion whose newer draft a reload of the page's data brought (another device). */
+  listeners: Set<(criterionId: string) => void>;
 }
 
 export const AgreementDraftsContext = createContext<AgreementDrafts | null>(null);
 
-/** The page's drafts (kept across its renders); a reload of the page's data brings newer ones. */
+/**
+ * The page's drafts (kept across its renders); a reload of the page's data brings newer ones,
+ * and the open forms are told of them (useAgreementDraft decides whether they may show them).
+ */
 export function useAgreementDrafts(
   validationId: string,
   loaded: Record<string, ServerDraft>,
 ): AgreementDrafts {
   const store = useRef<AgreementDrafts | null>(null);
   const seen = useRef<Record<string, ServerDraft> | null>(null);
+  const arrived = useRef(new Set<string>());
   if (!store.current || store.current.validationId !== validationId) {
-    store.current = { validationId, known: new Map(Object.entries(loaded)) };
+    store.current = { validationId, known: new Map(Object.entries(loaded)), listeners: new Set() };
   } else if (seen.current !== loaded) {
     for (const [criterionId, draft] of Object.entries(loaded)) {
       const known = store.current.known.get(criterionId);
-      if (!known || Date.parse(known.updatedAt) < Date.parse(draft.updatedAt))
+      if (!known || Date.parse(known.updatedAt) < Date.parse(draft.updatedAt)) {
         store.current.known.set(criterionId, draft);
+        arrived.current.add(criterionId);
+      }
     }
   }
   seen.current = loaded;
-  return store.current;
+  const drafts = store.current;
+  useEffect(() => {
+    for (const criterionId of arrived.current)
+      for (const listener of drafts.listeners) listener(criterionId);
+    arrived.current.clear();
+  }, [drafts, loaded]);
+  return drafts;
+}
+
+/** Reloads at most this often as the page comes back into view (focus and visibility both fire). */
+const RETURN_GAP_MS = 2000;
+
+/**
+ * Reloads the page's data when it comes back into view (another tab, another app, the device
+ * woken), so a draft saved meanwhile on another device reaches this page's forms. Not while a
+ * form of the page is being sent: its answer reloads the data anyway (use-server-changes.ts).
+ */
+export function useRevalidateOnReturn(enabled: boolean): void {
+  const { revalidate, state } = useRevalidator();
+  const navigation = useNavigation();
+  const fetchers = useFetchers();
+  const busy = useRef(false);
+  busy.current =
+    state !== "idle" ||
+    navigation.state !== "idle" ||
+    fetchers.some((f) => f.state === "submitting");
+  const last = useRef(0);
+  useEffect(() => {
+    if (!enabled) return;
+    const back = () => {
+      if (document.visibilityState !== "visible" || busy.current) return;
+      if (Date.now() - last.current < RETURN_GAP_MS) return;
+      last.current = Date.now();
+      revalidate();
+    };
+    document.addEventListener("visibilitychange", back);
+    window.addEventListener("focus", back);
+    return () => {
+      document.removeEventListener("visibilitychange", back);
+      window.removeEventListener("focus", back);
+    };
+  }, [enabled, revalidate]);
 }
 
 export type DraftSaveState =
@@ -108,7 +158,12 @@ export function useAgreementDraft(props: {
     () => draftToRestore(store?.known.get(criterionId) ?? null, null, props.agreed, userId)?.draft,
   );
   const [state, setState] = useState<DraftSaveState>({ kind: "idle" });
+  /** A newer draft was saved on another device and this form's own typing was kept over it. */
+  const [newerElsewhere, setNewerElsewhere] = useState(false);
   const latest = useRef<DraftContent | null>(null);
+  /** What the form held when it last matched the server's copy (null: empty, or not known). */
+  const synced = useRef<DraftContent | null>(null);
+  const sending = useRef<DraftContent | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
   const again = useRef(false);
@@ -117,6 +172,8 @@ export function useAgreementDraft(props: {
   const generation = useRef(0);
   const basedOn = useRef(props.basedOn);
   basedOn.current = props.basedOn;
+  const agreedNow = useRef(props.agreed);
+  agreedNow.current = props.agreed;
 
   const read = useCallback((): DraftContent | null => {
     if (!form.current) return latest.current;
@@ -144,6 +201,7 @@ export function useAgreementDraft(props: {
     const draft = latest.current;
     const at = generation.current;
     inFlight.current = true;
+    sending.current = draft;
     setState({ kind: "saving" });
     const sent = await sendDraft(store.validationId, {
       csrf,
@@ -153,6 +211,7 @@ export function useAgreementDraft(props: {
       basedOn: String(draft.basedOn),
     });
     inFlight.current = false;
+    sending.current = null;
     if (at !== generation.current) return;
     failed.current = !sent.ok;
     if (sent.ok) {
@@ -162,6 +221,9 @@ export function useAgreementDraft(props: {
         const here = parseLocalDraft(readKept(userId, field));
         if (here && sent.updatedAt)
           keepHere({ ...here, basedOn: draft.basedOn, base: sent.updatedAt, saved: true });
+        synced.current = draft;
+        // Saved over the other device's draft: the server now has this one.
+        setNewerElsewhere(false);
         setState(sent.updatedAt ? { kind: "saved" } : { kind: "idle" });
       }
     } else {
@@ -212,6 +274,8 @@ export function useAgreementDraft(props: {
     timer.current = null;
     again.current = false;
     latest.current = null;
+    synced.current = null;
+    setNewerElsewhere(false);
     keepHere(null);
     store?.known.set(criterionId, null);
     const element = form.current;
@@ -248,19 +312,56 @@ export function useAgreementDraft(props: {
       return;
     }
     const { draft, from } = chosen;
-    for (const input of element.querySelectorAll<HTMLInputElement>('input[name="level"]'))
-      input.checked = input.value === draft.level;
-    const text = element.querySelector<HTMLTextAreaElement>('textarea[name="rationale"]');
-    if (text) text.value = draft.rationale;
-    // A correction being drafted: its form is folded away until opened.
-    const fold = element.closest("details");
-    if (fold) fold.open = true;
+    fill(element, draft);
     latest.current = read();
-    if (from === "server") setState({ kind: "saved" });
+    if (from === "server") {
+      synced.current = latest.current;
+      setState({ kind: "saved" });
+    }
     // Typed here and never saved (offline, or the page closed first): the server catches up.
     else if (!here?.saved) changed();
     // Only as the form opens; later changes are the person's own.
   }, []);
+
+  // A newer draft saved on another device, brought by a reload of the page's data: shown here
+  // only if this form holds nothing of its own (what it last had from the server, nothing being
+  // saved); typing here not yet saved is never replaced, and the form says a newer one exists.
+  useEffect(() => {
+    if (!store) return;
+    const arrived = (id: string) => {
+      if (id !== criterionId) return;
+      const newer = store.known.get(criterionId);
+      const element = form.current;
+      if (!newer || !element || isSpent(newer, agreedNow.current, userId)) return;
+      const now = read();
+      if (sameContent(now, newer) || sameContent(sending.current, newer)) {
+        setNewerElsewhere(false);
+        return;
+      }
+      const ownTyping =
+        timer.current !== null ||
+        inFlight.current ||
+        failed.current ||
+        !sameContent(now, synced.current);
+      if (ownTyping) {
+        setNewerElsewhere(true);
+        return;
+      }
+      fill(element, newer);
+      latest.current = read();
+      synced.current = latest.current;
+      const here = parseLocalDraft(readKept(userId, field));
+      // This browser's copy (if any) is the server's again: not newer, so not sent back.
+      if (here && latest.current)
+        keepHere({ ...latest.current, at: newer.updatedAt, base: newer.updatedAt, saved: true });
+      setNewerElsewhere(false);
+      setState({ kind: "saved" });
+    };
+    store.listeners.add(arrived);
+    return () => {
+      store.listeners.delete(arrived);
+    };
+  }, [store, criterionId, userId, field, read, keepHere]);
 
   // Sent once typing pauses, or straight away if the form goes first (another item opened).
   useEffect(
@@ -282,8 +383,24 @@ export function useAgreementDraft(props: {
     return () => window.removeEventListener("online", retry);
   }, [send]);
 
-  return { form, initial, state, changed, beforeSubmit, clear };
+  return { form, initial, state, newerElsewhere, changed, beforeSubmit, clear };
 }
+
+/** Puts a draft into the agreement form (and unfolds a correction's form to show it). */
+function fill(element: HTMLFormElement, draft: DraftContent) {
+  for (const input of element.querySelectorAll<HTMLInputElement>('input[name="level"]'))
+    input.checked = input.value === draft.level;
+  const text = element.querySelector<HTMLTextAreaElement>('textarea[name="rationale"]');
+  if (text) text.value = draft.rationale;
+  // A correction being drafted: its form is folded away until opened.
+  const fold = element.closest("details");
+  if (fold) fold.open = true;
+}
+
+/** Said beside the rationale when typing here was kept over a newer draft from another device. */
+export const NEWER_ELSEWHERE =
+  "A newer draft was saved on another device. What you have typed here is kept, and " +
+  "replaces it once saved.";
 
 const WORDS: Record<DraftSaveState["kind"], string> = {
   idle: "",
