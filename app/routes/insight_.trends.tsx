@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { queryOf } from "../../models/insight/query.ts";
-import { NOT_APPLICABLE } from "../../models/insight/words.ts";
 import { TrendChart } from "../components/insight/charts.client.tsx";
 import { InsightHeader, LevelMark, NoFramework } from "../components/insight/insight-header.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
@@ -66,7 +65,6 @@ function AreaTrend({ area, oneCycle }: { area: Area; oneCycle: string | null }) 
                 </th>
               ))}
               <th scope="col">{area.notYet}</th>
-              {area.someNotApplicable ? <th scope="col">{NOT_APPLICABLE}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -77,12 +75,20 @@ function AreaTrend({ area, oneCycle }: { area: Area; oneCycle: string | null }) 
                   <td key={c.level.key}>{c.count}</td>
                 ))}
                 <td>{p.unjudged}</td>
-                {area.someNotApplicable ? <td>{p.notApplicable}</td> : null}
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
+      {area.points
+        .filter((p) => p.notApplicableNote)
+        .map((p) => (
+          <p key={p.cycleId} className="muted">
+            {area.points.length > 1
+              ? `${p.cycleName}: ${p.notApplicableNote}`
+              : p.notApplicableNote}
+          </p>
+        ))}
     </section>
   );
 }

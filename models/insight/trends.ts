@@ -8,7 +8,7 @@ import {
   type JudgementSource,
   type LevelView,
 } from "./types.ts";
-import { notYetLabel, nothingYetNote, trendsScaleNote } from "./words.ts";
+import { notApplicableNote, notYetLabel, nothingYetNote, trendsScaleNote } from "./words.ts";
 
 export interface TrendPoint {
   cycleId: string;
@@ -19,6 +19,8 @@ export interface TrendPoint {
   unjudged: number;
   /** Schools in the cycle where the area does not apply (no sixth form, say). */
   notApplicable: number;
+  /** "Not applicable at 2 of the 4 schools." (null: the area applies at every school). */
+  notApplicableNote: string | null;
 }
 
 export interface AreaTrend {
@@ -28,8 +30,6 @@ export interface AreaTrend {
   points: TrendPoint[];
   /** What `unjudged` counts, in words: "Not judged yet" ("Not agreed yet"). */
   notYet: string;
-  /** True when the area does not apply at some school in some cycle: the table says how many. */
-  someNotApplicable: boolean;
   /** While no school has a level in the area in any of the cycles, what to say instead of a chart. */
   nothingYet: string | null;
   /**
@@ -43,7 +43,7 @@ export interface AreaTrend {
  * Trends: per area, the trust's distribution across cycles, oldest cycle first. `cycles` orders
  * the cycles; evaluations outside them (started by a school itself) are left out, and so is a
  * school from an area that does not apply to it (`applies`; every area, if not given), counted
- * apart as "Not applicable" so that each cycle's row adds up to its schools. Every
+ * apart and said under the table ("Not applicable at 2 of the 4 schools."). Every
  * area shares one scale: the schools of the largest cycle.
  */
 export function trendsOf(
@@ -73,6 +73,7 @@ export function trendsOf(
         })),
         unjudged: placed.filter((p) => p === null).length,
         notApplicable: ofCycle.length - inCycle.length,
+        notApplicableNote: notApplicableNote(ofCycle.length - inCycle.length, ofCycle.length),
       };
     });
     const anyLevel = points.some((p) => p.counts.some((c) => c.count > 0));
@@ -82,7 +83,6 @@ export function trendsOf(
       levels,
       points,
       notYet: notYetLabel(source),
-      someNotApplicable: points.some((p) => p.notApplicable > 0),
       nothingYet: anyLevel ? null : nothingYetNote(area.title, source, true),
       scale,
     };

@@ -313,9 +313,9 @@ describe("trends", () => {
     );
     expect(trends[1].points[0]).toMatchObject({ unjudged: 0, notApplicable: 1 });
     expect(trends[1].points[0].counts.every((c) => c.count === 0)).toBe(true);
-    expect(trends[1].someNotApplicable).toBe(true);
+    expect(trends[1].points[0].notApplicableNote).toBe("Not applicable at the one school.");
     expect(trends[0].points[0].counts[3].count).toBe(1);
-    expect(trends[0]).toMatchObject({ someNotApplicable: false });
+    expect(trends[0].points[0].notApplicableNote).toBeNull();
     expect(trends[0].points[0].notApplicable).toBe(0);
   });
 });
