@@ -57,3 +57,16 @@ export class InvalidFieldsError extends InvalidInputError {
     this.name = "InvalidFieldsError";
   }
 }
+
+/**
+ * Runs an upsert, and once more if it lost a race to insert the same key: the record exists
+ * now, so the second run is a plain update. Any other error is thrown.
+ */
+export async function upsertRacing<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return write();
+  }
+}

@@ -1,5 +1,5 @@
 import { Schema, Types } from "mongoose";
-import { isDuplicateKey } from "../errors.ts";
+import { isDuplicateKey, upsertRacing } from "../errors.ts";
 import { defineModel, isObjectId, op } from "../mongoose.ts";
 
 /**
@@ -39,13 +39,8 @@ export async function saveDraftFingerprint(frameworkId: string, fingerprint: str
       { _id, fingerprint, at: new Date() },
       { upsert: true },
     );
-  try {
-    await write();
-  } catch (error) {
-    // Two first writes raced to insert: the loser now finds the document and replaces it.
-    if (!isDuplicateKey(error)) throw error;
-    await write();
-  }
+  // Two first writes may race to insert: the loser then finds the document and replaces it.
+  await upsertRacing(write);
 }
 
 /** The draft's recorded fingerprint, or null when none is recorded yet. */

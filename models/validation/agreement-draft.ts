@@ -1,5 +1,5 @@
 import { Schema, type Types } from "mongoose";
-import { isDuplicateKey } from "../errors.ts";
+import { upsertRacing } from "../errors.ts";
 import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 
 /**
@@ -115,13 +115,8 @@ export async function saveAgreementDraft(
   };
   const fields = { trustId: validation.trustId, ...draft };
   const write = () => AgreementDraftModel.updateOne({ _id }, { $set: fields }, { upsert: true });
-  try {
-    await write();
-  } catch (error) {
-    // Two saves of a first draft at once both tried to insert it: the loser updates it.
-    if (!isDuplicateKey(error)) throw error;
-    await write();
-  }
+  // Two saves of a first draft at once both try to insert it: the loser updates it.
+  await upsertRacing(write);
   return draft;
 }
 

@@ -1,5 +1,5 @@
 import { Schema, type Types } from "mongoose";
-import { isDuplicateKey } from "../errors.ts";
+import { upsertRacing } from "../errors.ts";
 import { defineModel, isObjectId, ofTrust, op } from "../mongoose.ts";
 import { sharedRead, type ReadMemo } from "../request-memo.ts";
 
@@ -129,12 +129,7 @@ export async function assignValidators(
       },
       { upsert: true },
     );
-  try {
-    await write();
-  } catch (error) {
-    // Another request inserted it first: now it exists, so this is a plain update.
-    if (!isDuplicateKey(error)) throw error;
-    await write();
-  }
+  // Another request may insert it first: then this is a plain update.
+  await upsertRacing(write);
   return (await findValidationOfEvaluation(evaluation.trustId, evaluation.id))!;
 }
