@@ -5,6 +5,10 @@ export default defineConfig({
   test: {
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     setupFiles: ["tests/support/setup.ts"],
+    // The app's server build (build/index.js, 1.4 MB, already plain JavaScript) is loaded by
+    // Node itself, as in production: run through Vite's transform it cost every file that
+    // starts a server 5–20 s (tests/support/server.ts, server/app.ts importBuild).
+    server: { deps: { external: [/\/build\/index\.js/] } },
     projects: [
       {
         extends: true,
