@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { TableScroll } from "../components/table-scroll.tsx";
+import { StackedTable } from "../components/stacked-table.tsx";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getFrameworkVersion, loadCycle } from "../framework.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
@@ -95,46 +95,41 @@ export default function CycleOverview() {
         </a>
       </p>
       <ReportForm offer={data.report} label="Download trust overview report (PDF)" />
-      <TableScroll label="Progress of each school">
-        <table className="table">
-          <caption className="visually-hidden">Progress of each school in this cycle</caption>
-          <thead>
-            <tr>
-              <th scope="col">School</th>
-              <th scope="col">Status</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Last activity</th>
-              <th scope="col">Due</th>
-              <th scope="col">Validator</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.evaluationId} className={r.overdue ? "row-overdue" : undefined}>
-                <th scope="row">
-                  <Link to={`/evaluations/${r.evaluationId}`}>{r.schoolName}</Link>
-                  {r.title !== data.cycle.name ? (
-                    <span className="muted cycle-row-title">{`“${r.title}”`}</span>
-                  ) : null}
-                </th>
-                <td>
-                  {r.status}
-                  {r.overdue ? <strong className="overdue-flag"> · Overdue</strong> : null}
-                </td>
-                <td>
-                  <progress max={100} value={r.percent} aria-label={`${r.schoolName} progress`} />{" "}
-                  {`${r.percent}%`}
-                </td>
-                <td>{r.lastActivityAt ? formatMoment(r.lastActivityAt) : "No activity yet"}</td>
-                <td>{date(r.dueDate)}</td>
-                <td>
-                  <ValidatorCell row={r} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <StackedTable
+        label="Progress of each school"
+        caption="Progress of each school in this cycle"
+        columns={[
+          { label: "School" },
+          { label: "Status" },
+          { label: "Progress" },
+          { label: "Last activity" },
+          { label: "Due" },
+          { label: "Validator" },
+        ]}
+        rows={data.rows.map((r) => ({
+          key: r.evaluationId,
+          className: r.overdue ? "row-overdue" : undefined,
+          cells: [
+            <>
+              <Link to={`/evaluations/${r.evaluationId}`}>{r.schoolName}</Link>
+              {r.title !== data.cycle.name ? (
+                <span className="muted cycle-row-title">{`“${r.title}”`}</span>
+              ) : null}
+            </>,
+            <>
+              {r.status}
+              {r.overdue ? <strong className="overdue-flag"> · Overdue</strong> : null}
+            </>,
+            <>
+              <progress max={100} value={r.percent} aria-label={`${r.schoolName} progress`} />{" "}
+              {`${r.percent}%`}
+            </>,
+            r.lastActivityAt ? formatMoment(r.lastActivityAt) : "No activity yet",
+            date(r.dueDate),
+            <ValidatorCell key="validator" row={r} />,
+          ],
+        }))}
+      />
     </div>
   );
 }

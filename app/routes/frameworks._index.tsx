@@ -25,7 +25,7 @@ import {
   refusal,
   type ActionResult,
 } from "../utils/command.server.ts";
-import { TableScroll } from "../components/table-scroll.tsx";
+import { StackedTable } from "../components/stacked-table.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Frameworks · Quality marks" }];
 
@@ -119,49 +119,41 @@ export default function Frameworks() {
             : "No frameworks yet. The trust's admins design them; they appear here once created."}
         </p>
       ) : (
-        <TableScroll label="Frameworks">
-          <table className="table">
-            <caption className="visually-hidden">The trust's frameworks</caption>
-            <thead>
-              <tr>
-                <th scope="col">Framework</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Published</th>
-                <th scope="col">Draft</th>
-                {data.canDesign ? (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.frameworks.map((f) => (
-                <tr key={f.id}>
-                  <td>
-                    <Link to={`/frameworks/${f.id}`}>{f.name}</Link>
-                  </td>
-                  <td>{f.kind}</td>
-                  <td>{f.latestVersion > 0 ? `v${f.latestVersion}` : "Draft, not published"}</td>
-                  <td>{f.draft}</td>
-                  {data.canDesign ? (
-                    <td>
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="requestId" value={data.requestId} />
-                        <input type="hidden" name="intent" value="copy" />
-                        <input type="hidden" name="frameworkId" value={f.id} />
-                        <button type="submit" className="button-link" disabled={busy}>
-                          Make a copy<span className="visually-hidden"> of {f.name}</span>
-                        </button>
-                      </Form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <StackedTable
+          label="Frameworks"
+          caption="The trust's frameworks"
+          columns={[
+            { label: "Framework" },
+            { label: "Kind" },
+            { label: "Published" },
+            { label: "Draft" },
+            ...(data.canDesign ? [{ label: "Actions", hidden: true }] : []),
+          ]}
+          rows={data.frameworks.map((f) => ({
+            key: f.id,
+            cells: [
+              <Link key="name" to={`/frameworks/${f.id}`}>
+                {f.name}
+              </Link>,
+              f.kind,
+              f.latestVersion > 0 ? `v${f.latestVersion}` : "Draft, not published",
+              f.draft,
+              ...(data.canDesign
+                ? [
+                    <Form key="copy" method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="requestId" value={data.requestId} />
+                      <input type="hidden" name="intent" value="copy" />
+                      <input type="hidden" name="frameworkId" value={f.id} />
+                      <button type="submit" className="button-link" disabled={busy}>
+                        Make a copy<span className="visually-hidden"> of {f.name}</span>
+                      </button>
+                    </Form>,
+                  ]
+                : []),
+            ],
+          }))}
+        />
       )}
 
       {data.canDesign ? (

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { TableScroll } from "../components/table-scroll.tsx";
+import { StackedTable } from "../components/stacked-table.tsx";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { awardResource, can, longDate, registerOf, todayInEngland } from "../award.server.ts";
 import { CertificateLink } from "../components/award/award-list.tsx";
@@ -101,48 +101,49 @@ export default function Register() {
               Download as CSV
             </a>
           </p>
-          <TableScroll label="Awards">
-            <table className="table register-table">
-              <caption className="visually-hidden">Awards, soonest expiry first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">School</th>
-                  <th scope="col">Mark</th>
-                  <th scope="col">Tier</th>
-                  <th scope="col">Awarded</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Certificate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.id} className={ROW_CLASS[r.standing]}>
-                    <th scope="row">
-                      <Link to={`/schools/${r.schoolId}`}>{r.schoolName}</Link>
-                    </th>
-                    <td>{r.markName}</td>
-                    <td>{r.tier ?? "—"}</td>
-                    <td>
-                      <time dateTime={r.startDate}>{r.startLabel}</time>
-                    </td>
-                    <td>
-                      <time dateTime={r.expiryDate}>{r.expiryLabel}</time>
-                    </td>
-                    <td>
-                      <StandingBadge standing={r.standing} />
-                      {r.canRenew && (r.standing === "renewalDue" || r.standing === "expired") ? (
-                        <RenewLink awardId={r.id} of={`${r.schoolName}, ${r.markName}`} />
-                      ) : null}
-                    </td>
-                    <td>
-                      <CertificateLink awardId={r.id} markName={r.markName} school={r.schoolName} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <StackedTable
+            label="Awards"
+            caption="Awards, soonest expiry first"
+            className="register-table"
+            columns={[
+              { label: "School" },
+              { label: "Mark" },
+              { label: "Tier" },
+              { label: "Awarded" },
+              { label: "Expires" },
+              { label: "Status" },
+              { label: "Certificate" },
+            ]}
+            rows={data.rows.map((r) => ({
+              key: r.id,
+              className: ROW_CLASS[r.standing],
+              cells: [
+                <Link key="school" to={`/schools/${r.schoolId}`}>
+                  {r.schoolName}
+                </Link>,
+                r.markName,
+                r.tier ?? "—",
+                <time key="awarded" dateTime={r.startDate}>
+                  {r.startLabel}
+                </time>,
+                <time key="expires" dateTime={r.expiryDate}>
+                  {r.expiryLabel}
+                </time>,
+                <>
+                  <StandingBadge standing={r.standing} />
+                  {r.canRenew && (r.standing === "renewalDue" || r.standing === "expired") ? (
+                    <RenewLink awardId={r.id} of={`${r.schoolName}, ${r.markName}`} />
+                  ) : null}
+                </>,
+                <CertificateLink
+                  key="certificate"
+                  awardId={r.id}
+                  markName={r.markName}
+                  school={r.schoolName}
+                />,
+              ],
+            }))}
+          />
         </>
       )}
     </div>
