@@ -40,7 +40,7 @@ import {
   AgreementDraftsContext,
   useAgreementDrafts,
   useRevalidateOnReturn,
-} from "../components/meeting/use-agreement-draft.ts";
+} from "../components/meeting/use-agreement-drafts.ts";
 import { useServerChanges } from "../components/workspace/use-server-changes.ts";
 import {
   OutcomeForm,
@@ -158,8 +158,8 @@ export default function MeetingPage() {
   const hydrated = useHydrated();
   // The validator's drafts of agreements outlive the switch from the server's render to the room.
   const drafts = useAgreementDrafts(data.validation.id, data.drafts);
-  // A draft typed on another device shows here once the page is back in view.
-  useRevalidateOnReturn(data.can.agree);
+  // A draft typed, emptied or recorded on another device shows here once back in view.
+  useRevalidateOnReturn(data.can.agree, drafts);
   return (
     <AgreementDraftsContext.Provider value={drafts}>
       {hydrated ? (

@@ -43,7 +43,8 @@ const agreementDraftSchema = new Schema<AgreementDraftDoc>(
     trustId: { type: Schema.Types.ObjectId, required: true },
     validationId: { type: Schema.Types.ObjectId, required: true },
     criterionId: { type: String, required: true },
-    userId: { type: Schema.Types.ObjectId, required: true },
+    // Indexed for the one read by person: their drafts as they lose a role (remove-role.ts).
+    userId: { type: Schema.Types.ObjectId, required: true, index: true },
     level: { type: String, default: null },
     rationale: { type: String, default: "" },
     basedOn: { type: Number, default: 0 },
@@ -146,4 +147,25 @@ export async function clearAgreementDraftsOf(
     .flatMap((u) => criterionIds.map((c) => agreementDraftId(validation.id, c, u)));
   if (ids.length === 0) return;
   await AgreementDraftModel.deleteMany({ _id: op({ $in: ids }) });
+}
+
+/**
+ * The validations of the trust of which `userId` keeps any draft. Read through the `userId`
+ * index (ADR 040): only as a role is taken away (remove-role.ts), never as a page opens.
+ */
+export async function validationIdsDraftedBy(trustId: string, userId: string): Promise<string[]> {
+  if (!isObjectId(trustId) || !isObjectId(userId)) return [];
+  const docs = await AgreementDraftModel.find({ userId, trustId }, { validationId: 1 }).lean();
+  return [...new Set(docs.map((d) => d.validationId.toString()))];
+}
+
+/** Removes every draft `userId` keeps of these validations of the trust (whatever the criterion). */
+export async function clearAgreementDraftsIn(
+  trustId: string,
+  userId: string,
+  validationIds: string[],
+): Promise<void> {
+  const ids = validationIds.filter(isObjectId);
+  if (!isObjectId(trustId) || !isObjectId(userId) || ids.length === 0) return;
+  await AgreementDraftModel.deleteMany({ userId, trustId, validationId: op({ $in: ids }) });
 }

@@ -3,6 +3,7 @@ import { InvalidInputError, NotFoundError } from "../../models/errors.ts";
 import { getEvaluation } from "../../models/evaluation/evaluation.ts";
 import { levelsOfCriterion } from "../../models/evaluation/framework-of.ts";
 import { contentKey, objectId } from "../../models/input.ts";
+import { loadActor } from "../../models/membership/membership.ts";
 import { loadValidation } from "../../models/permissions/loaders.ts";
 import {
   clearAgreementDraft,
@@ -40,9 +41,11 @@ export type SaveAgreementDraftInput = z.infer<typeof SaveAgreementDraftInput>;
  * in: nothing in the request names them. Not audited: nothing is decided until they agree
  * (agree-judgement.ts, which clears it). Returns what is kept (null: an empty draft, removed).
  *
- * Asked again once stored: a validator unassigned while this request was on its way (after the
- * first check, before the write) would otherwise keep a draft the unassignment had already
- * cleared (assign-validators.ts). Then the draft goes again and the save is refused.
+ * Asked again once stored, of the person's roles as stored now (not as the request began): a
+ * validator unassigned, or whose validator role was taken away, while this request was on its
+ * way (after the first check, before the write) would otherwise keep a draft the change had
+ * already cleared (assign-validators.ts, remove-role.ts). Then the draft goes again and the
+ * save is refused.
  */
 export async function saveAgreementDraft(
   ctx: CommandContext,
@@ -67,7 +70,9 @@ export async function saveAgreementDraft(
     basedOn: input.basedOn,
   });
   try {
-    await loadValidation(ctx.actor, validation.id, "draftAgreement");
+    const now = await loadActor(ctx.actor.userId);
+    if (!now) throw new NotFoundError();
+    await loadValidation({ ...ctx.actor, grants: now.grants }, validation.id, "draftAgreement");
   } catch (refused) {
     await clearAgreementDraft(validation, ctx.actor.userId, input.criterionId);
     throw refused;

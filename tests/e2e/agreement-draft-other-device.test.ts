@@ -1,6 +1,10 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveAgreementDraft } from "../../models/validation/agreement-draft.ts";
+import {
+  AgreementDraftModel,
+  agreementDraftId,
+  saveAgreementDraft,
+} from "../../models/validation/agreement-draft.ts";
 import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
@@ -11,8 +15,8 @@ import { buildValidation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
 
 // The validator has the meeting open on a laptop and on a tablet at once. What they type on one
-// shows on the other as soon as it comes back into view, without a reload; what they are typing
-// on one is never replaced by the other's.
+// shows on the other as soon as it comes back into view, without a reload, and so does a draft
+// emptied or recorded on one; what they are typing on one is never replaced or lost.
 
 useTestDatabase();
 useBrowser();
@@ -26,6 +30,12 @@ const ITEM = { id: "incl-1", code: "2.1" };
 const NEWER_ELSEWHERE =
   "A newer draft was saved on another device. What you have typed here is kept, and " +
   "replaces it once saved.";
+const EMPTIED_ELSEWHERE =
+  "This draft was emptied on another device. What you have typed here is kept, and saved as " +
+  "your draft.";
+const RECORDED_ELSEWHERE =
+  "This agreement was recorded on another device. What you have typed here is kept, as a " +
+  "draft to correct it with.";
 
 beforeAll(async () => {
   world = await buildWorld();
@@ -74,6 +84,40 @@ const rationale = (page: Page) => page.getByRole("textbox", { name: `Rationale f
 const level = (page: Page, name: string) =>
   page.getByRole("group", { name: `Agreed level for ${ITEM.code}` }).getByRole("radio", { name });
 const draftState = (page: Page) => page.locator("form.agree-form").getByRole("status");
+/** The validator's draft of the item as the server has it (null: none). */
+const storedDraft = async () => {
+  const doc = await AgreementDraftModel.findOne({
+    _id: agreementDraftId(validation.id, ITEM.id, world.people.validator.id),
+  }).lean();
+  return doc && { level: doc.level, rationale: doc.rationale, basedOn: doc.basedOn };
+};
+
+/** The draft both devices open with (saved as if typed earlier). */
+const draftSoFar = (level: string | null, text: string) =>
+  saveAgreementDraft(validation, world.people.validator.id, {
+    criterionId: ITEM.id,
+    level,
+    rationale: text,
+    basedOn: 0,
+  });
+
+/**
+ * Holds this device's draft saves until released, so what it types is not saved yet; then lets
+ * them through one at a time, in the order sent.
+ */
+async function holdSaves(page: Page): Promise<() => void> {
+  let release = () => {};
+  let queue: Promise<unknown> = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/agreement-draft", async (route) => {
+    const turn = queue.then(async () => route.fulfill({ response: await route.fetch() }));
+    queue = turn.catch(() => undefined);
+    await turn;
+  });
+  return release;
+}
+
 /** The note beside the field, read as part of the draft's status line. */
 const newerNote = async (page: Page) => {
   const note = page.locator("form.agree-form .draft-elsewhere");
@@ -156,5 +200,111 @@ describe("the validator's draft on two devices at once", () => {
       "Plans are reviewed every term and acted on, typed on the tablet",
     );
     await tablet.unroute("**/agreement-draft");
+  });
+
+  it("empties on the other device once back in view, when the draft is emptied on one", async () => {
+    await draftSoFar(null, "Notes to empty later");
+    const laptop = await openOnADevice();
+    const tablet = await openOnADevice(390);
+    await expect.poll(() => rationale(tablet).inputValue(), SOON).toBe("Notes to empty later");
+
+    await rationale(laptop).fill("");
+    await expect.poll(storedDraft, SOON).toBeNull();
+
+    await bringIntoView(tablet);
+    await expect.poll(() => rationale(tablet).inputValue(), SOON).toBe("");
+    expect(await newerNote(tablet)).toBeNull();
+    expect(await draftState(tablet).textContent()).toBe("");
+    // Nothing comes back from the tablet: opened again, it is still empty.
+    await tablet.reload();
+    await tablet.getByRole("tab", { name: "Minutes" }).waitFor();
+    expect(await rationale(tablet).inputValue()).toBe("");
+    expect(await storedDraft()).toBeNull();
+  });
+
+  it("keeps typing on this device not saved yet when the draft is emptied on the other, and says so", async () => {
+    await draftSoFar(null, "Notes the laptop empties");
+    const laptop = await openOnADevice();
+    const tablet = await openOnADevice(390);
+    await expect.poll(() => rationale(tablet).inputValue(), SOON).toBe("Notes the laptop empties");
+    const release = await holdSaves(tablet);
+    await rationale(tablet).press("Control+End");
+    await rationale(tablet).pressSequentially(", and the tablet's own");
+    await expect.poll(() => draftState(tablet).textContent(), SOON).toBe("Saving draft…");
+
+    await rationale(laptop).fill("");
+    await expect.poll(storedDraft, SOON).toBeNull();
+
+    await bringIntoView(tablet);
+    await expect.poll(() => newerNote(tablet), SOON).toBe(EMPTIED_ELSEWHERE);
+    expect(await draftState(tablet).textContent()).toBe(`Saving draft… ${EMPTIED_ELSEWHERE}`);
+    expect(await rationale(tablet).inputValue()).toBe(
+      "Notes the laptop empties, and the tablet's own",
+    );
+    expect(await checkPage(tablet)).toEqual([]);
+
+    // Its save goes through: the tablet's words are the draft again.
+    release();
+    await expect
+      .poll(() => draftState(tablet).textContent(), SOON)
+      .toBe(`Draft saved ${EMPTIED_ELSEWHERE}`);
+    expect(await storedDraft()).toMatchObject({
+      rationale: "Notes the laptop empties, and the tablet's own",
+    });
+    await tablet.unroute("**/agreement-draft");
+  });
+
+  it("keeps typing not saved yet when the agreement is recorded on the other device, and empties a form holding nothing of its own", async () => {
+    await draftSoFar("strong", "Plans are reviewed every term");
+    const laptop = await openOnADevice();
+    const tablet = await openOnADevice(390);
+    await expect
+      .poll(() => rationale(tablet).inputValue(), SOON)
+      .toBe("Plans are reviewed every term");
+    const release = await holdSaves(tablet);
+    await rationale(tablet).press("Control+End");
+    await rationale(tablet).pressSequentially(", typed on the tablet");
+
+    // Recorded on the laptop: the tablet sees the agreement at once, and keeps its own words.
+    await laptop.getByRole("button", { name: `Agree ${ITEM.code}` }).click();
+    await laptop.getByText(/awaiting confirmation by /).waitFor();
+    await tablet.getByText(/awaiting confirmation by /).waitFor();
+    await expect.poll(() => newerNote(tablet), SOON).toBe(RECORDED_ELSEWHERE);
+    expect(await rationale(tablet).inputValue()).toBe(
+      "Plans are reviewed every term, typed on the tablet",
+    );
+    await bringIntoView(tablet);
+    expect(await checkPage(tablet)).toEqual([]);
+
+    // They are saved as a draft of its correction, and open again with the page.
+    release();
+    await expect.poll(storedDraft, SOON).toEqual({
+      level: "strong",
+      rationale: "Plans are reviewed every term, typed on the tablet",
+      basedOn: 1,
+    });
+    await expect.poll(() => newerNote(tablet), SOON).toBe(RECORDED_ELSEWHERE);
+    await tablet.unroute("**/agreement-draft");
+    await tablet.reload();
+    await tablet.getByRole("tab", { name: "Minutes" }).waitFor();
+    await expect
+      .poll(() => rationale(tablet).inputValue(), SOON)
+      .toBe("Plans are reviewed every term, typed on the tablet");
+    expect(await draftState(tablet).textContent()).toBe("Draft saved");
+
+    // The laptop takes that draft up and records the correction; the tablet, holding nothing
+    // of its own, empties once back in view, as the agreed judgement shows the correction.
+    await bringIntoView(laptop);
+    await expect
+      .poll(() => rationale(laptop).inputValue(), SOON)
+      .toBe("Plans are reviewed every term, typed on the tablet");
+    await laptop.getByRole("button", { name: `Correct ${ITEM.code}` }).click();
+    await laptop.getByText("Corrected once").waitFor();
+    await tablet.getByText("Corrected once").waitFor();
+    await bringIntoView(tablet);
+    await expect.poll(() => rationale(tablet).inputValue(), SOON).toBe("");
+    expect(await newerNote(tablet)).toBeNull();
+    expect(await draftState(tablet).textContent()).toBe("");
+    expect(await storedDraft()).toBeNull();
   });
 });

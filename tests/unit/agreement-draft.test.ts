@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   draftToRestore,
+  isTypingOverRecorded,
   parseLocalDraft,
   type LocalDraft,
   type ServerDraft,
@@ -76,5 +77,29 @@ describe("which draft an agreement form opens with", () => {
     });
     expect(parseLocalDraft("{not json")).toMatchObject({ rationale: "{not json" });
     expect(parseLocalDraft(null)).toBeNull();
+  });
+});
+
+describe("typing kept over an agreement recorded on another device", () => {
+  const recorded = { agreedSeq: 1, agreedBy: ME, level: "strong", rationale: "Recorded words" };
+
+  it("keeps typing never saved, in other words than those recorded", () => {
+    expect(isTypingOverRecorded(local(), recorded, ME)).toBe(true);
+    expect(isTypingOverRecorded(local({ level: "strong" }), recorded, ME)).toBe(true);
+  });
+
+  it("lets go of the very words recorded, a copy the server had, or nothing typed", () => {
+    const same = local({ level: "strong", rationale: " Recorded words " });
+    expect(isTypingOverRecorded(same, recorded, ME)).toBe(false);
+    expect(isTypingOverRecorded(local({ saved: true }), recorded, ME)).toBe(false);
+    expect(isTypingOverRecorded(local({ level: null, rationale: "" }), recorded, ME)).toBe(false);
+    expect(isTypingOverRecorded(null, recorded, ME)).toBe(false);
+  });
+
+  it("is not about typing over a later agreement, or another validator's", () => {
+    expect(isTypingOverRecorded(local({ basedOn: 1 }), recorded, ME)).toBe(false);
+    const theirs = { ...recorded, agreedBy: "another validator" };
+    expect(isTypingOverRecorded(local(), theirs, ME)).toBe(false);
+    expect(isTypingOverRecorded(local(), undefined, ME)).toBe(false);
   });
 });

@@ -35,6 +35,9 @@ export interface LocalDraft extends DraftContent {
 export interface CurrentAgreement {
   agreedSeq: number;
   agreedBy: string;
+  /** What was agreed, where known: a copy of these very words is the agreement, not typing. */
+  level?: string;
+  rationale?: string;
 }
 
 export const isEmptyDraft = (d: Pick<DraftContent, "level" | "rationale">) =>
@@ -46,6 +49,23 @@ export const isEmptyDraft = (d: Pick<DraftContent, "level" | "rationale">) =>
  */
 export function isSpent(draft: DraftContent, agreed: CurrentAgreement | undefined, me: string) {
   return agreed !== undefined && agreed.agreedBy === me && agreed.agreedSeq > draft.basedOn;
+}
+
+/**
+ * This browser's copy is typing never saved, over an agreement the person has since recorded
+ * elsewhere (another device) in other words: not what was recorded, so it is not spent but kept,
+ * as a draft of a correction. A copy of the very words recorded is the agreement itself.
+ */
+export function isTypingOverRecorded(
+  local: LocalDraft | null,
+  agreed: CurrentAgreement | undefined,
+  me: string,
+): boolean {
+  if (!local || local.saved || isEmptyDraft(local) || !isSpent(local, agreed, me)) return false;
+  const recorded =
+    local.level === (agreed?.level ?? null) &&
+    local.rationale.trim() === (agreed?.rationale ?? "").trim();
+  return !recorded;
 }
 
 /**

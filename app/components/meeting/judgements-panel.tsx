@@ -9,7 +9,7 @@ import { SchoolJudgementNote } from "./school-judgement-note.tsx";
 import type { SubmissionSeen } from "./submitted-judgement.ts";
 import { awaitingConfirmation, NOT_CONFIRMED_BEFORE_OUTCOME } from "./awaiting-confirmation.ts";
 import type { Provisional } from "./types.ts";
-import { NEWER_ELSEWHERE, draftStateText, useAgreementDraft } from "./use-agreement-draft.ts";
+import { SAID_ELSEWHERE, draftStateText, useAgreementDraft } from "./use-agreement-draft.ts";
 
 type Answer = {
   intent?: string;
@@ -129,7 +129,9 @@ function AgreeForm(props: {
       </div>
       <p className={`draft-state draft-${draft.state.kind}`} role="status">
         {draftText}
-        {draft.newerElsewhere ? <span className="draft-elsewhere"> {NEWER_ELSEWHERE}</span> : null}
+        {draft.elsewhere ? (
+          <span className="draft-elsewhere"> {SAID_ELSEWHERE[draft.elsewhere]}</span>
+        ) : null}
       </p>
       <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
         {props.agreed ? `Correct ${code}` : `Agree ${code}`}

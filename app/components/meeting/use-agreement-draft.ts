@@ -1,98 +1,18 @@
-import { useFetchers, useNavigation, useRevalidator, useRouteLoaderData } from "@remix-run/react";
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { useRouteLoaderData } from "@remix-run/react";
+import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import { keep, readKept } from "../../utils/use-kept-draft.ts";
 import {
   draftToRestore,
   isEmptyDraft,
   isSpent,
+  isTypingOverRecorded,
   parseLocalDraft,
   sameContent,
   type CurrentAgreement,
   type DraftContent,
   type LocalDraft,
-  type ServerDraft,
 } from "./agreement-draft.ts";
-
-/**
- * The meeting page's drafts of agreements: what the server has of each criterion's draft, as
- * last known on this page (loaded with it, then from each save), so a form opened again (another
- * item, then back) starts from the newest, not from what the page loaded.
- */
-export interface AgreementDrafts {
-  validationId: string;
-  known: Map<string, ServerDraft | null>;
-  /** Told of a criterion whose newer draft a reload of the page's data brought (another device). */
-  listeners: Set<(criterionId: string) => void>;
-}
-
-export const AgreementDraftsContext = createContext<AgreementDrafts | null>(null);
-
-/**
- * The page's drafts (kept across its renders); a reload of the page's data brings newer ones,
- * and the open forms are told of them (useAgreementDraft decides whether they may show them).
- */
-export function useAgreementDrafts(
-  validationId: string,
-  loaded: Record<string, ServerDraft>,
-): AgreementDrafts {
-  const store = useRef<AgreementDrafts | null>(null);
-  const seen = useRef<Record<string, ServerDraft> | null>(null);
-  const arrived = useRef(new Set<string>());
-  if (!store.current || store.current.validationId !== validationId) {
-    store.current = { validationId, known: new Map(Object.entries(loaded)), listeners: new Set() };
-  } else if (seen.current !== loaded) {
-    for (const [criterionId, draft] of Object.entries(loaded)) {
-      const known = store.current.known.get(criterionId);
-      if (!known || Date.parse(known.updatedAt) < Date.parse(draft.updatedAt)) {
-        store.current.known.set(criterionId, draft);
-        arrived.current.add(criterionId);
-      }
-    }
-  }
-  seen.current = loaded;
-  const drafts = store.current;
-  useEffect(() => {
-    for (const criterionId of arrived.current)
-      for (const listener of drafts.listeners) listener(criterionId);
-    arrived.current.clear();
-  }, [drafts, loaded]);
-  return drafts;
-}
-
-/** Reloads at most this often as the page comes back into view (focus and visibility both fire). */
-const RETURN_GAP_MS = 2000;
-
-/**
- * Reloads the page's data when it comes back into view (another tab, another app, the device
- * woken), so a draft saved meanwhile on another device reaches this page's forms. Not while a
- * form of the page is being sent: its answer reloads the data anyway (use-server-changes.ts).
- */
-export function useRevalidateOnReturn(enabled: boolean): void {
-  const { revalidate, state } = useRevalidator();
-  const navigation = useNavigation();
-  const fetchers = useFetchers();
-  const busy = useRef(false);
-  busy.current =
-    state !== "idle" ||
-    navigation.state !== "idle" ||
-    fetchers.some((f) => f.state === "submitting");
-  const last = useRef(0);
-  useEffect(() => {
-    if (!enabled) return;
-    const back = () => {
-      if (document.visibilityState !== "visible" || busy.current) return;
-      if (Date.now() - last.current < RETURN_GAP_MS) return;
-      last.current = Date.now();
-      revalidate();
-    };
-    document.addEventListener("visibilitychange", back);
-    window.addEventListener("focus", back);
-    return () => {
-      document.removeEventListener("visibilitychange", back);
-      window.removeEventListener("focus", back);
-    };
-  }, [enabled, revalidate]);
-}
+import { AgreementDraftsContext, learn } from "./use-agreement-drafts.ts";
 
 export type DraftSaveState =
   | { kind: "idle" }
@@ -158,8 +78,8 @@ export function useAgreementDraft(props: {
     () => draftToRestore(store?.known.get(criterionId) ?? null, null, props.agreed, userId)?.draft,
   );
   const [state, setState] = useState<DraftSaveState>({ kind: "idle" });
-  /** A newer draft was saved on another device and this form's own typing was kept over it. */
-  const [newerElsewhere, setNewerElsewhere] = useState(false);
+  /** What another device did to the draft while this form's own typing was kept over it. */
+  const [elsewhere, setElsewhere] = useState<DraftElsewhere | null>(null);
   const latest = useRef<DraftContent | null>(null);
   /** What the form held when it last matched the server's copy (null: empty, or not known). */
   const synced = useRef<DraftContent | null>(null);
@@ -215,15 +135,16 @@ export function useAgreementDraft(props: {
     if (at !== generation.current) return;
     failed.current = !sent.ok;
     if (sent.ok) {
-      store.known.set(criterionId, sent.updatedAt ? { ...draft, updatedAt: sent.updatedAt } : null);
+      learn(store, criterionId, sent.updatedAt ? { ...draft, updatedAt: sent.updatedAt } : null);
       if (sameContent(latest.current, draft)) {
         // This browser's copy is now the server's: the next page here knows it is not newer.
         const here = parseLocalDraft(readKept(userId, field));
         if (here && sent.updatedAt)
           keepHere({ ...here, basedOn: draft.basedOn, base: sent.updatedAt, saved: true });
         synced.current = draft;
-        // Saved over the other device's draft: the server now has this one.
-        setNewerElsewhere(false);
+        // Saved over the other device's draft: the server now has this one. (Emptied or
+        // recorded there: still said, until the person types again.)
+        setElsewhere((was) => (was === "newer" ? null : was));
         setState(sent.updatedAt ? { kind: "saved" } : { kind: "idle" });
       }
     } else {
@@ -244,6 +165,7 @@ export function useAgreementDraft(props: {
     const draft = read();
     if (!draft) return;
     latest.current = draft;
+    setElsewhere((was) => (was === "newer" ? was : null));
     const keptHere = keepHere({
       ...draft,
       at: new Date().toISOString(),
@@ -275,16 +197,10 @@ export function useAgreementDraft(props: {
     again.current = false;
     latest.current = null;
     synced.current = null;
-    setNewerElsewhere(false);
+    setElsewhere(null);
     keepHere(null);
-    store?.known.set(criterionId, null);
-    const element = form.current;
-    if (element) {
-      for (const input of element.querySelectorAll<HTMLInputElement>('input[name="level"]'))
-        input.checked = false;
-      const text = element.querySelector<HTMLTextAreaElement>('textarea[name="rationale"]');
-      if (text) text.value = "";
-    }
+    if (store) learn(store, criterionId, null);
+    if (form.current) empty(form.current);
     setState({ kind: "idle" });
   }, [keepHere, store, criterionId]);
 
@@ -307,6 +223,14 @@ export function useAgreementDraft(props: {
       userId,
     );
     if (!chosen) {
+      // Typed here, not saved, and the agreement recorded meanwhile on another device in other
+      // words (this form opened as it arrived): kept, as a draft of its correction.
+      if (here && isTypingOverRecorded(here, agreed.current, userId)) {
+        fill(element, here);
+        changed();
+        setElsewhere("recorded");
+        return;
+      }
       // This browser's copy was recorded or emptied meanwhile: not worth keeping.
       if (here) keepHere(null);
       return;
@@ -323,28 +247,58 @@ export function useAgreementDraft(props: {
     // Only as the form opens; later changes are the person's own.
   }, []);
 
-  // A newer draft saved on another device, brought by a reload of the page's data: shown here
-  // only if this form holds nothing of its own (what it last had from the server, nothing being
-  // saved); typing here not yet saved is never replaced, and the form says a newer one exists.
+  // A newer draft saved on another device, or the draft gone (emptied, or the agreement
+  // recorded there), brought by a reload of the page's data: shown here only if this form holds
+  // nothing of its own (what it last had from the server, nothing being saved); typing here not
+  // yet saved is never replaced, and the form says what happened elsewhere.
   useEffect(() => {
     if (!store) return;
-    const arrived = (id: string) => {
+    const ownTyping = (now: DraftContent | null) =>
+      timer.current !== null ||
+      inFlight.current ||
+      failed.current ||
+      !sameContent(now, synced.current);
+    const gone = (element: HTMLFormElement, vanished: DraftContent | undefined) => {
+      const now = read();
+      // Nothing here, or emptied here too (on its way): nothing to clear or to say.
+      if (!now || isEmptyDraft(now) || (sending.current && isEmptyDraft(sending.current))) {
+        setElsewhere(null);
+        return;
+      }
+      if (!ownTyping(now)) {
+        empty(element);
+        latest.current = read();
+        synced.current = null;
+        keepHere(null);
+        setElsewhere(null);
+        setState({ kind: "idle" });
+        return;
+      }
+      const typedOver = latest.current ?? now;
+      const spent = (d: DraftContent) => isSpent(d, agreedNow.current, userId);
+      // Typed over the agreement just recorded: saved again as a draft of its correction.
+      if (spent(typedOver)) changed();
+      // What went was what the agreement recorded (this typing may be rebased on it already).
+      const recorded = spent(typedOver) || (vanished !== undefined && spent(vanished));
+      setElsewhere(recorded ? "recorded" : "emptied");
+    };
+    const arrived = (id: string, vanished?: DraftContent) => {
       if (id !== criterionId) return;
       const newer = store.known.get(criterionId);
       const element = form.current;
-      if (!newer || !element || isSpent(newer, agreedNow.current, userId)) return;
-      const now = read();
-      if (sameContent(now, newer) || sameContent(sending.current, newer)) {
-        setNewerElsewhere(false);
+      if (!element) return;
+      if (!newer) {
+        gone(element, vanished);
         return;
       }
-      const ownTyping =
-        timer.current !== null ||
-        inFlight.current ||
-        failed.current ||
-        !sameContent(now, synced.current);
-      if (ownTyping) {
-        setNewerElsewhere(true);
+      if (isSpent(newer, agreedNow.current, userId)) return;
+      const now = read();
+      if (sameContent(now, newer) || sameContent(sending.current, newer)) {
+        setElsewhere(null);
+        return;
+      }
+      if (ownTyping(now)) {
+        setElsewhere("newer");
         return;
       }
       fill(element, newer);
@@ -354,14 +308,14 @@ export function useAgreementDraft(props: {
       // This browser's copy (if any) is the server's again: not newer, so not sent back.
       if (here && latest.current)
         keepHere({ ...latest.current, at: newer.updatedAt, base: newer.updatedAt, saved: true });
-      setNewerElsewhere(false);
+      setElsewhere(null);
       setState({ kind: "saved" });
     };
     store.listeners.add(arrived);
     return () => {
       store.listeners.delete(arrived);
     };
-  }, [store, criterionId, userId, field, read, keepHere]);
+  }, [store, criterionId, userId, field, read, keepHere, changed]);
 
   // Sent once typing pauses, or straight away if the form goes first (another item opened).
   useEffect(
@@ -383,7 +337,7 @@ export function useAgreementDraft(props: {
     return () => window.removeEventListener("online", retry);
   }, [send]);
 
-  return { form, initial, state, newerElsewhere, changed, beforeSubmit, clear };
+  return { form, initial, state, elsewhere, changed, beforeSubmit, clear };
 }
 
 /** Puts a draft into the agreement form (and unfolds a correction's form to show it). */
@@ -397,10 +351,32 @@ function fill(element: HTMLFormElement, draft: DraftContent) {
   if (fold) fold.open = true;
 }
 
+/** Empties the agreement form (no level, no rationale). */
+function empty(element: HTMLFormElement) {
+  for (const input of element.querySelectorAll<HTMLInputElement>('input[name="level"]'))
+    input.checked = false;
+  const text = element.querySelector<HTMLTextAreaElement>('textarea[name="rationale"]');
+  if (text) text.value = "";
+}
+
+/** What another device did to the draft while typing here was kept over it. */
+export type DraftElsewhere = "newer" | "emptied" | "recorded";
+
 /** Said beside the rationale when typing here was kept over a newer draft from another device. */
 export const NEWER_ELSEWHERE =
   "A newer draft was saved on another device. What you have typed here is kept, and " +
   "replaces it once saved.";
+
+/** Said beside the rationale when typing here was kept over what another device did. */
+export const SAID_ELSEWHERE: Record<DraftElsewhere, string> = {
+  newer: NEWER_ELSEWHERE,
+  emptied:
+    "This draft was emptied on another device. What you have typed here is kept, and saved " +
+    "as your draft.",
+  recorded:
+    "This agreement was recorded on another device. What you have typed here is kept, as a " +
+    "draft to correct it with.",
+};
 
 const WORDS: Record<DraftSaveState["kind"], string> = {
   idle: "",
