@@ -86,6 +86,7 @@ export async function certificateOf(
     trustName: trust?.name ?? "",
     schoolName: school?.name ?? "",
     markName: award.frameworkName,
+    frameworkVersion: award.frameworkVersion,
     tier: award.tier,
     startDate: award.startDate,
     expiryDate: award.expiryDate,

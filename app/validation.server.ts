@@ -12,7 +12,7 @@ export {
   loadEvaluation,
   loadValidationOfEvaluation,
 } from "../models/permissions/loaders.ts";
-export { frameworkOfEvaluation } from "../models/evaluation/framework-of.ts";
+export { frameworkOfValidation, versionsIfMoved } from "../models/validation/framework-of.ts";
 export { outcomesFor } from "../models/validation/outcome.ts";
 export { validatorCandidates } from "../models/validation/candidates.ts";
 export { listMembershipsOfTrust } from "../models/membership/membership.ts";

@@ -20,8 +20,9 @@ import {
   assignValidators,
   can,
   confirmJudgement,
-  frameworkOfEvaluation,
+  frameworkOfValidation,
   getUsers,
+  versionsIfMoved,
   listMembershipsOfTrust,
   listRecordEntries,
   loadValidationOfEvaluation,
@@ -57,11 +58,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { evaluation, validation, resource, evaluationResource } = await orNotFound(
     loadValidationOfEvaluation(actor, params.evaluationId ?? ""),
   );
-  const [{ school, content }, entries, review] = await Promise.all([
-    orNotFound(frameworkOfEvaluation(evaluation)),
+  const [entries, review] = await Promise.all([
     validation ? listRecordEntries(validation.trustId, validation.id) : [],
     submissionUnderReview(evaluation),
   ]);
+  // The page agrees judgements on the evaluation's criteria now; the outcome is decided against
+  // the version the validation is of (ADR 070), as recording it decides it (record-outcome.ts).
+  const framework = await orNotFound(frameworkOfValidation(evaluation, review.snapshot));
+  const { school } = framework;
+  const { content } = framework.current;
+  const ruleContent = framework.content;
   const canAssign = can(actor, "assign", resource);
   const canAgree = validation ? can(actor, "agree", resource) : false;
   // For the validator's recommendation: the criteria the rule takes as submitted (its inputs,
@@ -99,9 +105,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     asSubmitted,
     canConfirm: validation ? can(actor, "confirm", resource) : false,
     candidates,
-    validityMonths: content.validityMonths,
-    outcomes: outcomesFor(content),
-    tiers: (content.awardTiers ?? []).map((t) => ({ id: t.id, name: t.name })),
+    validityMonths: ruleContent.validityMonths,
+    outcomes: outcomesFor(ruleContent),
+    tiers: (ruleContent.awardTiers ?? []).map((t) => ({ id: t.id, name: t.name })),
     schoolJudgements: Object.fromEntries(
       evaluation.projection.judgements.map((j) => [j.criterionId, j.level]),
     ),
@@ -130,7 +136,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         descriptors: c.descriptors,
       })),
     })),
-    content,
+    /** The version the validation is of: what the recommendation and the outcome form read. */
+    content: ruleContent,
+    /** The version decided against, where the evaluation has moved on since. */
+    moved: versionsIfMoved(framework),
     entries,
     report: validation ? reportOffer("validation", validation.id) : null,
   });
@@ -442,6 +451,7 @@ export default function ValidationPage() {
               content={data.content as FrameworkContent}
               state={state}
               asSubmitted={data.asSubmitted}
+              moved={data.moved}
             />
             <OutcomeStatus state={state} name={name} />
             {data.canAgree && state.outcome ? (

@@ -456,6 +456,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
               content={data.outcomeForm.content as FrameworkContent}
               state={state}
               asSubmitted={data.outcomeForm.asSubmitted}
+              moved={data.outcomeForm.moved}
             />
             <OutcomeForm
               form={{ ...data.outcomeForm, content: data.outcomeForm.content as FrameworkContent }}

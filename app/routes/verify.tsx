@@ -43,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         trustName: certificate.trustName,
         schoolName: certificate.schoolName,
         markName: certificate.markName,
+        frameworkVersion: certificate.frameworkVersion,
         tier: certificate.tier,
         startDate: certificate.startDate,
         startLabel: longDate(certificate.startDate),
@@ -85,6 +86,12 @@ function ValidCertificate({ result }: { result: Valid }) {
         <dd>{result.schoolName}</dd>
         <dt>Mark</dt>
         <dd>{result.markName}</dd>
+        {result.frameworkVersion !== null ? (
+          <>
+            <dt>Framework version</dt>
+            <dd>{result.frameworkVersion}</dd>
+          </>
+        ) : null}
         <dt>Tier</dt>
         <dd>{result.tier ?? "None"}</dd>
         <dt>Awarded by</dt>

@@ -8,7 +8,9 @@ import { expiryFrom as addMonths } from "../validation/record-state.ts";
 /**
  * An award: a school accredited against a framework, from a start date to an expiry date, with
  * a verification code anyone can check. Made when a validator records "accredited"; a later
- * corrected outcome supersedes it (the validation record keeps the full history).
+ * corrected outcome supersedes it (the validation record keeps the full history). Its framework
+ * is the version the validation was of (frameworkOfValidation, ADR 070), named as that version
+ * names it.
  */
 export interface Award {
   id: string;
@@ -18,6 +20,8 @@ export interface Award {
   validationId: string;
   frameworkId: string;
   frameworkName: string;
+  /** The version accredited against; null for awards made before it was recorded. */
+  frameworkVersion: number | null;
   tier: string | null;
   startDate: string;
   expiryDate: string;
@@ -33,7 +37,13 @@ interface AwardKey {
 
 type AwardDoc = Omit<
   Award,
-  "id" | "trustId" | "schoolId" | "evaluationId" | "validationId" | "frameworkId"
+  | "id"
+  | "trustId"
+  | "schoolId"
+  | "evaluationId"
+  | "validationId"
+  | "frameworkId"
+  | "frameworkVersion"
 > &
   Partial<AwardKey> & {
     trustId: Types.ObjectId;
@@ -41,6 +51,7 @@ type AwardDoc = Omit<
     evaluationId: Types.ObjectId;
     validationId: Types.ObjectId;
     frameworkId: Types.ObjectId;
+    frameworkVersion?: number;
   };
 
 const awardSchema = new Schema<AwardDoc>({
@@ -50,6 +61,8 @@ const awardSchema = new Schema<AwardDoc>({
   validationId: { type: Schema.Types.ObjectId, required: true, index: true },
   frameworkId: { type: Schema.Types.ObjectId, required: true },
   frameworkName: { type: String, required: true },
+  // Not required: awards made before ADR 070 have none.
+  frameworkVersion: { type: Number },
   tier: { type: String, default: null },
   startDate: { type: String, required: true },
   expiryDate: { type: String, required: true },
@@ -74,6 +87,7 @@ function toAward(doc: { _id: Types.ObjectId } & AwardDoc): Award {
     evaluationId: doc.evaluationId.toString(),
     validationId: doc.validationId.toString(),
     frameworkId: doc.frameworkId.toString(),
+    frameworkVersion: doc.frameworkVersion ?? null,
   };
 }
 
@@ -100,13 +114,17 @@ export function normaliseCode(input: string): string {
  * of the validation is superseded by it.
  */
 export async function ensureAward(
-  input: Omit<Award, "id" | "code" | "superseded" | "createdAt"> & AwardKey,
+  input: Omit<Award, "id" | "code" | "superseded" | "createdAt" | "frameworkVersion"> &
+    AwardKey & { frameworkVersion?: number | null },
 ): Promise<Award> {
   let award: Award;
+  const { frameworkVersion, ...rest } = input;
   try {
-    const doc = await new AwardModel({ ...input, code: newVerificationCode() }).save(
-      DECISION_WRITE,
-    );
+    const doc = await new AwardModel({
+      ...rest,
+      ...(frameworkVersion == null ? {} : { frameworkVersion }),
+      code: newVerificationCode(),
+    }).save(DECISION_WRITE);
     award = toAward(doc.toObject());
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;

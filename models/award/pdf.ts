@@ -6,6 +6,8 @@ export interface Certificate {
   trustName: string;
   schoolName: string;
   markName: string;
+  /** The framework version the school was validated and accredited against (null: not recorded). */
+  frameworkVersion: number | null;
   tier: string | null;
   /** ISO dates (YYYY-MM-DD). */
   startDate: string;
@@ -192,6 +194,12 @@ export async function renderCertificatePdf(certificate: Certificate): Promise<Ui
   if (certificate.tier)
     y =
       centred(page, `${clean(certificate.tier)} tier`, y, fonts.regular, { max: 18, min: 12 }) - 6;
+  if (certificate.frameworkVersion !== null)
+    y =
+      centred(page, `Framework version ${certificate.frameworkVersion}`, y, fonts.regular, {
+        max: 12,
+        colour: MUTED,
+      }) - 4;
   centred(
     page,
     `Awarded ${longDate(certificate.startDate)}. Valid until ${longDate(certificate.expiryDate)}.`,

@@ -42,3 +42,15 @@ export async function frameworkOfValidation(
     moved,
   };
 }
+
+/**
+ * The version a validation is decided against and the evaluation's version now, when the
+ * evaluation has moved since it was submitted (null: they are the same): for pages to say so.
+ */
+export function versionsIfMoved(
+  framework: FrameworkOfValidation,
+): { version: number; versionNow: number } | null {
+  return framework.moved
+    ? { version: framework.version.version, versionNow: framework.current.version.version }
+    : null;
+}

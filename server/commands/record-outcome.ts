@@ -7,7 +7,6 @@ import { ensureAward, supersedeAwards, type Award } from "../../models/award/awa
 import { todayInEngland } from "../../models/dates.ts";
 import { ConflictError, NotFoundError } from "../../models/errors.ts";
 import { getEvaluation } from "../../models/evaluation/evaluation.ts";
-import { frameworkOfEvaluation } from "../../models/evaluation/framework-of.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
 import { recommend } from "../../models/framework/accreditation.ts";
 import { basedOn, objectId, optionalDate } from "../../models/input.ts";
@@ -16,6 +15,10 @@ import { checkOutcome, sameOutcome, type OutcomeFields } from "../../models/vali
 import { decideOverRecord, listRecordEntries } from "../../models/validation/record.ts";
 import { listSnapshotsOfEvaluation } from "../../models/snapshot/snapshot.ts";
 import { latestSubmissionIn } from "../../models/snapshot/submit.ts";
+import {
+  frameworkOfValidation,
+  type FrameworkOfValidation,
+} from "../../models/validation/framework-of.ts";
 import { findMeetingSchedule } from "../../models/validation/meeting.ts";
 import { listProvisionalJudgements } from "../../models/validation/provisional.ts";
 import { recordState, type RecordEntry } from "../../models/validation/record-state.ts";
@@ -57,6 +60,9 @@ const CHANGED =
  * corrects: 20 identical requests record one entry, make one award with one certificate code,
  * and move the evaluation once. An outcome taken over one the validator did not see is refused.
  * It is decided over every agreement stored before it, and none is stored after it (ADR 068).
+ * The rule, tiers, validity and the award's name and version are those of the framework version
+ * the validation is of (frameworkOfValidation, ADR 070), whatever version the evaluation has
+ * moved to since: an agreement on a criterion that version lacks is kept but not counted.
  */
 export async function recordOutcome(
   ctx: CommandContext,
@@ -66,13 +72,14 @@ export async function recordOutcome(
   const input = parse(RecordOutcomeInput, raw);
   const evaluation = await getEvaluation(validation.trustId, validation.evaluationId);
   if (!evaluation) throw new NotFoundError();
-  const { content } = await frameworkOfEvaluation(evaluation);
   const [schedule, snapshots, provisional] = await Promise.all([
     findMeetingSchedule(validation.trustId, validation.id),
     listSnapshotsOfEvaluation(validation.trustId, validation.evaluationId),
     listProvisionalJudgements(validation.trustId, validation.id),
   ]);
   const submission = latestSubmissionIn(snapshots);
+  const framework = await frameworkOfValidation(evaluation, submission);
+  const { content } = framework;
   const asSubmitted = takenAsSubmitted({
     agenda: schedule?.agendaCriterionIds ?? [],
     submitted: Object.fromEntries(
@@ -111,18 +118,12 @@ export async function recordOutcome(
   );
   if ("answer" in decided) {
     // Make sure what follows from the decision is done.
-    const award = await followUp(
-      ctx.collab,
-      validation,
-      evaluation.frameworkId,
-      content.name,
-      decided.answer,
-    );
+    const award = await followUp(ctx.collab, validation, framework, decided.answer);
     return { created: false, award };
   }
   const entry = decided.appended;
   if (entry.kind !== "outcome") throw new ConflictError(CHANGED);
-  const award = await followUp(ctx.collab, validation, evaluation.frameworkId, content.name, entry);
+  const award = await followUp(ctx.collab, validation, framework, entry);
   await recordAudit({
     trustId: validation.trustId,
     actorId: ctx.actor.userId,
@@ -147,8 +148,7 @@ export async function recordOutcome(
 async function followUp(
   collab: CollabAccess,
   validation: Validation,
-  frameworkId: string,
-  frameworkName: string,
+  framework: FrameworkOfValidation,
   outcome: OutcomeEntry & OutcomeFields,
 ): Promise<Award | null> {
   const latest = recordState(await listRecordEntries(validation.trustId, validation.id)).outcome;
@@ -167,8 +167,9 @@ async function followUp(
       schoolId: validation.schoolId,
       evaluationId: validation.evaluationId,
       validationId: validation.id,
-      frameworkId,
-      frameworkName,
+      frameworkId: framework.version.frameworkId,
+      frameworkName: framework.content.name,
+      frameworkVersion: framework.version.version,
       tier: outcome.tier,
       startDate: outcome.startDate!,
       expiryDate: outcome.expiryDate!,

@@ -96,6 +96,7 @@ describe("an award's standing", () => {
     validationId: "v",
     frameworkId: "f",
     frameworkName: "Inclusion Excellence",
+    frameworkVersion: 1,
     tier: null,
     startDate: "2024-03-01",
     expiryDate: "2027-03-01",

@@ -3,6 +3,8 @@ export interface CertificateFacts {
   trustName: string;
   schoolName: string;
   markName: string;
+  /** The framework version accredited against (null: not recorded, on older awards). */
+  frameworkVersion: number | null;
   tier: string | null;
   startDate: string;
   startLabel: string;
@@ -38,6 +40,9 @@ export function CertificateView({ certificate }: { certificate: CertificateFacts
         ) : null}
         <span className="visually-hidden">.</span>
       </p>
+      {certificate.frameworkVersion !== null ? (
+        <p className="certificate-version">{`Framework version ${certificate.frameworkVersion}`}</p>
+      ) : null}
       <p className="certificate-dates">
         Awarded <time dateTime={certificate.startDate}>{certificate.startLabel}</time>. Valid until{" "}
         <time dateTime={certificate.expiryDate}>{certificate.expiryLabel}</time>.

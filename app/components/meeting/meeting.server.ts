@@ -42,6 +42,7 @@ import { listProvisionalJudgements } from "../../../models/validation/provisiona
 import { listRecordEntries } from "../../../models/validation/record.ts";
 import {
   frameworkOfValidation,
+  versionsIfMoved,
   type FrameworkOfValidation,
 } from "../../../models/validation/framework-of.ts";
 import { recordState } from "../../../models/validation/record-state.ts";
@@ -89,8 +90,9 @@ export async function submissionUnderReview(evaluation: Evaluation) {
 function descriptorsAsSubmitted(
   framework: FrameworkOfValidation,
 ): Map<string, NonNullable<MeetingCriterion["asSubmitted"]>> {
-  if (!framework.moved) return new Map();
-  const { version, content, current } = framework;
+  const versions = versionsIfMoved(framework);
+  if (!versions) return new Map();
+  const { content } = framework;
   return new Map(
     content.areas.flatMap((area) => {
       const { levels } = scaleOf(content, area);
@@ -99,8 +101,7 @@ function descriptorsAsSubmitted(
           [
             c.id,
             {
-              version: version.version,
-              versionNow: current.version.version,
+              ...versions,
               levels,
               descriptors: c.descriptors,
             },
@@ -176,7 +177,8 @@ async function loadMeetingPage(actor: Actor, validationId: string, action: "read
     resource,
     evaluation,
     school,
-    content,
+    framework,
+    submittedJudgements,
     criteria,
     submission,
     schedule,
@@ -215,7 +217,10 @@ async function namesFor(
 /** Everything the live meeting page shows, for this person. */
 export async function meetingPageData(actor: Actor, validationId: string) {
   const page = await loadMeetingPage(actor, validationId, "read");
-  const { validation, resource, evaluation, school, content, schedule, entries } = page;
+  const { validation, resource, evaluation, school, schedule, entries } = page;
+  // The outcome is decided against the version the validation is of (ADR 070), as the server
+  // decides it (record-outcome.ts): its rule, tiers and validity, whatever version is live now.
+  const { content } = page.framework;
   const record = validationResource(validation);
   const canWrite = can(actor, "write", resource);
   const canAgree = can(actor, "agree", record);
@@ -291,17 +296,15 @@ export async function meetingPageData(actor: Actor, validationId: string) {
     outcomeForm: canAgree
       ? {
           content,
+          /** The version decided against, where the evaluation has moved on since. */
+          moved: versionsIfMoved(page.framework),
           outcomes: outcomesFor(content),
           tiers: (content.awardTiers ?? []).map((t) => ({ id: t.id, name: t.name })),
           validityMonths: content.validityMonths,
           /** Criteria off the agenda the rule counts at the school's submitted level. */
           asSubmitted: takenAsSubmitted({
             agenda: schedule?.agendaCriterionIds ?? [],
-            submitted: Object.fromEntries(
-              page.criteria.flatMap((c) =>
-                c.submittedJudgement === null ? [] : [[c.criterion.id, c.submittedJudgement]],
-              ),
-            ),
+            submitted: Object.fromEntries(page.submittedJudgements),
             provisional: page.provisional,
           }),
         }

@@ -120,15 +120,30 @@ function recommendFrom(
   return recommend(content, judgements, unjudged);
 }
 
-/** The framework's recommendation over the agreed judgements (live). */
+/** The version a moved evaluation's validation is decided against, and the evaluation's now. */
+export interface DecidedVersion {
+  version: number;
+  versionNow: number;
+}
+
+/**
+ * The framework's recommendation over the agreed judgements (live), by the rule of the version
+ * the validation is of (ADR 070): said so when the evaluation has moved to another since (`moved`).
+ */
 export function Recommendation(props: {
   content: FrameworkContent;
   state: RecordState;
   asSubmitted?: Record<string, string>;
+  moved?: DecidedVersion | null;
 }) {
   const recommendation = recommendFrom(props.content, props.state, props.asSubmitted);
   return (
     <>
+      {props.moved ? (
+        <p className="hint">
+          {`The outcome is decided against version ${props.moved.version} of the framework, which the school submitted; its evaluation has moved to version ${props.moved.versionNow} since.`}
+        </p>
+      ) : null}
       <p>
         {`Recommendation from the framework's rule: ${recommendation.met === null ? "for the validator to decide" : recommendation.met ? `accredit${recommendation.tier ? ` (${recommendation.tier.name})` : ""}` : "not yet"}.`}
       </p>
