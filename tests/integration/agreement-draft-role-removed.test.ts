@@ -11,9 +11,12 @@ import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildUser, buildValidation, buildWorld } from "../support/factories.ts";
-import { HttpSession } from "../support/http.ts";
+import type { HttpSession } from "../support/http.ts";
+import {
+  deviceOf as openDevice,
+  saveDraft as saveDraftOver,
+} from "../support/agreement-draft-http.ts";
 import { startTestServer } from "../support/server.ts";
-import { cookieFor } from "../support/sessions.ts";
 
 // A validator whose validator role a trust admin takes away takes their drafts of the trust's
 // agreements with them: gone in the same request that removes the role, and never brought back
@@ -32,28 +35,9 @@ let leaverId: string;
 const CRITERIA = ["incl-1", "incl-2"];
 const NOT_YOURS = "You are not a validator of this validation, so the draft was not saved.";
 
-async function deviceOf(userId: string, path = "/home") {
-  const http = new HttpSession(server.url);
-  http.setCookie(await cookieFor(userId));
-  await http.get(path);
-  return http;
-}
-
-async function saveDraft(http: HttpSession, criterionId: string, rationale: string) {
-  const answer = await http.post(draftPath, {
-    criterionId,
-    level: "strong",
-    rationale,
-    basedOn: "0",
-  });
-  let body: Record<string, unknown> | null = null;
-  try {
-    body = JSON.parse(answer.html) as Record<string, unknown>;
-  } catch {
-    body = null;
-  }
-  return { status: answer.status, body };
-}
+const deviceOf = (userId: string, path?: string) => openDevice(server.url, userId, path);
+const saveDraft = (http: HttpSession, criterionId: string, rationale: string) =>
+  saveDraftOver(http, draftPath, criterionId, rationale);
 
 /** The drafts stored of a validation for `userId` (every criterion). */
 const draftsOf = (userId: string, of = validation, criteria = world.evaluation.levelsByCriterion) =>

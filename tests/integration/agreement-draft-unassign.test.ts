@@ -6,9 +6,12 @@ import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildUser, buildValidation, buildWorld } from "../support/factories.ts";
-import { HttpSession } from "../support/http.ts";
+import type { HttpSession } from "../support/http.ts";
+import {
+  deviceOf as openDevice,
+  saveDraft as saveDraftOver,
+} from "../support/agreement-draft-http.ts";
 import { startTestServer } from "../support/server.ts";
-import { cookieFor } from "../support/sessions.ts";
 
 // A validator taken off a validation takes their drafts of its agreements with them: gone in
 // the same request that unassigns them, and never brought back by a save racing it.
@@ -25,28 +28,9 @@ let leaverId: string;
 const CRITERIA = ["incl-1", "incl-2"];
 const NOT_YOURS = "You are not a validator of this validation, so the draft was not saved.";
 
-async function deviceOf(userId: string, path = "/home") {
-  const http = new HttpSession(server.url);
-  http.setCookie(await cookieFor(userId));
-  await http.get(path);
-  return http;
-}
-
-async function saveDraft(http: HttpSession, criterionId: string, rationale: string) {
-  const answer = await http.post(draftPath, {
-    criterionId,
-    level: "strong",
-    rationale,
-    basedOn: "0",
-  });
-  let body: Record<string, unknown> | null = null;
-  try {
-    body = JSON.parse(answer.html) as Record<string, unknown>;
-  } catch {
-    body = null;
-  }
-  return { status: answer.status, body };
-}
+const deviceOf = (userId: string, path?: string) => openDevice(server.url, userId, path);
+const saveDraft = (http: HttpSession, criterionId: string, rationale: string) =>
+  saveDraftOver(http, draftPath, criterionId, rationale);
 
 /** The drafts stored of this validation for `userId` (every criterion). */
 const draftsOf = (userId: string) =>
