@@ -58,15 +58,22 @@ export class InvalidFieldsError extends InvalidInputError {
   }
 }
 
+/** How often an upsert is run, at most, while it keeps losing races to insert its key. */
+const UPSERT_ATTEMPTS = 5;
+
 /**
- * Runs an upsert, and once more if it lost a race to insert the same key: the record exists
- * now, so the second run is a plain update. Any other error is thrown.
+ * Runs an upsert, and again each time it lost a race to insert the same key (the record existed
+ * by then, so the next run updates it). Once is not always enough: the record another request
+ * inserted may be deleted again before the next run (a draft refused and cleared by its own
+ * save), and then the next run races a third request's insert. Any other error is thrown, and
+ * the duplicate after the last attempt.
  */
 export async function upsertRacing<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    return write();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isDuplicateKey(error) || attempt >= UPSERT_ATTEMPTS) throw error;
+    }
   }
 }
