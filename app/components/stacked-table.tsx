@@ -5,6 +5,11 @@ export interface StackedColumn {
   label: string;
   /** Said to screen readers only: a column of controls that name themselves ("Actions"). */
   hidden?: boolean;
+  /**
+   * The cell draws the column's name itself (with `StackedLabel`), where it is more than a
+   * caption: beside a checkbox, the name is the checkbox's visible label and ticks it.
+   */
+  namedInCell?: boolean;
 }
 
 export interface StackedRow {
@@ -12,6 +17,18 @@ export interface StackedRow {
   className?: string;
   /** One per column, in the columns' order; the first is the row's heading. */
   cells: ReactNode[];
+}
+
+/**
+ * A column's name drawn in its cell, shown where the table is laid out as cards (a phone).
+ * Hidden from screen readers, which have the column's own header.
+ */
+export function StackedLabel({ children }: { children: string }) {
+  return (
+    <span className="stacked-table-label" aria-hidden="true">
+      {children}
+    </span>
+  );
 }
 
 /**
@@ -64,10 +81,8 @@ export function StackedTable({
                   </th>
                 ) : (
                   <td key={column.label} role="cell">
-                    {column.hidden ? null : (
-                      <span className="stacked-table-label" aria-hidden="true">
-                        {column.label}
-                      </span>
+                    {column.hidden || column.namedInCell ? null : (
+                      <StackedLabel>{column.label}</StackedLabel>
                     )}
                     {cell}
                   </td>

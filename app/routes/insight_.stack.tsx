@@ -5,7 +5,7 @@ import { choiceSearch, queryOf } from "../../models/insight/query.ts";
 import { StackChart } from "../components/insight/charts.client.tsx";
 import { InsightHeader, LevelMark, NoFramework } from "../components/insight/insight-header.tsx";
 import { ReportForm } from "../components/report/report-form.tsx";
-import { TableScroll } from "../components/table-scroll.tsx";
+import { StackedTable } from "../components/stacked-table.tsx";
 import { loadInsightScope, reportOffer, stackView } from "../insight.server.ts";
 import styles from "../styles/insight.css";
 import { requireActor } from "../utils/auth.server.ts";
@@ -68,72 +68,55 @@ function AreaStack({ data, area }: { data: Data; area: Area }) {
           </li>
         ))}
       </ul>
-      <TableScroll label={`${area.title}: schools at each level`}>
-        {/* On a phone the rows are a grid (insight.css), and a browser may then stop telling a
-            screen reader it is a table (Safari does): every part says what it is. */}
-        <table className="table stack-table" role="table">
-          <caption className="visually-hidden">{`${area.title}: how many schools at each level. ${area.scale.note} Each count opens the list of those schools.`}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                Criterion
-              </th>
-              {area.levels.map((l) => (
-                <th key={l.key} scope="col" role="columnheader">
-                  {l.label}
-                </th>
-              ))}
-              <th scope="col" role="columnheader">
-                {area.notYet}
-              </th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {area.rows.map((row) => (
-              <tr key={row.id} role="row" className={row.overall ? "stack-overall" : undefined}>
-                <th scope="row" role="rowheader">
-                  {row.overall ? (
-                    "The area overall"
+      {/* On a phone each criterion is a card, its counts in a grid (insight.css). */}
+      <StackedTable
+        label={`${area.title}: schools at each level`}
+        caption={`${area.title}: how many schools at each level. ${area.scale.note} Each count opens the list of those schools.`}
+        className="stack-table"
+        columns={[
+          { label: "Criterion" },
+          ...area.levels.map((l) => ({ label: l.label })),
+          { label: area.notYet },
+        ]}
+        rows={area.rows.map((row) => ({
+          key: row.id,
+          className: row.overall ? "stack-overall" : undefined,
+          cells: [
+            row.overall ? (
+              "The area overall"
+            ) : (
+              <>
+                <span className="code">{row.code}</span> {row.label}
+              </>
+            ),
+            ...[...row.counts, row.unjudged].map((count, i) => {
+              const levelKey = area.levels[i]?.key ?? "unjudged";
+              const levelLabel = area.levels[i]?.label ?? area.notYet.toLowerCase();
+              // Of the area overall's count, those resting on part of the area.
+              const partly = row.partly[i] ?? null;
+              return (
+                <>
+                  {count > 0 ? (
+                    <Link
+                      to={link(row.id, levelKey)}
+                      aria-label={`${count} ${count === 1 ? "school" : "schools"} at ${levelLabel} in ${row.overall ? area.title : row.code}${partly ? `, ${partly}` : ""}: show which`}
+                    >
+                      {count}
+                    </Link>
                   ) : (
-                    <>
-                      <span className="code">{row.code}</span> {row.label}
-                    </>
+                    "0"
                   )}
-                </th>
-                {[...row.counts, row.unjudged].map((count, i) => {
-                  const levelKey = area.levels[i]?.key ?? "unjudged";
-                  const levelLabel = area.levels[i]?.label ?? area.notYet.toLowerCase();
-                  // Of the area overall's count, those resting on part of the area.
-                  const partly = row.partly[i] ?? null;
-                  return (
-                    <td key={levelKey} role="cell">
-                      {/* Shown on a phone, where the headings are not (insight.css). */}
-                      <span className="stack-cell-level" aria-hidden="true">
-                        {area.levels[i]?.label ?? area.notYet}
-                      </span>
-                      {count > 0 ? (
-                        <Link
-                          to={link(row.id, levelKey)}
-                          aria-label={`${count} ${count === 1 ? "school" : "schools"} at ${levelLabel} in ${row.overall ? area.title : row.code}${partly ? `, ${partly}` : ""}: show which`}
-                        >
-                          {count}
-                        </Link>
-                      ) : (
-                        "0"
-                      )}
-                      {partly ? (
-                        <span className="stack-partly" aria-hidden="true">
-                          {partly}
-                        </span>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+                  {partly ? (
+                    <span className="stack-partly" aria-hidden="true">
+                      {partly}
+                    </span>
+                  ) : null}
+                </>
+              );
+            }),
+          ],
+        }))}
+      />
       {openedHere ? (
         <div className="panel" id="opened" tabIndex={-1}>
           <h3>{`${openedHere.rowLabel}: ${openedHere.level}`}</h3>

@@ -235,6 +235,8 @@ describe("the Stack's tables at a tablet's and a phone's width", () => {
       await page.goto(`${server.url}/insight/stack`);
       await page.locator(".stack-table").first().waitFor({ timeout: 30_000 });
       const reading = await page.evaluate(() => ({
+        // A tablet's width up, a table; a phone's, a card per criterion.
+        display: getComputedStyle(document.querySelector(".stack-table")!).display,
         onPage: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         inBoxes: [...document.querySelectorAll<HTMLElement>(".table-scroll")]
           .filter((box) => box.querySelector(".stack-table"))
@@ -242,7 +244,9 @@ describe("the Stack's tables at a tablet's and a phone's width", () => {
         // A level's name (a heading, or beside a count on a phone) narrower than its longest
         // word is cut into pieces ("No / ju / ye").
         headingsCut: [
-          ...document.querySelectorAll<HTMLElement>(".stack-table thead th, .stack-cell-level"),
+          ...document.querySelectorAll<HTMLElement>(
+            ".stack-table thead th, .stack-table .stacked-table-label",
+          ),
         ]
           // Shown: not in a box kept for screen readers only (1 px, clipped).
           .filter((el) => {
@@ -264,6 +268,10 @@ describe("the Stack's tables at a tablet's and a phone's width", () => {
           .map((el) => el.textContent),
       }));
       console.log(`Stack tables at ${width} px: scroll ${Math.max(...reading.inBoxes)} px`);
+      expect({ width, display: reading.display }).toEqual({
+        width,
+        display: width === 820 ? "table" : "block",
+      });
       expect({ width, onPage: reading.onPage }).toEqual({ width, onPage: 0 });
       expect({ width, inBoxes: reading.inBoxes.filter((n) => n > 0) }).toEqual({
         width,

@@ -3,11 +3,11 @@ import { AgreementDraftModel, agreementDraftId } from "../../models/validation/a
 import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
+import { deviceOf as openDevice, postDraft } from "../support/agreement-draft-http.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildUser, buildValidation, buildWorld } from "../support/factories.ts";
-import { HttpSession } from "../support/http.ts";
+import type { HttpSession } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
-import { cookieFor } from "../support/sessions.ts";
 
 // The validator's draft of an agreement (level and rationale not yet recorded), kept on the
 // server so that it follows them from one device to another: theirs alone, checked like the
@@ -25,23 +25,10 @@ let otherValidatorId: string;
 const ITEM = { id: "incl-1", code: "2.1" };
 
 /** A device of `userId`'s, signed in afresh (its own cookies), with a form token. */
-async function deviceOf(userId: string) {
-  const http = new HttpSession(server.url);
-  http.setCookie(await cookieFor(userId));
-  await http.get("/home");
-  return http;
-}
-
-async function saveDraft(http: HttpSession, fields: Record<string, string>) {
-  const answer = await http.post(draftPath, { criterionId: ITEM.id, ...fields });
-  let body: Record<string, unknown> | null = null;
-  try {
-    body = JSON.parse(answer.html) as Record<string, unknown>;
-  } catch {
-    body = null;
-  }
-  return { status: answer.status, body };
-}
+const deviceOf = (userId: string) => openDevice(server.url, userId);
+/** Posts a draft of the item's agreement (another criterion where `fields` says so). */
+const saveDraft = (http: HttpSession, fields: Record<string, string>) =>
+  postDraft(http, draftPath, { criterionId: ITEM.id, ...fields });
 
 const stored = (userId = world.people.validator.id, criterionId = ITEM.id) =>
   AgreementDraftModel.findOne({

@@ -9,19 +9,13 @@ export async function deviceOf(serverUrl: string, userId: string, path = "/home"
   return http;
 }
 
-/** Saves a validator's draft of an agreement as the meeting page does; its status and JSON body. */
-export async function saveDraft(
+/** Posts a draft of an agreement with these fields, as they are; its status and JSON body. */
+export async function postDraft(
   http: HttpSession,
   draftPath: string,
-  criterionId: string,
-  rationale: string,
+  fields: Record<string, string>,
 ) {
-  const answer = await http.post(draftPath, {
-    criterionId,
-    level: "strong",
-    rationale,
-    basedOn: "0",
-  });
+  const answer = await http.post(draftPath, fields);
   let body: Record<string, unknown> | null = null;
   try {
     body = JSON.parse(answer.html) as Record<string, unknown>;
@@ -29,4 +23,14 @@ export async function saveDraft(
     body = null;
   }
   return { status: answer.status, body };
+}
+
+/** Saves a validator's draft of an agreement as the meeting page does; its status and JSON body. */
+export function saveDraft(
+  http: HttpSession,
+  draftPath: string,
+  criterionId: string,
+  rationale: string,
+) {
+  return postDraft(http, draftPath, { criterionId, level: "strong", rationale, basedOn: "0" });
 }

@@ -1,12 +1,12 @@
-import { useId, type ReactNode } from "react";
-import { TableScroll } from "../table-scroll.tsx";
+import { StackedTable, type StackedColumn, type StackedRow } from "../stacked-table.tsx";
 
 /**
  * One area of the framework in the pre-review, which the validator folds and unfolds: a native
  * disclosure, so it works by keyboard and without scripts, and screen readers hear it expanded
  * or collapsed. Folded, its heading still says how many criteria it has, how many are ticked
  * for the agenda and how many differ. Folding only hides the rows: nothing in them unmounts,
- * and their agenda ticks still belong to the schedule form.
+ * and their agenda ticks still belong to the schedule form. On a phone each criterion is a card
+ * (stacked-table.tsx).
  */
 export function PreReviewArea(props: {
   title: string;
@@ -14,36 +14,25 @@ export function PreReviewArea(props: {
   counts: string;
   /** Open when the page opens (the validator folds and unfolds it from then on). */
   open: boolean;
-  /** The table's column headings. */
-  headings: string[];
-  /** The area's rows. */
-  children: ReactNode;
+  /** The table's columns. */
+  columns: StackedColumn[];
+  /** The area's rows: a criterion each. */
+  rows: StackedRow[];
 }) {
-  const titleId = useId();
   return (
     <details className="pre-review-area" open={props.open}>
       <summary>
-        <h3 id={titleId} className="pre-review-area-title">
-          {props.title}
-        </h3>
+        <h3 className="pre-review-area-title">{props.title}</h3>
         <span className="pre-review-area-counts">{props.counts}</span>
       </summary>
-      <TableScroll label={`Criteria to pre-review in ${props.title}`}>
-        {/* Explicit roles: on a phone each part is laid out as a block (a card per criterion),
-            and Safari then stops treating it as a table. */}
-        <table className="table pre-review-table" role="table" aria-labelledby={titleId}>
-          <thead role="rowgroup">
-            <tr role="row">
-              {props.headings.map((heading) => (
-                <th key={heading} scope="col" role="columnheader">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody role="rowgroup">{props.children}</tbody>
-        </table>
-      </TableScroll>
+      {/* The table is named by its area's title, as its heading is. */}
+      <StackedTable
+        label={`Criteria to pre-review in ${props.title}`}
+        caption={props.title}
+        className="pre-review-table"
+        columns={props.columns}
+        rows={props.rows}
+      />
     </details>
   );
 }

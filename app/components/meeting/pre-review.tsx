@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useHydrated } from "../../utils/use-hydrated.ts";
 import type { ActionResult } from "../../utils/form-refusal.server.ts";
 import { CsrfInput } from "../csrf-input.tsx";
+import { StackedLabel, type StackedColumn, type StackedRow } from "../stacked-table.tsx";
 import { PreReviewArea } from "./pre-review-area.tsx";
 import { areasOf, areasOpenAtFirst, countsOf, describeCounts } from "./pre-review-areas.ts";
 import { SCHEDULE_FORM_ID } from "./schedule-form.tsx";
@@ -100,18 +101,6 @@ function SubmissionLine(props: {
   );
 }
 
-/**
- * A cell's column heading, drawn in the cell where the table is a stack of cards (a phone:
- * meeting.css). Hidden from screen readers, which have the column's own header.
- */
-function CellLabel({ children }: { children: string }) {
-  return (
-    <span className="pre-review-cell-label" aria-hidden="true">
-      {children}
-    </span>
-  );
-}
-
 /** Where the agenda's ticks come from when the page opens, and how they change. */
 function AgendaExplanation(props: { submitted: boolean; savedAgendaSize: number | null }) {
   const theirs = props.submitted ? "the school's submitted judgement" : "the school's judgement";
@@ -170,20 +159,27 @@ export function PreReview(props: {
       ),
     ),
   );
-  const row = (c: CriterionRow) => {
+  const columns: StackedColumn[] = [
+    { label: CRITERION_HEADING },
+    { label: schoolHeading },
+    { label: PROVISIONAL_HEADING },
+    // Its name, drawn beside the checkbox on a phone, is the checkbox's visible label.
+    { label: AGENDA_HEADING, namedInCell: true },
+  ];
+  const row = (c: CriterionRow): StackedRow => {
     const mine =
       props.provisional.find((p) => p.criterionId === c.id && p.validatorId === props.me)?.level ??
       null;
     const others = props.provisional.filter(
       (p) => p.criterionId === c.id && p.validatorId !== props.me,
     );
-    return (
-      <tr key={c.id} role="row">
-        <th scope="row" role="rowheader">
+    return {
+      key: c.id,
+      cells: [
+        <>
           <span className="code">{c.code}</span> {c.statement}
-        </th>
-        <td role="cell">
-          <CellLabel>{schoolHeading}</CellLabel>
+        </>,
+        <>
           {c.schoolJudgementLabel ?? "Not judged"}
           {props.submission ? (
             <SchoolJudgementNote
@@ -193,9 +189,8 @@ export function PreReview(props: {
               labelOf={(key) => c.levels.find((l) => l.key === key)?.label ?? null}
             />
           ) : null}
-        </td>
-        <td role="cell">
-          <CellLabel>{PROVISIONAL_HEADING}</CellLabel>
+        </>,
+        <>
           <ProvisionalCell criterion={c} mine={mine} pageAnswer={props.answer} />
           {others.map((o) => (
             <p
@@ -203,23 +198,21 @@ export function PreReview(props: {
               className="muted"
             >{`${props.names[o.validatorId] ?? "Another validator"}: ${labelOf(c.levels, o.level)}`}</p>
           ))}
-        </td>
-        <td role="cell">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              form={SCHEDULE_FORM_ID}
-              name="agendaCriterionIds"
-              value={c.id}
-              checked={props.chosen.has(c.id)}
-              onChange={(e) => props.onChoose(c.id, e.currentTarget.checked)}
-            />
-            <span className="visually-hidden">{`${c.code} on the agenda`}</span>
-            <CellLabel>{AGENDA_HEADING}</CellLabel>
-          </label>
-        </td>
-      </tr>
-    );
+        </>,
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            form={SCHEDULE_FORM_ID}
+            name="agendaCriterionIds"
+            value={c.id}
+            checked={props.chosen.has(c.id)}
+            onChange={(e) => props.onChoose(c.id, e.currentTarget.checked)}
+          />
+          <span className="visually-hidden">{`${c.code} on the agenda`}</span>
+          <StackedLabel>{AGENDA_HEADING}</StackedLabel>
+        </label>,
+      ],
+    };
   };
   return (
     <section aria-labelledby="pre-review-heading" className="pre-review">
@@ -236,10 +229,9 @@ export function PreReview(props: {
             title={area.title}
             counts={describeCounts(countsOf(area, props.chosen, props.differing))}
             open={openAtFirst.has(area.id)}
-            headings={[CRITERION_HEADING, schoolHeading, PROVISIONAL_HEADING, AGENDA_HEADING]}
-          >
-            {area.criteria.map(row)}
-          </PreReviewArea>
+            columns={columns}
+            rows={area.criteria.map(row)}
+          />
         ))}
       </div>
       <div className="pre-review-save">
