@@ -11,6 +11,7 @@ export { newestVersionNumber } from "../models/framework/framework.ts";
 export { latestSubmissionAmong } from "../models/snapshot/submit.ts";
 export { listSnapshotsOfEvaluation } from "../models/snapshot/snapshot.ts";
 export { upgradeEvaluation, upgradePlan } from "../server/commands/upgrade-evaluation.ts";
+export { versionMoveWait } from "../models/evaluation/version-move.ts";
 export {
   inviteContributor,
   recordPerspective,

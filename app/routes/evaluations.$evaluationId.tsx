@@ -59,6 +59,7 @@ import {
   schoolResource,
   todayInEngland,
   validationResourceOf,
+  versionMoveWait,
   whoMaySubmit,
 } from "../evaluation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
@@ -155,6 +156,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     framework: { name: version.content.name, version: version.version },
     newerVersion: latest !== null && latest > version.version ? latest : null,
     canUpgrade: can(actor, "upgrade", resource),
+    // Why it cannot move to the newer version now (being validated, ADR 071), or null.
+    upgradeWaits: latest === null ? null : versionMoveWait(evaluation.status, latest),
     // An invited contributor reads the evaluation, not its validation.
     canOpenValidation: can(actor, "read", validationResourceOf(evaluation)),
     areas: content.areas.map((area) => ({ ...area, levels: scaleOf(content, area).levels })),
@@ -360,9 +363,14 @@ function EvaluationView({ data }: { data: Data }) {
       {data.award ? <AwardNotice award={data.award} /> : null}
       {data.newerVersion ? (
         <div className="notice upgrade-banner" role="note">
-          <span>{`Version v${data.newerVersion} of this framework has been published. This evaluation uses v${data.framework.version}.`}</span>
+          <span>
+            {`Version v${data.newerVersion} of this framework has been published. This evaluation uses v${data.framework.version}.`}
+            {data.canUpgrade && data.upgradeWaits ? ` ${data.upgradeWaits}` : null}
+          </span>
           <Link to={`/evaluations/${data.evaluation.id}/upgrade`}>
-            {data.canUpgrade ? "See what changes and move to it" : "See what changes"}
+            {data.canUpgrade && !data.upgradeWaits
+              ? "See what changes and move to it"
+              : "See what changes"}
           </Link>
         </div>
       ) : null}

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "../components/csrf-input.tsx";
-import { can, upgradeEvaluation, upgradePlan } from "../evaluation.server.ts";
+import { FormError } from "../components/field.tsx";
+import { can, upgradeEvaluation, upgradePlan, versionMoveWait } from "../evaluation.server.ts";
 import { requireActor } from "../utils/auth.server.ts";
-import { fieldsOf, orNotFound, readForm, run } from "../utils/command.server.ts";
+import { fieldsOf, orNotFound, readForm, run, type ActionResult } from "../utils/command.server.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [
@@ -23,6 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     latestId: latest.id,
     upToDate: latest.version <= current.version,
     canUpgrade: can(actor, "upgrade", resource),
+    // Why it cannot move now (being validated, ADR 071), said instead of a button that fails.
+    waits: versionMoveWait(evaluation.status, latest.version),
     diff,
   });
 }
@@ -73,6 +76,7 @@ function ChangeList({
 
 export default function UpgradePreview() {
   const data = useLoaderData<typeof loader>();
+  const refused = useActionData<ActionResult>();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="page">
@@ -91,6 +95,11 @@ export default function UpgradePreview() {
         </p>
       ) : (
         <>
+          {data.canUpgrade && data.waits ? (
+            <p className="notice" role="note">
+              {data.waits} Until then, the validation works on the version the school submitted.
+            </p>
+          ) : null}
           <p className="lede">
             Judgements, narrative and evidence of the {data.diff.unchanged.length} unchanged
             criteria carry over. Reworded criteria keep their narrative and evidence, but their
@@ -99,18 +108,19 @@ export default function UpgradePreview() {
           <ChangeList title="Added" items={data.diff.added} empty="No criteria added." />
           <ChangeList title="Reworded" items={data.diff.reworded} empty="No criteria reworded." />
           <ChangeList title="Removed" items={data.diff.removed} empty="No criteria removed." />
-          {data.canUpgrade ? (
+          {!data.canUpgrade ? (
+            <p className="notice">
+              Only the school's leaders can move the evaluation to the new version.
+            </p>
+          ) : data.waits ? null : (
             <Form method="post">
+              <FormError message={refused?.formError} />
               <CsrfInput />
               <input type="hidden" name="versionId" value={data.latestId} />
               <button type="submit" className="button" disabled={busy}>
                 {busy ? "Moving…" : `Move to v${data.latest}`}
               </button>
             </Form>
-          ) : (
-            <p className="notice">
-              Only the school's leaders can move the evaluation to the new version.
-            </p>
           )}
         </>
       )}

@@ -9,6 +9,7 @@ import type { FrameworkVersion } from "../framework/framework.ts";
 import type { School } from "../school/school.ts";
 import { emptyActionCounts, type EvaluationProjection } from "./projection.ts";
 import { projectionsOf, setCriteriaCount, type StoredProjection } from "./projection-store.ts";
+import { VERSION_MOVABLE_STATUSES } from "./version-move.ts";
 
 export type EvaluationStatus = "inProgress" | "submitted" | "validated" | "accredited";
 
@@ -357,13 +358,15 @@ export { lastActivityOf, saveProjection } from "./projection-store.ts";
 
 /**
  * Points an evaluation at a newer version of its framework (same framework, same trust); the
- * areas and criteria it includes are recomputed for the school.
+ * areas and criteria it includes are recomputed for the school. Only while its status allows a
+ * move (version-move.ts, ADR 071): null, and nothing written, once it is being validated, even
+ * if it was submitted after the caller read it.
  */
 export async function moveToVersion(
   evaluation: Evaluation,
   school: School,
   version: FrameworkVersion,
-): Promise<Evaluation> {
+): Promise<Evaluation | null> {
   if (version.frameworkId !== evaluation.frameworkId || version.trustId !== evaluation.trustId) {
     throw new Error("Not a version of this evaluation's framework");
   }
@@ -371,8 +374,12 @@ export async function moveToVersion(
     title: evaluation.title,
     createdBy: evaluation.createdBy,
   });
-  await EvaluationModel.updateOne(
-    { _id: evaluation.id, trustId: evaluation.trustId },
+  const result = await EvaluationModel.updateOne(
+    {
+      _id: evaluation.id,
+      trustId: evaluation.trustId,
+      status: op({ $in: [...VERSION_MOVABLE_STATUSES] }),
+    },
     {
       $set: {
         frameworkVersionId: version.id,
@@ -381,6 +388,7 @@ export async function moveToVersion(
       },
     },
   );
+  if (result.matchedCount === 0) return null;
   await setCriteriaCount(evaluation.id, fresh.criteria.length);
   return (await getEvaluation(evaluation.trustId, evaluation.id))!;
 }

@@ -4,6 +4,10 @@ import { applyVersionUpgrade } from "../../collab/shapes/evaluation.ts";
 import { recordAudit } from "../../models/audit/audit.ts";
 import { ConflictError, NotFoundError } from "../../models/errors.ts";
 import { moveToVersion } from "../../models/evaluation/evaluation.ts";
+import {
+  assertVersionMayMove,
+  VersionMoveWaitsError,
+} from "../../models/evaluation/version-move.ts";
 import { diffVersions } from "../../models/framework/diff.ts";
 import { getFrameworkVersion, latestVersionOf } from "../../models/framework/framework.ts";
 import { objectId } from "../../models/input.ts";
@@ -41,7 +45,8 @@ export async function upgradePlan(ctx: CommandContext, evaluationId: string) {
 /**
  * A school leader moves an evaluation to the newer version they previewed: unchanged judgements
  * and all narrative carry over, reworded and removed criteria's judgements are cleared for a
- * fresh look. Asking twice moves once (the second finds it already there).
+ * fresh look. Asking twice moves once (the second finds it already there). Refused, with nothing
+ * changed, while the evaluation is being validated (version-move.ts, ADR 071).
  */
 export async function upgradeEvaluation(
   ctx: CommandContext,
@@ -51,9 +56,12 @@ export async function upgradeEvaluation(
   const input = parse(UpgradeEvaluationInput, raw);
   const { evaluation, current, latest, school, diff } = await upgradePlan(ctx, input.evaluationId);
   if (current.id === input.versionId) return { moved: false };
+  assertVersionMayMove(evaluation.status, latest.version);
   if (latest.id !== input.versionId)
     throw new ConflictError("A newer version was published since you looked: check it again.");
   const moved = await moveToVersion(evaluation, school, latest);
+  // Submitted since it was read: the same refusal, and still nothing changed.
+  if (!moved) throw new VersionMoveWaitsError(latest.version);
   const criterionIds = Object.keys(moved.levelsByCriterion);
   await pruneJudgements(evaluation.trustId, evaluation.id, criterionIds);
   await ctx.collab.change(documentName("evaluation", evaluation.id), (doc) =>

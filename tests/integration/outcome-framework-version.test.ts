@@ -13,13 +13,13 @@ import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { agreeJudgement } from "../../server/commands/agree-judgement.ts";
 import { confirmJudgement } from "../../server/commands/confirm-judgement.ts";
-import { upgradeEvaluation } from "../../server/commands/upgrade-evaluation.ts";
 import { validationReportData } from "../../server/reports/validation-data.ts";
 import { eventually } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
 import { HttpSession } from "../support/http.ts";
 import { judgeAndWait, submitForValidation } from "../support/judge.ts";
+import { upgradeMidValidation } from "../support/move-mid-validation.ts";
 import { pdfText } from "../support/pdf-text.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
@@ -28,7 +28,8 @@ import { cookieFor } from "../support/sessions.ts";
  * A validation's decision belongs to the framework version the school submitted against (ADR
  * 070). The school judges every criterion of Inclusion Excellence version 1 Secure and submits;
  * the validator agrees with each before the meeting. Then the trust publishes version 2, renamed,
- * valid 24 months instead of 36, with a criterion 1.9 added, and the school moves to it; the
+ * valid 24 months instead of 36, with a criterion 1.9 added, and the school moves to it (as it
+ * could before ADR 071: data made then); the
  * meeting agrees 1.9 at Emerging and the school confirms it. Against version 2 the rule would say
  * "not yet" (1.9 is below Developing); against version 1, which the school submitted, it says
  * accredit (Silver), so the award needs no reason, lasts 36 months, and its certificate names
@@ -96,12 +97,9 @@ beforeAll(async () => {
   content.validityMonths = 24;
   content.areas[0].criteria.push(ADDED);
   const now = await publishVersion(world.trust.id, then.frameworkId, content);
-  const leader = (await loadActor(world.people.schoolLeader.id))!;
+  // As before ADR 071, which now refuses a move while the evaluation is being validated.
   expect(
-    await upgradeEvaluation(
-      { actor: leader, collab: server.collab },
-      { evaluationId: world.evaluation.id, versionId: now.id },
-    ),
+    await upgradeMidValidation(server, world.evaluation, world.people.schoolLeader.id, now.id),
   ).toEqual({ moved: true });
   await eventually(
     async () =>
@@ -134,6 +132,7 @@ beforeAll(async () => {
     },
   );
   const [agreed] = await listRecordEntries(world.trust.id, validation.id);
+  const leader = (await loadActor(world.people.schoolLeader.id))!;
   await confirmJudgement(
     { actor: leader, collab: server.collab },
     { validationId: validation.id, criterionId: ADDED.id, agreedSeq: String(agreed.seq) },

@@ -11,11 +11,11 @@ import { buildProjection } from "../../models/evaluation/projection.ts";
 import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
-import { upgradeEvaluation } from "../../server/commands/upgrade-evaluation.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildEvaluation, buildValidation, buildWorld } from "../support/factories.ts";
 import { submitForValidation } from "../support/judge.ts";
 import { HttpSession } from "../support/http.ts";
+import { upgradeMidValidation } from "../support/move-mid-validation.ts";
 import { moveToRenamedScales } from "../support/renamed-scales.ts";
 import { cellText, rowText, shownText } from "../support/page-text.ts";
 import { startTestServer } from "../support/server.ts";
@@ -196,12 +196,8 @@ describe("a submission made before level names were kept", () => {
       [world.people.validator.id],
       world.people.trustAdmin.id,
     );
-    const leader = (await loadActor(world.people.schoolLeader.id))!;
     const latest = (await getEvaluation(world.trust.id, world.evaluation.id))!.frameworkVersionId;
-    await upgradeEvaluation(
-      { actor: leader, collab: server.collab },
-      { evaluationId: evaluation.id, versionId: latest },
-    );
+    await upgradeMidValidation(server, evaluation, world.people.schoolLeader.id, latest);
     const validator = (await loadActor(world.people.validator.id))!;
     const data = await preparePageData(validator, older.id);
     const row = (id: string) => data.criteria.find((c) => c.id === id)!;

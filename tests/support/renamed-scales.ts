@@ -2,10 +2,9 @@ import { expect } from "vitest";
 import { getEvaluation, type Evaluation } from "../../models/evaluation/evaluation.ts";
 import { getFrameworkVersion, publishVersion } from "../../models/framework/framework.ts";
 import type { FrameworkContent } from "../../models/framework/types.ts";
-import { loadActor } from "../../models/membership/membership.ts";
 import type { AppServer } from "../../server/app.ts";
-import { upgradeEvaluation } from "../../server/commands/upgrade-evaluation.ts";
 import { eventually } from "./collab-client.ts";
+import { upgradeMidValidation } from "./move-mid-validation.ts";
 
 /**
  * The next version of the evaluation's framework: "Strong standard" becomes "Strong (2027
@@ -32,7 +31,8 @@ export async function publishRenamedScales(
 }
 
 /**
- * Moves the evaluation to publishRenamedScales' version as its school leader would, and waits
+ * Moves the evaluation to publishRenamedScales' version as its school leader would (even one
+ * being validated, as before ADR 071: move-mid-validation.ts), and waits
  * until the move has cleared the judgements of criteria whose scale changed: only
  * `stillJudged` is judged afterwards. `alsoChange` as for publishRenamedScales.
  */
@@ -44,13 +44,9 @@ export async function moveToRenamedScales(
   alsoChange?: (content: FrameworkContent) => void,
 ): Promise<void> {
   const next = await publishRenamedScales(evaluation, alsoChange);
-  const leader = (await loadActor(schoolLeaderId))!;
-  expect(
-    await upgradeEvaluation(
-      { actor: leader, collab: server.collab },
-      { evaluationId: evaluation.id, versionId: next.id },
-    ),
-  ).toEqual({ moved: true });
+  expect(await upgradeMidValidation(server, evaluation, schoolLeaderId, next.id)).toEqual({
+    moved: true,
+  });
   await eventually(
     async () => {
       const now = await getEvaluation(evaluation.trustId, evaluation.id);
