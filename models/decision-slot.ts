@@ -44,3 +44,11 @@ export async function decisionOutcome(key: string): Promise<string | null> {
   const slot = await DecisionSlotModel.findOne({ _id: key }, { outcome: 1 }).lean();
   return slot?.outcome ?? null;
 }
+
+/**
+ * Gives up the claim on the decision named `key`, for a decision refused after it was claimed
+ * (with nothing of it written): the next request may claim it again and make it.
+ */
+export async function releaseDecision(key: string): Promise<void> {
+  await DecisionSlotModel.deleteOne({ _id: key });
+}

@@ -72,12 +72,15 @@ export function readJudgements(doc: Y.Doc): Record<string, string> {
 /**
  * Moves the document to a newer framework version: the criteria list follows the new version,
  * and judgements of criteria that were removed or reworded are cleared (they need a fresh look).
- * Narrative and evidence of every criterion that still exists carry over untouched.
+ * Narrative and evidence of every criterion that still exists carry over untouched. A document
+ * already on that version is left as it is: a repeat (a retry completing a move) never clears
+ * judgements made after the move.
  */
 export function applyVersionUpgrade(
   doc: Y.Doc,
   upgrade: { frameworkVersionId: string; criterionIds: string[]; clearJudgementsOf: string[] },
 ): void {
+  if (metaOf(doc).get("frameworkVersionId") === upgrade.frameworkVersionId) return;
   doc.transact(() => {
     metaOf(doc).set("frameworkVersionId", upgrade.frameworkVersionId);
     const order = criterionOrderOf(doc);

@@ -1,13 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
-import { setJudgement } from "../../collab/shapes/evaluation.ts";
+import {
+  applyVersionUpgrade,
+  readJudgements,
+  setJudgement,
+} from "../../collab/shapes/evaluation.ts";
 import { AuditModel } from "../../models/audit/audit.ts";
 import { AwardModel } from "../../models/award/award.ts";
-import { EvaluationModel, startEvaluation } from "../../models/evaluation/evaluation.ts";
+import {
+  EvaluationModel,
+  getEvaluation,
+  moveToVersion,
+  startEvaluation,
+  type Evaluation,
+} from "../../models/evaluation/evaluation.ts";
 import { setEvaluationStatus } from "../../models/evaluation/status.ts";
-import { ensureStarterFramework } from "../../models/framework/framework.ts";
+import { claimVersionMove } from "../../models/evaluation/version-move-claim.ts";
+import {
+  ensureStarterFramework,
+  getFrameworkVersion,
+  publishVersion,
+  type FrameworkVersion,
+} from "../../models/framework/framework.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
 import { MembershipModel } from "../../models/membership/membership.ts";
+import { getSchool } from "../../models/school/school.ts";
 import { EvaluationSnapshotModel } from "../../models/snapshot/snapshot.ts";
 import { NOTHING_JUDGED } from "../../models/snapshot/submission-rule.ts";
 import { RecordEntryModel } from "../../models/validation/record.ts";
@@ -253,5 +270,121 @@ describe("once-only decisions under 20 parallel identical requests", () => {
     const given = answers.filter((a) => a.html.includes("Priya Shah is now school staff"));
     const held = answers.filter((a) => a.html.includes("Priya Shah is already school staff"));
     expect([given.length, held.length]).toEqual([1, PARALLEL - 1]);
+  });
+});
+
+describe("a move to a newer framework version under 20 parallel identical requests", () => {
+  const KEPT = "sg-1"; // Unchanged in version 2.
+  const REWORDED = "sg-3"; // Reworded in version 2, so a move clears its judgement.
+  let then: FrameworkVersion;
+  let next: FrameworkVersion;
+
+  beforeAll(async () => {
+    then = (await getFrameworkVersion(world.trust.id, world.evaluation.frameworkVersionId))!;
+    const content = structuredClone(then.content);
+    const reworded = content.areas.flatMap((a) => a.criteria).find((c) => c.id === REWORDED)!;
+    reworded.statement = "Pupils at risk get help on the day it is needed (2027 wording).";
+    next = await publishVersion(world.trust.id, then.frameworkId, content);
+  });
+
+  /** An evaluation on version 1 with both criteria judged Met in its live document. */
+  async function judgedOnVersionOne(title: string): Promise<Evaluation> {
+    const evaluation = await startEvaluation(world.school, then, {
+      title,
+      createdBy: world.people.schoolLeader.id,
+    });
+    await judge(evaluation, { [KEPT]: "met", [REWORDED]: "met" });
+    return evaluation;
+  }
+
+  const judge = (evaluation: Evaluation, levels: Record<string, string>) =>
+    server.collab.change(documentName("evaluation", evaluation.id), (doc) => {
+      for (const [criterionId, level] of Object.entries(levels))
+        setJudgement(doc, criterionId, level);
+    });
+
+  async function liveJudgements(evaluation: Evaluation): Promise<Record<string, string>> {
+    const doc = await server.collab.read(documentName("evaluation", evaluation.id));
+    try {
+      return readJudgements(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  const movesAudited = (evaluation: Evaluation) =>
+    AuditModel.countDocuments({
+      action: "evaluationUpgraded",
+      subject: `evaluation:${evaluation.id}`,
+    });
+
+  const versionOf = async (evaluation: Evaluation) =>
+    (await getEvaluation(world.trust.id, evaluation.id))!.frameworkVersionId;
+
+  it("moves once: one move, one audit entry, every answer a success", async () => {
+    const evaluation = await judgedOnVersionOne("Move A");
+    const path = `/evaluations/${evaluation.id}/upgrade`;
+    const leader = await as(world.people.schoolLeader.id, path);
+    const statuses = await inParallel(leader, path, { versionId: next.id });
+    expect(statuses).toEqual(statuses.map(() => 302));
+    expect(await versionOf(evaluation)).toBe(next.id);
+    expect(await movesAudited(evaluation)).toBe(1);
+    expect(await liveJudgements(evaluation)).toEqual({ [KEPT]: "met" });
+
+    // The school judges straight after the move; then a late retry of the same request arrives.
+    await judge(evaluation, { [KEPT]: "not-met", [REWORDED]: "not-met" });
+    expect((await leader.post(path, { versionId: next.id })).status).toBe(302);
+    expect(await liveJudgements(evaluation)).toEqual({ [KEPT]: "not-met", [REWORDED]: "not-met" });
+    expect(await movesAudited(evaluation)).toBe(1);
+  });
+
+  it("completes a move whose request stopped right after claiming it", async () => {
+    const evaluation = await judgedOnVersionOne("Move B");
+    await claimVersionMove({ evaluationId: evaluation.id, versionId: next.id }, then.id);
+    const path = `/evaluations/${evaluation.id}/upgrade`;
+    const leader = await as(world.people.schoolLeader.id, path);
+    expect((await leader.post(path, { versionId: next.id })).status).toBe(302);
+    expect(await versionOf(evaluation)).toBe(next.id);
+    expect(await liveJudgements(evaluation)).toEqual({ [KEPT]: "met" });
+    expect(await movesAudited(evaluation)).toBe(1);
+  });
+
+  it("completes a move stopped before its audit entry, clearing nothing judged since", async () => {
+    // The request claimed the move, moved the record and the live document, and stopped there.
+    const evaluation = await judgedOnVersionOne("Move C");
+    await claimVersionMove({ evaluationId: evaluation.id, versionId: next.id }, then.id);
+    const moved = (await moveToVersion(
+      evaluation,
+      (await getSchool(world.trust.id, world.school.id))!,
+      next,
+    ))!;
+    await server.collab.change(documentName("evaluation", evaluation.id), (doc) =>
+      applyVersionUpgrade(doc, {
+        frameworkVersionId: next.id,
+        criterionIds: Object.keys(moved.levelsByCriterion),
+        clearJudgementsOf: [REWORDED],
+      }),
+    );
+    // The school takes its fresh look at the reworded criterion; then the retries arrive.
+    await judge(evaluation, { [REWORDED]: "not-met" });
+    const path = `/evaluations/${evaluation.id}/upgrade`;
+    const leader = await as(world.people.schoolLeader.id, path);
+    const statuses = await inParallel(leader, path, { versionId: next.id });
+    expect(statuses).toEqual(statuses.map(() => 302));
+    expect(await liveJudgements(evaluation)).toEqual({ [KEPT]: "met", [REWORDED]: "not-met" });
+    expect(await movesAudited(evaluation)).toBe(1);
+  });
+
+  it("leaves the rest of a stopped move until the outcome, if submitted meanwhile", async () => {
+    // The request claimed the move and moved the record only; then the school submitted.
+    const evaluation = await judgedOnVersionOne("Move D");
+    await claimVersionMove({ evaluationId: evaluation.id, versionId: next.id }, then.id);
+    await moveToVersion(evaluation, (await getSchool(world.trust.id, world.school.id))!, next);
+    await setEvaluationStatus(world.trust.id, evaluation.id, "submitted", { from: ["inProgress"] });
+    const path = `/evaluations/${evaluation.id}/upgrade`;
+    const leader = await as(world.people.schoolLeader.id, path);
+    expect((await leader.post(path, { versionId: next.id })).status).toBe(409);
+    expect(await liveJudgements(evaluation)).toEqual({ [KEPT]: "met", [REWORDED]: "met" });
+    expect(await movesAudited(evaluation)).toBe(0);
   });
 });
