@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
 import { setJudgement } from "../../collab/shapes/evaluation.ts";
@@ -8,7 +7,7 @@ import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { submitEvaluation } from "../../server/commands/submit-evaluation.ts";
-import { checkPage, preloadAxe, settle } from "../support/axe.ts";
+import { checkPageAtWidths, preloadAxe } from "../support/axe.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildValidation, buildWorld } from "../support/factories.ts";
@@ -32,17 +31,6 @@ const judge = (level: string | null) =>
   server.collab.change(documentName("evaluation", world.evaluation.id), (doc) =>
     setJudgement(doc, CHANGED.id, level),
   );
-
-async function problemsAt(page: Page, widths: number[]): Promise<string[]> {
-  const problems: string[] = [];
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await settle(page, 50, 500);
-    for (const problem of await checkPage(page, { tablesMayScroll: width < 1280 }))
-      problems.push(`${width} px: ${problem}`);
-  }
-  return problems;
-}
 
 beforeAll(async () => {
   world = await buildWorld();
@@ -93,7 +81,7 @@ describe("what the validator reviews", () => {
       `Now Strong standard: changed since submission on ${submittedOn}`,
     ]);
     await page.getByText(/^Submitted by Sam Leader on /).waitFor();
-    expect(await problemsAt(page, [1280, 390])).toEqual([]);
+    expect(await checkPageAtWidths(page, [1280, 390])).toEqual([]);
   });
 
   it("in the meeting: the school's change shows beside its submitted judgement as it is made", async () => {
@@ -115,7 +103,7 @@ describe("what the validator reviews", () => {
     await expect
       .poll(() => note.textContent(), { timeout: 10_000 })
       .toBe(`Now Needs attention: changed since submission on ${submittedOn}`);
-    expect(await problemsAt(page, [1280, 390])).toEqual([]);
+    expect(await checkPageAtWidths(page, [1280, 390])).toEqual([]);
   });
   it("in the meeting: the school submitting again brings its new submission in, without a reload", async () => {
     await judge("strong");

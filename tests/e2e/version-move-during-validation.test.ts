@@ -5,7 +5,7 @@ import { loadActor } from "../../models/membership/membership.ts";
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { recordOutcome } from "../../server/commands/record-outcome.ts";
-import { checkPage, preloadAxe, settle } from "../support/axe.ts";
+import { checkPageAtWidths, preloadAxe } from "../support/axe.ts";
 import { signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildWorld } from "../support/factories.ts";
@@ -25,17 +25,6 @@ let validation: Validation;
 
 const WAITS =
   "This evaluation is being validated. You can move it to v2 once the validation's outcome is recorded.";
-
-async function problemsAt(page: Page, widths: number[]): Promise<string[]> {
-  const problems: string[] = [];
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await settle(page, 50, 500);
-    for (const problem of await checkPage(page, { tablesMayScroll: width < 1280 }))
-      problems.push(`${width} px: ${problem}`);
-  }
-  return problems;
-}
 
 const banner = (page: Page) =>
   page.getByRole("note").filter({ hasText: "of this framework has been published" });
@@ -63,14 +52,14 @@ describe("a newer framework version while the evaluation is being validated", ()
     await upgrade.getByRole("heading", { level: 1, name: "Move from v1 to v2" }).waitFor();
     await upgrade.getByRole("note").filter({ hasText: WAITS }).waitFor();
     expect(await upgrade.getByRole("button", { name: "Move to v2" }).count()).toBe(0);
-    expect(await problemsAt(upgrade, [1280, 390])).toEqual([]);
+    expect(await checkPageAtWidths(upgrade, [1280, 390])).toEqual([]);
 
     const page = await signedInPage(server.url, world.people.schoolLeader.id);
     await preloadAxe(page.context());
     await page.goto(`${server.url}/evaluations/${world.evaluation.id}`);
     await banner(page).filter({ hasText: WAITS }).waitFor();
     await banner(page).getByRole("link", { name: "See what changes", exact: true }).waitFor();
-    expect(await problemsAt(page, [1280, 390])).toEqual([]);
+    expect(await checkPageAtWidths(page, [1280, 390])).toEqual([]);
 
     // The validator records the outcome: the open page reloads its data (ADR 061), and the
     // move is offered again.

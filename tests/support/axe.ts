@@ -444,3 +444,15 @@ export async function checkPage(
   problems.push(...(await unstyledButtons(page)));
   return problems;
 }
+
+/** `checkPage` at each of `widths` in turn (the page resized and settled), each entry its width. */
+export async function checkPageAtWidths(page: Page, widths: number[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await settle(page, 50, 500);
+    for (const problem of await checkPage(page, { tablesMayScroll: width < 1280 }))
+      problems.push(`${width} px: ${problem}`);
+  }
+  return problems;
+}
