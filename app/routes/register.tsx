@@ -14,7 +14,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: certificat
 
 export const meta: MetaFunction = () => [{ title: "Register · Quality marks" }];
 
-/** The trust's register: each school's latest award for each mark, soonest expiry first. */
+/**
+ * The trust's register: each school's latest award for each mark, soonest expiry first, with the
+ * framework version it was accredited against (schools may hold a mark of an older version).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, trustId } = await requireTrust(request, "oversee");
   const mark = new URL(request.url).searchParams.get("mark") ?? "";
@@ -39,6 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       schoolId: award.schoolId,
       schoolName,
       markName: award.frameworkName,
+      // The framework version the award is of (null: made before awards recorded it, ADR 070).
+      frameworkVersion: award.frameworkVersion,
       tier: award.tier,
       startDate: award.startDate,
       startLabel: longDate(award.startDate),
@@ -108,6 +113,7 @@ export default function Register() {
             columns={[
               { label: "School" },
               { label: "Mark" },
+              { label: "Version" },
               { label: "Tier" },
               { label: "Awarded" },
               { label: "Expires" },
@@ -122,6 +128,7 @@ export default function Register() {
                   {r.schoolName}
                 </Link>,
                 r.markName,
+                r.frameworkVersion ?? "—",
                 r.tier ?? "—",
                 <time key="awarded" dateTime={r.startDate}>
                   {r.startLabel}

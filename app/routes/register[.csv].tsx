@@ -4,7 +4,10 @@ import { STANDING_LABELS } from "../components/award/standing.ts";
 import { toCsv } from "../utils/csv.server.ts";
 import { requireTrust } from "../utils/trust.server.ts";
 
-/** The register as CSV (optionally one mark): one row per school and mark. */
+/**
+ * The register as CSV (optionally one mark): one row per school and mark, with the framework
+ * version each award is of (empty where not recorded).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { trustId } = await requireTrust(request, "oversee");
   const mark = new URL(request.url).searchParams.get("mark") ?? "";
@@ -12,10 +15,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     (r) => !mark || r.award.frameworkId === mark,
   );
   const csv = toCsv(
-    ["School", "Mark", "Tier", "Awarded", "Expires", "Status", "Verification code"],
+    ["School", "Mark", "Version", "Tier", "Awarded", "Expires", "Status", "Verification code"],
     rows.map(({ award, schoolName, standing }) => [
       schoolName,
       award.frameworkName,
+      // A number, or empty where the award predates recording it (ADR 070).
+      award.frameworkVersion,
       award.tier,
       award.startDate,
       award.expiryDate,

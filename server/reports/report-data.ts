@@ -121,7 +121,14 @@ export interface ValidationReportData {
     recordedBy: string;
     recordedAt: string;
   } | null;
-  award: { markName: string; tier: string | null; code: string; validUntil: string } | null;
+  award: {
+    markName: string;
+    /** The framework version the award is of (null: made before awards recorded it, ADR 070). */
+    frameworkVersion: number | null;
+    tier: string | null;
+    code: string;
+    validUntil: string;
+  } | null;
   minutes: RichBlock[];
 }
 

@@ -268,6 +268,7 @@ export async function validationReportData(
     award: award
       ? {
           markName: award.frameworkName,
+          frameworkVersion: award.frameworkVersion,
           tier: award.tier,
           code: award.code,
           validUntil: formatDay(award.expiryDate),

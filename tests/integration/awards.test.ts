@@ -76,6 +76,10 @@ function award(
   });
 }
 
+/** A cell of the register's "Version" column holding `text` (its name is drawn for phones). */
+const versionCell = (text: string) =>
+  `<td role="cell"><span class="stacked-table-label" aria-hidden="true">Version</span>${text}</td>`;
+
 /** The row of the register's table that names `school`. */
 function rowOf(html: string, school: string): string {
   return html.split("<tr").find((row) => row.includes(school)) ?? "";
@@ -86,14 +90,20 @@ beforeAll(async () => {
   version = (await getFrameworkVersion(world.trust.id, world.evaluation.frameworkVersionId))!;
   const expiredSchool = await buildSchool(world.trust);
   expiredSchoolName = expiredSchool.name;
+  // Accredited against version 2 of the framework; the expired award against version 1; the
+  // other mark's award was made before awards recorded their version (ADR 070).
   // Expires in about six weeks: inside the 3-month renewal window.
-  dueSoon = await award(world.school.id, monthsFromToday(-34, -14), monthsFromToday(1, 14));
+  dueSoon = await award(world.school.id, monthsFromToday(-34, -14), monthsFromToday(1, 14), {
+    frameworkVersion: 2,
+  });
   current = await award(world.otherSchool.id, monthsFromToday(-6), monthsFromToday(30), {
     tier: null,
     frameworkId: new Types.ObjectId().toString(),
     frameworkName: "Personal Development Mark",
   });
-  expired = await award(expiredSchool.id, monthsFromToday(-40), monthsFromToday(-4));
+  expired = await award(expiredSchool.id, monthsFromToday(-40), monthsFromToday(-4), {
+    frameworkVersion: 1,
+  });
   server = await startTestServer();
 });
 afterAll(() => server.close());
@@ -114,6 +124,11 @@ describe("the register", () => {
     expect(other).toContain("Current");
     expect(other).not.toContain("Renewal due");
     expect(rowOf(html, expiredSchoolName)).toContain("Expired");
+    // The framework version each award is of, in its own column; "—" where none was recorded.
+    expect(html).toContain(`<th scope="col" role="columnheader">Version</th>`);
+    expect(due).toContain(versionCell("2"));
+    expect(rowOf(html, expiredSchoolName)).toContain(versionCell("1"));
+    expect(other).toContain(versionCell("—"));
   });
 
   it("filters by mark, offers renewal to trust admins and exports CSV; school staff do not see it", async () => {
@@ -128,8 +143,18 @@ describe("the register", () => {
     });
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment/);
     const text = await csv.text();
+    expect(text).toMatch(
+      /^\uFEFF?School,Mark,Version,Tier,Awarded,Expires,Status,Verification code\r?\n/,
+    );
     expect(text).toContain(
-      `${world.school.name},Inclusion Excellence,Gold,${dueSoon.startDate},${dueSoon.expiryDate},Renewal due,${dueSoon.code}`,
+      `${world.school.name},Inclusion Excellence,2,Gold,${dueSoon.startDate},${dueSoon.expiryDate},Renewal due,${dueSoon.code}`,
+    );
+    expect(text).toContain(
+      `${expiredSchoolName},Inclusion Excellence,1,Gold,${expired.startDate},${expired.expiryDate},Expired,${expired.code}`,
+    );
+    // No version recorded (nor a tier): empty cells.
+    expect(text).toContain(
+      `${world.otherSchool.name},Personal Development Mark,,,${current.startDate},${current.expiryDate},Current,${current.code}`,
     );
     expect((await (await as(world.people.schoolLeader.id)).get("/register")).status).toBe(404);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAwardsOfEvaluation } from "../../models/award/award.ts";
+import { AwardModel, listAwardsOfEvaluation } from "../../models/award/award.ts";
+import { formatDay } from "../../models/dates.ts";
 import { getEvaluation, startEvaluation } from "../../models/evaluation/evaluation.ts";
 import { ensureStarterFramework, publishVersion } from "../../models/framework/framework.ts";
 import { inclusionExcellence } from "../../models/framework/starters/quality-marks.ts";
@@ -13,6 +14,7 @@ import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { agreeJudgement } from "../../server/commands/agree-judgement.ts";
 import { confirmJudgement } from "../../server/commands/confirm-judgement.ts";
+import { renderReportPdf } from "../../server/reports/pdf/render.tsx";
 import { validationReportData } from "../../server/reports/validation-data.ts";
 import { eventually } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
@@ -21,6 +23,7 @@ import { HttpSession } from "../support/http.ts";
 import { judgeAndWait, submitForValidation } from "../support/judge.ts";
 import { upgradeMidValidation } from "../support/move-mid-validation.ts";
 import { pdfText } from "../support/pdf-text.ts";
+import { askForReport, downloadReport } from "../support/report-requests.ts";
 import { startTestServer } from "../support/server.ts";
 import { cookieFor } from "../support/sessions.ts";
 
@@ -202,12 +205,39 @@ describe("the outcome after the evaluation has moved to a newer framework versio
     expect(report).toMatchObject({
       frameworkName: inclusionExcellence.name,
       frameworkVersion: 1,
-      award: { markName: inclusionExcellence.name, tier: "Silver" },
+      award: { markName: inclusionExcellence.name, frameworkVersion: 1, tier: "Silver" },
     });
     // The added criterion's agreement is kept, after the others: recorded, not counted.
     expect(report.areas.at(-1)).toMatchObject({
       title: "Criteria added since submission (version 2)",
       criteria: [{ code: ADDED.code, agreed: { level: { label: "Emerging" } } }],
     });
+    // The report's award line names the version as its cover does ("version 1").
+    await leader.get(validationPath);
+    const asked = await askForReport(leader, { kind: "validation", subjectId: validation.id });
+    expect(asked.status).toBe(303);
+    const reportPdf = await downloadReport(server.url, leader, asked.jobId!);
+    const printed = (await pdfText(reportPdf)).replace(/\s+/g, " ");
+    expect(printed).toContain(`${inclusionExcellence.name} (version 1)`);
+    expect(printed).toContain(
+      `Award: ${inclusionExcellence.name}, version 1 (Silver), valid until ${formatDay(award.expiryDate)}. Certificate code ${award.code}.`,
+    );
+  });
+
+  it("prints no version in the report's award line for an award made before awards recorded it", async () => {
+    const [award] = await listAwardsOfEvaluation(world.trust.id, world.evaluation.id);
+    // As awards made before ADR 070 are stored: without the field.
+    await AwardModel.updateOne({ _id: award.id }, { $unset: { frameworkVersion: 1 } });
+    const report = await validationReportData(
+      (await loadActor(world.people.schoolLeader.id))!,
+      server.collab,
+      { validationId: validation.id },
+    );
+    expect(report.award).toMatchObject({ frameworkVersion: null });
+    const printed = (await pdfText(await renderReportPdf(report))).replace(/\s+/g, " ");
+    expect(printed).toContain(
+      `Award: ${inclusionExcellence.name} (Silver), valid until ${formatDay(award.expiryDate)}. Certificate code ${award.code}.`,
+    );
+    expect(printed).not.toMatch(/Award: [^.]*version/);
   });
 });

@@ -221,6 +221,7 @@ export function validationReportFixture(): ValidationReportData {
     },
     award: {
       markName: "Inclusion Excellence",
+      frameworkVersion: 2,
       tier: null,
       code: "QM-ABCD-EFGH",
       validUntil: "3 March 2030",

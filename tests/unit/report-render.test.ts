@@ -74,6 +74,10 @@ describe("rendering reports with the network blocked", () => {
       const validation = await pdfText(await renderReportPdf(validationReportFixture()));
       expect(validation).toContain("Confirmed by Sam Taylor");
       expect(validation).toContain("The school will share its audit.");
+      // The award names the framework version it is of, as the cover names the version.
+      expect(validation.replace(/\s+/g, " ")).toContain(
+        "Award: Inclusion Excellence, version 2, valid until 3 March 2030. Certificate code QM-ABCD-EFGH.",
+      );
       const trust = await pdfText(await renderReportPdf(trustReportFixture()));
       expect(trust).toContain("Hillcrest Primary School");
       expect(trust).toContain("Strong standard");

@@ -37,6 +37,17 @@ function Agreement({ item, schoolTitle }: { item: PrintedAgreement; schoolTitle:
   );
 }
 
+/**
+ * The award as the report names it: the mark, the framework version it is of, worded as the
+ * cover names the version ("version 2"; none for awards made before it was recorded, ADR 070),
+ * its tier, expiry and certificate code.
+ */
+function awardLine(award: NonNullable<ValidationReportData["award"]>): string {
+  const version = award.frameworkVersion === null ? "" : `, version ${award.frameworkVersion}`;
+  const tier = award.tier ? ` (${award.tier})` : "";
+  return `Award: ${award.markName}${version}${tier}, valid until ${award.validUntil}. Certificate code ${award.code}.`;
+}
+
 /** The validation report: agreed judgements, the outcome, who took part, and the minutes. */
 export function ValidationReport({ data }: { data: ValidationReportData }) {
   const footer = `${data.schoolName} · Validation of ${data.evaluationTitle}`;
@@ -92,11 +103,7 @@ export function ValidationReport({ data }: { data: ValidationReportData }) {
         ) : (
           <Text style={styles.muted}>The outcome has not been recorded yet.</Text>
         )}
-        {data.award ? (
-          <Text style={{ marginTop: 6 }}>
-            {`Award: ${data.award.markName}${data.award.tier ? ` (${data.award.tier})` : ""}, valid until ${data.award.validUntil}. Certificate code ${data.award.code}.`}
-          </Text>
-        ) : null}
+        {data.award ? <Text style={{ marginTop: 6 }}>{awardLine(data.award)}</Text> : null}
         <Text style={styles.h1} break>
           Agreed judgements
         </Text>
