@@ -5,7 +5,7 @@ import {
   type ConsoleMessage,
   type Page,
 } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { findUserByEmail } from "../../models/user/user.ts";
 import { freshCodeFor } from "./second-factor.ts";
 import { cookieFor } from "./sessions.ts";
@@ -22,6 +22,8 @@ const ARGS = [
   "--disable-sync",
 ];
 
+// One Chromium for the worker process, kept from one test file to the next (the e2e files
+// share a worker: vitest.config.ts), and ended with the process by Playwright.
 let browser: Browser | null = null;
 /** The same Chromium with its scrollbars drawn, started when a test first asks for it. */
 let browserWithScrollbars: Browser | null = null;
@@ -47,19 +49,28 @@ function watch(page: Page) {
   });
 }
 
+/** Chromium as `launch` started it, or again if it has gone (crashed, or closed). */
+async function running(
+  current: Browser | null,
+  options: { scrollbars: boolean },
+): Promise<Browser> {
+  if (current?.isConnected()) return current;
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    ...(options.scrollbars ? { ignoreDefaultArgs: ["--hide-scrollbars"] } : {}),
+  });
+}
+
 /**
- * Launches Chromium once for this test file; every context a test opens is closed after it,
- * and the test fails if any of its pages threw or logged an unexpected console error.
+ * Makes Chromium ready for this test file (launched once per worker process); every context a
+ * test opens is closed after it, and the test fails if any of its pages threw or logged an
+ * unexpected console error.
  */
 export function useBrowser() {
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await browserWithScrollbars?.close();
-    browser = null;
-    browserWithScrollbars = null;
+    browser = await running(browser, { scrollbars: false });
   });
   beforeEach(() => {
     problems = [];
@@ -87,12 +98,7 @@ export interface ContextOptions {
 async function browserFor(options: ContextOptions): Promise<Browser> {
   if (!browser) throw new Error("call useBrowser() at the top of the test file");
   if (!options.scrollbars) return browser;
-  browserWithScrollbars ??= await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    ignoreDefaultArgs: ["--hide-scrollbars"],
-  });
+  browserWithScrollbars = await running(browserWithScrollbars, { scrollbars: true });
   return browserWithScrollbars;
 }
 
