@@ -146,17 +146,15 @@ function WarnBeforeLeaving() {
   return null;
 }
 
-/** A joint workspace: the schools, the shared notes and whiteboard (live, ADR 012). */
+/**
+ * A joint workspace: the schools, the shared notes and whiteboard (live, ADR 012). The page as
+ * served stays when the scripts take over: only the live side replaces its placeholder, so a
+ * press or typing begun on the served page (a Decline pressed on a busy machine) is not lost to
+ * elements swapped for new ones.
+ */
 export default function WorkspacePage() {
   const data = useLoaderData<typeof loader>();
-  const hydrated = useHydrated();
-  if (!hydrated) return <WorkspaceBody data={data} live={false} />;
-  return (
-    <CollabRoom me={data.me} presenceIn={data.document}>
-      <WarnBeforeLeaving />
-      <WorkspaceBody data={data} live />
-    </CollabRoom>
-  );
+  return <WorkspaceBody data={data} live={useHydrated()} />;
 }
 
 function LiveSide({ data }: { data: Data }) {
@@ -261,7 +259,10 @@ function WorkspaceBody({ data, live }: { data: Data; live: boolean }) {
         </p>
       </section>
       {live ? (
-        <LiveSide data={data} />
+        <CollabRoom me={data.me} presenceIn={data.document}>
+          <WarnBeforeLeaving />
+          <LiveSide data={data} />
+        </CollabRoom>
       ) : (
         <div className="workspace-bar">
           <p className="muted" role="status">

@@ -42,14 +42,9 @@ function WarnBeforeLeaving() {
  */
 export default function WorkspaceMeetingPage() {
   const data = useLoaderData<typeof loader>();
-  const hydrated = useHydrated();
-  if (!hydrated) return <MeetingBody data={data} live={false} />;
-  return (
-    <CollabRoom me={data.me} presenceIn={data.document}>
-      <WarnBeforeLeaving />
-      <MeetingBody data={data} live />
-    </CollabRoom>
-  );
+  // The page as served stays when the scripts take over (only the minutes go live), so a press
+  // begun on it a moment before is not lost to elements swapped for new ones.
+  return <MeetingBody data={data} live={useHydrated()} />;
 }
 
 function LiveMinutes({ data }: { data: Data }) {
@@ -122,7 +117,10 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
           <p className="hint">This meeting has ended: its minutes are kept here.</p>
         ) : null}
         {live ? (
-          <LiveMinutes data={data} />
+          <CollabRoom me={data.me} presenceIn={data.document}>
+            <WarnBeforeLeaving />
+            <LiveMinutes data={data} />
+          </CollabRoom>
         ) : (
           <p className="editor-loading" role="status">
             Connecting…

@@ -1,9 +1,14 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
 import { recordPairing } from "../../models/insight/pairing.ts";
+import { loadActor } from "../../models/membership/membership.ts";
+import { newRequestId } from "../../models/input.ts";
 import type { AppServer } from "../../server/app.ts";
+import { createWorkspace } from "../../server/commands/workspace.ts";
+import { scheduleWorkspaceMeeting } from "../../server/commands/workspace-meeting.ts";
+import { toLondonLocal } from "../../models/meeting/schedule.ts";
 import { preloadAxe, checkPage } from "../support/axe.ts";
 import { allowBrowserConsoleError, signedInPage, useBrowser } from "../support/browser.ts";
 import { connectClient } from "../support/collab-client.ts";
@@ -49,6 +54,40 @@ async function noProblemsAt390(page: Page) {
     expect(await checkPage(page, { tablesMayScroll: true })).toEqual([]);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * Opens `url` with the page's scripts held back, presses `target` on the page as served, lets
+ * the scripts run and releases the press once `live` shows they have taken over: a click on a
+ * busy machine, begun a moment before the page came alive.
+ */
+async function pressAcrossTakeOver(page: Page, url: string, target: Locator, live: Locator) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/build\/.*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(url, { waitUntil: "commit" });
+  const box = await target.boundingBox();
+  if (!box) throw new Error("nothing to press on the page as served");
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  release();
+  await live.waitFor({ timeout: 15_000 });
+  await page.mouse.up();
+}
+
+/** A new workspace of the first school, the other school invited. */
+async function invitingWorkspace(title: string) {
+  const leader = { actor: (await loadActor(world.people.schoolLeader.id))!, collab: server.collab };
+  const { workspace } = await createWorkspace(leader, {
+    leadSchoolId: world.school.id,
+    title,
+    schoolIds: [world.otherSchool.id],
+    requestId: newRequestId(),
+  });
+  return { leader, workspace };
 }
 
 describe("a joint workspace, live in two browsers", () => {
@@ -300,5 +339,45 @@ describe("a joint workspace, live in two browsers", () => {
       expect(await checkPage(b, { tablesMayScroll: true })).toEqual([]);
     }
     for (const page of [a, b]) await page.context().close();
+  });
+
+  it("a Decline pressed while the page's scripts take over still counts", async () => {
+    // The other school's leader opens the workspace they are invited to and presses Decline as
+    // the page comes alive: the button released must be the button pressed.
+    const { workspace } = await invitingWorkspace("Writing together");
+    const b = await signedInPage(server.url, leaderB.id);
+    await pressAcrossTakeOver(
+      b,
+      `${server.url}/workspaces/${workspace.id}`,
+      b.getByRole("button", { name: "Decline" }),
+      notes(b),
+    );
+    await b.waitForURL(`${server.url}/workspaces?notice=declined`);
+    await expect
+      .poll(() => b.getByRole("status").textContent())
+      .toBe("Invitation declined: your school does not take part in that workspace.");
+    await b.context().close();
+  });
+
+  it("a link pressed on a meeting's page while its scripts take over still counts", async () => {
+    const { leader, workspace } = await invitingWorkspace("Speaking together");
+    const { meeting } = await scheduleWorkspaceMeeting(leader, {
+      workspaceId: workspace.id,
+      title: "Speaking review",
+      scheduledAt: toLondonLocal(new Date(Date.now() + 24 * 3600_000)),
+      durationMinutes: "60",
+      videoLink: "https://meet.example.org/speaking-together",
+      requestId: newRequestId(),
+    });
+    const a = await signedInPage(server.url, world.people.schoolLeader.id);
+    await pressAcrossTakeOver(
+      a,
+      `${server.url}/workspaces/${workspace.id}/meetings/${meeting.id}`,
+      a.getByRole("link", { name: "Joint workspaces" }),
+      a.getByRole("textbox", { name: "Minutes" }),
+    );
+    await a.waitForURL(`${server.url}/workspaces`);
+    await a.getByRole("heading", { level: 1, name: "Joint workspaces" }).waitFor();
+    await a.context().close();
   });
 });
