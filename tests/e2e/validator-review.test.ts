@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentName } from "../../collab/document-name.ts";
 import { setJudgement } from "../../collab/shapes/evaluation.ts";
 import { formatDay, todayInEngland } from "../../models/dates.ts";
+import { evaluationOfDocument as findEvaluationById } from "../../models/document-records.ts";
 import { loadActor } from "../../models/membership/membership.ts";
 import { saveMeetingSchedule } from "../../models/validation/meeting.ts";
 import type { Validation } from "../../models/validation/validation.ts";
@@ -12,6 +13,7 @@ import { signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildValidation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
+import { eventually } from "../support/wait.ts";
 
 // The validator reviews what the school submitted (ADR 062): in the browser, before and in the
 // meeting, with the school's later changes shown beside it, live.
@@ -58,8 +60,17 @@ beforeAll(async () => {
     Object.keys(world.evaluation.levelsByCriterion),
     world.people.validator.id,
   );
-  // The school carries on after submitting.
+  // The school carries on after submitting, and that is saved (the page before the meeting
+  // shows the evaluation as last stored, not live).
   await judge("strong");
+  await eventually(
+    async () =>
+      (await findEvaluationById(world.evaluation.id))!.projection.judgements.some(
+        (j) => j.criterionId === CHANGED.id && j.level === "strong",
+      ),
+    10_000,
+    "the change stored",
+  );
 });
 afterAll(async () => {
   await server?.close();
