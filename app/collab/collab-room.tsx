@@ -20,7 +20,9 @@ import { sessionHasEnded } from "./session-ended.ts";
 import { usePresence, type Present } from "./use-presence.ts";
 
 /**
- * A page's collaboration room, for React (browser only: render it once hydrated).
+ * A page's collaboration room, for React. It renders on the server too, as the page will look;
+ * it opens its documents only in the browser, once the page's scripts run (effects), so the page
+ * as served stays when they take over.
  *
  *   <CollabRoom me={me} presenceIn={documentName}>
  *     <WorkspaceBar canWrite … />          presence, save state, reconnecting, read-only notice

@@ -126,7 +126,8 @@ function WarnBeforeLeaving() {
  * top of the screen and grows a row as people join: the minutes beside the item stick just
  * under it, never beneath it (meeting.css).
  */
-function useBarHeight(page: RefObject<HTMLElement>) {
+function useBarHeight(page: RefObject<HTMLElement>, live: boolean) {
+  // The live bar replaces its "Connecting…" placeholder once the page runs: watch that one.
   useEffect(() => {
     const root = page.current;
     const bar = root?.querySelector<HTMLElement>(".workspace-bar");
@@ -136,7 +137,7 @@ function useBarHeight(page: RefObject<HTMLElement>) {
     );
     observer.observe(bar);
     return () => observer.disconnect();
-  }, [page]);
+  }, [page, live]);
 }
 
 /** What the minutes are for, said with them (their description), for those who write them. */
@@ -162,14 +163,13 @@ export default function MeetingPage() {
   useRevalidateOnReturn(data.can.agree, drafts);
   return (
     <AgreementDraftsContext.Provider value={drafts}>
-      {hydrated ? (
-        <CollabRoom me={data.me} presenceIn={data.meetingDocument}>
-          <WarnBeforeLeaving />
-          <MeetingBody data={data} live />
-        </CollabRoom>
-      ) : (
-        <MeetingBody data={data} live={false} />
-      )}
+      {/* The page as served stays when its scripts take over (the room opens its documents
+          only in the browser; the live parts replace their placeholders), so a press begun on
+          it a moment before is not lost to elements swapped for new ones. */}
+      <CollabRoom me={data.me} presenceIn={data.meetingDocument}>
+        <WarnBeforeLeaving />
+        <MeetingBody data={data} live={hydrated} />
+      </CollabRoom>
     </AgreementDraftsContext.Provider>
   );
 }
@@ -212,7 +212,7 @@ function MeetingBody({ data, live }: { data: Data; live: boolean }) {
   const name = (id: string) => data.names[id] ?? "someone";
 
   const pageRef = useRef<HTMLDivElement>(null);
-  useBarHeight(pageRef);
+  useBarHeight(pageRef, live);
 
   const [announcement, setAnnouncement] = useState("");
   // Someone following hears where the validator took everyone: a move made while the page is

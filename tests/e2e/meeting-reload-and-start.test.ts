@@ -5,7 +5,7 @@ import { recordProvisionalJudgement } from "../../models/validation/provisional.
 import type { Validation } from "../../models/validation/validation.ts";
 import type { AppServer } from "../../server/app.ts";
 import { checkPage } from "../support/axe.ts";
-import { signedInPage, useBrowser } from "../support/browser.ts";
+import { pressAcrossTakeOver, signedInPage, useBrowser } from "../support/browser.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildValidation, buildWorld } from "../support/factories.ts";
 import { startTestServer } from "../support/server.ts";
@@ -123,5 +123,38 @@ describe("the meeting's start, for the school with the page open", () => {
     await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain("Strong standard");
     await expect.poll(() => page.locator(".meeting-when").textContent()).toMatch(/^Started /);
     expect(await checkPage(page)).toEqual([]);
+  });
+});
+
+describe("the meeting's page as its scripts take over", () => {
+  it("a link pressed on the page as served still counts", async () => {
+    const page = await signedInPage(server.url, world.people.validator.id);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await pressAcrossTakeOver(
+      page,
+      server.url + meetingPath,
+      page.getByRole("link", { name: "Before the meeting: schedule and pre-review" }),
+      page.getByRole("tab", { name: "Minutes" }),
+    );
+    await page.waitForURL(`${server.url}/validations/${validation.id}/prepare`);
+  });
+
+  it("keeps the minutes just under the live bar, which replaced its placeholder, as people join", async () => {
+    const barHeights = (page: Page) =>
+      page.evaluate(() => {
+        const root = document.querySelector<HTMLElement>(".meeting-page")!;
+        const bar = root.querySelector<HTMLElement>(".workspace-bar")!;
+        return { kept: root.style.getPropertyValue("--meeting-bar-height"), bar: bar.offsetHeight };
+      });
+    const validator = await openMeeting(world.people.validator.id);
+    await expect.poll(async () => (await barHeights(validator)).kept).not.toBe("");
+    let heights = await barHeights(validator);
+    expect(heights.bar).toBeGreaterThan(0);
+    expect(heights.kept).toBe(`${heights.bar}px`);
+
+    await openMeeting(world.people.schoolLeader.id);
+    await validator.locator(".workspace-bar").getByText(world.people.schoolLeader.name).waitFor();
+    heights = await barHeights(validator);
+    expect(heights.kept).toBe(`${heights.bar}px`);
   });
 });

@@ -1,4 +1,4 @@
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/document-name.ts";
@@ -10,7 +10,12 @@ import { createWorkspace } from "../../server/commands/workspace.ts";
 import { scheduleWorkspaceMeeting } from "../../server/commands/workspace-meeting.ts";
 import { toLondonLocal } from "../../models/meeting/schedule.ts";
 import { preloadAxe, checkPage } from "../support/axe.ts";
-import { allowBrowserConsoleError, signedInPage, useBrowser } from "../support/browser.ts";
+import {
+  allowBrowserConsoleError,
+  pressAcrossTakeOver,
+  signedInPage,
+  useBrowser,
+} from "../support/browser.ts";
 import { connectClient } from "../support/collab-client.ts";
 import { useTestDatabase } from "../support/database.ts";
 import { buildUser, buildWorld } from "../support/factories.ts";
@@ -54,28 +59,6 @@ async function noProblemsAt390(page: Page) {
     expect(await checkPage(page, { tablesMayScroll: true })).toEqual([]);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/**
- * Opens `url` with the page's scripts held back, presses `target` on the page as served, lets
- * the scripts run and releases the press once `live` shows they have taken over: a click on a
- * busy machine, begun a moment before the page came alive.
- */
-async function pressAcrossTakeOver(page: Page, url: string, target: Locator, live: Locator) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/build\/.*\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.goto(url, { waitUntil: "commit" });
-  const box = await target.boundingBox();
-  if (!box) throw new Error("nothing to press on the page as served");
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  release();
-  await live.waitFor({ timeout: 15_000 });
-  await page.mouse.up();
 }
 
 /** A new workspace of the first school, the other school invited. */

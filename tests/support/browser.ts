@@ -3,6 +3,7 @@ import {
   type Browser,
   type BrowserContext,
   type ConsoleMessage,
+  type Locator,
   type Page,
 } from "playwright-core";
 import { afterEach, beforeAll, beforeEach, expect } from "vitest";
@@ -190,4 +191,26 @@ export async function enterSecondFactorCode(page: Page, userId: string): Promise
 export function pathOf(page: Page): string {
   const url = new URL(page.url());
   return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Opens `url` with the page's scripts held back, presses `target` on the page as served, lets
+ * the scripts run and releases the press once `live` shows they have taken over: a click on a
+ * busy machine, begun a moment before the page came alive.
+ */
+export async function pressAcrossTakeOver(page: Page, url: string, target: Locator, live: Locator) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/build\/.*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(url, { waitUntil: "commit" });
+  const box = await target.boundingBox();
+  if (!box) throw new Error("nothing to press on the page as served");
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  release();
+  await live.waitFor({ timeout: 15_000 });
+  await page.mouse.up();
 }
